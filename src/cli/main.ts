@@ -1,0 +1,83 @@
+// The CLI (DESIGN.md contract 2):
+//   npm run analyze -- FILE… [--doh URL] [--offline] [--json]
+// Runs the same analyze() as the page, with the DoH transport of src/net.
+
+import { readFile } from 'node:fs/promises';
+import { analyze } from '../core/index';
+import type { Resolver } from '../core/index';
+import { offlineResolver } from '../core/index';
+import { reportToText } from '../core/format/text';
+import { DohResolver } from '../net/doh';
+import { DEFAULT_RESOLVERS, validateResolverUrl } from '../net/providers';
+import { decodeBytes } from '../core/text/decode';
+
+const USAGE = `usage: npm run analyze -- FILE... [--doh URL]... [--offline] [--json]
+  --doh URL   DoH endpoint (RFC 8484 GET); repeat for fallbacks. Default: ${DEFAULT_RESOLVERS.join(', ')}
+  --offline   skip live DNS checks (they show as inconclusive)
+  --json      print the JSON report (one line per file when several files are given)`;
+
+interface Args {
+  files: string[];
+  doh: string[];
+  offline: boolean;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { files: [], doh: [], offline: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    if (x === '--json') a.json = true;
+    else if (x === '--offline') a.offline = true;
+    else if (x === '--doh') {
+      const url = argv[++i];
+      if (!url) return '--doh needs a URL';
+      const bad = validateResolverUrl(url);
+      if (bad) return `--doh ${url}: ${bad}`;
+      a.doh.push(url);
+    } else if (x === '-h' || x === '--help') return '';
+    else if (x.startsWith('--')) return `unknown option ${x}`;
+    else a.files.push(x);
+  }
+  if (!a.files.length) return 'no input file';
+  return a;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    if (args) console.error(`analyze: ${args}`);
+    console.error(USAGE);
+    return args ? 2 : 0;
+  }
+  const resolver: Resolver = args.offline
+    ? offlineResolver
+    : new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS });
+  let failed = 0;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = decodeBytes(new Uint8Array(await readFile(file)));
+    } catch (e) {
+      console.error(`analyze: cannot read ${file}: ${(e as Error).message}`);
+      failed++;
+      continue;
+    }
+    const report = await analyze(text, { resolver, exactBytes: true });
+    if (args.json) {
+      console.log(args.files.length > 1 ? JSON.stringify({ file, ...report }) : JSON.stringify({ file, ...report }, null, 2));
+    } else {
+      console.log(reportToText(report, args.files.length > 1 ? file : undefined));
+      if (args.files.length > 1) console.log('');
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,70 @@
+// The walk of the data (DESIGN.md): detect → parse → Evidence → live checks →
+// rules → ranked checklist → Report. Pure: DNS and the clock come in options.
+
+import type { Evidence, Report } from './types';
+import { resolveOptions, type AnalyzeOptions } from './options';
+import { splitLines } from './text/lines';
+import { chooseParser } from './parse/registry';
+import { buildEvidence } from './evidence';
+import { findSubjects, focusSession } from './subjects';
+import { Lookup } from './dns/lookup';
+import { runLiveChecks } from './checks';
+import { RULES } from './rules';
+import { rankSteps } from './rank';
+
+function emptyEvidence(lines: number, warning: string): Evidence {
+  return {
+    inputs: [{ kind: 'unknown', lines }],
+    sessions: [],
+    rejections: [],
+    hops: [],
+    message: null,
+    logged: [],
+    unknownLines: lines,
+    warnings: [warning],
+  };
+}
+
+/** Parse only: what the input says, without DNS. */
+export function readEvidence(text: string, options: AnalyzeOptions = {}): Evidence {
+  const o = resolveOptions(options);
+  if (text.length > o.limits.maxInputBytes) {
+    return emptyEvidence(
+      0,
+      `The input is ${(text.length / 1048576).toFixed(1)} MB, over the limit of ${(o.limits.maxInputBytes / 1048576).toFixed(0)} MB; nothing was analysed. Cut it to the session or message in question.`,
+    );
+  }
+  const lines = splitLines(text);
+  if (!lines.some((l) => l.trim())) return emptyEvidence(lines.length, 'The input is empty.');
+  const { parser } = chooseParser(lines);
+  if (!parser) {
+    return emptyEvidence(
+      lines.length,
+      'The input was not recognised as a mail server log, a bounce, or message headers. Paste the SMTP log of the session, the bounce message, or the full headers.',
+    );
+  }
+  return buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length);
+}
+
+export async function analyze(text: string, options: AnalyzeOptions = {}): Promise<Report> {
+  const o = resolveOptions(options);
+  const evidence = readEvidence(text, options);
+  const subjects = findSubjects(evidence);
+  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns);
+  const live = await runLiveChecks(subjects, lookup, o.live);
+  const focus = focusSession(evidence);
+  const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
+  const ctx = { evidence, subjects, live, focus, primary };
+  const steps = RULES.flatMap((r) => r.run(ctx));
+  return {
+    version: 1,
+    inputs: evidence.inputs,
+    rejections: evidence.rejections,
+    hops: evidence.hops,
+    checklist: rankSteps(steps, primary),
+    dns: lookup.log,
+    warnings: evidence.warnings,
+    live: o.live,
+    generated: o.now().toISOString(),
+  };
+}

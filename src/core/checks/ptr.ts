@@ -1,0 +1,56 @@
+// Reverse DNS of the sending IP: the PTR records (RFC 1035 §3.5, RFC 3596
+// §2.5) and forward confirmation (FCrDNS): a PTR name counts only if its
+// A/AAAA records lead back to the IP, which is what receivers check
+// (RFC 8601 §3 "iprev", RFC 5451 §3).
+
+import type { Lookup } from '../dns/lookup';
+import { isIPv4, normalizeIP, reverseName } from '../dns/names';
+import { outcome, recordsOf, type DnsResponse } from '../dns/resolver';
+
+export interface ForwardCheck {
+  name: string;
+  /** match: the name resolves to the IP; nomatch: it resolves elsewhere or not at all. */
+  outcome: 'match' | 'nomatch' | 'error';
+  addresses: string[];
+  response: DnsResponse;
+}
+
+export interface PtrCheck {
+  ip: string;
+  reverse: string;
+  outcome: 'found' | 'none' | 'error';
+  names: string[];
+  response: DnsResponse;
+  forward: ForwardCheck[];
+}
+
+/** RFC 7208 §4.6.4 and common receiver practice: look at no more than 10 PTR names. */
+const MAX_PTR_NAMES = 10;
+
+export async function checkPtr(ip: string, dns: Lookup): Promise<PtrCheck | null> {
+  const reverse = reverseName(ip);
+  if (!reverse) return null;
+  const response = await dns.query(reverse, 'PTR');
+  const o = outcome(response);
+  const names = recordsOf(response).map((r) => r.data.replace(/\.$/, ''));
+  const result: PtrCheck = {
+    ip,
+    reverse,
+    outcome: o === 'answer' ? 'found' : o === 'error' ? 'error' : 'none',
+    names,
+    response,
+    forward: [],
+  };
+  if (result.outcome !== 'found') return result;
+  const type = isIPv4(ip) ? 'A' : 'AAAA';
+  result.forward = await Promise.all(
+    names.slice(0, MAX_PTR_NAMES).map(async (name): Promise<ForwardCheck> => {
+      const r = await dns.query(name, type);
+      const fo = outcome(r);
+      const addresses = recordsOf(r).map((a) => normalizeIP(a.data) ?? a.data);
+      if (fo === 'error') return { name, outcome: 'error', addresses, response: r };
+      return { name, outcome: addresses.includes(normalizeIP(ip) ?? ip) ? 'match' : 'nomatch', addresses, response: r };
+    }),
+  );
+  return result;
+}

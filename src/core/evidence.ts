@@ -1,0 +1,33 @@
+// From parse results to Evidence: sessions' refusals are collected and
+// classified in one place, whatever parser found them.
+
+import type { Evidence, InputKind } from './types';
+import type { ParseResult, RawRejection } from './parse/parser';
+import { classify } from './classify';
+
+/** Replies that end a session politely are not refusals (QUIT's 221, etc.). */
+function isRefusal(code: number): boolean {
+  return code >= 400 && code < 600;
+}
+
+export function buildEvidence(result: ParseResult, lineCount: number): Evidence {
+  const raw: RawRejection[] = [...(result.rejections ?? [])];
+  for (const s of result.sessions ?? []) {
+    for (const r of s.replies) {
+      if (!isRefusal(r.code)) continue;
+      raw.push({ code: r.code, enhanced: r.enhanced, stage: r.stage, text: r.text, ip: s.clientIp, line: r.line, remote: s.remoteHost });
+    }
+  }
+  raw.sort((a, b) => a.line - b.line);
+  const kind: InputKind = result.kind;
+  return {
+    inputs: [{ kind, lines: lineCount }],
+    sessions: result.sessions ?? [],
+    rejections: raw.map(classify),
+    hops: result.hops ?? [],
+    message: result.message ?? null,
+    logged: [...(result.logged ?? []), ...(result.sessions ?? []).flatMap((s) => s.logged)],
+    unknownLines: result.unknownLines,
+    warnings: result.warnings,
+  };
+}

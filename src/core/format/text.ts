@@ -1,0 +1,42 @@
+// The report as plain text, for the CLI and for "copy as text" in the page.
+
+import type { Report, Status } from '../types';
+
+const MARK: Record<Status, string> = { fail: '✗ FAIL', warn: '! WARN', pass: '✓ PASS', info: 'i INFO', inconclusive: '? INCONCLUSIVE' };
+
+export function reportToText(r: Report, title?: string): string {
+  const out: string[] = [];
+  if (title) out.push(`== ${title}`);
+  out.push(`Input: ${r.inputs.map((i) => `${i.kind} (${i.lines} lines)`).join(', ')}${r.live ? '' : '  [live DNS checks off]'}`);
+  for (const w of r.warnings) out.push(`Warning: ${w}`);
+  if (r.rejections.length) {
+    out.push('', 'Refusals:');
+    for (const x of r.rejections) {
+      out.push(
+        `  line ${x.line}: ${[x.code, x.enhanced].filter(Boolean).join(' ')} ${x.text}  [stage ${x.stage}, reason ${x.reason}${x.hard ? ', permanent' : ', temporary'}]`,
+      );
+    }
+  }
+  if (r.hops.length) {
+    out.push('', 'Received hops (oldest first):');
+    r.hops.forEach((h, i) =>
+      out.push(
+        `  ${i + 1}. ${h.from ?? '?'} [${h.ip ?? '?'}] → ${h.by ?? '?'}${h.delay !== null ? `  +${h.delay}s` : ''}  (line ${h.line})`,
+      ),
+    );
+  }
+  out.push('', 'Checklist:');
+  r.checklist.forEach((s, i) => {
+    out.push(`${i + 1}. [${MARK[s.status]}] ${s.title}  (${s.rule})`);
+    for (const e of s.evidence) out.push(`     evidence${e.line ? ` (line ${e.line})` : ''}: ${e.text}`);
+    if (s.detail) out.push(`     why: ${s.detail}`);
+    for (const f of s.fix) out.push(`     fix: ${f}`);
+    for (const v of s.verify) out.push(`     verify: ${v}`);
+  });
+  if (r.dns.length) {
+    out.push('', `DNS questions asked (${r.dns.length}):`);
+    for (const d of r.dns)
+      out.push(`  ${d.name} ${d.type} → ${d.rcode}${d.answers.length ? ' ' + d.answers.join(', ') : ''}  (${d.ms} ms, ${d.resolver})`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,142 @@
+// What to do about a refusal, by its reason: the checklist rule it becomes,
+// and the general advice. Receiver-specific advice (the exact setting on
+// MDaemon, Gmail's page…) lives with the reply text in replies.ts and wins
+// over this.
+
+export interface RejectionAdvice {
+  rule: string;
+  /** sisimai reasons this advice covers. */
+  reasons: string[];
+  /** Short headline of the problem. */
+  headline: string;
+  detail: string;
+  fix: string[];
+  verify: string[];
+  sources: string[];
+}
+
+export const REJECTION_ADVICE: RejectionAdvice[] = [
+  {
+    rule: 'smtp.not-compliant',
+    reasons: ['notcompliantrfc'],
+    headline: 'The receiver refused the message itself as not conforming to the standards',
+    detail:
+      'The refusal came after the message was sent, from a check of the message (RFC 5322): its headers are the first suspect — a missing Date: or From:, a header given twice, a malformed address or date.',
+    fix: [
+      'Look at the headers of the refused message: exactly one Date: (e.g. "Date: Mon, 11 Jun 2007 09:14:02 +0200"), exactly one From: with a valid address, at most one each of Sender:, Reply-To:, To:, Subject:, Message-ID:.',
+      'Fix the program that writes the message (a script, scanner, ERP or CMS mailer) to add the missing headers or drop the duplicates.',
+    ],
+    verify: ["Paste the refused message's headers (or drop the .eml) into Mailmedic: every headers.* step must pass."],
+    sources: ['RFC 5322 §3.6 (required and single-occurrence fields)'],
+  },
+  {
+    rule: 'smtp.recipient-unknown',
+    reasons: ['userunknown', 'hostunknown', 'hasmoved'],
+    headline: 'The recipient address does not exist',
+    detail: 'This is not a DNS, blocklist or authentication problem: the receiving system does not know the mailbox (or the domain).',
+    fix: [
+      'Check the recipient address for typos and ask the recipient for their current address.',
+      'Remove the address from mailing lists after a hard bounce.',
+    ],
+    verify: ['Send a test message to the corrected address.'],
+    sources: ['RFC 3463 §3.2 (X.1.1 Bad destination mailbox address)'],
+  },
+  {
+    rule: 'smtp.relay-denied',
+    reasons: ['norelaying'],
+    headline: 'The server refused to relay: it does not accept mail for that domain from this client',
+    detail:
+      "Either the client should authenticate (SMTP AUTH) before sending to outside domains, or the domain's MX points at a server that does not handle it.",
+    fix: [
+      'Authenticate the client (SMTP AUTH on port 587) or allow its IP to relay on the server it uses.',
+      "Check that the recipient domain's MX records point at servers that accept mail for it.",
+    ],
+    verify: ['swaks --to <recipient> --server <server> --auth-user <user> --port 587 --tls'],
+    sources: ['RFC 5321 §3.6.2', 'RFC 6409 (message submission)'],
+  },
+  {
+    rule: 'smtp.mailbox-full',
+    reasons: ['mailboxfull'],
+    headline: "The recipient's mailbox is full",
+    detail: 'The recipient must make room, or their administrator raise the quota. Nothing on the sending side fixes it.',
+    fix: ['Tell the recipient by other means; retry later.'],
+    verify: [],
+    sources: ['RFC 3463 §3.3 (X.2.2 Mailbox full)'],
+  },
+  {
+    rule: 'smtp.message-too-large',
+    reasons: ['mesgtoobig', 'exceedlimit'],
+    headline: 'The message is larger than the receiver accepts',
+    detail: "Attachments grow by a third in transfer (base64). The receiver's limit is in its EHLO SIZE keyword (RFC 1870).",
+    fix: ['Send the attachment as a link, or compress or split it.'],
+    verify: ['swaks --server <receiver> --quit-after EHLO  (the SIZE line shows the limit)'],
+    sources: ['RFC 1870 (SIZE)', 'RFC 3463 §3.4 (X.3.4 Message too big)'],
+  },
+  {
+    rule: 'smtp.rate-limited',
+    reasons: ['toomanyconn', 'speeding'],
+    headline: 'The receiver is limiting how fast this sender may send',
+    detail:
+      'Too many connections, messages or recipients in a short time. Temporary (4xx) refusals are retried; permanent ones need a slower sending rate.',
+    fix: ['Lower the sending rate and the number of concurrent connections to this receiver; let the queue retry.'],
+    verify: ['Watch the queue: deferred messages should go out on retry.'],
+    sources: ['RFC 3463 §3.5 (X.4.5 Mail system congestion)'],
+  },
+  {
+    rule: 'smtp.content-rejected',
+    reasons: ['spamdetected', 'contenterror', 'virusdetected', 'filtered', 'policyviolation'],
+    headline: "The receiver's filter refused the content of the message",
+    detail:
+      "A spam, virus or policy filter judged the message. Authentication (SPF, DKIM, DMARC) and the sending IP's reputation weigh in these verdicts.",
+    fix: [
+      'Check the authentication steps below; make sure SPF, DKIM and DMARC pass.',
+      'Check the content: links to listed domains, attachments of blocked types, misleading headers.',
+    ],
+    verify: [],
+    sources: ['RFC 3463 §3.8 (X.7.1 Delivery not authorized, message refused)'],
+  },
+  {
+    rule: 'smtp.auth-required',
+    reasons: ['securityerror'],
+    headline: 'The server requires authentication or encryption that the client did not give',
+    detail: 'The client must log in (SMTP AUTH) or use TLS before this server accepts the mail.',
+    fix: ['Configure the client to authenticate on the submission port (587 with STARTTLS, or 465 with implicit TLS).'],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <user> --quit-after AUTH'],
+    sources: ['RFC 4954 (SMTP AUTH)', 'RFC 3463 §3.8 (X.7.8, X.7.9)'],
+  },
+  {
+    rule: 'reputation.blocked',
+    reasons: ['blocked', 'rejected', 'suspend'],
+    headline: 'The receiver refused this sender by its own policy or block list',
+    detail:
+      "The receiver blocked the sending IP or domain by its own judgment (not necessarily a public DNSBL). Reverse DNS, authentication and the IP's listings usually decide it.",
+    fix: ["Work through the reverse DNS, blocklist and authentication steps; then use the receiver's delisting form if it names one."],
+    verify: [],
+    sources: [],
+  },
+  {
+    rule: 'smtp.rejected',
+    reasons: [
+      'undefined',
+      'systemerror',
+      'systemfull',
+      'notaccept',
+      'networkerror',
+      'expired',
+      'syntaxerror',
+      'onhold',
+      'delivered',
+      'vacation',
+      'feedback',
+    ],
+    headline: 'The receiver refused the mail',
+    detail: 'The reply does not say more about why. Read the full text of the reply; the steps below check the usual causes.',
+    fix: [],
+    verify: [],
+    sources: ['RFC 5321 §4.2 (reply codes)'],
+  },
+];
+
+export function adviceForReason(reason: string): RejectionAdvice {
+  return REJECTION_ADVICE.find((a) => a.reasons.includes(reason)) ?? REJECTION_ADVICE[REJECTION_ADVICE.length - 1];
+}

@@ -1,0 +1,58 @@
+// analyze() options: every side effect comes in here (DNS, clock), and every
+// limit is a named, validated number.
+
+import type { DnsLogEntry } from './types';
+import type { Resolver } from './dns/resolver';
+import { offlineResolver } from './dns/resolver';
+
+export interface Limits {
+  /** Larger inputs are refused with a clear message (bytes of UTF-16 text, as given). */
+  maxInputBytes: number;
+  /** DNS questions per analysis; further questions answer LIMIT (inconclusive). */
+  maxDnsQueries: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxInputBytes: 256 * 1024 * 1024,
+  maxDnsQueries: 500,
+};
+
+export interface AnalyzeOptions {
+  /** DNS for the live checks; without one (or with offlineResolver) they are inconclusive. */
+  resolver?: Resolver;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  limits?: Partial<Limits>;
+  /** The input is a file's intact bytes (decoded as given), not a paste. */
+  exactBytes?: boolean;
+  signal?: AbortSignal;
+  /** Called as each DNS answer arrives (the query log fills live). */
+  onDns?: (entry: DnsLogEntry) => void;
+}
+
+export interface ResolvedOptions {
+  resolver: Resolver;
+  live: boolean;
+  now: () => Date;
+  limits: Limits;
+  exactBytes: boolean;
+  signal?: AbortSignal;
+  onDns?: (entry: DnsLogEntry) => void;
+}
+
+export function resolveOptions(o: AnalyzeOptions = {}): ResolvedOptions {
+  const limits = { ...DEFAULT_LIMITS, ...(o.limits ?? {}) };
+  for (const [k, v] of Object.entries(limits)) {
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`analyze(): limits.${k} must be a non-negative integer, got ${String(v)}`);
+  }
+  const resolver = o.resolver ?? offlineResolver;
+  return {
+    resolver,
+    live: resolver !== offlineResolver,
+    now: o.now ?? (() => new Date()),
+    limits,
+    exactBytes: o.exactBytes ?? false,
+    signal: o.signal,
+    onDns: o.onDns,
+  };
+}

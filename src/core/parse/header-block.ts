@@ -1,0 +1,101 @@
+// The header section of a message (RFC 5322 §2.2): fields, unfolded, each with
+// the line it starts on. Kept separate from MIME decoding (postal-mime) because
+// the evidence needs raw text and line numbers that a MIME parser discards.
+
+import type { HeaderField } from '../types';
+
+/** RFC 5322 §3.6.8: field-name = 1*ftext, printable US-ASCII except ":". */
+const FIELD = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)$/;
+
+export interface HeaderBlock {
+  fields: HeaderField[];
+  /** Index (0-based) of the first line after the header section (the blank line, or the end). */
+  end: number;
+  /** Lines inside the block that were neither a field nor a continuation. */
+  malformed: { line: number; text: string }[];
+}
+
+/**
+ * Read header fields from `lines` starting at index `start` until a blank line.
+ * `lineBase` is added to indexes to give 1-based input line numbers.
+ */
+export function readHeaderBlock(lines: string[], start = 0, lineBase = 1): HeaderBlock {
+  const fields: HeaderField[] = [];
+  const malformed: HeaderBlock['malformed'] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    // the header section ends at the first empty line (RFC 5322 §2.1)
+    if (l.trim() === '') break;
+    if (/^[ \t]/.test(l)) {
+      const last = fields[fields.length - 1];
+      if (last) {
+        last.raw += '\n' + l;
+        // unfolding: remove the CRLF before the whitespace (RFC 5322 §2.2.3)
+        last.value += l;
+        last.lineCount++;
+      } else {
+        malformed.push({ line: i + lineBase, text: l });
+      }
+      continue;
+    }
+    const m = FIELD.exec(l);
+    if (m) {
+      fields.push({ name: m[1], value: m[2].replace(/^[ \t]+/, ''), raw: l, line: i + lineBase, lineCount: 1 });
+    } else if (/^From /.test(l) && fields.length === 0) {
+      // mbox "From " separator line before the headers: not a field, not an error
+      continue;
+    } else {
+      malformed.push({ line: i + lineBase, text: l });
+      // a run of non-header lines means we have left the header block
+      if (malformed.length > 3 && malformed.length > fields.length) break;
+    }
+  }
+  for (const f of fields) f.value = f.value.replace(/[ \t]+$/, '');
+  return { fields, end: i, malformed };
+}
+
+/** Header names that show a block is really mail headers, not "Key: value" prose. */
+const MAIL_FIELDS = new Set([
+  'received',
+  'from',
+  'to',
+  'cc',
+  'subject',
+  'date',
+  'message-id',
+  'return-path',
+  'reply-to',
+  'sender',
+  'mime-version',
+  'content-type',
+  'dkim-signature',
+  'authentication-results',
+  'received-spf',
+  'arc-seal',
+  'arc-message-signature',
+  'arc-authentication-results',
+  'x-mailer',
+  'delivered-to',
+  'x-ms-exchange-organization-scl',
+  'x-forefront-antispam-report',
+  'x-microsoft-antispam',
+  'x-spam-status',
+  'list-unsubscribe',
+  'in-reply-to',
+  'references',
+  'x-originating-ip',
+  'thread-index',
+  'x-google-smtp-source',
+]);
+
+export function headerScore(block: HeaderBlock): number {
+  if (!block.fields.length) return 0;
+  const known = block.fields.filter((f) => MAIL_FIELDS.has(f.name.toLowerCase())).length;
+  return known / Math.max(block.fields.length + block.malformed.length, 1);
+}
+
+export function fieldsNamed(fields: HeaderField[], name: string): HeaderField[] {
+  const n = name.toLowerCase();
+  return fields.filter((f) => f.name.toLowerCase() === n);
+}

@@ -1,0 +1,280 @@
+// MDaemon SMTP (in and out) session logs.
+//
+// MDaemon writes one line per event, prefixed by a timestamp, e.g.
+//   Mon 2007-06-11 09:14:02: --> 220 mail.example.com ESMTP MDaemon 9.6.0
+// Newer versions (12+) add milliseconds and, when sessions interleave, a
+// thread or session tag after the time ("… 09:14:02.123: 06: …" or "[1234]").
+// The dialogue is `-->` (sent by MDaemon) and `<--` (received); which of the
+// two carries replies depends on direction, so a reply is recognised by its
+// shape (three digits), not by its arrow.
+//
+// MDaemon logs its own checks as blocks (help.mdaemon.com, "DNS-BL Hosts",
+// "Reverse Lookups", "SPF Verification"):
+//   Performing PTR lookup (135.72.78.80.IN-ADDR.ARPA)
+//   * No PTR records found                     | * D=… PTR=[name]
+//   ---- End PTR results
+//   Querying DNS-BL hosts
+//   * relays.ordb.org - failed                 ("failed" = the IP is listed)
+//   ---- End DNS-BL results
+//   Performing SPF lookup (example.org / 80.78.72.135)
+//   * Result: pass
+//   ---- End SPF results
+
+import type { LoggedCheck, Session } from '../types';
+import { normalizeIP } from '../dns/names';
+import { DialogueTracker } from './smtp-dialogue';
+import type { ParseResult } from './parser';
+
+/** Weekday optional; date; time with optional fraction; optional thread/session tag. */
+const LINE = /^(?:[A-Z][a-z]{2} )?(\d{4}-\d{2}-\d{2}) (\d{1,2}:\d{2}:\d{2}(?:\.\d+)?):\s(?:\s*(?:\[(\d+)\]|(\d{1,6})):\s)?(.*)$/;
+
+export function looksLikeMdaemon(lines: string[]): number {
+  let hits = 0;
+  let seen = 0;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    if (++seen > 200) break;
+    const m = LINE.exec(l);
+    if (!m) continue;
+    const rest = m[5];
+    if (
+      /^(-->|<--) /.test(rest) ||
+      /^(Session \d+|Accepting SMTP connection|Performing \w+ lookup|Querying DNS-BL|---- End |SMTP session (terminated|successful)|Attempting SMTP connection)/.test(
+        rest,
+      )
+    )
+      hits++;
+  }
+  return seen ? hits / seen : 0;
+}
+
+type BlockKind = LoggedCheck['check'] | 'ip' | 'other';
+
+interface Block {
+  kind: BlockKind;
+  subject: string;
+  line: number;
+}
+
+interface Building {
+  session: Session;
+  dialogue: DialogueTracker;
+  block: Block | null;
+  direction: Session['direction'];
+}
+
+function newSession(id: string | null, line: number): Building {
+  return {
+    session: {
+      id,
+      kind: 'mdaemon-log',
+      direction: 'unknown',
+      clientIp: null,
+      clientIpLine: 0,
+      serverIp: null,
+      remoteHost: null,
+      helo: null,
+      mailFrom: null,
+      rcptTo: [],
+      commands: [],
+      replies: [],
+      logged: [],
+      messageSize: null,
+      startLine: line,
+      endLine: line,
+    },
+    dialogue: new DialogueTracker(),
+    block: null,
+    direction: 'unknown',
+  };
+}
+
+/** `Performing PTR lookup (x)`, `Performing SPF lookup (d / ip)`, `Querying DNS-BL hosts` … */
+function openBlock(rest: string, line: number): Block | null {
+  let m = /^Performing (\w+) (?:lookup|verification)\s*(?:\((.*)\))?/i.exec(rest);
+  if (m) {
+    const what = m[1].toUpperCase();
+    const kind: BlockKind =
+      what === 'PTR'
+        ? 'ptr'
+        : what === 'SPF'
+          ? 'spf'
+          : what === 'DKIM'
+            ? 'dkim'
+            : what === 'DMARC'
+              ? 'dmarc'
+              : what === 'IP'
+                ? 'ip'
+                : 'other';
+    return { kind, subject: (m[2] ?? '').trim(), line };
+  }
+  m = /^(?:Verifying DKIM signature|DKIM verification)/i.exec(rest);
+  if (m) return { kind: 'dkim', subject: '', line };
+  if (/^Querying DNS-?BL hosts/i.test(rest)) return { kind: 'dnsbl', subject: '', line };
+  return null;
+}
+
+/** One `* …` line inside a block, turned into what the receiver concluded. */
+function blockItem(b: Block, text: string, line: number, s: Session): LoggedCheck | null {
+  const t = text.replace(/^\*\s*/, '').trim();
+  switch (b.kind) {
+    case 'ptr': {
+      const subject = ptrSubject(b.subject) ?? s.clientIp ?? b.subject;
+      if (/no PTR records? found/i.test(t)) return { check: 'ptr', subject, result: 'none', line };
+      const ptr = /PTR=\[([^\]]*)\]/i.exec(t);
+      if (ptr) {
+        s.remoteHost ??= ptr[1].replace(/\.$/, '');
+        return { check: 'ptr', subject, result: 'pass', detail: ptr[1].replace(/\.$/, ''), line };
+      }
+      if (/(time ?out|timed out|error|failed)/i.test(t)) return { check: 'ptr', subject, result: 'temperror', detail: t, line };
+      return null;
+    }
+    case 'dnsbl': {
+      // "* zone - failed" / "* zone - passed", optionally with the list's text after
+      const m = /^(\S+)\s+-\s+(failed|passed|listed|ok|timed out|error)\b\s*(.*)$/i.exec(t);
+      if (!m) return null;
+      const word = m[2].toLowerCase();
+      // MDaemon: "failed" means the IP failed the check, i.e. is listed
+      const result = word === 'failed' || word === 'listed' ? 'listed' : word === 'passed' || word === 'ok' ? 'clean' : 'error';
+      return {
+        check: 'dnsbl',
+        subject: s.clientIp ?? '',
+        zone: m[1].toLowerCase().replace(/\.$/, ''),
+        result,
+        detail: m[3] || undefined,
+        line,
+      };
+    }
+    case 'spf':
+    case 'dkim':
+    case 'dmarc': {
+      const m = /(?:^|\b)(?:VERIFY:\s*)?Result:\s*(?:\w+=)?(\w+)/i.exec(t);
+      if (!m) return null;
+      const subject = b.kind === 'spf' ? b.subject.split('/')[0].trim() : b.subject;
+      return { check: b.kind, subject, result: m[1].toLowerCase(), detail: t, line };
+    }
+    default:
+      return null;
+  }
+}
+
+function ptrSubject(arpa: string): string | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa\.?$/i.exec(arpa.trim());
+  return m ? [m[4], m[3], m[2], m[1]].join('.') : null;
+}
+
+export function parseMdaemon(lines: string[]): ParseResult {
+  const sessions: Session[] = [];
+  /** Sessions under way, by thread tag ("" when the log has none). */
+  const open = new Map<string, Building>();
+  let unknown = 0;
+  const warnings: string[] = [];
+
+  const finish = (key: string) => {
+    const b = open.get(key);
+    if (!b) return;
+    b.dialogue.flush();
+    b.session.commands = b.dialogue.commands;
+    b.session.replies = b.dialogue.replies;
+    b.session.direction = b.direction;
+    sessions.push(b.session);
+    open.delete(key);
+  };
+
+  lines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    if (!raw.trim()) return;
+    const m = LINE.exec(raw);
+    if (!m) {
+      unknown++;
+      return;
+    }
+    const key = m[3] ?? m[4] ?? '';
+    const rest = m[5];
+
+    const sess = /^Session (\d+);/.exec(rest);
+    if (sess) {
+      finish(key);
+      open.set(key, newSession(sess[1], lineNo));
+      return;
+    }
+    let b = open.get(key);
+    if (!b) {
+      // a log cut in the middle of a session: start one without its header
+      b = newSession(null, lineNo);
+      open.set(key, b);
+    }
+    const s = b.session;
+    s.endLine = lineNo;
+
+    // connection lines say the direction and the peer
+    let c = /^Accepting SMTP connection from \[([^\]]+?)\s*:\s*(\d+)\s*\](?: to \[([^\]]+?)\s*:\s*\d+\s*\])?/i.exec(rest);
+    if (c) {
+      b.direction = 'inbound';
+      s.clientIp = normalizeIP(c[1]) ?? c[1];
+      s.clientIpLine = lineNo;
+      s.serverIp = c[3] ? normalizeIP(c[3]) : null;
+      return;
+    }
+    c =
+      /^(?:Attempting to send message to|Attempting SMTP connection to|Socket connection established) \[?([^\]\s]+?)\s*(?::\s*\d+)?\s*\]?(?:\s|$)/i.exec(
+        rest,
+      );
+    if (c) {
+      b.direction = 'outbound';
+      const ip = normalizeIP(c[1]);
+      if (ip) s.serverIp = ip;
+      else s.remoteHost = c[1];
+      return;
+    }
+
+    const arrow = /^(-->|<--)\s?(.*)$/.exec(rest);
+    if (arrow) {
+      const payload = arrow[2];
+      if (b.dialogue.reply(payload, lineNo)) return;
+      const cmd = b.dialogue.command(payload, lineNo);
+      if (cmd.verb === 'HELO' || cmd.verb === 'EHLO') s.helo = { name: cmd.arg.trim(), line: lineNo };
+      if (cmd.verb === 'MAIL') {
+        const a = /^FROM:\s*<([^>]*)>/i.exec(cmd.arg);
+        if (a) s.mailFrom = { address: a[1], line: lineNo };
+      }
+      if (cmd.verb === 'RCPT') {
+        const a = /^TO:\s*<([^>]*)>/i.exec(cmd.arg);
+        if (a) s.rcptTo.push({ address: a[1], line: lineNo });
+      }
+      return;
+    }
+
+    const opened = openBlock(rest, lineNo);
+    if (opened) {
+      b.block = opened;
+      return;
+    }
+    if (/^-{2,} End /.test(rest)) {
+      b.block = null;
+      return;
+    }
+    if (rest.startsWith('*') && b.block) {
+      const item = blockItem(b.block, rest, lineNo, s);
+      if (item) s.logged.push(item);
+      return;
+    }
+    const size = /^Message size:\s*(\d+) bytes/i.exec(rest);
+    if (size) {
+      s.messageSize = Number(size[1]);
+      b.dialogue.messageSent();
+      return;
+    }
+    if (/^SMTP session (terminated|successful)/i.test(rest)) {
+      finish(key);
+      return;
+    }
+    // Known to MDaemon but of no use for the diagnosis: counted as understood.
+    if (/^(Waiting for|Parsing message|Resolving|Using|Socket|Message (?:creation|return-path|from|to)|\* )/i.test(rest)) return;
+    unknown++;
+  });
+  for (const key of [...open.keys()]) finish(key);
+  sessions.sort((a, b) => a.startLine - b.startLine);
+  if (!sessions.length) warnings.push('No MDaemon SMTP session was found in the log.');
+  return { kind: 'mdaemon-log', sessions, unknownLines: unknown, warnings };
+}

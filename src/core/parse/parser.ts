@@ -1,0 +1,42 @@
+// The contract every input parser fulfils. A parser never throws on bad input:
+// it returns what it understood, counts what it did not, and warns.
+
+import type { Hop, InputKind, LoggedCheck, MessageEvidence, Session, Stage } from '../types';
+
+/** A refusal as a parser found it, before classification. */
+export interface RawRejection {
+  code: number | null;
+  enhanced: string | null;
+  stage: Stage;
+  text: string;
+  ip: string | null;
+  line: number;
+  recipient?: string | null;
+  remote?: string | null;
+  /** A reason the source states outright (e.g. sisimai-like bounce parsers). */
+  reason?: string;
+}
+
+export interface ParseResult {
+  kind: InputKind;
+  sessions?: Session[];
+  /** Refusals not tied to a session dialogue (bounces, queue logs). */
+  rejections?: RawRejection[];
+  message?: MessageEvidence | null;
+  hops?: Hop[];
+  logged?: LoggedCheck[];
+  unknownLines: number;
+  warnings: string[];
+}
+
+export interface ParseContext {
+  /** The input is a dropped file whose bytes are intact (not a paste). */
+  exactBytes: boolean;
+}
+
+export interface InputParser {
+  kind: InputKind;
+  /** How sure (0..1) that these lines are this parser's format. */
+  detect(lines: string[]): number;
+  parse(lines: string[], text: string, ctx: ParseContext): ParseResult;
+}

@@ -1,0 +1,99 @@
+// Shared SMTP dialogue logic: which stage a reply answers, how multi-line
+// replies join, and what a reply's codes are. Used by every log parser that
+// sees the dialogue (MDaemon, transcripts, Exchange protocol logs).
+
+import type { SmtpCommand, SmtpReply, Stage } from '../types';
+
+/** The stage a command opens (RFC 5321 §4.1.1). */
+export function stageOfCommand(verb: string): Stage {
+  switch (verb.toUpperCase()) {
+    case 'HELO':
+    case 'EHLO':
+    case 'LHLO':
+      return 'helo';
+    case 'MAIL':
+      return 'mail';
+    case 'RCPT':
+      return 'rcpt';
+    case 'DATA':
+    case 'BDAT':
+      return 'data';
+    default:
+      return 'unknown';
+  }
+}
+
+/** `550-5.7.1 text` / `550 5.7.1 text` / `550 text`: code, continuation, enhanced, text. */
+const REPLY = /^([2-5]\d\d)([ -]|$)(?:\s*([245]\.\d{1,3}\.\d{1,3})(?=\s|$))?\s*(.*)$/;
+
+export interface ParsedReplyLine {
+  code: number;
+  more: boolean;
+  enhanced: string | null;
+  text: string;
+}
+
+export function parseReplyLine(s: string): ParsedReplyLine | null {
+  const m = REPLY.exec(s.trim());
+  if (!m) return null;
+  return { code: Number(m[1]), more: m[2] === '-', enhanced: m[3] ?? null, text: m[4] ?? '' };
+}
+
+/**
+ * Follows an SMTP dialogue line by line and assigns each reply its stage.
+ * Multi-line replies (RFC 5321 §4.2.1: `code-` lines then `code `) are joined
+ * into one reply that keeps the first line's number.
+ */
+export class DialogueTracker {
+  readonly commands: SmtpCommand[] = [];
+  readonly replies: SmtpReply[] = [];
+  private stage: Stage = 'connect';
+  /** After a 354 the client sends the message; the next reply ends the data. */
+  private inData = false;
+  private pending: SmtpReply | null = null;
+
+  command(line: string, lineNo: number): SmtpCommand {
+    this.flush();
+    const m = /^(\S+)\s*(.*)$/.exec(line.trim()) ?? ['', line.trim(), ''];
+    const verb = m[1].toUpperCase();
+    const stage = stageOfCommand(verb);
+    this.stage = stage;
+    this.inData = false;
+    const cmd = { verb, arg: m[2], stage, line: lineNo };
+    this.commands.push(cmd);
+    return cmd;
+  }
+
+  /** The client has finished sending the message body (e.g. MDaemon's "Message size"). */
+  messageSent(): void {
+    if (this.stage === 'data') this.inData = true;
+  }
+
+  /** Feed a reply line; returns false when it is not a reply. */
+  reply(line: string, lineNo: number): boolean {
+    const p = parseReplyLine(line);
+    if (!p) return false;
+    if (this.pending && this.pending.code === p.code) {
+      this.pending.text += (this.pending.text ? ' ' : '') + p.text;
+      this.pending.enhanced ??= p.enhanced;
+    } else {
+      this.flush();
+      const stage: Stage = this.inData ? 'end-of-data' : this.stage;
+      this.pending = { code: p.code, enhanced: p.enhanced, text: p.text, stage, line: lineNo };
+    }
+    if (!p.more) {
+      const done = this.pending;
+      this.flush();
+      if (done && done.code === 354) this.inData = true;
+      else if (done && this.inData) this.inData = false;
+    }
+    return true;
+  }
+
+  flush(): void {
+    if (this.pending) {
+      this.replies.push(this.pending);
+      this.pending = null;
+    }
+  }
+}

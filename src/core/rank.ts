@@ -1,0 +1,46 @@
+// Ordering the checklist: the most likely root cause of the refusal first,
+// judged by the reason the receiver gave (its own words, its enhanced code,
+// the stage). Then the other problems, worst first; passes last.
+
+import type { Rejection, Status, Step } from './types';
+import { REASON_CAUSES, ruleMatches } from './knowledge/reason-causes';
+import { REPLY_KNOWLEDGE } from './knowledge/replies';
+
+const STATUS_ORDER: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2, info: 3, pass: 4 };
+
+/** Areas in the order an administrator would look at them, for ties. */
+const AREA_ORDER = ['smtp', 'reputation', 'headers', 'dnsbl', 'ptr', 'helo', 'spf', 'dkim', 'dmarc'];
+
+function areaRank(rule: string): number {
+  const i = AREA_ORDER.indexOf(rule.split('.')[0]);
+  return i < 0 ? AREA_ORDER.length : i;
+}
+
+function isProblem(s: Step): boolean {
+  return s.status === 'fail' || s.status === 'warn';
+}
+
+/**
+ * 0: the step that is the primary refusal itself, or a problem the receiver
+ *    named as the cause (its reply knowledge lists the rule);
+ * 1: a problem that can cause the primary reason;
+ * 2: everything else.
+ */
+function causeTier(s: Step, primary: Rejection | null): number {
+  if (!primary || !isProblem(s)) return 2;
+  if (s.evidence.some((e) => e.line === primary.line && e.line > 0) && s.rule.startsWith('smtp.')) return 0;
+  const k = primary.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === primary.knowledge) : undefined;
+  if (k?.rules.some((p) => ruleMatches(p, s.rule))) return s.evidence.some((e) => e.line === primary.line) ? 0 : 1;
+  if ((REASON_CAUSES[primary.reason] ?? []).some((p) => ruleMatches(p, s.rule))) return 1;
+  return 2;
+}
+
+export function rankSteps(steps: Step[], primary: Rejection | null): Step[] {
+  return steps
+    .map((s, i) => ({ s, i, tier: causeTier(s, primary) }))
+    .sort(
+      (a, b) =>
+        a.tier - b.tier || STATUS_ORDER[a.s.status] - STATUS_ORDER[b.s.status] || areaRank(a.s.rule) - areaRank(b.s.rule) || a.i - b.i,
+    )
+    .map((x) => x.s);
+}

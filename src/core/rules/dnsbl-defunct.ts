@@ -1,0 +1,70 @@
+// dnsbl.defunct: the receiver still queries a blocklist that no longer exists.
+// Dead lists that wildcard ("listed" for every address, as ORDB from 2008 and
+// AHBL from 2015) make the receiver refuse all mail; others only slow it down.
+// No delisting helps: the list has to go from the receiver's configuration.
+
+import type { EvidenceItem, Step } from '../types';
+import { findDnsbl } from '../knowledge/dnsbl-registry';
+import type { Rule, RuleContext } from './rule';
+
+/** Where the DNSBL list lives in the receiving server's configuration. */
+function whereToRemove(ctx: RuleContext, zone: string): string {
+  switch (ctx.focus?.kind ?? ctx.evidence.inputs[0]?.kind) {
+    case 'mdaemon-log':
+      return `On the receiving MDaemon: Security » Security Settings » DNS-BL » Hosts (older versions: Security » DNS-BL » Hosts), select ${zone} and click Remove.`;
+    case 'postfix-log':
+      return `In Postfix's main.cf, remove "reject_rbl_client ${zone}" from smtpd_*_restrictions and "${zone}" from postscreen_dnsbl_sites, then run "postfix reload".`;
+    case 'exim-log':
+      return `In the Exim configuration, remove ${zone} from every "dnslists =" condition in the ACLs, then restart Exim.`;
+    default:
+      return `Remove ${zone} from the DNS blocklists the receiving server queries.`;
+  }
+}
+
+export const dnsblDefunct: Rule = {
+  id: 'dnsbl.defunct',
+  run(ctx) {
+    const byZone = new Map<string, EvidenceItem[]>();
+    const listedBy = new Set<string>();
+    for (const d of ctx.subjects.configuredDnsbls) {
+      const entry = findDnsbl(d.zone);
+      if (entry?.status !== 'defunct') continue;
+      const ev = byZone.get(entry.zone) ?? [];
+      ev.push({ text: `The receiver queried ${d.zone}: ${d.result}`, line: d.line });
+      byZone.set(entry.zone, ev);
+      if (d.result === 'listed') listedBy.add(entry.zone);
+    }
+    // a refusal that names a dead list ("blocked using relays.ordb.org")
+    for (const r of ctx.evidence.rejections) {
+      const m = r.text.match(/\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi) ?? [];
+      for (const z of m) {
+        const entry = findDnsbl(z);
+        if (entry?.status !== 'defunct') continue;
+        const ev = byZone.get(entry.zone) ?? [];
+        ev.push({ text: `The refusal names ${z}: ${r.code ?? ''} ${r.text}`.trim(), line: r.line });
+        byZone.set(entry.zone, ev);
+        listedBy.add(entry.zone);
+      }
+    }
+    const steps: Step[] = [];
+    for (const [zone, evidence] of byZone) {
+      const entry = findDnsbl(zone)!;
+      const d = entry.defunct!;
+      const shown = ctx.subjects.configuredDnsbls.find((c) => findDnsbl(c.zone) === entry)?.zone ?? zone;
+      steps.push({
+        rule: 'dnsbl.defunct',
+        status: d.behaviour === 'listed-all' || listedBy.has(zone) ? 'fail' : 'warn',
+        title: `${shown} is a dead blocklist (${entry.name}, closed ${d.since}): remove it from the DNS-BL hosts`,
+        evidence,
+        detail: `${d.note} Its answers say nothing about the sender; no delisting is possible. Any "listed" result from it is false.`,
+        fix: [whereToRemove(ctx, shown), 'While there, check every other list in use against a current list of live DNSBLs.'],
+        verify: [
+          `After the change, the next session's DNS-BL block in the log no longer shows ${shown}.`,
+          `dig +short 2.0.0.127.${shown} A   (a dead list gives no meaningful answer, or "listed" for everything)`,
+        ],
+        sources: entry.sources,
+      });
+    }
+    return steps;
+  },
+};

@@ -1,0 +1,11 @@
+// Every rule, in no particular order (ranking orders the steps). A new rule
+// is one module and one line here.
+
+import type { Rule } from './rule';
+import { rejectionRule } from './rejection';
+import { dnsblDefunct } from './dnsbl-defunct';
+import { ptrMismatch, ptrMissing } from './ptr';
+import { heloInvalid } from './helo';
+import { spfLogged, spfMissing } from './spf-logged';
+
+export const RULES: Rule[] = [rejectionRule, dnsblDefunct, ptrMissing, ptrMismatch, heloInvalid, spfLogged, spfMissing];

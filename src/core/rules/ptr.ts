@@ -1,0 +1,153 @@
+// ptr.missing and ptr.mismatch: the sending IP's reverse DNS, as the receiver
+// logged it and as DNS says now. Most large receivers refuse or junk mail from
+// IPs without a forward-confirmed PTR (Gmail: "The sending IP must have a PTR
+// record", support.google.com/a/answer/81126; Microsoft, Yahoo likewise).
+
+import type { EvidenceItem, Step } from '../types';
+import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
+import { isFQDN } from '../dns/names';
+
+const SOURCES = [
+  'RFC 1912 §2.1 (every Internet-reachable host should have a PTR)',
+  'https://support.google.com/a/answer/81126 (Gmail sender guidelines: PTR and forward DNS)',
+];
+
+/** A name to suggest for the PTR: the HELO if it is an FQDN, else mail.<sender domain>. */
+function suggestedName(ctx: RuleContext): string {
+  const helo = ctx.subjects.helo?.value;
+  if (helo && isFQDN(helo)) return helo.replace(/\.$/, '');
+  const domain = ctx.subjects.mailFromDomain?.value ?? ctx.subjects.fromDomain?.value;
+  return domain ? `mail.${domain}` : 'mail.example.org';
+}
+
+function loggedPtr(ctx: RuleContext, ip: string): EvidenceItem[] {
+  return ctx.evidence.logged
+    .filter((l) => l.check === 'ptr' && (l.subject === ip || !l.subject))
+    .map((l) => ({
+      text: `The receiver logged: ${l.result === 'none' ? 'no PTR records found' : l.result === 'pass' ? `PTR ${l.detail}` : `PTR lookup ${l.result}`}`,
+      line: l.line,
+    }));
+}
+
+export const ptrMissing: Rule = {
+  id: 'ptr.missing',
+  run(ctx) {
+    const ip = ctx.subjects.ip;
+    const check = ctx.live.ptr;
+    if (!ip || !check) return [];
+    const logged = loggedPtr(ctx, ip.value);
+    const seenAt: EvidenceItem = { text: `Sending IP ${ip.value}`, line: ip.line };
+    if (check.outcome === 'error') {
+      // The receiver's own lookup is evidence from its time; DNS now could not confirm it.
+      const loggedNone = ctx.evidence.logged.find(
+        (l) => l.check === 'ptr' && l.result === 'none' && (l.subject === ip.value || !l.subject),
+      );
+      if (loggedNone) {
+        return [
+          {
+            ...missingStep(ctx, ip.value, check.reverse, [seenAt, ...logged, { text: dnsEvidenceText(check.response), line: 0 }]),
+            status: 'warn',
+            title: `The receiver found no PTR record for ${ip.value} (DNS now could not be asked)`,
+            retry: true,
+          },
+        ];
+      }
+      const s = inconclusiveStep('ptr.missing', `Reverse DNS of ${ip.value} could not be checked`, check.response);
+      s.evidence.unshift(seenAt, ...logged);
+      return [s];
+    }
+    const now: EvidenceItem = { text: dnsEvidenceText(check.response), line: 0 };
+    if (check.outcome === 'found') {
+      return [
+        {
+          rule: 'ptr.missing',
+          status: 'pass',
+          title: `${ip.value} has a PTR record: ${check.names.join(', ')}`,
+          evidence: [seenAt, ...logged, now],
+          fix: [],
+          verify: [`dig -x ${ip.value} +short`],
+          sources: SOURCES,
+        },
+      ];
+    }
+    return [missingStep(ctx, ip.value, check.reverse, [seenAt, ...logged, now])];
+  },
+};
+
+function missingStep(ctx: RuleContext, ip: string, reverse: string, evidence: EvidenceItem[]): Step {
+  const name = suggestedName(ctx);
+  return {
+    rule: 'ptr.missing',
+    status: 'fail',
+    title: `${ip} has no PTR record (reverse DNS)`,
+    evidence,
+    detail:
+      `Receivers look up the PTR record of the connecting IP; without one, many (Gmail, Microsoft, Yahoo, and servers set to require reverse DNS) refuse or junk the mail. ` +
+      `The record lives in the reverse zone of the IP block, which belongs to whoever holds the block — usually the ISP or hosting provider — not to the DNS host of your domain.`,
+    fix: [
+      `Ask the owner of the IP block (usually your ISP or hosting provider; \`whois ${ip}\` shows who it is) to create: ${reverse}. IN PTR ${name}.`,
+      `Make the name resolve back to the IP (forward-confirmed reverse DNS): ${name}. IN ${ip.includes(':') ? 'AAAA' : 'A'} ${ip}`,
+      `Use the same name as the sending server's HELO/EHLO name.`,
+    ],
+    verify: [`dig -x ${ip} +short`, `nslookup -type=PTR ${reverse}`, `dig +short ${name} ${ip.includes(':') ? 'AAAA' : 'A'}`],
+    sources: SOURCES,
+  };
+}
+
+export const ptrMismatch: Rule = {
+  id: 'ptr.mismatch',
+  run(ctx) {
+    const ip = ctx.subjects.ip;
+    const check = ctx.live.ptr;
+    if (!ip || !check || check.outcome !== 'found') return [];
+    const evidence: EvidenceItem[] = [
+      { text: `Sending IP ${ip.value}`, line: ip.line },
+      { text: dnsEvidenceText(check.response), line: 0 },
+    ];
+    for (const f of check.forward) evidence.push({ text: dnsEvidenceText(f.response), line: 0 });
+    if (check.forward.some((f) => f.outcome === 'match')) {
+      const ok = check.forward.find((f) => f.outcome === 'match')!;
+      return [
+        {
+          rule: 'ptr.mismatch',
+          status: 'pass',
+          title: `Forward-confirmed reverse DNS: ${ok.name} resolves back to ${ip.value}`,
+          evidence,
+          fix: [],
+          verify: [`dig +short ${ok.name}`],
+          sources: SOURCES,
+        },
+      ];
+    }
+    if (check.forward.some((f) => f.outcome === 'error')) {
+      return [
+        {
+          ...inconclusiveStep(
+            'ptr.mismatch',
+            `Whether ${check.names[0]} resolves back to ${ip.value} could not be checked`,
+            check.forward.find((f) => f.outcome === 'error')!.response,
+          ),
+          evidence,
+        },
+      ];
+    }
+    const name = check.names[0];
+    const type = ip.value.includes(':') ? 'AAAA' : 'A';
+    return [
+      {
+        rule: 'ptr.mismatch',
+        status: 'fail',
+        title: `Reverse DNS is not forward-confirmed: ${name} does not resolve to ${ip.value}`,
+        evidence,
+        detail:
+          'Receivers accept a PTR name only if its address records lead back to the same IP (FCrDNS, "iprev" in RFC 8601). Otherwise the name is treated as forged or missing.',
+        fix: [
+          `Add to the zone of ${name}: ${name}. IN ${type} ${ip.value}`,
+          `Or have the PTR of ${ip.value} changed to a name that already resolves to it.`,
+        ],
+        verify: [`dig +short ${name} ${type}`, `dig -x ${ip.value} +short`],
+        sources: SOURCES,
+      },
+    ];
+  },
+};

@@ -1,0 +1,83 @@
+// The refusals themselves: one step per distinct refusal, named by its reason
+// (smtp.not-compliant, smtp.recipient-unknown, reputation.blocked …). Refusals
+// whose cause is a DNS check (requireptr, authfailure, a DNSBL named in the
+// text) are explained by those checks' rules instead; ranking puts them first.
+
+import type { Rejection, Stage, Step } from '../types';
+import { adviceForReason } from '../knowledge/rejection-advice';
+import { REPLY_KNOWLEDGE } from '../knowledge/replies';
+import type { Rule, RuleContext } from './rule';
+
+/** Reasons explained by another area's rules (ptr.*, spf.*, dnsbl.*). */
+const EXPLAINED_ELSEWHERE = new Set(['requireptr', 'authfailure']);
+
+const STAGE_WORDS: Record<Stage, string> = {
+  connect: 'on connection, before HELO',
+  helo: 'in reply to HELO/EHLO',
+  mail: 'in reply to MAIL FROM',
+  rcpt: 'in reply to RCPT TO',
+  data: 'in reply to DATA',
+  'end-of-data': 'after the message was sent (end of DATA)',
+  unknown: 'at an unknown stage',
+};
+
+export function stageWords(stage: Stage): string {
+  return STAGE_WORDS[stage];
+}
+
+function fill(template: string, ctx: RuleContext, r: Rejection): string {
+  const vars: Record<string, string> = {
+    ip: r.ip ?? ctx.subjects.ip?.value ?? 'the sending IP',
+    helo: ctx.subjects.helo?.value ?? '?',
+    mailfrom: ctx.focus?.mailFrom?.address || 'sender@example.org',
+    rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? 'recipient@example.com',
+    server: ctx.focus?.serverIp ?? r.remote ?? 'the receiving server',
+  };
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+function isDnsblText(r: Rejection): boolean {
+  return r.knowledge === 'generic.dnsbl-blocked-using';
+}
+
+function stepFor(r: Rejection, ctx: RuleContext): Step {
+  const advice = adviceForReason(r.reason);
+  const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+  const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
+  const evidence = [{ text: `${reply} — ${stageWords(r.stage)}${r.remote ? `, from ${r.remote}` : ''}`, line: r.line }];
+  const session = ctx.focus;
+  if (session?.messageSize != null && (r.stage === 'end-of-data' || r.stage === 'data')) {
+    const sizeLine = session.commands.find((c) => c.verb === 'DATA')?.line ?? 0;
+    evidence.push({ text: `The client sent the message (${session.messageSize} bytes) before the refusal`, line: sizeLine });
+  }
+  if (advice.rule === 'smtp.not-compliant' && !ctx.evidence.message) {
+    evidence.push({ text: "The refused message's headers are not in the input, so they could not be checked here.", line: 0 });
+  }
+  return {
+    rule: advice.rule,
+    status: r.hard ? 'fail' : 'warn',
+    title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k ? ` (${k.sender})` : ''}`,
+    evidence,
+    detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),
+    fix: (k?.fix ?? advice.fix).map((f) => fill(f, ctx, r)),
+    verify: (k?.verify ?? advice.verify).map((v) => fill(v, ctx, r)),
+    sources: [...(k?.sources ?? []), ...advice.sources],
+  };
+}
+
+export const rejectionRule: Rule = {
+  id: 'smtp.*',
+  run(ctx) {
+    const seen = new Set<string>();
+    const steps: Step[] = [];
+    for (const r of ctx.evidence.rejections) {
+      if (EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) continue;
+      // the same refusal repeated (each recipient, each retry) is one step
+      const key = `${r.reason}|${r.code}|${r.enhanced}|${r.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      steps.push(stepFor(r, ctx));
+    }
+    return steps;
+  },
+};

@@ -1,0 +1,49 @@
+// Which IP and names the live checks are about: the client the receiver
+// judged in the session that was refused (or the last session), and the
+// sender's domains from the envelope and the message.
+
+import type { Evidence, Session, Subjects } from './types';
+import { domainOf, isNonPublicIP } from './dns/names';
+import { fieldsNamed } from './parse/header-block';
+
+/** The session the diagnosis is about: the one with the first refusal, else the last. */
+export function focusSession(ev: Evidence): Session | null {
+  const first = ev.rejections[0];
+  if (first) {
+    const s = ev.sessions.find((x) => first.line >= x.startLine && first.line <= x.endLine);
+    if (s) return s;
+  }
+  return ev.sessions[ev.sessions.length - 1] ?? null;
+}
+
+/** The address in a From: value: the last <…>, or the bare addr-spec. */
+function addressIn(value: string): string | null {
+  const angle = /<([^<>]*@[^<>]*)>/.exec(value);
+  if (angle) return angle[1];
+  const bare = /([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value);
+  return bare ? bare[1] : null;
+}
+
+export function findSubjects(ev: Evidence): Subjects {
+  const s = focusSession(ev);
+  let ip: Subjects['ip'] = null;
+  if (s?.clientIp && s.direction !== 'outbound') ip = { value: s.clientIp, line: s.clientIpLine };
+  if (!ip) {
+    // Received chain: the origin hop that a receiver judged (set by the header reader)
+    const origin = ev.hops.find((h) => h.ip && !isNonPublicIP(h.ip));
+    if (origin?.ip) ip = { value: origin.ip, line: origin.line };
+  }
+  const mailFrom = s?.mailFrom?.address ? domainOf(s.mailFrom.address) : null;
+  const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
+  const fromAddr = fromField ? addressIn(fromField.value) : null;
+  const fromDomain = fromAddr ? domainOf(fromAddr) : null;
+  return {
+    ip,
+    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : null,
+    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : null,
+    fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : null,
+    configuredDnsbls: ev.logged
+      .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))
+      .map((l) => ({ zone: l.zone as string, line: l.line, result: l.result })),
+  };
+}
