@@ -177,7 +177,9 @@ export function parseMdaemon(lines: string[]): ParseResult {
     b.session.commands = b.dialogue.commands;
     b.session.replies = b.dialogue.replies;
     b.session.direction = b.direction;
-    sessions.push(b.session);
+    const s = b.session;
+    // a stretch of lines with nothing SMTP in it is not a session
+    if (s.commands.length || s.replies.length || s.logged.length || s.clientIp || s.serverIp) sessions.push(s);
     open.delete(key);
   };
 

@@ -1,0 +1,48 @@
+// npm run conformance [-- NAME…] [--misses N]
+// Scores Mailmedic against the real-world corpora in ../shared/corpora (or
+// $MAILMEDIC_CORPORA): one "name: passed/total" line per corpus, then the
+// misses. The corpora are not part of a user's clone; without them this says
+// so and exits 0, so `npm test` never depends on them.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Corpus } from './conformance/corpus';
+
+const CORPORA: Corpus[] = [];
+
+const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
+const args = process.argv.slice(2);
+const missIdx = args.indexOf('--misses');
+const maxMisses = missIdx >= 0 ? Number(args[missIdx + 1]) : 40;
+const only = args.filter((a, i) => !a.startsWith('--') && (missIdx < 0 || i !== missIdx + 1));
+
+async function main(): Promise<number> {
+  if (!existsSync(root)) {
+    console.log(`conformance: no corpora at ${root} (set MAILMEDIC_CORPORA); nothing measured.`);
+    return 0;
+  }
+  const chosen = CORPORA.filter((c) => !only.length || only.includes(c.name));
+  if (!chosen.length) {
+    console.log('conformance: no corpus scorers registered yet.');
+    return 0;
+  }
+  const details: string[] = [];
+  for (const c of chosen) {
+    const dir = path.join(root, c.folder);
+    if (!existsSync(dir)) {
+      console.log(`${c.name}: skipped (no ${dir})`);
+      continue;
+    }
+    const s = await c.run(dir);
+    console.log(`${c.name}: ${s.passed}/${s.total}${s.unit ? ' ' + s.unit : ''}`);
+    for (const e of s.extra ?? []) console.log(`${e.name}: ${e.passed}/${e.total}`);
+    if (s.misses.length) {
+      details.push(`\n-- ${c.name} misses (${s.misses.length}${s.misses.length > maxMisses ? `, first ${maxMisses}` : ''}):`);
+      details.push(...s.misses.slice(0, maxMisses).map((m) => '  ' + m));
+    }
+  }
+  if (details.length) console.log(details.join('\n'));
+  return 0;
+}
+
+main().then((c) => process.exit(c));
