@@ -7,8 +7,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
+import { receivedCorpus } from './conformance/received';
+import { authresCorpus } from './conformance/authres';
 
-const CORPORA: Corpus[] = [];
+const CORPORA: Corpus[] = [receivedCorpus, authresCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

@@ -14,3 +14,9 @@ interface TextDecoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean }): TextDecoder };
+
+// WHATWG URL, for IDNA: the A-label (punycode) of an internationalised domain.
+interface URL {
+  readonly hostname: string;
+}
+declare var URL: { new (url: string, base?: string): URL };

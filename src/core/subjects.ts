@@ -5,6 +5,7 @@
 import type { Evidence, Session, Subjects } from './types';
 import { domainOf, isNonPublicIP } from './dns/names';
 import { fieldsNamed } from './parse/header-block';
+import { messageSubjects } from './mail/subjects';
 
 /** The session the diagnosis is about: the one with the first refusal, else the last. */
 export function focusSession(ev: Evidence): Session | null {
@@ -28,8 +29,10 @@ export function findSubjects(ev: Evidence): Subjects {
   const s = focusSession(ev);
   let ip: Subjects['ip'] = null;
   if (s?.clientIp && s.direction !== 'outbound') ip = { value: s.clientIp, line: s.clientIpLine };
-  if (!ip) {
-    // Received chain: the origin hop that a receiver judged (set by the header reader)
+  // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts)
+  const msg = s ? null : messageSubjects(ev);
+  if (!ip && msg?.ip) ip = msg.ip;
+  if (!ip && !msg) {
     const origin = ev.hops.find((h) => h.ip && !isNonPublicIP(h.ip));
     if (origin?.ip) ip = { value: origin.ip, line: origin.line };
   }
@@ -39,8 +42,9 @@ export function findSubjects(ev: Evidence): Subjects {
   const fromDomain = fromAddr ? domainOf(fromAddr) : null;
   return {
     ip,
-    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : null,
-    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : null,
+    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : (msg?.helo ?? null),
+    rdns: msg?.rdns ?? null,
+    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? null),
     fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : null,
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))

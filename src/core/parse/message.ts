@@ -1,31 +1,60 @@
-// Headers alone, or a whole message (RFC 5322). This parser only finds the
-// header section and the body boundary; deeper reading (Received chain,
-// authentication results, MIME) builds on the fields it returns.
+// Headers alone, or a whole message (RFC 5322), pasted or dropped as .eml.
+// This finds the header section (skipping what a mail client's "show
+// original" page puts above it), reads its fields with their line numbers,
+// and hands them to core/mail for the Received chain, authentication results
+// and verdicts. MIME decoding of the body (postal-mime) happens later,
+// asynchronously (core/mail/describe.ts).
 
 import type { InputParser, ParseResult } from './parser';
-import { headerScore, readHeaderBlock } from './header-block';
+import { headerScore, readHeaderBlock, type HeaderBlock } from './header-block';
+import { readMessageHeaders } from '../mail/read';
 
-function firstContentLine(lines: string[]): number {
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === '') i++;
-  return i;
+/** Field names that open a header section as mail clients show it (Received first, usually). */
+const OPENERS =
+  /^(received|return-path|delivered-to|x-received|arc-seal|authentication-results|dkim-signature|from|date|message-id|mime-version|subject|to|x-original-to|envelope-to|x-envelope-from|x-mozilla-status)\s*:/i;
+
+/**
+ * Index of the line where the header section starts: the first line that
+ * opens a run of mail header fields. Text before it (Gmail's "Show original"
+ * summary, Outlook's dialog title, an mbox "From " line) is not part of it.
+ */
+export function findHeaderStart(lines: string[], maxScan = 200): number {
+  const limit = Math.min(lines.length, maxScan);
+  let firstContent = -1;
+  for (let i = 0; i < limit; i++) {
+    if (lines[i].trim() === '') continue;
+    if (firstContent < 0) firstContent = i;
+    if (!OPENERS.test(lines[i])) continue;
+    const block = readHeaderBlock(lines.slice(0, Math.min(lines.length, i + 400)), i);
+    if (block.fields.length >= 2 && headerScore(block) >= 0.3) return i;
+  }
+  return firstContent < 0 ? 0 : firstContent;
+}
+
+function bodyFollows(lines: string[], block: HeaderBlock): boolean {
+  for (let i = block.end + 1; i < lines.length; i++) if (lines[i].trim() !== '') return true;
+  return false;
 }
 
 export const messageParser: InputParser = {
   kind: 'message',
   detect(lines) {
-    const start = firstContentLine(lines);
+    const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines.slice(0, start + 400), start);
     if (block.fields.length < 2) return 0;
     return Math.min(1, headerScore(block) * 1.2);
   },
-  parse(lines, _text, ctx): ParseResult {
-    const start = firstContentLine(lines);
+  parse(lines, text, ctx): ParseResult {
+    const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines, start);
-    const hasBody = block.end < lines.length - 1 && lines.slice(block.end + 1).some((l) => l.trim() !== '');
+    const hasBody = bodyFollows(lines, block);
     const warnings: string[] = [];
+    if (start > 0 && lines.slice(0, start).some((l) => l.trim()))
+      warnings.push(`Lines 1–${start} come before the message headers and were not read as headers.`);
     for (const m of block.malformed.slice(0, 5))
       warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
+    const reading = readMessageHeaders(block.fields, { text, exactBytes: ctx.exactBytes, lastLine: block.end });
+    warnings.push(...reading.warnings);
     return {
       kind: hasBody ? 'message' : 'headers',
       message: {
@@ -33,8 +62,11 @@ export const messageParser: InputParser = {
         firstLine: start + 1,
         hasBody,
         exactBytes: ctx.exactBytes,
-        raw: lines.join('\r\n'),
+        raw: lines.slice(start).join('\r\n'),
+        facts: reading.facts,
       },
+      hops: reading.hops,
+      logged: reading.logged,
       unknownLines: block.malformed.length,
       warnings,
     };

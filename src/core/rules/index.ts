@@ -7,5 +7,6 @@ import { dnsblDefunct } from './dnsbl-defunct';
 import { ptrMismatch, ptrMissing } from './ptr';
 import { heloInvalid } from './helo';
 import { spfLogged, spfMissing } from './spf-logged';
+import { HEADER_RULES } from './headers';
 
-export const RULES: Rule[] = [rejectionRule, dnsblDefunct, ptrMissing, ptrMismatch, heloInvalid, spfLogged, spfMissing];
+export const RULES: Rule[] = [rejectionRule, dnsblDefunct, ptrMissing, ptrMismatch, heloInvalid, spfLogged, spfMissing, ...HEADER_RULES];
