@@ -9,10 +9,6 @@ import type { InputParser, ParseResult } from './parser';
 import { headerScore, readHeaderBlock, type HeaderBlock } from './header-block';
 import { readMessageHeaders } from '../mail/read';
 
-/** Field names that open a header section as mail clients show it (Received first, usually). */
-const OPENERS =
-  /^(received|return-path|delivered-to|x-received|arc-seal|authentication-results|dkim-signature|from|date|message-id|mime-version|subject|to|x-original-to|envelope-to|x-envelope-from|x-mozilla-status)\s*:/i;
-
 /**
  * Index of the line where the header section starts: the first line that
  * opens a run of mail header fields. Text before it (Gmail's "Show original"
@@ -24,7 +20,7 @@ export function findHeaderStart(lines: string[], maxScan = 200): number {
   for (let i = 0; i < limit; i++) {
     if (lines[i].trim() === '') continue;
     if (firstContent < 0) firstContent = i;
-    if (!OPENERS.test(lines[i])) continue;
+    if (/^[ \t]/.test(lines[i]) || !/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(lines[i])) continue;
     const block = readHeaderBlock(lines.slice(0, Math.min(lines.length, i + 400)), i);
     if (block.fields.length >= 2 && headerScore(block) >= 0.3) return i;
   }

@@ -35,10 +35,12 @@ export const verdictSpam: Rule = {
     if (bad.length) {
       const advice = [...new Set(bad.flatMap((v) => v.items.map((i) => i.advice).filter((a): a is string => !!a)))];
       const tests = bad.flatMap(listed);
+      // the fullest report names the filter best (X-Forefront-Antispam-Report over X-MS-Exchange-Organization-SCL)
+      const main = [...bad].sort((a, b) => b.items.length - a.items.length)[0];
       steps.push({
         rule: 'verdict.spam',
         status: 'fail',
-        title: `${bad[0].filter} classified the message as ${bad[0].level === 'blocked' ? 'blocked' : bad[0].level}`,
+        title: `${main.filter} classified the message as ${main.level === 'blocked' ? 'blocked' : main.level}`,
         evidence: bad.flatMap((v) => describe(v).map((text) => ({ text, line: v.line }))),
         detail:
           "The receiving filter's own verdict, from the headers it added. The steps about authentication, reverse DNS, blocklists and headers show what it held against the message.",
@@ -50,7 +52,7 @@ export const verdictSpam: Rule = {
       steps.push({
         rule: 'verdict.spam',
         status: 'pass',
-        title: `${verdicts[0].filter} did not classify the message as spam`,
+        title: `${[...verdicts].sort((a, b) => b.items.length - a.items.length)[0].filter} did not classify the message as spam`,
         evidence: verdicts.flatMap((v) => describe(v).map((text) => ({ text, line: v.line }))).slice(0, 6),
         fix: [],
         verify: [],
