@@ -30,7 +30,7 @@ export interface AddressList {
 }
 
 /** RFC 5322 §3.2.3 dot-atom-text (with RFC 6532 UTF-8). */
-const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uffff]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uffff]+)*$/;
+export const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uffff]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uffff]+)*$/;
 
 type Tok =
   | { t: 'atom'; v: string }
@@ -82,7 +82,7 @@ function lex(s: string): Tok[] {
   return out;
 }
 
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   return /^[\x00-\x7f]*$/.test(s);
 }
 
@@ -285,20 +285,4 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
   }
   if (group) out.problems.push({ severity: 'error', text: `Group "${(group as { name: string }).name}" is not closed with ";"` });
   return out;
-}
-
-/** RFC 5322 §3.6.4 msg-id: "<" id-left "@" id-right ">". */
-export function checkMessageId(value: string): string | null {
-  const v = value.replace(/\([^()]*\)/g, '').trim();
-  const m = /^<([^<>@\s]+)@([^<>@\s]+)>$/.exec(v);
-  if (!m) {
-    if (!/^</.test(v) || !/>$/.test(v)) return `"${value.trim()}" is not enclosed in angle brackets: a Message-ID is <unique-part@domain>`;
-    if (!v.includes('@')) return `"${value.trim()}" has no "@": a Message-ID is <unique-part@domain>`;
-    return `"${value.trim()}" is not a single <unique-part@domain> (spaces, a second "@" or extra text)`;
-  }
-  if (!DOT_ATOM.test(m[1]) && !/^"[^"]*"$/.test(m[1]))
-    return `The left part "${m[1]}" has characters that are not allowed (RFC 5322 §3.6.4 dot-atom-text)`;
-  if (!DOT_ATOM.test(m[2]) && !/^\[[^\]]*\]$/.test(m[2])) return `The right part "${m[2]}" is not a domain or [literal] (RFC 5322 §3.6.4)`;
-  if (!isAscii(m[1] + m[2])) return `"${value.trim()}" has non-ASCII characters`;
-  return null;
 }

@@ -5,6 +5,7 @@
 // and verdicts. MIME decoding of the body (postal-mime) happens later,
 // asynchronously (core/mail/describe.ts).
 
+import type { Hop, LoggedCheck, MessageEvidence } from '../types';
 import type { InputParser, ParseResult } from './parser';
 import { headerScore, readHeaderBlock, type HeaderBlock } from './header-block';
 import { readMessageHeaders } from '../mail/read';
@@ -32,6 +33,51 @@ function bodyFollows(lines: string[], block: HeaderBlock): boolean {
   return false;
 }
 
+export interface MessageAt {
+  message: MessageEvidence;
+  hops: Hop[];
+  logged: LoggedCheck[];
+  warnings: string[];
+  /** Lines inside the header section that were not fields. */
+  malformed: number;
+  /** Index of the first line after the header section. */
+  end: number;
+}
+
+/**
+ * Read a message whose header section starts at line index `start` — the
+ * input itself, or one embedded in a bounce (message/rfc822,
+ * text/rfc822-headers: a bounce parser can call this so that the returned
+ * message's headers are checked, with the input's line numbers).
+ */
+export function readMessageAt(lines: string[], start: number, text: string | null, exactBytes: boolean): MessageAt {
+  const block = readHeaderBlock(lines, start);
+  const warnings: string[] = [];
+  for (const m of block.malformed.slice(0, 5))
+    warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
+  const reading = readMessageHeaders(block.fields, {
+    text: text ?? undefined,
+    exactBytes: exactBytes && text !== null,
+    lastLine: block.end,
+  });
+  warnings.push(...reading.warnings);
+  return {
+    message: {
+      headers: block.fields,
+      firstLine: start + 1,
+      hasBody: bodyFollows(lines, block),
+      exactBytes,
+      raw: lines.slice(start).join('\r\n'),
+      facts: reading.facts,
+    },
+    hops: reading.hops,
+    logged: reading.logged,
+    warnings,
+    malformed: block.malformed.length,
+    end: block.end,
+  };
+}
+
 export const messageParser: InputParser = {
   kind: 'message',
   detect(lines) {
@@ -42,29 +88,17 @@ export const messageParser: InputParser = {
   },
   parse(lines, text, ctx): ParseResult {
     const start = findHeaderStart(lines);
-    const block = readHeaderBlock(lines, start);
-    const hasBody = bodyFollows(lines, block);
+    const m = readMessageAt(lines, start, text, ctx.exactBytes);
     const warnings: string[] = [];
     if (start > 0 && lines.slice(0, start).some((l) => l.trim()))
       warnings.push(`Lines 1–${start} come before the message headers and were not read as headers.`);
-    for (const m of block.malformed.slice(0, 5))
-      warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
-    const reading = readMessageHeaders(block.fields, { text, exactBytes: ctx.exactBytes, lastLine: block.end });
-    warnings.push(...reading.warnings);
     return {
-      kind: hasBody ? 'message' : 'headers',
-      message: {
-        headers: block.fields,
-        firstLine: start + 1,
-        hasBody,
-        exactBytes: ctx.exactBytes,
-        raw: lines.slice(start).join('\r\n'),
-        facts: reading.facts,
-      },
-      hops: reading.hops,
-      logged: reading.logged,
-      unknownLines: block.malformed.length,
-      warnings,
+      kind: m.message.hasBody ? 'message' : 'headers',
+      message: m.message,
+      hops: m.hops,
+      logged: m.logged,
+      unknownLines: m.malformed,
+      warnings: [...warnings, ...m.warnings],
     };
   },
 };

@@ -1,6 +1,7 @@
 // RFC 5322 §3.4 addresses and §3.6.4 Message-IDs, read strictly.
 import { describe, expect, it } from 'vitest';
-import { checkMessageId, parseAddressList } from '../../../src/core/mail/address';
+import { parseAddressList } from '../../../src/core/mail/address';
+import { checkMessageId } from '../../../src/core/mail/message-id';
 
 describe('parseAddressList', () => {
   it.each([

@@ -4,7 +4,7 @@
 // Message-ID header"); SpamAssassin scores MISSING_MID and INVALID_MSGID.
 
 import type { Rule } from '../rule';
-import { checkMessageId } from '../../mail/address';
+import { checkMessageId } from '../../mail/message-id';
 import { messageView, named, passStep, quote, section } from './common';
 
 const SOURCES = [
