@@ -51,10 +51,10 @@ function orgOf(host: string | null | undefined): string | null {
   return d ? organisationOf(d) : null;
 }
 
-/** Where each line of the text ends: "CRLF", "LF" or "CR" (as splitLines cuts them). */
-function lineEnds(text: string): string[] {
+/** Where each of the first `upTo` lines of the text ends: "CRLF", "LF" or "CR" (as splitLines cuts them). */
+function lineEnds(text: string, upTo: number): string[] {
   const ends: string[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && ends.length < upTo; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) {
@@ -67,7 +67,7 @@ function lineEnds(text: string): string[] {
 }
 
 function bareLineEnds(text: string, firstLine: number, lastLine: number): MessageFacts['bareLineEnds'] {
-  const ends = lineEnds(text);
+  const ends = lineEnds(text, lastLine);
   const header = ends.slice(firstLine - 1, lastLine);
   const crlf = header.filter((e) => e === 'CRLF').length;
   const out: MessageFacts['bareLineEnds'] = [];
