@@ -15,6 +15,9 @@ interface TextDecoder {
 }
 declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean }): TextDecoder };
 
+declare function btoa(data: string): string;
+declare function atob(data: string): string;
+
 // WHATWG URL, for IDNA: the A-label (punycode) of an internationalised domain.
 interface URL {
   readonly hostname: string;
