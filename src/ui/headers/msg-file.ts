@@ -6,13 +6,6 @@
 
 import MsgReaderModule from '@kenjiuno/msgreader';
 
-/** The CFB signature (MS-CFB §2.2): D0 CF 11 E0 A1 B1 1A E1. */
-const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-export function isMsgFile(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && CFB_SIGNATURE.every((b, i) => bytes[i] === b);
-}
-
 type Reader = new (data: ArrayBuffer) => { getFileData(): { headers?: string; subject?: string; error?: string } };
 
 // a CommonJS module: its default export is under .default when loaded as ESM by Node
