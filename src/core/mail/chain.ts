@@ -107,15 +107,34 @@ function orgOfHost(host: string | null | undefined): string | null {
   return d ? organisationOf(d) : null;
 }
 
+/** A hop that does not cross organisations: local, from a private address, or between hosts of one organisation. */
+function insideOneOrganisation(h: Hop | null): boolean {
+  if (!h || !h.relay || !h.ip || isNonPublicIP(h.ip)) return true;
+  const from = orgOfHost(h.rdns) ?? orgOfHost(h.helo) ?? orgOfHost(h.from);
+  return from !== null && from === orgOfHost(h.by);
+}
+
 function isLogin(h: Hop): boolean {
   return !!h.auth;
 }
 
-export function findOrigin(hops: Hop[], stated: StatedIp[], receiverHosts: string[]): Origin | null {
-  // 1. an IP the receiver says it judged
+/**
+ * `vouches(s, i)`: whether the header that stated the IP was written by the
+ * server that received hop i or a later one (not copied along from an
+ * earlier receiver, as in a forwarded message).
+ */
+export function findOrigin(
+  hops: Hop[],
+  stated: StatedIp[],
+  receiverHosts: string[],
+  vouches: (s: StatedIp, hop: number) => boolean = () => true,
+): Origin | null {
+  // 1. an IP the receiver says it judged — provided every later hop stayed inside one
+  //    organisation (else the statement is an earlier receiver's, carried along)
   for (const s of stated) {
     for (let i = hops.length - 1; i >= 0; i--) {
-      if (hops[i].ip && hops[i].ip === s.ip && hops[i].relay !== false) {
+      if (!insideOneOrganisation(hops[i + 1] ?? null)) break;
+      if (hops[i].ip && hops[i].ip === s.ip && hops[i].relay !== false && vouches(s, i)) {
         return {
           hop: i,
           ip: s.ip,

@@ -10,7 +10,7 @@ import type { HeaderField, Hop, LoggedCheck } from '../types';
 import { domainOf } from '../dns/names';
 import { organisationOf } from '../knowledge/mail-organisations';
 import { parseReceived } from './received';
-import { buildHops, findOrigin, statedIps, transitOf, type ReceivedEntry } from './chain';
+import { buildHops, findOrigin, statedIps, transitOf, type ReceivedEntry, type StatedIp } from './chain';
 import { parseAuthResults } from './authres';
 import { readArc } from './arc';
 import { parseReceivedSpf } from './received-spf';
@@ -115,7 +115,17 @@ export function readMessageHeaders(
   const hops = buildHops(received);
   const authAll = named(fields, 'authentication-results').map((f) => ({ f, ar: parseAuthResults(f.value) }));
   const receiverHosts = authAll.length ? [authAll[0].ar.authservId] : [];
-  const origin = findOrigin(hops, statedIps(fields), receiverHosts);
+  // a stated IP counts when its header stands above the hop's Received, or among the trace fields right below it
+  const fieldIndex = new Map(fields.map((f, i) => [f, i]));
+  const byLine = new Map(fields.map((f, i) => [f.line, i]));
+  const vouches = (s: StatedIp, hop: number) => {
+    const h = fieldIndex.get(received[received.length - 1 - hop].field)!;
+    const at = byLine.get(s.line) ?? -1;
+    if (at < h) return true;
+    for (let k = h + 1; k < at; k++) if (!RECEIVER_TRACE.has(fields[k].name.toLowerCase())) return false;
+    return true;
+  };
+  const origin = findOrigin(hops, statedIps(fields), receiverHosts, vouches);
   if (origin && !origin.login) hops[origin.hop].origin = true;
 
   // the receiving organisation: the hosts that handled the message from the origin on

@@ -87,3 +87,16 @@ describe('the Received chain', () => {
     expect(ev.hops[0].line).toBe(6);
   });
 });
+
+describe('stated IPs copied along from an earlier receiver', () => {
+  it('a Received-SPF below an older hop does not choose the origin', () => {
+    const ev = readEvidence(
+      headers(
+        'Received: from relay.forwarder.example (relay.forwarder.example [203.0.113.20]) by mx.receiver.example (Postfix) with ESMTPS id A1; Tue, 4 Mar 2025 10:11:10 +0000',
+        'Received: from mail.sender.example (mail.sender.example [198.51.100.7]) by relay.forwarder.example (Postfix) with ESMTPS id B2; Tue, 4 Mar 2025 10:11:08 +0000',
+        'Received-SPF: pass (relay.forwarder.example: domain of a@sender.example designates 198.51.100.7 as permitted sender) client-ip=198.51.100.7;',
+      ),
+    );
+    expect(ev.message?.facts?.origin).toMatchObject({ ip: '203.0.113.20', reason: 'boundary' });
+  });
+});
