@@ -112,9 +112,9 @@ function build(
 
 // "[Sun, ] 22 Apr 2018 [02:54:16[.987]] [+0000|GMT|…] [(UTC)]"
 const RFC_DATE =
-  /(?:^|[\s,])(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5}\b|\([A-Za-z]{1,5}\)))?)?/;
-// "Sun Nov 13 14:50:12 2005" (asctime), optionally with a zone after the time or the year
-const ASCTIME = /([A-Za-z]{3})[a-z]*\s+([A-Za-z]{3})[a-z]*\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\s+([A-Z]{1,5}|[+-]\d{4}))?\s+(\d{4})/;
+  /(?:^|[\s,])0?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5}\b|\([A-Za-z]{1,5}\)))?)?/;
+// "Sun Nov 13 14:50:12 2005" (asctime; the weekday may be missing), optionally with a zone after the time or the year
+const ASCTIME = /(?:([A-Za-z]{3})[a-z]*,?\s+)?([A-Za-z]{3})[a-z]*\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\s+([A-Z]{1,5}|[+-]\d{4}))?\s+(\d{4})/;
 // "2018-04-22 02:54:17.028704749 +0000 UTC", "2018-04-22T02:54:17Z"
 const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})[T\s]+(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b)?/;
 

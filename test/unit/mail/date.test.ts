@@ -13,6 +13,8 @@ describe('readMailDate (lenient, for Received)', () => {
     ['Thu, 23 Sep 2004 14:35:29 -0600 (MDT)', Date.UTC(2004, 8, 23, 20, 35, 29)],
     ['Fri, 19 May 2006 14:50:48 EST', Date.UTC(2006, 4, 19, 19, 50, 48)],
     ['Thur, 29 Mar 2018 14:35:36 +0000', Date.UTC(2018, 2, 29, 14, 35, 36)],
+    ['Tue, 029 Apr 2019 23:34:45 -0800 (PST)', Date.UTC(2019, 3, 30, 7, 34, 45)],
+    ['Apr 29 23:34:45 2005 +0000', Date.UTC(2005, 3, 29, 23, 34, 45)],
   ])('%s', (text, ms) => {
     expect(readMailDate(text)?.ms).toBe(ms);
   });
