@@ -129,3 +129,19 @@ describe('parseTagList', () => {
     expect(parseTagList('d=a; d=b; junk').problems).toHaveLength(2);
   });
 });
+
+describe('what recorded results mean', () => {
+  it.each([
+    ['spf', 'softfail', /probably not authorised/],
+    ['DKIM', 'FAIL', /did not verify/],
+    ['dmarc', 'bestguesspass', /Microsoft/],
+    ['iprev', 'fail', /reverse name/],
+  ])('%s=%s', async (method, result, meaning) => {
+    const { authResultMeaning } = await import('../../../src/core/knowledge/verdicts/auth-results');
+    expect(authResultMeaning(method, result)).toMatch(meaning);
+  });
+  it('an unknown pair has no meaning (shown as written)', async () => {
+    const { authResultMeaning } = await import('../../../src/core/knowledge/verdicts/auth-results');
+    expect(authResultMeaning('x-foo', 'pass')).toBeNull();
+  });
+});
