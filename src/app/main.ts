@@ -9,6 +9,7 @@ import { AnalysisClient } from '../worker/client';
 import { loadSettings, saveSettings } from './settings';
 import { registerServiceWorker } from './sw';
 import { platformCompression } from './compression';
+import { reportToText } from '../core/format/text';
 
 function storage(): Storage | null {
   try {
@@ -24,6 +25,7 @@ const state = new AppState({
   settings,
   saveSettings: (s) => saveSettings(storage(), s),
   compression: platformCompression,
+  formatText: reportToText,
   online: navigator.onLine,
 });
 if (warnings.length) state.error = warnings.join(' ');

@@ -49,6 +49,20 @@ describe('seed case in the browser', () => {
     await page.context().close();
   });
 
+  it('evidence line numbers select the line in the input; the report downloads as JSON', async () => {
+    const page = await (await env.context()).newPage();
+    await page.goto(env.app.url);
+    await pasteAndAnalyze(page, SEED);
+    await page.locator('li[data-rule="dnsbl.defunct"]').getByRole('button', { name: 'line 23' }).click();
+    const selected = await page.getByTestId('input').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.equal(selected, SEED.split('\n')[22]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+    const json = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    assert.equal(json.version, 1);
+    assert.equal(json.checklist[0].rule, 'smtp.not-compliant');
+    await page.context().close();
+  });
+
   it('dropping the log file gives the same first step', async () => {
     const page = await (await env.context()).newPage();
     await page.goto(env.app.url);

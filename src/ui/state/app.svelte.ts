@@ -13,6 +13,8 @@ export interface AppDeps {
   settings: Settings;
   saveSettings: (s: Settings) => void;
   compression: Compression;
+  /** The report as plain text (core/format/text.ts). */
+  formatText: (r: Report) => string;
   /** navigator.onLine at start. */
   online: boolean;
 }
@@ -35,6 +37,8 @@ export class AppState {
   /** Set when the page shows a permalink's state. */
   shared = $state<{ created: string; mode: SharedState['mode']; replayed: boolean } | null>(null);
   updateReady = $state(false);
+  /** A line of the input to show (evidence "line N" clicked); seq makes repeats count. */
+  focusLine = $state<{ line: number; seq: number } | null>(null);
   applyUpdate: (() => void) | null = null;
 
   private deps: AppDeps;
@@ -91,6 +95,15 @@ export class AppState {
     const wasOffline = !this.online;
     this.online = online;
     if (online && wasOffline && this.needsRetry && !this.running && !this.shared) void this.analyze();
+  }
+
+  showLine(line: number): void {
+    this.focusLine = { line, seq: (this.focusLine?.seq ?? 0) + 1 };
+  }
+
+  /** The report as plain text (for copying into a ticket or a mail). */
+  reportText(): string {
+    return this.report ? this.deps.formatText($state.snapshot(this.report) as Report) : '';
   }
 
   toggleDone(step: { rule: string; title: string }): void {
