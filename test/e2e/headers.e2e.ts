@@ -51,6 +51,10 @@ describe('headers and messages in the browser', () => {
     assert.match(await page.getByTestId('origin').innerText(), /names 198\.51\.100\.23 as the connecting IP/);
     // the delay bars: drawn for positive waits
     assert.ok((await hops.locator('.bar').count()) >= 3);
+    // a hop's line number selects its Received line in the input
+    await origin.getByRole('button', { name: 'line 22' }).click();
+    const selected = await page.getByTestId('input').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.match(selected, /^Received: from smtp\.invoices\.example \(198\.51\.100\.23\) by/);
     // what the receiver recorded, and what DNS says now
     const auth = page.getByTestId('auth-summary');
     assert.match(await auth.locator('tr[data-method="spf"]').innerText(), /pass[\s\S]*smtp\.mailfrom=invoices\.example/);
