@@ -197,6 +197,23 @@ export function readMessageHeaders(
       logged.push({ check, subject: subject ?? '', result: r.result, ...(detail ? { detail } : {}), line: ar.line });
     }
   }
+  // what the receiving server's Received line says about the origin's reverse DNS
+  if (origin && !origin.login) {
+    const entry = received[received.length - 1 - origin.hop];
+    const p = entry.parsed;
+    const line = entry.field.line;
+    if (p.rdnsNote === 'unknown')
+      logged.push({
+        check: 'ptr',
+        subject: origin.ip,
+        result: 'none',
+        detail: 'the receiver wrote "unknown": no reverse name that resolves back to the IP',
+        line,
+      });
+    else if (p.rdnsNote === 'forged')
+      logged.push({ check: 'fcrdns', subject: origin.ip, result: 'fail', detail: `${p.rdns ?? 'the reverse name'} "may be forged"`, line });
+    else if (p.rdns) logged.push({ check: 'ptr', subject: origin.ip, result: 'pass', detail: p.rdns, line });
+  }
   if (!logged.some((l) => l.check === 'spf')) {
     const spf = receivedSpf.find((r) => r.trusted);
     if (spf) {

@@ -28,6 +28,8 @@ export interface ReceivedFields {
   helo: string | null;
   /** The client's reverse DNS name, as the receiving server found it. */
   rdns: string | null;
+  /** What the receiver said about that name: Postfix's "unknown", Sendmail's "may be forged". */
+  rdnsNote: 'unknown' | 'forged' | null;
   /** The client's IP, normalised. */
   ip: string | null;
   /** A user name the receiver noted (ident, qmail's user@ip). */
@@ -87,6 +89,7 @@ interface FromReading {
   ip: string | null;
   ident: string | null;
   auth: string | null;
+  rdnsNote: ReceivedFields['rdnsNote'];
 }
 
 function isName(s: string): boolean {
@@ -107,6 +110,7 @@ function readFrom(tokens: Token[], protocol: string | null, exim: boolean, micro
   let ipFromComment = false;
   /** qmail's "(ip)" / "(user@ip)", CommuniGate's "([ip] verified)": the token is then the reverse name. */
   let tokenIsRdns = false;
+  let rdnsNote: ReceivedFields['rdnsNote'] = null;
 
   for (const t of tokens.slice(token ? 1 : 0)) {
     if (t.kind === 'literal' || t.kind === 'word') {
@@ -153,6 +157,10 @@ function readFrom(tokens: Token[], protocol: string | null, exim: boolean, micro
     if (commentIp) {
       if (!ip || !ipFromComment) ip = commentIp;
       ipFromComment = true;
+      // Postfix: "unknown [ip]" = no reverse name that resolves back to the IP (postconf(5) smtpd_client_restrictions);
+      // Sendmail: "(may be forged)" = the reverse name does not resolve back to the IP
+      if (/^unknown\s*\[/i.test(c.trim())) rdnsNote = 'unknown';
+      else if (/may be forged/i.test(c)) rdnsNote = 'forged';
     } else if (!heloMatch && isName(c) && !/\s/.test(c)) {
       // a bare name in a comment, with the IP elsewhere: Exim 3 "from RDNS (HELO) [ip]",
       // or a reverse name with no IP seen ("from DL1GSPMX02 (dl1gspmx02.gamestop.com)")
@@ -181,7 +189,7 @@ function readFrom(tokens: Token[], protocol: string | null, exim: boolean, micro
   if (!rdns && token && !tokenIp && ipFromComment && !microsoft && (exim || tokenIsRdns) && tokenText && isName(tokenText))
     rdns = tokenText;
   if (helo === '') helo = null;
-  return { from: tokenText, helo: helo ?? null, rdns, ip, ident, auth };
+  return { from: tokenText, helo: helo ?? null, rdns, ip, ident, auth, rdnsNote };
 }
 
 function words(c: Clause | undefined): string[] {
@@ -209,7 +217,7 @@ export function parseReceived(value: string): ReceivedFields {
   const microsoft = /Microsoft/i.test(protocol ?? '') || /SMTPSVC/i.test(protocol ?? '');
   const from = fromClause
     ? readFrom(fromClause.tokens, protocol, exim, microsoft)
-    : { from: null, helo: null, rdns: null, ip: null, ident: null, auth: null };
+    : { from: null, helo: null, rdns: null, ip: null, ident: null, auth: null, rdnsNote: null };
 
   // a second "from" after the others is XMail's envelope sender: "for <x> from <y>"
   const laterFrom = parts.clauses.filter((c) => c.name === 'from').slice(1)[0];
@@ -255,6 +263,7 @@ export function parseReceived(value: string): ReceivedFields {
     from: from.from,
     helo: from.helo,
     rdns: from.rdns,
+    rdnsNote: from.rdnsNote,
     ip: from.ip,
     ident: from.ident,
     by: byWords[0] ? cleanHost(byWords[0]) : null,

@@ -58,6 +58,15 @@ describe('analyze() on headers', () => {
   });
 });
 
+describe("the receiver's own word on reverse DNS", () => {
+  it('Postfix "unknown [ip]" is logged as no PTR: offline the step warns and rests on it', async () => {
+    const r = await analyze(HEADERS.join('\n') + '\n');
+    const ptr = r.checklist.find((s) => s.rule === 'ptr.missing')!;
+    expect(ptr.status).toBe('warn');
+    expect(ptr.evidence.some((e) => e.line === 3 && /no PTR/.test(e.text))).toBe(true);
+  });
+});
+
 describe('analyze() on a whole message', () => {
   it('summarises the MIME parts without their content', async () => {
     const text = [

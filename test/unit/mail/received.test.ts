@@ -27,7 +27,7 @@ const CASES: [string, string, Want][] = [
   [
     'Postfix, client without reverse DNS',
     'from WIN-PC01 (unknown [192.0.2.33]) by mx.receiver.example (Postfix) with SMTP id 3F1A2B; Mon, 6 Jan 2025 09:30:00 +0000',
-    { helo: 'WIN-PC01', rdns: null, ip: '192.0.2.33', with: 'SMTP', id: '3F1A2B' },
+    { helo: 'WIN-PC01', rdns: null, rdnsNote: 'unknown', ip: '192.0.2.33', with: 'SMTP', id: '3F1A2B' },
   ],
   [
     'Exim 4 with helo= and TLS',
@@ -145,6 +145,11 @@ const CASES: [string, string, Want][] = [
     'SendGrid, date without a semicolon',
     'by filter0383p1iad2.sendgrid.net with SMTP id filter0383p1iad2-15318-5AB8F728-C 2018-03-26 13:35:36.270951634 +0000 UTC',
     { by: 'filter0383p1iad2.sendgrid.net', id: 'filter0383p1iad2-15318-5AB8F728-C', time: Date.UTC(2018, 2, 26, 13, 35, 36, 270) },
+  ],
+  [
+    'Sendmail, reverse name may be forged',
+    'from mx56.sender.example (64-119-196-56.rev.isp.example [64.119.196.56] (may be forged)) by mail.receiver.example (8.17.1/8.17.1) with ESMTP id i8FJcSRZ007847; Wed, 15 Sep 2004 21:38:31 +0200',
+    { rdns: '64-119-196-56.rev.isp.example', rdnsNote: 'forged', ip: '64.119.196.56' },
   ],
   ['garbage never throws', 'from ((( [[ by ;;; with', { relay: false }],
   ['empty', '', { relay: false, ip: null, by: null, time: null }],
