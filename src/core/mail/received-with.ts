@@ -29,6 +29,9 @@ export function readWith(c: Clause | undefined): { protocol: string | null; tls:
   let tls: string | null = null;
   const tlsWord = w.findIndex((x) => /^tls$/i.test(x));
   if (tlsWord >= 0 && w[tlsWord + 1]) tls = w[tlsWord + 1];
+  // Cisco Secure Email (IronPort): "with ESMTP/TLS/ECDHE-RSA-AES256-GCM-SHA384"
+  const slashed = protocol ? /^([A-Za-z0-9]+)\/TLS\/?(\S*)$/i.exec(protocol) : null;
+  if (slashed) return { protocol: slashed[1], tls: tls ?? (slashed[2] || 'TLS') };
   return { protocol, tls };
 }
 

@@ -151,6 +151,16 @@ const CASES: [string, string, Want][] = [
     'from mx56.sender.example (64-119-196-56.rev.isp.example [64.119.196.56] (may be forged)) by mail.receiver.example (8.17.1/8.17.1) with ESMTP id i8FJcSRZ007847; Wed, 15 Sep 2004 21:38:31 +0200',
     { rdns: '64-119-196-56.rev.isp.example', rdnsNote: 'forged', ip: '64.119.196.56' },
   ],
+  [
+    'Cisco Secure Email with TLS in the protocol',
+    'from unknown (HELO mail.sender.example) ([198.51.100.7]) by esa1.receiver.iphmx.com with ESMTP/TLS/ECDHE-RSA-AES256-GCM-SHA384; 04 Mar 2025 10:11:09 +0000',
+    { helo: 'mail.sender.example', ip: '198.51.100.7', with: 'ESMTP', tls: 'ECDHE-RSA-AES256-GCM-SHA384', rdns: null },
+  ],
+  [
+    'Mimecast, two with clauses',
+    'from mail.sender.example (mail.sender.example [198.51.100.7]) by relay.mimecast.com with ESMTP with STARTTLS (version=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384) id uk-mta-12-AbCdEf; Tue, 04 Mar 2025 10:11:09 +0000',
+    { ip: '198.51.100.7', with: 'ESMTP', tls: 'TLSv1.3 TLS_AES_256_GCM_SHA384', id: 'uk-mta-12-AbCdEf' },
+  ],
   ['garbage never throws', 'from ((( [[ by ;;; with', { relay: false }],
   ['empty', '', { relay: false, ip: null, by: null, time: null }],
 ];
