@@ -29,13 +29,14 @@ export function findSubjects(ev: Evidence): Subjects {
   const s = focusSession(ev);
   let ip: Subjects['ip'] = null;
   if (s?.clientIp && s.direction !== 'outbound') ip = { value: s.clientIp, line: s.clientIpLine };
-  // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts)
-  const msg = s ? null : messageSubjects(ev);
-  if (!ip && msg?.ip) ip = msg.ip;
-  if (!ip && !msg) {
+  if (!ip) {
+    // Received chain: the origin hop that a receiver judged (set by the header reader)
     const origin = ev.hops.find((h) => h.ip && !isNonPublicIP(h.ip));
     if (origin?.ip) ip = { value: origin.ip, line: origin.line };
   }
+  // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts), not the oldest public hop
+  const msg = s ? null : messageSubjects(ev);
+  if (msg && (!ip || ev.hops.some((h) => h.ip === ip?.value && h.line === ip?.line))) ip = msg.ip;
   const mailFrom = s?.mailFrom?.address ? domainOf(s.mailFrom.address) : null;
   const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
   const fromAddr = fromField ? addressIn(fromField.value) : null;
