@@ -117,6 +117,13 @@ describe('headers.* rules: failing and passing forms', () => {
     expect(passing).toEqual(['pass']);
   });
 
+  it('many stray lines (folds lost in a paste) are one step, not one per line', async () => {
+    const r = await analyze(message({}, ['X-Long: a', 'b c', 'd e', 'f g', 'h i']));
+    const steps = r.checklist.filter((s) => s.rule === 'headers.invalid-field-name');
+    expect(steps.map((s) => s.status)).toEqual(['warn']);
+    expect(steps[0].title).toMatch(/^4 lines/);
+  });
+
   it('each failing step names the offending line and gives a fix', async () => {
     const r = await analyze(message({ From: 'Sender, Anna <anna@sender.example>', Date: null }, ['Subject: again']));
     for (const s of r.checklist.filter((x) => x.rule.startsWith('headers.') && (x.status === 'fail' || x.status === 'warn'))) {

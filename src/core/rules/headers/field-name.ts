@@ -26,7 +26,23 @@ export const invalidFieldName: Rule = {
     const headEnd = m.raw.indexOf('\r\n\r\n');
     const lines = (headEnd < 0 ? m.raw : m.raw.slice(0, headEnd)).split('\r\n');
     const block = readHeaderBlock(lines, 0, m.firstLine);
-    for (const bad of block.malformed) {
+    if (block.malformed.length > 3) {
+      // many at once: usually folded lines that lost their leading space in a copy and paste
+      const bad = block.malformed;
+      steps.push({
+        rule: 'headers.invalid-field-name',
+        status: m.exactBytes ? 'fail' : 'warn',
+        title: `${bad.length} lines inside the headers are not header fields`,
+        evidence: bad.slice(0, 8).map((b) => ({ text: b.text.slice(0, 160), line: b.line })),
+        detail: m.exactBytes
+          ? 'Receivers read a line without "Name:" as the end of the headers or refuse the message. Folded lines that lost their leading space are the usual cause.'
+          : 'In a paste this is often the copy, not the message: some pages drop the leading space of folded lines. If so, paste the raw headers again (or drop the .eml); otherwise, these lines break the message for receivers.',
+        fix: ['Start every continuation line of a folded field with a space or tab, and remove lines that are not "Name: value".'],
+        verify: ['Send a test message and check that all its headers are shown as headers.'],
+        sources: SOURCES,
+      });
+    }
+    for (const bad of block.malformed.length > 3 ? [] : block.malformed) {
       const colon = bad.text.indexOf(':');
       const fix =
         colon > 0 && /\s/.test(bad.text.slice(0, colon).trim())
