@@ -65,6 +65,14 @@ describe('headers and messages in the browser', () => {
     assert.match(await forefront.innerText(), /SFS[\s\S]*Internal identifiers/);
     const ara = page.getByTestId('verdict').locator('tr', { has: page.locator('th', { hasText: /^ARA$/ }) });
     assert.match(await ara.innerText(), /13230040\|69100299015\|8096899003[\s\S]*not documented/);
+    // every header field, linked to where it is defined
+    const all = page.getByTestId('all-headers');
+    await all.locator('summary').click();
+    assert.match(await all.locator('summary').innerText(), /All 25 header fields/);
+    assert.equal(
+      await all.getByRole('link', { name: 'Authentication-Results' }).getAttribute('href'),
+      'https://www.rfc-editor.org/rfc/rfc8601',
+    );
     await page.context().close();
   });
 

@@ -6,6 +6,7 @@
 import PostalMime from 'postal-mime';
 import type { Evidence } from '../types';
 import type { MessageReport, MimeSummary } from './facts';
+import { decodeHeader } from './read';
 
 function size(content: ArrayBuffer | Uint8Array | string): number {
   return typeof content === 'string' ? content.length : content.byteLength;
@@ -33,5 +34,6 @@ export async function readMime(raw: string): Promise<MimeSummary> {
 export async function describeMessage(ev: Evidence): Promise<MessageReport | undefined> {
   const m = ev.message;
   if (!m?.facts) return undefined;
-  return { ...m.facts, mime: m.hasBody ? await readMime(m.raw) : null };
+  const headers = m.headers.map((f) => ({ name: f.name, value: f.value, decoded: decodeHeader(f.value), line: f.line }));
+  return { ...m.facts, mime: m.hasBody ? await readMime(m.raw) : null, headers };
 }

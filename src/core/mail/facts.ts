@@ -89,6 +89,17 @@ export interface MimeSummary {
   error?: string;
 }
 
+/** One header field for the "all headers" table. */
+export interface HeaderRow {
+  name: string;
+  /** Unfolded; RFC 2047 words decoded when `decoded` differs. */
+  value: string;
+  decoded: string;
+  line: number;
+}
+
 export interface MessageReport extends MessageFacts {
   mime: MimeSummary | null;
+  /** Every header field in order, as written (unfolded) and decoded. */
+  headers: HeaderRow[];
 }

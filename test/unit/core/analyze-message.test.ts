@@ -54,6 +54,8 @@ describe('analyze() on headers', () => {
     expect(m.origin).toMatchObject({ ip: '198.51.100.7' });
     expect(m.mailFrom).toMatchObject({ address: 'news@sender.example', line: 2 });
     expect(m.mime).toBeNull();
+    expect(m.headers).toHaveLength(HEADERS.length);
+    expect(m.headers[7]).toMatchObject({ name: 'Subject', value: '=?UTF-8?Q?Caf=C3=A9?= news', decoded: 'Café news', line: 8 });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });
