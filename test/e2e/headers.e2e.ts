@@ -125,6 +125,25 @@ describe('headers and messages in the browser', () => {
     await page.context().close();
   });
 
+  it('a findings-only link shows the message view, with the local parts redacted', async () => {
+    const page = await (await env.context()).newPage();
+    await page.goto(env.app.url);
+    await pasteAndAnalyze(page, input('outlook-junk-verdict').toString('utf8'));
+    await page.getByRole('button', { name: 'Share…' }).click();
+    await page.getByLabel('Only the findings').check();
+    await page.getByTestId('make-link').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    const other = await (await env.context()).newPage();
+    await other.goto(link);
+    await other.getByTestId('message').waitFor();
+    assert.equal(await other.getByTestId('hop-table').locator('tbody tr').count(), 5);
+    const text = (await other.getByTestId('message').textContent()) ?? '';
+    assert.ok(!text.includes('billing@invoices.example'), 'local parts redacted');
+    assert.match(text, /@invoices\.example/);
+    await page.context().close();
+    await other.context().close();
+  });
+
   it('markup and script inside headers are shown as text, never run', async () => {
     const evil = [
       'Received: from <img src=x onerror="window.__pwned=1">.example (mail.sender.example [198.51.100.7]) by mx.receiver.example with ESMTP id <b>X</b>; Tue, 4 Mar 2025 10:11:09 +0000',

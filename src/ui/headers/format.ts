@@ -17,5 +17,5 @@ export function bytes(n: number): string {
 }
 
 export function when(iso: string | null): string {
-  return iso ? iso.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC') : '—';
+  return typeof iso === 'string' && iso ? iso.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC') : '—';
 }

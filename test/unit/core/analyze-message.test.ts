@@ -98,3 +98,20 @@ describe('analyze() on a whole message', () => {
     expect(JSON.stringify(r)).not.toContain('JVBERi0');
   });
 });
+
+describe('the message field from outside (a shared link)', () => {
+  it('a real report passes the shape check; tampered ones do not', async () => {
+    const { validMessageReport } = await import('../../../src/core/mail/check-report');
+    const m = (await analyze(HEADERS.join('\n') + '\n')).message!;
+    expect(validMessageReport(JSON.parse(JSON.stringify(m)))).toBe(true);
+    for (const broken of [
+      null,
+      { ...m, summary: null },
+      { ...m, authResults: [{ authservId: 'x', results: 'pass' }] },
+      { ...m, arc: { instances: {} } },
+      { ...m, verdicts: [{ items: null }] },
+      { ...m, headers: undefined },
+    ])
+      expect(validMessageReport(broken)).toBe(false);
+  });
+});
