@@ -209,7 +209,9 @@ export function parseReceived(value: string): ReceivedFields {
   const withTls = read.tls;
   // "by host (via HTTP)": webmail front ends name the protocol in a comment
   const viaComment = parts.clauses.flatMap((c) => comments(c)).find((c) => /^via (HTTPS?|\w+)$/i.test(c));
-  const protocol = read.protocol ?? (viaComment ? viaComment.slice(4) : null);
+  // Yahoo webmail: "from 1.2.3.4 by web1.mail.yahoo.com via HTTP"
+  const viaWord = words(clause('via'))[0];
+  const protocol = read.protocol ?? (viaComment ? viaComment.slice(4) : null) ?? (viaWord && /^https?$/i.test(viaWord) ? viaWord : null);
   const allComments = parts.clauses.flatMap((c) => comments(c));
   const byWords = words(byClause);
   const byProduct = comments(byClause)[0] ?? null;

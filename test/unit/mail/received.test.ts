@@ -161,6 +161,11 @@ const CASES: [string, string, Want][] = [
     'from mail.sender.example (mail.sender.example [198.51.100.7]) by relay.mimecast.com with ESMTP with STARTTLS (version=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384) id uk-mta-12-AbCdEf; Tue, 04 Mar 2025 10:11:09 +0000',
     { ip: '198.51.100.7', with: 'ESMTP', tls: 'TLSv1.3 TLS_AES_256_GCM_SHA384', id: 'uk-mta-12-AbCdEf' },
   ],
+  [
+    'Yahoo webmail (via HTTP)',
+    'from 203.0.113.50 by web12.mail.example.yahoo.com via HTTP; Tue, 04 Mar 2025 02:11:00 PST',
+    { ip: '203.0.113.50', helo: null, with: 'HTTP', auth: 'HTTP', via: 'HTTP' },
+  ],
   ['garbage never throws', 'from ((( [[ by ;;; with', { relay: false }],
   ['empty', '', { relay: false, ip: null, by: null, time: null }],
 ];
