@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
 import { spfCorpus } from './conformance/spf';
+import { dkimCorpus } from './conformance/dkim';
 
-const CORPORA: Corpus[] = [spfCorpus];
+const CORPORA: Corpus[] = [spfCorpus, dkimCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);
