@@ -9,8 +9,9 @@ import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
 import { spfCorpus } from './conformance/spf';
 import { dkimCorpus } from './conformance/dkim';
+import { dmarcCorpus } from './conformance/dmarc';
 
-const CORPORA: Corpus[] = [spfCorpus, dkimCorpus];
+const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);
