@@ -51,7 +51,7 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
   const evidence = readEvidence(text, options);
   const subjects = findSubjects(evidence);
   const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns);
-  const live = await runLiveChecks(subjects, lookup, o.live);
+  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
   const ctx = { evidence, subjects, live, focus, primary };
