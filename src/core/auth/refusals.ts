@@ -33,6 +33,11 @@ export function refusalEvidence(ctx: RuleContext, area: AuthArea): EvidenceItem[
   return out;
 }
 
+/** The refusals that name `area` outright ("…DMARC policy", "SPF check failed"). */
+export function refusalsNaming(ctx: RuleContext, area: AuthArea): EvidenceItem[] {
+  return refusalEvidence(ctx, area).filter((e) => NAMES[area].test(e.text));
+}
+
 /** What the receiver logged for `check` (MDaemon's SPF block, Received-SPF, Authentication-Results…). */
 export function loggedEvidence(ctx: RuleContext, check: AuthArea): EvidenceItem[] {
   return ctx.evidence.logged

@@ -6,7 +6,7 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { loggedEvidence, refusalEvidence } from '../auth/refusals';
+import { loggedEvidence, refusalEvidence, refusalsNaming } from '../auth/refusals';
 import { organizationalDomain } from '../auth/dmarc/align';
 import type { DmarcCheck } from '../checks/dmarc';
 import { bulkReceiversIn } from '../auth/knowledge/bulk-senders';
@@ -43,6 +43,25 @@ function missing(ctx: RuleContext, c: DmarcCheck): Step {
   };
 }
 
+function receiverSaysFail(c: DmarcCheck, said: EvidenceItem[]): Step {
+  const rec = c.evaluation.lookup.record;
+  const d = c.domain;
+  return {
+    rule: 'dmarc.fail',
+    status: 'fail',
+    title: `The receiver refused the message for failing DMARC${rec?.policy ? ` (the policy of ${c.evaluation.lookup.policyDomain} is p=${rec.policy})` : ''}: no SPF or DKIM pass aligned with the From: domain`,
+    evidence: [...said, ...lookupEvidence(c)],
+    detail: `The message's headers are not in the input, so which mechanism failed could not be checked here. DMARC passes when SPF passes for an envelope domain aligned with From: (here the envelope domain is ${d}), or when a DKIM signature with d= aligned with From: verifies.`,
+    fix: [
+      `Make SPF pass: the public IP of the sending server must be in the SPF record of ${d} (see the spf.* steps).`,
+      `Sign the mail with DKIM as d=${organizationalDomain(d)} (or a subdomain of it) in the sending server or service.`,
+      `If the From: domain differs from ${d}, the envelope domain or the DKIM d= must be in the From: domain's organizational domain.`,
+    ],
+    verify: ['Paste the headers of the refused message (or drop the .eml) into Mailmedic to see the SPF, DKIM and DMARC results for it.'],
+    sources: SOURCES,
+  };
+}
+
 export const dmarcRules: Rule = {
   id: 'dmarc.*',
   run(ctx) {
@@ -75,6 +94,9 @@ export const dmarcRules: Rule = {
       return [s];
     }
     if (lk.outcome === 'none') return [missing(ctx, c)];
+    // the message itself is not in the input: the receiver's own verdict is the evidence
+    const said = refusalsNaming(ctx, 'dmarc');
+    if (!c.fromKnown && said.length) steps.push(receiverSaysFail(c, said));
     if (lk.outcome === 'invalid' || lk.outcome === 'multiple') {
       return [
         {

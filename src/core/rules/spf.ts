@@ -7,7 +7,7 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { loggedEvidence, refusalEvidence } from '../auth/refusals';
+import { loggedEvidence, refusalEvidence, refusalsNaming } from '../auth/refusals';
 import { heaviestIncludes } from '../auth/spf/audit';
 import { isSpfRecord, parseSpfRecord } from '../auth/spf/parse';
 import type { SpfCheck } from '../checks/spf';
@@ -264,13 +264,20 @@ export const spfRules: Rule = {
     else steps.push(...missing(ctx, c));
     if (c.evaluation && !multipleOrSyntax && r.record) steps.push(...evaluated(ctx, c));
     else if (!c.evaluation && r.record && !multipleOrSyntax) {
+      const said = refusalsNaming(ctx, 'spf');
       steps.push({
         rule: 'spf.fail',
-        status: 'info',
-        title: `The sending IP is not in the input, so SPF of ${c.domain} could not be evaluated for it`,
-        evidence: [...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)],
+        status: said.length ? 'fail' : 'info',
+        title: said.length
+          ? `The receiver refused the message for SPF; the sending IP is not in the input, so the record of ${c.domain} could not be evaluated for it here`
+          : `The sending IP is not in the input, so SPF of ${c.domain} could not be evaluated for it`,
+        evidence: [...said, ...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)],
         detail: treeDetail(c),
-        fix: [],
+        fix: said.length
+          ? [
+              `Add the public IP of the sending server to the SPF record of ${c.domain} (e.g. "${recordWithTerm(r.record, 'ip4:<sending IP>')}"), or its provider's include:.`,
+            ]
+          : [],
         verify: [`dig +short TXT ${c.domain}`],
         sources: SOURCES,
       });

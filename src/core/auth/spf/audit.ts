@@ -65,14 +65,6 @@ export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12): Prom
     const next = new Set(seen).add(d);
     const follow: { term: string; target: string }[] = [];
     for (const t of parsed.mechanisms) {
-      if (!QUERYING.has(t.name)) continue;
-      node.own++;
-      if (t.name === 'include' && t.domainSpec) {
-        const toks = parseMacroString(t.domainSpec);
-        if (typeof toks !== 'string' && toks.every((x) => x.kind === 'literal'))
-          follow.push({ term: t.text, target: t.domainSpec.replace(/\.$/, '').toLowerCase() });
-        else (node.dynamic ??= []).push(t.text);
-      }
       if (t.name === 'ptr' && depth === 0)
         findings.push({
           severity: 'warn',
@@ -85,6 +77,14 @@ export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12): Prom
           text: `"${t.text}" authorises every IP on the Internet to send as ${d}; end the record with -all or ~all.`,
           source: 'RFC 7208 §5.1',
         });
+      if (!QUERYING.has(t.name)) continue;
+      node.own++;
+      if (t.name === 'include' && t.domainSpec) {
+        const toks = parseMacroString(t.domainSpec);
+        if (typeof toks !== 'string' && toks.every((x) => x.kind === 'literal'))
+          follow.push({ term: t.text, target: t.domainSpec.replace(/\.$/, '').toLowerCase() });
+        else (node.dynamic ??= []).push(t.text);
+      }
     }
     if (parsed.redirect) {
       node.own++;
