@@ -11,6 +11,7 @@ import { Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
 import { rankSteps } from './rank';
+import { authReport } from './auth/report';
 
 function emptyEvidence(lines: number, warning: string): Evidence {
   return {
@@ -66,5 +67,6 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
     warnings: evidence.warnings,
     live: o.live,
     generated: o.now().toISOString(),
+    auth: authReport(live),
   };
 }

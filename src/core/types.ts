@@ -229,4 +229,6 @@ export interface Report {
   live: boolean;
   /** When the analysis ran (ISO 8601, from the injected clock). */
   generated: string;
+  /** Sender authentication found (SPF tree, DKIM verdicts, DMARC outcome), for the page. */
+  auth?: import('./auth/report').AuthReport;
 }

@@ -71,6 +71,12 @@ describe('spf.* rules', () => {
     expect(s.fix[0]).toContain('"v=spf1 mx include:_spf.esp.example ip4:203.0.113.7 -all"');
     expect(s.detail).toContain('Include tree (2 of 10 DNS lookups)');
     expect(s.detail).toContain('include:_spf.esp.example → _spf.esp.example');
+    expect(r.auth?.spf).toMatchObject({ domain: 'sender.example', ip: IP, result: 'fail', totalLookups: 2, matched: { term: '-all' } });
+    expect(r.auth?.spf?.tree).toMatchObject({
+      lookups: 2,
+      matched: '-all',
+      children: [{ term: 'include:_spf.esp.example', node: { domain: '_spf.esp.example', lookups: 0 } }],
+    });
   });
 
   const big: Table = {
@@ -127,6 +133,8 @@ describe('dkim.*, dmarc.*, bulk.* and domain.* rules on a message', () => {
     });
     expect(steps(r, 'dkim.')).toEqual(['dkim.missing:pass', 'dkim.fail:pass', 'dkim.weak-key:pass'].sort());
     expect(steps(r, 'dmarc.')).toEqual(['dmarc.missing:pass', 'dmarc.fail:pass'].sort());
+    expect(r.auth?.dkim?.signatures[0]).toMatchObject({ domain: 'sender.example', result: 'pass', keyBits: 2048, bodyHash: 'match' });
+    expect(r.auth?.dmarc).toMatchObject({ policy: 'reject', result: 'pass', dkim: [{ domain: 'sender.example', aligned: true }] });
     expect(step(r, 'dmarc.fail')!.title).toMatch(/aligned DKIM \(d=sender\.example\)/);
     expect(steps(r, 'domain.')).toEqual(['domain.mx:info', 'domain.mta-sts:info', 'domain.tls-rpt:info', 'domain.bimi:info'].sort());
     expect(step(r, 'domain.mta-sts')!.detail).toMatch(/cannot read/);
