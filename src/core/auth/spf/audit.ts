@@ -34,14 +34,25 @@ export interface SpfAudit {
 
 const QUERYING = new Set(['include', 'a', 'mx', 'ptr', 'exists']);
 
-export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12): Promise<SpfAudit> {
+/**
+ * Walk the tree. Bounded in depth and in records fetched, so that a hostile
+ * or broken tree cannot use up the analysis' DNS budget: past 10 lookups the
+ * record is broken anyway, and 40 records show that plainly.
+ */
+export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12, maxRecords = 40): Promise<SpfAudit> {
   const findings: SpfAudit['findings'] = [];
+  let fetched = 0;
   const walk = async (d: string, depth: number, seen: Set<string>): Promise<AuditNode> => {
     const node: AuditNode = { domain: d, record: null, own: 0, total: 0, children: [] };
-    if (depth > maxDepth || seen.has(d)) {
-      node.error = seen.has(d) ? 'loop: this domain includes itself' : 'too deep';
+    if (depth > maxDepth || seen.has(d) || fetched >= maxRecords) {
+      node.error = seen.has(d)
+        ? 'loop: this domain includes itself'
+        : depth > maxDepth
+          ? 'too deep'
+          : 'not followed (the tree is far over the limit)';
       return node;
     }
+    fetched++;
     const r = await dns.query(d, 'TXT');
     const o = outcome(r);
     if (o === 'error') {
