@@ -52,6 +52,11 @@ export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12, maxRe
           : 'not followed (the tree is far over the limit)';
       return node;
     }
+    // a name DNS cannot carry (empty or over-long label) is not asked about
+    if (d.split('.').some((l) => l.length < 1 || l.length > 63) || d.length > 253) {
+      node.error = 'not a valid domain name';
+      return node;
+    }
     fetched++;
     const r = await dns.query(d, 'TXT');
     const o = outcome(r);
