@@ -10,8 +10,8 @@ import { findSubjects, focusSession } from './subjects';
 import { Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
-import { rankSteps } from './rank';
 import { authReport } from './auth/report';
+import { rankSteps } from './rank';
 
 function emptyEvidence(lines: number, warning: string): Evidence {
   return {
@@ -64,9 +64,9 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
     hops: evidence.hops,
     checklist: rankSteps(steps, primary),
     dns: lookup.log,
+    auth: authReport(live),
     warnings: evidence.warnings,
     live: o.live,
     generated: o.now().toISOString(),
-    auth: authReport(live),
   };
 }

@@ -223,12 +223,12 @@ export interface Report {
   hops: Hop[];
   checklist: Step[];
   dns: DnsLogEntry[];
+  /** Sender authentication found (SPF tree, DKIM verdicts, DMARC outcome), for the page. */
+  auth?: import('./auth/report').AuthReport;
   /** Parser and limit warnings, for the user. */
   warnings: string[];
   /** Whether live DNS checks ran. */
   live: boolean;
   /** When the analysis ran (ISO 8601, from the injected clock). */
   generated: string;
-  /** Sender authentication found (SPF tree, DKIM verdicts, DMARC outcome), for the page. */
-  auth?: import('./auth/report').AuthReport;
 }
