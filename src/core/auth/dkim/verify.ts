@@ -186,7 +186,13 @@ async function verifyOne(field: HeaderField, message: MessageEvidence, dns: Dkim
   const pasted = message.exactBytes
     ? ''
     : ' The message was pasted, and a paste can change its bytes (line ends, trailing spaces, non-ASCII text): drop the original .eml file to check the exact bytes.';
-  if (bodyHash === 'mismatch') return verdict(v, 'fail', `the body hash does not match bh=: the body was changed after signing.${pasted}`);
+  // 8-bit text was decoded once (UTF-8 or Windows-1252) and is hashed as UTF-8: exact for UTF-8 only
+  const eightBit =
+    body !== null && /[^\x00-\x7f]/.test(body)
+      ? ' The body holds 8-bit characters; if they were not UTF-8, their original bytes could not be recovered here.'
+      : '';
+  if (bodyHash === 'mismatch')
+    return verdict(v, 'fail', `the body hash does not match bh=: the body was changed after signing.${pasted}${eightBit}`);
   if (!ok)
     return verdict(
       v,
