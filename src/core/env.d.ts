@@ -15,6 +15,9 @@ interface TextDecoder {
 }
 declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean }): TextDecoder };
 
+declare function btoa(data: string): string;
+declare function atob(data: string): string;
+
 // WebCrypto, for DKIM verification (RFC 6376 §3.3): only what core uses.
 interface CryptoKey {
   readonly type: string;
@@ -31,5 +34,3 @@ interface SubtleCrypto {
   digest(algorithm: 'SHA-256' | 'SHA-1', data: Uint8Array): Promise<ArrayBuffer>;
 }
 declare var crypto: { readonly subtle: SubtleCrypto };
-declare function atob(data: string): string;
-declare function btoa(data: string): string;
