@@ -4,7 +4,7 @@
 
 import type { LiveResults } from '../checks';
 import type { AuditNode } from './spf/audit';
-import type { SpfNode } from './spf/types';
+import { decidingTerms } from './spf/describe';
 
 export interface SpfTreeView {
   domain: string;
@@ -65,15 +65,6 @@ export interface AuthReport {
   } | null;
 }
 
-function matchedIn(node: SpfNode | undefined, out = new Map<string, string>()): Map<string, string> {
-  if (!node) return out;
-  for (const t of node.terms) {
-    if (t.outcome === 'match') out.set(node.domain, t.term);
-    if (t.child) matchedIn(t.child, out);
-  }
-  return out;
-}
-
 function treeView(n: AuditNode, matched: Map<string, string>): SpfTreeView {
   return {
     domain: n.domain,
@@ -101,7 +92,7 @@ export function authReport(live: LiveResults): AuthReport {
           totalLookups: spf.audit.totalLookups,
           error: spf.evaluation?.error ?? spf.audit.tree.error ?? null,
           explanation: spf.evaluation?.explanation ?? null,
-          tree: treeView(spf.audit.tree, matchedIn(spf.evaluation?.tree)),
+          tree: treeView(spf.audit.tree, decidingTerms(spf.evaluation?.tree)),
         }
       : null,
     dkim: dkim

@@ -72,6 +72,8 @@ describe('spf.* rules', () => {
     expect(s.detail).toContain('Include tree (2 of 10 DNS lookups)');
     expect(s.detail).toContain('include:_spf.esp.example → _spf.esp.example');
     expect(r.auth?.spf).toMatchObject({ domain: 'sender.example', ip: IP, result: 'fail', totalLookups: 2, matched: { term: '-all' } });
+    // the include ended in -all: it matched nothing for the caller, so it is not marked
+    expect(r.auth?.spf?.tree.children[0].node.matched).toBeUndefined();
     expect(r.auth?.spf?.tree).toMatchObject({
       lookups: 2,
       matched: '-all',

@@ -5,18 +5,22 @@
 import type { AuditNode } from './audit';
 import type { SpfNode } from './types';
 
-/** The terms that matched on the way to the result, per domain. */
-function matchedTerms(node: SpfNode | undefined, out = new Map<string, string>()): Map<string, string> {
+/**
+ * The terms that decided the result, per domain: the matching term of the
+ * top record and, when that is an include or redirect, the one inside it.
+ * (An include whose record ended in -all matched nothing for the caller.)
+ */
+export function decidingTerms(node: SpfNode | undefined, out = new Map<string, string>()): Map<string, string> {
   if (!node) return out;
-  for (const t of node.terms) {
-    if (t.outcome === 'match') out.set(node.domain, t.term);
-    if (t.child) matchedTerms(t.child, out);
-  }
+  const t = node.terms.find((x) => x.outcome === 'match');
+  if (!t) return out;
+  out.set(node.domain, t.term);
+  if (t.child) decidingTerms(t.child, out);
   return out;
 }
 
 export function describeTree(tree: AuditNode, evaluation?: SpfNode): string {
-  const matched = matchedTerms(evaluation);
+  const matched = decidingTerms(evaluation);
   const lines: string[] = [];
   const walk = (n: AuditNode, depth: number, via: string | null) => {
     const pad = '  '.repeat(depth);
