@@ -8,11 +8,13 @@
 import type { EvidenceItem, Step } from '../types';
 import { inconclusiveStep, type Rule, type RuleContext } from './rule';
 import { loggedEvidence, refusalEvidence, refusalsNaming } from '../auth/refusals';
-import { heaviestIncludes } from '../auth/spf/audit';
 import { isSpfRecord, parseSpfRecord } from '../auth/spf/parse';
 import type { SpfCheck } from '../checks/spf';
 import type { SpfEvaluation } from '../auth/spf/types';
 import { describeTree } from '../auth/spf/describe';
+import { ipTerm, lookupFixes, recordWithTerm } from './spf-fixes';
+
+export { recordWithTerm };
 
 const SOURCES = ['RFC 7208 (Sender Policy Framework)', 'https://support.google.com/a/answer/33786 (Google: define your SPF record)'];
 
@@ -30,18 +32,6 @@ function verifyCommands(c: SpfCheck, ev: SpfEvaluation | null): string[] {
       `spfquery -ip ${ev.ip} -sender ${ev.sender}${ev.helo ? ` -helo ${ev.helo}` : ''}   (libspf2; or pyspf: python3 -m spf ${ev.ip} ${ev.sender} ${ev.helo ?? ''})`.trim(),
     );
   return out;
-}
-
-/** The record with `term` added before its final all (or redirect), as it should be published. */
-export function recordWithTerm(record: string, term: string): string {
-  const parts = record.trim().split(/ +/);
-  const at = parts.findIndex((p, i) => i > 0 && (/^[+\-~?]?all$/i.test(p) || /^redirect=/i.test(p)));
-  if (at < 0) return [...parts, term, '~all'].join(' ');
-  return [...parts.slice(0, at), term, ...parts.slice(at)].join(' ');
-}
-
-function ipTerm(ip: string): string {
-  return ip.includes(':') ? `ip6:${ip}` : `ip4:${ip}`;
 }
 
 function treeDetail(c: SpfCheck): string {
@@ -135,26 +125,6 @@ function permerror(ctx: RuleContext, c: SpfCheck): Step[] {
       sources: ['RFC 7208 §4.5, §4.6, §4.6.4', ...SOURCES],
     },
   ];
-}
-
-/** How to bring the tree back under 10 lookups, naming the terms that cost most. */
-function lookupFixes(c: SpfCheck): string[] {
-  const heavy = heaviestIncludes(c.audit);
-  const fixes = [
-    `Bring the tree of ${c.domain} to 10 lookups or fewer (now ${c.audit.totalLookups}). What each include costs: ${heavy.map((h) => `${h.term} = ${h.cost}`).join(', ') || 'no includes'}.`,
-    'Remove include: terms of services that no longer send for the domain.',
-  ];
-  const parsed = c.audit.tree.record ? parseSpfRecord(c.audit.tree.record) : null;
-  const own = parsed?.mechanisms.filter((m) => m.name === 'a' || m.name === 'mx' || m.name === 'ptr') ?? [];
-  if (own.length)
-    fixes.push(
-      `Replace ${own.map((m) => `"${m.text}"`).join(', ')} by the ip4:/ip6: addresses they stand for (each saves one lookup; "ptr" should go in any case).`,
-    );
-  if (heavy[0] && heavy[0].cost > 2)
-    fixes.push(
-      `Move a service with its own envelope domain to a subdomain (e.g. bounces.${c.domain} with its own SPF record for ${heavy[0].domain}), or replace ${heavy[0].term} by the ip4:/ip6: ranges it lists today — but then follow its changes.`,
-    );
-  return fixes;
 }
 
 function evaluated(ctx: RuleContext, c: SpfCheck): Step[] {

@@ -7,8 +7,8 @@
 import { outcome, recordsOf } from '../../dns/resolver';
 import { parseMacroString } from './macro';
 import { isSpfRecord, parseSpfRecord } from './parse';
-import type { SpfDns } from './evaluate';
-import { SPF_LOOKUP_LIMIT } from './evaluate';
+import type { SpfDns } from './limits';
+import { SPF_LOOKUP_LIMIT } from './limits';
 
 export interface AuditNode {
   domain: string;
