@@ -3,11 +3,12 @@
 // reads the chain's order and each seal's cv= (the chain validation the
 // sealer recorded) and checks its structure (RFC 8617 §5.1.1: instances
 // 1..N, one of each header per instance, cv=none only on i=1 and pass after).
-// The signatures themselves are not verified here.
+// The signatures themselves are not verified here. Tag lists are read with
+// the DKIM engine's reader (auth/dkim/tags.ts), the same grammar (RFC 8617 §4.1.2).
 
 import type { HeaderField } from '../types';
 import { parseAuthResults, type AuthResults } from './authres';
-import { parseTagList, tagValue, type Tag } from './tag-list';
+import { parseTagList, type Tag } from '../auth/dkim/tags';
 
 export interface ArcInstance {
   i: number;
@@ -44,7 +45,7 @@ export function readArc(fields: HeaderField[]): ArcChain {
   for (const f of fields) {
     const name = f.name.toLowerCase();
     if (!name.startsWith('arc-')) continue;
-    const i = name === 'arc-authentication-results' ? instanceOf(f.value) : Number(tagValue(parseTagList(f.value).tags, 'i'));
+    const i = name === 'arc-authentication-results' ? instanceOf(f.value) : Number(parseTagList(f.value).byName.get('i'));
     if (!i || !Number.isInteger(i) || i < 1) {
       problems.push({ text: `${f.name} has no valid instance number i=`, line: f.line });
       continue;
@@ -53,12 +54,18 @@ export function readArc(fields: HeaderField[]): ArcChain {
     const dup = (what: string) => problems.push({ text: `Two ${what} headers for instance i=${i}`, line: f.line });
     if (name === 'arc-seal') {
       if (inst.seal) dup('ARC-Seal');
-      const { tags } = parseTagList(f.value);
-      inst.seal = { line: f.line, cv: tagValue(tags, 'cv')?.toLowerCase() ?? null, d: tagValue(tags, 'd'), s: tagValue(tags, 's'), tags };
+      const { tags, byName } = parseTagList(f.value);
+      inst.seal = {
+        line: f.line,
+        cv: byName.get('cv')?.toLowerCase() ?? null,
+        d: byName.get('d') ?? null,
+        s: byName.get('s') ?? null,
+        tags,
+      };
     } else if (name === 'arc-message-signature') {
       if (inst.signature) dup('ARC-Message-Signature');
-      const { tags } = parseTagList(f.value);
-      inst.signature = { line: f.line, d: tagValue(tags, 'd'), s: tagValue(tags, 's'), h: tagValue(tags, 'h'), tags };
+      const { tags, byName } = parseTagList(f.value);
+      inst.signature = { line: f.line, d: byName.get('d') ?? null, s: byName.get('s') ?? null, h: byName.get('h') ?? null, tags };
     } else if (name === 'arc-authentication-results') {
       if (inst.results) dup('ARC-Authentication-Results');
       inst.results = { line: f.line, authResults: parseAuthResults(f.value.replace(/^\s*i\s*=\s*\d+\s*;/, '')) };

@@ -6,7 +6,7 @@ import type { ArcChain } from './arc';
 import type { AuthResults } from './authres';
 import type { Origin, Transit } from './chain';
 import type { ReceivedSpf } from './received-spf';
-import type { Tag } from './tag-list';
+import type { Tag } from '../auth/dkim/tags';
 import type { Verdict } from './verdicts';
 
 export interface AuthResultsHeader extends AuthResults {

@@ -13,8 +13,8 @@ import { parseReceived } from './received';
 import { buildHops, findOrigin, statedIps, transitOf, type ReceivedEntry, type StatedIp } from './chain';
 import { parseAuthResults } from './authres';
 import { readArc } from './arc';
+import { parseDkimSignature } from '../auth/dkim/signature';
 import { parseReceivedSpf } from './received-spf';
-import { parseTagList, tagValue } from './tag-list';
 import { readVerdicts } from './verdicts';
 import { readMailDate } from './date';
 import type { AuthResultsHeader, MessageFacts, ReceivedSpfHeader, SummaryField } from './facts';
@@ -162,9 +162,17 @@ export function readMessageHeaders(
     return { ...r, line: f.line, trusted };
   });
 
+  // the DKIM engine's reader (auth/dkim): the same tags and checks that verification uses
   const dkimSignatures = named(fields, 'dkim-signature').map((f) => {
-    const { tags, problems } = parseTagList(f.value);
-    return { line: f.line, d: tagValue(tags, 'd'), s: tagValue(tags, 's'), a: tagValue(tags, 'a'), tags, problems };
+    const sig = parseDkimSignature(f.value);
+    return {
+      line: f.line,
+      d: sig.domain,
+      s: sig.selector,
+      a: sig.a,
+      tags: sig.tags.map((t) => ({ name: t.name, value: t.value.replace(/\s+/g, ' ') })),
+      problems: [...sig.errors, ...sig.warnings],
+    };
   });
 
   // what the receiver recorded, as logged checks beside the live ones

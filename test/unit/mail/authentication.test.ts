@@ -1,9 +1,8 @@
-// Authentication-Results (RFC 8601), ARC (RFC 8617), Received-SPF (RFC 7208 §9.1), tag lists (RFC 6376 §3.2).
+// Authentication-Results (RFC 8601), ARC (RFC 8617), Received-SPF (RFC 7208 §9.1).
 import { describe, expect, it } from 'vitest';
 import { parseAuthResults } from '../../../src/core/mail/authres';
 import { readArc } from '../../../src/core/mail/arc';
 import { parseReceivedSpf } from '../../../src/core/mail/received-spf';
-import { parseTagList } from '../../../src/core/mail/tag-list';
 import { readHeaderBlock } from '../../../src/core/parse/header-block';
 
 const fieldsOf = (text: string) => readHeaderBlock(text.split('\n')).fields;
@@ -110,23 +109,6 @@ describe('parseReceivedSpf', () => {
       result: 'softfail',
       clientIp: '203.0.113.45',
     });
-  });
-});
-
-describe('parseTagList', () => {
-  it('reads tags and removes folding whitespace', () => {
-    const { tags, problems } = parseTagList(' v=1; a=rsa-sha256; d=example.org;\n\ts=sel; b=AAA\n\t BBB;');
-    expect(tags).toEqual([
-      { name: 'v', value: '1' },
-      { name: 'a', value: 'rsa-sha256' },
-      { name: 'd', value: 'example.org' },
-      { name: 's', value: 'sel' },
-      { name: 'b', value: 'AAA BBB' },
-    ]);
-    expect(problems).toEqual([]);
-  });
-  it('flags duplicates and junk', () => {
-    expect(parseTagList('d=a; d=b; junk').problems).toHaveLength(2);
   });
 });
 

@@ -32,7 +32,10 @@ const live: LiveResults = {
     forward: [],
   },
   helo: null,
-  spfRecord: null,
+  spf: null,
+  dkim: null,
+  dmarc: null,
+  mxDomain: null,
 };
 
 function rank(primary: Rejection | null) {
