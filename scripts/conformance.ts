@@ -10,8 +10,10 @@ import type { Corpus } from './conformance/corpus';
 import { spfCorpus } from './conformance/spf';
 import { dkimCorpus } from './conformance/dkim';
 import { dmarcCorpus } from './conformance/dmarc';
+import { receivedCorpus } from './conformance/received';
+import { authresCorpus } from './conformance/authres';
 
-const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus];
+const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus, receivedCorpus, authresCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

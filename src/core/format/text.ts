@@ -1,6 +1,7 @@
 // The report as plain text, for the CLI and for "copy as text" in the page.
 
 import type { Report, Status } from '../types';
+import { messageToText } from '../mail/text';
 
 const MARK: Record<Status, string> = { fail: '✗ FAIL', warn: '! WARN', pass: '✓ PASS', info: 'i INFO', inconclusive: '? INCONCLUSIVE' };
 
@@ -25,6 +26,7 @@ export function reportToText(r: Report, title?: string): string {
       ),
     );
   }
+  if (r.message) out.push(...messageToText(r.message));
   out.push('', 'Checklist:');
   r.checklist.forEach((s, i) => {
     out.push(`${i + 1}. [${MARK[s.status]}] ${s.title}  (${s.rule})`);

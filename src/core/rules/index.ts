@@ -10,6 +10,7 @@ import { spfRules } from './spf';
 import { dkimRules } from './dkim';
 import { dmarcRules } from './dmarc';
 import { bulkSenderRules, senderDomainRecords } from './bulk-senders';
+import { HEADER_RULES } from './headers';
 
 export const RULES: Rule[] = [
   rejectionRule,
@@ -22,4 +23,5 @@ export const RULES: Rule[] = [
   dmarcRules,
   bulkSenderRules,
   senderDomainRecords,
+  ...HEADER_RULES,
 ];
