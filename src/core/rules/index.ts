@@ -7,5 +7,17 @@ import { dnsblDefunct } from './dnsbl-defunct';
 import { ptrMismatch, ptrMissing } from './ptr';
 import { heloInvalid } from './helo';
 import { spfLogged, spfMissing } from './spf-logged';
+import { dnsblListed } from './dnsbl-listed';
+import { dnsblInconclusive } from './dnsbl-inconclusive';
 
-export const RULES: Rule[] = [rejectionRule, dnsblDefunct, ptrMissing, ptrMismatch, heloInvalid, spfLogged, spfMissing];
+export const RULES: Rule[] = [
+  rejectionRule,
+  dnsblDefunct,
+  ptrMissing,
+  ptrMismatch,
+  heloInvalid,
+  spfLogged,
+  spfMissing,
+  dnsblListed,
+  dnsblInconclusive,
+];
