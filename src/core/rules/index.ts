@@ -9,6 +9,7 @@ import { heloInvalid } from './helo';
 import { spfLogged, spfMissing } from './spf-logged';
 import { dnsblListed } from './dnsbl-listed';
 import { dnsblInconclusive } from './dnsbl-inconclusive';
+import { ptrGeneric } from './ptr-generic';
 
 export const RULES: Rule[] = [
   rejectionRule,
@@ -20,4 +21,5 @@ export const RULES: Rule[] = [
   spfMissing,
   dnsblListed,
   dnsblInconclusive,
+  ptrGeneric,
 ];
