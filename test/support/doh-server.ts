@@ -224,3 +224,16 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
     });
   });
 }
+
+/**
+ * A DoH URL on 127.0.0.1 where nothing listens (a resolver that is down): a
+ * port taken from the OS and released. (Port 9 would not do: fetch refuses it
+ * as a "bad port" before connecting.)
+ */
+export async function downResolverUrl(): Promise<string> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return `http://127.0.0.1:${port}/dns-query`;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DohResolver } from '../../../src/net/doh';
 import { DnsCache } from '../../../src/net/cache';
 import { Limiter } from '../../../src/net/limiter';
-import { startDohServer, type DohServer } from '../../support/doh-server';
+import { downResolverUrl, startDohServer, type DohServer } from '../../support/doh-server';
 
 let server: DohServer;
 beforeAll(async () => {
@@ -43,13 +43,13 @@ describe('TTL cache', () => {
 
   it('caches NXDOMAIN for the SOA minimum (RFC 2308), and never caches failures', async () => {
     let now = 0;
-    const d = new DohResolver({ endpoints: [server.url, 'http://127.0.0.1:9/dns-query'], clock: () => now });
+    const d = new DohResolver({ endpoints: [server.url, await downResolverUrl()], clock: () => now });
     expect((await d.resolve('nowhere.example', 'A')).rcode).toBe('NXDOMAIN');
     now = 29_000;
     expect((await d.resolve('nowhere.example', 'A')).cached).toBe(true);
     now = 30_001;
     expect((await d.resolve('nowhere.example', 'A')).cached).toBeUndefined();
-    const down = new DohResolver({ endpoints: ['http://127.0.0.1:9/dns-query'] });
+    const down = new DohResolver({ endpoints: [await downResolverUrl()] });
     expect((await down.resolve('long.example', 'A')).failure).toBe('NETWORK');
     expect(down.sent).toBe(1);
     await down.resolve('long.example', 'A');

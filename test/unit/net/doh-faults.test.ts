@@ -3,7 +3,7 @@
 // must be tried when the first fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DohResolver } from '../../../src/net/doh';
-import { startDohServer, type DohServer } from '../../support/doh-server';
+import { downResolverUrl, startDohServer, type DohServer } from '../../support/doh-server';
 import { browserLikeFetch } from '../../support/browser-fetch';
 
 const zone = {
@@ -25,9 +25,10 @@ const zone = {
 let good: DohServer;
 let noCors: DohServer;
 let backup: DohServer;
-const DOWN = 'http://127.0.0.1:9/dns-query'; // discard port: connection refused
+let DOWN = ''; // nothing listens there: connection refused
 
 beforeAll(async () => {
+  DOWN = await downResolverUrl();
   good = await startDohServer({ zone });
   noCors = await startDohServer({ zone, noCors: true });
   backup = await startDohServer({ zone: { records: [{ name: 'servfail.example', type: 'A', data: '192.0.2.9' }, ...zone.records] } });
@@ -65,6 +66,9 @@ describe('each fault is reported as what it is', () => {
     const r = await new DohResolver({ endpoints: [DOWN], fetch: browserLikeFetch }).resolve('ok.example', 'A');
     expect(r.failure).toBe('NETWORK');
     expect(r.error).toMatch(/could not reach/);
+    // outside a browser the cause is there to see
+    const node = await new DohResolver({ endpoints: [DOWN] }).resolve('ok.example', 'A');
+    expect(node.error).toMatch(/could not reach.*ECONNREFUSED/);
   });
 
   it('a resolver that refuses cross-origin pages is CORS (browser-like fetch)', async () => {
@@ -95,13 +99,13 @@ describe('each fault is reported as what it is', () => {
 
 describe('fallback to the next resolver', () => {
   it.each([
-    ['down', DOWN, 'ok.example', 'NOERROR'],
+    ['down', 'DOWN', 'ok.example', 'NOERROR'],
     ['refusing CORS', 'NOCORS', 'ok.example', 'NOERROR'],
     ['hanging', 'GOOD', 'hang.example', 'NOERROR'],
     ['answering garbage', 'GOOD', 'garbage.example', 'NXDOMAIN'],
     ['answering SERVFAIL', 'GOOD', 'servfail.example', 'NOERROR'],
   ])('first resolver %s → the second answers', async (_what, first, name, rcode) => {
-    const url = first === 'NOCORS' ? noCors.url : first === 'GOOD' ? good.url : first;
+    const url = first === 'NOCORS' ? noCors.url : first === 'GOOD' ? good.url : DOWN;
     const d = new DohResolver({ endpoints: [url, backup.url], timeoutMs: 200, fetch: browserLikeFetch });
     const r = await d.resolve(name, 'A');
     expect(r.resolver).toBe(backup.url);
