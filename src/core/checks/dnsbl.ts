@@ -110,6 +110,8 @@ interface Plan {
   shown: string;
   entry: DnsblEntry | null;
   why: Set<WhyAsked>;
+  /** Refusals that name this list. */
+  named: { line: number; result: string }[];
 }
 
 export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup, settings: DnsblSettings = {}): Promise<DnsblCheck> {
@@ -118,7 +120,7 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
   const keys = { dqsKey, abusixKey };
   const plans = new Map<string, Plan>();
   const notAsked: DnsblCheck['notAsked'] = [];
-  const add = (entry: DnsblEntry | null, zone: string, why: WhyAsked) => {
+  const add = (entry: DnsblEntry | null, zone: string, why: WhyAsked, named?: { line: number; result: string }) => {
     if (entry?.status === 'defunct') return;
     let real = zone;
     let shown = zone;
@@ -140,8 +142,9 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
       real = `${dqsKey}.${entry.dqsZone}`;
       shown = `<key>.${entry.dqsZone}`;
     }
-    const p = plans.get(real) ?? { zone: real, shown, entry, why: new Set<WhyAsked>() };
+    const p = plans.get(real) ?? { zone: real, shown, entry, why: new Set<WhyAsked>(), named: [] };
     p.why.add(why);
+    if (named && !p.named.some((n) => n.line === named.line)) p.named.push(named);
     plans.set(real, p);
   };
   if (settings.defaults !== false) for (const e of DNSBL_REGISTRY) if (e.checkByDefault) add(e, e.zone, 'default');
@@ -152,7 +155,11 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
   for (const r of ev.rejections) {
     for (const t of domainTokens(r.text)) {
       const e = DNSBL_REGISTRY.find((x) => x.zone === t || x.aliases?.includes(t));
-      if (e) add(e, e.zone, 'refusal');
+      if (e)
+        add(e, e.zone, 'refusal', {
+          line: r.line,
+          result: `named in the refusal: ${[r.code, r.enhanced].filter(Boolean).join(' ')} ${r.text}`.trim(),
+        });
     }
   }
   for (const z of settings.zones ?? []) {
@@ -173,7 +180,8 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
       }
       const receiver = subjects.configuredDnsbls
         .filter((c) => s.source === 'ip' && (findDnsbl(c.zone) ?? null) === p.entry && (p.entry || normalizeName(c.zone) === p.zone))
-        .map((c) => ({ line: c.line, result: c.result }));
+        .map((c) => ({ line: c.line, result: c.result }))
+        .concat(s.kind === 'domain' ? [] : p.named);
       jobs.push(
         askDnsbl(dns, p.entry, p.zone, s.value, s.kind).then((answer) => ({
           zone: p.shown,

@@ -7,14 +7,22 @@
 import type { EvidenceItem, Step } from '../types';
 import type { DnsblListResult } from '../checks/dnsbl';
 import type { Rule, RuleContext } from './rule';
+import { receiverEvidence } from './dnsbl-listed';
 
-function advice(rs: DnsblListResult[], dqs: boolean): string[] {
+/** The list itself answered (an error code, a failed test point), as opposed to our side failing. */
+function listAnswered(r: DnsblListResult): boolean {
+  return [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].every((x) => !x.failure);
+}
+
+function advice(all: DnsblListResult[], dqs: boolean): string[] {
   const fix: string[] = [];
-  const reasons = rs.map((r) => r.answer.reason ?? '').join(' ');
-  const failures = rs.map((r) => r.answer.response.failure);
-  if (failures.some((f) => f === 'OFFLINE'))
+  if (all.some((r) => r.answer.response.failure === 'OFFLINE')) {
     fix.push('Live DNS checks were off or the browser was offline: run the analysis again when online.');
-  if (!dqs && rs.some((r) => r.entry?.dqsZone) && /127\.255\.255\.25[45]|could not|test point/.test(reasons)) {
+  }
+  // list-specific advice only for lists that answered and refused or misbehaved
+  const rs = all.filter(listAnswered);
+  const reasons = rs.map((r) => r.answer.reason ?? '').join(' ');
+  if (!dqs && rs.some((r) => r.entry?.dqsZone) && /127\.255\.255\.25[45]|test point/.test(reasons)) {
     fix.push(
       'Spamhaus refuses queries that come through public resolvers (Cloudflare, Google). Enter a free Spamhaus DQS key in Settings (register at https://www.spamhaus.com/free-trial/free-data-query-service/): queries then go to <key>.zen.dq.spamhaus.net, which answers from anywhere.',
     );
@@ -29,9 +37,12 @@ function advice(rs: DnsblListResult[], dqs: boolean): string[] {
       'Barracuda answers only resolvers registered with it (free): look the IP up at https://www.barracudacentral.org/lookups instead.',
     );
   }
-  if (failures.some((f) => f === 'TIMEOUT' || f === 'NETWORK' || f === 'CORS' || f === 'HTTP' || f === 'MALFORMED')) {
-    fix.push('The resolver failed for some questions: retry, or add another resolver in Settings.');
-  }
+  const ourSide = all.some((r) =>
+    [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].some(
+      (x) => (x.failure && x.failure !== 'OFFLINE') || x.rcode === 'SERVFAIL' || x.rcode === 'REFUSED',
+    ),
+  );
+  if (ourSide) fix.push('The resolver failed for some questions: retry, or add another resolver in Settings.');
   if (/everything|wildcard/.test(reasons))
     fix.push('A list that answers "listed" for everything is dead or hijacked: a receiver using it should remove it.');
   return fix.length ? fix : ['Retry later, or check the lists on their own web pages.'];
@@ -46,7 +57,7 @@ export const dnsblInconclusive: Rule = {
     if (!open.length) return [];
     const evidence: EvidenceItem[] = [];
     for (const r of open) {
-      for (const l of r.receiver) evidence.push({ text: `The receiver logged: ${r.zone} — ${l.result}`, line: l.line });
+      evidence.push(...receiverEvidence(r));
       evidence.push({ text: `${r.entry?.name ?? r.zone} (${r.zone}) for ${r.subject.value}: ${r.answer.reason}`, line: 0 });
     }
     const offline = !ctx.live.enabled || open.every((r) => r.answer.response.failure === 'OFFLINE');

@@ -11,7 +11,7 @@ import { dnsEvidenceText, type Rule, type RuleContext } from './rule';
 const RFC5782 = 'RFC 5782 (DNS blacklists: query format, return codes, test points)';
 
 /** Receiver words meaning "this IP was found on the list". MDaemon logs a hit as "failed". */
-const RECEIVER_LISTED = /^(listed|failed|blocked|found|hit|fail)$/;
+const RECEIVER_LISTED = /^(listed|failed|blocked|found|hit|fail)$|^named in the refusal/;
 
 function subjectText(r: DnsblListResult): string {
   switch (r.subject.source) {
@@ -30,10 +30,18 @@ function listName(r: DnsblListResult): string {
   return r.entry ? `${r.entry.name} (${r.zone})` : r.zone;
 }
 
+/** What the receiver said about a list: its log's result, or its refusal naming the list. */
+export function receiverEvidence(r: DnsblListResult): EvidenceItem[] {
+  return r.receiver.map((l) => ({
+    text: l.result.startsWith('named in the refusal: ')
+      ? `The receiver's refusal names ${r.zone}: ${l.result.slice('named in the refusal: '.length)}`
+      : `The receiver logged: ${r.zone} — ${l.result}`,
+    line: l.line,
+  }));
+}
+
 function baseEvidence(r: DnsblListResult): EvidenceItem[] {
-  const ev: EvidenceItem[] = [{ text: `${subjectText(r).replace(/,$/, '')} (from the input)`, line: r.subject.line }];
-  for (const l of r.receiver) ev.push({ text: `The receiver logged: ${r.zone} — ${l.result}`, line: l.line });
-  return ev;
+  return [{ text: `${subjectText(r).replace(/,$/, '')} (from the input)`, line: r.subject.line }, ...receiverEvidence(r)];
 }
 
 function verifyCommand(r: DnsblListResult): string {
@@ -104,6 +112,30 @@ function expiredStep(r: DnsblListResult): Step {
   };
 }
 
+/** The receiver saw a listing that DNS cannot check now: its evidence stands, with a retry. */
+function unconfirmedStep(r: DnsblListResult): Step {
+  const evidence = baseEvidence(r);
+  evidence.push({ text: dnsEvidenceText(r.answer.response), line: 0 });
+  evidence.push({ text: `DNS now could not decide: ${r.answer.reason}`, line: 0 });
+  return {
+    rule: 'dnsbl.listed',
+    status: 'warn',
+    title: `The receiver found ${r.subject.value} listed on ${listName(r)} (DNS now could not confirm it)`,
+    evidence,
+    detail:
+      `The receiver's own lookup found the listing; this check could not repeat it (see dnsbl.inconclusive). ${r.entry?.meaning ? `A listing there means: ${r.entry.meaning}.` : ''}`.trim(),
+    fix: [
+      ...(r.entry?.delistSteps ??
+        (r.entry?.delist
+          ? [`Check the listing and request removal at ${r.entry.delist}.`]
+          : [`Check the listing on the web page of ${r.zone}.`])),
+    ],
+    verify: [verifyCommand(r)],
+    sources: [...(r.entry?.sources ?? []), RFC5782],
+    retry: true,
+  };
+}
+
 export const dnsblListed: Rule = {
   id: 'dnsbl.listed',
   run(ctx: RuleContext) {
@@ -113,6 +145,8 @@ export const dnsblListed: Rule = {
     for (const r of check.results) {
       if (r.answer.verdict === 'listed') steps.push(listedStep(r));
       else if (r.answer.verdict === 'clean' && r.receiver.some((l) => RECEIVER_LISTED.test(l.result))) steps.push(expiredStep(r));
+      else if (r.answer.verdict === 'inconclusive' && r.receiver.some((l) => RECEIVER_LISTED.test(l.result)))
+        steps.push(unconfirmedStep(r));
     }
     if (steps.length) return steps;
     const clean = check.results.filter((r) => r.answer.verdict === 'clean');
