@@ -66,6 +66,21 @@ function domainTokens(text: string): string[] {
   return (text.match(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi) ?? []).map((t) => t.toLowerCase());
 }
 
+/**
+ * Zones named as blocklists in a refusal: Postfix's reject_rbl_client says
+ * "blocked using <zone>" (postconf(5), reject_rbl_client); Exim's dnslists
+ * and many others say "listed (at|in|on) <zone>" / "RBL <zone>". Only zones
+ * the registry does not know come from here; known ones are matched by name.
+ */
+export function unknownListsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:blocked using|listed (?:at|in|on|by)|RBL:?|DNSBL:?)\s+((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi)) {
+    const z = m[1].toLowerCase();
+    if (!findDnsbl(z) && isHostname(z) && z.split('.').length >= 3) out.push(z);
+  }
+  return out;
+}
+
 /** Registered domains of the links in the message body, at most `max`. */
 export function linkedDomains(ev: Evidence, max = 5): { value: string; line: number }[] {
   const msg = ev.message;
@@ -153,14 +168,15 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
     if (isHostname(z)) add(findDnsbl(z) ?? null, z, 'receiver');
   }
   for (const r of ev.rejections) {
+    const named = { line: r.line, result: `named in the refusal: ${[r.code, r.enhanced].filter(Boolean).join(' ')} ${r.text}`.trim() };
     for (const t of domainTokens(r.text)) {
       const e = DNSBL_REGISTRY.find((x) => x.zone === t || x.aliases?.includes(t));
-      if (e)
-        add(e, e.zone, 'refusal', {
-          line: r.line,
-          result: `named in the refusal: ${[r.code, r.enhanced].filter(Boolean).join(' ')} ${r.text}`.trim(),
-        });
+      if (e) add(e, e.zone, 'refusal', named);
     }
+    // a list the registry does not know, named the way MTAs name lists
+    for (const z of unknownListsIn(r.text)) add(null, z, 'refusal', named);
+    // a list named only by its lookup URL
+    for (const e of DNSBL_REGISTRY) if (e.mentionedBy?.test(r.text)) add(e, e.zone, 'refusal', named);
   }
   for (const z of settings.zones ?? []) {
     const n = normalizeName(z);

@@ -217,3 +217,27 @@ describe("keys, IPv6 and the receiver's own lists", () => {
     expect(r.dns.length).toBe(resolver.asked.length);
   });
 });
+
+describe('lists named by the refusal', () => {
+  const refusal = (text: string) => log(IP).replace(`--> 554 5.7.1 Rejected: ${IP} is listed`, `--> ${text}`);
+
+  it('a Spamhaus lookup URL in the refusal points at ZEN', async () => {
+    const t = healthy();
+    t[`${REV}.zen.spamhaus.org A`] = ['127.0.0.3'];
+    const r = await run(t, refusal(`553 http://www.spamhaus.org/query/bl?ip=${IP}`));
+    const s = steps(r, 'dnsbl.listed').find((x) => x.status === 'fail')!;
+    expect(s.evidence.some((e) => /refusal names zen\.spamhaus\.org: 553 http:\/\/www\.spamhaus\.org/.test(e.text))).toBe(true);
+  });
+
+  it('"blocked using <zone>" of a list the registry does not know: asked, with its test points', async () => {
+    const t = healthy();
+    t['2.0.0.127.rbl.mail.neko.example A'] = ['127.0.0.2'];
+    t[`${REV}.rbl.mail.neko.example A`] = ['127.0.0.2'];
+    const r = await run(
+      t,
+      refusal(`554 5.7.1 <x[${IP}]>: Client host rejected: blocked using rbl.mail.neko.example; see http://mail.neko.example/rbl/`),
+    );
+    const s = steps(r, 'dnsbl.listed').find((x) => x.status === 'fail')!;
+    expect(s.title).toMatch(/listed on rbl\.mail\.neko\.example/);
+  });
+});

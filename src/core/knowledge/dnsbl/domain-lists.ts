@@ -23,6 +23,7 @@ export const DOMAIN_LISTS: DnsblEntry[] = [
     delistSteps: ['Clean compromised sites first, then look the domain up and request removal at https://www.surbl.org/surbl-analysis.'],
     site: 'https://www.surbl.org/',
     checkByDefault: true,
+    mentionedBy: /surbl\.org/i,
     sources: [
       'https://pipelinedata.tilda.ws/surbl (SURBL lists: bits 8 PH, 16 MW, 64 ABUSE, 128 CR)',
       'https://www.securityzones.net/new-return-codes-added-to-surbl-multi/ (bits 4 DM, 32 CT)',
@@ -49,6 +50,7 @@ export const DOMAIN_LISTS: DnsblEntry[] = [
     site: 'https://uribl.com/',
     refusesPublicResolvers: true,
     checkByDefault: true,
+    mentionedBy: /uribl\.com/i,
     sources: ['https://uribl.com/about.shtml', 'https://uribl.com/refused.shtml (127.0.0.1 = query refused)'],
   },
   {

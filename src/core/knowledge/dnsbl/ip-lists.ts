@@ -25,6 +25,7 @@ export const IP_LISTS: DnsblEntry[] = [
     ],
     site: 'https://www.spamcop.net/',
     checkByDefault: true,
+    mentionedBy: /spamcop\.net\/(?:bl\.shtml|w3m\?action=checkblock)/i,
     sources: ['https://www.spamcop.net/fom-serve/cache/291.html', 'https://www.spamcop.net/bl.shtml'],
   },
   {
@@ -43,6 +44,7 @@ export const IP_LISTS: DnsblEntry[] = [
     site: 'https://www.barracudacentral.org/',
     needsRegistration: true,
     checkByDefault: true,
+    mentionedBy: /barracudacentral\.org|barracuda reputation/i,
     sources: [
       'https://www.barracudacentral.org/rbl/how-to-use',
       'https://whatismyipaddress.com/blacklist/barracudacentral (free, querying DNS servers must be registered)',
@@ -60,6 +62,7 @@ export const IP_LISTS: DnsblEntry[] = [
     delistSteps: ['Remove the IP yourself at https://psbl.org/remove (immediate); it comes back if trap hits go on.'],
     site: 'https://psbl.org/',
     checkByDefault: true,
+    mentionedBy: /psbl\.org/i,
     sources: ['https://psbl.org/'],
   },
   {
@@ -79,6 +82,7 @@ export const IP_LISTS: DnsblEntry[] = [
     delistSteps: ['Fix the source, then request removal through the Mailspike lookup page (processed automatically within 6-36 hours).'],
     site: 'https://mailspike.org/',
     checkByDefault: true,
+    mentionedBy: /mailspike\.(?:org|net)/i,
     sources: ['https://mailspike.org/usage.html', 'https://www.suped.com/blocklists/mailspike-reputation'],
   },
   {
@@ -107,6 +111,7 @@ export const IP_LISTS: DnsblEntry[] = [
     ],
     site: 'https://www.uceprotect.net/',
     checkByDefault: true,
+    mentionedBy: /uceprotect\.net/i,
     sources: ['https://www.uceprotect.net/en/index.php?m=3&s=3', 'https://whatismyipaddress.com/uceprotect'],
   },
   {

@@ -81,6 +81,7 @@ export const SPAMHAUS: DnsblEntry[] = [
     refusesPublicResolvers: true,
     dqsZone: 'zen.dq.spamhaus.net',
     checkByDefault: true,
+    mentionedBy: /spamhaus\.org\/(?:query\/(?:bl|ip|sbl)|sbl|xbl|pbl|lookup)|check\.spamhaus\.org\/(?:listed|query\/ip)/i,
     sources: [SPAMHAUS_DOCS, SPAMHAUS_CODES, DQS, 'RFC 5782 §2.1'],
   },
   {
@@ -126,6 +127,7 @@ export const SPAMHAUS: DnsblEntry[] = [
     refusesPublicResolvers: true,
     dqsZone: 'dbl.dq.spamhaus.net',
     checkByDefault: true,
+    mentionedBy: /spamhaus\.org\/query\/(?:dbl|domain)|check\.spamhaus\.org\/query\/domain/i,
     sources: [SPAMHAUS_CODES, DQS, 'RFC 5782 §5 (domain test point TEST)'],
   },
   {

@@ -64,6 +64,11 @@ export interface DnsblEntry {
   dqsZone?: string;
   /** Lists whole ranges or networks, not only the offending IP (UCEPROTECT 2 and 3). */
   listsRanges?: boolean;
+  /**
+   * How receivers' refusals point at this list without naming its zone (its
+   * lookup URL, e.g. "553 http://www.spamhaus.org/query/bl?ip=…").
+   */
+  mentionedBy?: RegExp;
   /** Queried for every diagnosis, not only when the receiver names it. */
   checkByDefault?: boolean;
   /** Where the facts above come from. */
