@@ -27,7 +27,9 @@ export interface PtrCheck {
 /** RFC 7208 §4.6.4 and common receiver practice: look at no more than 10 PTR names. */
 const MAX_PTR_NAMES = 10;
 
-export async function checkPtr(ip: string, dns: Lookup): Promise<PtrCheck | null> {
+export async function checkPtr(given: string, dns: Lookup): Promise<PtrCheck | null> {
+  // "::ffff:192.0.2.1" (a dual-stack server's log) is the IPv4 address: its PTR is in in-addr.arpa
+  const ip = normalizeIP(given) ?? given;
   const reverse = reverseName(ip);
   if (!reverse) return null;
   const response = await dns.query(reverse, 'PTR');

@@ -56,6 +56,16 @@ describe('reverse DNS through analyze()', () => {
     expect(step(r, 'helo.invalid')?.status).toBe('pass');
   });
 
+  it('an IPv4-mapped IPv6 address is checked as the IPv4 address', async () => {
+    const r = await run('::ffff:198.51.100.7', 'mail.sender.example', {
+      '7.100.51.198.in-addr.arpa PTR': ['mail.sender.example'],
+      'mail.sender.example A': ['198.51.100.7'],
+    });
+    expect(step(r, 'ptr.missing')?.status).toBe('pass');
+    expect(step(r, 'ptr.mismatch')?.status).toBe('pass');
+    expect(step(r, 'helo.invalid')?.status).toBe('pass');
+  });
+
   it('several PTRs: one that leads back to the IP is enough', async () => {
     const r = await run('198.51.100.7', 'mail.sender.example', {
       '7.100.51.198.in-addr.arpa PTR': ['old.sender.example', 'mail.sender.example'],
