@@ -31,7 +31,27 @@ export async function testResolver(url: string, o: { fetch?: typeof fetch; timeo
   );
   const ms = Math.round(r.ms);
   if (r.failure) return { url, ok: false, failure: r.failure, ms, message: `${r.failure}: ${r.error ?? 'failed'}` };
-  if (r.rcode !== 'NOERROR') return { url, ok: false, rcode: r.rcode, ms, message: `The resolver answered ${r.rcode} for ${TEST_NAME}.` };
+  // SERVFAIL/REFUSED: it cannot resolve for us. NXDOMAIN is still an answer (the
+  // resolver works), though a filtering resolver that hides example.com is odd.
+  if (r.rcode !== 'NOERROR' && r.rcode !== 'NXDOMAIN') {
+    return {
+      url,
+      ok: false,
+      rcode: r.rcode,
+      ms,
+      message: `The resolver answered ${r.rcode} for ${TEST_NAME}: it cannot resolve for this page.`,
+    };
+  }
+  if (r.rcode === 'NXDOMAIN') {
+    return {
+      url,
+      ok: true,
+      rcode: r.rcode,
+      ad: r.ad,
+      ms,
+      message: `Answered in ${ms} ms, but says ${TEST_NAME} does not exist (a filtering resolver?).`,
+    };
+  }
   return {
     url,
     ok: true,

@@ -12,6 +12,7 @@ import type { Lookup } from '../dns/lookup';
 import { DNSBL_REGISTRY, findDnsbl, type DnsblEntry } from '../knowledge/dnsbl-registry';
 import { askDnsbl, type DnsblAnswer } from '../dns/dnsbl-query';
 import { isHostname, isIPv4, isNonPublicIP, normalizeIP, normalizeName } from '../dns/names';
+import { blocklistKeyProblem } from '../settings';
 
 /** The user's DNSBL settings (kept in the browser only). */
 export interface DnsblSettings {
@@ -25,10 +26,10 @@ export interface DnsblSettings {
   defaults?: boolean;
 }
 
-/** A DQS or Abusix key: letters and digits only, so it cannot change the query's shape. */
+/** A DQS or Abusix key, lowercased, or null: letters and digits only (settings.ts), so it cannot change the query's shape. */
 export function validKey(key: string | undefined): string | null {
-  const k = key?.trim().toLowerCase() ?? '';
-  return /^[a-z0-9]{8,64}$/.test(k) ? k : null;
+  if (!key || blocklistKeyProblem(key)) return null;
+  return key.trim().toLowerCase();
 }
 
 export type WhyAsked = 'default' | 'receiver' | 'refusal' | 'setting';

@@ -19,6 +19,20 @@ describe('testResolver (the settings test button)', () => {
     expect(t).toMatchObject({ ok: true, ad: true, rcode: 'NOERROR' });
     expect(t.message).toMatch(/DNSSEC-validated/);
   });
+  it('a resolver that answers but cannot resolve (SERVFAIL) is not usable; NXDOMAIN is still an answer', async () => {
+    const broken = await startDohServer({ zone: { servfail: ['example.com'] } });
+    const empty = await startDohServer({ zone: {} });
+    try {
+      expect(await testResolver(broken.url)).toMatchObject({ ok: false, rcode: 'SERVFAIL' });
+      expect(await testResolver(empty.url)).toMatchObject({
+        ok: true,
+        rcode: 'NXDOMAIN',
+        message: expect.stringMatching(/does not exist/),
+      });
+    } finally {
+      await Promise.all([broken.close(), empty.close()]);
+    }
+  });
   it('a resolver refusing cross-origin requests', async () => {
     expect(await testResolver(noCors.url, { fetch: browserLikeFetch })).toMatchObject({ ok: false, failure: 'CORS' });
   });
