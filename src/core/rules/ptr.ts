@@ -8,6 +8,7 @@ import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from '
 import { isFQDN } from '../dns/names';
 
 const SOURCES = [
+  'https://www.m3aawg.org/sites/default/files/m3aawg-managing-smtp-reverse-dns-2018-03.pdf (one PTR per sending IP, forward-confirmed)',
   'RFC 1912 §2.1 (every Internet-reachable host should have a PTR)',
   'https://support.google.com/a/answer/81126 (Gmail sender guidelines: PTR and forward DNS)',
 ];
@@ -62,8 +63,16 @@ export const ptrMissing: Rule = {
         {
           rule: 'ptr.missing',
           status: 'pass',
-          title: `${ip.value} has a PTR record: ${check.names.join(', ')}`,
+          title: `${ip.value} has ${check.names.length > 1 ? `${check.names.length} PTR records` : 'a PTR record'}: ${check.names.join(', ')}`,
           evidence: [seenAt, ...logged, now],
+          // Several PTRs are legal, but receivers may check only one of them, at random
+          // (the resolver's order varies); M3AAWG advises one PTR per sending IP.
+          ...(check.names.length > 1
+            ? {
+                detail:
+                  'Several PTR records: a receiver may look at only one of them, in whatever order its resolver returns. Keep a single PTR naming the mail server, forward-confirmed (ptr.mismatch).',
+              }
+            : {}),
           fix: [],
           verify: [`dig -x ${ip.value} +short`],
           sources: SOURCES,
