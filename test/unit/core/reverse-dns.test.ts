@@ -66,6 +66,14 @@ describe('reverse DNS through analyze()', () => {
     expect(step(r, 'helo.invalid')?.status).toBe('pass');
   });
 
+  it('a private client address: no public PTR or blocklist questions, an info step says why', async () => {
+    const resolver = tableResolver({});
+    const r = await analyze(log('192.168.1.20', 'mail.sender.example'), { resolver });
+    expect(step(r, 'ptr.missing')).toMatchObject({ status: 'info', title: expect.stringMatching(/private or local address/) });
+    expect(step(r, 'ptr.mismatch')).toBeUndefined();
+    expect(resolver.asked.some((q) => q.includes('in-addr.arpa') || q.includes('168.192'))).toBe(false);
+  });
+
   it('several PTRs: one that leads back to the IP is enough', async () => {
     const r = await run('198.51.100.7', 'mail.sender.example', {
       '7.100.51.198.in-addr.arpa PTR': ['old.sender.example', 'mail.sender.example'],
