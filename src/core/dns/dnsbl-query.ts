@@ -5,7 +5,7 @@
 //   INVALID) not. A dead list whose domain was taken over answers "listed"
 //   for everything and fails the second test; a list that refuses our
 //   resolver fails the first. The probes go out at the same time as the
-//   real question, not before it.
+//   questions they vouch for, never before them (askDnsbl).
 // - answers that are error codes (Spamhaus 127.255.255.x, URIBL 127.0.0.1)
 //   or outside 127.0.0.0/8 (§2.1) are not listings;
 // - a list that could not be asked, or failed its probes, is `inconclusive`:
@@ -23,7 +23,8 @@ export interface DnsblProbe {
   /** Why the list failed its test points. */
   problem?: string;
   listed: DnsResponse;
-  notListed: DnsResponse;
+  /** Asked only when the list said "listed" (see askDnsbl). */
+  notListed: DnsResponse | null;
 }
 
 export interface DnsblAnswer {
@@ -96,36 +97,40 @@ export function meaningsOf(entry: DnsblEntry | null, codes: string[]): DnsblCode
   return out;
 }
 
-function judgeProbe(entry: DnsblEntry | null, listed: DnsResponse, notListed: DnsResponse): DnsblProbe {
-  const base = { listed, notListed };
-  for (const r of [listed, notListed]) {
-    if (outcome(r) === 'error')
-      return { ...base, ok: false, problem: `its test point ${r.name} could not be asked (${r.failure ?? r.rcode})` };
+/** The always-listed test point: a list that does not list it is dead or refuses us. */
+function judgeListedProbe(entry: DnsblEntry | null, listed: DnsResponse): string | null {
+  if (outcome(listed) === 'error') return `its test point ${listed.name} could not be asked (${listed.failure ?? listed.rcode})`;
+  const codes = recordsOf(listed).map((a) => a.data);
+  const err = errorOf(entry, codes);
+  if (err) return `it answered its test point with ${err}`;
+  if (!listingCodes(entry, codes).length) {
+    return `it did not list its always-listed test point ${listed.name} (${codes.length ? codes.join(', ') : outcome(listed).toUpperCase()}): the list is dead, or refuses this resolver`;
   }
-  const listedCodes = recordsOf(listed).map((a) => a.data);
-  const err = errorOf(entry, listedCodes);
-  if (err) return { ...base, ok: false, problem: `it answered its test point with ${err}` };
-  if (!listingCodes(entry, listedCodes).length) {
-    return {
-      ...base,
-      ok: false,
-      problem: `it did not list its always-listed test point ${listed.name} (${listedCodes.length ? listedCodes.join(', ') : outcome(listed).toUpperCase()}): the list is dead, or refuses this resolver`,
-    };
-  }
-  const notCodes = listingCodes(
+  return null;
+}
+
+/** The never-listed test point: a list that lists it answers "listed" for everything. */
+function judgeNotListedProbe(entry: DnsblEntry | null, notListed: DnsResponse): string | null {
+  if (outcome(notListed) === 'error')
+    return `its test point ${notListed.name} could not be asked (${notListed.failure ?? notListed.rcode})`;
+  const codes = listingCodes(
     entry,
     recordsOf(notListed).map((a) => a.data),
   );
-  if (notCodes.length) {
-    return {
-      ...base,
-      ok: false,
-      problem: `it lists ${notListed.name}, which must never be listed (${notCodes.join(', ')}): it answers "listed" for everything (a dead list or a wildcard)`,
-    };
+  if (codes.length) {
+    return `it lists ${notListed.name}, which must never be listed (${codes.join(', ')}): it answers "listed" for everything (a dead list or a wildcard)`;
   }
-  return { ...base, ok: true };
+  return null;
 }
 
+/**
+ * Stage 1, at once: the question and the always-listed test point. A "not
+ * listed" answer is trusted when the list lists 127.0.0.2 (a dead or refusing
+ * list fails that). Stage 2, only for a "listed" answer, at once: the list's
+ * TXT and the never-listed test point (a wildcard that lists everything fails
+ * that). Stage 2 sits beside the TXT that a listing needs anyway, so the
+ * probes never lengthen the chain of dependent questions.
+ */
 export async function askDnsbl(
   dns: Lookup,
   entry: DnsblEntry | null,
@@ -135,29 +140,38 @@ export async function askDnsbl(
 ): Promise<DnsblAnswer> {
   const tp = testPoints(kind);
   const name = queryName(subject, kind, zone) as string;
-  // all three at once: the probes must not delay the real question
-  const [response, listed, notListed] = await Promise.all([
-    dns.query(name, 'A'),
-    dns.query(queryName(tp.listed, kind, zone) as string, 'A'),
-    dns.query(queryName(tp.notListed, kind, zone) as string, 'A'),
-  ]);
-  const probe = judgeProbe(entry, listed, notListed);
-  const base = { codes: [] as string[], meanings: [] as DnsblCode[], txt: null, response, probe };
-  const o = outcome(response);
-  if (o === 'error') {
-    return { ...base, verdict: 'inconclusive', reason: `the question could not be answered (${response.failure ?? response.rcode})` };
+  const [response, listed] = await Promise.all([dns.query(name, 'A'), dns.query(queryName(tp.listed, kind, zone) as string, 'A')]);
+  const listedProblem = judgeListedProbe(entry, listed);
+  const base = { codes: [] as string[], meanings: [] as DnsblCode[], txt: null, response };
+  const probe1: DnsblProbe = { ok: !listedProblem, listed, notListed: null, ...(listedProblem ? { problem: listedProblem } : {}) };
+  if (outcome(response) === 'error') {
+    return {
+      ...base,
+      probe: probe1,
+      verdict: 'inconclusive',
+      reason: `the question could not be answered (${response.failure ?? response.rcode})`,
+    };
   }
   const codes = recordsOf(response).map((a) => a.data);
   const err = errorOf(entry, codes);
-  if (err) return { ...base, codes, verdict: 'inconclusive', reason: `the list answered ${err}` };
-  if (!probe.ok) return { ...base, codes, verdict: 'inconclusive', reason: `the list failed its RFC 5782 test points: ${probe.problem}` };
+  if (err) return { ...base, probe: probe1, codes, verdict: 'inconclusive', reason: `the list answered ${err}` };
+  if (listedProblem)
+    return { ...base, probe: probe1, codes, verdict: 'inconclusive', reason: `the list failed its RFC 5782 test points: ${listedProblem}` };
   const listing = listingCodes(entry, codes);
-  if (!listing.length) return { ...base, codes, verdict: 'clean' };
-  // the list's own words (RFC 5782 §2.1: a TXT record may explain the listing)
-  const txtResponse = await dns.query(name, 'TXT');
+  if (!listing.length) return { ...base, probe: probe1, codes, verdict: 'clean' };
+  // the list's own words (RFC 5782 §2.1: a TXT record may explain the listing), and the wildcard check
+  const [txtResponse, notListed] = await Promise.all([
+    dns.query(name, 'TXT'),
+    dns.query(queryName(tp.notListed, kind, zone) as string, 'A'),
+  ]);
+  const notListedProblem = judgeNotListedProbe(entry, notListed);
+  const probe: DnsblProbe = { ok: !notListedProblem, listed, notListed, ...(notListedProblem ? { problem: notListedProblem } : {}) };
+  if (notListedProblem) {
+    return { ...base, probe, codes, verdict: 'inconclusive', reason: `the list failed its RFC 5782 test points: ${notListedProblem}` };
+  }
   const txt = recordsOf(txtResponse)
     .map((r) => r.data)
     .join(' ')
     .trim();
-  return { ...base, codes: listing, meanings: meaningsOf(entry, listing), txt: txt || null, verdict: 'listed', txtResponse };
+  return { ...base, probe, codes: listing, meanings: meaningsOf(entry, listing), txt: txt || null, verdict: 'listed', txtResponse };
 }

@@ -11,7 +11,7 @@ import { receiverEvidence } from './dnsbl-listed';
 
 /** The list itself answered (an error code, a failed test point), as opposed to our side failing. */
 function listAnswered(r: DnsblListResult): boolean {
-  return [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].every((x) => !x.failure);
+  return [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].every((x) => !x?.failure);
 }
 
 function advice(all: DnsblListResult[], dqs: boolean): string[] {
@@ -39,7 +39,7 @@ function advice(all: DnsblListResult[], dqs: boolean): string[] {
   }
   const ourSide = all.some((r) =>
     [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].some(
-      (x) => (x.failure && x.failure !== 'OFFLINE') || x.rcode === 'SERVFAIL' || x.rcode === 'REFUSED',
+      (x) => !!x && ((x.failure && x.failure !== 'OFFLINE') || x.rcode === 'SERVFAIL' || x.rcode === 'REFUSED'),
     ),
   );
   if (ourSide) fix.push('The resolver failed for some questions: retry, or add another resolver in Settings.');

@@ -160,7 +160,7 @@ export const dnsblListed: Rule = {
       evidence: [
         { text: `${subjectText(rs[0]).replace(/,$/, '')} (from the input)`, line: rs[0].subject.line },
         ...rs.map((r) => ({
-          text: `${listName(r)}: not listed (${r.answer.response.rcode}); test points answered as RFC 5782 requires`,
+          text: `${listName(r)}: not listed (${r.answer.response.rcode}); it lists its RFC 5782 test point ${r.answer.probe.listed.name}, so it is alive and answering`,
           line: 0,
         })),
       ],

@@ -241,3 +241,20 @@ describe('lists named by the refusal', () => {
     expect(s.title).toMatch(/listed on rbl\.mail\.neko\.example/);
   });
 });
+
+describe('test points cost no extra wait', () => {
+  it('a clean answer needs only the always-listed test point; a listing adds the never-listed one beside its TXT', async () => {
+    const clean = tableResolver(healthy());
+    await analyze(log(IP), { resolver: clean });
+    expect(clean.asked).toContain('2.0.0.127.zen.spamhaus.org A');
+    expect(clean.asked).not.toContain('1.0.0.127.zen.spamhaus.org A');
+    const t = healthy();
+    t[`${REV}.zen.spamhaus.org A`] = ['127.0.0.2'];
+    const listed = tableResolver(t);
+    await analyze(log(IP), { resolver: listed });
+    const a = listed.asked;
+    expect(a).toContain('1.0.0.127.zen.spamhaus.org A');
+    // asked together, after the A answer
+    expect(Math.abs(a.indexOf('1.0.0.127.zen.spamhaus.org A') - a.indexOf(`${REV}.zen.spamhaus.org TXT`))).toBe(1);
+  });
+});
