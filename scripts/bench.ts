@@ -16,7 +16,7 @@
 
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { loadavg, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyze } from '../src/core/index';
 import type { DnsResponse, Resolver, RRType } from '../src/core/dns/resolver';
@@ -25,7 +25,7 @@ import { DohResolver } from '../src/net/doh';
 import { startDohServer, type Zone } from '../test/support/doh-server';
 
 const DELAY = Number(process.env.BENCH_DELAY ?? 100);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 interface Case {
   name: string;
@@ -163,6 +163,8 @@ async function bench(c: Case): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`bench: DoH fixture server on 127.0.0.1 answering every question after ${DELAY} ms`);
+  // a shared machine's load moves the figures: say what it was
+  console.log(`  (${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)} at start)`);
   for (const c of [seedCase(), chainCase()]) await bench(c);
 }
 
