@@ -7,8 +7,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
+import { spfCorpus } from './conformance/spf';
+import { dkimCorpus } from './conformance/dkim';
+import { dmarcCorpus } from './conformance/dmarc';
 
-const CORPORA: Corpus[] = [];
+const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

@@ -5,7 +5,11 @@ import type { Evidence, Subjects } from '../types';
 import type { Lookup } from '../dns/lookup';
 import { checkPtr, type PtrCheck } from './ptr';
 import { checkHelo, type HeloCheck } from './helo';
-import { checkSpfRecord, type SpfRecordCheck } from './spf-record';
+import type { SpfCheck } from './spf';
+import type { DkimCheck } from './dkim';
+import type { MxDomainCheck } from './mx-domain';
+import { checkSenderAuthentication, type DmarcCheck } from './dmarc';
+import { authIdentities } from '../auth/identities';
 import { checkDnsbls, type DnsblCheck, type DnsblSettings } from './dnsbl';
 
 export interface LiveResults {
@@ -13,24 +17,32 @@ export interface LiveResults {
   enabled: boolean;
   ptr: PtrCheck | null;
   helo: HeloCheck | null;
-  spfRecord: SpfRecordCheck | null;
+  /** SPF (RFC 7208), DKIM (RFC 6376), DMARC (RFC 7489) and the sender domain's MX/MTA-STS/TLS-RPT/BIMI. */
+  spf: SpfCheck | null;
+  dkim: DkimCheck | null;
+  dmarc: DmarcCheck | null;
+  mxDomain: MxDomainCheck | null;
+  /** DNS blocklists (RFC 5782) for the sending IP and the sender's and linked domains. */
   dnsbl: DnsblCheck | null;
 }
 
-/** What some live checks need besides the subjects. */
-export interface LiveCheckInputs {
-  evidence?: Evidence;
-  dnsbl?: DnsblSettings;
-}
-
-export async function runLiveChecks(subjects: Subjects, dns: Lookup, enabled: boolean, inputs: LiveCheckInputs = {}): Promise<LiveResults> {
+export async function runLiveChecks(
+  subjects: Subjects,
+  dns: Lookup,
+  enabled: boolean,
+  context: { evidence?: Evidence; now?: () => Date; dnsbl?: DnsblSettings } = {},
+): Promise<LiveResults> {
   const ip = subjects.ip?.value ?? null;
-  const spfDomain = subjects.mailFromDomain?.value ?? subjects.fromDomain?.value ?? null;
-  const [ptr, helo, spfRecord, dnsbl] = await Promise.all([
+  const [ptr, helo, auth, dnsbl] = await Promise.all([
     ip ? checkPtr(ip, dns) : null,
     subjects.helo ? checkHelo(subjects.helo.value, ip, dns) : null,
-    spfDomain ? checkSpfRecord(spfDomain, dns) : null,
-    inputs.evidence ? checkDnsbls(subjects, inputs.evidence, dns, inputs.dnsbl) : null,
+    checkSenderAuthentication(
+      authIdentities(context.evidence ?? null, subjects),
+      context.evidence ?? null,
+      dns,
+      context.now ?? (() => new Date()),
+    ),
+    context.evidence ? checkDnsbls(subjects, context.evidence, dns, context.dnsbl) : null,
   ]);
-  return { enabled, ptr, helo, spfRecord, dnsbl };
+  return { enabled, ptr, helo, ...auth, dnsbl };
 }

@@ -3,6 +3,7 @@
 // (enhanced-codes.ts), then the basic code and stage.
 
 import type { Party, Stage } from '../types';
+import { AUTH_REPLY_KNOWLEDGE } from '../auth/knowledge/auth-replies';
 
 export interface ReplyKnowledge {
   id: string;
@@ -102,6 +103,7 @@ export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [
     rules: ['smtp.recipient-unknown'],
     sources: ['RFC 3463 §3.2 (X.1.1 Bad destination mailbox address)'],
   },
+  ...AUTH_REPLY_KNOWLEDGE, // sender authentication refusals (issue 6)
 ];
 
 /** The first knowledge entry that explains a reply. */

@@ -6,7 +6,10 @@ import { rejectionRule } from './rejection';
 import { dnsblDefunct } from './dnsbl-defunct';
 import { ptrMismatch, ptrMissing } from './ptr';
 import { heloInvalid } from './helo';
-import { spfLogged, spfMissing } from './spf-logged';
+import { spfRules } from './spf';
+import { dkimRules } from './dkim';
+import { dmarcRules } from './dmarc';
+import { bulkSenderRules, senderDomainRecords } from './bulk-senders';
 import { dnsblListed } from './dnsbl-listed';
 import { dnsblInconclusive } from './dnsbl-inconclusive';
 import { ptrGeneric } from './ptr-generic';
@@ -17,8 +20,11 @@ export const RULES: Rule[] = [
   ptrMissing,
   ptrMismatch,
   heloInvalid,
-  spfLogged,
-  spfMissing,
+  spfRules,
+  dkimRules,
+  dmarcRules,
+  bulkSenderRules,
+  senderDomainRecords,
   dnsblListed,
   dnsblInconclusive,
   ptrGeneric,
