@@ -8,11 +8,12 @@ import type { DnsblEntry } from './dnsbl/types';
 import { DEFUNCT_LISTS } from './dnsbl/defunct';
 import { SPAMHAUS } from './dnsbl/spamhaus';
 import { IP_LISTS } from './dnsbl/ip-lists';
+import { MORE_IP_LISTS } from './dnsbl/ip-lists-more';
 import { DOMAIN_LISTS } from './dnsbl/domain-lists';
 
 export type { DefunctInfo, DnsblCode, DnsblEntry, DnsblKind } from './dnsbl/types';
 
-export const DNSBL_REGISTRY: DnsblEntry[] = [...DEFUNCT_LISTS, ...SPAMHAUS, ...IP_LISTS, ...DOMAIN_LISTS];
+export const DNSBL_REGISTRY: DnsblEntry[] = [...DEFUNCT_LISTS, ...SPAMHAUS, ...IP_LISTS, ...MORE_IP_LISTS, ...DOMAIN_LISTS];
 
 /** Find the registry entry for a zone, by zone or alias, ignoring case and a trailing dot. */
 export function findDnsbl(zone: string): DnsblEntry | undefined {
