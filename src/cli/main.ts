@@ -14,7 +14,9 @@ import { decodeBytes } from '../core/text/decode';
 const USAGE = `usage: npm run analyze -- FILE... [--doh URL]... [--offline] [--json]
   --doh URL   DoH endpoint (RFC 8484 GET); repeat for fallbacks. Default: ${DEFAULT_RESOLVERS.join(', ')}
   --offline   skip live DNS checks (they show as inconclusive)
-  --json      print the JSON report (one line per file when several files are given)`;
+  --json      print the JSON report (one line per file when several files are given)
+Environment: MAILMEDIC_DQS_KEY (Spamhaus DQS key), MAILMEDIC_ABUSIX_KEY (Abusix key): used for
+  blocklist queries, never printed (the query log shows <key>).`;
 
 interface Args {
   files: string[];
@@ -63,7 +65,11 @@ async function main(): Promise<number> {
       failed++;
       continue;
     }
-    const report = await analyze(text, { resolver, exactBytes: true });
+    const report = await analyze(text, {
+      resolver,
+      exactBytes: true,
+      dnsbl: { dqsKey: process.env.MAILMEDIC_DQS_KEY, abusixKey: process.env.MAILMEDIC_ABUSIX_KEY },
+    });
     if (args.json) {
       console.log(args.files.length > 1 ? JSON.stringify({ file, ...report }) : JSON.stringify({ file, ...report }, null, 2));
     } else {

@@ -52,8 +52,8 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
   const o = resolveOptions(options);
   const evidence = readEvidence(text, options);
   const subjects = findSubjects(evidence);
-  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns);
-  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now });
+  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns, o.secrets);
+  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now, dnsbl: o.dnsbl });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
   const ctx = { evidence, subjects, live, focus, primary };

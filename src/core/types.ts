@@ -234,6 +234,10 @@ export interface DnsLogEntry {
   at?: string;
   /** Served from the cache, not the wire. */
   cached?: boolean;
+  /** What went wrong, for a failure (every resolver tried, when it fell back). */
+  error?: string;
+  /** How many resolvers were tried (fallback), when more than one. */
+  tries?: number;
 }
 
 export interface Report {

@@ -3,12 +3,15 @@
 
 import type { DnsLogEntry, Report } from '../core/types';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+import type { DnsblSettings } from '../core/checks/dnsbl';
+import type { ResolverTest } from '../net/test-resolver';
 
 export interface AnalyzeCall {
   text: string;
   exactBytes: boolean;
   resolvers: string[];
   replay?: DnsLogEntry[];
+  dnsbl?: DnsblSettings;
   onDns?: (entry: DnsLogEntry) => void;
 }
 
@@ -22,6 +25,8 @@ export class AnalysisClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** Resolver tests run beside analyses; a new analysis does not cancel them. */
+  private tests = new Map<number, (r: ResolverTest) => void>();
 
   constructor() {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'mailmedic-analysis' });
@@ -42,10 +47,20 @@ export class AnalysisClient {
       exactBytes: call.exactBytes,
       resolvers: call.resolvers,
       replay: call.replay,
+      dnsbl: call.dnsbl,
     };
     return new Promise<Report>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onDns: call.onDns });
       this.send(req);
+    });
+  }
+
+  /** Ask one DoH endpoint a test question (the settings panel's button). */
+  testResolver(url: string): Promise<ResolverTest> {
+    const id = this.nextId++;
+    return new Promise<ResolverTest>((resolve) => {
+      this.tests.set(id, resolve);
+      this.send({ type: 'test-resolver', id, url });
     });
   }
 
@@ -62,6 +77,11 @@ export class AnalysisClient {
   }
 
   private onMessage(msg: WorkerResponse): void {
+    if (msg.type === 'resolver-test') {
+      this.tests.get(msg.id)?.(msg.result);
+      this.tests.delete(msg.id);
+      return;
+    }
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'dns') p.onDns?.(msg.entry);

@@ -2,6 +2,8 @@
 // crossing is plain data (structured clone).
 
 import type { DnsLogEntry, Report } from '../core/types';
+import type { DnsblSettings } from '../core/checks/dnsbl';
+import type { ResolverTest } from '../net/test-resolver';
 
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -13,6 +15,15 @@ export interface AnalyzeRequest {
   resolvers: string[];
   /** Recorded DNS answers to replay instead of asking (a permalink's view). */
   replay?: DnsLogEntry[];
+  /** Blocklist keys and extra lists (from the settings; never in a report). */
+  dnsbl?: DnsblSettings;
+}
+
+/** The settings panel's "test" button for one DoH endpoint. */
+export interface TestResolverRequest {
+  type: 'test-resolver';
+  id: number;
+  url: string;
 }
 
 export interface CancelRequest {
@@ -20,9 +31,10 @@ export interface CancelRequest {
   id: number;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest;
+export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest;
 
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
   | { type: 'report'; id: number; report: Report }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'resolver-test'; id: number; result: ResolverTest };

@@ -38,7 +38,9 @@ export function reportToText(r: Report, title?: string): string {
   if (r.dns.length) {
     out.push('', `DNS questions asked (${r.dns.length}):`);
     for (const d of r.dns)
-      out.push(`  ${d.name} ${d.type} → ${d.rcode}${d.answers.length ? ' ' + d.answers.join(', ') : ''}  (${d.ms} ms, ${d.resolver})`);
+      out.push(
+        `  ${d.name} ${d.type} → ${d.rcode}${d.answers.length ? ' ' + d.answers.join(', ') : ''}${d.ad ? ' [AD]' : ''}  (${d.cached ? 'cached' : `${d.ms} ms`}, ${d.resolver || 'no resolver'})${d.error ? `  ${d.error}` : ''}`,
+      );
   }
   return out.join('\n');
 }

@@ -11,6 +11,9 @@ import { dkimRules } from './dkim';
 import { dmarcRules } from './dmarc';
 import { bulkSenderRules, senderDomainRecords } from './bulk-senders';
 import { HEADER_RULES } from './headers';
+import { dnsblListed } from './dnsbl-listed';
+import { dnsblInconclusive } from './dnsbl-inconclusive';
+import { ptrGeneric } from './ptr-generic';
 
 export const RULES: Rule[] = [
   rejectionRule,
@@ -24,4 +27,7 @@ export const RULES: Rule[] = [
   bulkSenderRules,
   senderDomainRecords,
   ...HEADER_RULES,
+  dnsblListed,
+  dnsblInconclusive,
+  ptrGeneric,
 ];
