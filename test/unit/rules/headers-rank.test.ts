@@ -36,6 +36,7 @@ const live: LiveResults = {
   dkim: null,
   dmarc: null,
   mxDomain: null,
+  dnsbl: null,
 };
 
 function rank(primary: Rejection | null) {
