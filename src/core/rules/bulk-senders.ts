@@ -58,10 +58,13 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
       };
     }
     case 'tls': {
-      const hop = ctx.evidence.hops.find((h) => h.with);
+      // the hop where the message entered the receiving organisation (its
+      // client is the origin): earlier hops are the sender's own relays
+      const hop = ctx.evidence.hops.find((h) => h.origin) ?? ctx.evidence.hops.findLast((h) => h.with && h.relay !== false);
       const ehlo = ctx.focus?.commands.some((c) => c.verb === 'STARTTLS');
       if (ehlo) return { met: 'yes', why: 'STARTTLS in the session' };
-      if (hop?.with) return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received: with ${hop.with}` };
+      if (hop?.tls) return { met: 'yes', why: `Received (line ${hop.line}): ${hop.tls}` };
+      if (hop?.with) return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
       return { met: 'unknown', why: 'the input does not show whether TLS was used' };
     }
     case 'unsubscribe': {

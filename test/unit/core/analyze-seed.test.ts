@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { DohResolver } from '../../../src/net/doh';
-import { startDohServer, type DohServer } from '../../support/doh-server';
+import { downResolverUrl, startDohServer, type DohServer } from '../../support/doh-server';
 
 const dir = new URL('../../fixtures/cases/mdaemon-554/', import.meta.url);
 const input = readFileSync(new URL('input.log', dir), 'utf8');
@@ -57,7 +57,7 @@ describe('seed case: MDaemon 554 after DATA', () => {
   });
 
   it('a resolver that fails makes the PTR check inconclusive, not a pass or a plain fail', async () => {
-    const r = await analyze(input, { resolver: new DohResolver({ endpoints: ['http://127.0.0.1:9/dns-query'], timeoutMs: 500 }) });
+    const r = await analyze(input, { resolver: new DohResolver({ endpoints: [await downResolverUrl()], timeoutMs: 500 }) });
     const ptr = r.checklist.find((s) => s.rule === 'ptr.missing')!;
     expect(ptr.status).toBe('warn'); // the receiver's own log still says "no PTR"
     expect(r.checklist.find((s) => s.rule === 'spf.missing')!.status).toBe('inconclusive');
