@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
+import { bouncesCorpus } from './conformance/bounces';
 
-const CORPORA: Corpus[] = [];
+const CORPORA: Corpus[] = [bouncesCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

@@ -13,6 +13,8 @@ export interface RejectionAdvice {
   fix: string[];
   verify: string[];
   sources: string[];
+  /** The step's status when it is not a failure to fix (an auto-reply is `info`). */
+  status?: 'info' | 'warn';
 }
 
 export const REJECTION_ADVICE: RejectionAdvice[] = [
@@ -115,6 +117,57 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: [],
   },
   {
+    rule: 'smtp.greylisted',
+    reasons: [],
+    headline: 'The receiver greylisted the message: a temporary refusal that a retry passes',
+    detail:
+      'Greylisting refuses the first attempt from an unknown sender, IP and recipient with a 4xx reply and accepts the same message when it comes back after a few minutes. Real mail servers retry by themselves.',
+    fix: [
+      'Nothing, if the sending server queues and retries: the message goes out on a later attempt.',
+      'A script or device that talks SMTP directly and never retries must send through a real mail server.',
+    ],
+    verify: ['Look for a later delivery of the same message in the log (250, status=sent).'],
+    sources: ['https://www.greylisting.org/', 'RFC 5321 §4.5.4.1 (retry strategy)'],
+    status: 'warn',
+  },
+  {
+    rule: 'smtp.sender-invalid',
+    reasons: [],
+    headline: 'The receiver refused the envelope sender (MAIL FROM)',
+    detail:
+      "The receiver checked the MAIL FROM address — whether its domain exists and has MX records, or whether the sender's server accepts it (callout) — and refused it.",
+    fix: [
+      "Send with a MAIL FROM address whose domain resolves (MX or A) and whose mailbox accepts bounces; programs often use root@localhost.localdomain or a host's internal name.",
+      'On Postfix set myorigin and the sender canonical map; on a script set the envelope sender (sendmail -f).',
+    ],
+    verify: ['dig +short MX <sender domain>', 'swaks --server <receiver> --from <sender> --to <recipient> --quit-after RCPT'],
+    sources: ['RFC 5321 §4.1.1.2 (MAIL)', 'https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain'],
+  },
+  {
+    rule: 'reputation.complaint',
+    reasons: ['feedback'],
+    headline: 'A recipient or their provider reported the message as spam (feedback report)',
+    detail:
+      'This is an ARF feedback report (RFC 5965) from a feedback loop: the recipient marked the message as spam or the provider flagged it. Complaints lower the sender’s reputation with that provider.',
+    fix: [
+      'Stop mailing the reporting recipient (unsubscribe them) and check why they did not expect the mail.',
+      'Make unsubscribing easy (List-Unsubscribe, RFC 8058 one-click) and send only to people who asked.',
+    ],
+    verify: [],
+    sources: ['RFC 5965 (ARF)', 'RFC 8058 (one-click unsubscribe)'],
+    status: 'warn',
+  },
+  {
+    rule: 'smtp.auto-reply',
+    reasons: ['vacation'],
+    headline: 'This is an automatic reply (out of office), not a delivery failure',
+    detail: 'The message was delivered; the recipient’s system answered automatically (RFC 3834).',
+    fix: [],
+    verify: [],
+    sources: ['RFC 3834 (automatic responses)'],
+    status: 'info',
+  },
+  {
     rule: 'smtp.rejected',
     reasons: [
       'undefined',
@@ -136,6 +189,10 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 5321 §4.2 (reply codes)'],
   },
 ];
+
+export function adviceForRule(rule: string | undefined): RejectionAdvice | undefined {
+  return rule ? REJECTION_ADVICE.find((a) => a.rule === rule) : undefined;
+}
 
 export function adviceForReason(reason: string): RejectionAdvice {
   return REJECTION_ADVICE.find((a) => a.reasons.includes(reason)) ?? REJECTION_ADVICE[REJECTION_ADVICE.length - 1];

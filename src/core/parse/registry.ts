@@ -4,9 +4,12 @@
 import type { InputParser } from './parser';
 import { looksLikeMdaemon, parseMdaemon } from './mdaemon';
 import { messageParser } from './message';
+import { bounceParser } from './bounce';
 
 export const PARSERS: InputParser[] = [
   { kind: 'mdaemon-log', detect: looksLikeMdaemon, parse: (lines) => parseMdaemon(lines) },
+  // before the message parser: a bounce is also a message, and wins a tie
+  bounceParser,
   messageParser,
 ];
 

@@ -4,7 +4,7 @@
 // text) are explained by those checks' rules instead; ranking puts them first.
 
 import type { Rejection, Stage, Step } from '../types';
-import { adviceForReason } from '../knowledge/rejection-advice';
+import { adviceForReason, adviceForRule } from '../knowledge/rejection-advice';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import type { Rule, RuleContext } from './rule';
 
@@ -37,12 +37,14 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
 }
 
 function isDnsblText(r: Rejection): boolean {
-  return r.knowledge === 'generic.dnsbl-blocked-using';
+  return !!r.knowledge?.startsWith('dnsbl.');
 }
 
 function stepFor(r: Rejection, ctx: RuleContext): Step {
-  const advice = adviceForReason(r.reason);
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+  // the receiver's words name the problem more exactly than the reason does
+  // (a "user unknown" after DATA is classed filtered, but is still about the address)
+  const advice = (k && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
   const evidence = [{ text: `${reply} — ${stageWords(r.stage)}${r.remote ? `, from ${r.remote}` : ''}`, line: r.line }];
   const session = ctx.focus;
@@ -55,7 +57,7 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   }
   return {
     rule: advice.rule,
-    status: r.hard ? 'fail' : 'warn',
+    status: advice.status ?? (r.hard ? 'fail' : 'warn'),
     title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k ? ` (${k.sender})` : ''}`,
     evidence,
     detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),
