@@ -142,9 +142,9 @@ const CATCH_ALL_CODES = new Set(['X.0.0', 'X.1.0', 'X.2.0', 'X.3.0', 'X.4.0', 'X
 
 /** A connection that never got an answer: after a queue's retries, the message expired. */
 const NO_CONNECTION =
-  /connect(?:ion)? (?:to \S+ )?(?:timed out|refused)|connection timed out|timed out|unable to connect|could not connect|no route to host|host (?:is )?unreachable|did not accept our requests to connect/i;
+  /connect(?:ion)? (?:to \S+ )?(?:timed out|refused)|connection timed out|timed out|unable to connect|could not connect|no route to host|host (?:is )?(?:unreachable|not reachable)|did not accept our requests to connect/i;
 
-function refine(reason: string, r: RawRejection, enh: { code: string } | undefined): string {
+function refine(reason: string, r: RawRejection, enh: { code: string } | undefined, knowledgeId?: string): string {
   const cls = r.enhanced ? r.enhanced[0] : r.code !== null ? String(r.code)[0] : null;
   // "user unknown" in words only, after DATA and without an X.1.x code: a
   // filter refused the message (sisimai's Filtered rule: the recipient existed
@@ -152,7 +152,8 @@ function refine(reason: string, r: RawRejection, enh: { code: string } | undefin
   if (reason === 'userunknown' && !(enh && /^X\.1\./.test(enh.code)) && (r.stage === 'data' || r.stage === 'end-of-data'))
     return 'filtered';
   // refused in reply to MAIL FROM: the sender was refused, whatever the words
-  if (r.stage === 'mail' && (reason === 'userunknown' || reason === 'filtered' || reason === 'hostunknown')) return 'rejected';
+  if (r.stage === 'mail' && ['userunknown', 'filtered', 'hostunknown', 'undefined'].includes(reason)) return 'rejected';
+  if (r.stage === 'mail' && reason === 'blocked' && (!knowledgeId || knowledgeId === 'generic.blocked')) return 'rejected';
   // a temporary failure reported as final: the queue gave up
   if (
     (cls === '4' || /^delayed/i.test(r.action ?? '')) &&
@@ -168,16 +169,16 @@ export function reasonOf(r: RawRejection): Classification {
   if (r.reason) return { reason: r.reason, knowledge: undefined };
   const text = r.text;
   const receiver = findReceiverKnowledge(text, r.code, r.stage);
-  if (receiver) return { reason: refine(receiver.reason, r, undefined), knowledge: receiver };
+  if (receiver) return { reason: refine(receiver.reason, r, undefined, receiver.id), knowledge: receiver };
   const enh = r.enhanced ? findEnhancedCode(r.enhanced) : undefined;
   if (enh && !VAGUE.has(enh.reason)) return { reason: refine(enh.reason, r, enh), knowledge: undefined };
   const generic = findGenericKnowledge(text, r.code, r.stage);
   if (enh && enh.reason !== 'undefined') {
     if (generic && (CATCH_ALL_CODES.has(enh.code) || REFINES_A_CODE.has(generic.reason)))
-      return { reason: refine(generic.reason, r, enh), knowledge: generic };
+      return { reason: refine(generic.reason, r, enh, generic.id), knowledge: generic };
     return { reason: refine(enh.reason, r, enh), knowledge: generic };
   }
-  if (generic) return { reason: refine(generic.reason, r, enh), knowledge: generic };
+  if (generic) return { reason: refine(generic.reason, r, enh, generic.id), knowledge: generic };
   return { reason: refine(reasonOfStage(r.code, r.stage), r, enh), knowledge: undefined };
 }
 

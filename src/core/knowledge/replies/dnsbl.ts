@@ -9,6 +9,18 @@ const POSTFIX_RBL = 'https://www.postfix.org/postconf.5.html#reject_rbl_client (
 
 export const DNSBL_REPLIES: ReplyKnowledge[] = [
   {
+    id: 'dnsbl.uribl',
+    sender: 'receivers using URIBL, SURBL or Spamhaus DBL',
+    text: /\buribl\b|\bsurbl\b|dbl\.spamhaus|blacklisted (?:url|link|domain)|listed (?:url|link|domain) in (?:the )?message/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      'A domain in a link of the message (not the sending IP) is on a URI blocklist (URIBL, SURBL, Spamhaus DBL). The sending server is not listed; the content is.',
+    rules: ['smtp.content-rejected'],
+    fix: ['Find the listed domain in the message’s links (the reply usually names it) and remove it, or have it delisted at the list’s lookup page (https://admin.uribl.com/, https://surbl.org/surbl-analysis).'],
+    sources: ['https://uribl.com/about.shtml', 'https://www.surbl.org/'],
+  },
+  {
     id: 'dnsbl.spamhaus',
     sender: 'any receiver using Spamhaus',
     text: /spamhaus/i,

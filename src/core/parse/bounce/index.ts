@@ -111,8 +111,11 @@ function addressesIn(value: string | undefined): string[] {
 }
 
 export function parseBounce(lines: string[], _text: string, ctx: ParseContext): ParseResult {
+  return parseBounceFrom(lines, firstContentLine(lines), ctx, 0);
+}
+
+function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, depth: number): ParseResult {
   const warnings: string[] = [];
-  const start = firstContentLine(lines);
   const root = walkMime(lines, start);
   const top = root.headers;
   const parts = bouncePartsOf(root);
@@ -223,6 +226,19 @@ export function parseBounce(lines: string[], _text: string, ctx: ParseContext): 
       const own = r.text && /\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) ? r.text : [r.text, generalText].filter(Boolean).join(' ');
       const d = readDiagnostic({ status: null, diagnostic: null, diagnosticType: null, action: '', remoteMta: null, humanText: own });
       rejections.push({ ...d, line: r.textLine || r.line, recipient: r.address || null });
+    }
+  }
+  // a bounce forwarded as an attachment (a user passing on the NDR they got):
+  // when this one's own words say nothing definite, read the attached one
+  if (depth < 2 && rejections.every((r) => r.code === null && !r.enhanced && !r.reason)) {
+    for (const p of parts.returned) {
+      const inner = p.children[0];
+      if (!inner?.headers.length) continue;
+      const sub = lines.slice(0, inner.bodyEnd);
+      const innerSignals = bounceSignals(inner.headers, sub.slice(inner.bodyStart, inner.bodyStart + 400).join('\n'));
+      if (innerSignals.score < 0.9 || innerSignals.autoReply) continue;
+      const nested = parseBounceFrom(sub, inner.headers[0].line - 1, ctx, depth + 1);
+      if (nested.rejections?.length) return { ...nested, warnings: [...warnings, 'The bounce is attached to another message; the attached bounce was read.', ...nested.warnings] };
     }
   }
   if (!rejections.length) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');

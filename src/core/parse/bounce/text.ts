@@ -34,7 +34,7 @@ export interface TextRecipient {
 const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
 /** A line that opens with an address: `<a@b>:`, `  a@b`, `a@b [User unknown]`, `<a@b>... User unknown`, `RCPT To:<a@b>`. */
 const OPENS_WITH_ADDRESS = new RegExp(
-  String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"]*"\s*)?<?(${ADDR})>?(.*)$`,
+  String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?"?<?(${ADDR})>?"?(.*)$`,
   'i',
 );
 
@@ -48,6 +48,8 @@ function isRecipientLine(t: string): RegExpExecArray | null {
   // "foo@bar is …" inside a sentence is not a block opener; an address that
   // ends the line, or is followed by ":", "...", "[", "(", "on <date>", " - " is.
   if (rest.trim() === '' || /^\s*(?:>|:|\.\.\.|\[|\(|\s-\s|on\s|,|;|\s{2,})/.test(rest)) return m;
+  // "a@b Invalid Address, ERROR_CODE :550 …" (Zoho and others): the words follow directly
+  if (/\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(rest)) return m;
   return null;
 }
 
@@ -114,12 +116,14 @@ function appendText(r: TextRecipient, s: string, line: number): void {
 
 /** Words that carry a failure reason, as opposed to greetings and boilerplate. */
 export function looksLikeDiagnostic(t: string): boolean {
-  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)/i.test(
+  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended/i.test(
     t,
   );
 }
 
 /** The lines that look like a diagnosis, for a bounce with no recipient block. */
 export function diagnosticLines(lines: BodyLine[]): BodyLine[] {
-  return lines.filter((l) => l.text.trim() && looksLikeDiagnostic(l.text));
+  const hits = lines.filter((l) => l.text.trim() && looksLikeDiagnostic(l.text));
+  // words in a language the hints do not know: keep the whole text (capped)
+  return hits.length ? hits : lines.filter((l) => l.text.trim()).slice(0, 40);
 }

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { splitLines } from '../src/core/text/lines';
+import { walkMime, bodyLines } from '../src/core/parse/bounce/mime';
+import { findOriginalStart } from '../src/core/parse/bounce/text';
+const lines = splitLines(readFileSync(process.argv[2], 'utf8'));
+const root = walkMime(lines, 0);
+console.log(root.type, root.bodyStart, root.children.length);
+const b = bodyLines(lines, root);
+const cut = findOriginalStart(b);
+console.log(cut, b.slice(0, 5), b[cut]);
+import { findTextRecipients, diagnosticLines } from '../src/core/parse/bounce/text';
+console.log(findTextRecipients(b.slice(0, cut), new Set()));
+console.log(diagnosticLines(b.slice(0, cut)).length);
