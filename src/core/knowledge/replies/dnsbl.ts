@@ -17,7 +17,9 @@ export const DNSBL_REPLIES: ReplyKnowledge[] = [
     meaning:
       'A domain in a link of the message (not the sending IP) is on a URI blocklist (URIBL, SURBL, Spamhaus DBL). The sending server is not listed; the content is.',
     rules: ['smtp.content-rejected'],
-    fix: ['Find the listed domain in the message’s links (the reply usually names it) and remove it, or have it delisted at the list’s lookup page (https://admin.uribl.com/, https://surbl.org/surbl-analysis).'],
+    fix: [
+      'Find the listed domain in the message’s links (the reply usually names it) and remove it, or have it delisted at the list’s lookup page (https://admin.uribl.com/, https://surbl.org/surbl-analysis).',
+    ],
     sources: ['https://uribl.com/about.shtml', 'https://www.surbl.org/'],
   },
   {

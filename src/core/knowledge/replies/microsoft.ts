@@ -12,6 +12,17 @@ const DELIST = 'https://sender.office.com (Microsoft delist portal)';
 
 export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
+    id: 'microsoft.4.7.65x-rate-limited',
+    sender: 'Microsoft 365',
+    text: /4\.7\.65[01]\b|temporarily rate limited due to IP reputation/i,
+    reason: 'badreputation',
+    party: 'sender',
+    meaning: 'Exchange Online slows down mail from an IP with a reputation problem; it retries, but the reputation needs fixing.',
+    rules: ['reputation.blocked', 'smtp.rate-limited'],
+    transient: true,
+    sources: [NDR],
+  },
+  {
     id: 'microsoft.5.7.6xx-banned-ip',
     sender: 'Microsoft 365',
     text: /5\.7\.6(?:0[6-9]|[1-4]\d)\b|banned sending IP|Access denied, banned sender/i,
@@ -115,17 +126,6 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     party: 'sender',
     meaning: 'The Microsoft 365 tenant tried to send from domains it has not added and verified.',
     rules: ['reputation.blocked'],
-    sources: [NDR],
-  },
-  {
-    id: 'microsoft.4.7.65x-rate-limited',
-    sender: 'Microsoft 365',
-    text: /4\.7\.65[01]\b|temporarily rate limited due to IP reputation/i,
-    reason: 'badreputation',
-    party: 'sender',
-    meaning: 'Exchange Online slows down mail from an IP with a reputation problem; it retries, but the reputation needs fixing.',
-    rules: ['reputation.blocked', 'smtp.rate-limited'],
-    transient: true,
     sources: [NDR],
   },
   {

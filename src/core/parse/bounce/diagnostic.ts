@@ -26,7 +26,7 @@ const STAGE_WORDS: [RegExp, Stage][] = [
     'rcpt',
   ],
   [
-    /(?:in reply to|after|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
+    /(?:in reply to|after|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
     'mail',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'data'],
@@ -43,7 +43,7 @@ export function stageFromText(text: string): Stage {
 }
 
 const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
-const BASIC = /(?:^|[\s:;(\[]|said:\s*|was:\s*)([245][0-5]\d)(?=[ -](?![\d]{3})|$)/;
+const BASIC = /(?:^|[\s:;(\[]|said:\s*|was:\s*)([245][0-5]\d)(?=[ -,](?![\d]{3})|$)/;
 
 /** `550-5.7.1 a 550-5.7.1 b 550 5.7.1 c` → `550 5.7.1 a b c`. */
 export function joinMultiline(text: string): string {

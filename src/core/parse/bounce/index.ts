@@ -238,7 +238,11 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
       const innerSignals = bounceSignals(inner.headers, sub.slice(inner.bodyStart, inner.bodyStart + 400).join('\n'));
       if (innerSignals.score < 0.9 || innerSignals.autoReply) continue;
       const nested = parseBounceFrom(sub, inner.headers[0].line - 1, ctx, depth + 1);
-      if (nested.rejections?.length) return { ...nested, warnings: [...warnings, 'The bounce is attached to another message; the attached bounce was read.', ...nested.warnings] };
+      if (nested.rejections?.length)
+        return {
+          ...nested,
+          warnings: [...warnings, 'The bounce is attached to another message; the attached bounce was read.', ...nested.warnings],
+        };
     }
   }
   if (!rejections.length) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');
