@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
 import { bouncesCorpus } from './conformance/bounces';
+import { postfixLinesCorpus } from './conformance/postfix-lines';
 
-const CORPORA: Corpus[] = [bouncesCorpus];
+const CORPORA: Corpus[] = [bouncesCorpus, postfixLinesCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

@@ -156,6 +156,8 @@ function refine(reason: string, r: RawRejection, enh: { code: string } | undefin
   if (r.stage === 'mail' && reason === 'blocked' && (!knowledgeId || knowledgeId === 'generic.blocked')) return 'rejected';
   // a temporary failure reported as final: the queue gave up
   if (
+    // (a log's "deferred" is still being retried: not expired)
+    r.action !== 'deferred' &&
     (cls === '4' || /^delayed/i.test(r.action ?? '')) &&
     (reason === 'networkerror' || reason === 'undefined' || reason === 'systemerror' || reason === 'blocked') &&
     NO_CONNECTION.test(r.text)

@@ -12,9 +12,12 @@ function isRefusal(code: number): boolean {
 
 export function buildEvidence(result: ParseResult, lineCount: number): Evidence {
   const raw: RawRejection[] = [...(result.rejections ?? [])];
+  // a parser may report a refusal both in its session and, with more detail
+  // (recipient, remote), among its rejections: count it once
+  const reported = new Set(raw.map((r) => r.line));
   for (const s of result.sessions ?? []) {
     for (const r of s.replies) {
-      if (!isRefusal(r.code)) continue;
+      if (!isRefusal(r.code) || reported.has(r.line)) continue;
       raw.push({ code: r.code, enhanced: r.enhanced, stage: r.stage, text: r.text, ip: s.clientIp, line: r.line, remote: s.remoteHost });
     }
   }

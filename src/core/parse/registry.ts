@@ -5,9 +5,11 @@ import type { InputParser } from './parser';
 import { looksLikeMdaemon, parseMdaemon } from './mdaemon';
 import { messageParser } from './message';
 import { bounceParser } from './bounce';
+import { postfixParser } from './postfix';
 
 export const PARSERS: InputParser[] = [
   { kind: 'mdaemon-log', detect: looksLikeMdaemon, parse: (lines) => parseMdaemon(lines) },
+  postfixParser,
   // before the message parser: a bounce is also a message, and wins a tie
   bounceParser,
   messageParser,

@@ -5,6 +5,7 @@
 import type { Stage } from '../../types';
 import type { RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
+import { joinMultiline } from '../smtp-dialogue';
 
 export interface DiagnosticInput {
   status: string | null;
@@ -44,19 +45,6 @@ export function stageFromText(text: string): Stage {
 
 const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
 const BASIC = /(?:^|[\s:;(\[]|said:\s*|was:\s*)([245][0-5]\d)(?=[ -,](?![\d]{3})|$)/;
-
-/** `550-5.7.1 a 550-5.7.1 b 550 5.7.1 c` → `550 5.7.1 a b c`. */
-export function joinMultiline(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const m = /([245]\d\d)[- ](?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(t);
-  if (!m) return t;
-  const prefix = new RegExp(String.raw`\s${m[1]}[- ]${m[2] ? m[2].replace(/\./g, '\\.') + String.raw`\s?` : ''}`, 'g');
-  const head = t.slice(0, m.index + m[0].length);
-  return (head + t.slice(m.index + m[0].length).replace(prefix, ' '))
-    .replace(/(\d{3})-(?=[245]\.\d)/, '$1 ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
 function clientIpIn(text: string): string | null {
