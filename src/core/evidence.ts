@@ -18,7 +18,18 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
   for (const s of result.sessions ?? []) {
     for (const r of s.replies) {
       if (!isRefusal(r.code) || reported.has(r.line)) continue;
-      raw.push({ code: r.code, enhanced: r.enhanced, stage: r.stage, text: r.text, ip: s.clientIp, line: r.line, remote: s.remoteHost });
+      // the recipient a RCPT-stage refusal answered: the last RCPT TO before it
+      const rcpt = r.stage === 'rcpt' ? s.rcptTo.filter((x) => x.line <= r.line).pop()?.address : undefined;
+      raw.push({
+        code: r.code,
+        enhanced: r.enhanced,
+        stage: r.stage,
+        text: r.text,
+        ip: s.clientIp,
+        line: r.line,
+        remote: s.remoteHost,
+        recipient: rcpt ?? null,
+      });
     }
   }
   raw.sort((a, b) => a.line - b.line);

@@ -5,7 +5,10 @@ describe('parseReplyLine', () => {
   it.each([
     ['550 5.7.1 Access denied', { code: 550, more: false, enhanced: '5.7.1', text: 'Access denied' }],
     ['550-5.7.26 Unauthenticated email', { code: 550, more: true, enhanced: '5.7.26', text: 'Unauthenticated email' }],
-    ['554 Message does not conform to standards', { code: 554, more: false, enhanced: null, text: 'Message does not conform to standards' }],
+    [
+      '554 Message does not conform to standards',
+      { code: 554, more: false, enhanced: null, text: 'Message does not conform to standards' },
+    ],
     ['250 2.0.0 Ok: queued as 3F2A1', { code: 250, more: false, enhanced: '2.0.0', text: 'Ok: queued as 3F2A1' }],
     ['221', { code: 221, more: false, enhanced: null, text: '' }],
     ['EHLO example.com', null],

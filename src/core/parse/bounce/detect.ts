@@ -60,7 +60,8 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
     !bodyHit;
   if (autoReply) score = Math.max(score, 0.9);
   if (!score) {
-    if (!headers.length) score = bodyHit ? 0.7 : 0;
+    // a pasted bounce text without its headers: the words alone, below any log format
+    if (!headers.length) score = bodyHit ? 0.6 : 0;
     // two independent signs (who sent it, its subject, its words) make it a
     // bounce even though it is also a well-formed message, which ties at 1
     else if (hints >= 2) score = 1;

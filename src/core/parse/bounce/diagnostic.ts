@@ -44,10 +44,13 @@ export function stageFromText(text: string): Stage {
 }
 
 const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
-const BASIC = /(?:^|[\s:;(\[]|said:\s*|was:\s*)([245][0-5]\d)(?=[ -,](?![\d]{3})|$)/;
+const BASIC = /(?:^|[\s:;(\['"]|said:\s*|was:\s*)([245][0-5]\d)(?=[ -,](?![\d]{3})|$)/;
 
 /** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
 function clientIpIn(text: string): string | null {
+  // Gmail and others put the client's address in brackets right after the codes
+  const lead = /^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?\[([0-9a-fA-F:.]{7,39})\]/.exec(text);
+  if (lead) return normalizeIP(lead[1]);
   const m =
     /(?:client host|client|your (?:ip|address|host)|sending ip|ip address|connections? (?:will not be accepted )?from|messages from|mail from ip|unfortunately, messages from|\bip)\s*(?:address\s*)?[:=]?\s*\[?([0-9a-f:.]{7,39})\]?/i.exec(
       text,

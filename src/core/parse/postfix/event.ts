@@ -121,7 +121,8 @@ function said(s: string, e: PostfixEvent): boolean {
 export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
   const e: PostfixEvent = { daemon };
   let msg = message.replace(/\s+$/, '');
-  const q = /^([0-9A-F]{5,}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,}|NOQUEUE): (.*)$/s.exec(msg);
+  // short ids are hex; long ones (enable_long_queue_ids) base-52 with a digit in them
+  const q = /^([0-9A-F]{5,}|(?=[A-Za-z]*\d)[0-9A-Za-z]{10,}|NOQUEUE): (.*)$/s.exec(msg);
   if (q) {
     e.queueId = q[1];
     msg = q[2];

@@ -90,6 +90,7 @@ export function parsePostfix(lines: string[]): ParseResult {
   /** Sessions by queue id: the inbound one that received it, or the outbound delivery. */
   const byQueue = new Map<string, Session>();
   const outbound = new Map<string, Session>();
+  const queuedFrom = new Map<string, { address: string; line: number }>();
   let unknown = 0;
 
   const inboundFor = (key: string, e: PostfixEvent, lineNo: number): Session => {
@@ -201,8 +202,11 @@ export function parsePostfix(lines: string[]): ParseResult {
       const known = byQueue.get(e.queueId);
       const delivering =
         /^(smtp|lmtp|local|virtual|pipe|error|retry|discard)$/.test(pl.daemon) || e.status !== undefined || e.relayHost !== undefined;
+      // qmgr's "from=<…>, size=…" comes before the delivery: keep it for the outbound session
+      if (e.from !== undefined) queuedFrom.set(e.queueId, { address: e.from, line: lineNo });
       const s = delivering ? outboundFor(e.queueId, lineNo) : known;
       if (!s) return;
+      if (delivering && !s.mailFrom && queuedFrom.has(e.queueId)) s.mailFrom = queuedFrom.get(e.queueId)!;
       s.endLine = lineNo;
       envelope(s, e, lineNo);
       if (delivering && known && s !== known) {
