@@ -58,7 +58,7 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   return {
     rule: advice.rule,
     status: advice.status ?? (r.hard ? 'fail' : 'warn'),
-    title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k ? ` (${k.sender})` : ''}`,
+    title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k && k.sender !== 'many' ? ` (${k.sender})` : ''}`,
     evidence,
     detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),
     fix: (k?.fix ?? advice.fix).map((f) => fill(f, ctx, r)),
