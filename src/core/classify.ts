@@ -146,10 +146,20 @@ const NO_CONNECTION =
 
 function refine(reason: string, r: RawRejection, enh: { code: string } | undefined, knowledgeId?: string): string {
   const cls = r.enhanced ? r.enhanced[0] : r.code !== null ? String(r.code)[0] : null;
-  // "user unknown" in words only, after DATA and without an X.1.x code: a
-  // filter refused the message (sisimai's Filtered rule: the recipient existed
-  // when RCPT was accepted, so the refusal is the recipient side's filter)
-  if (reason === 'userunknown' && !(enh && /^X\.1\./.test(enh.code)) && (r.stage === 'data' || r.stage === 'end-of-data'))
+  // "user unknown" in generic words only, not in reply to RCPT or MAIL and
+  // without an X.1.x code: a filter refused the message (sisimai's Filtered
+  // rule — a server that knows its users says so at RCPT, with X.1.1 (or the
+  // X.5.0 many use for it); the same words in a reply at another or an unknown
+  // stage, or with another code, come from a filter). The checklist step stays
+  // "recipient unknown", from the words; only the reason follows sisimai.
+  if (
+    reason === 'userunknown' &&
+    knowledgeId === 'generic.user-unknown' &&
+    r.code !== null &&
+    !(enh && /^X\.(?:1\.\d+|5\.0)$/.test(enh.code)) &&
+    r.stage !== 'rcpt' &&
+    r.stage !== 'mail'
+  )
     return 'filtered';
   // refused in reply to MAIL FROM: the sender was refused, whatever the words
   if (r.stage === 'mail' && ['userunknown', 'filtered', 'hostunknown', 'undefined'].includes(reason)) return 'rejected';
@@ -171,12 +181,14 @@ export function reasonOf(r: RawRejection): Classification {
   if (r.reason) return { reason: r.reason, knowledge: undefined };
   const text = r.text;
   const receiver = findReceiverKnowledge(text, r.code, r.stage);
-  if (receiver) return { reason: refine(receiver.reason, r, undefined, receiver.id), knowledge: receiver };
+  if (receiver)
+    return { reason: refine(receiver.reason, r, r.enhanced ? findEnhancedCode(r.enhanced) : undefined, receiver.id), knowledge: receiver };
   const enh = r.enhanced ? findEnhancedCode(r.enhanced) : undefined;
   if (enh && !VAGUE.has(enh.reason)) return { reason: refine(enh.reason, r, enh), knowledge: undefined };
   const generic = findGenericKnowledge(text, r.code, r.stage);
   if (enh && enh.reason !== 'undefined') {
-    if (generic && (CATCH_ALL_CODES.has(enh.code) || REFINES_A_CODE.has(generic.reason)))
+    // an expired delivery (X.4.7) is explained by the last error it met, whatever it was
+    if (generic && (CATCH_ALL_CODES.has(enh.code) || enh.code === 'X.4.7' || REFINES_A_CODE.has(generic.reason)))
       return { reason: refine(generic.reason, r, enh, generic.id), knowledge: generic };
     return { reason: refine(enh.reason, r, enh), knowledge: generic };
   }

@@ -27,6 +27,16 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://postmaster.comcast.net/smtp-error-codes.php (Comcast: SMTP error codes)'],
   },
   {
+    id: 'orange.ofr-506',
+    sender: 'Orange (orange.fr, wanadoo.fr)',
+    text: /\bofr_506\b|\bOFR006_?\d*/i,
+    reason: 'spamdetected',
+    party: 'receiver-policy',
+    meaning: "Orange's filter refused the message as spam (OFR_506), or the sending IP for sending spam (OFR006).",
+    rules: ['smtp.content-rejected', 'reputation.blocked'],
+    sources: ['https://postmaster.orange.fr/ (Orange postmaster: error codes)'],
+  },
+  {
     id: 'proofpoint.ipcheck',
     sender: 'Proofpoint',
     text: /ipcheck\.proofpoint\.com|proofpoint.{0,40}(?:block|reputation)/i,

@@ -23,7 +23,7 @@ const STAGE_WORDS: [RegExp, Stage][] = [
     'end-of-data',
   ],
   [
-    /(?:in reply to|after|while sending|most progress was|>>>)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response/i,
+    /(?:in reply to|after|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]/i,
     'rcpt',
   ],
   [

@@ -130,10 +130,11 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   const message = returnedMessage(lines, parts.returned, text, cut, ctx.exactBytes);
 
   // the original sender and the bounce's own addresses are not failed recipients
+  const failedHeader = new Set(addressesIn(headerValue(top, 'x-failed-recipients')).map((a) => a.toLowerCase()));
   const exclude = new Set<string>(
-    [...addressesIn(headerValue(top, 'to')), ...addressesIn(headerValue(top, 'from')), ...addressesIn(headerValue(top, 'reply-to'))].map(
-      (a) => a.toLowerCase(),
-    ),
+    [...addressesIn(headerValue(top, 'to')), ...addressesIn(headerValue(top, 'from')), ...addressesIn(headerValue(top, 'reply-to'))]
+      .map((a) => a.toLowerCase())
+      .filter((a) => !failedHeader.has(a)),
   );
   const textRecipients = findTextRecipients(human, exclude);
   const rejections: RawRejection[] = [];

@@ -83,6 +83,14 @@ export function walkMime(lines: string[], start = 0, end = lines.length, depth =
     if (!block.fields.length) bodyStart = lines[start]?.trim() === '' ? start + 1 : start;
   }
   const ct = parseContentType(headerValue(headers, 'content-type'));
+  // a boundary parameter on an unindented line after Content-Type (a broken
+  // fold that real bouncers write) is still the boundary
+  if (ct.type.startsWith('multipart/') && !ct.params.boundary && !headerless) {
+    for (let i = start; i < bodyStart && i < end; i++) {
+      const m = /^\s*boundary\s*=\s*"?([^";]+)"?/i.exec(lines[i]);
+      if (m) ct.params.boundary = m[1];
+    }
+  }
   const part: MimePart = { headers, type: ct.type, params: ct.params, bodyStart, bodyEnd: end, children: [], depth };
   if (depth >= MAX_DEPTH) return part;
   if (ct.type.startsWith('multipart/') && ct.params.boundary) {
