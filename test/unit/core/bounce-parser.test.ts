@@ -66,6 +66,11 @@ const CASES: {
     rejections: [{ recipient: 'xena@partner.example', reason: 'hostunknown', code: 550, enhanced: '5.1.2', stage: 'unknown' }],
     messageHeaders: 6,
   },
+  {
+    file: 'ses-bounce.eml',
+    rejections: [{ recipient: 'zoe@partner.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'unknown' }],
+    messageHeaders: null,
+  },
   // sisimai's set-of-emails (BSD-2-Clause, see fixtures/bounces/sisimai/README.md); reasons are sisimai's
   {
     file: 'sisimai/lhost-sendmail-01.eml',

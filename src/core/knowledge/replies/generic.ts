@@ -202,7 +202,7 @@ export const GENERIC_REPLIES: ReplyKnowledge[] = [
     'networkerror',
     'unknown',
     ['smtp.rejected'],
-    /name service error|DNS (?:error|failure|lookup (?:failed|error))|DNS type '?\w+'? lookup|temporary (?:DNS|lookup) failure|malformed or unexpected name server reply|name server (?:timeout|failure)|SERVFAIL/i,
+    /name service error|host name lookup failure|Name server: \S+: host |DNS (?:error|failure|lookup (?:failed|error))|DNS type '?\w+'? lookup|temporary (?:DNS|lookup) failure|malformed or unexpected name server reply|name server (?:timeout|failure)|SERVFAIL/i,
     "The sending server's DNS lookup of the recipient domain failed (a resolver or the domain's name servers answered badly).",
     ['RFC 3463 §3.5 (X.4.3 Directory server failure, X.4.4 Unable to route)'],
   ),

@@ -41,7 +41,8 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
     (/^\s*message\/delivery-status/im.test(bodySample.slice(0, 200000)) && /^\s*(?:Final|Original)-Recipient\s*:/im.test(bodySample));
   const arf = ARF_TYPE.test(ct) || /^Content-Type:\s*message\/feedback-report/im.test(bodySample);
   let score = 0;
-  if (dsn || arf) score = 1;
+  // Amazon SES notifications (JSON): a bounce, a complaint or a delivery report
+  if (dsn || arf || /\\?"notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery)/.test(bodySample)) score = 1;
   let hints = 0;
   if (DAEMON_FROM.test(from) || /^<>$|^<MAILER-DAEMON/i.test(returnPath.trim())) hints++;
   if (BOUNCE_SUBJECT.test(subject)) hints++;

@@ -14,6 +14,8 @@ export interface DiagnosticInput {
   action: string;
   remoteMta: string | null;
   humanText: string | null;
+  /** The bounce's whole text, when it is about this recipient alone: where to look for the stage if the recipient's own words do not say. */
+  context?: string;
 }
 
 /** The commands MTAs name when they say where the refusal came (Postfix, Exim, Sendmail, qmail). */
@@ -39,12 +41,24 @@ const STAGE_WORDS: [RegExp, Stage][] = [
 ];
 
 export function stageFromText(text: string): Stage {
+  // a Sendmail-style transcript: the command sent (">>> RCPT To:…") before the first refusal ("<<< 550 …")
+  const refusal = /<<<\s*[45]\d\d/.exec(text);
+  if (refusal) {
+    const sent = [...text.slice(0, refusal.index).matchAll(/>>>\s*([A-Za-z]+(?: (?:TO|FROM))?)/gi)].pop();
+    if (sent) {
+      const verb = sent[1].toUpperCase();
+      if (verb.startsWith('RCPT')) return 'rcpt';
+      if (verb.startsWith('MAIL')) return 'mail';
+      if (verb === 'DATA') return 'data';
+      if (verb === 'EHLO' || verb === 'HELO') return 'helo';
+    }
+  }
   for (const [re, stage] of STAGE_WORDS) if (re.test(text)) return stage;
   return 'unknown';
 }
 
 const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
-const BASIC = /(?:^|[\s:;(\['"]|said:\s*|was:\s*)([245][0-5]\d)(?=[ -,](?![\d]{3})|$)/;
+const BASIC = /(?:^|[\s:;(\['"]|said:\s*|was:\s*)([245][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
 
 /** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
 function clientIpIn(text: string): string | null {
@@ -78,7 +92,8 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
   // a code whose class disagrees with the status is a number in the text, not the reply
   const enhanced = status && !/^[245]\.0\.0$/.test(status) ? status : (textEnhanced ?? status);
   if (code !== null && enhanced && String(code)[0] !== enhanced[0] && !basic?.[0].includes('said')) code = null;
-  const stage = stageFromText([d.diagnostic ?? '', human].join(' '));
+  let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
+  if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
   return {
     code,
     enhanced,

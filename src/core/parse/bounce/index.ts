@@ -12,6 +12,7 @@ import { parseDeliveryStatus, stripAddressType } from './dsn';
 import { bounceSignals } from './detect';
 import { findOriginalStart, findTextRecipients, diagnosticLines, type TextRecipient } from './text';
 import { readDiagnostic } from './diagnostic';
+import { looksLikeSesNotification, readSesNotification } from './ses';
 
 function firstContentLine(lines: string[]): number {
   let i = 0;
@@ -139,7 +140,14 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   const textRecipients = findTextRecipients(human, exclude);
   const rejections: RawRejection[] = [];
 
-  if (parts.arf.length) {
+  const humanText = human.map((l) => l.text).join('\n');
+  if (looksLikeSesNotification(humanText)) {
+    const at = human.find((l) => l.text.includes('{'))?.line ?? start + 1;
+    rejections.push(...readSesNotification(humanText, at));
+  }
+  if (rejections.length) {
+    // an Amazon SES notification: read above
+  } else if (parts.arf.length) {
     for (const p of parts.arf) {
       const body = bodyLines(lines, p);
       const type = body.find((l) => /^Feedback-Type:/i.test(l.text));
@@ -225,7 +233,16 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     for (const r of recs) {
       // a block that names no reason (an address alone) takes the bounce's general words
       const own = r.text && /\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) ? r.text : [r.text, generalText].filter(Boolean).join(' ');
-      const d = readDiagnostic({ status: null, diagnostic: null, diagnosticType: null, action: '', remoteMta: null, humanText: own });
+      const context = recs.length === 1 ? human.map((l) => l.text).join('\n') : undefined;
+      const d = readDiagnostic({
+        status: null,
+        diagnostic: null,
+        diagnosticType: null,
+        action: '',
+        remoteMta: null,
+        humanText: own,
+        context,
+      });
       rejections.push({ ...d, line: r.textLine || r.line, recipient: r.address || null });
     }
   }
