@@ -11,6 +11,7 @@ import type { LoggedCheck, Session, SmtpReply, Stage } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
 import { joinMultiline } from './smtp-dialogue';
+import { clientIpIn } from './bounce/diagnostic';
 
 /** `2024-03-01 10:00:00[.123] [+0100] [[pid]] [msgid] rest`. */
 const LINE =
@@ -167,7 +168,7 @@ export function parseExim(lines: string[]): ParseResult {
         enhanced: r.enhanced,
         stage,
         text: r.code ? r.text : why.trim() || tail.trim(),
-        ip: null,
+        ip: clientIpIn(r.code ? `${r.code} ${r.enhanced ?? ''} ${r.text}` : why),
         line: lineNo,
         recipient: address.replace(/^<|>$/g, ''),
         remote: h?.host ?? null,

@@ -61,7 +61,7 @@ const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-
 const BASIC = /(?:^|[\s:;(\['"]|said:\s*|was:\s*)([245][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
 
 /** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
-function clientIpIn(text: string): string | null {
+export function clientIpIn(text: string): string | null {
   // Gmail and others put the client's address in brackets right after the codes
   const lead = /^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?\[([0-9a-fA-F:.]{7,39})\]/.exec(text);
   if (lead) return normalizeIP(lead[1]);

@@ -9,6 +9,7 @@ import type { LoggedCheck, Session, SmtpReply, Stage } from '../../types';
 import type { InputParser, ParseResult, RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { parsePostfixMessage, readPostfixLine, type PostfixEvent } from './event';
+import { clientIpIn } from '../bounce/diagnostic';
 
 /** Postfix's command words (smtpd "reject: RCPT from", smtp "in reply to RCPT TO command", milter "END-OF-MESSAGE"). */
 export function stageOfPostfixWord(word: string | undefined): Stage {
@@ -236,7 +237,8 @@ export function parsePostfix(lines: string[]): ParseResult {
           enhanced: e.enhanced ?? e.dsn ?? null,
           stage: stageOfPostfixWord(e.smtpStage),
           text: e.replyText ?? e.response ?? e.message ?? '',
-          ip: null,
+          // our own server was judged: the remote names its IP at times ("messages from [ip]")
+          ip: clientIpIn(e.response ?? ''),
           line: lineNo,
           recipient: e.to ?? null,
           remote: e.relayHost && e.relayHost !== 'none' ? e.relayHost : null,
