@@ -92,6 +92,9 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
   // a code whose class disagrees with the status is a number in the text, not the reply
   const enhanced = status && !/^[245]\.0\.0$/.test(status) ? status : (textEnhanced ?? status);
   if (code !== null && enhanced && String(code)[0] !== enhanced[0] && !basic?.[0].includes('said')) code = null;
+  const ip = clientIpIn(text);
+  // the text without the codes it starts with, like the replies of every other reader
+  if (code !== null) text = text.replace(new RegExp(String.raw`^${code}[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?`), '');
   let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
   if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
   return {
@@ -99,7 +102,7 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
     enhanced,
     stage,
     text,
-    ip: clientIpIn(text),
+    ip,
     remote: d.remoteMta || remoteIn([d.diagnostic ?? '', human].join(' ')),
     action: d.action || undefined,
     diagnosticType: d.diagnosticType ?? undefined,
