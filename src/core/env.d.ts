@@ -14,3 +14,6 @@ interface TextDecoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean }): TextDecoder };
+
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

@@ -206,7 +206,10 @@ export interface DnsLogEntry {
   type: string;
   /** DNS rcode (NOERROR, NXDOMAIN, SERVFAIL…) or a transport failure (TIMEOUT, NETWORK, CORS, MALFORMED, OFFLINE). */
   rcode: string;
+  /** The answers of the asked type, in presentation form. */
   answers: string[];
+  /** CNAMEs followed on the way, if any. */
+  cname?: string[];
   ms: number;
   /** DNSSEC: the resolver set the AD (authentic data) flag. */
   ad?: boolean;

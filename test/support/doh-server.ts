@@ -103,7 +103,8 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       target = byName.get(norm(String(cname.data))) ?? [];
     }
     for (const r of target) {
-      if (r.type === q.type) answers.push({ name: r.name, type: r.type, class: 'IN', ttl: r.ttl ?? 300, data: rdata(r) } as dnsPacket.Answer);
+      if (r.type === q.type)
+        answers.push({ name: r.name, type: r.type, class: 'IN', ttl: r.ttl ?? 300, data: rdata(r) } as dnsPacket.Answer);
     }
     return { ...base, answers };
   }
@@ -135,7 +136,8 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       if (hang.has(name)) return; // never answers: the client's timeout must fire
       setTimeout(() => {
         if (httpError.has(name)) return void res.writeHead(500).end('internal error');
-        if (garbage.has(name)) return void res.writeHead(200, { 'content-type': 'application/dns-message' }).end(Buffer.from('this is not a dns message'));
+        if (garbage.has(name))
+          return void res.writeHead(200, { 'content-type': 'application/dns-message' }).end(Buffer.from('this is not a dns message'));
         const a = answer(query);
         if (wrongId.has(name)) a.id = 4242;
         res.writeHead(200, { 'content-type': 'application/dns-message', 'cache-control': 'max-age=60' }).end(dnsPacket.encode(a));

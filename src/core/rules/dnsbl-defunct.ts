@@ -60,7 +60,8 @@ export const dnsblDefunct: Rule = {
         fix: [whereToRemove(ctx, shown), 'While there, check every other list in use against a current list of live DNSBLs.'],
         verify: [
           `After the change, the next session's DNS-BL block in the log no longer shows ${shown}.`,
-          `dig +short 2.0.0.127.${shown} A   (a dead list gives no meaningful answer, or "listed" for everything)`,
+          `A dead list gives no meaningful answer to its test point, or "listed" for everything:`,
+          `dig +short 2.0.0.127.${shown} A`,
         ],
         sources: entry.sources,
       });

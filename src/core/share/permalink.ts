@@ -1,0 +1,140 @@
+// Permalinks (DESIGN.md "Permalinks"): the state goes into the URL fragment,
+// never the query string, so no server receives it. JSON → deflate-raw →
+// base64url, behind a version prefix. Decoding validates the shape and caps
+// the decompressed size; a bad link gives a clear message, never a throw.
+// Compression comes in as a parameter (CompressionStream in the page, the
+// same in Node tests) so that core stays free of host APIs.
+
+import type { DnsLogEntry, Report } from '../types';
+
+export const PERMALINK_PREFIX = 'mm1.';
+
+export interface SharedState {
+  v: 1;
+  /** `input`: the pasted text travels; `findings`: only the report does. */
+  mode: 'input' | 'findings';
+  input?: string;
+  exactBytes?: boolean;
+  report?: Report;
+  /** Keys (stepKey) of the checklist steps the user ticked as done. */
+  done: string[];
+  /** The DNS answers seen, with their time. */
+  dns: DnsLogEntry[];
+  /** When the link was made (ISO 8601). */
+  created: string;
+}
+
+export interface Compression {
+  compress(data: Uint8Array): Promise<Uint8Array>;
+  /** Resolves null when the output would exceed maxBytes, or the data is corrupt. */
+  decompress(data: Uint8Array, maxBytes: number): Promise<Uint8Array | null>;
+}
+
+export interface PermalinkLimits {
+  /** Longest fragment accepted (characters). */
+  maxFragment: number;
+  /** Largest decompressed JSON accepted (bytes). */
+  maxJson: number;
+}
+
+export const DEFAULT_PERMALINK_LIMITS: PermalinkLimits = { maxFragment: 2_000_000, maxJson: 8 * 1024 * 1024 };
+
+/** A stable key for a step, to remember it as done across re-analyses. */
+export function stepKey(step: { rule: string; title: string }): string {
+  return `${step.rule}|${step.title}`;
+}
+
+function toBase64url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(s: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) return null;
+  try {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+export async function encodePermalink(state: SharedState, c: Compression): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(state));
+  return PERMALINK_PREFIX + toBase64url(await c.compress(json));
+}
+
+export type DecodeResult = { ok: true; state: SharedState } | { ok: false; error: string };
+
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isArr = Array.isArray;
+
+function validDns(x: unknown): x is DnsLogEntry {
+  const e = x as DnsLogEntry;
+  return (
+    !!e &&
+    isStr(e.name) &&
+    isStr(e.type) &&
+    isStr(e.rcode) &&
+    isStr(e.resolver) &&
+    isArr(e.answers) &&
+    e.answers.every(isStr) &&
+    typeof e.ms === 'number'
+  );
+}
+
+function validReport(x: unknown): x is Report {
+  const r = x as Report;
+  return (
+    !!r &&
+    r.version === 1 &&
+    isArr(r.inputs) &&
+    isArr(r.rejections) &&
+    isArr(r.hops) &&
+    isArr(r.dns) &&
+    isArr(r.checklist) &&
+    r.checklist.every(
+      (s) => s && isStr(s.rule) && isStr(s.status) && isStr(s.title) && isArr(s.evidence) && isArr(s.fix) && isArr(s.verify),
+    )
+  );
+}
+
+/** Check that parsed JSON has the SharedState shape; returns the reason when not. */
+export function validateState(x: unknown): string | null {
+  const s = x as SharedState;
+  if (!s || typeof s !== 'object') return 'not an object';
+  if (s.v !== 1) return `unknown version ${String((s as { v?: unknown }).v)}`;
+  if (s.mode !== 'input' && s.mode !== 'findings') return 'unknown mode';
+  if (s.mode === 'input' && !isStr(s.input)) return 'the input is missing';
+  if (s.mode === 'findings' && !validReport(s.report)) return 'the findings are malformed';
+  if (!isArr(s.done) || !s.done.every(isStr)) return 'the checklist progress is malformed';
+  if (!isArr(s.dns) || !s.dns.every(validDns)) return 'the DNS answers are malformed';
+  if (!isStr(s.created)) return 'the creation time is missing';
+  return null;
+}
+
+export async function decodePermalink(
+  fragment: string,
+  c: Compression,
+  limits: PermalinkLimits = DEFAULT_PERMALINK_LIMITS,
+): Promise<DecodeResult> {
+  const f = fragment.replace(/^#/, '');
+  const bad = (why: string): DecodeResult => ({ ok: false, error: `This link cannot be opened: ${why}.` });
+  if (!f.startsWith(PERMALINK_PREFIX)) return bad('it is not a Mailmedic link of a version this app knows');
+  if (f.length > limits.maxFragment) return bad(`it is longer than ${limits.maxFragment} characters`);
+  const bytes = fromBase64url(f.slice(PERMALINK_PREFIX.length));
+  if (!bytes) return bad('it is not valid base64url (was it cut or changed?)');
+  const json = await c.decompress(bytes, limits.maxJson);
+  if (!json) return bad('its data is corrupt or would unpack to more than the size limit');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(json));
+  } catch {
+    return bad('its data is not valid JSON');
+  }
+  const why = validateState(parsed);
+  return why ? bad(why) : { ok: true, state: parsed as SharedState };
+}

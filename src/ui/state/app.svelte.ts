@@ -1,0 +1,173 @@
+// The page's state, as a Svelte 5 runes class. It holds what the user gave,
+// the latest report, checklist progress and settings; analysis itself runs
+// in the worker (AnalysisClient), never here.
+
+import type { DnsLogEntry, Report } from '../../core/types';
+import type { Settings } from '../../core/settings';
+import { stepKey, encodePermalink, decodePermalink, type Compression, type SharedState } from '../../core/share/permalink';
+import { makeRedactor, mapStrings, type RedactOptions } from '../../core/share/redact';
+import type { AnalysisClient } from '../../worker/client';
+
+export interface AppDeps {
+  client: AnalysisClient;
+  settings: Settings;
+  saveSettings: (s: Settings) => void;
+  compression: Compression;
+  /** The report as plain text (core/format/text.ts). */
+  formatText: (r: Report) => string;
+  /** navigator.onLine at start. */
+  online: boolean;
+}
+
+/** Pastes above this size are refused in the page with a clear message (files go through the worker as they are). */
+export const MAX_PASTE_BYTES = 64 * 1024 * 1024;
+
+export class AppState {
+  input = $state('');
+  fileName = $state<string | null>(null);
+  exactBytes = $state(false);
+  report = $state<Report | null>(null);
+  running = $state(false);
+  error = $state<string | null>(null);
+  /** DNS answers arriving during the current analysis. */
+  liveDns = $state<DnsLogEntry[]>([]);
+  done = $state<Record<string, boolean>>({});
+  settings = $state<Settings>({ resolvers: [] });
+  online = $state(true);
+  /** Set when the page shows a permalink's state. */
+  shared = $state<{ created: string; mode: SharedState['mode']; replayed: boolean } | null>(null);
+  updateReady = $state(false);
+  /** A line of the input to show (evidence "line N" clicked); seq makes repeats count. */
+  focusLine = $state<{ line: number; seq: number } | null>(null);
+  applyUpdate: (() => void) | null = null;
+
+  private deps: AppDeps;
+
+  constructor(deps: AppDeps) {
+    this.deps = deps;
+    this.settings = deps.settings;
+    this.online = deps.online;
+  }
+
+  /** Whether any step could not be checked and a retry may help. */
+  get needsRetry(): boolean {
+    return !!this.report && this.report.checklist.some((s) => s.retry);
+  }
+
+  setInput(text: string, fileName: string | null = null, exactBytes = false): void {
+    this.input = text;
+    this.fileName = fileName;
+    this.exactBytes = exactBytes;
+  }
+
+  async analyze(opts: { replay?: DnsLogEntry[] } = {}): Promise<void> {
+    if (!this.input.trim()) {
+      this.error = 'Paste a log, a bounce or message headers first (or drop a file).';
+      return;
+    }
+    if (this.input.length > MAX_PASTE_BYTES) {
+      this.error = `The input is ${(this.input.length / 1048576).toFixed(1)} MB; the page takes up to ${MAX_PASTE_BYTES / 1048576} MB. Cut it to the session or message in question.`;
+      return;
+    }
+    this.error = null;
+    this.running = true;
+    this.liveDns = [];
+    if (!opts.replay) this.shared = null;
+    try {
+      this.report = await this.deps.client.analyze({
+        text: this.input,
+        exactBytes: this.exactBytes,
+        // offline: no question is sent; the live checks say inconclusive and offer a retry
+        // plain copies: rune proxies cannot cross postMessage
+        resolvers: this.online ? [...$state.snapshot(this.settings.resolvers)] : [],
+        replay: opts.replay ? ($state.snapshot(opts.replay) as DnsLogEntry[]) : undefined,
+        onDns: (e) => this.liveDns.push(e),
+      });
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') this.error = `The analysis failed: ${(e as Error).message}`;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The network came back: re-run an analysis whose live checks could not be made. */
+  setOnline(online: boolean): void {
+    const wasOffline = !this.online;
+    this.online = online;
+    if (online && wasOffline && this.needsRetry && !this.running && !this.shared) void this.analyze();
+  }
+
+  showLine(line: number): void {
+    this.focusLine = { line, seq: (this.focusLine?.seq ?? 0) + 1 };
+  }
+
+  /** The report as plain text (for copying into a ticket or a mail). */
+  reportText(): string {
+    return this.report ? this.deps.formatText($state.snapshot(this.report) as Report) : '';
+  }
+
+  toggleDone(step: { rule: string; title: string }): void {
+    const k = stepKey(step);
+    this.done[k] = !this.done[k];
+  }
+
+  isDone(step: { rule: string; title: string }): boolean {
+    return !!this.done[stepKey(step)];
+  }
+
+  updateSettings(s: Settings): void {
+    this.settings = s;
+    this.deps.saveSettings($state.snapshot(s) as Settings);
+  }
+
+  clear(): void {
+    this.setInput('');
+    this.report = null;
+    this.error = null;
+    this.done = {};
+    this.shared = null;
+    this.liveDns = [];
+  }
+
+  /** The permalink for the current state, redacted as asked. */
+  async permalink(base: string, o: { mode: SharedState['mode'] } & RedactOptions): Promise<string> {
+    if (!this.report) throw new Error('nothing to share yet');
+    const redact = makeRedactor(o);
+    const report = $state.snapshot(this.report) as Report;
+    const state: SharedState = {
+      v: 1,
+      mode: o.mode,
+      ...(o.mode === 'input' ? { input: redact(this.input), exactBytes: this.exactBytes } : { report: mapStrings(report, redact) }),
+      done: Object.keys(this.done)
+        .filter((k) => this.done[k])
+        .map(redact),
+      dns: mapStrings(report.dns, redact),
+      created: new Date().toISOString(),
+    };
+    return `${base.replace(/#.*$/, '')}#${await encodePermalink(state, this.deps.compression)}`;
+  }
+
+  /** Open a permalink's fragment. A bad link leaves an empty app and says why. */
+  async openFragment(fragment: string): Promise<void> {
+    if (!fragment || fragment === '#') return;
+    const r = await decodePermalink(fragment, this.deps.compression);
+    if (!r.ok) {
+      this.clear();
+      this.error = r.error;
+      return;
+    }
+    const s = r.state;
+    this.done = Object.fromEntries(s.done.map((k) => [k, true]));
+    if (s.mode === 'findings') {
+      this.setInput('');
+      this.report = s.report!;
+      this.shared = { created: s.created, mode: 'findings', replayed: true };
+      return;
+    }
+    this.setInput(s.input!, null, s.exactBytes ?? false);
+    this.shared = { created: s.created, mode: 'input', replayed: true };
+    // show what the sender saw: the recorded DNS answers, not fresh ones
+    await this.analyze({ replay: s.dns });
+    if (this.report) this.shared = { created: s.created, mode: 'input', replayed: true };
+  }
+}

@@ -1,0 +1,76 @@
+// The page's side of the analysis worker: one worker, requests by id, the
+// newest request wins (an older one is cancelled).
+
+import type { DnsLogEntry, Report } from '../core/types';
+import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+
+export interface AnalyzeCall {
+  text: string;
+  exactBytes: boolean;
+  resolvers: string[];
+  replay?: DnsLogEntry[];
+  onDns?: (entry: DnsLogEntry) => void;
+}
+
+interface Pending {
+  resolve: (r: Report) => void;
+  reject: (e: Error) => void;
+  onDns?: (entry: DnsLogEntry) => void;
+}
+
+export class AnalysisClient {
+  private worker: Worker;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor() {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'mailmedic-analysis' });
+    this.worker.addEventListener('message', (e: MessageEvent<WorkerResponse>) => this.onMessage(e.data));
+    this.worker.addEventListener('error', (e) => {
+      for (const p of this.pending.values()) p.reject(new Error(`The analysis worker failed: ${e.message || 'unknown error'}`));
+      this.pending.clear();
+    });
+  }
+
+  analyze(call: AnalyzeCall): Promise<Report> {
+    for (const id of this.pending.keys()) this.cancel(id);
+    const id = this.nextId++;
+    const req: AnalyzeRequest = {
+      type: 'analyze',
+      id,
+      text: call.text,
+      exactBytes: call.exactBytes,
+      resolvers: call.resolvers,
+      replay: call.replay,
+    };
+    return new Promise<Report>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onDns: call.onDns });
+      this.send(req);
+    });
+  }
+
+  private cancel(id: number): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    p.reject(new DOMException('superseded by a newer analysis', 'AbortError'));
+    this.send({ type: 'cancel', id });
+  }
+
+  private send(msg: WorkerRequest): void {
+    this.worker.postMessage(msg);
+  }
+
+  private onMessage(msg: WorkerResponse): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'dns') p.onDns?.(msg.entry);
+    else if (msg.type === 'report') {
+      this.pending.delete(msg.id);
+      p.resolve(msg.report);
+    } else {
+      this.pending.delete(msg.id);
+      p.reject(new Error(msg.message));
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// The browser-test harness: the built app (dist/) served on 127.0.0.1, the
+// project's DoH fixture server on 127.0.0.1, and Debian's Chromium driven by
+// playwright-core. Nothing here reaches the Internet.
+
+import http from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startDohServer, type DohServer, type DohServerOptions } from '../support/doh-server';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.log': 'text/plain; charset=utf-8',
+  '.eml': 'message/rfc822',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A static file server for dist/, like any static host. */
+export function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+    if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(DIST, 'index.html');
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+      });
+    }),
+  );
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Env {
+  app: { url: string; close: () => Promise<void> };
+  dns: DohServer;
+  browser: Browser;
+  /** A fresh context whose settings point at the fixture resolver(s). */
+  context(opts?: { resolvers?: string[] }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export function loadZone(caseDir: string): DohServerOptions['zone'] {
+  return JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/cases', caseDir, 'zone.json'), 'utf8'));
+}
+
+export async function startEnv(dnsOptions: DohServerOptions): Promise<Env> {
+  const [app, dns, browser] = await Promise.all([serveDist(), startDohServer(dnsOptions), launch()]);
+  const contexts: BrowserContext[] = [];
+  return {
+    app,
+    dns,
+    browser,
+    async context(opts = {}) {
+      const ctx = await browser.newContext();
+      contexts.push(ctx);
+      const settings = JSON.stringify({ resolvers: opts.resolvers ?? [dns.url] });
+      // settings as a user would have saved them, before the app reads them
+      await ctx.addInitScript((s: string) => {
+        if (!localStorage.getItem('mailmedic:settings')) localStorage.setItem('mailmedic:settings', s);
+      }, settings);
+      return ctx;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await Promise.all([app.close(), dns.close()]);
+    },
+  };
+}
+
+/** Paste text into the input and analyse; wait for the checklist. */
+export async function pasteAndAnalyze(page: Page, text: string): Promise<void> {
+  await page.getByTestId('input').fill(text);
+  await page.getByTestId('analyze').click();
+  await page.locator('ol.checklist > li').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="analyze"]')?.hasAttribute('disabled'));
+}
+
+/** The checklist as the page shows it: [rule, status] in order. */
+export function checklist(page: Page): Promise<[string, string][]> {
+  return page.$$eval('ol.checklist > li[data-rule]', (lis) =>
+    lis.map((li) => [li.getAttribute('data-rule')!, li.getAttribute('data-status')!] as [string, string]),
+  );
+}

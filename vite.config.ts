@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// base './': dist/ works from any static host and any sub-path.
+export default defineConfig({
+  base: './',
+  plugins: [
+    svelte(),
+    VitePWA({
+      // the page registers the service worker itself with workbox-window (src/app/sw.ts)
+      injectRegister: false,
+      registerType: 'prompt',
+      includeAssets: ['icon.svg', 'examples/*'],
+      manifest: {
+        name: 'Mailmedic — why did my mail bounce?',
+        short_name: 'Mailmedic',
+        description: 'Paste an SMTP log, a bounce or message headers; get a checked, step-by-step fix list. Runs in your browser.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f7f8fa',
+        theme_color: '#0f766e',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,log,eml,txt}'],
+        // the app shell answers every navigation, so a permalink opens offline
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+});
