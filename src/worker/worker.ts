@@ -7,6 +7,7 @@ import { offlineResolver, type Resolver } from '../core/dns/resolver';
 import { replayResolver } from '../core/dns/replay';
 import { DohResolver } from '../net/doh';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { summariseFile } from './summarise';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,6 +25,17 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
   }
   const ctrl = new AbortController();
   running.set(req.id, ctrl);
+  if (req.type === 'summarise') {
+    try {
+      const summary = await summariseFile(req.file, ctrl.signal, (bytes, total) => post({ type: 'progress', id: req.id, bytes, total }));
+      post({ type: 'summary', id: req.id, summary });
+    } catch (err) {
+      post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      running.delete(req.id);
+    }
+    return;
+  }
   try {
     const resolver: Resolver = req.replay
       ? replayResolver(req.replay)

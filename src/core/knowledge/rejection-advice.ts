@@ -117,6 +117,31 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: [],
   },
   {
+    rule: 'smtp.ptr-required',
+    reasons: ['requireptr'],
+    headline: 'The receiver requires reverse DNS (a PTR record that resolves back) for the sending IP',
+    detail:
+      'The sending IP has no PTR record, or its name does not resolve back to the same IP (forward-confirmed reverse DNS), or the name looks like a dynamic address. The live reverse-DNS checks run on the sending IP when the input names it.',
+    fix: [
+      'Ask whoever holds the IP block (your ISP or hosting provider) to set a PTR record for the sending IP naming your mail server (e.g. mail.example.org).',
+      'Make that name resolve (A/AAAA) back to the same IP, and use it in HELO/EHLO.',
+    ],
+    verify: ['dig -x <sending IP> +short', 'dig +short <that name> A'],
+    sources: ['RFC 7372 §3.4 (X.7.25)', 'RFC 7601 §2.7.3 (iprev)', 'https://support.google.com/a/answer/81126'],
+  },
+  {
+    rule: 'smtp.auth-failed',
+    reasons: ['authfailure'],
+    headline: 'The receiver refused the message because SPF, DKIM or DMARC did not pass',
+    detail:
+      'The receiver checked the message’s authentication and it failed (or was missing). The SPF, DKIM and DMARC steps check the sender’s domain when the input names it (MAIL FROM, or the From: header of the returned message).',
+    fix: [
+      'Publish an SPF record that includes every server that sends for the domain, sign with DKIM, and publish DMARC (at least p=none) aligned with the From: domain.',
+    ],
+    verify: ['dig +short TXT <domain>', 'dig +short TXT _dmarc.<domain>'],
+    sources: ['RFC 7208 (SPF)', 'RFC 6376 (DKIM)', 'RFC 7489 (DMARC)', 'RFC 7372 §3.3'],
+  },
+  {
     rule: 'smtp.greylisted',
     reasons: [],
     headline: 'The receiver greylisted the message: a temporary refusal that a retry passes',

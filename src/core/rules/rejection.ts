@@ -36,6 +36,17 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
+/**
+ * Whether the area that explains this refusal has something to check: a
+ * public sending IP for reverse DNS and blocklists, a sender domain for SPF,
+ * DKIM and DMARC. Without one (a bounce that names no IP, a private
+ * address), the refusal keeps its own step, so that it is never left unsaid.
+ */
+function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
+  if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain);
+  return !!ctx.subjects.ip;
+}
+
 function isDnsblText(r: Rejection): boolean {
   return !!r.knowledge?.startsWith('dnsbl.');
 }
@@ -73,7 +84,7 @@ export const rejectionRule: Rule = {
     const seen = new Set<string>();
     const steps: Step[] = [];
     for (const r of ctx.evidence.rejections) {
-      if (EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) continue;
+      if ((EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) && checkedElsewhere(r, ctx)) continue;
       // the same refusal repeated (each recipient, each retry) is one step
       const key = `${r.reason}|${r.code}|${r.enhanced}|${r.text}`;
       if (seen.has(key)) continue;

@@ -92,6 +92,8 @@ export function parsePostfix(lines: string[]): ParseResult {
   const byQueue = new Map<string, Session>();
   const outbound = new Map<string, Session>();
   const queuedFrom = new Map<string, { address: string; line: number }>();
+  /** Where each queue id first appeared: an outbound session's story starts there. */
+  const firstSeen = new Map<string, number>();
   let unknown = 0;
 
   const inboundFor = (key: string, e: PostfixEvent, lineNo: number): Session => {
@@ -114,7 +116,7 @@ export function parsePostfix(lines: string[]): ParseResult {
   const outboundFor = (qid: string, lineNo: number): Session => {
     let s = outbound.get(qid);
     if (!s) {
-      s = newSession(qid, 'outbound', lineNo);
+      s = newSession(qid, 'outbound', firstSeen.get(qid) ?? lineNo);
       outbound.set(qid, s);
       sessions.push(s);
     }
@@ -138,6 +140,7 @@ export function parsePostfix(lines: string[]): ParseResult {
       return;
     }
     const e = parsePostfixMessage(pl.daemon, pl.message);
+    if (e.queueId && e.queueId !== 'NOQUEUE' && !firstSeen.has(e.queueId)) firstSeen.set(e.queueId, lineNo);
     const isInboundDaemon = pl.daemon === 'smtpd' || pl.daemon === 'postscreen';
     const connKey = pl.daemon === 'postscreen' ? `${pl.program} ${e.clientIp ?? ''}:${e.clientPort ?? ''}` : `${pl.program}[${pl.pid}]`;
 
