@@ -177,9 +177,16 @@ function refine(reason: string, r: RawRejection, enh: { code: string } | undefin
   return reason;
 }
 
+/** The reply text with e-mail addresses replaced, so that their local parts do not read as reasons. */
+export function wordsOnly(text: string): string {
+  return text.replace(/<[^<>\s]*@[^<>\s]*>|[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
+}
+
 export function reasonOf(r: RawRejection): Classification {
   if (r.reason) return { reason: r.reason, knowledge: undefined };
-  const text = r.text;
+  // addresses and host names in the text are not words about the refusal
+  // (a recipient called spam@…, a host called policy.example)
+  const text = wordsOnly(r.text);
   const receiver = findReceiverKnowledge(text, r.code, r.stage);
   if (receiver)
     return { reason: refine(receiver.reason, r, r.enhanced ? findEnhancedCode(r.enhanced) : undefined, receiver.id), knowledge: receiver };
@@ -214,7 +221,7 @@ export function classify(r: RawRejection): Rejection {
     ip: r.ip,
     line: r.line,
     // reports that refuse nothing (a complaint, an auto-reply) are never permanent failures
-    hard: cls === 5 && !k?.transient && !NOT_FAILURES.has(reason),
+    hard: cls === 5 && !k?.transient && !NOT_FAILURES.has(reason) && r.action !== 'deferred',
     party: k?.party ?? partyOfReason(reason),
     knowledge: k?.id ?? null,
     recipient: r.recipient ?? null,

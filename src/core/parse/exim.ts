@@ -126,7 +126,8 @@ export function parseExim(lines: string[]): ParseResult {
     const h = hostField(rest);
 
     if (flag && id) {
-      const [, f, address, tail] = flag;
+      const [, f, rawAddress, tail] = flag;
+      const address = rawAddress.replace(/:$/, '');
       const s = session(id, null, lineNo);
       s.endLine = lineNo;
       if (f === '<=') {
@@ -210,13 +211,17 @@ export function parseExim(lines: string[]): ParseResult {
       s.logged.push({ check: 'fcrdns', subject: ip, result: 'fail', detail: rest, line: lineNo });
       return;
     }
+    // "rejected EHLO from [ip]: …" names the client only there
+    const heloFrom = /^rejected (?:EHLO|HELO) from \[([0-9a-fA-F:.]+)\]/.exec(rest);
     const refused =
-      /\b(temporarily )?rejected (RCPT <([^>]*)>|MAIL <([^>]*)>|after DATA|EHLO or HELO|EHLO|HELO|connection|\(.*?\))(?::\s*|\s+)(.*)$/.exec(
+      /\b(temporarily )?rejected (RCPT <([^>]*)>|MAIL <([^>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\]]*\])?|HELO(?: from \[[^\]]*\])?|connection|\(.*?\))(?::\s*|\s+)(.*)$/.exec(
         rest,
       );
     const verifyFail = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/.exec(rest);
     if (h || refused || verifyFail) {
-      const s = session(id, h?.ip ?? null, lineNo);
+      const clientIp = h?.ip ?? (heloFrom ? (normalizeIP(heloFrom[1]) ?? heloFrom[1]) : null);
+      const s = session(id, clientIp, lineNo);
+      s.clientIp ??= clientIp;
       s.endLine = lineNo;
       if (h) {
         s.clientIp ??= h.ip;
@@ -242,7 +247,8 @@ export function parseExim(lines: string[]): ParseResult {
           s.logged.push({ check: 'dnsbl', subject: s.clientIp, zone, result: 'listed', detail: text, line: lineNo } satisfies LoggedCheck);
         }
         rejections.push({
-          code: r.code,
+          // Exim's own ACL refusals log no code: deny answers 550 and defer 451 (spec, "ACL return codes")
+          code,
           enhanced: r.enhanced,
           stage,
           text: r.code ? r.text : text,

@@ -52,8 +52,8 @@ const CASES: { file: string; kind: InputKind; unknown: number; rejections: Want[
     rejections: [
       { line: 2, code: 550, stage: 'rcpt', reason: 'userunknown', recipient: 'henry@example.net' },
       { line: 4, code: 421, stage: 'mail', reason: 'badreputation', recipient: 'jack@yahoo.com', knowledge: 'yahoo.tss04' },
-      { line: 8, code: null, stage: 'rcpt', reason: 'blocked', recipient: 'kim@example.com', ip: '203.0.113.99' },
-      { line: 10, code: null, stage: 'end-of-data', reason: 'spamdetected', ip: '192.0.2.61' },
+      { line: 8, code: 550, stage: 'rcpt', reason: 'blocked', recipient: 'kim@example.com', ip: '203.0.113.99' },
+      { line: 10, code: 550, stage: 'end-of-data', reason: 'spamdetected', ip: '192.0.2.61' },
       {
         line: 11,
         code: 550,
@@ -69,8 +69,8 @@ const CASES: { file: string; kind: InputKind; unknown: number; rejections: Want[
     kind: 'exim-log',
     unknown: 0,
     rejections: [
-      { line: 1, code: null, stage: 'rcpt', reason: 'blocked', ip: '203.0.113.99' },
-      { line: 2, code: null, stage: 'end-of-data', reason: 'spamdetected' },
+      { line: 1, code: 550, stage: 'rcpt', reason: 'blocked', ip: '203.0.113.99' },
+      { line: 2, code: 550, stage: 'end-of-data', reason: 'spamdetected' },
     ],
   },
   {
@@ -186,4 +186,22 @@ describe('sessions', () => {
   it('telnet: the server echoes the client IP in its HELO reply', () => {
     expect(read('telnet.txt').sessions[0].clientIp).toBe('203.0.113.77');
   });
+});
+
+describe('Exim, more shapes', () => {
+  const ev = read('exim-mainlog-2.log');
+  it.each([
+    [2, 'bob@example.com', 'hostunknown', null],
+    [3, 'carl@example.net', 'undefined', null],
+    [4, 'dave@example.net', 'userunknown', 550],
+    [5, 'c@example.com', 'onhold', 451],
+    [6, null, 'syntaxerror', 550],
+    [7, 'r@example.com', 'rejected', 550],
+    [8, null, 'rejected', null],
+  ])('line %i', (line, recipient, reason, code) => {
+    const r = ev.rejections.find((x) => x.line === line)!;
+    expect({ recipient: r.recipient, reason: r.reason, code: r.code }).toEqual({ recipient, reason, code });
+  });
+  it('a deferral is not permanent', () => expect(ev.rejections.find((x) => x.line === 3)!.hard).toBe(false));
+  it('"rejected EHLO from [ip]" names the client', () => expect(ev.rejections.find((x) => x.line === 6)!.ip).toBe('203.0.113.6'));
 });

@@ -107,7 +107,7 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
   {
     id: 'cpanel.sender-verify',
     sender: 'cPanel / Exim',
-    text: /Sender verify failed|Verification failed for <|sender verification failed|Unrouteable sender address|Sender address rejected: Domain not found/i,
+    text: /Sender verify fail(?:ed)?\b|Verification failed for <|sender verification failed|Unrouteable sender address|Sender address rejected: Domain not found/i,
     reason: 'rejected',
     party: 'sender',
     meaning:
