@@ -12,12 +12,14 @@ import { YAHOO_REPLIES } from './yahoo';
 import { FILTER_REPLIES } from './filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
+import { POSTFIX_REPLIES } from './postfix';
 
 export type { ReplyKnowledge } from './types';
 
 /** Texts of named receivers and products: specific, so they win over the generic words. */
 export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...MDAEMON_REPLIES,
+  ...POSTFIX_REPLIES,
   ...GMAIL_REPLIES,
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
