@@ -27,7 +27,13 @@ function guarded(p: InputParser): InputParser {
     },
     parse(lines, text, ctx): ParseResult {
       try {
-        return p.parse(lines, text, ctx);
+        const r = p.parse(lines, text, ctx);
+        // lines a log reader did not know are counted and said, never fatal
+        if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce') {
+          const n = lines.filter((l) => l.trim()).length;
+          r.warnings.push(`${r.unknownLines} of ${n} lines were not understood as ${p.kind} lines and were skipped.`);
+        }
+        return r;
       } catch (e) {
         return {
           kind: p.kind,
