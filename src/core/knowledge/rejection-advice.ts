@@ -142,6 +142,18 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 7208 (SPF)', 'RFC 6376 (DKIM)', 'RFC 7489 (DMARC)', 'RFC 7372 §3.3'],
   },
   {
+    rule: 'smtp.helo-rejected',
+    reasons: [],
+    headline: 'The receiver refused the name the client gave in HELO/EHLO',
+    detail:
+      'Receivers check the HELO/EHLO name: it must be a fully qualified domain name (not a bare host name like SCANNER01 or localhost), and many require it to resolve in DNS, ideally to the sending IP.',
+    fix: [
+      "Set the sending server's or device's HELO name to its fully qualified DNS name (e.g. mail.example.org) and give that name an A record pointing at the sending IP.",
+    ],
+    verify: ['dig +short <HELO name> A', 'swaks --server <receiver> --ehlo <HELO name> --quit-after EHLO'],
+    sources: ['RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)', 'https://www.postfix.org/postconf.5.html#reject_non_fqdn_helo_hostname'],
+  },
+  {
     rule: 'smtp.greylisted',
     reasons: [],
     headline: 'The receiver greylisted the message: a temporary refusal that a retry passes',

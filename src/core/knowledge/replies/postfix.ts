@@ -14,7 +14,7 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     party: 'sender',
     meaning:
       'The receiver checks the name the client gives in HELO/EHLO (reject_non_fqdn_helo_hostname, reject_unknown_helo_hostname, reject_invalid_helo_hostname): it must be a fully qualified name, and with the "unknown" check it must resolve in DNS.',
-    rules: ['helo.invalid', 'ptr.missing'],
+    rules: ['smtp.helo-rejected', 'helo.invalid', 'ptr.missing'],
     fix: [
       "Make the sending server or device introduce itself with its fully qualified DNS name (e.g. mail.example.org) — on Postfix smtp_helo_name, on Exchange the connector's FQDN, on a device its SMTP settings — and make that name resolve to its IP.",
     ],
