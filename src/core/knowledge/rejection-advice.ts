@@ -151,7 +151,10 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
       "Set the sending server's or device's HELO name to its fully qualified DNS name (e.g. mail.example.org) and give that name an A record pointing at the sending IP.",
     ],
     verify: ['dig +short <HELO name> A', 'swaks --server <receiver> --ehlo <HELO name> --quit-after EHLO'],
-    sources: ['RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)', 'https://www.postfix.org/postconf.5.html#reject_non_fqdn_helo_hostname'],
+    sources: [
+      'RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)',
+      'https://www.postfix.org/postconf.5.html#reject_non_fqdn_helo_hostname',
+    ],
   },
   {
     rule: 'smtp.greylisted',
