@@ -218,6 +218,13 @@ export function parseMdaemon(lines: string[]): ParseResult {
       s.serverIp = c[3] ? normalizeIP(c[3]) : null;
       return;
     }
+    // "Socket connection established (local:port -> remote:port)": the remote is the server
+    const sock = /^Socket connection established \(\[?([0-9a-fA-F:.]+?)\]?:\d+\s*->\s*\[?([0-9a-fA-F:.]+?)\]?:\d+\)/i.exec(rest);
+    if (sock) {
+      b.direction = 'outbound';
+      s.serverIp = normalizeIP(sock[2]) ?? s.serverIp;
+      return;
+    }
     c =
       /^(?:Attempting to send message to|Attempting SMTP connection to|Socket connection established) \[?([^\]\s]+?)\s*(?::\s*\d+)?\s*\]?(?:\s|$)/i.exec(
         rest,

@@ -71,6 +71,11 @@ const CASES: {
     rejections: [{ recipient: 'zoe@partner.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'unknown' }],
     messageHeaders: null,
   },
+  {
+    file: 'mdaemon-permanent.eml',
+    rejections: [{ recipient: 'nina@partner.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'rcpt' }],
+    messageHeaders: 6,
+  },
   // sisimai's set-of-emails (BSD-2-Clause, see fixtures/bounces/sisimai/README.md); reasons are sisimai's
   {
     file: 'sisimai/lhost-sendmail-01.eml',

@@ -58,7 +58,8 @@ export function stageFromText(text: string): Stage {
 }
 
 const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
-const BASIC = /(?:^|[\s:;(\['"]|said:\s*|was:\s*)([245][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
+// only refusal codes: a bounce quoting a dialogue has 220s and 250s in it too
+const BASIC = /(?:^|[\s:;(\['"#]|said:\s*|was:\s*)([45][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
 
 /** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
 export function clientIpIn(text: string): string | null {

@@ -13,6 +13,7 @@ import { bounceSignals } from './detect';
 import { findOriginalStart, findTextRecipients, diagnosticLines, type TextRecipient } from './text';
 import { readDiagnostic } from './diagnostic';
 import { looksLikeSesNotification, readSesNotification } from './ses';
+import { transcriptRefusals } from './transcript';
 
 function firstContentLine(lines: string[]): number {
   let i = 0;
@@ -211,6 +212,9 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
       reason: 'vacation',
     });
   }
+
+  // a bounce that carries the log of the failed session (MDaemon): read the log
+  if (!rejections.length && !parts.arf.length) rejections.push(...transcriptRefusals(human));
 
   if (!rejections.length && !parts.arf.length) {
     const failed = addressesIn(headerValue(top, 'x-failed-recipients'));
