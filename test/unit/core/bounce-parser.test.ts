@@ -76,6 +76,16 @@ const CASES: {
     rejections: [{ recipient: 'nina@partner.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'rcpt' }],
     messageHeaders: 6,
   },
+  {
+    file: 'exchange2010-ndr.eml',
+    rejections: [{ recipient: 'pete@customer.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'unknown' }],
+    messageHeaders: 6,
+  },
+  {
+    file: 'exchange-pasted.txt',
+    rejections: [{ recipient: 'quinn@partner.example', reason: 'mailboxfull', code: 552, enhanced: '5.2.2', stage: 'unknown' }],
+    messageHeaders: null,
+  },
   // sisimai's set-of-emails (BSD-2-Clause, see fixtures/bounces/sisimai/README.md); reasons are sisimai's
   {
     file: 'sisimai/lhost-sendmail-01.eml',
