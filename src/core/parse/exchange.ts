@@ -113,10 +113,14 @@ export function parseExchange(lines: string[]): ParseResult {
   const dialogues = new Map<string, { s: Session; d: DialogueTracker; send: boolean }>();
   const byMessage = new Map<string, Session>();
   let unknown = 0;
+  let sendLog: boolean | null = null;
 
   lines.forEach((raw, i) => {
     const lineNo = i + 1;
     if (!raw.trim()) return;
+    // "#Log-type: SMTP Send Protocol Log" / "SMTP Receive Protocol Log": which side the remote is
+    const lt = /^#Log-type:\s*SMTP (Send|Receive)/i.exec(raw);
+    if (lt) sendLog = lt[1].toLowerCase() === 'send';
     const h = readHeader(raw, lineNo);
     if (h) {
       header = h;
@@ -187,7 +191,7 @@ export function parseExchange(lines: string[]): ParseResult {
       if (!entry) {
         const s = newSession(sid, lineNo);
         // SmtpReceive connectors log the remote as the client; SmtpSend logs it as the server
-        const send = /send/i.test(get('connector-id')) || /Send/i.test(header?.fields.join() ?? '');
+        const send = sendLog ?? /send/i.test(get('connector-id'));
         s.direction = send ? 'outbound' : 'inbound';
         const remote = endpointIp(get('remote-endpoint'));
         if (send) s.serverIp = remote;

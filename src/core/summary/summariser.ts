@@ -80,10 +80,14 @@ function top(m: Map<string, number>, n = 25): Count[] {
 
 /** The strings by which a session's lines can be told from others' in an interleaved log. */
 function tokensOf(s: Session): string[] {
-  const t: string[] = [];
-  if (s.id && s.id.length >= 4 && !/^\d+$/.test(s.id)) t.push(s.id);
-  if (!t.length && s.clientIp) t.push(`[${s.clientIp}]`);
-  return t;
+  // MDaemon names a session once ("Session 100; child 1"); its lines are told
+  // apart by range (and by thread tag, which the reader already used)
+  if (s.kind === 'mdaemon-log' || s.kind === 'smtp-transcript') return [];
+  // postscreen: "postfix/postscreen 192.0.2.1:4321" → "[192.0.2.1]:4321"
+  const ps = s.id ? /^\S+ ([0-9a-fA-F:.]+):(\d+)$/.exec(s.id) : null;
+  if (ps) return [`[${ps[1]}]:${ps[2]}`];
+  if (s.id && s.id.length >= 4 && !/^\d+$/.test(s.id)) return [s.id];
+  return s.clientIp ? [`[${s.clientIp}]`] : [];
 }
 
 export class LogSummariser {

@@ -82,3 +82,19 @@ describe('log summary', () => {
     expect(t.sessions.length).toBeGreaterThan(0);
   });
 });
+
+describe('summary of other logs', () => {
+  it('MDaemon: the refused session keeps all its lines', () => {
+    const seed = splitLines(readFileSync(new URL('../../fixtures/cases/mdaemon-554/input.log', import.meta.url), 'utf8'));
+    const s = summariseLines(seed);
+    expect(s.kind).toBe('mdaemon-log');
+    expect(s.sessions).toHaveLength(1);
+    expect(s.sessions[0].lines.length).toBe(seed.filter((l) => l.trim()).length);
+    expect(s.sessions[0].first).toMatchObject({ reason: 'notcompliantrfc', stage: 'end-of-data' });
+  });
+  it('postscreen: the session is told apart by client and port', () => {
+    const s = summariseLines(splitLines(fixture('postfix-syslog.log')));
+    const ps = s.sessions.find((x) => x.clientIp === '198.51.100.23')!;
+    expect(ps.lines.map((l) => l.n)).toEqual([1, 3, 4, 5]);
+  });
+});
