@@ -99,6 +99,12 @@ const CASES: { file: string; kind: InputKind; unknown: number; rejections: Want[
     rejections: [{ line: 15, code: 550, stage: 'rcpt', reason: 'norelaying', recipient: 'vera@outside.example', ip: '203.0.113.150' }],
   },
   {
+    file: 'exchange-send.log',
+    kind: 'exchange-log',
+    unknown: 0,
+    rejections: [{ line: 15, code: 554, stage: 'rcpt', reason: 'blocked', recipient: 'ron@partner.example', knowledge: 'dnsbl.spamhaus' }],
+  },
+  {
     file: 'swaks.txt',
     kind: 'smtp-transcript',
     unknown: 0,
@@ -204,4 +210,12 @@ describe('Exim, more shapes', () => {
   });
   it('a deferral is not permanent', () => expect(ev.rejections.find((x) => x.line === 3)!.hard).toBe(false));
   it('"rejected EHLO from [ip]" names the client', () => expect(ev.rejections.find((x) => x.line === 6)!.ip).toBe('203.0.113.6'));
+});
+
+describe('Exchange send log', () => {
+  it('is an outbound session to the remote server', () => {
+    const s = read('exchange-send.log').sessions[0];
+    expect([s.direction, s.serverIp, s.clientIp]).toEqual(['outbound', '198.51.100.25', null]);
+    expect(s.mailFrom?.address).toBe('sales@example.com');
+  });
 });
