@@ -4,6 +4,7 @@
 import type { Evidence, InputKind } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
+import { clientIpIn } from './parse/bounce/diagnostic';
 
 /** Replies that end a session politely are not refusals (QUIT's 221, etc.). */
 function isRefusal(code: number): boolean {
@@ -25,7 +26,8 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
         enhanced: r.enhanced,
         stage: r.stage,
         text: r.text,
-        ip: s.clientIp,
+        // outbound, the IP judged is the log's own server: the receiver may name it in the reply
+        ip: s.direction === 'outbound' ? clientIpIn(`${r.code} ${r.text}`) : s.clientIp,
         line: r.line,
         remote: s.remoteHost,
         recipient: rcpt ?? null,
