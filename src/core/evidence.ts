@@ -29,7 +29,7 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
         // outbound, the IP judged is the log's own server: the receiver may name it in the reply
         ip: s.direction === 'outbound' ? clientIpIn(`${r.code} ${r.text}`) : s.clientIp,
         line: r.line,
-        remote: s.remoteHost,
+        remote: s.remoteHost ?? (s.direction === 'outbound' ? s.serverIp : null),
         recipient: rcpt ?? null,
       });
     }
