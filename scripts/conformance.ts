@@ -7,10 +7,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './conformance/corpus';
+import { spfCorpus } from './conformance/spf';
+import { dkimCorpus } from './conformance/dkim';
+import { dmarcCorpus } from './conformance/dmarc';
 import { bouncesCorpus } from './conformance/bounces';
 import { postfixLinesCorpus } from './conformance/postfix-lines';
 
-const CORPORA: Corpus[] = [bouncesCorpus, postfixLinesCorpus];
+const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus, bouncesCorpus, postfixLinesCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

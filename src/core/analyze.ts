@@ -10,6 +10,7 @@ import { findSubjects, focusSession } from './subjects';
 import { Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
+import { authReport } from './auth/report';
 import { rankSteps } from './rank';
 
 function emptyEvidence(lines: number, warning: string): Evidence {
@@ -51,7 +52,7 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
   const evidence = readEvidence(text, options);
   const subjects = findSubjects(evidence);
   const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns);
-  const live = await runLiveChecks(subjects, lookup, o.live);
+  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
   const ctx = { evidence, subjects, live, focus, primary };
@@ -63,6 +64,7 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
     hops: evidence.hops,
     checklist: rankSteps(steps, primary),
     dns: lookup.log,
+    auth: authReport(live),
     warnings: evidence.warnings,
     live: o.live,
     generated: o.now().toISOString(),

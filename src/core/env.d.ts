@@ -17,3 +17,20 @@ declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean }): 
 
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
+
+// WebCrypto, for DKIM verification (RFC 6376 §3.3): only what core uses.
+interface CryptoKey {
+  readonly type: string;
+}
+interface SubtleCrypto {
+  importKey(
+    format: 'raw' | 'spki',
+    keyData: Uint8Array,
+    algorithm: { name: string; hash?: string },
+    extractable: boolean,
+    keyUsages: 'verify'[],
+  ): Promise<CryptoKey>;
+  verify(algorithm: { name: string }, key: CryptoKey, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  digest(algorithm: 'SHA-256' | 'SHA-1', data: Uint8Array): Promise<ArrayBuffer>;
+}
+declare var crypto: { readonly subtle: SubtleCrypto };

@@ -226,6 +226,8 @@ export interface Report {
   hops: Hop[];
   checklist: Step[];
   dns: DnsLogEntry[];
+  /** Sender authentication found (SPF tree, DKIM verdicts, DMARC outcome), for the page. */
+  auth?: import('./auth/report').AuthReport;
   /** Parser and limit warnings, for the user. */
   warnings: string[];
   /** Whether live DNS checks ran. */

@@ -1,27 +1,44 @@
 // All live checks of one analysis, started together so that the total time
 // is the longest chain of dependent questions, not their sum.
 
-import type { Subjects } from '../types';
+import type { Evidence, Subjects } from '../types';
 import type { Lookup } from '../dns/lookup';
 import { checkPtr, type PtrCheck } from './ptr';
 import { checkHelo, type HeloCheck } from './helo';
-import { checkSpfRecord, type SpfRecordCheck } from './spf-record';
+import type { SpfCheck } from './spf';
+import type { DkimCheck } from './dkim';
+import type { MxDomainCheck } from './mx-domain';
+import { checkSenderAuthentication, type DmarcCheck } from './dmarc';
+import { authIdentities } from '../auth/identities';
 
 export interface LiveResults {
   /** False when live checks were off (offline); every check then is inconclusive. */
   enabled: boolean;
   ptr: PtrCheck | null;
   helo: HeloCheck | null;
-  spfRecord: SpfRecordCheck | null;
+  /** SPF (RFC 7208), DKIM (RFC 6376), DMARC (RFC 7489) and the sender domain's MX/MTA-STS/TLS-RPT/BIMI. */
+  spf: SpfCheck | null;
+  dkim: DkimCheck | null;
+  dmarc: DmarcCheck | null;
+  mxDomain: MxDomainCheck | null;
 }
 
-export async function runLiveChecks(subjects: Subjects, dns: Lookup, enabled: boolean): Promise<LiveResults> {
+export async function runLiveChecks(
+  subjects: Subjects,
+  dns: Lookup,
+  enabled: boolean,
+  context: { evidence?: Evidence; now?: () => Date } = {},
+): Promise<LiveResults> {
   const ip = subjects.ip?.value ?? null;
-  const spfDomain = subjects.mailFromDomain?.value ?? subjects.fromDomain?.value ?? null;
-  const [ptr, helo, spfRecord] = await Promise.all([
+  const [ptr, helo, auth] = await Promise.all([
     ip ? checkPtr(ip, dns) : null,
     subjects.helo ? checkHelo(subjects.helo.value, ip, dns) : null,
-    spfDomain ? checkSpfRecord(spfDomain, dns) : null,
+    checkSenderAuthentication(
+      authIdentities(context.evidence ?? null, subjects),
+      context.evidence ?? null,
+      dns,
+      context.now ?? (() => new Date()),
+    ),
   ]);
-  return { enabled, ptr, helo, spfRecord };
+  return { enabled, ptr, helo, ...auth };
 }

@@ -6,6 +6,20 @@ import { rejectionRule } from './rejection';
 import { dnsblDefunct } from './dnsbl-defunct';
 import { ptrMismatch, ptrMissing } from './ptr';
 import { heloInvalid } from './helo';
-import { spfLogged, spfMissing } from './spf-logged';
+import { spfRules } from './spf';
+import { dkimRules } from './dkim';
+import { dmarcRules } from './dmarc';
+import { bulkSenderRules, senderDomainRecords } from './bulk-senders';
 
-export const RULES: Rule[] = [rejectionRule, dnsblDefunct, ptrMissing, ptrMismatch, heloInvalid, spfLogged, spfMissing];
+export const RULES: Rule[] = [
+  rejectionRule,
+  dnsblDefunct,
+  ptrMissing,
+  ptrMismatch,
+  heloInvalid,
+  spfRules,
+  dkimRules,
+  dmarcRules,
+  bulkSenderRules,
+  senderDomainRecords,
+];

@@ -13,6 +13,7 @@ import { FILTER_REPLIES } from './filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
+import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
 
 export type { ReplyKnowledge } from './types';
 
@@ -25,6 +26,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...YAHOO_REPLIES,
   ...FILTER_REPLIES,
   ...DNSBL_REPLIES,
+  // sender authentication refusals (issue 6, src/core/auth/knowledge/)
+  ...AUTH_REPLY_KNOWLEDGE,
 ];
 
 export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [...RECEIVER_REPLIES, ...GENERIC_REPLIES];

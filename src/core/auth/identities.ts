@@ -1,0 +1,53 @@
+// The identities that sender authentication is about, gathered from the
+// evidence: the connecting IP, the HELO name, the MAIL FROM address (from the
+// session, else the Return-Path the final receiver recorded, RFC 5321
+// §4.4), and the RFC 5322 From domain that DMARC protects.
+
+import type { Evidence, Session, Subjects } from '../types';
+import { focusSession } from '../subjects';
+import { fieldsNamed } from '../parse/header-block';
+import { domainOf, isIP, isNonPublicIP, normalizeIP } from '../dns/names';
+
+export interface AuthIdentities {
+  ip: { value: string; line: number } | null;
+  helo: { value: string; line: number } | null;
+  /** MAIL FROM address ("" = null sender), or null when the input does not say. */
+  mailFrom: { address: string; line: number; source: 'session' | 'return-path' } | null;
+  /** The domain SPF checks: MAIL FROM's, or HELO's for the null sender. */
+  spfDomain: { value: string; line: number; identity: 'mailfrom' | 'helo' } | null;
+  fromDomain: { value: string; line: number } | null;
+}
+
+/**
+ * In a log of our own server sending, the receiver often echoes the client's
+ * public address in its EHLO reply ("250-mx.google.com at your service,
+ * [198.51.100.20]"; Outlook.com "Hello [198.51.100.20]"; Postfix "Hello host
+ * [ip]"). That is the IP the receiver judged, which the log otherwise lacks.
+ */
+function ipEchoedInEhloReply(session: Session): { value: string; line: number } | null {
+  for (const r of session.replies) {
+    if (r.stage !== 'helo' || r.code !== 250) continue;
+    const m = /\[(?:IPv6:)?([0-9a-f:.]+)\]/i.exec(r.text);
+    const ip = m && isIP(m[1]) ? normalizeIP(m[1]) : null;
+    if (ip && !isNonPublicIP(ip)) return { value: ip, line: r.line };
+  }
+  return null;
+}
+
+export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities {
+  const session = ev ? focusSession(ev) : null;
+  const ip = s.ip ?? (session?.direction === 'outbound' ? ipEchoedInEhloReply(session) : null);
+  let mailFrom: AuthIdentities['mailFrom'] = null;
+  if (session?.mailFrom) mailFrom = { address: session.mailFrom.address, line: session.mailFrom.line, source: 'session' };
+  else if (ev?.message) {
+    const rp = fieldsNamed(ev.message.headers, 'return-path')[0];
+    const m = rp ? /<([^<>]*)>|(\S+@\S+)/.exec(rp.value) : null;
+    if (rp && m) mailFrom = { address: (m[1] ?? m[2]).trim(), line: rp.line, source: 'return-path' };
+  }
+  let spfDomain: AuthIdentities['spfDomain'] = null;
+  const mfDomain = mailFrom?.address ? domainOf(mailFrom.address) : null;
+  if (mfDomain && mailFrom) spfDomain = { value: mfDomain, line: mailFrom.line, identity: 'mailfrom' };
+  else if (s.mailFromDomain) spfDomain = { ...s.mailFromDomain, identity: 'mailfrom' };
+  else if (mailFrom?.address === '' && s.helo) spfDomain = { ...s.helo, identity: 'helo' };
+  return { ip, helo: s.helo, mailFrom, spfDomain, fromDomain: s.fromDomain };
+}

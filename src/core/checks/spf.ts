@@ -1,0 +1,28 @@
+// SPF, live: the RFC 7208 evaluation for the IP that sent (when the input
+// names one), and the whole record tree with its lookup count.
+
+import type { Lookup } from '../dns/lookup';
+import type { AuthIdentities } from '../auth/identities';
+import { evaluateSpf } from '../auth/spf/evaluate';
+import { auditSpf, type SpfAudit } from '../auth/spf/audit';
+import type { SpfEvaluation } from '../auth/spf/types';
+
+export interface SpfCheck {
+  domain: string;
+  identity: 'mailfrom' | 'helo';
+  line: number;
+  /** The evaluation for the sending IP; null when the input names no IP. */
+  evaluation: SpfEvaluation | null;
+  audit: SpfAudit;
+}
+
+export async function checkSpf(id: AuthIdentities, dns: Lookup, now: () => Date): Promise<SpfCheck | null> {
+  const d = id.spfDomain;
+  if (!d) return null;
+  const mailFrom = d.identity === 'helo' ? '' : (id.mailFrom?.address ?? `postmaster@${d.value}`);
+  const [evaluation, audit] = await Promise.all([
+    id.ip ? evaluateSpf({ ip: id.ip.value, mailFrom, helo: id.helo?.value ?? null, now }, dns) : Promise.resolve(null),
+    auditSpf(d.value, dns),
+  ]);
+  return { domain: d.value, identity: d.identity, line: d.line, evaluation, audit };
+}

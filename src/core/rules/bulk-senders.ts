@@ -1,0 +1,202 @@
+// bulk.<provider>: when the input shows mail going to Gmail, Yahoo/AOL or
+// Outlook.com, their sender requirements (2024–2025) as one compact step
+// each, every requirement marked met, not met or unknown from what was
+// checked here. domain.*: the sender domain's MX, MTA-STS, TLS-RPT and BIMI
+// records, for information.
+
+import type { EvidenceItem, Step } from '../types';
+import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
+import { BULK_RECEIVERS, bulkReceiversIn, type RequirementId } from '../auth/knowledge/bulk-senders';
+import { fieldsNamed } from '../parse/header-block';
+
+type Met = 'yes' | 'no' | 'unknown';
+
+function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why: string } {
+  const { spf, dkim, dmarc, ptr } = ctx.live;
+  const spfPass = spf?.evaluation ? spf.evaluation.result === 'pass' : null;
+  const dkimPass = dkim ? dkim.verdicts.some((v) => v.result === 'pass') : null;
+  const yn = (b: boolean | null): Met => (b === null ? 'unknown' : b ? 'yes' : 'no');
+  switch (id) {
+    case 'spf-or-dkim':
+      return {
+        met:
+          spfPass || dkimPass
+            ? 'yes'
+            : spfPass === null && dkimPass === null
+              ? 'unknown'
+              : spfPass === null || dkimPass === null
+                ? 'unknown'
+                : 'no',
+        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
+      };
+    case 'spf-and-dkim':
+      return {
+        met: spfPass === false || dkimPass === false ? 'no' : yn(spfPass === null || dkimPass === null ? null : true),
+        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
+      };
+    case 'dmarc': {
+      const o = dmarc?.evaluation.lookup.outcome;
+      return {
+        met: o === 'found' ? 'yes' : o === 'none' || o === 'invalid' || o === 'multiple' ? 'no' : 'unknown',
+        why: o ? `DMARC record: ${o}` : 'no From: domain to check',
+      };
+    }
+    case 'alignment': {
+      const r = dmarc?.fromKnown ? dmarc.evaluation.result : null;
+      return {
+        met: r === 'pass' ? 'yes' : r === 'fail' || r === 'none' ? 'no' : 'unknown',
+        why: r ? `DMARC ${r}` : 'the From: header is not in the input',
+      };
+    }
+    case 'ptr': {
+      if (!ptr) return { met: 'unknown', why: 'no sending IP in the input' };
+      if (ptr.outcome === 'error') return { met: 'unknown', why: 'reverse DNS could not be checked' };
+      const ok = ptr.outcome === 'found' && ptr.forward.some((f) => f.outcome === 'match');
+      return {
+        met: ok ? 'yes' : 'no',
+        why: ptr.outcome === 'none' ? 'no PTR' : ok ? `PTR ${ptr.names[0]} confirmed` : 'PTR not forward-confirmed',
+      };
+    }
+    case 'tls': {
+      const hop = ctx.evidence.hops.find((h) => h.with);
+      const ehlo = ctx.focus?.commands.some((c) => c.verb === 'STARTTLS');
+      if (ehlo) return { met: 'yes', why: 'STARTTLS in the session' };
+      if (hop?.with) return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received: with ${hop.with}` };
+      return { met: 'unknown', why: 'the input does not show whether TLS was used' };
+    }
+    case 'unsubscribe': {
+      const h = ctx.evidence.message?.headers;
+      if (!h) return { met: 'unknown', why: 'no message headers in the input' };
+      const lu = fieldsNamed(h, 'list-unsubscribe')[0];
+      const post = fieldsNamed(h, 'list-unsubscribe-post')[0];
+      const ok = !!lu && !!post && /List-Unsubscribe=One-Click/i.test(post.value) && /<https:/i.test(lu.value);
+      return {
+        met: ok ? 'yes' : 'no',
+        why: ok
+          ? 'List-Unsubscribe with https and List-Unsubscribe-Post: List-Unsubscribe=One-Click'
+          : lu
+            ? 'List-Unsubscribe without one-click (List-Unsubscribe-Post, https URI)'
+            : 'no List-Unsubscribe header (needed only for marketing or subscribed mail)',
+      };
+    }
+  }
+}
+
+const FIX: Record<RequirementId, string> = {
+  'spf-or-dkim': 'Make SPF pass for the sending IP or sign with DKIM (see the spf.* and dkim.* steps).',
+  'spf-and-dkim':
+    'Bulk senders need both: SPF passing for the envelope domain and a valid DKIM signature (see the spf.* and dkim.* steps).',
+  dmarc: 'Publish a DMARC record for the From: domain, at least p=none (see dmarc.missing).',
+  alignment: 'Align the From: domain with the DKIM d= domain or the envelope (Return-Path) domain (see dmarc.fail).',
+  ptr: 'Give the sending IP a PTR record whose name resolves back to it (see ptr.*).',
+  tls: 'Enable STARTTLS on the sending server (Postfix: smtp_tls_security_level = may).',
+  unsubscribe:
+    'Add "List-Unsubscribe: <https://…>, <mailto:…>" and "List-Unsubscribe-Post: List-Unsubscribe=One-Click" to marketing mail, and honour requests within 2 days.',
+};
+
+export const bulkSenderRules: Rule = {
+  id: 'bulk.*',
+  run(ctx) {
+    const steps: Step[] = [];
+    for (const b of bulkReceiversIn(ctx)) {
+      const results = b.requirements.map((r) => ({ r, ...requirementStatus(ctx, r.id) }));
+      const evidence: EvidenceItem[] = results.map((x) => ({
+        text: `${x.met === 'yes' ? '✓' : x.met === 'no' ? '✗' : '?'} ${x.r.text}${x.r.scope === 'bulk' ? ' (bulk senders)' : ''} — ${x.why}`,
+        line: 0,
+      }));
+      const failedAll = results.filter((x) => x.met === 'no' && x.r.scope === 'all');
+      const failedBulk = results.filter((x) => x.met === 'no' && x.r.scope === 'bulk');
+      const unmet = [...failedAll, ...failedBulk];
+      steps.push({
+        rule: `bulk.${b.id}`,
+        status: failedAll.length ? 'fail' : failedBulk.length ? 'warn' : results.some((x) => x.met === 'unknown') ? 'info' : 'pass',
+        title: `${b.name} sender requirements (since ${b.since}): ${unmet.length ? `${unmet.length} of ${results.length} not met` : `none found unmet of ${results.length}`}`,
+        evidence,
+        detail: `The input shows mail to ${b.name}. Rules marked "bulk senders" apply to domains sending 5,000 or more messages a day to ${b.name}; the others to everyone.`,
+        fix: unmet.map((x) => FIX[x.r.id]),
+        verify: [
+          'Send a test message to an account at the provider and read its headers (Gmail: "Show original"): SPF, DKIM and DMARC should each say pass.',
+        ],
+        sources: b.sources,
+      });
+    }
+    return steps;
+  },
+};
+
+export const senderDomainRecords: Rule = {
+  id: 'domain.*',
+  run(ctx) {
+    const c = ctx.live.mxDomain;
+    if (!c) return [];
+    const steps: Step[] = [];
+    const ev = (r: { response: Parameters<typeof dnsEvidenceText>[0] }) => [{ text: dnsEvidenceText(r.response), line: 0 }];
+    if (c.mx.outcome === 'error')
+      steps.push(inconclusiveStep('domain.mx', `The MX records of ${c.domain} could not be checked`, c.mx.response));
+    else {
+      const nullMx = c.mx.values.length === 1 && /^0 \.?$/.test(c.mx.values[0].trim());
+      steps.push({
+        rule: 'domain.mx',
+        status: c.mx.outcome === 'found' && !nullMx ? 'info' : 'warn',
+        title:
+          c.mx.outcome === 'found'
+            ? nullMx
+              ? `${c.domain} publishes a null MX (RFC 7505): it receives no mail, so replies and bounces to it fail`
+              : `${c.domain} receives mail at ${c.mx.values.join(', ')}`
+            : `${c.domain} has no MX record: replies and bounces to it go to its A record or nowhere`,
+        evidence: ev(c.mx),
+        detail: 'Some receivers refuse mail whose sender domain cannot receive mail (Postfix reject_unknown_sender_domain).',
+        fix:
+          c.mx.outcome === 'found' && !nullMx
+            ? []
+            : [`Publish an MX record for ${c.domain} pointing at the server that receives its mail.`],
+        verify: [`dig +short MX ${c.domain}`],
+        sources: ['RFC 5321 §5.1', 'RFC 7505'],
+      });
+    }
+    const info = (
+      rule: string,
+      r: typeof c.mtaSts,
+      found: string,
+      none: string,
+      sources: string[],
+      verify: string[],
+      detail?: string,
+    ): Step =>
+      r.outcome === 'error'
+        ? inconclusiveStep(rule, `${r.name} could not be checked`, r.response)
+        : { rule, status: 'info', title: r.outcome === 'found' ? found : none, evidence: ev(r), detail, fix: [], verify, sources };
+    steps.push(
+      info(
+        'domain.mta-sts',
+        c.mtaSts,
+        `${c.domain} announces MTA-STS (${c.mtaSts.values[0]})`,
+        `${c.domain} does not use MTA-STS (optional: it makes senders require TLS to its MX)`,
+        ['RFC 8461'],
+        [`dig +short TXT _mta-sts.${c.domain}`, `curl https://mta-sts.${c.domain}/.well-known/mta-sts.txt`],
+        c.mtaSts.outcome === 'found'
+          ? `The policy itself is a file at https://mta-sts.${c.domain}/.well-known/mta-sts.txt, on another web origin that a browser page cannot read (no CORS), so it was not checked here: fetch it with the curl command and check that "mx:" lists every MX host and that mode is testing or enforce.`
+          : undefined,
+      ),
+      info(
+        'domain.tls-rpt',
+        c.tlsRpt,
+        `${c.domain} asks for TLS reports: ${c.tlsRpt.values[0]}`,
+        `${c.domain} asks for no TLS reports (TLS-RPT, optional)`,
+        ['RFC 8460'],
+        [`dig +short TXT _smtp._tls.${c.domain}`],
+      ),
+      info(
+        'domain.bimi',
+        c.bimi,
+        `${c.domain} publishes a BIMI logo record: ${c.bimi.values[0]}`,
+        `${c.domain} has no BIMI record (optional: a brand logo in supporting inboxes; needs DMARC at quarantine or reject)`,
+        ['https://bimigroup.org/implementation-guide/ (BIMI Group)'],
+        [`dig +short TXT default._bimi.${c.domain}`],
+      ),
+    );
+    return steps;
+  },
+};
+
+export { BULK_RECEIVERS };

@@ -1,0 +1,283 @@
+// spf.*: the RFC 7208 evaluation for the IP that sent, beside what the
+// receiver logged. spf.missing (no record), spf.fail / spf.softfail (the IP
+// is not authorised; spf.fail with `pass` when it is), spf.permerror (the
+// record is broken: several records, syntax, over 10 lookups), and
+// spf.lookup-limit / spf.weak-policy for records that work today but are
+// fragile.
+
+import type { EvidenceItem, Step } from '../types';
+import { inconclusiveStep, type Rule, type RuleContext } from './rule';
+import { loggedEvidence, refusalEvidence, refusalsNaming } from '../auth/refusals';
+import { isSpfRecord, parseSpfRecord } from '../auth/spf/parse';
+import type { SpfCheck } from '../checks/spf';
+import type { SpfEvaluation } from '../auth/spf/types';
+import { describeTree } from '../auth/spf/describe';
+import { ipTerm, lookupFixes, recordWithTerm } from './spf-fixes';
+
+export { recordWithTerm };
+
+const SOURCES = ['RFC 7208 (Sender Policy Framework)', 'https://support.google.com/a/answer/33786 (Google: define your SPF record)'];
+
+function recordEvidence(c: SpfCheck): EvidenceItem[] {
+  const r = c.audit.tree;
+  return [
+    { text: r.record ? `DNS now: ${c.domain} TXT "${r.record}"` : `DNS now: ${c.domain} TXT → ${r.error ?? 'no SPF record'}`, line: 0 },
+  ];
+}
+
+function verifyCommands(c: SpfCheck, ev: SpfEvaluation | null): string[] {
+  const out = [`dig +short TXT ${c.domain}`];
+  if (ev)
+    out.push(
+      `spfquery -ip ${ev.ip} -sender ${ev.sender}${ev.helo ? ` -helo ${ev.helo}` : ''}   (libspf2; or pyspf: python3 -m spf ${ev.ip} ${ev.sender} ${ev.helo ?? ''})`.trim(),
+    );
+  return out;
+}
+
+function treeDetail(c: SpfCheck): string {
+  return `Include tree (${c.audit.totalLookups} of 10 DNS lookups):\n${describeTree(c.audit.tree, c.evaluation?.tree)}`;
+}
+
+function missing(ctx: RuleContext, c: SpfCheck): Step[] {
+  const r = c.audit.tree;
+  const ev = [...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)];
+  if (r.error?.startsWith('DNS error')) {
+    const s = inconclusiveStep('spf.missing', `Whether ${c.domain} has an SPF record could not be checked`, null);
+    s.evidence = [...loggedEvidence(ctx, 'spf'), { text: `DNS now: ${c.domain} TXT → ${r.error}`, line: 0 }];
+    return [s];
+  }
+  if (r.error === 'no SPF record') {
+    const ip = ctx.subjects.ip?.value;
+    const record = `v=spf1 ${ip ? ipTerm(ip) + ' ' : ''}mx ~all`;
+    return [
+      {
+        rule: 'spf.missing',
+        status: refusalEvidence(ctx, 'spf').length ? 'fail' : 'warn',
+        title: `${c.domain} has no SPF record`,
+        evidence: [...refusalEvidence(ctx, 'spf'), ...ev],
+        detail:
+          'Without SPF, receivers cannot tell whether the sending IP may send for the domain. Gmail, Yahoo and Microsoft require SPF or DKIM from every sender, and both (with DMARC) from bulk senders.',
+        fix: [
+          `Publish one TXT record at ${c.domain}: "${record}" — list every server and service that sends mail as ${c.domain} (each provider documents its include:, e.g. include:_spf.google.com, include:spf.protection.outlook.com).`,
+          'When everything that sends is listed, change ~all to -all.',
+        ],
+        verify: verifyCommands(c, c.evaluation),
+        sources: SOURCES,
+      },
+    ];
+  }
+  return [
+    {
+      rule: 'spf.missing',
+      status: 'pass',
+      title: `${c.domain} publishes an SPF record`,
+      evidence: ev,
+      // with an evaluation, the spf.fail / softfail step shows the tree
+      detail: r.record && !c.evaluation ? treeDetail(c) : undefined,
+      fix: [],
+      verify: [`dig +short TXT ${c.domain}`],
+      sources: SOURCES,
+    },
+  ];
+}
+
+function permerror(ctx: RuleContext, c: SpfCheck): Step[] {
+  const r = c.audit.tree;
+  const ev = c.evaluation;
+  const evidence = [...refusalEvidence(ctx, 'spf'), ...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)];
+  const fix: string[] = [];
+  let title: string;
+  let detail: string;
+  if (r.error && /SPF records/.test(r.error)) {
+    const records = (r.record ?? '').split(' | ').filter(isSpfRecord);
+    const terms = [...new Set(records.flatMap((x) => parseSpfRecord(x).terms.map((t) => t.text)).filter((t) => !/^[+\-~?]?all$/i.test(t)))];
+    title = `${c.domain} publishes ${records.length} SPF records: receivers treat that as a permanent error`;
+    detail =
+      'RFC 7208 §4.5: a domain must have exactly one TXT record starting with v=spf1; with more, every receiver returns permerror and SPF fails for every sender.';
+    fix.push(
+      `Replace them with one TXT record: "v=spf1 ${terms.join(' ')} ~all"`,
+      'Delete the other v=spf1 TXT records (other TXT records, such as site verifications, can stay).',
+    );
+  } else if (r.error?.startsWith('syntax error')) {
+    title = `The SPF record of ${c.domain} has a syntax error`;
+    detail = `${r.error}. RFC 7208 §4.6: any syntax error anywhere makes the whole record a permerror.`;
+    fix.push(
+      `Correct the record at ${c.domain}: "${r.record}" (terms are separated by single spaces; mechanisms are all, include:, a, mx, ptr, ip4:, ip6:, exists:; modifiers redirect= and exp=).`,
+    );
+  } else {
+    const over = (ev?.error ?? '').includes('DNS-querying') || c.audit.totalLookups > 10;
+    title = over
+      ? `The SPF record of ${c.domain} needs ${c.audit.totalLookups} DNS lookups; receivers stop at 10 (permerror)`
+      : `SPF of ${c.domain} ends in a permanent error${ev?.error ? `: ${ev.error}` : ''}`;
+    detail = `${ev?.error ?? ''}\n${treeDetail(c)}`.trim();
+    if (over) fix.push(...lookupFixes(c));
+    else fix.push(`Correct the SPF tree of ${c.domain} where it fails: ${ev?.error ?? r.error ?? ''}`);
+  }
+  return [
+    {
+      rule: 'spf.permerror',
+      status: 'fail',
+      title,
+      evidence,
+      detail,
+      fix,
+      verify: verifyCommands(c, ev),
+      sources: ['RFC 7208 §4.5, §4.6, §4.6.4', ...SOURCES],
+    },
+  ];
+}
+
+function evaluated(ctx: RuleContext, c: SpfCheck): Step[] {
+  const ev = c.evaluation!;
+  const logged = loggedEvidence(ctx, 'spf');
+  const ip = ev.ip;
+  const where = `${c.identity === 'helo' ? 'HELO' : 'MAIL FROM'} ${c.identity === 'helo' ? c.domain : ev.sender} from ${ip}`;
+  const evidence: EvidenceItem[] = [
+    ...(ctx.subjects.ip ? [{ text: `Sending IP ${ip}`, line: ctx.subjects.ip.line }] : []),
+    { text: `Envelope sender ${ev.sender}`, line: c.line },
+    ...logged,
+    ...recordEvidence(c),
+    {
+      text: `SPF now: ${ev.result}${ev.matched ? ` (matched "${ev.matched.term}" in ${ev.matched.domain})` : ''}, ${ev.lookups} DNS lookups`,
+      line: 0,
+    },
+  ];
+  switch (ev.result) {
+    case 'pass':
+      return [
+        {
+          rule: 'spf.fail',
+          status: 'pass',
+          title: `SPF passes for ${where}: "${ev.matched?.term}" in ${ev.matched?.domain} authorises it`,
+          evidence,
+          detail: treeDetail(c),
+          fix: [],
+          verify: verifyCommands(c, ev),
+          sources: SOURCES,
+        },
+      ];
+    case 'fail':
+    case 'softfail':
+    case 'neutral': {
+      const refusals = refusalEvidence(ctx, 'spf');
+      const record = c.audit.tree.record ?? `v=spf1 ~all`;
+      const newRecord = recordWithTerm(record, ipTerm(ip));
+      const term = ev.matched
+        ? `"${ev.matched.term}"${ev.matched.domain !== c.domain ? ` in ${ev.matched.domain}` : ''}`
+        : 'the end of the record (no term matched)';
+      const rule = ev.result === 'softfail' ? 'spf.softfail' : 'spf.fail';
+      return [
+        {
+          rule,
+          status: ev.result === 'fail' || refusals.length ? 'fail' : 'warn',
+          title: `SPF ${ev.result} for ${where}: the record of ${c.domain} does not authorise ${ip} (decided by ${term})`,
+          evidence: [...refusals, ...evidence],
+          detail: `${ev.explanation ? `The domain's explanation: "${ev.explanation}". ` : ''}${
+            ev.result === 'fail'
+              ? 'Receivers that enforce SPF refuse the mail; with DMARC, an SPF fail counts as no SPF pass.'
+              : ev.result === 'softfail'
+                ? '~all asks receivers to accept but mark the mail; most large receivers count it against the message, and it is not an SPF pass for DMARC.'
+                : 'Neutral means the domain makes no statement about this IP: it is not an SPF pass for DMARC or for Gmail, Yahoo and Microsoft.'
+          }\n${treeDetail(c)}`,
+          fix: [
+            `If ${ip} is your server, add "${ipTerm(ip)}" to the SPF record of ${c.domain}: "${newRecord}"${c.audit.totalLookups >= 10 ? ' (ip4:/ip6: costs no DNS lookup)' : ''}.`,
+            `If ${ip} belongs to a sending service (a newsletter tool, CRM, ticket system, hosted mail), add that service's include: instead, as its documentation gives it.`,
+            `If ${ip} should not send as ${c.domain} at all, the SPF result is right: find the program or device that sends from it, or relay its mail through an authorised server.`,
+          ],
+          verify: verifyCommands(c, ev),
+          sources: ['RFC 7208 §2.6, §8', ...SOURCES],
+        },
+      ];
+    }
+    case 'temperror':
+      return [
+        {
+          ...inconclusiveStep(
+            'spf.fail',
+            `SPF for ${where} could not be evaluated (temporary DNS error)`,
+            null,
+            `${ev.error ?? 'DNS failed'}. Receivers defer or accept such mail; retry, or choose another resolver in Settings.`,
+          ),
+          evidence,
+        },
+      ];
+    case 'permerror':
+      return permerror(ctx, c);
+    case 'none':
+      return [];
+  }
+}
+
+export const spfRules: Rule = {
+  id: 'spf.*',
+  run(ctx) {
+    const c = ctx.live.spf;
+    if (!c) {
+      // no envelope sender in the input: what the receiver logged is all there is
+      return loggedEvidence(ctx, 'spf').length
+        ? [
+            {
+              rule: 'spf.fail',
+              status: 'info',
+              title: 'The receiver logged an SPF result; the envelope sender is not in the input, so SPF could not be checked now',
+              evidence: loggedEvidence(ctx, 'spf'),
+              fix: [],
+              verify: [],
+              sources: SOURCES,
+            },
+          ]
+        : [];
+    }
+    const steps: Step[] = [];
+    const r = c.audit.tree;
+    const multipleOrSyntax = !!r.error && (/SPF records/.test(r.error) || r.error.startsWith('syntax error'));
+    if (multipleOrSyntax) steps.push(...permerror(ctx, c));
+    else steps.push(...missing(ctx, c));
+    if (c.evaluation && !multipleOrSyntax && r.record) steps.push(...evaluated(ctx, c));
+    else if (!c.evaluation && r.record && !multipleOrSyntax) {
+      const said = refusalsNaming(ctx, 'spf');
+      steps.push({
+        rule: 'spf.fail',
+        status: said.length ? 'fail' : 'info',
+        title: said.length
+          ? `The receiver refused the message for SPF; the sending IP is not in the input, so the record of ${c.domain} could not be evaluated for it here`
+          : `The sending IP is not in the input, so SPF of ${c.domain} could not be evaluated for it`,
+        evidence: [...said, ...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)],
+        detail: treeDetail(c),
+        fix: said.length
+          ? [
+              `Add the public IP of the sending server to the SPF record of ${c.domain} (e.g. "${recordWithTerm(r.record, 'ip4:<sending IP>')}"), or its provider's include:.`,
+            ]
+          : [],
+        verify: [`dig +short TXT ${c.domain}`],
+        sources: SOURCES,
+      });
+    }
+    // the tree works for this IP but not for every sender
+    const hitLimit = steps.some((s) => s.rule === 'spf.permerror');
+    if (!hitLimit && c.audit.totalLookups > 10) {
+      steps.push({
+        rule: 'spf.lookup-limit',
+        status: 'warn',
+        title: `The SPF tree of ${c.domain} needs ${c.audit.totalLookups} DNS lookups: senders not matched within the first 10 get permerror`,
+        evidence: recordEvidence(c),
+        detail: treeDetail(c),
+        fix: lookupFixes(c),
+        verify: [`dig +short TXT ${c.domain}`],
+        sources: ['RFC 7208 §4.6.4'],
+      });
+    }
+    for (const f of c.audit.findings.filter((x) => !/DNS-querying terms/.test(x.text))) {
+      steps.push({
+        rule: 'spf.weak-policy',
+        status: f.severity,
+        title: f.text,
+        evidence: recordEvidence(c),
+        fix: [],
+        verify: [`dig +short TXT ${c.domain}`],
+        sources: [f.source],
+      });
+    }
+    return steps;
+  },
+};
