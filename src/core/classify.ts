@@ -80,6 +80,8 @@ const VAGUE = new Set([
 function reasonOfStage(code: number | null, stage: Stage): string {
   if (code === 552) return 'mesgtoobig';
   if (code === 421) return 'toomanyconn';
+  // 530/535: authentication required or failed (RFC 4954 §6)
+  if (code === 530 || code === 535) return 'securityerror';
   switch (stage) {
     case 'connect':
     case 'helo':
@@ -193,6 +195,9 @@ export function reasonOf(r: RawRejection): Classification {
   const enh = r.enhanced ? findEnhancedCode(r.enhanced) : undefined;
   if (enh && !VAGUE.has(enh.reason)) return { reason: refine(enh.reason, r, enh), knowledge: undefined };
   const generic = findGenericKnowledge(text, r.code, r.stage);
+  // 421 closes the channel (RFC 5321 §3.8): with no words that say why, it is the receiver's load or rate limit
+  if (!generic && r.code === 421 && (!enh || CATCH_ALL_CODES.has(enh.code)))
+    return { reason: refine('toomanyconn', r, enh), knowledge: undefined };
   if (enh && enh.reason !== 'undefined') {
     // an expired delivery (X.4.7) is explained by the last error it met, whatever it was
     if (generic && (CATCH_ALL_CODES.has(enh.code) || enh.code === 'X.4.7' || REFINES_A_CODE.has(generic.reason)))

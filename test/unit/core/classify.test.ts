@@ -121,6 +121,25 @@ const TABLE: [RawRejection, string, string, boolean][] = [
     false,
   ],
   [raw(null, null, 'unknown', 'x', { reason: 'feedback' }), 'feedback', 'sender', false],
+  // texts of large receivers and common MTAs
+  [
+    raw(552, '5.7.0', 'end-of-data', 'This message was blocked because its content presents a potential security issue.'),
+    'policyviolation',
+    'receiver-policy',
+    true,
+  ],
+  [raw(535, '5.7.8', 'helo', 'Error: authentication failed'), 'securityerror', 'sender', true],
+  [raw(421, '4.7.0', 'helo', 'Try again later, closing connection. (EHLO)'), 'toomanyconn', 'receiver-policy', false],
+  [raw(451, '4.7.500', 'rcpt', 'Server busy. Please try again later from [192.0.2.1]. (S77714)'), 'toomanyconn', 'receiver-policy', false],
+  [raw(550, '5.7.501', 'rcpt', 'Access denied, spam abuse detected'), 'blocked', 'sender', true],
+  [raw(550, '5.1.1', 'rcpt', 'RESOLVER.ADR.RecipNotFound; not found'), 'userunknown', 'recipient', true],
+  [raw(554, '5.2.252', 'rcpt', 'SendAsDenied; a@example.com not allowed to send as b@example.com'), 'rejected', 'sender', true],
+  [raw(550, '5.7.1', 'end-of-data', 'Email rejected per DMARC policy for example.com'), 'authfailure', 'sender', true],
+  [raw(550, '5.7.1', 'connect', 'Reverse DNS lookup failed for host 192.0.2.1'), 'requireptr', 'sender', true],
+  [raw(550, null, 'rcpt', 'Administrative prohibition'), 'rejected', 'sender', true],
+  [raw(550, null, 'rcpt', 'Local mailbox a@example.com is unavailable: user is terminated'), 'suspend', 'recipient', true],
+  // an address that looks like a reason is not one
+  [raw(550, null, 'mail', 'Sender verify failed for <spam@example.com>'), 'rejected', 'sender', true],
 ];
 
 describe('classify', () => {

@@ -77,6 +77,20 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: [REF],
   },
   {
+    id: 'gmail.5.7.0-security-issue',
+    sender: 'Gmail',
+    text: /content presents a potential\s+(?:\d{3}-\d\.\d\.\d\s+)?security issue|p=BlockedMessage/i,
+    reason: 'policyviolation',
+    party: 'receiver-policy',
+    meaning:
+      'Gmail blocked the message for its content or attachments (an executable, a script, an archive it cannot scan, a macro document): its attachment policy, not the sender’s reputation.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Send the file another way (a link to a share), or zip it with a password only when the recipient expects it; remove executables and macros.',
+    ],
+    sources: ['https://support.google.com/mail/answer/6590 (Gmail: file types blocked)', REF],
+  },
+  {
     id: 'gmail.4.7.0-tls',
     sender: 'Gmail',
     text: /TLS required for this message|must use (?:a )?TLS|requires a secure connection/i,

@@ -23,6 +23,44 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
+    id: 'microsoft.4.7.5xx-server-busy',
+    sender: 'Microsoft 365',
+    text: /4\.7\.5\d\d\b.{0,40}(?:Server busy|try again later)|Server busy\. Please try again later from/i,
+    reason: 'toomanyconn',
+    party: 'receiver-policy',
+    meaning:
+      'Exchange Online is throttling this sending IP (4.7.500–4.7.699, "Server busy"), usually because it is new to Microsoft or sends in bursts. The queue retries; warming the IP up slowly helps.',
+    rules: ['smtp.rate-limited', 'reputation.blocked'],
+    transient: true,
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.7.50x-spam-abuse',
+    sender: 'Microsoft 365',
+    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'Microsoft blocked the sender (the account, the domain or the IP) for spam abuse (5.7.501–5.7.503, 5.7.511, 5.1.8 "bad outbound sender"). For a Microsoft 365 sender this usually means a compromised account was restricted.',
+    rules: ['reputation.blocked'],
+    fix: [
+      'If the sender is in your Microsoft 365 tenant: secure the account (reset the password, check inbox rules), then release it under Restricted entities in the Microsoft Defender portal.',
+      'Otherwise ask for delisting at https://sender.office.com.',
+    ],
+    sources: [NDR, DELIST],
+  },
+  {
+    id: 'microsoft.send-as-denied',
+    sender: 'Microsoft 365',
+    text: /SendAsDenied|SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'Exchange refused the sender: it may not send as that address (SendAsDenied), or the recipient group accepts mail only from authenticated or listed senders (5.7.12x, 5.7.133).',
+    rules: ['smtp.sender-invalid'],
+    sources: [NDR],
+  },
+  {
     id: 'microsoft.5.7.6xx-banned-ip',
     sender: 'Microsoft 365',
     text: /5\.7\.6(?:0[6-9]|[1-4]\d)\b|banned sending IP|Access denied, banned sender/i,
@@ -154,7 +192,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
     id: 'microsoft.ndr-name-not-recognized',
     sender: 'Exchange (NDR text)',
-    text: /recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,
+    text: /RESOLVER\.ADR\.(?:Ex)?RecipNotFound|recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,
     reason: 'userunknown',
     party: 'recipient',
     meaning: 'Exchange did not find the recipient address in its directory.',
