@@ -86,6 +86,21 @@ const CASES: {
     rejections: [{ recipient: 'quinn@partner.example', reason: 'mailboxfull', code: 552, enhanced: '5.2.2', stage: 'unknown' }],
     messageHeaders: null,
   },
+  {
+    file: 'forwarded-inline.eml',
+    rejections: [
+      {
+        recipient: 'bob@partner.example',
+        reason: 'blocked',
+        code: 550,
+        enhanced: '5.7.1',
+        stage: 'unknown',
+        knowledge: 'dnsbl.spamcop',
+        ip: '203.0.113.9',
+      },
+    ],
+    messageHeaders: null,
+  },
   // sisimai's set-of-emails (BSD-2-Clause, see fixtures/bounces/sisimai/README.md); reasons are sisimai's
   {
     file: 'sisimai/lhost-sendmail-01.eml',

@@ -126,6 +126,9 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     const b = bodyLines(lines, p);
     text.push(...(p.type === 'text/html' ? htmlToText(b) : b), { text: '', line: 0 });
   }
+  // a bounce forwarded inline is quoted ("> "): read it without the quote marks
+  // (only "> " marks: Sendmail's ">>> RCPT To:" transcript lines are not quotes)
+  text = text.map((l) => ({ text: l.text.replace(/^(?:>[ \t]|>$)+/, ''), line: l.line }));
   const cut = findOriginalStart(text);
   const human = text.slice(0, cut);
   const signals = bounceSignals(top, human.map((l) => l.text).join('\n'));
