@@ -10,62 +10,16 @@ import { reportToText } from '../core/format/text';
 import { DohResolver } from '../net/doh';
 import { DEFAULT_RESOLVERS, validateResolverUrl } from '../net/providers';
 import { decodeBytes } from '../core/text/decode';
-import { createReadStream } from 'node:fs';
-import { LogSummariser, type LogSummary } from '../core/summary/summariser';
-import { LineSplitter } from '../core/summary/lines';
-
-/** Stream each file through the summariser (the same code the worker runs on a dropped file). */
-async function summarise(args: Args): Promise<number> {
-  let failed = 0;
-  for (const file of args.files) {
-    const s = new LogSummariser();
-    const split = new LineSplitter();
-    try {
-      for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) s.push(split.push(chunk as string));
-    } catch (e) {
-      console.error(`analyze: cannot read ${file}: ${(e as Error).message}`);
-      failed++;
-      continue;
-    }
-    s.push(split.end());
-    const summary = s.finish();
-    if (args.json) console.log(JSON.stringify({ file, summary }));
-    else console.log(summaryToText(file, summary));
-  }
-  return failed ? 1 : 0;
-}
-
-function summaryToText(file: string, s: LogSummary): string {
-  const out = [
-    `== ${file}`,
-    `${s.kind}: ${s.lines} lines, ${s.sessionsSeen} sessions, ${s.refusals} refusals (${s.hardRefusals} permanent), ${s.unknownLines} lines not understood`,
-  ];
-  for (const w of s.warnings) out.push(`Warning: ${w}`);
-  const list = (title: string, c: { key: string; count: number }[]) => {
-    if (!c.length) return;
-    out.push('', title);
-    for (const x of c.slice(0, 15)) out.push(`  ${String(x.count).padStart(7)}  ${x.key}`);
-  };
-  list('Refusals by reason:', s.byReason);
-  list('Refusals by remote host:', s.byRemoteHost);
-  list('Refusals by sender domain:', s.bySenderDomain);
-  list('Top client IPs:', s.topClientIps);
-  if (s.sessions.length) {
-    out.push('', 'Refused sessions (diagnose one with: npm run analyze -- FILE after cutting its lines):');
-    for (const x of s.sessions.slice(0, 20))
-      out.push(
-        `  lines ${x.firstLine}-${x.lastLine}  ${x.first.reason}  ${[x.first.code, x.first.enhanced].filter(Boolean).join(' ')} ${x.first.text.slice(0, 80)}`,
-      );
-  }
-  return out.join('\n');
-}
+import { readSummary, summaryToText } from './summary';
+import { sessionText } from '../core/summary/summariser';
 
 const USAGE = `usage: npm run analyze -- FILE... [--doh URL]... [--offline] [--json]
   --doh URL   DoH endpoint (RFC 8484 GET); repeat for fallbacks. Default: ${DEFAULT_RESOLVERS.join(', ')}
   --offline   skip live DNS checks (they show as inconclusive)
   --json      print the JSON report (one line per file when several files are given)
   --summary   for a large log: read it as a stream and print a summary (refusals by
-              reason, remote host, sender domain; top client IPs; the refused sessions)`;
+              reason, remote host, sender domain; top client IPs; the refused sessions)
+  --session N with --summary: diagnose the refused session numbered N in the summary`;
 
 interface Args {
   files: string[];
@@ -73,16 +27,21 @@ interface Args {
   offline: boolean;
   json: boolean;
   summary: boolean;
+  session: number | null;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { files: [], doh: [], offline: false, json: false, summary: false };
+  const a: Args = { files: [], doh: [], offline: false, json: false, summary: false, session: null };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--json') a.json = true;
     else if (x === '--offline') a.offline = true;
     else if (x === '--summary') a.summary = true;
-    else if (x === '--doh') {
+    else if (x === '--session') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) return '--session needs a session number from the summary (1, 2, …)';
+      a.session = n;
+    } else if (x === '--doh') {
       const url = argv[++i];
       if (!url) return '--doh needs a URL';
       const bad = validateResolverUrl(url);
@@ -103,10 +62,10 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return args ? 2 : 0;
   }
-  if (args.summary) return summarise(args);
   const resolver: Resolver = args.offline
     ? offlineResolver
     : new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS });
+  if (args.summary) return summarise(args, resolver);
   let failed = 0;
   for (const file of args.files) {
     let text: string;
@@ -135,3 +94,36 @@ main().then(
     process.exit(1);
   },
 );
+
+/** --summary: stream each file through the summariser (the worker's code); --session N diagnoses one refused session. */
+async function summarise(args: Args, resolver: Resolver): Promise<number> {
+  let failed = 0;
+  for (const file of args.files) {
+    let summary;
+    try {
+      summary = await readSummary(file);
+    } catch (e) {
+      console.error(`analyze: cannot read ${file}: ${(e as Error).message}`);
+      failed++;
+      continue;
+    }
+    if (args.session === null) {
+      console.log(args.json ? JSON.stringify({ file, summary }) : summaryToText(file, summary));
+      continue;
+    }
+    const chosen = summary.sessions[args.session - 1];
+    if (!chosen) {
+      console.error(`analyze: ${file} has ${summary.sessions.length} refused sessions; there is no session ${args.session}`);
+      failed++;
+      continue;
+    }
+    const report = await analyze(sessionText(chosen), { resolver });
+    const title = `${file}, session ${args.session} (lines ${chosen.firstLine}–${chosen.lastLine})`;
+    console.log(
+      args.json
+        ? JSON.stringify({ file, session: args.session, lines: chosen.lines.map((l) => l.n), ...report })
+        : reportToText(report, title),
+    );
+  }
+  return failed ? 1 : 0;
+}
