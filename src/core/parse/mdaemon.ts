@@ -34,7 +34,7 @@ export function looksLikeMdaemon(lines: string[]): number {
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
-    const m = LINE.exec(l);
+    const m = LINE.exec(l.trimStart());
     if (!m) continue;
     const rest = m[5];
     if (
@@ -186,7 +186,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
   lines.forEach((raw, i) => {
     const lineNo = i + 1;
     if (!raw.trim()) return;
-    const m = LINE.exec(raw);
+    const m = LINE.exec(raw.trimStart());
     if (!m) {
       unknown++;
       return;
