@@ -6,6 +6,8 @@
 import type { LogSummary, SummarySession } from '../../core/summary/summariser';
 import { sessionText } from '../../core/summary/summariser';
 import type { AnalysisClient } from '../../worker/client';
+import { readDroppedFile } from '../read-file';
+import { MAX_PASTE_BYTES } from '../state/app.svelte';
 
 /** Files above this size are summarised instead of analysed whole. */
 export const LARGE_FILE_BYTES = 4 * 1024 * 1024;
@@ -53,8 +55,17 @@ export class LargeFileState {
     this.cancelRead = job.cancel;
     try {
       const s = await job.done;
-      if (s) this.summary = s;
-      else this.cancelled = true;
+      if (!s) this.cancelled = true;
+      else if (s.kind === 'unknown' && file.size <= MAX_PASTE_BYTES) {
+        // not a log (a large message or bounce with attachments): analyse it whole, as usual
+        this.fileName = null;
+        const r = await readDroppedFile(file);
+        if ('error' in r) this.error = r.error;
+        else {
+          this.app.setInput(r.text, file.name, true);
+          await this.app.analyze();
+        }
+      } else this.summary = s;
     } catch (e) {
       this.error = `${file.name} could not be read: ${(e as Error).message}`;
     } finally {
