@@ -79,12 +79,16 @@ function remoteIn(text: string): string | null {
   return m ? m[1] : null;
 }
 
+const MAX_TEXT = 1200;
+
 export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 'recipient'> {
   let text = (d.diagnostic ?? '').trim();
   const human = (d.humanText ?? '').trim();
   // a Diagnostic-Code that is only a code (or X-Unix noise) says less than the text part
   if (human && (!text || text.replace(/[\d.\s-]/g, '').length < 8)) text = [text, human].filter(Boolean).join(' ');
   text = joinMultiline(text);
+  // a bounce's general words can run long; the reply itself never does
+  if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT - 1) + '…';
   const status = d.status && /^[245]\.\d{1,3}\.\d{1,3}/.test(d.status.trim()) ? d.status.trim().split(/\s/)[0] : null;
   const enh = ENHANCED.exec(text);
   const textEnhanced = enh ? `${enh[1]}.${enh[2]}.${enh[3]}` : null;
