@@ -10,8 +10,6 @@
 // The field names follow postfix-grok-patterns where a name exists, so the
 // corpus of its tests scores this reader (scripts/conformance/postfix-lines.ts).
 
-import { joinMultiline } from '../smtp-dialogue';
-
 export interface PostfixEvent {
   daemon: string;
   queueId?: string;
@@ -55,68 +53,8 @@ export interface PostfixEvent {
   message?: string;
 }
 
-const HOST_IP = String.raw`([^\s\[\]]+)\[([^\]]*)\](?::(\d+))?`;
-
-/** `host[ip]:port` → parts. */
-function hostIp(s: string): { host?: string; ip?: string; port?: number } | null {
-  const m = new RegExp(`^${HOST_IP}$`).exec(s.trim());
-  if (!m) return null;
-  return { host: m[1], ip: m[2], port: m[3] ? Number(m[3]) : undefined };
-}
-
-/** `[ip]:port` (postscreen). */
-function bracketIp(s: string): { ip: string; port?: number } | null {
-  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(s.trim());
-  return m ? { ip: m[1], port: m[2] ? Number(m[2]) : undefined } : null;
-}
-
-/** `from=<a> to=<b> proto=ESMTP helo=<h>` (comma-separated in postscreen). */
-function keyValues(s: string, e: PostfixEvent): void {
-  const re = /(\w+)=<([^>]*)>|(\w+)=([^\s,;]+)/g;
-  for (const m of s.matchAll(re)) {
-    const k = m[1] ?? m[3];
-    const v = m[2] ?? m[4];
-    if (k === 'from') e.from = v;
-    else if (k === 'to') e.to = v;
-    else if (k === 'orig_to') e.origTo = v;
-    else if (k === 'helo') e.helo = v;
-    else if (k === 'proto') e.proto = v;
-    else if (k === 'size') e.size = Number(v);
-  }
-}
-
-/** `550 5.1.1 <a>: text` → code, enhanced, text. */
-function reply(raw: string, e: PostfixEvent): void {
-  const s = joinMultiline(raw);
-  const m = /^([245]\d\d)(?:[ -]([245]\.\d{1,3}\.\d{1,3}))?\s*(.*)$/s.exec(s.trim());
-  if (m) {
-    e.code = Number(m[1]);
-    if (m[2]) e.enhanced = m[2];
-    e.replyText = m[3];
-    return;
-  }
-  const d = /^([245]\.\d{1,3}\.\d{1,3})\s+(.*)$/s.exec(s.trim());
-  if (d) {
-    e.enhanced = d[1];
-    e.replyText = d[2];
-  } else e.replyText = s.trim();
-}
-
-/** `host h[ip] said: 550 … (in reply to RCPT TO command)` → relay, response, stage. */
-function said(s: string, e: PostfixEvent): boolean {
-  const m = new RegExp(
-    String.raw`^host ${HOST_IP} (?:said|refused to talk to me):\s*(.*?)\s*(?:\(in reply to (.+?) command\))?\s*$`,
-    's',
-  ).exec(s.trim());
-  if (!m) return false;
-  e.relayHost = m[1];
-  e.relayIp = m[2];
-  if (m[3]) e.relayPort = Number(m[3]);
-  e.response = m[4];
-  if (m[5]) e.smtpStage = m[5];
-  reply(m[4], e);
-  return true;
-}
+import { bracketIp, hostIp, keyValues, reply, said, blockedUsing } from './fields';
+import { postscreenEvent } from './postscreen';
 
 export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
   const e: PostfixEvent = { daemon };
@@ -320,53 +258,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     e.dnsWarning = 'fcrdns-mismatch';
     return e;
   }
-  // postscreen
-  if ((m = /^CONNECT from \[([^\]]+)\]:(\d+)(?: to \[([^\]]+)\]:(\d+))?/.exec(msg))) {
-    e.event = 'connect';
-    e.clientIp = m[1];
-    e.clientPort = Number(m[2]);
-    if (m[3]) e.serverIp = m[3];
-    if (m[4]) e.serverPort = Number(m[4]);
-    return e;
-  }
-  if (
-    (m =
-      /^(PASS NEW|PASS OLD|WHITELISTED|BLACKLISTED|WHITELIST VETO|ALLOWLISTED|DENYLISTED|ALLOWLIST VETO|DISCONNECT) \[([^\]]+)\]:(\d+)/.exec(
-        msg,
-      ))
-  ) {
-    if (m[1] === 'DISCONNECT') e.event = 'disconnect';
-    else e.access = m[1];
-    e.clientIp = m[2];
-    e.clientPort = Number(m[3]);
-    return e;
-  }
-  if ((m = /^DNSBL rank (\d+) for \[([^\]]+)\]:(\d+)/.exec(msg))) {
-    e.dnsblRank = Number(m[1]);
-    e.clientIp = m[2];
-    e.clientPort = Number(m[3]);
-    e.violation = 'DNSBL';
-    return e;
-  }
-  if (
-    (m =
-      /^(PREGREET|HANGUP|COMMAND TIME LIMIT|COMMAND COUNT LIMIT|COMMAND LENGTH LIMIT|COMMAND PIPELINING|NON-SMTP COMMAND|BARE NEWLINE)(?: \d+)?(?: after ([\d.]+))? from \[([^\]]+)\]:(\d+)(?:.*? after (\S+?)(?::|$))?/.exec(
-        msg,
-      ))
-  ) {
-    e.violation = m[1];
-    e.clientIp = m[3];
-    e.clientPort = Number(m[4]);
-    if (m[5]) e.smtpStage = m[5];
-    return e;
-  }
-  // dnsblog: "addr 1.2.3.4 listed by domain zen.spamhaus.org as 127.0.0.4"
-  if ((m = /^addr (\S+) listed by domain (\S+) as (\S+)/.exec(msg))) {
-    e.clientIp = m[1];
-    e.dnsblDomain = m[2];
-    e.response = m[3];
-    return e;
-  }
+  if (postscreenEvent(msg, e)) return e;
   if ((m = /^message-id=<?([^>]*)>?$/.exec(msg))) {
     e.messageId = m[1];
     return e;
@@ -382,27 +274,4 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
   return e;
 }
 
-/** "client [ip] blocked using zen.spamhaus.org" → the DNSBL's zone. */
-function blockedUsing(e: PostfixEvent): void {
-  const m = /blocked using ([a-z0-9.-]+\.[a-z]{2,})/i.exec(e.replyText ?? '');
-  if (m) e.dnsblDomain = m[1].replace(/[.;,]$/, '');
-}
-
-/** The syslog or ISO prefix: `Mon DD HH:MM:SS host postfix/smtpd[123]: ` or `2024-01-02T03:04:05.1+00:00 host postfix/smtp[1]: `. */
-const PREFIX =
-  /^(?:<\d+>\d? ?)?(?:([A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2})|(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?))\s+(\S+)\s+(postfix(?:-[\w.-]+)?(?:\/[\w.-]+)*\/([\w.-]+))\[(\d+)\]:\s?(.*)$/;
-
-export interface PostfixLine {
-  time: string;
-  host: string;
-  program: string;
-  daemon: string;
-  pid: number;
-  message: string;
-}
-
-export function readPostfixLine(line: string): PostfixLine | null {
-  const m = PREFIX.exec(line);
-  if (!m) return null;
-  return { time: m[1] ?? m[2], host: m[3], program: m[4], daemon: m[5], pid: Number(m[6]), message: m[7] };
-}
+export { readPostfixLine, type PostfixLine } from './line';
