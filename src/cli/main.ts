@@ -19,7 +19,10 @@ const USAGE = `usage: npm run analyze -- FILE... [--doh URL]... [--offline] [--j
   --json      print the JSON report (one line per file when several files are given)
   --summary   for a large log: read it as a stream and print a summary (refusals by
               reason, remote host, sender domain; top client IPs; the refused sessions)
-  --session N with --summary: diagnose the refused session numbered N in the summary`;
+  --session N with --summary: diagnose the refused session numbered N in the summary
+
+Environment: MAILMEDIC_DQS_KEY (Spamhaus DQS key), MAILMEDIC_ABUSIX_KEY (Abusix key): used for
+  blocklist queries, never printed (the query log shows <key>).`;
 
 interface Args {
   files: string[];
@@ -76,7 +79,11 @@ async function main(): Promise<number> {
       failed++;
       continue;
     }
-    const report = await analyze(text, { resolver, exactBytes: true });
+    const report = await analyze(text, {
+      resolver,
+      exactBytes: true,
+      dnsbl: { dqsKey: process.env.MAILMEDIC_DQS_KEY, abusixKey: process.env.MAILMEDIC_ABUSIX_KEY },
+    });
     if (args.json) {
       console.log(args.files.length > 1 ? JSON.stringify({ file, ...report }) : JSON.stringify({ file, ...report }, null, 2));
     } else {
@@ -117,7 +124,10 @@ async function summarise(args: Args, resolver: Resolver): Promise<number> {
       failed++;
       continue;
     }
-    const report = await analyze(sessionText(chosen), { resolver });
+    const report = await analyze(sessionText(chosen), {
+      resolver,
+      dnsbl: { dqsKey: process.env.MAILMEDIC_DQS_KEY, abusixKey: process.env.MAILMEDIC_ABUSIX_KEY },
+    });
     const title = `${file}, session ${args.session} (lines ${chosen.firstLine}–${chosen.lastLine})`;
     console.log(
       args.json

@@ -12,6 +12,7 @@ import { runLiveChecks } from './checks';
 import { RULES } from './rules';
 import { authReport } from './auth/report';
 import { rankSteps } from './rank';
+import { describeMessage } from './mail/describe';
 
 function emptyEvidence(lines: number, warning: string): Evidence {
   return {
@@ -51,12 +52,13 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
   const o = resolveOptions(options);
   const evidence = readEvidence(text, options);
   const subjects = findSubjects(evidence);
-  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns);
-  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now });
+  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns, o.secrets);
+  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now, dnsbl: o.dnsbl });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
   const ctx = { evidence, subjects, live, focus, primary };
   const steps = RULES.flatMap((r) => r.run(ctx));
+  const message = await describeMessage(evidence);
   return {
     version: 1,
     inputs: evidence.inputs,
@@ -68,5 +70,6 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
     warnings: evidence.warnings,
     live: o.live,
     generated: o.now().toISOString(),
+    ...(message ? { message } : {}),
   };
 }

@@ -34,3 +34,9 @@ interface SubtleCrypto {
   digest(algorithm: 'SHA-256' | 'SHA-1', data: Uint8Array): Promise<ArrayBuffer>;
 }
 declare var crypto: { readonly subtle: SubtleCrypto };
+
+// WHATWG URL, for IDNA: the A-label (punycode) of an internationalised domain.
+interface URL {
+  readonly hostname: string;
+}
+declare var URL: { new (url: string, base?: string): URL };

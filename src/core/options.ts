@@ -4,6 +4,7 @@
 import type { DnsLogEntry } from './types';
 import type { Resolver } from './dns/resolver';
 import { offlineResolver } from './dns/resolver';
+import type { DnsblSettings } from './checks/dnsbl';
 
 export interface Limits {
   /** Larger inputs are refused with a clear message (bytes of UTF-16 text, as given). */
@@ -28,6 +29,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Called as each DNS answer arrives (the query log fills live). */
   onDns?: (entry: DnsLogEntry) => void;
+  /** Blocklist settings: DQS/Abusix keys, extra zones (never in a report or permalink). */
+  dnsbl?: DnsblSettings;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +41,9 @@ export interface ResolvedOptions {
   exactBytes: boolean;
   signal?: AbortSignal;
   onDns?: (entry: DnsLogEntry) => void;
+  dnsbl: DnsblSettings;
+  /** Strings that must never reach the query log (keys inside query names). */
+  secrets: string[];
 }
 
 export function resolveOptions(o: AnalyzeOptions = {}): ResolvedOptions {
@@ -54,5 +60,7 @@ export function resolveOptions(o: AnalyzeOptions = {}): ResolvedOptions {
     exactBytes: o.exactBytes ?? false,
     signal: o.signal,
     onDns: o.onDns,
+    dnsbl: o.dnsbl ?? {},
+    secrets: [o.dnsbl?.dqsKey, o.dnsbl?.abusixKey].map((k) => k?.trim() ?? '').filter((k) => k.length > 0),
   };
 }

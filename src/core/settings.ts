@@ -10,6 +10,15 @@ export const DEFAULT_RESOLVERS = ['https://cloudflare-dns.com/dns-query', 'https
 export interface Settings {
   /** DoH endpoints (RFC 8484), tried in order. Empty = live checks off. */
   resolvers: string[];
+  /** Spamhaus DQS key: Spamhaus lists are then asked at <key>.zen.dq.spamhaus.net (kept in this browser only). */
+  dqsKey?: string;
+  /** Abusix Mail Intelligence key (kept in this browser only). */
+  abusixKey?: string;
+}
+
+/** A blocklist key (DQS, Abusix): letters and digits only, so it cannot change a query name's shape. */
+export function blocklistKeyProblem(key: string): string | null {
+  return /^[a-z0-9]{8,64}$/i.test(key.trim()) ? null : 'a key is 8 to 64 letters and digits';
 }
 
 export const DEFAULT_SETTINGS: Settings = { resolvers: [...DEFAULT_RESOLVERS] };
@@ -46,7 +55,20 @@ export function parseSettings(raw: string | null): { settings: Settings; warning
   } else if (obj.resolvers !== undefined) {
     warnings.push('The saved resolvers were not a list and were reset.');
   }
-  return { settings: { ...obj, resolvers } as Settings, warnings };
+  const keys: Partial<Settings> = {};
+  for (const k of ['dqsKey', 'abusixKey'] as const) {
+    const v = obj[k];
+    if (v === undefined || v === '') continue;
+    if (typeof v === 'string' && !blocklistKeyProblem(v)) keys[k] = v.trim();
+    else
+      warnings.push(
+        `The saved ${k === 'dqsKey' ? 'Spamhaus DQS' : 'Abusix'} key was ignored: ${typeof v === 'string' ? blocklistKeyProblem(v) : 'not a string'}.`,
+      );
+  }
+  const rest = { ...obj };
+  delete rest.dqsKey;
+  delete rest.abusixKey;
+  return { settings: { ...rest, resolvers, ...keys } as Settings, warnings };
 }
 
 function structuredCloneSettings(s: Settings): Settings {

@@ -5,6 +5,7 @@
 import type { Evidence, Session, Subjects } from './types';
 import { domainOf, isNonPublicIP } from './dns/names';
 import { fieldsNamed } from './parse/header-block';
+import { messageSubjects } from './mail/subjects';
 
 /** The session the diagnosis is about: the one with the first refusal, else the last. */
 export function focusSession(ev: Evidence): Session | null {
@@ -38,14 +39,18 @@ export function findSubjects(ev: Evidence): Subjects {
     const origin = ev.hops.find((h) => h.ip && !isNonPublicIP(h.ip));
     if (origin?.ip) ip = { value: origin.ip, line: origin.line };
   }
+  // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts), not the oldest public hop
+  const msg = s ? null : messageSubjects(ev);
+  if (msg && (!ip || ev.hops.some((h) => h.ip === ip?.value && h.line === ip?.line))) ip = msg.ip;
   const mailFrom = s?.mailFrom?.address ? domainOf(s.mailFrom.address) : null;
   const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
   const fromAddr = fromField ? addressIn(fromField.value) : null;
   const fromDomain = fromAddr ? domainOf(fromAddr) : null;
   return {
     ip,
-    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : null,
-    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : null,
+    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : (msg?.helo ?? null),
+    rdns: msg?.rdns ?? null,
+    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? null),
     fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : null,
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))

@@ -2,6 +2,8 @@
 // it crosses the worker boundary (structured clone) and becomes the JSON
 // report of DESIGN.md, so no classes, functions or Dates live in it.
 
+import type { MessageFacts, MessageReport } from './mail/facts';
+
 /** What an input is. DESIGN.md "The JSON report", `kind`. */
 export type InputKind =
   | 'mdaemon-log'
@@ -117,6 +119,17 @@ export interface Hop extends Located {
   date: string | null;
   /** Seconds since the previous hop; null for the first or unknown. */
   delay: number | null;
+  /** "via" clause (Microsoft: "Frontend Transport"). */
+  via?: string | null;
+  /** TLS as the hop describes it (protocol, cipher), null when it used none. */
+  tls?: string | null;
+  /** How the client logged in (ESMTPA, "authenticated bits=0"…), when it did. */
+  auth?: string | null;
+  envelopeFrom?: string | null;
+  /** A network hop from a client IP (false: local pickup, fetchmail, a scanner). */
+  relay?: boolean;
+  /** The hop whose client the receiving organisation judged (the origin of the message). */
+  origin?: boolean;
 }
 
 /** A header field, unfolded, with where it stood. */
@@ -142,6 +155,8 @@ export interface MessageEvidence {
   exactBytes: boolean;
   /** The raw message text (headers and body) as given. */
   raw: string;
+  /** What the headers say, read (Received chain, authentication, verdicts…). */
+  facts?: MessageFacts;
 }
 
 /** Everything the input says, with where it says it. */
@@ -164,6 +179,8 @@ export interface Subjects {
   /** The sending IP that the receiver judged. */
   ip: { value: string; line: number } | null;
   helo: { value: string; line: number } | null;
+  /** The sending IP's reverse DNS name as the receiver found it (a Received header). */
+  rdns?: { value: string; line: number } | null;
   /** RFC 5321 MAIL FROM domain. */
   mailFromDomain: { value: string; line: number } | null;
   /** RFC 5322 From domain. */
@@ -217,6 +234,10 @@ export interface DnsLogEntry {
   at?: string;
   /** Served from the cache, not the wire. */
   cached?: boolean;
+  /** What went wrong, for a failure (every resolver tried, when it fell back). */
+  error?: string;
+  /** How many resolvers were tried (fallback), when more than one. */
+  tries?: number;
 }
 
 export interface Report {
@@ -234,4 +255,6 @@ export interface Report {
   live: boolean;
   /** When the analysis ran (ISO 8601, from the injected clock). */
   generated: string;
+  /** The message or headers in the input, read: authentication, verdicts, transit, MIME parts. */
+  message?: MessageReport;
 }

@@ -1,64 +1,162 @@
-// The DoH transport: RFC 8484 GET to each resolver in turn, with a per-query
-// timeout. Failures are answers with a `failure` (core's Resolver never throws).
+// The resolver engine: RFC 8484 GET (id 0, base64url) to each configured DoH
+// endpoint in turn, with
+// - a per-try timeout, and a retry on the next endpoint after a failure or a
+//   SERVFAIL/REFUSED (another resolver may know better);
+// - a TTL-honouring cache (cache.ts) shared by every analysis using this object;
+// - in-flight de-duplication: one question is never on the wire twice at once,
+//   whoever asks it;
+// - a concurrency limit on requests (limiter.ts);
+// - failures named for what they are: TIMEOUT, HTTP, MALFORMED (garbage, a
+//   wrong id, an answer to another question), CORS (the resolver refuses
+//   cross-origin pages) or NETWORK (unreachable, offline) — see failure.ts;
+// - the AD flag (RFC 4035 §3.2.3) passed through.
+// Failures are answers with a `failure`: core's Resolver never throws.
 
-import type { DnsResponse, Resolver, RRType } from '../core/dns/resolver';
+import type { DnsAttempt, DnsResponse, Resolver, RRType } from '../core/dns/resolver';
+import { DnsCache } from './cache';
+import { Limiter } from './limiter';
+import { classifyFetchError, isBrowserOffline } from './failure';
 import { decodeAnswer, encodeQuery } from './wire';
 
 export interface DohOptions {
   /** DoH endpoint URLs, tried in order. */
   endpoints: string[];
-  /** Milliseconds before a resolver is given up for this question. */
+  /** Milliseconds before one resolver is given up for one question. */
   timeoutMs?: number;
+  /** Requests on the wire at once, over all endpoints. */
+  maxConcurrent?: number;
+  /** Keep answers for their TTL (default true). */
+  cache?: boolean;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
-  /** The clock for `ms`; defaults to performance.now. */
+  /** The clock (ms) for `ms`, timeouts' bookkeeping and TTLs; defaults to performance.now. */
   clock?: () => number;
+  /** Whether the host says it is offline; defaults to `navigator.onLine === false` where that exists. */
+  isOffline?: () => boolean;
+  /** How long an endpoint that could not be reached is tried after the others (ms). */
+  downForMs?: number;
 }
 
 /** rcodes after which another resolver may know better. */
 const RETRY_RCODES = new Set(['SERVFAIL', 'REFUSED', 'NOTIMP', 'FORMERR']);
 
+export const DEFAULT_TIMEOUT_MS = 4000;
+export const DEFAULT_MAX_CONCURRENT = 32;
+
 export class DohResolver implements Resolver {
-  private readonly endpoints: string[];
+  readonly endpoints: readonly string[];
   private readonly timeoutMs: number;
   private readonly fetchFn: typeof fetch;
   private readonly clock: () => number;
+  private readonly isOffline: () => boolean;
+  private readonly downForMs: number;
+  private readonly cache: DnsCache | null;
+  private readonly limiter: Limiter;
+  private readonly inFlight = new Map<string, Promise<DnsResponse>>();
+  /** Endpoint → clock time until which it is tried last (it failed to connect). */
+  private readonly downUntil = new Map<string, number>();
+  /** Requests actually sent (tries, not questions): for tests and the bench. */
+  sent = 0;
 
   constructor(o: DohOptions) {
     if (!o.endpoints.length) throw new Error('DohResolver needs at least one endpoint');
-    this.endpoints = o.endpoints;
-    this.timeoutMs = o.timeoutMs ?? 4000;
+    this.endpoints = [...o.endpoints];
+    this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchFn = o.fetch ?? ((...a) => fetch(...a));
     this.clock = o.clock ?? (() => performance.now());
+    this.isOffline = o.isOffline ?? isBrowserOffline;
+    this.downForMs = o.downForMs ?? 30_000;
+    this.cache = o.cache === false ? null : new DnsCache(this.clock);
+    this.limiter = new Limiter(o.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
   }
 
-  async resolve(name: string, type: RRType, signal?: AbortSignal): Promise<DnsResponse> {
-    const started = this.clock();
-    let last: DnsResponse | null = null;
-    for (const endpoint of this.endpoints) {
-      last = await this.ask(endpoint, name, type, signal);
-      if (!last.failure && !RETRY_RCODES.has(last.rcode)) break;
-      if (signal?.aborted) break;
+  /** Forget cached answers (e.g. after the user changed a record and wants to see it now). */
+  clearCache(): void {
+    this.cache?.clear();
+  }
+
+  resolve(asked: string, type: RRType, signal?: AbortSignal): Promise<DnsResponse> {
+    // names are case-insensitive (RFC 4343) and the root dot is implied
+    const name = asked.trim().replace(/\.$/, '').toLowerCase();
+    const key = DnsCache.key(name, type);
+    const hit = this.cache?.get(key);
+    if (hit) return Promise.resolve(hit);
+    let p = this.inFlight.get(key);
+    if (!p) {
+      p = this.resolveOnWire(name, type, key).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, p);
     }
-    return { ...(last as DnsResponse), ms: this.clock() - started };
+    return signal ? raceAbort(p, signal, name, type) : p;
   }
 
-  private async ask(endpoint: string, name: string, type: RRType, outer?: AbortSignal): Promise<DnsResponse> {
+  /** Endpoints in the order to try now: those not known to be down first. */
+  private order(): string[] {
+    const now = this.clock();
+    const up = this.endpoints.filter((e) => (this.downUntil.get(e) ?? 0) <= now);
+    const down = this.endpoints.filter((e) => (this.downUntil.get(e) ?? 0) > now);
+    return [...up, ...down];
+  }
+
+  private async resolveOnWire(name: string, type: RRType, key: string): Promise<DnsResponse> {
     const started = this.clock();
-    const base = { name, type, answers: [], ad: false, resolver: endpoint };
-    const fail = (failure: DnsResponse['failure'], error: string): DnsResponse => ({
-      ...base,
-      rcode: failure as string,
-      failure,
-      error,
+    if (this.isOffline()) {
+      return {
+        name,
+        type,
+        rcode: 'OFFLINE',
+        answers: [],
+        ad: false,
+        resolver: '',
+        ms: 0,
+        failure: 'OFFLINE',
+        error: 'the browser is offline; nothing was sent',
+      };
+    }
+    const attempts: DnsAttempt[] = [];
+    let chosen: { response: DnsResponse; ttl: number | null } | null = null;
+    for (const endpoint of this.order()) {
+      const tried = await this.limiter.run(() => this.ask(endpoint, name, type));
+      const r = tried.response;
+      attempts.push({
+        resolver: endpoint,
+        rcode: r.rcode,
+        ms: Math.round(r.ms),
+        ...(r.failure ? { failure: r.failure, error: r.error } : {}),
+      });
+      if (r.failure === 'NETWORK' || r.failure === 'CORS') this.downUntil.set(endpoint, this.clock() + this.downForMs);
+      else this.downUntil.delete(endpoint);
+      // keep the most telling result: a DNS answer beats a transport failure; else the latest failure
+      if (!chosen || chosen.response.failure) chosen = tried;
+      if (!r.failure && !RETRY_RCODES.has(r.rcode)) {
+        chosen = tried;
+        break;
+      }
+    }
+    const final = chosen!.response;
+    const out: DnsResponse = {
+      ...final,
       ms: this.clock() - started,
+      ...(attempts.length > 1 ? { attempts } : {}),
+    };
+    if (final.failure && attempts.length > 1) {
+      out.error = attempts.map((a) => `${a.resolver}: ${a.failure ? (a.error ?? a.failure) : a.rcode}`).join('; ');
+    }
+    this.cache?.put(key, { ...out, attempts: undefined }, chosen!.ttl);
+    return out;
+  }
+
+  private async ask(endpoint: string, name: string, type: RRType): Promise<{ response: DnsResponse; ttl: number | null }> {
+    const started = this.clock();
+    this.sent++;
+    const base = { name, type, answers: [], ad: false, resolver: endpoint };
+    const fail = (failure: DnsResponse['failure'], error: string) => ({
+      response: { ...base, rcode: failure as string, failure, error, ms: this.clock() - started },
+      ttl: null,
     });
     const ctrl = new AbortController();
     const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
-    const onOuter = () => ctrl.abort();
-    outer?.addEventListener('abort', onOuter);
+    const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}dns=${encodeQuery(name, type)}`;
     try {
-      const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}dns=${encodeQuery(name, type)}`;
       let res: Response;
       try {
         res = await this.fetchFn(url, {
@@ -69,24 +167,48 @@ export class DohResolver implements Resolver {
           cache: 'default',
         });
       } catch (e) {
-        if (ctrl.signal.aborted && !outer?.aborted) return fail('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
-        if (outer?.aborted) return fail('NETWORK', 'cancelled');
-        return fail(
-          'NETWORK',
-          `could not reach the resolver (offline, blocked, or cross-origin requests refused): ${(e as Error).message}`,
-        );
+        if (ctrl.signal.aborted) return fail('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
+        const kind = await classifyFetchError(e, url, this.fetchFn, this.isOffline);
+        return fail(kind.failure, kind.error);
       }
-      if (!res.ok) return fail('HTTP', `HTTP ${res.status}`);
+      if (!res.ok) return fail('HTTP', `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
       const body = new Uint8Array(await res.arrayBuffer());
       const decoded = decodeAnswer(body, name, type);
       if ('error' in decoded) return fail('MALFORMED', decoded.error);
-      return { ...base, rcode: decoded.rcode, ad: decoded.ad, answers: decoded.answers, ms: this.clock() - started };
+      return {
+        response: { ...base, rcode: decoded.rcode, ad: decoded.ad, answers: decoded.answers, ms: this.clock() - started },
+        ttl: decoded.ttl,
+      };
     } catch (e) {
+      // reading the body timed out or broke off
       if (ctrl.signal.aborted) return fail('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
-      return fail('NETWORK', (e as Error).message);
+      return fail('NETWORK', `the answer broke off: ${(e as Error).message}`);
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuter);
     }
   }
+}
+
+/** A caller that gives up does not cancel the shared request others may wait for. */
+function raceAbort(p: Promise<DnsResponse>, signal: AbortSignal, name: string, type: RRType): Promise<DnsResponse> {
+  const cancelled = (): DnsResponse => ({
+    name,
+    type,
+    rcode: 'CANCELLED',
+    answers: [],
+    ad: false,
+    resolver: '',
+    ms: 0,
+    failure: 'CANCELLED',
+    error: 'the analysis was cancelled',
+  });
+  if (signal.aborted) return Promise.resolve(cancelled());
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then((r) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(r);
+    });
+  });
 }

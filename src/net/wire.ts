@@ -20,8 +20,12 @@ export interface DecodedAnswer {
   rcode: string;
   ad: boolean;
   answers: DnsRecord[];
-  /** Lowest TTL of the answer (or of the SOA for negative answers, RFC 2308 §5). */
-  ttl: number;
+  /**
+   * Seconds the answer may be cached: the lowest TTL of the answer records, or
+   * for a negative answer min(SOA TTL, SOA MINIMUM) (RFC 2308 §5); null when a
+   * negative answer carries no SOA ("SHOULD NOT be cached", RFC 2308 §5).
+   */
+  ttl: number | null;
 }
 
 function txtStrings(data: unknown): string[] {
@@ -82,12 +86,12 @@ export function decodeAnswer(body: Uint8Array, name: string, type: RRType): Deco
   }
   const flags = p.flags ?? 0;
   const answers = (p.answers ?? []).map(toRecord).filter((r): r is DnsRecord => r !== null);
-  const soa = (p.authorities ?? []).map(toRecord).find((r) => r?.type === 'SOA');
-  const ttls = answers.length ? answers.map((a) => a.ttl) : soa ? [soa.ttl] : [60];
-  return {
-    rcode: (p as { rcode?: string }).rcode ?? 'NOERROR',
-    ad: (flags & dnsPacket.AUTHENTIC_DATA) !== 0,
-    answers,
-    ttl: Math.min(...ttls),
-  };
+  const soa = (p.authorities ?? []).find((r) => r.type === 'SOA') as { ttl?: number; data: { minimum: number } } | undefined;
+  const rcode = (p as { rcode?: string }).rcode ?? 'NOERROR';
+  const positive = answers.some((a) => a.type === type);
+  let ttl: number | null;
+  if (positive) ttl = Math.min(...answers.map((a) => a.ttl));
+  else if (soa) ttl = Math.min(soa.ttl ?? 0, soa.data.minimum);
+  else ttl = null;
+  return { rcode, ad: (flags & dnsPacket.AUTHENTIC_DATA) !== 0, answers, ttl };
 }

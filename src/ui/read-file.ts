@@ -4,6 +4,7 @@
 
 import { decodeBytes } from '../core/text/decode';
 import { MAX_PASTE_BYTES } from './state/app.svelte';
+import { isMsgFile } from './headers/msg-signature';
 
 export async function readDroppedFile(file: File): Promise<{ text: string } | { error: string }> {
   if (file.size > MAX_PASTE_BYTES) {
@@ -12,7 +13,10 @@ export async function readDroppedFile(file: File): Promise<{ text: string } | { 
     };
   }
   try {
-    return { text: decodeBytes(new Uint8Array(await file.arrayBuffer())) };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // an Outlook .msg: analyse the Internet headers it kept
+    if (isMsgFile(bytes)) return (await import('./headers/msg-file')).msgToText(bytes);
+    return { text: decodeBytes(bytes) };
   } catch (e) {
     return { error: `${file.name} could not be read: ${(e as Error).message}` };
   }

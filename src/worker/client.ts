@@ -4,12 +4,15 @@
 import type { DnsLogEntry, Report } from '../core/types';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 import type { LogSummary } from '../core/summary/summariser';
+import type { DnsblSettings } from '../core/checks/dnsbl';
+import type { ResolverTest } from '../net/test-resolver';
 
 export interface AnalyzeCall {
   text: string;
   exactBytes: boolean;
   resolvers: string[];
   replay?: DnsLogEntry[];
+  dnsbl?: DnsblSettings;
   onDns?: (entry: DnsLogEntry) => void;
 }
 
@@ -27,6 +30,8 @@ export class AnalysisClient {
     number,
     { resolve: (s: LogSummary | null) => void; reject: (e: Error) => void; onProgress: (bytes: number, total: number) => void }
   >();
+  /** Resolver tests run beside analyses; a new analysis does not cancel them. */
+  private tests = new Map<number, (r: ResolverTest) => void>();
 
   constructor() {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'mailmedic-analysis' });
@@ -49,6 +54,7 @@ export class AnalysisClient {
       exactBytes: call.exactBytes,
       resolvers: call.resolvers,
       replay: call.replay,
+      dnsbl: call.dnsbl,
     };
     return new Promise<Report>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onDns: call.onDns });
@@ -69,6 +75,15 @@ export class AnalysisClient {
     return { done, cancel: () => this.send({ type: 'cancel', id }) };
   }
 
+  /** Ask one DoH endpoint a test question (the settings panel's button). */
+  testResolver(url: string): Promise<ResolverTest> {
+    const id = this.nextId++;
+    return new Promise<ResolverTest>((resolve) => {
+      this.tests.set(id, resolve);
+      this.send({ type: 'test-resolver', id, url });
+    });
+  }
+
   private cancel(id: number): void {
     const p = this.pending.get(id);
     if (!p) return;
@@ -82,6 +97,11 @@ export class AnalysisClient {
   }
 
   private onMessage(msg: WorkerResponse): void {
+    if (msg.type === 'resolver-test') {
+      this.tests.get(msg.id)?.(msg.result);
+      this.tests.delete(msg.id);
+      return;
+    }
     const sum = this.summaries.get(msg.id);
     if (sum) {
       if (msg.type === 'progress') sum.onProgress(msg.bytes, msg.total);

@@ -3,6 +3,8 @@
 
 import type { DnsLogEntry, Report } from '../core/types';
 import type { LogSummary } from '../core/summary/summariser';
+import type { DnsblSettings } from '../core/checks/dnsbl';
+import type { ResolverTest } from '../net/test-resolver';
 
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -14,6 +16,15 @@ export interface AnalyzeRequest {
   resolvers: string[];
   /** Recorded DNS answers to replay instead of asking (a permalink's view). */
   replay?: DnsLogEntry[];
+  /** Blocklist keys and extra lists (from the settings; never in a report). */
+  dnsbl?: DnsblSettings;
+}
+
+/** The settings panel's "test" button for one DoH endpoint. */
+export interface TestResolverRequest {
+  type: 'test-resolver';
+  id: number;
+  url: string;
 }
 
 export interface CancelRequest {
@@ -28,11 +39,12 @@ export interface SummariseRequest {
   file: Blob;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest | SummariseRequest;
+export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest;
 
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
   | { type: 'report'; id: number; report: Report }
   | { type: 'error'; id: number; message: string }
   | { type: 'progress'; id: number; bytes: number; total: number }
-  | { type: 'summary'; id: number; summary: LogSummary | null };
+  | { type: 'summary'; id: number; summary: LogSummary | null }
+  | { type: 'resolver-test'; id: number; result: ResolverTest };

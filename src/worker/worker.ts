@@ -6,12 +6,25 @@ import { analyze } from '../core/index';
 import { offlineResolver, type Resolver } from '../core/dns/resolver';
 import { replayResolver } from '../core/dns/replay';
 import { DohResolver } from '../net/doh';
+import { testResolver } from '../net/test-resolver';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summariseFile } from './summarise';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const running = new Map<number, AbortController>();
+
+/**
+ * One resolver engine per list of endpoints, kept between analyses: its TTL
+ * cache and endpoint health carry over, so a second diagnosis (or a retry)
+ * asks the network only for what has expired or failed.
+ */
+let engine: { key: string; resolver: DohResolver } | null = null;
+function dohFor(endpoints: string[]): DohResolver {
+  const key = endpoints.join(' ');
+  if (engine?.key !== key) engine = { key, resolver: new DohResolver({ endpoints }) };
+  return engine.resolver;
+}
 
 function post(msg: WorkerResponse): void {
   self.postMessage(msg);
@@ -21,6 +34,10 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
   const req = e.data;
   if (req.type === 'cancel') {
     running.get(req.id)?.abort();
+    return;
+  }
+  if (req.type === 'test-resolver') {
+    post({ type: 'resolver-test', id: req.id, result: await testResolver(req.url) });
     return;
   }
   const ctrl = new AbortController();
@@ -37,15 +54,12 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   try {
-    const resolver: Resolver = req.replay
-      ? replayResolver(req.replay)
-      : req.resolvers.length
-        ? new DohResolver({ endpoints: req.resolvers })
-        : offlineResolver;
+    const resolver: Resolver = req.replay ? replayResolver(req.replay) : req.resolvers.length ? dohFor(req.resolvers) : offlineResolver;
     const report = await analyze(req.text, {
       resolver,
       exactBytes: req.exactBytes,
       signal: ctrl.signal,
+      dnsbl: req.dnsbl,
       onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
     });
     if (!ctrl.signal.aborted) post({ type: 'report', id: req.id, report });

@@ -25,6 +25,16 @@ export interface Zone {
   wrongId?: string[];
   /** Names answered with HTTP 500. */
   httpError?: string[];
+  /** Names answered REFUSED. */
+  refused?: string[];
+  /** Names answered after this many ms (overrides the server's delay). */
+  slow?: Record<string, number>;
+  /** Names answered with a message for another question. */
+  otherQuestion?: string[];
+  /** Answer with the AD (authentic data) flag set. */
+  ad?: boolean;
+  /** Add an SOA to negative answers (so they may be cached, RFC 2308 §5), with this MINIMUM. */
+  negativeTtl?: number;
 }
 
 export interface DohServerOptions {
@@ -33,6 +43,11 @@ export interface DohServerOptions {
   delay?: number;
   /** Leave out Access-Control-Allow-Origin (a resolver that refuses cross-origin pages). */
   noCors?: boolean;
+  /**
+   * Answer every rcode as NOERROR with no records, as ../shared/tools/doh-fixture.mjs
+   * does (its NXDOMAIN and SERVFAIL come out as NODATA): checks must cope.
+   */
+  rcodeAsNoerror?: boolean;
   port?: number;
 }
 
@@ -45,6 +60,8 @@ export interface SeenQuestion {
 export interface DohServer {
   url: string;
   seen: SeenQuestion[];
+  /** The options in force; tests may change `delay`, `noCors`… between requests. */
+  options: DohServerOptions;
   close(): Promise<void>;
 }
 
@@ -78,6 +95,9 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
   const garbage = sets(o.zone.garbage);
   const wrongId = sets(o.zone.wrongId);
   const httpError = sets(o.zone.httpError);
+  const refused = sets(o.zone.refused);
+  const otherQuestion = sets(o.zone.otherQuestion);
+  const slow = new Map(Object.entries(o.zone.slow ?? {}).map(([k, v]) => [norm(k), v]));
   const seen: SeenQuestion[] = [];
   const t0 = Date.now();
 
@@ -86,15 +106,40 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
     const base = {
       type: 'response' as const,
       id: query.id,
-      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (o.zone.ad ? dnsPacket.AUTHENTIC_DATA : 0),
       questions: query.questions ?? [],
     };
-    const withRcode = (rcode: string): dnsPacket.Packet => ({ ...base, flags: base.flags | RCODE_BITS[rcode] });
+    const soa = (name: string) =>
+      o.zone.negativeTtl === undefined
+        ? []
+        : [
+            {
+              name: name.split('.').slice(-2).join('.'),
+              type: 'SOA',
+              class: 'IN',
+              ttl: o.zone.negativeTtl,
+              data: {
+                mname: 'ns.invalid',
+                rname: 'hostmaster.invalid',
+                serial: 1,
+                refresh: 3600,
+                retry: 600,
+                expire: 86400,
+                minimum: o.zone.negativeTtl,
+              },
+            } as dnsPacket.Answer,
+          ];
+    const withRcode = (rcode: string, name = ''): dnsPacket.Packet => ({
+      ...base,
+      flags: base.flags | (o.rcodeAsNoerror ? 0 : RCODE_BITS[rcode]),
+      authorities: rcode === 'NXDOMAIN' ? soa(name) : [],
+    });
     if (!q) return withRcode('FORMERR');
     const name = norm(q.name);
     if (servfail.has(name)) return withRcode('SERVFAIL');
+    if (refused.has(name)) return withRcode('REFUSED');
     const rrs = byName.get(name);
-    if (!rrs) return withRcode('NXDOMAIN');
+    if (!rrs) return withRcode('NXDOMAIN', name);
     const answers: dnsPacket.Answer[] = [];
     let target = rrs;
     const cname = rrs.find((r) => r.type === 'CNAME');
@@ -106,7 +151,7 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       if (r.type === q.type)
         answers.push({ name: r.name, type: r.type, class: 'IN', ttl: r.ttl ?? 300, data: rdata(r) } as dnsPacket.Answer);
     }
-    return { ...base, answers };
+    return { ...base, answers, authorities: answers.length ? [] : soa(name) };
   }
 
   const server = http.createServer((req, res) => {
@@ -134,14 +179,21 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       const name = q ? norm(q.name) : '';
       seen.push({ t: Date.now() - t0, name, type: q?.type ?? '' });
       if (hang.has(name)) return; // never answers: the client's timeout must fire
-      setTimeout(() => {
-        if (httpError.has(name)) return void res.writeHead(500).end('internal error');
-        if (garbage.has(name))
-          return void res.writeHead(200, { 'content-type': 'application/dns-message' }).end(Buffer.from('this is not a dns message'));
-        const a = answer(query);
-        if (wrongId.has(name)) a.id = 4242;
-        res.writeHead(200, { 'content-type': 'application/dns-message', 'cache-control': 'max-age=60' }).end(dnsPacket.encode(a));
-      }, o.delay ?? 0);
+      setTimeout(
+        () => {
+          if (otherQuestion.has(name)) {
+            const other = answer({ ...query, questions: [{ type: 'A', name: 'other.example', class: 'IN' }] });
+            return void res.writeHead(200, { 'content-type': 'application/dns-message' }).end(dnsPacket.encode(other));
+          }
+          if (httpError.has(name)) return void res.writeHead(500).end('internal error');
+          if (garbage.has(name))
+            return void res.writeHead(200, { 'content-type': 'application/dns-message' }).end(Buffer.from('this is not a dns message'));
+          const a = answer(query);
+          if (wrongId.has(name)) a.id = 4242;
+          res.writeHead(200, { 'content-type': 'application/dns-message', 'cache-control': 'max-age=60' }).end(dnsPacket.encode(a));
+        },
+        slow.get(name) ?? o.delay ?? 0,
+      );
     };
     if (req.method === 'GET') {
       const b64 = url.searchParams.get('dns');
@@ -162,6 +214,7 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       resolve({
         url: `http://127.0.0.1:${port}/dns-query`,
         seen,
+        options: o,
         close: () =>
           new Promise<void>((r) => {
             server.closeAllConnections();
@@ -170,4 +223,17 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       });
     });
   });
+}
+
+/**
+ * A DoH URL on 127.0.0.1 where nothing listens (a resolver that is down): a
+ * port taken from the OS and released. (Port 9 would not do: fetch refuses it
+ * as a "bad port" before connecting.)
+ */
+export async function downResolverUrl(): Promise<string> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return `http://127.0.0.1:${port}/dns-query`;
 }

@@ -50,6 +50,9 @@ export async function checkSenderAuthentication(
   now: () => Date,
 ): Promise<{ spf: SpfCheck | null; dkim: DkimCheck | null; dmarc: DmarcCheck | null; mxDomain: MxDomainCheck | null }> {
   const domain = id.fromDomain?.value ?? (id.spfDomain?.identity === 'mailfrom' ? id.spfDomain.value : null);
+  // The DMARC record does not depend on the SPF and DKIM results: ask for it now, beside
+  // them. checkDmarc below asks the same questions and Lookup hands it these answers.
+  if (domain) findDmarcRecord(domain, dns).catch(() => undefined);
   const [spf, dkim, mxDomain] = await Promise.all([
     checkSpf(id, dns, now),
     checkDkim(evidence, dns, now),

@@ -20,7 +20,8 @@ export interface HeloCheck {
   responses: DnsResponse[];
 }
 
-export async function checkHelo(name: string, ip: string | null, dns: Lookup): Promise<HeloCheck> {
+export async function checkHelo(name: string, givenIp: string | null, dns: Lookup): Promise<HeloCheck> {
+  const ip = givenIp ? (normalizeIP(givenIp) ?? givenIp) : null;
   const trimmed = name.trim();
   const lit = /^\[(?:IPv6:)?([^\]]+)\]$/i.exec(trimmed);
   const literal = lit && isIP(lit[1]) ? normalizeIP(lit[1]) : null;

@@ -10,6 +10,7 @@ import type { DkimCheck } from './dkim';
 import type { MxDomainCheck } from './mx-domain';
 import { checkSenderAuthentication, type DmarcCheck } from './dmarc';
 import { authIdentities } from '../auth/identities';
+import { checkDnsbls, type DnsblCheck, type DnsblSettings } from './dnsbl';
 
 export interface LiveResults {
   /** False when live checks were off (offline); every check then is inconclusive. */
@@ -21,16 +22,18 @@ export interface LiveResults {
   dkim: DkimCheck | null;
   dmarc: DmarcCheck | null;
   mxDomain: MxDomainCheck | null;
+  /** DNS blocklists (RFC 5782) for the sending IP and the sender's and linked domains. */
+  dnsbl: DnsblCheck | null;
 }
 
 export async function runLiveChecks(
   subjects: Subjects,
   dns: Lookup,
   enabled: boolean,
-  context: { evidence?: Evidence; now?: () => Date } = {},
+  context: { evidence?: Evidence; now?: () => Date; dnsbl?: DnsblSettings } = {},
 ): Promise<LiveResults> {
   const ip = subjects.ip?.value ?? null;
-  const [ptr, helo, auth] = await Promise.all([
+  const [ptr, helo, auth, dnsbl] = await Promise.all([
     ip ? checkPtr(ip, dns) : null,
     subjects.helo ? checkHelo(subjects.helo.value, ip, dns) : null,
     checkSenderAuthentication(
@@ -39,6 +42,7 @@ export async function runLiveChecks(
       dns,
       context.now ?? (() => new Date()),
     ),
+    context.evidence ? checkDnsbls(subjects, context.evidence, dns, context.dnsbl) : null,
   ]);
-  return { enabled, ptr, helo, ...auth };
+  return { enabled, ptr, helo, ...auth, dnsbl };
 }

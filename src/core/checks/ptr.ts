@@ -4,7 +4,7 @@
 // (RFC 8601 §3 "iprev", RFC 5451 §3).
 
 import type { Lookup } from '../dns/lookup';
-import { isIPv4, normalizeIP, reverseName } from '../dns/names';
+import { isIPv4, isNonPublicIP, normalizeIP, reverseName } from '../dns/names';
 import { outcome, recordsOf, type DnsResponse } from '../dns/resolver';
 
 export interface ForwardCheck {
@@ -27,7 +27,12 @@ export interface PtrCheck {
 /** RFC 7208 §4.6.4 and common receiver practice: look at no more than 10 PTR names. */
 const MAX_PTR_NAMES = 10;
 
-export async function checkPtr(ip: string, dns: Lookup): Promise<PtrCheck | null> {
+export async function checkPtr(given: string, dns: Lookup): Promise<PtrCheck | null> {
+  // "::ffff:192.0.2.1" (a dual-stack server's log) is the IPv4 address: its PTR is in in-addr.arpa
+  const ip = normalizeIP(given) ?? given;
+  // a private or loopback client (a LAN host submitting to its own server) has no
+  // public reverse DNS to check; rules/ptr.ts says so instead
+  if (isNonPublicIP(ip)) return null;
   const reverse = reverseName(ip);
   if (!reverse) return null;
   const response = await dns.query(reverse, 'PTR');

@@ -13,8 +13,19 @@ export type DnsFailure =
   | 'CORS' // the resolver refused a cross-origin request from the page
   | 'HTTP' // the resolver answered with an HTTP error status
   | 'MALFORMED' // the body was not a DNS message, or not the answer to our question
-  | 'OFFLINE' // live checks are switched off (--offline, or the browser says so)
+  | 'OFFLINE' // live checks are switched off (--offline), or the browser says it is offline: nothing was sent
+  | 'CANCELLED' // the analysis was cancelled before the answer came
   | 'LIMIT'; // the analysis hit maxDnsQueries
+
+/** One try of one resolver for a question (the resolver engine falls back to the next on failure). */
+export interface DnsAttempt {
+  resolver: string;
+  /** The DNS rcode, or the failure's name. */
+  rcode: string;
+  failure?: DnsFailure;
+  error?: string;
+  ms: number;
+}
 
 export interface DnsRecord {
   name: string;
@@ -50,6 +61,8 @@ export interface DnsResponse {
   /** Human explanation of a failure. */
   error?: string;
   cached?: boolean;
+  /** Every resolver tried, in order, when more than one was (fallback). */
+  attempts?: DnsAttempt[];
 }
 
 export interface Resolver {

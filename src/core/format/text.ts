@@ -1,6 +1,7 @@
 // The report as plain text, for the CLI and for "copy as text" in the page.
 
 import type { Report, Status } from '../types';
+import { messageToText } from '../mail/text';
 
 const MARK: Record<Status, string> = { fail: '✗ FAIL', warn: '! WARN', pass: '✓ PASS', info: 'i INFO', inconclusive: '? INCONCLUSIVE' };
 
@@ -25,6 +26,7 @@ export function reportToText(r: Report, title?: string): string {
       ),
     );
   }
+  if (r.message) out.push(...messageToText(r.message));
   out.push('', 'Checklist:');
   r.checklist.forEach((s, i) => {
     out.push(`${i + 1}. [${MARK[s.status]}] ${s.title}  (${s.rule})`);
@@ -36,7 +38,9 @@ export function reportToText(r: Report, title?: string): string {
   if (r.dns.length) {
     out.push('', `DNS questions asked (${r.dns.length}):`);
     for (const d of r.dns)
-      out.push(`  ${d.name} ${d.type} → ${d.rcode}${d.answers.length ? ' ' + d.answers.join(', ') : ''}  (${d.ms} ms, ${d.resolver})`);
+      out.push(
+        `  ${d.name} ${d.type} → ${d.rcode}${d.answers.length ? ' ' + d.answers.join(', ') : ''}${d.ad ? ' [AD]' : ''}  (${d.cached ? 'cached' : `${d.ms} ms`}, ${d.resolver || 'no resolver'})${d.error ? `  ${d.error}` : ''}`,
+      );
   }
   return out.join('\n');
 }

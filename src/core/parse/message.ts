@@ -1,42 +1,104 @@
-// Headers alone, or a whole message (RFC 5322). This parser only finds the
-// header section and the body boundary; deeper reading (Received chain,
-// authentication results, MIME) builds on the fields it returns.
+// Headers alone, or a whole message (RFC 5322), pasted or dropped as .eml.
+// This finds the header section (skipping what a mail client's "show
+// original" page puts above it), reads its fields with their line numbers,
+// and hands them to core/mail for the Received chain, authentication results
+// and verdicts. MIME decoding of the body (postal-mime) happens later,
+// asynchronously (core/mail/describe.ts).
 
+import type { Hop, LoggedCheck, MessageEvidence } from '../types';
 import type { InputParser, ParseResult } from './parser';
-import { headerScore, readHeaderBlock } from './header-block';
+import { headerScore, readHeaderBlock, type HeaderBlock } from './header-block';
+import { readMessageHeaders } from '../mail/read';
 
-function firstContentLine(lines: string[]): number {
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === '') i++;
-  return i;
+/**
+ * Index of the line where the header section starts: the first line that
+ * opens a run of mail header fields. Text before it (Gmail's "Show original"
+ * summary, Outlook's dialog title, an mbox "From " line) is not part of it.
+ */
+export function findHeaderStart(lines: string[], maxScan = 200): number {
+  const limit = Math.min(lines.length, maxScan);
+  let firstContent = -1;
+  for (let i = 0; i < limit; i++) {
+    if (lines[i].trim() === '') continue;
+    if (firstContent < 0) firstContent = i;
+    if (/^[ \t]/.test(lines[i]) || !/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(lines[i])) continue;
+    const block = readHeaderBlock(lines.slice(0, Math.min(lines.length, i + 400)), i);
+    if (block.fields.length >= 2 && headerScore(block) >= 0.3) return i;
+  }
+  return firstContent < 0 ? 0 : firstContent;
+}
+
+function bodyFollows(lines: string[], block: HeaderBlock): boolean {
+  for (let i = block.end + 1; i < lines.length; i++) if (lines[i].trim() !== '') return true;
+  return false;
+}
+
+export interface MessageAt {
+  message: MessageEvidence;
+  hops: Hop[];
+  logged: LoggedCheck[];
+  warnings: string[];
+  /** Lines inside the header section that were not fields. */
+  malformed: number;
+  /** Index of the first line after the header section. */
+  end: number;
+}
+
+/**
+ * Read a message whose header section starts at line index `start` — the
+ * input itself, or one embedded in a bounce (message/rfc822,
+ * text/rfc822-headers: a bounce parser can call this so that the returned
+ * message's headers are checked, with the input's line numbers).
+ */
+export function readMessageAt(lines: string[], start: number, text: string | null, exactBytes: boolean): MessageAt {
+  const block = readHeaderBlock(lines, start);
+  const warnings: string[] = [];
+  for (const m of block.malformed.slice(0, 5))
+    warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
+  const reading = readMessageHeaders(block.fields, {
+    text: text ?? undefined,
+    exactBytes: exactBytes && text !== null,
+    lastLine: block.end,
+  });
+  warnings.push(...reading.warnings);
+  return {
+    message: {
+      headers: block.fields,
+      firstLine: start + 1,
+      hasBody: bodyFollows(lines, block),
+      exactBytes,
+      raw: lines.slice(start).join('\r\n'),
+      facts: reading.facts,
+    },
+    hops: reading.hops,
+    logged: reading.logged,
+    warnings,
+    malformed: block.malformed.length,
+    end: block.end,
+  };
 }
 
 export const messageParser: InputParser = {
   kind: 'message',
   detect(lines) {
-    const start = firstContentLine(lines);
+    const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines.slice(0, start + 400), start);
     if (block.fields.length < 2) return 0;
     return Math.min(1, headerScore(block) * 1.2);
   },
-  parse(lines, _text, ctx): ParseResult {
-    const start = firstContentLine(lines);
-    const block = readHeaderBlock(lines, start);
-    const hasBody = block.end < lines.length - 1 && lines.slice(block.end + 1).some((l) => l.trim() !== '');
+  parse(lines, text, ctx): ParseResult {
+    const start = findHeaderStart(lines);
+    const m = readMessageAt(lines, start, text, ctx.exactBytes);
     const warnings: string[] = [];
-    for (const m of block.malformed.slice(0, 5))
-      warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
+    if (start > 0 && lines.slice(0, start).some((l) => l.trim()))
+      warnings.push(`Lines 1–${start} come before the message headers and were not read as headers.`);
     return {
-      kind: hasBody ? 'message' : 'headers',
-      message: {
-        headers: block.fields,
-        firstLine: start + 1,
-        hasBody,
-        exactBytes: ctx.exactBytes,
-        raw: lines.join('\r\n'),
-      },
-      unknownLines: block.malformed.length,
-      warnings,
+      kind: m.message.hasBody ? 'message' : 'headers',
+      message: m.message,
+      hops: m.hops,
+      logged: m.logged,
+      unknownLines: m.malformed,
+      warnings: [...warnings, ...m.warnings],
     };
   },
 };

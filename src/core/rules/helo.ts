@@ -84,11 +84,36 @@ export const heloInvalid: Rule = {
         },
       ];
     }
+    // Resolves, but elsewhere: Postfix's reject_unknown_helo_hostname accepts it, yet
+    // receivers that score HELO (SpamAssassin HELO_DYNAMIC/… rules, Exchange Online's
+    // anti-spoofing, M3AAWG's advice that HELO, PTR and A agree) count a name that
+    // is neither the IP's PTR name nor pointing at the IP against the sender.
+    const ptrNames = ctx.live.ptr?.outcome === 'found' ? ctx.live.ptr.names : [];
+    const isPtrName = ptrNames.some((n) => n.toLowerCase() === helo.value.toLowerCase().replace(/\.$/, ''));
+    if (ip && check.matchesIp === false && !isPtrName) {
+      const type = ip.includes(':') ? 'AAAA' : 'A';
+      return [
+        {
+          rule: 'helo.invalid',
+          status: 'warn',
+          title: `The HELO name ${helo.value} resolves to ${check.addresses.join(', ')}, not to the sending IP ${ip}${ptrNames.length ? `, and is not its PTR name (${ptrNames.join(', ')})` : ''}`,
+          evidence,
+          detail:
+            "The name a server gives in HELO should be its own: resolving to the connecting IP and matching the IP's PTR name. A HELO that names another host looks like a misconfigured or forged client to receivers that check it.",
+          fix: [
+            `Either set the HELO/EHLO name to the IP's own name${ptrNames.length ? ` (${ptrNames[0]})` : ''}, or point ${helo.value} at the IP: ${helo.value}. IN ${type} ${ip} — and have the IP's PTR set to ${helo.value} by the IP block's owner.`,
+            howTo,
+          ],
+          verify: [`dig +short ${helo.value} ${type}   (expect ${ip})`, `dig -x ${ip} +short   (expect ${helo.value}.)`],
+          sources: [...SOURCES, 'https://www.m3aawg.org/sites/default/files/m3aawg-managing-smtp-reverse-dns-2018-03.pdf'],
+        },
+      ];
+    }
     return [
       {
         rule: 'helo.invalid',
         status: 'pass',
-        title: `The HELO name ${helo.value} is a fully qualified name that resolves${check.matchesIp ? ` to ${ip}` : ''}`,
+        title: `The HELO name ${helo.value} is a fully qualified name that resolves${check.matchesIp ? ` to ${ip}` : ''}${isPtrName ? " and is the IP's PTR name" : ''}`,
         evidence,
         fix: [],
         verify: [`dig +short ${helo.value}`],

@@ -10,6 +10,10 @@ import { spfRules } from './spf';
 import { dkimRules } from './dkim';
 import { dmarcRules } from './dmarc';
 import { bulkSenderRules, senderDomainRecords } from './bulk-senders';
+import { HEADER_RULES } from './headers';
+import { dnsblListed } from './dnsbl-listed';
+import { dnsblInconclusive } from './dnsbl-inconclusive';
+import { ptrGeneric } from './ptr-generic';
 
 export const RULES: Rule[] = [
   rejectionRule,
@@ -22,4 +26,8 @@ export const RULES: Rule[] = [
   dmarcRules,
   bulkSenderRules,
   senderDomainRecords,
+  ...HEADER_RULES,
+  dnsblListed,
+  dnsblInconclusive,
+  ptrGeneric,
 ];

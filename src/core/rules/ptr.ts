@@ -5,9 +5,10 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { isFQDN } from '../dns/names';
+import { isFQDN, isNonPublicIP, normalizeIP } from '../dns/names';
 
 const SOURCES = [
+  'https://www.m3aawg.org/sites/default/files/m3aawg-managing-smtp-reverse-dns-2018-03.pdf (one PTR per sending IP, forward-confirmed)',
   'RFC 1912 §2.1 (every Internet-reachable host should have a PTR)',
   'https://support.google.com/a/answer/81126 (Gmail sender guidelines: PTR and forward DNS)',
 ];
@@ -34,6 +35,21 @@ export const ptrMissing: Rule = {
   run(ctx) {
     const ip = ctx.subjects.ip;
     const check = ctx.live.ptr;
+    if (ip && isNonPublicIP(normalizeIP(ip.value) ?? ip.value)) {
+      return [
+        {
+          rule: 'ptr.missing',
+          status: 'info',
+          title: `${ip.value} is a private or local address: public reverse DNS and blocklists do not apply`,
+          evidence: [{ text: `Sending IP ${ip.value}`, line: ip.line }],
+          detail:
+            "The receiver saw this client on its own network (RFC 1918 / RFC 6598 / loopback / ULA). Such an address has no public PTR record and is on no public blocklist; a refusal here comes from the receiver's own rules (authentication, relay permissions, message checks).",
+          fix: [],
+          verify: [],
+          sources: ['RFC 1918 (private IPv4)', 'RFC 4193 (unique local IPv6)'],
+        },
+      ];
+    }
     if (!ip || !check) return [];
     const logged = loggedPtr(ctx, ip.value);
     const seenAt: EvidenceItem = { text: `Sending IP ${ip.value}`, line: ip.line };
@@ -62,8 +78,16 @@ export const ptrMissing: Rule = {
         {
           rule: 'ptr.missing',
           status: 'pass',
-          title: `${ip.value} has a PTR record: ${check.names.join(', ')}`,
+          title: `${ip.value} has ${check.names.length > 1 ? `${check.names.length} PTR records` : 'a PTR record'}: ${check.names.join(', ')}`,
           evidence: [seenAt, ...logged, now],
+          // Several PTRs are legal, but receivers may check only one of them, at random
+          // (the resolver's order varies); M3AAWG advises one PTR per sending IP.
+          ...(check.names.length > 1
+            ? {
+                detail:
+                  'Several PTR records: a receiver may look at only one of them, in whatever order its resolver returns. Keep a single PTR naming the mail server, forward-confirmed (ptr.mismatch).',
+              }
+            : {}),
           fix: [],
           verify: [`dig -x ${ip.value} +short`],
           sources: SOURCES,

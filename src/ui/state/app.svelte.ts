@@ -8,6 +8,7 @@ import { stepKey, encodePermalink, decodePermalink, type Compression, type Share
 import { makeRedactor, mapStrings, type RedactOptions } from '../../core/share/redact';
 import type { AnalysisClient } from '../../worker/client';
 import { LargeFileState } from '../summary/large-file.svelte';
+import type { ResolverTest } from '../../net/test-resolver';
 
 export interface AppDeps {
   client: AnalysisClient;
@@ -85,6 +86,7 @@ export class AppState {
         // plain copies: rune proxies cannot cross postMessage
         resolvers: this.online ? [...$state.snapshot(this.settings.resolvers)] : [],
         replay: opts.replay ? ($state.snapshot(opts.replay) as DnsLogEntry[]) : undefined,
+        dnsbl: { dqsKey: this.settings.dqsKey, abusixKey: this.settings.abusixKey },
         onDns: (e) => this.liveDns.push(e),
       });
     } catch (e) {
@@ -117,6 +119,11 @@ export class AppState {
 
   isDone(step: { rule: string; title: string }): boolean {
     return !!this.done[stepKey(step)];
+  }
+
+  /** The settings panel's test of one resolver, run in the worker like every DNS question. */
+  testResolver(url: string): Promise<ResolverTest> {
+    return this.deps.client.testResolver(url);
   }
 
   updateSettings(s: Settings): void {

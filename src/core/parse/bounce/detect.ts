@@ -20,6 +20,24 @@ const BOUNCE_BODY =
 const AUTO_REPLY_SUBJECT =
   /^(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|out of (?:the )?office|away|vacation|abwesend|absence|on leave|autoreply|auto:|réponse automatique|自動)/i;
 
+/**
+ * A bounce pasted without its headers (the text of an NDR copied from a mail
+ * client): its first lines say it is one, and a reply code follows. Sure
+ * enough to win over the message reader, which would otherwise take the
+ * returned message's headers further down for the input.
+ */
+export function headerlessBounce(lines: string[]): boolean {
+  const head = lines
+    .filter((l) => l.trim())
+    .slice(0, 8)
+    .join('\n');
+  return NDR_INTRO.test(head) && /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(lines.slice(0, 200).join('\n'));
+}
+
+/** How the notices of the common MTAs open (the first lines of their text). */
+const NDR_INTRO =
+  /Delivery has failed to these recipients|(?:could|can)(?:n't| ?not) be delivered|was(?:n't| not) delivered|Your message (?:couldn't|could not|wasn't|was not|did not|cannot)|This is the mail system at|I'm afraid I wasn't able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|following addresses? had (?:permanent|delivery)|Mail delivery failed|failure notice|Undeliverable|Delivery Status Notification|created automatically by mail delivery software|The original message was received at|This is the qmail-send program|did not reach the following recipient|Delivery (?:has )?failed|\*\* Address not found \*\*|\*\* Message (?:not delivered|blocked) \*\*|PERMANENT fatal delivery errors/i;
+
 export interface BounceSignals {
   dsn: boolean;
   arf: boolean;

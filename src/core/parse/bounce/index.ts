@@ -4,12 +4,12 @@
 // returned message's headers become Evidence.message so that the header
 // checks run on them.
 
-import type { HeaderField, MessageEvidence } from '../../types';
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
 import { readHeaderBlock } from '../header-block';
+import { readMessageAt, type MessageAt } from '../message';
 import { allParts, bodyLines, headerValue, walkMime, type BodyLine, type MimePart } from './mime';
 import { parseDeliveryStatus, stripAddressType } from './dsn';
-import { bounceSignals } from './detect';
+import { bounceSignals, headerlessBounce } from './detect';
 import { findOriginalStart, findTextRecipients, diagnosticLines, type TextRecipient } from './text';
 import { readDiagnostic } from './diagnostic';
 import { looksLikeSesNotification, readSesNotification } from './ses';
@@ -63,49 +63,36 @@ function htmlToText(lines: BodyLine[]): BodyLine[] {
 }
 
 /** The returned message: from a message/rfc822 (or headers) part, or after the separator in the text. */
-function returnedMessage(
-  lines: string[],
-  returned: MimePart[],
-  text: BodyLine[],
-  cut: number,
-  exactBytes: boolean,
-): MessageEvidence | null {
+/** Where the returned message's headers are: a message/rfc822 (or headers) part, or after the separator in the text. */
+function returnedAt(lines: string[], returned: MimePart[], text: BodyLine[], cut: number): { start: number; end: number } | null {
   const part = returned.find((p) => p.children.length && p.children[0].headers.length) ?? returned[0];
-  let fields: HeaderField[] = [];
-  let first = 0;
-  let endIdx = 0;
   if (part) {
     const inner = part.children[0];
-    if (inner?.headers.length) {
-      fields = inner.headers;
-      first = inner.headers[0].line;
-      endIdx = inner.bodyEnd;
-    } else {
-      const block = readHeaderBlock(lines.slice(0, part.bodyEnd), part.bodyStart);
-      fields = block.fields;
-      first = fields[0]?.line ?? 0;
-      endIdx = part.bodyEnd;
-    }
-  } else if (cut < text.length) {
+    if (inner?.headers.length) return { start: inner.headers[0].line - 1, end: inner.bodyEnd };
+    const block = readHeaderBlock(lines.slice(0, part.bodyEnd), part.bodyStart);
+    return block.fields.length >= 2 ? { start: block.fields[0].line - 1, end: part.bodyEnd } : null;
+  }
+  if (cut < text.length) {
     // the text part's own lines after the separator, when they map 1:1 to the input
     let i = cut + 1;
     while (i < text.length && !/^[\x21-\x39\x3b-\x7e]+:/.test(text[i].text)) i++;
     if (i < text.length && text[i].line > 0 && lines[text[i].line - 1] === text[i].text) {
       const block = readHeaderBlock(lines, text[i].line - 1);
-      fields = block.fields;
-      first = text[i].line;
-      endIdx = text[text.length - 1].line;
+      if (block.fields.length >= 2) return { start: text[i].line - 1, end: Math.max(text[text.length - 1].line, block.end) };
     }
   }
-  if (fields.length < 2) return null;
-  const start = first - 1;
-  return {
-    headers: fields,
-    firstLine: first,
-    hasBody: false,
-    exactBytes,
-    raw: lines.slice(start, Math.max(endIdx, start + 1)).join('\r\n'),
-  };
+  return null;
+}
+
+/**
+ * The returned message read by the message reader (parse/message.ts), so that
+ * its headers, Received chain and verdicts are checked like a pasted message's,
+ * with the input's line numbers.
+ */
+function returnedMessage(lines: string[], at: { start: number; end: number } | null, exactBytes: boolean): MessageAt | null {
+  if (!at) return null;
+  const r = readMessageAt(lines.slice(0, at.end), at.start, null, exactBytes);
+  return r.message.headers.length >= 2 ? r : null;
 }
 
 function addressesIn(value: string | undefined): string[] {
@@ -132,7 +119,8 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   const cut = findOriginalStart(text);
   const human = text.slice(0, cut);
   const signals = bounceSignals(top, human.map((l) => l.text).join('\n'));
-  const message = returnedMessage(lines, parts.returned, text, cut, ctx.exactBytes);
+  const returned = returnedMessage(lines, returnedAt(lines, parts.returned, text, cut), ctx.exactBytes);
+  const message = returned?.message ?? null;
 
   // the original sender and the bounce's own addresses are not failed recipients
   const failedHeader = new Set(addressesIn(headerValue(top, 'x-failed-recipients')).map((a) => a.toLowerCase()));
@@ -275,6 +263,8 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     kind: 'bounce',
     rejections,
     message,
+    hops: returned?.hops ?? [],
+    logged: returned?.logged ?? [],
     unknownLines: 0,
     warnings,
   };
@@ -289,6 +279,7 @@ export const bounceParser: InputParser = {
     const headers = block.fields.length >= 2 && block.malformed.length <= block.fields.length ? block.fields : [];
     const body = (headers.length ? sample.slice(block.end + 1) : sample).join('\n');
     const s = bounceSignals(headers, body.slice(0, 60000));
+    if (!headers.length && headerlessBounce(sample)) return 1;
     return s.score;
   },
   parse: parseBounce,

@@ -1,0 +1,85 @@
+// dnsbl.inconclusive: blocklists that could not tell us anything: not
+// reachable, offline, refusing our resolver (Spamhaus 127.255.255.254, URIBL
+// 127.0.0.1), or failing their RFC 5782 test points. Such a list is never
+// reported as "listed" and never as "clean"; this step says why, and what
+// would make it answer.
+
+import type { EvidenceItem, Step } from '../types';
+import type { DnsblListResult } from '../checks/dnsbl';
+import type { Rule, RuleContext } from './rule';
+import { receiverEvidence } from './dnsbl-listed';
+
+/** The list itself answered (an error code, a failed test point), as opposed to our side failing. */
+function listAnswered(r: DnsblListResult): boolean {
+  return [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].every((x) => !x?.failure);
+}
+
+function advice(all: DnsblListResult[], dqs: boolean): string[] {
+  const fix: string[] = [];
+  if (all.some((r) => r.answer.response.failure === 'OFFLINE')) {
+    fix.push('Live DNS checks were off or the browser was offline: run the analysis again when online.');
+  }
+  // list-specific advice only for lists that answered and refused or misbehaved
+  const rs = all.filter(listAnswered);
+  const reasons = rs.map((r) => r.answer.reason ?? '').join(' ');
+  if (!dqs && rs.some((r) => r.entry?.dqsZone) && /127\.255\.255\.25[45]|test point/.test(reasons)) {
+    fix.push(
+      'Spamhaus refuses queries that come through public resolvers (Cloudflare, Google). Enter a free Spamhaus DQS key in Settings (register at https://www.spamhaus.com/free-trial/free-data-query-service/): queries then go to <key>.zen.dq.spamhaus.net, which answers from anywhere.',
+    );
+  }
+  if (rs.some((r) => r.entry?.refusesPublicResolvers && !r.entry.dqsZone)) {
+    fix.push(
+      "Some lists (URIBL) refuse queries from large public resolvers: look the name up on the list's own web page, or choose your own resolver in Settings.",
+    );
+  }
+  if (rs.some((r) => r.entry?.needsRegistration)) {
+    fix.push(
+      'Barracuda answers only resolvers registered with it (free): look the IP up at https://www.barracudacentral.org/lookups instead.',
+    );
+  }
+  const ourSide = all.some((r) =>
+    [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].some(
+      (x) => !!x && ((x.failure && x.failure !== 'OFFLINE') || x.rcode === 'SERVFAIL' || x.rcode === 'REFUSED'),
+    ),
+  );
+  if (ourSide) fix.push('The resolver failed for some questions: retry, or add another resolver in Settings.');
+  if (/everything|wildcard/.test(reasons))
+    fix.push('A list that answers "listed" for everything is dead or hijacked: a receiver using it should remove it.');
+  return fix.length ? fix : ['Retry later, or check the lists on their own web pages.'];
+}
+
+export const dnsblInconclusive: Rule = {
+  id: 'dnsbl.inconclusive',
+  run(ctx: RuleContext) {
+    const check = ctx.live.dnsbl;
+    if (!check) return [];
+    const open = check.results.filter((r) => r.answer.verdict === 'inconclusive');
+    if (!open.length) return [];
+    const evidence: EvidenceItem[] = [];
+    for (const r of open) {
+      evidence.push(...receiverEvidence(r));
+      evidence.push({ text: `${r.entry?.name ?? r.zone} (${r.zone}) for ${r.subject.value}: ${r.answer.reason}`, line: 0 });
+    }
+    const offline = !ctx.live.enabled || open.every((r) => r.answer.response.failure === 'OFFLINE');
+    const zones = [...new Set(open.map((r) => r.zone))];
+    const step: Step = {
+      rule: 'dnsbl.inconclusive',
+      status: 'inconclusive',
+      title: offline
+        ? `Blocklists were not checked: live DNS is off (${zones.length} list${zones.length > 1 ? 's' : ''})`
+        : `${zones.length} blocklist${zones.length > 1 ? 's' : ''} could not be checked: ${zones.slice(0, 4).join(', ')}${zones.length > 4 ? '…' : ''}`,
+      evidence,
+      detail:
+        'A blocklist is trusted only when it answers its RFC 5782 test points correctly (127.0.0.2 listed, 127.0.0.1 not). These lists could not be asked, refused our resolver, or failed the test, so nothing is known about them: neither listed nor clean.',
+      fix: advice(open, check.dqs),
+      verify: [],
+      sources: [
+        'RFC 5782 §5 (test points)',
+        'https://docs.spamhaus.com/datasets/docs/source/40-real-world-usage/PublicMirrors/MTAs/020-Postfix.html (127.255.255.x error codes)',
+        'https://uribl.com/refused.shtml',
+      ],
+      retry: true,
+    };
+    return [step];
+  },
+};

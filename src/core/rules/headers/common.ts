@@ -1,0 +1,105 @@
+// What every headers.* rule needs: the header fields of the message in the
+// input, whether they look like a whole header section (not a fragment of
+// trace fields), and which fields the receiving side added (a problem there
+// is not the sender's to fix).
+
+import type { HeaderField, Step } from '../../types';
+import type { RuleContext } from '../rule';
+import type { MessageFacts } from '../../mail/facts';
+
+export const RFC5322 =
+  'RFC 5322 §3.6 (fields: Date and From required; at most one each of Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References, Subject)';
+
+export interface MessageView {
+  fields: HeaderField[];
+  facts: MessageFacts | undefined;
+  /** First and last line of the header section. */
+  firstLine: number;
+  lastLine: number;
+  /** The fields are a whole header section, not a paste of a few trace fields. */
+  complete: boolean;
+  exactBytes: boolean;
+}
+
+/** Fields a message writer adds; a block with none of them is a fragment (e.g. only Received lines). */
+const ORIGINATOR = new Set(['from', 'sender', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'reply-to']);
+
+export function messageView(ctx: RuleContext): MessageView | null {
+  const m = ctx.evidence.message;
+  if (!m || !m.headers.length) return null;
+  const fields = m.headers;
+  const last = fields[fields.length - 1];
+  return {
+    fields,
+    facts: m.facts,
+    firstLine: fields[0].line,
+    lastLine: last.line + last.lineCount - 1,
+    complete: fields.some((f) => ORIGINATOR.has(f.name.toLowerCase())),
+    exactBytes: m.exactBytes,
+  };
+}
+
+export function named(fields: HeaderField[], name: string): HeaderField[] {
+  const n = name.toLowerCase();
+  return fields.filter((f) => f.name.toLowerCase() === n);
+}
+
+/**
+ * Stamps receiving servers and their filters add (Microsoft puts its own at
+ * the bottom of the header section, not the top): a problem in them is not
+ * the sender's to fix.
+ */
+const RECEIVER_STAMP =
+  /^(x-ms-exchange-|x-forefront-|x-microsoft-antispam|x-ms-traffictypediagnostic|x-eopattributedmessage|x-ms-publictraffictype|x-ms-office365-filtering|x-spam-|x-barracuda-|x-rspamd-|x-spamd-|x-virus-|authentication-results|received-spf|arc-|x-google-smtp-source|x-received|x-gm-)/i;
+
+/** The field was added by the receiving organisation (above the origin hop, or a receiver's stamp). */
+export function addedByReceiver(view: MessageView, f: HeaderField): boolean {
+  const n = view.facts?.receiverFieldCount ?? 0;
+  return view.fields.indexOf(f) < n || RECEIVER_STAMP.test(f.name);
+}
+
+export function section(view: MessageView): string {
+  return `the header section (lines ${view.firstLine}–${view.lastLine})`;
+}
+
+export function passStep(rule: string, title: string, sources: string[], evidence: Step['evidence'] = []): Step {
+  return { rule, status: 'pass', title, evidence, fix: [], verify: [], sources };
+}
+
+/** A one-line quote of a field for evidence. */
+export function quote(f: HeaderField, max = 160): string {
+  const t = `${f.name}: ${f.value}`;
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+/** Base64 of the UTF-8 bytes of a string (for RFC 2047 B encoding in fixes). */
+export function base64Utf8(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out +=
+      abc[(n >> 18) & 63] +
+      abc[(n >> 12) & 63] +
+      (i + 1 < bytes.length ? abc[(n >> 6) & 63] : '=') +
+      (i + 2 < bytes.length ? abc[n & 63] : '=');
+  }
+  return out;
+}
+
+/** A value as RFC 2047 encoded-words of at most 75 characters each (§2), folded. */
+export function encodeWords(value: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const ch of value) {
+    // 45 bytes of UTF-8 → 60 base64 characters, + "=?UTF-8?B?" and "?=" = 72 ≤ 75
+    if (new TextEncoder().encode(chunk + ch).length > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += ch;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${base64Utf8(w)}?=`).join('\r\n ');
+}
