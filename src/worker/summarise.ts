@@ -32,6 +32,9 @@ export async function summariseFile(
       if (bytes - reported >= PROGRESS_STEP) {
         reported = bytes;
         onProgress(bytes, file.size);
+        // let the worker take its messages (a cancel) between chunks: reads of
+        // a local file resolve without ever returning to the task queue
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
   } finally {
