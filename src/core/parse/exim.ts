@@ -12,6 +12,7 @@ import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
 import { joinMultiline } from './smtp-dialogue';
 import { clientIpIn } from './bounce/diagnostic';
+import { rejectlogMessage } from './exim-rejectlog';
 
 /** `2024-03-01 10:00:00[.123] [+0100] [[pid]] [msgid] rest`. */
 const LINE =
@@ -298,7 +299,9 @@ export function parseExim(lines: string[]): ParseResult {
       unknownLines: unknown,
       warnings: ['No Exim message or SMTP refusal was found in the log.'],
     };
-  return { kind: 'exim-log', sessions, rejections, unknownLines: unknown, warnings: [] };
+  // a rejectlog's copy of a refused message's headers
+  const dump = rejectlogMessage(lines);
+  return { kind: 'exim-log', sessions, rejections, ...(dump ?? {}), unknownLines: unknown, warnings: [] };
 }
 
 export const eximParser: InputParser = {

@@ -219,3 +219,16 @@ describe('Exchange send log', () => {
     expect(s.mailFrom?.address).toBe('sales@example.com');
   });
 });
+
+describe('Exim rejectlog', () => {
+  it('the refused message’s header copy becomes the message evidence, with input line numbers', () => {
+    const ev = read('exim-rejectlog.log');
+    expect(ev.message?.headers.map((h) => [h.name, h.line])).toEqual([
+      ['Received', 5],
+      ['From', 12],
+      ['To', 13],
+      ['Subject', 14],
+    ]);
+    expect(ev.hops).toHaveLength(1);
+  });
+});
