@@ -12,8 +12,10 @@ import { dkimCorpus } from './conformance/dkim';
 import { dmarcCorpus } from './conformance/dmarc';
 import { receivedCorpus } from './conformance/received';
 import { authresCorpus } from './conformance/authres';
+import { bouncesCorpus } from './conformance/bounces';
+import { postfixLinesCorpus } from './conformance/postfix-lines';
 
-const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus, receivedCorpus, authresCorpus];
+const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus, receivedCorpus, authresCorpus, bouncesCorpus, postfixLinesCorpus];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

@@ -4,6 +4,7 @@
 import type { Evidence, InputKind } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
+import { clientIpIn } from './parse/bounce/diagnostic';
 
 /** Replies that end a session politely are not refusals (QUIT's 221, etc.). */
 function isRefusal(code: number): boolean {
@@ -12,10 +13,25 @@ function isRefusal(code: number): boolean {
 
 export function buildEvidence(result: ParseResult, lineCount: number): Evidence {
   const raw: RawRejection[] = [...(result.rejections ?? [])];
+  // a parser may report a refusal both in its session and, with more detail
+  // (recipient, remote), among its rejections: count it once
+  const reported = new Set(raw.map((r) => r.line));
   for (const s of result.sessions ?? []) {
     for (const r of s.replies) {
-      if (!isRefusal(r.code)) continue;
-      raw.push({ code: r.code, enhanced: r.enhanced, stage: r.stage, text: r.text, ip: s.clientIp, line: r.line, remote: s.remoteHost });
+      if (!isRefusal(r.code) || reported.has(r.line)) continue;
+      // the recipient a RCPT-stage refusal answered: the last RCPT TO before it
+      const rcpt = r.stage === 'rcpt' ? s.rcptTo.filter((x) => x.line <= r.line).pop()?.address : undefined;
+      raw.push({
+        code: r.code,
+        enhanced: r.enhanced,
+        stage: r.stage,
+        text: r.text,
+        // outbound, the IP judged is the log's own server: the receiver may name it in the reply
+        ip: s.direction === 'outbound' ? clientIpIn(`${r.code} ${r.text}`) : s.clientIp,
+        line: r.line,
+        remote: s.remoteHost ?? (s.direction === 'outbound' ? s.serverIp : null),
+        recipient: rcpt ?? null,
+      });
     }
   }
   raw.sort((a, b) => a.line - b.line);

@@ -30,6 +30,11 @@ export function findSubjects(ev: Evidence): Subjects {
   let ip: Subjects['ip'] = null;
   if (s?.clientIp && s.direction !== 'outbound') ip = { value: s.clientIp, line: s.clientIpLine };
   if (!ip) {
+    // a bounce or an outbound log names the sending IP that the receiver judged in its reply
+    const judged = ev.rejections.find((r) => r.ip && !isNonPublicIP(r.ip));
+    if (judged?.ip && (!s || s.direction === 'outbound')) ip = { value: judged.ip, line: judged.line };
+  }
+  if (!ip) {
     // Received chain: the origin hop that a receiver judged (set by the header reader)
     const origin = ev.hops.find((h) => h.ip && !isNonPublicIP(h.ip));
     if (origin?.ip) ip = { value: origin.ip, line: origin.line };

@@ -3,6 +3,7 @@
 
 import type { DnsLogEntry, Report } from '../core/types';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
 
@@ -25,6 +26,10 @@ export class AnalysisClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  private summaries = new Map<
+    number,
+    { resolve: (s: LogSummary | null) => void; reject: (e: Error) => void; onProgress: (bytes: number, total: number) => void }
+  >();
   /** Resolver tests run beside analyses; a new analysis does not cancel them. */
   private tests = new Map<number, (r: ResolverTest) => void>();
 
@@ -32,8 +37,10 @@ export class AnalysisClient {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'mailmedic-analysis' });
     this.worker.addEventListener('message', (e: MessageEvent<WorkerResponse>) => this.onMessage(e.data));
     this.worker.addEventListener('error', (e) => {
-      for (const p of this.pending.values()) p.reject(new Error(`The analysis worker failed: ${e.message || 'unknown error'}`));
+      for (const p of [...this.pending.values(), ...this.summaries.values()])
+        p.reject(new Error(`The analysis worker failed: ${e.message || 'unknown error'}`));
       this.pending.clear();
+      this.summaries.clear();
     });
   }
 
@@ -53,6 +60,19 @@ export class AnalysisClient {
       this.pending.set(id, { resolve, reject, onDns: call.onDns });
       this.send(req);
     });
+  }
+
+  /**
+   * Summarise a large log file in the worker, reading it as a stream. The
+   * promise gives null when cancelled.
+   */
+  summarise(file: Blob, onProgress: (bytes: number, total: number) => void): { done: Promise<LogSummary | null>; cancel: () => void } {
+    const id = this.nextId++;
+    const done = new Promise<LogSummary | null>((resolve, reject) => {
+      this.summaries.set(id, { resolve, reject, onProgress });
+      this.send({ type: 'summarise', id, file });
+    });
+    return { done, cancel: () => this.send({ type: 'cancel', id }) };
   }
 
   /** Ask one DoH endpoint a test question (the settings panel's button). */
@@ -82,13 +102,25 @@ export class AnalysisClient {
       this.tests.delete(msg.id);
       return;
     }
+    const sum = this.summaries.get(msg.id);
+    if (sum) {
+      if (msg.type === 'progress') sum.onProgress(msg.bytes, msg.total);
+      else if (msg.type === 'summary') {
+        this.summaries.delete(msg.id);
+        sum.resolve(msg.summary);
+      } else if (msg.type === 'error') {
+        this.summaries.delete(msg.id);
+        sum.reject(new Error(msg.message));
+      }
+      return;
+    }
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'dns') p.onDns?.(msg.entry);
     else if (msg.type === 'report') {
       this.pending.delete(msg.id);
       p.resolve(msg.report);
-    } else {
+    } else if (msg.type === 'error') {
       this.pending.delete(msg.id);
       p.reject(new Error(msg.message));
     }

@@ -2,6 +2,7 @@
 // crossing is plain data (structured clone).
 
 import type { DnsLogEntry, Report } from '../core/types';
+import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
 
@@ -31,10 +32,19 @@ export interface CancelRequest {
   id: number;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest;
+/** Summarise a large log file, read as a stream (issue 4). */
+export interface SummariseRequest {
+  type: 'summarise';
+  id: number;
+  file: Blob;
+}
+
+export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest;
 
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
   | { type: 'report'; id: number; report: Report }
   | { type: 'error'; id: number; message: string }
+  | { type: 'progress'; id: number; bytes: number; total: number }
+  | { type: 'summary'; id: number; summary: LogSummary | null }
   | { type: 'resolver-test'; id: number; result: ResolverTest };

@@ -8,6 +8,7 @@ import { replayResolver } from '../core/dns/replay';
 import { DohResolver } from '../net/doh';
 import { testResolver } from '../net/test-resolver';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { summariseFile } from './summarise';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -41,6 +42,17 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
   }
   const ctrl = new AbortController();
   running.set(req.id, ctrl);
+  if (req.type === 'summarise') {
+    try {
+      const summary = await summariseFile(req.file, ctrl.signal, (bytes, total) => post({ type: 'progress', id: req.id, bytes, total }));
+      post({ type: 'summary', id: req.id, summary });
+    } catch (err) {
+      post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      running.delete(req.id);
+    }
+    return;
+  }
   try {
     const resolver: Resolver = req.replay ? replayResolver(req.replay) : req.resolvers.length ? dohFor(req.resolvers) : offlineResolver;
     const report = await analyze(req.text, {

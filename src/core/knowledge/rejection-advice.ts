@@ -13,6 +13,8 @@ export interface RejectionAdvice {
   fix: string[];
   verify: string[];
   sources: string[];
+  /** The step's status when it is not a failure to fix (an auto-reply is `info`). */
+  status?: 'info' | 'warn';
 }
 
 export const REJECTION_ADVICE: RejectionAdvice[] = [
@@ -115,6 +117,107 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: [],
   },
   {
+    rule: 'smtp.ptr-required',
+    reasons: ['requireptr'],
+    headline: 'The receiver requires reverse DNS (a PTR record that resolves back) for the sending IP',
+    detail:
+      'The sending IP has no PTR record, or its name does not resolve back to the same IP (forward-confirmed reverse DNS), or the name looks like a dynamic address. The live reverse-DNS checks run on the sending IP when the input names it.',
+    fix: [
+      'Ask whoever holds the IP block (your ISP or hosting provider) to set a PTR record for the sending IP naming your mail server (e.g. mail.example.org).',
+      'Make that name resolve (A/AAAA) back to the same IP, and use it in HELO/EHLO.',
+    ],
+    verify: ['dig -x <sending IP> +short', 'dig +short <that name> A'],
+    sources: ['RFC 7372 §3.4 (X.7.25)', 'RFC 7601 §2.7.3 (iprev)', 'https://support.google.com/a/answer/81126'],
+  },
+  {
+    rule: 'smtp.auth-failed',
+    reasons: ['authfailure'],
+    headline: 'The receiver refused the message because SPF, DKIM or DMARC did not pass',
+    detail:
+      'The receiver checked the message’s authentication and it failed (or was missing). The SPF, DKIM and DMARC steps check the sender’s domain when the input names it (MAIL FROM, or the From: header of the returned message).',
+    fix: [
+      'Publish an SPF record that includes every server that sends for the domain, sign with DKIM, and publish DMARC (at least p=none) aligned with the From: domain.',
+    ],
+    verify: ['dig +short TXT <domain>', 'dig +short TXT _dmarc.<domain>'],
+    sources: ['RFC 7208 (SPF)', 'RFC 6376 (DKIM)', 'RFC 7489 (DMARC)', 'RFC 7372 §3.3'],
+  },
+  {
+    rule: 'smtp.helo-rejected',
+    reasons: [],
+    headline: 'The receiver refused the name the client gave in HELO/EHLO',
+    detail:
+      'Receivers check the HELO/EHLO name: it must be a fully qualified domain name (not a bare host name like SCANNER01 or localhost), and many require it to resolve in DNS, ideally to the sending IP.',
+    fix: [
+      "Set the sending server's or device's HELO name to its fully qualified DNS name (e.g. mail.example.org) and give that name an A record pointing at the sending IP.",
+    ],
+    verify: ['dig +short <HELO name> A', 'swaks --server <receiver> --ehlo <HELO name> --quit-after EHLO'],
+    sources: [
+      'RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)',
+      'https://www.postfix.org/postconf.5.html#reject_non_fqdn_helo_hostname',
+    ],
+  },
+  {
+    rule: 'smtp.greylisted',
+    reasons: [],
+    headline: 'The receiver greylisted the message: a temporary refusal that a retry passes',
+    detail:
+      'Greylisting refuses the first attempt from an unknown sender, IP and recipient with a 4xx reply and accepts the same message when it comes back after a few minutes. Real mail servers retry by themselves.',
+    fix: [
+      'Nothing, if the sending server queues and retries: the message goes out on a later attempt.',
+      'A script or device that talks SMTP directly and never retries must send through a real mail server.',
+    ],
+    verify: ['Look for a later delivery of the same message in the log (250, status=sent).'],
+    sources: ['https://www.greylisting.org/', 'RFC 5321 §4.5.4.1 (retry strategy)'],
+    status: 'warn',
+  },
+  {
+    rule: 'smtp.sender-invalid',
+    reasons: [],
+    headline: 'The receiver refused the envelope sender (MAIL FROM)',
+    detail:
+      "The receiver checked the MAIL FROM address — whether its domain exists and has MX records, or whether the sender's server accepts it (callout) — and refused it.",
+    fix: [
+      "Send with a MAIL FROM address whose domain resolves (MX or A) and whose mailbox accepts bounces; programs often use root@localhost.localdomain or a host's internal name.",
+      'On Postfix set myorigin and the sender canonical map; on a script set the envelope sender (sendmail -f).',
+    ],
+    verify: ['dig +short MX <sender domain>', 'swaks --server <receiver> --from <sender> --to <recipient> --quit-after RCPT'],
+    sources: ['RFC 5321 §4.1.1.2 (MAIL)', 'https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain'],
+  },
+  {
+    rule: 'reputation.complaint',
+    reasons: ['feedback'],
+    headline: 'A recipient or their provider reported the message as spam (feedback report)',
+    detail:
+      'This is an ARF feedback report (RFC 5965) from a feedback loop: the recipient marked the message as spam or the provider flagged it. Complaints lower the sender’s reputation with that provider.',
+    fix: [
+      'Stop mailing the reporting recipient (unsubscribe them) and check why they did not expect the mail.',
+      'Make unsubscribing easy (List-Unsubscribe, RFC 8058 one-click) and send only to people who asked.',
+    ],
+    verify: [],
+    sources: ['RFC 5965 (ARF)', 'RFC 8058 (one-click unsubscribe)'],
+    status: 'warn',
+  },
+  {
+    rule: 'smtp.delivered',
+    reasons: ['delivered'],
+    headline: 'The message was delivered (a delivery notification, not a failure)',
+    detail: 'The report says the receiving server accepted the message for this recipient.',
+    fix: [],
+    verify: [],
+    sources: ['RFC 3464 §2.3.3 (Action: delivered)', 'https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html'],
+    status: 'info',
+  },
+  {
+    rule: 'smtp.auto-reply',
+    reasons: ['vacation'],
+    headline: 'This is an automatic reply (out of office), not a delivery failure',
+    detail: 'The message was delivered; the recipient’s system answered automatically (RFC 3834).',
+    fix: [],
+    verify: [],
+    sources: ['RFC 3834 (automatic responses)'],
+    status: 'info',
+  },
+  {
     rule: 'smtp.rejected',
     reasons: [
       'undefined',
@@ -125,7 +228,6 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
       'expired',
       'syntaxerror',
       'onhold',
-      'delivered',
       'vacation',
       'feedback',
     ],
@@ -136,6 +238,10 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 5321 §4.2 (reply codes)'],
   },
 ];
+
+export function adviceForRule(rule: string | undefined): RejectionAdvice | undefined {
+  return rule ? REJECTION_ADVICE.find((a) => a.rule === rule) : undefined;
+}
 
 export function adviceForReason(reason: string): RejectionAdvice {
   return REJECTION_ADVICE.find((a) => a.reasons.includes(reason)) ?? REJECTION_ADVICE[REJECTION_ADVICE.length - 1];

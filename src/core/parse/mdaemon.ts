@@ -34,7 +34,7 @@ export function looksLikeMdaemon(lines: string[]): number {
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
-    const m = LINE.exec(l);
+    const m = LINE.exec(l.trimStart());
     if (!m) continue;
     const rest = m[5];
     if (
@@ -186,7 +186,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
   lines.forEach((raw, i) => {
     const lineNo = i + 1;
     if (!raw.trim()) return;
-    const m = LINE.exec(raw);
+    const m = LINE.exec(raw.trimStart());
     if (!m) {
       unknown++;
       return;
@@ -216,6 +216,13 @@ export function parseMdaemon(lines: string[]): ParseResult {
       s.clientIp = normalizeIP(c[1]) ?? c[1];
       s.clientIpLine = lineNo;
       s.serverIp = c[3] ? normalizeIP(c[3]) : null;
+      return;
+    }
+    // "Socket connection established (local:port -> remote:port)": the remote is the server
+    const sock = /^Socket connection established \(\[?([0-9a-fA-F:.]+?)\]?:\d+\s*->\s*\[?([0-9a-fA-F:.]+?)\]?:\d+\)/i.exec(rest);
+    if (sock) {
+      b.direction = 'outbound';
+      s.serverIp = normalizeIP(sock[2]) ?? s.serverIp;
       return;
     }
     c =

@@ -13,8 +13,12 @@ export interface RawRejection {
   line: number;
   recipient?: string | null;
   remote?: string | null;
-  /** A reason the source states outright (e.g. sisimai-like bounce parsers). */
+  /** A reason the source states outright (a feedback report, an auto-reply). */
   reason?: string;
+  /** DSN Action (RFC 3464 §2.3.3): failed, delayed… */
+  action?: string;
+  /** DSN Diagnostic-Code type: SMTP, X-Unix, X-Postfix… */
+  diagnosticType?: string;
 }
 
 export interface ParseResult {

@@ -1,14 +1,65 @@
 // Every input parser, and how the input's kind is chosen. A new format is one
 // new module and one line here.
 
-import type { InputParser } from './parser';
+import type { InputParser, ParseResult } from './parser';
 import { looksLikeMdaemon, parseMdaemon } from './mdaemon';
 import { messageParser } from './message';
+import { bounceParser } from './bounce';
+import { postfixParser } from './postfix';
+import { eximParser } from './exim';
+import { sendmailParser } from './sendmail';
+import { exchangeParser } from './exchange';
+import { transcriptParser } from './transcript';
 
-export const PARSERS: InputParser[] = [
+/**
+ * Parsers never throw on bad input; should one fail by a bug, the input is
+ * reported as not understood, with the reason, instead of breaking the page.
+ */
+function guarded(p: InputParser): InputParser {
+  return {
+    kind: p.kind,
+    detect(lines) {
+      try {
+        return p.detect(lines);
+      } catch {
+        return 0;
+      }
+    },
+    parse(lines, text, ctx): ParseResult {
+      try {
+        const r = p.parse(lines, text, ctx);
+        // lines a log reader did not know are counted and said, never fatal
+        if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce') {
+          const n = lines.filter((l) => l.trim()).length;
+          r.warnings.push(`${r.unknownLines} of ${n} lines were not understood as ${p.kind} lines and were skipped.`);
+        }
+        return r;
+      } catch (e) {
+        return {
+          kind: p.kind,
+          unknownLines: lines.length,
+          warnings: [
+            `The ${p.kind} reader could not read this input (${e instanceof Error ? e.message : String(e)}). Please report it with a sample.`,
+          ],
+        };
+      }
+    },
+  };
+}
+
+const ALL: InputParser[] = [
   { kind: 'mdaemon-log', detect: looksLikeMdaemon, parse: (lines) => parseMdaemon(lines) },
+  postfixParser,
+  eximParser,
+  sendmailParser,
+  exchangeParser,
+  transcriptParser,
+  // before the message parser: a bounce is also a message, and wins a tie
+  bounceParser,
   messageParser,
 ];
+
+export const PARSERS: InputParser[] = ALL.map(guarded);
 
 /** Below this, no parser is sure enough and the input is `unknown`. */
 const MIN_CONFIDENCE = 0.3;

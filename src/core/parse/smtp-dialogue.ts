@@ -40,6 +40,23 @@ export function parseReplyLine(s: string): ParsedReplyLine | null {
 }
 
 /**
+ * A multi-line reply logged on one line (Postfix's `said:`, a DSN's
+ * Diagnostic-Code): `550-5.7.1 a 550-5.7.1 b 550 5.7.1 c`
+ * → `550 5.7.1 a b c` (RFC 5321 §4.2.1: the code repeats on every line).
+ */
+export function joinMultiline(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const m = /([245]\d\d)[- ](?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(t);
+  if (!m) return t;
+  const prefix = new RegExp(String.raw`\s${m[1]}[- ]${m[2] ? m[2].replace(/\./g, '\\.') + String.raw`\s?` : ''}`, 'g');
+  const head = t.slice(0, m.index + m[0].length);
+  return (head + t.slice(m.index + m[0].length).replace(prefix, ' '))
+    .replace(/(\d{3})-(?=[245]\.\d)/, '$1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
  * Follows an SMTP dialogue line by line and assigns each reply its stage.
  * Multi-line replies (RFC 5321 §4.2.1: `code-` lines then `code `) are joined
  * into one reply that keeps the first line's number.

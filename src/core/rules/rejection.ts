@@ -4,7 +4,7 @@
 // text) are explained by those checks' rules instead; ranking puts them first.
 
 import type { Rejection, Stage, Step } from '../types';
-import { adviceForReason } from '../knowledge/rejection-advice';
+import { adviceForReason, adviceForRule } from '../knowledge/rejection-advice';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import type { Rule, RuleContext } from './rule';
 
@@ -36,13 +36,26 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
+/**
+ * Whether the area that explains this refusal has something to check: a
+ * public sending IP for reverse DNS and blocklists, a sender domain for SPF,
+ * DKIM and DMARC. Without one (a bounce that names no IP, a private
+ * address), the refusal keeps its own step, so that it is never left unsaid.
+ */
+function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
+  if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain);
+  return !!ctx.subjects.ip;
+}
+
 function isDnsblText(r: Rejection): boolean {
-  return r.knowledge === 'generic.dnsbl-blocked-using';
+  return !!r.knowledge?.startsWith('dnsbl.');
 }
 
 function stepFor(r: Rejection, ctx: RuleContext): Step {
-  const advice = adviceForReason(r.reason);
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+  // the receiver's words name the problem more exactly than the reason does
+  // (a "user unknown" after DATA is classed filtered, but is still about the address)
+  const advice = (k && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
   const evidence = [{ text: `${reply} — ${stageWords(r.stage)}${r.remote ? `, from ${r.remote}` : ''}`, line: r.line }];
   const session = ctx.focus;
@@ -55,8 +68,8 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   }
   return {
     rule: advice.rule,
-    status: r.hard ? 'fail' : 'warn',
-    title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k ? ` (${k.sender})` : ''}`,
+    status: advice.status ?? (r.hard ? 'fail' : 'warn'),
+    title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k && k.sender !== 'many' ? ` (${k.sender})` : ''}`,
     evidence,
     detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),
     fix: (k?.fix ?? advice.fix).map((f) => fill(f, ctx, r)),
@@ -71,7 +84,7 @@ export const rejectionRule: Rule = {
     const seen = new Set<string>();
     const steps: Step[] = [];
     for (const r of ctx.evidence.rejections) {
-      if (EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) continue;
+      if ((EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) && checkedElsewhere(r, ctx)) continue;
       // the same refusal repeated (each recipient, each retry) is one step
       const key = `${r.reason}|${r.code}|${r.enhanced}|${r.text}`;
       if (seen.has(key)) continue;

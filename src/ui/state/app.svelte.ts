@@ -7,6 +7,7 @@ import type { Settings } from '../../core/settings';
 import { stepKey, encodePermalink, decodePermalink, type Compression, type SharedState } from '../../core/share/permalink';
 import { makeRedactor, mapStrings, type RedactOptions } from '../../core/share/redact';
 import type { AnalysisClient } from '../../worker/client';
+import { LargeFileState } from '../summary/large-file.svelte';
 import type { ResolverTest } from '../../net/test-resolver';
 
 export interface AppDeps {
@@ -41,6 +42,8 @@ export class AppState {
   /** A line of the input to show (evidence "line N" clicked); seq makes repeats count. */
   focusLine = $state<{ line: number; seq: number } | null>(null);
   applyUpdate: (() => void) | null = null;
+  /** A large log file being summarised (issue 4: src/ui/summary/). */
+  readonly largeFile: LargeFileState;
 
   private deps: AppDeps;
 
@@ -48,6 +51,7 @@ export class AppState {
     this.deps = deps;
     this.settings = deps.settings;
     this.online = deps.online;
+    this.largeFile = new LargeFileState(deps.client, this);
   }
 
   /** Whether any step could not be checked and a retry may help. */

@@ -67,3 +67,17 @@ describe('MDaemon parser, other shapes', () => {
     expect(looksLikeMdaemon(['Received: from a by b', 'Subject: hi'])).toBe(0);
   });
 });
+
+describe('MDaemon outbound connection lines', () => {
+  it('"Socket connection established (local -> remote)" gives the server, not the local address', () => {
+    const r = parseMdaemon([
+      'Mon 2007-06-11 09:20:01: Attempting SMTP connection to [mx.partner.example : 25]',
+      'Mon 2007-06-11 09:20:02: Socket connection established (192.168.1.5:4711 -> 198.51.100.60:25)',
+      'Mon 2007-06-11 09:20:02: <-- 220 mx.partner.example ESMTP',
+    ]);
+    const s = r.sessions![0];
+    expect(s.direction).toBe('outbound');
+    expect(s.serverIp).toBe('198.51.100.60');
+    expect(s.remoteHost).toBe('mx.partner.example');
+  });
+});

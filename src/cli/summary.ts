@@ -1,0 +1,43 @@
+// The CLI's large-log summary: the file is streamed through the same
+// summariser the worker runs on a dropped file, and printed like pflogsumm.
+
+import { createReadStream } from 'node:fs';
+import { LogSummariser, type LogSummary } from '../core/summary/summariser';
+import { LineSplitter } from '../core/summary/lines';
+
+export async function readSummary(file: string): Promise<LogSummary> {
+  const s = new LogSummariser();
+  const split = new LineSplitter();
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) s.push(split.push(chunk as string));
+  s.push(split.end());
+  return s.finish();
+}
+
+export function summaryToText(file: string, s: LogSummary): string {
+  const out = [
+    `== ${file}`,
+    `${s.kind}: ${s.lines} lines, ${s.sessionsSeen} sessions, ${s.refusals} refusals (${s.hardRefusals} permanent), ${s.unknownLines} lines not understood`,
+  ];
+  for (const w of s.warnings) out.push(`Warning: ${w}`);
+  const list = (title: string, c: { key: string; count: number }[]) => {
+    if (!c.length) return;
+    out.push('', title);
+    for (const x of c.slice(0, 15)) out.push(`  ${String(x.count).padStart(7)}  ${x.key}`);
+  };
+  list('Refusals by reason:', s.byReason);
+  list('Refusals by remote host:', s.byRemoteHost);
+  list('Refusals by sender domain:', s.bySenderDomain);
+  list('Top client IPs:', s.topClientIps);
+  if (s.sessions.length) {
+    out.push('', `Refused sessions (diagnose one with: npm run analyze -- ${file} --summary --session N):`);
+    s.sessions
+      .slice(0, 30)
+      .forEach((x, i) =>
+        out.push(
+          `  ${String(i + 1).padStart(4)}. lines ${x.firstLine}-${x.lastLine}  ${x.first.reason}  ${[x.first.code, x.first.enhanced].filter(Boolean).join(' ')} ${x.first.text.slice(0, 80)}`,
+        ),
+      );
+    if (s.sessions.length > 30) out.push(`  … ${s.sessions.length - 30} more (--json lists them all)`);
+  }
+  return out.join('\n');
+}

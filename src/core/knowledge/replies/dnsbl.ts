@@ -1,0 +1,75 @@
+// "Blocked using <list>": the texts that receivers send when a public DNS
+// blocklist refused the sending IP. The lists' own pages are the sources; the
+// reply format "Client host [ip] blocked using <zone>" is Postfix's
+// reject_rbl_client (postconf(5)), which many products copy.
+
+import type { ReplyKnowledge } from './types';
+
+const POSTFIX_RBL = 'https://www.postfix.org/postconf.5.html#reject_rbl_client (reply "blocked using <zone>")';
+
+export const DNSBL_REPLIES: ReplyKnowledge[] = [
+  {
+    id: 'dnsbl.uribl',
+    sender: 'receivers using URIBL, SURBL or Spamhaus DBL',
+    text: /\buribl\b|\bsurbl\b|dbl\.spamhaus|blacklisted (?:url|link|domain)|listed (?:url|link|domain) in (?:the )?message/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      'A domain in a link of the message (not the sending IP) is on a URI blocklist (URIBL, SURBL, Spamhaus DBL). The sending server is not listed; the content is.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Find the listed domain in the message’s links (the reply usually names it) and remove it, or have it delisted at the list’s lookup page (https://admin.uribl.com/, https://surbl.org/surbl-analysis).',
+    ],
+    sources: ['https://uribl.com/about.shtml', 'https://www.surbl.org/'],
+  },
+  {
+    id: 'dnsbl.spamhaus',
+    sender: 'any receiver using Spamhaus',
+    text: /spamhaus/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'The sending IP (or a domain in the message) is listed by Spamhaus (ZEN = SBL, XBL/CSS, PBL; DBL for domains).',
+    rules: ['dnsbl.listed', 'ptr.generic'],
+    fix: [
+      'Look {ip} up at https://check.spamhaus.org/: it names the list (SBL, CSS, XBL, PBL) and the removal steps.',
+      'PBL means the IP is a dynamic/consumer address that should not send mail directly: send through your ISP’s or provider’s relay instead.',
+    ],
+    verify: [
+      'dig +short <reversed-ip>.zen.spamhaus.org A   (no answer = not listed; query from your own resolver, Spamhaus refuses public ones)',
+    ],
+    sources: ['https://www.spamhaus.org/faqs/dnsbl-usage/', 'https://check.spamhaus.org/', POSTFIX_RBL],
+  },
+  {
+    id: 'dnsbl.barracuda',
+    sender: 'Barracuda appliances and receivers using BRBL',
+    text: /barracuda(?:central|networks)?|b\.barracudacentral\.org/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'The sending IP has a poor score in the Barracuda Reputation Block List (BRBL).',
+    rules: ['dnsbl.listed'],
+    fix: ['Check and request removal at https://www.barracudacentral.org/lookups.'],
+    sources: ['https://www.barracudacentral.org/rbl', POSTFIX_RBL],
+  },
+  {
+    id: 'dnsbl.spamcop',
+    sender: 'any receiver using SpamCop',
+    text: /spamcop/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'The sending IP is on the SpamCop Blocking List (bl.spamcop.net), fed by spam reports; listings expire by themselves within a day once reports stop.',
+    rules: ['dnsbl.listed'],
+    fix: ['Look the IP up at https://www.spamcop.net/bl.shtml and stop what is being reported.'],
+    sources: ['https://www.spamcop.net/bl.shtml', POSTFIX_RBL],
+  },
+  {
+    id: 'dnsbl.generic-blocked-using',
+    sender: 'Postfix, Exim and others',
+    text: /(?:blocked|listed|rejected) (?:using|by|in|at|on) (?:[a-z0-9-]+\.)+[a-z]{2,}|\bRBL\b|DNSBL|\bblack ?list(?:ed)?\b|block ?listed|abuseat\.org|\bsorbs\b|uceprotect|psbl\.|mailspike|spamrats|\bcbl\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'The receiver looked up the sending IP in a DNS blocklist and found it listed.',
+    rules: ['dnsbl.listed', 'dnsbl.defunct'],
+    sources: [POSTFIX_RBL],
+  },
+];

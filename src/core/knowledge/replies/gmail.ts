@@ -1,0 +1,172 @@
+// Gmail's and Google Workspace's reply texts. Source for all of them: Google's
+// "SMTP error reference" (support.google.com/a/answer/3726730) and the sender
+// guidelines (support.google.com/a/answer/81126), which each text links to.
+
+import type { ReplyKnowledge } from './types';
+
+const REF = 'https://support.google.com/a/answer/3726730 (Google: SMTP error reference)';
+const GUIDE = 'https://support.google.com/a/answer/81126 (Google: Email sender guidelines)';
+
+export const GMAIL_REPLIES: ReplyKnowledge[] = [
+  {
+    id: 'gmail.5.7.25-ptr',
+    sender: 'Gmail',
+    text: /does not have a PTR record setup|corresponding forward DNS entry does not point to the sending IP|5\.7\.25\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      'Gmail (550 5.7.25) refuses mail from an IP without a PTR record, or whose PTR name does not resolve back to the same IP (forward-confirmed reverse DNS).',
+    rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
+    fix: [
+      'Ask whoever holds the IP block of {ip} (your ISP or hosting provider) to set a PTR record naming your mail server, e.g. mail.example.org.',
+      'Make that name resolve back (A or AAAA) to {ip}, and use the same name in HELO/EHLO.',
+    ],
+    verify: ['dig -x {ip} +short   (a name)', 'dig +short <that name> A   (must include {ip})'],
+    sources: [REF, GUIDE],
+  },
+  {
+    id: 'gmail.5.7.26-unauthenticated',
+    sender: 'Gmail',
+    text: /sender is unauthenticated|Gmail requires all senders to authenticate|Unauthenticated email from \S+ is not accepted due to (?:the )?domain'?s|5\.7\.26\b/i,
+    reason: 'authfailure',
+    party: 'sender',
+    meaning:
+      'Gmail (550 5.7.26) refused the message because neither SPF nor DKIM passed for it, or because DMARC failed and the From: domain publishes p=reject or p=quarantine.',
+    rules: ['spf.fail', 'spf.softfail', 'spf.missing', 'dkim.missing', 'dkim.fail', 'dmarc.fail', 'dmarc.missing'],
+    sources: [REF, GUIDE, 'RFC 7372 §3.3 (X.7.26 Multiple authentication checks failed)'],
+  },
+  {
+    id: 'gmail.5.7.1-ipv6',
+    sender: 'Gmail',
+    text: /does not meet IPv6 sending guidelines/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      'Gmail holds mail sent over IPv6 to a stricter standard: the IPv6 address needs a PTR record that resolves back, and the message must pass SPF or DKIM.',
+    rules: ['ptr.missing', 'ptr.mismatch', 'spf.fail', 'dkim.missing', 'dkim.fail'],
+    fix: [
+      'Give the sending IPv6 address a PTR record whose name resolves back to it, and authenticate with SPF (include the ip6: range) and DKIM.',
+      'Or send to Gmail over IPv4 only (Postfix: smtp_address_preference = ipv4 or inet_protocols = ipv4).',
+    ],
+    sources: [REF, GUIDE],
+  },
+  {
+    id: 'gmail.4.7.0-low-reputation',
+    sender: 'Gmail',
+    text: /very low reputation of the sending (?:IP address|domain)|unusual rate of unsolicited mail|suspicious due to the very low reputation/i,
+    reason: 'badreputation',
+    party: 'sender',
+    meaning:
+      "Gmail deferred or refused the message because of the sending IP's or domain's poor reputation with Gmail users (spam complaints, volume spikes). It is not a DNS blocklist.",
+    rules: ['reputation.blocked', 'spf.fail', 'dkim.missing', 'dmarc.missing', 'ptr.missing'],
+    fix: [
+      'Authenticate everything (SPF, DKIM, DMARC aligned), send at a steady rate, and stop sending to addresses that bounce or complain.',
+      "Watch the domain's reputation in Google Postmaster Tools (postmaster.google.com).",
+    ],
+    transient: true,
+    sources: [REF, GUIDE],
+  },
+  {
+    id: 'gmail.4.7.0-suspicious-content',
+    sender: 'Gmail',
+    text: /likely unsolicited mail|suspicious due to the nature of the content|message has been blocked.{0,40}(?:spam|phishing)/i,
+    reason: 'spamdetected',
+    party: 'receiver-policy',
+    meaning: "Gmail's filter judged the content or the links of the message as spam or phishing.",
+    rules: ['smtp.content-rejected', 'dkim.missing', 'dmarc.missing'],
+    sources: [REF],
+  },
+  {
+    id: 'gmail.5.7.0-security-issue',
+    sender: 'Gmail',
+    text: /content presents a potential\s+(?:\d{3}-\d\.\d\.\d\s+)?security issue|p=BlockedMessage/i,
+    reason: 'policyviolation',
+    party: 'receiver-policy',
+    meaning:
+      'Gmail blocked the message for its content or attachments (an executable, a script, an archive it cannot scan, a macro document): its attachment policy, not the sender’s reputation.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Send the file another way (a link to a share), or zip it with a password only when the recipient expects it; remove executables and macros.',
+    ],
+    sources: ['https://support.google.com/mail/answer/6590 (Gmail: file types blocked)', REF],
+  },
+  {
+    id: 'gmail.4.7.0-tls',
+    sender: 'Gmail',
+    text: /TLS required for this message|must use (?:a )?TLS|requires a secure connection/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning: 'The receiving Google Workspace domain requires TLS for mail from this sender, and the session was not encrypted.',
+    rules: ['smtp.auth-required'],
+    sources: [REF],
+  },
+  {
+    id: 'gmail.5.7.1-message-id',
+    sender: 'Gmail',
+    text: /missing a valid Message-ID header|Messages missing a valid address in From: header|not RFC ?5322 compliant|RfcMessageNonCompliant|duplicate headers?/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning:
+      'Gmail found the message headers malformed under RFC 5322 (missing or duplicated From, Date, Subject or Message-ID, or a syntax error in them).',
+    rules: [
+      'smtp.not-compliant',
+      'headers.missing-message-id',
+      'headers.missing-from',
+      'headers.duplicate',
+      'headers.missing-date',
+      'headers.invalid-address',
+    ],
+    sources: [REF, 'https://support.google.com/mail/?p=RfcMessageNonCompliant'],
+  },
+  {
+    id: 'gmail.5.2.1-disabled',
+    sender: 'Gmail',
+    text: /email account that you tried to reach is (?:disabled|inactive)/i,
+    reason: 'suspend',
+    party: 'recipient',
+    meaning: 'The Gmail account exists but is disabled.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [REF],
+  },
+  {
+    id: 'gmail.5.2.2-over-quota',
+    sender: 'Gmail',
+    text: /email account that you tried to reach is over quota|out of storage space/i,
+    reason: 'mailboxfull',
+    party: 'recipient',
+    meaning: "The recipient's Google storage is full.",
+    rules: ['smtp.mailbox-full'],
+    sources: [REF],
+  },
+  {
+    id: 'gmail.5.1.1-does-not-exist',
+    sender: 'Gmail',
+    text: /email account that you tried to reach does not exist/i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'There is no such Gmail or Google Workspace account.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [REF],
+  },
+  {
+    id: 'gmail.4.2.1-rate',
+    sender: 'Gmail',
+    text: /receiving mail at a rate that prevents additional messages|user is receiving mail too quickly|rate that prevents additional messages from being delivered/i,
+    reason: 'speeding',
+    party: 'receiver-policy',
+    meaning: 'The recipient is getting more mail than Gmail lets in per minute; it will be accepted on a later retry.',
+    rules: ['smtp.rate-limited'],
+    transient: true,
+    sources: [REF],
+  },
+  {
+    id: 'google.groups-no-permission',
+    sender: 'Google Groups',
+    text: /Google Groups|グループにメッセージを投稿する権限|don't have permission to post|group you tried to contact .{0,40}(?:may not exist|permission)/i,
+    reason: 'rejected',
+    party: 'receiver-policy',
+    meaning: 'The Google Group does not exist, or the sender may not post to it.',
+    rules: ['smtp.rejected'],
+    sources: ['https://support.google.com/groups/answer/2464926 (Google Groups: message could not be delivered)'],
+  },
+];

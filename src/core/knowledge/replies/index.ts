@@ -1,0 +1,56 @@
+// What receivers mean by their replies: one entry per known text, each with
+// its source. The classifier tries these in order — receivers' own texts
+// first, then the common words of each reason (generic.ts) — before it falls
+// back to the enhanced status code (enhanced-codes.ts) and the stage.
+
+import type { Stage } from '../../types';
+import type { ReplyKnowledge } from './types';
+import { MDAEMON_REPLIES } from './mdaemon';
+import { GMAIL_REPLIES } from './gmail';
+import { MICROSOFT_REPLIES } from './microsoft';
+import { YAHOO_REPLIES } from './yahoo';
+import { FILTER_REPLIES } from './filters';
+import { DNSBL_REPLIES } from './dnsbl';
+import { GENERIC_REPLIES } from './generic';
+import { POSTFIX_REPLIES } from './postfix';
+import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
+
+export type { ReplyKnowledge } from './types';
+
+/** Texts of named receivers and products: specific, so they win over the generic words. */
+export const RECEIVER_REPLIES: ReplyKnowledge[] = [
+  ...MDAEMON_REPLIES,
+  ...POSTFIX_REPLIES,
+  ...GMAIL_REPLIES,
+  ...MICROSOFT_REPLIES,
+  ...YAHOO_REPLIES,
+  ...FILTER_REPLIES,
+  ...DNSBL_REPLIES,
+  // sender authentication refusals (issue 6, src/core/auth/knowledge/)
+  ...AUTH_REPLY_KNOWLEDGE,
+];
+
+export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [...RECEIVER_REPLIES, ...GENERIC_REPLIES];
+
+function applies(k: ReplyKnowledge, text: string, code: number | null, stage: Stage): boolean {
+  return k.text.test(text) && (!k.codes || (code !== null && k.codes.includes(code))) && (!k.stages || k.stages.includes(stage));
+}
+
+/** The first knowledge entry that explains a reply. */
+export function findReplyKnowledge(text: string, code: number | null, stage: Stage): ReplyKnowledge | undefined {
+  return REPLY_KNOWLEDGE.find((k) => applies(k, text, code, stage));
+}
+
+/** Only the receivers' own texts (not the generic words). */
+export function findReceiverKnowledge(text: string, code: number | null, stage: Stage): ReplyKnowledge | undefined {
+  return RECEIVER_REPLIES.find((k) => applies(k, text, code, stage));
+}
+
+/** Only the generic words of each reason. */
+export function findGenericKnowledge(text: string, code: number | null, stage: Stage): ReplyKnowledge | undefined {
+  return GENERIC_REPLIES.find((k) => applies(k, text, code, stage));
+}
+
+export function knowledgeById(id: string | null | undefined): ReplyKnowledge | undefined {
+  return id ? REPLY_KNOWLEDGE.find((k) => k.id === id) : undefined;
+}

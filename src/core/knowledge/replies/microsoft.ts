@@ -1,0 +1,202 @@
+// Microsoft 365 / Exchange Online and Outlook.com reply texts. Sources:
+// "Email non-delivery reports and SMTP errors in Exchange Online"
+// (learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online)
+// and the Outlook.com postmaster pages (sendersupport.olc.protection.outlook.com).
+
+import type { ReplyKnowledge } from './types';
+
+const NDR =
+  'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
+const OLC = 'https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (Outlook.com postmaster: troubleshooting)';
+const DELIST = 'https://sender.office.com (Microsoft delist portal)';
+
+export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
+  {
+    id: 'microsoft.4.7.65x-rate-limited',
+    sender: 'Microsoft 365',
+    text: /4\.7\.65[01]\b|temporarily rate limited due to IP reputation/i,
+    reason: 'badreputation',
+    party: 'sender',
+    meaning: 'Exchange Online slows down mail from an IP with a reputation problem; it retries, but the reputation needs fixing.',
+    rules: ['reputation.blocked', 'smtp.rate-limited'],
+    transient: true,
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.4.7.5xx-server-busy',
+    sender: 'Microsoft 365',
+    text: /4\.7\.5\d\d\b.{0,40}(?:Server busy|try again later)|Server busy\. Please try again later from/i,
+    reason: 'toomanyconn',
+    party: 'receiver-policy',
+    meaning:
+      'Exchange Online is throttling this sending IP (4.7.500–4.7.699, "Server busy"), usually because it is new to Microsoft or sends in bursts. The queue retries; warming the IP up slowly helps.',
+    rules: ['smtp.rate-limited', 'reputation.blocked'],
+    transient: true,
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.7.50x-spam-abuse',
+    sender: 'Microsoft 365',
+    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'Microsoft blocked the sender (the account, the domain or the IP) for spam abuse (5.7.501–5.7.503, 5.7.511, 5.1.8 "bad outbound sender"). For a Microsoft 365 sender this usually means a compromised account was restricted.',
+    rules: ['reputation.blocked'],
+    fix: [
+      'If the sender is in your Microsoft 365 tenant: secure the account (reset the password, check inbox rules), then release it under Restricted entities in the Microsoft Defender portal.',
+      'Otherwise ask for delisting at https://sender.office.com.',
+    ],
+    sources: [NDR, DELIST],
+  },
+  {
+    id: 'microsoft.send-as-denied',
+    sender: 'Microsoft 365',
+    text: /SendAsDenied|SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'Exchange refused the sender: it may not send as that address (SendAsDenied), or the recipient group accepts mail only from authenticated or listed senders (5.7.12x, 5.7.133).',
+    rules: ['smtp.sender-invalid'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.7.6xx-banned-ip',
+    sender: 'Microsoft 365',
+    text: /5\.7\.6(?:0[6-9]|[1-4]\d)\b|banned sending IP|Access denied, banned sender/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "Exchange Online Protection (5.7.606–5.7.649) has the sending IP on Microsoft's own block list, usually after spam was seen from it. Public DNSBLs are a separate matter.",
+    rules: ['reputation.blocked', 'dnsbl.listed'],
+    fix: [
+      'Find out why {ip} sent spam (a compromised account, an open relay, a form mailer) and stop it.',
+      'Then ask for removal at https://sender.office.com (enter the address you were sending to and {ip}).',
+    ],
+    verify: ['After the delisting confirmation, resend and check that the 5.7.6xx refusal is gone.'],
+    sources: [NDR, DELIST],
+  },
+  {
+    id: 'microsoft.5.7.708-traffic-not-accepted',
+    sender: 'Microsoft 365',
+    text: /5\.7\.708\b|traffic not accepted from this IP/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'Exchange Online refuses mail from IP addresses with no or poor reputation (5.7.708), typically a new tenant sending from a fresh IP, or an IP range Microsoft treats as unsafe.',
+    rules: ['reputation.blocked'],
+    fix: ['Send through a relay with established reputation, or open a ticket with Microsoft support if the IP is yours and clean.'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.s3150-block-list',
+    sender: 'Outlook.com',
+    text: /\bS3(?:150|140|113|114)\b|part of their network is on our block list|messages from \S+ weren'?t sent/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "Outlook.com / Hotmail has the sending IP (or its network) on its own block list (S3150, S3140…). It is Microsoft's list, not a public DNSBL.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Request delisting at https://sender.office.com, and join Microsoft SNDS (sendersupport.olc.protection.outlook.com/snds) to watch the IP.',
+    ],
+    sources: [OLC, DELIST],
+  },
+  {
+    id: 'microsoft.5.7.515-authentication-level',
+    sender: 'Microsoft (Outlook.com)',
+    text: /5\.7\.515\b|does not meet the required authentication level/i,
+    reason: 'authfailure',
+    party: 'sender',
+    meaning:
+      'Since 2025 Outlook.com requires high-volume senders to pass SPF and DKIM and to publish DMARC (at least p=none) aligned with the From: domain; 5.7.515 says the message did not.',
+    rules: ['dmarc.missing', 'dmarc.fail', 'spf.fail', 'spf.missing', 'dkim.missing', 'dkim.fail'],
+    sources: [
+      'https://techcommunity.microsoft.com/blog/microsoftdefenderforoffice365blog/strengthening-email-ecosystem-outlook%E2%80%99s-new-requirements-for-high%E2%80%90volume-senders/4399730',
+      NDR,
+    ],
+  },
+  {
+    id: 'microsoft.5.7.509-dmarc',
+    sender: 'Microsoft 365',
+    text: /5\.7\.509\b|does not pass DMARC verification/i,
+    reason: 'authfailure',
+    party: 'sender',
+    meaning: "The message failed DMARC and the From: domain's policy is p=reject.",
+    rules: ['dmarc.fail', 'spf.fail', 'dkim.fail'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.4.1-dbeb',
+    sender: 'Microsoft 365',
+    text: /Recipient address rejected: Access denied\.? ?(?:\[|AS\(20180)|AS\(201806281\)/i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'Directory-Based Edge Blocking: the recipient does not exist in the Microsoft 365 tenant (5.4.1).',
+    rules: ['smtp.recipient-unknown'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.1.10-not-found',
+    sender: 'Microsoft 365',
+    text: /5\.1\.10\b|Recipient not found by SMTP address lookup/i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'The recipient address is not in the Microsoft 365 directory.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.7.520-forwarding',
+    sender: 'Microsoft 365',
+    text: /5\.7\.520\b|does not allow external forwarding/i,
+    reason: 'policyviolation',
+    party: 'receiver-policy',
+    meaning: "The recipient's organisation forbids automatic forwarding to outside addresses.",
+    rules: ['smtp.content-rejected'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.7.750-unregistered-domain',
+    sender: 'Microsoft 365',
+    text: /5\.7\.750\b|blocked from sending from unregistered domains/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'The Microsoft 365 tenant tried to send from domains it has not added and verified.',
+    rules: ['reputation.blocked'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.7.57-anonymous',
+    sender: 'Microsoft 365',
+    text: /5\.7\.57\b|not authenticated to send anonymous mail/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning: 'A device or program sent through smtp.office365.com without logging in.',
+    rules: ['smtp.auth-required'],
+    fix: [
+      'Configure the device for SMTP AUTH (smtp.office365.com, port 587, STARTTLS, the mailbox credentials), or use a connector or direct send to the MX.',
+    ],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.5.2.2-quota',
+    sender: 'Microsoft 365',
+    text: /5\.2\.2\b.{0,40}(?:submission quota|mailbox full)|mailbox is full|QuotaExceeded/i,
+    reason: 'mailboxfull',
+    party: 'recipient',
+    meaning: "The recipient's mailbox is full.",
+    rules: ['smtp.mailbox-full'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.ndr-name-not-recognized',
+    sender: 'Exchange (NDR text)',
+    text: /RESOLVER\.ADR\.(?:Ex)?RecipNotFound|recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'Exchange did not find the recipient address in its directory.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [NDR],
+  },
+];

@@ -1,0 +1,32 @@
+// The shape of one fact about a reply text: who sends it, what it means, which
+// reason (sisimai's vocabulary) and checklist rules it points to, and where
+// the fact comes from.
+
+import type { Party, Stage } from '../../types';
+
+export interface ReplyKnowledge {
+  id: string;
+  /** Who sends this text (a product or a receiver). */
+  sender: string;
+  /** Case-insensitive pattern on the reply text. */
+  text: RegExp;
+  /** Only for these basic codes / stages, when given. */
+  codes?: number[];
+  stages?: Stage[];
+  /** sisimai reason name. */
+  reason: string;
+  party: Party;
+  /** What it means, in words an administrator can act on. */
+  meaning: string;
+  /** Checklist rules this points to, most likely first. */
+  rules: string[];
+  /**
+   * Receiver-specific fixes and checks, replacing the general advice for the
+   * reason. Placeholders: {ip} {helo} {mailfrom} {rcpt} {server}.
+   */
+  fix?: string[];
+  verify?: string[];
+  /** Whether the sender's server retrying later can succeed on its own (greylisting, rate limits). */
+  transient?: boolean;
+  sources: string[];
+}

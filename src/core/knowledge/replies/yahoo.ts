@@ -1,0 +1,87 @@
+// Yahoo / AOL reply texts. Source: Yahoo Sender Hub, "SMTP error codes"
+// (senders.yahooinc.com/smtp-error-codes/).
+
+import type { ReplyKnowledge } from './types';
+
+const YAHOO = 'https://senders.yahooinc.com/smtp-error-codes/ (Yahoo Sender Hub: SMTP error codes)';
+
+export const YAHOO_REPLIES: ReplyKnowledge[] = [
+  {
+    id: 'yahoo.tss04',
+    sender: 'Yahoo',
+    text: /\[TSS04\]|temporarily deferred due to unexpected volume or user complaints/i,
+    reason: 'badreputation',
+    party: 'sender',
+    meaning:
+      'Yahoo is deferring mail from the IP because of unusual volume or complaints from Yahoo users. It retries, but a lasting TSS04 means the reputation must improve.',
+    rules: ['reputation.blocked', 'smtp.rate-limited'],
+    fix: [
+      'Slow the sending rate to Yahoo, send only to people who asked for the mail, and remove addresses that bounce.',
+      'Enrol in the Yahoo Complaint Feedback Loop and authenticate with DKIM aligned to the From: domain.',
+    ],
+    transient: true,
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.tss09',
+    sender: 'Yahoo',
+    text: /\[TSS09\]|will be permanently deferred; Retrying will NOT succeed/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'Yahoo has blocked the sending IP for good (TSS09); retrying does not help.',
+    rules: ['reputation.blocked'],
+    fix: ['Stop the source of complaints, then contact Yahoo through the Sender Hub support form.'],
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.ph01',
+    sender: 'Yahoo',
+    text: /\[PH01\]|Email not accepted for policy reasons/i,
+    reason: 'policyviolation',
+    party: 'receiver-policy',
+    meaning: 'Yahoo refused the message itself for policy reasons (content, links, a sender judged harmful).',
+    rules: ['smtp.content-rejected', 'dmarc.fail'],
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.bl21',
+    sender: 'Yahoo',
+    text: /\[BL21\]|because the ip is in Spamhaus'?s? list/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'Yahoo refuses the connection because the sending IP is listed by Spamhaus.',
+    rules: ['dnsbl.listed'],
+    fix: ['Look the IP up at https://check.spamhaus.org/ and follow its removal steps.'],
+    sources: [YAHOO, 'https://check.spamhaus.org/'],
+  },
+  {
+    id: 'yahoo.5.7.9-policy',
+    sender: 'Yahoo',
+    text: /Message not accepted for policy reasons/i,
+    reason: 'policyviolation',
+    party: 'receiver-policy',
+    meaning: 'Yahoo refused the message for policy reasons, often failing DMARC or authentication requirements for bulk senders.',
+    rules: ['dmarc.fail', 'dkim.missing', 'smtp.content-rejected'],
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.user-unknown',
+    sender: 'Yahoo',
+    text: /This user doesn'?t have a \S+ account|mailbox not found|delivery error: dd Requested mail action aborted/i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'There is no such Yahoo, AOL or partner mailbox.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.mailbox-disabled',
+    sender: 'Yahoo',
+    text: /This mailbox is disabled \(554\.30\)/i,
+    reason: 'suspend',
+    party: 'recipient',
+    meaning: 'The Yahoo mailbox exists but is disabled.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [YAHOO],
+  },
+];

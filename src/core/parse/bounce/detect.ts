@@ -1,0 +1,90 @@
+// Is this a bounce? A delivery status notification says so in its
+// Content-Type (RFC 3464/6522: multipart/report; report-type=delivery-status).
+// Most NDRs and unstructured bounces only say it by who sends them
+// (MAILER-DAEMON, postmaster), their Subject, X-Failed-Recipients (Exim), and
+// the words of their first paragraph. A forwarded or pasted bounce may have
+// lost its headers entirely, so the body's words count on their own too.
+
+import type { HeaderField } from '../../types';
+import { headerValue } from './mime';
+import { decodeEncodedWords } from './decode';
+
+const DSN_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i;
+const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
+const DAEMON_FROM =
+  /mailer-daemon|post_?master|^\s*"?MDaemon\b|<MDaemon@|mail delivery (?:sub)?system|mail ?delivery|mailerdaemon|MAILER_DAEMON|Mail Administrator|System Administrator|Microsoft Outlook|administrator@|\bdaemon@|bounce[sd]?@|noreply-dsn|returned mail|Delivery Status|Mail Transport System|Internet Mail Delivery/i;
+const BOUNCE_SUBJECT =
+  /undeliver|undelivered|delivery (?:status notification|failure|failed|report|notification|problem)|returned mail|mail delivery failed|failure notice|non[- ]?delivery|could not be delivered|mail system error|returned to sender|delivery has failed|not delivered|message (?:delivery )?(?:failure|rejected|not delivered|bounced)|bounce|warning: (?:could not send|message .* delayed)|delayed mail|mail failure|error (?:sending|delivering)|permanent (?:error|failure)|nondeliverable|rejected|unzustellbar|ist unzustellbar|non remis|onbestelbaar|no entregado|配信|エラー/i;
+const BOUNCE_BODY =
+  /could not be delivered|was not delivered|wasn'?t delivered|permanent (?:fatal )?errors?|delivery (?:has )?failed|following addresses? (?:had|failed)|address(?:es)?\W+failed|I'?m afraid I wasn'?t able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|did not reach the following recipient|could not deliver|unable to deliver|undeliverable|message (?:was )?(?:rejected|returned|bounced)|Transcript of session follows|delivery status notification|this is the (?:mail system|qmail-send program|postfix program)|Mail delivery failed|Your message (?:could not|cannot|was not|wasn't|did not)|rejected your message|returned to you|not be delivered|delivery attempts? (?:will continue|failed)|SMTP error from remote (?:mail server|server)|Technical details of (?:permanent|temporary) failure|delivery problem|failed permanently|fatal delivery errors?|Session Transcript|trouble delivering|rejected recipient|requested action not taken|Invalid user address|not reach the following|remote host said|said:\s*[45]\d\d/i;
+const AUTO_REPLY_SUBJECT =
+  /^(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|out of (?:the )?office|away|vacation|abwesend|absence|on leave|autoreply|auto:|réponse automatique|自動)/i;
+
+/**
+ * A bounce pasted without its headers (the text of an NDR copied from a mail
+ * client): its first lines say it is one, and a reply code follows. Sure
+ * enough to win over the message reader, which would otherwise take the
+ * returned message's headers further down for the input.
+ */
+export function headerlessBounce(lines: string[]): boolean {
+  const head = lines
+    .filter((l) => l.trim())
+    .slice(0, 8)
+    .join('\n');
+  return NDR_INTRO.test(head) && /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(lines.slice(0, 200).join('\n'));
+}
+
+/** How the notices of the common MTAs open (the first lines of their text). */
+const NDR_INTRO =
+  /Delivery has failed to these recipients|(?:could|can)(?:n't| ?not) be delivered|was(?:n't| not) delivered|Your message (?:couldn't|could not|wasn't|was not|did not|cannot)|This is the mail system at|I'm afraid I wasn't able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|following addresses? had (?:permanent|delivery)|Mail delivery failed|failure notice|Undeliverable|Delivery Status Notification|created automatically by mail delivery software|The original message was received at|This is the qmail-send program|did not reach the following recipient|Delivery (?:has )?failed|\*\* Address not found \*\*|\*\* Message (?:not delivered|blocked) \*\*|PERMANENT fatal delivery errors/i;
+
+export interface BounceSignals {
+  dsn: boolean;
+  arf: boolean;
+  autoReply: boolean;
+  score: number;
+}
+
+export function bounceSignals(headers: HeaderField[], bodySample: string): BounceSignals {
+  const ct = headers
+    .filter((h) => /^content-type$/i.test(h.name))
+    .map((h) => h.value)
+    .join(' ');
+  const from = decodeEncodedWords(headerValue(headers, 'from') ?? '');
+  const subject = decodeEncodedWords(headerValue(headers, 'subject') ?? '');
+  const returnPath = headerValue(headers, 'return-path') ?? '';
+  const autoSubmitted = (headerValue(headers, 'auto-submitted') ?? '').toLowerCase();
+  const dsn =
+    DSN_TYPE.test(ct) ||
+    (/^\s*message\/delivery-status/im.test(bodySample.slice(0, 200000)) && /^\s*(?:Final|Original)-Recipient\s*:/im.test(bodySample));
+  const arf = ARF_TYPE.test(ct) || /^Content-Type:\s*message\/feedback-report/im.test(bodySample);
+  let score = 0;
+  // Amazon SES notifications (JSON): a bounce, a complaint or a delivery report
+  if (dsn || arf || /\\?"notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery)/.test(bodySample)) score = 1;
+  let hints = 0;
+  if (DAEMON_FROM.test(from) || /^<>$|^<MAILER-DAEMON/i.test(returnPath.trim())) hints++;
+  if (BOUNCE_SUBJECT.test(subject)) hints++;
+  if (headerValue(headers, 'x-failed-recipients')) hints += 2;
+  const bodyHit = BOUNCE_BODY.test(bodySample);
+  if (bodyHit) hints++;
+  if (/^\s*<?[^\s<>@]+@[^\s<>]+>?:?\s*$/m.test(bodySample) && /\b[45]\d\d[ -][45]?\.?\d?/.test(bodySample)) hints += 0.5;
+  const fromDaemon = DAEMON_FROM.test(from) || !!headerValue(headers, 'x-failed-recipients');
+  const autoReply =
+    !dsn &&
+    !arf &&
+    !fromDaemon &&
+    (/auto-replied|auto-notified/.test(autoSubmitted) ||
+      AUTO_REPLY_SUBJECT.test(subject.trim()) ||
+      !!headerValue(headers, 'x-autoreply')) &&
+    !bodyHit;
+  if (autoReply) score = Math.max(score, 0.9);
+  if (!score) {
+    // a pasted bounce text without its headers: the words alone, below any log format
+    if (!headers.length) score = bodyHit ? 0.6 : 0;
+    // two independent signs (who sent it, its subject, its words) make it a
+    // bounce even though it is also a well-formed message, which ties at 1
+    else if (hints >= 2) score = 1;
+    else if (hints >= 1.5) score = 0.8;
+  }
+  return { dsn, arf, autoReply, score };
+}

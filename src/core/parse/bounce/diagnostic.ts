@@ -1,0 +1,115 @@
+// From the words a bounce gives about one recipient to a refusal: the basic
+// and enhanced codes, the SMTP stage, the remote server, the client IP it
+// judged, and the reply text with multi-line prefixes (`550-5.7.1 …`) joined.
+
+import type { Stage } from '../../types';
+import type { RawRejection } from '../parser';
+import { normalizeIP } from '../../dns/names';
+import { joinMultiline } from '../smtp-dialogue';
+
+export interface DiagnosticInput {
+  status: string | null;
+  diagnostic: string | null;
+  diagnosticType: string | null;
+  action: string;
+  remoteMta: string | null;
+  humanText: string | null;
+  /** The bounce's whole text, when it is about this recipient alone: where to look for the stage if the recipient's own words do not say. */
+  context?: string;
+}
+
+/** The commands MTAs name when they say where the refusal came (Postfix, Exim, Sendmail, qmail). */
+const STAGE_WORDS: [RegExp, Stage][] = [
+  [
+    /end of (?:data|message)|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
+    'end-of-data',
+  ],
+  [
+    /(?:in reply to|after|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]/i,
+    'rcpt',
+  ],
+  [
+    /(?:in reply to|after|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
+    'mail',
+  ],
+  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'data'],
+  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'helo'],
+  [
+    /initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
+    'connect',
+  ],
+];
+
+export function stageFromText(text: string): Stage {
+  // a Sendmail-style transcript: the command sent (">>> RCPT To:…") before the first refusal ("<<< 550 …")
+  const refusal = /<<<\s*[45]\d\d/.exec(text);
+  if (refusal) {
+    const sent = [...text.slice(0, refusal.index).matchAll(/>>>\s*([A-Za-z]+(?: (?:TO|FROM))?)/gi)].pop();
+    if (sent) {
+      const verb = sent[1].toUpperCase();
+      if (verb.startsWith('RCPT')) return 'rcpt';
+      if (verb.startsWith('MAIL')) return 'mail';
+      if (verb === 'DATA') return 'data';
+      if (verb === 'EHLO' || verb === 'HELO') return 'helo';
+    }
+  }
+  for (const [re, stage] of STAGE_WORDS) if (re.test(text)) return stage;
+  return 'unknown';
+}
+
+const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
+// only refusal codes: a bounce quoting a dialogue has 220s and 250s in it too
+const BASIC = /(?:^|[\s:;(\['"#]|said:\s*|was:\s*)([45][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
+
+/** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
+export function clientIpIn(text: string): string | null {
+  // Gmail and others put the client's address in brackets right after the codes
+  const lead = /^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?\[([0-9a-fA-F:.]{7,39})\]/.exec(text);
+  if (lead) return normalizeIP(lead[1]);
+  const m =
+    /(?:client host|client|your (?:ip|address|host)|sending ip|ip address|connections? (?:will not be accepted )?from|messages from|mail from ip|unfortunately, messages from|\bip)\s*(?:address\s*)?[:=]?\s*\[?([0-9a-f:.]{7,39})\]?/i.exec(
+      text,
+    );
+  return m ? normalizeIP(m[1]) : null;
+}
+
+/** `host mx.example.net[192.0.2.1] said:`, `host mx.example.net [192.0.2.1]:`, `remote host 192.0.2.1 said:`. */
+function remoteIn(text: string): string | null {
+  const m = /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|:)/i.exec(text);
+  return m ? m[1] : null;
+}
+
+const MAX_TEXT = 1200;
+
+export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 'recipient'> {
+  let text = (d.diagnostic ?? '').trim();
+  const human = (d.humanText ?? '').trim();
+  // a Diagnostic-Code that is only a code (or X-Unix noise) says less than the text part
+  if (human && (!text || text.replace(/[\d.\s-]/g, '').length < 8)) text = [text, human].filter(Boolean).join(' ');
+  text = joinMultiline(text);
+  // a bounce's general words can run long; the reply itself never does
+  if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT - 1) + '…';
+  const status = d.status && /^[245]\.\d{1,3}\.\d{1,3}/.test(d.status.trim()) ? d.status.trim().split(/\s/)[0] : null;
+  const enh = ENHANCED.exec(text);
+  const textEnhanced = enh ? `${enh[1]}.${enh[2]}.${enh[3]}` : null;
+  const basic = BASIC.exec(text);
+  let code = basic ? Number(basic[1]) : null;
+  // a code whose class disagrees with the status is a number in the text, not the reply
+  const enhanced = status && !/^[245]\.0\.0$/.test(status) ? status : (textEnhanced ?? status);
+  if (code !== null && enhanced && String(code)[0] !== enhanced[0] && !basic?.[0].includes('said')) code = null;
+  const ip = clientIpIn(text);
+  // the text without the codes it starts with, like the replies of every other reader
+  if (code !== null) text = text.replace(new RegExp(String.raw`^${code}[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?`), '');
+  let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
+  if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
+  return {
+    code,
+    enhanced,
+    stage,
+    text,
+    ip,
+    remote: d.remoteMta || remoteIn([d.diagnostic ?? '', human].join(' ')),
+    action: d.action || undefined,
+    diagnosticType: d.diagnosticType ?? undefined,
+  };
+}

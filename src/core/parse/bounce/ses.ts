@@ -1,0 +1,99 @@
+// Amazon SES event notifications (JSON, sent by SNS as an email or HTTP
+// post): notificationType Bounce, Complaint or Delivery, with one entry per
+// recipient (docs.aws.amazon.com/ses/latest/dg/notification-contents.html).
+// Senders on SES only ever see their bounces in this form, so it is read like
+// a DSN: bouncedRecipients[].status / diagnosticCode / action.
+
+import type { RawRejection } from '../parser';
+import { readDiagnostic } from './diagnostic';
+import { stripAddressType } from './dsn';
+
+const MARK = /\\?"notificationType\\?"\s*:\s*\\?"(Bounce|Complaint|Delivery)\\?"/;
+
+export function looksLikeSesNotification(text: string): boolean {
+  return MARK.test(text);
+}
+
+interface SesRecipient {
+  emailAddress?: string;
+  action?: string;
+  status?: string;
+  diagnosticCode?: string;
+}
+
+interface SesNotification {
+  notificationType?: string;
+  bounce?: { bounceType?: string; bouncedRecipients?: SesRecipient[]; reportingMTA?: string; remoteMtaIp?: string };
+  complaint?: { complainedRecipients?: SesRecipient[]; complaintFeedbackType?: string };
+  delivery?: { recipients?: string[]; smtpResponse?: string; remoteMtaIp?: string };
+  Message?: string;
+}
+
+/** The JSON object in the text; mail transports may have broken its long line ("!" + newline + space). */
+function parseJson(text: string): SesNotification | null {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end <= start) return null;
+  const body = text
+    .slice(start, end + 1)
+    .replace(/!\r?\n /g, '')
+    .replace(/\r?\n/g, '');
+  try {
+    const v = JSON.parse(body) as SesNotification;
+    // SNS wraps the SES event as a string in "Message"
+    if (typeof v.Message === 'string') return JSON.parse(v.Message) as SesNotification;
+    return v;
+  } catch {
+    return null;
+  }
+}
+
+/** One refusal per recipient of the notification; `line` is where the JSON starts. */
+export function readSesNotification(text: string, line: number): RawRejection[] {
+  const n = parseJson(text);
+  if (!n) return [];
+  const out: RawRejection[] = [];
+  if (n.notificationType === 'Bounce') {
+    for (const r of n.bounce?.bouncedRecipients ?? []) {
+      const diag = r.diagnosticCode ? stripDiagType(r.diagnosticCode) : null;
+      const d = readDiagnostic({
+        status: r.status ?? null,
+        diagnostic: diag,
+        diagnosticType: 'SMTP',
+        action: r.action ?? 'failed',
+        remoteMta: n.bounce?.reportingMTA ? stripAddressType(n.bounce.reportingMTA) : null,
+        humanText: diag ? null : `Amazon SES ${n.bounce?.bounceType ?? ''} bounce`.trim(),
+      });
+      out.push({ ...d, line, recipient: r.emailAddress ?? null });
+    }
+  } else if (n.notificationType === 'Complaint') {
+    for (const r of n.complaint?.complainedRecipients ?? [])
+      out.push({
+        code: null,
+        enhanced: null,
+        stage: 'unknown',
+        text: `Amazon SES complaint${n.complaint?.complaintFeedbackType ? ` (${n.complaint.complaintFeedbackType})` : ''}: the recipient reported the message`,
+        ip: null,
+        line,
+        recipient: r.emailAddress ?? null,
+        reason: 'feedback',
+      });
+  } else if (n.notificationType === 'Delivery') {
+    for (const r of n.delivery?.recipients ?? [])
+      out.push({
+        code: 250,
+        enhanced: null,
+        stage: 'end-of-data',
+        text: `Delivered: ${n.delivery?.smtpResponse ?? ''}`.trim(),
+        ip: null,
+        line,
+        recipient: r,
+        reason: 'delivered',
+      });
+  }
+  return out;
+}
+
+function stripDiagType(s: string): string {
+  return s.replace(/^[\w-]+\s*;\s*/, '');
+}

@@ -1,0 +1,129 @@
+// The human-readable part of a bounce: where the returned message starts, and
+// which recipients failed with which words. Every MTA words it differently
+// (Exim's indented address then "SMTP error from remote mail server after…",
+// qmail's "<addr>:" paragraph, Sendmail's "<addr>... User unknown", Postfix's
+// "<addr>: host x said: …", Gmail's address then "Technical details…"), so
+// this reads their common shape — an address that opens a line, and the words
+// that follow it up to a blank line — rather than one template per product.
+
+import type { BodyLine } from './mime';
+
+/** Lines that introduce the returned copy of the message (RFC 3462 text part conventions of real MTAs). */
+const ORIGINAL_MESSAGE =
+  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+/** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
+const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy).*[-=_*]*\s*$/i;
+
+export function findOriginalStart(lines: BodyLine[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (ORIGINAL_MESSAGE.test(t) && (SEPARATOR.test(t) || /[-=]{2,}|:\s*$|follows?\W*$/.test(t) || t.trim().length < 60)) return i;
+  }
+  return lines.length;
+}
+
+export interface TextRecipient {
+  address: string;
+  line: number;
+  /** The words about this recipient, joined, as given. */
+  text: string;
+  /** Line of the first diagnostic word. */
+  textLine: number;
+}
+
+const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
+/** A line that opens with an address: `<a@b>:`, `  a@b`, `a@b [User unknown]`, `<a@b>... User unknown`, `RCPT To:<a@b>`. */
+const OPENS_WITH_ADDRESS = new RegExp(
+  String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?"?<?(${ADDR})>?"?(.*)$`,
+  'i',
+);
+
+/** Lines at the head of a recipient block that say nothing about the failure. */
+const NOISE = /^\s*(?:\(expanded from[^)]*\)|\(generated from[^)]*\)|\(ultimately generated from[^)]*\))\s*:?/i;
+
+function isRecipientLine(t: string): RegExpExecArray | null {
+  const m = OPENS_WITH_ADDRESS.exec(t);
+  if (!m) return null;
+  const rest = m[2];
+  // "foo@bar is …" inside a sentence is not a block opener; an address that
+  // ends the line, or is followed by ":", "...", "[", "(", "on <date>", " - " is.
+  if (rest.trim() === '' || /^\s*(?:>|:|\.\.\.|\[|\(|\s-\s|on\s|,|;|\s{2,})/.test(rest)) return m;
+  // "a@b Invalid Address, ERROR_CODE :550 …" (Zoho and others): the words follow directly
+  if (/\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(rest)) return m;
+  return null;
+}
+
+/**
+ * Recipients and their diagnostic words in the text before the returned
+ * message. `exclude` holds addresses that are not recipients (the bounce's own
+ * From and To, i.e. the original sender).
+ */
+export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): TextRecipient[] {
+  const out: TextRecipient[] = [];
+  let cur: TextRecipient | null = null;
+  let blankRun = 0;
+  const close = () => {
+    if (cur) out.push(cur);
+    cur = null;
+  };
+  for (const l of lines) {
+    const t = l.text;
+    if (t.trim() === '') {
+      blankRun++;
+      continue;
+    }
+    const m = isRecipientLine(t);
+    const addr = m?.[1].replace(/\.$/, '');
+    if (m && addr && !exclude.has(addr.toLowerCase())) {
+      const same = out.find((r) => r.address.toLowerCase() === addr.toLowerCase());
+      if (cur && (cur as TextRecipient).address.toLowerCase() === addr.toLowerCase() && !blankRun) {
+        // the address repeated inside its own block ("<a>... User unknown")
+        appendText(cur, m[2], l.line);
+      } else {
+        close();
+        if (same) {
+          // a second mention (e.g. Sendmail's transcript after the summary): add words, keep the first place
+          cur = same;
+          out.splice(out.indexOf(same), 1);
+        } else cur = { address: addr, line: l.line, text: '', textLine: l.line };
+        appendText(cur, m[2], l.line);
+      }
+      blankRun = 0;
+      continue;
+    }
+    if (cur) {
+      const c = cur as TextRecipient;
+      // after a blank line a block with words is over; an address alone on
+      // its line (Gmail, Exchange) takes the next paragraph as its words
+      if (blankRun && c.text.trim()) close();
+      else appendText(c, t, l.line);
+    }
+    blankRun = 0;
+  }
+  close();
+  return out;
+}
+
+function appendText(r: TextRecipient, s: string, line: number): void {
+  const t = s
+    .replace(NOISE, '')
+    .replace(/^\s*(?:>|:|\.\.\.)\s*/, '')
+    .trim();
+  if (!t) return;
+  if (!r.text) r.textLine = line;
+  r.text += (r.text ? ' ' : '') + t;
+}
+
+/** Words that carry a failure reason, as opposed to greetings and boilerplate. */
+export function looksLikeDiagnostic(t: string): boolean {
+  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended/i.test(
+    t,
+  );
+}
+
+/** The lines that look like a diagnosis, for a bounce with no recipient block. */
+export function diagnosticLines(lines: BodyLine[]): BodyLine[] {
+  const hits = lines.filter((l) => l.text.trim() && looksLikeDiagnostic(l.text));
+  // words in a language the hints do not know: keep the whole text (capped)
+  return hits.length ? hits : lines.filter((l) => l.text.trim()).slice(0, 40);
+}

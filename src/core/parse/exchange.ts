@@ -1,0 +1,246 @@
+// Microsoft Exchange logs, both W3C-style CSV with a `#Fields:` header:
+// - message tracking (learn.microsoft.com/exchange/mail-flow/transport-logs/message-tracking):
+//   event-id FAIL/DSN/DEFER/DROP with recipient-status "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found";
+// - SMTP protocol logs (…/protocol-logging): one row per line of the dialogue,
+//   event `+` connect, `-` disconnect, `>` sent, `<` received, `*` information,
+//   grouped by session-id. The dialogue is followed with the shared tracker.
+
+import type { Session } from '../types';
+import type { InputParser, ParseResult, RawRejection } from './parser';
+import { normalizeIP } from '../dns/names';
+import { DialogueTracker, parseReplyLine } from './smtp-dialogue';
+
+/** RFC 4180 fields of one CSV line (Exchange quotes fields with commas). */
+export function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+interface Header {
+  fields: string[];
+  kind: 'tracking' | 'protocol' | 'other';
+  line: number;
+}
+
+function readHeader(line: string, lineNo: number): Header | null {
+  const m = /^#Fields:\s*(.*)$/i.exec(line.trim());
+  if (!m) return null;
+  const fields = m[1].split(',').map((f) => f.trim().toLowerCase());
+  const kind =
+    fields.includes('event-id') && fields.includes('recipient-address')
+      ? 'tracking'
+      : fields.includes('session-id') && fields.includes('event')
+        ? 'protocol'
+        : 'other';
+  return { fields, kind, line: lineNo };
+}
+
+export function looksLikeExchange(lines: string[]): number {
+  for (const l of lines.slice(0, 50)) {
+    const h = readHeader(l, 0);
+    if (h && h.kind !== 'other') return 1;
+  }
+  // pasted rows without the header: ISO time, then an IP:port pair and a dialogue arrow
+  let seen = 0;
+  let hits = 0;
+  for (const l of lines.slice(0, 200)) {
+    if (!l.trim()) continue;
+    seen++;
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z,[^,]*,[^,]*,\d+,[0-9a-f.:[\]]+:\d+,[0-9a-f.:[\]]+:\d+,[+\-<>*],/i.test(l)) hits++;
+  }
+  return seen ? (hits / seen) * 0.9 : 0;
+}
+
+const PROTOCOL_DEFAULT = [
+  'date-time',
+  'connector-id',
+  'session-id',
+  'sequence-number',
+  'local-endpoint',
+  'remote-endpoint',
+  'event',
+  'data',
+  'context',
+];
+
+function endpointIp(ep: string): string | null {
+  const m = /^\[?([0-9a-fA-F:.]+?)\]?:(\d+)$/.exec(ep.trim());
+  return m ? (normalizeIP(m[1]) ?? m[1]) : null;
+}
+
+function newSession(id: string, line: number): Session {
+  return {
+    id,
+    kind: 'exchange-log',
+    direction: 'unknown',
+    clientIp: null,
+    clientIpLine: 0,
+    serverIp: null,
+    remoteHost: null,
+    helo: null,
+    mailFrom: null,
+    rcptTo: [],
+    commands: [],
+    replies: [],
+    logged: [],
+    messageSize: null,
+    startLine: line,
+    endLine: line,
+  };
+}
+
+export function parseExchange(lines: string[]): ParseResult {
+  let header: Header | null = null;
+  const sessions: Session[] = [];
+  const rejections: RawRejection[] = [];
+  const dialogues = new Map<string, { s: Session; d: DialogueTracker; send: boolean }>();
+  const byMessage = new Map<string, Session>();
+  let unknown = 0;
+  let sendLog: boolean | null = null;
+
+  lines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    if (!raw.trim()) return;
+    // "#Log-type: SMTP Send Protocol Log" / "SMTP Receive Protocol Log": which side the remote is
+    const lt = /^#Log-type:\s*SMTP (Send|Receive)/i.exec(raw);
+    if (lt) sendLog = lt[1].toLowerCase() === 'send';
+    const h = readHeader(raw, lineNo);
+    if (h) {
+      header = h;
+      return;
+    }
+    if (raw.startsWith('#')) return;
+    const cols = csvFields(raw);
+    const hdr: Header = header ?? { fields: PROTOCOL_DEFAULT, kind: 'protocol', line: 0 };
+    const get = (name: string) => {
+      const k = hdr.fields.indexOf(name);
+      return k >= 0 ? (cols[k] ?? '') : '';
+    };
+    if (cols.length < 5) {
+      unknown++;
+      return;
+    }
+    if (hdr.kind === 'tracking') {
+      const event = get('event-id').toUpperCase();
+      const mid = get('internal-message-id') || get('message-id') || `row${lineNo}`;
+      let s = byMessage.get(mid);
+      if (!s) {
+        s = newSession(get('message-id') || mid, lineNo);
+        byMessage.set(mid, s);
+        sessions.push(s);
+      }
+      s.endLine = lineNo;
+      const sender = get('sender-address');
+      if (sender && !s.mailFrom) s.mailFrom = { address: sender, line: lineNo };
+      const clientIp = get('original-client-ip') || get('client-ip');
+      if (event === 'RECEIVE' && clientIp && !s.clientIp) {
+        s.clientIp = normalizeIP(clientIp) ?? clientIp;
+        s.clientIpLine = lineNo;
+        s.remoteHost = get('client-hostname') || null;
+        s.direction = 'inbound';
+      }
+      const recipients = get('recipient-address').split(';').filter(Boolean);
+      for (const r of recipients) if (!s.rcptTo.some((x) => x.address === r)) s.rcptTo.push({ address: r, line: lineNo });
+      if (/^(FAIL|DSN|DEFER|DROP|BADMAIL|POISONMESSAGE)$/.test(event)) {
+        const statuses = get('recipient-status').split(';');
+        // one status per recipient, in order; a single status covers them all
+        const rows = recipients.length ? recipients : [''];
+        rows.forEach((rcpt, k) => {
+          const st = (statuses[k] ?? statuses[0] ?? '').trim();
+          const rp = /^\[\{LED=([^}]*)\}/.exec(st);
+          const text = rp ? rp[1] : st;
+          const p = parseReplyLine(text);
+          const enh = p?.enhanced ?? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(text)?.[1] ?? null;
+          rejections.push({
+            code: p?.code ?? null,
+            enhanced: enh,
+            stage: 'unknown',
+            text: p ? p.text : text || `${event} (${get('source')})`,
+            ip: s!.direction === 'inbound' ? s!.clientIp : null,
+            line: lineNo,
+            recipient: rcpt || null,
+            remote: get('server-hostname') || null,
+            action: event === 'DEFER' ? 'deferred' : 'failed',
+          });
+        });
+      }
+      return;
+    }
+    if (hdr.kind === 'protocol') {
+      const sid = get('session-id');
+      const event = get('event');
+      const data = get('data');
+      let entry = dialogues.get(sid);
+      if (!entry) {
+        const s = newSession(sid, lineNo);
+        // SmtpReceive connectors log the remote as the client; SmtpSend logs it as the server
+        const send = sendLog ?? /send/i.test(get('connector-id'));
+        s.direction = send ? 'outbound' : 'inbound';
+        const remote = endpointIp(get('remote-endpoint'));
+        if (send) s.serverIp = remote;
+        else {
+          s.clientIp = remote;
+          s.clientIpLine = lineNo;
+          s.serverIp = endpointIp(get('local-endpoint'));
+        }
+        entry = { s, d: new DialogueTracker(), send };
+        dialogues.set(sid, entry);
+        sessions.push(entry.s);
+      }
+      const { s, d } = entry;
+      s.endLine = lineNo;
+      if (event === '>' || event === '<') {
+        if (d.reply(data, lineNo)) return;
+        const cmd = d.command(data, lineNo);
+        if (cmd.verb === 'EHLO' || cmd.verb === 'HELO') s.helo = { name: cmd.arg.trim(), line: lineNo };
+        const mf = /^FROM:\s*<([^>]*)>/i.exec(cmd.arg);
+        if (cmd.verb === 'MAIL' && mf) s.mailFrom = { address: mf[1], line: lineNo };
+        const rt = /^TO:\s*<([^>]*)>/i.exec(cmd.arg);
+        if (cmd.verb === 'RCPT' && rt) s.rcptTo.push({ address: rt[1], line: lineNo });
+        return;
+      }
+      if (event === '-' || event === '+' || event === '*') {
+        if (/Message size|BDAT|received/i.test(data) && /\d+ bytes/.test(data)) d.messageSent();
+        return;
+      }
+      unknown++;
+      return;
+    }
+    unknown++;
+  });
+  for (const { s, d } of dialogues.values()) {
+    d.flush();
+    s.commands = d.commands;
+    s.replies = d.replies;
+  }
+  return {
+    kind: 'exchange-log',
+    sessions,
+    rejections,
+    unknownLines: unknown,
+    warnings: sessions.length ? [] : ['No Exchange message tracking or protocol log rows were found.'],
+  };
+}
+
+export const exchangeParser: InputParser = {
+  kind: 'exchange-log',
+  detect: looksLikeExchange,
+  parse: (lines) => parseExchange(lines),
+};

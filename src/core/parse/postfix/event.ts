@@ -1,0 +1,277 @@
+// One Postfix log message, read into named fields. Postfix's own formats
+// (src/smtpd/smtpd.c, src/global/log_adhoc.c, src/postscreen/, src/cleanup/
+// cleanup_message.c, src/smtp/smtp_proto.c) are stable across versions:
+//   smtpd:      NOQUEUE: reject: RCPT from host[ip]: 550 5.1.1 <a>: text; from=<a> to=<b> proto=ESMTP helo=<h>
+//   smtp/lmtp:  QID: to=<b>, relay=host[ip]:25, delay=…, dsn=5.1.1, status=bounced (host h[ip] said: 550 … (in reply to RCPT TO command))
+//               QID: host h[ip] said: 450 … (in reply to RCPT TO command)
+//   postscreen: PREGREET 11 after 0.1 from [ip]:port: EHLO x / DNSBL rank 3 for [ip]:port / NOQUEUE: reject: RCPT from [ip]:port: 550 …
+//   cleanup:    QID: reject: header Subject: x from host[ip]; from=<a> to=<b> proto=ESMTP helo=<h>: 5.7.1 text
+//               QID: milter-reject: END-OF-MESSAGE from host[ip]: 5.7.1 text; from=<a> …
+// The field names follow postfix-grok-patterns where a name exists, so the
+// corpus of its tests scores this reader (scripts/conformance/postfix-lines.ts).
+
+export interface PostfixEvent {
+  daemon: string;
+  queueId?: string;
+  level?: string;
+  /** reject, warning, milter-reject, discard, hold, redirect… */
+  action?: string;
+  clientHost?: string;
+  clientIp?: string;
+  clientPort?: number;
+  serverIp?: string;
+  serverPort?: number;
+  relayHost?: string;
+  relayIp?: string;
+  relayPort?: number;
+  /** sent, bounced, deferred, expired… */
+  status?: string;
+  dsn?: string;
+  /** The server's reply as logged (for smtp: what the remote said). */
+  response?: string;
+  /** The SMTP command word as Postfix logs it: RCPT, RCPT TO, MAIL FROM, CONNECT, END-OF-MESSAGE, "."… */
+  smtpStage?: string;
+  code?: number;
+  enhanced?: string;
+  /** The reply text after the codes (smtpd rejects). */
+  replyText?: string;
+  from?: string;
+  to?: string;
+  origTo?: string;
+  helo?: string;
+  proto?: string;
+  violation?: string;
+  access?: string;
+  dnsblDomain?: string;
+  dnsblRank?: number;
+  messageId?: string;
+  size?: number;
+  /** smtpd "connect from", "disconnect from"; smtp "connect to … failed". */
+  event?: 'connect' | 'disconnect' | 'client' | 'lost' | 'timeout' | 'other';
+  /** What smtpd warned about the client's DNS (FCrDNS, PTR). */
+  dnsWarning?: 'no-ptr' | 'fcrdns-mismatch' | 'ptr-temp';
+  message?: string;
+}
+
+import { bracketIp, hostIp, keyValues, reply, said, blockedUsing } from './fields';
+import { postscreenEvent } from './postscreen';
+
+export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
+  const e: PostfixEvent = { daemon };
+  let msg = message.replace(/\s+$/, '');
+  // short ids are hex; long ones (enable_long_queue_ids) base-52 with a digit in them
+  const q = /^([0-9A-F]{5,}|(?=[A-Za-z]*\d)[0-9A-Za-z]{10,}|NOQUEUE): (.*)$/s.exec(msg);
+  if (q) {
+    e.queueId = q[1];
+    msg = q[2];
+  }
+  const lvl = /^(warning|error|fatal|panic|info|statistics): (.*)$/s.exec(msg);
+  if (lvl) {
+    e.level = lvl[1];
+    msg = lvl[2];
+  }
+  e.message = msg;
+  let m: RegExpExecArray | null;
+
+  // smtpd and postscreen refusals: "reject: RCPT from host[ip]: 550 …; from=<> to=<> proto= helo=<>"
+  if (
+    (m =
+      /^(reject|defer|discard|hold|redirect|filter|warn|milter-reject|milter-discard|milter-hold|reject_warning): (\S+) from (\S+?): (.*)$/s.exec(
+        msg,
+      ))
+  ) {
+    e.action = m[1];
+    e.smtpStage = m[2];
+    const who = hostIp(m[3]) ?? bracketIp(m[3]);
+    if (who) {
+      if ('host' in who && who.host) e.clientHost = who.host;
+      e.clientIp = who.ip;
+      if (who.port) e.clientPort = who.port;
+    }
+    const rest = m[4];
+    const semi = rest.search(/; (?:from|to|proto|helo)=/);
+    reply(semi >= 0 ? rest.slice(0, semi) : rest, e);
+    if (semi >= 0) keyValues(rest.slice(semi + 1), e);
+    e.response = (semi >= 0 ? rest.slice(0, semi) : rest).trim();
+    blockedUsing(e);
+    return e;
+  }
+  // cleanup header/body checks and milters: "reject: header Subject: x from host[ip]; from=<a> …: 5.7.1 text"
+  if (
+    (m =
+      /^(reject|warning|info|discard|hold|redirect|replace|prepend|milter-reject|milter-discard|milter-hold|milter-header-redirect|milter-redirect): (header|body|mime-header|nested-header|END-OF-MESSAGE|DATA|CONNECT|EHLO|HELO|MAIL|RCPT) (.*)$/s.exec(
+        msg,
+      ))
+  ) {
+    e.action = m[1];
+    const kind = m[2];
+    const rest = m[3];
+    const fromHost = / from ([^\s;]+\[[^\]]*\])(?::\s*|;\s*)/.exec(rest);
+    if (fromHost) {
+      const who = hostIp(fromHost[1]);
+      if (who) {
+        e.clientHost = who.host;
+        e.clientIp = who.ip;
+      }
+    }
+    const kv = /;\s*(from=<[^>]*>.*)$/s.exec(rest);
+    if (kv) {
+      const tail = kv[1];
+      // cleanup: "… helo=<h>: 5.7.1 text" — the reply follows the key=values
+      const after = /helo=<[^>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
+      keyValues(tail, e);
+      if (after) reply(after[1], e);
+    }
+    // milter-reject: "END-OF-MESSAGE from h[ip]: 5.7.1 text; from=…"
+    if (/^milter-/.test(e.action) && /^(?:END-OF-MESSAGE|DATA|CONNECT|EHLO|HELO|MAIL|RCPT)$/.test(kind)) {
+      e.smtpStage = kind;
+      const r = /^from \S+?:\s*(.*?)(?:;\s*from=|$)/s.exec(rest);
+      if (r) reply(r[1], e);
+    } else if (kind !== 'END-OF-MESSAGE') e.smtpStage = 'END-OF-MESSAGE';
+    return e;
+  }
+  // smtp/lmtp/local/virtual/pipe delivery status
+  if ((m = /^to=<?([^>,\s]*)>?,\s*(.*)$/s.exec(msg))) {
+    e.to = m[1];
+    const rest = m[2];
+    const o = /orig_to=<?([^>,\s]*)>?/.exec(rest);
+    if (o) e.origTo = o[1];
+    const r = /relay=([^,\s]+)/.exec(rest);
+    if (r) {
+      const who = hostIp(r[1]);
+      if (who) {
+        e.relayHost = who.host;
+        e.relayIp = who.ip;
+        if (who.port) e.relayPort = who.port;
+      } else e.relayHost = r[1];
+    }
+    const d = /dsn=([245]\.\d{1,3}\.\d{1,3})/.exec(rest);
+    if (d) e.dsn = d[1];
+    const st = /status=([\w-]+)(?:\s*\((.*)\))?\s*$/s.exec(rest);
+    if (st) {
+      e.status = st[1];
+      const detail = st[2] ?? '';
+      if (detail) {
+        e.response = detail;
+        if (!said(detail, e)) reply(detail, e);
+        e.response = detail;
+      }
+    }
+    if (e.dsn && !e.enhanced) e.enhanced = e.dsn;
+    return e;
+  }
+  if (said(msg, e)) return e;
+  if ((m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(msg))) {
+    e.relayHost = m[1];
+    e.relayIp = m[2];
+    e.response = m[3];
+    reply(m[3], e);
+    return e;
+  }
+  if (
+    (m =
+      /^(?:connect to|lost connection with|conversation with|SSL_connect error to|certificate verification failed for|Untrusted TLS connection established to|Trusted TLS connection established to|Verified TLS connection established to|Anonymous TLS connection established to|enabling PIX workarounds: .*? for) ([^\s\[]+)\[([^\]]*)\](?::(\d+))?(?::\s*(.*))?/s.exec(
+        msg,
+      ))
+  ) {
+    e.relayHost = m[1];
+    e.relayIp = m[2];
+    if (m[3]) e.relayPort = Number(m[3]);
+    if (/^connect to|^lost connection|^conversation/.test(msg)) e.event = 'lost';
+    if (m[4]) e.response = m[4];
+    const stage = / while (?:sending|receiving) (?:the )?(.+?)(?:\s|$)/.exec(msg);
+    if (stage) e.smtpStage = stage[1];
+    return e;
+  }
+  // smtpd connections
+  if ((m = /^(connect|disconnect) from (\S+?)(?:\s+(.*))?$/s.exec(msg))) {
+    e.event = m[1] as 'connect' | 'disconnect';
+    const who = hostIp(m[2]);
+    if (who) {
+      e.clientHost = who.host;
+      e.clientIp = who.ip;
+      if (who.port) e.clientPort = who.port;
+    }
+    return e;
+  }
+  if ((m = /^client=(\S+?)(?:,|$)/.exec(msg))) {
+    e.event = 'client';
+    const who = hostIp(m[1]);
+    if (who) {
+      e.clientHost = who.host;
+      e.clientIp = who.ip;
+      if (who.port) e.clientPort = who.port;
+    }
+    return e;
+  }
+  if (
+    (m =
+      /^(lost connection|timeout|too many errors|SSL_accept error|bare <LF> received|improper command pipelining) after (\S+)(?: \(\d+ bytes\))? from ([^\s\[]+\[[^\]]*\])/.exec(
+        msg,
+      ))
+  ) {
+    e.event = m[1] === 'timeout' ? 'timeout' : 'lost';
+    e.smtpStage = m[2];
+    const who = hostIp(m[3]);
+    if (who) {
+      e.clientHost = who.host;
+      e.clientIp = who.ip;
+    }
+    return e;
+  }
+  if ((m = /^(SSL_accept error|lost connection) from (\S+?)(?::|$)/.exec(msg))) {
+    e.event = 'lost';
+    const who = hostIp(m[2]);
+    if (who) {
+      e.clientHost = who.host;
+      e.clientIp = who.ip;
+    }
+    return e;
+  }
+  // smtpd: "host[ip]: SASL LOGIN authentication failed", TLS from a client
+  if (
+    (m = /^(?:(?:Anonymous|Untrusted|Trusted|Verified) TLS connection established from )?([^\s\[]+)\[([^\]]*)\](?::(\d+))?: /.exec(msg))
+  ) {
+    e.clientHost = m[1];
+    e.clientIp = m[2];
+    if (m[3]) e.clientPort = Number(m[3]);
+    return e;
+  }
+  // anvil: "max connection count 1 for (smtpd:192.0.2.1) at …"
+  if ((m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^)]*)\)/.exec(msg))) {
+    const inner = m[1];
+    const svc = /^([a-z][\w-]*):(.*)$/i.exec(inner);
+    const ip = svc ? svc[2] : inner.slice(inner.lastIndexOf(':') + 1);
+    if (ip && ip !== 'unknown') e.clientIp = ip;
+    return e;
+  }
+  // smtpd's DNS warnings about its client (what the receiver saw: FCrDNS)
+  if ((m = /^hostname (\S+) does not resolve to address (\S+?)(?::|$)/.exec(msg))) {
+    e.clientHost = m[1];
+    e.clientIp = m[2];
+    e.dnsWarning = 'fcrdns-mismatch';
+    return e;
+  }
+  if ((m = /^(\S+): (?:address not listed for hostname|hostname) (\S+)/.exec(msg)) && e.level === 'warning') {
+    e.clientIp = m[1];
+    e.clientHost = m[2];
+    e.dnsWarning = 'fcrdns-mismatch';
+    return e;
+  }
+  if (postscreenEvent(msg, e)) return e;
+  if ((m = /^message-id=<?([^>]*)>?$/.exec(msg))) {
+    e.messageId = m[1];
+    return e;
+  }
+  if ((m = /^from=<([^>]*)>,\s*(.*)$/s.exec(msg))) {
+    e.from = m[1];
+    const st = /status=(\w+)/.exec(m[2]);
+    if (st) e.status = st[1];
+    const size = /size=(\d+)/.exec(m[2]);
+    if (size) e.size = Number(size[1]);
+    return e;
+  }
+  return e;
+}
+
+export { readPostfixLine, type PostfixLine } from './line';

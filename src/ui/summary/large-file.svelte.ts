@@ -1,0 +1,95 @@
+// A large log dropped on the page: read in the worker as a stream with a
+// progress bar and a cancel button, summarised (refusals by reason, remote
+// host, sender domain; top client IPs), and one refused session picked from
+// the summary is then diagnosed like a paste.
+
+import type { LogSummary, SummarySession } from '../../core/summary/summariser';
+import { sessionText } from '../../core/summary/summariser';
+import type { AnalysisClient } from '../../worker/client';
+import { readDroppedFile } from '../read-file';
+import { MAX_PASTE_BYTES } from '../state/app.svelte';
+
+/** Files above this size are summarised instead of analysed whole. */
+export const LARGE_FILE_BYTES = 4 * 1024 * 1024;
+
+interface Diagnoser {
+  setInput(text: string, fileName: string | null, exactBytes: boolean): void;
+  analyze(): Promise<void>;
+}
+
+export class LargeFileState {
+  fileName = $state<string | null>(null);
+  total = $state(0);
+  bytes = $state(0);
+  running = $state(false);
+  cancelled = $state(false);
+  error = $state<string | null>(null);
+  summary = $state.raw<LogSummary | null>(null);
+  /** The session being diagnosed (its index in the summary). */
+  chosen = $state<number | null>(null);
+  private cancelRead: (() => void) | null = null;
+
+  constructor(
+    private readonly client: AnalysisClient,
+    private readonly app: Diagnoser,
+  ) {}
+
+  get percent(): number {
+    return this.total ? Math.min(100, Math.round((this.bytes / this.total) * 100)) : 0;
+  }
+
+  async start(file: File): Promise<void> {
+    this.cancelRead?.();
+    this.fileName = file.name;
+    this.total = file.size;
+    this.bytes = 0;
+    this.summary = null;
+    this.error = null;
+    this.cancelled = false;
+    this.chosen = null;
+    this.running = true;
+    const job = this.client.summarise(file, (bytes, total) => {
+      this.bytes = bytes;
+      this.total = total;
+    });
+    this.cancelRead = job.cancel;
+    try {
+      const s = await job.done;
+      if (!s) this.cancelled = true;
+      else if (s.kind === 'unknown' && file.size <= MAX_PASTE_BYTES) {
+        // not a log (a large message or bounce with attachments): analyse it whole, as usual
+        this.fileName = null;
+        const r = await readDroppedFile(file);
+        if ('error' in r) this.error = r.error;
+        else {
+          this.app.setInput(r.text, file.name, true);
+          await this.app.analyze();
+        }
+      } else this.summary = s;
+    } catch (e) {
+      this.error = `${file.name} could not be read: ${(e as Error).message}`;
+    } finally {
+      this.running = false;
+      this.cancelRead = null;
+    }
+  }
+
+  cancel(): void {
+    this.cancelRead?.();
+  }
+
+  close(): void {
+    this.cancel();
+    this.summary = null;
+    this.fileName = null;
+    this.cancelled = false;
+    this.error = null;
+  }
+
+  /** Diagnose one refused session: its own lines go to the input and are analysed. */
+  async diagnose(s: SummarySession): Promise<void> {
+    this.chosen = s.index;
+    this.app.setInput(sessionText(s), `${this.fileName ?? 'log'}, lines ${s.firstLine}–${s.lastLine}`, false);
+    await this.app.analyze();
+  }
+}

@@ -1,0 +1,35 @@
+// Logs and bounces of other servers in the browser: pasted, read as the right
+// kind, their refusals listed and the checklist started from the refusal.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, checklist, pasteAndAnalyze, startEnv, type Env } from './harness';
+
+const fixture = (p: string) => readFileSync(path.join(ROOT, 'test/fixtures', p), 'utf8');
+let env: Env;
+
+before(async () => {
+  env = await startEnv({ zone: {} });
+});
+after(() => env?.close());
+
+describe('other servers’ logs and bounces', () => {
+  for (const [file, kind, first] of [
+    ['bounces/postfix-dsn.eml', 'bounce', 'smtp.recipient-unknown'],
+    ['logs/exchange-protocol.log', 'exchange-log', 'smtp.relay-denied'],
+    ['logs/telnet.txt', 'smtp-transcript', 'smtp.sender-invalid'],
+    ['logs/postfix-syslog.log', 'postfix-log', null],
+  ] as const) {
+    it(`${file}: read as ${kind}${first ? `, first step ${first}` : ''}`, async () => {
+      const page = await (await env.context()).newPage();
+      await page.goto(env.app.url);
+      await pasteAndAnalyze(page, fixture(file));
+      assert.match(await page.getByTestId('results').innerText(), new RegExp(`Read as: ${kind}`));
+      const steps = await checklist(page);
+      if (first) assert.equal(steps[0][0], first, JSON.stringify(steps));
+      else assert.ok(steps.length > 0);
+      await page.context().close();
+    });
+  }
+});
