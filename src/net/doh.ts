@@ -12,7 +12,7 @@
 // - the AD flag (RFC 4035 §3.2.3) passed through.
 // Failures are answers with a `failure`: core's Resolver never throws.
 
-import type { DnsAttempt, DnsResponse, Resolver, RRType } from '../core/dns/resolver';
+import { offlineResponse, type DnsAttempt, type DnsResponse, type Resolver, type RRType } from '../core/dns/resolver';
 import { DnsCache } from './cache';
 import { Limiter } from './limiter';
 import { classifyFetchError, isBrowserOffline } from './failure';
@@ -100,17 +100,7 @@ export class DohResolver implements Resolver {
   private async resolveOnWire(name: string, type: RRType, key: string): Promise<DnsResponse> {
     const started = this.clock();
     if (this.isOffline()) {
-      return {
-        name,
-        type,
-        rcode: 'OFFLINE',
-        answers: [],
-        ad: false,
-        resolver: '',
-        ms: 0,
-        failure: 'OFFLINE',
-        error: 'the browser is offline; nothing was sent',
-      };
+      return offlineResponse(name, type, 'the browser is offline; nothing was sent');
     }
     const attempts: DnsAttempt[] = [];
     let chosen: { response: DnsResponse; ttl: number | null } | null = null;

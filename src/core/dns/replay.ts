@@ -4,7 +4,7 @@
 // inconclusive), never invented.
 
 import type { DnsLogEntry } from '../types';
-import type { DnsRecord, DnsResponse, Resolver, RRType } from './resolver';
+import { offlineResponse, type DnsRecord, type DnsResponse, type Resolver, type RRType } from './resolver';
 
 function toRecord(name: string, type: string, data: string): DnsRecord {
   if (type === 'MX') {
@@ -19,18 +19,7 @@ export function replayResolver(log: DnsLogEntry[]): Resolver {
   return {
     async resolve(name: string, type: RRType): Promise<DnsResponse> {
       const e = byKey.get(`${name.toLowerCase()}/${type}`);
-      if (!e)
-        return {
-          name,
-          type,
-          rcode: 'OFFLINE',
-          answers: [],
-          ad: false,
-          resolver: '',
-          ms: 0,
-          failure: 'OFFLINE',
-          error: 'not in the shared answers',
-        };
+      if (!e) return offlineResponse(name, type, 'not in the shared answers');
       const failures = ['TIMEOUT', 'NETWORK', 'CORS', 'HTTP', 'MALFORMED', 'LIMIT'] as const;
       const failure = failures.find((f) => f === e.rcode);
       return {

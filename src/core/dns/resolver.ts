@@ -94,8 +94,13 @@ export function describeResponse(r: DnsResponse): string {
 }
 
 /** A resolver for --offline: every question is answered OFFLINE. */
+/** The answer to a question that was never sent (live checks off, offline, not recorded). */
+export function offlineResponse(name: string, type: RRType, error: string): DnsResponse {
+  return { name, type, rcode: 'OFFLINE', answers: [], ad: false, resolver: '', ms: 0, failure: 'OFFLINE', error };
+}
+
 export const offlineResolver: Resolver = {
   async resolve(name, type) {
-    return { name, type, rcode: 'OFFLINE', answers: [], ad: false, resolver: '', ms: 0, failure: 'OFFLINE', error: 'live checks are off' };
+    return offlineResponse(name, type, 'live checks are off');
   },
 };

@@ -9,6 +9,7 @@ import type { Session } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
 import { DialogueTracker, parseReplyLine } from './smtp-dialogue';
+import { emptySession } from './session';
 
 /** RFC 4180 fields of one CSV line (Exchange quotes fields with commas). */
 export function csvFields(line: string): string[] {
@@ -86,24 +87,7 @@ function endpointIp(ep: string): string | null {
 }
 
 function newSession(id: string, line: number): Session {
-  return {
-    id,
-    kind: 'exchange-log',
-    direction: 'unknown',
-    clientIp: null,
-    clientIpLine: 0,
-    serverIp: null,
-    remoteHost: null,
-    helo: null,
-    mailFrom: null,
-    rcptTo: [],
-    commands: [],
-    replies: [],
-    logged: [],
-    messageSize: null,
-    startLine: line,
-    endLine: line,
-  };
+  return emptySession('exchange-log', id, line);
 }
 
 export function parseExchange(lines: string[]): ParseResult {

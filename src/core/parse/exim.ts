@@ -13,6 +13,7 @@ import { normalizeIP } from '../dns/names';
 import { joinMultiline } from './smtp-dialogue';
 import { clientIpIn } from './bounce/diagnostic';
 import { rejectlogMessage } from './exim-rejectlog';
+import { emptySession } from './session';
 
 /** `2024-03-01 10:00:00[.123] [+0100] [[pid]] [msgid] rest`. */
 const LINE =
@@ -70,24 +71,7 @@ function replyIn(s: string): { code: number | null; enhanced: string | null; tex
 }
 
 function newSession(id: string | null, direction: Session['direction'], line: number): Session {
-  return {
-    id,
-    kind: 'exim-log',
-    direction,
-    clientIp: null,
-    clientIpLine: 0,
-    serverIp: null,
-    remoteHost: null,
-    helo: null,
-    mailFrom: null,
-    rcptTo: [],
-    commands: [],
-    replies: [],
-    logged: [],
-    messageSize: null,
-    startLine: line,
-    endLine: line,
-  };
+  return emptySession('exim-log', id, line, direction);
 }
 
 export function parseExim(lines: string[]): ParseResult {

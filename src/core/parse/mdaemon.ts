@@ -24,6 +24,7 @@ import type { LoggedCheck, Session } from '../types';
 import { normalizeIP } from '../dns/names';
 import { DialogueTracker } from './smtp-dialogue';
 import type { ParseResult } from './parser';
+import { emptySession } from './session';
 
 /** Weekday optional; date; time with optional fraction; optional thread/session tag. */
 const LINE = /^(?:[A-Z][a-z]{2} )?(\d{4}-\d{2}-\d{2}) (\d{1,2}:\d{2}:\d{2}(?:\.\d+)?):\s(?:\s*(?:\[(\d+)\]|(\d{1,6})):\s)?(.*)$/;
@@ -65,24 +66,7 @@ interface Building {
 
 function newSession(id: string | null, line: number): Building {
   return {
-    session: {
-      id,
-      kind: 'mdaemon-log',
-      direction: 'unknown',
-      clientIp: null,
-      clientIpLine: 0,
-      serverIp: null,
-      remoteHost: null,
-      helo: null,
-      mailFrom: null,
-      rcptTo: [],
-      commands: [],
-      replies: [],
-      logged: [],
-      messageSize: null,
-      startLine: line,
-      endLine: line,
-    },
+    session: emptySession('mdaemon-log', id, line),
     dialogue: new DialogueTracker(),
     block: null,
     direction: 'unknown',

@@ -9,6 +9,7 @@
 import type { Session, Stage } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
+import { emptySession } from './session';
 
 const PREFIX =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:sendmail|sm-mta|sm-msp-queue|sm-mta-in|sm-mta-out)\[\d+\]:\s*(?:([0-9A-Za-z]{8,20}):\s*)?(.*)$/;
@@ -77,24 +78,7 @@ function reply(s: string): { code: number | null; enhanced: string | null; text:
 }
 
 function newSession(id: string | null, line: number): Session {
-  return {
-    id,
-    kind: 'sendmail-log',
-    direction: 'unknown',
-    clientIp: null,
-    clientIpLine: 0,
-    serverIp: null,
-    remoteHost: null,
-    helo: null,
-    mailFrom: null,
-    rcptTo: [],
-    commands: [],
-    replies: [],
-    logged: [],
-    messageSize: null,
-    startLine: line,
-    endLine: line,
-  };
+  return emptySession('sendmail-log', id, line);
 }
 
 export function parseSendmail(lines: string[]): ParseResult {

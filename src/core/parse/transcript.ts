@@ -10,6 +10,7 @@ import type { InputParser, ParseResult } from './parser';
 import { DialogueTracker, parseReplyLine } from './smtp-dialogue';
 import { readHeaderBlock } from './header-block';
 import { normalizeIP } from '../dns/names';
+import { emptySession } from './session';
 
 const VERBS = /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b|MAIL FROM:|RCPT TO:)/i;
 /** swaks/openssl/RFC prefixes: which side said the line. */
@@ -45,24 +46,7 @@ export function looksLikeTranscript(lines: string[]): number {
 
 export function parseTranscript(lines: string[], _text: string, exactBytes: boolean): ParseResult {
   const d = new DialogueTracker();
-  const s: Session = {
-    id: null,
-    kind: 'smtp-transcript',
-    direction: 'unknown',
-    clientIp: null,
-    clientIpLine: 0,
-    serverIp: null,
-    remoteHost: null,
-    helo: null,
-    mailFrom: null,
-    rcptTo: [],
-    commands: [],
-    replies: [],
-    logged: [],
-    messageSize: null,
-    startLine: 1,
-    endLine: lines.length,
-  };
+  const s: Session = emptySession('smtp-transcript', null, 1, 'unknown', lines.length);
   let unknown = 0;
   let dataStart = -1;
   let message: ParseResult['message'] = null;

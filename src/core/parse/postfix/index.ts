@@ -10,6 +10,7 @@ import type { InputParser, ParseResult, RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { parsePostfixMessage, readPostfixLine, type PostfixEvent } from './event';
 import { clientIpIn } from '../bounce/diagnostic';
+import { emptySession } from '../session';
 
 /** Postfix's command words (smtpd "reject: RCPT from", smtp "in reply to RCPT TO command", milter "END-OF-MESSAGE"). */
 export function stageOfPostfixWord(word: string | undefined): Stage {
@@ -26,24 +27,7 @@ export function stageOfPostfixWord(word: string | undefined): Stage {
 }
 
 function newSession(id: string, direction: Session['direction'], line: number): Session {
-  return {
-    id,
-    kind: 'postfix-log',
-    direction,
-    clientIp: null,
-    clientIpLine: 0,
-    serverIp: null,
-    remoteHost: null,
-    helo: null,
-    mailFrom: null,
-    rcptTo: [],
-    commands: [],
-    replies: [],
-    logged: [],
-    messageSize: null,
-    startLine: line,
-    endLine: line,
-  };
+  return emptySession('postfix-log', id, line, direction);
 }
 
 export function looksLikePostfix(lines: string[]): number {
