@@ -12,7 +12,7 @@
 
 import type { Party, Rejection, Stage } from './types';
 import type { RawRejection } from './parse/parser';
-import { findGenericKnowledge, findReceiverKnowledge, type ReplyKnowledge } from './knowledge/replies';
+import { findGenericKnowledge, findReceiverKnowledge, knowledgeById, type ReplyKnowledge } from './knowledge/replies';
 import { findEnhancedCode } from './knowledge/enhanced-codes';
 
 function partyOfReason(reason: string): Party {
@@ -186,9 +186,13 @@ export function wordsOnly(text: string): string {
 
 export function reasonOf(r: RawRejection): Classification {
   if (r.reason) return { reason: r.reason, knowledge: undefined };
+  const known = knowledgeById(r.knowledgeId);
+  if (known) return { reason: known.reason, knowledge: known };
   // addresses and host names in the text are not words about the refusal
-  // (a recipient called spam@…, a host called policy.example)
-  const text = wordsOnly(r.text);
+  // (a recipient called spam@…, a host called policy.example); the enhanced code
+  // goes first, as on the wire, for the entries that know a receiver by its code
+  // (Gmail's 5.7.25, Microsoft's 4.7.650): readers keep it apart from the text
+  const text = wordsOnly(r.enhanced && !r.text.includes(r.enhanced) ? `${r.enhanced} ${r.text}` : r.text);
   const receiver = findReceiverKnowledge(text, r.code, r.stage);
   if (receiver)
     return { reason: refine(receiver.reason, r, r.enhanced ? findEnhancedCode(r.enhanced) : undefined, receiver.id), knowledge: receiver };

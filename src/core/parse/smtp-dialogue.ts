@@ -18,9 +18,49 @@ export function stageOfCommand(verb: string): Stage {
     case 'DATA':
     case 'BDAT':
       return 'data';
+    // the session's preliminaries, after EHLO (Postfix's logs count them with HELO too)
+    case 'AUTH':
+    case 'STARTTLS':
+      return 'helo';
     default:
       return 'unknown';
   }
+}
+
+/** Commands RFC 5321 §4.1.1 and its extensions define; any other line a client sends is data for the one before (AUTH's base64). */
+const VERBS = new Set([
+  'HELO',
+  'EHLO',
+  'LHLO',
+  'MAIL',
+  'RCPT',
+  'DATA',
+  'BDAT',
+  'AUTH',
+  'STARTTLS',
+  'RSET',
+  'NOOP',
+  'QUIT',
+  'VRFY',
+  'EXPN',
+  'HELP',
+  'ETRN',
+  'TURN',
+  'ATRN',
+  'XCLIENT',
+  'XFORWARD',
+]);
+
+/**
+ * A connection that failed before any reply, in the words of the MTAs' logs
+ * (Postfix "connect to x: Connection timed out", Exim "defer (111):
+ * Connection refused", sendmail "Deferred: Connection timed out with x"):
+ * the stage is the connection itself.
+ */
+export function isConnectFailure(text: string): boolean {
+  return /\bconnect to \S+|Connection (?:timed out|refused)|No route to host|Network is unreachable|defer \((?:110|111|113|101)\)|initial server greeting|refused to talk to me/i.test(
+    text,
+  );
 }
 
 /** `550-5.7.1 text` / `550 5.7.1 text` / `550 text`: code, continuation, enhanced, text. */
@@ -73,7 +113,8 @@ export class DialogueTracker {
     this.flush();
     const m = /^(\S+)\s*(.*)$/.exec(line.trim()) ?? ['', line.trim(), ''];
     const verb = m[1].toUpperCase();
-    const stage = stageOfCommand(verb);
+    // a line that is no command (the base64 answers to AUTH's 334 challenges) stays in the stage it continues
+    const stage = VERBS.has(verb) ? stageOfCommand(verb) : this.stage;
     this.stage = stage;
     this.inData = false;
     const cmd = { verb, arg: m[2], stage, line: lineNo };

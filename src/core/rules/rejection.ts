@@ -43,8 +43,12 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
  * address), the refusal keeps its own step, so that it is never left unsaid.
  */
 function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
-  if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain);
-  return !!ctx.subjects.ip;
+  // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found)
+  if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl;
+  // offline, the other checks say only "could not tell": the receiver's own words must keep their step
+  if (!ctx.live.enabled) return false;
+  if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain) && !!(ctx.live.spf || ctx.live.dmarc);
+  return !!ctx.subjects.ip && !!ctx.live.ptr;
 }
 
 function isDnsblText(r: Rejection): boolean {
@@ -62,6 +66,15 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   if (session?.messageSize != null && (r.stage === 'end-of-data' || r.stage === 'data')) {
     const sizeLine = session.commands.find((c) => c.verb === 'DATA')?.line ?? 0;
     evidence.push({ text: `The client sent the message (${session.messageSize} bytes) before the refusal`, line: sizeLine });
+  }
+  if (k?.receiverError) {
+    // what the receiver's own log says its lookups got back
+    for (const l of ctx.evidence.logged)
+      if (l.check === 'dnsbl' && l.result === 'error')
+        evidence.push({
+          text: `The receiver logged an error answer from ${l.zone ?? 'the list'}${l.detail ? `: ${l.detail}` : ''}`,
+          line: l.line,
+        });
   }
   if (advice.rule === 'smtp.not-compliant' && !ctx.evidence.message) {
     evidence.push({ text: "The refused message's headers are not in the input, so they could not be checked here.", line: 0 });

@@ -13,12 +13,16 @@ import { FILTER_REPLIES } from './filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
+import { SESSION_REPLIES } from './session';
 import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
 
 export type { ReplyKnowledge } from './types';
 
 /** Texts of named receivers and products: specific, so they win over the generic words. */
 export const RECEIVER_REPLIES: ReplyKnowledge[] = [
+  // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
+  // blocklist lookups): before the lists, whose words ("blocked using …") they contain
+  ...SESSION_REPLIES,
   ...MDAEMON_REPLIES,
   ...POSTFIX_REPLIES,
   ...GMAIL_REPLIES,
@@ -53,4 +57,9 @@ export function findGenericKnowledge(text: string, code: number | null, stage: S
 
 export function knowledgeById(id: string | null | undefined): ReplyKnowledge | undefined {
   return id ? REPLY_KNOWLEDGE.find((k) => k.id === id) : undefined;
+}
+
+/** Whether a reply is the receiver's own malfunction (its blocklist lookups refused…), not a finding about the sender. */
+export function isReceiverError(text: string): boolean {
+  return RECEIVER_REPLIES.some((k) => k.receiverError && k.text.test(text));
 }

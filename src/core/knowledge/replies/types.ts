@@ -28,5 +28,11 @@ export interface ReplyKnowledge {
   verify?: string[];
   /** Whether the sender's server retrying later can succeed on its own (greylisting, rate limits). */
   transient?: boolean;
+  /**
+   * The refusal is the receiving server's own malfunction (its blocklist
+   * lookups refused, say): the names in the text are no finding about the
+   * sender, so no check takes them for one.
+   */
+  receiverError?: boolean;
   sources: string[];
 }

@@ -1,0 +1,115 @@
+// Real-shaped log excerpts (test/fixtures/real-logs/, sources in SOURCES.md):
+// for each, the kind, the refusal the checklist must explain first (its line,
+// reason in sisimai's words, stage, and the IP the receiver judged), and the
+// first checklist step, offline. A change that reads one of them differently
+// must be a deliberate one.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { decodeBytes } from '../../../src/core/text/decode';
+
+const dir = new URL('../../fixtures/real-logs/', import.meta.url);
+
+type Primary = { line: number; reason: string; stage: string; ip: string | null } | null;
+
+const CASES: [string, string, Primary, string][] = [
+  ['ex-cpanel-limit.log', 'exim-log', { line: 1, reason: 'speeding', stage: 'unknown', ip: null }, 'smtp.rate-limited'],
+  ['ex-gmail.log', 'exim-log', { line: 2, reason: 'authfailure', stage: 'end-of-data', ip: '203.0.113.70' }, 'smtp.auth-failed'],
+  ['ex-inbound-misc.log', 'exim-log', { line: 1, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.92' }, 'smtp.recipient-unknown'],
+  ['ex-inbound-rbl.log', 'exim-log', { line: 1, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.80' }, 'dnsbl.listed'],
+  ['ex-noroute.log', 'exim-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
+  ['ex-outlook-defer.log', 'exim-log', { line: 1, reason: 'badreputation', stage: 'rcpt', ip: '203.0.113.71' }, 'reputation.blocked'],
+  ['ex-timeout.log', 'exim-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
+  ['md-14-tagged.log', 'mdaemon-log', { line: 11, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.20' }, 'smtp.recipient-unknown'],
+  ['md-2018-separators.log', 'mdaemon-log', { line: 15, reason: 'blocked', stage: 'connect', ip: '203.0.113.99' }, 'dnsbl.listed'],
+  ['md-26-noBrackets.log', 'mdaemon-log', { line: 15, reason: 'securityerror', stage: 'helo', ip: '203.0.113.10' }, 'smtp.login-failed'],
+  ['md-out-blocked.log', 'mdaemon-log', { line: 21, reason: 'blocked', stage: 'rcpt', ip: '192.0.2.10' }, 'dnsbl.listed'],
+  ['mixed-crlf-prompt.log', 'postfix-log', { line: 3, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
+  ['mixed-quoted.txt', 'postfix-log', { line: 6, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
+  ['pf-5424.log', 'postfix-log', { line: 1, reason: 'userunknown', stage: 'rcpt', ip: '203.0.113.45' }, 'smtp.recipient-unknown'],
+  ['pf-amavis.log', 'postfix-log', { line: 1, reason: 'spamdetected', stage: 'end-of-data', ip: null }, 'smtp.content-rejected'],
+  [
+    'pf-gmail-526.log',
+    'postfix-log',
+    { line: 1, reason: 'authfailure', stage: 'end-of-data', ip: '2001:db8:fe:81::1' },
+    'smtp.auth-failed',
+  ],
+  ['pf-gmail-ptr.log', 'postfix-log', { line: 1, reason: 'requireptr', stage: 'end-of-data', ip: '203.0.113.61' }, 'smtp.ptr-required'],
+  // Postfix evaluates HELO restrictions at RCPT (smtpd_delay_reject) and logs that stage
+  ['pf-helo.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '198.51.100.77' }, 'smtp.helo-rejected'],
+  ['pf-journal.log', 'postfix-log', { line: 4, reason: 'userunknown', stage: 'rcpt', ip: null }, 'smtp.recipient-unknown'],
+  ['pf-lost.log', 'postfix-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
+  ['pf-multi.log', 'postfix-log', { line: 1, reason: 'onhold', stage: 'rcpt', ip: null }, 'smtp.greylisted'],
+  ['pf-outlook.log', 'postfix-log', { line: 1, reason: 'blocked', stage: 'mail', ip: '203.0.113.61' }, 'reputation.blocked'],
+  ['pf-policyd-spf.log', 'postfix-log', { line: 2, reason: 'authfailure', stage: 'rcpt', ip: '203.0.113.50' }, 'smtp.auth-failed'],
+  ['pf-postgrey.log', 'postfix-log', { line: 1, reason: 'onhold', stage: 'rcpt', ip: '198.51.100.80' }, 'smtp.greylisted'],
+  ['pf-postscreen.log', 'postfix-log', { line: 4, reason: 'blocked', stage: 'rcpt', ip: '198.51.100.9' }, 'smtp.receiver-dnsbl-error'],
+  ['pf-rbl-real.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
+  ['pf-rbl.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '198.51.100.166' }, 'smtp.receiver-dnsbl-error'],
+  ['pf-relay.log', 'postfix-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.78' }, 'smtp.relay-denied'],
+  ['pf-reverse.log', 'postfix-log', { line: 1, reason: 'requireptr', stage: 'rcpt', ip: '203.0.113.8' }, 'smtp.ptr-required'],
+  ['pf-rspamd.log', 'postfix-log', { line: 3, reason: 'spamdetected', stage: 'end-of-data', ip: '198.51.100.82' }, 'smtp.content-rejected'],
+  ['pf-sender-domain.log', 'postfix-log', { line: 1, reason: 'rejected', stage: 'rcpt', ip: '198.51.100.79' }, 'smtp.sender-invalid'],
+  ['pf-timeout.log', 'postfix-log', { line: 3, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
+  ['pf-tls.log', 'postfix-log', { line: 3, reason: 'securityerror', stage: 'helo', ip: null }, 'smtp.tls-failed'],
+  ['pf-unknown-client.log', 'postfix-log', { line: 3, reason: 'requireptr', stage: 'rcpt', ip: '203.0.113.7' }, 'smtp.ptr-required'],
+  ['pf-yahoo.log', 'postfix-log', { line: 1, reason: 'badreputation', stage: 'connect', ip: '203.0.113.61' }, 'reputation.blocked'],
+  ['sm-deferred.log', 'sendmail-log', { line: 1, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
+  ['sm-milter.log', 'sendmail-log', { line: 2, reason: 'virusdetected', stage: 'data', ip: null }, 'smtp.content-rejected'],
+  ['sm-out.log', 'sendmail-log', { line: 2, reason: 'systemerror', stage: 'unknown', ip: null }, 'smtp.rejected'],
+  ['sm-relay.log', 'sendmail-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.95' }, 'smtp.relay-denied'],
+];
+
+async function read(file: string) {
+  return analyze(decodeBytes(new Uint8Array(readFileSync(new URL(file, dir)))), {});
+}
+
+describe('real-shaped logs, offline', () => {
+  it.each(CASES)('%s', async (file, kind, primary, first) => {
+    const r = await read(file);
+    const p = r.rejections.find((x) => x.stage !== 'unknown') ?? r.rejections[0] ?? null;
+    expect({
+      kind: r.inputs[0].kind,
+      primary: p && { line: p.line, reason: p.reason, stage: p.stage, ip: p.ip },
+      first: r.checklist[0]?.rule,
+    }).toEqual({ kind, primary, first });
+    // every line of these excerpts is understood: none is reported skipped
+    expect(r.warnings.filter((w) => /not understood/.test(w))).toEqual([]);
+  });
+});
+
+describe('what the receiver saw, from the neighbours of the reply', () => {
+  it('a Spamhaus "open resolver" refusal is the receiver’s fault, never a listing of the client', async () => {
+    const r = await read('pf-rbl.log');
+    expect(r.checklist.some((s) => s.rule === 'dnsbl.listed' && s.status !== 'pass')).toBe(false);
+    expect(r.rejections[0]).toMatchObject({ knowledge: 'spamhaus.query-refused', party: 'recipient' });
+  });
+  it('postscreen’s plain "blocked using zen" after dnsblog saw 127.255.255.254 is the same error', async () => {
+    const r = await read('pf-postscreen.log');
+    const step = r.checklist[0];
+    expect(step.evidence.map((e) => e.line)).toEqual([4, 2]);
+    expect(r.checklist.some((s) => s.rule === 'dnsbl.listed' && s.status !== 'pass')).toBe(false);
+  });
+  it('an Exim ACL refusal citing "RFC2821 4.1.1.1" has no enhanced code 4.1.1', async () => {
+    const r = await read('ex-inbound-rbl.log');
+    expect(r.rejections.find((x) => x.line === 3)).toMatchObject({ code: 550, enhanced: null, stage: 'helo', knowledge: 'helo.rejected' });
+  });
+  it('Exim: the multi-line Gmail reply is joined without its repeated codes', async () => {
+    const r = await read('ex-gmail.log');
+    expect(r.rejections[0].text).not.toMatch(/550-5\.7\.26/);
+    expect(r.rejections[0].text).toMatch(/^This mail is unauthenticated/);
+  });
+  it('Exim: "retry time not reached" is not a second refusal when the attempt that failed is in the excerpt', async () => {
+    const r = await read('ex-outlook-defer.log');
+    expect(r.rejections.map((x) => x.line)).toEqual([1]);
+  });
+  it('a wrapped, quoted excerpt keeps the line numbers of the paste', async () => {
+    const r = await read('mixed-quoted.txt');
+    expect(r.rejections[0].text).toMatch(/blocked using zen\.spamhaus\.org; https:\/\/www\.spamhaus\.org\/query\/ip\/203\.0\.113\.45$/);
+    expect(r.inputs[0].lines).toBe(12);
+  });
+  it('offline, a refusal whose cause is a DNS check keeps its own step, with the receiver’s words', async () => {
+    const r = await read('pf-gmail-526.log');
+    expect(r.checklist[0]).toMatchObject({ rule: 'smtp.auth-failed', status: 'fail' });
+  });
+});
