@@ -9,6 +9,7 @@ import { postfixParser } from './postfix';
 import { eximParser } from './exim';
 import { sendmailParser } from './sendmail';
 import { exchangeParser } from './exchange';
+import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
 import { preparePaste } from './paste';
 
@@ -71,6 +72,7 @@ const ALL: InputParser[] = [
   eximParser,
   sendmailParser,
   exchangeParser,
+  exchangePowershellParser,
   transcriptParser,
   // before the message parser: a bounce is also a message, and wins a tie
   bounceParser,

@@ -58,7 +58,7 @@ const VERBS = new Set([
  * the stage is the connection itself.
  */
 export function isConnectFailure(text: string): boolean {
-  return /\bconnect to \S+|Connection (?:timed out|refused)|No route to host|Network is unreachable|defer \((?:110|111|113|101)\)|initial server greeting|refused to talk to me/i.test(
+  return /\bconnect to \S+|Connection (?:timed out|refused)|No route to host|Network is unreachable|defer \((?:110|111|113|101)\)|initial server greeting|refused to talk to me|Failed to connect|Winsock error(?: code)?:? 1006[01]\b/i.test(
     text,
   );
 }
@@ -119,6 +119,8 @@ export class DialogueTracker {
     this.inData = false;
     const cmd = { verb, arg: m[2], stage, line: lineNo };
     this.commands.push(cmd);
+    // RFC 3030: the reply to "BDAT n LAST" ends the message, like the one after DATA's dot
+    if (verb === 'BDAT' && /\bLAST\b/i.test(m[2])) this.inData = true;
     return cmd;
   }
 
@@ -131,6 +133,11 @@ export class DialogueTracker {
   reply(line: string, lineNo: number): boolean {
     const p = parseReplyLine(line);
     if (!p) return false;
+    // a multi-line reply a log wrote on one line ("550-5.7.1 a 550-5.7.1 b 550 5.7.1 c"): one reply
+    if (p.more && new RegExp(String.raw`\s${p.code} `).test(line)) {
+      const joined = parseReplyLine(joinMultiline(line));
+      if (joined) Object.assign(p, joined, { more: false });
+    }
     if (this.pending && this.pending.code === p.code) {
       this.pending.text += (this.pending.text ? ' ' : '') + p.text;
       this.pending.enhanced ??= p.enhanced;

@@ -58,6 +58,15 @@ const CASES: [string, string, Primary, string][] = [
   ['sm-milter.log', 'sendmail-log', { line: 2, reason: 'virusdetected', stage: 'data', ip: null }, 'smtp.content-rejected'],
   ['sm-out.log', 'sendmail-log', { line: 2, reason: 'systemerror', stage: 'unknown', ip: null }, 'smtp.rejected'],
   ['sm-relay.log', 'sendmail-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.95' }, 'smtp.relay-denied'],
+  ['tx-openssl.txt', 'smtp-transcript', { line: 18, reason: 'securityerror', stage: 'helo', ip: '198.51.100.61' }, 'smtp.login-failed'],
+  ['tx-swaks.txt', 'smtp-transcript', { line: 14, reason: 'blocked', stage: 'rcpt', ip: null }, 'smtp.helo-rejected'],
+  ['tx-telnet.txt', 'smtp-transcript', { line: 8, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.33' }, 'reputation.blocked'],
+  ['xc-export.csv', 'exchange-log', { line: 4, reason: 'spamdetected', stage: 'unknown', ip: '192.0.2.61' }, 'smtp.content-rejected'],
+  ['xc-fl.txt', 'exchange-log', { line: 18, reason: 'blocked', stage: 'unknown', ip: '203.0.113.20' }, 'dnsbl.listed'],
+  ['xc-receive.log', 'exchange-log', { line: 16, reason: 'norelaying', stage: 'rcpt', ip: '203.0.113.44' }, 'smtp.relay-denied'],
+  ['xc-send.log', 'exchange-log', { line: 17, reason: 'spamdetected', stage: 'end-of-data', ip: '203.0.113.20' }, 'smtp.content-rejected'],
+  // the first DEFER (line 6, a dropped connection) has no stage; the second is a connect timeout
+  ['xc-table.txt', 'exchange-log', { line: 7, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
 ];
 
 async function read(file: string) {
@@ -111,5 +120,32 @@ describe('what the receiver saw, from the neighbours of the reply', () => {
   it('offline, a refusal whose cause is a DNS check keeps its own step, with the receiver’s words', async () => {
     const r = await read('pf-gmail-526.log');
     expect(r.checklist[0]).toMatchObject({ rule: 'smtp.auth-failed', status: 'fail' });
+  });
+});
+
+describe('Exchange and transcripts', () => {
+  it('Get-MessageTrackingLog | Format-List: the wrapped RecipientStatus is one refusal, on its own line, naming the remote', async () => {
+    const r = await read('xc-fl.txt');
+    expect(r.rejections).toHaveLength(1);
+    expect(r.rejections[0]).toMatchObject({
+      line: 18,
+      code: 550,
+      enhanced: '5.7.1',
+      recipient: 'carol@example.net',
+      remote: 'mx.example.net',
+    });
+    expect(r.rejections[0].text).toMatch(/query\/ip\/203\.0\.113\.20 \(AS3130\)$/);
+  });
+  it('Export-Csv: "System.String[]" is no recipient', async () => {
+    const r = await read('xc-export.csv');
+    expect(r.rejections.map((x) => x.recipient)).toEqual(['nora@example.com']);
+  });
+  it('an SMTP send log: the reply to BDAT LAST ends the message and its one-line multi-line text is joined', async () => {
+    const r = await read('xc-send.log');
+    expect(r.rejections[0].text).not.toMatch(/550-5\.7\.1/);
+  });
+  it('a telnet transcript names the server from the command that opened it', async () => {
+    const r = await read('tx-telnet.txt');
+    expect(r.rejections[0].remote).toBe('mx.example.org');
   });
 });

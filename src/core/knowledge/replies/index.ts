@@ -20,15 +20,16 @@ export type { ReplyKnowledge } from './types';
 
 /** Texts of named receivers and products: specific, so they win over the generic words. */
 export const RECEIVER_REPLIES: ReplyKnowledge[] = [
-  // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
-  // blocklist lookups): before the lists, whose words ("blocked using …") they contain
-  ...SESSION_REPLIES,
   ...MDAEMON_REPLIES,
   ...POSTFIX_REPLIES,
   ...GMAIL_REPLIES,
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
   ...FILTER_REPLIES,
+  // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
+  // blocklist lookups): after the named receivers' texts, before the lists, whose
+  // words ("blocked using …") a broken lookup's reply contains
+  ...SESSION_REPLIES,
   ...DNSBL_REPLIES,
   // sender authentication refusals (issue 6, src/core/auth/knowledge/)
   ...AUTH_REPLY_KNOWLEDGE,

@@ -55,7 +55,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'connection.timed-out',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|No connection could be made because the target machine/i,
+    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b/i,
     reason: 'networkerror',
     party: 'unknown',
     meaning:
@@ -72,7 +72,8 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'connection.refused',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /Connection refused|defer \(111\)|actively refused/i,
+    // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
+    text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b/i,
     reason: 'networkerror',
     party: 'recipient',
     meaning:
@@ -107,7 +108,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'connection.lost',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe/i,
+    text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe|Connection dropped due to SocketError|Winsock error(?: code)?:? 1005[34]\b|connection was (?:closed|aborted) (?:abruptly|by the remote)/i,
     reason: 'networkerror',
     party: 'unknown',
     meaning:
