@@ -212,6 +212,26 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     ],
   },
   {
+    rule: 'smtp.dns-lookup-failed',
+    reasons: [],
+    headline: 'The sending server could not look up the recipient domain in DNS (a temporary DNS failure, not a refusal)',
+    detail: "No receiver was reached. The sending server's resolver, or the recipient domain's name servers, did not answer.",
+    fix: ["Check the sending server's resolver (dig MX <domain> on that server) and the domain's delegation (dig +trace MX <domain>)."],
+    verify: ['dig MX <recipient domain>'],
+    sources: ['RFC 5321 §5.1'],
+  },
+  {
+    rule: 'smtp.mail-loop',
+    reasons: [],
+    headline: 'The mail would loop: the server would deliver it to itself',
+    detail: "The recipient domain's MX points at a server that does not accept the domain as its own.",
+    fix: [
+      "Accept the domain on the server (Postfix mydestination / virtual_mailbox_domains / relay_domains) or correct the domain's MX record.",
+    ],
+    verify: ['dig +short MX <recipient domain>'],
+    sources: ['https://www.postfix.org/faq.html#loop'],
+  },
+  {
     rule: 'smtp.tls-failed',
     reasons: [],
     headline: 'The TLS handshake between the two servers failed',

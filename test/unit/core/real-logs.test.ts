@@ -58,6 +58,22 @@ const CASES: [string, string, Primary, string][] = [
   ['sm-milter.log', 'sendmail-log', { line: 2, reason: 'virusdetected', stage: 'data', ip: null }, 'smtp.content-rejected'],
   ['sm-out.log', 'sendmail-log', { line: 2, reason: 'systemerror', stage: 'unknown', ip: null }, 'smtp.rejected'],
   ['sm-relay.log', 'sendmail-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.95' }, 'smtp.relay-denied'],
+  ['pf-dns-temp.log', 'postfix-log', { line: 1, reason: 'networkerror', stage: 'unknown', ip: null }, 'smtp.dns-lookup-failed'],
+  ['pf-dns.log', 'postfix-log', { line: 1, reason: 'hostunknown', stage: 'unknown', ip: null }, 'smtp.recipient-unknown'],
+  [
+    'pf-header-check.log',
+    'postfix-log',
+    { line: 1, reason: 'spamdetected', stage: 'end-of-data', ip: '198.51.100.201' },
+    'smtp.content-rejected',
+  ],
+  ['pf-lmtp.log', 'postfix-log', { line: 1, reason: 'mailboxfull', stage: 'end-of-data', ip: null }, 'smtp.mailbox-full'],
+  ['pf-local.log', 'postfix-log', { line: 1, reason: 'userunknown', stage: 'unknown', ip: null }, 'smtp.recipient-unknown'],
+  ['pf-loops.log', 'postfix-log', { line: 1, reason: 'networkerror', stage: 'unknown', ip: null }, 'smtp.mail-loop'],
+  ['pf-mailboxfull-remote.log', 'postfix-log', { line: 1, reason: 'mailboxfull', stage: 'rcpt', ip: null }, 'smtp.mailbox-full'],
+  ['pf-sasl-brute.log', 'postfix-log', { line: 2, reason: 'securityerror', stage: 'helo', ip: '203.0.113.200' }, 'smtp.login-failed'],
+  ['pf-size.log', 'postfix-log', { line: 1, reason: 'mesgtoobig', stage: 'end-of-data', ip: null }, 'smtp.message-too-large'],
+  ['pf-smarthost-365.log', 'postfix-log', { line: 1, reason: 'securityerror', stage: 'helo', ip: null }, 'smtp.login-failed'],
+  ['pf-suspended.log', 'postfix-log', { line: 1, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['tx-openssl.txt', 'smtp-transcript', { line: 18, reason: 'securityerror', stage: 'helo', ip: '198.51.100.61' }, 'smtp.login-failed'],
   ['tx-swaks.txt', 'smtp-transcript', { line: 14, reason: 'blocked', stage: 'rcpt', ip: null }, 'smtp.helo-rejected'],
   ['tx-telnet.txt', 'smtp-transcript', { line: 8, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.33' }, 'reputation.blocked'],
@@ -147,5 +163,26 @@ describe('Exchange and transcripts', () => {
   it('a telnet transcript names the server from the command that opened it', async () => {
     const r = await read('tx-telnet.txt');
     expect(r.rejections[0].remote).toBe('mx.example.org');
+  });
+});
+
+describe('the failures that are no refusal', () => {
+  it('Microsoft 365 with SMTP AUTH disabled is named as such, not as a wrong password', async () => {
+    const r = await read('pf-smarthost-365.log');
+    expect(r.rejections.map((x) => [x.line, x.code, x.knowledge])).toEqual([
+      [1, 535, 'microsoft.smtp-auth-disabled'],
+      [2, 535, 'microsoft.smtp-auth-disabled'],
+    ]);
+  });
+  it('"Host not found, try again" is a temporary DNS failure, "Host not found" a domain that does not exist', async () => {
+    expect((await read('pf-dns-temp.log')).rejections[0]).toMatchObject({
+      reason: 'networkerror',
+      knowledge: 'dns.temporary-failure',
+      hard: false,
+    });
+    expect((await read('pf-dns.log')).rejections[0]).toMatchObject({ reason: 'hostunknown', hard: true });
+  });
+  it('smtpd’s "SASL LOGIN authentication failed" is the 535 it answered', async () => {
+    expect((await read('pf-sasl-brute.log')).rejections[0]).toMatchObject({ code: 535, enhanced: '5.7.8', ip: '203.0.113.200' });
   });
 });

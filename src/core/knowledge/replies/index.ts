@@ -38,7 +38,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
 export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [...RECEIVER_REPLIES, ...GENERIC_REPLIES];
 
 function applies(k: ReplyKnowledge, text: string, code: number | null, stage: Stage): boolean {
-  return k.text.test(text) && (!k.codes || (code !== null && k.codes.includes(code))) && (!k.stages || k.stages.includes(stage));
+  return k.text.test(text) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
 }
 
 /** The first knowledge entry that explains a reply. */

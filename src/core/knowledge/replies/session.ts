@@ -13,6 +13,14 @@ import type { ReplyKnowledge } from './types';
 const POSTFIX_DEBUG = 'https://www.postfix.org/DEBUG_README.html';
 const EXIM_ERRNO =
   'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html ("defer (errno)": 110 timed out, 111 refused, 113 no route)';
+/**
+ * The codes a connection failure comes with: none (the MTA's own words), or
+ * the 4xx an MTA puts on it (Exchange 441/451, a DSN's 421). A 5xx reply in
+ * the same text is the receiver's and says more ("550 User unknown … 421
+ * Deferred: Connection timed out" in a sendmail transcript).
+ */
+const NO_REPLY = [0, 421, 441, 447, 450, 451, 454];
+
 /** The big clouds block outgoing port 25 by default; a timeout from them is nearly always that. */
 const PORT25_BLOCKS = [
   'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-resource-limits.html (EC2: port 25 throttled by default)',
@@ -56,6 +64,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.timed-out',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b/i,
+    codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
     meaning:
@@ -74,6 +83,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
     text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b/i,
+    codes: NO_REPLY,
     reason: 'networkerror',
     party: 'recipient',
     meaning:
@@ -91,6 +101,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.no-route',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable/i,
+    codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
     meaning:
@@ -109,6 +120,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.lost',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe|Connection dropped due to SocketError|Winsock error(?: code)?:? 1005[34]\b|connection was (?:closed|aborted) (?:abruptly|by the remote)/i,
+    codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
     meaning:
@@ -126,6 +138,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'tls.handshake-failed',
     sender: 'the sending or receiving server (Postfix, Exim, sendmail, Exchange)',
     text: /Cannot start TLS|TLS (?:handshake|negotiation) (?:failed|failure|error)|SSL_(?:connect|accept) error|handshake failure|unsafe legacy renegotiation|wrong version number|no shared cipher|unsupported protocol|TLS error on connection|tls_process_server_certificate|certificate verify failed|STARTTLS (?:failed|negotiation failed)|Server certificate not (?:verified|trusted)|TLS is required, but (?:was not offered|our TLS session .*failed)|DANE TLSA .* failed/i,
+    codes: NO_REPLY,
     reason: 'securityerror',
     party: 'unknown',
     meaning:
@@ -138,6 +151,58 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['openssl s_client -starttls smtp -connect {server}:25 -servername {server} </dev/null'],
     sources: ['https://www.postfix.org/TLS_README.html', 'RFC 3207 (STARTTLS)', 'RFC 8461 (MTA-STS)', 'RFC 7672 (DANE for SMTP)'],
+  },
+  {
+    id: 'microsoft.smtp-auth-disabled',
+    sender: 'Microsoft 365 (smtp.office365.com)',
+    text: /SmtpClientAuthentication is disabled|5\.7\.139\b.{0,80}basic authentication is disabled|smtp_auth_disabled/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'Microsoft 365 refused the login because authenticated SMTP (SMTP AUTH, "SMTP client submission") is turned off for the mailbox or the whole tenant, as it is by default in new tenants; the password may well be right.',
+    rules: ['smtp.login-failed'],
+    fix: [
+      'Turn authenticated SMTP on for the sending mailbox: Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (and check the tenant: Get-TransportConfig | fl SmtpClientAuthenticationDisabled); security defaults also block it.',
+      "Or stop logging in: relay through an inbound connector that trusts the sending server's IP or certificate, or send directly to the tenant's MX (<tenant>.mail.protection.outlook.com) for internal recipients.",
+    ],
+    verify: ['swaks --server smtp.office365.com --port 587 --tls --auth LOGIN --auth-user <mailbox> --quit-after AUTH   (expect 235)'],
+    sources: [
+      'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+      'https://aka.ms/smtp_auth_disabled',
+    ],
+  },
+  {
+    id: 'dns.temporary-failure',
+    sender: 'the sending server (Postfix, Exim, sendmail, Exchange)',
+    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]*(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
+    codes: NO_REPLY,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      "The sending server could not look up where to deliver: its DNS question about the recipient domain (MX, then A) failed temporarily — its own resolver is down or blocked, or the domain's name servers do not answer (lame delegation, DNSSEC failure). Nothing was refused; the queue retries.",
+    rules: ['smtp.dns-lookup-failed'],
+    fix: [
+      "On the sending server, ask its own resolver: dig MX <recipient domain> (Postfix uses the resolvers of /etc/resolv.conf, or of its chroot copy /var/spool/postfix/etc/resolv.conf). If that fails for every domain, fix the server's resolver.",
+      "If only this domain fails, check its delegation: dig +trace MX <recipient domain>, and DNSSEC (delv MX <recipient domain>); the domain's owner must fix broken name servers.",
+    ],
+    verify: ['dig MX <recipient domain>', 'dig +trace MX <recipient domain>'],
+    transient: true,
+    sources: ['https://www.postfix.org/DEBUG_README.html', 'RFC 5321 §5.1 (locating the target host)'],
+  },
+  {
+    id: 'postfix.loops-back',
+    sender: 'Postfix',
+    text: /loops back to myself|mail forwarding loop|too many hops|Hop count exceeded/i,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      "The server would deliver the message to itself: the domain's MX points at this server, but the server is not configured to accept mail for the domain locally (Postfix: not in mydestination, virtual_mailbox_domains or relay_domains with a transport), or two servers forward to each other.",
+    rules: ['smtp.mail-loop'],
+    fix: [
+      "If this server should receive mail for the domain, add it to the right class (Postfix: mydestination for local users, virtual_mailbox_domains for virtual mailboxes, relay_domains plus a transport for a backend server); if it should not, correct the domain's MX record.",
+    ],
+    verify: ['postconf mydestination virtual_mailbox_domains relay_domains', 'dig +short MX <recipient domain>'],
+    sources: ['https://www.postfix.org/faq.html#loop (Postfix FAQ: mail loops back to myself)'],
   },
   {
     id: 'smtp-auth.failed',

@@ -10,7 +10,7 @@ export interface ReplyKnowledge {
   sender: string;
   /** Case-insensitive pattern on the reply text. */
   text: RegExp;
-  /** Only for these basic codes / stages, when given. */
+  /** Only for these basic codes / stages, when given; 0 stands for "no reply code" (an MTA's own words). */
   codes?: number[];
   stages?: Stage[];
   /** sisimai reason name. */

@@ -154,7 +154,13 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
       const detail = st[2] ?? '';
       if (detail) {
         e.response = detail;
-        if (!said(detail, e)) {
+        // "SASL authentication failed; server x[ip] said: 535 …" (a relay's login refused)
+        const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(detail);
+        if (sasl) {
+          e.relayHost ??= sasl[1];
+          e.smtpStage = 'AUTH';
+          reply(sasl[3], e);
+        } else if (!said(detail, e)) {
           reply(detail, e);
           // "connect to x[ip]:25: Connection timed out", "lost connection with x[ip] while sending RCPT TO"
           e.smtpStage ??= connectionStage(detail);
@@ -170,6 +176,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     e.relayHost = m[1];
     e.relayIp = m[2];
     e.response = m[3];
+    if (/^SASL authentication failed/.test(msg)) e.smtpStage = 'AUTH';
     reply(m[3], e);
     return e;
   }
@@ -240,6 +247,15 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     e.clientHost = m[1];
     e.clientIp = m[2];
     if (m[3]) e.clientPort = Number(m[3]);
+    // smtpd answered "535 5.7.8 Error: authentication failed" (smtpd_sasl.c): a refusal of the login
+    const sasl = /: (SASL \S+ authentication failed.*)$/.exec(msg);
+    if (sasl) {
+      e.action = 'reject';
+      e.code = 535;
+      e.enhanced = '5.7.8';
+      e.smtpStage = 'AUTH';
+      e.replyText = sasl[1];
+    }
     return e;
   }
   // anvil: "max connection count 1 for (smtpd:192.0.2.1) at …"
