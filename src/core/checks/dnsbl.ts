@@ -172,6 +172,8 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
   for (const r of ev.rejections) {
     // a receiver whose own lookups failed names the list without a listing (Spamhaus "open resolver")
     if (knowledgeById(r.knowledge)?.receiverError) continue;
+    // in a log of several sessions, a refusal of another client names no list for this one
+    if (r.ip && subjects.ip && r.ip !== subjects.ip.value) continue;
     const named = { line: r.line, result: `named in the refusal: ${[r.code, r.enhanced].filter(Boolean).join(' ')} ${r.text}`.trim() };
     for (const t of domainTokens(r.text)) {
       const e = DNSBL_REGISTRY.find((x) => x.zone === t || x.aliases?.includes(t));

@@ -212,6 +212,18 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     ],
   },
   {
+    rule: 'dnsbl.listed',
+    reasons: [],
+    headline: 'The receiver refused the sending IP because a DNS blocklist lists it',
+    detail:
+      'The reply says a blocklist (DNSBL/RBL) lists the sending IP. When it does not name the list, the blocklist steps below show which public lists list the IP now.',
+    fix: [
+      "Look the IP up on the lists' own pages (e.g. https://check.spamhaus.org/, https://www.barracudacentral.org/lookups, https://www.spamcop.net/bl.shtml), find and stop what sent spam from it, then request removal.",
+    ],
+    verify: ['dig +short <reversed IP>.zen.spamhaus.org A   (no answer = not listed)'],
+    sources: ['RFC 5782 (DNS blacklists)'],
+  },
+  {
     rule: 'smtp.dns-lookup-failed',
     reasons: [],
     headline: 'The sending server could not look up the recipient domain in DNS (a temporary DNS failure, not a refusal)',

@@ -187,7 +187,8 @@ export function parseExim(lines: string[]): ParseResult {
       const s = session(null, ip, lineNo);
       s.clientIp = ip;
       s.clientIpLine = lineNo;
-      const helo = /\(([^)]*)\)/.exec(rest);
+      // "SMTP connection from (helo) [ip]" — not "[ip]:port (TCP/IP connection count = 3)"
+      const helo = /^SMTP connection from (?:\S+ )?\(([^)]*)\) \[/.exec(rest);
       if (helo) s.helo = { name: helo[1], line: lineNo };
       return;
     }

@@ -43,8 +43,9 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
  * address), the refusal keeps its own step, so that it is never left unsaid.
  */
 function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
-  // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found)
-  if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl;
+  // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
+  // a refusal that names no list the checks know ("is in an RBL") keeps its own
+  if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl?.results.some((x) => x.receiver.some((l) => l.line === r.line));
   // offline, the other checks say only "could not tell": the receiver's own words must keep their step
   if (!ctx.live.enabled) return false;
   if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain) && !!(ctx.live.spf || ctx.live.dmarc);

@@ -5,8 +5,10 @@
 // must be a deliberate one.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/core/index';
+import { analyze, readEvidence } from '../../../src/core/index';
 import { decodeBytes } from '../../../src/core/text/decode';
+import { splitLines } from '../../../src/core/text/lines';
+import { LogSummariser } from '../../../src/core/summary/summariser';
 
 const dir = new URL('../../fixtures/real-logs/', import.meta.url);
 
@@ -14,6 +16,7 @@ type Primary = { line: number; reason: string; stage: string; ip: string | null 
 
 const CASES: [string, string, Primary, string][] = [
   ['ex-cpanel-limit.log', 'exim-log', { line: 1, reason: 'speeding', stage: 'unknown', ip: null }, 'smtp.rate-limited'],
+  ['ex-cpanel-texts.log', 'exim-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.210' }, 'smtp.relay-denied'],
   ['ex-gmail.log', 'exim-log', { line: 2, reason: 'authfailure', stage: 'end-of-data', ip: '203.0.113.70' }, 'smtp.auth-failed'],
   ['ex-inbound-misc.log', 'exim-log', { line: 1, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.92' }, 'smtp.recipient-unknown'],
   ['ex-inbound-rbl.log', 'exim-log', { line: 1, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.80' }, 'dnsbl.listed'],
@@ -184,5 +187,33 @@ describe('the failures that are no refusal', () => {
   });
   it('smtpd’s "SASL LOGIN authentication failed" is the 535 it answered', async () => {
     expect((await read('pf-sasl-brute.log')).rejections[0]).toMatchObject({ code: 535, enhanced: '5.7.8', ip: '203.0.113.200' });
+  });
+});
+
+describe('Exim, cPanel texts', () => {
+  it('"(TCP/IP connection count = 3)" is no HELO name; "HELO/EHLO must contain a FQDN" is a HELO refusal', async () => {
+    const ev = readEvidence(decodeBytes(new Uint8Array(readFileSync(new URL('ex-cpanel-texts.log', dir)))));
+    expect(ev.sessions.find((s) => s.clientIp === '203.0.113.214')?.helo?.name).toBe('localhost');
+    expect(ev.rejections.find((r) => r.line === 6)).toMatchObject({ stage: 'helo', knowledge: 'helo.rejected' });
+  });
+});
+
+describe('two MDaemon sessions logged as they happen (tagged, interleaved)', () => {
+  it('the summary keeps each session’s own lines, by its [id]', () => {
+    const sum = new LogSummariser(50);
+    sum.push(splitLines(readFileSync(new URL('md-interleaved.log', dir), 'utf8')));
+    const r = sum.finish();
+    expect(r.sessions.map((x) => [x.id, x.lines.every((l) => l.n % 2 === (x.id === '514116' ? 1 : 0))])).toEqual([
+      ['514116', true],
+      ['514117', true],
+    ]);
+  });
+  it('the other session’s "Blocked by zen.spamhaus.org" is no listing of this session’s client', async () => {
+    const r = await read('md-interleaved.log');
+    expect(r.checklist[0].rule).toBe('smtp.recipient-unknown');
+    // the other client's refusal keeps a step of its own, but nothing says this client is listed
+    expect(
+      r.checklist.filter((s) => s.rule === 'dnsbl.listed' && /198\.51\.100\.20\b/.test(s.title + s.evidence.map((e) => e.text).join(' '))),
+    ).toEqual([]);
   });
 });

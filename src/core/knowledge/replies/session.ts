@@ -226,7 +226,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'helo.rejected',
     sender: 'Exim, sendmail, MDaemon, Exchange and others',
-    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must be|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1/i,
+    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must (?:be|contain|resolve)|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
