@@ -56,6 +56,27 @@ function isDnsblText(r: Rejection): boolean {
   return !!r.knowledge?.startsWith('dnsbl.');
 }
 
+/**
+ * A temporary refusal followed, in the same log, by the message's delivery
+ * (Postfix "status=sent" after a greylisting 450, an MDaemon 250 after the
+ * dot): the line that shows the retry went through. Only when the session is
+ * about this one recipient, so that another recipient's delivery is not
+ * taken for this one's.
+ */
+function laterDelivery(r: Rejection, ctx: RuleContext): number | null {
+  if (r.hard || r.code === null || r.code >= 500) return null;
+  for (const s of ctx.evidence.sessions) {
+    if (!s.replies.some((x) => x.line === r.line) && !(r.line >= s.startLine && r.line <= s.endLine)) continue;
+    const rcpts = new Set(s.rcptTo.map((x) => x.address.toLowerCase()));
+    if (rcpts.size > 1 || (r.recipient && rcpts.size && !rcpts.has(r.recipient.toLowerCase()))) continue;
+    const ok = s.replies.find(
+      (x) => x.line > r.line && x.code >= 250 && x.code < 260 && (x.stage === 'end-of-data' || x.stage === 'unknown'),
+    );
+    if (ok) return ok.line;
+  }
+  return null;
+}
+
 function stepFor(r: Rejection, ctx: RuleContext): Step {
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
   // the receiver's words name the problem more exactly than the reason does
@@ -80,9 +101,11 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   if (advice.rule === 'smtp.not-compliant' && !ctx.evidence.message) {
     evidence.push({ text: "The refused message's headers are not in the input, so they could not be checked here.", line: 0 });
   }
+  const delivered = laterDelivery(r, ctx);
+  if (delivered) evidence.push({ text: 'A later attempt delivered the message: the temporary refusal resolved itself', line: delivered });
   return {
     rule: advice.rule,
-    status: advice.status ?? (r.hard ? 'fail' : 'warn'),
+    status: delivered ? 'info' : (advice.status ?? (r.hard ? 'fail' : 'warn')),
     title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k && k.sender !== 'many' ? ` (${k.sender})` : ''}`,
     evidence,
     detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),

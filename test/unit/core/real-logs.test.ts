@@ -217,3 +217,14 @@ describe('two MDaemon sessions logged as they happen (tagged, interleaved)', () 
     ).toEqual([]);
   });
 });
+
+describe('a temporary refusal that a later attempt got past', () => {
+  it('greylisted, then status=sent: the step is information, with the delivery line', async () => {
+    const r = await read('pf-multi.log');
+    expect(r.checklist[0]).toMatchObject({ rule: 'smtp.greylisted', status: 'info' });
+    expect(r.checklist[0].evidence.map((e) => e.line)).toEqual([1, 2]);
+  });
+  it('a deferral with no later delivery stays a warning', async () => {
+    expect((await read('pf-postgrey.log')).checklist[0]).toMatchObject({ rule: 'smtp.greylisted', status: 'warn' });
+  });
+});
