@@ -32,7 +32,7 @@
 import type { LoggedCheck, Session } from '../types';
 import { normalizeIP } from '../dns/names';
 import { DialogueTracker } from './smtp-dialogue';
-import type { ParseResult } from './parser';
+import type { ParseResult, RawRejection } from './parser';
 import { emptySession } from './session';
 
 /**
@@ -71,6 +71,10 @@ function endpointIp(s: string): string | null {
   const cut = plain.lastIndexOf(':');
   return cut > 0 ? (normalizeIP(plain.slice(0, cut)) ?? whole) : whole;
 }
+
+/** What MDaemon logs when an outbound connection fails (Winsock errors, "Unable to connect"…). */
+const OUTBOUND_FAILURE =
+  /(?:Socket|Winsock) error|Unable to connect|could not connect|Connection (?:refused|timed out|reset)|No route to host|Network is unreachable|Error reading from socket|Unexpected socket closure|connection (?:was )?(?:closed|dropped) by the other side/i;
 
 /** The line of dashes MDaemon writes between sessions (with or without a timestamp). */
 const SEPARATOR = /^-{5,}\s*$/;
@@ -206,6 +210,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
   const open = new Map<string, Building>();
   let unknown = 0;
   const warnings: string[] = [];
+  const rejections: RawRejection[] = [];
 
   const finish = (key: string) => {
     const b = open.get(key);
@@ -216,7 +221,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
     b.session.direction = b.direction;
     const s = b.session;
     // a stretch of lines with nothing SMTP in it is not a session
-    if (s.commands.length || s.replies.length || s.logged.length || s.clientIp || s.serverIp) sessions.push(s);
+    if (s.commands.length || s.replies.length || s.logged.length || s.clientIp || s.serverIp || s.remoteHost) sessions.push(s);
     open.delete(key);
   };
 
@@ -302,7 +307,8 @@ export function parseMdaemon(lines: string[]): ParseResult {
       }
       if (cmd.verb === 'RCPT') {
         const a = /^TO:\s*<([^>]*)>/i.exec(cmd.arg);
-        if (a) s.rcptTo.push({ address: a[1], line: lineNo });
+        // the dialogue's RCPT is the recipient's line (an outbound session named it already in "*  To:")
+        if (a) s.rcptTo = [...s.rcptTo.filter((r) => r.address !== a[1]), { address: a[1], line: lineNo }];
       }
       return;
     }
@@ -314,6 +320,13 @@ export function parseMdaemon(lines: string[]): ParseResult {
     }
     if (/^-{2,} End /.test(rest)) {
       b.block = null;
+      return;
+    }
+    // an outbound session starts with the queued message's envelope: "*  From: a@b", "*  To: c@d"
+    const env = !b.block && /^\*\s+(From|To):\s*<?([^\s<>]+@[^\s<>]+)>?\s*$/i.exec(rest);
+    if (env) {
+      if (env[1].toLowerCase() === 'from') s.mailFrom ??= { address: env[2], line: lineNo };
+      else if (!s.rcptTo.some((r) => r.address === env[2])) s.rcptTo.push({ address: env[2], line: lineNo });
       return;
     }
     if (rest.startsWith('*') && b.block) {
@@ -332,11 +345,26 @@ export function parseMdaemon(lines: string[]): ParseResult {
       return;
     }
     // Known to MDaemon but of no use for the diagnosis: counted as understood.
+    // an outbound delivery that never got a reply: the connection failed (the message goes to the retry queue)
+    if (b.direction === 'outbound' && !b.dialogue.replies.length && OUTBOUND_FAILURE.test(rest)) {
+      rejections.push({
+        code: null,
+        enhanced: null,
+        stage: 'connect',
+        text: rest.replace(/^\*\s*/, ''),
+        ip: null,
+        line: lineNo,
+        recipient: s.rcptTo[0]?.address ?? null,
+        remote: s.remoteHost ?? s.serverIp,
+        action: 'deferred',
+      });
+      return;
+    }
     if (KNOWN.test(rest)) return;
     unknown++;
   });
   for (const key of [...open.keys()]) finish(key);
   sessions.sort((a, b) => a.startLine - b.startLine);
   if (!sessions.length) warnings.push('No MDaemon SMTP session was found in the log.');
-  return { kind: 'mdaemon-log', sessions, unknownLines: unknown, warnings };
+  return { kind: 'mdaemon-log', sessions, rejections, unknownLines: unknown, warnings };
 }

@@ -27,6 +27,7 @@ const CASES: [string, string, Primary, string][] = [
   ['md-2018-separators.log', 'mdaemon-log', { line: 15, reason: 'blocked', stage: 'connect', ip: '203.0.113.99' }, 'dnsbl.listed'],
   ['md-26-noBrackets.log', 'mdaemon-log', { line: 15, reason: 'securityerror', stage: 'helo', ip: '203.0.113.10' }, 'smtp.login-failed'],
   ['md-out-blocked.log', 'mdaemon-log', { line: 21, reason: 'blocked', stage: 'rcpt', ip: '192.0.2.10' }, 'dnsbl.listed'],
+  ['md-out-timeout.log', 'mdaemon-log', { line: 7, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['mixed-crlf-prompt.log', 'postfix-log', { line: 3, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
   ['mixed-quoted.txt', 'postfix-log', { line: 6, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
   ['pf-5424.log', 'postfix-log', { line: 1, reason: 'userunknown', stage: 'rcpt', ip: '203.0.113.45' }, 'smtp.recipient-unknown'],
