@@ -51,7 +51,11 @@ function hostField(rest: string): { host: string | null; helo: string | null; ip
 
 /** Exim names the command the remote refused: "after RCPT TO:<x>", "after end of data", "after initial connection". */
 export function stageOfEximWords(s: string): Stage {
-  if (/after (?:pipelined )?end of data|after DATA(?!\s*command)|rejected after DATA|after sending data block|after \.\s/i.test(s))
+  if (
+    /after (?:pipelined )?end of data|after DATA(?!\s*command)|rejected after DATA|after sending data block|after \.\s|in response to end of data/i.test(
+      s,
+    )
+  )
     return 'end-of-data';
   if (/after (?:pipelined )?RCPT TO|rejected RCPT/i.test(s)) return 'rcpt';
   if (/after (?:pipelined )?MAIL FROM|rejected MAIL/i.test(s)) return 'mail';
@@ -150,7 +154,15 @@ export function parseExim(lines: string[]): ParseResult {
         return;
       }
       // ** failed, == deferred
-      const why = tail.replace(/^.*?(?:H=[^:]*?\]:?\s*|T=\S+\s*(?:defer \(-?\d+\)(?:: )?)?)/, '');
+      const why = tail
+        .replace(/^.*?(?:H=[^:]*?\]:?\s*|T=\S+\s*(?:defer \(-?\d+\)(?:: )?)?)/, '')
+        .replace(/^\s*H=\S+(?: \S+)? \[[^\]]*\](?::\d+)?:?\s*/, '');
+      // Exim 4.7x and older name the remote inside the text: "…: host mx.example.org [192.0.2.5]: 550 …"
+      const named = h ? null : /\bhost ([\w.-]+) \[([0-9a-fA-F:.]+)\]/.exec(why);
+      if (named) {
+        s.remoteHost = named[1];
+        s.serverIp = normalizeIP(named[2]) ?? named[2];
+      }
       const r = replyIn(why);
       const stage = stageOfEximWords(why);
       const reply: SmtpReply = { code: r.code ?? 0, enhanced: r.enhanced, text: r.text, stage, line: lineNo };
@@ -163,7 +175,7 @@ export function parseExim(lines: string[]): ParseResult {
         ip: r.code ? judgedIpInReply(r.code, r.enhanced, r.text) : judgedIpIn(why),
         line: lineNo,
         recipient: address.replace(/^<|>$/g, ''),
-        remote: h?.host ?? null,
+        remote: h?.host ?? named?.[1] ?? null,
         action: f === '==' ? 'deferred' : 'failed',
       };
       // Exim's bookkeeping while the hosts wait for their retry time says only "still deferred":

@@ -81,7 +81,8 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
   // the receiver's words name the problem more exactly than the reason does
   // (a "user unknown" after DATA is classed filtered, but is still about the address)
-  const advice = (k && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
+  // (the catch-all smtp.rejected of a vague entry gives way to the reason's own advice: "expired")
+  const advice = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
   const evidence = [{ text: `${reply} — ${stageWords(r.stage)}${r.remote ? `, from ${r.remote}` : ''}`, line: r.line }];
   const session = ctx.focus;

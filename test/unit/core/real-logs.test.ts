@@ -21,6 +21,7 @@ const CASES: [string, string, Primary, string][] = [
   ['ex-inbound-misc.log', 'exim-log', { line: 1, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.92' }, 'smtp.recipient-unknown'],
   ['ex-inbound-rbl.log', 'exim-log', { line: 1, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.80' }, 'dnsbl.listed'],
   ['ex-noroute.log', 'exim-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
+  ['ex-old.log', 'exim-log', { line: 2, reason: 'userunknown', stage: 'rcpt', ip: null }, 'smtp.recipient-unknown'],
   ['ex-outlook-defer.log', 'exim-log', { line: 1, reason: 'badreputation', stage: 'rcpt', ip: '203.0.113.71' }, 'reputation.blocked'],
   ['ex-timeout.log', 'exim-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['md-14-tagged.log', 'mdaemon-log', { line: 11, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.20' }, 'smtp.recipient-unknown'],
@@ -227,5 +228,20 @@ describe('a temporary refusal that a later attempt got past', () => {
   });
   it('a deferral with no later delivery stays a warning', async () => {
     expect((await read('pf-postgrey.log')).checklist[0]).toMatchObject({ rule: 'smtp.greylisted', status: 'warn' });
+  });
+});
+
+describe('Exim 4.7x wording', () => {
+  it('names the remote inside the text, a timeout after RCPT, a close in response to end of data, and an expiry', async () => {
+    const r = await read('ex-old.log');
+    expect(r.rejections.map((x) => [x.line, x.stage, x.reason, x.remote])).toEqual([
+      [2, 'rcpt', 'userunknown', 'mx.example.org'],
+      [3, 'rcpt', 'networkerror', 'mx.example.net'],
+      [4, 'end-of-data', 'networkerror', 'mx.example.com'],
+      [5, 'unknown', 'hostunknown', null],
+      [6, 'unknown', 'expired', null],
+    ]);
+    expect(r.rejections[1].text).toBe('SMTP timeout after RCPT TO:<dev@example.net>: Connection timed out');
+    expect(r.checklist.find((s) => s.evidence[0]?.line === 6)?.rule).toBe('smtp.delivery-expired');
   });
 });

@@ -119,7 +119,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'connection.lost',
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe|Connection dropped due to SocketError|Winsock error(?: code)?:? 1005[34]\b|connection was (?:closed|aborted) (?:abruptly|by the remote)/i,
+    text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|closed connection in response to|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe|Connection dropped due to SocketError|Winsock error(?: code)?:? 1005[34]\b|connection was (?:closed|aborted) (?:abruptly|by the remote)/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
