@@ -245,3 +245,29 @@ describe('Exim 4.7x wording', () => {
     expect(r.checklist.find((s) => s.evidence[0]?.line === 6)?.rule).toBe('smtp.delivery-expired');
   });
 });
+
+describe('the receiving server’s own setting, for a refusal in its own log', () => {
+  it('Exchange 5.7.54: a relay connector for the device’s IP', async () => {
+    const r = await read('xc-receive.log');
+    expect(r.checklist[0].rule).toBe('smtp.relay-denied');
+    expect(r.checklist[0].fix.join(' ')).toMatch(/RemoteIPRanges 203\.0\.113\.44\b.*Ms-Exch-SMTP-Accept-Any-Recipient/);
+  });
+  it('Postfix HELO refusal: the receiving side may exempt its own device', async () => {
+    const r = await read('pf-helo.log');
+    expect(r.checklist[0].fix.join(' ')).toMatch(/mynetworks|check_client_access/);
+  });
+  it.each([
+    ['452 4.3.1 Insufficient system resources', 'exchange.back-pressure', 'systemfull'],
+    ['530 5.7.1 Client was not authenticated', 'exchange.530-not-authenticated', 'securityerror'],
+    ['550 5.7.60 SMTP; Client does not have permissions to send as this sender', 'exchange.send-as-denied', 'securityerror'],
+  ])('Exchange "%s"', async (reply, knowledge, reason) => {
+    const log = [
+      '#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context',
+      '2024-02-12T14:00:00.100Z,EX01\\Default Frontend EX01,08DC2B1A00000002,0,10.0.0.5:25,198.51.100.44:51234,+,,',
+      '2024-02-12T14:00:00.200Z,EX01\\Default Frontend EX01,08DC2B1A00000002,1,10.0.0.5:25,198.51.100.44:51234,<,MAIL FROM:<a@example.net>,',
+      `2024-02-12T14:00:00.201Z,EX01\\Default Frontend EX01,08DC2B1A00000002,2,10.0.0.5:25,198.51.100.44:51234,>,${reply},`,
+    ].join('\n');
+    const r = await analyze(log, {});
+    expect(r.rejections[0]).toMatchObject({ knowledge, reason });
+  });
+});

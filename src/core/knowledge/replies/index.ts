@@ -14,6 +14,7 @@ import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
 import { SESSION_REPLIES } from './session';
+import { ONPREM_REPLIES } from './onprem';
 import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
 
 export type { ReplyKnowledge } from './types';
@@ -26,6 +27,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
   ...FILTER_REPLIES,
+  ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
   // blocklist lookups): after the named receivers' texts, before the lists, whose
   // words ("blocked using …") a broken lookup's reply contains
