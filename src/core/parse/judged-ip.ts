@@ -18,7 +18,8 @@ export function judgedIpIn(text: string): string | null {
   const t = unpad(text.replace(/\s+/g, ' ').trim());
   const ip = clientIpIn(t);
   if (ip) return ip;
-  const m = /\b(?:mail server|sending (?:mail )?server|server|sender|MTA|host)\s*\[([0-9a-fA-F:.]{7,39})\]/i.exec(t);
+  // "The mail server [ip] has been …", Microsoft's "Server busy. … from [ip]. (AS750)"
+  const m = /\b(?:mail server|sending (?:mail )?server|server|sender|MTA|host|from)\s*\[([0-9a-fA-F:.]{7,39})\]/i.exec(t);
   return m ? normalizeIP(m[1]) : null;
 }
 

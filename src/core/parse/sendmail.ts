@@ -11,6 +11,7 @@ import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
 import { emptySession } from './session';
 import { isConnectFailure } from './smtp-dialogue';
+import { judgedIpInReply } from './judged-ip';
 
 const PREFIX =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:sendmail|sm-mta|sm-msp-queue|sm-mta-in|sm-mta-out)\[\d+\]:\s*(?:([0-9A-Za-z]{8,20}):\s*)?(.*)$/;
@@ -182,7 +183,8 @@ export function parseSendmail(lines: string[]): ParseResult {
         stage,
         // "Deferred: 450 4.2.0 <x>: …": the reply without sendmail's word and the codes
         text: r.code ? r.text : stat,
-        ip: null,
+        // our own server was judged: the remote names its IP at times ("from [ip]")
+        ip: r.code ? judgedIpInReply(r.code, r.enhanced ?? dsn, r.text) : null,
         line: lineNo,
         recipient: to.split(/,\s*/)[0] || null,
         remote: relay?.host ?? null,

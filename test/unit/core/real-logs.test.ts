@@ -61,6 +61,7 @@ const CASES: [string, string, Primary, string][] = [
   ['pf-yahoo.log', 'postfix-log', { line: 1, reason: 'badreputation', stage: 'connect', ip: '203.0.113.61' }, 'reputation.blocked'],
   ['sm-deferred.log', 'sendmail-log', { line: 1, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['sm-milter.log', 'sendmail-log', { line: 2, reason: 'virusdetected', stage: 'data', ip: null }, 'smtp.content-rejected'],
+  ['sm-more.log', 'sendmail-log', { line: 1, reason: 'rejected', stage: 'mail', ip: '198.51.100.220' }, 'smtp.sender-invalid'],
   ['sm-out.log', 'sendmail-log', { line: 2, reason: 'systemerror', stage: 'unknown', ip: null }, 'smtp.rejected'],
   ['sm-relay.log', 'sendmail-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.95' }, 'smtp.relay-denied'],
   ['pf-dns-temp.log', 'postfix-log', { line: 1, reason: 'networkerror', stage: 'unknown', ip: null }, 'smtp.dns-lookup-failed'],
@@ -269,5 +270,13 @@ describe('the receiving server’s own setting, for a refusal in its own log', (
     ].join('\n');
     const r = await analyze(log, {});
     expect(r.rejections[0]).toMatchObject({ knowledge, reason });
+  });
+});
+
+describe('sendmail, more', () => {
+  it('"Domain of sender address … does not resolve" is the sender, and Microsoft’s "from [ip]" is the IP judged', async () => {
+    const r = await read('sm-more.log');
+    expect(r.rejections.find((x) => x.line === 2)).toMatchObject({ knowledge: 'sendmail.sender-domain', hard: false });
+    expect(r.rejections.find((x) => x.line === 4)).toMatchObject({ ip: '203.0.113.55', knowledge: 'microsoft.4.7.5xx-server-busy' });
   });
 });

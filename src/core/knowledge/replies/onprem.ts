@@ -75,4 +75,18 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     verify: [],
     sources: ['https://learn.microsoft.com/exchange/recipients/mailbox-permissions'],
   },
+  {
+    id: 'sendmail.sender-domain',
+    sender: 'sendmail (check_mail) and others',
+    text: /Domain of sender address \S+ does not (?:exist|resolve)|Sender domain must (?:exist|resolve)|sender domain (?:does not|doesn't) resolve/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'The receiver looked up the domain of the envelope sender (MAIL FROM) and found no MX or A record ("does not exist"), or could not get an answer ("does not resolve", a temporary 451: the domain\'s name servers did not answer).',
+    rules: ['smtp.sender-invalid'],
+    sources: [
+      'sendmail cf/README, check_mail ("Domain of sender address … does not exist / does not resolve")',
+      "RFC 3463 §3.2 (X.1.8 Bad sender's system address)",
+    ],
+  },
 ];
