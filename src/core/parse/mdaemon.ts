@@ -220,6 +220,24 @@ export function parseMdaemon(lines: string[]): ParseResult {
     b.session.replies = b.dialogue.replies;
     b.session.direction = b.direction;
     const s = b.session;
+    // MDaemon answers a DNS-BL hit with "user unknown" by default: a RCPT refusal after a
+    // listing in the same session is the listing (help.mdaemon.com, DNS-BL Hosts)
+    const listedAt = s.logged.find((l) => l.check === 'dnsbl' && l.result === 'listed')?.line;
+    if (listedAt && s.direction !== 'outbound')
+      for (const r of s.replies)
+        if (
+          r.line > listedAt &&
+          r.code >= 500 &&
+          r.stage === 'rcpt' &&
+          /user unknown|unknown user|no such user|mailbox unavailable/i.test(r.text)
+        )
+          rejections.push({
+            ...r,
+            ip: s.clientIp,
+            recipient: s.rcptTo.filter((x) => x.line <= r.line).pop()?.address ?? null,
+            remote: null,
+            knowledgeId: 'mdaemon.dnsbl-as-user-unknown',
+          });
     // a stretch of lines with nothing SMTP in it is not a session
     if (s.commands.length || s.replies.length || s.logged.length || s.clientIp || s.serverIp || s.remoteHost) sessions.push(s);
     open.delete(key);

@@ -90,6 +90,13 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
     const sizeLine = session.commands.find((c) => c.verb === 'DATA')?.line ?? 0;
     evidence.push({ text: `The client sent the message (${session.messageSize} bytes) before the refusal`, line: sizeLine });
   }
+  if (advice.rule === 'dnsbl.listed') {
+    // the lists the receiver's own log shows as hits, in the session of this refusal
+    const s = ctx.evidence.sessions.find((x) => r.line >= x.startLine && r.line <= x.endLine);
+    for (const l of s?.logged ?? [])
+      if (l.check === 'dnsbl' && l.result === 'listed' && l.line <= r.line)
+        evidence.push({ text: `The receiver's blocklist check: ${l.zone ?? 'a list'} listed ${l.subject || 'the client'}`, line: l.line });
+  }
   if (k?.receiverError) {
     // what the receiver's own log says its lookups got back
     for (const l of ctx.evidence.logged)

@@ -27,6 +27,7 @@ const CASES: [string, string, Primary, string][] = [
   ['md-14-tagged.log', 'mdaemon-log', { line: 11, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.20' }, 'smtp.recipient-unknown'],
   ['md-2018-separators.log', 'mdaemon-log', { line: 15, reason: 'blocked', stage: 'connect', ip: '203.0.113.99' }, 'dnsbl.listed'],
   ['md-26-noBrackets.log', 'mdaemon-log', { line: 15, reason: 'securityerror', stage: 'helo', ip: '203.0.113.10' }, 'smtp.login-failed'],
+  ['md-dnsbl-userunknown.log', 'mdaemon-log', { line: 13, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.150' }, 'dnsbl.listed'],
   ['md-out-blocked.log', 'mdaemon-log', { line: 21, reason: 'blocked', stage: 'rcpt', ip: '192.0.2.10' }, 'dnsbl.listed'],
   ['md-out-timeout.log', 'mdaemon-log', { line: 7, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['mixed-crlf-prompt.log', 'postfix-log', { line: 3, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
@@ -278,5 +279,17 @@ describe('sendmail, more', () => {
     const r = await read('sm-more.log');
     expect(r.rejections.find((x) => x.line === 2)).toMatchObject({ knowledge: 'sendmail.sender-domain', hard: false });
     expect(r.rejections.find((x) => x.line === 4)).toMatchObject({ ip: '203.0.113.55', knowledge: 'microsoft.4.7.5xx-server-busy' });
+  });
+});
+
+describe('MDaemon’s "user unknown" after a DNS-BL hit', () => {
+  it('is the listing, with the failed list as evidence', async () => {
+    const r = await read('md-dnsbl-userunknown.log');
+    expect(r.rejections[0]).toMatchObject({ knowledge: 'mdaemon.dnsbl-as-user-unknown', reason: 'blocked' });
+    expect(r.checklist[0].evidence.map((e) => e.line)).toEqual([13, 11]);
+    expect(r.checklist.some((s) => s.rule === 'smtp.recipient-unknown')).toBe(false);
+  });
+  it('a "user unknown" with no listing before it stays a recipient problem', async () => {
+    expect((await read('md-14-tagged.log')).rejections[0]).toMatchObject({ reason: 'userunknown' });
   });
 });
