@@ -198,17 +198,21 @@ export function reasonOf(r: RawRejection): Classification {
   // (a recipient called spam@…, a host called policy.example)
   const text = wordsOnly(r.text);
   let receiver = findReceiverKnowledge(text, r.code, r.stage);
+  /** The common words, looked up once (undefined: not yet; null: none). */
+  let genericOnce: ReplyKnowledge | null | undefined;
+  const genericWords = () =>
+    genericOnce === undefined ? (genericOnce = findGenericKnowledge(text, r.code, r.stage) ?? null) : genericOnce;
   // readers keep the enhanced code apart from the text; entries that know a receiver
   // by its code (Gmail's 5.7.25, Microsoft's 4.7.650) see it in front, as on the wire —
   // only when the words alone explain nothing (a code is ambiguous: Gmail's 5.7.27 is
   // RFC 7505's null-MX sender elsewhere)
-  if (!receiver && r.enhanced && !r.text.includes(r.enhanced) && !findGenericKnowledge(text, r.code, r.stage))
+  if (!receiver && r.enhanced && !r.text.includes(r.enhanced) && !genericWords())
     receiver = findReceiverKnowledge(wordsOnly(`${r.enhanced} ${r.text}`), r.code, r.stage);
   if (receiver)
     return { reason: refine(receiver.reason, r, r.enhanced ? findEnhancedCode(r.enhanced) : undefined, receiver.id), knowledge: receiver };
   const enh = r.enhanced ? findEnhancedCode(r.enhanced) : undefined;
   if (enh && !VAGUE.has(enh.reason)) return { reason: refine(enh.reason, r, enh), knowledge: undefined };
-  const generic = findGenericKnowledge(text, r.code, r.stage);
+  const generic = genericWords() ?? undefined;
   // 421 closes the channel (RFC 5321 §3.8): with no words that say why, it is the receiver's load or rate limit
   if (!generic && r.code === 421 && (!enh || CATCH_ALL_CODES.has(enh.code)))
     return { reason: refine('toomanyconn', r, enh), knowledge: undefined };

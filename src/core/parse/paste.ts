@@ -58,8 +58,10 @@ export function preparePaste(input: string[]): PreparedPaste {
     i = j;
   }
   const starts: number[] = [];
-  lines.forEach((l, i) => {
-    if (LOG_START.test(l)) starts.push(i);
+  const isStart = lines.map((l, i) => {
+    const yes = LOG_START.test(l);
+    if (yes) starts.push(i);
+    return yes;
   });
   // only a log is cleaned: a message or a bounce (a header block on top) keeps its lines as they
   // are, and so does text with a stray timestamped line among others (the stretch from the first
@@ -76,7 +78,7 @@ export function preparePaste(input: string[]): PreparedPaste {
       last = -1;
       continue;
     }
-    if (LOG_START.test(l)) {
+    if (isStart[i]) {
       last = i;
       continue;
     }

@@ -17,11 +17,10 @@ const BSD_TIME = String.raw`[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d+)?`
 const ISO_TIME = String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?`;
 
 /** RFC 3164 and its variants: time, host, `program[pid]: message`. */
-const BSD = new RegExp(String.raw`^${DOCKER}${PRI}(${BSD_TIME}|${ISO_TIME})\s+(\S+)\s+([\w./-]+)\[(\d+)\]:\s?(.*)$`);
+const BSD = new RegExp(String.raw`^${PRI}(${BSD_TIME}|${ISO_TIME})\s+(\S+)\s+([\w./-]+)\[(\d+)\]:\s?(.*)$`);
 /** RFC 5424 §6: `<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA MSG`. */
-const RFC5424 = new RegExp(
-  String.raw`^${DOCKER}<\d{1,3}>\d{1,2} (\S+) (\S+) ([\w./-]+) (\d+|-) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: \uFEFF?(.*))?$`,
-);
+const RFC5424 = /^<\d{1,3}>\d{1,2} (\S+) (\S+) ([\w./-]+) (\d+|-) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: \uFEFF?(.*))?$/;
+const DOCKER_PREFIX = new RegExp(`^${DOCKER}`);
 
 export interface SyslogLine {
   time: string;
@@ -32,10 +31,13 @@ export interface SyslogLine {
   message: string;
 }
 
-export function readSyslogLine(line: string): SyslogLine | null {
+export function readSyslogLine(input: string): SyslogLine | null {
+  // a docker compose prefix is rare: looked for only in a line with its bar (a plain
+  // optional group in front of every line made reading three times slower)
+  const line = input.includes(' | ') ? input.replace(DOCKER_PREFIX, '') : input;
   let m = BSD.exec(line);
   if (m) return { time: m[1], host: m[2], program: m[3], pid: Number(m[4]), message: m[5] };
-  m = RFC5424.exec(line);
+  m = line.startsWith('<') ? RFC5424.exec(line) : null;
   if (m) return { time: m[1], host: m[2], program: m[3], pid: m[4] === '-' ? 0 : Number(m[4]), message: m[5] ?? '' };
   return null;
 }
@@ -46,11 +48,12 @@ export interface PostfixLine extends SyslogLine {
 }
 
 /** Postfix, including multi-instance names (postfix-out/smtp) and services (postfix/submission/smtpd). */
-const POSTFIX_PROGRAM = /^postfix(?:-[\w.-]+)?(?:\/[\w.-]+)*\/([\w.-]+)$/;
+const POSTFIX_PROGRAM = /^postfix(?:-[\w.-]+)?\/[\w./-]*[\w.-]$/;
 
 export function readPostfixLine(line: string): PostfixLine | null {
   const l = readSyslogLine(line);
-  if (!l) return null;
-  const p = POSTFIX_PROGRAM.exec(l.program);
-  return p ? { ...l, daemon: p[1] } : null;
+  if (!l || !l.program.startsWith('postfix') || !POSTFIX_PROGRAM.test(l.program)) return null;
+  const p = l as PostfixLine;
+  p.daemon = l.program.slice(l.program.lastIndexOf('/') + 1);
+  return p;
 }
