@@ -11,7 +11,7 @@ export default defineConfig({
       // the page registers the service worker itself with workbox-window (src/app/sw.ts)
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['icon.svg', 'examples/*'],
+      includeAssets: ['icon.svg', 'examples/*.{log,eml,txt}'],
       manifest: {
         name: 'Mailmedic — why did my mail bounce?',
         short_name: 'Mailmedic',
