@@ -6,6 +6,7 @@ import type { Evidence, Session, Subjects } from './types';
 import { domainOf, isNonPublicIP } from './dns/names';
 import { fieldsNamed } from './parse/header-block';
 import { messageSubjects } from './mail/subjects';
+import { dnsDomainOf } from './mail/address';
 
 /** The session the diagnosis is about: the one with the first refusal, else the last. */
 export function focusSession(ev: Evidence): Session | null {
@@ -42,14 +43,18 @@ export function findSubjects(ev: Evidence): Subjects {
   // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts), not the oldest public hop
   const msg = s ? null : messageSubjects(ev);
   if (msg && (!ip || ev.hops.some((h) => h.ip === ip?.value && h.line === ip?.line))) ip = msg.ip;
+  // the origin hop's HELO and reverse name describe its IP only: when the IP
+  // checked is another (the one a bounce's refusal names), they are not its own
+  const sameHost = !!msg?.ip && msg.ip.value === ip?.value;
   const mailFrom = s?.mailFrom?.address ? domainOf(s.mailFrom.address) : null;
   const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
   const fromAddr = fromField ? addressIn(fromField.value) : null;
-  const fromDomain = fromAddr ? domainOf(fromAddr) : null;
+  // an internationalised From: domain is checked as its A-label (RFC 5891)
+  const fromDomain = fromAddr ? dnsDomainOf(fromAddr) : null;
   return {
     ip,
-    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : (msg?.helo ?? null),
-    rdns: msg?.rdns ?? null,
+    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : sameHost ? (msg?.helo ?? null) : null,
+    rdns: sameHost ? (msg?.rdns ?? null) : null,
     mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? null),
     fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : null,
     configuredDnsbls: ev.logged

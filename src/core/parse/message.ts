@@ -23,10 +23,41 @@ export function findHeaderStart(lines: string[], maxScan = 200): number {
     if (firstContent < 0) firstContent = i;
     if (/^[ \t]/.test(lines[i]) || !/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(lines[i])) continue;
     const block = readHeaderBlock(lines.slice(0, Math.min(lines.length, i + 400)), i);
-    if (block.fields.length >= 2 && headerScore(block) >= 0.3) return i;
+    if (block.fields.length >= 2 && headerScore(block) >= 0.3) return afterSummaryTable(lines, block) ?? i;
   }
   return firstContent < 0 ? 0 : firstContent;
 }
+
+/**
+ * Gmail's "Show original" page prints a summary table above the headers —
+ * "From:\t…", "To:\t…", "Subject:\t…", "SPF:\tPASS with IP …", "DKIM:\t'PASS'
+ * with domain …", "DMARC:\t'PASS'", then "Download original  Copy to
+ * clipboard" — and a user who selects the whole page pastes it with no blank
+ * line before the headers. Its lines read as fields (a second From, To and
+ * Subject), so the section starts after it: after the last line that is not a
+ * field, or is one of the table's own names (real headers say Received-SPF,
+ * DKIM-Signature), provided nothing above it is a field only a mail server
+ * writes. Null when the block has no such table.
+ */
+function afterSummaryTable(lines: string[], block: HeaderBlock): number | null {
+  const tableName = /^(?:spf|dkim|dmarc)$/i;
+  const cuts = [
+    ...block.malformed.map((m) => m.line - 1),
+    ...block.fields.filter((f) => tableName.test(f.name)).map((f) => f.line - 1),
+  ].sort((a, b) => a - b);
+  let start: number | null = null;
+  for (const c of cuts) {
+    const above = block.fields.filter((f) => f.line - 1 < c);
+    if (above.some((f) => SERVER_FIELD.test(f.name))) break;
+    const next = block.fields.find((f) => f.line - 1 > c);
+    if (next && block.fields.filter((f) => f.line > next.line - 1).length >= 2) start = next.line - 1;
+  }
+  return start;
+}
+
+/** Fields that only a mail server or a sending program writes: none of them stands in a summary table. */
+const SERVER_FIELD =
+  /^(?:received|return-path|delivered-to|x-[\w-]+|arc-[\w-]+|dkim-signature|authentication-results|received-spf|message-id|mime-version|content-type)$/i;
 
 function bodyFollows(lines: string[], block: HeaderBlock): boolean {
   for (let i = block.end + 1; i < lines.length; i++) if (lines[i].trim() !== '') return true;

@@ -8,6 +8,9 @@
 import type { HeaderField } from '../../types';
 import { headerValue } from './mime';
 import { decodeEncodedWords } from './decode';
+import { replyInText } from './reply';
+import { looksLikeSesNotification } from './ses';
+import { readEspEvents } from './esp';
 
 const DSN_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i;
 const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
@@ -38,6 +41,13 @@ export function headerlessBounce(lines: string[]): boolean {
 const NDR_INTRO =
   /Delivery has failed to these recipients|(?:could|can)(?:n't| ?not) be delivered|was(?:n't| not) delivered|Your message (?:couldn't|could not|wasn't|was not|did not|cannot)|This is the mail system at|I'm afraid I wasn't able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|following addresses? had (?:permanent|delivery)|Mail delivery failed|failure notice|Undeliverable|Delivery Status Notification|created automatically by mail delivery software|The original message was received at|This is the qmail-send program|did not reach the following recipient|Delivery (?:has )?failed|\*\* Address not found \*\*|\*\* Message (?:not delivered|blocked) \*\*|PERMANENT fatal delivery errors/i;
 
+/** Whether headers name a bounce's sender (a daemon, a postmaster) or carry a bounce's subject. */
+export function headersSayBounce(headers: HeaderField[]): boolean {
+  const from = decodeEncodedWords(headerValue(headers, 'from') ?? '');
+  const subject = decodeEncodedWords(headerValue(headers, 'subject') ?? '');
+  return DAEMON_FROM.test(from) || BOUNCE_SUBJECT.test(subject);
+}
+
 export interface BounceSignals {
   dsn: boolean;
   arf: boolean;
@@ -59,8 +69,9 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
     (/^\s*message\/delivery-status/im.test(bodySample.slice(0, 200000)) && /^\s*(?:Final|Original)-Recipient\s*:/im.test(bodySample));
   const arf = ARF_TYPE.test(ct) || /^Content-Type:\s*message\/feedback-report/im.test(bodySample);
   let score = 0;
-  // Amazon SES notifications (JSON): a bounce, a complaint or a delivery report
-  if (dsn || arf || /\\?"notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery)/.test(bodySample)) score = 1;
+  // Amazon SES notifications (JSON): a bounce, a complaint, a delay or a delivery report,
+  // and the JSON events of other sending services (esp.ts)
+  if (dsn || arf || looksLikeSesNotification(bodySample) || readEspEvents(bodySample)) score = 1;
   let hints = 0;
   if (DAEMON_FROM.test(from) || /^<>$|^<MAILER-DAEMON/i.test(returnPath.trim())) hints++;
   if (BOUNCE_SUBJECT.test(subject)) hints++;
@@ -80,11 +91,26 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
   if (autoReply) score = Math.max(score, 0.9);
   if (!score) {
     // a pasted bounce text without its headers: the words alone, below any log format
-    if (!headers.length) score = bodyHit ? 0.6 : 0;
+    if (!headers.length) score = bodyHit ? 0.6 : refusalWithAddress(bodySample) ? 0.5 : 0;
     // two independent signs (who sent it, its subject, its words) make it a
     // bounce even though it is also a well-formed message, which ties at 1
     else if (hints >= 2) score = 1;
     else if (hints >= 1.5) score = 0.8;
   }
   return { dsn, arf, autoReply, score };
+}
+
+/**
+ * Words that quote a receiver's refusal and name an address: a notice pasted
+ * without its headers, in any language (Gmail's "The response from the
+ * remote server was:" in German, Japanese…, or one "<a@b>: host … said: 554 …"
+ * paragraph). Below every log reader, which claim their own lines first.
+ */
+function refusalWithAddress(body: string): boolean {
+  const lines = body.split('\n', 300);
+  // the client's commands at the start of lines: an SMTP dialogue (telnet, openssl s_client), not a notice
+  if (lines.some((l) => /^(?:EHLO|HELO|MAIL FROM:|RCPT TO:|DATA\s*$|QUIT\s*$)/i.test(l))) return false;
+  // Gmail's notice of a domain that does not exist quotes its DNS answer, not a reply
+  const refusal = lines.some((l) => replyInText(l) !== null || /^\s*DNS Error: /.test(l));
+  return refusal && /[^\s<>@,;:"()]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/.test(body);
 }

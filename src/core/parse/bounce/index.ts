@@ -5,15 +5,28 @@
 // checks run on them.
 
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
-import { readHeaderBlock } from '../header-block';
+import { readHeaderBlock, type HeaderBlock } from '../header-block';
 import { readMessageAt, type MessageAt } from '../message';
 import { allParts, bodyLines, headerValue, walkMime, type BodyLine, type MimePart } from './mime';
 import { parseDeliveryStatus, stripAddressType } from './dsn';
 import { bounceSignals, headerlessBounce } from './detect';
-import { findOriginalStart, findTextRecipients, diagnosticLines, type TextRecipient } from './text';
+import { findOriginalStart, findTextRecipients, diagnosticLines, sentenceRecipient, type TextRecipient } from './text';
+import { findReply, replyInText } from './reply';
+import { forwardedBounce } from './forward';
 import { readDiagnostic } from './diagnostic';
 import { looksLikeSesNotification, readSesNotification } from './ses';
+import { espRefusals } from './esp';
 import { transcriptRefusals } from './transcript';
+
+/**
+ * Whether the lines at the top are a header section: two fields or more, not
+ * mostly other lines, and none named like an address — a pasted Postfix
+ * paragraph "<a@b>: host mx[ip] said: 554 …" (with its indented
+ * continuation lines) has the shape of one folded field, but is the notice.
+ */
+function isHeaderSection(block: HeaderBlock): boolean {
+  return block.fields.length >= 2 && block.malformed.length <= block.fields.length && !block.fields.some((f) => /[<>@]/.test(f.name));
+}
 
 function firstContentLine(lines: string[]): number {
   let i = 0;
@@ -62,7 +75,9 @@ function htmlToText(lines: BodyLine[]): BodyLine[] {
   }));
 }
 
-/** The returned message: from a message/rfc822 (or headers) part, or after the separator in the text. */
+/** The fields a mail client shows of a message it renders, quotes or forwards. */
+const DISPLAYED = new Set(['from', 'to', 'cc', 'bcc', 'date', 'sent', 'subject', 'reply-to']);
+
 /** Where the returned message's headers are: a message/rfc822 (or headers) part, or after the separator in the text. */
 function returnedAt(lines: string[], returned: MimePart[], text: BodyLine[], cut: number): { start: number; end: number } | null {
   const part = returned.find((p) => p.children.length && p.children[0].headers.length) ?? returned[0];
@@ -78,7 +93,9 @@ function returnedAt(lines: string[], returned: MimePart[], text: BodyLine[], cut
     while (i < text.length && !/^[\x21-\x39\x3b-\x7e]+:/.test(text[i].text)) i++;
     if (i < text.length && text[i].line > 0 && lines[text[i].line - 1] === text[i].text) {
       const block = readHeaderBlock(lines, text[i].line - 1);
-      if (block.fields.length >= 2) return { start: text[i].line - 1, end: Math.max(text[text.length - 1].line, block.end) };
+      // a mail client's rendering of the original (From, To, Date, Subject only) is not its header section
+      const raw = block.fields.some((f) => !DISPLAYED.has(f.name.toLowerCase()));
+      if (block.fields.length >= 2 && raw) return { start: text[i].line - 1, end: Math.max(text[text.length - 1].line, block.end) };
     }
   }
   return null;
@@ -105,8 +122,8 @@ export function parseBounce(lines: string[], _text: string, ctx: ParseContext): 
 
 function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, depth: number): ParseResult {
   const warnings: string[] = [];
-  const root = walkMime(lines, start);
-  const top = root.headers;
+  const root = walkMime(lines, start, lines.length, 0, !isHeaderSection(readHeaderBlock(lines, start)));
+  let top = root.headers;
   const parts = bouncePartsOf(root);
   let text: BodyLine[] = [];
   for (const p of parts.texts) {
@@ -116,6 +133,13 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   // a bounce forwarded inline is quoted ("> "): read it without the quote marks
   // (only "> " marks: Sendmail's ">>> RCPT To:" transcript lines are not quotes)
   text = text.map((l) => ({ text: l.text.replace(/^(?:>[ \t]|>$)+/, ''), line: l.line }));
+  // a bounce forwarded inline: its headers as the client wrote them, its words after them
+  const forwarded = forwardedBounce(text);
+  const outer = top;
+  if (forwarded) {
+    top = forwarded.headers;
+    text = text.slice(forwarded.start);
+  }
   const cut = findOriginalStart(text);
   const human = text.slice(0, cut);
   const signals = bounceSignals(top, human.map((l) => l.text).join('\n'));
@@ -125,7 +149,12 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   // the original sender and the bounce's own addresses are not failed recipients
   const failedHeader = new Set(addressesIn(headerValue(top, 'x-failed-recipients')).map((a) => a.toLowerCase()));
   const exclude = new Set<string>(
-    [...addressesIn(headerValue(top, 'to')), ...addressesIn(headerValue(top, 'from')), ...addressesIn(headerValue(top, 'reply-to'))]
+    [top, ...(forwarded ? [outer] : [])]
+      .flatMap((h) => [
+        ...addressesIn(headerValue(h, 'to')),
+        ...addressesIn(headerValue(h, 'from')),
+        ...addressesIn(headerValue(h, 'reply-to')),
+      ])
       .map((a) => a.toLowerCase())
       .filter((a) => !failedHeader.has(a)),
   );
@@ -133,12 +162,22 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   const rejections: RawRejection[] = [];
 
   const humanText = human.map((l) => l.text).join('\n');
-  if (looksLikeSesNotification(humanText)) {
-    const at = human.find((l) => l.text.includes('{'))?.line ?? start + 1;
-    rejections.push(...readSesNotification(humanText, at));
+  const jsonAt = human.find((l) => /[[{]/.test(l.text))?.line ?? start + 1;
+  const esp = looksLikeSesNotification(humanText) ? null : espRefusals(humanText, lines, jsonAt);
+  if (looksLikeSesNotification(humanText))
+    rejections.push(
+      ...readSesNotification(humanText, jsonAt).map((r) => {
+        // the line that names the recipient, as the other services' events
+        const at = r.recipient ? lines.findIndex((l) => l.includes(`"${r.recipient}"`)) : -1;
+        return at >= 0 ? { ...r, line: at + 1 } : r;
+      }),
+    );
+  else if (esp) {
+    rejections.push(...esp);
+    if (!esp.length) warnings.push('The sending service reported no failed recipient in these events (deliveries, opens or clicks only).');
   }
-  if (rejections.length) {
-    // an Amazon SES notification: read above
+  if (rejections.length || esp) {
+    // a sending service's event notification: read above
   } else if (parts.arf.length) {
     for (const p of parts.arf) {
       const body = bodyLines(lines, p);
@@ -170,19 +209,21 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         if (/^(?:delivered|relayed|expanded)/.test(action)) continue;
         const address = r.finalRecipient?.value || r.originalRecipient?.value || null;
         const t = address ? textRecipients.find((x) => x.address.toLowerCase() === address.toLowerCase()) : undefined;
+        const humanText =
+          t?.text ??
+          (ds.recipients.length === 1 && !textRecipients.length
+            ? diagnosticLines(human)
+                .map((l) => l.text)
+                .join(' ')
+            : null);
         const d = readDiagnostic({
           status: r.status?.value ?? null,
-          diagnostic: r.diagnostic?.value ?? null,
+          // no Diagnostic-Code: the reply the text part quotes, if it quotes one
+          diagnostic: r.diagnostic?.value ?? (humanText ? replyInText(humanText) : null),
           diagnosticType: r.diagnosticType,
           action,
           remoteMta: r.remoteMta?.value ?? null,
-          humanText:
-            t?.text ??
-            (ds.recipients.length === 1 && !textRecipients.length
-              ? diagnosticLines(human)
-                  .map((l) => l.text)
-                  .join(' ')
-              : null),
+          humanText,
         });
         rejections.push({
           ...d,
@@ -205,9 +246,9 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   }
 
   // a bounce that carries the log of the failed session (MDaemon): read the log
-  if (!rejections.length && !parts.arf.length) rejections.push(...transcriptRefusals(human));
+  if (!rejections.length && !parts.arf.length && !esp) rejections.push(...transcriptRefusals(human));
 
-  if (!rejections.length && !parts.arf.length) {
+  if (!rejections.length && !parts.arf.length && !esp) {
     const failed = addressesIn(headerValue(top, 'x-failed-recipients'));
     let recs: TextRecipient[] = textRecipients.filter((r) => r.text || failed.includes(r.address));
     if (failed.length) {
@@ -216,22 +257,24 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     }
     const general = diagnosticLines(human);
     const generalText = general.map((l) => l.text.trim()).join(' ');
+    // the receiver's reply, wherever the notice quotes it
+    const reply = findReply(human);
     if (!recs.length) {
-      const addrs = failed.length ? failed : textRecipients.map((r) => r.address).slice(0, 1);
-      recs = (addrs.length ? addrs : [null]).map((a) => ({
-        address: a ?? '',
-        line: general[0]?.line ?? start + 1,
-        text: '',
-        textLine: general[0]?.line ?? start + 1,
-      }));
+      // a notice that names its recipient only in a sentence, in any language
+      const named = sentenceRecipient(human, exclude);
+      const addrs = failed.length ? failed : named ? [named.address] : textRecipients.map((r) => r.address).slice(0, 1);
+      const at = reply?.line ?? general[0]?.line ?? start + 1;
+      recs = (addrs.length ? addrs : [null]).map((a) => ({ address: a ?? '', line: at, text: '', textLine: at }));
     }
     for (const r of recs) {
       // a block that names no reason (an address alone) takes the bounce's general words
       const own = r.text && /\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) ? r.text : [r.text, generalText].filter(Boolean).join(' ');
       const context = recs.length === 1 ? human.map((l) => l.text).join('\n') : undefined;
+      // the reply itself is the refusal's text; the notice's words around it still give the stage
+      const quoted = (r.text ? replyInText(r.text) : null) ?? (recs.length === 1 || !r.text ? (reply?.text ?? null) : null);
       const d = readDiagnostic({
         status: null,
-        diagnostic: null,
+        diagnostic: quoted,
         diagnosticType: null,
         action: '',
         remoteMta: null,
@@ -258,7 +301,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         };
     }
   }
-  if (!rejections.length) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');
+  if (!rejections.length && !esp) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');
   return {
     kind: 'bounce',
     rejections,
@@ -276,7 +319,7 @@ export const bounceParser: InputParser = {
     const start = firstContentLine(lines);
     const sample = lines.slice(start, start + 3000);
     const block = readHeaderBlock(sample, 0);
-    const headers = block.fields.length >= 2 && block.malformed.length <= block.fields.length ? block.fields : [];
+    const headers = isHeaderSection(block) ? block.fields : [];
     const body = (headers.length ? sample.slice(block.end + 1) : sample).join('\n');
     const s = bounceSignals(headers, body.slice(0, 60000));
     if (!headers.length && headerlessBounce(sample)) return 1;

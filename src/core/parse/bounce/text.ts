@@ -8,9 +8,14 @@
 
 import type { BodyLine } from './mime';
 
-/** Lines that introduce the returned copy of the message (RFC 3462 text part conventions of real MTAs). */
+/**
+ * Lines that introduce the returned copy of the message (RFC 3462 text part
+ * conventions of real MTAs). Microsoft 365's "Original Message Details" is a
+ * summary table inside the notice, not the copy; Gmail's own notices end with
+ * the original as a "---------- Forwarded message ----------".
+ */
 const ORIGINAL_MESSAGE =
-  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
 const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy).*[-=_*]*\s*$/i;
 
@@ -126,4 +131,32 @@ export function diagnosticLines(lines: BodyLine[]): BodyLine[] {
   const hits = lines.filter((l) => l.text.trim() && looksLikeDiagnostic(l.text));
   // words in a language the hints do not know: keep the whole text (capped)
   return hits.length ? hits : lines.filter((l) => l.text.trim()).slice(0, 40);
+}
+
+/** Local parts of addresses that notices name as whom to ask, not as recipients. */
+const ROLE = /^(?:postmaster|mailer-daemon|hostmaster|abuse|noreply|no-reply|help|support-noreply)@/i;
+/** Lines that name the sender in a notice's summary ("Sender Address:", "From:", "Von:"). */
+const SENDER_LINE = /^\s*(?:sender(?:\s+address)?|from|von|de|expéditeur|absender|envelope-from|return-path|reply-to)\s*:/i;
+
+/**
+ * The recipient of a notice that names it only in a sentence, in whatever
+ * language ("Your message wasn't delivered to a@b because…", "Ihre Nachricht
+ * wurde nicht an a@b zugestellt", "The following message to <a@b> was
+ * undeliverable"): the one address the words mention that is not the
+ * sender's, a role address or inside a link. Null when there is none, or
+ * when several differ (then the words do not say which failed).
+ */
+export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { address: string; line: number } | null {
+  const found = new Map<string, { address: string; line: number }>();
+  for (const l of lines) {
+    if (SENDER_LINE.test(l.text)) continue;
+    const text = l.text.replace(/\b(?:https?|mailto):\S+/gi, (u) => (u.startsWith('mailto:') ? ' ' : ''));
+    for (const m of text.matchAll(new RegExp(ADDR, 'g'))) {
+      const a = m[0].replace(/\.$/, '');
+      // a Notes address ("Klaus Schmidt/Sales/CORP@CORP") is not an Internet one: its domain has no dot
+      if (exclude.has(a.toLowerCase()) || ROLE.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;
+      if (!found.has(a.toLowerCase())) found.set(a.toLowerCase(), { address: a, line: l.line });
+    }
+  }
+  return found.size === 1 ? [...found.values()][0] : null;
 }
