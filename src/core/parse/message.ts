@@ -86,6 +86,10 @@ export function readMessageAt(lines: string[], start: number, text: string | nul
   const warnings: string[] = [];
   for (const m of block.malformed.slice(0, 5))
     warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
+  if (block.refolded.length)
+    warnings.push(
+      `The folded header lines lost their indentation when copied (lines ${block.refolded.slice(0, 6).join(', ')}${block.refolded.length > 6 ? ', …' : ''}); they were read as continuations of the field above them.`,
+    );
   const reading = readMessageHeaders(block.fields, {
     text: text ?? undefined,
     exactBytes: exactBytes && text !== null,
@@ -109,18 +113,40 @@ export function readMessageAt(lines: string[], start: number, text: string | nul
   };
 }
 
+/**
+ * Headers quoted in a reply or a forum post ("> Received: …"): the lines
+ * without one level of quote marks, when the header section is among the
+ * quoted lines; else the lines as they are.
+ */
+function unquoted(lines: string[]): { lines: string[]; quoted: boolean } {
+  if (lines.filter((l) => /^>/.test(l)).length < 3) return { lines, quoted: false };
+  const stripped = lines.map((l) => l.replace(/^> ?/, ''));
+  const start = findHeaderStart(stripped);
+  if (!/^>/.test(lines[start] ?? '')) return { lines, quoted: false };
+  const block = readHeaderBlock(stripped.slice(0, start + 400), start);
+  if (block.fields.length < 2 || headerScore(block) < 0.3) return { lines, quoted: false };
+  // the quoted message ends where the quoting does: the poster's words after it are not its body
+  let end = start;
+  while (end < lines.length && /^>/.test(lines[end])) end++;
+  return { lines: stripped.slice(0, end), quoted: true };
+}
+
 export const messageParser: InputParser = {
   kind: 'message',
-  detect(lines) {
+  detect(input) {
+    const { lines } = unquoted(input);
     const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines.slice(0, start + 400), start);
     if (block.fields.length < 2) return 0;
     return Math.min(1, headerScore(block) * 1.2);
   },
-  parse(lines, text, ctx): ParseResult {
+  parse(input, original, ctx): ParseResult {
+    const { lines, quoted } = unquoted(input);
     const start = findHeaderStart(lines);
-    const m = readMessageAt(lines, start, text, ctx.exactBytes);
-    const warnings: string[] = [];
+    // quote marks removed: the bytes are no longer the message's own
+    const text = quoted ? null : original;
+    const m = readMessageAt(lines, start, text, ctx.exactBytes && !quoted);
+    const warnings: string[] = quoted ? ['The headers are quoted ("> "); they were read without the quote marks.'] : [];
     if (start > 0 && lines.slice(0, start).some((l) => l.trim()))
       warnings.push(`Lines 1–${start} come before the message headers and were not read as headers.`);
     return {

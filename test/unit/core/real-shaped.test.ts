@@ -21,6 +21,8 @@ interface Want {
   remote?: string | null;
   /** A piece of the refusal's text (the receiver's reply, not the notice around it). */
   text?: string;
+  /** Permanent (false: a delay, an auto-reply, a receipt). */
+  hard?: boolean;
 }
 
 interface Case {
@@ -185,8 +187,9 @@ const CASES: Case[] = [
   {
     file: 'b14-gmx-ptr.eml',
     kind: 'bounce',
+    // "refused to talk to me": GMX refused the greeting
     rejections: [
-      { recipient: 'tom@gmx.de', code: 554, enhanced: '5.0.0', stage: 'unknown', reason: 'requireptr', remote: 'mx00.emig.gmx.net' },
+      { recipient: 'tom@gmx.de', code: 554, enhanced: '5.0.0', stage: 'connect', reason: 'requireptr', remote: 'mx00.emig.gmx.net' },
     ],
     headers: 11,
     ip: null,
@@ -427,6 +430,108 @@ const CASES: Case[] = [
     mailFromDomain: 'sender.example',
     fromDomain: 'sender.example',
   },
+  // headers whose folding was lost on the way (every continuation at column 0)
+  {
+    file: 'c01-headers-unfolded.txt',
+    kind: 'headers',
+    headers: 10,
+    ip: '203.0.113.70',
+    fromDomain: 'sender.example',
+    notFailing: ['headers.invalid-field-name'],
+  },
+  // headers quoted in a forum post
+  { file: 'c02-headers-quoted.txt', kind: 'headers', headers: 11, firstHeaderLine: 3, ip: '198.51.100.90', fromDomain: 'shop.example' },
+  {
+    // a question with the bounce pasted in the middle; T-Online refuses the greeting
+    file: 'c03-forum-question-bounce.txt',
+    kind: 'bounce',
+    rejections: [
+      {
+        recipient: 'patient@t-online.de',
+        code: 554,
+        enhanced: null,
+        stage: 'connect',
+        reason: 'blocked',
+        ip: '198.51.100.71',
+        remote: 'mx00.t-online.de',
+      },
+    ],
+    ip: '198.51.100.71',
+  },
+  // a newsletter about bounces is not a bounce
+  { file: 'c04-newsletter-about-550.eml', kind: 'message', rejections: [], ip: '198.51.100.80' },
+  {
+    // a delay warning is not a final failure
+    file: 'c05-postfix-delayed.eml',
+    kind: 'bounce',
+    rejections: [
+      {
+        recipient: 'vip@aol.com',
+        code: 421,
+        enhanced: '4.7.0',
+        stage: 'mail',
+        reason: 'badreputation',
+        ip: '198.51.100.72',
+        hard: false,
+      },
+    ],
+    ip: '198.51.100.72',
+  },
+  {
+    file: 'c06-gmail-delay-timeout.txt',
+    kind: 'bounce',
+    rejections: [{ recipient: 'info@downhost.example', code: null, enhanced: null, stage: 'connect', reason: 'expired', hard: false }],
+  },
+  {
+    // Outlook's auto-reply in German, with Auto-Submitted: auto-replied
+    file: 'c07-outlook-autoreply.eml',
+    kind: 'bounce',
+    rejections: [{ recipient: 'max@firma.example', code: null, enhanced: null, stage: 'unknown', reason: 'vacation', hard: false }],
+  },
+  {
+    // a read receipt (message/disposition-notification) says the message arrived
+    file: 'c08-read-receipt.eml',
+    kind: 'bounce',
+    rejections: [{ recipient: 'bob@partner.example', code: null, enhanced: null, stage: 'unknown', reason: 'delivered', hard: false }],
+  },
+  {
+    // Exchange's last attempt, not the earlier ones listed after it
+    file: 'c09-exchange-queue-expired.txt',
+    kind: 'bounce',
+    rejections: [
+      {
+        recipient: 'mark@slowhost.example',
+        code: null,
+        enhanced: '4.4.7',
+        stage: 'unknown',
+        reason: 'expired',
+        remote: 'slowhost.example',
+        text: 'QUEUE.Expired; message expired',
+      },
+    ],
+  },
+  {
+    file: 'c10-m365-forwarding-blocked.txt',
+    kind: 'bounce',
+    rejections: [{ recipient: 'external@gmail.com', code: 550, enhanced: '5.7.520', stage: 'unknown', reason: 'policyviolation' }],
+  },
+  {
+    // each recipient keeps its own words; the others' replies are not added to a block that has words
+    file: 'c11-multi-recipient-exim.txt',
+    kind: 'bounce',
+    rejections: [
+      { recipient: 'a1@one.example', code: 550, enhanced: '5.1.1', stage: 'rcpt', reason: 'userunknown', remote: 'mx.one.example' },
+      { recipient: 'b2@two.example', code: 552, enhanced: '5.3.4', stage: 'end-of-data', reason: 'mesgtoobig', remote: 'mx.two.example' },
+      { recipient: 'c3@three.example', code: null, enhanced: null, stage: 'unknown', reason: 'hostunknown' },
+    ],
+  },
+  {
+    file: 'c12-aol-comcast-tonline.txt',
+    kind: 'bounce',
+    rejections: [
+      { recipient: 'u1@comcast.net', code: 554, enhanced: '5.7.1', stage: 'mail', reason: 'blocked', remote: 'mx1.comcast.net' },
+    ],
+  },
   // sending services' events, pasted as JSON
   {
     file: 'j01-ses-event-publishing.json',
@@ -483,6 +588,7 @@ describe.each(CASES)('$file', (c) => {
         if (w.ip !== undefined) expect(ev.rejections[i].ip).toBe(w.ip);
         if (w.remote !== undefined) expect(ev.rejections[i].remote).toBe(w.remote);
         if (w.text !== undefined) expect(ev.rejections[i].text).toContain(w.text);
+        if (w.hard !== undefined) expect(ev.rejections[i].hard).toBe(w.hard);
       });
     });
   if (c.headers !== undefined)

@@ -20,8 +20,9 @@ const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (?:status notification|failure|failed|report|notification|problem)|returned mail|mail delivery failed|failure notice|non[- ]?delivery|could not be delivered|mail system error|returned to sender|delivery has failed|not delivered|message (?:delivery )?(?:failure|rejected|not delivered|bounced)|bounce|warning: (?:could not send|message .* delayed)|delayed mail|mail failure|error (?:sending|delivering)|permanent (?:error|failure)|nondeliverable|rejected|unzustellbar|ist unzustellbar|non remis|onbestelbaar|no entregado|配信|エラー/i;
 const BOUNCE_BODY =
   /could not be delivered|was not delivered|wasn'?t delivered|permanent (?:fatal )?errors?|delivery (?:has )?failed|following addresses? (?:had|failed)|address(?:es)?\W+failed|I'?m afraid I wasn'?t able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|did not reach the following recipient|could not deliver|unable to deliver|undeliverable|message (?:was )?(?:rejected|returned|bounced)|Transcript of session follows|delivery status notification|this is the (?:mail system|qmail-send program|postfix program)|Mail delivery failed|Your message (?:could not|cannot|was not|wasn't|did not)|rejected your message|returned to you|not be delivered|delivery attempts? (?:will continue|failed)|SMTP error from remote (?:mail server|server)|Technical details of (?:permanent|temporary) failure|delivery problem|failed permanently|fatal delivery errors?|Session Transcript|trouble delivering|rejected recipient|requested action not taken|Invalid user address|not reach the following|remote host said|said:\s*[45]\d\d/i;
+/** Auto-reply subjects: Outlook and Exchange write them in the mailbox's language. */
 const AUTO_REPLY_SUBJECT =
-  /^(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|out of (?:the )?office|away|vacation|abwesend|absence|on leave|autoreply|auto:|réponse automatique|自動)/i;
+  /^(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|automatische antwort|abwesenheitsnotiz|out of (?:the )?office|away|vacation|abwesend|absence|on leave|autoreply|auto:|réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|resposta automática|autosvar|automaattinen vastaus|自動)/i;
 
 /**
  * A bounce pasted without its headers (the text of an NDR copied from a mail
@@ -88,16 +89,42 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
       AUTO_REPLY_SUBJECT.test(subject.trim()) ||
       !!headerValue(headers, 'x-autoreply')) &&
     !bodyHit;
-  if (autoReply) score = Math.max(score, 0.9);
+  // RFC 3834's Auto-Submitted: auto-replied says it outright; a subject alone leaves the message reader a tie
+  if (autoReply) score = Math.max(score, /auto-replied/.test(autoSubmitted) ? 1 : 0.9);
   if (!score) {
     // a pasted bounce text without its headers: the words alone, below any log format
     if (!headers.length) score = bodyHit ? 0.6 : refusalWithAddress(bodySample) ? 0.5 : 0;
     // two independent signs (who sent it, its subject, its words) make it a
-    // bounce even though it is also a well-formed message, which ties at 1
-    else if (hints >= 2) score = 1;
+    // bounce even though it is also a well-formed message, which ties at 1 —
+    // but a subject and words alone, from a person, are a message about
+    // bounces (a newsletter, a question) unless it returns a message (a
+    // message/rfc822 or headers part, as au one net's notices do) or forwards a daemon's notice
+    else if (hints >= 2)
+      score =
+        fromDaemon ||
+        /^<>$/.test(returnPath.trim()) ||
+        /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/im.test(bodySample) ||
+        FORWARDED_BOUNCE_SUBJECT.test(subject) ||
+        forwardsDaemonNotice(bodySample)
+          ? 1
+          : 0.8;
     else if (hints >= 1.5) score = 0.8;
   }
   return { dsn, arf, autoReply, score };
+}
+
+/** "Fwd: Undeliverable: …", "WG: Unzustellbar: …", "TR: Non remis : …": a user passing a bounce on. */
+const FORWARDED_BOUNCE_SUBJECT = new RegExp(
+  String.raw`^\s*(?:(?:fwd?|fw|wg|tr|rv|enc|doorst|vs|vb)\s*:\s*)+` + `(?:${BOUNCE_SUBJECT.source})`,
+  'i',
+);
+
+/** A forwarded notice: a quoted header line "From: Mail Delivery Subsystem <…>" in the body (any client, any language). */
+function forwardsDaemonNotice(body: string): boolean {
+  return body.split('\n', 400).some((l) => {
+    const m = /^[>\s]*(?:From|Von|De|Da|Van)\s*:\s*(.+)$/i.exec(l);
+    return !!m && DAEMON_FROM.test(m[1]);
+  });
 }
 
 /**

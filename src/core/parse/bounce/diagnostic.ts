@@ -39,7 +39,8 @@ const STAGE_WORDS: [RegExp, Stage][] = [
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'data'],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'helo'],
   [
-    /initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
+    // Postfix "host x[ip] refused to talk to me: 554 …": the greeting was the refusal
+    /refused to talk to me|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
     'connect',
   ],
 ];
@@ -90,14 +91,16 @@ export function clientIpIn(text: string): string | null {
 
 /**
  * `host mx.example.net[192.0.2.1] said:`, `host mx.example.net [192.0.2.1]:`, `remote host 192.0.2.1 said:`,
- * GMX's `host: mx.example.net (192.0.2.1) reason:`, Exchange 2010's `mx.example.net #550 5.7.1 … ##`.
+ * GMX's `host: mx.example.net (192.0.2.1) reason:`, Exchange 2010's `mx.example.net #550 5.7.1 … ##`,
+ * Exim's `host mx.example.net [192.0.2.1]` above `SMTP error from remote mail server…`,
+ * Exchange's `Remote Server at mx.example.net (192.0.2.1) returned '…'`.
  */
 function remoteIn(text: string): string | null {
   const m =
-    /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|:)|\bhost:\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+reason:|(?:^|\s)([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+#[45]\d\d\s/i.exec(
+    /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|refused to talk|:)|\bhost:\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+reason:|(?:^|\s)([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+#[45]\d\d\s|\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\[[0-9a-f:.]+\]\s+SMTP error|Remote Server at ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+returned/i.exec(
       text,
     );
-  return m ? (m[1] ?? m[3] ?? m[4]) : null;
+  return m ? (m[1] ?? m[3] ?? m[4] ?? m[5] ?? m[6]) : null;
 }
 
 /** A Remote-MTA as some write it: "dns; mx.example.org. (192.0.2.30, the server for the domain example.org.)" → the name. */

@@ -10,7 +10,15 @@ import { readMessageAt, type MessageAt } from '../message';
 import { allParts, bodyLines, headerValue, walkMime, type BodyLine, type MimePart } from './mime';
 import { parseDeliveryStatus, stripAddressType } from './dsn';
 import { bounceSignals, headerlessBounce } from './detect';
-import { findOriginalStart, findTextRecipients, diagnosticLines, sentenceRecipient, type TextRecipient } from './text';
+import {
+  DELAY_NOTICE,
+  findOriginalStart,
+  findTextRecipients,
+  diagnosticLines,
+  looksLikeDiagnostic,
+  sentenceRecipient,
+  type TextRecipient,
+} from './text';
 import { findReply, replyInText } from './reply';
 import { forwardedBounce } from './forward';
 import { readDiagnostic } from './diagnostic';
@@ -35,14 +43,16 @@ function firstContentLine(lines: string[]): number {
 }
 
 /** Parts inside a returned message are the original mail, not the bounce's words. */
-function bouncePartsOf(root: MimePart): { texts: MimePart[]; dsn: MimePart[]; arf: MimePart[]; returned: MimePart[] } {
+function bouncePartsOf(root: MimePart): { texts: MimePart[]; dsn: MimePart[]; arf: MimePart[]; mdn: MimePart[]; returned: MimePart[] } {
   const texts: MimePart[] = [];
   const dsn: MimePart[] = [];
   const arf: MimePart[] = [];
+  const mdn: MimePart[] = [];
   const returned: MimePart[] = [];
   const visit = (p: MimePart) => {
     if (p.type === 'message/delivery-status' || p.type === 'message/global-delivery-status') dsn.push(p);
     else if (p.type === 'message/feedback-report') arf.push(p);
+    else if (p.type === 'message/disposition-notification' || p.type === 'message/global-disposition-notification') mdn.push(p);
     else if (/^(?:message\/rfc822|message\/global|text\/rfc822-headers|message\/global-headers|message\/partial)$/.test(p.type)) {
       returned.push(p);
       return;
@@ -59,7 +69,7 @@ function bouncePartsOf(root: MimePart): { texts: MimePart[]; dsn: MimePart[]; ar
   else root.children.forEach(visit);
   // prefer plain text over HTML alternatives of the same words
   const plain = texts.filter((t) => t.type === 'text/plain');
-  return { texts: plain.length ? plain : texts, dsn, arf, returned };
+  return { texts: plain.length ? plain : texts, dsn, arf, mdn, returned };
 }
 
 function htmlToText(lines: BodyLine[]): BodyLine[] {
@@ -200,13 +210,43 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         });
       }
     }
+  } else if (parts.mdn.length) {
+    // a read receipt (RFC 8098): the message reached the recipient and was shown (or deleted unread)
+    for (const p of parts.mdn) {
+      const body = bodyLines(lines, p);
+      const rcpt = body.find((l) => /^Final-Recipient:/i.test(l.text));
+      const disp = body.find((l) => /^Disposition:/i.test(l.text));
+      rejections.push({
+        code: null,
+        enhanced: null,
+        stage: 'unknown',
+        text: `Read receipt (RFC 8098): ${disp ? disp.text.replace(/^Disposition:\s*/i, '') : 'the recipient opened the message'}`,
+        ip: null,
+        line: disp?.line ?? rcpt?.line ?? p.bodyStart + 1,
+        recipient: rcpt ? stripAddressType(rcpt.text.replace(/^Final-Recipient:\s*/i, '')) : null,
+        reason: 'delivered',
+      });
+    }
   } else if (parts.dsn.length) {
+    const delivered: RawRejection[] = [];
     for (const p of parts.dsn) {
       const ds = parseDeliveryStatus(bodyLines(lines, p));
       for (const r of ds.recipients) {
         const action = (r.action?.value ?? '').toLowerCase();
-        // delivered/relayed/expanded recipients are reported, not refused
-        if (/^(?:delivered|relayed|expanded)/.test(action)) continue;
+        // delivered/relayed/expanded recipients are reported, not refused (RFC 3464 §2.3.3)
+        if (/^(?:delivered|relayed|expanded)/.test(action)) {
+          delivered.push({
+            code: null,
+            enhanced: r.status?.value.split(/\s/)[0] ?? null,
+            stage: 'unknown',
+            text: `${action[0].toUpperCase()}${action.slice(1)}${r.remoteMta ? ` to ${r.remoteMta.value}` : ''}${r.diagnostic ? `: ${r.diagnostic.value}` : ''}`,
+            ip: null,
+            line: r.action?.line ?? p.bodyStart + 1,
+            recipient: r.finalRecipient?.value || r.originalRecipient?.value || null,
+            reason: 'delivered',
+          });
+          continue;
+        }
         const address = r.finalRecipient?.value || r.originalRecipient?.value || null;
         const t = address ? textRecipients.find((x) => x.address.toLowerCase() === address.toLowerCase()) : undefined;
         const humanText =
@@ -232,6 +272,8 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         });
       }
     }
+    // a success notice ("Delivered:", "Relayed:"): nothing failed
+    if (!rejections.length) rejections.push(...delivered);
   } else if (signals.autoReply) {
     rejections.push({
       code: null,
@@ -266,9 +308,15 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
       const at = reply?.line ?? general[0]?.line ?? start + 1;
       recs = (addrs.length ? addrs : [null]).map((a) => ({ address: a ?? '', line: at, text: '', textLine: at }));
     }
+    // a warning that delivery is still being tried: not a final failure
+    const delayed = DELAY_NOTICE.test(humanText);
     for (const r of recs) {
-      // a block that names no reason (an address alone) takes the bounce's general words
-      const own = r.text && /\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) ? r.text : [r.text, generalText].filter(Boolean).join(' ');
+      // a block that names no reason (an address alone) takes the bounce's general words; with
+      // several recipients, those words include the others' replies, so a block with words keeps its own
+      const own =
+        r.text && (/\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) || (recs.length > 1 && looksLikeDiagnostic(r.text)))
+          ? r.text
+          : [r.text, generalText].filter(Boolean).join(' ');
       const context = recs.length === 1 ? human.map((l) => l.text).join('\n') : undefined;
       // the reply itself is the refusal's text; the notice's words around it still give the stage
       const quoted = (r.text ? replyInText(r.text) : null) ?? (recs.length === 1 || !r.text ? (reply?.text ?? null) : null);
@@ -281,6 +329,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         humanText: own,
         context,
       });
+      if (delayed && (d.code === null || d.code < 500)) d.action = 'delayed';
       rejections.push({ ...d, line: r.textLine || r.line, recipient: r.address || null });
     }
   }

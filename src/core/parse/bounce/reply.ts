@@ -3,7 +3,8 @@
 // "host x[ip] said: 550 …", Exim's indented "550-5.7.26 …" lines, Gmail's
 // "The response from the remote server was:" then the reply on its own line,
 // Exchange 2003 "<host #5.5.0 smtp;554 …>", GMX "reason: 550 …", Microsoft
-// 365's "Reported error: 550 5.1.10 …", Exim "host mx [ip]: 550 …", Domino
+// 365's "Reported error: 550 5.1.10 …", Exim "host mx [ip]: 550 …" and
+// "after RCPT TO:<a@b>:" then the reply, any "…: 550 …", Domino
 // "SMTP Protocol Returned a Permanent Error 550 …", Sendmail "<<< 550 …", a
 // label in the notice's language ("Grund: 552 …"), Mimecast "error
 // 550-'…'"), in whatever language the notice was
@@ -14,7 +15,7 @@ import type { BodyLine } from './mime';
 
 /** A reply code that opens a line, or follows the words notices put before it. */
 const REPLY_AT =
-  /(?:^\s*(?:[\p{L}][\p{L} ]{1,30}:\s*)?|\bsaid:\s*|\breturned\s*'|\bReported error:\s*|\breason:\s*|\bsmtp;\s*|\bresponse was:\s*|\berror:?\s+|\]:\s*|<<<\s*|(?<=^|\s)#(?=[45]\d\d\s))([45][0-5]\d(?:[ -](?:[245]\.\d{1,3}\.\d{1,3}\b)?|$))/iu;
+  /(?:^\s*(?:[\p{L}][\p{L} ]{1,30}:\s*)?|\bsaid:\s*|\breturned\s*'|\bReported error:\s*|\breason:\s*|\bsmtp;\s*|\bresponse was:\s*|\berror:?\s+|:\s*|<<<\s*|(?<=^|\s)#(?=[45]\d\d\s))([45][0-5]\d(?:[ -](?:[245]\.\d{1,3}\.\d{1,3}\b)?|$))/iu;
 
 /** Labels of the lines that follow a reply in notices (Microsoft 365, Exchange, qmail, a DSN shown as text). */
 const NOTICE_LABEL =
@@ -23,7 +24,8 @@ const NOTICE_LABEL =
 /** Words that close a quoted reply: Exchange's "'" and "##", Exchange 2003's unbalanced ">". */
 function trimQuote(s: string, opener: string): string {
   let t = s.trim();
-  if (/returned\s*'$/i.test(opener)) t = t.replace(/'\s*$/, '');
+  // Exchange quotes the reply: it ends at the quote before the next attempt ("… 3/9/2024 8:05 PM - Remote Server at …")
+  if (/returned\s*'$/i.test(opener)) t = t.replace(/'(?:\s+\d{1,2}\/\d{1,2}\/\d{4}\b.*|\s+Remote Server\b.*)?\s*$/s, '');
   // Mimecast quotes the reply after its code: "550-'Rejected by … [id]'"
   t = t.replace(/^([45]\d\d)[ -]'(.*)'$/, '$1 $2');
   t = t.replace(/\s*##\s*$/, '');
@@ -59,9 +61,10 @@ export function findReply(lines: BodyLine[]): { text: string; line: number } | n
     const parts = [first.rest];
     const code = first.rest.slice(0, 3);
     for (let k = i + 1; k < lines.length && lines[k].text.trim() !== ''; k++) {
-      // a line with another code is the next reply (Sendmail's "<<< 550 …" then its own "554 <a@b>… ")
-      const other = /^\s*(?:<<<\s*)?([45]\d\d)[ -]/.exec(lines[k].text);
-      if (other && other[1] !== code) break;
+      // a line with another code is the next reply (Sendmail's "<<< 550 …" then its own "554 <a@b>… ",
+      // Exchange's next "Remote Server at … returned '451 …'")
+      const other = replyAt(lines[k].text);
+      if (other && (other.rest.slice(0, 3) !== code || other.opener.trim() !== '')) break;
       // the next recipient's block, or the notice's next label, is not part of this reply
       if (/^\s*<?[^\s<>@]+@[^\s<>]+>?\s*:?\s*$/.test(lines[k].text) || NOTICE_LABEL.test(lines[k].text)) break;
       parts.push(lines[k].text.trim());

@@ -121,7 +121,7 @@ function appendText(r: TextRecipient, s: string, line: number): void {
 
 /** Words that carry a failure reason, as opposed to greetings and boilerplate. */
 export function looksLikeDiagnostic(t: string): boolean {
-  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended/i.test(
+  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended|unrout(?:e)?able/i.test(
     t,
   );
 }
@@ -160,3 +160,13 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
   }
   return found.size === 1 ? [...found.values()][0] : null;
 }
+
+/**
+ * Notices that say delivery is still being tried, so the failure is not final:
+ * Postfix "THIS IS A WARNING ONLY" (bounce(8) delay template), Gmail "Delivery
+ * incomplete … Gmail will retry for N more hours", Exchange "Delivery has been
+ * delayed" / "hasn't been delivered yet", Exim "Warning: message … delayed",
+ * Sendmail "Warning: could not send message for past N hours".
+ */
+export const DELAY_NOTICE =
+  /THIS IS A WARNING ONLY|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
