@@ -532,6 +532,32 @@ const CASES: Case[] = [
       { recipient: 'u1@comcast.net', code: 554, enhanced: '5.7.1', stage: 'mail', reason: 'blocked', remote: 'mx1.comcast.net' },
     ],
   },
+  {
+    // a notice in German copied with the original below it: the refusal is not lost to the message reader
+    file: 'd01-gmail-de-with-original.txt',
+    kind: 'bounce',
+    rejections: [{ recipient: 'info@kunde.example', code: 550, enhanced: '5.1.1', stage: 'unknown', reason: 'userunknown' }],
+    headers: 9,
+    firstHeaderLine: 13,
+  },
+  {
+    // a Postfix notice whose attachment lost its MIME part: the returned headers are not the recipient's words
+    file: 'd02-postfix-body-only-with-original.txt',
+    kind: 'bounce',
+    rejections: [
+      {
+        recipient: 'boss@bigcorp.example',
+        code: 550,
+        enhanced: '5.7.1',
+        stage: 'rcpt',
+        reason: 'blocked',
+        text: 'Recipient address rejected: Access denied (in reply to RCPT TO command)',
+      },
+    ],
+    headers: 7,
+    ip: null,
+    mailFromDomain: 'example.net',
+  },
   // sending services' events, pasted as JSON
   {
     file: 'j01-ses-event-publishing.json',

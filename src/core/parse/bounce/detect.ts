@@ -11,6 +11,7 @@ import { decodeEncodedWords } from './decode';
 import { replyInText } from './reply';
 import { looksLikeSesNotification } from './ses';
 import { readEspEvents } from './esp';
+import { findHeaderStart } from '../message';
 
 const DSN_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i;
 const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
@@ -26,7 +27,9 @@ const AUTO_REPLY_SUBJECT =
 
 /**
  * A bounce pasted without its headers (the text of an NDR copied from a mail
- * client): its first lines say it is one, and a reply code follows. Sure
+ * client): its first lines say it is one, and a reply code follows; or,
+ * whatever its language, the words before the returned message's headers
+ * quote a refusal. Sure
  * enough to win over the message reader, which would otherwise take the
  * returned message's headers further down for the input.
  */
@@ -35,7 +38,10 @@ export function headerlessBounce(lines: string[]): boolean {
     .filter((l) => l.trim())
     .slice(0, 8)
     .join('\n');
-  return NDR_INTRO.test(head) && /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(lines.slice(0, 200).join('\n'));
+  if (NDR_INTRO.test(head) && /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(lines.slice(0, 200).join('\n'))) return true;
+  // in any language: words that quote a refusal, then the returned message's headers
+  const start = findHeaderStart(lines);
+  return start > 0 && refusalWithAddress(lines.slice(0, start).join('\n'));
 }
 
 /** How the notices of the common MTAs open (the first lines of their text). */

@@ -16,6 +16,8 @@ import {
   findTextRecipients,
   diagnosticLines,
   looksLikeDiagnostic,
+  findHeaderSection,
+  DISPLAYED,
   sentenceRecipient,
   type TextRecipient,
 } from './text';
@@ -85,9 +87,6 @@ function htmlToText(lines: BodyLine[]): BodyLine[] {
   }));
 }
 
-/** The fields a mail client shows of a message it renders, quotes or forwards. */
-const DISPLAYED = new Set(['from', 'to', 'cc', 'bcc', 'date', 'sent', 'subject', 'reply-to']);
-
 /** Where the returned message's headers are: a message/rfc822 (or headers) part, or after the separator in the text. */
 function returnedAt(lines: string[], returned: MimePart[], text: BodyLine[], cut: number): { start: number; end: number } | null {
   const part = returned.find((p) => p.children.length && p.children[0].headers.length) ?? returned[0];
@@ -98,8 +97,8 @@ function returnedAt(lines: string[], returned: MimePart[], text: BodyLine[], cut
     return block.fields.length >= 2 ? { start: block.fields[0].line - 1, end: part.bodyEnd } : null;
   }
   if (cut < text.length) {
-    // the text part's own lines after the separator, when they map 1:1 to the input
-    let i = cut + 1;
+    // the text part's own lines after the separator (or from the header section itself), when they map 1:1 to the input
+    let i = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(text[cut].text) ? cut : cut + 1;
     while (i < text.length && !/^[\x21-\x39\x3b-\x7e]+:/.test(text[i].text)) i++;
     if (i < text.length && text[i].line > 0 && lines[text[i].line - 1] === text[i].text) {
       const block = readHeaderBlock(lines, text[i].line - 1);
@@ -150,7 +149,12 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     top = forwarded.headers;
     text = text.slice(forwarded.start);
   }
-  const cut = findOriginalStart(text);
+  let cut = findOriginalStart(text);
+  // no separator: a header section after the words is the copy of the message (MIME structure lost)
+  if (cut === text.length) {
+    const h = findHeaderSection(text);
+    if (h > 0) cut = h;
+  }
   const human = text.slice(0, cut);
   const signals = bounceSignals(top, human.map((l) => l.text).join('\n'));
   const returned = returnedMessage(lines, returnedAt(lines, parts.returned, text, cut), ctx.exactBytes);

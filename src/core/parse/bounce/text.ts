@@ -7,6 +7,7 @@
 // that follow it up to a blank line — rather than one template per product.
 
 import type { BodyLine } from './mime';
+import { headerScore, readHeaderBlock } from '../header-block';
 
 /**
  * Lines that introduce the returned copy of the message (RFC 3462 text part
@@ -170,3 +171,25 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
  */
 export const DELAY_NOTICE =
   /THIS IS A WARNING ONLY|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
+
+/** The fields a mail client shows of a message it renders, quotes or forwards. */
+export const DISPLAYED = new Set(['from', 'to', 'cc', 'bcc', 'date', 'sent', 'subject', 'reply-to']);
+
+/**
+ * Where the copy of the message starts when no separator announces it: the
+ * first run of three or more mail header fields (a notice copied from a mail
+ * client loses its MIME structure, and the attached original follows the
+ * words directly; a forum post quotes the refusal, then the headers). -1 when
+ * there is none after the first line.
+ */
+export function findHeaderSection(lines: BodyLine[]): number {
+  const texts = lines.map((l) => l.text);
+  for (let i = 1; i < texts.length; i++) {
+    if (!/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(texts[i]) || texts[i - 1].trim() !== '') continue;
+    const block = readHeaderBlock(texts, i);
+    // a summary a notice or a client prints (To:, Cc:, Date:, Subject:) is not the message's header section
+    const raw = block.fields.some((f) => !DISPLAYED.has(f.name.toLowerCase()));
+    if (block.fields.length >= 3 && headerScore(block) >= 0.5 && raw) return i;
+  }
+  return -1;
+}
