@@ -2,8 +2,12 @@
 // judged in the session that was refused (or the last session), and the
 // sender's domains from the envelope and the message.
 
+import { getDomain } from 'tldts';
 import type { Evidence, Session, Subjects } from './types';
-import { domainOf, isNonPublicIP } from './dns/names';
+import type { Lookup } from './dns/lookup';
+import { recordsOf } from './dns/resolver';
+import { domainOf, isHostname, isNonPublicIP, normalizeIP } from './dns/names';
+import { MAIL_ORGANISATIONS, organisationOf } from './knowledge/mail-organisations';
 import { fieldsNamed } from './parse/header-block';
 import { messageSubjects } from './mail/subjects';
 import { dnsDomainOf } from './mail/address';
@@ -60,5 +64,52 @@ export function findSubjects(ev: Evidence): Subjects {
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))
       .map((l) => ({ zone: l.zone as string, line: l.line, result: l.result })),
+    sendingHost: ip ? null : sendingHostOf(ev),
   };
+}
+
+/**
+ * A bounce from the sender's own server (Postfix, Exim, Exchange on premises)
+ * about a refusal of that server — its PTR (GMX "Bad DNS PTR resource
+ * record"), its reputation (Yahoo, Comcast, iCloud, Barracuda) — often names
+ * no IP: the receiver refused the server that was talking to it. That server
+ * is the last one that handled the returned message: the "by" of its newest
+ * Received field. Not for the big providers' servers (their internal names
+ * say nothing about the outbound pool the receiver saw).
+ */
+function sendingHostOf(ev: Evidence): Subjects['sendingHost'] {
+  if (ev.inputs[0]?.kind !== 'bounce' || ev.sessions.length) return null;
+  if (!ev.rejections.some((r) => r.party === 'sender')) return null;
+  const newest = [...ev.hops].reverse().find((h) => h.by);
+  const host = newest?.by?.replace(/\.$/, '').toLowerCase();
+  if (!newest || !host || !host.includes('.') || normalizeIP(host) || !isHostname(host) || /^localhost\b/.test(host)) return null;
+  const org = organisationOf(getDomain(host) ?? host);
+  if (MAIL_ORGANISATIONS.some((o) => o.name === org)) return null;
+  return { value: host, line: newest.line };
+}
+
+/**
+ * The subjects with the IP of the sending host, when only its name is known:
+ * one public address (A, else AAAA) makes it the IP checked; none, or several,
+ * leave the IP unknown rather than guess.
+ */
+export async function withSendingHostIp(subjects: Subjects, dns: Lookup): Promise<{ subjects: Subjects; note: string | null }> {
+  const host = subjects.sendingHost;
+  if (subjects.ip || !host) return { subjects, note: null };
+  for (const type of ['A', 'AAAA'] as const) {
+    const addresses = recordsOf(await dns.query(host.value, type))
+      .map((r) => String(r.data))
+      .filter((a) => !isNonPublicIP(a));
+    if (addresses.length === 1)
+      return {
+        subjects: { ...subjects, ip: { value: addresses[0], line: host.line } },
+        note: `The bounce names no sending IP; the checks use ${addresses[0]}, the address of ${host.value} (line ${host.line}), the server that handled the message last before it was refused.`,
+      };
+    if (addresses.length > 1)
+      return {
+        subjects,
+        note: `The bounce names no sending IP, and ${host.value} (line ${host.line}) has ${addresses.length} addresses; check the reverse DNS and blocklist listing of the one your server sends from.`,
+      };
+  }
+  return { subjects, note: null };
 }

@@ -187,6 +187,11 @@ export interface Subjects {
   fromDomain: { value: string; line: number } | null;
   /** DNSBLs the receiver had configured (from its log). */
   configuredDnsbls: { zone: string; line: number; result: string }[];
+  /**
+   * The server the receiver refused, by name, when the input does not give its IP (a bounce
+   * from the sender's own server): its address is looked up before the live checks.
+   */
+  sendingHost?: { value: string; line: number } | null;
 }
 
 // ---- checklist ----
