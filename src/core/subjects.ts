@@ -55,12 +55,18 @@ export function findSubjects(ev: Evidence): Subjects {
   const fromAddr = fromField ? addressIn(fromField.value) : null;
   // an internationalised From: domain is checked as its A-label (RFC 5891)
   const fromDomain = fromAddr ? dnsDomainOf(fromAddr) : null;
+  // a sending service's event names the sender when the message is not in the input
+  const named = (a: { address: string; line: number } | null | undefined) => {
+    const d = a ? dnsDomainOf(a.address) : null;
+    return d && a ? { value: d, line: a.line } : null;
+  };
   return {
     ip,
     helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : sameHost ? (msg?.helo ?? null) : null,
     rdns: sameHost ? (msg?.rdns ?? null) : null,
-    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? null),
-    fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : null,
+    mailFromDomain:
+      mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? named(ev.sender?.mailFrom)),
+    fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : named(ev.sender?.from),
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))
       .map((l) => ({ zone: l.zone as string, line: l.line, result: l.result })),

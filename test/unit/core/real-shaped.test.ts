@@ -563,6 +563,9 @@ const CASES: Case[] = [
     file: 'j01-ses-event-publishing.json',
     kind: 'bounce',
     rejections: [{ recipient: 'lee@partner.example', code: 550, enhanced: '5.7.1', stage: 'unknown', reason: 'authfailure' }],
+    // the sender the event names: a DMARC refusal is checked on its domain
+    mailFromDomain: 'news.example',
+    fromDomain: 'news.example',
   },
   {
     file: 'j02-sns-http.json',
@@ -593,11 +596,14 @@ const CASES: Case[] = [
       },
     ],
     ip: '198.51.100.200',
+    mailFromDomain: 'mg.startup.example',
+    fromDomain: 'startup.example',
   },
   {
     file: 'j05-postmark.json',
     kind: 'bounce',
     rejections: [{ recipient: 'zaphod@example.com', code: 550, enhanced: '5.1.1', stage: 'unknown', reason: 'userunknown' }],
+    fromDomain: 'app.example',
   },
 ];
 

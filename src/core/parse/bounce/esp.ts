@@ -9,6 +9,7 @@
 // Amazon SES is read by ses.ts (its notifications also arrive by email).
 
 import type { RawRejection } from '../parser';
+import type { Sender } from '../../types';
 import { readDiagnostic } from './diagnostic';
 
 type Json = Record<string, unknown>;
@@ -32,6 +33,8 @@ interface EspReader {
   /** The service's documentation of the payload. */
   source: string;
   read(v: unknown): EspEvent[] | null;
+  /** The envelope sender and the From: address, where the payload names them. */
+  sender?(v: unknown): { mailFrom: string | null; from: string | null };
 }
 
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
@@ -62,6 +65,10 @@ const READERS: EspReader[] = [
         },
       ];
     },
+    sender(v) {
+      const d = obj(obj(v)?.['event-data']) ?? obj(v);
+      return { mailFrom: str(obj(d?.envelope)?.sender), from: str(obj(obj(d?.message)?.headers)?.from) };
+    },
   },
   {
     service: 'Postmark',
@@ -80,6 +87,7 @@ const READERS: EspReader[] = [
         },
       ];
     },
+    sender: (v) => ({ mailFrom: null, from: str(obj(v)?.From) }),
   },
   {
     service: 'SparkPost',
@@ -99,6 +107,10 @@ const READERS: EspReader[] = [
           sendingIp: str(e.sending_ip),
           remoteMta: null,
         }));
+    },
+    sender(v) {
+      const e = obj(obj(obj(list(v)[0])?.msys)?.message_event);
+      return { mailFrom: str(e?.msg_from), from: str(e?.friendly_from) };
     },
   },
   {
@@ -121,6 +133,7 @@ const READERS: EspReader[] = [
           };
         });
     },
+    sender: (v) => ({ mailFrom: null, from: str(obj(obj(list(v)[0])?.msg)?.sender) }),
   },
   {
     // SendGrid, Mailjet and Brevo all post a list of flat events: {event, email, …}
@@ -172,22 +185,54 @@ function parseJsonIn(text: string): unknown {
   return undefined;
 }
 
+export interface EspReading {
+  service: string;
+  events: EspEvent[];
+  mailFrom: string | null;
+  from: string | null;
+}
+
 /** The service and its events, when the text is one of the services' payloads. */
-export function readEspEvents(text: string): { service: string; events: EspEvent[] } | null {
+export function readEspEvents(text: string): EspReading | null {
   if (!/[[{]/.test(text)) return null;
   const v = parseJsonIn(text);
   if (v === undefined) return null;
   for (const r of READERS) {
     const events = r.read(v);
-    if (events) return { service: r.service, events };
+    if (events) {
+      const sender = r.sender?.(v) ?? { mailFrom: null, from: null };
+      return { service: r.service, events, mailFrom: addressIn(sender.mailFrom), from: addressIn(sender.from) };
+    }
   }
   return null;
 }
 
-/** One refusal per event, on the input line that names its recipient (else `line`). */
-export function espRefusals(text: string, lines: string[], line: number): RawRejection[] | null {
+/** The address in "Name <a@b>" or a bare a@b. */
+export function addressIn(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const m = /<([^<>@\s]+@[^<>\s]+)>/.exec(v) ?? /([^\s<>"',]+@[^\s<>"',]+)/.exec(v);
+  return m ? m[1] : null;
+}
+
+/** One refusal per event, on the input line that names its recipient (else `line`), and the sender the payload names. */
+export function espRefusals(text: string, lines: string[], line: number): { rejections: RawRejection[]; sender: Sender | null } | null {
   const found = readEspEvents(text);
   if (!found) return null;
+  return { rejections: espRejections(found, lines, line), sender: senderOf(found.mailFrom, found.from, lines, line) };
+}
+
+/** The sender, each address on the first input line that names it. */
+export function senderOf(mailFrom: string | null, from: string | null, lines: string[], line: number): Sender | null {
+  if (!mailFrom && !from) return null;
+  const at = (a: string | null) => {
+    if (!a) return null;
+    const i = lines.findIndex((l) => l.includes(a));
+    return { address: a, line: i >= 0 ? i + 1 : line };
+  };
+  return { mailFrom: at(mailFrom), from: at(from) };
+}
+
+function espRejections(found: EspReading, lines: string[], line: number): RawRejection[] {
   return found.events.map((e) => {
     const at = e.recipient ? lines.findIndex((l) => l.includes(e.recipient!)) : -1;
     const where = at >= 0 ? at + 1 : line;

@@ -5,6 +5,7 @@
 // checks run on them.
 
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
+import type { Sender } from '../../types';
 import { readHeaderBlock, type HeaderBlock } from '../header-block';
 import { readMessageAt, type MessageAt } from '../message';
 import { allParts, bodyLines, headerValue, walkMime, type BodyLine, type MimePart } from './mime';
@@ -24,8 +25,8 @@ import {
 import { findReply, replyInText } from './reply';
 import { forwardedBounce } from './forward';
 import { readDiagnostic } from './diagnostic';
-import { looksLikeSesNotification, readSesNotification } from './ses';
-import { espRefusals } from './esp';
+import { looksLikeSesNotification, readSesNotification, sesSender } from './ses';
+import { addressIn, espRefusals, senderOf } from './esp';
 import { transcriptRefusals } from './transcript';
 
 /**
@@ -177,7 +178,13 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
 
   const humanText = human.map((l) => l.text).join('\n');
   const jsonAt = human.find((l) => /[[{]/.test(l.text))?.line ?? start + 1;
-  const esp = looksLikeSesNotification(humanText) ? null : espRefusals(humanText, lines, jsonAt);
+  const espFound = looksLikeSesNotification(humanText) ? null : espRefusals(humanText, lines, jsonAt);
+  const esp = espFound?.rejections ?? null;
+  let sender: Sender | null = espFound?.sender ?? null;
+  if (looksLikeSesNotification(humanText)) {
+    const s = sesSender(humanText);
+    sender = senderOf(addressIn(s.mailFrom), addressIn(s.from), lines, jsonAt);
+  }
   if (looksLikeSesNotification(humanText))
     rejections.push(
       ...readSesNotification(humanText, jsonAt).map((r) => {
@@ -359,6 +366,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     kind: 'bounce',
     rejections,
     message,
+    ...(sender && !message ? { sender } : {}),
     hops: returned?.hops ?? [],
     logged: returned?.logged ?? [],
     unknownLines: 0,

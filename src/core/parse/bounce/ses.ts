@@ -29,7 +29,7 @@ interface SesNotification {
   eventType?: string;
   deliveryDelay?: { delayType?: string; delayedRecipients?: SesRecipient[]; reportingMTA?: string };
   reject?: { reason?: string };
-  mail?: { destination?: string[] };
+  mail?: { destination?: string[]; source?: string; commonHeaders?: { from?: string[] } };
   bounce?: { bounceType?: string; bouncedRecipients?: SesRecipient[]; reportingMTA?: string; remoteMtaIp?: string };
   complaint?: { complainedRecipients?: SesRecipient[]; complaintFeedbackType?: string };
   delivery?: { recipients?: string[]; smtpResponse?: string; remoteMtaIp?: string };
@@ -130,4 +130,10 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
 
 function stripDiagType(s: string): string {
   return s.replace(/^[\w-]+\s*;\s*/, '');
+}
+
+/** The envelope sender (mail.source) and the From: address (mail.commonHeaders.from) the notification names. */
+export function sesSender(text: string): { mailFrom: string | null; from: string | null } {
+  const n = parseJson(text);
+  return { mailFrom: n?.mail?.source ?? null, from: n?.mail?.commonHeaders?.from?.[0] ?? null };
 }
