@@ -558,6 +558,22 @@ const CASES: Case[] = [
     ip: null,
     mailFromDomain: 'example.net',
   },
+  {
+    // an NDR whose only text is HTML (base64): character references decoded, the quoted reply found
+    file: 'f01-exchange-html-only.eml',
+    kind: 'bounce',
+    rejections: [
+      {
+        recipient: 'hugo@firma.example',
+        code: 550,
+        enhanced: '5.1.1',
+        stage: 'unknown',
+        reason: 'userunknown',
+        remote: 'mx.firma.example',
+        text: '<hugo@firma.example>: Recipient address rejected: User unknown in virtual alias table',
+      },
+    ],
+  },
   // sending services' events, pasted as JSON
   {
     file: 'j01-ses-event-publishing.json',

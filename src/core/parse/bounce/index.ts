@@ -75,16 +75,22 @@ function bouncePartsOf(root: MimePart): { texts: MimePart[]; dsn: MimePart[]; ar
   return { texts: plain.length ? plain : texts, dsn, arf, mdn, returned };
 }
 
+/** The character references Exchange and Gmail write in their HTML notices (&#39; around the reply, &quot;…). */
+const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
 function htmlToText(lines: BodyLine[]): BodyLine[] {
   return lines.map((l) => ({
     line: l.line,
     text: l.text
+      // a tag that opens the line leaves no indentation behind (it would read as a folded line)
+      .replace(/^(?:\s*<[^>]*>)+/, '')
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<[^>]*>/g, ' ')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
+      .replace(/&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|(nbsp|lt|gt|quot|apos|amp));/gi, (m, dec: string, hex: string, name: string) => {
+        if (name) return ENTITIES[name.toLowerCase()];
+        const cp = dec ? Number(dec) : parseInt(hex, 16);
+        return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+      }),
   }));
 }
 
