@@ -11,6 +11,7 @@
 import type { RawRejection } from '../parser';
 import type { Sender } from '../../types';
 import { readDiagnostic } from './diagnostic';
+import { looksLikeSesNotification, readSesNotification, sesSender } from './ses';
 
 type Json = Record<string, unknown>;
 
@@ -258,4 +259,32 @@ function espRejections(found: EspReading, lines: string[], line: number): RawRej
     // the service sent the message: the IP it names is the one the receiver judged
     return { ...d, ip: e.sendingIp ?? d.ip, line: where, recipient: e.recipient };
   });
+}
+
+/**
+ * The events of a sending service in the notice's words (Amazon SES, or one
+ * of the readers above), each refusal on the line that names its recipient;
+ * null when the words are not such an event.
+ */
+export function serviceEvents(
+  text: string,
+  lines: string[],
+  jsonAt: number,
+): { rejections: RawRejection[]; sender: Sender | null; warnings: string[] } | null {
+  if (looksLikeSesNotification(text)) {
+    const s = sesSender(text);
+    const rejections = readSesNotification(text, jsonAt).map((r) => {
+      const at = r.recipient ? lines.findIndex((l) => l.includes(`"${r.recipient}"`)) : -1;
+      return at >= 0 ? { ...r, line: at + 1 } : r;
+    });
+    return { rejections, sender: senderOf(addressIn(s.mailFrom), addressIn(s.from), lines, jsonAt), warnings: [] };
+  }
+  const found = espRefusals(text, lines, jsonAt);
+  if (!found) return null;
+  return {
+    ...found,
+    warnings: found.rejections.length
+      ? []
+      : ['The sending service reported no failed recipient in these events (deliveries, opens or clicks only).'],
+  };
 }
