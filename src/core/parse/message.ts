@@ -49,6 +49,8 @@ function afterSummaryTable(lines: string[], block: HeaderBlock): number | null {
   for (const c of cuts) {
     const above = block.fields.filter((f) => f.line - 1 < c);
     if (above.some((f) => SERVER_FIELD.test(f.name))) break;
+    // the table's own marks: its SPF:/DKIM:/DMARC: rows, or a tab between every name and value
+    if (!above.some((f) => tableName.test(f.name)) && !(above.length && above.every((f) => /^[^:]+:\t/.test(f.raw)))) continue;
     const next = block.fields.find((f) => f.line - 1 > c);
     if (next && block.fields.filter((f) => f.line > next.line - 1).length >= 2) start = next.line - 1;
   }

@@ -39,6 +39,8 @@ interface Case {
   mailFromDomain?: string | null;
   /** Rules that must not fail (a false finding the paste used to cause). */
   notFailing?: string[];
+  /** Rules that must fail (a real defect the readers must not paper over). */
+  failing?: string[];
 }
 
 const CASES: Case[] = [
@@ -430,6 +432,8 @@ const CASES: Case[] = [
     mailFromDomain: 'sender.example',
     fromDomain: 'sender.example',
   },
+  // a script's message with a line that lost its field name: a real defect, and the fields above it are not a summary table
+  { file: 'g01-script-bad-line.eml', kind: 'message', headers: 5, firstHeaderLine: 1, failing: ['headers.invalid-field-name'] },
   // headers whose folding was lost on the way (every continuation at column 0)
   {
     file: 'c01-headers-unfolded.txt',
@@ -651,6 +655,11 @@ describe.each(CASES)('$file', (c) => {
     if (c.fromDomain !== undefined) expect(subjects.fromDomain?.value ?? null).toBe(c.fromDomain);
     if (c.mailFromDomain !== undefined) expect(subjects.mailFromDomain?.value ?? null).toBe(c.mailFromDomain);
   });
+  if (c.failing)
+    it('still finds the real defect', async () => {
+      const report = await analyze(text(c.file), { exactBytes: true });
+      for (const rule of c.failing!) expect(report.checklist.some((s) => s.rule === rule && s.status === 'fail')).toBe(true);
+    });
   if (c.notFailing)
     it('finds no false problem', async () => {
       const report = await analyze(text(c.file), { exactBytes: true });
