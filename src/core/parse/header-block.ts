@@ -24,19 +24,31 @@ export interface HeaderBlock {
  * Headers copied through a web form, a chat or some mail clients' header
  * boxes lose the leading whitespace of their folded lines, so that every
  * continuation starts at column 0. Such a section is recognised by having no
- * indented line at all while lines that are not fields stand between fields;
+ * indented line at all while lines that are not fields stand between fields,
+ * mostly below the fields servers fold (Received, Authentication-Results…);
  * it is read again with those lines as continuations (and says which). A
- * message with one bad line among correctly folded ones keeps it as malformed.
+ * message with one bad line among correctly folded ones, or a script's
+ * message with bad lines among its own short fields, keeps them as malformed.
  */
 export function readHeaderBlock(lines: string[], start = 0, lineBase = 1): HeaderBlock {
   const block = readFields(lines, start, lineBase, false);
   if (block.malformed.length >= 2 && block.fields.length >= 2 && !block.fields.some((f) => f.lineCount > 1)) {
-    const refolded = readFields(lines, start, lineBase, true);
-    // only when the lines not read stand between fields, not a body after a missing blank line
+    // only when the lines not read stand between fields (not a body after a missing blank line),
+    // and mostly below the fields that servers fold (a script's own header lines are short)
     const lastField = lastFieldIndex(lines, start);
-    if (block.malformed.some((m) => m.line - lineBase < lastField)) return refolded;
+    const between = block.malformed.filter((m) => m.line - lineBase < lastField);
+    const belowFolded = between.filter((m) => SERVER_FOLDED.test(fieldAbove(block, m.line)?.name ?? ''));
+    if (between.length && belowFolded.length * 2 >= between.length) return readFields(lines, start, lineBase, true);
   }
   return block;
+}
+
+/** Fields that receiving servers write long and fold: their continuations are what a copy loses. */
+const SERVER_FOLDED =
+  /^(?:received|authentication-results|arc-[\w-]+|dkim-signature|received-spf|x-forefront-antispam-report|x-microsoft-antispam[\w-]*|x-ms-[\w-]+|x-google-[\w-]+|x-received|x-spam-[\w-]+)$/i;
+
+function fieldAbove(block: HeaderBlock, line: number): HeaderField | undefined {
+  return block.fields.filter((f) => f.line < line).pop();
 }
 
 /** Index of the last line with a field's shape before the section ends at a blank line. */

@@ -31,6 +31,18 @@ describe('readHeaderBlock', () => {
     expect(b.malformed.map((m) => m.line)).toEqual([4]);
     expect(b.refolded).toEqual([]);
   });
+  it("keeps a script's unindented lines among its own short fields as malformed", () => {
+    const b = readHeaderBlock([
+      'To: a@example.org',
+      'Subject: x',
+      'Content-Type: multipart/alternative;',
+      'boundary="b1"',
+      'charset="utf-8"',
+      'From: b@example.org',
+    ]);
+    expect(b.malformed.map((m) => m.line)).toEqual([4, 5]);
+    expect(b.refolded).toEqual([]);
+  });
   it('keeps a body that follows with no blank line as malformed', () => {
     const b = readHeaderBlock(['From: a@example.org', 'To: b@example.org', 'Subject: x', 'Hello Bob,', 'see you.']);
     expect(b.fields).toHaveLength(3);

@@ -434,6 +434,8 @@ const CASES: Case[] = [
   },
   // a script's message with a line that lost its field name: a real defect, and the fields above it are not a summary table
   { file: 'g01-script-bad-line.eml', kind: 'message', headers: 5, firstHeaderLine: 1, failing: ['headers.invalid-field-name'] },
+  // a script that broke Content-Type over unindented lines: not a lost folding, a defect receivers refuse
+  { file: 'g02-script-two-bad-lines.eml', kind: 'message', headers: 4, firstHeaderLine: 1, failing: ['headers.invalid-field-name'] },
   // headers whose folding was lost on the way (every continuation at column 0)
   {
     file: 'c01-headers-unfolded.txt',
