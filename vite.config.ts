@@ -11,7 +11,9 @@ export default defineConfig({
       // the page registers the service worker itself with workbox-window (src/app/sw.ts)
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['icon.svg', 'examples/*'],
+      // the icons and public/examples/ are precached by globPatterns below
+      // (includeAssets and the manifest icons too put each in the precache twice)
+      includeManifestIcons: false,
       manifest: {
         name: 'Mailmedic — why did my mail bounce?',
         short_name: 'Mailmedic',
@@ -24,12 +26,14 @@ export default defineConfig({
         icons: [
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          // full-bleed, drawn inside the central 80% (W3C manifest "maskable" safe zone);
+          // icon-maskable-512.png is public/icon-maskable.svg rendered at 512 px
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,log,eml,txt}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,log,eml,txt}'],
         // the app shell answers every navigation, so a permalink opens offline
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -6,7 +6,7 @@ import App from '../ui/App.svelte';
 import '../ui/app.css';
 import { AppState } from '../ui/state/app.svelte';
 import { AnalysisClient } from '../worker/client';
-import { loadSettings, saveSettings } from './settings';
+import { loadSettings, saveSettings, STORAGE_OFF } from './settings';
 import { registerServiceWorker } from './sw';
 import { platformCompression } from './compression';
 import { reportToText } from '../core/format/text';
@@ -29,6 +29,7 @@ const state = new AppState({
   online: navigator.onLine,
 });
 if (warnings.length) state.error = warnings.join(' ');
+if (!storage()) state.storageProblem = STORAGE_OFF;
 
 mount(App, { target: document.getElementById('app')!, props: { state } });
 

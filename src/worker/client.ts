@@ -1,5 +1,13 @@
 // The page's side of the analysis worker: one worker, requests by id, the
 // newest request wins (an older one is cancelled).
+//
+// A worker can fail: its script may not load (a stale cache after an update,
+// a blocked script), it may crash, or an analysis may never end (a resolver
+// that hangs past every timeout, a parser caught in a loop). Then every
+// waiting request is answered with an error that says so, the dead worker is
+// dropped, and the next request starts a fresh one; a cancelled analysis that
+// the worker does not confirm within a few seconds gets the worker replaced
+// too, so that the page is never left waiting for ever.
 
 import type { DnsLogEntry, Report } from '../core/types';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
@@ -22,30 +30,75 @@ interface Pending {
   onDns?: (entry: DnsLogEntry) => void;
 }
 
+interface PendingSummary {
+  resolve: (s: LogSummary | null) => void;
+  reject: (e: Error) => void;
+  onProgress: (bytes: number, total: number) => void;
+}
+
+/** How long a cancelled analysis may take to stop before its worker is replaced. */
+export const CANCEL_GRACE_MS = 3000;
+
+/** What the page needs of a Worker (a stand-in in unit tests). */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+
+const defaultWorker = (): WorkerLike => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'mailmedic-analysis' });
+
 export class AnalysisClient {
-  private worker: Worker;
+  private worker: WorkerLike | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private summaries = new Map<
-    number,
-    { resolve: (s: LogSummary | null) => void; reject: (e: Error) => void; onProgress: (bytes: number, total: number) => void }
-  >();
+  private summaries = new Map<number, PendingSummary>();
   /** Resolver tests run beside analyses; a new analysis does not cancel them. */
-  private tests = new Map<number, (r: ResolverTest) => void>();
+  private tests = new Map<number, { url: string; resolve: (r: ResolverTest) => void }>();
+  /** Cancelled analyses the worker has not confirmed yet, with their watchdogs. */
+  private stopping = new Map<number, ReturnType<typeof setTimeout>>();
 
-  constructor() {
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'mailmedic-analysis' });
-    this.worker.addEventListener('message', (e: MessageEvent<WorkerResponse>) => this.onMessage(e.data));
-    this.worker.addEventListener('error', (e) => {
-      for (const p of [...this.pending.values(), ...this.summaries.values()])
-        p.reject(new Error(`The analysis worker failed: ${e.message || 'unknown error'}`));
-      this.pending.clear();
-      this.summaries.clear();
+  constructor(private readonly makeWorker: () => WorkerLike = defaultWorker) {
+    // started at once, so that its script is loaded before the first analysis;
+    // if it cannot be made now, the first request tries again and says why
+    try {
+      void this.w;
+    } catch {
+      this.worker = null;
+    }
+  }
+
+  private get w(): WorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.makeWorker();
+    w.addEventListener('message', (e) => {
+      if (this.worker === w) this.onMessage((e as MessageEvent<WorkerResponse>).data);
     });
+    w.addEventListener('error', (e) => {
+      if (this.worker !== w) return;
+      // a script that fails to load gives an ErrorEvent without a message
+      const why = (e as ErrorEvent).message || 'its script could not be loaded or it crashed';
+      this.restart(`The analysis worker stopped: ${why}. Try again; if it keeps failing, reload the page.`);
+    });
+    w.addEventListener('messageerror', () => {
+      if (this.worker === w) this.restart('The analysis worker sent a message the page could not read. Try again.');
+    });
+    this.worker = w;
+    return w;
+  }
+
+  /** Drop the worker; every request still waiting gets `message` as its error. */
+  private restart(message: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const t of this.stopping.values()) clearTimeout(t);
+    this.stopping.clear();
+    const err = new Error(message);
+    for (const p of [...this.pending.values(), ...this.summaries.values()]) p.reject(err);
+    this.pending.clear();
+    this.summaries.clear();
+    for (const t of this.tests.values()) t.resolve({ url: t.url, ok: false, message });
+    this.tests.clear();
   }
 
   analyze(call: AnalyzeCall): Promise<Report> {
-    for (const id of this.pending.keys()) this.cancel(id);
+    this.cancelAnalysis();
     const id = this.nextId++;
     const req: AnalyzeRequest = {
       type: 'analyze',
@@ -72,33 +125,53 @@ export class AnalysisClient {
       this.summaries.set(id, { resolve, reject, onProgress });
       this.send({ type: 'summarise', id, file });
     });
-    return { done, cancel: () => this.send({ type: 'cancel', id }) };
+    return { done, cancel: () => this.summaries.has(id) && this.send({ type: 'cancel', id }) };
   }
 
   /** Ask one DoH endpoint a test question (the settings panel's button). */
   testResolver(url: string): Promise<ResolverTest> {
     const id = this.nextId++;
     return new Promise<ResolverTest>((resolve) => {
-      this.tests.set(id, resolve);
+      this.tests.set(id, { url, resolve });
       this.send({ type: 'test-resolver', id, url });
     });
   }
 
-  private cancel(id: number): void {
-    const p = this.pending.get(id);
-    if (!p) return;
-    this.pending.delete(id);
-    p.reject(new DOMException('superseded by a newer analysis', 'AbortError'));
-    this.send({ type: 'cancel', id });
+  /** Stop the running analysis, if any: its promise rejects with an AbortError at once. */
+  cancelAnalysis(): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(new DOMException('the analysis was stopped', 'AbortError'));
+      this.send({ type: 'cancel', id });
+      // a worker that does not confirm in time is stuck: replace it
+      this.stopping.set(
+        id,
+        setTimeout(() => {
+          if (this.stopping.delete(id))
+            this.restart('The previous analysis did not stop, so the analysis worker was restarted. Try again.');
+        }, CANCEL_GRACE_MS),
+      );
+    }
   }
 
   private send(msg: WorkerRequest): void {
-    this.worker.postMessage(msg);
+    try {
+      this.w.postMessage(msg);
+    } catch (e) {
+      // the Worker could not even be made (e.g. blocked by the page's policy)
+      this.worker = null;
+      this.restart(`The analysis worker could not start: ${(e as Error).message}`);
+    }
   }
 
   private onMessage(msg: WorkerResponse): void {
+    if (this.stopping.has(msg.id) && (msg.type === 'report' || msg.type === 'error' || msg.type === 'cancelled')) {
+      clearTimeout(this.stopping.get(msg.id));
+      this.stopping.delete(msg.id);
+      return;
+    }
     if (msg.type === 'resolver-test') {
-      this.tests.get(msg.id)?.(msg.result);
+      this.tests.get(msg.id)?.resolve(msg.result);
       this.tests.delete(msg.id);
       return;
     }
@@ -123,6 +196,9 @@ export class AnalysisClient {
     } else if (msg.type === 'error') {
       this.pending.delete(msg.id);
       p.reject(new Error(msg.message));
+    } else if (msg.type === 'cancelled') {
+      this.pending.delete(msg.id);
+      p.reject(new DOMException('the analysis was stopped', 'AbortError'));
     }
   }
 }

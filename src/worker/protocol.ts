@@ -45,6 +45,8 @@ export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
   | { type: 'report'; id: number; report: Report }
   | { type: 'error'; id: number; message: string }
+  /** An analysis stopped by a cancel: it ends with this instead of a report. */
+  | { type: 'cancelled'; id: number }
   | { type: 'progress'; id: number; bytes: number; total: number }
   | { type: 'summary'; id: number; summary: LogSummary | null }
   | { type: 'resolver-test'; id: number; result: ResolverTest };

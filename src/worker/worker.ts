@@ -62,9 +62,10 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       dnsbl: req.dnsbl,
       onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
     });
-    if (!ctrl.signal.aborted) post({ type: 'report', id: req.id, report });
+    post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report });
   } catch (err) {
-    post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
+    if (ctrl.signal.aborted) post({ type: 'cancelled', id: req.id });
+    else post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
   } finally {
     running.delete(req.id);
   }

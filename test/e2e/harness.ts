@@ -26,22 +26,34 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A static file server for dist/, like any static host. */
-export function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+export interface ServeOptions {
+  /** The path the app lives under, e.g. '/tools/mailmedic/' (default '/'), as on a shared static host. */
+  base?: string;
+  /** Change a file's bytes as served (a new version of sw.js, a broken worker script). */
+  rewrite?: (file: string, body: Buffer) => Buffer | null;
+}
+
+/** A static file server for dist/, like any static host. Paths outside `base` are 404. */
+export function serveDist(o: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const base = o.base ?? '/';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(base)) return void res.writeHead(404).end();
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname.slice(base.length - 1))));
     if (!file.startsWith(DIST)) return void res.writeHead(403).end();
     if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(DIST, 'index.html');
+    const rel = path.relative(DIST, file).split(path.sep).join('/');
+    const body = o.rewrite ? o.rewrite(rel, readFileSync(file)) : readFileSync(file);
+    if (!body) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(readFileSync(file));
+    res.end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url: `http://127.0.0.1:${port}${base}`,
         close: () =>
           new Promise<void>((r) => {
             server.closeAllConnections();
@@ -80,8 +92,8 @@ export function loadZone(caseDir: string): DohServerOptions['zone'] {
   return JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/cases', caseDir, 'zone.json'), 'utf8'));
 }
 
-export async function startEnv(dnsOptions: DohServerOptions): Promise<Env> {
-  const [app, dns, browser] = await Promise.all([serveDist(), startDohServer(dnsOptions), launch()]);
+export async function startEnv(dnsOptions: DohServerOptions, serve: ServeOptions = {}): Promise<Env> {
+  const [app, dns, browser] = await Promise.all([serveDist(serve), startDohServer(dnsOptions), launch()]);
   const contexts: BrowserContext[] = [];
   return {
     app,

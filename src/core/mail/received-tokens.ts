@@ -60,6 +60,12 @@ export function tokenize(s: string): Token[] {
       const [text, next] = readComment(s, i);
       out.push({ kind: 'comment', text: text.trim() });
       i = next;
+    } else if (c === ')') {
+      // a stray ")" — unbalanced parentheses (a broken relay, or a quoted
+      // word that took the "(" with it): skipped. The word branch below stops
+      // at ")", so without this the loop would never advance and would fill
+      // memory with empty words (seen with markup pasted into a Received line).
+      i++;
     } else if (c === '[') {
       const end = s.indexOf(']', i);
       const stop = end < 0 ? s.length : end;

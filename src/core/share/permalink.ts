@@ -86,19 +86,49 @@ function validDns(x: unknown): x is DnsLogEntry {
   );
 }
 
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isLine = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const strings = (x: unknown): boolean => isArr(x) && x.every(isStr);
+
+/**
+ * A findings-only link carries a report that the page draws as it is, so
+ * every part the page reads item by item is checked here: a link is
+ * anyone's text, and one malformed evidence line must give the "cannot be
+ * opened" message, not a half-drawn page (the optional panels, auth and the
+ * message view, are checked by their own readers and drawn behind error
+ * boundaries).
+ */
+function validStep(s: unknown): boolean {
+  return (
+    isObj(s) &&
+    isStr(s.rule) &&
+    isStr(s.status) &&
+    isStr(s.title) &&
+    (s.detail === undefined || isStr(s.detail)) &&
+    isArr(s.evidence) &&
+    s.evidence.every((e) => isObj(e) && isStr(e.text) && isLine(e.line)) &&
+    strings(s.fix) &&
+    strings(s.verify) &&
+    (s.sources === undefined || strings(s.sources))
+  );
+}
+
 function validReport(x: unknown): x is Report {
   const r = x as Report;
   return (
-    !!r &&
+    isObj(r) &&
     r.version === 1 &&
     isArr(r.inputs) &&
+    r.inputs.every((i) => isObj(i) && isStr(i.kind) && isLine(i.lines)) &&
     isArr(r.rejections) &&
+    r.rejections.every((j) => isObj(j) && isStr(j.text) && isLine(j.line) && isStr(j.stage) && isStr(j.reason)) &&
     isArr(r.hops) &&
+    r.hops.every(isObj) &&
     isArr(r.dns) &&
+    r.dns.every(validDns) &&
+    (r.warnings === undefined || strings(r.warnings)) &&
     isArr(r.checklist) &&
-    r.checklist.every(
-      (s) => s && isStr(s.rule) && isStr(s.status) && isStr(s.title) && isArr(s.evidence) && isArr(s.fix) && isArr(s.verify),
-    )
+    r.checklist.every(validStep)
   );
 }
 

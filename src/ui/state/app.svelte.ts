@@ -7,18 +7,28 @@ import type { Settings } from '../../core/settings';
 import { stepKey, encodePermalink, decodePermalink, type Compression, type SharedState } from '../../core/share/permalink';
 import { makeRedactor, mapStrings, type RedactOptions } from '../../core/share/redact';
 import type { AnalysisClient } from '../../worker/client';
-import { LargeFileState } from '../summary/large-file.svelte';
+import { LargeFileState, LARGE_FILE_BYTES } from '../summary/large-file.svelte';
 import type { ResolverTest } from '../../net/test-resolver';
 
 export interface AppDeps {
   client: AnalysisClient;
   settings: Settings;
-  saveSettings: (s: Settings) => void;
+  /** Keep the settings; returns why they could not be kept (storage off or full), or null. */
+  saveSettings: (s: Settings) => string | null | void;
   compression: Compression;
   /** The report as plain text (core/format/text.ts). */
   formatText: (r: Report) => string;
   /** navigator.onLine at start. */
   online: boolean;
+}
+
+/** The sentence a screen reader hears when a diagnosis is ready. */
+function doneText(r: Report): string {
+  const problems = r.checklist.filter((s) => s.status === 'fail' || s.status === 'warn').length;
+  const first = r.checklist[0];
+  return `Diagnosis ready: ${r.checklist.length} ${r.checklist.length === 1 ? 'step' : 'steps'}, ${problems} ${
+    problems === 1 ? 'problem' : 'problems'
+  }.${first && problems ? ` First: ${first.title}` : ''}`;
 }
 
 /** Pastes above this size are refused in the page with a clear message (files go through the worker as they are). */
@@ -42,6 +52,15 @@ export class AppState {
   /** A line of the input to show (evidence "line N" clicked); seq makes repeats count. */
   focusLine = $state<{ line: number; seq: number } | null>(null);
   applyUpdate: (() => void) | null = null;
+  /** The settings panel is open (the header's button, or "Open settings" in a note). */
+  showSettings = $state(false);
+  /**
+   * What a screen reader is told (one polite live region in the page, App.svelte):
+   * an analysis started or finished, a copy made. Visible text says the same.
+   */
+  announcement = $state('');
+  /** Why settings are not kept across visits (storage off or full), shown in the settings panel. */
+  storageProblem = $state<string | null>(null);
   /** A large log file being summarised (issue 4: src/ui/summary/). */
   readonly largeFile: LargeFileState;
 
@@ -65,9 +84,40 @@ export class AppState {
     this.exactBytes = exactBytes;
   }
 
-  async analyze(opts: { replay?: DnsLogEntry[] } = {}): Promise<void> {
+  announce(text: string): void {
+    // the same words twice in a row are still read out: clear, then set
+    this.announcement = '';
+    queueMicrotask(() => (this.announcement = text));
+  }
+
+  openSettings(): void {
+    this.showSettings = true;
+  }
+
+  /**
+   * Text too large to analyse whole in good time (a day of a busy server's
+   * log, pasted): it goes the way of a large dropped file — read in the
+   * worker, summarised, one refused session picked — instead of a whole
+   * analysis that takes tens of seconds and a report of tens of thousands of
+   * refusals. Text that is not a log is analysed whole after all.
+   */
+  takeLargeText(text: string, name = 'Pasted text'): void {
+    this.setInput('');
+    this.report = null;
+    this.error = null;
+    this.shared = null;
+    void this.largeFile.startText(text, name);
+  }
+
+  async analyze(opts: { replay?: DnsLogEntry[]; whole?: boolean } = {}): Promise<void> {
     if (!this.input.trim()) {
-      this.error = 'Paste a log, a bounce or message headers first (or drop a file).';
+      this.error = this.input
+        ? 'The input is only blank space: paste a log, a bounce or message headers (or drop a file).'
+        : 'Paste a log, a bounce or message headers first (or drop a file).';
+      return;
+    }
+    if (!opts.whole && !opts.replay && this.input.length > LARGE_FILE_BYTES && !this.exactBytes) {
+      this.takeLargeText(this.input, this.fileName ?? 'Pasted text');
       return;
     }
     if (this.input.length > MAX_PASTE_BYTES) {
@@ -78,6 +128,7 @@ export class AppState {
     this.running = true;
     this.liveDns = [];
     if (!opts.replay) this.shared = null;
+    this.announce('Analysing…');
     try {
       this.report = await this.deps.client.analyze({
         text: this.input,
@@ -89,11 +140,21 @@ export class AppState {
         dnsbl: { dqsKey: this.settings.dqsKey, abusixKey: this.settings.abusixKey },
         onDns: (e) => this.liveDns.push(e),
       });
+      this.announce(doneText(this.report));
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') this.error = `The analysis failed: ${(e as Error).message}`;
+      if ((e as Error).name === 'AbortError') {
+        this.announce('The analysis was stopped.');
+      } else {
+        this.error = `The analysis failed: ${(e as Error).message}`;
+      }
     } finally {
       this.running = false;
     }
+  }
+
+  /** Stop the running analysis (a resolver that never answers, a mistaken paste). */
+  cancel(): void {
+    this.deps.client.cancelAnalysis();
   }
 
   /** The network came back: re-run an analysis whose live checks could not be made. */
@@ -128,7 +189,7 @@ export class AppState {
 
   updateSettings(s: Settings): void {
     this.settings = s;
-    this.deps.saveSettings($state.snapshot(s) as Settings);
+    this.storageProblem = this.deps.saveSettings($state.snapshot(s) as Settings) || null;
   }
 
   clear(): void {

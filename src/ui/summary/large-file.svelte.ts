@@ -14,7 +14,7 @@ export const LARGE_FILE_BYTES = 4 * 1024 * 1024;
 
 interface Diagnoser {
   setInput(text: string, fileName: string | null, exactBytes: boolean): void;
-  analyze(): Promise<void>;
+  analyze(opts?: { whole?: boolean }): Promise<void>;
 }
 
 export class LargeFileState {
@@ -38,7 +38,15 @@ export class LargeFileState {
     return this.total ? Math.min(100, Math.round((this.bytes / this.total) * 100)) : 0;
   }
 
-  async start(file: File): Promise<void> {
+  /**
+   * Large pasted text: summarised like a dropped file (the worker reads it
+   * from a Blob in chunks); if it is not a log, the text itself is analysed.
+   */
+  startText(text: string, name: string): Promise<void> {
+    return this.start(new File([text], name, { type: 'text/plain' }), text);
+  }
+
+  async start(file: File, text?: string): Promise<void> {
     this.cancelRead?.();
     this.fileName = file.name;
     this.total = file.size;
@@ -59,11 +67,16 @@ export class LargeFileState {
       else if (s.kind === 'unknown' && file.size <= MAX_PASTE_BYTES) {
         // not a log (a large message or bounce with attachments): analyse it whole, as usual
         this.fileName = null;
+        if (text !== undefined) {
+          this.app.setInput(text, null, false);
+          await this.app.analyze({ whole: true });
+          return;
+        }
         const r = await readDroppedFile(file);
         if ('error' in r) this.error = r.error;
         else {
           this.app.setInput(r.text, file.name, true);
-          await this.app.analyze();
+          await this.app.analyze({ whole: true });
         }
       } else this.summary = s;
     } catch (e) {

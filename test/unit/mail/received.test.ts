@@ -175,3 +175,25 @@ describe('parseReceived', () => {
     expect(parseReceived(value)).toMatchObject(want);
   });
 });
+
+// A ")" outside any comment used to stop the tokenizer from advancing: it
+// pushed empty words until memory ran out, and the page's worker hung on a
+// pasted header. Each of these must finish and still find what it can.
+describe('parseReceived with unbalanced parentheses', () => {
+  it.each([
+    ['a stray ")"', 'from a.example) by mx.example.net; Tue, 4 Mar 2025 10:00:00 +0000', { from: 'a.example', by: 'mx.example.net' }],
+    [
+      '"))" after the literal',
+      'from a.example ([192.0.2.9])) by mx.example.net; Tue, 4 Mar 2025 10:00:00 +0000',
+      { ip: '192.0.2.9', by: 'mx.example.net' },
+    ],
+    [
+      'a quote that swallows the "("',
+      'from "><img/src=y>.example (helo <img src=x onerror="f(1)">) by mx.example.net; Tue, 4 Mar 2025 10:00:00 +0000',
+      // garbage in: nothing sure comes out, but it comes out (it used to hang)
+      {},
+    ],
+  ])('%s', (_why, value, want) => {
+    expect(parseReceived(value)).toMatchObject(want);
+  });
+});

@@ -1,0 +1,66 @@
+// Permalinks: a link round-trips; the reports Mailmedic makes are accepted as
+// findings; a link whose findings are malformed anywhere the page reads them
+// item by item is refused with a message (the page would otherwise draw half
+// a report or stop); oversized and corrupt data are refused.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { decodeBytes } from '../../../src/core/text/decode';
+import { decodePermalink, encodePermalink, PERMALINK_PREFIX, type SharedState } from '../../../src/core/share/permalink';
+import { platformCompression } from '../../../src/app/compression';
+import type { Report } from '../../../src/core/types';
+
+const root = path.join(import.meta.dirname, '../../fixtures/cases');
+const cases = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'expect.json')));
+
+async function reportOf(name: string): Promise<Report> {
+  const dir = path.join(root, name);
+  const input = ['input.txt', 'input.log', 'input.eml'].map((f) => path.join(dir, f)).find((f) => existsSync(f))!;
+  return analyze(decodeBytes(new Uint8Array(readFileSync(input))), { exactBytes: true });
+}
+
+const state = (report: unknown): SharedState =>
+  ({ v: 1, mode: 'findings', report, done: [], dns: [], created: '2025-01-01T00:00:00Z' }) as SharedState;
+/** A link made by hand, as anyone can. */
+const rawLink = (x: unknown) => PERMALINK_PREFIX + deflateRawSync(Buffer.from(JSON.stringify(x))).toString('base64url');
+
+describe('permalinks', () => {
+  it.each(cases)('the report of %s travels as findings and comes back equal', async (name) => {
+    const report = await reportOf(name);
+    const link = await encodePermalink(state(report), platformCompression);
+    const back = await decodePermalink(link, platformCompression);
+    expect(back).toEqual({ ok: true, state: JSON.parse(JSON.stringify(state(report))) });
+  });
+
+  describe('a findings link malformed where the page reads item by item is refused', async () => {
+    const good = await reportOf('mdaemon-554');
+    const step = good.checklist[0];
+    const variants: [string, (r: Report) => unknown][] = [
+      ['an evidence item is null', (r) => ({ ...r, checklist: [{ ...step, evidence: [null] }] })],
+      ['an evidence line is text', (r) => ({ ...r, checklist: [{ ...step, evidence: [{ text: 'x', line: 'abc' }] }] })],
+      ['a fix line is an object', (r) => ({ ...r, checklist: [{ ...step, fix: [{ a: 1 }] }] })],
+      ['a verify line is a number', (r) => ({ ...r, checklist: [{ ...step, verify: [5] }] })],
+      ['the sources are a string', (r) => ({ ...r, checklist: [{ ...step, sources: 'abc' }] })],
+      ['a step is null', (r) => ({ ...r, checklist: [null] })],
+      ['a refusal is null', (r) => ({ ...r, rejections: [null] })],
+      ['a refusal has no text', (r) => ({ ...r, rejections: [{ ...r.rejections[0], text: undefined }] })],
+      ['an input entry is null', (r) => ({ ...r, inputs: [null] })],
+      ['the warnings are a string', (r) => ({ ...r, warnings: 'abc' })],
+      ['a hop is a number', (r) => ({ ...r, hops: [1] })],
+      ['a DNS entry has no name', (r) => ({ ...r, dns: [{ ...r.dns[0], name: 5 }] })],
+    ];
+    it.each(variants)('%s', async (_why, tamper) => {
+      const r = await decodePermalink(rawLink(state(tamper(structuredClone(good)))), platformCompression);
+      expect(r).toEqual({ ok: false, error: 'This link cannot be opened: the findings are malformed.' });
+    });
+  });
+
+  it('refuses data that unpacks past the size limit, and corrupt data', async () => {
+    const bomb = PERMALINK_PREFIX + deflateRawSync(Buffer.alloc(20 * 1024 * 1024, 0x20)).toString('base64url');
+    expect(await decodePermalink(bomb, platformCompression)).toMatchObject({ ok: false, error: /size limit/ });
+    expect(await decodePermalink(PERMALINK_PREFIX + 'AAAA', platformCompression)).toMatchObject({ ok: false });
+    expect(await decodePermalink('#mm1.%%%', platformCompression)).toMatchObject({ ok: false, error: /base64url/ });
+  });
+});
