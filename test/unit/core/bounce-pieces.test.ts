@@ -172,3 +172,12 @@ describe('readEspEvents: sending services', () => {
   });
   it('other JSON is not a service event', () => expect(readEspEvents('{"name": "x", "items": [1, 2]}')).toBeNull());
 });
+
+describe('the envelope sender of a bounce without its returned message', () => {
+  it('is not the address a person forwarded the bounce to', async () => {
+    const { findSubjects } = await import('../../../src/core/subjects');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../fixtures/bounces/forwarded-inline.eml', import.meta.url), 'utf8');
+    expect(findSubjects(readEvidence(text)).mailFromDomain).toBeNull();
+  });
+});

@@ -162,6 +162,14 @@ const CASES: Case[] = [
     rejections: [{ recipient: 'sato@shop.example', code: 550, enhanced: '5.1.1', stage: 'unknown', reason: 'userunknown' }],
   },
   {
+    // no returned message: a daemon's bounce is addressed to the envelope sender, whose domain is then checked
+    file: 'b11-gmail-dmarc-rejected-by-gmail.txt',
+    kind: 'bounce',
+    rejections: [{ recipient: 'customer@gmail.com', code: 550, enhanced: '5.7.26', stage: 'end-of-data', reason: 'authfailure' }],
+    headers: null,
+    mailFromDomain: 'shop.example',
+  },
+  {
     file: 'b12-yahoo.eml',
     kind: 'bounce',
     rejections: [{ recipient: 'dana@partner.example', code: 554, enhanced: '5.7.9', stage: 'rcpt', reason: 'policyviolation' }],

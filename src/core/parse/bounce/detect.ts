@@ -48,6 +48,11 @@ export function headerlessBounce(lines: string[]): boolean {
 const NDR_INTRO =
   /Delivery has failed to these recipients|(?:could|can)(?:n't| ?not) be delivered|was(?:n't| not) delivered|Your message (?:couldn't|could not|wasn't|was not|did not|cannot)|This is the mail system at|I'm afraid I wasn't able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|following addresses? had (?:permanent|delivery)|Mail delivery failed|failure notice|Undeliverable|Delivery Status Notification|created automatically by mail delivery software|The original message was received at|This is the qmail-send program|did not reach the following recipient|Delivery (?:has )?failed|\*\* Address not found \*\*|\*\* Message (?:not delivered|blocked) \*\*|PERMANENT fatal delivery errors/i;
 
+/** Whether headers are a daemon's (MAILER-DAEMON, postmaster, Mail Delivery System…): the bounce's own, not a forward's. */
+export function fromDaemon(headers: HeaderField[]): boolean {
+  return DAEMON_FROM.test(decodeEncodedWords(headerValue(headers, 'from') ?? ''));
+}
+
 /** Whether headers name a bounce's sender (a daemon, a postmaster) or carry a bounce's subject. */
 export function headersSayBounce(headers: HeaderField[]): boolean {
   const from = decodeEncodedWords(headerValue(headers, 'from') ?? '');

@@ -12,7 +12,7 @@
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
 import { readHeaderBlock, type HeaderBlock } from '../header-block';
 import { allParts, headerValue, walkMime } from './mime';
-import { bounceSignals, headerlessBounce } from './detect';
+import { bounceSignals, fromDaemon, headerlessBounce } from './detect';
 import { findOriginalStart, findTextRecipients, findHeaderSection } from './text';
 import { forwardedBounce } from './forward';
 import { serviceEvents } from './esp';
@@ -132,12 +132,22 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     }
   }
   if (!rejections.length && !service) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');
+  // without the returned message, who sent it: a sending service's event names the sender; a
+  // daemon's bounce goes to the envelope sender (RFC 5321 §4.5.5, RFC 3464 §2), so its To: is that
+  // address (not when a person forwarded it: then To: is whom they forwarded it to)
+  const bounceTo = fromDaemon(top) ? headerValue(top, 'to') : undefined;
+  const toAddress = bounceTo ? addressesIn(bounceTo)[0] : undefined;
+  const toField = top.find((f) => /^to$/i.test(f.name));
+  const sender =
+    service?.sender ??
+    (toAddress && toField && rejections.some((r) => !r.reason)
+      ? { mailFrom: { address: toAddress, line: toField.line }, from: null }
+      : null);
   return {
     kind: 'bounce',
     rejections,
     message,
-    // a sending service's event names the sender when the message is not in the input
-    ...(service?.sender && !message ? { sender: service.sender } : {}),
+    ...(sender && !message ? { sender } : {}),
     hops: returned?.hops ?? [],
     logged: returned?.logged ?? [],
     unknownLines: 0,
