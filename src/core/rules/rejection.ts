@@ -44,7 +44,16 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
  */
 function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
   if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain);
+  // a PTR refusal is explained by the reverse-DNS steps only when they find the problem; when DNS
+  // now shows a forward-confirmed PTR (fixed since, or another IP was refused) or could not be
+  // asked, those steps pass or say nothing, and the refusal must keep its own step
+  if (r.reason === 'requireptr') return !!ctx.subjects.ip && ptrProblemFound(ctx);
   return !!ctx.subjects.ip;
+}
+
+function ptrProblemFound(ctx: RuleContext): boolean {
+  const p = ctx.live.ptr;
+  return !!p && (p.outcome === 'none' || (p.outcome === 'found' && !p.forward.some((f) => f.outcome === 'match')));
 }
 
 function isDnsblText(r: Rejection): boolean {

@@ -13,6 +13,7 @@ import { FILTER_REPLIES } from './filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
+import { ISP_REPLIES } from './isps';
 import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
 
 export type { ReplyKnowledge } from './types';
@@ -24,6 +25,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...GMAIL_REPLIES,
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
+  ...ISP_REPLIES,
   ...FILTER_REPLIES,
   ...DNSBL_REPLIES,
   // sender authentication refusals (issue 6, src/core/auth/knowledge/)
