@@ -6,7 +6,7 @@ import { resolveOptions, type AnalyzeOptions } from './options';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { buildEvidence } from './evidence';
-import { findSubjects, focusSession } from './subjects';
+import { findSubjects, focusSession, withSendingHostIp } from './subjects';
 import { Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
@@ -51,8 +51,11 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
 export async function analyze(text: string, options: AnalyzeOptions = {}): Promise<Report> {
   const o = resolveOptions(options);
   const evidence = readEvidence(text, options);
-  const subjects = findSubjects(evidence);
   const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns, o.secrets);
+  // a bounce that names the refused server but not its IP: its address, looked up first
+  const found = o.live ? await withSendingHostIp(findSubjects(evidence), lookup) : { subjects: findSubjects(evidence), note: null };
+  const subjects = found.subjects;
+  if (found.note) evidence.warnings.push(found.note);
   const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now, dnsbl: o.dnsbl });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;

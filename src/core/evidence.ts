@@ -42,6 +42,7 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
     rejections: raw.map(classify),
     hops: result.hops ?? [],
     message: result.message ?? null,
+    ...(result.sender ? { sender: result.sender } : {}),
     logged: [...(result.logged ?? []), ...(result.sessions ?? []).flatMap((s) => s.logged)],
     unknownLines: result.unknownLines,
     warnings: result.warnings,

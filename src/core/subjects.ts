@@ -2,10 +2,15 @@
 // judged in the session that was refused (or the last session), and the
 // sender's domains from the envelope and the message.
 
+import { getDomain } from 'tldts';
 import type { Evidence, Session, Subjects } from './types';
-import { domainOf, isNonPublicIP } from './dns/names';
+import type { Lookup } from './dns/lookup';
+import { recordsOf } from './dns/resolver';
+import { domainOf, isHostname, isNonPublicIP, normalizeIP } from './dns/names';
+import { MAIL_ORGANISATIONS, organisationOf } from './knowledge/mail-organisations';
 import { fieldsNamed } from './parse/header-block';
 import { messageSubjects } from './mail/subjects';
+import { dnsDomainOf } from './mail/address';
 
 /** The session the diagnosis is about: the one with the first refusal, else the last. */
 export function focusSession(ev: Evidence): Session | null {
@@ -42,18 +47,75 @@ export function findSubjects(ev: Evidence): Subjects {
   // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts), not the oldest public hop
   const msg = s ? null : messageSubjects(ev);
   if (msg && (!ip || ev.hops.some((h) => h.ip === ip?.value && h.line === ip?.line))) ip = msg.ip;
+  // the origin hop's HELO and reverse name describe its IP only: when the IP
+  // checked is another (the one a bounce's refusal names), they are not its own
+  const sameHost = !!msg?.ip && msg.ip.value === ip?.value;
   const mailFrom = s?.mailFrom?.address ? domainOf(s.mailFrom.address) : null;
   const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
   const fromAddr = fromField ? addressIn(fromField.value) : null;
-  const fromDomain = fromAddr ? domainOf(fromAddr) : null;
+  // an internationalised From: domain is checked as its A-label (RFC 5891)
+  const fromDomain = fromAddr ? dnsDomainOf(fromAddr) : null;
+  // a sending service's event names the sender when the message is not in the input
+  const named = (a: { address: string; line: number } | null | undefined) => {
+    const d = a ? dnsDomainOf(a.address) : null;
+    return d && a ? { value: d, line: a.line } : null;
+  };
   return {
     ip,
-    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : (msg?.helo ?? null),
-    rdns: msg?.rdns ?? null,
-    mailFromDomain: mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? null),
-    fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : null,
+    helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : sameHost ? (msg?.helo ?? null) : null,
+    rdns: sameHost ? (msg?.rdns ?? null) : null,
+    mailFromDomain:
+      mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? named(ev.sender?.mailFrom)),
+    fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : named(ev.sender?.from),
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))
       .map((l) => ({ zone: l.zone as string, line: l.line, result: l.result })),
+    sendingHost: ip ? null : sendingHostOf(ev),
   };
+}
+
+/**
+ * A bounce from the sender's own server (Postfix, Exim, Exchange on premises)
+ * about a refusal of that server — its PTR (GMX "Bad DNS PTR resource
+ * record"), its reputation (Yahoo, Comcast, iCloud, Barracuda) — often names
+ * no IP: the receiver refused the server that was talking to it. That server
+ * is the last one that handled the returned message: the "by" of its newest
+ * Received field. Not for the big providers' servers (their internal names
+ * say nothing about the outbound pool the receiver saw).
+ */
+function sendingHostOf(ev: Evidence): Subjects['sendingHost'] {
+  if (ev.inputs[0]?.kind !== 'bounce' || ev.sessions.length) return null;
+  if (!ev.rejections.some((r) => r.party === 'sender')) return null;
+  const newest = [...ev.hops].reverse().find((h) => h.by);
+  const host = newest?.by?.replace(/\.$/, '').toLowerCase();
+  if (!newest || !host || !host.includes('.') || normalizeIP(host) || !isHostname(host) || /^localhost\b/.test(host)) return null;
+  const org = organisationOf(getDomain(host) ?? host);
+  if (MAIL_ORGANISATIONS.some((o) => o.name === org)) return null;
+  return { value: host, line: newest.line };
+}
+
+/**
+ * The subjects with the IP of the sending host, when only its name is known:
+ * one public address (A, else AAAA) makes it the IP checked; none, or several,
+ * leave the IP unknown rather than guess.
+ */
+export async function withSendingHostIp(subjects: Subjects, dns: Lookup): Promise<{ subjects: Subjects; note: string | null }> {
+  const host = subjects.sendingHost;
+  if (subjects.ip || !host) return { subjects, note: null };
+  for (const type of ['A', 'AAAA'] as const) {
+    const addresses = recordsOf(await dns.query(host.value, type))
+      .map((r) => String(r.data))
+      .filter((a) => !isNonPublicIP(a));
+    if (addresses.length === 1)
+      return {
+        subjects: { ...subjects, ip: { value: addresses[0], line: host.line } },
+        note: `The bounce names no sending IP; the checks use ${addresses[0]}, the address of ${host.value} (line ${host.line}), the server that handled the message last before it was refused.`,
+      };
+    if (addresses.length > 1)
+      return {
+        subjects,
+        note: `The bounce names no sending IP, and ${host.value} (line ${host.line}) has ${addresses.length} addresses; check the reverse DNS and blocklist listing of the one your server sends from.`,
+      };
+  }
+  return { subjects, note: null };
 }

@@ -159,6 +159,12 @@ export interface MessageEvidence {
   facts?: MessageFacts;
 }
 
+/** The envelope sender (RFC 5321 MAIL FROM) and the From: address, where the input names them. */
+export interface Sender {
+  mailFrom: { address: string; line: number } | null;
+  from: { address: string; line: number } | null;
+}
+
 /** Everything the input says, with where it says it. */
 export interface Evidence {
   inputs: { kind: InputKind; lines: number }[];
@@ -167,6 +173,8 @@ export interface Evidence {
   hops: Hop[];
   /** The message (or headers) whose delivery is in question, if present. */
   message: MessageEvidence | null;
+  /** The original sender as a sending service's event names it, when the message itself is not in the input. */
+  sender?: Sender | null;
   /** Checks the receiver logged, from any source. */
   logged: LoggedCheck[];
   /** Lines no parser understood (counted, never fatal). */
@@ -187,6 +195,11 @@ export interface Subjects {
   fromDomain: { value: string; line: number } | null;
   /** DNSBLs the receiver had configured (from its log). */
   configuredDnsbls: { zone: string; line: number; result: string }[];
+  /**
+   * The server the receiver refused, by name, when the input does not give its IP (a bounce
+   * from the sender's own server): its address is looked up before the live checks.
+   */
+  sendingHost?: { value: string; line: number } | null;
 }
 
 // ---- checklist ----

@@ -40,7 +40,15 @@ export async function ed25519Key(): Promise<TestKey> {
 export async function signMessage(
   text: string,
   key: TestKey,
-  o: { domain: string; selector: string; canon?: [Canonicalization, Canonicalization]; headers?: string[]; l?: number },
+  o: {
+    domain: string;
+    selector: string;
+    canon?: [Canonicalization, Canonicalization];
+    headers?: string[];
+    l?: number;
+    /** More tags, e.g. "t=1709632983; x=1710237783;". */
+    tags?: string;
+  },
 ): Promise<string> {
   const [hc, bc] = o.canon ?? ['relaxed', 'relaxed'];
   const msg = messageParser.parse(splitLines(text), text, { exactBytes: true }).message!;
@@ -48,7 +56,7 @@ export async function signMessage(
   if (o.l !== undefined) body = body.subarray(0, o.l);
   const bh = b64(await subtle.digest('SHA-256', body));
   const h = o.headers ?? ['from', 'to', 'subject', 'date'];
-  const value = `v=1; a=${key.alg}; c=${hc}/${bc}; d=${o.domain}; s=${o.selector};${o.l !== undefined ? ` l=${o.l};` : ''} h=${h.join(':')}; bh=${bh}; b=`;
+  const value = `v=1; a=${key.alg}; c=${hc}/${bc}; d=${o.domain}; s=${o.selector};${o.l !== undefined ? ` l=${o.l};` : ''}${o.tags ? ` ${o.tags}` : ''} h=${h.join(':')}; bh=${bh}; b=`;
   const field = `DKIM-Signature: ${value}`;
   const data =
     selectHeaders(msg.headers, h)

@@ -11,8 +11,22 @@ export interface DkimCheck {
   exactBytes: boolean;
 }
 
+/**
+ * When the signatures were verified by the receiver: the newest Received
+ * date (else the Date: field), if the message is older than now. An x= expiry (Gmail signs with a
+ * week) is judged at that time — the message is usually pasted days later,
+ * and a signature that was valid on arrival did not fail (RFC 6376 §3.5 x=:
+ * "the verification time at the Verifier").
+ */
+function verificationTime(ev: Evidence, now: Date): Date {
+  // without a dated hop (a returned copy often has none), the message's own Date:
+  const dates = [...ev.hops.map((h) => h.date), ev.message?.facts?.summary.date?.iso ?? null];
+  const arrived = Math.max(...dates.map((d) => (d ? Date.parse(d) : NaN)).filter((t) => !Number.isNaN(t)));
+  return Number.isFinite(arrived) && arrived < now.getTime() ? new Date(arrived) : now;
+}
+
 export async function checkDkim(ev: Evidence | null, dns: Lookup, now: () => Date): Promise<DkimCheck | null> {
   const m = ev?.message;
   if (!m) return null;
-  return { verdicts: await verifyDkim(m, dns, now()), hasBody: m.hasBody, exactBytes: m.exactBytes };
+  return { verdicts: await verifyDkim(m, dns, verificationTime(ev, now())), hasBody: m.hasBody, exactBytes: m.exactBytes };
 }

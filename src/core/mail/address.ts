@@ -8,6 +8,8 @@
 // domain must be written as its A-label (xn--…), and a non-ASCII local part
 // cannot be sent at all.
 
+import { domainOf } from '../dns/names';
+
 export interface Mailbox {
   display: string | null;
   address: string;
@@ -145,12 +147,25 @@ export function checkAddrSpec(spec: string, problems: AddressProblem[]): Mailbox
 }
 
 /** The A-label (punycode) form of an IDN, using the host's URL parser (RFC 5891 via WHATWG URL). */
-function toALabel(domain: string): string | null {
+export function toALabel(domain: string): string | null {
   try {
     return new URL(`http://${domain}/`).hostname || null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The domain of an address, or a bare domain (Microsoft's smtp.mailfrom), as
+ * DNS knows it: an internationalised domain (RFC 6531/6532 mail, "jörg@bücher.example")
+ * becomes its A-label (xn--bcher-kva.example), so that its SPF, DMARC and MX can be looked up.
+ */
+export function dnsDomainOf(addressOrDomain: string): string | null {
+  const a = addressOrDomain.trim().replace(/^<|>$/g, '');
+  const d = a.slice(a.lastIndexOf('@') + 1).replace(/\.$/, '');
+  if (!d) return null;
+  const ascii = isAscii(d) ? d : toALabel(d);
+  return ascii ? (domainOf(`x@${ascii}`) ?? null) : null;
 }
 
 function tokText(t: Tok): string {

@@ -5,8 +5,8 @@
 // recorded, not only what the RFC names.
 //
 // Written by hand: it is a small grammar, and real receivers bend it
-// (Microsoft's "header.d=none;example.com", bare IPv6 property values, missing
-// ";" before comments) in ways a strict parser rejects outright — python's
+// (Microsoft's "header.d=none;example.com" and missing authserv-id, bare IPv6
+// property values, missing ";" before comments) in ways a strict parser rejects outright — python's
 // authres fails on two of the corpus examples that this reads.
 
 import { tokenizeStructured, type StructuredToken } from './structured';
@@ -148,7 +148,14 @@ export function parseAuthResults(raw: string): AuthResults {
   const head = gs[0];
   let i = 0;
   while (head[i]?.kind === 'comment') i++;
-  const [authservId, afterId] = glued(head, i);
+  let [authservId, afterId] = glued(head, i);
+  // Microsoft 365 writes no authserv-id at all ("Authentication-Results: spf=pass
+  // (sender IP is …) smtp.mailfrom=…", learn.microsoft.com "Anti-spam message
+  // headers"): a first word followed by "=" is the first method, not the id
+  if (head[afterId]?.text === '=') {
+    authservId = '';
+    afterId = i;
+  }
   i = afterId;
   while (head[i]?.kind === 'comment') i++;
   let version: string | null = null;

@@ -3,7 +3,7 @@
 // it gave and its reverse name — and the envelope sender's domain.
 
 import type { Evidence, Subjects } from '../types';
-import { domainOf, isHostname, normalizeName } from '../dns/names';
+import { dnsDomainOf } from './address';
 
 /** Null when the input has no message headers read by core/mail (then the caller decides). */
 export function messageSubjects(ev: Evidence): Pick<Subjects, 'ip' | 'helo' | 'rdns' | 'mailFromDomain'> | null {
@@ -13,9 +13,8 @@ export function messageSubjects(ev: Evidence): Pick<Subjects, 'ip' | 'helo' | 'r
   const origin = facts.origin && !facts.origin.login ? ev.hops.find((h) => h.origin) : undefined;
   const mailFrom = facts.mailFrom;
   // Microsoft records smtp.mailfrom as the bare domain
-  const mfDomain = mailFrom
-    ? (domainOf(mailFrom.address) ?? (isHostname(mailFrom.address) ? normalizeName(mailFrom.address) : null))
-    : null;
+  // (an internationalised one as its A-label)
+  const mfDomain = mailFrom ? dnsDomainOf(mailFrom.address) : null;
   return {
     ip: origin?.ip ? { value: origin.ip, line: origin.line } : null,
     helo: origin?.helo ? { value: origin.helo, line: origin.line } : null,

@@ -21,7 +21,7 @@ export function messageToText(m: MessageReport): string[] {
     );
   for (const a of m.authResults)
     out.push(
-      `  Authentication-Results (line ${a.line}, ${a.authservId}${a.trusted ? '' : ', not from the receiver'}): ${a.results.map((r) => `${r.method}=${r.result}`).join('; ') || (a.none ? 'none' : '-')}`,
+      `  Authentication-Results (line ${a.line}, ${a.authservId || 'no authserv-id'}${a.trusted ? '' : ', not from the receiver'}): ${a.results.map((r) => `${r.method}=${r.result}`).join('; ') || (a.none ? 'none' : '-')}`,
     );
   if (m.arc.structure !== 'none')
     out.push(`  ARC: ${m.arc.instances.length} instance(s), ${m.arc.structure}${m.arc.latestCv ? `, last cv=${m.arc.latestCv}` : ''}`);

@@ -13,20 +13,68 @@ export interface HeaderBlock {
   end: number;
   /** Lines inside the block that were neither a field nor a continuation. */
   malformed: { line: number; text: string }[];
+  /** Lines read as continuations although they were not indented: the paste lost its folding (see below). */
+  refolded: number[];
 }
 
 /**
  * Read header fields from `lines` starting at index `start` until a blank line.
  * `lineBase` is added to indexes to give 1-based input line numbers.
+ *
+ * Headers copied through a web form, a chat or some mail clients' header
+ * boxes lose the leading whitespace of their folded lines, so that every
+ * continuation starts at column 0. Such a section is recognised by having no
+ * indented line at all while lines that are not fields stand between fields,
+ * mostly below the fields servers fold (Received, Authentication-Results…);
+ * it is read again with those lines as continuations (and says which). A
+ * message with one bad line among correctly folded ones, or a script's
+ * message with bad lines among its own short fields, keeps them as malformed.
  */
 export function readHeaderBlock(lines: string[], start = 0, lineBase = 1): HeaderBlock {
+  const block = readFields(lines, start, lineBase, false);
+  if (block.malformed.length >= 2 && block.fields.length >= 2 && !block.fields.some((f) => f.lineCount > 1)) {
+    // only when the lines not read stand between fields (not a body after a missing blank line),
+    // and mostly below the fields that servers fold (a script's own header lines are short)
+    const lastField = lastFieldIndex(lines, start);
+    const between = block.malformed.filter((m) => m.line - lineBase < lastField);
+    const belowFolded = between.filter((m) => SERVER_FOLDED.test(fieldAbove(block, m.line)?.name ?? ''));
+    if (between.length && belowFolded.length * 2 >= between.length) return readFields(lines, start, lineBase, true);
+  }
+  return block;
+}
+
+/** Fields that receiving servers write long and fold: their continuations are what a copy loses. */
+const SERVER_FOLDED =
+  /^(?:received|authentication-results|arc-[\w-]+|dkim-signature|received-spf|x-forefront-antispam-report|x-microsoft-antispam[\w-]*|x-ms-[\w-]+|x-google-[\w-]+|x-received|x-spam-[\w-]+)$/i;
+
+function fieldAbove(block: HeaderBlock, line: number): HeaderField | undefined {
+  return block.fields.filter((f) => f.line < line).pop();
+}
+
+/** Index of the last line with a field's shape before the section ends at a blank line. */
+function lastFieldIndex(lines: string[], start: number): number {
+  let last = -1;
+  for (let i = start; i < lines.length && lines[i].trim() !== ''; i++) if (FIELD.test(lines[i])) last = i;
+  return last;
+}
+
+function readFields(lines: string[], start: number, lineBase: number, unindented: boolean): HeaderBlock {
   const fields: HeaderField[] = [];
   const malformed: HeaderBlock['malformed'] = [];
+  const refolded: number[] = [];
   let i = start;
   for (; i < lines.length; i++) {
     const l = lines[i];
     // the header section ends at the first empty line (RFC 5322 §2.1)
     if (l.trim() === '') break;
+    if (unindented && fields.length && !FIELD.test(l)) {
+      const last = fields[fields.length - 1];
+      last.raw += '\n' + l;
+      last.value += ' ' + l;
+      last.lineCount++;
+      refolded.push(i + lineBase);
+      continue;
+    }
     if (/^[ \t]/.test(l)) {
       const last = fields[fields.length - 1];
       if (last) {
@@ -52,7 +100,7 @@ export function readHeaderBlock(lines: string[], start = 0, lineBase = 1): Heade
     }
   }
   for (const f of fields) f.value = f.value.replace(/[ \t]+$/, '');
-  return { fields, end: i, malformed };
+  return { fields, end: i, malformed, refolded };
 }
 
 /** Header names that show a block is really mail headers, not "Key: value" prose. */

@@ -23,10 +23,43 @@ export function findHeaderStart(lines: string[], maxScan = 200): number {
     if (firstContent < 0) firstContent = i;
     if (/^[ \t]/.test(lines[i]) || !/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(lines[i])) continue;
     const block = readHeaderBlock(lines.slice(0, Math.min(lines.length, i + 400)), i);
-    if (block.fields.length >= 2 && headerScore(block) >= 0.3) return i;
+    if (block.fields.length >= 2 && headerScore(block) >= 0.3) return afterSummaryTable(lines, block) ?? i;
   }
   return firstContent < 0 ? 0 : firstContent;
 }
+
+/**
+ * Gmail's "Show original" page prints a summary table above the headers —
+ * "From:\t…", "To:\t…", "Subject:\t…", "SPF:\tPASS with IP …", "DKIM:\t'PASS'
+ * with domain …", "DMARC:\t'PASS'", then "Download original  Copy to
+ * clipboard" — and a user who selects the whole page pastes it with no blank
+ * line before the headers. Its lines read as fields (a second From, To and
+ * Subject), so the section starts after it: after the last line that is not a
+ * field, or is one of the table's own names (real headers say Received-SPF,
+ * DKIM-Signature), provided nothing above it is a field only a mail server
+ * writes. Null when the block has no such table.
+ */
+function afterSummaryTable(lines: string[], block: HeaderBlock): number | null {
+  const tableName = /^(?:spf|dkim|dmarc)$/i;
+  const cuts = [
+    ...block.malformed.map((m) => m.line - 1),
+    ...block.fields.filter((f) => tableName.test(f.name)).map((f) => f.line - 1),
+  ].sort((a, b) => a - b);
+  let start: number | null = null;
+  for (const c of cuts) {
+    const above = block.fields.filter((f) => f.line - 1 < c);
+    if (above.some((f) => SERVER_FIELD.test(f.name))) break;
+    // the table's own marks: its SPF:/DKIM:/DMARC: rows, or a tab between every name and value
+    if (!above.some((f) => tableName.test(f.name)) && !(above.length && above.every((f) => /^[^:]+:\t/.test(f.raw)))) continue;
+    const next = block.fields.find((f) => f.line - 1 > c);
+    if (next && block.fields.filter((f) => f.line > next.line - 1).length >= 2) start = next.line - 1;
+  }
+  return start;
+}
+
+/** Fields that only a mail server or a sending program writes: none of them stands in a summary table. */
+const SERVER_FIELD =
+  /^(?:received|return-path|delivered-to|x-[\w-]+|arc-[\w-]+|dkim-signature|authentication-results|received-spf|message-id|mime-version|content-type)$/i;
 
 function bodyFollows(lines: string[], block: HeaderBlock): boolean {
   for (let i = block.end + 1; i < lines.length; i++) if (lines[i].trim() !== '') return true;
@@ -55,6 +88,10 @@ export function readMessageAt(lines: string[], start: number, text: string | nul
   const warnings: string[] = [];
   for (const m of block.malformed.slice(0, 5))
     warnings.push(`Line ${m.line} is inside the headers but is not a header field: "${m.text.slice(0, 80)}"`);
+  if (block.refolded.length)
+    warnings.push(
+      `The folded header lines lost their indentation when copied (lines ${block.refolded.slice(0, 6).join(', ')}${block.refolded.length > 6 ? ', …' : ''}); they were read as continuations of the field above them.`,
+    );
   const reading = readMessageHeaders(block.fields, {
     text: text ?? undefined,
     exactBytes: exactBytes && text !== null,
@@ -78,18 +115,40 @@ export function readMessageAt(lines: string[], start: number, text: string | nul
   };
 }
 
+/**
+ * Headers quoted in a reply or a forum post ("> Received: …"): the lines
+ * without one level of quote marks, when the header section is among the
+ * quoted lines; else the lines as they are.
+ */
+function unquoted(lines: string[]): { lines: string[]; quoted: boolean } {
+  if (lines.filter((l) => /^>/.test(l)).length < 3) return { lines, quoted: false };
+  const stripped = lines.map((l) => l.replace(/^> ?/, ''));
+  const start = findHeaderStart(stripped);
+  if (!/^>/.test(lines[start] ?? '')) return { lines, quoted: false };
+  const block = readHeaderBlock(stripped.slice(0, start + 400), start);
+  if (block.fields.length < 2 || headerScore(block) < 0.3) return { lines, quoted: false };
+  // the quoted message ends where the quoting does: the poster's words after it are not its body
+  let end = start;
+  while (end < lines.length && /^>/.test(lines[end])) end++;
+  return { lines: stripped.slice(0, end), quoted: true };
+}
+
 export const messageParser: InputParser = {
   kind: 'message',
-  detect(lines) {
+  detect(input) {
+    const { lines } = unquoted(input);
     const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines.slice(0, start + 400), start);
     if (block.fields.length < 2) return 0;
     return Math.min(1, headerScore(block) * 1.2);
   },
-  parse(lines, text, ctx): ParseResult {
+  parse(input, original, ctx): ParseResult {
+    const { lines, quoted } = unquoted(input);
     const start = findHeaderStart(lines);
-    const m = readMessageAt(lines, start, text, ctx.exactBytes);
-    const warnings: string[] = [];
+    // quote marks removed: the bytes are no longer the message's own
+    const text = quoted ? null : original;
+    const m = readMessageAt(lines, start, text, ctx.exactBytes && !quoted);
+    const warnings: string[] = quoted ? ['The headers are quoted ("> "); they were read without the quote marks.'] : [];
     if (start > 0 && lines.slice(0, start).some((l) => l.trim()))
       warnings.push(`Lines 1–${start} come before the message headers and were not read as headers.`);
     return {

@@ -1,7 +1,7 @@
 // The contract every input parser fulfils. A parser never throws on bad input:
 // it returns what it understood, counts what it did not, and warns.
 
-import type { Hop, InputKind, LoggedCheck, MessageEvidence, Session, Stage } from '../types';
+import type { Hop, InputKind, LoggedCheck, MessageEvidence, Sender, Session, Stage } from '../types';
 
 /** A refusal as a parser found it, before classification. */
 export interface RawRejection {
@@ -33,6 +33,8 @@ export interface ParseResult {
   /** Refusals not tied to a session dialogue (bounces, queue logs). */
   rejections?: RawRejection[];
   message?: MessageEvidence | null;
+  /** The original sender, when the input names it without the message (a sending service's event). */
+  sender?: Sender | null;
   hops?: Hop[];
   logged?: LoggedCheck[];
   unknownLines: number;

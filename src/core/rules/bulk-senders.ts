@@ -13,8 +13,15 @@ type Met = 'yes' | 'no' | 'unknown';
 
 function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why: string } {
   const { spf, dkim, dmarc, ptr } = ctx.live;
-  const spfPass = spf?.evaluation ? spf.evaluation.result === 'pass' : null;
-  const dkimPass = dkim ? dkim.verdicts.some((v) => v.result === 'pass') : null;
+  // a check that could not be made (DNS offline, timed out, refused) is unknown, never "not met"
+  const spfPass = spf?.evaluation && spf.evaluation.result !== 'temperror' ? spf.evaluation.result === 'pass' : null;
+  const dkimPass = dkim
+    ? dkim.verdicts.some((v) => v.result === 'pass')
+      ? true
+      : dkim.verdicts.some((v) => v.result === 'temperror' || v.result === 'neutral')
+        ? null
+        : false
+    : null;
   const yn = (b: boolean | null): Met => (b === null ? 'unknown' : b ? 'yes' : 'no');
   switch (id) {
     case 'spf-or-dkim':
@@ -27,12 +34,12 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
               : spfPass === null || dkimPass === null
                 ? 'unknown'
                 : 'no',
-        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
+        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkimPass === null ? 'could not be verified' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
       };
     case 'spf-and-dkim':
       return {
         met: spfPass === false || dkimPass === false ? 'no' : yn(spfPass === null || dkimPass === null ? null : true),
-        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
+        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkimPass === null ? 'could not be verified' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
       };
     case 'dmarc': {
       const o = dmarc?.evaluation.lookup.outcome;
@@ -64,7 +71,8 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
       const ehlo = ctx.focus?.commands.some((c) => c.verb === 'STARTTLS');
       if (ehlo) return { met: 'yes', why: 'STARTTLS in the session' };
       if (hop?.tls) return { met: 'yes', why: `Received (line ${hop.line}): ${hop.tls}` };
-      if (hop?.with) return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
+      if (hop?.with)
+        return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
       return { met: 'unknown', why: 'the input does not show whether TLS was used' };
     }
     case 'unsubscribe': {

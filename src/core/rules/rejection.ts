@@ -49,7 +49,16 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
   // offline, the other checks say only "could not tell": the receiver's own words must keep their step
   if (!ctx.live.enabled) return false;
   if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain) && !!(ctx.live.spf || ctx.live.dmarc);
-  return !!ctx.subjects.ip && !!ctx.live.ptr;
+  // a PTR refusal is explained by the reverse-DNS steps only when they find the problem; when DNS
+  // now shows a forward-confirmed PTR (fixed since, or another IP was refused) or could not be
+  // asked, those steps pass or say nothing, and the refusal must keep its own step
+  if (r.reason === 'requireptr') return !!ctx.subjects.ip && ptrProblemFound(ctx);
+  return !!ctx.subjects.ip;
+}
+
+function ptrProblemFound(ctx: RuleContext): boolean {
+  const p = ctx.live.ptr;
+  return !!p && (p.outcome === 'none' || (p.outcome === 'found' && !p.forward.some((f) => f.outcome === 'match')));
 }
 
 function isDnsblText(r: Rejection): boolean {

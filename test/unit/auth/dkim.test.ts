@@ -11,6 +11,8 @@ import { verifyDkim, overallDkim } from '../../../src/core/auth/dkim/verify';
 import { messageParser } from '../../../src/core/parse/message';
 import { splitLines } from '../../../src/core/text/lines';
 import { Lookup } from '../../../src/core/dns/lookup';
+import { checkDkim } from '../../../src/core/checks/dkim';
+import { readEvidence } from '../../../src/core/analyze';
 import { tableResolver, type Table } from '../../support/table-resolver';
 import { ed25519Key, rsaKey, signMessage } from '../../support/dkim-sign';
 
@@ -164,5 +166,25 @@ describe('verification', () => {
     expect(v[0].result).toBe(result);
     expect(v[0].reason).toMatch(reason);
     expect(overallDkim(v)).toBe(result);
+  });
+});
+
+describe('when a signature is judged (x= expiry)', () => {
+  // Gmail signs with x= a week after t=; the message is pasted later than that
+  const SENT = 'Thu, 1 Jan 2026 10:00:00 +0000';
+  const t = Date.parse(SENT) / 1000;
+  const later = () => new Date('2026-03-01T00:00:00Z');
+  async function check(received: boolean) {
+    const key = await rsaKey(1024);
+    const msg = MESSAGE.replace(/^/, received ? `Received: from mx.example.org by mx.example.net; ${SENT}\r\n` : '');
+    const signed = await signMessage(msg, key, { domain: 'example.org', selector: 'sel', tags: `t=${t}; x=${t + 7 * 86400};` });
+    const ev = readEvidence(signed, { exactBytes: true });
+    return checkDkim(ev, new Lookup(tableResolver({ 'sel._domainkey.example.org TXT': [key.record] }), later, 100), later);
+  }
+  it('at the arrival the Received field records, not weeks later', async () => {
+    expect((await check(true))?.verdicts[0]).toMatchObject({ result: 'pass' });
+  });
+  it('at the Date: when the message has no Received field', async () => {
+    expect((await check(false))?.verdicts[0]).toMatchObject({ result: 'pass' });
   });
 });

@@ -227,3 +227,16 @@ describe('auth refusals rank the auth step first', () => {
     expect(step(r, 'bulk.microsoft')).toBeDefined(); // 5.7.515 is Outlook.com's own code
   });
 });
+
+describe('bulk.* when DNS cannot be asked', () => {
+  it('an SPF or DKIM check that could not be made is unknown, not "not met"', async () => {
+    const key = await rsaKey(1024);
+    const text = await signMessage(MESSAGE('bob@gmail.com'), key, { domain: 'sender.example', selector: 'k1' });
+    const r = await run(text, { 'sender.example TXT': 'TIMEOUT', 'k1._domainkey.sender.example TXT': 'TIMEOUT' });
+    const gmail = step(r, 'bulk.gmail')!;
+    const line = (t: string) => gmail.evidence.find((e) => e.text.includes(t))!.text;
+    expect(line('SPF or DKIM passes')).toMatch(/^\?/);
+    expect(line('Both SPF and DKIM pass')).toMatch(/^\?/);
+    expect(line('Both SPF and DKIM pass')).toMatch(/DKIM could not be verified/);
+  });
+});

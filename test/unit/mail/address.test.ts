@@ -1,6 +1,6 @@
 // RFC 5322 §3.4 addresses and §3.6.4 Message-IDs, read strictly.
 import { describe, expect, it } from 'vitest';
-import { parseAddressList } from '../../../src/core/mail/address';
+import { dnsDomainOf, parseAddressList } from '../../../src/core/mail/address';
 import { checkMessageId } from '../../../src/core/mail/message-id';
 
 describe('parseAddressList', () => {
@@ -66,4 +66,18 @@ describe('checkMessageId', () => {
   ])('invalid: %s', (v, problem) => {
     expect(checkMessageId(v)).toMatch(problem);
   });
+  it('UTF-8 is valid only in a message sent with SMTPUTF8 (RFC 6532 §3.2)', () => {
+    expect(checkMessageId('<1@bücher.example>')).toMatch(/non-ASCII/);
+    expect(checkMessageId('<1@bücher.example>', true)).toBeNull();
+  });
+});
+
+describe('dnsDomainOf', () => {
+  it.each([
+    ['jörg@bücher.example', 'xn--bcher-kva.example'],
+    ['<a@Example.ORG.>', 'example.org'],
+    ['bücher.example', 'xn--bcher-kva.example'],
+    ['sender.example', 'sender.example'],
+    ['no-domain@', null],
+  ])('%s → %s', (v, want) => expect(dnsDomainOf(v)).toBe(want));
 });

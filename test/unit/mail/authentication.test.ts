@@ -54,6 +54,21 @@ describe('parseAuthResults', () => {
       { results: [{ method: 'spf' }], unparsed: ['garbage here'] },
     ],
     ['empty never throws', '', { authservId: '', results: [] }],
+    [
+      // Microsoft 365 writes no authserv-id: the first method is not the id
+      'Microsoft 365 without authserv-id',
+      'spf=pass (sender IP is 198.51.100.7) smtp.mailfrom=sender.example; dkim=none (message not signed) header.d=none;dmarc=pass action=none header.from=sender.example;compauth=pass reason=100',
+      {
+        authservId: '',
+        results: [
+          { method: 'spf', result: 'pass', properties: [{ type: 'smtp', name: 'mailfrom', value: 'sender.example' }] },
+          { method: 'dkim', result: 'none' },
+          { method: 'dmarc', result: 'pass' },
+          { method: 'compauth', result: 'pass' },
+        ],
+        unparsed: [],
+      },
+    ],
   ])('%s', (_n, value, want) => {
     expect(parseAuthResults(value)).toMatchObject(want);
   });

@@ -9,6 +9,18 @@ const GUIDE = 'https://support.google.com/a/answer/81126 (Google: Email sender g
 
 export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
+    // Gmail's own notice when it cannot find where to deliver: no SMTP reply, only its DNS answer
+    id: 'gmail.dns-nxdomain',
+    sender: 'Gmail',
+    text: /DNS Error: (?:DNS type '?\w+'? lookup of \S+ responded with code NXDOMAIN|Domain name not found)/i,
+    reason: 'hostunknown',
+    party: 'recipient',
+    meaning:
+      "Gmail could not deliver because the recipient's domain does not exist in DNS (NXDOMAIN): the domain is misspelt, expired, or its DNS is broken.",
+    rules: ['smtp.recipient-unknown'],
+    sources: ['https://support.google.com/mail/answer/6596 (Gmail: fix bounced or rejected emails, BadRcptDomain)'],
+  },
+  {
     id: 'gmail.5.7.25-ptr',
     sender: 'Gmail',
     text: /does not have a PTR record setup|corresponding forward DNS entry does not point to the sending IP|5\.7\.25\b/i,

@@ -15,6 +15,7 @@ import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
 import { SESSION_REPLIES } from './session';
 import { ONPREM_REPLIES } from './onprem';
+import { ISP_REPLIES } from './isps';
 import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
 
 export type { ReplyKnowledge } from './types';
@@ -26,6 +27,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...GMAIL_REPLIES,
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
+  ...ISP_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken

@@ -139,7 +139,8 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
     id: 'microsoft.5.1.10-not-found',
     sender: 'Microsoft 365',
-    text: /5\.1\.10\b|Recipient not found by SMTP address lookup/i,
+    // the reply names the address in between: "Recipient jo@example.com not found by SMTP address lookup"
+    text: /5\.1\.10\b|RESOLVER\.ADR\.RecipientNotFound|Recipient (?:\S+ )?not found by SMTP address lookup/i,
     reason: 'userunknown',
     party: 'recipient',
     meaning: 'The recipient address is not in the Microsoft 365 directory.',

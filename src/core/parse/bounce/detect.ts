@@ -8,6 +8,10 @@
 import type { HeaderField } from '../../types';
 import { headerValue } from './mime';
 import { decodeEncodedWords } from './decode';
+import { replyInText } from './reply';
+import { looksLikeSesNotification } from './ses';
+import { readEspEvents } from './esp';
+import { findHeaderStart } from '../message';
 
 const DSN_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i;
 const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
@@ -17,12 +21,15 @@ const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (?:status notification|failure|failed|report|notification|problem)|returned mail|mail delivery failed|failure notice|non[- ]?delivery|could not be delivered|mail system error|returned to sender|delivery has failed|not delivered|message (?:delivery )?(?:failure|rejected|not delivered|bounced)|bounce|warning: (?:could not send|message .* delayed)|delayed mail|mail failure|error (?:sending|delivering)|permanent (?:error|failure)|nondeliverable|rejected|unzustellbar|ist unzustellbar|non remis|onbestelbaar|no entregado|配信|エラー/i;
 const BOUNCE_BODY =
   /could not be delivered|was not delivered|wasn'?t delivered|permanent (?:fatal )?errors?|delivery (?:has )?failed|following addresses? (?:had|failed)|address(?:es)?\W+failed|I'?m afraid I wasn'?t able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|did not reach the following recipient|could not deliver|unable to deliver|undeliverable|message (?:was )?(?:rejected|returned|bounced)|Transcript of session follows|delivery status notification|this is the (?:mail system|qmail-send program|postfix program)|Mail delivery failed|Your message (?:could not|cannot|was not|wasn't|did not)|rejected your message|returned to you|not be delivered|delivery attempts? (?:will continue|failed)|SMTP error from remote (?:mail server|server)|Technical details of (?:permanent|temporary) failure|delivery problem|failed permanently|fatal delivery errors?|Session Transcript|trouble delivering|rejected recipient|requested action not taken|Invalid user address|not reach the following|remote host said|said:\s*[45]\d\d/i;
+/** Auto-reply subjects: Outlook and Exchange write them in the mailbox's language. */
 const AUTO_REPLY_SUBJECT =
-  /^(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|out of (?:the )?office|away|vacation|abwesend|absence|on leave|autoreply|auto:|réponse automatique|自動)/i;
+  /^(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|automatische antwort|abwesenheitsnotiz|out of (?:the )?office|away|vacation|abwesend|absence|on leave|autoreply|auto:|réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|resposta automática|autosvar|automaattinen vastaus|自動)/i;
 
 /**
  * A bounce pasted without its headers (the text of an NDR copied from a mail
- * client): its first lines say it is one, and a reply code follows. Sure
+ * client): its first lines say it is one, and a reply code follows; or,
+ * whatever its language, the words before the returned message's headers
+ * quote a refusal. Sure
  * enough to win over the message reader, which would otherwise take the
  * returned message's headers further down for the input.
  */
@@ -31,12 +38,27 @@ export function headerlessBounce(lines: string[]): boolean {
     .filter((l) => l.trim())
     .slice(0, 8)
     .join('\n');
-  return NDR_INTRO.test(head) && /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(lines.slice(0, 200).join('\n'));
+  if (NDR_INTRO.test(head) && /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(lines.slice(0, 200).join('\n'))) return true;
+  // in any language: words that quote a refusal, then the returned message's headers
+  const start = findHeaderStart(lines);
+  return start > 0 && refusalWithAddress(lines.slice(0, start).join('\n'));
 }
 
 /** How the notices of the common MTAs open (the first lines of their text). */
 const NDR_INTRO =
   /Delivery has failed to these recipients|(?:could|can)(?:n't| ?not) be delivered|was(?:n't| not) delivered|Your message (?:couldn't|could not|wasn't|was not|did not|cannot)|This is the mail system at|I'm afraid I wasn't able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|following addresses? had (?:permanent|delivery)|Mail delivery failed|failure notice|Undeliverable|Delivery Status Notification|created automatically by mail delivery software|The original message was received at|This is the qmail-send program|did not reach the following recipient|Delivery (?:has )?failed|\*\* Address not found \*\*|\*\* Message (?:not delivered|blocked) \*\*|PERMANENT fatal delivery errors/i;
+
+/** Whether headers are a daemon's (MAILER-DAEMON, postmaster, Mail Delivery System…): the bounce's own, not a forward's. */
+export function fromDaemon(headers: HeaderField[]): boolean {
+  return DAEMON_FROM.test(decodeEncodedWords(headerValue(headers, 'from') ?? ''));
+}
+
+/** Whether headers name a bounce's sender (a daemon, a postmaster) or carry a bounce's subject. */
+export function headersSayBounce(headers: HeaderField[]): boolean {
+  const from = decodeEncodedWords(headerValue(headers, 'from') ?? '');
+  const subject = decodeEncodedWords(headerValue(headers, 'subject') ?? '');
+  return DAEMON_FROM.test(from) || BOUNCE_SUBJECT.test(subject);
+}
 
 export interface BounceSignals {
   dsn: boolean;
@@ -59,8 +81,9 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
     (/^\s*message\/delivery-status/im.test(bodySample.slice(0, 200000)) && /^\s*(?:Final|Original)-Recipient\s*:/im.test(bodySample));
   const arf = ARF_TYPE.test(ct) || /^Content-Type:\s*message\/feedback-report/im.test(bodySample);
   let score = 0;
-  // Amazon SES notifications (JSON): a bounce, a complaint or a delivery report
-  if (dsn || arf || /\\?"notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery)/.test(bodySample)) score = 1;
+  // Amazon SES notifications (JSON): a bounce, a complaint, a delay or a delivery report,
+  // and the JSON events of other sending services (esp.ts)
+  if (dsn || arf || looksLikeSesNotification(bodySample) || readEspEvents(bodySample)) score = 1;
   let hints = 0;
   if (DAEMON_FROM.test(from) || /^<>$|^<MAILER-DAEMON/i.test(returnPath.trim())) hints++;
   if (BOUNCE_SUBJECT.test(subject)) hints++;
@@ -77,14 +100,55 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
       AUTO_REPLY_SUBJECT.test(subject.trim()) ||
       !!headerValue(headers, 'x-autoreply')) &&
     !bodyHit;
-  if (autoReply) score = Math.max(score, 0.9);
+  // RFC 3834's Auto-Submitted: auto-replied says it outright; a subject alone leaves the message reader a tie
+  if (autoReply) score = Math.max(score, /auto-replied/.test(autoSubmitted) ? 1 : 0.9);
   if (!score) {
     // a pasted bounce text without its headers: the words alone, below any log format
-    if (!headers.length) score = bodyHit ? 0.6 : 0;
+    if (!headers.length) score = bodyHit ? 0.6 : refusalWithAddress(bodySample) ? 0.5 : 0;
     // two independent signs (who sent it, its subject, its words) make it a
-    // bounce even though it is also a well-formed message, which ties at 1
-    else if (hints >= 2) score = 1;
+    // bounce even though it is also a well-formed message, which ties at 1 —
+    // but a subject and words alone, from a person, are a message about
+    // bounces (a newsletter, a question) unless it returns a message (a
+    // message/rfc822 or headers part, as au one net's notices do) or forwards a daemon's notice
+    else if (hints >= 2)
+      score =
+        fromDaemon ||
+        /^<>$/.test(returnPath.trim()) ||
+        /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/im.test(bodySample) ||
+        FORWARDED_BOUNCE_SUBJECT.test(subject) ||
+        forwardsDaemonNotice(bodySample)
+          ? 1
+          : 0.8;
     else if (hints >= 1.5) score = 0.8;
   }
   return { dsn, arf, autoReply, score };
+}
+
+/** "Fwd: Undeliverable: …", "WG: Unzustellbar: …", "TR: Non remis : …": a user passing a bounce on. */
+const FORWARDED_BOUNCE_SUBJECT = new RegExp(
+  String.raw`^\s*(?:(?:fwd?|fw|wg|tr|rv|enc|doorst|vs|vb)\s*:\s*)+` + `(?:${BOUNCE_SUBJECT.source})`,
+  'i',
+);
+
+/** A forwarded notice: a quoted header line "From: Mail Delivery Subsystem <…>" in the body (any client, any language). */
+function forwardsDaemonNotice(body: string): boolean {
+  return body.split('\n', 400).some((l) => {
+    const m = /^[>\s]*(?:From|Von|De|Da|Van)\s*:\s*(.+)$/i.exec(l);
+    return !!m && DAEMON_FROM.test(m[1]);
+  });
+}
+
+/**
+ * Words that quote a receiver's refusal and name an address: a notice pasted
+ * without its headers, in any language (Gmail's "The response from the
+ * remote server was:" in German, Japanese…, or one "<a@b>: host … said: 554 …"
+ * paragraph). Below every log reader, which claim their own lines first.
+ */
+function refusalWithAddress(body: string): boolean {
+  const lines = body.split('\n', 300);
+  // the client's commands at the start of lines: an SMTP dialogue (telnet, openssl s_client), not a notice
+  if (lines.some((l) => /^(?:EHLO|HELO|MAIL FROM:|RCPT TO:|DATA\s*$|QUIT\s*$)/i.test(l))) return false;
+  // Gmail's notice of a domain that does not exist quotes its DNS answer, not a reply
+  const refusal = lines.some((l) => replyInText(l) !== null || /^\s*DNS Error: /.test(l));
+  return refusal && /[^\s<>@,;:"()]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/.test(body);
 }

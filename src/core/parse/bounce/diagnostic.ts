@@ -18,24 +18,29 @@ export interface DiagnosticInput {
   context?: string;
 }
 
-/** The commands MTAs name when they say where the refusal came (Postfix, Exim, Sendmail, qmail). */
+/**
+ * The commands MTAs name when they say where the refusal came (Postfix, Exim,
+ * Sendmail, qmail; GMX and mail.com "SMTP error from remote server for RCPT
+ * TO command" / "for TEXT command", TEXT being the message after DATA).
+ */
 const STAGE_WORDS: [RegExp, Stage][] = [
   [
-    /end of (?:data|message)|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
+    /for TEXT command|end of (?:data|message)|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
     'end-of-data',
   ],
   [
-    /(?:in reply to|after|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]/i,
     'rcpt',
   ],
   [
-    /(?:in reply to|after|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
     'mail',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'data'],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'helo'],
   [
-    /initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
+    // Postfix "host x[ip] refused to talk to me: 554 …": the greeting was the refusal
+    /refused to talk to me|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
     'connect',
   ],
 ];
@@ -63,9 +68,20 @@ const BASIC = /(?:^|[\s:;(\['"#]|said:\s*|was:\s*)([45][0-5]\d)(?=[ ,-](?![\d]{3
 
 /** The IP the receiver judged, when the text names it ("Client host [ip]", "your IP ip", "messages from ip"). */
 export function clientIpIn(text: string): string | null {
-  // Gmail and others put the client's address in brackets right after the codes
-  const lead = /^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?\[([0-9a-fA-F:.]{7,39})\]/.exec(text);
+  // Gmail and others put the client's address in brackets right after the codes;
+  // Gmail now adds a count after it: "550-5.7.1 [203.0.113.44      12] Our system…"
+  const lead = /^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?)?\[([0-9a-fA-F:.]{7,39})(?:\s+\d+)?\]/.exec(text);
   if (lead) return normalizeIP(lead[1]);
+  // the words receivers use around the client's address where no "client"/"IP" label stands before it:
+  // Postfix reject_unknown_(reverse_)client_hostname "cannot find your (reverse) hostname, [ip]" (postconf(5)),
+  // SPF refusals "does not designate ip as permitted sender" (RFC 7208 §8 texts of pyspf, libspf2, Gmail),
+  // "ip is not allowed to send mail from" (policyd-spf), "ip is not authorized" (Exchange, Domino)
+  const worded =
+    /cannot find your (?:reverse )?host ?name,?\s*\[([0-9a-fA-F:.]{7,39})\]|does not designate\s+\[?([0-9a-fA-F:.]{7,39})\]?\s+as permitted|\b([0-9a-fA-F:.]{7,39})\]?\s+is not (?:allowed|authori[sz]ed|permitted) to send/i.exec(
+      text,
+    );
+  const w = worded ? normalizeIP(worded[1] ?? worded[2] ?? worded[3]) : null;
+  if (w) return w;
   const m =
     /(?:client host|client|your (?:ip|address|host)|sending ip|ip address|connections? (?:will not be accepted )?from|messages from|mail from ip|unfortunately, messages from|\bip)\s*(?:address\s*)?[:=]?\s*\[?([0-9a-f:.]{7,39})\]?/i.exec(
       text,
@@ -73,10 +89,23 @@ export function clientIpIn(text: string): string | null {
   return m ? normalizeIP(m[1]) : null;
 }
 
-/** `host mx.example.net[192.0.2.1] said:`, `host mx.example.net [192.0.2.1]:`, `remote host 192.0.2.1 said:`. */
+/**
+ * `host mx.example.net[192.0.2.1] said:`, `host mx.example.net [192.0.2.1]:`, `remote host 192.0.2.1 said:`,
+ * GMX's `host: mx.example.net (192.0.2.1) reason:`, Exchange 2010's `mx.example.net #550 5.7.1 … ##`,
+ * Exim's `host mx.example.net [192.0.2.1]` above `SMTP error from remote mail server…`,
+ * Exchange's `Remote Server at mx.example.net (192.0.2.1) returned '…'`.
+ */
 function remoteIn(text: string): string | null {
-  const m = /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|:)/i.exec(text);
-  return m ? m[1] : null;
+  const m =
+    /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|refused to talk|:)|\bhost:\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+reason:|(?:^|\s)([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+#[45]\d\d\s|\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\[[0-9a-f:.]+\]\s+SMTP error|Remote Server at ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+returned/i.exec(
+      text,
+    );
+  return m ? (m[1] ?? m[3] ?? m[4] ?? m[5] ?? m[6]) : null;
+}
+
+/** A Remote-MTA as some write it: "dns; mx.example.org. (192.0.2.30, the server for the domain example.org.)" → the name. */
+function remoteName(v: string): string {
+  return v.replace(/\s*\(.*$/, '').replace(/\.$/, '') || v;
 }
 
 const MAX_TEXT = 1200;
@@ -108,7 +137,7 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
     stage,
     text,
     ip,
-    remote: d.remoteMta || remoteIn([d.diagnostic ?? '', human].join(' ')),
+    remote: d.remoteMta ? remoteName(d.remoteMta) : remoteIn([d.diagnostic ?? '', human].join(' ')),
     action: d.action || undefined,
     diagnosticType: d.diagnosticType ?? undefined,
   };

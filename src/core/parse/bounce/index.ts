@@ -1,98 +1,41 @@
 // Bounces: RFC 3464 delivery status notifications, Microsoft and other NDRs,
 // unstructured bounces (qmail, Exim, Sendmail, Gmail…), ARF feedback reports
-// (RFC 5965) and RFC 3834 auto-replies. One refusal per failed recipient; the
-// returned message's headers become Evidence.message so that the header
-// checks run on them.
+// (RFC 5965), read receipts (RFC 8098), RFC 3834 auto-replies and sending
+// services' events. One refusal per failed recipient; the returned message's
+// headers become Evidence.message so that the header checks run on them.
+//
+// The pieces: parts.ts (the MIME parts and the notice's words), forward.ts
+// (a bounce forwarded inline), text.ts (recipient blocks, where the copy
+// starts), reports.ts (DSN, ARF, MDN), words.ts (notices without a DSN),
+// esp.ts and ses.ts (JSON events), returned.ts (the returned message).
 
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
-import { readHeaderBlock } from '../header-block';
-import { readMessageAt, type MessageAt } from '../message';
-import { allParts, bodyLines, headerValue, walkMime, type BodyLine, type MimePart } from './mime';
-import { parseDeliveryStatus, stripAddressType } from './dsn';
-import { bounceSignals, headerlessBounce } from './detect';
-import { findOriginalStart, findTextRecipients, diagnosticLines, type TextRecipient } from './text';
-import { readDiagnostic } from './diagnostic';
-import { looksLikeSesNotification, readSesNotification } from './ses';
+import { readHeaderBlock, type HeaderBlock } from '../header-block';
+import { allParts, headerValue, walkMime } from './mime';
+import { bounceSignals, fromDaemon, headerlessBounce } from './detect';
+import { findOriginalStart, findTextRecipients, findHeaderSection } from './text';
+import { forwardedBounce } from './forward';
+import { serviceEvents } from './esp';
 import { transcriptRefusals } from './transcript';
+import { bouncePartsOf, noticeText } from './parts';
+import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
+import { wordRefusals } from './words';
+import { returnedAt, returnedMessage } from './returned';
+
+/**
+ * Whether the lines at the top are a header section: two fields or more, not
+ * mostly other lines, and none named like an address — a pasted Postfix
+ * paragraph "<a@b>: host mx[ip] said: 554 …" (with its indented
+ * continuation lines) has the shape of one folded field, but is the notice.
+ */
+function isHeaderSection(block: HeaderBlock): boolean {
+  return block.fields.length >= 2 && block.malformed.length <= block.fields.length && !block.fields.some((f) => /[<>@]/.test(f.name));
+}
 
 function firstContentLine(lines: string[]): number {
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
   return i;
-}
-
-/** Parts inside a returned message are the original mail, not the bounce's words. */
-function bouncePartsOf(root: MimePart): { texts: MimePart[]; dsn: MimePart[]; arf: MimePart[]; returned: MimePart[] } {
-  const texts: MimePart[] = [];
-  const dsn: MimePart[] = [];
-  const arf: MimePart[] = [];
-  const returned: MimePart[] = [];
-  const visit = (p: MimePart) => {
-    if (p.type === 'message/delivery-status' || p.type === 'message/global-delivery-status') dsn.push(p);
-    else if (p.type === 'message/feedback-report') arf.push(p);
-    else if (/^(?:message\/rfc822|message\/global|text\/rfc822-headers|message\/global-headers|message\/partial)$/.test(p.type)) {
-      returned.push(p);
-      return;
-    } else if (
-      !p.type.startsWith('multipart/') &&
-      (p.type === 'text/plain' || p.type === 'text/html') &&
-      !/attachment/i.test(headerValue(p.headers, 'content-disposition') ?? '')
-    ) {
-      texts.push(p);
-    } else if (!p.type.startsWith('multipart/') && !p.type.startsWith('text/')) return;
-    p.children.forEach(visit);
-  };
-  if (!root.type.startsWith('multipart/')) texts.push(root);
-  else root.children.forEach(visit);
-  // prefer plain text over HTML alternatives of the same words
-  const plain = texts.filter((t) => t.type === 'text/plain');
-  return { texts: plain.length ? plain : texts, dsn, arf, returned };
-}
-
-function htmlToText(lines: BodyLine[]): BodyLine[] {
-  return lines.map((l) => ({
-    line: l.line,
-    text: l.text
-      .replace(/<br\s*\/?>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  }));
-}
-
-/** The returned message: from a message/rfc822 (or headers) part, or after the separator in the text. */
-/** Where the returned message's headers are: a message/rfc822 (or headers) part, or after the separator in the text. */
-function returnedAt(lines: string[], returned: MimePart[], text: BodyLine[], cut: number): { start: number; end: number } | null {
-  const part = returned.find((p) => p.children.length && p.children[0].headers.length) ?? returned[0];
-  if (part) {
-    const inner = part.children[0];
-    if (inner?.headers.length) return { start: inner.headers[0].line - 1, end: inner.bodyEnd };
-    const block = readHeaderBlock(lines.slice(0, part.bodyEnd), part.bodyStart);
-    return block.fields.length >= 2 ? { start: block.fields[0].line - 1, end: part.bodyEnd } : null;
-  }
-  if (cut < text.length) {
-    // the text part's own lines after the separator, when they map 1:1 to the input
-    let i = cut + 1;
-    while (i < text.length && !/^[\x21-\x39\x3b-\x7e]+:/.test(text[i].text)) i++;
-    if (i < text.length && text[i].line > 0 && lines[text[i].line - 1] === text[i].text) {
-      const block = readHeaderBlock(lines, text[i].line - 1);
-      if (block.fields.length >= 2) return { start: text[i].line - 1, end: Math.max(text[text.length - 1].line, block.end) };
-    }
-  }
-  return null;
-}
-
-/**
- * The returned message read by the message reader (parse/message.ts), so that
- * its headers, Received chain and verdicts are checked like a pasted message's,
- * with the input's line numbers.
- */
-function returnedMessage(lines: string[], at: { start: number; end: number } | null, exactBytes: boolean): MessageAt | null {
-  if (!at) return null;
-  const r = readMessageAt(lines.slice(0, at.end), at.start, null, exactBytes);
-  return r.message.headers.length >= 2 ? r : null;
 }
 
 function addressesIn(value: string | undefined): string[] {
@@ -105,141 +48,71 @@ export function parseBounce(lines: string[], _text: string, ctx: ParseContext): 
 
 function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, depth: number): ParseResult {
   const warnings: string[] = [];
-  const root = walkMime(lines, start);
-  const top = root.headers;
+  const root = walkMime(lines, start, lines.length, 0, !isHeaderSection(readHeaderBlock(lines, start)));
+  let top = root.headers;
   const parts = bouncePartsOf(root);
-  let text: BodyLine[] = [];
-  for (const p of parts.texts) {
-    const b = bodyLines(lines, p);
-    text.push(...(p.type === 'text/html' ? htmlToText(b) : b), { text: '', line: 0 });
+  let text = noticeText(lines, parts);
+  // a bounce forwarded inline: its headers as the client wrote them, its words after them
+  const forwarded = forwardedBounce(text);
+  const outer = top;
+  if (forwarded) {
+    top = forwarded.headers;
+    text = text.slice(forwarded.start);
   }
-  // a bounce forwarded inline is quoted ("> "): read it without the quote marks
-  // (only "> " marks: Sendmail's ">>> RCPT To:" transcript lines are not quotes)
-  text = text.map((l) => ({ text: l.text.replace(/^(?:>[ \t]|>$)+/, ''), line: l.line }));
-  const cut = findOriginalStart(text);
+  let cut = findOriginalStart(text);
+  // no separator: a header section after the words is the copy of the message (MIME structure lost)
+  if (cut === text.length) {
+    const h = findHeaderSection(text);
+    if (h > 0) cut = h;
+  }
   const human = text.slice(0, cut);
-  const signals = bounceSignals(top, human.map((l) => l.text).join('\n'));
+  const humanText = human.map((l) => l.text).join('\n');
+  const signals = bounceSignals(top, humanText);
   const returned = returnedMessage(lines, returnedAt(lines, parts.returned, text, cut), ctx.exactBytes);
   const message = returned?.message ?? null;
 
   // the original sender and the bounce's own addresses are not failed recipients
-  const failedHeader = new Set(addressesIn(headerValue(top, 'x-failed-recipients')).map((a) => a.toLowerCase()));
+  const failed = addressesIn(headerValue(top, 'x-failed-recipients'));
+  const failedSet = new Set(failed.map((a) => a.toLowerCase()));
   const exclude = new Set<string>(
-    [...addressesIn(headerValue(top, 'to')), ...addressesIn(headerValue(top, 'from')), ...addressesIn(headerValue(top, 'reply-to'))]
+    [top, ...(forwarded ? [outer] : [])]
+      .flatMap((h) => [
+        ...addressesIn(headerValue(h, 'to')),
+        ...addressesIn(headerValue(h, 'from')),
+        ...addressesIn(headerValue(h, 'reply-to')),
+      ])
       .map((a) => a.toLowerCase())
-      .filter((a) => !failedHeader.has(a)),
+      .filter((a) => !failedSet.has(a)),
   );
   const textRecipients = findTextRecipients(human, exclude);
-  const rejections: RawRejection[] = [];
 
-  const humanText = human.map((l) => l.text).join('\n');
-  if (looksLikeSesNotification(humanText)) {
-    const at = human.find((l) => l.text.includes('{'))?.line ?? start + 1;
-    rejections.push(...readSesNotification(humanText, at));
-  }
-  if (rejections.length) {
-    // an Amazon SES notification: read above
-  } else if (parts.arf.length) {
-    for (const p of parts.arf) {
-      const body = bodyLines(lines, p);
-      const type = body.find((l) => /^Feedback-Type:/i.test(l.text));
-      const rcpts = body.filter((l) => /^(?:Original-Rcpt-To|Removal-Recipient):/i.test(l.text));
-      const source = body.find((l) => /^Source-IP:/i.test(l.text));
-      const ip = source ? source.text.replace(/^Source-IP:\s*/i, '').trim() : null;
-      const what = `Feedback report (RFC 5965)${type ? ': ' + type.text.replace(/^Feedback-Type:\s*/i, '') : ''} — a recipient or their provider reported the message`;
-      const list = rcpts.length ? rcpts : [type ?? { text: '', line: p.bodyStart + 1 }];
-      for (const r of list) {
-        rejections.push({
-          code: null,
-          enhanced: null,
-          stage: 'unknown',
-          text: what,
-          ip,
-          line: r.line,
-          recipient: rcpts.length ? stripAddressType(r.text.replace(/^[\w-]+:\s*/, '')) : null,
-          reason: 'feedback',
-        });
-      }
-    }
-  } else if (parts.dsn.length) {
-    for (const p of parts.dsn) {
-      const ds = parseDeliveryStatus(bodyLines(lines, p));
-      for (const r of ds.recipients) {
-        const action = (r.action?.value ?? '').toLowerCase();
-        // delivered/relayed/expanded recipients are reported, not refused
-        if (/^(?:delivered|relayed|expanded)/.test(action)) continue;
-        const address = r.finalRecipient?.value || r.originalRecipient?.value || null;
-        const t = address ? textRecipients.find((x) => x.address.toLowerCase() === address.toLowerCase()) : undefined;
-        const d = readDiagnostic({
-          status: r.status?.value ?? null,
-          diagnostic: r.diagnostic?.value ?? null,
-          diagnosticType: r.diagnosticType,
-          action,
-          remoteMta: r.remoteMta?.value ?? null,
-          humanText:
-            t?.text ??
-            (ds.recipients.length === 1 && !textRecipients.length
-              ? diagnosticLines(human)
-                  .map((l) => l.text)
-                  .join(' ')
-              : null),
-        });
-        rejections.push({
-          ...d,
-          line: r.diagnostic?.line ?? r.status?.line ?? r.finalRecipient?.line ?? p.bodyStart + 1,
-          recipient: address,
-        });
-      }
-    }
-  } else if (signals.autoReply) {
-    rejections.push({
-      code: null,
-      enhanced: null,
-      stage: 'unknown',
-      text: `Automatic reply (RFC 3834): ${human.find((l) => l.text.trim())?.text.trim() ?? ''}`.trim(),
-      ip: null,
-      line: human.find((l) => l.text.trim())?.line ?? start + 1,
-      recipient: addressesIn(headerValue(top, 'from'))[0] ?? null,
-      reason: 'vacation',
-    });
-  }
+  const jsonAt = human.find((l) => /[[{]/.test(l.text))?.line ?? start + 1;
+  const service = serviceEvents(humanText, lines, jsonAt);
+  let rejections: RawRejection[] = [];
+  if (service) {
+    rejections = service.rejections;
+    warnings.push(...service.warnings);
+  } else if (parts.arf.length) rejections = feedbackRefusals(lines, parts.arf);
+  else if (parts.mdn.length) rejections = readReceipts(lines, parts.mdn);
+  else if (parts.dsn.length) rejections = dsnRefusals(lines, parts.dsn, textRecipients, human);
+  else if (signals.autoReply)
+    rejections = [
+      {
+        code: null,
+        enhanced: null,
+        stage: 'unknown',
+        text: `Automatic reply (RFC 3834): ${human.find((l) => l.text.trim())?.text.trim() ?? ''}`.trim(),
+        ip: null,
+        line: human.find((l) => l.text.trim())?.line ?? start + 1,
+        recipient: addressesIn(headerValue(top, 'from'))[0] ?? null,
+        reason: 'vacation',
+      },
+    ];
 
-  // a bounce that carries the log of the failed session (MDaemon): read the log
-  if (!rejections.length && !parts.arf.length) rejections.push(...transcriptRefusals(human));
-
-  if (!rejections.length && !parts.arf.length) {
-    const failed = addressesIn(headerValue(top, 'x-failed-recipients'));
-    let recs: TextRecipient[] = textRecipients.filter((r) => r.text || failed.includes(r.address));
-    if (failed.length) {
-      const known = recs.filter((r) => failed.some((f) => f.toLowerCase() === r.address.toLowerCase()));
-      if (known.length) recs = known;
-    }
-    const general = diagnosticLines(human);
-    const generalText = general.map((l) => l.text.trim()).join(' ');
-    if (!recs.length) {
-      const addrs = failed.length ? failed : textRecipients.map((r) => r.address).slice(0, 1);
-      recs = (addrs.length ? addrs : [null]).map((a) => ({
-        address: a ?? '',
-        line: general[0]?.line ?? start + 1,
-        text: '',
-        textLine: general[0]?.line ?? start + 1,
-      }));
-    }
-    for (const r of recs) {
-      // a block that names no reason (an address alone) takes the bounce's general words
-      const own = r.text && /\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) ? r.text : [r.text, generalText].filter(Boolean).join(' ');
-      const context = recs.length === 1 ? human.map((l) => l.text).join('\n') : undefined;
-      const d = readDiagnostic({
-        status: null,
-        diagnostic: null,
-        diagnosticType: null,
-        action: '',
-        remoteMta: null,
-        humanText: own,
-        context,
-      });
-      rejections.push({ ...d, line: r.textLine || r.line, recipient: r.address || null });
-    }
+  if (!rejections.length && !parts.arf.length && !service) {
+    // a bounce that carries the log of the failed session (MDaemon): read the log
+    rejections = transcriptRefusals(human);
+    if (!rejections.length) rejections = wordRefusals({ human, textRecipients, failed, exclude, fallbackLine: start + 1 });
   }
   // a bounce forwarded as an attachment (a user passing on the NDR they got):
   // when this one's own words say nothing definite, read the attached one
@@ -258,11 +131,23 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         };
     }
   }
-  if (!rejections.length) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');
+  if (!rejections.length && !service) warnings.push('This looks like a bounce, but no failed recipient or reason was found in it.');
+  // without the returned message, who sent it: a sending service's event names the sender; a
+  // daemon's bounce goes to the envelope sender (RFC 5321 §4.5.5, RFC 3464 §2), so its To: is that
+  // address (not when a person forwarded it: then To: is whom they forwarded it to)
+  const bounceTo = fromDaemon(top) ? headerValue(top, 'to') : undefined;
+  const toAddress = bounceTo ? addressesIn(bounceTo)[0] : undefined;
+  const toField = top.find((f) => /^to$/i.test(f.name));
+  const sender =
+    service?.sender ??
+    (toAddress && toField && rejections.some((r) => !r.reason)
+      ? { mailFrom: { address: toAddress, line: toField.line }, from: null }
+      : null);
   return {
     kind: 'bounce',
     rejections,
     message,
+    ...(sender && !message ? { sender } : {}),
     hops: returned?.hops ?? [],
     logged: returned?.logged ?? [],
     unknownLines: 0,
@@ -276,7 +161,7 @@ export const bounceParser: InputParser = {
     const start = firstContentLine(lines);
     const sample = lines.slice(start, start + 3000);
     const block = readHeaderBlock(sample, 0);
-    const headers = block.fields.length >= 2 && block.malformed.length <= block.fields.length ? block.fields : [];
+    const headers = isHeaderSection(block) ? block.fields : [];
     const body = (headers.length ? sample.slice(block.end + 1) : sample).join('\n');
     const s = bounceSignals(headers, body.slice(0, 60000));
     if (!headers.length && headerlessBounce(sample)) return 1;

@@ -1,6 +1,9 @@
 // Amazon SES event notifications (JSON, sent by SNS as an email or HTTP
 // post): notificationType Bounce, Complaint or Delivery, with one entry per
-// recipient (docs.aws.amazon.com/ses/latest/dg/notification-contents.html).
+// recipient (docs.aws.amazon.com/ses/latest/dg/notification-contents.html);
+// and the same events published through a configuration set, which name
+// their type "eventType" and add DeliveryDelay and Reject
+// (docs.aws.amazon.com/ses/latest/dg/event-publishing-retrieving-sns-contents.html).
 // Senders on SES only ever see their bounces in this form, so it is read like
 // a DSN: bouncedRecipients[].status / diagnosticCode / action.
 
@@ -8,7 +11,7 @@ import type { RawRejection } from '../parser';
 import { readDiagnostic } from './diagnostic';
 import { stripAddressType } from './dsn';
 
-const MARK = /\\?"notificationType\\?"\s*:\s*\\?"(Bounce|Complaint|Delivery)\\?"/;
+const MARK = /\\?"(?:notificationType|eventType)\\?"\s*:\s*\\?"(Bounce|Complaint|Delivery|DeliveryDelay|Reject)\\?"/;
 
 export function looksLikeSesNotification(text: string): boolean {
   return MARK.test(text);
@@ -23,6 +26,10 @@ interface SesRecipient {
 
 interface SesNotification {
   notificationType?: string;
+  eventType?: string;
+  deliveryDelay?: { delayType?: string; delayedRecipients?: SesRecipient[]; reportingMTA?: string };
+  reject?: { reason?: string };
+  mail?: { destination?: string[]; source?: string; commonHeaders?: { from?: string[] } };
   bounce?: { bounceType?: string; bouncedRecipients?: SesRecipient[]; reportingMTA?: string; remoteMtaIp?: string };
   complaint?: { complainedRecipients?: SesRecipient[]; complaintFeedbackType?: string };
   delivery?: { recipients?: string[]; smtpResponse?: string; remoteMtaIp?: string };
@@ -53,7 +60,8 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
   const n = parseJson(text);
   if (!n) return [];
   const out: RawRejection[] = [];
-  if (n.notificationType === 'Bounce') {
+  const type = n.notificationType ?? n.eventType;
+  if (type === 'Bounce') {
     for (const r of n.bounce?.bouncedRecipients ?? []) {
       const diag = r.diagnosticCode ? stripDiagType(r.diagnosticCode) : null;
       const d = readDiagnostic({
@@ -66,7 +74,33 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
       });
       out.push({ ...d, line, recipient: r.emailAddress ?? null });
     }
-  } else if (n.notificationType === 'Complaint') {
+  } else if (type === 'DeliveryDelay') {
+    for (const r of n.deliveryDelay?.delayedRecipients ?? []) {
+      const diag = r.diagnosticCode ? stripDiagType(r.diagnosticCode) : null;
+      const d = readDiagnostic({
+        status: r.status ?? null,
+        diagnostic: diag,
+        diagnosticType: 'SMTP',
+        action: 'delayed',
+        remoteMta: n.deliveryDelay?.reportingMTA ? stripAddressType(n.deliveryDelay.reportingMTA) : null,
+        humanText: diag ? null : `Amazon SES delivery delay (${n.deliveryDelay?.delayType ?? 'unknown'})`,
+      });
+      out.push({ ...d, line, recipient: r.emailAddress ?? null });
+    }
+  } else if (type === 'Reject') {
+    // SES itself refused to send (a virus in the message): nothing reached a receiver
+    for (const r of n.mail?.destination ?? [null])
+      out.push({
+        code: null,
+        enhanced: null,
+        stage: 'unknown',
+        text: `Amazon SES rejected the message before sending it: ${n.reject?.reason ?? 'no reason given'}`,
+        ip: null,
+        line,
+        recipient: r,
+        reason: /virus/i.test(n.reject?.reason ?? '') ? 'virusdetected' : 'rejected',
+      });
+  } else if (type === 'Complaint') {
     for (const r of n.complaint?.complainedRecipients ?? [])
       out.push({
         code: null,
@@ -78,7 +112,7 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
         recipient: r.emailAddress ?? null,
         reason: 'feedback',
       });
-  } else if (n.notificationType === 'Delivery') {
+  } else if (type === 'Delivery') {
     for (const r of n.delivery?.recipients ?? [])
       out.push({
         code: 250,
@@ -96,4 +130,10 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
 
 function stripDiagType(s: string): string {
   return s.replace(/^[\w-]+\s*;\s*/, '');
+}
+
+/** The envelope sender (mail.source) and the From: address (mail.commonHeaders.from) the notification names. */
+export function sesSender(text: string): { mailFrom: string | null; from: string | null } {
+  const n = parseJson(text);
+  return { mailFrom: n?.mail?.source ?? null, from: n?.mail?.commonHeaders?.from?.[0] ?? null };
 }

@@ -7,10 +7,16 @@
 // that follow it up to a blank line — rather than one template per product.
 
 import type { BodyLine } from './mime';
+import { headerScore, readHeaderBlock } from '../header-block';
 
-/** Lines that introduce the returned copy of the message (RFC 3462 text part conventions of real MTAs). */
+/**
+ * Lines that introduce the returned copy of the message (RFC 3462 text part
+ * conventions of real MTAs). Microsoft 365's "Original Message Details" is a
+ * summary table inside the notice, not the copy; Gmail's own notices end with
+ * the original as a "---------- Forwarded message ----------".
+ */
 const ORIGINAL_MESSAGE =
-  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
 const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy).*[-=_*]*\s*$/i;
 
@@ -116,7 +122,7 @@ function appendText(r: TextRecipient, s: string, line: number): void {
 
 /** Words that carry a failure reason, as opposed to greetings and boilerplate. */
 export function looksLikeDiagnostic(t: string): boolean {
-  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended/i.test(
+  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended|unrout(?:e)?able/i.test(
     t,
   );
 }
@@ -126,4 +132,64 @@ export function diagnosticLines(lines: BodyLine[]): BodyLine[] {
   const hits = lines.filter((l) => l.text.trim() && looksLikeDiagnostic(l.text));
   // words in a language the hints do not know: keep the whole text (capped)
   return hits.length ? hits : lines.filter((l) => l.text.trim()).slice(0, 40);
+}
+
+/** Local parts of addresses that notices name as whom to ask, not as recipients. */
+const ROLE = /^(?:postmaster|mailer-daemon|hostmaster|abuse|noreply|no-reply|help|support-noreply)@/i;
+/** Lines that name the sender in a notice's summary ("Sender Address:", "From:", "Von:"). */
+const SENDER_LINE = /^\s*(?:sender(?:\s+address)?|from|von|de|expéditeur|absender|envelope-from|return-path|reply-to)\s*:/i;
+
+/**
+ * The recipient of a notice that names it only in a sentence, in whatever
+ * language ("Your message wasn't delivered to a@b because…", "Ihre Nachricht
+ * wurde nicht an a@b zugestellt", "The following message to <a@b> was
+ * undeliverable"): the one address the words mention that is not the
+ * sender's, a role address or inside a link. Null when there is none, or
+ * when several differ (then the words do not say which failed).
+ */
+export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { address: string; line: number } | null {
+  const found = new Map<string, { address: string; line: number }>();
+  for (const l of lines) {
+    if (SENDER_LINE.test(l.text)) continue;
+    const text = l.text.replace(/\b(?:https?|mailto):\S+/gi, (u) => (u.startsWith('mailto:') ? ' ' : ''));
+    for (const m of text.matchAll(new RegExp(ADDR, 'g'))) {
+      const a = m[0].replace(/\.$/, '');
+      // a Notes address ("Klaus Schmidt/Sales/CORP@CORP") is not an Internet one: its domain has no dot
+      if (exclude.has(a.toLowerCase()) || ROLE.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;
+      if (!found.has(a.toLowerCase())) found.set(a.toLowerCase(), { address: a, line: l.line });
+    }
+  }
+  return found.size === 1 ? [...found.values()][0] : null;
+}
+
+/**
+ * Notices that say delivery is still being tried, so the failure is not final:
+ * Postfix "THIS IS A WARNING ONLY" (bounce(8) delay template), Gmail "Delivery
+ * incomplete … Gmail will retry for N more hours", Exchange "Delivery has been
+ * delayed" / "hasn't been delivered yet", Exim "Warning: message … delayed",
+ * Sendmail "Warning: could not send message for past N hours".
+ */
+export const DELAY_NOTICE =
+  /THIS IS A WARNING ONLY|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
+
+/** The fields a mail client shows of a message it renders, quotes or forwards. */
+export const DISPLAYED = new Set(['from', 'to', 'cc', 'bcc', 'date', 'sent', 'subject', 'reply-to']);
+
+/**
+ * Where the copy of the message starts when no separator announces it: the
+ * first run of three or more mail header fields (a notice copied from a mail
+ * client loses its MIME structure, and the attached original follows the
+ * words directly; a forum post quotes the refusal, then the headers). -1 when
+ * there is none after the first line.
+ */
+export function findHeaderSection(lines: BodyLine[]): number {
+  const texts = lines.map((l) => l.text);
+  for (let i = 1; i < texts.length; i++) {
+    if (!/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(texts[i]) || texts[i - 1].trim() !== '') continue;
+    const block = readHeaderBlock(texts, i);
+    // a summary a notice or a client prints (To:, Cc:, Date:, Subject:) is not the message's header section
+    const raw = block.fields.some((f) => !DISPLAYED.has(f.name.toLowerCase()));
+    if (block.fields.length >= 3 && headerScore(block) >= 0.5 && raw) return i;
+  }
+  return -1;
 }

@@ -55,7 +55,7 @@ export const invalidMessageId: Rule = {
     if (!v?.complete) return [];
     const f = named(v.fields, 'message-id')[0];
     if (!f) return [];
-    const problem = checkMessageId(f.value);
+    const problem = checkMessageId(f.value, v.facts?.smtputf8 ?? false);
     if (!problem)
       return [passStep('headers.invalid-message-id', 'The Message-ID is a valid <id@domain>', SOURCES, [{ text: quote(f), line: f.line }])];
     return [

@@ -1,0 +1,81 @@
+// Texts of large European mailbox providers whose refusals users paste often:
+// Deutsche Telekom (t-online.de) and GMX / WEB.DE (1&1 "Nemesis"). Each text
+// names its own cause in a short code at the end ("(BL)", "(NOWL)", "c=pr").
+
+import type { ReplyKnowledge } from './types';
+
+const TONLINE = 'https://postmaster.t-online.de/index.en.html (Telekom postmaster: notes for mail server operators, 4.1 and 4.6–4.11)';
+const TONLINE_BLOCK =
+  'https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html (T-Online blocks IPs of unknown reputation)';
+const GMX = 'https://www.gmx.net/mail/senderguidelines (GMX / WEB.DE sender guidelines)';
+
+export const ISP_REPLIES: ReplyKnowledge[] = [
+  {
+    id: 'tonline.bl',
+    sender: 'T-Online (Deutsche Telekom)',
+    text: /IP=\S+ - A problem occurred\.|tosa@rx\.t-online\.de/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'T-Online refuses hosts whose reputation is bad or unknown, which includes IPs that have not sent to it for a long time (BL). It also expects the server name (PTR and HELO) to lead to the operator: a website under that name with an imprint.',
+    rules: ['reputation.blocked', 'ptr.missing', 'ptr.generic'],
+    fix: [
+      'Give {ip} a PTR naming the mail server under your own domain, and put a web page with your imprint (operator, address, contact) at that host name.',
+      'Then write to tosa@rx.t-online.de from a working address, naming the IP {ip} and the refusal, and ask for the block to be lifted.',
+    ],
+    verify: ['dig -x {ip} +short   (your server name)', 'curl -sI http://<that name>/   (a page with your imprint)'],
+    sources: [TONLINE, TONLINE_BLOCK],
+  },
+  {
+    id: 'tonline.nowl',
+    sender: 'T-Online (Deutsche Telekom)',
+    text: /None\/bad reputation|\(NOWL\)|tobr@rx\.t-online\.de/i,
+    reason: 'badreputation',
+    party: 'sender',
+    meaning: 'T-Online has no (or a bad) reputation for this IP and accepts none of its mail until the postmaster resets it (NOWL).',
+    rules: ['reputation.blocked', 'ptr.generic'],
+    fix: [
+      'Make sure {ip} has a PTR naming your mail server, and that a web page with your imprint is reachable at that name.',
+      'Write to the address in the reply (tobr@rx.t-online.de) and ask for the reputation of {ip} to be reset; it takes effect within hours.',
+    ],
+    verify: ['dig -x {ip} +short'],
+    sources: [TONLINE],
+  },
+  {
+    id: 'tonline.dial',
+    sender: 'T-Online (Deutsche Telekom)',
+    text: /Dialup\/transient IP not allowed|\(DIAL\)|toda@rx\.t-online\.de/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "T-Online takes the sending IP for a dial-up or dynamic address (its reverse name looks generic, or no imprint can be found for the server's name) and accepts mail from it only through a mail gateway (DIAL).",
+    rules: ['ptr.generic', 'ptr.missing', 'reputation.blocked'],
+    fix: [
+      "Send through your provider's relay (smarthost), or give {ip} a PTR naming your mail server under your own domain with an imprint page at that name.",
+      'If the IP is static and the block is wrong, write to toda@rx.t-online.de.',
+    ],
+    verify: ['dig -x {ip} +short'],
+    sources: [TONLINE],
+  },
+  {
+    id: 'gmx.bad-ptr',
+    sender: 'GMX / WEB.DE',
+    text: /Bad DNS PTR resource record|senderguidelines\?c=pr/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      'GMX and WEB.DE refuse the connection when the sending IP has no PTR record, or its name does not resolve back to the IP, or the name looks dynamic.',
+    rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
+    sources: [GMX],
+  },
+  {
+    id: 'gmx.blacklisted',
+    sender: 'GMX / WEB.DE',
+    text: /IP address is black listed|senderguidelines\?c=bl/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: 'GMX and WEB.DE have the sending IP on their block list (their own, fed by public blocklists).',
+    rules: ['dnsbl.listed', 'reputation.blocked'],
+    sources: [GMX],
+  },
+];

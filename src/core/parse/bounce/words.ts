@@ -1,0 +1,68 @@
+// Refusals read from a notice's words alone (no DSN part): Exim, qmail,
+// Sendmail, Exchange, Gmail, Domino, Mimecast… in any language. Each
+// recipient block keeps its own words; a notice that names its recipient only
+// in a sentence gets its one address; the receiver's reply is cut out of the
+// prose wherever it stands.
+
+import type { RawRejection } from '../parser';
+import type { BodyLine } from './mime';
+import { readDiagnostic } from './diagnostic';
+import { findReply, replyInText } from './reply';
+import { DELAY_NOTICE, diagnosticLines, looksLikeDiagnostic, sentenceRecipient, type TextRecipient } from './text';
+
+export interface WordsInput {
+  human: BodyLine[];
+  textRecipients: TextRecipient[];
+  /** X-Failed-Recipients (Exim). */
+  failed: string[];
+  /** Addresses that are not recipients (the bounce's own From and To). */
+  exclude: Set<string>;
+  /** Line to point at when the words give none. */
+  fallbackLine: number;
+}
+
+export function wordRefusals({ human, textRecipients, failed, exclude, fallbackLine }: WordsInput): RawRejection[] {
+  const out: RawRejection[] = [];
+  let recs: TextRecipient[] = textRecipients.filter((r) => r.text || failed.includes(r.address));
+  if (failed.length) {
+    const known = recs.filter((r) => failed.some((f) => f.toLowerCase() === r.address.toLowerCase()));
+    if (known.length) recs = known;
+  }
+  const general = diagnosticLines(human);
+  const generalText = general.map((l) => l.text.trim()).join(' ');
+  const humanText = human.map((l) => l.text).join('\n');
+  // the receiver's reply, wherever the notice quotes it
+  const reply = findReply(human);
+  if (!recs.length) {
+    // a notice that names its recipient only in a sentence, in any language
+    const named = sentenceRecipient(human, exclude);
+    const addrs = failed.length ? failed : named ? [named.address] : textRecipients.map((r) => r.address).slice(0, 1);
+    const at = reply?.line ?? general[0]?.line ?? fallbackLine;
+    recs = (addrs.length ? addrs : [null]).map((a) => ({ address: a ?? '', line: at, text: '', textLine: at }));
+  }
+  // a warning that delivery is still being tried: not a final failure
+  const delayed = DELAY_NOTICE.test(humanText);
+  for (const r of recs) {
+    // a block that names no reason (an address alone) takes the bounce's general words; with
+    // several recipients, those words include the others' replies, so a block with words keeps its own
+    const own =
+      r.text && (/\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) || (recs.length > 1 && looksLikeDiagnostic(r.text)))
+        ? r.text
+        : [r.text, generalText].filter(Boolean).join(' ');
+    const context = recs.length === 1 ? humanText : undefined;
+    // the reply itself is the refusal's text; the notice's words around it still give the stage
+    const quoted = (r.text ? replyInText(r.text) : null) ?? (recs.length === 1 || !r.text ? (reply?.text ?? null) : null);
+    const d = readDiagnostic({
+      status: null,
+      diagnostic: quoted,
+      diagnosticType: null,
+      action: '',
+      remoteMta: null,
+      humanText: own,
+      context,
+    });
+    if (delayed && (d.code === null || d.code < 500)) d.action = 'delayed';
+    out.push({ ...d, line: r.textLine || r.line, recipient: r.address || null });
+  }
+  return out;
+}
