@@ -246,8 +246,8 @@ describe('robustness', () => {
     for (const ex of EXAMPLES) {
       await page.getByTestId('examples').locator('summary').click();
       await page.locator(`[data-example="${ex.file}"]`).click();
-      // the previous example's checklist is still on the page until this one's analysis replaces it
-      await page.waitForFunction((f) => document.querySelector('.filename')?.textContent?.includes(f), ex.file);
+      // the example loads asynchronously: wait for it, not for the previous one's checklist
+      await page.locator('.filename', { hasText: ex.file }).waitFor();
       await page.locator('ol.checklist > li').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('[data-testid="analyze"]')?.hasAttribute('disabled'));
       assert.match(await page.locator('.filename').innerText(), new RegExp(ex.file.replace('.', '\\.')));

@@ -228,6 +228,50 @@ describe('auth refusals rank the auth step first', () => {
   });
 });
 
+describe('bulk.microsoft: Outlook.com consumer mail only', () => {
+  const toMicrosoft = (host: string, rcpt: string, reply: string) =>
+    [
+      `${T} Session 0003; child 0001`,
+      `${T} Attempting SMTP connection to [${host} : 25]`,
+      `${T} <-- 220 ${host} Microsoft ESMTP MAIL Service ready`,
+      `${T} --> EHLO mail.sender.example`,
+      `${T} <-- 250 ${host} Hello`,
+      `${T} --> MAIL From:<news@sender.example>`,
+      `${T} <-- 250 2.1.0 Sender OK`,
+      `${T} --> RCPT To:<${rcpt}>`,
+      `${T} <-- ${reply}`,
+      `${T} SMTP session terminated`,
+    ].join('\n');
+  const dns = { 'sender.example TXT': ['v=spf1 ip4:192.0.2.1 -all'] };
+
+  it.each([
+    [
+      'a Microsoft 365 tenant: unknown recipient',
+      'contoso-example.mail.protection.outlook.com',
+      'bob@contoso.example',
+      '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+      false,
+    ],
+    [
+      'a Microsoft 365 tenant: banned sending IP',
+      'contoso-example.mail.protection.outlook.com',
+      'bob@contoso.example',
+      '550 5.7.606 Access denied, banned sending IP [192.0.2.1]',
+      false,
+    ],
+    [
+      'Outlook.com: a hotmail.com recipient',
+      'hotmail-com.olc.protection.outlook.com',
+      'bob@hotmail.com',
+      '550 5.7.606 Access denied, banned sending IP [192.0.2.1]',
+      true,
+    ],
+  ])('%s', async (_name, host, rcpt, reply, want) => {
+    const r = await run(toMicrosoft(host, rcpt, reply), dns);
+    expect(step(r, 'bulk.microsoft') !== undefined).toBe(want);
+  });
+});
+
 describe('bulk.* when DNS cannot be asked', () => {
   it('an SPF or DKIM check that could not be made is unknown, not "not met"', async () => {
     const key = await rsaKey(1024);

@@ -22,6 +22,8 @@ export interface BulkReceiver {
   hosts: RegExp;
   /** Its reply texts. */
   texts: RegExp;
+  /** Ids of reply-knowledge entries that only this provider's consumer mail sends. */
+  knowledge: RegExp;
   since: string;
   requirements: BulkRequirement[];
   sources: string[];
@@ -34,6 +36,7 @@ export const BULK_RECEIVERS: BulkReceiver[] = [
     domains: /^(gmail|googlemail)\.com$/i,
     hosts: /(^|\.)(google\.com|googlemail\.com)$|aspmx\.l\.google\.com/i,
     texts: /\bgsmtp\b|support\.google\.com\/mail|Gmail/i,
+    knowledge: /^gmail\./,
     since: 'February 2024',
     requirements: [
       { id: 'spf-or-dkim', scope: 'all', text: 'SPF or DKIM passes for the sending domain' },
@@ -52,6 +55,7 @@ export const BULK_RECEIVERS: BulkReceiver[] = [
     domains: /^(yahoo|ymail|rocketmail|aol|aim)\.[a-z.]+$/i,
     hosts: /yahoodns\.net$|(^|\.)yahoo\.com$|(^|\.)aol\.com$/i,
     texts: /yahoo|senders\.yahooinc\.com/i,
+    knowledge: /^yahoo\./,
     since: 'February 2024',
     requirements: [
       { id: 'spf-or-dkim', scope: 'all', text: 'SPF or DKIM passes for the sending domain' },
@@ -67,8 +71,13 @@ export const BULK_RECEIVERS: BulkReceiver[] = [
     id: 'microsoft',
     name: 'Outlook.com (Hotmail, Live, MSN)',
     domains: /^(outlook|hotmail|live|msn|passport)\.[a-z.]+$/i,
-    hosts: /olc\.protection\.outlook\.com$|(^|\.)hotmail\.com$|(^|\.)outlook\.com$/i,
-    texts: /5\.7\.515|outlook\.com|hotmail|Microsoft/i,
+    // Outlook.com's consumer inbound is *.olc.protection.outlook.com; Microsoft 365
+    // tenants receive at *.mail.protection.outlook.com, and the Outlook.com rules
+    // do not apply to them (the announcement names Outlook.com, Hotmail, Live).
+    hosts: /\.olc\.protection\.outlook\.com$|(^|\.)hotmail\.com$|^(?!.*\.protection\.outlook\.com$)(.*\.)?outlook\.com$/i,
+    texts: /5\.7\.515|(?<![\w.-])(hotmail|outlook|live|msn)\.com\b/i,
+    // only the consumer-side texts: Microsoft's other texts come from 365 tenants too
+    knowledge: /^microsoft\.(5\.7\.515|auth-level)/,
     since: 'May 2025',
     requirements: [
       { id: 'spf-and-dkim', scope: 'bulk', text: 'SPF passes and DKIM passes' },
@@ -99,6 +108,6 @@ export function bulkReceiversIn(ctx: RuleContext): BulkReceiver[] {
     (b) =>
       [...rcptDomains].some((d) => b.domains.test(d)) ||
       hosts.some((h) => b.hosts.test(h)) ||
-      ev.rejections.some((r) => r.knowledge?.startsWith(b.id + '.') || (r.reason === 'authfailure' && b.texts.test(r.text))),
+      ev.rejections.some((r) => (r.knowledge && b.knowledge.test(r.knowledge)) || (r.reason === 'authfailure' && b.texts.test(r.text))),
   );
 }
