@@ -12,7 +12,8 @@
 
 import type { Party, Rejection, Stage } from './types';
 import type { RawRejection } from './parse/parser';
-import { findGenericKnowledge, findReceiverKnowledge, type ReplyKnowledge } from './knowledge/replies';
+import { findGenericKnowledge, findReceiverKnowledge, knowledgeById, type ReplyKnowledge } from './knowledge/replies';
+import { GENERIC_REPLIES } from './knowledge/replies/generic';
 import { findEnhancedCode } from './knowledge/enhanced-codes';
 
 function partyOfReason(reason: string): Party {
@@ -146,6 +147,9 @@ const CATCH_ALL_CODES = new Set(['X.0.0', 'X.1.0', 'X.2.0', 'X.3.0', 'X.4.0', 'X
 const NO_CONNECTION =
   /connect(?:ion)? (?:to \S+ )?(?:timed out|refused)|connection timed out|timed out|unable to connect|could not connect|no route to host|host (?:is )?(?:unreachable|not reachable)|did not accept our requests to connect/i;
 
+/** The words of a queue that gave up (knowledge/replies/generic.ts, "expired"). */
+const GAVE_UP = GENERIC_REPLIES.find((k) => k.reason === 'expired')?.text;
+
 function refine(reason: string, r: RawRejection, enh: { code: string } | undefined, knowledgeId?: string): string {
   const cls = r.enhanced ? r.enhanced[0] : r.code !== null ? String(r.code)[0] : null;
   // "user unknown" in generic words only, not in reply to RCPT or MAIL and
@@ -176,6 +180,8 @@ function refine(reason: string, r: RawRejection, enh: { code: string } | undefin
   )
     return 'expired';
   if (/^delayed/i.test(r.action ?? '') && (reason === 'undefined' || reason === 'onhold')) return 'expired';
+  // a connection failure after which the queue said it gave up ("I'm not going to try again")
+  if (reason === 'networkerror' && r.action !== 'deferred' && GAVE_UP?.test(r.text)) return 'expired';
   return reason;
 }
 
@@ -186,15 +192,27 @@ export function wordsOnly(text: string): string {
 
 export function reasonOf(r: RawRejection): Classification {
   if (r.reason) return { reason: r.reason, knowledge: undefined };
+  const known = knowledgeById(r.knowledgeId);
+  if (known) return { reason: known.reason, knowledge: known };
   // addresses and host names in the text are not words about the refusal
   // (a recipient called spam@…, a host called policy.example)
   const text = wordsOnly(r.text);
-  const receiver = findReceiverKnowledge(text, r.code, r.stage);
+  let receiver = findReceiverKnowledge(text, r.code, r.stage);
+  /** The common words, looked up once (undefined: not yet; null: none). */
+  let genericOnce: ReplyKnowledge | null | undefined;
+  const genericWords = () =>
+    genericOnce === undefined ? (genericOnce = findGenericKnowledge(text, r.code, r.stage) ?? null) : genericOnce;
+  // readers keep the enhanced code apart from the text; entries that know a receiver
+  // by its code (Gmail's 5.7.25, Microsoft's 4.7.650) see it in front, as on the wire —
+  // only when the words alone explain nothing (a code is ambiguous: Gmail's 5.7.27 is
+  // RFC 7505's null-MX sender elsewhere)
+  if (!receiver && r.enhanced && !r.text.includes(r.enhanced) && !genericWords())
+    receiver = findReceiverKnowledge(wordsOnly(`${r.enhanced} ${r.text}`), r.code, r.stage);
   if (receiver)
     return { reason: refine(receiver.reason, r, r.enhanced ? findEnhancedCode(r.enhanced) : undefined, receiver.id), knowledge: receiver };
   const enh = r.enhanced ? findEnhancedCode(r.enhanced) : undefined;
   if (enh && !VAGUE.has(enh.reason)) return { reason: refine(enh.reason, r, enh), knowledge: undefined };
-  const generic = findGenericKnowledge(text, r.code, r.stage);
+  const generic = genericWords() ?? undefined;
   // 421 closes the channel (RFC 5321 §3.8): with no words that say why, it is the receiver's load or rate limit
   if (!generic && r.code === 421 && (!enh || CATCH_ALL_CODES.has(enh.code)))
     return { reason: refine('toomanyconn', r, enh), knowledge: undefined };

@@ -4,7 +4,7 @@
 import type { Evidence, InputKind } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
-import { clientIpIn } from './parse/bounce/diagnostic';
+import { judgedIpInReply } from './parse/judged-ip';
 
 /** Replies that end a session politely are not refusals (QUIT's 221, etc.). */
 function isRefusal(code: number): boolean {
@@ -27,7 +27,7 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
         stage: r.stage,
         text: r.text,
         // outbound, the IP judged is the log's own server: the receiver may name it in the reply
-        ip: s.direction === 'outbound' ? clientIpIn(`${r.code} ${r.text}`) : s.clientIp,
+        ip: s.direction === 'outbound' ? judgedIpInReply(r.code, r.enhanced, r.text) : s.clientIp,
         line: r.line,
         remote: s.remoteHost ?? (s.direction === 'outbound' ? s.serverIp : null),
         recipient: rcpt ?? null,

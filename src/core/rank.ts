@@ -9,7 +9,21 @@ import { REPLY_KNOWLEDGE } from './knowledge/replies';
 const STATUS_ORDER: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2, info: 3, pass: 4 };
 
 /** Areas in the order an administrator would look at them, for ties. */
-const AREA_ORDER = ['smtp', 'reputation', 'headers', 'dnsbl', 'ptr', 'helo', 'spf', 'dkim', 'dmarc', 'verdict', 'bulk', 'transit', 'domain'];
+const AREA_ORDER = [
+  'smtp',
+  'reputation',
+  'headers',
+  'dnsbl',
+  'ptr',
+  'helo',
+  'spf',
+  'dkim',
+  'dmarc',
+  'verdict',
+  'bulk',
+  'transit',
+  'domain',
+];
 
 function areaRank(rule: string): number {
   const i = AREA_ORDER.indexOf(rule.split('.')[0]);

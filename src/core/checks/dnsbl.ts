@@ -6,6 +6,7 @@
 // (dnsbl.defunct explains them). Every list is asked at once, with its
 // RFC 5782 test points beside it (dns/dnsbl-query.ts).
 
+import { knowledgeById } from '../knowledge/replies';
 import { getDomain } from 'tldts';
 import type { Evidence, Subjects } from '../types';
 import type { Lookup } from '../dns/lookup';
@@ -169,6 +170,10 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
     if (isHostname(z)) add(findDnsbl(z) ?? null, z, 'receiver');
   }
   for (const r of ev.rejections) {
+    // a receiver whose own lookups failed names the list without a listing (Spamhaus "open resolver")
+    if (knowledgeById(r.knowledge)?.receiverError) continue;
+    // in a log of several sessions, a refusal of another client names no list for this one
+    if (r.ip && subjects.ip && r.ip !== subjects.ip.value) continue;
     const named = { line: r.line, result: `named in the refusal: ${[r.code, r.enhanced].filter(Boolean).join(' ')} ${r.text}`.trim() };
     for (const t of domainTokens(r.text)) {
       const e = DNSBL_REGISTRY.find((x) => x.zone === t || x.aliases?.includes(t));

@@ -184,6 +184,103 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 5321 §4.1.1.2 (MAIL)', 'https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain'],
   },
   {
+    rule: 'smtp.connection-failed',
+    reasons: [],
+    headline: 'The sending server could not hold a connection to the receiving server (no SMTP reply at all)',
+    detail:
+      'No receiver refused anything: the TCP connection to port 25 timed out, was refused, had no route, or was dropped mid-dialogue. This is a network or server-availability problem, not a judgment of the mail; reverse DNS, blocklists and SPF do not cause it (except a receiver that drops distrusted clients without a word).',
+    fix: [
+      'From the sending server, test the connection: nc -vz -w 10 <receiving MX> 25. If no host at all answers on port 25, the sending network blocks outgoing port 25: ask the provider to open it or relay through a smarthost on port 587.',
+      "Check the recipient domain's MX records and that those hosts answer on port 25.",
+    ],
+    verify: ['nc -vz -w 10 <receiving MX> 25', 'dig +short MX <recipient domain>'],
+    sources: ['https://www.postfix.org/DEBUG_README.html', 'RFC 5321 §4.5.4.1 (retry strategy)'],
+  },
+  {
+    rule: 'smtp.delivery-expired',
+    reasons: ['expired'],
+    headline: 'The sending server gave up: the message stayed undeliverable for its whole queue lifetime',
+    detail:
+      'Every attempt during the retry period (Postfix maximal_queue_lifetime, 5 days by default; Exim retry rules; sendmail Timeout.queuereturn) was deferred, and the queue returned the message. The cause is the temporary error those attempts met: look for it in the earlier lines for this recipient or in the bounce.',
+    fix: [
+      'Find the last temporary error for this recipient (a connection timeout, greylisting, a rate limit, a full mailbox) and fix that; the expiry itself is only the consequence.',
+    ],
+    verify: ['Postfix: postqueue -p (the reason of each deferred message); Exim: exim -bp and exigrep <address> /var/log/exim/mainlog'],
+    sources: [
+      'RFC 5321 §4.5.4.1 (retry strategy, give up after 4–5 days)',
+      'https://www.postfix.org/postconf.5.html#maximal_queue_lifetime',
+    ],
+  },
+  {
+    rule: 'dnsbl.listed',
+    reasons: [],
+    headline: 'The receiver refused the sending IP because a DNS blocklist lists it',
+    detail:
+      'The reply says a blocklist (DNSBL/RBL) lists the sending IP. When it does not name the list, the blocklist steps below show which public lists list the IP now.',
+    fix: [
+      "Look the IP up on the lists' own pages (e.g. https://check.spamhaus.org/, https://www.barracudacentral.org/lookups, https://www.spamcop.net/bl.shtml), find and stop what sent spam from it, then request removal.",
+    ],
+    verify: ['dig +short <reversed IP>.zen.spamhaus.org A   (no answer = not listed)'],
+    sources: ['RFC 5782 (DNS blacklists)'],
+  },
+  {
+    rule: 'smtp.dns-lookup-failed',
+    reasons: [],
+    headline: 'The sending server could not look up the recipient domain in DNS (a temporary DNS failure, not a refusal)',
+    detail: "No receiver was reached. The sending server's resolver, or the recipient domain's name servers, did not answer.",
+    fix: ["Check the sending server's resolver (dig MX <domain> on that server) and the domain's delegation (dig +trace MX <domain>)."],
+    verify: ['dig MX <recipient domain>'],
+    sources: ['RFC 5321 §5.1'],
+  },
+  {
+    rule: 'smtp.mail-loop',
+    reasons: [],
+    headline: 'The mail would loop: the server would deliver it to itself',
+    detail: "The recipient domain's MX points at a server that does not accept the domain as its own.",
+    fix: [
+      "Accept the domain on the server (Postfix mydestination / virtual_mailbox_domains / relay_domains) or correct the domain's MX record.",
+    ],
+    verify: ['dig +short MX <recipient domain>'],
+    sources: ['https://www.postfix.org/faq.html#loop'],
+  },
+  {
+    rule: 'smtp.tls-failed',
+    reasons: [],
+    headline: 'The TLS handshake between the two servers failed',
+    detail:
+      'The servers could not agree on a TLS protocol or cipher, or a policy required a verified certificate that did not verify. The mail itself was not judged.',
+    fix: [
+      'Inspect the receiving side: openssl s_client -starttls smtp -connect <server>:25 shows the offered protocol, cipher and certificate, or where the handshake fails; update the older side or renew the certificate.',
+    ],
+    verify: ['openssl s_client -starttls smtp -connect <server>:25 </dev/null'],
+    sources: ['https://www.postfix.org/TLS_README.html', 'RFC 3207 (STARTTLS)'],
+  },
+  {
+    rule: 'smtp.login-failed',
+    reasons: [],
+    headline: 'The server refused the client’s login (SMTP AUTH): wrong user name or password, or a locked account',
+    detail:
+      'The client authenticated with credentials the server did not accept. Fix the credentials on the client; nothing in DNS is involved.',
+    fix: [
+      'Correct the user name (usually the full address) and password in the sending program or device; check that the account is not locked or barred from SMTP.',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <user> --quit-after AUTH'],
+    sources: ['RFC 4954 §6 (535 5.7.8)'],
+  },
+  {
+    rule: 'smtp.receiver-dnsbl-error',
+    reasons: [],
+    headline: "The receiver's own blocklist lookup failed and it refused the mail anyway (not a listing of the sending IP)",
+    detail:
+      "The receiving server's blocklist query was refused (Spamhaus answers 127.255.255.254 to queries from public resolvers) and the server took the error for a listing. Only the receiver's administrator can fix it.",
+    fix: [
+      'Receiver: query blocklists through your own recursive resolver or with a DQS key, and accept only listing codes (Postfix: reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]).',
+      "Sender: tell the receiver's postmaster, quoting the reply.",
+    ],
+    verify: ['On the receiving server: dig +short 2.0.0.127.zen.spamhaus.org A   (127.0.0.2 = working; 127.255.255.254 = refused)'],
+    sources: ['https://www.spamhaus.org/resource-hub/dnsbl/using-our-public-mirrors-check-your-return-codes-now./'],
+  },
+  {
     rule: 'reputation.complaint',
     reasons: ['feedback'],
     headline: 'A recipient or their provider reported the message as spam (feedback report)',

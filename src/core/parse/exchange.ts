@@ -8,8 +8,9 @@
 import type { Session } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
-import { DialogueTracker, parseReplyLine } from './smtp-dialogue';
+import { DialogueTracker } from './smtp-dialogue';
 import { emptySession } from './session';
+import { TrackingReader } from './exchange-tracking';
 
 /** RFC 4180 fields of one CSV line (Exchange quotes fields with commas). */
 export function csvFields(line: string): string[] {
@@ -95,7 +96,7 @@ export function parseExchange(lines: string[]): ParseResult {
   const sessions: Session[] = [];
   const rejections: RawRejection[] = [];
   const dialogues = new Map<string, { s: Session; d: DialogueTracker; send: boolean }>();
-  const byMessage = new Map<string, Session>();
+  const tracking = new TrackingReader();
   let unknown = 0;
   let sendLog: boolean | null = null;
 
@@ -122,49 +123,7 @@ export function parseExchange(lines: string[]): ParseResult {
       return;
     }
     if (hdr.kind === 'tracking') {
-      const event = get('event-id').toUpperCase();
-      const mid = get('internal-message-id') || get('message-id') || `row${lineNo}`;
-      let s = byMessage.get(mid);
-      if (!s) {
-        s = newSession(get('message-id') || mid, lineNo);
-        byMessage.set(mid, s);
-        sessions.push(s);
-      }
-      s.endLine = lineNo;
-      const sender = get('sender-address');
-      if (sender && !s.mailFrom) s.mailFrom = { address: sender, line: lineNo };
-      const clientIp = get('original-client-ip') || get('client-ip');
-      if (event === 'RECEIVE' && clientIp && !s.clientIp) {
-        s.clientIp = normalizeIP(clientIp) ?? clientIp;
-        s.clientIpLine = lineNo;
-        s.remoteHost = get('client-hostname') || null;
-        s.direction = 'inbound';
-      }
-      const recipients = get('recipient-address').split(';').filter(Boolean);
-      for (const r of recipients) if (!s.rcptTo.some((x) => x.address === r)) s.rcptTo.push({ address: r, line: lineNo });
-      if (/^(FAIL|DSN|DEFER|DROP|BADMAIL|POISONMESSAGE)$/.test(event)) {
-        const statuses = get('recipient-status').split(';');
-        // one status per recipient, in order; a single status covers them all
-        const rows = recipients.length ? recipients : [''];
-        rows.forEach((rcpt, k) => {
-          const st = (statuses[k] ?? statuses[0] ?? '').trim();
-          const rp = /^\[\{LED=([^}]*)\}/.exec(st);
-          const text = rp ? rp[1] : st;
-          const p = parseReplyLine(text);
-          const enh = p?.enhanced ?? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(text)?.[1] ?? null;
-          rejections.push({
-            code: p?.code ?? null,
-            enhanced: enh,
-            stage: 'unknown',
-            text: p ? p.text : text || `${event} (${get('source')})`,
-            ip: s!.direction === 'inbound' ? s!.clientIp : null,
-            line: lineNo,
-            recipient: rcpt || null,
-            remote: get('server-hostname') || null,
-            action: event === 'DEFER' ? 'deferred' : 'failed',
-          });
-        });
-      }
+      tracking.row(get, lineNo);
       return;
     }
     if (hdr.kind === 'protocol') {
@@ -209,6 +168,9 @@ export function parseExchange(lines: string[]): ParseResult {
     }
     unknown++;
   });
+  sessions.push(...tracking.sessions);
+  rejections.push(...tracking.rejections);
+  sessions.sort((a, b) => a.startLine - b.startLine);
   for (const { s, d } of dialogues.values()) {
     d.flush();
     s.commands = d.commands;

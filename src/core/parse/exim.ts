@@ -10,8 +10,8 @@
 import type { LoggedCheck, Session, SmtpReply, Stage } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
-import { joinMultiline } from './smtp-dialogue';
-import { clientIpIn } from './bounce/diagnostic';
+import { isConnectFailure, joinMultiline } from './smtp-dialogue';
+import { judgedIpIn, judgedIpInReply } from './judged-ip';
 import { rejectlogMessage } from './exim-rejectlog';
 import { emptySession } from './session';
 
@@ -51,22 +51,31 @@ function hostField(rest: string): { host: string | null; helo: string | null; ip
 
 /** Exim names the command the remote refused: "after RCPT TO:<x>", "after end of data", "after initial connection". */
 export function stageOfEximWords(s: string): Stage {
-  if (/after (?:pipelined )?end of data|after DATA(?!\s*command)|rejected after DATA|after sending data block|after \.\s/i.test(s))
+  if (
+    /after (?:pipelined )?end of data|after DATA(?!\s*command)|rejected after DATA|after sending data block|after \.\s|in response to end of data/i.test(
+      s,
+    )
+  )
     return 'end-of-data';
   if (/after (?:pipelined )?RCPT TO|rejected RCPT/i.test(s)) return 'rcpt';
   if (/after (?:pipelined )?MAIL FROM|rejected MAIL/i.test(s)) return 'mail';
   if (/after (?:pipelined )?DATA|after BDAT/i.test(s)) return 'data';
   if (/after (?:EHLO|HELO|STARTTLS|AUTH)|rejected (?:EHLO|HELO)/i.test(s)) return 'helo';
-  if (/initial connection|after connect|rejected connection|greeting/i.test(s)) return 'connect';
+  if (/initial connection|after connect|rejected connection|greeting/i.test(s) || isConnectFailure(s)) return 'connect';
   return 'unknown';
 }
 
 /** `… : 550-5.7.1 a\n550 5.7.1 b` → code, enhanced, text. */
 function replyIn(s: string): { code: number | null; enhanced: string | null; text: string } {
-  const joined = joinMultiline(s.replace(/\\n/g, ' '));
-  const m = /(?:^|:\s|\s)([245]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})\s)?(.*)$/s.exec(joined);
-  if (m) return { code: Number(m[1]), enhanced: m[2] ?? null, text: m[3].trim() };
-  const e = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(joined);
+  const flat = s.replace(/\\n/g, ' ');
+  // the reply starts after "…: " (or at the start): a code elsewhere is a number in the
+  // text before it ("X=TLS1.3:…:256 CV=yes: SMTP error … : 550-5.7.26 …")
+  const start = /(?:^|:\s+)([245]\d\d)[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?/.exec(flat);
+  const joined = joinMultiline(start ? flat.slice(start.index).replace(/^:\s+/, '') : flat);
+  const m = /^([245]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})\s)?(.*)$/s.exec(joined);
+  if (start && m) return { code: Number(m[1]), enhanced: m[2] ?? null, text: m[3].trim() };
+  // an enhanced code on its own, not a section number ("See RFC2821 4.1.1.1")
+  const e = /(?<!RFC ?\d{3,4} |\.)\b([245]\.\d{1,3}\.\d{1,3})\b(?!\.\d)/.exec(joined);
   return { code: null, enhanced: e ? e[1] : null, text: joined.trim() };
 }
 
@@ -81,6 +90,7 @@ export function parseExim(lines: string[]): ParseResult {
   /** Inbound connections by client IP (Exim logs no connection id without +pid). */
   const byClient = new Map<string, Session>();
   let unknown = 0;
+  const retryWaits: RawRejection[] = [];
 
   const session = (id: string | null, ip: string | null, lineNo: number): Session => {
     if (id && byId.has(id)) return byId.get(id)!;
@@ -144,22 +154,34 @@ export function parseExim(lines: string[]): ParseResult {
         return;
       }
       // ** failed, == deferred
-      const why = tail.replace(/^.*?(?:H=[^:]*?\]:?\s*|T=\S+\s*(?:defer \(-?\d+\)(?:: )?)?)/, '');
+      const why = tail
+        .replace(/^.*?(?:H=[^:]*?\]:?\s*|T=\S+\s*(?:defer \(-?\d+\)(?:: )?)?)/, '')
+        .replace(/^\s*H=\S+(?: \S+)? \[[^\]]*\](?::\d+)?:?\s*/, '');
+      // Exim 4.7x and older name the remote inside the text: "…: host mx.example.org [192.0.2.5]: 550 …"
+      const named = h ? null : /\bhost ([\w.-]+) \[([0-9a-fA-F:.]+)\]/.exec(why);
+      if (named) {
+        s.remoteHost = named[1];
+        s.serverIp = normalizeIP(named[2]) ?? named[2];
+      }
       const r = replyIn(why);
       const stage = stageOfEximWords(why);
       const reply: SmtpReply = { code: r.code ?? 0, enhanced: r.enhanced, text: r.text, stage, line: lineNo };
       if (r.code) s.replies.push(reply);
-      rejections.push({
+      const rejection: RawRejection = {
         code: r.code,
         enhanced: r.enhanced,
         stage,
         text: r.code ? r.text : why.trim() || tail.trim(),
-        ip: clientIpIn(r.code ? `${r.code} ${r.enhanced ?? ''} ${r.text}` : why),
+        ip: r.code ? judgedIpInReply(r.code, r.enhanced, r.text) : judgedIpIn(why),
         line: lineNo,
         recipient: address.replace(/^<|>$/g, ''),
-        remote: h?.host ?? null,
+        remote: h?.host ?? named?.[1] ?? null,
         action: f === '==' ? 'deferred' : 'failed',
-      });
+      };
+      // Exim's bookkeeping while the hosts wait for their retry time says only "still deferred":
+      // it stands for the refusal only when the attempt that failed is not in the excerpt
+      if (f === '==' && /retry time not reached/i.test(tail)) retryWaits.push(rejection);
+      else rejections.push(rejection);
       return;
     }
 
@@ -177,7 +199,8 @@ export function parseExim(lines: string[]): ParseResult {
       const s = session(null, ip, lineNo);
       s.clientIp = ip;
       s.clientIpLine = lineNo;
-      const helo = /\(([^)]*)\)/.exec(rest);
+      // "SMTP connection from (helo) [ip]" — not "[ip]:port (TCP/IP connection count = 3)"
+      const helo = /^SMTP connection from (?:\S+ )?\(([^)]*)\) \[/.exec(rest);
       if (helo) s.helo = { name: helo[1], line: lineNo };
       return;
     }
@@ -203,6 +226,16 @@ export function parseExim(lines: string[]): ParseResult {
         rest,
       );
     const verifyFail = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/.exec(rest);
+    // a message's line naming a host, neither its arrival nor a refusal: a delivery attempt's
+    // connection ("1abc-… H=mx.example.org [192.0.2.94] Connection timed out"); the host is the server
+    if (h && id && !refused && !verifyFail && !/^(?:SMTP connection from|SMTP protocol)/.test(rest)) {
+      const s = session(id, null, lineNo);
+      s.endLine = lineNo;
+      s.direction = 'outbound';
+      s.serverIp = h.ip;
+      s.remoteHost = h.host;
+      return;
+    }
     if (h || refused || verifyFail) {
       const clientIp = h?.ip ?? (heloFrom ? (normalizeIP(heloFrom[1]) ?? heloFrom[1]) : null);
       const s = session(id, clientIp, lineNo);
@@ -275,6 +308,8 @@ export function parseExim(lines: string[]): ParseResult {
       return;
     unknown++;
   });
+  for (const w of retryWaits) if (!rejections.some((r) => r.recipient === w.recipient)) rejections.push(w);
+  rejections.sort((a, b) => a.line - b.line);
   if (!sessions.length && !rejections.length)
     return {
       kind: 'exim-log',

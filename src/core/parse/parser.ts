@@ -19,6 +19,12 @@ export interface RawRejection {
   action?: string;
   /** DSN Diagnostic-Code type: SMTP, X-Unix, X-Postfix… */
   diagnosticType?: string;
+  /**
+   * The knowledge entry that explains the refusal, when the reader knows it
+   * from the log's other lines rather than the reply's words (postscreen's
+   * generic "blocked using zen" after dnsblog logged the list's error answer).
+   */
+  knowledgeId?: string;
 }
 
 export interface ParseResult {

@@ -9,24 +9,43 @@ import { postfixParser } from './postfix';
 import { eximParser } from './exim';
 import { sendmailParser } from './sendmail';
 import { exchangeParser } from './exchange';
+import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
+import { preparePaste } from './paste';
+
+/** The cleaned lines of one input, made once for every log reader's detection and parse. */
+const prepared = new WeakMap<string[], string[]>();
+function preparedLines(lines: string[]): string[] {
+  let p = prepared.get(lines);
+  if (!p) {
+    p = preparePaste(lines).lines;
+    prepared.set(lines, p);
+  }
+  return p;
+}
 
 /**
  * Parsers never throw on bad input; should one fail by a bug, the input is
  * reported as not understood, with the reason, instead of breaking the page.
  */
 function guarded(p: InputParser): InputParser {
+  // log readers get the paste cleaned (quotes, prompts, wrapped lines: parse/paste.ts); a
+  // message, a bounce or a transcript is read as it is
+  const isLog = p.kind !== 'message' && p.kind !== 'bounce' && p.kind !== 'smtp-transcript';
+  const prepare = (lines: string[]) => (isLog ? preparedLines(lines) : lines);
   return {
     kind: p.kind,
     detect(lines) {
       try {
-        return p.detect(lines);
+        return p.detect(prepare(lines));
       } catch {
         return 0;
       }
     },
-    parse(lines, text, ctx): ParseResult {
+    parse(raw, text, ctx): ParseResult {
+      let lines = raw;
       try {
+        lines = prepare(raw);
         const r = p.parse(lines, text, ctx);
         // lines a log reader did not know are counted and said, never fatal
         if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce') {
@@ -53,6 +72,7 @@ const ALL: InputParser[] = [
   eximParser,
   sendmailParser,
   exchangeParser,
+  exchangePowershellParser,
   transcriptParser,
   // before the message parser: a bounce is also a message, and wins a tie
   bounceParser,

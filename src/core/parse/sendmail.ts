@@ -10,6 +10,8 @@ import type { Session, Stage } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
 import { emptySession } from './session';
+import { isConnectFailure } from './smtp-dialogue';
+import { judgedIpInReply } from './judged-ip';
 
 const PREFIX =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:sendmail|sm-mta|sm-msp-queue|sm-mta-in|sm-mta-out)\[\d+\]:\s*(?:([0-9A-Za-z]{8,20}):\s*)?(.*)$/;
@@ -172,13 +174,17 @@ export function parseSendmail(lines: string[]): ParseResult {
       const r = reply(f.get('reply') ?? stat);
       const cls = dsn?.[0] ?? (r.code ? String(r.code)[0] : /^Deferred/i.test(stat) ? '4' : null);
       if (/^Sent\b/i.test(stat) || cls === '2') return;
-      if (r.code) s.replies.push({ code: r.code, enhanced: r.enhanced ?? dsn, text: r.text, stage: 'unknown', line: lineNo });
+      // sendmail logs no command for a remote's reply; a connection that failed is at connect
+      const stage = !r.code && isConnectFailure(stat) ? 'connect' : 'unknown';
+      if (r.code) s.replies.push({ code: r.code, enhanced: r.enhanced ?? dsn, text: r.text, stage, line: lineNo });
       rejections.push({
         code: r.code,
         enhanced: r.enhanced ?? dsn,
-        stage: 'unknown',
-        text: stat,
-        ip: null,
+        stage,
+        // "Deferred: 450 4.2.0 <x>: …": the reply without sendmail's word and the codes
+        text: r.code ? r.text : stat,
+        // our own server was judged: the remote names its IP at times ("from [ip]")
+        ip: r.code ? judgedIpInReply(r.code, r.enhanced ?? dsn, r.text) : null,
         line: lineNo,
         recipient: to.split(/,\s*/)[0] || null,
         remote: relay?.host ?? null,
@@ -188,7 +194,7 @@ export function parseSendmail(lines: string[]): ParseResult {
     }
     // "<b@c>... User unknown" and DSN / lost input channel lines: known, not needed
     if (
-      /^(?:<[^>]*>\.\.\.|[^\s]+\.\.\.\s|DSN:|lost input channel|timeout waiting|did not issue|collect:|Milter|milter|STARTTLS|AUTH=|ruleset|SYSERR|NOQUEUE|clone|done|sender notify|return to sender|postmaster notify|starting daemon|alias database|\w+: (?:Warning|Timeout))/i.test(
+      /^(?:[0-9A-Za-z]{8,20}: )?(?:<[^>]*>\.\.\.|[^\s]+\.\.\.\s|DSN:|lost input channel|timeout waiting|did not issue|collect:|Milter|milter|STARTTLS|AUTH=|ruleset|SYSERR|NOQUEUE|clone|done|sender notify|return to sender|postmaster notify|starting daemon|alias database|\w+: (?:Warning|Timeout))/i.test(
         rest,
       )
     ) {

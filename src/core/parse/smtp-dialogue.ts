@@ -18,9 +18,49 @@ export function stageOfCommand(verb: string): Stage {
     case 'DATA':
     case 'BDAT':
       return 'data';
+    // the session's preliminaries, after EHLO (Postfix's logs count them with HELO too)
+    case 'AUTH':
+    case 'STARTTLS':
+      return 'helo';
     default:
       return 'unknown';
   }
+}
+
+/** Commands RFC 5321 §4.1.1 and its extensions define; any other line a client sends is data for the one before (AUTH's base64). */
+const VERBS = new Set([
+  'HELO',
+  'EHLO',
+  'LHLO',
+  'MAIL',
+  'RCPT',
+  'DATA',
+  'BDAT',
+  'AUTH',
+  'STARTTLS',
+  'RSET',
+  'NOOP',
+  'QUIT',
+  'VRFY',
+  'EXPN',
+  'HELP',
+  'ETRN',
+  'TURN',
+  'ATRN',
+  'XCLIENT',
+  'XFORWARD',
+]);
+
+/**
+ * A connection that failed before any reply, in the words of the MTAs' logs
+ * (Postfix "connect to x: Connection timed out", Exim "defer (111):
+ * Connection refused", sendmail "Deferred: Connection timed out with x"):
+ * the stage is the connection itself.
+ */
+export function isConnectFailure(text: string): boolean {
+  return /\bconnect to \S+|Connection (?:timed out|refused)|No route to host|Network is unreachable|defer \((?:110|111|113|101)\)|initial server greeting|refused to talk to me|Failed to connect|Winsock error(?: code)?:? 1006[01]\b/i.test(
+    text,
+  );
 }
 
 /** `550-5.7.1 text` / `550 5.7.1 text` / `550 text`: code, continuation, enhanced, text. */
@@ -73,11 +113,14 @@ export class DialogueTracker {
     this.flush();
     const m = /^(\S+)\s*(.*)$/.exec(line.trim()) ?? ['', line.trim(), ''];
     const verb = m[1].toUpperCase();
-    const stage = stageOfCommand(verb);
+    // a line that is no command (the base64 answers to AUTH's 334 challenges) stays in the stage it continues
+    const stage = VERBS.has(verb) ? stageOfCommand(verb) : this.stage;
     this.stage = stage;
     this.inData = false;
     const cmd = { verb, arg: m[2], stage, line: lineNo };
     this.commands.push(cmd);
+    // RFC 3030: the reply to "BDAT n LAST" ends the message, like the one after DATA's dot
+    if (verb === 'BDAT' && /\bLAST\b/i.test(m[2])) this.inData = true;
     return cmd;
   }
 
@@ -90,6 +133,11 @@ export class DialogueTracker {
   reply(line: string, lineNo: number): boolean {
     const p = parseReplyLine(line);
     if (!p) return false;
+    // a multi-line reply a log wrote on one line ("550-5.7.1 a 550-5.7.1 b 550 5.7.1 c"): one reply
+    if (p.more && new RegExp(String.raw`\s${p.code} `).test(line)) {
+      const joined = parseReplyLine(joinMultiline(line));
+      if (joined) Object.assign(p, joined, { more: false });
+    }
     if (this.pending && this.pending.code === p.code) {
       this.pending.text += (this.pending.text ? ' ' : '') + p.text;
       this.pending.enhanced ??= p.enhanced;

@@ -89,6 +89,11 @@ export function parseTranscript(lines: string[], _text: string, exactBytes: bool
       }
       return;
     }
+    // the client's answers to AUTH's 334 challenges (base64): part of AUTH
+    if (d.replies.at(-1)?.code === 334 && /^[A-Za-z0-9+/=]{2,}$/.test(text) && d.commands.length) {
+      d.command(text, lineNo);
+      return;
+    }
     if (VERBS.test(text)) {
       const cmd = d.command(text, lineNo);
       if (cmd.verb === 'EHLO' || cmd.verb === 'HELO') s.helo = { name: cmd.arg.trim(), line: lineNo };
@@ -104,6 +109,18 @@ export function parseTranscript(lines: string[], _text: string, exactBytes: bool
       /(?:Trying|Connected to|connect to)\s+\[?([A-Za-z0-9.:-]+?)\]?(?:\s+\(([0-9a-fA-F:.]+)\))?(?::\d+)?(?:\.\.\.|\.)?(?:\s|$)/i.exec(
         text,
       );
+    // the command that opened the session names the server: telnet host 25, swaks --server host, openssl -connect host:port
+    const opener =
+      /^(?:[A-Za-z]:\\[^>]*>|\$\s*)?(?:telnet\s+(\S+)|nc\s+(?:-\S+\s+)*(\S+)\s+\d+|.*?swaks\b.*?--server\s+(\S+)|.*?openssl\s+s_client\b.*?-connect\s+(\S+?)(?::\d+)?(?:\s|$))/i.exec(
+        text,
+      );
+    if (opener && !conn) {
+      const host = (opener[1] ?? opener[2] ?? opener[3] ?? opener[4] ?? '').replace(/:\d+$/, '');
+      const ip = normalizeIP(host);
+      if (ip) s.serverIp ??= ip;
+      else if (host) s.remoteHost ??= host;
+      return;
+    }
     if (conn) {
       const ip = normalizeIP(conn[2] ?? conn[1]);
       if (ip) s.serverIp = ip;
@@ -111,7 +128,7 @@ export function parseTranscript(lines: string[], _text: string, exactBytes: bool
       return;
     }
     if (
-      /^(?:===|\$ |Escape character|CONNECTED\(|depth=|verify |---|Certificate chain|Server certificate|subject=|issuer=|No client certificate|Peer signing|Server Temp Key|SSL handshake|New, |Protocol|Cipher|Session-ID|Master-Key|PSK|SRP|TLS session|Start Time|Timeout|Verify return|Extended master|Early data|Post-Handshake|read R BLOCK|DONE|closed|Connection closed|\s*[A-Za-z0-9+/=]{40,}$|-----(?:BEGIN|END))/.test(
+      /^(?:===|\$ |[A-Za-z]:\\[^>]*>|Escape character|Connection to host lost|Connection closed by foreign host|CONNECTED\(|depth=|verify |---|Certificate chain|Server certificate|subject=|issuer=|No client certificate|Peer signing|Server Temp Key|SSL handshake|New, |Protocol|Cipher|Session-ID|Master-Key|PSK|SRP|TLS session|Start Time|Timeout|Verify return|Extended master|Early data|Post-Handshake|read R BLOCK|DONE|closed|Connection closed|\s*[A-Za-z0-9+/=]{40,}$|-----(?:BEGIN|END))/.test(
         text,
       )
     )

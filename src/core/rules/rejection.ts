@@ -43,7 +43,12 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
  * address), the refusal keeps its own step, so that it is never left unsaid.
  */
 function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
-  if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain);
+  // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
+  // a refusal that names no list the checks know ("is in an RBL") keeps its own
+  if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl?.results.some((x) => x.receiver.some((l) => l.line === r.line));
+  // offline, the other checks say only "could not tell": the receiver's own words must keep their step
+  if (!ctx.live.enabled) return false;
+  if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain) && !!(ctx.live.spf || ctx.live.dmarc);
   // a PTR refusal is explained by the reverse-DNS steps only when they find the problem; when DNS
   // now shows a forward-confirmed PTR (fixed since, or another IP was refused) or could not be
   // asked, those steps pass or say nothing, and the refusal must keep its own step
@@ -60,11 +65,33 @@ function isDnsblText(r: Rejection): boolean {
   return !!r.knowledge?.startsWith('dnsbl.');
 }
 
+/**
+ * A temporary refusal followed, in the same log, by the message's delivery
+ * (Postfix "status=sent" after a greylisting 450, an MDaemon 250 after the
+ * dot): the line that shows the retry went through. Only when the session is
+ * about this one recipient, so that another recipient's delivery is not
+ * taken for this one's.
+ */
+function laterDelivery(r: Rejection, ctx: RuleContext): number | null {
+  if (r.hard || r.code === null || r.code >= 500) return null;
+  for (const s of ctx.evidence.sessions) {
+    if (!s.replies.some((x) => x.line === r.line) && !(r.line >= s.startLine && r.line <= s.endLine)) continue;
+    const rcpts = new Set(s.rcptTo.map((x) => x.address.toLowerCase()));
+    if (rcpts.size > 1 || (r.recipient && rcpts.size && !rcpts.has(r.recipient.toLowerCase()))) continue;
+    const ok = s.replies.find(
+      (x) => x.line > r.line && x.code >= 250 && x.code < 260 && (x.stage === 'end-of-data' || x.stage === 'unknown'),
+    );
+    if (ok) return ok.line;
+  }
+  return null;
+}
+
 function stepFor(r: Rejection, ctx: RuleContext): Step {
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
   // the receiver's words name the problem more exactly than the reason does
   // (a "user unknown" after DATA is classed filtered, but is still about the address)
-  const advice = (k && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
+  // (the catch-all smtp.rejected of a vague entry gives way to the reason's own advice: "expired")
+  const advice = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
   const evidence = [{ text: `${reply} — ${stageWords(r.stage)}${r.remote ? `, from ${r.remote}` : ''}`, line: r.line }];
   const session = ctx.focus;
@@ -72,12 +99,30 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
     const sizeLine = session.commands.find((c) => c.verb === 'DATA')?.line ?? 0;
     evidence.push({ text: `The client sent the message (${session.messageSize} bytes) before the refusal`, line: sizeLine });
   }
+  if (advice.rule === 'dnsbl.listed') {
+    // the lists the receiver's own log shows as hits, in the session of this refusal
+    const s = ctx.evidence.sessions.find((x) => r.line >= x.startLine && r.line <= x.endLine);
+    for (const l of s?.logged ?? [])
+      if (l.check === 'dnsbl' && l.result === 'listed' && l.line <= r.line)
+        evidence.push({ text: `The receiver's blocklist check: ${l.zone ?? 'a list'} listed ${l.subject || 'the client'}`, line: l.line });
+  }
+  if (k?.receiverError) {
+    // what the receiver's own log says its lookups got back
+    for (const l of ctx.evidence.logged)
+      if (l.check === 'dnsbl' && l.result === 'error')
+        evidence.push({
+          text: `The receiver logged an error answer from ${l.zone ?? 'the list'}${l.detail ? `: ${l.detail}` : ''}`,
+          line: l.line,
+        });
+  }
   if (advice.rule === 'smtp.not-compliant' && !ctx.evidence.message) {
     evidence.push({ text: "The refused message's headers are not in the input, so they could not be checked here.", line: 0 });
   }
+  const delivered = laterDelivery(r, ctx);
+  if (delivered) evidence.push({ text: 'A later attempt delivered the message: the temporary refusal resolved itself', line: delivered });
   return {
     rule: advice.rule,
-    status: advice.status ?? (r.hard ? 'fail' : 'warn'),
+    status: delivered ? 'info' : (advice.status ?? (r.hard ? 'fail' : 'warn')),
     title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k && k.sender !== 'many' ? ` (${k.sender})` : ''}`,
     evidence,
     detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),

@@ -80,9 +80,10 @@ function top(m: Map<string, number>, n = 25): Count[] {
 
 /** The strings by which a session's lines can be told from others' in an interleaved log. */
 function tokensOf(s: Session): string[] {
-  // MDaemon names a session once ("Session 100; child 1"); its lines are told
-  // apart by range (and by thread tag, which the reader already used)
-  if (s.kind === 'mdaemon-log' || s.kind === 'smtp-transcript') return [];
+  // MDaemon 13+ tags each line of a session with its id ("05: [514116] --> 250 …");
+  // older logs name a session once ("Session 100; child 1") and are told apart by range
+  if (s.kind === 'mdaemon-log') return s.id ? [`[${s.id}]`, `[${s.id.replace(/^0+(?=\d)/, '')}]`] : [];
+  if (s.kind === 'smtp-transcript') return [];
   // postscreen: "postfix/postscreen 192.0.2.1:4321" → "[192.0.2.1]:4321"
   const ps = s.id ? /^\S+ ([0-9a-fA-F:.]+):(\d+)$/.exec(s.id) : null;
   if (ps) return [`[${ps[1]}]:${ps[2]}`];
@@ -193,7 +194,9 @@ export class LogSummariser {
     this.keptByReason.set(reason, ofReason + 1);
     const from = s ? s.startLine : rs[0].line;
     const to = s ? Math.max(s.endLine, ...rs.map((r) => r.line)) : rs[rs.length - 1].line;
-    const tokens = s ? tokensOf(s) : [];
+    let tokens = s ? tokensOf(s) : [];
+    // an id the lines do not carry (an untagged MDaemon log): the session is its range
+    if (tokens.length && !chunk.slice(from - 1, to).some((t) => tokens.some((k) => t?.includes(k)))) tokens = [];
     const lines: { n: number; text: string }[] = [];
     let truncated = false;
     for (let i = from; i <= to; i++) {

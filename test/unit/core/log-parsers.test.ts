@@ -81,7 +81,7 @@ const CASES: { file: string; kind: InputKind; unknown: number; rejections: Want[
       { line: 1, code: 554, stage: 'connect', reason: 'blocked', ip: '203.0.113.61' },
       { line: 3, code: 550, stage: 'rcpt', reason: 'norelaying', recipient: 'oscar@elsewhere.example', ip: '192.0.2.7' },
       { line: 5, code: null, stage: 'unknown', reason: 'userunknown', recipient: 'quinn@partner.example' },
-      { line: 6, code: null, stage: 'unknown', reason: 'networkerror', recipient: 'rose@slow.example' },
+      { line: 6, code: null, stage: 'connect', reason: 'networkerror', recipient: 'rose@slow.example' },
     ],
   },
   {
@@ -149,6 +149,8 @@ describe('what the receiver logged', () => {
   it('Postfix: the DNSBL hit, the unknown client and the FCrDNS warning', () => {
     const ev = read('postfix-syslog.log');
     expect(ev.logged.map((l) => [l.check, l.subject, l.zone ?? null, l.result, l.line])).toEqual([
+      // dnsblog's answer to postscreen (with the return code), then the refusal naming the list
+      ['dnsbl', '198.51.100.23', 'zen.spamhaus.org', 'listed', 2],
       ['dnsbl', '198.51.100.23', 'zen.spamhaus.org', 'listed', 4],
       ['ptr', '203.0.113.45', null, 'none', 6],
       ['fcrdns', '203.0.113.45', null, 'fail', 7],

@@ -13,6 +13,8 @@ import { FILTER_REPLIES } from './filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
+import { SESSION_REPLIES } from './session';
+import { ONPREM_REPLIES } from './onprem';
 import { ISP_REPLIES } from './isps';
 import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
 
@@ -27,6 +29,11 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
   ...FILTER_REPLIES,
+  ...ONPREM_REPLIES,
+  // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
+  // blocklist lookups): after the named receivers' texts, before the lists, whose
+  // words ("blocked using …") a broken lookup's reply contains
+  ...SESSION_REPLIES,
   ...DNSBL_REPLIES,
   // sender authentication refusals (issue 6, src/core/auth/knowledge/)
   ...AUTH_REPLY_KNOWLEDGE,
@@ -35,7 +42,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
 export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [...RECEIVER_REPLIES, ...GENERIC_REPLIES];
 
 function applies(k: ReplyKnowledge, text: string, code: number | null, stage: Stage): boolean {
-  return k.text.test(text) && (!k.codes || (code !== null && k.codes.includes(code))) && (!k.stages || k.stages.includes(stage));
+  return k.text.test(text) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
 }
 
 /** The first knowledge entry that explains a reply. */
@@ -55,4 +62,9 @@ export function findGenericKnowledge(text: string, code: number | null, stage: S
 
 export function knowledgeById(id: string | null | undefined): ReplyKnowledge | undefined {
   return id ? REPLY_KNOWLEDGE.find((k) => k.id === id) : undefined;
+}
+
+/** Whether a reply is the receiver's own malfunction (its blocklist lookups refused…), not a finding about the sender. */
+export function isReceiverError(text: string): boolean {
+  return RECEIVER_REPLIES.some((k) => k.receiverError && k.text.test(text));
 }

@@ -26,4 +26,24 @@ export const MDAEMON_REPLIES: ReplyKnowledge[] = [
       'MDaemon help, Server Settings » Servers: "Refuse messages which are not RFC compliant"',
     ],
   },
+  {
+    // attached by the MDaemon reader (codes: [] — never by the words alone): the words are "user unknown"
+    id: 'mdaemon.dnsbl-as-user-unknown',
+    sender: 'MDaemon',
+    text: /user unknown|unknown user|no such user|mailbox unavailable/i,
+    codes: [],
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'MDaemon refuses a client its DNS-BL check found listed with a "user unknown" reply unless the administrator chose "…and respond with \'Message\' rather than \'user unknown\'": the recipient exists; the sending IP is on the blocklist that the log shows as "failed" just before.',
+    rules: ['dnsbl.listed'],
+    fix: [
+      'As the sender: get {ip} off the list that failed (its page says how), after finding what sent spam from it.',
+      "As the MDaemon administrator: in Security » Spam Filter » DNS-BL » Settings turn on \"…and respond with 'Message' rather than 'user unknown'\", so that refused senders learn the real reason; put trusted partners on the DNS-BL Allow List.",
+    ],
+    verify: ['dig +short <reversed IP>.<list zone> A   (no answer = not listed)'],
+    sources: [
+      "https://help.mdaemon.com/MDaemon/en/dns-bl_hosts.html (DNS-BL Hosts: \"Message … corresponds to the …and respond with 'Message' rather than 'user unknown' option\")",
+    ],
+  },
 ];

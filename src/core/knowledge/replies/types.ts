@@ -10,7 +10,7 @@ export interface ReplyKnowledge {
   sender: string;
   /** Case-insensitive pattern on the reply text. */
   text: RegExp;
-  /** Only for these basic codes / stages, when given. */
+  /** Only for these basic codes / stages, when given; 0 stands for "no reply code" (an MTA's own words). */
   codes?: number[];
   stages?: Stage[];
   /** sisimai reason name. */
@@ -28,5 +28,11 @@ export interface ReplyKnowledge {
   verify?: string[];
   /** Whether the sender's server retrying later can succeed on its own (greylisting, rate limits). */
   transient?: boolean;
+  /**
+   * The refusal is the receiving server's own malfunction (its blocklist
+   * lookups refused, say): the names in the text are no finding about the
+   * sender, so no check takes them for one.
+   */
+  receiverError?: boolean;
   sources: string[];
 }

@@ -55,6 +55,7 @@ export interface PostfixEvent {
 
 import { bracketIp, hostIp, keyValues, reply, said, blockedUsing } from './fields';
 import { postscreenEvent } from './postscreen';
+import { isConnectFailure } from '../smtp-dialogue';
 
 export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
   const e: PostfixEvent = { daemon };
@@ -153,7 +154,17 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
       const detail = st[2] ?? '';
       if (detail) {
         e.response = detail;
-        if (!said(detail, e)) reply(detail, e);
+        // "SASL authentication failed; server x[ip] said: 535 …" (a relay's login refused)
+        const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(detail);
+        if (sasl) {
+          e.relayHost ??= sasl[1];
+          e.smtpStage = 'AUTH';
+          reply(sasl[3], e);
+        } else if (!said(detail, e)) {
+          reply(detail, e);
+          // "connect to x[ip]:25: Connection timed out", "lost connection with x[ip] while sending RCPT TO"
+          e.smtpStage ??= connectionStage(detail);
+        }
         e.response = detail;
       }
     }
@@ -165,6 +176,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     e.relayHost = m[1];
     e.relayIp = m[2];
     e.response = m[3];
+    if (/^SASL authentication failed/.test(msg)) e.smtpStage = 'AUTH';
     reply(m[3], e);
     return e;
   }
@@ -179,8 +191,8 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     if (m[3]) e.relayPort = Number(m[3]);
     if (/^connect to|^lost connection|^conversation/.test(msg)) e.event = 'lost';
     if (m[4]) e.response = m[4];
-    const stage = / while (?:sending|receiving) (?:the )?(.+?)(?:\s|$)/.exec(msg);
-    if (stage) e.smtpStage = stage[1];
+    const stage = connectionStage(msg);
+    if (stage) e.smtpStage = stage;
     return e;
   }
   // smtpd connections
@@ -235,6 +247,15 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     e.clientHost = m[1];
     e.clientIp = m[2];
     if (m[3]) e.clientPort = Number(m[3]);
+    // smtpd answered "535 5.7.8 Error: authentication failed" (smtpd_sasl.c): a refusal of the login
+    const sasl = /: (SASL \S+ authentication failed.*)$/.exec(msg);
+    if (sasl) {
+      e.action = 'reject';
+      e.code = 535;
+      e.enhanced = '5.7.8';
+      e.smtpStage = 'AUTH';
+      e.replyText = sasl[1];
+    }
     return e;
   }
   // anvil: "max connection count 1 for (smtpd:192.0.2.1) at …"
@@ -272,6 +293,28 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     return e;
   }
   return e;
+}
+
+/**
+ * The command a broken connection was at, in Postfix's words (smtp_proto.c:
+ * "lost connection with x while receiving the initial server greeting",
+ * "… while sending RCPT TO", "conversation with x timed out while sending
+ * message body"; "connect to x: Connection timed out" never got that far).
+ */
+export function connectionStage(text: string): string | undefined {
+  if (isConnectFailure(text)) return 'CONNECT';
+  // "Cannot start TLS: handshake failure": STARTTLS, after EHLO
+  if (/Cannot start TLS|TLS handshake|STARTTLS/i.test(text)) return 'STARTTLS';
+  const m = / while (?:sending|receiving|performing) (?:the )?(.+?)(?: command| handshake)?(?:\)|$)/i.exec(text);
+  if (!m) return undefined;
+  const w = m[1].toUpperCase();
+  if (/^(?:EHLO|HELO|LHLO)/.test(w)) return 'EHLO';
+  if (/STARTTLS|TLS/.test(w)) return 'STARTTLS';
+  if (/^MAIL/.test(w)) return 'MAIL FROM';
+  if (/^RCPT/.test(w)) return 'RCPT TO';
+  if (/^DATA/.test(w)) return 'DATA';
+  if (/MESSAGE|BODY|END OF DATA|CONTENT/.test(w)) return 'END-OF-MESSAGE';
+  return w;
 }
 
 export { readPostfixLine, type PostfixLine } from './line';

@@ -64,6 +64,8 @@ export function said(s: string, e: PostfixEvent): boolean {
   if (m[3]) e.relayPort = Number(m[3]);
   e.response = m[4];
   if (m[5]) e.smtpStage = m[5];
+  // "refused to talk to me": the server's greeting was the refusal (smtp_proto.c)
+  else if (/ refused to talk to me:/.test(s)) e.smtpStage = 'CONNECT';
   reply(m[4], e);
   return true;
 }

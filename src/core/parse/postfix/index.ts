@@ -9,8 +9,12 @@ import type { LoggedCheck, Session, SmtpReply, Stage } from '../../types';
 import type { InputParser, ParseResult, RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { parsePostfixMessage, readPostfixLine, type PostfixEvent } from './event';
-import { clientIpIn } from '../bounce/diagnostic';
+import { readSyslogLine } from './line';
+import { companionFinding, isCompanion } from './companions';
+import { judgedIpIn, judgedIpInReply } from '../judged-ip';
 import { emptySession } from '../session';
+import { findDnsbl } from '../../knowledge/dnsbl-registry';
+import { isReceiverError } from '../../knowledge/replies';
 
 /** Postfix's command words (smtpd "reject: RCPT from", smtp "in reply to RCPT TO command", milter "END-OF-MESSAGE"). */
 export function stageOfPostfixWord(word: string | undefined): Stage {
@@ -33,19 +37,27 @@ function newSession(id: string, direction: Session['direction'], line: number): 
 export function looksLikePostfix(lines: string[]): number {
   let seen = 0;
   let hits = 0;
+  let postfix = 0;
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
-    const p = readPostfixLine(l);
-    if (p) hits++;
+    if (readPostfixLine(l)) {
+      hits++;
+      postfix++;
+      continue;
+    }
+    // mail.log neighbours (policyd-spf, opendkim, postgrey, amavis…) are part of a Postfix excerpt
+    const other = readSyslogLine(l);
+    if (other && isCompanion(other.program)) hits += 0.8;
   }
-  return seen ? hits / seen : 0;
+  return seen && postfix ? hits / seen : 0;
 }
 
 /** Postfix writes "unknown" for a client whose PTR is missing or not forward-confirmed. */
 function clientHostChecks(e: PostfixEvent, line: number): LoggedCheck[] {
   const out: LoggedCheck[] = [];
-  if (e.event === 'connect' && e.clientIp && e.clientHost === 'unknown')
+  // on connection, or on a refusal when the connection line is not in the excerpt
+  if ((e.event === 'connect' || e.action) && e.clientIp && e.clientHost === 'unknown')
     out.push({
       check: 'ptr',
       subject: e.clientIp,
@@ -61,8 +73,20 @@ function clientHostChecks(e: PostfixEvent, line: number): LoggedCheck[] {
       detail: `hostname ${e.clientHost ?? '?'} does not resolve back to ${e.clientIp}`,
       line,
     });
-  if (e.dnsblDomain && e.clientIp)
-    out.push({ check: 'dnsbl', subject: e.clientIp, zone: e.dnsblDomain.toLowerCase(), result: 'listed', detail: e.response, line });
+  if (e.dnsblDomain && e.clientIp) {
+    const zone = e.dnsblDomain.toLowerCase();
+    // dnsblog's "as 127.255.255.254", or a reply saying the lookup was refused: the list did not answer
+    const code = e.daemon === 'dnsblog' ? (e.response ?? '') : '';
+    const error = (code && findDnsbl(zone)?.errorCodes?.[code]) || (!code && isReceiverError(e.response ?? ''));
+    out.push({
+      check: 'dnsbl',
+      subject: e.clientIp,
+      zone,
+      result: error ? 'error' : 'listed',
+      detail: typeof error === 'string' ? `${code}: ${error}` : e.response,
+      line,
+    });
+  }
   return out;
 }
 
@@ -78,6 +102,8 @@ export function parsePostfix(lines: string[]): ParseResult {
   const queuedFrom = new Map<string, { address: string; line: number }>();
   /** Where each queue id first appeared: an outbound session's story starts there. */
   const firstSeen = new Map<string, number>();
+  /** Checks logged outside any session found (a policy daemon's line whose session is not in the excerpt). */
+  const logged: LoggedCheck[] = [];
   let unknown = 0;
 
   const inboundFor = (key: string, e: PostfixEvent, lineNo: number): Session => {
@@ -120,29 +146,63 @@ export function parsePostfix(lines: string[]): ParseResult {
     if (!raw.trim()) return;
     const pl = readPostfixLine(raw);
     if (!pl) {
+      const other = readSyslogLine(raw);
+      if (other && isCompanion(other.program)) {
+        const f = companionFinding(other.program, other.message, lineNo);
+        if (f) {
+          const s =
+            (f.queueId ? byQueue.get(f.queueId) : undefined) ??
+            (f.clientIp ? [...inbound.values()].reverse().find((x) => x.clientIp === f.clientIp) : undefined);
+          if (s) s.logged.push(f.check);
+          else logged.push(f.check);
+        }
+        return;
+      }
       unknown++;
       return;
     }
     const e = parsePostfixMessage(pl.daemon, pl.message);
     if (e.queueId && e.queueId !== 'NOQUEUE' && !firstSeen.has(e.queueId)) firstSeen.set(e.queueId, lineNo);
+    // dnsblog answers postscreen's DNSBL questions: what the list said about the client, for its session
+    if (pl.daemon === 'dnsblog' && e.clientIp && e.dnsblDomain) {
+      const ip = normalizeIP(e.clientIp) ?? e.clientIp;
+      const s = [...inbound.values()].reverse().find((x) => x.clientIp === ip);
+      if (s) {
+        s.logged.push(...clientHostChecks(e, lineNo));
+        s.endLine = lineNo;
+      }
+      return;
+    }
     const isInboundDaemon = pl.daemon === 'smtpd' || pl.daemon === 'postscreen';
     const connKey = pl.daemon === 'postscreen' ? `${pl.program} ${e.clientIp ?? ''}:${e.clientPort ?? ''}` : `${pl.program}[${pl.pid}]`;
 
     if (isInboundDaemon) {
       if (e.event === 'connect' && (pl.daemon === 'smtpd' || e.serverIp)) {
-        // a new connection on the same process ends the previous one
+        // a new connection on the same process ends the previous one — unless that "one" is only
+        // smtpd's DNS warning about this same client, which Postfix logs just before "connect from"
         const old = inbound.get(connKey);
-        if (old) inbound.delete(connKey);
+        const warningOnly = old && old.clientIp === (normalizeIP(e.clientIp ?? '') ?? e.clientIp) && !old.replies.length && !old.mailFrom;
+        if (old && !warningOnly) inbound.delete(connKey);
       }
       if (!e.clientIp && !e.queueId && !e.action) return;
       const s = e.queueId && e.queueId !== 'NOQUEUE' && byQueue.get(e.queueId) ? byQueue.get(e.queueId)! : inboundFor(connKey, e, lineNo);
-      s.logged.push(...clientHostChecks(e, lineNo));
+      s.logged.push(
+        ...clientHostChecks(e, lineNo).filter(
+          (c) =>
+            !(c.check === 'dnsbl' && s.logged.some((l) => l.check === 'dnsbl' && l.zone === c.zone && l.result === 'error')) &&
+            // the client's missing PTR once per session
+            !(c.check === 'ptr' && s.logged.some((l) => l.check === 'ptr')),
+        ),
+      );
       if (e.queueId && e.queueId !== 'NOQUEUE') byQueue.set(e.queueId, s);
       envelope(s, e, lineNo);
       if (e.action && e.code !== undefined) {
         const stage = stageOfPostfixWord(e.smtpStage);
         const reply: SmtpReply = { code: e.code, enhanced: e.enhanced ?? null, text: e.replyText ?? '', stage, line: lineNo };
         s.replies.push(reply);
+        // postscreen's generic "blocked using <zone>" after dnsblog logged an error answer from that zone
+        const failedLookup =
+          e.dnsblDomain && s.logged.some((l) => l.check === 'dnsbl' && l.zone === e.dnsblDomain?.toLowerCase() && l.result === 'error');
         if (e.code >= 400)
           rejections.push({
             ...reply,
@@ -150,6 +210,7 @@ export function parsePostfix(lines: string[]): ParseResult {
             recipient: e.to ?? null,
             remote: null,
             action: e.action === 'defer' ? 'deferred' : 'failed',
+            ...(failedLookup ? { knowledgeId: 'spamhaus.query-refused' } : {}),
           });
       }
       if (e.event === 'disconnect') inbound.delete(connKey);
@@ -225,7 +286,7 @@ export function parsePostfix(lines: string[]): ParseResult {
           stage: stageOfPostfixWord(e.smtpStage),
           text: e.replyText ?? e.response ?? e.message ?? '',
           // our own server was judged: the remote names its IP at times ("messages from [ip]")
-          ip: clientIpIn(e.response ?? ''),
+          ip: (e.code !== undefined ? judgedIpInReply(e.code, e.enhanced, e.replyText ?? '') : null) ?? judgedIpIn(e.response ?? ''),
           line: lineNo,
           recipient: e.to ?? null,
           remote: e.relayHost && e.relayHost !== 'none' ? e.relayHost : null,
@@ -238,7 +299,7 @@ export function parsePostfix(lines: string[]): ParseResult {
   });
 
   if (!sessions.length && !rejections.length) warnings.push('No Postfix SMTP session, delivery or refusal was found in the log.');
-  return { kind: 'postfix-log', sessions, rejections, unknownLines: unknown, warnings };
+  return { kind: 'postfix-log', sessions, rejections, logged, unknownLines: unknown, warnings };
 }
 
 export const postfixParser: InputParser = {

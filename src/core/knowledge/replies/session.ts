@@ -1,0 +1,244 @@
+// What a sending server logs when the SMTP session itself failed, before any
+// receiver judged the mail: the TCP connection (timed out, refused, no route,
+// dropped), the TLS handshake, the client's own login (SMTP AUTH), the HELO
+// name, and a receiver whose blocklist lookups are refused. These texts come
+// from the MTAs' own logs (Postfix smtp(8) "connect to … Connection timed
+// out", "lost connection with … while …", "Cannot start TLS"; Exim "defer
+// (110): Connection timed out", "defer (113): No route to host"; sendmail
+// "stat=Deferred: Connection refused by …"), so they are matched by their
+// words: none carries a receiver's SMTP reply code.
+
+import type { ReplyKnowledge } from './types';
+
+const POSTFIX_DEBUG = 'https://www.postfix.org/DEBUG_README.html';
+const EXIM_ERRNO =
+  'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html ("defer (errno)": 110 timed out, 111 refused, 113 no route)';
+/**
+ * The codes a connection failure comes with: none (the MTA's own words), or
+ * the 4xx an MTA puts on it (Exchange 441/451, a DSN's 421). A 5xx reply in
+ * the same text is the receiver's and says more ("550 User unknown … 421
+ * Deferred: Connection timed out" in a sendmail transcript).
+ */
+const NO_REPLY = [0, 421, 441, 447, 450, 451, 454];
+
+/** The big clouds block outgoing port 25 by default; a timeout from them is nearly always that. */
+const PORT25_BLOCKS = [
+  'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-resource-limits.html (EC2: port 25 throttled by default)',
+  'https://cloud.google.com/compute/docs/tutorials/sending-mail (Google Cloud: outbound port 25 blocked)',
+  'https://learn.microsoft.com/azure/virtual-network/troubleshoot-outbound-smtp-connectivity (Azure: outbound port 25 blocked)',
+];
+
+const CONNECT_VERIFY = [
+  'From the sending server: nc -vz -w 10 {server} 25   (or: telnet {server} 25) — a 220 greeting means port 25 is open',
+  'dig +short MX <recipient domain>   (the names and addresses the sending server tries)',
+];
+
+export const SESSION_REPLIES: ReplyKnowledge[] = [
+  {
+    // Spamhaus answers 127.255.255.252/254/255 to queries it refuses; an MTA that
+    // does not filter return codes then "blocks" every client, naming the list.
+    id: 'spamhaus.query-refused',
+    sender: 'receivers that query Spamhaus through a public resolver',
+    text: /Error: open resolver|spamhaus\.org\/returnc\/|returnc\/(?:pub|vol|typo)\b|127\.255\.255\.25[2-5]/i,
+    reason: 'blocked',
+    party: 'recipient',
+    receiverError: true,
+    meaning:
+      'Not a listing of the sending IP: the receiving server asks Spamhaus through a public or shared DNS resolver (Google, Cloudflare, its hosting provider\'s), Spamhaus refuses such queries with the error code 127.255.255.254 ("open resolver", the returnc/pub link), and the receiver\'s blocklist check wrongly takes that answer for a listing. It then refuses mail from everyone.',
+    rules: ['smtp.receiver-dnsbl-error'],
+    fix: [
+      'If you run the receiving server: query Spamhaus through your own recursive resolver (e.g. unbound on the mail server, without forwarders), or register a free Spamhaus Data Query Service (DQS) key and use its zones.',
+      'On Postfix also accept only listing codes, so that an error answer can never block: reject_rbl_client zen.spamhaus.org=127.0.0.[2..11] and postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]*3.',
+      "If you are the sender: your IP was not judged. Send the receiver's postmaster the reply text; only they can fix it.",
+    ],
+    verify: [
+      'On the receiving server: dig +short 2.0.0.127.zen.spamhaus.org A   — 127.0.0.2 (and .4, .10) means the lookups work; 127.255.255.254 means they are refused',
+    ],
+    sources: [
+      'https://www.spamhaus.org/resource-hub/dnsbl/using-our-public-mirrors-check-your-return-codes-now./',
+      'https://docs.spamhaus.com/datasets/docs/source/40-real-world-usage/PublicMirrors/MTAs/020-Postfix.html',
+      'github.com/simple-login/app/issues/2675 (Postfix: "blocked using zen.spamhaus.org; Error: open resolver")',
+    ],
+  },
+  {
+    id: 'connection.timed-out',
+    sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
+    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b/i,
+    codes: NO_REPLY,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      "The sending server never reached the receiving server: its TCP connection to port 25 got no answer. Nothing was refused — no SMTP reply was ever received. The usual causes: outgoing port 25 is blocked by the sender's provider (AWS, Google Cloud, Azure, DigitalOcean and most home ISPs block it by default), a firewall on either side, or the MX host is down or its address is wrong.",
+    rules: ['smtp.connection-failed'],
+    fix: [
+      'Test from the sending server itself whether it can open port 25 anywhere: nc -vz -w 10 {server} 25 (and to a big provider, e.g. gmail-smtp-in.l.google.com). If nothing answers, outgoing port 25 is blocked: ask the provider to lift the block, or send through a relay (smarthost) on port 587 with authentication — on Postfix relayhost = [smtp.provider.example]:587.',
+      'If only this destination times out, check its MX records and whether those hosts accept connections (their firewall, an outage); the queue retries by itself meanwhile.',
+    ],
+    verify: CONNECT_VERIFY,
+    transient: true,
+    sources: [POSTFIX_DEBUG, EXIM_ERRNO, ...PORT25_BLOCKS],
+  },
+  {
+    id: 'connection.refused',
+    sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
+    // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
+    text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b/i,
+    codes: NO_REPLY,
+    reason: 'networkerror',
+    party: 'recipient',
+    meaning:
+      'The receiving host answered the TCP connection with a reset: nothing listens on port 25 there. Its mail server is down, or the MX record points at a host that runs no mail server (a web server, an old address).',
+    rules: ['smtp.connection-failed'],
+    fix: [
+      "Check the recipient domain's MX records and that each host named there answers on port 25; if the domain is yours, start the mail server or correct the MX record.",
+      'If the refused address is 127.0.0.1 or a private address, the MX record (or a local transport map) points the mail back at a wrong host: correct the MX record or the transport.',
+    ],
+    verify: CONNECT_VERIFY,
+    transient: true,
+    sources: [POSTFIX_DEBUG, EXIM_ERRNO],
+  },
+  {
+    id: 'connection.no-route',
+    sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
+    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable/i,
+    codes: NO_REPLY,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      'The sending server has no network path to the receiving host: a firewall rejected the packets (often a REJECT rule for port 25), the address is not routed (a private or wrong address in the MX record), or IPv6 is configured without working IPv6 routing.',
+    rules: ['smtp.connection-failed'],
+    fix: [
+      'Check the firewall of the sending server and of its network for rules on outgoing port 25.',
+      'If the address is IPv6 and the server has no working IPv6 route, make the MTA use IPv4 (Postfix: inet_protocols = ipv4; Exim: disable_ipv6 = true) or fix the IPv6 routing.',
+      "Check that the recipient domain's MX records name public, reachable addresses.",
+    ],
+    verify: CONNECT_VERIFY,
+    transient: true,
+    sources: [POSTFIX_DEBUG, EXIM_ERRNO, 'github.com/hestiacp/hestiacp/issues/3381 (Exim: "defer (113): No route to host")'],
+  },
+  {
+    id: 'connection.lost',
+    sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
+    text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|closed connection in response to|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe|Connection dropped due to SocketError|Winsock error(?: code)?:? 1005[34]\b|connection was (?:closed|aborted) (?:abruptly|by the remote)/i,
+    codes: NO_REPLY,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      'The connection opened, then the receiving side closed it (or it went silent) in the middle of the SMTP dialogue, without a reply code. Receivers do this to clients they distrust (a blocklisted IP, no reverse DNS, a pre-greeting test like Postfix postscreen), when a firewall or SMTP-inspecting router sits in between, or when the network path drops large packets (MTU) during the message or the TLS handshake.',
+    rules: ['smtp.connection-failed'],
+    fix: [
+      'Look at which stage it was lost: at the greeting, the receiver (or a firewall) dropped the client on sight — check the sending IP\'s reverse DNS and blocklist steps. While sending the message or during TLS, suspect the path: an SMTP-inspecting firewall (Cisco "fixup smtp" / ESMTP inspection) or an MTU problem.',
+      'Let the queue retry; if the same destination keeps failing, try delivering to it with swaks to see where it stops.',
+    ],
+    verify: ['swaks --server {server} --to {rcpt} --from {mailfrom}   (shows the dialogue up to the point where the connection dies)'],
+    transient: true,
+    sources: [POSTFIX_DEBUG, 'https://www.postfix.org/postscreen.8.html (pre-greeting tests)'],
+  },
+  {
+    id: 'tls.handshake-failed',
+    sender: 'the sending or receiving server (Postfix, Exim, sendmail, Exchange)',
+    text: /Cannot start TLS|TLS (?:handshake|negotiation) (?:failed|failure|error)|SSL_(?:connect|accept) error|handshake failure|unsafe legacy renegotiation|wrong version number|no shared cipher|unsupported protocol|TLS error on connection|tls_process_server_certificate|certificate verify failed|STARTTLS (?:failed|negotiation failed)|Server certificate not (?:verified|trusted)|TLS is required, but (?:was not offered|our TLS session .*failed)|DANE TLSA .* failed/i,
+    codes: NO_REPLY,
+    reason: 'securityerror',
+    party: 'unknown',
+    meaning:
+      'The two servers could not agree on TLS: one side offers only old protocol versions or ciphers (TLS 1.0/1.1, RC4, legacy renegotiation) the other refuses, or a policy requires a verified certificate (MTA-STS, DANE, smtp_tls_security_level = verify/secure) and the certificate did not verify (expired, self-signed, wrong name).',
+    rules: ['smtp.tls-failed'],
+    fix: [
+      'See what the receiving server offers: openssl s_client -starttls smtp -connect {server}:25 -servername {server} — it shows the protocol, cipher and certificate chain, or where the handshake fails.',
+      "If the certificate is the problem and the domain is yours, renew it with the full chain and the MX host name in it. If old protocols are the problem, update the older side's TLS library and settings (Postfix: smtp_tls_protocols = >=TLSv1.2 on both ends).",
+      'To get mail through meanwhile, the sending side may fall back to plain SMTP for this destination only where its policy allows it (Postfix: smtp_tls_security_level = may; never for a destination with MTA-STS enforce or DANE).',
+    ],
+    verify: ['openssl s_client -starttls smtp -connect {server}:25 -servername {server} </dev/null'],
+    sources: ['https://www.postfix.org/TLS_README.html', 'RFC 3207 (STARTTLS)', 'RFC 8461 (MTA-STS)', 'RFC 7672 (DANE for SMTP)'],
+  },
+  {
+    id: 'microsoft.smtp-auth-disabled',
+    sender: 'Microsoft 365 (smtp.office365.com)',
+    text: /SmtpClientAuthentication is disabled|5\.7\.139\b.{0,80}basic authentication is disabled|smtp_auth_disabled/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'Microsoft 365 refused the login because authenticated SMTP (SMTP AUTH, "SMTP client submission") is turned off for the mailbox or the whole tenant, as it is by default in new tenants; the password may well be right.',
+    rules: ['smtp.login-failed'],
+    fix: [
+      'Turn authenticated SMTP on for the sending mailbox: Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (and check the tenant: Get-TransportConfig | fl SmtpClientAuthenticationDisabled); security defaults also block it.',
+      "Or stop logging in: relay through an inbound connector that trusts the sending server's IP or certificate, or send directly to the tenant's MX (<tenant>.mail.protection.outlook.com) for internal recipients.",
+    ],
+    verify: ['swaks --server smtp.office365.com --port 587 --tls --auth LOGIN --auth-user <mailbox> --quit-after AUTH   (expect 235)'],
+    sources: [
+      'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+      'https://aka.ms/smtp_auth_disabled',
+    ],
+  },
+  {
+    id: 'dns.temporary-failure',
+    sender: 'the sending server (Postfix, Exim, sendmail, Exchange)',
+    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]*(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
+    codes: NO_REPLY,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      "The sending server could not look up where to deliver: its DNS question about the recipient domain (MX, then A) failed temporarily — its own resolver is down or blocked, or the domain's name servers do not answer (lame delegation, DNSSEC failure). Nothing was refused; the queue retries.",
+    rules: ['smtp.dns-lookup-failed'],
+    fix: [
+      "On the sending server, ask its own resolver: dig MX <recipient domain> (Postfix uses the resolvers of /etc/resolv.conf, or of its chroot copy /var/spool/postfix/etc/resolv.conf). If that fails for every domain, fix the server's resolver.",
+      "If only this domain fails, check its delegation: dig +trace MX <recipient domain>, and DNSSEC (delv MX <recipient domain>); the domain's owner must fix broken name servers.",
+    ],
+    verify: ['dig MX <recipient domain>', 'dig +trace MX <recipient domain>'],
+    transient: true,
+    sources: ['https://www.postfix.org/DEBUG_README.html', 'RFC 5321 §5.1 (locating the target host)'],
+  },
+  {
+    id: 'postfix.loops-back',
+    sender: 'Postfix',
+    text: /loops back to myself|mail forwarding loop|too many hops|Hop count exceeded/i,
+    reason: 'networkerror',
+    party: 'unknown',
+    meaning:
+      "The server would deliver the message to itself: the domain's MX points at this server, but the server is not configured to accept mail for the domain locally (Postfix: not in mydestination, virtual_mailbox_domains or relay_domains with a transport), or two servers forward to each other.",
+    rules: ['smtp.mail-loop'],
+    fix: [
+      "If this server should receive mail for the domain, add it to the right class (Postfix: mydestination for local users, virtual_mailbox_domains for virtual mailboxes, relay_domains plus a transport for a backend server); if it should not, correct the domain's MX record.",
+    ],
+    verify: ['postconf mydestination virtual_mailbox_domains relay_domains', 'dig +short MX <recipient domain>'],
+    sources: ['https://www.postfix.org/faq.html#loop (Postfix FAQ: mail loops back to myself)'],
+  },
+  {
+    id: 'smtp-auth.failed',
+    sender: 'a submission server (MDaemon, Postfix/Dovecot, Exchange, cPanel)',
+    text: /Authentication (?:failed|unsuccessful)|authentication credentials invalid|Invalid (?:credentials|login|username or password)|Username and Password not accepted|(?:bad|incorrect|wrong) (?:username|user name|password|credentials)|SASL \w+ authentication failed|5\.7\.8\b/i,
+    codes: [535, 534, 454],
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'The client tried to log in (SMTP AUTH) and the server refused the user name or password. Unlike "authentication required", the client did authenticate — with credentials the server does not accept: a wrong or changed password, a user name in the wrong form (full address vs local part), a locked or disabled account, or a provider that turned basic authentication off (Microsoft 365 "SmtpClientAuthentication is disabled", Gmail without an app password).',
+    rules: ['smtp.login-failed'],
+    fix: [
+      'Check the user name (usually the full address) and password configured in the sending program or device, and that the account may send by SMTP.',
+      'If the server is yours, look in its log for the reason (MDaemon: the account and "Authentication failed"; Postfix with Dovecot: dovecot\'s auth log) and whether the account or the client IP is locked out after failures.',
+    ],
+    verify: [
+      'swaks --server {server} --port 587 --tls --auth LOGIN --auth-user <user> --quit-after AUTH   (expect 235 Authentication successful)',
+    ],
+    sources: ['RFC 4954 §6 (535 5.7.8 Authentication credentials invalid)', 'RFC 3463 §3.8'],
+  },
+  {
+    id: 'helo.rejected',
+    sender: 'Exim, sendmail, MDaemon, Exchange and others',
+    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must (?:be|contain|resolve)|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "The receiver refused the name the client gave in HELO/EHLO: it must be a fully qualified domain name that resolves (RFC 5321 §4.1.1.1), not a bare machine name (EXAMPLE-PC, localhost), not the receiver's own name, and — for many receivers — not a bare IP address.",
+    rules: ['smtp.helo-rejected', 'helo.invalid'],
+    fix: [
+      "Set the HELO/EHLO name of the sending server or device to its fully qualified DNS name (e.g. mail.example.org) and give that name an A record pointing at the sending IP — on Postfix smtp_helo_name, on Exim helo_data, on Exchange the send connector's FQDN, on a printer or scanner its SMTP settings.",
+    ],
+    verify: ['dig +short <HELO name> A', 'swaks --server {server} --ehlo <HELO name> --quit-after EHLO'],
+    sources: [
+      'RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html (verify = helo, acl_smtp_helo)',
+    ],
+  },
+];

@@ -1,0 +1,103 @@
+// A log as people paste it is rarely the bare log: it comes quoted in a
+// reply ("> Mar  4 10:16:10 mx1 postfix/…"), between shell prompts and
+// journalctl's banners, with "[...]" where lines were cut, or wrapped by a
+// mail client at 72–78 columns so that one log line becomes two. The log
+// readers work on clean lines; this makes them so, line for line: every
+// output line is the input line of the same number (or empty), so that
+// evidence line numbers stay those of the user's paste.
+
+/** The start of a log line of the servers we read: a syslog, ISO, RFC 5424 or MDaemon timestamp, or Exchange's CSV. */
+const LOG_START =
+  /^(?:[\w.-]+\s+\|\s)?(?:<\d{1,3}>\d{0,2} ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2} \d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}|#(?:Software|Version|Log-type|Date|Fields):)/;
+
+/** Lines around a pasted log that are not part of it: prompts, journalctl banners, elisions, code fences. */
+const NOISE =
+  /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]*)?\]?[:\s]?[^$#\s]*\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
+
+/** An e-mail quote marker, one or more levels. */
+const QUOTE = /^(?:>\s?)+/;
+
+/** A header field, bare or behind an Exim rejectlog flag ("P Received:", "Envelope-from:"). */
+const HEADER_LIKE = /^(?:[A-Z*] [\w-]+|[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):\s/;
+
+/** A mail client wraps at 72–78 columns: a shorter line ended where its text did. */
+const WRAP_MIN = 60;
+
+/** A message or a bounce: its first lines are header fields. */
+function startsWithHeaders(lines: string[]): boolean {
+  const head = lines.filter((l) => l.trim()).slice(0, 3);
+  return head.length === 3 && head.every((l) => /^[A-Za-z][\w-]*:\s/.test(l) && !LOG_START.test(l));
+}
+
+export interface PreparedPaste {
+  lines: string[];
+  /** How many lines were quote-stripped, dropped as noise, or joined to the line they continue. */
+  unquoted: number;
+  noise: number;
+  joined: number;
+}
+
+export function preparePaste(input: string[]): PreparedPaste {
+  const lines = input.slice();
+  let unquoted = 0;
+  let noise = 0;
+  let joined = 0;
+  // "> " quoting of a reply: a quoted block that holds log lines loses its markers (all of
+  // its lines, so that a wrapped line's continuation is unquoted with it)
+  for (let i = 0; i < lines.length;) {
+    if (!QUOTE.test(lines[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && QUOTE.test(lines[j])) j++;
+    if (lines.slice(i, j).some((l) => LOG_START.test(l.replace(QUOTE, '')))) {
+      for (let k = i; k < j; k++) lines[k] = lines[k].replace(QUOTE, '');
+      unquoted += j - i;
+    }
+    i = j;
+  }
+  const starts: number[] = [];
+  const isStart = lines.map((l, i) => {
+    const yes = LOG_START.test(l);
+    if (yes) starts.push(i);
+    return yes;
+  });
+  // only a log is cleaned: a message or a bounce (a header block on top) keeps its lines as they
+  // are, and so does text with a stray timestamped line among others (the stretch from the first
+  // log line to the last must be mostly log lines; the note around it does not count)
+  if (!starts.length || startsWithHeaders(lines)) return { lines: input, unquoted: 0, noise: 0, joined: 0 };
+  const first = starts[0];
+  const lastStart = starts[starts.length - 1];
+  const stretch = lines.slice(first, lastStart + 1).filter((l) => l.trim()).length;
+  if (starts.length / stretch < 0.34) return { lines: input, unquoted: 0, noise: 0, joined: 0 };
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.trim()) {
+      last = -1;
+      continue;
+    }
+    if (isStart[i]) {
+      last = i;
+      continue;
+    }
+    // a wrapped continuation: after a long log line, not indented (header dumps and
+    // folded fields are), and not itself shaped like a header field
+    const prev = i > 0 ? input[i - 1].replace(QUOTE, '') : '';
+    if (last >= 0 && prev.length >= WRAP_MIN && /^\S/.test(l) && !NOISE.test(l) && !HEADER_LIKE.test(l)) {
+      lines[last] = lines[last].replace(/\s+$/, '') + ' ' + l.trim();
+      lines[i] = '';
+      joined++;
+      continue;
+    }
+    last = -1;
+    // prompts, banners, elisions anywhere; and the note before the first log line and after the last
+    // (header fields are kept: Exim's rejectlog copies the refused message's headers below its line)
+    if (NOISE.test(l) || ((i < first || i > lastStart) && !/^\s/.test(l) && !HEADER_LIKE.test(l))) {
+      lines[i] = '';
+      noise++;
+    }
+  }
+  return { lines, unquoted, noise, joined };
+}
