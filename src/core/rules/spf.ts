@@ -13,6 +13,7 @@ import type { SpfCheck } from '../checks/spf';
 import type { SpfEvaluation } from '../auth/spf/types';
 import { describeTree } from '../auth/spf/describe';
 import { ipTerm, lookupFixes, recordWithTerm } from './spf-fixes';
+import { isNonPublicIP, normalizeIP } from '../dns/names';
 
 export { recordWithTerm };
 
@@ -236,12 +237,18 @@ export const spfRules: Rule = {
     if (c.evaluation && !multipleOrSyntax && r.record) steps.push(...evaluated(ctx, c));
     else if (!c.evaluation && r.record && !multipleOrSyntax) {
       const said = refusalsNaming(ctx, 'spf');
+      const ip = ctx.subjects.ip?.value;
+      // a LAN client submitting to its own server: the IP a receiver evaluates is the server's public one
+      const where =
+        ip && isNonPublicIP(normalizeIP(ip) ?? ip)
+          ? `the input shows only the private address ${ip}`
+          : 'the sending IP is not in the input';
       steps.push({
         rule: 'spf.fail',
         status: said.length ? 'fail' : 'info',
         title: said.length
-          ? `The receiver refused the message for SPF; the sending IP is not in the input, so the record of ${c.domain} could not be evaluated for it here`
-          : `The sending IP is not in the input, so SPF of ${c.domain} could not be evaluated for it`,
+          ? `The receiver refused the message for SPF; ${where}, so the record of ${c.domain} could not be evaluated for the public sending IP here`
+          : `SPF of ${c.domain} could not be evaluated: ${where}`,
         evidence: [...said, ...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)],
         detail: treeDetail(c),
         fix: said.length

@@ -83,10 +83,15 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     reason: 'blocked',
     party: 'sender',
     meaning:
-      'Exchange Online refuses mail from IP addresses with no or poor reputation (5.7.708), typically a new tenant sending from a fresh IP, or an IP range Microsoft treats as unsafe.',
+      'Exchange Online refuses to send or accept mail from this source (5.7.708). When your own Microsoft 365 tenant wrote the NDR (the "Generating server" is one of your tenant\'s servers), Microsoft has judged most of the tenant\'s outgoing traffic suspicious and banned its sending — typically a compromised account sending spam, a forwarding rule, or a new tenant sending in bulk from the start. When your own server sends to Microsoft 365, the IP has no or a poor reputation with Microsoft.',
     rules: ['reputation.blocked'],
-    fix: ['Send through a relay with established reputation, or open a ticket with Microsoft support if the IP is yours and clean.'],
-    sources: [NDR],
+    fix: [
+      'If your Microsoft 365 tenant wrote this NDR: look for compromised accounts first — Defender portal » Email & collaboration » Review » Restricted entities (users blocked from sending), the outbound spam alerts, and inbox or forwarding rules you did not create (Get-InboxRule -Mailbox <user>); reset those passwords, revoke their sessions and remove the rules.',
+      "Then open a service request with Microsoft support (Microsoft 365 admin center » Support) and ask them to lift the tenant's sending restriction: the delist portal (sender.office.com) does not apply to a tenant's own outbound pool.",
+      'If your own server sends to Microsoft 365: check its IP on the blocklists below and request removal at sender.office.com; a new IP needs time and a steady, low volume to earn reputation.',
+    ],
+    verify: ['Send a test message to an outside address from the affected mailbox; Defender » Restricted entities lists no user of yours.'],
+    sources: [NDR, 'https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users', DELIST],
   },
   {
     id: 'microsoft.s3150-block-list',
@@ -152,10 +157,22 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sender: 'Microsoft 365',
     text: /5\.7\.520\b|does not allow external forwarding/i,
     reason: 'policyviolation',
-    party: 'receiver-policy',
-    meaning: "The recipient's organisation forbids automatic forwarding to outside addresses.",
+    // "your organization" is the tenant whose mailbox forwards: the sender of the
+    // forwarded copy, not the original sender and not the final recipient
+    party: 'sender',
+    meaning:
+      'A mailbox in your own Microsoft 365 organisation forwards mail automatically to an outside address (an inbox rule, Outlook forwarding, or a transport rule), and the outbound anti-spam policy forbids automatic external forwarding (the default since 2020). The original sender, their SPF, DKIM and IP, and the final recipient have nothing to do with it.',
     rules: ['smtp.content-rejected'],
-    sources: [NDR],
+    headline: "Your own Microsoft 365 organisation blocked a mailbox's automatic forwarding to an outside address",
+    fix: [
+      'If the forwarding is wanted: Defender portal » Email & collaboration » Policies & rules » Threat policies » Anti-spam » create a custom outbound spam policy for that mailbox with "Automatic forwarding rules" set to On (PowerShell: New-HostedOutboundSpamFilterPolicy -Name "Allow forwarding" -AutoForwardingMode On, and New-HostedOutboundSpamFilterRule -Name "Allow forwarding" -HostedOutboundSpamFilterPolicy "Allow forwarding" -From <mailbox>). Keep the default policy on Off.',
+      'If nobody meant to forward (a rule a phisher planted is common): find and remove it — Get-InboxRule -Mailbox <mailbox> | fl Name,ForwardTo,RedirectTo,ForwardAsAttachmentTo; Get-Mailbox <mailbox> | fl ForwardingSmtpAddress,DeliverToMailboxAndForward — and reset the mailbox password.',
+    ],
+    verify: [
+      'Get-HostedOutboundSpamFilterPolicy | ft Name,AutoForwardingMode',
+      'Send a test message to the mailbox and check that the outside address receives the forwarded copy.',
+    ],
+    sources: [NDR, 'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding'],
   },
   {
     id: 'microsoft.5.7.750-unregistered-domain',
