@@ -138,7 +138,10 @@ export function parseExim(lines: string[]): ParseResult {
         if (size) s.messageSize = Number(size[1]);
         return;
       }
-      // deliveries and failures: this message is going out
+      // deliveries and failures: this message is going out. The arrival's H= host (helo) was
+      // the client that submitted it (webmail on localhost, a user's PC), not the name this
+      // server gives the remote host in its EHLO, which Exim does not log
+      if (s.direction === 'inbound') s.helo = null;
       s.direction = 'outbound';
       if (!s.rcptTo.some((r) => r.address === address)) s.rcptTo.push({ address, line: lineNo });
       if (h) {

@@ -225,3 +225,32 @@ describe("a refusal explained by another area's step lends it the receiver's wor
     expect(s.fix.join(' ')).toContain('inet_protocols = ipv4');
   });
 });
+
+describe("Exim: the arrival's H= helo is the submitting client's, not the delivering server's", () => {
+  it('a delivery refused by Outlook.com is not blamed on HELO "localhost" of the webmail that submitted it', async () => {
+    const log = [
+      '2024-11-19 16:42:07 1tDQ2p-0003Xy-1b <= invoices@example.org H=localhost [127.0.0.1] P=esmtpa A=dovecot_plain:invoices@example.org S=24411',
+      "2024-11-19 16:42:09 1tDQ2p-0003Xy-1b ** client.one@hotmail.com R=dnslookup T=remote_smtp H=hotmail-com.olc.protection.outlook.com [192.0.2.33]: SMTP error from remote mail server after RCPT TO:<client.one@hotmail.com>: 550 5.7.1 Unfortunately, messages from [203.0.113.77] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).",
+      '2024-11-19 16:42:09 1tDQ2p-0003Xy-1b Completed',
+    ].join('\n');
+    const r = await analyze(log, { resolver: tableResolver({}) });
+    expect(r.checklist[0].rule).toBe('reputation.blocked');
+    expect(r.checklist.filter((s) => s.rule === 'helo.invalid')).toEqual([]);
+    // the IP the receiver named is the one checked
+    expect(r.checklist.find((s) => s.rule === 'ptr.missing')?.title).toContain('203.0.113.77');
+  });
+  it('an arrival that is not delivered keeps its client HELO', async () => {
+    const log =
+      '2024-11-19 16:42:07 1tDQ2p-0003Xy-1b H=(DESKTOP-7G2K1Q) [198.51.100.45] F=<a@example.org> rejected RCPT <b@example.net>: relay not permitted';
+    const r = await analyze(log, { resolver: tableResolver({}) });
+    expect(r.checklist.some((s) => s.rule === 'helo.invalid' && s.title.includes('DESKTOP-7G2K1Q'))).toBe(true);
+  });
+});
+
+it('Postfix HELO refusal names the restriction that fired', async () => {
+  const log =
+    'Sep  5 08:31:12 mail postfix/smtpd[30911]: NOQUEUE: reject: RCPT from unknown[198.51.100.140]: 504 5.5.2 <SCANNER01>: Helo command rejected: need fully-qualified hostname; from=<s@example.com> to=<o@example.com> proto=ESMTP helo=<SCANNER01>';
+  const r = await analyze(log, { resolver: tableResolver({}) });
+  expect(r.checklist[0].rule).toBe('smtp.helo-rejected');
+  expect(r.checklist[0].fix.join(' ')).toContain('reject_non_fqdn_helo_hostname');
+});

@@ -39,7 +39,7 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.helo-rejected', 'helo.invalid', 'ptr.missing'],
     fix: [
       "Make the sending server or device introduce itself with its fully qualified DNS name (e.g. mail.example.org) — on Postfix smtp_helo_name, on Exchange the connector's FQDN, on a device its SMTP settings — and make that name resolve to its IP.",
-      'If you run this receiving Postfix and the client is your own device that cannot be changed: let it past the HELO checks by its address — add it to mynetworks (when permit_mynetworks comes first in smtpd_helo_restrictions / smtpd_recipient_restrictions) or to a check_client_access table with OK — then postfix reload.',
+      'If you run this receiving Postfix and the client is your own device that cannot be changed: let it past the HELO check that fired ("need fully-qualified hostname" is reject_non_fqdn_helo_hostname, "Host not found" reject_unknown_helo_hostname, "Invalid name" reject_invalid_helo_hostname) by its address — add it to mynetworks (when permit_mynetworks comes before that check in smtpd_helo_restrictions / smtpd_recipient_restrictions) or to a check_client_access table with OK placed before it — then postfix reload.',
     ],
     verify: ['dig +short <HELO name> A   (must answer, ideally with the sending IP)'],
     sources: [`${POSTCONF}#reject_non_fqdn_helo_hostname`, `${POSTCONF}#reject_unknown_helo_hostname`],
