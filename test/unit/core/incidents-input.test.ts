@@ -21,6 +21,14 @@ describe('receiver texts of real incidents', () => {
     // Postfix reject_unauth_destination / defer_unauth_destination
     [raw(554, '5.7.1', 'rcpt', '<b@example.net>: Relay access denied'), 'norelaying', 'postfix.relay-access-denied', 'sender', true],
     [raw(454, '4.7.1', 'rcpt', '<b@example.net>: Relay access denied'), 'norelaying', 'postfix.relay-access-denied', 'sender', false],
+    // Microsoft 365's connector refusal has Postfix's words in it, but is no Postfix setting
+    [
+      raw(550, '5.7.64', 'rcpt', 'TenantAttribution; Relay Access Denied [BN8NAM12FT045.eop-nam12.prod.protection.outlook.com]'),
+      'norelaying',
+      'microsoft.5.7.64-tenant-attribution',
+      'sender',
+      true,
+    ],
     // Exim's default acl_check_rcpt
     [raw(550, null, 'rcpt', 'relay not permitted'), 'norelaying', 'exim.relay-not-permitted', 'sender', true],
     // sendmail check_rcpt, with AUTH offered, and without a PTR for the client

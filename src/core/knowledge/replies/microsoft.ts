@@ -77,6 +77,26 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR, DELIST],
   },
   {
+    id: 'microsoft.5.7.64-tenant-attribution',
+    sender: 'Microsoft 365',
+    text: /5\.7\.64\b|TenantAttribution/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      "Microsoft 365 did not recognise the sending server as one of the tenant's own, so it would not relay to outside recipients: the tenant's inbound connector from your organisation's server identifies it by IP address (SenderIPAddresses) or by TLS certificate name (TlsSenderCertificateName), and this server's public IP or certificate no longer matches — a new internet line or IP, a renewed certificate with another name, or no such connector at all. Reverse DNS, SPF and blocklists are not the cause.",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      "Compare the connector with the sending server: Get-InboundConnector | fl Name,ConnectorType,SenderIPAddresses,TlsSenderCertificateName,RequireTls. The server's current public IP (curl -s https://ifconfig.me on it) must be in SenderIPAddresses, or the certificate it presents must carry the TlsSenderCertificateName.",
+      'Update it: Exchange admin center » Mail flow » Connectors (from "Your organization\'s email server"), or Set-InboundConnector "<name>" -SenderIPAddresses <current public IP> (or -TlsSenderCertificateName <name on the certificate>); in a hybrid setup, re-run the Hybrid Configuration Wizard and pick the current certificate.',
+      'A device or application with no connector at all: create one for its public IP (Microsoft: "Set up a multifunction device or application to send email", option 3), or let it log in to smtp.office365.com on port 587 instead.',
+    ],
+    verify: [
+      'Get-InboundConnector | fl Name,SenderIPAddresses,TlsSenderCertificateName',
+      'Send a test message to an outside address through the same server: it must be accepted (250) at RCPT TO.',
+    ],
+    sources: ['https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp', NDR],
+  },
+  {
     id: 'microsoft.5.7.708-traffic-not-accepted',
     sender: 'Microsoft 365',
     text: /5\.7\.708\b|traffic not accepted from this IP/i,

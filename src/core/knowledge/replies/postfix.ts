@@ -11,7 +11,9 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     sender: 'Postfix',
     // reject_unauth_destination answers 554 (relay_domains_reject_code), the default
     // smtpd_relay_restrictions' defer_unauth_destination 454 4.7.1
-    text: /Relay access denied/i,
+    // "<rcpt>: Relay access denied" (Recipient address rejected: … in Postfix before 2.x);
+    // not Microsoft 365's "5.7.64 TenantAttribution; Relay Access Denied"
+    text: /^(?![\s\S]*TenantAttribution)(?:[\s\S]*:\s*)?Relay access denied/i,
     reason: 'norelaying',
     party: 'sender',
     meaning:
