@@ -262,3 +262,45 @@ it('Postfix HELO refusal names the restriction that fired', async () => {
   expect(r.checklist[0].rule).toBe('smtp.helo-rejected');
   expect(r.checklist[0].fix.join(' ')).toContain('reject_non_fqdn_helo_hostname');
 });
+
+describe("TLS towards the receiver is not read from the sender's own hops", () => {
+  const bounce = (received: string) =>
+    [
+      'From: Mail Delivery System <Mailer-Daemon@server.example.org>',
+      'To: newsletter@example.org',
+      'Subject: Mail delivery failed: returning message to sender',
+      'Date: Thu, 07 Mar 2024 11:20:54 +0100',
+      '',
+      'This message was created automatically by mail delivery software.',
+      '',
+      'A message that you sent could not be delivered to one or more of its',
+      'recipients. This is a permanent error. The following address(es) failed:',
+      '',
+      '  reader.two@gmail.com',
+      '    host gmail-smtp-in.l.google.com [192.0.2.27]',
+      '    SMTP error from remote mail server after end of data:',
+      '    550-5.7.1 [203.0.113.80      12] Gmail has detected that this message is',
+      '    550 5.7.1 likely unsolicited mail. d9443c01a7336 - gsmtp',
+      '',
+      "------ This is a copy of the message's headers. ------",
+      '',
+      received,
+      'From: Example Shop <newsletter@example.org>',
+      'To: reader.two@gmail.com',
+      'Subject: Offer',
+      'Date: Thu, 07 Mar 2024 11:20:52 +0100',
+      'Message-ID: <f1e2d3c4b5a6@example.org>',
+    ].join('\n');
+  const tlsLine = async (text: string) => {
+    const r = await analyze(text, { resolver: tableResolver({}) });
+    return r.checklist.find((s) => s.rule === 'bulk.gmail')?.evidence.find((e) => e.text.includes('sent over TLS'))?.text ?? '';
+  };
+  it('a webmail submission from 127.0.0.1 "with esmtpa" in a bounce: unknown, not "no TLS"', async () => {
+    const t = await tlsLine(
+      bounce(
+        'Received: from [127.0.0.1] (port=40212 helo=server.example.org)\n\tby server.example.org with esmtpa (Exim 4.96.2)\n\tid 1riB5Y-00042S-2p; Thu, 07 Mar 2024 11:20:52 +0100',
+      ),
+    );
+    expect(t).toMatch(/^\?/);
+  });
+});
