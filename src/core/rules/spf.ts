@@ -14,6 +14,7 @@ import type { SpfEvaluation } from '../auth/spf/types';
 import { describeTree } from '../auth/spf/describe';
 import { ipTerm, lookupFixes, recordWithTerm } from './spf-fixes';
 import { isNonPublicIP, normalizeIP } from '../dns/names';
+import { submissionRefusal } from './submission';
 
 export { recordWithTerm };
 
@@ -48,7 +49,8 @@ function missing(ctx: RuleContext, c: SpfCheck): Step[] {
     return [s];
   }
   if (r.error === 'no SPF record') {
-    const ip = ctx.subjects.ip?.value;
+    // a client refused for not logging in is no sending server of the domain: its IP is no SPF term
+    const ip = submissionRefusal(ctx) ? undefined : ctx.subjects.ip?.value;
     const record = `v=spf1 ${ip ? ipTerm(ip) + ' ' : ''}mx ~all`;
     return [
       {

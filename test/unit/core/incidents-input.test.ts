@@ -128,6 +128,12 @@ describe('a client refused relay by its own server is not judged as a delivering
     expect(spf.title).toMatch(/^Not why this was refused/);
     expect(spf.fix).toEqual([]);
   });
+  it("no SPF record: the record suggested does not list the refused client's IP", async () => {
+    const { r } = await statuses(postfixRelay('554 5.7.1 <partner@example.net>: Relay access denied'), {});
+    const fix = r.checklist.find((s) => s.rule === 'spf.missing')!.fix.join(' ');
+    expect(fix).toContain('"v=spf1 mx ~all"');
+    expect(fix).not.toContain('198.51.100.23');
+  });
   it('the same client refused for a blocklist listing keeps its findings', async () => {
     const { of } = await statuses(
       postfixRelay('554 5.7.1 Service unavailable; Client host [198.51.100.23] blocked using zen.spamhaus.org'),
@@ -246,6 +252,15 @@ describe("Exim: the arrival's H= helo is the submitting client's, not the delive
     expect(r.checklist.filter((s) => s.rule === 'helo.invalid')).toEqual([]);
     // the IP the receiver named is the one checked
     expect(r.checklist.find((s) => s.rule === 'ptr.missing')?.title).toContain('203.0.113.77');
+  });
+  it('the same when the first line after the arrival is a connection line naming the remote host', async () => {
+    const log = [
+      '2024-05-02 14:03:09 1s2abc-000Abc-2x <= news@example.org H=localhost (web.example.org) [127.0.0.1] P=esmtpa A=dovecot_login:news S=18234',
+      '2024-05-02 14:03:11 1s2abc-000Abc-2x H=mta7.am0.yahoodns.net [192.0.2.65] SMTP error from remote mail server after pipelined MAIL FROM:<news@example.org> SIZE=18234: 421 4.7.0 [TSS04] Messages from 203.0.113.88 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+      '2024-05-02 14:03:11 1s2abc-000Abc-2x == reader@yahoo.com R=dnslookup T=remote_smtp defer (-46) H=mta7.am0.yahoodns.net [192.0.2.65]: SMTP error from remote mail server after pipelined MAIL FROM:<news@example.org> SIZE=18234: 421 4.7.0 [TSS04] Messages from 203.0.113.88 temporarily deferred due to unexpected volume or user complaints',
+    ].join('\n');
+    const r = await analyze(log, { resolver: tableResolver({}) });
+    expect(r.checklist.filter((s) => s.rule === 'helo.invalid')).toEqual([]);
   });
   it('an arrival that is not delivered keeps its client HELO', async () => {
     const log =
