@@ -319,3 +319,38 @@ describe("TLS towards the receiver is not read from the sender's own hops", () =
     expect(t).toMatch(/^\?/);
   });
 });
+
+describe("a listed IP of a big provider's shared pool is not its user's to delist", () => {
+  const bounce = (ip: string) =>
+    [
+      'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      '',
+      '** Message blocked **',
+      '',
+      'Your message to partner@example.net has been blocked. See technical details below for more information.',
+      '',
+      'The response was:',
+      '',
+      `550 5.7.1 Service unavailable, Client host [${ip}] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/${ip} (AS3130).`,
+    ].join('\n');
+  const listed = (ip: string, ptr: string): Table => {
+    const rev = ip.split('.').reverse().join('.');
+    return {
+      [`${rev}.in-addr.arpa PTR`]: [ptr],
+      [`${ptr} A`]: [ip],
+      [`${rev}.zen.spamhaus.org A`]: ['127.0.0.3'],
+      '2.0.0.127.zen.spamhaus.org A': ['127.0.0.2'],
+    };
+  };
+  it("Google's forward-confirmed server: tell the recipient's administrator, no 'find what sent spam'", async () => {
+    const r = await analyze(bounce('192.0.2.41'), { resolver: tableResolver(listed('192.0.2.41', 'mail-wm1-f41.google.com')) });
+    const s = r.checklist.find((x) => x.rule === 'dnsbl.listed' && x.status === 'fail')!;
+    expect(s.fix[0]).toContain('shared outgoing mail servers of Google');
+    expect(s.fix.join(' ')).not.toContain('Find what sent the spam');
+  });
+  it('an own server with its own PTR keeps the clean-up advice', async () => {
+    const r = await analyze(bounce('192.0.2.42'), { resolver: tableResolver(listed('192.0.2.42', 'mail.example.org')) });
+    const s = r.checklist.find((x) => x.rule === 'dnsbl.listed' && x.status === 'fail')!;
+    expect(s.fix[0]).toContain('Find what sent the spam');
+  });
+});
