@@ -29,6 +29,19 @@ describe('receiver texts of real incidents', () => {
       'sender',
       true,
     ],
+    // a Microsoft 365 mailbox restricted for outbound spam: its own submissions are refused
+    [
+      raw(
+        554,
+        '5.2.0',
+        'unknown',
+        'STOREDRV.Submission.Exception:OutboundSpamException; WASCL UserAction verdict is not None. Actual verdict is Suspend, OutboundSpamLastReason: UserVolumeExceeded.',
+      ),
+      'blocked',
+      'microsoft.5.7.50x-spam-abuse',
+      'sender',
+      true,
+    ],
     // Exim's default acl_check_rcpt
     [raw(550, null, 'rcpt', 'relay not permitted'), 'norelaying', 'exim.relay-not-permitted', 'sender', true],
     // sendmail check_rcpt, with AUTH offered, and without a PTR for the client

@@ -37,7 +37,9 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
     id: 'microsoft.5.7.50x-spam-abuse',
     sender: 'Microsoft 365',
-    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender/i,
+    // the mailbox's own submission refused once it is restricted: "554 5.2.0 STOREDRV.Submission.Exception:
+    // OutboundSpamException; WASCL UserAction verdict is not None. Actual verdict is Suspend"
+    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender|OutboundSpamException|MessageSubmissionBlockedException|WASCL UserAction verdict/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
