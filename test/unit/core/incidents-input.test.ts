@@ -367,3 +367,22 @@ describe("a listed IP of a big provider's shared pool is not its user's to delis
     expect(s.fix[0]).toContain('Find what sent the spam');
   });
 });
+
+it("a Postfix bounce's '(in reply to … command)' note gives the stage and is not kept as the receiver's words", async () => {
+  const text = [
+    'From: Mail Delivery System <MAILER-DAEMON@mail.example.org>',
+    'Subject: Undelivered Mail Returned to Sender',
+    '',
+    'This is the mail system at host mail.example.org.',
+    '',
+    "I'm sorry to have to inform you that your message could not",
+    "be delivered to one or more recipients. It's attached below.",
+    '',
+    '<bob@example.net>: host mx.example.net[192.0.2.91] said: 554 5.7.1',
+    '    Service unavailable; Client host [198.51.100.12] blocked using',
+    '    bl.spamcop.net (in reply to RCPT TO command)',
+  ].join('\n');
+  const r = await analyze(text, {});
+  expect(r.rejections[0].stage).toBe('rcpt');
+  expect(r.rejections[0].text).toBe('Service unavailable; Client host [198.51.100.12] blocked using bl.spamcop.net');
+});
