@@ -44,7 +44,7 @@ export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext): Step[
       status: 'info',
       title: `Not why this was refused: ${s.title}`,
       detail: [
-        `The refusal (line ${r.line}) is the server asking this client to log in before it relays: the client submits mail, it does not deliver it. Receivers judge the PTR, HELO and SPF of the server that finally delivers the mail, not of a client that submits it — do not change DNS for this client's IP.`,
+        `The refusal (line ${r.line}) is the server asking this client to log in, or refusing to relay for it: the server's relay and authentication settings decide that, not the client's PTR, HELO or SPF. These findings matter only if this client also delivers mail directly to other receivers; a mail program or device that submits to its own server needs none of them (receivers judge the server that finally delivers the mail).`,
         s.detail,
       ]
         .filter(Boolean)
