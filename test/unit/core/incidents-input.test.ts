@@ -42,6 +42,13 @@ describe('receiver texts of real incidents', () => {
       'sender',
       true,
     ],
+    [
+      raw(550, '5.4.1', 'rcpt', 'Relay Access Denied ATTR36 [DM6NAM10FT012.eop-nam10.prod.protection.outlook.com]'),
+      'norelaying',
+      'generic.no-relaying',
+      'sender',
+      true,
+    ],
     // Exim's default acl_check_rcpt
     [raw(550, null, 'rcpt', 'relay not permitted'), 'norelaying', 'exim.relay-not-permitted', 'sender', true],
     // sendmail check_rcpt, with AUTH offered, and without a PTR for the client

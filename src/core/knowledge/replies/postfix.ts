@@ -12,8 +12,9 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     // reject_unauth_destination answers 554 (relay_domains_reject_code), the default
     // smtpd_relay_restrictions' defer_unauth_destination 454 4.7.1
     // "<rcpt>: Relay access denied" (Recipient address rejected: … in Postfix before 2.x);
-    // not Microsoft 365's "5.7.64 TenantAttribution; Relay Access Denied"
-    text: /^(?![\s\S]*TenantAttribution)(?:[\s\S]*:\s*)?Relay access denied/i,
+    // not Microsoft 365's "5.7.64 TenantAttribution; Relay Access Denied" nor its
+    // "5.4.1 Relay Access Denied ATTR36 [….protection.outlook.com]"
+    text: /^(?![\s\S]*(?:TenantAttribution|\bATTR\d+\b|protection\.outlook\.com))(?:[\s\S]*:\s*)?Relay access denied/i,
     reason: 'norelaying',
     party: 'sender',
     meaning:

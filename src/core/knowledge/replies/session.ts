@@ -221,7 +221,8 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'postfix.loops-back',
-    sender: 'Postfix',
+    // Postfix "mail for … loops back to myself"; Exchange/Microsoft 365 "5.4.14 Hop count exceeded"
+    sender: 'Postfix, Exchange',
     text: /loops back to myself|mail forwarding loop|too many hops|Hop count exceeded/i,
     reason: 'networkerror',
     party: 'unknown',
