@@ -49,6 +49,8 @@ describe('receiver texts of real incidents', () => {
       'sender',
       true,
     ],
+    // Exim's HELO syntax check (an underscore in a device name)
+    [raw(550, null, 'helo', 'syntactically invalid argument(s): my_server_01'), 'syntaxerror', 'exim.helo-syntax', 'sender', true],
     // Exim's default acl_check_rcpt
     [raw(550, null, 'rcpt', 'relay not permitted'), 'norelaying', 'exim.relay-not-permitted', 'sender', true],
     // sendmail check_rcpt, with AUTH offered, and without a PTR for the client

@@ -34,6 +34,27 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Exim's own check of the EHLO/HELO argument ("rejected EHLO from [ip]: syntactically invalid argument(s): my_server_01")
+    id: 'exim.helo-syntax',
+    sender: 'Exim',
+    text: /syntactically invalid argument\(s\)/i,
+    stages: ['helo'],
+    reason: 'syntaxerror',
+    party: 'sender',
+    meaning:
+      'Exim refused the name the client gave in EHLO/HELO because it has characters a host name may not contain — most often an underscore (a Windows or device name like my_server_01), a space or nothing at all (RFC 1123 §2.1, RFC 5321 §4.1.1.1).',
+    rules: ['smtp.helo-rejected', 'helo.invalid'],
+    fix: [
+      "Give the sending server or device a valid fully qualified HELO name (letters, digits, hyphens and dots, e.g. mail.example.org) in its SMTP settings (Postfix: smtp_helo_name; Exchange: the send connector's FQDN; a device: its SMTP host name).",
+      'If you run this receiving Exim and must accept that client as it is: helo_allow_chars = _ (main section) lets underscores through, or helo_accept_junk_hosts = {ip} exempts that client only; then restart Exim.',
+    ],
+    verify: ['exim -bh {ip}   (a test session as that client: EHLO <the new name> must get 250)'],
+    sources: [
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-main_configuration.html (helo_allow_chars, helo_accept_junk_hosts)',
+      'RFC 1123 §2.1',
+    ],
+  },
+  {
     id: 'sendmail.relaying-denied-no-ptr',
     sender: 'sendmail',
     text: /Relaying denied\. IP name (?:lookup failed|possibly forged)/i,
