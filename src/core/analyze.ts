@@ -12,6 +12,8 @@ import { runLiveChecks } from './checks';
 import { RULES } from './rules';
 import { authReport } from './auth/report';
 import { rankSteps } from './rank';
+import { notTheCauseForSubmission } from './rules/submission';
+import { withReceiverWords } from './rules/rejection';
 import { describeMessage } from './mail/describe';
 
 function emptyEvidence(lines: number, warning: string): Evidence {
@@ -60,7 +62,13 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
   const ctx = { evidence, subjects, live, focus, primary };
-  const steps = RULES.flatMap((r) => r.run(ctx));
+  const steps = withReceiverWords(
+    notTheCauseForSubmission(
+      RULES.flatMap((r) => r.run(ctx)),
+      ctx,
+    ),
+    ctx,
+  );
   const message = await describeMessage(evidence);
   return {
     version: 1,

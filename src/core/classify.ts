@@ -244,7 +244,9 @@ export function classify(r: RawRejection): Rejection {
     ip: r.ip,
     line: r.line,
     // reports that refuse nothing (a complaint, an auto-reply) are never permanent failures
-    hard: cls === 5 && !k?.transient && !NOT_FAILURES.has(reason) && r.action !== 'deferred',
+    // (a "transient" text in a 5xx reply is final all the same: Gmail's low-reputation words come
+    // as 421 4.7.0 and as 550 5.7.1, and no queue retries a 550 — RFC 5321 §4.2.1)
+    hard: cls === 5 && !(k?.transient && (r.code === null || r.code < 500)) && !NOT_FAILURES.has(reason) && r.action !== 'deferred',
     party: k?.party ?? partyOfReason(reason),
     knowledge: k?.id ?? null,
     recipient: r.recipient ?? null,

@@ -16,7 +16,12 @@ import { dnsDomainOf } from './mail/address';
 export function focusSession(ev: Evidence): Session | null {
   const first = ev.rejections[0];
   if (first) {
-    const s = ev.sessions.find((x) => first.line >= x.startLine && first.line <= x.endLine);
+    // the session that received the refusal as a reply first: a Postfix queue id's story
+    // spans both the submission that brought the message in (client=pc[10.0.4.44]) and
+    // the delivery the remote host refused, and only the delivery's peer judged us
+    const s =
+      ev.sessions.find((x) => x.replies.some((r) => r.line === first.line)) ??
+      ev.sessions.find((x) => first.line >= x.startLine && first.line <= x.endLine);
     if (s) return s;
   }
   return ev.sessions[ev.sessions.length - 1] ?? null;

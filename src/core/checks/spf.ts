@@ -6,6 +6,7 @@ import type { AuthIdentities } from '../auth/identities';
 import { evaluateSpf } from '../auth/spf/evaluate';
 import { auditSpf, type SpfAudit } from '../auth/spf/audit';
 import type { SpfEvaluation } from '../auth/spf/types';
+import { isNonPublicIP, normalizeIP } from '../dns/names';
 
 export interface SpfCheck {
   domain: string;
@@ -21,7 +22,11 @@ export async function checkSpf(id: AuthIdentities, dns: Lookup, now: () => Date)
   if (!d) return null;
   const mailFrom = d.identity === 'helo' ? '' : (id.mailFrom?.address ?? `postmaster@${d.value}`);
   const [evaluation, audit] = await Promise.all([
-    id.ip ? evaluateSpf({ ip: id.ip.value, mailFrom, helo: id.helo?.value ?? null, now }, dns) : Promise.resolve(null),
+    // a private or loopback client (a LAN PC submitting to its own server) is never the
+    // address a receiver evaluates SPF for: no public IP, nothing to evaluate
+    id.ip && !isNonPublicIP(normalizeIP(id.ip.value) ?? id.ip.value)
+      ? evaluateSpf({ ip: id.ip.value, mailFrom, helo: id.helo?.value ?? null, now }, dns)
+      : Promise.resolve(null),
     auditSpf(d.value, dns),
   ]);
   return { domain: d.value, identity: d.identity, line: d.line, evaluation, audit };

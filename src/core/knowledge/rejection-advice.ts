@@ -70,8 +70,11 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     reasons: ['mesgtoobig', 'exceedlimit'],
     headline: 'The message is larger than the receiver accepts',
     detail: "Attachments grow by a third in transfer (base64). The receiver's limit is in its EHLO SIZE keyword (RFC 1870).",
-    fix: ['Send the attachment as a link, or compress or split it.'],
-    verify: ['swaks --server <receiver> --quit-after EHLO  (the SIZE line shows the limit)'],
+    fix: [
+      'Send the attachment as a link, or compress or split it: the encoded message must stay under the limit the receiver announces.',
+      "If you run the receiving server and want larger mail: raise its limit — Postfix message_size_limit (default 10240000); Exim message_size_limit; Exchange Set-TransportConfig -MaxReceiveSize and the receive connector's -MaxMessageSize; MDaemon Setup » Server Settings » Servers & Delivery (maximum message size).",
+    ],
+    verify: ['swaks --server {server} --quit-after EHLO  (the SIZE line shows the limit)'],
     sources: ['RFC 1870 (SIZE)', 'RFC 3463 §3.4 (X.3.4 Message too big)'],
   },
   {

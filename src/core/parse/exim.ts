@@ -79,6 +79,17 @@ function replyIn(s: string): { code: number | null; enhanced: string | null; tex
   return { code: null, enhanced: e ? e[1] : null, text: joined.trim() };
 }
 
+/**
+ * A message's session turns outbound at its first delivery line. The arrival's
+ * H= host (helo) was the client that submitted it (webmail on localhost, a
+ * user's PC), not the name this server gives the remote host in its EHLO,
+ * which Exim does not log: it is not the delivering server's HELO.
+ */
+function goesOut(s: Session): void {
+  if (s.direction === 'inbound') s.helo = null;
+  s.direction = 'outbound';
+}
+
 function newSession(id: string | null, direction: Session['direction'], line: number): Session {
   return emptySession('exim-log', id, line, direction);
 }
@@ -139,7 +150,7 @@ export function parseExim(lines: string[]): ParseResult {
         return;
       }
       // deliveries and failures: this message is going out
-      s.direction = 'outbound';
+      goesOut(s);
       if (!s.rcptTo.some((r) => r.address === address)) s.rcptTo.push({ address, line: lineNo });
       if (h) {
         s.serverIp = h.ip;
@@ -231,7 +242,7 @@ export function parseExim(lines: string[]): ParseResult {
     if (h && id && !refused && !verifyFail && !/^(?:SMTP connection from|SMTP protocol)/.test(rest)) {
       const s = session(id, null, lineNo);
       s.endLine = lineNo;
-      s.direction = 'outbound';
+      goesOut(s);
       s.serverIp = h.ip;
       s.remoteHost = h.host;
       return;

@@ -5,6 +5,7 @@
 // records, for information.
 
 import type { EvidenceItem, Step } from '../types';
+import { isNonPublicIP, normalizeIP } from '../dns/names';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
 import { BULK_RECEIVERS, bulkReceiversIn, type RequirementId } from '../auth/knowledge/bulk-senders';
 import { fieldsNamed } from '../parse/header-block';
@@ -67,7 +68,15 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
     case 'tls': {
       // the hop where the message entered the receiving organisation (its
       // client is the origin): earlier hops are the sender's own relays
-      const hop = ctx.evidence.hops.find((h) => h.origin) ?? ctx.evidence.hops.findLast((h) => h.with && h.relay !== false);
+      // — never a hop from a loopback or private client (a webmail or PC submitting to its own
+      // server says nothing of the connection to the receiver), and in a bounce the returned
+      // message's hops are all the sender's own: the one into the receiver is not there
+      const bounce = ctx.evidence.inputs.some((i) => i.kind === 'bounce');
+      const hop =
+        ctx.evidence.hops.find((h) => h.origin) ??
+        (bounce
+          ? undefined
+          : ctx.evidence.hops.findLast((h) => h.with && h.relay !== false && !(h.ip && isNonPublicIP(normalizeIP(h.ip) ?? h.ip))));
       const ehlo = ctx.focus?.commands.some((c) => c.verb === 'STARTTLS');
       if (ehlo) return { met: 'yes', why: 'STARTTLS in the session' };
       if (hop?.tls) return { met: 'yes', why: `Received (line ${hop.line}): ${hop.tls}` };

@@ -7,6 +7,8 @@ import type { EvidenceItem, Step } from '../types';
 import type { DnsblListResult } from '../checks/dnsbl';
 import { queryName } from '../dns/dnsbl-query';
 import { dnsEvidenceText, type Rule, type RuleContext } from './rule';
+import { getDomain } from 'tldts';
+import { MAIL_ORGANISATIONS, organisationOf } from '../knowledge/mail-organisations';
 
 const RFC5782 = 'RFC 5782 (DNS blacklists: query format, return codes, test points)';
 
@@ -49,7 +51,24 @@ function verifyCommand(r: DnsblListResult): string {
   return `dig +short ${name} A   (no answer = not listed)`;
 }
 
-function listedStep(r: DnsblListResult): Step {
+/**
+ * The big mailbox provider whose outgoing server the sending IP is, by its
+ * forward-confirmed PTR (mail-wm1-f41.google.com, *.outbound.protection.outlook.com):
+ * a Gmail or Outlook.com user's mail refused because the provider's shared IP
+ * is listed (a frequent forum question) can neither clean nor delist that IP.
+ */
+function providerPool(ctx: RuleContext, ip: string): { org: string; name: string } | null {
+  const p = ctx.live.ptr;
+  if (!p || p.outcome !== 'found' || ctx.subjects.ip?.value !== ip) return null;
+  const confirmed = p.forward.filter((f) => f.outcome === 'match').map((f) => f.name);
+  for (const name of confirmed) {
+    const org = organisationOf(getDomain(name) ?? name);
+    if (MAIL_ORGANISATIONS.some((o) => o.name === org)) return { org, name };
+  }
+  return null;
+}
+
+function listedStep(r: DnsblListResult, ctx: RuleContext): Step {
   const a = r.answer;
   const meanings = a.meanings.map((m) => m.meaning);
   const causes = [...new Set(a.meanings.map((m) => m.cause).filter((c): c is string => !!c))];
@@ -72,7 +91,16 @@ function listedStep(r: DnsblListResult): Step {
         : `Fix the cause, then follow the removal instructions of ${r.zone}${a.txt ? ` (its TXT record: ${a.txt})` : ''}.`,
     ]),
   );
-  if (r.subject.source === 'ip' && !policyOnly) {
+  const pool = r.subject.source === 'ip' ? providerPool(ctx, r.subject.value) : null;
+  if (pool) {
+    // the delisting steps are the provider's to take, not its users'
+    fix.splice(
+      0,
+      fix.length,
+      `${r.subject.value} is one of the shared outgoing mail servers of ${pool.org} (PTR ${pool.name}, forward-confirmed): its users cannot clean or delist it. Tell the recipient's administrator that ${r.zone} refused a server of ${pool.org} (they can exempt the provider's servers from that list, or apply the list only to the connecting hop), and report the refusal to ${pool.org}; meanwhile write from an address at another provider.`,
+      ...(r.entry?.delist ? [`What the list says about the IP: ${r.entry.delist}`] : []),
+    );
+  } else if (r.subject.source === 'ip' && !policyOnly) {
     fix.unshift(
       "Find what sent the spam before asking for removal, or the listing comes back: check the mail server's queue and logs for unusual volume, compromised accounts (authenticated senders you do not recognise), web forms, and machines behind the same NAT that connect out to port 25.",
     );
@@ -143,7 +171,7 @@ export const dnsblListed: Rule = {
     if (!check) return [];
     const steps: Step[] = [];
     for (const r of check.results) {
-      if (r.answer.verdict === 'listed') steps.push(listedStep(r));
+      if (r.answer.verdict === 'listed') steps.push(listedStep(r, ctx));
       else if (r.answer.verdict === 'clean' && r.receiver.some((l) => RECEIVER_LISTED.test(l.result))) steps.push(expiredStep(r));
       else if (r.answer.verdict === 'inconclusive' && r.receiver.some((l) => RECEIVER_LISTED.test(l.result)))
         steps.push(unconfirmedStep(r));

@@ -3,10 +3,11 @@
 // whose cause is a DNS check (requireptr, authfailure, a DNSBL named in the
 // text) are explained by those checks' rules instead; ranking puts them first.
 
-import type { Rejection, Stage, Step } from '../types';
+import type { EvidenceItem, Rejection, Session, Stage, Step } from '../types';
 import { adviceForReason, adviceForRule } from '../knowledge/rejection-advice';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import type { Rule, RuleContext } from './rule';
+import { ruleMatches } from '../knowledge/reason-causes';
 
 /** Reasons explained by another area's rules (ptr.*, spf.*, dnsbl.*). */
 const EXPLAINED_ELSEWHERE = new Set(['requireptr', 'authfailure']);
@@ -86,6 +87,32 @@ function laterDelivery(r: Rejection, ctx: RuleContext): number | null {
   return null;
 }
 
+/**
+ * The two sizes a size refusal is about, when the dialogue shows them: the
+ * limit the receiver announced in its EHLO reply ("250-SIZE 10240000", RFC 1870
+ * §4; SIZE 0 means no limit) and the size the client declared in MAIL FROM
+ * (SIZE=…) or logged.
+ */
+function sizeEvidence(session: Session): EvidenceItem[] {
+  const out: EvidenceItem[] = [];
+  const ehlo = session.replies.find((x) => x.code === 250 && /(?:^|\s)SIZE\s+[1-9]\d*/i.test(x.text));
+  const limit = ehlo ? /(?:^|\s)SIZE\s+(\d+)/i.exec(ehlo.text)?.[1] : undefined;
+  if (ehlo && limit)
+    out.push({
+      text: `The receiver announced its size limit in its EHLO reply: SIZE ${limit} bytes (${mb(Number(limit))})`,
+      line: ehlo.line,
+    });
+  const mail = session.commands.find((c) => c.verb === 'MAIL' && /\bSIZE=\d+/i.test(c.arg));
+  const declared = mail ? /\bSIZE=(\d+)/i.exec(mail.arg)?.[1] : undefined;
+  if (mail && declared)
+    out.push({ text: `The client declared the message as SIZE=${declared} bytes (${mb(Number(declared))}) in MAIL FROM`, line: mail.line });
+  return out;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
 function stepFor(r: Rejection, ctx: RuleContext): Step {
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
   // the receiver's words name the problem more exactly than the reason does
@@ -115,6 +142,7 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
           line: l.line,
         });
   }
+  if (advice.rule === 'smtp.message-too-large' && session) evidence.push(...sizeEvidence(session));
   if (advice.rule === 'smtp.not-compliant' && !ctx.evidence.message) {
     evidence.push({ text: "The refused message's headers are not in the input, so they could not be checked here.", line: 0 });
   }
@@ -123,9 +151,9 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   return {
     rule: advice.rule,
     status: delivered ? 'info' : (advice.status ?? (r.hard ? 'fail' : 'warn')),
-    title: `${advice.headline}: "${reply}" ${stageWords(r.stage)}${k && k.sender !== 'many' ? ` (${k.sender})` : ''}`,
+    title: `${k?.headline ?? advice.headline}: "${reply}" ${stageWords(r.stage)}${k && k.sender !== 'many' ? ` (${k.sender})` : ''}`,
     evidence,
-    detail: [k?.meaning, advice.detail].filter(Boolean).join(' '),
+    detail: [k?.meaning, k?.headline ? undefined : advice.detail].filter(Boolean).join(' '),
     fix: (k?.fix ?? advice.fix).map((f) => fill(f, ctx, r)),
     verify: (k?.verify ?? advice.verify).map((v) => fill(v, ctx, r)),
     sources: [...(k?.sources ?? []), ...advice.sources],
@@ -148,3 +176,38 @@ export const rejectionRule: Rule = {
     return steps;
   },
 };
+
+/**
+ * A refusal explained by another area's step (Gmail's IPv6 PTR refusal by
+ * ptr.missing, a 5.7.26 by dmarc.*) has no step of its own, but the
+ * receiver's words and its own advice (send to Gmail over IPv4 meanwhile:
+ * inet_protocols = ipv4) belong to the step that explains it: the first
+ * problem step of a rule the receiver's text names gets the refusal as
+ * evidence and the receiver's fixes after its own.
+ */
+export function withReceiverWords(steps: Step[], ctx: RuleContext): Step[] {
+  const out = [...steps];
+  const done = new Set<string>();
+  for (const r of ctx.evidence.rejections) {
+    if (!(EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) || !checkedElsewhere(r, ctx)) continue;
+    const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+    if (!k || done.has(k.id)) continue;
+    // a step that already quotes the refusal (dmarc.fail, dnsbl.listed) speaks for it
+    if (out.some((st) => st.evidence.some((e) => e.line === r.line && e.text.includes(r.text)))) continue;
+    // the receiver's rules in its own order (5.7.26: dmarc.fail before spf.fail)
+    const problem = (p: string) => out.findIndex((st) => (st.status === 'fail' || st.status === 'warn') && ruleMatches(p, st.rule));
+    const i = k.rules.map(problem).find((x) => x >= 0) ?? -1;
+    if (i < 0) continue;
+    done.add(k.id);
+    const st = out[i];
+    const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
+    const fixes = (k.fix ?? []).map((f) => fill(f, ctx, r)).filter((f) => !st.fix.includes(f));
+    out[i] = {
+      ...st,
+      evidence: [{ text: `${reply} — ${stageWords(r.stage)}${k.sender !== 'many' ? ` (${k.sender})` : ''}`, line: r.line }, ...st.evidence],
+      fix: [...st.fix, ...fixes.map((f) => (k.sender !== 'many' ? `${k.sender}: ${f}` : f))],
+      sources: [...(st.sources ?? []), ...k.sources.filter((x) => !(st.sources ?? []).includes(x))],
+    };
+  }
+  return out;
+}

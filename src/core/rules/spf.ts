@@ -13,6 +13,8 @@ import type { SpfCheck } from '../checks/spf';
 import type { SpfEvaluation } from '../auth/spf/types';
 import { describeTree } from '../auth/spf/describe';
 import { ipTerm, lookupFixes, recordWithTerm } from './spf-fixes';
+import { isNonPublicIP, normalizeIP } from '../dns/names';
+import { submissionRefusal } from './submission';
 
 export { recordWithTerm };
 
@@ -47,7 +49,8 @@ function missing(ctx: RuleContext, c: SpfCheck): Step[] {
     return [s];
   }
   if (r.error === 'no SPF record') {
-    const ip = ctx.subjects.ip?.value;
+    // a client refused for not logging in is no sending server of the domain: its IP is no SPF term
+    const ip = submissionRefusal(ctx) ? undefined : ctx.subjects.ip?.value;
     const record = `v=spf1 ${ip ? ipTerm(ip) + ' ' : ''}mx ~all`;
     return [
       {
@@ -236,12 +239,18 @@ export const spfRules: Rule = {
     if (c.evaluation && !multipleOrSyntax && r.record) steps.push(...evaluated(ctx, c));
     else if (!c.evaluation && r.record && !multipleOrSyntax) {
       const said = refusalsNaming(ctx, 'spf');
+      const ip = ctx.subjects.ip?.value;
+      // a LAN client submitting to its own server: the IP a receiver evaluates is the server's public one
+      const where =
+        ip && isNonPublicIP(normalizeIP(ip) ?? ip)
+          ? `the input shows only the private address ${ip}`
+          : 'the sending IP is not in the input';
       steps.push({
         rule: 'spf.fail',
         status: said.length ? 'fail' : 'info',
         title: said.length
-          ? `The receiver refused the message for SPF; the sending IP is not in the input, so the record of ${c.domain} could not be evaluated for it here`
-          : `The sending IP is not in the input, so SPF of ${c.domain} could not be evaluated for it`,
+          ? `The receiver refused the message for SPF; ${where}, so the record of ${c.domain} could not be evaluated for the public sending IP here`
+          : `SPF of ${c.domain} could not be evaluated: ${where}`,
         evidence: [...said, ...loggedEvidence(ctx, 'spf'), ...recordEvidence(c)],
         detail: treeDetail(c),
         fix: said.length

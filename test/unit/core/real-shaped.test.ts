@@ -565,7 +565,7 @@ const CASES: Case[] = [
         enhanced: '5.7.1',
         stage: 'rcpt',
         reason: 'blocked',
-        text: 'Recipient address rejected: Access denied (in reply to RCPT TO command)',
+        text: 'Recipient address rejected: Access denied',
       },
     ],
     headers: 7,

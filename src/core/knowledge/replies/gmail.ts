@@ -63,6 +63,30 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: [REF, GUIDE],
   },
   {
+    // 421 4.7.28: a rate limit, retried by the queue (Google's reference lists it per
+    // scope: IP address, IP netblock, SPF domain, DKIM domain, URL); sisimai calls it
+    // "speeding". The 550 5.7.28 form ("… has been blocked") is the reputation block below.
+    id: 'gmail.4.7.28-rate-limited',
+    sender: 'Gmail',
+    text: /unusual rate of (?:unsolicited )?e?-?mail/i,
+    codes: [421, 450, 451, 452],
+    reason: 'speeding',
+    party: 'sender',
+    meaning:
+      'Gmail is temporarily rate-limiting mail from this IP (or netblock, SPF or DKIM domain, as the text says) because an unusual share of it looks unsolicited: a jump in volume, complaints, or spam sent through the server. The queue keeps retrying and mail goes out slowly; if the cause stays, Gmail moves on to the spam folder and to 550 5.7.28 blocks.',
+    rules: ['smtp.rate-limited', 'reputation.blocked', 'spf.fail', 'dkim.missing', 'dmarc.missing', 'ptr.missing'],
+    fix: [
+      'Let the queue retry the 421s (do not resend by hand) and send to Gmail more slowly: fewer parallel connections and a delay between messages (Postfix: a transport for gmail.com with gmail_destination_concurrency_limit = 2 and gmail_destination_rate_delay = 1s; Exim: serialize_hosts or a lower remote_max_parallel).',
+      'Find what raised the volume or the complaints: a compromised mailbox or web form sending spam (count messages per sender in the log; postqueue -p or exim -bp), or a list mailing people who did not ask — stop it first.',
+      "Make SPF and DKIM pass, aligned with the From: domain's DMARC record, and watch the IP's and domain's reputation in Google Postmaster Tools (postmaster.google.com).",
+    ],
+    verify: [
+      'Watch the log: the deferred messages go out on later retries (status=sent to gmail-smtp-in.l.google.com) and the queue (postqueue -p) shrinks.',
+    ],
+    transient: true,
+    sources: [REF, GUIDE, 'https://support.google.com/mail/answer/188131 (Gmail: prevent mail from being blocked or sent to spam)'],
+  },
+  {
     id: 'gmail.4.7.0-low-reputation',
     sender: 'Gmail',
     text: /very low reputation of the sending (?:IP address|domain)|unusual rate of unsolicited mail|suspicious due to the very low reputation/i,

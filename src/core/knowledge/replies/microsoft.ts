@@ -37,7 +37,9 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
     id: 'microsoft.5.7.50x-spam-abuse',
     sender: 'Microsoft 365',
-    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender/i,
+    // the mailbox's own submission refused once it is restricted: "554 5.2.0 STOREDRV.Submission.Exception:
+    // OutboundSpamException; WASCL UserAction verdict is not None. Actual verdict is Suspend"
+    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender|OutboundSpamException|MessageSubmissionBlockedException|WASCL UserAction verdict/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -77,16 +79,41 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR, DELIST],
   },
   {
+    id: 'microsoft.5.7.64-tenant-attribution',
+    sender: 'Microsoft 365',
+    text: /5\.7\.64\b|TenantAttribution/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      "Microsoft 365 did not recognise the sending server as one of the tenant's own, so it would not relay to outside recipients: the tenant's inbound connector from your organisation's server identifies it by IP address (SenderIPAddresses) or by TLS certificate name (TlsSenderCertificateName), and this server's public IP or certificate no longer matches — a new internet line or IP, a renewed certificate with another name, or no such connector at all. Reverse DNS, SPF and blocklists are not the cause.",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      "Compare the connector with the sending server: Get-InboundConnector | fl Name,ConnectorType,SenderIPAddresses,TlsSenderCertificateName,RequireTls. The server's current public IP (curl -s https://ifconfig.me on it) must be in SenderIPAddresses, or the certificate it presents must carry the TlsSenderCertificateName.",
+      'Update it: Exchange admin center » Mail flow » Connectors (from "Your organization\'s email server"), or Set-InboundConnector "<name>" -SenderIPAddresses <current public IP> (or -TlsSenderCertificateName <name on the certificate>); in a hybrid setup, re-run the Hybrid Configuration Wizard and pick the current certificate.',
+      'A device or application with no connector at all: create one for its public IP (Microsoft: "Set up a multifunction device or application to send email", option 3), or let it log in to smtp.office365.com on port 587 instead.',
+    ],
+    verify: [
+      'Get-InboundConnector | fl Name,SenderIPAddresses,TlsSenderCertificateName',
+      'Send a test message to an outside address through the same server: it must be accepted (250) at RCPT TO.',
+    ],
+    sources: ['https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp', NDR],
+  },
+  {
     id: 'microsoft.5.7.708-traffic-not-accepted',
     sender: 'Microsoft 365',
     text: /5\.7\.708\b|traffic not accepted from this IP/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
-      'Exchange Online refuses mail from IP addresses with no or poor reputation (5.7.708), typically a new tenant sending from a fresh IP, or an IP range Microsoft treats as unsafe.',
+      'Exchange Online refuses to send or accept mail from this source (5.7.708). When your own Microsoft 365 tenant wrote the NDR (the "Generating server" is one of your tenant\'s servers), Microsoft has judged most of the tenant\'s outgoing traffic suspicious and banned its sending — typically a compromised account sending spam, a forwarding rule, or a new tenant sending in bulk from the start. When your own server sends to Microsoft 365, the IP has no or a poor reputation with Microsoft.',
     rules: ['reputation.blocked'],
-    fix: ['Send through a relay with established reputation, or open a ticket with Microsoft support if the IP is yours and clean.'],
-    sources: [NDR],
+    fix: [
+      'If your Microsoft 365 tenant wrote this NDR: look for compromised accounts first — Defender portal » Email & collaboration » Review » Restricted entities (users blocked from sending), the outbound spam alerts, and inbox or forwarding rules you did not create (Get-InboxRule -Mailbox <user>); reset those passwords, revoke their sessions and remove the rules.',
+      "Then open a service request with Microsoft support (Microsoft 365 admin center » Support) and ask them to lift the tenant's sending restriction: the delist portal (sender.office.com) does not apply to a tenant's own outbound pool.",
+      'If your own server sends to Microsoft 365: check its IP on the blocklists below and request removal at sender.office.com; a new IP needs time and a steady, low volume to earn reputation.',
+    ],
+    verify: ['Send a test message to an outside address from the affected mailbox; Defender » Restricted entities lists no user of yours.'],
+    sources: [NDR, 'https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users', DELIST],
   },
   {
     id: 'microsoft.s3150-block-list',
@@ -152,10 +179,22 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sender: 'Microsoft 365',
     text: /5\.7\.520\b|does not allow external forwarding/i,
     reason: 'policyviolation',
-    party: 'receiver-policy',
-    meaning: "The recipient's organisation forbids automatic forwarding to outside addresses.",
+    // "your organization" is the tenant whose mailbox forwards: the sender of the
+    // forwarded copy, not the original sender and not the final recipient
+    party: 'sender',
+    meaning:
+      'A mailbox in your own Microsoft 365 organisation forwards mail automatically to an outside address (an inbox rule, Outlook forwarding, or a transport rule), and the outbound anti-spam policy forbids automatic external forwarding (the default since 2020). The original sender, their SPF, DKIM and IP, and the final recipient have nothing to do with it.',
     rules: ['smtp.content-rejected'],
-    sources: [NDR],
+    headline: "Your own Microsoft 365 organisation blocked a mailbox's automatic forwarding to an outside address",
+    fix: [
+      'If the forwarding is wanted: Defender portal » Email & collaboration » Policies & rules » Threat policies » Anti-spam » create a custom outbound spam policy for that mailbox with "Automatic forwarding rules" set to On (PowerShell: New-HostedOutboundSpamFilterPolicy -Name "Allow forwarding" -AutoForwardingMode On, and New-HostedOutboundSpamFilterRule -Name "Allow forwarding" -HostedOutboundSpamFilterPolicy "Allow forwarding" -From <mailbox>). Keep the default policy on Off.',
+      'If nobody meant to forward (a rule a phisher planted is common): find and remove it — Get-InboxRule -Mailbox <mailbox> | fl Name,ForwardTo,RedirectTo,ForwardAsAttachmentTo; Get-Mailbox <mailbox> | fl ForwardingSmtpAddress,DeliverToMailboxAndForward — and reset the mailbox password.',
+    ],
+    verify: [
+      'Get-HostedOutboundSpamFilterPolicy | ft Name,AutoForwardingMode',
+      'Send a test message to the mailbox and check that the outside address receives the forwarded copy.',
+    ],
+    sources: [NDR, 'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding'],
   },
   {
     id: 'microsoft.5.7.750-unregistered-domain',

@@ -10,6 +10,92 @@ const EXCHANGE_RELAY = 'https://learn.microsoft.com/exchange/mail-flow/connector
 
 export const ONPREM_REPLIES: ReplyKnowledge[] = [
   {
+    id: 'exim.relay-not-permitted',
+    sender: 'Exim',
+    // the default configure's acl_check_rcpt: "deny message = relay not permitted"
+    text: /relay not permitted/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      "Exim's RCPT ACL (acl_check_rcpt in the default configuration) refused to relay: the recipient domain is not in local_domains or relay_to_domains, the client is not in relay_from_hosts, and it did not authenticate. Usually a mail client or device sending without logging in; reverse DNS, SPF and blocklists of the client play no part.",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      'A mail client or user of this server: make it log in (SMTP AUTH), port 587 with STARTTLS; the default ACL accepts it with "accept authenticated = *".',
+      'A fixed device or application that cannot log in ({ip}): add its address to relay_from_hosts (hostlist relay_from_hosts = <; 127.0.0.1 ; ::1 ; {ip}); on Debian set dc_relay_nets in /etc/exim4/update-exim4.conf.conf and run update-exim4.conf; then restart Exim.',
+      'Mail from outside for a domain this server hosts: add the domain to local_domains (or relay_to_domains when it only passes the mail on).',
+    ],
+    verify: [
+      'exim -bh {ip}   (a test session as that client: type EHLO, MAIL FROM, RCPT TO and read the ACL trace)',
+      'swaks --server <this server> --port 587 --tls --auth-user <user> --from {mailfrom} --to {rcpt} --quit-after RCPT   (expect 250)',
+    ],
+    sources: [
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-the_default_configuration_file.html (acl_check_rcpt, relay_from_hosts)',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-command_line_options.html (-bh)',
+    ],
+  },
+  {
+    // Exim's own check of the EHLO/HELO argument ("rejected EHLO from [ip]: syntactically invalid argument(s): my_server_01")
+    id: 'exim.helo-syntax',
+    sender: 'Exim',
+    text: /syntactically invalid argument\(s\)/i,
+    stages: ['helo'],
+    reason: 'syntaxerror',
+    party: 'sender',
+    meaning:
+      'Exim refused the name the client gave in EHLO/HELO because it has characters a host name may not contain — most often an underscore (a Windows or device name like my_server_01), a space or nothing at all (RFC 1123 §2.1, RFC 5321 §4.1.1.1).',
+    rules: ['smtp.helo-rejected', 'helo.invalid'],
+    fix: [
+      "Give the sending server or device a valid fully qualified HELO name (letters, digits, hyphens and dots, e.g. mail.example.org) in its SMTP settings (Postfix: smtp_helo_name; Exchange: the send connector's FQDN; a device: its SMTP host name).",
+      'If you run this receiving Exim and must accept that client as it is: helo_allow_chars = _ (main section) lets underscores through, or helo_accept_junk_hosts = {ip} exempts that client only; then restart Exim.',
+    ],
+    verify: ['exim -bh {ip}   (a test session as that client: EHLO <the new name> must get 250)'],
+    sources: [
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-main_configuration.html (helo_allow_chars, helo_accept_junk_hosts)',
+      'RFC 1123 §2.1',
+    ],
+  },
+  {
+    id: 'sendmail.relaying-denied-no-ptr',
+    sender: 'sendmail',
+    text: /Relaying denied\. IP name (?:lookup failed|possibly forged)/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      'sendmail\'s check_rcpt ruleset refused to relay, and says why it could not recognise the client: its IP has no PTR ("IP name lookup failed") or the PTR name does not resolve back ("possibly forged"), so relay permissions given by host or domain name (FEATURE(relay_entire_domain), access entries by name) could not match it.',
+    rules: ['smtp.relay-denied', 'ptr.missing', 'ptr.mismatch'],
+    fix: [
+      'Give relay permission by address instead of name: add "Connect:{ip} RELAY" to /etc/mail/access and rebuild the map (makemap hash /etc/mail/access < /etc/mail/access).',
+      'Or give the client IP a PTR record whose name resolves back to it, or make the client log in (SMTP AUTH, port 587).',
+    ],
+    verify: ['dig -x {ip} +short', 'makemap -u hash /etc/mail/access | grep {ip}'],
+    sources: ['https://www.sendmail.org/~ca/email/relayingdenied.html'],
+  },
+  {
+    id: 'sendmail.relaying-denied',
+    sender: 'sendmail',
+    // check_rcpt: "Relaying denied", "… Proper authentication required." (AUTH offered),
+    // "… IP name lookup failed [ip]" (relay permission by host name, but no PTR)
+    text: /Relaying denied/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      "sendmail's check_rcpt ruleset refused to relay: the recipient is not local and the client neither authenticated (AUTH, STARTTLS client certificate) nor has RELAY in the access database.",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      'A mail client or user of this server: make it log in (SMTP AUTH), port 587 with STARTTLS (sendmail needs confAUTH_MECHANISMS and TRUST_AUTH_MECH in sendmail.mc).',
+      'A fixed device or server that cannot log in ({ip}): add "Connect:{ip} RELAY" to /etc/mail/access and rebuild the map (makemap hash /etc/mail/access < /etc/mail/access); no restart is needed.',
+      'Mail from outside for a domain this server hosts: add the domain to /etc/mail/local-host-names (delivered here) or /etc/mail/relay-domains (passed on), then restart sendmail.',
+    ],
+    verify: [
+      'makemap -u hash /etc/mail/access | grep {ip}',
+      'swaks --server <this server> --port 587 --tls --auth-user <user> --from {mailfrom} --to {rcpt} --quit-after RCPT   (expect 250)',
+    ],
+    sources: [
+      'https://www.sendmail.org/~ca/email/relayingdenied.html',
+      'https://www.sendmail.org/m4/anti_spam.html (access database, Connect: RELAY)',
+    ],
+  },
+  {
     id: 'exchange.5.7.54-unable-to-relay',
     sender: 'Exchange Server',
     text: /5\.7\.54\b|Unable to relay recipient in non-accepted domain/i,

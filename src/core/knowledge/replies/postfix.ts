@@ -7,6 +7,31 @@ const POSTCONF = 'https://www.postfix.org/postconf.5.html';
 
 export const POSTFIX_REPLIES: ReplyKnowledge[] = [
   {
+    id: 'postfix.relay-access-denied',
+    sender: 'Postfix',
+    // reject_unauth_destination answers 554 (relay_domains_reject_code), the default
+    // smtpd_relay_restrictions' defer_unauth_destination 454 4.7.1
+    // "<rcpt>: Relay access denied" (Recipient address rejected: … in Postfix before 2.x);
+    // not Microsoft 365's "5.7.64 TenantAttribution; Relay Access Denied" nor its
+    // "5.4.1 Relay Access Denied ATTR36 [….protection.outlook.com]"
+    text: /^(?![\s\S]*(?:TenantAttribution|\bATTR\d+\b|protection\.outlook\.com))(?:[\s\S]*:\s*)?Relay access denied/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      'Postfix refused to relay (reject_unauth_destination or defer_unauth_destination in smtpd_relay_restrictions): the recipient domain is not one it delivers or relays for (mydestination, virtual_mailbox_domains, virtual_alias_domains, relay_domains), and the client is neither in mynetworks nor logged in (permit_sasl_authenticated). Usually a mail client or device that sends without logging in; reverse DNS, SPF and blocklists of the client play no part.',
+    rules: ['smtp.relay-denied'],
+    fix: [
+      'A mail client or user of this server: make it log in — in its outgoing (SMTP) server settings turn on "My server requires authentication" with the mailbox user and password, port 587 with STARTTLS. Postfix then relays it through permit_sasl_authenticated (the submission service in master.cf must be enabled with smtpd_sasl_auth_enable=yes).',
+      'A fixed device or application that cannot log in ({ip}): add its address to mynetworks in main.cf (e.g. mynetworks = 127.0.0.0/8 [::1]/128 {ip}/32), then postfix reload. Keep smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination — never remove reject_unauth_destination (that makes an open relay).',
+      'Mail from outside for a domain this server hosts: add the domain to mydestination, virtual_mailbox_domains or relay_domains.',
+    ],
+    verify: [
+      'postconf mynetworks smtpd_relay_restrictions relay_domains mydestination',
+      'swaks --server <this server> --port 587 --tls --auth-user <user> --from {mailfrom} --to {rcpt} --quit-after RCPT   (expect 250)',
+    ],
+    sources: [`${POSTCONF}#reject_unauth_destination`, `${POSTCONF}#smtpd_relay_restrictions`, 'https://www.postfix.org/SASL_README.html'],
+  },
+  {
     id: 'postfix.helo-rejected',
     sender: 'Postfix',
     text: /Helo command rejected: (?:need fully-qualified hostname|Host not found|Invalid name|Malformed DNS server reply)/i,
@@ -17,7 +42,7 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.helo-rejected', 'helo.invalid', 'ptr.missing'],
     fix: [
       "Make the sending server or device introduce itself with its fully qualified DNS name (e.g. mail.example.org) — on Postfix smtp_helo_name, on Exchange the connector's FQDN, on a device its SMTP settings — and make that name resolve to its IP.",
-      'If you run this receiving Postfix and the client is your own device that cannot be changed: let it past the HELO checks by its address — add it to mynetworks (when permit_mynetworks comes first in smtpd_helo_restrictions / smtpd_recipient_restrictions) or to a check_client_access table with OK — then postfix reload.',
+      'If you run this receiving Postfix and the client is your own device that cannot be changed: let it past the HELO check that fired ("need fully-qualified hostname" is reject_non_fqdn_helo_hostname, "Host not found" reject_unknown_helo_hostname, "Invalid name" reject_invalid_helo_hostname) by its address — add it to mynetworks (when permit_mynetworks comes before that check in smtpd_helo_restrictions / smtpd_recipient_restrictions) or to a check_client_access table with OK placed before it — then postfix reload.',
     ],
     verify: ['dig +short <HELO name> A   (must answer, ideally with the sending IP)'],
     sources: [`${POSTCONF}#reject_non_fqdn_helo_hostname`, `${POSTCONF}#reject_unknown_helo_hostname`],

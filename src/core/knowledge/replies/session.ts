@@ -135,9 +135,39 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sources: [POSTFIX_DEBUG, 'https://www.postfix.org/postscreen.8.html (pre-greeting tests)'],
   },
   {
+    // Postfix smtp(8) "TLS is required, but was not offered by host …" (dsn 4.7.4); Exim
+    // hosts_require_tls "a TLS session is required, but the server did not offer TLS support"
+    id: 'tls.not-offered',
+    sender: 'the sending server (Postfix, Exim)',
+    text: /TLS is required, but was not offered|TLS session is required,? but the server did not offer TLS|STARTTLS (?:was |is )?not (?:offered|advertised)|TLS (?:is )?required but not (?:offered|supported|advertised)/i,
+    codes: NO_REPLY,
+    reason: 'securityerror',
+    party: 'unknown',
+    headline: "The sending server's own policy requires TLS for this destination, but the receiving server did not offer STARTTLS",
+    meaning:
+      'Nobody refused the mail: the sending server must encrypt to this destination (smtp_tls_security_level = encrypt, an encrypt/verify entry in smtp_tls_policy_maps, Exim hosts_require_tls, or the domain\'s MTA-STS or DANE policy), and the receiver\'s EHLO reply had no STARTTLS. Either the receiver has no TLS, or a firewall between strips STARTTLS (Cisco ASA/PIX ESMTP inspection, "fixup smtp"). Not a login (SMTP AUTH) problem, not DNS.',
+    rules: ['smtp.tls-failed'],
+    fix: [
+      'Find which setting demands TLS here: postconf smtp_tls_security_level smtp_tls_policy_maps, then postmap -q <recipient domain> <that map> (Exim: hosts_require_tls on the remote_smtp transport). A domain whose MTA-STS policy is in enforce mode (or that publishes DANE TLSA records) requires it too.',
+      "Look at the receiver's EHLO reply (swaks --server {server} --quit-after EHLO): without 250-STARTTLS it offers no TLS. If it does offer STARTTLS to other clients, a firewall on either side rewrites the dialogue: turn off its SMTP inspection.",
+      'If the receiver really has no TLS and its domain has neither MTA-STS enforce nor DANE: tell its administrator to enable STARTTLS, and meanwhile let this destination fall back — "<recipient domain> may" in smtp_tls_policy_maps, then postmap and postfix reload.',
+    ],
+    verify: [
+      'swaks --server {server} --quit-after EHLO   (the receiver must list 250-STARTTLS)',
+      'postqueue -p   (the deferred messages leave on the next retry)',
+    ],
+    transient: true,
+    sources: [
+      'https://www.postfix.org/TLS_README.html#client_tls_policy',
+      'https://www.postfix.org/postconf.5.html#smtp_tls_policy_maps',
+      'RFC 3207 (STARTTLS)',
+      'RFC 8461 (MTA-STS)',
+    ],
+  },
+  {
     id: 'tls.handshake-failed',
     sender: 'the sending or receiving server (Postfix, Exim, sendmail, Exchange)',
-    text: /Cannot start TLS|TLS (?:handshake|negotiation) (?:failed|failure|error)|SSL_(?:connect|accept) error|handshake failure|unsafe legacy renegotiation|wrong version number|no shared cipher|unsupported protocol|TLS error on connection|tls_process_server_certificate|certificate verify failed|STARTTLS (?:failed|negotiation failed)|Server certificate not (?:verified|trusted)|TLS is required, but (?:was not offered|our TLS session .*failed)|DANE TLSA .* failed/i,
+    text: /Cannot start TLS|TLS (?:handshake|negotiation) (?:failed|failure|error)|SSL_(?:connect|accept) error|handshake failure|unsafe legacy renegotiation|wrong version number|no shared cipher|unsupported protocol|TLS error on connection|tls_process_server_certificate|certificate verify failed|STARTTLS (?:failed|negotiation failed)|Server certificate not (?:verified|trusted)|TLS is required, but our TLS session .*failed|DANE TLSA .* failed/i,
     codes: NO_REPLY,
     reason: 'securityerror',
     party: 'unknown',
@@ -191,7 +221,8 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'postfix.loops-back',
-    sender: 'Postfix',
+    // Postfix "mail for … loops back to myself"; Exchange/Microsoft 365 "5.4.14 Hop count exceeded"
+    sender: 'Postfix, Exchange',
     text: /loops back to myself|mail forwarding loop|too many hops|Hop count exceeded/i,
     reason: 'networkerror',
     party: 'unknown',

@@ -18,6 +18,11 @@ export interface ReplyKnowledge {
   party: Party;
   /** What it means, in words an administrator can act on. */
   meaning: string;
+  /**
+   * The step's headline, when the general one of its rule would mislead (5.7.520 is
+   * a forwarding policy, not a content filter): it also replaces the rule's general detail.
+   */
+  headline?: string;
   /** Checklist rules this points to, most likely first. */
   rules: string[];
   /**

@@ -129,6 +129,8 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
   const ip = clientIpIn(text);
   // the text without the codes it starts with, like the replies of every other reader
   if (code !== null) text = text.replace(new RegExp(String.raw`^${code}[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?`), '');
+  // Postfix's own note of the command the reply answered is no word of the receiver's (its stage is read below)
+  text = text.replace(/\s*\(in reply to [^()]{1,40} command\)\s*$/i, '');
   let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
   if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
   return {

@@ -1,0 +1,55 @@
+// A refusal to relay, or of a client that did not log in, logged by the
+// receiving server itself ("Relay access denied", "relay not permitted",
+// "Relaying denied", Exchange "Client was not authenticated"): the client is
+// a mail program, copier or application submitting to its own organisation's
+// server, not a mail server delivering to a stranger. The checks that judge a
+// delivering server's IP — its PTR, its HELO name, SPF for it — do not apply
+// to it: receivers run them on the server that finally delivers the mail, and
+// adding a laptop's home IP to SPF or asking its ISP for a PTR fixes nothing
+// (sendmail.org "Relaying denied"; Postfix SASL_README: clients authenticate,
+// servers relay them). Their findings stay in the checklist as information.
+
+import type { Rejection, Step } from '../types';
+import { REPLY_KNOWLEDGE } from '../knowledge/replies';
+import { ruleMatches } from '../knowledge/reason-causes';
+import type { RuleContext } from './rule';
+
+/** Reasons that say the client must log in or may not relay (RFC 4954, RFC 5321 §3.6.2). */
+const SUBMISSION_REASONS = new Set(['norelaying', 'securityerror']);
+
+/** Steps about the connecting client as a delivering mail server. */
+const CLIENT_AS_SERVER_RULES = ['ptr.missing', 'ptr.mismatch', 'ptr.generic', 'helo.invalid', 'spf.fail', 'spf.softfail'];
+
+/** The refusal, when it is one of a submitting client by its own organisation's server. */
+export function submissionRefusal(ctx: RuleContext): Rejection | null {
+  const r = ctx.primary;
+  if (!r || !SUBMISSION_REASONS.has(r.reason)) return null;
+  // the server's own inbound log (not a bounce about our server, not our outbound delivery)
+  if (ctx.focus?.direction !== 'inbound') return null;
+  if (!ctx.focus.replies.some((x) => x.line === r.line) && !(r.line >= ctx.focus.startLine && r.line <= ctx.focus.endLine)) return null;
+  return r;
+}
+
+/** The client-as-server findings turned into information when the refusal is a submission's. */
+export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext): Step[] {
+  const r = submissionRefusal(ctx);
+  if (!r) return steps;
+  // a receiver text that names the PTR as its reason (sendmail "IP name lookup failed") keeps it
+  const named = REPLY_KNOWLEDGE.find((k) => k.id === r.knowledge)?.rules ?? [];
+  return steps.map((s) => {
+    if (s.status !== 'fail' && s.status !== 'warn') return s;
+    if (!CLIENT_AS_SERVER_RULES.includes(s.rule) || named.some((p) => p !== 'smtp.relay-denied' && ruleMatches(p, s.rule))) return s;
+    return {
+      ...s,
+      status: 'info',
+      title: `Not why this was refused: ${s.title}`,
+      detail: [
+        `The refusal (line ${r.line}) is the server asking this client to log in, or refusing to relay for it: the server's relay and authentication settings decide that, not the client's PTR, HELO or SPF. These findings matter only if this client also delivers mail directly to other receivers; a mail program or device that submits to its own server needs none of them (receivers judge the server that finally delivers the mail).`,
+        s.detail,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      fix: [],
+    };
+  });
+}
