@@ -10,6 +10,8 @@ import type { SpfEvaluation } from '../auth/spf/types';
 export interface SpfCheck {
   domain: string;
   identity: 'mailfrom' | 'helo';
+  /** Set when the envelope sender was not in the input and the From: domain stands in for it. */
+  assumed?: 'from';
   line: number;
   /** The evaluation for the sending IP; null when the input names no IP. */
   evaluation: SpfEvaluation | null;
@@ -24,5 +26,5 @@ export async function checkSpf(id: AuthIdentities, dns: Lookup, now: () => Date)
     id.ip ? evaluateSpf({ ip: id.ip.value, mailFrom, helo: id.helo?.value ?? null, now }, dns) : Promise.resolve(null),
     auditSpf(d.value, dns),
   ]);
-  return { domain: d.value, identity: d.identity, line: d.line, evaluation, audit };
+  return { domain: d.value, identity: d.identity, assumed: d.assumed, line: d.line, evaluation, audit };
 }

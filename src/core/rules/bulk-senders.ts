@@ -67,12 +67,16 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
     case 'tls': {
       // the hop where the message entered the receiving organisation (its
       // client is the origin): earlier hops are the sender's own relays
-      const hop = ctx.evidence.hops.find((h) => h.origin) ?? ctx.evidence.hops.findLast((h) => h.with && h.relay !== false);
+      // (a bounce's returned copy stops at the sender's own server: its hops
+      // never show the connection to the receiver that refused)
+      const returned = ctx.evidence.inputs[0]?.kind === 'bounce';
+      const hop =
+        ctx.evidence.hops.find((h) => h.origin) ?? (returned ? undefined : ctx.evidence.hops.findLast((h) => h.with && h.relay !== false));
       const ehlo = ctx.focus?.commands.some((c) => c.verb === 'STARTTLS');
       if (ehlo) return { met: 'yes', why: 'STARTTLS in the session' };
       if (hop?.tls) return { met: 'yes', why: `Received (line ${hop.line}): ${hop.tls}` };
       if (hop?.with)
-        return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
+        return { met: /ESMTPS|TLS|SMTPS|HTTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
       return { met: 'unknown', why: 'the input does not show whether TLS was used' };
     }
     case 'unsubscribe': {

@@ -99,6 +99,7 @@ export const dmarcRules: Rule = {
     if (!c.fromKnown && said.length) steps.push(receiverSaysFail(c, said));
     if (lk.outcome === 'invalid' || lk.outcome === 'multiple') {
       return [
+        ...steps,
         {
           rule: 'dmarc.invalid',
           status: 'fail',
@@ -106,14 +107,19 @@ export const dmarcRules: Rule = {
             lk.outcome === 'multiple'
               ? `_dmarc.${lk.policyDomain} has more than one DMARC record: receivers ignore them all`
               : `The DMARC record at _dmarc.${lk.policyDomain} is invalid: ${lk.record?.errors.join('; ')}`,
-          evidence: lookupEvidence(c),
+          evidence: [...refusalEvidence(ctx, 'dmarc'), ...logged, ...lookupEvidence(c)],
           detail: 'RFC 7489 §6.6.3: a domain with no valid record, or several, is treated as having no DMARC policy.',
-          fix: [
-            `Replace the TXT records at _dmarc.${lk.policyDomain} by one valid record, e.g. ${starterRecord(lk.policyDomain!).replace(/^\S+ IN TXT /, '')}`,
-          ],
+          fix: lk.repaired
+            ? [
+                `Replace it by the record it was meant to be: _dmarc.${lk.policyDomain}. IN TXT "${lk.repaired}" (v=DMARC1 first, each tag ended by a semicolon).`,
+              ]
+            : [
+                `Replace the TXT records at _dmarc.${lk.policyDomain} by one valid record, e.g. ${starterRecord(lk.policyDomain!).replace(/^\S+ IN TXT /, '')}`,
+              ],
           verify: [`dig +short TXT _dmarc.${lk.policyDomain}`],
           sources: SOURCES,
         },
+        ...reportAuthSteps(c),
       ];
     }
     const rec = lk.record!;
@@ -214,27 +220,35 @@ export const dmarcRules: Rule = {
         verify: [`dig +short TXT _dmarc.${lk.policyDomain}`],
         sources: ['RFC 7489 §7.2'],
       });
-    for (const r of c.reports) {
-      if (r.authorized === 'yes') continue;
-      steps.push(
-        r.authorized === 'error'
-          ? inconclusiveStep(
-              'dmarc.report-auth',
-              `Whether ${r.domain} accepts DMARC reports for ${lk.policyDomain} could not be checked`,
-              r.response,
-            )
-          : {
-              rule: 'dmarc.report-auth',
-              status: 'warn',
-              title: `${r.tag}=${r.uri} is outside ${lk.policyDomain} and ${r.domain} has not authorised it: receivers will not send these reports`,
-              evidence: [{ text: dnsEvidenceText(r.response), line: 0 }],
-              detail: 'RFC 7489 §7.1: reports go to another domain only if that domain publishes a TXT record saying it accepts them.',
-              fix: [`Have ${r.domain} publish: ${r.name}. IN TXT "v=DMARC1"`],
-              verify: [`dig +short TXT ${r.name}`],
-              sources: ['RFC 7489 §7.1'],
-            },
-      );
-    }
+    steps.push(...reportAuthSteps(c));
     return steps;
   },
 };
+
+/** dmarc.report-auth: rua/ruf outside the policy domain need the other domain's consent (§7.1). */
+function reportAuthSteps(c: DmarcCheck): Step[] {
+  const lk = c.evaluation.lookup;
+  const steps: Step[] = [];
+  for (const r of c.reports) {
+    if (r.authorized === 'yes') continue;
+    steps.push(
+      r.authorized === 'error'
+        ? inconclusiveStep(
+            'dmarc.report-auth',
+            `Whether ${r.domain} accepts DMARC reports for ${lk.policyDomain} could not be checked`,
+            r.response,
+          )
+        : {
+            rule: 'dmarc.report-auth',
+            status: 'warn',
+            title: `${r.tag}=${r.uri} is outside ${lk.policyDomain} and ${r.domain} has not authorised it: receivers will not send these reports`,
+            evidence: [{ text: dnsEvidenceText(r.response), line: 0 }],
+            detail: 'RFC 7489 §7.1: reports go to another domain only if that domain publishes a TXT record saying it accepts them.',
+            fix: [`Have ${r.domain} publish: ${r.name}. IN TXT "v=DMARC1"`],
+            verify: [`dig +short TXT ${r.name}`],
+            sources: ['RFC 7489 §7.1'],
+          },
+    );
+  }
+  return steps;
+}

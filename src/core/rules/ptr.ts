@@ -13,8 +13,11 @@ const SOURCES = [
   'https://support.google.com/a/answer/81126 (Gmail sender guidelines: PTR and forward DNS)',
 ];
 
-/** A name to suggest for the PTR: the HELO if it is an FQDN, else mail.<sender domain>. */
+/** A name to suggest for the PTR: one that already resolves to the IP, else the HELO if it is an FQDN, else mail.<sender domain>. */
 function suggestedName(ctx: RuleContext): string {
+  // a name of the sender's that already resolves to the IP: the PTR is then forward-confirmed at once
+  const confirmed = ctx.live.ptr?.confirmedNames[0];
+  if (confirmed) return confirmed;
   const helo = ctx.subjects.helo?.value;
   if (helo && isFQDN(helo)) return helo.replace(/\.$/, '');
   const domain = ctx.subjects.mailFromDomain?.value ?? ctx.subjects.fromDomain?.value;
@@ -110,7 +113,9 @@ function missingStep(ctx: RuleContext, ip: string, reverse: string, evidence: Ev
       `The record lives in the reverse zone of the IP block, which belongs to whoever holds the block — usually the ISP or hosting provider — not to the DNS host of your domain.`,
     fix: [
       `Ask the owner of the IP block (usually your ISP or hosting provider; \`whois ${ip}\` shows who it is) to create: ${reverse}. IN PTR ${name}.`,
-      `Make the name resolve back to the IP (forward-confirmed reverse DNS): ${name}. IN ${ip.includes(':') ? 'AAAA' : 'A'} ${ip}`,
+      ctx.live.ptr?.confirmedNames.includes(name)
+        ? `${name} already resolves to ${ip} (DNS now), so with this PTR the reverse DNS is forward-confirmed.`
+        : `Make the name resolve back to the IP (forward-confirmed reverse DNS): ${name}. IN ${ip.includes(':') ? 'AAAA' : 'A'} ${ip}`,
       `Use the same name as the sending server's HELO/EHLO name.`,
     ],
     verify: [`dig -x ${ip} +short`, `nslookup -type=PTR ${reverse}`, `dig +short ${name} ${ip.includes(':') ? 'AAAA' : 'A'}`],

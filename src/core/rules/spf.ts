@@ -21,6 +21,14 @@ const SOURCES = ['RFC 7208 (Sender Policy Framework)', 'https://support.google.c
 function recordEvidence(c: SpfCheck): EvidenceItem[] {
   const r = c.audit.tree;
   return [
+    ...(c.assumed
+      ? [
+          {
+            text: `The envelope sender (MAIL FROM) is not in the input: SPF is checked for the From: domain ${c.domain}, where a bounce returns and which it usually is`,
+            line: c.line,
+          },
+        ]
+      : []),
     { text: r.record ? `DNS now: ${c.domain} TXT "${r.record}"` : `DNS now: ${c.domain} TXT → ${r.error ?? 'no SPF record'}`, line: 0 },
   ];
 }

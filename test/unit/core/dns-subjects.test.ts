@@ -1,0 +1,123 @@
+// Which IP and domains the live checks are about, in the shapes real inputs
+// come in: a bounce whose returned headers end at the sender's own server, a
+// Postfix log that interleaves the submission from localhost with the refused
+// delivery, an outbound session whose receiver echoes our IP, a Postfix
+// reject_rhsbl_sender refusal (a domain listed, not the IP).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import type { Report } from '../../../src/core/types';
+import { tableResolver } from '../../support/table-resolver';
+
+const text = (r: Report) => JSON.stringify(r.checklist);
+
+const NDR = (reply: string, to = 'j.doe@partner.example') => `Delivery has failed to these recipients or groups:
+
+${to}
+Your message wasn't delivered because the recipient's email provider rejected it.
+
+Diagnostic information for administrators:
+
+Generating server: mail.example.com
+
+${to}
+Remote Server returned '${reply}'
+
+Original message headers:
+
+Received: from WS-SALES-07 (198.51.100.23) by mail.example.com (192.0.2.25)
+ with Microsoft SMTP Server (version=TLS1_2,
+ cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.2.1544.4; Tue, 4 Nov
+ 2025 09:41:12 +0100
+From: Sales Team <sales@example.com>
+To: <${to}>
+Subject: Quotation
+Date: Tue, 4 Nov 2025 09:41:10 +0100
+Message-ID: <8c1f0a2e4b7d4e0c9a@mail.example.com>
+`;
+
+const ZONE = {
+  'mail.example.com A': ['192.0.2.25'],
+  'example.com TXT': ['v=spf1 ip4:192.0.2.0/28 -all'],
+};
+
+describe('a bounce whose returned headers end at the sender’s own server', () => {
+  it('checks the last server of the sender (the one refused), not the workstation that submitted', async () => {
+    const r = await analyze(NDR('550 5.7.23 The message was rejected because of Sender Policy Framework violation'), {
+      resolver: tableResolver(ZONE),
+    });
+    const ptr = r.checklist.find((s) => s.rule === 'ptr.missing')!;
+    expect(JSON.stringify(ptr)).toContain('192.0.2.25');
+    expect(text(r)).not.toContain('198.51.100.23');
+  });
+  it('checks SPF of the From: domain when the refusal names SPF, saying it is assumed', async () => {
+    const r = await analyze(NDR('550 5.7.23 The message was rejected because of Sender Policy Framework violation'), {
+      resolver: tableResolver(ZONE),
+    });
+    const spf = r.checklist.find((s) => s.rule === 'spf.fail')!;
+    expect(spf.status).toBe('fail');
+    expect(spf.title).toContain('192.0.2.25');
+    expect(JSON.stringify(spf.evidence)).toContain('envelope sender (MAIL FROM) is not in the input');
+  });
+  it('does not guess the envelope sender when the refusal is not about SPF', async () => {
+    const r = await analyze(NDR('550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'), { resolver: tableResolver(ZONE) });
+    expect(r.checklist.some((s) => s.rule.startsWith('spf.'))).toBe(false);
+  });
+  it('does not judge TLS from the sender’s own submission hop (Gmail requirements)', async () => {
+    const r = await analyze(
+      NDR("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy. - gsmtp", 'someone@gmail.com'),
+      { resolver: tableResolver(ZONE) },
+    );
+    const gmail = r.checklist.find((s) => s.rule === 'bulk.gmail');
+    expect(JSON.stringify(gmail?.evidence ?? [])).not.toMatch(/✗ Mail is sent over TLS/);
+  });
+});
+
+describe('Postfix: the refused delivery, not the submission from localhost', () => {
+  const LOG = [
+    'Nov 21 16:20:31 mail postfix/smtpd[9901]: connect from localhost[127.0.0.1]',
+    'Nov 21 16:20:31 mail postfix/smtpd[9901]: 7A1C2E0F31: client=localhost[127.0.0.1]',
+    'Nov 21 16:20:31 mail postfix/qmgr[812]: 7A1C2E0F31: from=<invoices@example.com>, size=5321, nrcpt=1 (queue active)',
+    "Nov 21 16:20:33 mail postfix/smtp[9912]: 7A1C2E0F31: to=<friend@outlook.com>, relay=outlook-com.olc.protection.outlook.com[203.0.113.200]:25, delay=1.9, delays=0.1/0/0.8/1, dsn=5.7.515, status=bounced (host outlook-com.olc.protection.outlook.com[203.0.113.200] said: 550 5.7.515 Access denied, sending domain [EXAMPLE.COM] doesn't meet the required authentication level. (in reply to end of DATA command))",
+    'Nov 21 16:20:33 mail postfix/qmgr[812]: 7A1C2E0F31: removed',
+  ].join('\n');
+  it('does not evaluate SPF for 127.0.0.1', async () => {
+    const r = await analyze(LOG, { resolver: tableResolver({ 'example.com TXT': ['v=spf1 mx -all'] }) });
+    expect(text(r)).not.toMatch(/Sending IP 127\.0\.0\.1|from 127\.0\.0\.1/);
+    expect(r.checklist.find((s) => s.rule === 'spf.fail')?.status).toBe('info');
+  });
+});
+
+describe('an outbound session whose receiver echoes our IP in its EHLO reply', () => {
+  const LOG = [
+    'Thu 2025-11-27 10:05:41: Session 0412; child 0003',
+    'Thu 2025-11-27 10:05:41: Attempting SMTP connection to [mx.partner.example : 25]',
+    'Thu 2025-11-27 10:05:41: Socket connection established (192.168.20.4:50877->198.51.100.45:25)',
+    'Thu 2025-11-27 10:05:41: <-- 220 mx.partner.example ESMTP Sendmail 8.15.2/8.15.2',
+    'Thu 2025-11-27 10:05:41: --> EHLO mail.example.com',
+    'Thu 2025-11-27 10:05:41: <-- 250-mx.partner.example Hello mail.example.com [192.0.2.20], pleased to meet you',
+    'Thu 2025-11-27 10:05:41: <-- 250 8BITMIME',
+    'Thu 2025-11-27 10:05:41: --> MAIL From:<sales@example.com> SIZE=8812',
+    'Thu 2025-11-27 10:05:41: <-- 250 2.1.0 <sales@example.com>... Sender ok',
+    'Thu 2025-11-27 10:05:41: --> RCPT To:<j.smith@partner.example>',
+    'Thu 2025-11-27 10:05:41: <-- 550 5.1.1 <j.smith@partner.example>... User unknown',
+    'Thu 2025-11-27 10:05:41: SMTP session terminated (Bytes in/out: 402/611)',
+  ].join('\n');
+  it('checks the reverse DNS of that IP, the one SPF is evaluated for', async () => {
+    const r = await analyze(LOG, {
+      resolver: tableResolver({ '20.2.0.192.in-addr.arpa PTR': ['mail.example.com'], 'mail.example.com A': ['192.0.2.20'] }),
+    });
+    expect(r.checklist.find((s) => s.rule === 'ptr.mismatch')?.status).toBe('pass');
+  });
+});
+
+describe('Postfix reject_rhsbl_sender: a domain is listed, not the IP nor the content', () => {
+  const LOG =
+    'Nov 26 18:22:06 mx postfix/smtpd[15521]: NOQUEUE: reject: RCPT from smtp.mailer.example[192.0.2.201]: 554 5.7.1 Service unavailable; Sender address [offers@promo-deals.example] blocked using dbl.spamhaus.org; https://www.spamhaus.org/query/domain/promo-deals.example; from=<offers@promo-deals.example> to=<info@example.com> proto=ESMTP helo=<smtp.mailer.example>';
+  it('is a blocklist refusal of the sender domain', async () => {
+    const r = await analyze(LOG);
+    expect(r.rejections[0].reason).toBe('blocked');
+    expect(r.checklist[0].rule).toBe('dnsbl.listed');
+    expect(text(r)).toContain('dbl.spamhaus.org listed promo-deals.example');
+    expect(r.checklist.some((s) => s.rule === 'smtp.content-rejected')).toBe(false);
+  });
+});
