@@ -139,6 +139,9 @@ export function parseExim(lines: string[]): ParseResult {
         return;
       }
       // deliveries and failures: this message is going out
+      // (the reception's H= names the client that submitted it — an application,
+      // a workstation — whose HELO is not what the refusing receiver saw of us)
+      if (s.direction === 'inbound' && s.helo && s.helo.line === s.clientIpLine) s.helo = null;
       s.direction = 'outbound';
       if (!s.rcptTo.some((r) => r.address === address)) s.rcptTo.push({ address, line: lineNo });
       if (h) {

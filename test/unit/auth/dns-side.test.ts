@@ -162,3 +162,17 @@ describe('the PTR name to suggest', () => {
     expect(c?.confirmedNames).toEqual([]);
   });
 });
+
+describe('DMARC for a subdomain with no record of its own', () => {
+  it("names the sp= that applies, not the parent's p=none", async () => {
+    const log =
+      '2025-11-20 10:15:02 1vLxYz-000AbC-1q <= newsletter@news.example.com H=app01.example.com (app01) [198.51.100.14] P=esmtp S=18233\n' +
+      "2025-11-20 10:15:04 1vLxYz-000AbC-1q ** reader@gmail.com R=dnslookup T=remote_smtp H=gmail-smtp-in.l.google.com [2a00:1450:400c:c0b::1a]: SMTP error from remote mail server after end of data: 550-5.7.26 Unauthenticated email from news.example.com is not accepted due to 550-5.7.26 domain's DMARC policy. - gsmtp\n";
+    const report = await analyze(log, {
+      resolver: tableResolver({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; sp=reject; rua=mailto:d@example.com'] }),
+    });
+    const fail = report.checklist.find((s) => s.rule === 'dmarc.fail')!;
+    expect(fail.title).toContain('sp=reject, the subdomain policy of example.com that applies to news.example.com');
+    expect(report.checklist.some((s) => s.rule === 'dmarc.weak-policy' && /p=none/.test(s.title))).toBe(false);
+  });
+});

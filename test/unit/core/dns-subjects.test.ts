@@ -121,3 +121,14 @@ describe('Postfix reject_rhsbl_sender: a domain is listed, not the IP nor the co
     expect(r.checklist.some((s) => s.rule === 'smtp.content-rejected')).toBe(false);
   });
 });
+
+describe('Exim: a message received from an application, then refused by the remote', () => {
+  const LOG = [
+    '2025-11-20 10:15:02 1vLxYz-000AbC-1q <= newsletter@news.example.com H=app01.example.com (app01) [198.51.100.14] P=esmtp S=18233',
+    "2025-11-20 10:15:04 1vLxYz-000AbC-1q ** reader@gmail.com R=dnslookup T=remote_smtp H=gmail-smtp-in.l.google.com [2a00:1450:400c:c0b::1a]: SMTP error from remote mail server after end of data: 550-5.7.26 Unauthenticated email from news.example.com is not accepted due to 550-5.7.26 domain's DMARC policy. - gsmtp",
+  ].join('\n');
+  it("does not take the application's HELO (app01) for ours", async () => {
+    const r = await analyze(LOG);
+    expect(text(r)).not.toContain('app01');
+  });
+});
