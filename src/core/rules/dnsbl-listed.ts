@@ -65,13 +65,14 @@ function listedStep(r: DnsblListResult): Step {
       'This list covers a whole range or network, not only your IP: the provider must clean its network, or send through a smarthost elsewhere.',
     );
   }
-  fix.push(
-    ...(r.entry?.delistSteps ?? [
-      r.entry?.delist
-        ? `Fix the cause, then request removal at ${r.entry.delist}.`
-        : `Fix the cause, then follow the removal instructions of ${r.zone}${a.txt ? ` (its TXT record: ${a.txt})` : ''}.`,
-    ]),
-  );
+  // the sub-list's own removal path when the return code has one (Spamhaus PBL ≠ XBL ≠ SBL)
+  const byCode = [...new Set(a.meanings.flatMap((m) => m.delistSteps ?? []))];
+  const general = r.entry?.delistSteps ?? [
+    r.entry?.delist
+      ? `Fix the cause, then request removal at ${r.entry.delist}.`
+      : `Fix the cause, then follow the removal instructions of ${r.zone}${a.txt ? ` (its TXT record: ${a.txt})` : ''}.`,
+  ];
+  fix.push(...(byCode.length ? byCode : general));
   if (r.subject.source === 'ip' && !policyOnly) {
     fix.unshift(
       "Find what sent the spam before asking for removal, or the listing comes back: check the mail server's queue and logs for unusual volume, compromised accounts (authenticated senders you do not recognise), web forms, and machines behind the same NAT that connect out to port 25.",

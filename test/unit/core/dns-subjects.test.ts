@@ -132,3 +132,22 @@ describe('Exim: a message received from an application, then refused by the remo
     expect(text(r)).not.toContain('app01');
   });
 });
+
+describe('Spamhaus ZEN: the removal path of the sub-list the return code names', () => {
+  const LOG =
+    'Nov 24 08:12:40 mail postfix/smtp[3301]: 1D2E3F4A5B: to=<buyer@customer.example>, relay=mx1.customer.example[198.51.100.30]:25, delay=0.5, delays=0.01/0/0.2/0.3, dsn=5.7.1, status=bounced (host mx1.customer.example[198.51.100.30] said: 554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.5 (in reply to RCPT TO command))';
+  it.each([
+    ['127.0.0.11', /smarthost/, /infected/],
+    ['127.0.0.10', /smarthost/, /infected/],
+    ['127.0.0.4', /infected machine/, /PBL/],
+    ['127.0.0.2', /SBL record/, /smarthost|infected/],
+  ])('%s', async (code, has, hasNot) => {
+    const r = await analyze(LOG, {
+      resolver: tableResolver({ '2.0.0.127.zen.spamhaus.org A': ['127.0.0.2'], '5.113.0.203.zen.spamhaus.org A': [code] }),
+    });
+    const step = r.checklist.find((s) => s.rule === 'dnsbl.listed' && s.status === 'fail')!;
+    const fixes = step.fix.filter((f) => !/^Ask the owner|^Make that name|^Use the same name|^If the line/.test(f)).join(' ');
+    expect(fixes).toMatch(has);
+    expect(fixes).not.toMatch(hasNot);
+  });
+});
