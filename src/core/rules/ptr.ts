@@ -134,8 +134,32 @@ export const ptrMismatch: Rule = {
       { text: dnsEvidenceText(check.response), line: 0 },
     ];
     for (const f of check.forward) evidence.push({ text: dnsEvidenceText(f.response), line: 0 });
-    if (check.forward.some((f) => f.outcome === 'match')) {
-      const ok = check.forward.find((f) => f.outcome === 'match')!;
+    const confirmed = check.forward.filter((f) => f.outcome === 'match');
+    const unconfirmed = check.forward.filter((f) => f.outcome === 'nomatch');
+    if (confirmed.length && unconfirmed.length) {
+      // Several PTRs, not all forward-confirmed: a receiver that reads one (resolvers
+      // rotate their order; Postfix and Exim take the first) gets the bad name part of
+      // the time — intermittent "no PTR / no FCrDNS" refusals. M3AAWG: one PTR per IP.
+      const refused = ctx.evidence.rejections.some((r) => r.reason === 'requireptr');
+      const bad = unconfirmed.map((f) => f.name);
+      return [
+        {
+          rule: 'ptr.mismatch',
+          status: refused ? 'fail' : 'warn',
+          title: `${ip.value} has ${check.names.length} PTR records and only ${confirmed.map((f) => f.name).join(', ')} resolves back: receivers that read ${bad.join(', ')} see no forward-confirmed name`,
+          evidence,
+          detail:
+            'A receiver checks one PTR name (the first its resolver returns, and resolvers rotate the order), so with a name that does not resolve back the check fails part of the time. An IP should have exactly one PTR (M3AAWG), naming the mail server.',
+          fix: [
+            `Delete the PTR record${bad.length > 1 ? 's' : ''} ${bad.map((n) => `${check.reverse}. IN PTR ${n}.`).join(', ')} (in the reverse-DNS panel of the IP's provider, often its default name), keeping only ${confirmed[0].name}.`,
+          ],
+          verify: [`dig -x ${ip.value} +short   (expect only ${confirmed[0].name}.)`],
+          sources: SOURCES,
+        },
+      ];
+    }
+    if (confirmed.length) {
+      const ok = confirmed[0];
       return [
         {
           rule: 'ptr.mismatch',

@@ -151,3 +151,27 @@ describe('Spamhaus ZEN: the removal path of the sub-list the return code names',
     expect(fixes).not.toMatch(hasNot);
   });
 });
+
+describe('an IP with two PTR records, one not forward-confirmed', () => {
+  const TABLE = {
+    '33.2.0.192.in-addr.arpa PTR': ['host-192-0-2-33.vps.hosting.example', 'mail.example.com'],
+    'mail.example.com A': ['192.0.2.33'],
+  };
+  const refused =
+    'Nov 27 14:10:06 mail postfix/smtp[5518]: 8C7B6A5F40: to=<client@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.27]:25, delay=1, delays=0.02/0/0.41/0.57, dsn=5.7.25, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.27] said: 550-5.7.25 [192.0.2.33] The IP address sending this message does not have a 550-5.7.25 PTR record setup, or the corresponding forward DNS entry does not 550-5.7.25 point to the sending IP. - gsmtp (in reply to end of DATA command))';
+  it('is the cause of a PTR refusal, with the PTR to delete', async () => {
+    const r = await analyze(refused, { resolver: tableResolver(TABLE) });
+    expect(r.checklist[0].rule).toBe('ptr.mismatch');
+    expect(r.checklist[0].status).toBe('fail');
+    expect(r.checklist[0].fix.join(' ')).toContain(
+      'Delete the PTR record 33.2.0.192.in-addr.arpa. IN PTR host-192-0-2-33.vps.hosting.example.',
+    );
+  });
+  it('is a warning when nothing was refused for it', async () => {
+    const r = await analyze(
+      'Received: from mail.example.com (mail.example.com [192.0.2.33]) by mx.example.net with ESMTPS id 1; Thu, 27 Nov 2025 14:10:06 +0000\nFrom: a@example.com\nTo: b@example.net\nSubject: x\nDate: Thu, 27 Nov 2025 14:10:05 +0000\nMessage-ID: <1@example.com>\n',
+      { resolver: tableResolver(TABLE) },
+    );
+    expect(r.checklist.find((s) => s.rule === 'ptr.mismatch')?.status).toBe('warn');
+  });
+});
