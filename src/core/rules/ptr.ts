@@ -136,16 +136,17 @@ export const ptrMismatch: Rule = {
     for (const f of check.forward) evidence.push({ text: dnsEvidenceText(f.response), line: 0 });
     const confirmed = check.forward.filter((f) => f.outcome === 'match');
     const unconfirmed = check.forward.filter((f) => f.outcome === 'nomatch');
-    if (confirmed.length && unconfirmed.length) {
+    // RFC 8601 §3 (iprev) passes when any name leads back; but a receiver that refused for
+    // reverse DNS evidently read another one (Postfix and Exim check one name)
+    if (confirmed.length && unconfirmed.length && ctx.evidence.rejections.some((r) => r.reason === 'requireptr')) {
       // Several PTRs, not all forward-confirmed: a receiver that reads one (resolvers
       // rotate their order; Postfix and Exim take the first) gets the bad name part of
       // the time — intermittent "no PTR / no FCrDNS" refusals. M3AAWG: one PTR per IP.
-      const refused = ctx.evidence.rejections.some((r) => r.reason === 'requireptr');
       const bad = unconfirmed.map((f) => f.name);
       return [
         {
           rule: 'ptr.mismatch',
-          status: refused ? 'fail' : 'warn',
+          status: 'fail',
           title: `${ip.value} has ${check.names.length} PTR records and only ${confirmed.map((f) => f.name).join(', ')} resolves back: receivers that read ${bad.join(', ')} see no forward-confirmed name`,
           evidence,
           detail:
@@ -160,12 +161,16 @@ export const ptrMismatch: Rule = {
     }
     if (confirmed.length) {
       const ok = confirmed[0];
+      const others = unconfirmed.map((f) => f.name);
       return [
         {
           rule: 'ptr.mismatch',
           status: 'pass',
           title: `Forward-confirmed reverse DNS: ${ok.name} resolves back to ${ip.value}`,
           evidence,
+          detail: others.length
+            ? `The other PTR name${others.length > 1 ? 's' : ''} (${others.join(', ')}) do${others.length > 1 ? '' : 'es'} not resolve back: receivers that check only one name may pick ${others.length > 1 ? 'them' : 'it'}. An IP should have one PTR (M3AAWG).`
+            : undefined,
           fix: [],
           verify: [`dig +short ${ok.name}`],
           sources: SOURCES,
