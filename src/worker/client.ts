@@ -14,6 +14,7 @@ import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
+import type { FileText } from './read-file';
 
 export interface AnalyzeCall {
   text: string;
@@ -51,6 +52,8 @@ export class AnalysisClient {
   private summaries = new Map<number, PendingSummary>();
   /** Resolver tests run beside analyses; a new analysis does not cancel them. */
   private tests = new Map<number, { url: string; resolve: (r: ResolverTest) => void }>();
+  /** Files being decoded; like resolver tests, a new analysis does not cancel them. */
+  private files = new Map<number, (r: FileText) => void>();
   /** Cancelled analyses the worker has not confirmed yet, with their watchdogs. */
   private stopping = new Map<number, ReturnType<typeof setTimeout>>();
 
@@ -95,6 +98,8 @@ export class AnalysisClient {
     this.summaries.clear();
     for (const t of this.tests.values()) t.resolve({ url: t.url, ok: false, message });
     this.tests.clear();
+    for (const f of this.files.values()) f({ error: message });
+    this.files.clear();
   }
 
   analyze(call: AnalyzeCall): Promise<Report> {
@@ -137,6 +142,15 @@ export class AnalysisClient {
     });
   }
 
+  /** Decode a dropped file's bytes to text in the worker (a .msg gives its Internet headers). */
+  readFile(file: Blob, name: string): Promise<FileText> {
+    const id = this.nextId++;
+    return new Promise<FileText>((resolve) => {
+      this.files.set(id, resolve);
+      this.send({ type: 'read-file', id, file, name });
+    });
+  }
+
   /** Stop the running analysis, if any: its promise rejects with an AbortError at once. */
   cancelAnalysis(): void {
     for (const [id, p] of this.pending) {
@@ -173,6 +187,11 @@ export class AnalysisClient {
     if (msg.type === 'resolver-test') {
       this.tests.get(msg.id)?.resolve(msg.result);
       this.tests.delete(msg.id);
+      return;
+    }
+    if (msg.type === 'file-text') {
+      this.files.get(msg.id)?.(msg.result);
+      this.files.delete(msg.id);
       return;
     }
     const sum = this.summaries.get(msg.id);

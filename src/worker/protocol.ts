@@ -5,6 +5,7 @@ import type { DnsLogEntry, Report } from '../core/types';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
+import type { FileText } from './read-file';
 
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -39,7 +40,15 @@ export interface SummariseRequest {
   file: Blob;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest;
+/** Decode a dropped file (charset, or an Outlook .msg's headers) off the main thread. */
+export interface ReadFileRequest {
+  type: 'read-file';
+  id: number;
+  file: Blob;
+  name: string;
+}
+
+export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest | ReadFileRequest;
 
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
@@ -49,4 +58,5 @@ export type WorkerResponse =
   | { type: 'cancelled'; id: number }
   | { type: 'progress'; id: number; bytes: number; total: number }
   | { type: 'summary'; id: number; summary: LogSummary | null }
-  | { type: 'resolver-test'; id: number; result: ResolverTest };
+  | { type: 'resolver-test'; id: number; result: ResolverTest }
+  | { type: 'file-text'; id: number; result: FileText };

@@ -9,6 +9,7 @@ import { DohResolver } from '../net/doh';
 import { testResolver } from '../net/test-resolver';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summariseFile } from './summarise';
+import { readFileText } from './read-file';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -38,6 +39,10 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
   }
   if (req.type === 'test-resolver') {
     post({ type: 'resolver-test', id: req.id, result: await testResolver(req.url) });
+    return;
+  }
+  if (req.type === 'read-file') {
+    post({ type: 'file-text', id: req.id, result: await readFileText(req.file, req.name) });
     return;
   }
   const ctrl = new AbortController();

@@ -9,6 +9,8 @@ import { makeRedactor, mapStrings, type RedactOptions } from '../../core/share/r
 import type { AnalysisClient } from '../../worker/client';
 import { LargeFileState, LARGE_FILE_BYTES } from '../summary/large-file.svelte';
 import type { ResolverTest } from '../../net/test-resolver';
+import type { FileText } from '../../worker/read-file';
+import { readDroppedFile } from '../read-file';
 
 export interface AppDeps {
   client: AnalysisClient;
@@ -180,6 +182,11 @@ export class AppState {
 
   isDone(step: { rule: string; title: string }): boolean {
     return !!this.done[stepKey(step)];
+  }
+
+  /** A dropped or chosen file as text (decoded in the worker), or why it cannot be taken. */
+  readFile(file: File): Promise<FileText> {
+    return readDroppedFile(file, this.deps.client);
   }
 
   /** The settings panel's test of one resolver, run in the worker like every DNS question. */

@@ -72,7 +72,7 @@ export class LargeFileState {
           await this.app.analyze({ whole: true });
           return;
         }
-        const r = await readDroppedFile(file);
+        const r = await readDroppedFile(file, this.client);
         if ('error' in r) this.error = r.error;
         else {
           this.app.setInput(r.text, file.name, true);

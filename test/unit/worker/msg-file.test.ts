@@ -2,8 +2,8 @@
 // the MAPI properties Outlook writes, read back with the app's reader.
 import { describe, expect, it } from 'vitest';
 import CFB from 'cfb';
-import { msgToText } from '../../../src/ui/headers/msg-file';
-import { isMsgFile } from '../../../src/ui/headers/msg-signature';
+import { msgToText } from '../../../src/worker/msg-file';
+import { isMsgFile } from '../../../src/worker/msg-signature';
 import { analyze } from '../../../src/core/index';
 
 function msg(props: Record<string, string>): Uint8Array {
