@@ -277,7 +277,7 @@ export const spfRules: Rule = {
     }
     for (const f of c.audit.findings.filter((x) => !/DNS-querying terms/.test(x.text))) {
       steps.push({
-        rule: 'spf.weak-policy',
+        rule: f.rule ?? 'spf.weak-policy',
         status: f.severity,
         title: f.text,
         evidence: recordEvidence(c),

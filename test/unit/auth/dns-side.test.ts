@@ -13,6 +13,7 @@ import { describeResponse } from '../../../src/core/dns/resolver';
 import { parseDmarcRecord, repairDmarcRecord } from '../../../src/core/auth/dmarc/record';
 import { findDmarcRecord } from '../../../src/core/auth/dmarc/evaluate';
 import { checkPtr } from '../../../src/core/checks/ptr';
+import { auditSpf, gluedTerms } from '../../../src/core/auth/spf/audit';
 import { dkimDelegationOf } from '../../../src/core/knowledge/dkim-delegation';
 import { startDohServer, type Zone } from '../../support/doh-server';
 import { tableResolver } from '../../support/table-resolver';
@@ -174,5 +175,58 @@ describe('DMARC for a subdomain with no record of its own', () => {
     const fail = report.checklist.find((s) => s.rule === 'dmarc.fail')!;
     expect(fail.title).toContain('sp=reject, the subdomain policy of example.com that applies to news.example.com');
     expect(report.checklist.some((s) => s.rule === 'dmarc.weak-policy' && /p=none/.test(s.title))).toBe(false);
+  });
+});
+
+describe('SPF records split into several strings (RFC 7208 §3.3: joined with no space)', () => {
+  it.each([
+    [
+      ['v=spf1 ip4:192.0.2.0/24 include:_spf.google.com', 'include:spf.protection.outlook.com -all'],
+      ['include:_spf.google.cominclude:spf.protection.outlook.com'],
+    ],
+    [['v=spf1 ip4:192.0.2.0/24 ', 'include:spf.protection.outlook.com -all'], []],
+    [['v=spf1 ip4:192.0.2.0/24', ' include:spf.protection.outlook.com -all'], []],
+    // a split inside a term (a 255-byte cut) is joined back into the right term
+    [['v=spf1 include:_spf.goo', 'gle.com -all'], []],
+    [['v=spf1 include:_spf.google.com', '~all'], ['include:_spf.google.com~all']],
+    [['v=spf1 ip4:192.0.2.1', 'mx -all'], ['ip4:192.0.2.1mx']],
+    [['v=spf1 a:mail.example.com', 'mx.example.net -all'], []],
+  ])('%j → %j', (strings, glued) => {
+    expect(gluedTerms(strings)).toEqual(glued);
+  });
+
+  it('the audit reports a glued term from the strings DNS gave, as a permerror for the senders that reach it', async () => {
+    const zone: Zone = {
+      records: [
+        {
+          name: 'example.com',
+          type: 'TXT',
+          data: ['v=spf1 ip4:192.0.2.0/24 include:_spf.google.com', 'include:spf.protection.outlook.com -all'],
+        },
+        { name: '_spf.google.com', type: 'TXT', data: 'v=spf1 ip4:198.51.100.0/24 ~all' },
+      ],
+    };
+    const audit = await withDoh(zone, (dns) => auditSpf('example.com', dns));
+    expect(audit.findings).toEqual([
+      expect.objectContaining({
+        rule: 'spf.permerror',
+        text: expect.stringContaining('"include:_spf.google.cominclude:spf.protection.outlook.com"'),
+      }),
+    ]);
+  });
+
+  it('an include of a name without an SPF record is reported even when the sending IP matched before it', async () => {
+    const dns = new Lookup(
+      tableResolver({ 'example.com TXT': ['v=spf1 ip4:192.0.2.0/24 include:old-esp.example -all'], 'old-esp.example A': ['192.0.2.200'] }),
+      () => NOW,
+      50,
+    );
+    const audit = await auditSpf('example.com', dns);
+    expect(audit.findings).toEqual([
+      expect.objectContaining({
+        rule: 'spf.permerror',
+        text: expect.stringContaining('"include:old-esp.example" in the SPF record of example.com leads to a name with no SPF record'),
+      }),
+    ]);
   });
 });

@@ -21,7 +21,7 @@ describe('readFileText', () => {
     expect(await readFileText(new Blob([latin1]), 'b.log')).toEqual({ text: 'S: caf\u00e9\n' });
   });
   it('gives an Outlook .msg file as its Internet headers', async () => {
-    const r = await readFileText(new Blob([msgWithHeaders('From: a@example.org\r\nSubject: x\r\n')]), 'c.msg');
+    const r = await readFileText(new Blob([msgWithHeaders('From: a@example.org\r\nSubject: x\r\n') as Uint8Array<ArrayBuffer>]), 'c.msg');
     expect(r).toEqual({ text: 'From: a@example.org\r\nSubject: x\r\n' });
   });
   it('says which file could not be read instead of throwing', async () => {
