@@ -101,6 +101,7 @@ function verdictStep(ctx: RuleContext, v: DkimVerdict, exactBytes: boolean): Ste
         status: 'fail',
         title: `DKIM signature ${who} cannot be verified: ${v.reason}`,
         detail: 'A signature that cannot be verified counts as no signature (RFC 6376 §6.1: PERMFAIL).',
+        sources: [...SOURCES, ...(noKey && provider ? provider.sources : [])],
         fix:
           noKey && target
             ? [

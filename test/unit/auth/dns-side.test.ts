@@ -68,6 +68,23 @@ describe('DKIM keys behind a CNAME (Microsoft 365, SendGrid)', () => {
     expect(describeResponse(v.keyResponse!)).toContain(`CNAME ${target} →`);
   });
 
+  it('the fix is at the provider (Microsoft 365: turn DKIM on), not a TXT to write by hand', async () => {
+    const key = await rsaKey(1024);
+    const signed = await signMessage(MESSAGE, key, { domain: 'example.org', selector: 'selector1' });
+    const target = 'selector1-example-org._domainkey.exampleorg.onmicrosoft.com';
+    const server = await startDohServer({ zone: { records: [{ name: 'selector1._domainkey.example.org', type: 'CNAME', data: target }] } });
+    try {
+      const r = await analyze(signed, { resolver: new DohResolver({ endpoints: [server.url] }), exactBytes: true, now: () => NOW });
+      const step = r.checklist.find((s) => s.rule === 'dkim.fail')!;
+      expect(step.status).toBe('fail');
+      expect(step.fix.join(' ')).toContain('Defender portal');
+      expect(step.fix.join(' ')).not.toContain('Publish the public key');
+      expect(JSON.stringify(step.evidence)).toContain(`CNAME ${target} →`);
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each([
     ['selector1-example-org._domainkey.exampleorg.onmicrosoft.com', 'microsoft365'],
     ['selector2-example-org._domainkey.exampleorg.r-v1.dkim.mail.microsoft', 'microsoft365'],
