@@ -7,6 +7,7 @@ import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { buildEvidence } from './evidence';
 import { findSubjects, focusSession, withSendingHostIp } from './subjects';
+import { carryReceiverFixes } from './rules/rejection';
 import { Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
@@ -67,7 +68,7 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
     inputs: evidence.inputs,
     rejections: evidence.rejections,
     hops: evidence.hops,
-    checklist: rankSteps(steps, primary),
+    checklist: carryReceiverFixes(rankSteps(steps, primary), ctx),
     dns: lookup.log,
     auth: authReport(live),
     warnings: evidence.warnings,

@@ -7,6 +7,7 @@ import type { Rejection, Stage, Step } from '../types';
 import { adviceForReason, adviceForRule } from '../knowledge/rejection-advice';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import type { Rule, RuleContext } from './rule';
+import { ruleMatches } from '../knowledge/reason-causes';
 
 /** Reasons explained by another area's rules (ptr.*, spf.*, dnsbl.*). */
 const EXPLAINED_ELSEWHERE = new Set(['requireptr', 'authfailure']);
@@ -149,3 +150,30 @@ export const rejectionRule: Rule = {
     return steps;
   },
 };
+
+/**
+ * A refusal explained by another area's step (a PTR, SPF, DMARC or blocklist
+ * finding) has no step of its own, but the receiver's own advice for it
+ * (knowledge/replies: Gmail's "or send over IPv4", Microsoft's sender requirements)
+ * must not be lost: it joins the first step, in the ranked checklist, that
+ * the receiver's text points to.
+ */
+export function carryReceiverFixes(ranked: Step[], ctx: RuleContext): Step[] {
+  const r = ctx.primary;
+  const k = r?.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+  if (!r || !k?.fix?.length) return ranked;
+  // (a blocklist's own step already gives the removal path of the code it answered,
+  // more exactly than a receiver's general words about the list)
+  if (!EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r) || !checkedElsewhere(r, ctx)) return ranked;
+  const i = ranked.findIndex((s) => (s.status === 'fail' || s.status === 'warn') && k.rules.some((p) => ruleMatches(p, s.rule)));
+  if (i < 0) return ranked;
+  const more = k.fix.map((f) => fill(f, ctx, r)).filter((f) => !ranked[i].fix.includes(f));
+  if (!more.length) return ranked;
+  const out = [...ranked];
+  out[i] = {
+    ...ranked[i],
+    fix: [...ranked[i].fix, ...more.map((f) => `${k.sender}'s advice: ${f}`)],
+    sources: [...(ranked[i].sources ?? []), ...k.sources],
+  };
+  return out;
+}

@@ -177,3 +177,15 @@ describe('an IP with two PTR records, one not forward-confirmed', () => {
     expect(s.detail).toContain('host-192-0-2-33.vps.hosting.example');
   });
 });
+
+describe("a refusal explained by a DNS step keeps the receiver's own advice", () => {
+  it('Gmail IPv6 without PTR: the ptr.missing step carries "or send over IPv4"', async () => {
+    const log =
+      'Nov 23 11:02:16 mx1 postfix/qmgr[801]: 3F1A2B0C91: from=<alerts@example.org>, size=2210, nrcpt=1 (queue active)\n' +
+      'Nov 23 11:02:17 mx1 postfix/smtp[4410]: 3F1A2B0C91: to=<someone@gmail.com>, relay=gmail-smtp-in.l.google.com[2a00:1450:4013:c03::1b]:25, delay=0.9, delays=0.02/0/0.3/0.58, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[2a00:1450:4013:c03::1b] said: 550-5.7.1 [2001:db8:1f0:8::25] Our system has detected that this message does not 550-5.7.1 meet IPv6 sending guidelines regarding PTR records and authentication. - gsmtp (in reply to end of DATA command))';
+    const r = await analyze(log, { resolver: tableResolver({ 'example.org TXT': ['v=spf1 ip6:2001:db8:1f0:8::25 -all'] }) });
+    expect(r.checklist[0].rule).toBe('ptr.missing');
+    expect(r.checklist[0].fix.join(' ')).toContain("Gmail's advice: Or send to Gmail over IPv4 only");
+    expect(r.checklist.filter((s) => s.fix.some((f) => f.startsWith("Gmail's advice"))).length).toBe(1);
+  });
+});
