@@ -11,17 +11,18 @@ import { MAIL_ORGANISATIONS, organisationOf } from './knowledge/mail-organisatio
 import { fieldsNamed } from './parse/header-block';
 import { messageSubjects } from './mail/subjects';
 import { dnsDomainOf } from './mail/address';
+import { ipEchoedInEhloReply } from './auth/identities';
 
 /** The session the diagnosis is about: the one with the first refusal, else the last. */
 export function focusSession(ev: Evidence): Session | null {
   const first = ev.rejections[0];
   if (first) {
-    // the session that received the refusal as a reply first: a Postfix queue id's story
-    // spans both the submission that brought the message in (client=pc[10.0.4.44]) and
-    // the delivery the remote host refused, and only the delivery's peer judged us
-    const s =
-      ev.sessions.find((x) => x.replies.some((r) => r.line === first.line)) ??
-      ev.sessions.find((x) => first.line >= x.startLine && first.line <= x.endLine);
+    // the session that got the refusal's reply: a Postfix log interleaves the
+    // inbound session (from the submitting client) with the delivery that was
+    // refused, and the inbound one's line range spans the delivery's
+    const answered = ev.sessions.find((x) => x.replies.some((r) => r.line === first.line));
+    if (answered) return answered;
+    const s = ev.sessions.find((x) => first.line >= x.startLine && first.line <= x.endLine);
     if (s) return s;
   }
   return ev.sessions[ev.sessions.length - 1] ?? null;
@@ -44,22 +45,28 @@ export function findSubjects(ev: Evidence): Subjects {
     const judged = ev.rejections.find((r) => r.ip && !isNonPublicIP(r.ip));
     if (judged?.ip && (!s || s.direction === 'outbound')) ip = { value: judged.ip, line: judged.line };
   }
-  if (!ip) {
+  // our own server's log: the receiver's EHLO reply echoes the public IP it saw
+  // (the same IP SPF is evaluated for, auth/identities.ts): PTR and blocklists are about it too
+  if (!ip && s?.direction === 'outbound') ip = ipEchoedInEhloReply(s);
+  const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
+  const fromAddr = fromField ? addressIn(fromField.value) : null;
+  // an internationalised From: domain is checked as its A-label (RFC 5891)
+  const fromDomain = fromAddr ? dnsDomainOf(fromAddr) : null;
+  const ownCopy = !ip && returnedCopyEndsAtSender(ev, fromDomain);
+  if (!ip && !ownCopy) {
     // Received chain: the origin hop that a receiver judged (set by the header reader)
     const origin = ev.hops.find((h) => h.ip && !isNonPublicIP(h.ip));
     if (origin?.ip) ip = { value: origin.ip, line: origin.line };
   }
   // a message's headers: the origin hop the receiving organisation judged (mail/chain.ts), not the oldest public hop
-  const msg = s ? null : messageSubjects(ev);
+  const fromMessage = s ? null : messageSubjects(ev);
+  // (a returned copy's Return-Path still names the envelope sender)
+  const msg = ownCopy ? null : fromMessage;
   if (msg && (!ip || ev.hops.some((h) => h.ip === ip?.value && h.line === ip?.line))) ip = msg.ip;
   // the origin hop's HELO and reverse name describe its IP only: when the IP
   // checked is another (the one a bounce's refusal names), they are not its own
   const sameHost = !!msg?.ip && msg.ip.value === ip?.value;
   const mailFrom = s?.mailFrom?.address ? domainOf(s.mailFrom.address) : null;
-  const fromField = ev.message ? fieldsNamed(ev.message.headers, 'from')[0] : undefined;
-  const fromAddr = fromField ? addressIn(fromField.value) : null;
-  // an internationalised From: domain is checked as its A-label (RFC 5891)
-  const fromDomain = fromAddr ? dnsDomainOf(fromAddr) : null;
   // a sending service's event names the sender when the message is not in the input
   const named = (a: { address: string; line: number } | null | undefined) => {
     const d = a ? dnsDomainOf(a.address) : null;
@@ -70,7 +77,7 @@ export function findSubjects(ev: Evidence): Subjects {
     helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : sameHost ? (msg?.helo ?? null) : null,
     rdns: sameHost ? (msg?.rdns ?? null) : null,
     mailFromDomain:
-      mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (msg?.mailFromDomain ?? named(ev.sender?.mailFrom)),
+      mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (fromMessage?.mailFromDomain ?? named(ev.sender?.mailFrom)),
     fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : named(ev.sender?.from),
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))
@@ -88,6 +95,23 @@ export function findSubjects(ev: Evidence): Subjects {
  * Received field. Not for the big providers' servers (their internal names
  * say nothing about the outbound pool the receiver saw).
  */
+/**
+ * A bounce that returns the message as it left the sender's organisation (an
+ * Exchange or Postfix NDR with "Original message headers"): every Received
+ * field was written by the sender's own servers, the newest "by" is in the
+ * From: domain's organisation, and the oldest client is the user's computer
+ * or an application that submitted it. The IP the refusing receiver judged is
+ * not among them — it is the newest "by" server's (sendingHostOf).
+ */
+function returnedCopyEndsAtSender(ev: Evidence, fromDomain: string | null): boolean {
+  if (ev.inputs[0]?.kind !== 'bounce' || ev.sessions.length || !fromDomain) return false;
+  const newest = [...ev.hops].reverse().find((h) => h.by);
+  const host = newest?.by?.replace(/\.$/, '').toLowerCase();
+  if (!host || normalizeIP(host) || !isHostname(host)) return false;
+  const org = (d: string) => organisationOf(getDomain(d) ?? d);
+  return org(host) === org(fromDomain);
+}
+
 function sendingHostOf(ev: Evidence): Subjects['sendingHost'] {
   if (ev.inputs[0]?.kind !== 'bounce' || ev.sessions.length) return null;
   if (!ev.rejections.some((r) => r.party === 'sender')) return null;

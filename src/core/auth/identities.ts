@@ -7,6 +7,7 @@ import type { Evidence, Session, Subjects } from '../types';
 import { focusSession } from '../subjects';
 import { fieldsNamed } from '../parse/header-block';
 import { domainOf, isIP, isNonPublicIP, normalizeIP } from '../dns/names';
+import { isAuthRefusal, namesArea } from './refusals';
 
 export interface AuthIdentities {
   ip: { value: string; line: number } | null;
@@ -14,7 +15,7 @@ export interface AuthIdentities {
   /** MAIL FROM address ("" = null sender), or null when the input does not say. */
   mailFrom: { address: string; line: number; source: 'session' | 'return-path' } | null;
   /** The domain SPF checks: MAIL FROM's, or HELO's for the null sender. */
-  spfDomain: { value: string; line: number; identity: 'mailfrom' | 'helo' } | null;
+  spfDomain: { value: string; line: number; identity: 'mailfrom' | 'helo'; assumed?: 'from' } | null;
   fromDomain: { value: string; line: number } | null;
 }
 
@@ -24,7 +25,7 @@ export interface AuthIdentities {
  * [198.51.100.20]"; Outlook.com "Hello [198.51.100.20]"; Postfix "Hello host
  * [ip]"). That is the IP the receiver judged, which the log otherwise lacks.
  */
-function ipEchoedInEhloReply(session: Session): { value: string; line: number } | null {
+export function ipEchoedInEhloReply(session: Session): { value: string; line: number } | null {
   for (const r of session.replies) {
     if (r.stage !== 'helo' || r.code !== 250) continue;
     const m = /\[(?:IPv6:)?([0-9a-f:.]+)\]/i.exec(r.text);
@@ -32,6 +33,10 @@ function ipEchoedInEhloReply(session: Session): { value: string; line: number } 
     if (ip && !isNonPublicIP(ip)) return { value: ip, line: r.line };
   }
   return null;
+}
+
+function refusedForSpf(ev: Evidence): boolean {
+  return ev.rejections.some((r) => isAuthRefusal(r) && namesArea(r.text, 'spf'));
 }
 
 export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities {
@@ -49,5 +54,11 @@ export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities
   if (mfDomain && mailFrom) spfDomain = { value: mfDomain, line: mailFrom.line, identity: 'mailfrom' };
   else if (s.mailFromDomain) spfDomain = { ...s.mailFromDomain, identity: 'mailfrom' };
   else if (mailFrom?.address === '' && s.helo) spfDomain = { ...s.helo, identity: 'helo' };
+  else if (!mailFrom && s.fromDomain && ev && refusedForSpf(ev))
+    // A bounce (Exchange/Microsoft 365 NDR, a DSN with the returned headers) that
+    // says SPF failed but shows no envelope sender: it went back to that sender,
+    // which for a person's or an application's mail is the From: address. Its
+    // domain is what the administrator can check — marked as assumed.
+    spfDomain = { ...s.fromDomain, identity: 'mailfrom', assumed: 'from' };
   return { ip, helo: s.helo, mailFrom, spfDomain, fromDomain: s.fromDomain };
 }

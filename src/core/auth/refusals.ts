@@ -13,6 +13,11 @@ const NAMES: Record<AuthArea, RegExp> = {
   dmarc: /\bDMARC\b|5\.7\.1\b.*policy/i,
 };
 
+/** Whether a refusal's text names `area` (SPF, DKIM, DMARC or their enhanced codes). */
+export function namesArea(text: string, area: AuthArea): boolean {
+  return NAMES[area].test(text);
+}
+
 export function isAuthRefusal(r: Rejection): boolean {
   return r.reason === 'authfailure';
 }

@@ -12,6 +12,7 @@ import {
   type DmarcEvaluation,
   type ReportAuthorization,
 } from '../auth/dmarc/evaluate';
+import { parseDmarcRecord } from '../auth/dmarc/record';
 import { checkSpf, type SpfCheck } from './spf';
 import { checkDkim, type DkimCheck } from './dkim';
 import { checkMxDomain, type MxDomainCheck } from './mx-domain';
@@ -38,7 +39,9 @@ export async function checkDmarc(
   const spfId = spf?.evaluation && spf.identity === 'mailfrom' ? { domain: spf.domain, result: spf.evaluation.result } : null;
   const dkimIds = (dkim?.verdicts ?? []).filter((v) => v.signature.domain).map((v) => ({ domain: v.signature.domain!, result: v.result }));
   const evaluation = evaluateDmarc(d.value, lookup, fromKnown ? spfId : null, fromKnown ? dkimIds : []);
-  const reports = lookup.record && lookup.policyDomain ? await checkReportDestinations(lookup.policyDomain, lookup.record, dns) : [];
+  // a broken record's report addresses are checked as in its corrected form (the fix publishes that)
+  const reportRecord = lookup.repaired ? parseDmarcRecord(lookup.repaired) : lookup.record;
+  const reports = reportRecord && lookup.policyDomain ? await checkReportDestinations(lookup.policyDomain, reportRecord, dns) : [];
   return { domain: d.value, line: d.line, fromKnown, evaluation, reports };
 }
 

@@ -34,7 +34,12 @@ export async function runLiveChecks(
 ): Promise<LiveResults> {
   const ip = subjects.ip?.value ?? null;
   const [ptr, helo, auth, dnsbl] = await Promise.all([
-    ip ? checkPtr(ip, dns) : null,
+    ip
+      ? checkPtr(ip, dns, {
+          helo: subjects.helo?.value,
+          domain: subjects.mailFromDomain?.value ?? subjects.fromDomain?.value,
+        })
+      : null,
     subjects.helo ? checkHelo(subjects.helo.value, ip, dns) : null,
     checkSenderAuthentication(
       authIdentities(context.evidence ?? null, subjects),

@@ -11,6 +11,8 @@ import { isNonPublicIP, normalizeIP } from '../dns/names';
 export interface SpfCheck {
   domain: string;
   identity: 'mailfrom' | 'helo';
+  /** Set when the envelope sender was not in the input and the From: domain stands in for it. */
+  assumed?: 'from';
   line: number;
   /** The evaluation for the sending IP; null when the input names no IP. */
   evaluation: SpfEvaluation | null;
@@ -29,5 +31,5 @@ export async function checkSpf(id: AuthIdentities, dns: Lookup, now: () => Date)
       : Promise.resolve(null),
     auditSpf(d.value, dns),
   ]);
-  return { domain: d.value, identity: d.identity, line: d.line, evaluation, audit };
+  return { domain: d.value, identity: d.identity, assumed: d.assumed, line: d.line, evaluation, audit };
 }

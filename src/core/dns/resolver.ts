@@ -84,13 +84,26 @@ export function recordsOf(r: DnsResponse): DnsRecord[] {
   return r.answers.filter((a) => a.type === r.type);
 }
 
-/** Short text for a response, for evidence lines. */
+/** The CNAME targets the resolver followed, in order (RFC 1034 §3.6.2): empty when the name had none. */
+export function cnameChain(r: DnsResponse): string[] {
+  if (r.type === 'CNAME') return [];
+  return r.answers.filter((a) => a.type === 'CNAME').map((a) => a.data);
+}
+
+/**
+ * Short text for a response, for evidence lines. A CNAME on the way is shown
+ * ("CNAME target → …"): a key or policy delegated to a provider that has none
+ * is a different fix from a record never published.
+ */
 export function describeResponse(r: DnsResponse): string {
   if (r.failure) return `${r.failure.toLowerCase()}${r.error ? ': ' + r.error : ''}`;
+  const via = cnameChain(r)
+    .map((t) => `CNAME ${t} → `)
+    .join('');
   const recs = recordsOf(r);
-  if (r.rcode === 'NOERROR' && recs.length) return recs.map((a) => a.data).join(', ');
-  if (r.rcode === 'NOERROR') return 'no records (NODATA)';
-  return r.rcode;
+  if (r.rcode === 'NOERROR' && recs.length) return via + recs.map((a) => a.data).join(', ');
+  if (r.rcode === 'NOERROR') return `${via}no records (NODATA)`;
+  return via + r.rcode;
 }
 
 /** A resolver for --offline: every question is answered OFFLINE. */

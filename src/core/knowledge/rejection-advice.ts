@@ -217,9 +217,9 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
   {
     rule: 'dnsbl.listed',
     reasons: [],
-    headline: 'The receiver refused the sending IP because a DNS blocklist lists it',
+    headline: 'The receiver refused the mail because a DNS blocklist lists the sending IP (or, for a domain list, a sender domain)',
     detail:
-      'The reply says a blocklist (DNSBL/RBL) lists the sending IP. When it does not name the list, the blocklist steps below show which public lists list the IP now.',
+      'The reply says a blocklist (DNSBL/RBL) lists the sending IP, or — for a domain list such as Spamhaus DBL — the domain of the sender address or HELO name. When it does not name the list, the blocklist steps below show which public lists list the IP and the domains now.',
     fix: [
       "Look the IP up on the lists' own pages (e.g. https://check.spamhaus.org/, https://www.barracudacentral.org/lookups, https://www.spamcop.net/bl.shtml), find and stop what sent spam from it, then request removal.",
     ],

@@ -81,7 +81,7 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
       if (ehlo) return { met: 'yes', why: 'STARTTLS in the session' };
       if (hop?.tls) return { met: 'yes', why: `Received (line ${hop.line}): ${hop.tls}` };
       if (hop?.with)
-        return { met: /ESMTPS|TLS|SMTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
+        return { met: /ESMTPS|TLS|SMTPS|HTTPS/i.test(hop.with) ? 'yes' : 'no', why: `Received (line ${hop.line}): with ${hop.with}` };
       return { met: 'unknown', why: 'the input does not show whether TLS was used' };
     }
     case 'unsubscribe': {

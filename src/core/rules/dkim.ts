@@ -8,6 +8,8 @@ import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
 import { loggedEvidence, refusalEvidence } from '../auth/refusals';
 import type { DkimVerdict } from '../auth/dkim/verify';
+import { cnameChain } from '../dns/resolver';
+import { dkimDelegationOf } from '../knowledge/dkim-delegation';
 
 const SOURCES = ['RFC 6376 (DKIM)', 'RFC 8301 (DKIM cryptographic algorithm and key usage update)'];
 
@@ -91,21 +93,30 @@ function verdictStep(ctx: RuleContext, v: DkimVerdict, exactBytes: boolean): Ste
     case 'permerror':
     default: {
       const noKey = /no key is published/.test(v.reason);
+      const target = v.keyResponse ? cnameChain(v.keyResponse).at(-1) : undefined;
+      const provider = target ? dkimDelegationOf(target) : undefined;
       return {
         ...base,
         evidence: [...refusalEvidence(ctx, 'dkim'), ...evidence],
         status: 'fail',
         title: `DKIM signature ${who} cannot be verified: ${v.reason}`,
         detail: 'A signature that cannot be verified counts as no signature (RFC 6376 §6.1: PERMFAIL).',
-        fix: noKey
-          ? [
-              `Publish the public key of selector "${s.selector}" as a TXT record at ${v.keyName}: "v=DKIM1; k=${s.algorithm === 'ed25519-sha256' ? 'ed25519' : 'rsa'}; p=<base64 public key>" (the signing software or mail provider shows it), or make the signer use a selector whose key is published.`,
-            ]
-          : v.key?.revoked
+        sources: [...SOURCES, ...(noKey && provider ? provider.sources : [])],
+        fix:
+          noKey && target
             ? [
-                `The key at ${v.keyName} is revoked (p= is empty): configure the signer with a current selector and key, and publish that key.`,
+                `${v.keyName} is delegated by CNAME to ${target}${provider ? ` (${provider.provider})` : ''}, which publishes no key: the key is the provider's to publish. Turn DKIM signing on for ${s.domain} at ${provider?.provider ?? 'the provider that owns that name'}, or point the CNAME at the target it shows now.`,
+                ...(provider ? [provider.fix] : []),
               ]
-            : [`Fix what makes the signature or key unusable: ${v.reason}.`],
+            : noKey
+              ? [
+                  `Publish the public key of selector "${s.selector}" as a TXT record at ${v.keyName}: "v=DKIM1; k=${s.algorithm === 'ed25519-sha256' ? 'ed25519' : 'rsa'}; p=<base64 public key>" (the signing software or mail provider shows it), or make the signer use a selector whose key is published.`,
+                ]
+              : v.key?.revoked
+                ? [
+                    `The key at ${v.keyName} is revoked (p= is empty): configure the signer with a current selector and key, and publish that key.`,
+                  ]
+                : [`Fix what makes the signature or key unusable: ${v.reason}.`],
       };
     }
   }

@@ -43,13 +43,28 @@ function missing(ctx: RuleContext, c: DmarcCheck): Step {
   };
 }
 
+/**
+ * The policy that applies to the From domain, in words: p= of its own record,
+ * or — for a subdomain with no record of its own — sp= of the organizational
+ * domain's record when it has one (RFC 7489 §6.3 sp, §6.6.3). An administrator
+ * reading "p=none" at the parent is otherwise puzzled by a rejection.
+ */
+function appliedPolicy(c: DmarcCheck): string | null {
+  const lk = c.evaluation.lookup;
+  const rec = lk.record;
+  if (!rec?.policy) return null;
+  if (lk.inherited && rec.subdomainPolicy)
+    return `sp=${rec.subdomainPolicy}, the subdomain policy of ${lk.policyDomain} that applies to ${c.domain} (${lk.policyDomain} itself has p=${rec.policy})`;
+  return `p=${rec.policy} of ${lk.policyDomain}${lk.inherited ? `, which applies to ${c.domain}` : ''}`;
+}
+
 function receiverSaysFail(c: DmarcCheck, said: EvidenceItem[]): Step {
-  const rec = c.evaluation.lookup.record;
   const d = c.domain;
+  const applied = appliedPolicy(c);
   return {
     rule: 'dmarc.fail',
     status: 'fail',
-    title: `The receiver refused the message for failing DMARC${rec?.policy ? ` (the policy of ${c.evaluation.lookup.policyDomain} is p=${rec.policy})` : ''}: no SPF or DKIM pass aligned with the From: domain`,
+    title: `The receiver refused the message for failing DMARC${applied ? ` under ${applied}` : ''}: no SPF or DKIM pass aligned with the From: domain`,
     evidence: [...said, ...lookupEvidence(c)],
     detail: `The message's headers are not in the input, so which mechanism failed could not be checked here. DMARC passes when SPF passes for an envelope domain aligned with From: (here the envelope domain is ${d}), or when a DKIM signature with d= aligned with From: verifies.`,
     fix: [
@@ -99,6 +114,7 @@ export const dmarcRules: Rule = {
     if (!c.fromKnown && said.length) steps.push(receiverSaysFail(c, said));
     if (lk.outcome === 'invalid' || lk.outcome === 'multiple') {
       return [
+        ...steps,
         {
           rule: 'dmarc.invalid',
           status: 'fail',
@@ -106,14 +122,19 @@ export const dmarcRules: Rule = {
             lk.outcome === 'multiple'
               ? `_dmarc.${lk.policyDomain} has more than one DMARC record: receivers ignore them all`
               : `The DMARC record at _dmarc.${lk.policyDomain} is invalid: ${lk.record?.errors.join('; ')}`,
-          evidence: lookupEvidence(c),
+          evidence: [...refusalEvidence(ctx, 'dmarc'), ...logged, ...lookupEvidence(c)],
           detail: 'RFC 7489 §6.6.3: a domain with no valid record, or several, is treated as having no DMARC policy.',
-          fix: [
-            `Replace the TXT records at _dmarc.${lk.policyDomain} by one valid record, e.g. ${starterRecord(lk.policyDomain!).replace(/^\S+ IN TXT /, '')}`,
-          ],
+          fix: lk.repaired
+            ? [
+                `Replace it by the record it was meant to be: _dmarc.${lk.policyDomain}. IN TXT "${lk.repaired}" (v=DMARC1 first, each tag ended by a semicolon).`,
+              ]
+            : [
+                `Replace the TXT records at _dmarc.${lk.policyDomain} by one valid record, e.g. ${starterRecord(lk.policyDomain!).replace(/^\S+ IN TXT /, '')}`,
+              ],
           verify: [`dig +short TXT _dmarc.${lk.policyDomain}`],
           sources: SOURCES,
         },
+        ...reportAuthSteps(c),
       ];
     }
     const rec = lk.record!;
@@ -192,13 +213,16 @@ export const dmarcRules: Rule = {
         });
       }
     }
-    if (rec.policy === 'none' || (rec.pct < 100 && rec.policy !== 'reject') || rec.policy === 'quarantine') {
+    // judged on the policy that applies to the From domain (sp= for a subdomain using its parent's record)
+    const applies = ev.policy ?? rec.policy;
+    const tag = lk.inherited && rec.subdomainPolicy ? 'sp' : 'p';
+    if (applies === 'none' || (rec.pct < 100 && applies !== 'reject') || applies === 'quarantine') {
       steps.push({
         rule: 'dmarc.weak-policy',
         status: 'info',
-        title: `The DMARC policy of ${lk.policyDomain} is p=${rec.policy ?? 'none'}${rec.pct < 100 ? ` pct=${rec.pct}` : ''}: ${rec.policy === 'none' ? 'monitoring only, forged mail is still delivered' : 'not yet at p=reject'}`,
+        title: `The DMARC policy ${tag === 'sp' ? `for ${c.domain} is sp=${applies} (set by ${lk.policyDomain})` : `of ${lk.policyDomain} is p=${applies ?? 'none'}`}${rec.pct < 100 ? ` pct=${rec.pct}` : ''}: ${applies === 'none' ? 'monitoring only, forged mail is still delivered' : 'not yet at p=reject'}`,
         evidence: lookupEvidence(c),
-        fix: rec.policy === 'none' ? PATH_TO_REJECT : PATH_TO_REJECT.slice(1),
+        fix: applies === 'none' ? PATH_TO_REJECT : PATH_TO_REJECT.slice(1),
         verify: [`dig +short TXT _dmarc.${lk.policyDomain}`],
         sources: ['RFC 7489 §6.3 (p=, pct=), §10.4', ...SOURCES],
       });
@@ -214,27 +238,35 @@ export const dmarcRules: Rule = {
         verify: [`dig +short TXT _dmarc.${lk.policyDomain}`],
         sources: ['RFC 7489 §7.2'],
       });
-    for (const r of c.reports) {
-      if (r.authorized === 'yes') continue;
-      steps.push(
-        r.authorized === 'error'
-          ? inconclusiveStep(
-              'dmarc.report-auth',
-              `Whether ${r.domain} accepts DMARC reports for ${lk.policyDomain} could not be checked`,
-              r.response,
-            )
-          : {
-              rule: 'dmarc.report-auth',
-              status: 'warn',
-              title: `${r.tag}=${r.uri} is outside ${lk.policyDomain} and ${r.domain} has not authorised it: receivers will not send these reports`,
-              evidence: [{ text: dnsEvidenceText(r.response), line: 0 }],
-              detail: 'RFC 7489 §7.1: reports go to another domain only if that domain publishes a TXT record saying it accepts them.',
-              fix: [`Have ${r.domain} publish: ${r.name}. IN TXT "v=DMARC1"`],
-              verify: [`dig +short TXT ${r.name}`],
-              sources: ['RFC 7489 §7.1'],
-            },
-      );
-    }
+    steps.push(...reportAuthSteps(c));
     return steps;
   },
 };
+
+/** dmarc.report-auth: rua/ruf outside the policy domain need the other domain's consent (§7.1). */
+function reportAuthSteps(c: DmarcCheck): Step[] {
+  const lk = c.evaluation.lookup;
+  const steps: Step[] = [];
+  for (const r of c.reports) {
+    if (r.authorized === 'yes') continue;
+    steps.push(
+      r.authorized === 'error'
+        ? inconclusiveStep(
+            'dmarc.report-auth',
+            `Whether ${r.domain} accepts DMARC reports for ${lk.policyDomain} could not be checked`,
+            r.response,
+          )
+        : {
+            rule: 'dmarc.report-auth',
+            status: 'warn',
+            title: `${r.tag}=${r.uri} is outside ${lk.policyDomain} and ${r.domain} has not authorised it: receivers will not send these reports`,
+            evidence: [{ text: dnsEvidenceText(r.response), line: 0 }],
+            detail: 'RFC 7489 §7.1: reports go to another domain only if that domain publishes a TXT record saying it accepts them.',
+            fix: [`Have ${r.domain} publish: ${r.name}. IN TXT "v=DMARC1"`],
+            verify: [`dig +short TXT ${r.name}`],
+            sources: ['RFC 7489 §7.1'],
+          },
+    );
+  }
+  return steps;
+}

@@ -84,13 +84,14 @@ function listedStep(r: DnsblListResult, ctx: RuleContext): Step {
       'This list covers a whole range or network, not only your IP: the provider must clean its network, or send through a smarthost elsewhere.',
     );
   }
-  fix.push(
-    ...(r.entry?.delistSteps ?? [
-      r.entry?.delist
-        ? `Fix the cause, then request removal at ${r.entry.delist}.`
-        : `Fix the cause, then follow the removal instructions of ${r.zone}${a.txt ? ` (its TXT record: ${a.txt})` : ''}.`,
-    ]),
-  );
+  // the sub-list's own removal path when the return code has one (Spamhaus PBL ≠ XBL ≠ SBL)
+  const byCode = [...new Set(a.meanings.flatMap((m) => m.delistSteps ?? []))];
+  const general = r.entry?.delistSteps ?? [
+    r.entry?.delist
+      ? `Fix the cause, then request removal at ${r.entry.delist}.`
+      : `Fix the cause, then follow the removal instructions of ${r.zone}${a.txt ? ` (its TXT record: ${a.txt})` : ''}.`,
+  ];
+  fix.push(...(byCode.length ? byCode : general));
   const pool = r.subject.source === 'ip' ? providerPool(ctx, r.subject.value) : null;
   if (pool) {
     // the delisting steps are the provider's to take, not its users'

@@ -13,8 +13,11 @@ const SOURCES = [
   'https://support.google.com/a/answer/81126 (Gmail sender guidelines: PTR and forward DNS)',
 ];
 
-/** A name to suggest for the PTR: the HELO if it is an FQDN, else mail.<sender domain>. */
+/** A name to suggest for the PTR: one that already resolves to the IP, else the HELO if it is an FQDN, else mail.<sender domain>. */
 function suggestedName(ctx: RuleContext): string {
+  // a name of the sender's that already resolves to the IP: the PTR is then forward-confirmed at once
+  const confirmed = ctx.live.ptr?.confirmedNames[0];
+  if (confirmed) return confirmed;
   const helo = ctx.subjects.helo?.value;
   if (helo && isFQDN(helo)) return helo.replace(/\.$/, '');
   const domain = ctx.subjects.mailFromDomain?.value ?? ctx.subjects.fromDomain?.value;
@@ -110,7 +113,9 @@ function missingStep(ctx: RuleContext, ip: string, reverse: string, evidence: Ev
       `The record lives in the reverse zone of the IP block, which belongs to whoever holds the block — usually the ISP or hosting provider — not to the DNS host of your domain.`,
     fix: [
       `Ask the owner of the IP block (usually your ISP or hosting provider; \`whois ${ip}\` shows who it is) to create: ${reverse}. IN PTR ${name}.`,
-      `Make the name resolve back to the IP (forward-confirmed reverse DNS): ${name}. IN ${ip.includes(':') ? 'AAAA' : 'A'} ${ip}`,
+      ctx.live.ptr?.confirmedNames.includes(name)
+        ? `${name} already resolves to ${ip} (DNS now), so with this PTR the reverse DNS is forward-confirmed.`
+        : `Make the name resolve back to the IP (forward-confirmed reverse DNS): ${name}. IN ${ip.includes(':') ? 'AAAA' : 'A'} ${ip}`,
       `Use the same name as the sending server's HELO/EHLO name.`,
     ],
     verify: [`dig -x ${ip} +short`, `nslookup -type=PTR ${reverse}`, `dig +short ${name} ${ip.includes(':') ? 'AAAA' : 'A'}`],
@@ -129,14 +134,43 @@ export const ptrMismatch: Rule = {
       { text: dnsEvidenceText(check.response), line: 0 },
     ];
     for (const f of check.forward) evidence.push({ text: dnsEvidenceText(f.response), line: 0 });
-    if (check.forward.some((f) => f.outcome === 'match')) {
-      const ok = check.forward.find((f) => f.outcome === 'match')!;
+    const confirmed = check.forward.filter((f) => f.outcome === 'match');
+    const unconfirmed = check.forward.filter((f) => f.outcome === 'nomatch');
+    // RFC 8601 §3 (iprev) passes when any name leads back; but a receiver that refused for
+    // reverse DNS evidently read another one (Postfix and Exim check one name)
+    if (confirmed.length && unconfirmed.length && ctx.evidence.rejections.some((r) => r.reason === 'requireptr')) {
+      // Several PTRs, not all forward-confirmed: a receiver that reads one (resolvers
+      // rotate their order; Postfix and Exim take the first) gets the bad name part of
+      // the time — intermittent "no PTR / no FCrDNS" refusals. M3AAWG: one PTR per IP.
+      const bad = unconfirmed.map((f) => f.name);
+      return [
+        {
+          rule: 'ptr.mismatch',
+          status: 'fail',
+          title: `${ip.value} has ${check.names.length} PTR records and only ${confirmed.map((f) => f.name).join(', ')} resolves back: receivers that read ${bad.join(', ')} see no forward-confirmed name`,
+          evidence,
+          detail:
+            'A receiver checks one PTR name (the first its resolver returns, and resolvers rotate the order), so with a name that does not resolve back the check fails part of the time. An IP should have exactly one PTR (M3AAWG), naming the mail server.',
+          fix: [
+            `Delete the PTR record${bad.length > 1 ? 's' : ''} ${bad.map((n) => `${check.reverse}. IN PTR ${n}.`).join(', ')} (in the reverse-DNS panel of the IP's provider, often its default name), keeping only ${confirmed[0].name}.`,
+          ],
+          verify: [`dig -x ${ip.value} +short   (expect only ${confirmed[0].name}.)`],
+          sources: SOURCES,
+        },
+      ];
+    }
+    if (confirmed.length) {
+      const ok = confirmed[0];
+      const others = unconfirmed.map((f) => f.name);
       return [
         {
           rule: 'ptr.mismatch',
           status: 'pass',
           title: `Forward-confirmed reverse DNS: ${ok.name} resolves back to ${ip.value}`,
           evidence,
+          detail: others.length
+            ? `The other PTR name${others.length > 1 ? 's' : ''} (${others.join(', ')}) do${others.length > 1 ? '' : 'es'} not resolve back: receivers that check only one name may pick ${others.length > 1 ? 'them' : 'it'}. An IP should have one PTR (M3AAWG).`
+            : undefined,
           fix: [],
           verify: [`dig +short ${ok.name}`],
           sources: SOURCES,

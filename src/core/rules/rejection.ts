@@ -59,7 +59,8 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
 
 function ptrProblemFound(ctx: RuleContext): boolean {
   const p = ctx.live.ptr;
-  return !!p && (p.outcome === 'none' || (p.outcome === 'found' && !p.forward.some((f) => f.outcome === 'match')));
+  // (several PTRs of which one does not resolve back is a problem too: ptr.mismatch says so)
+  return !!p && (p.outcome === 'none' || (p.outcome === 'found' && p.forward.some((f) => f.outcome === 'nomatch')));
 }
 
 function isDnsblText(r: Rejection): boolean {

@@ -23,6 +23,14 @@ const SOURCES = ['RFC 7208 (Sender Policy Framework)', 'https://support.google.c
 function recordEvidence(c: SpfCheck): EvidenceItem[] {
   const r = c.audit.tree;
   return [
+    ...(c.assumed
+      ? [
+          {
+            text: `The envelope sender (MAIL FROM) is not in the input: SPF is checked for the From: domain ${c.domain}, where a bounce returns and which it usually is`,
+            line: c.line,
+          },
+        ]
+      : []),
     { text: r.record ? `DNS now: ${c.domain} TXT "${r.record}"` : `DNS now: ${c.domain} TXT → ${r.error ?? 'no SPF record'}`, line: 0 },
   ];
 }
@@ -278,7 +286,7 @@ export const spfRules: Rule = {
     }
     for (const f of c.audit.findings.filter((x) => !/DNS-querying terms/.test(x.text))) {
       steps.push({
-        rule: 'spf.weak-policy',
+        rule: f.rule ?? 'spf.weak-policy',
         status: f.severity,
         title: f.text,
         evidence: recordEvidence(c),

@@ -74,13 +74,19 @@ describe('reverse DNS through analyze()', () => {
     expect(resolver.asked.some((q) => q.includes('in-addr.arpa') || q.includes('168.192'))).toBe(false);
   });
 
-  it('several PTRs: one that leads back to the IP is enough', async () => {
+  // (without a reverse-DNS refusal, one name leading back passes, RFC 8601 iprev:
+  // test/unit/core/dns-subjects.test.ts; this log's receiver refused for reverse DNS)
+  it('several PTRs, one not leading back, and the receiver refused for reverse DNS: that one is the problem', async () => {
     const r = await run('198.51.100.7', 'mail.sender.example', {
       '7.100.51.198.in-addr.arpa PTR': ['old.sender.example', 'mail.sender.example'],
       'old.sender.example A': ['192.0.2.1'],
       'mail.sender.example A': ['198.51.100.7'],
     });
-    expect(step(r, 'ptr.mismatch')).toMatchObject({ status: 'pass', title: expect.stringContaining('mail.sender.example resolves back') });
+    expect(step(r, 'ptr.mismatch')).toMatchObject({
+      status: 'fail',
+      title: expect.stringContaining('only mail.sender.example resolves back'),
+      fix: [expect.stringContaining('IN PTR old.sender.example.')],
+    });
   });
 
   it('FCrDNS fails: ptr.mismatch with the record to add', async () => {

@@ -30,6 +30,7 @@ const live: LiveResults = {
     names: [],
     response: { name: '7.100.51.198.in-addr.arpa', type: 'PTR', rcode: 'NXDOMAIN', answers: [], ad: false, resolver: 'table', ms: 1 },
     forward: [],
+    confirmedNames: [],
   },
   helo: null,
   spf: null,

@@ -6,7 +6,7 @@
 // one crypto API that exists alike in browsers, workers and Node.
 
 import type { HeaderField, MessageEvidence } from '../../types';
-import { outcome, recordsOf, type DnsResponse, type RRType } from '../../dns/resolver';
+import { cnameChain, outcome, recordsOf, type DnsResponse, type RRType } from '../../dns/resolver';
 import { base64Bytes, bytesToBase64, utf8 } from './bytes';
 import { bodyOf, canonBody, canonHeader, rawField, selectHeaders, withoutSignatureValue } from './canon';
 import { granularityMatches, parseDkimKey, type DkimKey } from './key';
@@ -91,12 +91,17 @@ async function fetchKey(
   const b = { ...base, keyResponse: response };
   if (o === 'error') return verdict(b, 'temperror', `the key ${base.keyName} could not be fetched: ${response.failure ?? response.rcode}`);
   const records = recordsOf(response).map((r) => r.data);
-  if (o !== 'answer' || records.length === 0)
+  if (o !== 'answer' || records.length === 0) {
+    // a selector delegated to a provider (Microsoft 365, SendGrid…) whose target has no key
+    const target = cnameChain(response).at(-1);
     return verdict(
       b,
       'permerror',
-      `no key is published at ${base.keyName} (${response.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'no TXT record'})`,
+      target
+        ? `no key is published at ${base.keyName} (a CNAME to ${target}, which ${response.rcode === 'NXDOMAIN' ? 'does not exist' : 'has no TXT record'})`
+        : `no key is published at ${base.keyName} (${response.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'no TXT record'})`,
     );
+  }
   // several TXT records: use the first that reads as a key (RFC 6376 §3.6.2.2 leaves it undefined)
   const keys = records.map(parseDkimKey);
   const key = keys.find((k) => !k.errors.length) ?? keys[0];

@@ -6,7 +6,7 @@
 
 import { outcome, recordsOf, type DnsResponse, type RRType } from '../../dns/resolver';
 import { aligned, cleanDomain, organizationalDomain } from './align';
-import { parseDmarcRecord, type DmarcPolicy, type DmarcRecord } from './record';
+import { parseDmarcRecord, repairDmarcRecord, type DmarcPolicy, type DmarcRecord } from './record';
 
 export interface DmarcDns {
   query(name: string, type: RRType): Promise<DnsResponse>;
@@ -22,6 +22,12 @@ export interface DmarcLookup {
   responses: DnsResponse[];
   /** The policy came from the organizational domain, so sp= applies. */
   inherited: boolean;
+  /**
+   * An invalid record that was meant as DMARC ("v=DMARC1 p=reject", v= not
+   * first): receivers discard it (§6.6.3), but the fix is this corrected
+   * record, keeping the owner's policy and addresses. Null when not repairable.
+   */
+  repaired?: string | null;
 }
 
 /** §6.6.3: the From domain first, then the organizational domain. */
@@ -39,17 +45,27 @@ export async function findDmarcRecord(fromDomain: string, dns: DmarcDns): Promis
       .map((x) => x.data)
       .filter((t) => /^\s*v\s*=\s*DMARC1\s*(;|$)/.test(t));
     if (texts.length > 1) return { policyDomain: domain, outcome: 'multiple', text: texts.join(' | '), record: null, responses, inherited };
-    if (texts.length === 0) return null;
+    if (texts.length === 0) {
+      // discarded as no record — but one meant as DMARC with a common slip is worth naming
+      const meant = recordsOf(r)
+        .map((x) => ({ text: x.data, repaired: repairDmarcRecord(x.data) }))
+        .filter((x) => x.repaired);
+      if (meant.length !== 1) return null;
+      const { text, repaired } = meant[0];
+      return { policyDomain: domain, outcome: 'invalid', text, record: parseDmarcRecord(text), responses, inherited, repaired };
+    }
     const record = parseDmarcRecord(texts[0]);
     const usable = record.status === 'ok' || (record.status === 'no-policy' && record.rua.some((u) => u.address));
     return { policyDomain: domain, outcome: usable ? 'found' : 'invalid', text: texts[0], record, responses, inherited };
   };
   const own = await at(from, false);
-  if (own) return own;
+  // a discarded record at the From domain: receivers go on to the organizational domain
+  if (own && !(own.repaired && org !== from)) return own;
   if (org !== from) {
     const parent = await at(org, true);
-    if (parent) return parent;
+    if (parent && (parent.outcome !== 'invalid' || !own)) return parent;
   }
+  if (own) return own;
   return { policyDomain: null, outcome: 'none', text: null, record: null, responses, inherited: false };
 }
 

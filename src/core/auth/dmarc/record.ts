@@ -89,7 +89,12 @@ export function parseDmarcRecord(text: string): DmarcRecord {
   const first = list.tags[0];
   // §6.4: v=DMARC1 must come first (the value is case-sensitive)
   if (!first || first.name.toLowerCase() !== 'v' || first.value !== 'DMARC1')
-    return bad('bad-version', 'the record must begin with v=DMARC1');
+    return bad(
+      'bad-version',
+      first?.name.toLowerCase() === 'v'
+        ? `the version tag reads "v=${first.value}": it must be exactly v=DMARC1, ended by a semicolon`
+        : 'the record must begin with v=DMARC1',
+    );
   for (const e of list.errors) rec.warnings.push(e);
   for (const { name, value } of list.tags.slice(1)) {
     const v = value.trim();
@@ -149,4 +154,32 @@ export function parseDmarcRecord(text: string): DmarcRecord {
   if (!rec.policy) return bad('no-policy', 'the required tag p= is missing');
   if (rec.pct < 100 && rec.policy !== 'none') rec.warnings.push(`pct=${rec.pct}: the policy applies to only ${rec.pct}% of failing mail.`);
   return rec;
+}
+
+const TAGS = 'v|p|sp|np|adkim|aspf|pct|ri|rf|fo|rua|ruf';
+
+/**
+ * The record a broken DMARC TXT was meant to be, when its slips are the common
+ * ones — "v=DMARC1 p=reject" (no semicolon), v= not first, commas or spaces
+ * between tags, "v=dmarc1" — so the fix can show the exact record (keeping
+ * its policy and report addresses) instead of a generic starter record. Null
+ * when the text does not read as an intended DMARC record or still does not
+ * parse once repaired.
+ */
+export function repairDmarcRecord(text: string): string | null {
+  if (!new RegExp(`(?:^|[;\\s,])v\\s*=\\s*DMARC1\\b`, 'i').test(text)) return null;
+  const tagAt = new RegExp(`(?:^|[;\\s,]+)(${TAGS})\\s*=\\s*`, 'gi');
+  const starts = [...text.matchAll(tagAt)];
+  const tags = starts.map((m, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1].index : text.length;
+    const value = text
+      .slice(m.index + m[0].length, end)
+      .replace(/[;\s]+$/, '')
+      .replace(/,$/, '');
+    return { name: m[1].toLowerCase(), value };
+  });
+  const rest = tags.filter((t) => t.name !== 'v' && t.value !== '');
+  const repaired = ['v=DMARC1', ...rest.map((t) => `${t.name}=${t.value}`)].join('; ');
+  if (repaired === text.trim().replace(/;\s*$/, '')) return null;
+  return parseDmarcRecord(repaired).status === 'ok' ? repaired : null;
 }

@@ -29,10 +29,47 @@ export interface SpfAudit {
   /** DNS-querying terms of the whole tree: over 10 is a permerror for senders that reach the end. */
   totalLookups: number;
   /** Plain advice about the record's shape. */
-  findings: { severity: 'warn' | 'info'; text: string; source: string }[];
+  findings: {
+    severity: 'warn' | 'info';
+    text: string;
+    source: string;
+    /** The rule that reports it (default spf.weak-policy): spf.permerror for what is a permerror for some senders. */
+    rule?: string;
+  }[];
 }
 
 const QUERYING = new Set(['include', 'a', 'mx', 'ptr', 'exists']);
+
+/** A string that starts with an SPF term (what a DNS panel user meant as the next term). */
+const TERM_START = /^[+\-~?]?(?:all(?=\s|$)|(?:a|mx|ptr)(?=[:/\s]|$)|include:|ip4:|ip6:|exists:)|^(?:redirect|exp)=/i;
+
+/**
+ * A long record split into several character-strings (DNS panels do it at 255
+ * bytes, or the owner splits it by hand) is read joined with nothing between
+ * them (RFC 7208 §3.3). A string that ends without a space before one that
+ * starts a new term glues two terms into one ("…google.cominclude:…"): the
+ * glued term is what receivers evaluate.
+ */
+export function gluedTerms(strings: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < strings.length; i++) {
+    const prev = strings[i - 1];
+    const next = strings[i];
+    if (/\s$/.test(prev) || /^\s/.test(next) || !TERM_START.test(next)) continue;
+    out.push(`${prev.split(/\s+/).pop()}${next.split(/\s+/)[0]}`);
+  }
+  return out;
+}
+
+/** Includes and redirects whose target has no usable record: a permerror when evaluation reaches them (RFC 7208 §5.2, §6.1). */
+function brokenTargets(node: AuditNode, out: { term: string; from: string; error: string }[] = []) {
+  for (const c of node.children) {
+    if (c.node.error && /^no SPF record|^not a valid domain name|SPF records$|^syntax error/.test(c.node.error))
+      out.push({ term: c.term, from: node.domain, error: c.node.error });
+    brokenTargets(c.node, out);
+  }
+  return out;
+}
 
 /**
  * Walk the tree. Bounded in depth and in records fetched, so that a hostile
@@ -73,6 +110,14 @@ export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12, maxRe
       return node;
     }
     node.record = recs[0];
+    const strings = recordsOf(r).find((x) => isSpfRecord(x.data))?.strings ?? [];
+    for (const g of gluedTerms(strings))
+      findings.push({
+        severity: 'warn',
+        text: `The SPF record of ${d} is published as ${strings.length} strings that join without a space: receivers read "${g}" as one term. End the string before it with a space (or start the next with one).`,
+        source: 'RFC 7208 §3.3 (the strings of a TXT record are joined with no space)',
+        rule: 'spf.permerror',
+      });
     const parsed = parseSpfRecord(recs[0]);
     if (parsed.error) {
       node.error = `syntax error: ${parsed.error}`;
@@ -121,6 +166,14 @@ export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12, maxRe
     return node;
   };
   const tree = await walk(domain.toLowerCase().replace(/\.$/, ''), 0, new Set());
+  for (const b of brokenTargets(tree))
+    if (!findings.some((f) => f.text.includes(`"${b.term.replace(/^[a-z]+[:=]/i, '')}`) || f.text.includes(`"${b.term}"`)))
+      findings.push({
+        severity: 'warn',
+        text: `"${b.term}" in the SPF record of ${b.from} leads to a name with ${b.error.replace(/^syntax error/, 'a syntax error')}: receivers return permerror for every sender not matched before it.`,
+        source: 'RFC 7208 §5.2 (include of a domain without a usable record is permerror), §6.1',
+        rule: 'spf.permerror',
+      });
   if (tree.total > SPF_LOOKUP_LIMIT)
     findings.push({
       severity: 'warn',

@@ -11,6 +11,16 @@ const ZEN_ERRORS = {
   '127.255.255.255': 'Spamhaus: too many queries (rate limit), refused',
 };
 
+const LOOKUP = 'Look the IP up at https://check.spamhaus.org/ : it shows the listing record and its removal link.';
+const XBL_STEPS = [
+  LOOKUP,
+  'XBL: find and clean the infected machine (or close the open proxy) first — the listing comes back otherwise — then use the removal link there; with NAT, block outbound port 25 for every host but the mail server.',
+];
+const PBL_STEPS = [
+  "PBL: this is policy, not abuse. Send outbound mail through a smarthost (your ISP's or mail provider's authenticated relay, e.g. Postfix relayhost = [smtp.provider.example]:587).",
+  "Or, if this is a real mail server on a static IP: give it a PTR of your own (not the ISP's generic name), then remove the IP from the PBL at https://check.spamhaus.org/ (an ISP-maintained listing, 127.0.0.10, needs the ISP).",
+];
+
 const SPAMHAUS_DOCS = 'https://docs.spamhaus.com/datasets/docs/source/40-real-world-usage/PublicMirrors/MTAs/020-Postfix.html';
 const SPAMHAUS_CODES = 'https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/030-datasets.html';
 const DQS = 'https://github.com/spamhaus/spamassassin-dqs (DQS zone names: <key>.zen.dq.spamhaus.net)';
@@ -29,44 +39,59 @@ export const SPAMHAUS: DnsblEntry[] = [
         meaning: 'SBL: a known spam source, spam operation or spam-support service',
         cause:
           'Spamhaus staff listed the IP or its range for spam sent from it or a spam operation hosted there; the SBL record names the reason.',
+        delistSteps: [
+          LOOKUP,
+          'SBL: read the SBL record linked there; the network owner (your hosting provider or ISP) usually has to act and ask for removal once the cause is gone.',
+        ],
       },
       '127.0.0.3': {
         meaning: 'SBL CSS: a host seen sending low-reputation (snowshoe) mail',
         cause:
           'Automated detection of bulk mail with poor reputation: often a newsletter without confirmed opt-in, or a compromised account sending through this server.',
+        delistSteps: [
+          LOOKUP,
+          'CSS: stop the mail that caused it (a compromised account, a list without confirmed opt-in), then use the removal link there; it expires by itself once the mail stops.',
+        ],
       },
       '127.0.0.4': {
         meaning: 'XBL: an infected host, open proxy or exploited device behind this IP',
         cause:
           'A machine behind this IP (often behind NAT: a PC, a camera, a router) is infected with a spam bot or runs an open proxy. Find it from the firewall logs: which inside host connects out to port 25 other than the mail server.',
+        delistSteps: XBL_STEPS,
       },
       '127.0.0.5': {
         meaning: 'XBL (former CBL code): an exploited host',
         cause: 'As 127.0.0.4: an infected or exploited machine behind this IP.',
+        delistSteps: XBL_STEPS,
       },
       '127.0.0.6': {
         meaning: 'XBL (former CBL code): an exploited host',
         cause: 'As 127.0.0.4: an infected or exploited machine behind this IP.',
+        delistSteps: XBL_STEPS,
       },
       '127.0.0.7': {
         meaning: 'XBL (former CBL code): an exploited host',
         cause: 'As 127.0.0.4: an infected or exploited machine behind this IP.',
+        delistSteps: XBL_STEPS,
       },
       '127.0.0.9': {
         meaning: 'SBL DROP: a hijacked range or one leased to criminals',
         cause: 'The whole range is in Spamhaus DROP/EDROP; no single-IP fix exists. Move the mail server to another provider or range.',
+        delistSteps: ['DROP: there is no removal for a single IP; move the mail server to another provider or range.'],
       },
       '127.0.0.10': {
         meaning: 'PBL (ISP-maintained): this range should not send mail directly',
         cause:
           "The ISP declared the range end-user (dynamic or residential). This is policy, not abuse: send through the ISP's or your mail provider's smarthost, or ask for a static IP with PTR.",
         policy: true,
+        delistSteps: PBL_STEPS,
       },
       '127.0.0.11': {
         meaning: 'PBL (Spamhaus-maintained): this range should not send mail directly',
         cause:
           'Spamhaus considers the range end-user space. Policy, not abuse: if this IP really is a mail server, it can be removed from the PBL with a static IP and a proper PTR.',
         policy: true,
+        delistSteps: PBL_STEPS,
       },
     },
     errorCodes: ZEN_ERRORS,

@@ -21,6 +21,12 @@ export interface DnsblCode {
   cause?: string;
   /** A policy listing (the range should not send mail directly), not a sign of abuse. */
   policy?: boolean;
+  /**
+   * The removal path of this sub-list, when it differs from the list's others
+   * (Spamhaus: PBL is a policy opt-out, XBL needs the infection cleaned, SBL
+   * the network owner): replaces the entry's delistSteps for this code.
+   */
+  delistSteps?: string[];
 }
 
 export interface DnsblEntry {

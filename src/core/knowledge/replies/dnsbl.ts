@@ -9,6 +9,29 @@ const POSTFIX_RBL = 'https://www.postfix.org/postconf.5.html#reject_rbl_client (
 
 export const DNSBL_REPLIES: ReplyKnowledge[] = [
   {
+    // Postfix's reject_rhsbl_sender / _helo / _reverse_client / _recipient:
+    // default_rbl_reply "$rbl_code Service unavailable; $rbl_class [$rbl_what]
+    // blocked using $rbl_domain" with rbl_class "Sender address", "Helo
+    // command", "Reverse client host"… — a domain lookup before any content.
+    id: 'dnsbl.rhsbl-envelope',
+    sender: 'Postfix reject_rhsbl_* (and receivers copying its reply)',
+    text: /\b(?:Sender address|Helo command|Reverse client host|Recipient address) \[[^\]]*\] (?:blocked|rejected|listed) using\b|\b(?:Sender address|Helo command) rejected: (?:blocked|rejected|listed) using\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "A domain of the envelope (the sender address's domain, or the HELO name) is on a domain blocklist (RHSBL, such as Spamhaus DBL): the receiver refused before the message was sent, so neither the content nor the sending IP is what is listed.",
+    rules: ['dnsbl.listed'],
+    fix: [
+      'Look the domain in the reply up at the list (Spamhaus DBL: https://check.spamhaus.org/) for the reason, fix it (compromised site or account, spam sent in its name), then request removal there.',
+      'Sending from another server will not help: the domain is what is listed.',
+    ],
+    sources: [
+      'https://www.postfix.org/postconf.5.html#reject_rhsbl_sender',
+      'https://www.postfix.org/postconf.5.html#default_rbl_reply',
+      'https://www.spamhaus.org/faqs/domain-blocklist/',
+    ],
+  },
+  {
     id: 'dnsbl.uribl',
     sender: 'receivers using URIBL, SURBL or Spamhaus DBL',
     text: /\buribl\b|\bsurbl\b|dbl\.spamhaus|blacklisted (?:url|link|domain)|listed (?:url|link|domain) in (?:the )?message/i,

@@ -43,6 +43,12 @@ export interface PostfixEvent {
   violation?: string;
   access?: string;
   dnsblDomain?: string;
+  /**
+   * What the list was asked about, from Postfix's default_rbl_reply "$rbl_class [$rbl_what] blocked
+   * using $rbl_domain": an IP (reject_rbl_client), or a domain — the sender address's, the HELO
+   * name, the client's host name (reject_rhsbl_*) — when it is not the client IP that is listed.
+   */
+  dnsblWhat?: string;
   dnsblRank?: number;
   messageId?: string;
   size?: number;

@@ -72,6 +72,10 @@ export function said(s: string, e: PostfixEvent): boolean {
 
 /** "client [ip] blocked using zen.spamhaus.org" → the DNSBL's zone. */
 export function blockedUsing(e: PostfixEvent): void {
-  const m = /blocked using ([a-z0-9.-]+\.[a-z]{2,})/i.exec(e.replyText ?? '');
-  if (m) e.dnsblDomain = m[1].replace(/[.;,]$/, '');
+  const m = /(?:\[([^\]\s]+)\] )?blocked using ([a-z0-9.-]+\.[a-z]{2,})/i.exec(e.replyText ?? '');
+  if (!m) return;
+  e.dnsblDomain = m[2].replace(/[.;,]$/, '');
+  // "Sender address [a@b.example]" → b.example; "Helo command [host]" → host; "Client host [ip]" → ip
+  const what = m[1]?.replace(/^.*@/, '').toLowerCase();
+  if (what) e.dnsblWhat = what;
 }

@@ -80,7 +80,7 @@ function clientHostChecks(e: PostfixEvent, line: number): LoggedCheck[] {
     const error = (code && findDnsbl(zone)?.errorCodes?.[code]) || (!code && isReceiverError(e.response ?? ''));
     out.push({
       check: 'dnsbl',
-      subject: e.clientIp,
+      subject: e.dnsblWhat ?? e.clientIp,
       zone,
       result: error ? 'error' : 'listed',
       detail: typeof error === 'string' ? `${code}: ${error}` : e.response,
