@@ -26,10 +26,15 @@ export function stageWords(stage: Stage): string {
   return STAGE_WORDS[stage];
 }
 
+/**
+ * A knowledge entry's text with the case's values put in. What the input does
+ * not say stays a visible blank in angle brackets (as in "dig -x <the sending
+ * IP>"), so that a command reads as one to complete, never as a wrong value.
+ */
 function fill(template: string, ctx: RuleContext, r: Rejection): string {
   const vars: Record<string, string> = {
-    ip: r.ip ?? ctx.subjects.ip?.value ?? 'the sending IP',
-    helo: ctx.subjects.helo?.value ?? '?',
+    ip: r.ip ?? ctx.subjects.ip?.value ?? '<the sending IP>',
+    helo: ctx.subjects.helo?.value ?? '<your HELO name>',
     mailfrom: ctx.focus?.mailFrom?.address || 'sender@example.org',
     rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? 'recipient@example.com',
     server: ctx.focus?.serverIp ?? r.remote ?? 'the receiving server',

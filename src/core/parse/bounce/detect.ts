@@ -104,7 +104,7 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
   if (autoReply) score = Math.max(score, /auto-replied/.test(autoSubmitted) ? 1 : 0.9);
   if (!score) {
     // a pasted bounce text without its headers: the words alone, below any log format
-    if (!headers.length) score = bodyHit ? 0.6 : refusalWithAddress(bodySample) ? 0.5 : 0;
+    if (!headers.length) score = bodyHit ? 0.6 : refusalWithAddress(bodySample) || bareReply(bodySample) ? 0.5 : 0;
     // two independent signs (who sent it, its subject, its words) make it a
     // bounce even though it is also a well-formed message, which ties at 1 —
     // but a subject and words alone, from a person, are a message about
@@ -144,6 +144,19 @@ function forwardsDaemonNotice(body: string): boolean {
  * remote server was:" in German, Japanese…, or one "<a@b>: host … said: 554 …"
  * paragraph). Below every log reader, which claim their own lines first.
  */
+/**
+ * Only the receiver's reply, pasted (the words a user copies from a bounce or
+ * a client's error box: "550-5.7.25 The IP address sending this message does
+ * not have a PTR record…"): a short text that opens with a 4xx/5xx reply line
+ * (RFC 5321 §4.2, continuation lines "550-") carrying an enhanced status code
+ * (RFC 3463). Read as a headerless bounce, so the refusal is classified.
+ */
+function bareReply(body: string): boolean {
+  const lines = body.split('\n', 41).filter((l) => l.trim());
+  if (!lines.length || lines.length > 40) return false;
+  return /^\s*[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b/.test(lines[0]);
+}
+
 function refusalWithAddress(body: string): boolean {
   const lines = body.split('\n', 300);
   // the client's commands at the start of lines: an SMTP dialogue (telnet, openssl s_client), not a notice
