@@ -69,7 +69,7 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
     ),
     ctx,
   );
-  const message = await describeMessage(evidence);
+  const message = await describeMessage(evidence, subjects.ip?.value ?? null);
   return {
     version: 1,
     inputs: evidence.inputs,

@@ -30,10 +30,27 @@ export async function readMime(raw: string): Promise<MimeSummary> {
   }
 }
 
-/** The report's message field, or undefined when the input holds no message. */
-export async function describeMessage(ev: Evidence): Promise<MessageReport | undefined> {
+/**
+ * The report's message field, or undefined when the input holds no message.
+ * `checkedIp` is the sending IP the live checks ran on.
+ */
+export async function describeMessage(ev: Evidence, checkedIp: string | null = null): Promise<MessageReport | undefined> {
   const m = ev.message;
   if (!m?.facts) return undefined;
   const headers = m.headers.map((f) => ({ name: f.name, value: f.value, decoded: decodeHeader(f.value), line: f.line }));
-  return { ...m.facts, mime: m.hasBody ? await readMime(m.raw) : null, headers };
+  return { ...m.facts, origin: originShown(ev, m.facts.origin, checkedIp), mime: m.hasBody ? await readMime(m.raw) : null, headers };
+}
+
+/**
+ * A bounce's returned copy ends where the sender's own organisation let the
+ * message go (RFC 3461/3464 return at most what the sender sent): its newest
+ * Received is the sender's server, so the chain's "first hop from outside the
+ * receiving organisation" is a workstation or application submitting to it, not
+ * the server the refusing receiver judged. Shown as the sending server only
+ * when it is the IP the checks ran on, or when it is a login (its explanation
+ * then says it is a user's device, not a mail server).
+ */
+function originShown(ev: Evidence, origin: MessageReport['origin'], checkedIp: string | null): MessageReport['origin'] {
+  if (!origin || ev.inputs[0]?.kind !== 'bounce') return origin;
+  return origin.ip === checkedIp || origin.login ? origin : null;
 }
