@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { raw } from '../../support/raw-rejection';
 import { classify } from '../../../src/core/classify';
 import type { RawRejection } from '../../../src/core/parse/parser';
 import { REPLY_KNOWLEDGE } from '../../../src/core/knowledge/replies';
 import { REJECTION_ADVICE } from '../../../src/core/knowledge/rejection-advice';
-
-const raw = (
-  code: number | null,
-  enhanced: string | null,
-  stage: RawRejection['stage'],
-  text: string,
-  extra: Partial<RawRejection> = {},
-): RawRejection => ({
-  code,
-  enhanced,
-  stage,
-  text,
-  ip: null,
-  line: 1,
-  ...extra,
-});
 
 // [reply, stage, reason, party, hard]
 const TABLE: [RawRejection, string, string, boolean][] = [

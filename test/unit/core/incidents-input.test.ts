@@ -1,19 +1,11 @@
 // Real incidents that Mailmedic got wrong (test/fixtures/cases/in-*): each
 // general cause, tested on its own small input.
 import { describe, expect, it } from 'vitest';
+import { raw } from '../../support/raw-rejection';
 import { analyze } from '../../../src/core/index';
 import { classify } from '../../../src/core/classify';
 import type { RawRejection } from '../../../src/core/parse/parser';
 import { tableResolver, type Table } from '../../support/table-resolver';
-
-const raw = (code: number | null, enhanced: string | null, stage: RawRejection['stage'], text: string): RawRejection => ({
-  code,
-  enhanced,
-  stage,
-  text,
-  ip: null,
-  line: 1,
-});
 
 describe('receiver texts of real incidents', () => {
   // [reply, reason, knowledge id, party, hard]
