@@ -15,6 +15,9 @@ describe('a bare SMTP reply pasted alone', () => {
     [GMAIL_5725, 'requireptr', '5.7.25'],
     ['550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox table', 'userunknown', '5.1.1'],
     ['452 4.2.2 The email account that you tried to reach is over quota. - gsmtp', 'mailboxfull', '4.2.2'],
+    // no enhanced code: a receiver's known words
+    ['554 Message does not conform to standards', 'notcompliantrfc', null],
+    ['550 Relay access denied', 'norelaying', null],
   ])('%s → %s', async (text, reason, enhanced) => {
     const r = await analyze(text);
     expect(r.inputs[0].kind).toBe('bounce');
@@ -36,6 +39,8 @@ describe('a bare SMTP reply pasted alone', () => {
 
   it.each([
     'Our 550 employees wrote 4.2 million messages last year.',
+    '500 Internal Server Error',
+    '450 people came to the meeting; 550 stayed home.',
     '550 5.7.1 looks like a code but this text goes on\n' + 'and on\n'.repeat(60),
   ])('is not claimed for other text: %#', async (text) => {
     const r = await analyze(text);

@@ -12,6 +12,7 @@ import { replyInText } from './reply';
 import { looksLikeSesNotification } from './ses';
 import { readEspEvents } from './esp';
 import { findHeaderStart } from '../message';
+import { findReceiverKnowledge } from '../../knowledge/replies';
 
 const DSN_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i;
 const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
@@ -149,12 +150,22 @@ function forwardsDaemonNotice(body: string): boolean {
  * a client's error box: "550-5.7.25 The IP address sending this message does
  * not have a PTR record…"): a short text that opens with a 4xx/5xx reply line
  * (RFC 5321 §4.2, continuation lines "550-") carrying an enhanced status code
- * (RFC 3463). Read as a headerless bounce, so the refusal is classified.
+ * (RFC 3463), or a receiver's known words. Read as a headerless bounce, so the
+ * refusal is classified.
  */
 function bareReply(body: string): boolean {
   const lines = body.split('\n', 41).filter((l) => l.trim());
   if (!lines.length || lines.length > 40) return false;
-  return /^\s*[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b/.test(lines[0]);
+  if (/^\s*[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b/.test(lines[0])) return true;
+  // without an enhanced code ("554 Message does not conform to standards", older
+  // servers), a line or two whose words a receiver's knowledge entry knows: a
+  // number and words alone ("500 Internal Server Error") are too often other text
+  const plain = /^\s*([45]\d\d)[ -](\S.*)$/.exec(lines[0]);
+  return (
+    !!plain &&
+    lines.length <= 3 &&
+    findReceiverKnowledge(lines.map((l) => l.replace(/^\s*[45]\d\d[ -]/, '')).join(' '), Number(plain[1]), 'unknown') !== undefined
+  );
 }
 
 function refusalWithAddress(body: string): boolean {
