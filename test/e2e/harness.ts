@@ -131,3 +131,19 @@ export function checklist(page: Page): Promise<[string, string][]> {
     lis.map((li) => [li.getAttribute('data-rule')!, li.getAttribute('data-status')!] as [string, string]),
   );
 }
+
+const BIG_LOG_BASE = readFileSync(path.join(ROOT, 'test/fixtures/logs/postfix-syslog.log'), 'utf8').trimEnd().split('\n');
+
+/** The fixture log repeated with fresh process and queue ids until it is about `mb` megabytes. */
+export function bigLog(mb: number): string {
+  const out: string[] = [];
+  let size = 0;
+  for (let n = 0; size < mb * 1048576; n++) {
+    for (const l of BIG_LOG_BASE) {
+      const line = l.replace(/\[(\d{3,5})\]/g, (_m, pid: string) => `[${Number(pid) + n * 7}]`).replace(/4XyZ(\w+)/g, `4X${n}Z$1`);
+      out.push(line);
+      size += line.length + 1;
+    }
+  }
+  return out.join('\n') + '\n';
+}

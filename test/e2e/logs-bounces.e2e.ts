@@ -32,4 +32,20 @@ describe('other servers’ logs and bounces', () => {
       await page.context().close();
     });
   }
+
+  it("only the receiver's reply, pasted: read and classified, with a blank for the IP it does not name", async () => {
+    const page = await (await env.context()).newPage();
+    await page.goto(env.app.url);
+    await pasteAndAnalyze(
+      page,
+      '550-5.7.25 The IP address sending this message does not have a PTR record setup, or\n' +
+        '550-5.7.25 the corresponding forward DNS entry does not point to the sending IP. As a policy,\n' +
+        '550 5.7.25 Gmail does not accept messages from IPs with missing PTR records. - gsmtp\n',
+    );
+    assert.match(await page.getByTestId('results').innerText(), /Read as: bounce/);
+    const steps = await checklist(page);
+    assert.equal(steps[0][0], 'smtp.ptr-required', JSON.stringify(steps));
+    assert.match(await page.locator('ol li[data-rule="smtp.ptr-required"]').innerText(), /dig -x <the sending IP>/);
+    await page.context().close();
+  });
 });

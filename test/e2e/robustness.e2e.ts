@@ -8,26 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { ROOT, checklist, loadZone, pasteAndAnalyze, startEnv, type Env } from './harness';
+import { ROOT, bigLog, checklist, loadZone, pasteAndAnalyze, startEnv, type Env } from './harness';
 import { downResolverUrl, startDohServer, type DohServer } from '../support/doh-server';
 import { EXAMPLES } from '../../src/ui/examples';
 
 const SEED = readFileSync(path.join(ROOT, 'test/fixtures/cases/mdaemon-554/input.log'), 'utf8');
-const BASE = readFileSync(path.join(ROOT, 'test/fixtures/logs/postfix-syslog.log'), 'utf8').trimEnd().split('\n');
-
-/** The fixture log repeated with fresh process and queue ids until it is about `mb` megabytes. */
-function bigLog(mb: number): string {
-  const out: string[] = [];
-  let size = 0;
-  for (let n = 0; size < mb * 1048576; n++) {
-    for (const l of BASE) {
-      const line = l.replace(/\[(\d{3,5})\]/g, (_m, pid: string) => `[${Number(pid) + n * 7}]`).replace(/4XyZ(\w+)/g, `4X${n}Z$1`);
-      out.push(line);
-      size += line.length + 1;
-    }
-  }
-  return out.join('\n') + '\n';
-}
 
 /** Paste as the browser does: a paste event carrying the clipboard's text; if the page lets it through, the text lands in the box. */
 async function paste(page: Page, text: string): Promise<void> {

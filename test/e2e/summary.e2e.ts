@@ -3,26 +3,10 @@
 // session picked from the summary is diagnosed; reading can be cancelled.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, checklist, startEnv, type Env } from './harness';
-
-const BASE = readFileSync(path.join(ROOT, 'test/fixtures/logs/postfix-syslog.log'), 'utf8').trimEnd().split('\n');
-
-/** The fixture log repeated with fresh process and queue ids until it is about `mb` megabytes. */
-function bigLog(mb: number): string {
-  const out: string[] = [];
-  let size = 0;
-  for (let n = 0; size < mb * 1048576; n++) {
-    for (const l of BASE) {
-      const line = l.replace(/\[(\d{3,5})\]/g, (_m, pid: string) => `[${Number(pid) + n * 7}]`).replace(/4XyZ(\w+)/g, `4X${n}Z$1`);
-      out.push(line);
-      size += line.length + 1;
-    }
-  }
-  return out.join('\n') + '\n';
-}
+import { bigLog, checklist, startEnv, type Env } from './harness';
 
 let env: Env;
 let dir: string;

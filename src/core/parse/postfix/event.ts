@@ -63,6 +63,14 @@ import { bracketIp, hostIp, keyValues, reply, said, blockedUsing } from './field
 import { postscreenEvent } from './postscreen';
 import { isConnectFailure } from '../smtp-dialogue';
 
+/** The client's host, IP and port, from `host[ip]:port` (or postscreen's `[ip]:port`) when the text has them. */
+function setClient(e: PostfixEvent, who: { host?: string; ip?: string; port?: number } | null): void {
+  if (!who) return;
+  if (who.host) e.clientHost = who.host;
+  e.clientIp = who.ip;
+  if (who.port) e.clientPort = who.port;
+}
+
 export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
   const e: PostfixEvent = { daemon };
   let msg = message.replace(/\s+$/, '');
@@ -89,12 +97,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
   ) {
     e.action = m[1];
     e.smtpStage = m[2];
-    const who = hostIp(m[3]) ?? bracketIp(m[3]);
-    if (who) {
-      if ('host' in who && who.host) e.clientHost = who.host;
-      e.clientIp = who.ip;
-      if (who.port) e.clientPort = who.port;
-    }
+    setClient(e, hostIp(m[3]) ?? bracketIp(m[3]));
     const rest = m[4];
     const semi = rest.search(/; (?:from|to|proto|helo)=/);
     reply(semi >= 0 ? rest.slice(0, semi) : rest, e);
@@ -115,11 +118,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     const rest = m[3];
     const fromHost = / from ([^\s;]+\[[^\]]*\])(?::\s*|;\s*)/.exec(rest);
     if (fromHost) {
-      const who = hostIp(fromHost[1]);
-      if (who) {
-        e.clientHost = who.host;
-        e.clientIp = who.ip;
-      }
+      setClient(e, hostIp(fromHost[1]));
     }
     const kv = /;\s*(from=<[^>]*>.*)$/s.exec(rest);
     if (kv) {
@@ -204,22 +203,12 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
   // smtpd connections
   if ((m = /^(connect|disconnect) from (\S+?)(?:\s+(.*))?$/s.exec(msg))) {
     e.event = m[1] as 'connect' | 'disconnect';
-    const who = hostIp(m[2]);
-    if (who) {
-      e.clientHost = who.host;
-      e.clientIp = who.ip;
-      if (who.port) e.clientPort = who.port;
-    }
+    setClient(e, hostIp(m[2]));
     return e;
   }
   if ((m = /^client=(\S+?)(?:,|$)/.exec(msg))) {
     e.event = 'client';
-    const who = hostIp(m[1]);
-    if (who) {
-      e.clientHost = who.host;
-      e.clientIp = who.ip;
-      if (who.port) e.clientPort = who.port;
-    }
+    setClient(e, hostIp(m[1]));
     return e;
   }
   if (
@@ -230,20 +219,12 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
   ) {
     e.event = m[1] === 'timeout' ? 'timeout' : 'lost';
     e.smtpStage = m[2];
-    const who = hostIp(m[3]);
-    if (who) {
-      e.clientHost = who.host;
-      e.clientIp = who.ip;
-    }
+    setClient(e, hostIp(m[3]));
     return e;
   }
   if ((m = /^(SSL_accept error|lost connection) from (\S+?)(?::|$)/.exec(msg))) {
     e.event = 'lost';
-    const who = hostIp(m[2]);
-    if (who) {
-      e.clientHost = who.host;
-      e.clientIp = who.ip;
-    }
+    setClient(e, hostIp(m[2]));
     return e;
   }
   // smtpd: "host[ip]: SASL LOGIN authentication failed", TLS from a client
