@@ -16,7 +16,16 @@ import { bouncesCorpus } from './conformance/bounces';
 import { postfixLinesCorpus } from './conformance/postfix-lines';
 import { realCorpus } from './conformance/real';
 
-const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus, receivedCorpus, authresCorpus, bouncesCorpus, postfixLinesCorpus, realCorpus];
+const CORPORA: Corpus[] = [
+  spfCorpus,
+  dkimCorpus,
+  dmarcCorpus,
+  receivedCorpus,
+  authresCorpus,
+  bouncesCorpus,
+  postfixLinesCorpus,
+  realCorpus,
+];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);

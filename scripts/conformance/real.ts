@@ -72,6 +72,8 @@ export interface RealScore {
   reason: boolean | null;
   first: boolean | null;
   checks: boolean | null;
+  /** The input kind and the first refusal's stage, where the expectation names them (the unit test checks them; no figure). */
+  shape: boolean | null;
   /** What did not match, one short line each. */
   misses: string[];
 }
@@ -91,7 +93,10 @@ export function scoreReport(report: Report, exp: RealExpect): RealScore {
   let reason: boolean | null = null;
   if (exp.reason) {
     reason = !!rej && exp.reason.includes(rej.reason);
-    if (!reason) misses.push(`reason ${rej ? `${rej.reason} (${rej.code ?? '-'} ${rej.enhanced ?? '-'} ${rej.stage})` : 'none'}, want ${exp.reason.join('|')}`);
+    if (!reason)
+      misses.push(
+        `reason ${rej ? `${rej.reason} (${rej.code ?? '-'} ${rej.enhanced ?? '-'} ${rej.stage})` : 'none'}, want ${exp.reason.join('|')}`,
+      );
   }
   let first: boolean | null = null;
   if (exp.first) {
@@ -109,7 +114,14 @@ export function scoreReport(report: Report, exp: RealExpect): RealScore {
     for (const t of exp.text ?? []) if (!text.includes(t.toLowerCase())) misses.push(`text "${t}" not in checklist`);
     checks = misses.length === before;
   }
-  return { recognised, reason, first, checks, misses };
+  let shape: boolean | null = null;
+  if (exp.kind || exp.stage) {
+    const before = misses.length;
+    if (exp.kind && !kinds.some((k) => exp.kind!.includes(k))) misses.push(`kind ${kinds}, want ${exp.kind.join('|')}`);
+    if (exp.stage && !(rej && exp.stage.includes(rej.stage))) misses.push(`stage ${rej?.stage ?? 'none'}, want ${exp.stage.join('|')}`);
+    shape = misses.length === before;
+  }
+  return { recognised, reason, first, checks, shape, misses };
 }
 
 interface Tally {
@@ -148,7 +160,7 @@ export const realCorpus: Corpus = {
       try {
         s = scoreReport(await analyzeIncident(inc), inc.exp);
       } catch (e) {
-        s = { recognised: false, reason: false, first: false, checks: false, misses: [`threw: ${String(e)}`] };
+        s = { recognised: false, reason: false, first: false, checks: false, shape: false, misses: [`threw: ${String(e)}`] };
       }
       add(inc.held ? unseen : seen, s);
       // held-out misses never leave this loop
