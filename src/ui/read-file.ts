@@ -2,7 +2,7 @@
 // here with a clear message rather than freezing the tab; the bytes are
 // decoded in the worker (src/worker/read-file.ts).
 
-import { MAX_PASTE_BYTES } from './state/app.svelte';
+import { MAX_PASTE_BYTES } from './limits';
 import type { AnalysisClient } from '../worker/client';
 import type { FileText } from '../worker/read-file';
 
