@@ -11,8 +11,8 @@ import type { ReportView } from '../../worker/view/types';
 import { LargeFileState } from '../summary/large-file.svelte';
 import type { ResolverTest } from '../../net/test-resolver';
 import type { FileText } from '../../worker/read-file';
-import { readDroppedFile } from '../read-file';
-import { LARGE_FILE_BYTES, MAX_PASTE_BYTES } from '../limits';
+import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
+import { LARGE_FILE_BYTES } from '../limits';
 
 /** The settings' own checks (core/settings.ts), given by the page's entry so that ui/ imports core types only. */
 export interface SettingsRules {

@@ -5,8 +5,7 @@
 
 import type { LogSummary, SummarySession } from '../../core/summary/summariser';
 import type { AnalysisClient } from '../../worker/client';
-import { readDroppedFile } from '../read-file';
-import { MAX_PASTE_BYTES } from '../limits';
+import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
 
 /** A kept session's own lines, as a paste of them would be. */
 const sessionText = (s: SummarySession): string => s.lines.map((l) => l.text).join('\n');
