@@ -14,7 +14,7 @@ describe('the layer checker', () => {
   it('finds a cycle, an upward import, a value import into the UI and an unplaced file', () => {
     const g: Graph = {
       files: [
-        'src/core/types.ts',
+        'src/core/types/index.ts',
         'src/core/mail/a.ts',
         'src/core/mail/b.ts',
         'src/core/rules/r.ts',
@@ -24,15 +24,15 @@ describe('the layer checker', () => {
       edges: [
         edge('src/core/mail/a.ts', 'src/core/mail/b.ts'),
         edge('src/core/mail/b.ts', 'src/core/mail/a.ts', true),
-        edge('src/core/types.ts', 'src/core/rules/r.ts', true),
-        edge('src/ui/X.svelte', 'src/core/types.ts', true),
+        edge('src/core/types/index.ts', 'src/core/rules/r.ts', true),
+        edge('src/ui/X.svelte', 'src/core/types/index.ts', true),
         edge('src/ui/X.svelte', 'src/core/mail/a.ts'),
       ],
     };
     const f = checkGraph(g, []);
     expect(f.cycles).toEqual(['2 files: src/core/mail/a.ts -> src/core/mail/b.ts -> src/core/mail/a.ts']);
     expect(f.upward).toEqual([
-      'src/core/types.ts:1 imports src/core/rules/r.ts: core layer "types" imports the higher layer "rules"',
+      'src/core/types/index.ts:1 imports src/core/rules/r.ts: core layer "types" imports the higher layer "rules"',
       'src/ui/X.svelte:1 imports src/core/mail/a.ts: ui/ may import only types from core/',
     ]);
     expect(f.unplaced).toEqual(['src/elsewhere/z.ts']);
@@ -40,10 +40,10 @@ describe('the layer checker', () => {
 
   it('a known offender is tolerated, and reported once it is mended', () => {
     const g: Graph = {
-      files: ['src/core/types.ts', 'src/core/rules/r.ts'],
-      edges: [edge('src/core/rules/r.ts', 'src/core/types.ts'), edge('src/core/types.ts', 'src/core/rules/r.ts')],
+      files: ['src/core/types/index.ts', 'src/core/rules/r.ts'],
+      edges: [edge('src/core/rules/r.ts', 'src/core/types/index.ts'), edge('src/core/types/index.ts', 'src/core/rules/r.ts')],
     };
-    const f = checkGraph(g, ['src/core/types.ts -> src/core/rules/r.ts', 'src/ui/gone.ts -> src/core/x.ts']);
+    const f = checkGraph(g, ['src/core/types/index.ts -> src/core/rules/r.ts', 'src/ui/gone.ts -> src/core/x.ts']);
     expect(f.upward).toEqual([]);
     expect(f.cycles).toEqual([]);
     expect(f.mended).toEqual(['src/ui/gone.ts -> src/core/x.ts']);
