@@ -17,6 +17,10 @@ const KNOWN_MISSES: Record<string, string> = {
   'de-exchange-ndr-recipient-host-connection-refused-expired': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want mailboxfull; first none, want smtp.mailbox-full
   'de-exchange-ndr-recipient-mailbox-full-text-only': 'not yet examined (step 0)',
+  // text "verkehrsordnungswidrigkeiten@augsburg.de" not in checklist
+  'de-goneo-ndr-city-address-retired-unable-to-relay': 'not yet examined',
+  // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown; text "ngofeedback@fairnopoly.de" not in chec...
+  'de-thunderbird-forward-block-postfix-alias-unknown': 'not yet examined',
   // stage unknown, want rcpt
   'dead-addresses-user-unknown-m365-5-4-1-german-ndr-mixed': 'not yet examined (step 0)',
   // reason filtered (501 - unknown), want userunknown|syntaxerror; stage unknown, want rcpt
@@ -27,18 +31,34 @@ const KNOWN_MISSES: Record<string, string> = {
   'dms-dovecot-lmtp-quota-exceeded-test': 'not yet examined (step 0)',
   // stage unknown, want mail
   'dotnet-smtpclient-m365-5-7-57-auth-unsuccessful': 'not yet examined (step 0)',
+  // reason undefined (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, wan...
+  'es-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
+  // reason none, want authfailure|policyviolation|rejected|securityerror; first dkim.missing:warn, want spf.fail|smtp.rejected
+  'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post': 'not yet examined',
   // text "sailer@ife.ee.ethz.ch" not in checklist
   'exim-callout-m365-recipient-not-found-wrapped': 'not yet examined (step 0)',
+  // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
+  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread': 'not yet examined',
+  // not recognised (kind unknown); reason none, want blocked|systemerror|rejected; first none, want smtp.receiver-dnsbl-error
+  'fr-client-error-open-resolver-spamhaus-not-at-recipient': 'not yet examined',
+  // kind bounce, want postfix-log
+  'fr-orange-ofr006-102-cloudmark-ip-blocked-postfix-deferred': 'not yet examined',
+  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected; first none, want smtp.not-compliant|smtp.content-rejected
+  'free-fr-550-bare-lf-found-app-templates-esp-log': 'not yet examined',
   // first smtp.ptr-required:fail, want ptr.missing|ptr.mismatch; kind bounce, want exim-log
   'freenet-ipv6-no-ptr-exim-rcpt': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want authfailure|filtered|securityerror; first none, want spf.fail; text "209.61.151.245" not in checkl...
   'gateway-log-spf-fail-esp-not-in-header-from-spf': 'not yet examined (step 0)',
+  // first smtp.auth-failed:warn, want spf.fail|spf.missing|dkim.missing|dkim.fail; kind bounce, want postfix-log
+  'gmail-421-4-7-0-spf-and-dkim-both-fail-postfix': 'not yet examined',
   // text "hackerspace.by" not in checklist
   'gmail-5-1-1-role-addresses-missing-own-workspace-domain': 'not yet examined (step 0)',
   // stage unknown, want end-of-data|data
   'gmail-5-7-1-from-missing-long-recipient-header-mail-app': 'not yet examined (step 0)',
   // first smtp.ptr-required:fail, want ptr.missing
   'gmail-5-7-25-ipv6-no-ptr-provider-without-rdns': 'not yet examined (step 0)',
+  // first smtp.auth-failed:fail, want spf.missing|spf.fail|dkim.missing
+  'gmail-5-7-26-forwarded-sendmail-dsn-shared-host-spf-japanese-blog': 'not yet examined',
   // first smtp.auth-failed:fail, want spf.fail|dkim.fail|dmarc.fail; text "217.70.183.194" not in checklist; text "orange.fr" not in checklist
   'gmail-5-7-26-orange-sender-via-forwarding-relay': 'not yet examined (step 0)',
   // first smtp.auth-failed:fail, want spf.fail
@@ -51,6 +71,8 @@ const KNOWN_MISSES: Record<string, string> = {
   'gmx-554-bad-ptr-at-banner-opensmtpd': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|policyviolation|rejected; first none, want headers.invalid-address|sm...
   'gmx-554-r0735-empty-to-header-bcc-only': 'not yet examined (step 0)',
+  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|policyviolation|rejected; first none, want headers.invalid-address|sm...
+  'gmx-554-r0735-list-relay-wrapped-fragment-german-thread': 'not yet examined',
   // stage unknown, want rcpt
   'haraka-outbound-gmail-user-unknown': 'not yet examined (step 0)',
   // reason systemerror (550 5.7.1 unknown), want blocked|badreputation; first smtp.rejected:fail, want reputation.blocked; stage unknown, want rcpt
@@ -61,6 +83,12 @@ const KNOWN_MISSES: Record<string, string> = {
   'hotmail-block-list-quote-recipient-forwards-via-listed-host': 'not yet examined (step 0)',
   // first smtp.ptr-required:fail, want ptr.missing
   'improvmx-5-7-25-ipv6-no-ptr-postfix-dsn': 'not yet examined (step 0)',
+  // reason undefined (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, wan...
+  'it-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
+  // not recognised (kind unknown); reason none, want userunknown|filtered|rejected; first none, want smtp.recipient-unknown|smtp.rejected; stage none, ...
+  'ja-docomo-550-unknown-user-after-data-reception-filter-vendor-manual': 'not yet examined',
+  // not recognised (kind unknown); reason none, want syntaxerror|userunknown; first none, want headers.invalid-address|smtp.recipient-unknown|smtp.not-...
+  'ja-outlook-ndr-invalid-recipient-address-help-page': 'not yet examined',
   // stage unknown, want rcpt
   'javamail-german-log-virtual-user-unknown-wrapped': 'not yet examined (step 0)',
   // stage unknown, want rcpt
@@ -69,18 +97,28 @@ const KNOWN_MISSES: Record<string, string> = {
   'laravel-m365-5-7-60-send-as-denied': 'not yet examined (step 0)',
   // first smtp.auth-failed:fail, want dmarc.fail|dkim.missing|dkim.fail
   'm365-5-7-509-dmarc-reject-null-sender-dsn': 'not yet examined (step 0)',
+  // first smtp.content-rejected:fail, want smtp.rejected|forwarding.disabled-by-policy
+  'm365-5-7-520-external-forwarding-disabled-outbound-policy': 'not yet examined',
+  // first smtp.auth-required:fail, want smtp.auth-failed|submission.auth-not-offered
+  'm365-direct-send-504-5-7-4-app-must-not-authenticate': 'not yet examined',
+  // not recognised (kind unknown); reason none, want authfailure|policyviolation|rejected; first none, want dmarc.fail; text "PFADIBETTLACH.CH" not in ...
+  'm365-dmarc-reject-list-relays-member-from-domain': 'not yet examined',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
   'm365-spamhaus-cloud-ip-smtp-transcript': 'not yet examined (step 0)',
   // reason blocked (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first reputation.blocked:fail, want smtp.content-rejected|hea...
   'mailchannels-cs-message-blocked-missing-message-id': 'not yet examined (step 0)',
   // first smtp.rejected:fail, want smtp.mail-loop
   'mailcow-backup-mx-loops-back-quoted-dsn': 'not yet examined (step 0)',
+  // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
+  'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted': 'not yet examined',
   // first smtp.ptr-required:warn, want smtp.auth-required|submission.port-25; kind bounce, want postfix-log; stage unknown, want rcpt
   'mailcow-printer-port-25-no-reverse-hostname': 'not yet examined (step 0)',
   // stage unknown, want rcpt
   'mailkit-exchange-unable-to-relay-no-default-credentials': 'not yet examined (step 0)',
   // stage unknown, want mail
   'mailsend-no-ehlo-auth-required-for-relay': 'not yet examined (step 0)',
+  // kind bounce, want postfix-log
+  'mailu-backscatter-to-forged-senders-yahoo-tss04': 'not yet examined',
   // not recognised (kind unknown); reason none, want systemerror|mailererror|networkerror; first none, want smtp.mail-loop; text "mail.mydomain.io" not...
   'mailu-host-postfix-same-hostname-loops-back': 'not yet examined (step 0)',
   // first reputation.blocked:warn, want smtp.greylisted
@@ -95,6 +133,8 @@ const KNOWN_MISSES: Record<string, string> = {
   'outlook-5-7-515-spf-fail-lone-diagnostic-code': 'not yet examined (step 0)',
   // reason systemerror (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, w...
   'outlook-express-550-not-local-host-relay': 'not yet examined (step 0)',
+  // reason rejected (- 5.7.1 unknown), want blocked|badreputation
+  'outlook-s3150-cloudflare-routing-forwarder-ip-blocked': 'not yet examined',
   // not recognised (kind unknown); reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error; kind unknown, want po...
   'postfix-amavis-loopback-tls-required-encrypt': 'not yet examined (step 0)',
   // kind bounce, want postfix-log; stage unknown, want rcpt
@@ -115,22 +155,32 @@ const KNOWN_MISSES: Record<string, string> = {
   'postfix-webde-bad-ptr-deferred': 'not yet examined (step 0)',
   // first dkim.missing:warn, want dmarc.fail
   'proton-dmarc-fail-esp-dkim-not-aligned-headers': 'not yet examined (step 0)',
+  // reason undefined (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, wan...
+  'pt-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
   // reason undefined (501 - unknown), want userunknown|rejected|syntaxerror; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want...
   'python-smtplib-reserved-example-recipient': 'not yet examined (step 0)',
+  // first dnsbl.listed:fail, want smtp.login-failed|smtp.auth-failed|reputation.blocked; unexpected dnsbl.listed:fail
+  'roundcube-smtp-log-ip-blocked-too-many-failed-logins': 'not yet examined',
   // not recognised (kind unknown); reason none, want rejected|securityerror; first none, want esp.identity-unverified|smtp.sender-invalid
   'ses-sandbox-identities-not-verified-lambda-json': 'not yet examined (step 0)',
+  // first smtp.rejected:fail, want smtp.not-compliant|headers.invalid-address|smtp.recipient-unknown; stage unknown, want rcpt
+  'sparkpost-event-json-rcpt-to-syntax-error-app-address': 'not yet examined',
   // reason filtered (550 - unknown), want speeding|toomanyconn|rejected|userunknown; first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpec...
   'submission-550-mailbox-unavailable-rate-limit-bulk-send': 'not yet examined (step 0)',
   // reason undefined (554 - unknown), want mesgtoobig|exceedlimit; first smtp.rejected:fail, want smtp.message-too-large
   'submission-554-stream-too-long-size-limit-app': 'not yet examined (step 0)',
   // first smtp.auth-required:warn, want smtp.sender-invalid
   'swiftmailer-sender-not-owned-by-login': 'not yet examined (step 0)',
+  // kind bounce, want postfix-log
+  'sympa-own-rspamd-milter-rejects-relayed-list-spam': 'not yet examined',
   // first smtp.auth-required:fail, want smtp.tls-failed
   'tls-required-by-recipient-relay-service-rcpt': 'not yet examined (step 0)',
   // reason requireptr (- - rcpt), want blocked|badreputation; first smtp.ptr-required:fail, want dnsbl.listed|reputation.blocked|ptr.generic
   'trend-micro-ers-dul-refuses-provider-ip': 'not yet examined (step 0)',
   // reason userunknown (553 - rcpt), want blocked|badreputation; first smtp.recipient-unknown:fail, want dnsbl.listed
   'uceprotect-level1-refuses-isp-relay-bounce': 'not yet examined (step 0)',
+  // stage unknown, want end-of-data|data
+  'webde-554-policy-restrictions-msmtp-log-escaped-newlines': 'not yet examined',
   // kind bounce, want smtp-transcript; stage unknown, want mail
   'yandex-empty-mail-from-not-owned': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want spamdetected|filtered|contenterror|policyviolation; first none, want smtp.content-rejected
