@@ -18,7 +18,7 @@ import { SESSION_REPLIES } from './session';
 import { ONPREM_REPLIES } from './onprem';
 import { ISP_REPLIES } from './isps';
 import { RECEIVER_CODE_REPLIES } from './receivers';
-import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
+import { AUTH_REPLY_KNOWLEDGE } from './auth';
 
 export type { ReplyKnowledge } from './types';
 
@@ -38,7 +38,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   // words ("blocked using …") a broken lookup's reply contains
   ...SESSION_REPLIES,
   ...DNSBL_REPLIES,
-  // sender authentication refusals (issue 6, src/core/auth/knowledge/)
+  // sender authentication refusals (auth.ts)
   ...AUTH_REPLY_KNOWLEDGE,
 ];
 
