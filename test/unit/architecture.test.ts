@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readGraph, type Graph } from '../../scripts/architecture/graph';
 import { checkGraph } from '../../scripts/architecture/check';
+import { CORE_LAYERS } from '../../scripts/architecture/layers';
+import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const edge = (from: string, to: string, typeOnly = false) => ({ from, to, typeOnly, line: 1 });
@@ -62,4 +64,16 @@ describe('the layers of src/ (scripts/architecture/layers.ts, DESIGN.md "Layers"
   it('has no import up the layer order', () => expect(findings.upward).toEqual([]));
   it('places every file in a layer', () => expect(findings.unplaced).toEqual([]));
   it('lists no mended offender (delete it from KNOWN_OFFENDERS)', () => expect(findings.mended).toEqual([]));
+});
+
+describe("DESIGN.md's table of core layers", () => {
+  it('names the layers of scripts/architecture/layers.ts, in order, with their files', () => {
+    const design = readFileSync(`${root}/DESIGN.md`, 'utf8');
+    const rows = [...design.matchAll(/^\| (\d+) \| (\w+) \| ([^|]+) \|/gm)].map((m) => ({
+      n: Number(m[1]),
+      name: m[2],
+      files: [...m[3].matchAll(/`([^`]+)`/g)].map((f) => `src/core/${f[1]}`).sort(),
+    }));
+    expect(rows).toEqual(CORE_LAYERS.map((l, i) => ({ n: i + 1, name: l.name, files: [...l.paths].sort() })));
+  });
 });
