@@ -13,7 +13,7 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 const KNOWN_MISSES: Record<string, string> = {
   // reason syntaxerror (555 5.5.0 unknown), want contenterror|notcompliantrfc|rejected; first smtp.rejected:fail, want headers.missing-date|smtp.not-co...
   'amavis-bad-header-missing-date-ndr': 'not yet examined (step 0)',
-  // text "13.248.132.87" not in checklist
+  // reason blocked (550 5.4.316 connect), want expired|networkerror; first reputation.blocked:fail, want smtp.connection-failed|smtp.delivery-expired; ...
   'de-exchange-ndr-recipient-host-connection-refused-expired': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want mailboxfull; first none, want smtp.mailbox-full
   'de-exchange-ndr-recipient-mailbox-full-text-only': 'not yet examined (step 0)',
@@ -25,13 +25,11 @@ const KNOWN_MISSES: Record<string, string> = {
   'dead-addresses-user-unknown-m365-5-4-1-german-ndr-mixed': 'not yet examined (step 0)',
   // reason filtered (501 - unknown), want userunknown|syntaxerror; stage unknown, want rcpt
   'django-smtplib-bad-recipient-syntax': 'not yet examined (step 0)',
-  // reason filtered (550 - unknown), want userunknown; stage unknown, want rcpt
-  'django-smtplib-recipient-user-unknown': 'not yet examined (step 0)',
   // kind bounce, want postfix-log
   'dms-dovecot-lmtp-quota-exceeded-test': 'not yet examined (step 0)',
   // stage unknown, want mail
   'dotnet-smtpclient-m365-5-7-57-auth-unsuccessful': 'not yet examined (step 0)',
-  // reason undefined (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, wan...
+  // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
   'es-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
   // reason none, want authfailure|policyviolation|rejected|securityerror; first dkim.missing:warn, want spf.fail|smtp.rejected
   'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post': 'not yet examined',
@@ -69,28 +67,30 @@ const KNOWN_MISSES: Record<string, string> = {
   'gmail-submission-552-size-limit-python-exception': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want requireptr|blocked; first none, want ptr.missing|ptr.generic|ptr.mismatch; text "88.189.231.41" no...
   'gmx-554-bad-ptr-at-banner-opensmtpd': 'not yet examined (step 0)',
+  // reason systemerror (554 - end-of-data), want contenterror|notcompliantrfc|policyviolation|rejected; first smtp.rejected:fail, want headers.missing-...
+  'gmx-554-policy-restrictions-missing-date-header': 'not yet examined',
   // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|policyviolation|rejected; first none, want headers.invalid-address|sm...
   'gmx-554-r0735-empty-to-header-bcc-only': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|policyviolation|rejected; first none, want headers.invalid-address|sm...
   'gmx-554-r0735-list-relay-wrapped-fragment-german-thread': 'not yet examined',
   // stage unknown, want rcpt
   'haraka-outbound-gmail-user-unknown': 'not yet examined (step 0)',
-  // reason systemerror (550 5.7.1 unknown), want blocked|badreputation; first smtp.rejected:fail, want reputation.blocked; stage unknown, want rcpt
+  // stage unknown, want rcpt
   'haraka-outbound-microsoft-fblw15-block': 'not yet examined (step 0)',
-  // reason filtered (554 - end-of-data), want systemerror|mailererror; first smtp.content-rejected:fail, want mta.local-error|smtp.rejected; unexpected...
+  // reason onhold (554 - end-of-data), want systemerror|mailererror
   'hmailserver-554-message-could-not-be-saved-bug': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked|dnsbl.listed
   'hotmail-block-list-quote-recipient-forwards-via-listed-host': 'not yet examined (step 0)',
   // first smtp.ptr-required:fail, want ptr.missing
   'improvmx-5-7-25-ipv6-no-ptr-postfix-dsn': 'not yet examined (step 0)',
-  // reason undefined (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, wan...
+  // reason systemerror (554 - end-of-data), want contenterror|policyviolation|rejected|notcompliantrfc; first smtp.rejected:fail, want headers.8bit|smt...
+  'ionos-554-policy-restrictions-non-ascii-from-name': 'not yet examined',
+  // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
   'it-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
   // not recognised (kind unknown); reason none, want userunknown|filtered|rejected; first none, want smtp.recipient-unknown|smtp.rejected; stage none, ...
   'ja-docomo-550-unknown-user-after-data-reception-filter-vendor-manual': 'not yet examined',
   // not recognised (kind unknown); reason none, want syntaxerror|userunknown; first none, want headers.invalid-address|smtp.recipient-unknown|smtp.not-...
   'ja-outlook-ndr-invalid-recipient-address-help-page': 'not yet examined',
-  // stage unknown, want rcpt
-  'javamail-german-log-virtual-user-unknown-wrapped': 'not yet examined (step 0)',
   // stage unknown, want rcpt
   'javamail-mandrill-relay-access-denied-no-auth': 'not yet examined (step 0)',
   // first smtp.auth-required:fail, want smtp.sender-invalid; stage unknown, want mail
@@ -105,7 +105,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'm365-dmarc-reject-list-relays-member-from-domain': 'not yet examined',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
   'm365-spamhaus-cloud-ip-smtp-transcript': 'not yet examined (step 0)',
-  // reason blocked (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first reputation.blocked:fail, want smtp.content-rejected|hea...
+  // reason securityerror (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first smtp.auth-required:fail, want smtp.content-reject...
   'mailchannels-cs-message-blocked-missing-message-id': 'not yet examined (step 0)',
   // first smtp.rejected:fail, want smtp.mail-loop
   'mailcow-backup-mx-loops-back-quoted-dsn': 'not yet examined (step 0)',
@@ -125,39 +125,45 @@ const KNOWN_MISSES: Record<string, string> = {
   'mailu-rspamd-greylist-own-web-server-try-again': 'not yet examined (step 0)',
   // first smtp.rejected:warn, want mta.local-error
   'modoboa-policyd-down-server-configuration-problem': 'not yet examined (step 0)',
-  // reason undefined (550 - unknown), want mesgtoobig|exceedlimit; first smtp.rejected:fail, want smtp.message-too-large; stage unknown, want end-of-data
+  // stage unknown, want end-of-data
   'nodemailer-550-max-message-size-exceeded': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked; stage none, want connect
   'opensmtpd-aruba-cloudmark-banner-refusal': 'not yet examined (step 0)',
   // first smtp.auth-failed:fail, want spf.fail|bulk.microsoft
   'outlook-5-7-515-spf-fail-lone-diagnostic-code': 'not yet examined (step 0)',
-  // reason systemerror (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, w...
+  // stage unknown, want rcpt
   'outlook-express-550-not-local-host-relay': 'not yet examined (step 0)',
-  // reason rejected (- 5.7.1 unknown), want blocked|badreputation
+  // reason securityerror (- 5.7.1 unknown), want blocked|badreputation; first smtp.auth-required:fail, want reputation.blocked|dnsbl.listed
   'outlook-s3150-cloudflare-routing-forwarder-ip-blocked': 'not yet examined',
   // not recognised (kind unknown); reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error; kind unknown, want po...
   'postfix-amavis-loopback-tls-required-encrypt': 'not yet examined (step 0)',
-  // kind bounce, want postfix-log; stage unknown, want rcpt
+  // reason onhold (550 - rcpt), want userunknown|rejected
+  'postfix-bounce-550-recipient-not-allowed-retired-group-address': 'not yet examined',
+  // first smtp.recipient-unknown:fail, want smtp.dns-lookup-failed; unexpected smtp.recipient-unknown:fail|warn
+  'postfix-chroot-no-resolv-conf-mx-lookup-fails': 'not yet examined',
+  // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown; kind unknown, want bounce; stage none, want ...
   'postfix-dsn-keybase-unverified-forward-alias': 'not yet examined (step 0)',
   // kind bounce, want postfix-log; stage unknown, want rcpt
   'postfix-inbound-cbl-open-resolver': 'not yet examined (step 0)',
+  // reason blocked (- 4.4.1 connect), want networkerror|systemerror; first reputation.blocked:warn, want mta.local-error|smtp.connection-failed; unexpe...
+  'postfix-lmtp-port-mismatch-connection-refused': 'not yet examined',
   // first smtp.rejected:warn, want mta.local-error
   'postfix-misplaced-rbl-restriction-server-configuration-error': 'not yet examined (step 0)',
   // reason none, want networkerror|expired; first none, want smtp.connection-failed; stage none, want connect
   'postfix-outbound-port-25-blocked-isp': 'not yet examined (step 0)',
   // first smtp.auth-failed:fail, want spf.missing|spf.fail; kind bounce, want postfix-log
   'postfix-own-milter-rejects-spf-none-subdomain': 'not yet examined (step 0)',
-  // first reputation.blocked:fail, want mta.local-error
+  // reason onhold (- - rcpt), want systemerror|mailererror|rejected; first smtp.rejected:fail, want mta.local-error
   'postfix-unverified-address-stale-verify-cache-quoted': 'not yet examined (step 0)',
   // kind bounce, want postfix-log
   'postfix-webde-bad-ptr-deferred': 'not yet examined (step 0)',
   // first dkim.missing:warn, want dmarc.fail
   'proton-dmarc-fail-esp-dkim-not-aligned-headers': 'not yet examined (step 0)',
-  // reason undefined (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, wan...
+  // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
   'pt-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
-  // reason undefined (501 - unknown), want userunknown|rejected|syntaxerror; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want...
+  // first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want rcpt
   'python-smtplib-reserved-example-recipient': 'not yet examined (step 0)',
   // first dnsbl.listed:fail, want smtp.login-failed|smtp.auth-failed|reputation.blocked; unexpected dnsbl.listed:fail
   'roundcube-smtp-log-ip-blocked-too-many-failed-logins': 'not yet examined',
@@ -167,19 +173,19 @@ const KNOWN_MISSES: Record<string, string> = {
   'sparkpost-event-json-rcpt-to-syntax-error-app-address': 'not yet examined',
   // reason filtered (550 - unknown), want speeding|toomanyconn|rejected|userunknown; first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpec...
   'submission-550-mailbox-unavailable-rate-limit-bulk-send': 'not yet examined (step 0)',
-  // reason undefined (554 - unknown), want mesgtoobig|exceedlimit; first smtp.rejected:fail, want smtp.message-too-large
+  // reason onhold (554 - unknown), want mesgtoobig|exceedlimit; first smtp.rejected:fail, want smtp.message-too-large
   'submission-554-stream-too-long-size-limit-app': 'not yet examined (step 0)',
-  // first smtp.auth-required:warn, want smtp.sender-invalid
+  // reason delivered (- 2.1.0 rcpt), want rejected|policyviolation|securityerror; first none, want smtp.sender-invalid
   'swiftmailer-sender-not-owned-by-login': 'not yet examined (step 0)',
   // kind bounce, want postfix-log
   'sympa-own-rspamd-milter-rejects-relayed-list-spam': 'not yet examined',
   // first smtp.auth-required:fail, want smtp.tls-failed
   'tls-required-by-recipient-relay-service-rcpt': 'not yet examined (step 0)',
-  // reason requireptr (- - rcpt), want blocked|badreputation; first smtp.ptr-required:fail, want dnsbl.listed|reputation.blocked|ptr.generic
+  // reason rejected (- - rcpt), want blocked|badreputation; first smtp.sender-invalid:fail, want dnsbl.listed|reputation.blocked|ptr.generic
   'trend-micro-ers-dul-refuses-provider-ip': 'not yet examined (step 0)',
   // reason userunknown (553 - rcpt), want blocked|badreputation; first smtp.recipient-unknown:fail, want dnsbl.listed
   'uceprotect-level1-refuses-isp-relay-bounce': 'not yet examined (step 0)',
-  // stage unknown, want end-of-data|data
+  // reason systemerror (554 - unknown), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want smtp.not-compliant|s...
   'webde-554-policy-restrictions-msmtp-log-escaped-newlines': 'not yet examined',
   // kind bounce, want smtp-transcript; stage unknown, want mail
   'yandex-empty-mail-from-not-owned': 'not yet examined (step 0)',
@@ -187,12 +193,10 @@ const KNOWN_MISSES: Record<string, string> = {
   'yandex-submission-rejected-suspicion-of-spam-encrypted': 'not yet examined (step 0)',
   // stage unknown, want end-of-data
   'zend-mail-spam-message-rejected-attachment-limit': 'not yet examined (step 0)',
-  // reason undefined (550 - unknown), want notcompliantrfc|contenterror|rejected; first smtp.rejected:fail, want headers.invalid-address|headers.missin...
+  // reason onhold (550 - unknown), want notcompliantrfc|contenterror|rejected; first smtp.rejected:fail, want headers.invalid-address|headers.missing-f...
   'zh-aliyun-ndr-qq-from-header-invalid': 'not yet examined (step 0)',
   // first smtp.ptr-required:fail, want ptr.missing|ptr.mismatch
   'zh-app-log-gmail-5-7-25-ipv6-no-ptr': 'not yet examined (step 0)',
-  // reason undefined (550 - unknown), want spamdetected|filtered|contenterror|rejected; first smtp.rejected:fail, want smtp.content-rejected
-  'zh-app-log-qq-mail-content-denied-forwarded': 'not yet examined (step 0)',
 };
 
 const incidents = listIncidents();

@@ -32,7 +32,7 @@ import { readableView, type TextView } from '../../text/view';
 import { clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
-import { stageOfCommand } from '../smtp-dialogue';
+import { stageOfCommand } from '../../knowledge/smtp-commands';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -518,7 +518,7 @@ const SMTPD_REJECT = /\breject: (CONNECT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE
 function stageOf(inReply: string | undefined, s: Start, before: string, context: string, text: string, after: string): Stage {
   if (inReply) return stageFromText(`in reply to ${inReply}`);
   const smtpd = SMTPD_REJECT.exec(s.before);
-  if (smtpd) return smtpd[1] === 'END-OF-MESSAGE' ? 'end-of-data' : smtpd[1] === 'CONNECT' ? 'connect' : stageOfCommand(smtpd[1]);
+  if (smtpd) return stageOfCommand(smtpd[1]);
   // Postfix "refused to talk to me", Exim "after RCPT TO:<a>:", "SMTP error … for TEXT command"
   const near = stageFromText(s.before);
   if (near !== 'unknown') return near;
