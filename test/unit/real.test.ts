@@ -19,8 +19,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'de-exchange-ndr-recipient-mailbox-full-text-only': 'not yet examined (step 0)',
   // text "verkehrsordnungswidrigkeiten@augsburg.de" not in checklist
   'de-goneo-ndr-city-address-retired-unable-to-relay': 'not yet examined',
-  // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown; text "ngofeedback@fairnopoly.de" not in chec...
-  'de-thunderbird-forward-block-postfix-alias-unknown': 'not yet examined',
   // stage unknown, want rcpt
   'dead-addresses-user-unknown-m365-5-4-1-german-ndr-mixed': 'not yet examined (step 0)',
   // reason filtered (501 - unknown), want userunknown|syntaxerror; stage unknown, want rcpt
@@ -37,7 +35,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'exim-callout-m365-recipient-not-found-wrapped': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
   'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread': 'not yet examined',
-  // not recognised (kind unknown); reason none, want blocked|systemerror|rejected; first none, want smtp.receiver-dnsbl-error
+  // reason undefined (- - unknown), want blocked|systemerror|rejected; first smtp.rejected:fail, want smtp.receiver-dnsbl-error
   'fr-client-error-open-resolver-spamhaus-not-at-recipient': 'not yet examined',
   // kind bounce, want postfix-log
   'fr-orange-ofr006-102-cloudmark-ip-blocked-postfix-deferred': 'not yet examined',
@@ -65,13 +63,13 @@ const KNOWN_MISSES: Record<string, string> = {
   'gmail-dmarc-yahoo-from-direct-send-app-error': 'not yet examined (step 0)',
   // stage unknown, want mail
   'gmail-submission-552-size-limit-python-exception': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want requireptr|blocked; first none, want ptr.missing|ptr.generic|ptr.mismatch; text "88.189.231.41" no...
+  // reason networkerror (- - unknown), want requireptr|blocked; first smtp.connection-failed:warn, want ptr.missing|ptr.generic|ptr.mismatch; text "88....
   'gmx-554-bad-ptr-at-banner-opensmtpd': 'not yet examined (step 0)',
   // reason systemerror (554 - end-of-data), want contenterror|notcompliantrfc|policyviolation|rejected; first smtp.rejected:fail, want headers.missing-...
   'gmx-554-policy-restrictions-missing-date-header': 'not yet examined',
-  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|policyviolation|rejected; first none, want headers.invalid-address|sm...
+  // reason systemerror (554 - unknown), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want headers.invalid-addr...
   'gmx-554-r0735-empty-to-header-bcc-only': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|policyviolation|rejected; first none, want headers.invalid-address|sm...
+  // reason systemerror (554 - end-of-data), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want headers.invalid-...
   'gmx-554-r0735-list-relay-wrapped-fragment-german-thread': 'not yet examined',
   // stage unknown, want rcpt
   'haraka-outbound-gmail-user-unknown': 'not yet examined (step 0)',
@@ -127,8 +125,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'modoboa-policyd-down-server-configuration-problem': 'not yet examined (step 0)',
   // stage unknown, want end-of-data
   'nodemailer-550-max-message-size-exceeded': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked; stage none, want connect
-  'opensmtpd-aruba-cloudmark-banner-refusal': 'not yet examined (step 0)',
   // first smtp.auth-failed:fail, want spf.fail|bulk.microsoft
   'outlook-5-7-515-spf-fail-lone-diagnostic-code': 'not yet examined (step 0)',
   // stage unknown, want rcpt
@@ -143,7 +139,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'postfix-chroot-no-resolv-conf-mx-lookup-fails': 'not yet examined',
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown; kind unknown, want bounce; stage none, want ...
+  // reason undefined (- - unknown), want userunknown; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want rcpt
   'postfix-dsn-keybase-unverified-forward-alias': 'not yet examined (step 0)',
   // kind bounce, want postfix-log; stage unknown, want rcpt
   'postfix-inbound-cbl-open-resolver': 'not yet examined (step 0)',
@@ -189,7 +185,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'webde-554-policy-restrictions-msmtp-log-escaped-newlines': 'not yet examined',
   // kind bounce, want smtp-transcript; stage unknown, want mail
   'yandex-empty-mail-from-not-owned': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want spamdetected|filtered|contenterror|policyviolation; first none, want smtp.content-rejected
+  // reason undefined (- - unknown), want spamdetected|filtered|contenterror|policyviolation; first smtp.rejected:fail, want smtp.content-rejected
   'yandex-submission-rejected-suspicion-of-spam-encrypted': 'not yet examined (step 0)',
   // stage unknown, want end-of-data
   'zend-mail-spam-message-rejected-attachment-limit': 'not yet examined (step 0)',

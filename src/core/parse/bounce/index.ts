@@ -198,7 +198,8 @@ export const bounceParser: InputParser = {
     if (!headers.length && headerlessBounce(sample)) return 1;
     // a paste that is neither a log nor a message but quotes a server's reply (an application's error,
     // a client's error box, a lone DSN block): below every log reader and the message reader
-    if (!s.score && !headers.length) return fragmentScore(sample);
+    // (what looks like a header section may be a lone DSN block or a log's "2021-09-17T17:39:…" lines)
+    if (!s.score) return fragmentScore(sample);
     return s.score;
   },
   parse: parseBounce,

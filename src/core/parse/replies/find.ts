@@ -459,6 +459,12 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
       via: s.via,
       sure:
         agree ||
+        // a multi-line reply (RFC 5321 §4.2.1: "554-…" lines, then "554 …")
+        multi ||
+        // a greeting's refusal names the server first (RFC 5321 §4.3.1: "554 mx.example.net …")
+        (code !== null &&
+          /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}\.[a-z]{2,24}\b/i.test(text) &&
+          /\p{L}{3,}\s+\p{L}{3,}/u.test(text)) ||
         (code === null && enhanced !== null && text.length >= 8) ||
         !!tuple ||
         NAMED_CODE.test(context) ||
