@@ -225,6 +225,11 @@ export interface Step {
   sources?: string[];
   /** Live check that can be retried (offline, timeout). */
   retry?: boolean;
+  /**
+   * Only in a partial report (analyze's onPartial): the step still waits on a
+   * DNS answer, so its status is provisional. Never set in a final report.
+   */
+  pending?: boolean;
 }
 
 // ---- report ----

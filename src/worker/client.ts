@@ -10,6 +10,7 @@
 // too, so that the page is never left waiting for ever.
 
 import type { DnsLogEntry, Report } from '../core/types';
+import type { PartialReport } from '../core/analyze';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
@@ -23,12 +24,15 @@ export interface AnalyzeCall {
   replay?: DnsLogEntry[];
   dnsbl?: DnsblSettings;
   onDns?: (entry: DnsLogEntry) => void;
+  /** A partial report while DNS answers come in (steps still waiting carry `pending: true`). */
+  onPartial?: (partial: PartialReport) => void;
 }
 
 interface Pending {
   resolve: (r: Report) => void;
   reject: (e: Error) => void;
   onDns?: (entry: DnsLogEntry) => void;
+  onPartial?: (partial: PartialReport) => void;
 }
 
 interface PendingSummary {
@@ -115,7 +119,7 @@ export class AnalysisClient {
       dnsbl: call.dnsbl,
     };
     return new Promise<Report>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onDns: call.onDns });
+      this.pending.set(id, { resolve, reject, onDns: call.onDns, onPartial: call.onPartial });
       this.send(req);
     });
   }
@@ -209,6 +213,7 @@ export class AnalysisClient {
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'dns') p.onDns?.(msg.entry);
+    else if (msg.type === 'partial') p.onPartial?.(msg.report);
     else if (msg.type === 'report') {
       this.pending.delete(msg.id);
       p.resolve(msg.report);

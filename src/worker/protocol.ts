@@ -2,6 +2,7 @@
 // crossing is plain data (structured clone).
 
 import type { DnsLogEntry, Report } from '../core/types';
+import type { PartialReport } from '../core/analyze';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
@@ -53,6 +54,8 @@ export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
   | { type: 'report'; id: number; report: Report }
+  /** A partial report while DNS answers come in (analyze's onPartial); the analysis still ends with `report`. */
+  | { type: 'partial'; id: number; report: PartialReport }
   | { type: 'error'; id: number; message: string }
   /** An analysis stopped by a cancel: it ends with this instead of a report. */
   | { type: 'cancelled'; id: number }
