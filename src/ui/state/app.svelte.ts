@@ -10,7 +10,7 @@ import type { AnalysisClient } from '../../worker/client';
 import { LargeFileState, LARGE_FILE_BYTES } from '../summary/large-file.svelte';
 import type { ResolverTest } from '../../net/test-resolver';
 import type { FileText } from '../../worker/read-file';
-import { readDroppedFile } from '../read-file';
+import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
 
 export interface AppDeps {
   client: AnalysisClient;
@@ -32,9 +32,6 @@ function doneText(r: Report): string {
     problems === 1 ? 'problem' : 'problems'
   }.${first && problems ? ` First: ${first.title}` : ''}`;
 }
-
-/** Pastes above this size are refused in the page with a clear message (files go through the worker as they are). */
-export const MAX_PASTE_BYTES = 64 * 1024 * 1024;
 
 export class AppState {
   input = $state('');

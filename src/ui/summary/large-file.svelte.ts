@@ -6,8 +6,7 @@
 import type { LogSummary, SummarySession } from '../../core/summary/summariser';
 import { sessionText } from '../../core/summary/summariser';
 import type { AnalysisClient } from '../../worker/client';
-import { readDroppedFile } from '../read-file';
-import { MAX_PASTE_BYTES } from '../state/app.svelte';
+import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
 
 /** Files above this size are summarised instead of analysed whole. */
 export const LARGE_FILE_BYTES = 4 * 1024 * 1024;

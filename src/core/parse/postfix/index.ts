@@ -8,7 +8,8 @@
 import type { LoggedCheck, Session, SmtpReply, Stage } from '../../types';
 import type { InputParser, ParseResult, RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
-import { parsePostfixMessage, readPostfixLine, type PostfixEvent } from './event';
+import { parsePostfixMessage, readPostfixLine } from './event';
+import type { PostfixEvent } from './types';
 import { readSyslogLine } from './line';
 import { companionFinding, isCompanion } from './companions';
 import { judgedIpIn, judgedIpInReply } from '../judged-ip';
