@@ -1,7 +1,7 @@
 // The walk of the data (DESIGN.md): detect → parse → Evidence → live checks →
 // rules → ranked checklist → Report. Pure: DNS and the clock come in options.
 
-import type { Evidence, Report, Step } from './types';
+import type { CheckGroup, Evidence, PartialReport, Report, Step } from './types';
 import type { MessageReport } from './mail/facts';
 import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from './options';
 import type { DnsResponse, Resolver, RRType } from './dns/resolver';
@@ -52,12 +52,6 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   }
   return buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length);
 }
-
-/** The groups of live checks a partial report says are still waiting (AnalyzeOptions.onPartial). */
-export type CheckGroup = 'ptr' | 'helo' | 'spf' | 'dkim' | 'dmarc' | 'mx' | 'dnsbl';
-
-/** A report made while DNS answers are still coming in: see AnalyzeOptions.onPartial. */
-export type PartialReport = Report & { pending: CheckGroup[] };
 
 /** LiveResults fields → the check group that fills them. */
 const GROUP_OF: Record<string, CheckGroup> = {

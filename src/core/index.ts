@@ -1,6 +1,5 @@
 // The public core API (DESIGN.md contract 1).
 export { analyze, readEvidence } from './analyze';
-export type { PartialReport, CheckGroup } from './analyze';
 export type { AnalyzeOptions, Limits } from './options';
 export { DEFAULT_LIMITS } from './options';
 export type * from './types';

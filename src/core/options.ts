@@ -1,11 +1,10 @@
 // analyze() options: every side effect comes in here (DNS, clock), and every
 // limit is a named, validated number.
 
-import type { DnsLogEntry } from './types';
+import type { DnsLogEntry, PartialReport } from './types';
 import type { Resolver } from './dns/resolver';
 import { offlineResolver } from './dns/resolver';
 import type { DnsblSettings } from './checks/dnsbl';
-import type { PartialReport } from './analyze';
 
 export interface Limits {
   /** Larger inputs are refused with a clear message (bytes of UTF-16 text, as given). */

@@ -258,6 +258,12 @@ export interface DnsLogEntry {
   tries?: number;
 }
 
+/** The groups of live checks a partial report says are still waiting (AnalyzeOptions.onPartial). */
+export type CheckGroup = 'ptr' | 'helo' | 'spf' | 'dkim' | 'dmarc' | 'mx' | 'dnsbl';
+
+/** A report made while DNS answers are still coming in (AnalyzeOptions.onPartial): steps still waiting carry `pending: true`. */
+export type PartialReport = Report & { pending: CheckGroup[] };
+
 export interface Report {
   version: 1;
   inputs: { kind: InputKind; lines: number }[];

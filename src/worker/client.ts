@@ -9,8 +9,7 @@
 // the worker does not confirm within a few seconds gets the worker replaced
 // too, so that the page is never left waiting for ever.
 
-import type { DnsLogEntry, Report } from '../core/types';
-import type { PartialReport } from '../core/analyze';
+import type { DnsLogEntry, PartialReport, Report } from '../core/types';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';

@@ -1,8 +1,7 @@
 // The typed messages between the page and the analysis worker. Everything
 // crossing is plain data (structured clone).
 
-import type { DnsLogEntry, Report } from '../core/types';
-import type { PartialReport } from '../core/analyze';
+import type { DnsLogEntry, PartialReport, Report } from '../core/types';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';

@@ -16,7 +16,7 @@ import { parseDmarcRecord } from '../auth/dmarc/record';
 import { checkSpf, type SpfCheck } from './spf';
 import { checkDkim, type DkimCheck } from './dkim';
 import { checkMxDomain, type MxDomainCheck } from './mx-domain';
-import type { CheckGroup } from '../analyze';
+import type { CheckGroup } from '../types';
 
 export interface DmarcCheck {
   domain: string;

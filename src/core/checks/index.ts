@@ -11,7 +11,7 @@ import type { MxDomainCheck } from './mx-domain';
 import { checkSenderAuthentication, type DmarcCheck } from './dmarc';
 import { authIdentities } from '../auth/identities';
 import { checkDnsbls, type DnsblCheck, type DnsblSettings } from './dnsbl';
-import type { CheckGroup } from '../analyze';
+import type { CheckGroup } from '../types';
 
 export interface LiveResults {
   /** False when live checks were off (offline); every check then is inconclusive. */
