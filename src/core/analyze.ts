@@ -1,8 +1,7 @@
 // The walk of the data (DESIGN.md): detect → parse → Evidence → live checks →
 // rules → ranked checklist → Report. Pure: DNS and the clock come in options.
 
-import type { CheckGroup, Evidence, PartialReport, Report, Step } from './types';
-import type { MessageReport } from './mail/facts';
+import type { CheckGroup, Evidence, MessageReport, PartialReport, Report, Step } from './types';
 import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from './options';
 import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
@@ -13,7 +12,7 @@ import { durationText, Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
-import { authReport } from './auth/report';
+import { authReport } from './checks/auth-report';
 import { rankSteps } from './rank';
 import { notTheCauseForSubmission } from './rules/submission';
 import { withReceiverWords } from './rules/rejection';

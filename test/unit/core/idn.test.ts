@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { toDnsName, domainOf } from '../../../src/core/dns/names';
 import { Lookup } from '../../../src/core/dns/lookup';
-import { parseDkimSignature } from '../../../src/core/auth/dkim/signature';
+import { parseDkimSignature } from '../../../src/core/mail/dkim-signature';
 import { parseDmarcRecord } from '../../../src/core/auth/dmarc/record';
 import { tableResolver, type Table } from '../../support/table-resolver';
 import { rsaKey, signMessage } from '../../support/dkim-sign';

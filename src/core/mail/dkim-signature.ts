@@ -1,9 +1,11 @@
 // DKIM-Signature header fields (RFC 6376 §3.5): the tags, validated, in a
-// shape that the verifier and the header view (issue 3) both use.
-//   import { parseDkimSignature } from '…/auth/dkim/signature';
+// shape that the verifier (auth/dkim/verify.ts) and the header view
+// (mail/read.ts) both use. Reading the field is reading the message, so it
+// lives in mail/; verifying it needs DNS and lives in auth/.
 
-import { decodeDkimQuotedPrintable, parseTagList, stripFws, type Tag } from './tags';
-import { toDnsName } from '../../dns/names';
+import type { Tag } from '../types';
+import { decodeDkimQuotedPrintable, parseTagList, stripFws } from '../text/tag-list';
+import { toDnsName } from '../dns/names';
 
 export type DkimAlgorithm = 'rsa-sha256' | 'rsa-sha1' | 'ed25519-sha256';
 export type Canonicalization = 'simple' | 'relaxed';

@@ -1,9 +1,9 @@
 // What large receivers say when they refuse mail for failed sender
 // authentication. One entry per text, with its source. Added to the reply
-// knowledge (knowledge/replies.ts) so that such refusals are classified as
+// knowledge (knowledge/replies/index.ts) so that such refusals are classified as
 // `authfailure` and the auth steps that explain them come first.
 
-import type { ReplyKnowledge } from '../../knowledge/replies';
+import type { ReplyKnowledge } from './types';
 
 export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   {

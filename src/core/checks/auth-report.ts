@@ -1,69 +1,11 @@
-// The sender-authentication part of the report (Report.auth): plain data
-// for the page's SPF tree, DKIM verdicts and DMARC outcome, built from the
-// live checks. The checklist steps say what to do; this says what was found.
+// The sender-authentication part of the report (Report.auth, types/auth.ts),
+// built from the live checks for the page's SPF tree, DKIM verdicts and DMARC
+// outcome. The checklist steps say what to do; this says what was found.
 
-import type { LiveResults } from '../checks';
-import type { AuditNode } from './spf/audit';
-import { decidingTerms } from './spf/describe';
-
-export interface SpfTreeView {
-  domain: string;
-  record: string | null;
-  /** DNS-querying terms of this record and everything under it. */
-  lookups: number;
-  error?: string;
-  /** The term of this record that matched for the sending IP, if any. */
-  matched?: string;
-  children: { term: string; node: SpfTreeView }[];
-}
-
-export interface AuthReport {
-  spf: {
-    domain: string;
-    identity: 'mailfrom' | 'helo';
-    ip: string | null;
-    /** null when no IP was known to evaluate for. */
-    result: string | null;
-    matched: { domain: string; term: string } | null;
-    lookups: number | null;
-    totalLookups: number;
-    error: string | null;
-    explanation: string | null;
-    tree: SpfTreeView;
-  } | null;
-  dkim: {
-    hasBody: boolean;
-    exactBytes: boolean;
-    signatures: {
-      line: number;
-      domain: string | null;
-      selector: string | null;
-      algorithm: string | null;
-      canonicalization: string;
-      result: string;
-      reason: string;
-      bodyHash: string;
-      headerSignature: string;
-      keyType: string | null;
-      keyBits: number | null;
-      testing: boolean;
-      warnings: string[];
-    }[];
-  } | null;
-  dmarc: {
-    domain: string;
-    fromKnown: boolean;
-    policyDomain: string | null;
-    record: string | null;
-    lookup: string;
-    policy: string | null;
-    pct: number;
-    result: string;
-    disposition: string | null;
-    spf: { domain: string; result: string; aligned: boolean } | null;
-    dkim: { domain: string; result: string; aligned: boolean }[];
-  } | null;
-}
+import type { AuthReport, SpfTreeView } from '../types';
+import type { LiveResults } from '.';
+import type { AuditNode } from '../auth/spf/audit';
+import { decidingTerms } from '../auth/spf/describe';
 
 function treeView(n: AuditNode, matched: Map<string, string>): SpfTreeView {
   return {

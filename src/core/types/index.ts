@@ -2,7 +2,11 @@
 // it crosses the worker boundary (structured clone) and becomes the JSON
 // report of DESIGN.md, so no classes, functions or Dates live in it.
 
-import type { MessageFacts, MessageReport } from './mail/facts';
+import type { MessageFacts, MessageReport } from './message';
+import type { AuthReport } from './auth';
+
+export type * from './message';
+export type * from './auth';
 
 /** What an input is. DESIGN.md "The JSON report", `kind`. */
 export type InputKind =
@@ -272,7 +276,7 @@ export interface Report {
   checklist: Step[];
   dns: DnsLogEntry[];
   /** Sender authentication found (SPF tree, DKIM verdicts, DMARC outcome), for the page. */
-  auth?: import('./auth/report').AuthReport;
+  auth?: AuthReport;
   /** Parser and limit warnings, for the user. */
   warnings: string[];
   /** Whether live DNS checks ran. */

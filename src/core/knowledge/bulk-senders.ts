@@ -2,7 +2,7 @@
 // who they are (recipient domains, MX hosts, reply texts), and each rule with
 // its source. The rule that reads them is rules/bulk-senders.ts.
 
-import type { RuleContext } from '../../rules/rule';
+import type { Evidence } from '../types';
 
 export type RequirementId = 'spf-or-dkim' | 'spf-and-dkim' | 'dmarc' | 'alignment' | 'ptr' | 'tls' | 'unsubscribe';
 
@@ -94,8 +94,7 @@ export const BULK_RECEIVERS: BulkReceiver[] = [
 const domainOfAddr = (a: string | null | undefined): string => (a ?? '').replace(/^.*@/, '').replace(/>.*$/, '').toLowerCase();
 
 /** The providers the input shows mail going to: recipients, the refusing host, its words. */
-export function bulkReceiversIn(ctx: RuleContext): BulkReceiver[] {
-  const ev = ctx.evidence;
+export function bulkReceiversIn(ev: Evidence): BulkReceiver[] {
   const rcptDomains = new Set<string>();
   for (const s of ev.sessions) for (const r of s.rcptTo) rcptDomains.add(domainOfAddr(r.address));
   for (const r of ev.rejections) if (r.recipient) rcptDomains.add(domainOfAddr(r.recipient));

@@ -1,11 +1,8 @@
 // The DKIM tag=value list (RFC 6376 §3.2), shared by DKIM-Signature fields
-// and key records (and, with other tag names, by DMARC records).
+// and key records, ARC-Seal and ARC-Message-Signature (RFC 8617 §4.1.2) and,
+// with other tag names, DMARC records (RFC 7489 §6.4).
 
-export interface Tag {
-  name: string;
-  /** The value with folding whitespace removed at both ends (inner FWS kept). */
-  value: string;
-}
+import type { Tag } from '../types';
 
 export interface TagList {
   tags: Tag[];
