@@ -2,7 +2,7 @@
 // lines in them become code with a copy button; the prose stays prose. The
 // lines are the shapes the rules write (src/core/rules/**).
 import { describe, expect, it } from 'vitest';
-import { fixParts, type FixPart } from '../../../src/ui/checklist/fix-parts';
+import { fixParts, type FixPart } from '../../../src/worker/view/fix-parts';
 
 const code = (text: string, copy = text): FixPart => ({ kind: 'code', text, copy });
 const text = (t: string): FixPart => ({ kind: 'text', text: t });
