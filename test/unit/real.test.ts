@@ -23,8 +23,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'dead-addresses-user-unknown-m365-5-4-1-german-ndr-mixed': 'not yet examined (step 0)',
   // reason filtered (501 - unknown), want userunknown|syntaxerror; stage unknown, want rcpt
   'django-smtplib-bad-recipient-syntax': 'not yet examined (step 0)',
-  // kind bounce, want postfix-log
-  'dms-dovecot-lmtp-quota-exceeded-test': 'not yet examined (step 0)',
   // stage unknown, want mail
   'dotnet-smtpclient-m365-5-7-57-auth-unsuccessful': 'not yet examined (step 0)',
   // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
@@ -37,15 +35,13 @@ const KNOWN_MISSES: Record<string, string> = {
   'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread': 'not yet examined',
   // reason undefined (- - unknown), want blocked|systemerror|rejected; first smtp.rejected:fail, want smtp.receiver-dnsbl-error
   'fr-client-error-open-resolver-spamhaus-not-at-recipient': 'not yet examined',
-  // kind bounce, want postfix-log
-  'fr-orange-ofr006-102-cloudmark-ip-blocked-postfix-deferred': 'not yet examined',
   // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected; first none, want smtp.not-compliant|smtp.content-rejected
   'free-fr-550-bare-lf-found-app-templates-esp-log': 'not yet examined',
   // first smtp.ptr-required:fail, want ptr.missing|ptr.mismatch; kind bounce, want exim-log
   'freenet-ipv6-no-ptr-exim-rcpt': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want authfailure|filtered|securityerror; first none, want spf.fail; text "209.61.151.245" not in checkl...
   'gateway-log-spf-fail-esp-not-in-header-from-spf': 'not yet examined (step 0)',
-  // first smtp.auth-failed:warn, want spf.fail|spf.missing|dkim.missing|dkim.fail; kind bounce, want postfix-log
+  // first smtp.auth-failed:warn, want spf.fail|spf.missing|dkim.missing|dkim.fail
   'gmail-421-4-7-0-spf-and-dkim-both-fail-postfix': 'not yet examined',
   // text "hackerspace.by" not in checklist
   'gmail-5-1-1-role-addresses-missing-own-workspace-domain': 'not yet examined (step 0)',
@@ -109,16 +105,12 @@ const KNOWN_MISSES: Record<string, string> = {
   'mailcow-backup-mx-loops-back-quoted-dsn': 'not yet examined (step 0)',
   // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted': 'not yet examined',
-  // first smtp.ptr-required:warn, want smtp.auth-required|submission.port-25; kind bounce, want postfix-log; stage unknown, want rcpt
+  // first smtp.ptr-required:warn, want smtp.auth-required|submission.port-25
   'mailcow-printer-port-25-no-reverse-hostname': 'not yet examined (step 0)',
   // stage unknown, want rcpt
   'mailkit-exchange-unable-to-relay-no-default-credentials': 'not yet examined (step 0)',
   // stage unknown, want mail
   'mailsend-no-ehlo-auth-required-for-relay': 'not yet examined (step 0)',
-  // kind bounce, want postfix-log
-  'mailu-backscatter-to-forged-senders-yahoo-tss04': 'not yet examined',
-  // not recognised (kind unknown); reason none, want systemerror|mailererror|networkerror; first none, want smtp.mail-loop; text "mail.mydomain.io" not...
-  'mailu-host-postfix-same-hostname-loops-back': 'not yet examined (step 0)',
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again': 'not yet examined (step 0)',
   // first smtp.rejected:warn, want mta.local-error
@@ -131,7 +123,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'outlook-express-550-not-local-host-relay': 'not yet examined (step 0)',
   // reason securityerror (- 5.7.1 unknown), want blocked|badreputation; first smtp.auth-required:fail, want reputation.blocked|dnsbl.listed
   'outlook-s3150-cloudflare-routing-forwarder-ip-blocked': 'not yet examined',
-  // not recognised (kind unknown); reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error; kind unknown, want po...
+  // reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error
   'postfix-amavis-loopback-tls-required-encrypt': 'not yet examined (step 0)',
   // reason onhold (550 - rcpt), want userunknown|rejected
   'postfix-bounce-550-recipient-not-allowed-retired-group-address': 'not yet examined',
@@ -141,19 +133,17 @@ const KNOWN_MISSES: Record<string, string> = {
   'postfix-deferred-greylisted-by-postgrey-mangled-log': 'not yet examined (step 0)',
   // reason undefined (- - unknown), want userunknown; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want rcpt
   'postfix-dsn-keybase-unverified-forward-alias': 'not yet examined (step 0)',
-  // kind bounce, want postfix-log; stage unknown, want rcpt
-  'postfix-inbound-cbl-open-resolver': 'not yet examined (step 0)',
   // reason blocked (- 4.4.1 connect), want networkerror|systemerror; first reputation.blocked:warn, want mta.local-error|smtp.connection-failed; unexpe...
   'postfix-lmtp-port-mismatch-connection-refused': 'not yet examined',
   // first smtp.rejected:warn, want mta.local-error
   'postfix-misplaced-rbl-restriction-server-configuration-error': 'not yet examined (step 0)',
   // reason none, want networkerror|expired; first none, want smtp.connection-failed; stage none, want connect
   'postfix-outbound-port-25-blocked-isp': 'not yet examined (step 0)',
-  // first smtp.auth-failed:fail, want spf.missing|spf.fail; kind bounce, want postfix-log
+  // first smtp.auth-failed:fail, want spf.missing|spf.fail
   'postfix-own-milter-rejects-spf-none-subdomain': 'not yet examined (step 0)',
   // reason onhold (- - rcpt), want systemerror|mailererror|rejected; first smtp.rejected:fail, want mta.local-error
   'postfix-unverified-address-stale-verify-cache-quoted': 'not yet examined (step 0)',
-  // kind bounce, want postfix-log
+  // reason none, want requireptr|blocked; first none, want ptr.missing|ptr.mismatch|smtp.ptr-required; text "136.244.93.80" not in checklist; stage non...
   'postfix-webde-bad-ptr-deferred': 'not yet examined (step 0)',
   // first dkim.missing:warn, want dmarc.fail
   'proton-dmarc-fail-esp-dkim-not-aligned-headers': 'not yet examined (step 0)',
@@ -173,7 +163,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'submission-554-stream-too-long-size-limit-app': 'not yet examined (step 0)',
   // reason delivered (- 2.1.0 rcpt), want rejected|policyviolation|securityerror; first none, want smtp.sender-invalid
   'swiftmailer-sender-not-owned-by-login': 'not yet examined (step 0)',
-  // kind bounce, want postfix-log
+  // reason none, want spamdetected|contenterror; first none, want smtp.content-rejected; stage none, want end-of-data
   'sympa-own-rspamd-milter-rejects-relayed-list-spam': 'not yet examined',
   // first smtp.auth-required:fail, want smtp.tls-failed
   'tls-required-by-recipient-relay-service-rcpt': 'not yet examined (step 0)',
@@ -183,8 +173,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'uceprotect-level1-refuses-isp-relay-bounce': 'not yet examined (step 0)',
   // reason systemerror (554 - unknown), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want smtp.not-compliant|s...
   'webde-554-policy-restrictions-msmtp-log-escaped-newlines': 'not yet examined',
-  // kind bounce, want smtp-transcript; stage unknown, want mail
-  'yandex-empty-mail-from-not-owned': 'not yet examined (step 0)',
   // reason undefined (- - unknown), want spamdetected|filtered|contenterror|policyviolation; first smtp.rejected:fail, want smtp.content-rejected
   'yandex-submission-rejected-suspicion-of-spam-encrypted': 'not yet examined (step 0)',
   // stage unknown, want end-of-data

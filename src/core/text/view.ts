@@ -76,6 +76,16 @@ function undoMarkdown(s: string): string {
 const QUOTE_MARKS = /^[ \t]{0,3}(?:>[ \t]?){1,8}/;
 const TRANSCRIPT_MARK = /^\s*(?:>>>|<<<)\s/;
 
+/**
+ * One line without the markup a post adds around it (quote marks, Markdown
+ * bold, links and backticks): what a log reader can read line for line, the
+ * line count unchanged.
+ */
+export function plainLine(line: string): string {
+  const t = QUOTE_MARKS.test(line) && !TRANSCRIPT_MARK.test(line) ? line.replace(QUOTE_MARKS, '') : line;
+  return undoMarkdown(t);
+}
+
 export function readableView(input: string[]): TextView {
   const joined = input.join('\n');
   const html = HTML_TAG.test(joined) || (HTML_ENTITY.test(joined) && /&(?:lt|gt);/i.test(joined));

@@ -246,3 +246,22 @@ describe('readableView: escapes, markup and quotes undone, line numbers kept', (
     expect(readableView(['C:\\temp\\new\\n.log failed: \\"x\\"']).lines).toEqual(['C:\\temp\\new\\n.log failed: \\"x\\"']);
   });
 });
+
+describe('a client library debug log is a transcript', () => {
+  it('reads "Sent:" and "Got:" as the two sides of the dialogue', async () => {
+    const { readEvidence } = await import('../../../src/core/analyze');
+    const ev = readEvidence(
+      [
+        'Connecting to smtp.example.net at 465',
+        'Got: 220 smtp.example.net ESMTP',
+        'Sent: EHLO [redacted]',
+        'Got: 250-smtp.example.net',
+        'Got: 250 AUTH LOGIN PLAIN',
+        'Sent: MAIL FROM:<>',
+        'Got: 553 5.7.1 Sender address rejected: not owned by auth user.',
+      ].join('\n'),
+    );
+    expect(ev.inputs[0].kind).toBe('smtp-transcript');
+    expect(ev.rejections.map((r) => [r.code, r.enhanced, r.stage])).toEqual([[553, '5.7.1', 'mail']]);
+  });
+});
