@@ -255,6 +255,16 @@ export const RECEIVER_CODE_REPLIES: ReplyKnowledge[] = [
     meaning: 'The au recipient\'s reception settings refused the sender (au answers "550 : User unknown" without the address).',
     sources: ['https://www.au.com/support/service/internet/trouble/mail/01/ (au: error mails)'],
   }),
+  // Verizon Wireless' e-mail-to-SMS gateway answers for its phone numbers itself
+  entry({
+    id: 'verizon.no-such-user',
+    sender: 'Verizon Wireless (vtext.com, vzwpix.com)',
+    text: /\bno such user here\b|\bNo valid recipients\b/i,
+    hosts: /(?:^|\.)(?:vtext\.com|vzwpix\.com)$/i,
+    reason: 'userunknown',
+    meaning: 'The phone number behind the vtext.com/vzwpix.com address is not a Verizon subscriber that can receive texts by e-mail.',
+    sources: ['https://www.verizon.com/support/email-to-text-faqs/ (Verizon: sending e-mail to a phone)'],
+  }),
   // NTT docomo: "Unknown user" after DATA was its answer to a sender the recipient's settings refuse
   entry({
     id: 'docomo.refused-after-data',
