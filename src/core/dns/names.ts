@@ -159,7 +159,17 @@ export function normalizeName(name: string): string {
   return name.trim().replace(/\.$/, '').toLowerCase();
 }
 
-/** The domain of an address "local@domain" (angle brackets allowed). */
+/**
+ * The domain part of an address as written, for showing and counting what a
+ * log or a header names ("a@Example.org>;" → "example.org"; no "@": the whole
+ * text). Not checked: `domainOf` gives a name fit to look up, or null.
+ */
+export function domainPart(address: string): string {
+  const at = address.lastIndexOf('@');
+  return (at >= 0 ? address.slice(at + 1) : address).replace(/^[<\s]+|[>;,\s]+$/g, '').toLowerCase();
+}
+
+/** The domain of an address "local@domain" (angle brackets allowed), when it is a host name. */
 export function domainOf(address: string): string | null {
   const a = address.trim().replace(/^<|>$/g, '');
   const at = a.lastIndexOf('@');
