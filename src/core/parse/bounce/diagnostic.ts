@@ -31,7 +31,8 @@ const STAGE_WORDS: [RegExp, string][] = [
     'END OF DATA',
   ],
   [
-    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]/i,
+    // Postfix's recipient restrictions ("Recipient address rejected") only ever answer RCPT TO
+    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b/i,
     'RCPT',
   ],
   [
