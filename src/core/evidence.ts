@@ -5,6 +5,37 @@ import type { Evidence, InputKind } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
 import { judgedIpInReply } from './parse/judged-ip';
+import type { LoggedCheck, Rejection } from './types';
+import { readRecordedChecks } from './knowledge/recorded-checks';
+
+/**
+ * What a refusal's words say the receiver found (knowledge/recorded-checks.ts):
+ * "SPF check for [example.org] does not pass with ip: [203.0.113.5]" is the
+ * receiver's SPF result for that domain and IP; "does not have a PTR record"
+ * its reverse-DNS result for the client. They join the checks the receiver
+ * logged, marked as recorded by it and as the reason it refused.
+ */
+function recordedInRefusals(rejections: Rejection[]): LoggedCheck[] {
+  const out: LoggedCheck[] = [];
+  for (const r of rejections) {
+    for (const c of readRecordedChecks(r.text)) {
+      const ip = c.ip ?? r.ip ?? undefined;
+      const subject = c.check === 'ptr' ? (ip ?? '') : (c.domain ?? '');
+      if (out.some((o) => o.check === c.check && o.subject === subject && o.result === c.result)) continue;
+      out.push({
+        check: c.check,
+        subject,
+        result: c.result,
+        detail: `${c.by} refused: ${[r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ')}`,
+        line: r.line,
+        ...(ip ? { ip } : {}),
+        by: c.by,
+        refused: true,
+      });
+    }
+  }
+  return out;
+}
 
 /** Replies that end a session politely are not refusals (QUIT's 221, etc.). */
 function isRefusal(code: number): boolean {
@@ -36,14 +67,15 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
   }
   raw.sort((a, b) => a.line - b.line);
   const kind: InputKind = result.kind;
+  const rejections = raw.map(classify);
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],
-    rejections: raw.map(classify),
+    rejections,
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),
-    logged: [...(result.logged ?? []), ...(result.sessions ?? []).flatMap((s) => s.logged)],
+    logged: [...(result.logged ?? []), ...(result.sessions ?? []).flatMap((s) => s.logged), ...recordedInRefusals(rejections)],
     unknownLines: result.unknownLines,
     warnings: result.warnings,
   };

@@ -79,12 +79,29 @@ export function findSubjects(ev: Evidence): Subjects {
     const d = a ? dnsDomainOf(a.address) : null;
     return d && a ? { value: d, line: a.line } : null;
   };
+  // what a receiver recorded (its refusal's words, its Authentication-Results) names the domain and IP
+  // it judged when nothing else in the input does: the live checks are about those
+  const recorded = (check: string, usable: (l: Evidence['logged'][number]) => boolean) =>
+    ev.logged.find((l) => l.check === check && usable(l));
+  if (!ip) {
+    const r = ev.logged.find((l) => l.refused && l.ip && isIP(l.ip) && !isNonPublicIP(normalizeIP(l.ip) ?? l.ip));
+    if (r?.ip) ip = { value: normalizeIP(r.ip) ?? r.ip, line: r.line };
+  }
+  const domainOfCheck = (l: Evidence['logged'][number] | undefined) =>
+    l && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(l.subject) ? { value: l.subject.toLowerCase(), line: l.line } : null;
+  // (a domain a refusal names for DMARC is the From: domain, but without the message its alignment
+  // cannot be judged: it stands in as the sender domain, as an envelope sender alone does)
+  const recordedMailFrom =
+    domainOfCheck(recorded('spf', (l) => !!l.refused && !!l.subject)) ??
+    domainOfCheck(recorded('dmarc', (l) => !!l.refused && !!l.subject));
   return {
     ip,
     helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : sameHost ? (msg?.helo ?? null) : null,
     rdns: sameHost ? (msg?.rdns ?? null) : null,
     mailFromDomain:
-      mailFrom && s?.mailFrom ? { value: mailFrom, line: s.mailFrom.line } : (fromMessage?.mailFromDomain ?? named(ev.sender?.mailFrom)),
+      mailFrom && s?.mailFrom
+        ? { value: mailFrom, line: s.mailFrom.line }
+        : (fromMessage?.mailFromDomain ?? named(ev.sender?.mailFrom) ?? recordedMailFrom),
     fromDomain: fromDomain && fromField ? { value: fromDomain, line: fromField.line } : named(ev.sender?.from),
     configuredDnsbls: ev.logged
       .filter((l) => l.check === 'dnsbl' && l.zone && (!s || (l.line >= s.startLine && l.line <= s.endLine)))

@@ -10,6 +10,7 @@ import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from '
 import { BULK_RECEIVERS, type BulkReceiver, type RequirementId } from '../knowledge/bulk-senders';
 import { addressesIn } from '../mail/address';
 import { fieldsNamed } from '../mail/header-block';
+import { recordedResult } from './recorded';
 
 /** The providers the input shows mail going to: recipients, the refusing host, its words. */
 export function bulkReceiversIn(ev: Evidence): BulkReceiver[] {
@@ -31,17 +32,44 @@ export function bulkReceiversIn(ev: Evidence): BulkReceiver[] {
 
 type Met = 'yes' | 'no' | 'unknown';
 
+/** SPF and DKIM as checked now, or as the receiver recorded them when they could not be checked. */
+function authWhy(spfNow: string | undefined, spfPass: boolean | null, dkim: RuleContext['live']['dkim'], dkimPass: boolean | null): string {
+  const spfText =
+    spfNow && spfNow !== 'temperror'
+      ? spfNow
+      : spfPass === null
+        ? (spfNow ?? 'not checked')
+        : `${spfPass ? 'pass' : 'fail'} (recorded by the receiver)`;
+  const dkimText = dkim
+    ? dkimPass
+      ? 'pass'
+      : dkimPass === null
+        ? 'could not be verified'
+        : dkim.verdicts.length
+          ? 'no valid signature'
+          : 'none'
+    : dkimPass === null
+      ? 'not checked (no message)'
+      : `${dkimPass ? 'pass' : 'fail'} (recorded by the receiver)`;
+  return `SPF ${spfText}, DKIM ${dkimText}`;
+}
+
 function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why: string } {
   const { spf, dkim, dmarc, ptr } = ctx.live;
-  // a check that could not be made (DNS offline, timed out, refused) is unknown, never "not met"
-  const spfPass = spf?.evaluation && spf.evaluation.result !== 'temperror' ? spf.evaluation.result === 'pass' : null;
+  // a check that could not be made (DNS offline, timed out, refused) is unknown, never "not met" —
+  // unless the receiver recorded the result (its refusal says SPF failed): that is known
+  const recorded = (area: 'spf' | 'dkim') => {
+    const r = recordedResult(ctx, area);
+    return r === null ? null : r === 'pass';
+  };
+  const spfPass = spf?.evaluation && spf.evaluation.result !== 'temperror' ? spf.evaluation.result === 'pass' : recorded('spf');
   const dkimPass = dkim
     ? dkim.verdicts.some((v) => v.result === 'pass')
       ? true
       : dkim.verdicts.some((v) => v.result === 'temperror' || v.result === 'neutral')
         ? null
         : false
-    : null;
+    : recorded('dkim');
   const yn = (b: boolean | null): Met => (b === null ? 'unknown' : b ? 'yes' : 'no');
   switch (id) {
     case 'spf-or-dkim':
@@ -54,12 +82,12 @@ function requirementStatus(ctx: RuleContext, id: RequirementId): { met: Met; why
               : spfPass === null || dkimPass === null
                 ? 'unknown'
                 : 'no',
-        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkimPass === null ? 'could not be verified' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
+        why: authWhy(spf?.evaluation?.result, spfPass, dkim, dkimPass),
       };
     case 'spf-and-dkim':
       return {
         met: spfPass === false || dkimPass === false ? 'no' : yn(spfPass === null || dkimPass === null ? null : true),
-        why: `SPF ${spf?.evaluation?.result ?? 'not checked'}, DKIM ${dkim ? (dkimPass ? 'pass' : dkimPass === null ? 'could not be verified' : dkim.verdicts.length ? 'no valid signature' : 'none') : 'not checked (no message)'}`,
+        why: authWhy(spf?.evaluation?.result, spfPass, dkim, dkimPass),
       };
     case 'dmarc': {
       const o = dmarc?.evaluation.lookup.outcome;

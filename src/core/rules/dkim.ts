@@ -128,6 +128,8 @@ export const dkimRules: Rule = {
   run(ctx) {
     const c = ctx.live.dkim;
     const logged = loggedEvidence(ctx, 'dkim');
+    // a result the receiver recorded as a failure is stated by rules/recorded.ts
+    if (!c && ctx.evidence.logged.some((l) => l.check === 'dkim' && l.result !== 'pass')) return [];
     if (!c)
       return logged.length
         ? [
@@ -144,6 +146,23 @@ export const dkimRules: Rule = {
         : [];
     const steps: Step[] = [];
     const from = ctx.subjects.fromDomain?.value;
+    // the receiver recorded a DKIM result for a signature the input does not contain (a few header
+    // fields pasted, not the whole section): the signature was there, only not pasted
+    const signedThen = ctx.evidence.logged.filter((l) => l.check === 'dkim' && l.result !== 'none' && l.subject);
+    if (!c.verdicts.length && signedThen.length) {
+      steps.push({
+        rule: 'dkim.missing',
+        status: 'info',
+        title: `The DKIM-Signature is not in the input; the receiver recorded a signature (${signedThen.map((l) => `d=${l.subject}: ${l.result}`).join(', ')})`,
+        evidence: logged,
+        detail:
+          'Only part of the header section was pasted: the signature the receiver verified is not among the lines here, so it is not checked again.',
+        fix: [],
+        verify: [],
+        sources: SOURCES,
+      });
+      return steps;
+    }
     if (!c.verdicts.length) {
       const refusals = refusalEvidence(ctx, 'dkim');
       steps.push({

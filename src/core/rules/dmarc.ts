@@ -88,6 +88,8 @@ export const dmarcRules: Rule = {
   run(ctx) {
     const c = ctx.live.dmarc;
     const logged = loggedEvidence(ctx, 'dmarc');
+    // a result the receiver recorded as a failure is stated by rules/recorded.ts
+    if (!c && ctx.evidence.logged.some((l) => l.check === 'dmarc' && l.result !== 'pass')) return [];
     if (!c)
       return logged.length
         ? [

@@ -14,6 +14,7 @@ import { HEADER_RULES } from './headers';
 import { dnsblListed } from './dnsbl-listed';
 import { dnsblInconclusive } from './dnsbl-inconclusive';
 import { ptrGeneric } from './ptr-generic';
+import { recordedChecks } from './recorded';
 
 export const RULES: Rule[] = [
   rejectionRule,
@@ -30,4 +31,5 @@ export const RULES: Rule[] = [
   dnsblListed,
   dnsblInconclusive,
   ptrGeneric,
+  recordedChecks,
 ];

@@ -13,22 +13,34 @@ const SOURCES = [
   'https://support.google.com/a/answer/81126 (Gmail sender guidelines: PTR and forward DNS)',
 ];
 
-/** A name to suggest for the PTR: one that already resolves to the IP, else the HELO if it is an FQDN, else mail.<sender domain>. */
+/**
+ * A name to suggest for the PTR: one that already resolves to the IP, else
+ * the HELO if it is an FQDN; else a visible blank — the input does not say
+ * the server's name, and a guessed one ("mail.<domain>") in a record the
+ * reader copies would be wrong more often than right.
+ */
+const HOST_NAME_BLANK = "<your server's host name>";
 function suggestedName(ctx: RuleContext): string {
   // a name of the sender's that already resolves to the IP: the PTR is then forward-confirmed at once
   const confirmed = ctx.live.ptr?.confirmedNames[0];
   if (confirmed) return confirmed;
   const helo = ctx.subjects.helo?.value;
-  if (helo && isFQDN(helo)) return helo.replace(/\.$/, '');
-  const domain = ctx.subjects.mailFromDomain?.value ?? ctx.subjects.fromDomain?.value;
-  return domain ? `mail.${domain}` : 'mail.example.org';
+  if (helo && isFQDN(helo) && !/[<>\[\]*]|\bx{3,}\b|redacted/i.test(helo)) return helo.replace(/\.$/, '');
+  return HOST_NAME_BLANK;
+}
+
+/** A PTR result the receiver's own refusal stated ("does not have a PTR record", "Bad DNS PTR resource record"). */
+function refusedForPtr(ctx: RuleContext, ip: string | null) {
+  return ctx.evidence.logged.find((l) => l.check === 'ptr' && l.refused && (!ip || !l.subject || l.subject === ip));
 }
 
 function loggedPtr(ctx: RuleContext, ip: string): EvidenceItem[] {
   return ctx.evidence.logged
     .filter((l) => l.check === 'ptr' && (l.subject === ip || !l.subject))
     .map((l) => ({
-      text: `The receiver logged: ${l.result === 'none' ? 'no PTR records found' : l.result === 'pass' ? `PTR ${l.detail}` : `PTR lookup ${l.result}`}`,
+      text: l.refused
+        ? `Recorded by ${l.by ?? 'the receiver'}: ${l.detail ?? 'no valid PTR record'}`
+        : `The receiver logged: ${l.result === 'none' ? 'no PTR records found' : l.result === 'pass' ? `PTR ${l.detail}` : `PTR lookup ${l.result}`}`,
       line: l.line,
     }));
 }
@@ -53,7 +65,20 @@ export const ptrMissing: Rule = {
         },
       ];
     }
-    if (!ip || !check) return [];
+    if (!ip) {
+      // the receiver refused for reverse DNS but the input does not name the IP (redacted, or a reply alone)
+      const said = refusedForPtr(ctx, null);
+      if (!said) return [];
+      return [
+        {
+          ...missingStep(ctx, '<the sending IP>', '<the reverse name of the sending IP>', [
+            { text: `Recorded by ${said.by ?? 'the receiver'}: ${said.detail ?? 'no PTR record'}`, line: said.line },
+          ]),
+          title: `${said.by ?? 'The receiver'} found no valid PTR record for the sending IP and refused the message for it`,
+        },
+      ];
+    }
+    if (!check) return [];
     const logged = loggedPtr(ctx, ip.value);
     const seenAt: EvidenceItem = { text: `Sending IP ${ip.value}`, line: ip.line };
     if (check.outcome === 'error') {
@@ -62,11 +87,15 @@ export const ptrMissing: Rule = {
         (l) => l.check === 'ptr' && l.result === 'none' && (l.subject === ip.value || !l.subject),
       );
       if (loggedNone) {
+        // a refusal that says so is the evidence: the receiver's lookup, at the time it judged
+        const refused = refusedForPtr(ctx, ip.value);
         return [
           {
             ...missingStep(ctx, ip.value, check.reverse, [seenAt, ...logged, { text: dnsEvidenceText(check.response), line: 0 }]),
-            status: 'warn',
-            title: `The receiver found no PTR record for ${ip.value} (DNS now could not be asked)`,
+            status: refused ? 'fail' : 'warn',
+            title: refused
+              ? `${refused.by ?? 'The receiver'} found no valid PTR record for ${ip.value} and refused the message for it (DNS now could not be asked)`
+              : `The receiver found no PTR record for ${ip.value} (DNS now could not be asked)`,
             retry: true,
           },
         ];

@@ -8,6 +8,7 @@ import { adviceForReason, adviceForRule } from '../knowledge/rejection-advice';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import type { Rule, RuleContext } from './rule';
 import { ruleMatches } from '../knowledge/reason-causes';
+import { recordedStillExplains } from './recorded';
 
 /** Reasons explained by another area's rules (ptr.*, spf.*, dnsbl.*). */
 const EXPLAINED_ELSEWHERE = new Set(['requireptr', 'authfailure']);
@@ -56,6 +57,10 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
  * address), the refusal keeps its own step, so that it is never left unsaid.
  */
 function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
+  // the receiver's words stated the result it refused for (rules/recorded.ts, ptr.*): that step explains
+  // it — unless DNS now decides otherwise (a good PTR, SPF passing: fixed since, or another IP was refused)
+  const stated = ctx.evidence.logged.filter((l) => l.refused && l.line === r.line);
+  if (stated.length) return stated.some((l) => recordedStillExplains(ctx, l));
   // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
   // a refusal that names no list the checks know ("is in an RBL") keeps its own
   if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl?.results.some((x) => x.receiver.some((l) => l.line === r.line));
@@ -133,7 +138,12 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   // (the catch-all smtp.rejected of a vague entry gives way to the reason's own advice: "expired")
   const advice = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
-  const evidence = [{ text: `${reply} — ${stageWords(r.stage)}${r.remote ? `, from ${r.remote}` : ''}`, line: r.line }];
+  const evidence = [
+    {
+      text: `${reply} — ${stageWords(r.stage)}${r.recipient ? `, for ${r.recipient}` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
+      line: r.line,
+    },
+  ];
   const session = ctx.focus;
   if (session?.messageSize != null && (r.stage === 'end-of-data' || r.stage === 'data')) {
     const sizeLine = session.commands.find((c) => c.verb === 'DATA')?.line ?? 0;

@@ -223,6 +223,8 @@ export const spfRules: Rule = {
   id: 'spf.*',
   run(ctx) {
     const c = ctx.live.spf;
+    // a result the receiver recorded as a failure is stated by rules/recorded.ts
+    if (!c && ctx.evidence.logged.some((l) => l.check === 'spf' && l.result !== 'pass')) return [];
     if (!c) {
       // no envelope sender in the input: what the receiver logged is all there is
       return loggedEvidence(ctx, 'spf').length

@@ -65,6 +65,12 @@ export interface LoggedCheck extends Located {
   /** The receiver's own word for the result, lowercased: pass, fail, none, failed, listed… */
   result: string;
   detail?: string;
+  /** The IP the check was made for, when the record names it beside a domain (SPF). */
+  ip?: string;
+  /** Who recorded it, when the input says (Gmail, an Authentication-Results authserv-id). */
+  by?: string;
+  /** The receiver refused the message for this result (its reply states it). */
+  refused?: boolean;
 }
 
 /** An SMTP session (or, for queue-based logs, one message's delivery attempts). */

@@ -42,7 +42,8 @@ describe('replyInText: the receiver reply inside a notice', () => {
         ].join('\n'),
       ),
     );
-    expect(r).toEqual({ text: '550-5.7.26 This mail is unauthenticated, 550 5.7.26 which poses a risk.', line: 3 });
+    // (the reply finder joins the continuation lines: one reply line, as on the wire after joining)
+    expect(r).toEqual({ text: '550 5.7.26 This mail is unauthenticated, which poses a risk.', line: 3 });
   });
 });
 

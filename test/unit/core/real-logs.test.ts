@@ -38,9 +38,10 @@ const CASES: [string, string, Primary, string][] = [
     'pf-gmail-526.log',
     'postfix-log',
     { line: 1, reason: 'authfailure', stage: 'end-of-data', ip: '2001:db8:fe:81::1' },
-    'smtp.auth-failed',
+    // Gmail's words name the SPF result, the domain and the IP: that is the step (rules/recorded.ts)
+    'spf.fail',
   ],
-  ['pf-gmail-ptr.log', 'postfix-log', { line: 1, reason: 'requireptr', stage: 'end-of-data', ip: '203.0.113.61' }, 'smtp.ptr-required'],
+  ['pf-gmail-ptr.log', 'postfix-log', { line: 1, reason: 'requireptr', stage: 'end-of-data', ip: '203.0.113.61' }, 'ptr.missing'], // Gmail 5.7.25: its own finding, recorded
   // Postfix evaluates HELO restrictions at RCPT (smtpd_delay_reject) and logs that stage
   ['pf-helo.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '198.51.100.77' }, 'smtp.helo-rejected'],
   ['pf-journal.log', 'postfix-log', { line: 4, reason: 'userunknown', stage: 'rcpt', ip: null }, 'smtp.recipient-unknown'],
@@ -53,7 +54,7 @@ const CASES: [string, string, Primary, string][] = [
   ['pf-rbl-real.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],
   ['pf-rbl.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '198.51.100.166' }, 'smtp.receiver-dnsbl-error'],
   ['pf-relay.log', 'postfix-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.78' }, 'smtp.relay-denied'],
-  ['pf-reverse.log', 'postfix-log', { line: 1, reason: 'requireptr', stage: 'rcpt', ip: '203.0.113.8' }, 'smtp.ptr-required'],
+  ['pf-reverse.log', 'postfix-log', { line: 1, reason: 'requireptr', stage: 'rcpt', ip: '203.0.113.8' }, 'ptr.missing'], // "cannot find your reverse hostname": the receiver's finding
   ['pf-rspamd.log', 'postfix-log', { line: 3, reason: 'spamdetected', stage: 'end-of-data', ip: '198.51.100.82' }, 'smtp.content-rejected'],
   ['pf-sender-domain.log', 'postfix-log', { line: 1, reason: 'rejected', stage: 'rcpt', ip: '198.51.100.79' }, 'smtp.sender-invalid'],
   ['pf-timeout.log', 'postfix-log', { line: 3, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
@@ -142,9 +143,11 @@ describe('what the receiver saw, from the neighbours of the reply', () => {
     expect(r.rejections[0].text).toMatch(/blocked using zen\.spamhaus\.org; https:\/\/www\.spamhaus\.org\/query\/ip\/203\.0\.113\.45$/);
     expect(r.inputs[0].lines).toBe(12);
   });
-  it('offline, a refusal whose cause is a DNS check keeps its own step, with the receiver’s words', async () => {
+  it('offline, a refusal that states its DNS finding becomes that finding’s step, with the receiver’s words', async () => {
     const r = await read('pf-gmail-526.log');
-    expect(r.checklist[0]).toMatchObject({ rule: 'smtp.auth-failed', status: 'fail' });
+    expect(r.checklist[0]).toMatchObject({ rule: 'spf.fail', status: 'fail' });
+    expect(r.checklist[0].title).toMatch(/^Gmail recorded SPF fail for \S+ with \S+, and refused the message for it$/);
+    expect(r.checklist[0].evidence.some((e) => e.line === r.rejections[0].line)).toBe(true);
   });
 });
 

@@ -122,9 +122,11 @@ describe('reverse DNS through analyze()', () => {
     expect(step(r, 'ptr.generic')).toBeUndefined();
   });
 
-  it('a PTR lookup that fails is inconclusive with a retry', async () => {
+  it('a PTR lookup that fails leaves the receiver’s own finding standing: fail (its refusal says so), with a retry', async () => {
     const r = await run('198.51.100.7', 'mail.sender.example', { '7.100.51.198.in-addr.arpa PTR': 'SERVFAIL' });
-    expect(step(r, 'ptr.missing')).toMatchObject({ status: 'inconclusive', retry: true });
+    const s = step(r, 'ptr.missing')!;
+    expect(s).toMatchObject({ status: 'fail', retry: true });
+    expect(s.evidence.map((e) => e.text).join(' ')).toMatch(/SERVFAIL/);
   });
 });
 

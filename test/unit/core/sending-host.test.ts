@@ -31,7 +31,9 @@ describe('the sending host of a bounce that names no IP', () => {
     const dns = tableResolver({ 'mail.example.net A': ['198.51.100.40', '198.51.100.41'] });
     const r = await analyze(text('b14-gmx-ptr.eml'), { resolver: dns });
     expect(dns.asked.some((q) => q.endsWith('in-addr.arpa PTR'))).toBe(false);
-    expect(r.checklist[0]).toMatchObject({ rule: 'smtp.ptr-required', status: 'fail' });
+    // GMX's own words are the finding; the IP stays a visible blank
+    expect(r.checklist[0]).toMatchObject({ rule: 'ptr.missing', status: 'fail' });
+    expect(r.checklist[0].fix.join(' ')).toMatch(/<the sending IP>|<the reverse name of the sending IP>/);
   });
   it('a PTR refusal keeps its own step when DNS now shows a good PTR (fixed since, or another IP was refused)', async () => {
     const dns = tableResolver({

@@ -22,6 +22,7 @@ import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
 import { wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
 import { asRefusal, findRepliesIn } from '../replies';
+import { fromFoundReplies } from './found';
 import { findReceiverKnowledge } from '../../knowledge/replies';
 import { addressesIn } from '../../mail/address';
 
@@ -120,26 +121,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
       const found = findRepliesIn(human)
         .map(asRefusal)
         .filter((r): r is RawRejection => r !== null);
-      const only = textRecipients.length === 1 ? textRecipients[0].address : null;
-      if (vague && found.length) rejections = found.map((r) => ({ ...r, recipient: r.recipient ?? only }));
-      else {
-        // several replies pasted together: each one the notice's words did not already give (the same
-        // words, wherever they were cut, are the same reply)
-        const words = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '');
-        const same = (a: RawRejection, b: RawRejection) => {
-          const x = words(a.text).slice(0, 60);
-          const y = words(b.text).slice(0, 60);
-          return a.line === b.line || (!!x && !!y && (words(a.text).includes(y) || words(b.text).includes(x)));
-        };
-        // (a notice with recipient blocks lists each recipient's earlier attempts under it: history, not
-        // another refusal — unless the reply names a recipient of its own that no block has)
-        const known = new Set(rejections.map((r) => r.recipient?.toLowerCase()).filter(Boolean));
-        const extra = found.filter(
-          (f) =>
-            !rejections.some((r) => same(r, f)) && (!textRecipients.length || (!!f.recipient && !known.has(f.recipient.toLowerCase()))),
-        );
-        rejections = [...rejections, ...extra].sort((a, b) => a.line - b.line);
-      }
+      rejections = fromFoundReplies(found, rejections, textRecipients);
     }
   }
   // a bounce forwarded as an attachment (a user passing on the NDR they got):

@@ -402,7 +402,10 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     const indented = /^\s/.test(L[j]);
     // a quote that opens the next line closes the reply ("' in /path/Abstract.php:431")
     if (quoteOpen && openQuote && trimmed.startsWith(openQuote)) break;
-    if (RECORD_START.test(t) || (!indented && RECIPIENT_BLOCK.test(t))) break;
+    // the next recipient block of a notice ("  b2@x" under an Exim reply at four spaces) is no part of
+    // the reply; a Postfix paragraph's indented "<a@b>: Recipient address rejected" continuation is
+    const dedent = RECIPIENT_BLOCK.test(t) && indentOf(L[j]) <= indentOf(L[i]);
+    if (RECORD_START.test(t) || dedent) break;
     // a line of table rules or punctuation ("-- | -- | --") is no text
     if (!quoteOpen && !/\p{L}/u.test(trimmed)) break;
     // another reply starts, unless the paste wrapped this one's codes apart ("…: 550" / "5.7.0 Blocked")
@@ -437,9 +440,10 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     .trim();
   // words are needed: a code followed by punctuation only ("responseCode: 550 }") is a field
   if (!/\p{L}{2}/u.test(text)) return null;
-  // a class that disagrees between the codes: the enhanced code is another number in the text
+  // codes whose classes disagree ("550 4.4.7", Exchange's final failure of an expired message): the
+  // enhanced code says what happened, the basic code is then no reliable class (as readDiagnostic)
   const agree = code !== null && enhanced !== null && String(code)[0] === enhanced[0];
-  if (code !== null && enhanced !== null && !agree) enhanced = null;
+  if (code !== null && enhanced !== null && !agree) code = null;
   const context = contextAround(L, p, i, last);
   const beforeText = L.slice(Math.max(p.from, i - 12), i).join(' ') + ' ' + s.before;
   const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'));
@@ -454,7 +458,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
       column: s.col,
       stage,
       recipient: recipientNear(L.slice(Math.max(0, i - 30), i).join('\n') + '\n' + s.before, text, stage, context),
-      remote: remoteIn(`${beforeText} ${L[i]}`) ?? remoteAt(context),
+      remote: remoteNear(L, p, i, s.before) ?? remoteAt(context),
       ip: judgedIpIn([code ?? '', enhanced ?? '', text].filter((x) => x !== '').join(' ')),
       via: s.via,
       sure:
@@ -492,6 +496,10 @@ function stripCodes(text: string, code: number | null, enhanced: string | null, 
   }
   if (e) t = t.replace(new RegExp(String.raw`\s${e}(?=\s)`, 'g'), ' ');
   return t.replace(/\s+/g, ' ').trim();
+}
+
+function indentOf(s: string): number {
+  return /^\s*/.exec(s)![0].replace(/\t/g, '    ').length;
 }
 
 function closesQuote(s: string, q: string): boolean {
@@ -554,6 +562,8 @@ const RECIPIENT_SHAPES: RegExp[] = [
   /RCPT TO:\s{0,3}<([^\s<>]{1,200}@[^\s<>]{1,200})>/i,
   // a Postfix paragraph "<a@b>: host …" or "<a@b> (expanded from …):"
   /^\s*<([^\s<>]{1,200}@[^\s<>]{1,200})>/m,
+  // a recipient block's address alone on its line (Exim, Gmail, Exchange)
+  /^\s*<?([^\s<>@:]{1,200}@[^\s<>:]{1,200}?)>?:?\s*$/m,
 ];
 
 function recipientNear(before: string, text: string, stage: Stage, context: string): string | null {
@@ -570,6 +580,17 @@ function recipientNear(before: string, text: string, stage: Stage, context: stri
   if (stage === 'rcpt') {
     const m = /^<([^\s<>]{1,200}@[^\s<>]{1,200})>/.exec(text);
     if (m) return m[1];
+  }
+  return null;
+}
+
+/** The server named nearest before the reply ("host mx [ip] said:", the line above "SMTP error from…"). */
+function remoteNear(L: string[], p: Paragraph, i: number, before: string): string | null {
+  const here = remoteIn(before + L[i].slice(before.length));
+  if (here) return here;
+  for (let k = i - 1; k >= Math.max(p.from, i - 4); k--) {
+    const r = remoteIn(`${L[k]} ${L[k + 1]}`);
+    if (r) return r;
   }
   return null;
 }

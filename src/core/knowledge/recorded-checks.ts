@@ -1,0 +1,195 @@
+// What a receiver says it found when it refuses mail: the check it made, on
+// which domain and IP, and the result — Gmail's "SPF check for [example.org]
+// does not pass with ip: [203.0.113.5]", Microsoft's "sending domain
+// [example.org] does not pass DMARC verification", "Spf= Fail , Dkim= Pass",
+// a gateway's "SPF=FAIL … MTA (203.0.113.5) is not permitted to send email
+// for example.org", Gmail's 5.7.25 "does not have a PTR record". Such a text
+// is a finding recorded by that receiver: the checklist states it as the
+// receiver's (and checks it live where it can), instead of a generic "SPF,
+// DKIM or DMARC did not pass" with the names left blank.
+//
+// One entry per text, with its source. Groups in `text` name what the text
+// gives: `domain`, `ip`, and per-check results (`spf`, `dkim`, `dmarc`).
+
+export type RecordedArea = 'spf' | 'dkim' | 'dmarc' | 'ptr';
+
+export interface RecordedCheckText {
+  id: string;
+  /** Who writes the text. */
+  sender: string;
+  /** Pattern on the reply's words (case-insensitive; bounded, linear). */
+  text: RegExp;
+  /**
+   * The checks the text states: the result is given, or read from the named
+   * group of that check ("Spf= Fail"). `identity` says which domain the
+   * check was about (SPF's MAIL FROM or HELO, DMARC's From:).
+   */
+  claims: { check: RecordedArea; result: string | 'group'; identity?: 'mailfrom' | 'from' | 'helo' }[];
+  sources: string[];
+}
+
+const DOMAIN = String.raw`(?<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,24}|[A-Z0-9_]{1,63}(?:\.[A-Z0-9_]{1,63}){0,9})`;
+const IP = String.raw`(?<ip>[0-9A-Fa-f:.]{3,45})`;
+
+export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
+  {
+    id: 'gmail.spf-check-for',
+    sender: 'Gmail',
+    text: new RegExp(String.raw`SPF check for \[${DOMAIN}\] does not pass with ip: \[${IP}\]`, 'i'),
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['https://support.google.com/mail/answer/81126#authentication (Gmail 5.7.26)'],
+  },
+  {
+    id: 'gmail.spf-hard-fail',
+    sender: 'Gmail',
+    text: new RegExp(
+      String.raw`MAIL FROM domain \[${DOMAIN}\] has an SPF record with a hard fail policy \(-all\) but it fails to pass SPF checks with the ip: \[${IP}\]`,
+      'i',
+    ),
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['https://support.google.com/mail/answer/81126#authentication (Gmail 5.7.26)'],
+  },
+  {
+    // "Authentication results: DKIM = did not pass SPF [example.org] with ip: [203.0.113.5] = did not pass"
+    id: 'gmail.authentication-results',
+    sender: 'Gmail',
+    text: new RegExp(
+      String.raw`Authentication results:\s{0,3}DKIM = (?<dkim>did not pass|pass)\s{0,3}SPF \[${DOMAIN}\] with ip: \[${IP}\] = (?<spf>did not pass|pass)`,
+      'i',
+    ),
+    claims: [
+      { check: 'spf', result: 'group', identity: 'mailfrom' },
+      { check: 'dkim', result: 'group' },
+    ],
+    sources: ['https://support.google.com/mail/answer/81126#authentication (Gmail 5.7.26/5.7.27, 2024 wording)'],
+  },
+  {
+    id: 'gmail.spf-and-dkim-do-not-pass',
+    sender: 'Gmail',
+    text: /\(SPF and DKIM both do not pass\)|fails to pass authentication checks \(SPF (?:and|or) DKIM\)|does not have authentication information or fails to pass authentication checks/i,
+    claims: [
+      { check: 'spf', result: 'fail', identity: 'mailfrom' },
+      { check: 'dkim', result: 'fail' },
+    ],
+    sources: ['https://support.google.com/mail/answer/81126#authentication (Gmail 5.7.26, 4.7.26)'],
+  },
+  {
+    id: 'gmail.dmarc-policy',
+    sender: 'Gmail',
+    text: new RegExp(String.raw`Unauthenticated email from ${DOMAIN} is not accepted due to (?:the )?domain'?s DMARC policy`, 'i'),
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ['https://support.google.com/a/answer/2466580 (DMARC at Google, 5.7.26)'],
+  },
+  {
+    id: 'microsoft.dmarc-reject',
+    sender: 'Microsoft',
+    text: new RegExp(String.raw`sending domain \[?${DOMAIN}\]? does not pass DMARC verification`, 'i'),
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ['https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-7-509-in-exchange-online'],
+  },
+  {
+    // 5.7.515: "sending domain example.org doesn't meet the required authentication level … Spf= Fail , Dkim= Pass , DMARC= Pass"
+    id: 'microsoft.auth-level',
+    sender: 'Microsoft (Outlook.com)',
+    text: new RegExp(
+      String.raw`sending domain \[?${DOMAIN}\]? does ?n[o']t meet the required authentication level(?:.{0,400}?Spf\s?=\s?(?<spf>\w+)\s?,\s?Dkim\s?=\s?(?<dkim>\w+)\s?,\s?DMARC\s?=\s?(?<dmarc>\w+))?`,
+      'i',
+    ),
+    claims: [
+      { check: 'spf', result: 'group', identity: 'mailfrom' },
+      { check: 'dkim', result: 'group' },
+      { check: 'dmarc', result: 'group', identity: 'from' },
+    ],
+    sources: [
+      'https://techcommunity.microsoft.com/blog/microsoftdefenderforoffice365blog/strengthening-email-ecosystem-outlook%E2%80%99s-new-requirements-for-high%E2%80%90volume-senders/4399730',
+    ],
+  },
+  {
+    // RFC 7372 X.7.23 "SPF validation failed" (milters, Exchange), Microsoft's "Sender Policy Framework violation"
+    id: 'rfc7372.spf-validation-failed',
+    sender: 'many (RFC 7372 wording)',
+    text: /\bSPF validation failed|\bSender Policy Framework violation/i,
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['RFC 7372 §3.2 (X.7.23 SPF validation failed)'],
+  },
+  {
+    // pyspf, libspf2 and many receivers: "domain of a@example.org does not designate 203.0.113.5 as permitted sender"
+    id: 'spf.does-not-designate',
+    sender: 'many (pyspf, libspf2, Gmail)',
+    text: new RegExp(String.raw`domain of (?:[^\s@]{1,64}@)?${DOMAIN} does not designate \[?${IP}\]? as permitted sender`, 'i'),
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['RFC 7208 §8.4 and the explanation string of pyspf/libspf2'],
+  },
+  {
+    // a gateway's log: "SPF=FAIL: (header from: a@example.org) indicates that MTA (203.0.113.5) is not permitted to send email for example.org"
+    id: 'gateway.spf-not-permitted',
+    sender: 'a mail gateway',
+    text: new RegExp(
+      String.raw`SPF\s?=\s?(?<spf>FAIL|SOFTFAIL)\b.{0,200}?\bMTA \(${IP}\) is not permitted to send (?:e-?mail )?(?:for|on behalf of) ${DOMAIN}`,
+      'i',
+    ),
+    claims: [{ check: 'spf', result: 'group', identity: 'mailfrom' }],
+    sources: ['RFC 7208 §8.4 (fail: not authorized)'],
+  },
+  {
+    // Gmail 5.7.25, and the same words from others: "The IP address sending this message does not have a PTR record setup"
+    id: 'gmail.ptr-missing',
+    sender: 'Gmail',
+    text: /does not have a PTR record setup|IPs with missing PTR records/i,
+    claims: [{ check: 'ptr', result: 'none' }],
+    sources: ['https://support.google.com/mail/answer/81126#ip-practices (Gmail 5.7.25)'],
+  },
+  {
+    // GMX and WEB.DE "Bad DNS PTR resource record", ImprovMX "No valid PTR record found", freenet "inconsistent or no DNS PTR record",
+    // Postfix reject_unknown_reverse_client_hostname "cannot find your reverse hostname"
+    id: 'ptr.named-missing',
+    sender: 'many (GMX, WEB.DE, freenet, ImprovMX, Postfix)',
+    text: /Bad DNS PTR resource record|No valid PTR record found|inconsistent or no DNS PTR record|cannot find your reverse hostname|no PTR record (?:found|for)|reverse DNS (?:lookup )?(?:failed|missing)|IP name lookup failed/i,
+    claims: [{ check: 'ptr', result: 'none' }],
+    sources: [
+      'https://postmaster.gmx.net/en/error-messages (rdns)',
+      'https://www.postfix.org/postconf.5.html#reject_unknown_reverse_client_hostname',
+      'RFC 1912 §2.1',
+    ],
+  },
+];
+
+export interface RecordedCheck {
+  check: RecordedArea;
+  /** The receiver's word, lowercased: fail, softfail, pass, none. */
+  result: string;
+  domain: string | null;
+  ip: string | null;
+  identity: 'mailfrom' | 'from' | 'helo' | null;
+  /** Who recorded it. */
+  by: string;
+  knowledge: string;
+}
+
+/** A group's word as a check result: "did not pass" and "Fail" are fail, "Pass" pass. */
+function resultWord(w: string | undefined): string | null {
+  if (!w) return null;
+  const t = w.toLowerCase();
+  if (/^(?:did not pass|fail(?:ed)?|hardfail)$/.test(t)) return 'fail';
+  if (/^(?:pass(?:ed)?)$/.test(t)) return 'pass';
+  if (/^(?:softfail|none|neutral|permerror|temperror)$/.test(t)) return t;
+  return null;
+}
+
+/** The checks a reply's words say the receiver made, with their results. */
+export function readRecordedChecks(text: string): RecordedCheck[] {
+  const out: RecordedCheck[] = [];
+  for (const k of RECORDED_CHECK_TEXTS) {
+    const m = k.text.exec(text);
+    if (!m) continue;
+    const g = m.groups ?? {};
+    for (const c of k.claims) {
+      const result = c.result === 'group' ? resultWord(g[c.check]) : c.result;
+      if (!result) continue;
+      const domain = c.check === 'ptr' ? null : (g.domain?.replace(/\.$/, '').toLowerCase() ?? null);
+      if (out.some((o) => o.check === c.check)) continue;
+      out.push({ check: c.check, result, domain, ip: g.ip ?? null, identity: c.identity ?? null, by: k.sender, knowledge: k.id });
+    }
+  }
+  return out;
+}
