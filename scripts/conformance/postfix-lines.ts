@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Corpus, CorpusScore } from './corpus';
-import { parsePostfixMessage, type PostfixEvent } from '../../src/core/parse/postfix/event';
+import { parsePostfixMessage } from '../../src/core/parse/postfix/event';
+import type { PostfixEvent } from '../../src/core/parse/postfix/types';
 
 interface Case {
   file: string;

@@ -2,9 +2,11 @@
 // here with a clear message rather than freezing the tab; the bytes are
 // decoded in the worker (src/worker/read-file.ts).
 
-import { MAX_PASTE_BYTES } from './state/app.svelte';
 import type { AnalysisClient } from '../worker/client';
 import type { FileText } from '../worker/read-file';
+
+/** Pastes above this size are refused in the page with a clear message (files go through the worker as they are). */
+export const MAX_PASTE_BYTES = 64 * 1024 * 1024;
 
 export async function readDroppedFile(file: File, client: Pick<AnalysisClient, 'readFile'>): Promise<FileText> {
   if (file.size > MAX_PASTE_BYTES) {

@@ -71,11 +71,14 @@ function lex(s: string): Tok[] {
       const end = s.indexOf(']', i);
       out.push({ t: 'literal', v: s.slice(i + 1, end < 0 ? s.length : end), closed: end >= 0 });
       i = end < 0 ? s.length : end + 1;
-    } else if ('<>@,;:.\\'.includes(c)) {
+    } else if ('<>@,;:.\\)]'.includes(c)) {
+      // ")" and "]" here close nothing (a smiley in a display name, a broken
+      // relay): a special of their own, reported by the reader. Every branch of
+      // this loop consumes at least one character, so it always ends.
       out.push({ t: 'special', v: c });
       i++;
     } else {
-      let j = i;
+      let j = i + 1;
       while (j < s.length && !/[\s"()[\]<>@,;:.\\]/.test(s[j])) j++;
       out.push({ t: 'atom', v: s.slice(i, j) });
       i = j;
@@ -185,6 +188,13 @@ function tokText(t: Tok): string {
 export function parseAddressList(value: string, allowGroups = true): AddressList {
   const toks = lex(value).filter((t) => t.t !== 'comment');
   const out: AddressList = { mailboxes: [], groups: [], problems: [] };
+  for (const c of [')', ']']) {
+    if (toks.some((t) => t.t === 'special' && t.v === c))
+      out.problems.push({
+        severity: 'error',
+        text: `A "${c}" that closes no ${c === ')' ? 'comment "("' : 'domain literal "["'} (RFC 5322 §3.2.2, §3.4.1): quote the display name if it belongs there`,
+      });
+  }
   let i = 0;
   let group: { name: string; members: Mailbox[] } | null = null;
 

@@ -13,6 +13,9 @@ export interface StructuredToken {
 /** Specials that split atoms here: RFC 5322 specials less those that appear inside values we read. */
 const SPECIALS = new Set([';', '=', '.', '/', '@', ':', ',', '<', '>', '[', ']']);
 
+/** Characters that end an atom: whitespace, the specials, and the openers and closer of quotes and comments. */
+const ATOM_END = /[\s()"]/;
+
 export function tokenizeStructured(s: string): StructuredToken[] {
   const out: StructuredToken[] = [];
   let i = 0;
@@ -53,14 +56,17 @@ export function tokenizeStructured(s: string): StructuredToken[] {
       space = false;
       continue;
     }
-    if (SPECIALS.has(c)) {
+    // a ")" that closes no comment (a stray one from a broken writer) is a
+    // special of its own: every branch of this loop consumes at least one
+    // character, so it always ends
+    if (SPECIALS.has(c) || c === ')') {
       out.push({ kind: 'special', text: c, spaceBefore: space });
       i++;
       space = false;
       continue;
     }
-    let j = i;
-    while (j < s.length && !/[\s()"]/.test(s[j]) && !SPECIALS.has(s[j])) j++;
+    let j = i + 1;
+    while (j < s.length && !ATOM_END.test(s[j]) && !SPECIALS.has(s[j])) j++;
     out.push({ kind: 'atom', text: s.slice(i, j), spaceBefore: space });
     i = j;
     space = false;

@@ -3,7 +3,7 @@
 // X command)".
 
 import { joinMultiline } from '../smtp-dialogue';
-import type { PostfixEvent } from './event';
+import type { PostfixEvent } from './types';
 
 export const HOST_IP = String.raw`([^\s\[\]]+)\[([^\]]*)\](?::(\d+))?`;
 

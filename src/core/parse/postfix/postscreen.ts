@@ -3,7 +3,7 @@
 // runs before smtpd (PREGREET, HANGUP, COMMAND … LIMIT, BARE NEWLINE), and
 // dnsblog's "addr … listed by domain …". Fills `e` and says whether it knew the line.
 
-import type { PostfixEvent } from './event';
+import type { PostfixEvent } from './types';
 
 export function postscreenEvent(msg: string, e: PostfixEvent): boolean {
   let m: RegExpExecArray | null;
