@@ -17,8 +17,8 @@ import { EXCHANGE_HEADER, exchangeSession } from './large-log/exchange';
 export const FORMATS = ['postfix', 'exim', 'sendmail', 'mdaemon', 'exchange'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Write `mb` megabytes of `format` log to `out`; resolves with the bytes written. */
-export async function makeLargeLog(out: string, mb: number, format: Format = 'postfix', seed = 42): Promise<number> {
+/** A source of the log's text, in pieces of about 2000 lines (tests take it in memory, the CLI writes it). */
+export function* logPieces(format: Format = 'postfix', seed = 42): Generator<string> {
   const r = new Rng(seed);
   let n = 0;
   const next = () => {
@@ -37,14 +37,33 @@ export async function makeLargeLog(out: string, mb: number, format: Format = 'po
     }
   };
   const lines = new Interleaver(r, format === 'mdaemon' || format === 'exchange' ? 6 : 12, next);
+  if (format === 'exchange') yield EXCHANGE_HEADER.join('\n') + '\n';
+  for (;;) {
+    const buf: string[] = [];
+    for (let i = 0; i < 2000; i++) buf.push(lines.line());
+    yield buf.join('\n') + '\n';
+  }
+}
+
+/** About `bytes` bytes of log text (tests). */
+export function largeLogText(bytes: number, format: Format = 'postfix', seed = 42): string {
+  const out: string[] = [];
+  let size = 0;
+  for (const piece of logPieces(format, seed)) {
+    out.push(piece);
+    size += piece.length;
+    if (size >= bytes) break;
+  }
+  return out.join('');
+}
+
+/** Write `mb` megabytes of `format` log to `out`; resolves with the bytes written. */
+export async function makeLargeLog(out: string, mb: number, format: Format = 'postfix', seed = 42): Promise<number> {
   const w = createWriteStream(out);
   let bytes = 0;
   const limit = mb * 1048576;
-  let buf: string[] = format === 'exchange' ? [...EXCHANGE_HEADER] : [];
-  while (bytes < limit) {
-    for (let i = 0; i < 2000; i++) buf.push(lines.line());
-    const text = buf.join('\n') + '\n';
-    buf = [];
+  for (const text of logPieces(format, seed)) {
+    if (bytes >= limit) break;
     bytes += Buffer.byteLength(text);
     if (!w.write(text)) await new Promise<void>((res) => w.once('drain', () => res()));
   }
@@ -69,5 +88,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     console.error(`usage: npm run make:large-log -- OUT [MB] [--format ${FORMATS.join('|')}] [--seed N]`);
     process.exit(2);
   }
-  makeLargeLog(out, Number(size ?? 100), format, seed).then((b) => console.log(`wrote ${(b / 1048576).toFixed(1)} MB of ${format} log to ${out}`));
+  makeLargeLog(out, Number(size ?? 100), format, seed).then((b) =>
+    console.log(`wrote ${(b / 1048576).toFixed(1)} MB of ${format} log to ${out}`),
+  );
 }

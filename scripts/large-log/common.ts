@@ -152,9 +152,17 @@ export function localRefusal(r: Rng, ip: string, rcpt: string): Refusal {
       code: 554,
       enhanced: '5.7.1',
       stage: 'RCPT TO',
-      lines: [`Service unavailable; Client host [${ip}] blocked using ${r.pick(['zen.spamhaus.org', 'b.barracudacentral.org', 'bl.spamcop.net'])}`],
+      lines: [
+        `Service unavailable; Client host [${ip}] blocked using ${r.pick(['zen.spamhaus.org', 'b.barracudacentral.org', 'bl.spamcop.net'])}`,
+      ],
     };
-  if (k < 8) return { code: 550, enhanced: '5.1.1', stage: 'RCPT TO', lines: [`<${rcpt}>: Recipient address rejected: User unknown in virtual mailbox table`] };
+  if (k < 8)
+    return {
+      code: 550,
+      enhanced: '5.1.1',
+      stage: 'RCPT TO',
+      lines: [`<${rcpt}>: Recipient address rejected: User unknown in virtual mailbox table`],
+    };
   if (k < 9)
     return { code: 450, enhanced: '4.7.25', stage: 'RCPT TO', lines: [`Client host rejected: cannot find your hostname, [${ip}]`] };
   return { code: 550, enhanced: '5.7.1', stage: 'end of DATA', lines: ['Message content rejected, UCE'] };

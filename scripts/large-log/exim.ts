@@ -30,7 +30,11 @@ export function eximSession(r: Rng): ((t: number) => string)[] {
   } else if (kind < 80) {
     const m = id();
     lines.push(L(`SMTP connection from [${ip}]:${port} (TCP/IP connection count = ${1 + r.int(20)})`));
-    lines.push(L(`${m} <= ${from} H=${hfield} P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no S=${1000 + r.int(90000)} id=${m}@${from.split('@')[1]}`));
+    lines.push(
+      L(
+        `${m} <= ${from} H=${hfield} P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no S=${1000 + r.int(90000)} id=${m}@${from.split('@')[1]}`,
+      ),
+    );
     lines.push(L(`SMTP connection from ${hfield.replace(/:\d+$/, '')} closed by QUIT`));
     lines.push(L(`${m} => ${to.split('@')[0]} <${to}> R=local_user T=local_delivery`));
     lines.push(L(`${m} Completed`));
@@ -42,13 +46,25 @@ export function eximSession(r: Rng): ((t: number) => string)[] {
     lines.push(L(`${m} <= ${sender} U=www P=local S=${1000 + r.int(90000)} id=${m}@example.com`));
     const k = r.int(10);
     const h = `H=${remote.host} [${remote.ip}]`;
-    if (k < 5) lines.push(L(`${m} => ${rcpt} R=dnslookup T=remote_smtp ${h} X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes C="250 2.0.0 OK ${r.int(1e9)}"`));
+    if (k < 5)
+      lines.push(
+        L(`${m} => ${rcpt} R=dnslookup T=remote_smtp ${h} X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes C="250 2.0.0 OK ${r.int(1e9)}"`),
+      );
     else {
       const f = remoteRefusal(r, remote, rcpt, OUR_IP);
       const said = f.lines.map((x, i) => `${f.code}${i < f.lines.length - 1 ? '-' : ' '}${f.enhanced} ${x}`).join('\\n');
-      const after = f.stage === 'RCPT TO' ? `RCPT TO:<${rcpt}>` : f.stage === 'MAIL FROM' ? `MAIL FROM:<${sender}> SIZE=2048` : 'end of data';
-      if (f.code >= 500) lines.push(L(`${m} ** ${rcpt} R=dnslookup T=remote_smtp ${h} X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes: SMTP error from remote mail server after ${after}: ${said}`));
-      else lines.push(L(`${m} == ${rcpt} R=dnslookup T=remote_smtp defer (-44) ${h}: SMTP error from remote mail server after ${after}: ${said}`));
+      const after =
+        f.stage === 'RCPT TO' ? `RCPT TO:<${rcpt}>` : f.stage === 'MAIL FROM' ? `MAIL FROM:<${sender}> SIZE=2048` : 'end of data';
+      if (f.code >= 500)
+        lines.push(
+          L(
+            `${m} ** ${rcpt} R=dnslookup T=remote_smtp ${h} X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes: SMTP error from remote mail server after ${after}: ${said}`,
+          ),
+        );
+      else
+        lines.push(
+          L(`${m} == ${rcpt} R=dnslookup T=remote_smtp defer (-44) ${h}: SMTP error from remote mail server after ${after}: ${said}`),
+        );
     }
     lines.push(L(`${m} Completed`));
   }

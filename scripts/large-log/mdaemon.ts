@@ -19,7 +19,9 @@ export function mdaemonSession(r: Rng, n: number): ((t: number) => string)[] {
     lines.push(L('05', `Session ${id}; child 0001`));
     lines.push(L('05', `Accepting SMTP connection from [${ip}:${1024 + r.int(60000)}] to [${OUR_IP}:25]`));
     lines.push(L('05', `Performing PTR lookup (${ip.split('.').reverse().join('.')}.IN-ADDR.ARPA)`));
-    lines.push(L('05', r.chance(0.3) ? '* No PTR records found' : `* D=${ip.split('.').reverse().join('.')}.IN-ADDR.ARPA TTL=(60) PTR=[${helo}]`));
+    lines.push(
+      L('05', r.chance(0.3) ? '* No PTR records found' : `* D=${ip.split('.').reverse().join('.')}.IN-ADDR.ARPA TTL=(60) PTR=[${helo}]`),
+    );
     lines.push(L('05', '---- End PTR results'));
     lines.push(L('03', '--> 220 mail.example.com ESMTP MDaemon 23.5.2; Wed, 04 Mar 2026 00:00:01 +0000'));
     lines.push(L('02', `<-- EHLO ${helo}`));

@@ -24,7 +24,9 @@ export function postfixSession(r: Rng): ((t: number) => string)[] {
   const lines: ((t: number) => string)[] = [];
   // smtpd separates the envelope with spaces, postscreen with commas (smtpd_check.c, postscreen_smtpd.c)
   const reject = (stage: string, code: number, enh: string, text: string, daemon = `smtpd[${p}]`, who = client, sep = ' ') =>
-    L(`${daemon}: NOQUEUE: reject: ${stage} from ${who}: ${code} ${enh} ${text}; ${[`from=<${from}>`, `to=<${to}>`, 'proto=ESMTP', `helo=<${helo}>`].join(sep)}`);
+    L(
+      `${daemon}: NOQUEUE: reject: ${stage} from ${who}: ${code} ${enh} ${text}; ${[`from=<${from}>`, `to=<${to}>`, 'proto=ESMTP', `helo=<${helo}>`].join(sep)}`,
+    );
   if (kind < 30) {
     // inbound, refused at RCPT
     if (host !== 'unknown' && host.includes('dyn') && r.chance(0.5))
@@ -54,13 +56,18 @@ export function postfixSession(r: Rng): ((t: number) => string)[] {
     // accepted inbound, delivered to a mailbox
     const q = qid();
     lines.push(L(`smtpd[${p}]: connect from ${client}`));
-    if (r.chance(0.6)) lines.push(L(`smtpd[${p}]: Anonymous TLS connection established from ${client}: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)`));
+    if (r.chance(0.6))
+      lines.push(
+        L(`smtpd[${p}]: Anonymous TLS connection established from ${client}: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)`),
+      );
     lines.push(L(`smtpd[${p}]: ${q}: client=${client}`));
     lines.push(L(`cleanup[${pid()}]: ${q}: message-id=<${q}@${from.split('@')[1]}>`));
     lines.push(L(`qmgr[900]: ${q}: from=<${from}>, size=${1000 + r.int(90000)}, nrcpt=1 (queue active)`));
     lines.push(L(`smtpd[${p}]: disconnect from ${client} ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5`));
     lines.push(
-      L(`lmtp[${pid()}]: ${q}: to=<${to}>, relay=mail.example.com[private/dovecot-lmtp], delay=0.2, delays=0.1/0/0/0.1, dsn=2.0.0, status=sent (250 2.0.0 <${to}> Saved)`),
+      L(
+        `lmtp[${pid()}]: ${q}: to=<${to}>, relay=mail.example.com[private/dovecot-lmtp], delay=0.2, delays=0.1/0/0/0.1, dsn=2.0.0, status=sent (250 2.0.0 <${to}> Saved)`,
+      ),
     );
     lines.push(L(`qmgr[900]: ${q}: removed`));
   } else {
@@ -76,18 +83,28 @@ export function postfixSession(r: Rng): ((t: number) => string)[] {
     const sp = pid();
     const k = r.int(10);
     if (k < 5) {
-      lines.push(L(`smtp[${sp}]: ${q}: to=<${rcpt}>, relay=${relay}, delay=1.1, delays=0.1/0/0.4/0.6, dsn=2.0.0, status=sent (250 2.0.0 OK ${r.int(1e9)} - gsmtp)`));
+      lines.push(
+        L(
+          `smtp[${sp}]: ${q}: to=<${rcpt}>, relay=${relay}, delay=1.1, delays=0.1/0/0.4/0.6, dsn=2.0.0, status=sent (250 2.0.0 OK ${r.int(1e9)} - gsmtp)`,
+        ),
+      );
     } else if (k < 8 || remote.domain === 'partner.example') {
       const f = remoteRefusal(r, remote, rcpt, OUR_IP);
       const said = f.lines.map((x, i) => `${f.code}${i < f.lines.length - 1 ? '-' : ' '}${f.enhanced} ${x}`).join(' ');
       const status = f.code >= 500 ? 'bounced' : 'deferred';
       lines.push(
-        L(`smtp[${sp}]: ${q}: to=<${rcpt}>, relay=${relay}, delay=1.2, delays=0.1/0/0.5/0.6, dsn=${f.enhanced}, status=${status} (host ${remote.host}[${remote.ip}] said: ${said} (in reply to ${f.stage} command))`),
+        L(
+          `smtp[${sp}]: ${q}: to=<${rcpt}>, relay=${relay}, delay=1.2, delays=0.1/0/0.5/0.6, dsn=${f.enhanced}, status=${status} (host ${remote.host}[${remote.ip}] said: ${said} (in reply to ${f.stage} command))`,
+        ),
       );
       if (status === 'bounced') lines.push(L(`bounce[${pid()}]: ${q}: sender non-delivery notification: ${qid()}`));
     } else {
       lines.push(L(`smtp[${sp}]: connect to ${remote.host}[${remote.ip}]:25: Connection timed out`));
-      lines.push(L(`smtp[${sp}]: ${q}: to=<${rcpt}>, relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to ${remote.host}[${remote.ip}]:25: Connection timed out)`));
+      lines.push(
+        L(
+          `smtp[${sp}]: ${q}: to=<${rcpt}>, relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to ${remote.host}[${remote.ip}]:25: Connection timed out)`,
+        ),
+      );
     }
     lines.push(L(`qmgr[900]: ${q}: removed`));
   }

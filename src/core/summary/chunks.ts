@@ -30,6 +30,8 @@ const CR = 13;
 export class ByteBlocks {
   private buf = new Uint8Array(0);
   private len = 0;
+  /** Just after the last whole line terminator in buf[0, len), or -1: found as bytes arrive, never by scanning again. */
+  private brk = -1;
   private started = false;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private cp1252: TextDecoder | null = null;
@@ -50,7 +52,9 @@ export class ByteBlocks {
     }
     // a large chunk (a browser's File.stream() gives up to megabytes) is taken a block at a time
     for (let off = 0; off < bytes.length; off += this.blockBytes) {
+      const from = this.len;
       this.append(bytes.subarray(off, off + this.blockBytes));
+      this.findBreak(from);
       if (this.len >= this.blockBytes) this.cut(out, false);
     }
   }
@@ -75,7 +79,7 @@ export class ByteBlocks {
     let at: number;
     if (last) at = this.len;
     else {
-      at = this.lastBreak();
+      at = this.brk;
       if (at < 0) {
         // no terminator yet: wait, unless the line is already too long
         if (this.len < MAX_LINE_BYTES) return;
@@ -92,16 +96,25 @@ export class ByteBlocks {
     // keep the tail (copied down: the buffer is reused)
     this.buf.copyWithin(0, at, this.len);
     this.len -= at;
+    this.brk = -1;
+    // the tail may end with a CR that a later LF completes: look at it again as bytes come
+    this.findBreak(0);
   }
 
-  /** Just after the last line terminator that is sure to be whole (a CR at the very end may be half a CRLF). */
-  private lastBreak(): number {
-    const b = this.buf.subarray(0, this.len);
-    const lf = b.lastIndexOf(LF);
-    let cr = b.lastIndexOf(CR);
-    if (cr === this.len - 1) cr = cr > 0 ? b.lastIndexOf(CR, cr - 1) : -1;
-    const i = Math.max(lf, cr);
-    return i < 0 ? -1 : i + 1;
+  /**
+   * Look for the last line terminator among the bytes from `from` on (and the
+   * byte before, a CR that was at the end and may be followed by its LF now).
+   * A CR at the very end may be half a CRLF: it counts once the next byte is in.
+   */
+  private findBreak(from: number): void {
+    const b = this.buf;
+    for (let i = this.len - 1; i >= Math.max(0, from - 1); i--) {
+      const c = b[i];
+      if (c === LF || (c === CR && i < this.len - 1)) {
+        if (i + 1 > this.brk) this.brk = i + 1;
+        return;
+      }
+    }
   }
 
   /** A cut at or before `max` that does not split a UTF-8 sequence. */

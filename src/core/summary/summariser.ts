@@ -49,8 +49,9 @@ export const MAX_OPEN_GROUPS = 30_000;
 /** Distinct refusal groups (direction, reason, host, domain, IP) kept; the rarest are dropped past it. */
 export const MAX_GROUPS = 10_000;
 const NONE: readonly never[] = Object.freeze([]);
-/** Lines looked at to recognise the format. */
+/** Lines looked at to recognise the format, and at most this much text (a file without line breaks has 1 MB lines). */
 const DETECT_LINES = 400;
+const DETECT_CHARS = 1 << 20;
 /** Open groups are checked against the window this often (lines). */
 const SWEEP_EVERY = 8192;
 /** A line stays a slice of its block while at most this many bytes were read after it, then is copied (see unpin). */
@@ -85,6 +86,7 @@ export class LogSummariser implements Sink {
   private parser: InputParser | null = null;
   private detected = false;
   private pending: { text: string; n: number }[] = [];
+  private pendingChars = 0;
   private bytes = 0;
   private n = 0;
   private block = 0;
@@ -163,10 +165,12 @@ export class LogSummariser implements Sink {
       const line = text.slice(start, end);
       if (!this.detected) {
         this.pending.push({ text: this.own(line), n });
-        if (this.pending.length >= DETECT_LINES) this.detect();
+        this.pendingChars += line.length;
+        if (this.pending.length >= DETECT_LINES || this.pendingChars >= DETECT_CHARS) this.detect();
         return;
       }
-      this.format?.line(line, n);
+      if (this.format) this.format.line(line, n);
+      else this.unknownLines++;
       if (n >= this.nextSweep) this.sweep();
     });
     this.unpin();
@@ -318,8 +322,9 @@ export class LogSummariser implements Sink {
       for (const ip of out.clientIps) this.byIp.add(ip);
       for (const r of out.refusals) this.tally(r);
       if (this.verify) this.check(g, out);
-      if (out.refusals.length && this.wouldKeep(out.refusals[0].reason)) {
-        if (format.describe) this.keepFast(g, out.refusals, format);
+      if (out.refusals.length) {
+        if (!this.wouldKeep(out.refusals[0].reason)) this.sessionsDropped++;
+        else if (format.describe) this.keepFast(g, out.refusals, format);
         else this.readGroup(g, false);
       }
       return;
@@ -531,7 +536,8 @@ export class LogSummariser implements Sink {
       warnings.push(
         `${this.evicted} sessions had no end in the log within ${this.window.toLocaleString('en')} lines of their last line (or too many were open at once); they were counted as they stood.`,
       );
-    if (this.longGroups) warnings.push(`${this.longGroups} sessions had more than ${MAX_GROUP_LINES} lines; only their first lines are kept.`);
+    if (this.longGroups)
+      warnings.push(`${this.longGroups} sessions had more than ${MAX_GROUP_LINES} lines; only their first lines are kept.`);
     if (this.blocks.cutLines) warnings.push(`${this.blocks.cutLines} lines longer than 1 MB were cut.`);
     if (this.byIp.droppedKeys || this.byRemote.droppedKeys || this.bySender.droppedKeys)
       warnings.push('There were too many distinct client IPs, hosts or domains to count each: the rarest were left out of the tables.');

@@ -16,7 +16,17 @@ import type { Sink, StreamFormat } from '../format';
 /** Lines after which a tracked message not seen again is taken as done. */
 export const TRACKING_WINDOW_LINES = 20_000;
 
-const PROTOCOL_DEFAULT = ['date-time', 'connector-id', 'session-id', 'sequence-number', 'local-endpoint', 'remote-endpoint', 'event', 'data', 'context'];
+const PROTOCOL_DEFAULT = [
+  'date-time',
+  'connector-id',
+  'session-id',
+  'sequence-number',
+  'local-endpoint',
+  'remote-endpoint',
+  'event',
+  'data',
+  'context',
+];
 const REFUSAL_EVENTS = new Set(['FAIL', 'DSN', 'DEFER', 'DROP', 'BADMAIL', 'POISONMESSAGE']);
 
 interface State {

@@ -101,7 +101,13 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
 
   const open = (n: number, id: string | null, ip: string | null, direction: Direction): Group<State> => {
     const g = sink.open<State>(
-      { id: id && sink.own(id), ip: ip && sink.own(ip), s: { direction, clientIp: null, remote: null, sender: undefined }, sessions: 1, refusals: [] },
+      {
+        id: id && sink.own(id),
+        ip: ip && sink.own(ip),
+        s: { direction, clientIp: null, remote: null, sender: undefined },
+        sessions: 1,
+        refusals: [],
+      },
       n,
     );
     if (id) byId.set(g.state.id!, g);
@@ -217,9 +223,11 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
       return;
     }
     const noHost = rest.startsWith('no host name found for IP address ') ? rest.slice(34).split(/\s/)[0] : null;
-    const noIp = !noHost && rest.startsWith('no IP address found for host ') ? /\(during SMTP connection from \[([^\]]+)\]\)/.exec(rest)?.[1] : null;
+    const noIp =
+      !noHost && rest.startsWith('no IP address found for host ') ? /\(during SMTP connection from \[([^\]]+)\]\)/.exec(rest)?.[1] : null;
     const h = HOST_FIELD.exec(rest);
-    const heloFrom = rest.startsWith('rejected EHLO from [') || rest.startsWith('rejected HELO from [') ? rest.slice(20, rest.indexOf(']', 20)) : null;
+    const heloFrom =
+      rest.startsWith('rejected EHLO from [') || rest.startsWith('rejected HELO from [') ? rest.slice(20, rest.indexOf(']', 20)) : null;
     const ip = noHost ?? noIp ?? h?.[3] ?? heloFrom;
     const refusal = rest.includes('rejected ') || rest.includes('sender verify ');
     if (!ip || (!h && !noHost && !noIp && !refusal)) return;
@@ -262,9 +270,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
 
   const fast = (g: Group): FastOutcome => {
     const st = (g as Group<State>).state;
-    const counted = st.refusals.filter(
-      (p) => !p.retryWait || !st.refusals.some((o) => !o.retryWait && o.recipient === p.recipient),
-    );
+    const counted = st.refusals.filter((p) => !p.retryWait || !st.refusals.some((o) => !o.retryWait && o.recipient === p.recipient));
     const refusals: FastRefusal[] = counted.map((p) => ({
       line: p.line,
       direction: p.s.direction,

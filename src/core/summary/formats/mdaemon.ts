@@ -129,12 +129,21 @@ export function mdaemonStream(sink: Sink, parser: InputParser): StreamFormat {
       if ((c === 52 || c === 53) && /^[45]\d\d(?:[ -]|$)/.test(rest.slice(4))) g.slow = true;
       return;
     }
-    if (rest.startsWith('SMTP session terminated') || rest.startsWith('SMTP session successful') || /^SMTP session (?:terminated|successful)/i.test(rest)) {
+    if (
+      rest.startsWith('SMTP session terminated') ||
+      rest.startsWith('SMTP session successful') ||
+      /^SMTP session (?:terminated|successful)/i.test(rest)
+    ) {
       sink.close(g);
       return;
     }
     // connection lines, checks and envelope lines make a session worth keeping; a failed outbound connection is a refusal
-    if (/(?:connection established|Attempting (?:to send message|SMTP connection)|Performing |Querying DNS-?BL|^\*\s+(?:From|To):)/i.test(rest)) s.smtp = true;
+    if (
+      /(?:connection established|Attempting (?:to send message|SMTP connection)|Performing |Querying DNS-?BL|^\*\s+(?:From|To):)/i.test(
+        rest,
+      )
+    )
+      s.smtp = true;
     if (OUTBOUND_FAILURE.test(rest)) g.slow = true;
   };
 

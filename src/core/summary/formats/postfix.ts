@@ -16,7 +16,8 @@
 // remembered by the reply's words with the line's IPs and addresses masked.
 
 import type { InputParser, RawRejection } from '../../parse/parser';
-import { parsePostfixMessage, type PostfixEvent } from '../../parse/postfix/event';
+import { parsePostfixMessage } from '../../parse/postfix/event';
+import type { PostfixEvent } from '../../parse/postfix/types';
 import { stageOfPostfixWord } from '../../parse/postfix/index';
 import { isCompanion } from '../../parse/postfix/companions';
 import { normalizeIP } from '../../dns/names';

@@ -172,10 +172,16 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
       s.named = true;
       if (relay) s.remote = relay.host ? sink.own(relay.host) : null;
       const dsn = field(rest, 'dsn');
-      const cls = dsn?.[0] ?? (/^([245])\d\d[ -]/.exec((field(rest, 'reply') ?? stat ?? '').replace(/^Deferred:\s*/, ''))?.[1] ?? (/^Deferred/i.test(stat!) ? '4' : null));
+      const cls =
+        dsn?.[0] ??
+        /^([245])\d\d[ -]/.exec((field(rest, 'reply') ?? stat ?? '').replace(/^Deferred:\s*/, ''))?.[1] ??
+        (/^Deferred/i.test(stat!) ? '4' : null);
       if (/^Sent\b/i.test(stat!) || cls === '2') return;
       const reply = field(rest, 'reply');
-      const m = read(text, `to\u0000${dsn ?? ''}\u0000${reply === undefined ? '' : mask(reply, [strip(to!), relay?.ip])}\u0000${mask(stat!, [strip(to!), relay?.ip, relay?.host])}`);
+      const m = read(
+        text,
+        `to\u0000${dsn ?? ''}\u0000${reply === undefined ? '' : mask(reply, [strip(to!), relay?.ip])}\u0000${mask(stat!, [strip(to!), relay?.ip, relay?.host])}`,
+      );
       if (m) s.refusals.push({ line: n, c: m.c, remote: relay?.host ?? null });
     }
     if (!qid || ended) sink.close(g);

@@ -16,9 +16,7 @@ export interface Prefix {
 
 function isTagChar(c: number): boolean {
   // [\w./-]
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45
-  );
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45;
 }
 
 /** Positions of the prefix in a line (reused: syslogAt fills it without allocating). */
@@ -79,7 +77,8 @@ export function syslogPrefix(line: string): Prefix | { host: string; program: st
       let he = sp;
       while (he > 0 && line.charCodeAt(he - 1) === 32) he--;
       const hs = line.lastIndexOf(' ', he - 1) + 1;
-      if (ok && he > hs && p > b + 1) return { host: line.slice(hs, he), program: line.slice(sp + 1, b), pid: line.slice(b + 1, p), at: p + 3 };
+      if (ok && he > hs && p > b + 1)
+        return { host: line.slice(hs, he), program: line.slice(sp + 1, b), pid: line.slice(b + 1, p), at: p + 3 };
     }
   }
   const l = readSyslogLine(line);

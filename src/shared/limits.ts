@@ -1,5 +1,6 @@
-// Sizes shared by the page and the CLI, so that both choose the same way.
-// No imports: the page loads this without the engine.
+// Sizes the page and the CLI share, so that both choose the same way (issue
+// 14 point 3: the CLI streams a file above the same size as the page). No
+// imports: the page loads this without the engine.
 
 /**
  * A file or paste larger than this is summarised as a stream (the large-log
