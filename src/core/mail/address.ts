@@ -8,7 +8,7 @@
 // domain must be written as its A-label (xn--…), and a non-ASCII local part
 // cannot be sent at all.
 
-import { domainOf } from '../dns/names';
+import { domainOf, toDnsName } from '../dns/names';
 
 export interface Mailbox {
   display: string | null;
@@ -149,13 +149,9 @@ export function checkAddrSpec(spec: string, problems: AddressProblem[]): Mailbox
   return { display: null, address: spec, local, domain };
 }
 
-/** The A-label (punycode) form of an IDN, using the host's URL parser (RFC 5891 via WHATWG URL). */
+/** The A-label (punycode) form of an IDN (dns/names.ts toDnsName: UTS #46 through the host's URL parser). */
 export function toALabel(domain: string): string | null {
-  try {
-    return new URL(`http://${domain}/`).hostname || null;
-  } catch {
-    return null;
-  }
+  return toDnsName(domain);
 }
 
 /**
@@ -165,10 +161,8 @@ export function toALabel(domain: string): string | null {
  */
 export function dnsDomainOf(addressOrDomain: string): string | null {
   const a = addressOrDomain.trim().replace(/^<|>$/g, '');
-  const d = a.slice(a.lastIndexOf('@') + 1).replace(/\.$/, '');
-  if (!d) return null;
-  const ascii = isAscii(d) ? d : toALabel(d);
-  return ascii ? (domainOf(`x@${ascii}`) ?? null) : null;
+  const d = a.slice(a.lastIndexOf('@') + 1);
+  return d ? domainOf(`x@${d}`) : null;
 }
 
 function tokText(t: Tok): string {
@@ -310,4 +304,36 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
   }
   if (group) out.problems.push({ severity: 'error', text: `Group "${(group as { name: string }).name}" is not closed with ";"` });
   return out;
+}
+
+/**
+ * The address in a header value (From:, a sending service's "from" field):
+ * the first mailbox the RFC 5322 parser above reads, or, in a value too broken
+ * for it, the first "<…@…>" or bare "…@…". Null when the value names none.
+ */
+export function addressIn(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const mailbox = parseAddressList(value).mailboxes[0];
+  if (mailbox) return mailbox.address;
+  const angle = /<([^<>]*@[^<>]*)>/.exec(value);
+  if (angle) return angle[1].trim();
+  return /([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value)?.[1] ?? null;
+}
+
+/** Every address in a header value (To:, Cc:, X-Failed-Recipients:), by the same parser, else the same fallback. */
+export function addressesIn(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const read = parseAddressList(value).mailboxes.map((m) => m.address);
+  if (read.length) return read;
+  return [...value.matchAll(/[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
+}
+
+/**
+ * The path in a Return-Path field (RFC 5321 §4.4, the envelope sender the
+ * final receiver recorded): the text in "<…>" — "" for the null sender "<>" —
+ * or a bare address. Null when the value holds neither.
+ */
+export function returnPathOf(value: string): string | null {
+  const angle = /<([^<>]*)>/.exec(value);
+  return angle ? angle[1].trim() : addressIn(value);
 }

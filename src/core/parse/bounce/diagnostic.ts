@@ -27,12 +27,13 @@ export interface DiagnosticInput {
  */
 const STAGE_WORDS: [RegExp, string][] = [
   [
-    /for TEXT command|end of (?:data|message)|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
+    // ("end of message" alone is also a notice's closing banner: it names the stage only after "after", "in reply to")
+    /for TEXT command|(?:after|in reply to|at|following) (?:the )?end of (?:data|message)|\bend of data\b|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
     'END OF DATA',
   ],
   [
     // Postfix's recipient restrictions ("Recipient address rejected") only ever answer RCPT TO
-    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b|\bdid not like our RCPT\b|\bError following RCPT\b/i,
     'RCPT',
   ],
   [
@@ -53,6 +54,13 @@ export function stageFromText(text: string): Stage {
   const refusal = /<<<\s*[45]\d\d/.exec(text);
   if (refusal) {
     const sent = [...text.slice(0, refusal.index).matchAll(/>>>\s*([A-Za-z]+)((?:(?!>>>)[^\n])*)/gi)].pop();
+    const stage = sent ? stageOfCommand(sent[1], sent[2]) : 'unknown';
+    if (stage !== 'unknown') return stage;
+  }
+  // Trend Micro InterScan names its arrows the other way round: "Sent <<< RCPT TO:…", "Received >>> 550 …"
+  const received = /Received >>>\s*[45]\d\d/.exec(text);
+  if (received) {
+    const sent = [...text.slice(0, received.index).matchAll(/Sent <<<\s*([A-Za-z]+)([^\n]*)/g)].pop();
     const stage = sent ? stageOfCommand(sent[1], sent[2]) : 'unknown';
     if (stage !== 'unknown') return stage;
   }
