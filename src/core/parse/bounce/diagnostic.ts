@@ -101,7 +101,7 @@ export function clientIpIn(text: string): string | null {
  * Exim's `host mx.example.net [192.0.2.1]` above `SMTP error from remote mail server…`,
  * Exchange's `Remote Server at mx.example.net (192.0.2.1) returned '…'`.
  */
-function remoteIn(text: string): string | null {
+export function remoteIn(text: string): string | null {
   const m =
     /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|refused to talk|:)|\bhost:\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+reason:|(?:^|\s)([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+#[45]\d\d\s|\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\[[0-9a-f:.]+\]\s+SMTP error|Remote Server at ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+returned/i.exec(
       text,
