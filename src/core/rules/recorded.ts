@@ -122,8 +122,16 @@ function stepFor(ctx: RuleContext, area: Area, l: LoggedCheck): Step {
   };
 }
 
+/** The reasons a failing SPF, DKIM or DMARC result explains (as rules/spf.ts, dkim.ts, dmarc.ts declare). */
+const AUTH_EXPLAINS = ['authfailure', 'securityerror', 'rejected', 'spamdetected', 'policyviolation'];
+
 export const recordedChecks: Rule = {
-  id: 'recorded.*',
+  steps: ['spf.fail', 'spf.softfail', 'spf.missing', 'spf.permerror', 'dkim.fail', 'dkim.missing', 'dmarc.fail', 'dmarc.missing'].map(
+    (id) => ({ id, explains: AUTH_EXPLAINS, ...(id === 'spf.fail' || id === 'spf.softfail' ? { judgesClientAsServer: true } : {}) }),
+  ),
+  // the live checks decide when they can: read to know whether they did
+  reads: ['spf', 'dkim', 'dmarc'],
+  sources: ['RFC 8601 §5', 'RFC 7208', 'RFC 6376', 'RFC 7489'],
   run(ctx) {
     const steps: Step[] = [];
     const done = new Set<string>();
