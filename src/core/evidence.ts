@@ -5,7 +5,7 @@ import type { Evidence, InputKind } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
 import { judgedIpInReply } from './parse/judged-ip';
-import type { LoggedCheck, Rejection } from './types';
+import type { LoggedCheck, Rejection, Session } from './types';
 import { readRecordedChecks } from './knowledge/recorded-checks';
 
 /**
@@ -15,10 +15,13 @@ import { readRecordedChecks } from './knowledge/recorded-checks';
  * its reverse-DNS result for the client. They join the checks the receiver
  * logged, marked as recorded by it and as the reason it refused.
  */
-function recordedInRefusals(rejections: Rejection[]): LoggedCheck[] {
+function recordedInRefusals(rejections: Rejection[], sessions: Session[]): LoggedCheck[] {
   const out: LoggedCheck[] = [];
   for (const r of rejections) {
+    // the reader's own server refused a client (its inbound session): the finding is its own
+    const own = sessions.some((s) => s.direction === 'inbound' && r.line >= s.startLine && r.line <= s.endLine);
     for (const c of readRecordedChecks(r.text)) {
+      if (own) c.by = 'Your server';
       const ip = c.ip ?? r.ip ?? undefined;
       const subject = c.check === 'ptr' ? (ip ?? '') : (c.domain ?? '');
       if (out.some((o) => o.check === c.check && o.subject === subject && o.result === c.result)) continue;
@@ -75,7 +78,11 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),
-    logged: [...(result.logged ?? []), ...(result.sessions ?? []).flatMap((s) => s.logged), ...recordedInRefusals(rejections)],
+    logged: [
+      ...(result.logged ?? []),
+      ...(result.sessions ?? []).flatMap((s) => s.logged),
+      ...recordedInRefusals(rejections, result.sessions ?? []),
+    ],
     unknownLines: result.unknownLines,
     warnings: result.warnings,
   };

@@ -61,8 +61,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'mailchannels-cs-message-blocked-missing-message-id': 'not yet examined (step 0)',
   // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted': 'not yet examined',
-  // first smtp.ptr-required:warn, want smtp.auth-required|submission.port-25
-  'mailcow-printer-port-25-no-reverse-hostname': 'not yet examined (step 0)',
   // stage unknown, want rcpt
   'mailkit-exchange-unable-to-relay-no-default-credentials': 'not yet examined (step 0)',
   // first reputation.blocked:warn, want smtp.greylisted

@@ -3,9 +3,9 @@
 // rule decides that a setting must change; this says where to change it.
 // "{zone}" in a text is filled in by the rule.
 
-export type SettingTopic = 'dnsbl-remove' | 'helo-name' | 'dkim-signing';
+export type SettingTopic = 'dnsbl-remove' | 'helo-name' | 'dkim-signing' | 'trusted-networks' | 'client-exception';
 
-export type Product = 'mdaemon' | 'postfix' | 'exim' | 'exchange' | 'microsoft-365' | 'google-workspace' | 'application';
+export type Product = 'mdaemon' | 'postfix' | 'exim' | 'exchange' | 'microsoft-365' | 'google-workspace' | 'application' | 'mailcow';
 
 export interface ProductSetting {
   topic: SettingTopic;
@@ -92,6 +92,65 @@ export const PRODUCT_SETTINGS: ProductSetting[] = [
     name: 'Postfix',
     where: 'OpenDKIM',
     source: 'http://www.opendkim.org/',
+  },
+  // a device that cannot log in: the server trusts its fixed address instead (relay without SMTP AUTH)
+  {
+    topic: 'trusted-networks',
+    product: 'postfix',
+    name: 'Postfix',
+    where: 'add its address to mynetworks in main.cf (permit_mynetworks comes before the client checks), then "postfix reload"',
+    source: 'https://www.postfix.org/postconf.5.html#mynetworks',
+  },
+  {
+    topic: 'trusted-networks',
+    product: 'mailcow',
+    name: 'mailcow',
+    where: 'Configuration » Forwarding hosts (or the Postfix mynetworks override)',
+    source: 'https://docs.mailcow.email/manual-guides/Postfix/u_e-postfix-trust-networks/',
+  },
+  {
+    topic: 'trusted-networks',
+    product: 'exim',
+    name: 'Exim',
+    where: 'add it to the relay_from_hosts host list',
+    source: 'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-the_default_configuration_file.html (relay_from_hosts)',
+  },
+  {
+    topic: 'trusted-networks',
+    product: 'exchange',
+    name: 'Exchange',
+    where: 'a receive connector for anonymous relay scoped to its address',
+    source: 'https://learn.microsoft.com/exchange/mail-flow/connectors/allow-anonymous-relay',
+  },
+  {
+    topic: 'trusted-networks',
+    product: 'mdaemon',
+    name: 'MDaemon',
+    where: 'Security » Security Settings » Trusted Hosts',
+    source: 'https://help.mdaemon.com/MDaemon/en/trusted_hosts.html',
+  },
+  // one trusted sender exempted from the receiving server's client checks (PTR, blocklists, HELO)
+  {
+    topic: 'client-exception',
+    product: 'postfix',
+    name: 'Postfix',
+    where:
+      'a check_client_access table ("<ip> OK") placed before the reject_* checks in smtpd_client_restrictions / smtpd_recipient_restrictions (postscreen: postscreen_access_list)',
+    source: 'https://www.postfix.org/postconf.5.html#check_client_access, https://www.postfix.org/postconf.5.html#postscreen_access_list',
+  },
+  {
+    topic: 'client-exception',
+    product: 'exim',
+    name: 'Exim',
+    where: 'an "accept hosts = <ip>" line before the deny conditions of the RCPT ACL',
+    source: 'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html',
+  },
+  {
+    topic: 'client-exception',
+    product: 'mdaemon',
+    name: 'MDaemon',
+    where: 'Security » Security Settings » Trusted Hosts, or the DNS-BL White List',
+    source: 'https://help.mdaemon.com/MDaemon/en/dns-bl_white_list.html',
   },
 ];
 

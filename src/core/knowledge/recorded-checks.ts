@@ -188,7 +188,9 @@ export function readRecordedChecks(text: string): RecordedCheck[] {
       if (!result) continue;
       const domain = c.check === 'ptr' ? null : (g.domain?.replace(/\.$/, '').toLowerCase() ?? null);
       if (out.some((o) => o.check === c.check)) continue;
-      out.push({ check: c.check, result, domain, ip: g.ip ?? null, identity: c.identity ?? null, by: k.sender, knowledge: k.id });
+      // (an entry that many receivers share names no one receiver)
+      const by = /^(?:many|a )/.test(k.sender) ? 'The receiver' : k.sender;
+      out.push({ check: c.check, result, domain, ip: g.ip ?? null, identity: c.identity ?? null, by, knowledge: k.id });
     }
   }
   return out;

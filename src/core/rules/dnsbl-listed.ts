@@ -141,14 +141,20 @@ function expiredStep(r: DnsblListResult): Step {
   };
 }
 
-/** The receiver saw a listing that DNS cannot check now: its evidence stands, with a retry. */
+/**
+ * The receiver saw a listing that DNS cannot check now: its evidence stands,
+ * with a retry. When the receiver refused the message for it (its reply names
+ * the list), the refusal is the evidence: fail, the live check's
+ * "could not decide" beside it (dnsbl.inconclusive).
+ */
 function unconfirmedStep(r: DnsblListResult): Step {
   const evidence = baseEvidence(r);
   evidence.push({ text: dnsEvidenceText(r.answer.response), line: 0 });
   evidence.push({ text: `DNS now could not decide: ${r.answer.reason}`, line: 0 });
+  const refused = r.receiver.some((l) => l.result.startsWith('named in the refusal'));
   return {
     rule: 'dnsbl.listed',
-    status: 'warn',
+    status: refused ? 'fail' : 'warn',
     title: `The receiver found ${r.subject.value} listed on ${listName(r)} (DNS now could not confirm it)`,
     evidence,
     detail:

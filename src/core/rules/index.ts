@@ -18,6 +18,8 @@ import { dnsblListed } from './dnsbl-listed';
 import { dnsblInconclusive } from './dnsbl-inconclusive';
 import { ptrGeneric } from './ptr-generic';
 import { recordedChecks } from './recorded';
+import { ownClient } from './own-client';
+import { receivingSide } from './receiving-side';
 
 const CHECKS: Rule[] = [
   rejectionRule,
@@ -35,6 +37,8 @@ const CHECKS: Rule[] = [
   dnsblInconclusive,
   ptrGeneric,
   recordedChecks,
+  ownClient,
+  receivingSide,
 ];
 
 export const RULES: Rule[] = [submissionRule(CHECKS), ...CHECKS];

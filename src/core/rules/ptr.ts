@@ -5,7 +5,7 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { isFQDN, isNonPublicIP, normalizeIP } from '../dns/names';
+import { isFQDN, isIP, isNonPublicIP, normalizeIP } from '../dns/names';
 
 const SOURCES = [
   'https://www.m3aawg.org/sites/default/files/m3aawg-managing-smtp-reverse-dns-2018-03.pdf (one PTR per sending IP, forward-confirmed)',
@@ -67,7 +67,7 @@ export const ptrMissing: Rule = {
         },
       ];
     }
-    if (!ip) {
+    if (!ip || !isIP(ip.value)) {
       // the receiver refused for reverse DNS but the input does not name the IP (redacted, or a reply alone)
       const said = refusedForPtr(ctx, null);
       if (!said) return [];

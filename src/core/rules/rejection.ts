@@ -8,6 +8,7 @@ import { adviceForReason, adviceForRule, REJECTION_ADVICE } from '../knowledge/r
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import { ruleMatches, type Rule, type RuleContext } from './rule';
 import { recordedStillExplains } from './recorded';
+import { findDnsbl } from '../knowledge/dnsbl-registry';
 
 /**
  * The refusal reasons each step of this rule explains when it is not the
@@ -77,6 +78,9 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
   // it — unless DNS now decides otherwise (a good PTR, SPF passing: fixed since, or another IP was refused)
   const stated = ctx.evidence.logged.filter((l) => l.refused && l.line === r.line);
   if (stated.length) return stated.some((l) => recordedStillExplains(ctx, l));
+  // a dead list the refusal names (relays.ordb.org, SORBS): the listing means nothing, dnsbl.defunct
+  // explains it — never "find what sent the spam, request removal" (issue 11 point 6)
+  if (namesDefunctList(r)) return true;
   // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
   // a refusal that names no list the checks know ("is in an RBL") keeps its own
   if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl?.results.some((x) => x.receiver.some((l) => l.line === r.line));
@@ -94,6 +98,11 @@ function ptrProblemFound(ctx: RuleContext): boolean {
   const p = ctx.live.ptr;
   // (several PTRs of which one does not resolve back is a problem too: ptr.mismatch says so)
   return !!p && (p.outcome === 'none' || (p.outcome === 'found' && p.forward.some((f) => f.outcome === 'nomatch')));
+}
+
+/** Whether a refusal names a blocklist that no longer exists (knowledge/dnsbl: status defunct). */
+function namesDefunctList(r: Rejection): boolean {
+  return (r.text.match(/\b(?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}\b/gi) ?? []).some((z) => findDnsbl(z)?.status === 'defunct');
 }
 
 function isDnsblText(r: Rejection): boolean {

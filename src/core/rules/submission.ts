@@ -12,12 +12,16 @@
 import type { Rejection, Step } from '../types';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import { ruleMatches, type Rule, type RuleContext } from './rule';
+import { ownClientRefusal } from './own-client';
 
 /** Reasons that say the client must log in or may not relay (RFC 4954, RFC 5321 §3.6.2). */
 const SUBMISSION_REASONS = new Set(['norelaying', 'securityerror']);
 
 /** The refusal, when it is one of a submitting client by its own organisation's server. */
 export function submissionRefusal(ctx: RuleContext): Rejection | null {
+  // the organisation's own device or application refused as a stranger (rules/own-client.ts)
+  const own = ownClientRefusal(ctx);
+  if (own) return own.refusal;
   const r = ctx.primary;
   if (!r || !SUBMISSION_REASONS.has(r.reason)) return null;
   // the server's own inbound log (not a bounce about our server, not our outbound delivery)
@@ -33,8 +37,11 @@ export function submissionRefusal(ctx: RuleContext): Rejection | null {
 export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext, clientAsServer: ReadonlySet<string>): Step[] {
   const r = submissionRefusal(ctx);
   if (!r) return steps;
-  // a receiver text that names the PTR as its reason (sendmail "IP name lookup failed") keeps it
-  const named = REPLY_KNOWLEDGE.find((k) => k.id === r.knowledge)?.rules ?? [];
+  // a receiver text that names the PTR as its reason (sendmail "IP name lookup failed") keeps it —
+  // for the organisation's own device refused as a stranger (rules/own-client.ts) only a named HELO does
+  // (the device's own setting, RFC 5321 §4.1.1.1): a PTR for a device is never the fix
+  const rules = REPLY_KNOWLEDGE.find((k) => k.id === r.knowledge)?.rules ?? [];
+  const named = ownClientRefusal(ctx) ? rules.filter((p) => p.startsWith('helo.')) : rules;
   return steps.map((s) => {
     if (s.status !== 'fail' && s.status !== 'warn') return s;
     if (!clientAsServer.has(s.rule) || named.some((p) => p !== 'smtp.relay-denied' && ruleMatches(p, s.rule))) return s;
