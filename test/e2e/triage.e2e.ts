@@ -66,7 +66,7 @@ for (const size of ['desktop', 'phone'] as const) {
       // "List" on a group shows its sessions only
       await page.getByTestId('summary-search').fill('');
       await page.getByRole('button', { name: 'Reason', exact: true }).click();
-      await groups.getByRole('button', { name: /^List the 1 sessions: the sending IP has no proper reverse DNS/ }).click();
+      await groups.getByRole('button', { name: /^List the sessions: the sending IP has no proper reverse DNS/ }).click();
       assert.equal(await sessions.count(), 1);
       // numbers do not wrap inside themselves
       assert.deepEqual(await wrapped(page, '[data-testid="summary"] .n'), []);

@@ -24,13 +24,15 @@ export class TriageFilter {
     return v.sessions.filter((r) => this.fits(r) && words.every((w) => r.search.includes(w)));
   }
 
-  /** The groups (grouped `by`) that hold a session the filters keep, with only those sessions. */
+  /**
+   * The groups (summed up `by` one way): all of them with no filter, else
+   * those holding a session the filters keep (with only those sessions). The
+   * counts stay the whole log's.
+   */
   groups(v: SummaryView, by: GroupBy, shown: SessionRow[]): SummaryGroup[] {
+    if (!this.active) return v.groups[by];
     const keep = new Set(shown.map((r) => r.index));
-    return v.groups[by]
-      .map((g) => ({ ...g, sessions: g.sessions.filter((i) => keep.has(i)) }))
-      .filter((g) => g.sessions.length)
-      .sort((a, b) => b.sessions.length - a.sessions.length);
+    return v.groups[by].map((g) => ({ ...g, sessions: g.sessions.filter((i) => keep.has(i)) })).filter((g) => g.sessions.length);
   }
 
   /** Show one group's sessions only (its direction and its value). */

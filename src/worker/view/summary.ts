@@ -1,8 +1,8 @@
 // A log's refused sessions made ready to triage (issue 15 point 3), in the
-// worker: each session in words (direction, reason), with the text to
-// diagnose it alone; the groups of sessions that share a direction, a
-// reason, a remote host, a sender domain and a client IP; and the filter
-// choices with their counts. The page filters and searches these rows; it
+// worker: each kept session in words (direction, reason), with the text to
+// diagnose it alone; the summary's refusal groups summed up by reason, by
+// remote host, by sender domain and by client IP, each direction apart; and
+// the filter choices with their counts. The page filters and searches these rows; it
 // computes nothing about mail.
 //
 // Inbound = this server refused a client (the log's own smtpd, postscreen,
@@ -10,8 +10,7 @@
 // delivered (the remote host's reply). Which one a session is comes from the
 // parser (Session.direction).
 
-import type { LogSummary, SummarySession } from '../../core/summary/summariser';
-import { domainOf } from '../../core/dns/names';
+import type { LogSummary, RefusalGroup, SummarySession } from '../../core/summary/summariser';
 import { kindWords, reasonWords } from './words';
 import type { Facet, GroupBy, SessionRow, SummaryGroup, SummaryView } from './types';
 
@@ -26,16 +25,8 @@ const MAX_ROWS = 2000;
 /** Facet choices shown per filter. */
 const MAX_FACETS = 50;
 
-type Session = SummarySession & { senderDomain?: string | null };
-
-function senderDomainOf(s: Session): string | null {
-  if (s.senderDomain !== undefined) return s.senderDomain;
-  return s.sender ? domainOf(s.sender) : null;
-}
-
-function row(s: Session): SessionRow {
+function row(s: SummarySession): SessionRow {
   const direction = s.direction === 'inbound' || s.direction === 'outbound' ? s.direction : 'unknown';
-  const senderDomain = senderDomainOf(s);
   const reply = [s.first.code, s.first.enhanced].filter(Boolean).join(' ');
   return {
     index: s.index,
@@ -47,7 +38,7 @@ function row(s: Session): SessionRow {
     text: s.first.text.length > 200 ? `${s.first.text.slice(0, 197)}…` : s.first.text,
     clientIp: s.clientIp,
     remoteHost: s.remoteHost,
-    senderDomain,
+    senderDomain: s.senderDomain,
     firstLine: s.firstLine,
     lastLine: s.lastLine,
     refusals: s.refusals,
@@ -72,38 +63,40 @@ function facet(rows: SessionRow[], key: (r: SessionRow) => string | null, label:
     .map(([k, n]) => ({ key: k, label: label(k), count: n }));
 }
 
-function groups(rows: SessionRow[], by: GroupBy): SummaryGroup[] {
-  const all = new Map<string, SummaryGroup>();
-  for (const r of rows) {
-    const value = r[by];
-    const key = `${r.direction}\u0000${value ?? ''}`;
-    let g = all.get(key);
+/**
+ * The summary's refusal groups (one per direction, reason, remote host,
+ * sender domain and client IP, counted over the whole log) summed up one
+ * way — by reason, remote host, sender domain or client IP — each direction
+ * apart. The groups' kept sessions come along, to list and diagnose.
+ */
+function groups(all: RefusalGroup[], by: GroupBy): SummaryGroup[] {
+  const out = new Map<string, SummaryGroup>();
+  for (const rg of all) {
+    const value = rg[by];
+    const direction = rg.direction === 'inbound' || rg.direction === 'outbound' ? rg.direction : 'unknown';
+    const key = `${direction}\u0000${value ?? ''}`;
+    let g = out.get(key);
     if (!g) {
       g = {
         key,
-        direction: r.direction,
+        direction,
         by,
         value,
         label: value === null ? 'not in the log' : by === 'reason' ? reasonWords(value) : value,
         sessions: [],
         refusals: 0,
       };
-      all.set(key, g);
+      out.set(key, g);
     }
-    g.sessions.push(r.index);
-    g.refusals += r.refusals;
+    g.refusals += rg.count;
+    for (const i of rg.sessions) if (!g.sessions.includes(i)) g.sessions.push(i);
   }
-  return [...all.values()].sort((a, b) => b.sessions.length - a.sessions.length || b.refusals - a.refusals);
+  for (const g of out.values()) g.sessions.sort((a, b) => a - b);
+  return [...out.values()].sort((a, b) => b.refusals - a.refusals || b.sessions.length - a.sessions.length);
 }
 
-/** The stream summariser's count of refused sessions by direction, over the whole log, when it gives one. */
-type WithDirections = LogSummary & { byDirection?: Partial<Record<SessionRow['direction'], { sessions?: number; refusals?: number }>> };
-
 export function summaryView(s: LogSummary, name: string): SummaryView {
-  const rows = (s.sessions as Session[]).slice(0, MAX_ROWS).map(row);
-  const whole = (s as WithDirections).byDirection;
-  const complete = !!whole && (['inbound', 'outbound', 'unknown'] as const).every((d) => typeof whole[d]?.sessions === 'number');
-  const dir = (d: SessionRow['direction']) => (complete ? whole![d]!.sessions! : rows.filter((r) => r.direction === d).length);
+  const rows = s.sessions.slice(0, MAX_ROWS).map(row);
   return {
     name,
     kind: s.kind,
@@ -115,7 +108,7 @@ export function summaryView(s: LogSummary, name: string): SummaryView {
     hardRefusals: s.hardRefusals,
     sessionsDropped: s.sessionsDropped + Math.max(0, s.sessions.length - rows.length),
     warnings: s.warnings,
-    byDirection: { inbound: dir('inbound'), outbound: dir('outbound'), unknown: dir('unknown') },
+    byDirection: s.byDirection,
     byReason: s.byReason.map((c) => ({ key: c.key, label: reasonWords(c.key), count: c.count })),
     facets: {
       direction: facet(
@@ -129,12 +122,12 @@ export function summaryView(s: LogSummary, name: string): SummaryView {
       clientIp: facet(rows, (r) => r.clientIp),
     },
     groups: {
-      reason: groups(rows, 'reason'),
-      remoteHost: groups(rows, 'remoteHost'),
-      senderDomain: groups(rows, 'senderDomain'),
-      clientIp: groups(rows, 'clientIp'),
+      reason: groups(s.groups, 'reason'),
+      remoteHost: groups(s.groups, 'remoteHost'),
+      senderDomain: groups(s.groups, 'senderDomain'),
+      clientIp: groups(s.groups, 'clientIp'),
     },
-    directionsComplete: complete,
+    groupsDropped: s.groupsDropped,
     sessions: rows,
   };
 }

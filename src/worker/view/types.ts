@@ -139,8 +139,9 @@ export interface SummaryGroup {
   value: string | null;
   /** The value in words (a reason's words), or "not in the log". */
   label: string;
-  /** Indexes of its sessions (SessionRow.index), in the log's order. */
+  /** Indexes of its kept sessions (SessionRow.index), in the log's order; a group may keep none. */
   sessions: number[];
+  /** Its refusals over the whole log. */
   refusals: number;
 }
 
@@ -158,14 +159,14 @@ export interface SummaryView {
   /** Refused sessions not kept (over the summary's cap). */
   sessionsDropped: number;
   warnings: string[];
-  /** Refused sessions by direction. */
-  byDirection: Record<SessionRow['direction'], number>;
+  /** Refusals (not sessions) by direction, over the whole log. */
+  byDirection: Record<SessionRow['direction'], { refusals: number; hard: number }>;
   /** Refusals (not sessions) by reason, over the whole log. */
   byReason: Facet[];
   facets: Record<'direction' | GroupBy, Facet[]>;
-  /** The sessions grouped each way, inbound apart from outbound, largest groups first. */
+  /** The refusals grouped each way, inbound apart from outbound, largest groups first (counted over the whole log). */
   groups: Record<GroupBy, SummaryGroup[]>;
-  /** The direction counts cover every refused session of the log (false: only the sessions listed). */
-  directionsComplete: boolean;
+  /** Refusals in no group (past the summary's cap on distinct groups). */
+  groupsDropped: number;
   sessions: SessionRow[];
 }
