@@ -7,7 +7,7 @@ import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { buildEvidence } from './evidence';
-import { findSubjects, focusSession, withSendingHostIp } from './subjects';
+import { findSubjects, focusSession, withSendingHostIp, withoutStandIns } from './subjects';
 import { durationText, Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
@@ -98,9 +98,11 @@ async function diagnose(
   partial?: { settled?: (group: CheckGroup) => void; waiting?: Set<WaitsOn> },
 ): Promise<Report> {
   // a bounce that names the refused server but not its IP: its address, looked up first
-  const found = o.live ? await withSendingHostIp(findSubjects(evidence), dns) : { subjects: findSubjects(evidence), note: null };
+  // a poster's stand-ins for their own names ("mydomain.com", "1.2.3.4") are never asked as real
+  const real = withoutStandIns(findSubjects(evidence), o.resolver.publicDns === true);
+  const found = o.live ? await withSendingHostIp(real.subjects, dns) : { subjects: real.subjects, note: null };
   const subjects = found.subjects;
-  const warnings = found.note ? [...evidence.warnings, found.note] : evidence.warnings;
+  const warnings = [...evidence.warnings, ...real.notes, ...(found.note ? [found.note] : [])];
   const live = await runLiveChecks(subjects, dns, o.live, { evidence, now: o.now, dnsbl: o.dnsbl, settled: partial?.settled });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
@@ -272,7 +274,7 @@ class Partials {
     const view = () => new Lookup(resolver, this.o.now, this.o.limits.maxDnsQueries, { secrets: this.o.secrets });
     const pending = ALL_GROUPS.filter((g) => !this.done.has(g));
     // the sending host's address, when the checks wait for it, decides what every group is about
-    await withSendingHostIp(findSubjects(this.evidence), view());
+    await withSendingHostIp(withoutStandIns(findSubjects(this.evidence), this.o.resolver.publicDns === true).subjects, view());
     const waiting = new Set<WaitsOn>(notYet.size ? [...ALL_GROUPS, 'ip'] : pending);
     const report = await diagnose(this.evidence, view(), this.o, this.describe, { waiting });
     if (this.stopped) return;

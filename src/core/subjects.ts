@@ -11,6 +11,7 @@ import { MAIL_ORGANISATIONS, organisationOf } from './knowledge/mail-organisatio
 import { fieldsNamed } from './mail/header-block';
 import { messageSubjects } from './mail/subjects';
 import { addressIn, dnsDomainOf } from './mail/address';
+import { standInIp, standInName, type StandIn } from './knowledge/stand-ins';
 
 /**
  * In a log of our own server sending, the receiver often echoes the client's
@@ -171,4 +172,39 @@ export async function withSendingHostIp(subjects: Subjects, dns: Lookup): Promis
       };
   }
   return { subjects, note: null };
+}
+
+/**
+ * The subjects without the stand-ins a poster wrote for their own names and
+ * addresses ("mail.mydomain.com", "1.2.3.4", "xxx.xxx.xxx.xxx", and — when
+ * the resolver is the public DNS — RFC 2606 / RFC 5737 documentation names):
+ * DNS would answer for somebody else, so they are not asked, and a note says
+ * which were left out and why. The steps that needed them show their blanks.
+ */
+export function withoutStandIns(subjects: Subjects, publicDns: boolean): { subjects: Subjects; notes: string[] } {
+  const notes: string[] = [];
+  const left: string[] = [];
+  const out: Subjects = { ...subjects };
+  const drop = (s: { value: string; line: number } | null | undefined, found: StandIn | null, what: string): boolean => {
+    if (!s || !found || (found.documentation && !publicDns)) return false;
+    left.push(s.value.toLowerCase());
+    notes.push(
+      `The ${what} "${s.value}" (line ${s.line}) looks like a stand-in for the real one (${found.why}), so it was not looked up in DNS; paste the real ${what} to have it checked.`,
+    );
+    return true;
+  };
+  if (drop(out.ip, out.ip ? standInIp(out.ip.value) : null, 'sending IP')) out.ip = null;
+  if (drop(out.helo, out.helo ? standInName(out.helo.value.replace(/^\[|\]$/g, '')) : null, 'HELO name')) out.helo = null;
+  if (drop(out.rdns, out.rdns ? standInName(out.rdns.value) : null, 'reverse DNS name')) out.rdns = null;
+  if (drop(out.sendingHost, out.sendingHost ? standInName(out.sendingHost.value) : null, 'sending host')) out.sendingHost = null;
+  const domains = new Set<string>();
+  for (const key of ['mailFromDomain', 'fromDomain'] as const) {
+    const d = out[key];
+    if (!d) continue;
+    const found = standInName(d.value);
+    if (domains.has(d.value) && found && (!found.documentation || publicDns)) out[key] = null;
+    else if (drop(d, found, 'sender domain')) out[key] = null;
+    domains.add(d.value);
+  }
+  return { subjects: left.length ? { ...out, standIns: left } : out, notes };
 }

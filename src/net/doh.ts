@@ -51,6 +51,16 @@ export const DEFAULT_TIMEOUT_MS = 4000;
 export const MAX_ANSWER_BYTES = 65535;
 export const DEFAULT_MAX_CONCURRENT = 32;
 
+/** An endpoint on this machine (a local DoH server may serve a lab zone with documentation names). */
+function isLoopbackUrl(endpoint: string): boolean {
+  try {
+    const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
 export class DohResolver implements Resolver {
   readonly endpoints: readonly string[];
   private readonly timeoutMs: number;
@@ -65,10 +75,13 @@ export class DohResolver implements Resolver {
   private readonly downUntil = new Map<string, number>();
   /** Requests actually sent (tries, not questions): for tests and the bench. */
   sent = 0;
+  /** Some endpoint is on the Internet (not this machine): documentation names there are nobody's (Resolver.publicDns). */
+  readonly publicDns: boolean;
 
   constructor(o: DohOptions) {
     if (!o.endpoints.length) throw new Error('DohResolver needs at least one endpoint');
     this.endpoints = [...o.endpoints];
+    this.publicDns = this.endpoints.some((e) => !isLoopbackUrl(e));
     this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchFn = o.fetch ?? ((...a) => fetch(...a));
     this.clock = o.clock ?? (() => performance.now());

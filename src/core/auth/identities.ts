@@ -26,7 +26,10 @@ function refusedForSpf(ev: Evidence): boolean {
 
 export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities {
   const session = ev ? focusSession(ev) : null;
-  const ip = s.ip ?? (session?.direction === 'outbound' ? ipEchoedInEhloReply(session) : null);
+  // (a stand-in the subjects left out — "mydomain.com", "1.2.3.4" — is not taken back from the session)
+  const standIn = (v: string | null | undefined) => !!v && !!s.standIns?.includes(v.toLowerCase());
+  const echoed = session?.direction === 'outbound' ? ipEchoedInEhloReply(session) : null;
+  const ip = s.ip ?? (echoed && !standIn(echoed.value) ? echoed : null);
   let mailFrom: AuthIdentities['mailFrom'] = null;
   if (session?.mailFrom) mailFrom = { address: session.mailFrom.address, line: session.mailFrom.line, source: 'session' };
   else if (ev?.message) {
@@ -36,7 +39,8 @@ export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities
   }
   let spfDomain: AuthIdentities['spfDomain'] = null;
   const mfDomain = mailFrom?.address ? domainOf(mailFrom.address) : null;
-  if (mfDomain && mailFrom) spfDomain = { value: mfDomain, line: mailFrom.line, identity: 'mailfrom' };
+  if (mfDomain && standIn(mfDomain)) spfDomain = null;
+  else if (mfDomain && mailFrom) spfDomain = { value: mfDomain, line: mailFrom.line, identity: 'mailfrom' };
   else if (s.mailFromDomain) spfDomain = { ...s.mailFromDomain, identity: 'mailfrom' };
   else if (mailFrom?.address === '' && s.helo) spfDomain = { ...s.helo, identity: 'helo' };
   else if (!mailFrom && s.fromDomain && ev && refusedForSpf(ev))

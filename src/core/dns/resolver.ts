@@ -70,6 +70,14 @@ export interface DnsResponse {
 
 export interface Resolver {
   resolve(name: string, type: RRType, signal?: AbortSignal): Promise<DnsResponse>;
+  /**
+   * Answers come from the public DNS (a DoH service on the Internet). There,
+   * documentation names and addresses (RFC 2606 example.com, RFC 5737
+   * 203.0.113.0/24) are IANA's or nobody's, so a paste's "example.com" is a
+   * stand-in and is not asked (knowledge/stand-ins.ts). A lab or test resolver
+   * (unset) may hold a zone for them.
+   */
+  readonly publicDns?: boolean;
 }
 
 /** What a response means for a check, independent of the record type. */

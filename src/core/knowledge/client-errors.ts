@@ -182,12 +182,21 @@ export const CLIENT_ERROR_STAGES: ClientErrorShape[] = [
     stage: 'data',
     sources: ['https://github.com/PHPMailer/PHPMailer/blob/master/src/SMTP.php'],
   },
-  // Outlook Express / Windows Mail error box: "one of the recipients was rejected by the server" (0x800CCC79)
+  // Outlook / Outlook Express / Windows Mail error box: "one of the recipients was rejected by the server"
+  // (0x800CCC79, IXP_E_SMTP_REJECTED_RECIPIENTS); the box is translated, its error number is not
+  // ("Número de error: 0x800CCC79", "numero di errore: 0x800CCC79"), so the number decides in any language
   {
     id: 'outlook-express.rcpt',
-    words: /recipients? (?:was|were) rejected by the server/i,
+    words: /recipients? (?:was|were) rejected by\s+the server|\b0x800CCC79\b/i,
     stage: 'rcpt',
     sources: ['https://learn.microsoft.com/en-us/previous-versions/troubleshoot/outlook/error-0x800ccc79'],
+  },
+  // the same box for a refused sender (0x800CCC78, IXP_E_SMTP_REJECTED_SENDER: "the server rejected the sender address")
+  {
+    id: 'outlook-express.mail',
+    words: /server rejected (?:the|your) sender address|\b0x800CCC78\b/i,
+    stage: 'mail',
+    sources: ['https://learn.microsoft.com/en-us/previous-versions/troubleshoot/outlook/error-0x800ccc78'],
   },
 ];
 

@@ -291,7 +291,11 @@ export function readEnhancedCode(enhanced: string | null | undefined): CodeReadi
   if (!m) return undefined;
   const [, cls, subject, detail] = m;
   // RFC 3463 §3.1: a success class is a success, whatever the detail
-  const exact = BY_CODE.get(`X.${Number(subject)}.${Number(detail)}`);
+  const registered = BY_CODE.get(`X.${Number(subject)}.${Number(detail)}`);
+  // a success detail (X.1.5 "Destination address valid", RFC 3463 §3.2) under a failure class is a
+  // server's misuse ("501 5.1.5 Recipient address reserved by RFC 2606"): a failure is never a
+  // delivery, so only its subject is read
+  const exact = registered && !(cls !== '2' && registered.reason === 'delivered') ? registered : undefined;
   const info = exact ?? SUBJECT_DEFAULT[String(Number(subject))];
   if (!info) return undefined;
   const transient = cls === '4';

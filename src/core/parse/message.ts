@@ -9,6 +9,7 @@ import type { Hop, LoggedCheck, MessageEvidence } from '../types';
 import type { InputParser, ParseResult } from './parser';
 import { headerScore, readHeaderBlock, type HeaderBlock } from '../mail/header-block';
 import { readMessageHeaders } from '../mail/read';
+import { asRefusal, findRepliesIn } from './replies';
 
 /**
  * Index of the line where the header section starts: the first line that
@@ -133,6 +134,13 @@ function unquoted(lines: string[]): { lines: string[]; quoted: boolean } {
   return { lines: stripped.slice(0, end), quoted: true };
 }
 
+/** Whether the lines before the header section hold a server's refusal the reply finder is sure of. */
+function refusalAbove(lines: string[], start: number): boolean {
+  if (start < 2) return false;
+  const above = lines.slice(Math.max(0, start - 400), start).map((text, i) => ({ text, line: i + 1 }));
+  return findRepliesIn(above).some((f) => f.sure && asRefusal(f) !== null);
+}
+
 export const messageParser: InputParser = {
   kind: 'message',
   detect(input) {
@@ -140,7 +148,12 @@ export const messageParser: InputParser = {
     const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines.slice(0, start + 400), start);
     if (block.fields.length < 2) return 0;
-    return Math.min(1, headerScore(block) * 1.2);
+    const score = Math.min(1, headerScore(block) * 1.2);
+    // a refusal the reply finder is sure of above the header section: the headers are the
+    // returned copy under a bounce's notice (Exchange's "Original message headers", a DSN's
+    // text/rfc822-headers) forwarded or pasted whole — the paste is about the refusal, and the
+    // bounce reader reads both; the headers alone would lose it
+    return score > 0.4 && refusalAbove(lines, start) ? 0.4 : score;
   },
   parse(input, original, ctx): ParseResult {
     const { lines, quoted } = unquoted(input);

@@ -210,6 +210,12 @@ export interface Subjects {
    * from the sender's own server): its address is looked up before the live checks.
    */
   sendingHost?: { value: string; line: number } | null;
+  /**
+   * Names and addresses in the input that stand in for the poster's own
+   * ("mydomain.com", "1.2.3.4"; knowledge/stand-ins.ts): never asked in DNS,
+   * whichever check comes across them.
+   */
+  standIns?: string[];
 }
 
 // ---- checklist ----

@@ -169,6 +169,10 @@ export const HOST_UNKNOWN: ReasonTable = {
   meaning: 'The domain of the recipient address does not exist, or has no mail server that can be found.',
   definition: DEF('hostunknown'),
   advice: 'generic.host-unknown',
+  // Postfix's "Host or domain name not found. Name service error for name=… type=MX: Host not found,
+  // try again" is the resolver's TRY_AGAIN (a lookup that failed for now, e.g. a chroot without
+  // resolv.conf), not a domain that does not exist: the temporary DNS failure's words win
+  unlessPhraseIds: ['networkerror.dns'],
   phrases: [
     p(
       'hostunknown.no-domain',

@@ -153,4 +153,25 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     transient: true,
     sources: ['https://postgrey.schweikert.ch/ (Postgrey)', 'https://www.greylisting.org/'],
   },
+  {
+    // rspamd's greylisting (and its "soft reject" action) answers with these words alone,
+    // "451 4.7.1 Try again later" (mailcow, Mailu, docker-mailserver all run rspamd); a rate
+    // limit or a block says more ("Too many connections, try again later")
+    id: 'rspamd.greylisting',
+    sender: 'rspamd (greylisting, soft reject)',
+    text: /^\s*(?:\d\.\d{1,3}\.\d{1,3}\s+)?try again later\.?\s*$/i,
+    codes: [451],
+    reason: 'onhold',
+    party: 'receiver-policy',
+    meaning:
+      'rspamd greylisted the message (its greylisting module, or the "soft reject" action, answers just "Try again later"): the first attempt from an unknown sender is refused for a few minutes and a retry is accepted.',
+    rules: ['smtp.greylisted'],
+    fix: [
+      'Nothing, if the sending server retries: the message goes out after the greylisting delay (rspamd: 5 minutes by default).',
+      "If the sender is your own application or web server that never retries, send through a mail server with a queue, or exempt it in rspamd's greylisting whitelist (whitelisted_ip).",
+    ],
+    verify: ['Look for a later attempt of the same message that was accepted (250).'],
+    transient: true,
+    sources: ['https://rspamd.com/doc/modules/greylisting.html'],
+  },
 ];

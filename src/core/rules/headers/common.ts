@@ -23,6 +23,14 @@ export interface MessageView {
   /** The fields are a whole header section, not a paste of a few trace fields. */
   complete: boolean;
   exactBytes: boolean;
+  /**
+   * Why the section as pasted may not hold every field (null: it does): a
+   * field missing from it is "not in the input", not "missing". A bounce's
+   * returned copy (RFC 6522 text/rfc822-headers, an NDR's "Original message
+   * headers") is whole as the server wrote it; a paste of headers alone, a
+   * paste with lines left out ("[...]"), or one that stops mid-field may not be.
+   */
+  cut: { why: string; line: number } | null;
 }
 
 /** Fields a message writer adds; a block with none of them is a fragment (e.g. only Received lines). */
@@ -40,7 +48,54 @@ export function messageView(ctx: RuleContext): MessageView | null {
     lastLine: last.line + last.lineCount - 1,
     complete: fields.some((f) => ORIGINATOR.has(f.name.toLowerCase())),
     exactBytes: m.exactBytes,
+    cut: cutOff(ctx, last.line + last.lineCount - 1),
   };
+}
+
+/** A line a poster puts where they left lines out: "...", "…", "[...]", "[snip]", "<cut>", "(truncated)". */
+const LEFT_OUT =
+  /^\s*(?:>\s*)*(?:\.{3,}|…|[[(<]\s*(?:\.{3,}|…|snip(?:ped)?|cut|truncated|gekürzt|abgeschnitten|tronqué|more headers?|rest of (?:the )?headers?)[^\])>]*[\])>])\s*$/i;
+
+function cutOff(ctx: RuleContext, lastLine: number): MessageView['cut'] {
+  const m = ctx.evidence.message;
+  if (!m) return null;
+  // the raw text starts at the header section's first line (parse/message.ts readMessageAt)
+  const raw = m.raw.split(/\r?\n/);
+  for (let i = 0; i <= lastLine - m.firstLine && i < raw.length; i++)
+    if (LEFT_OUT.test(raw[i])) return { why: `lines were left out of the headers (line ${m.firstLine + i})`, line: m.firstLine + i };
+  const last = m.headers[m.headers.length - 1];
+  const value = last?.value.trim() ?? '';
+  // a field that stops where its syntax cannot (a parameter list ending in ";" or "=", an open "<" or "(")
+  if (!m.hasBody && last && (/[;,=:(<]$/.test(value) || (value.match(/</g)?.length ?? 0) > (value.match(/>/g)?.length ?? 0)))
+    return { why: `the paste stops in the middle of the ${last.name}: field (line ${last.line})`, line: last.line };
+  if (ctx.evidence.inputs[0]?.kind === 'bounce') return null;
+  if (!m.hasBody) return { why: `the paste holds headers only and ends at line ${lastLine}, so it may not hold them all`, line: lastLine };
+  return null;
+}
+
+/**
+ * A field the rule needs is not among the headers of a paste that may not hold
+ * them all: said as not in the input, with what to paste — never as missing
+ * from the message (issue 11: partial input is modelled). A receiver's refusal
+ * that calls the message non-conforming still lets the rule fail.
+ */
+export function notInPaste(ctx: RuleContext, view: MessageView, rule: string, field: string, sources: string[]): Step[] | null {
+  if (!view.cut) return null;
+  if (ctx.evidence.rejections.some((r) => NOT_COMPLIANT.includes(r.reason))) return null;
+  return [
+    {
+      rule,
+      status: 'inconclusive',
+      title: `No ${field}: among the pasted headers — the paste may not hold it`,
+      evidence: [{ text: `No ${field}: field in ${section(view)}; ${view.cut.why}`, line: view.cut.line }],
+      detail: `Only what is in the input can be judged: ${view.cut.why}. If these are all of the message's headers, it has no ${field}: field.`,
+      fix: [
+        'Paste the whole header section to have it checked (Gmail: ⋮ › Show original; Outlook: File › Properties › Internet headers; Thunderbird: View › Message Source), or the whole message as an .eml file.',
+      ],
+      verify: [],
+      sources,
+    },
+  ];
 }
 
 /** The field was added by the receiving organisation (above the origin hop, or a receiver's stamp). */

@@ -5,7 +5,7 @@
 
 import type { Rule } from '../rule';
 import { checkMessageId } from '../../mail/message-id';
-import { messageView, passStep, quote, section, NOT_COMPLIANT } from './common';
+import { messageView, notInPaste, passStep, quote, section, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = [
@@ -32,6 +32,8 @@ export const missingMessageId: Rule = {
           { text: quote(ids[0]), line: ids[0].line },
         ]),
       ];
+    const partial = notInPaste(ctx, v, 'headers.missing-message-id', 'Message-ID', SOURCES);
+    if (partial) return partial;
     return [
       {
         rule: 'headers.missing-message-id',

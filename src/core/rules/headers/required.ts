@@ -6,7 +6,7 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { formatMailDate } from '../../mail/date';
-import { messageView, passStep, RFC5322, section, NOT_COMPLIANT } from './common';
+import { messageView, notInPaste, passStep, RFC5322, section, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const DATE_SOURCES = [
@@ -34,6 +34,8 @@ export const missingDate: Rule = {
           { text: `Date: ${dates[0].value}`, line: dates[0].line },
         ]),
       ];
+    const partial = notInPaste(ctx, v, 'headers.missing-date', 'Date', DATE_SOURCES);
+    if (partial) return partial;
     const firstHop = ctx.evidence.hops.find((h) => h.date);
     const example = formatMailDate(firstHop?.date ? Date.parse(firstHop.date) : Date.UTC(2025, 0, 6, 9, 30, 0));
     const step: Step = {
@@ -68,6 +70,8 @@ export const missingFrom: Rule = {
           { text: `From: ${from[0].value}`, line: from[0].line },
         ]),
       ];
+    const partial = notInPaste(ctx, v, 'headers.missing-from', 'From', FROM_SOURCES);
+    if (partial) return partial;
     const sender = fieldsNamed(v.fields, 'sender')[0];
     const mailFrom = v.facts?.mailFrom?.address;
     const example = sender?.value ?? (mailFrom ? `<${mailFrom}>` : '"Sales" <sales@example.org>');
