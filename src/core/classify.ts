@@ -187,7 +187,9 @@ function refine(reason: string, r: RawRejection, enh: { code: string } | undefin
 
 /** The reply text with e-mail addresses replaced, so that their local parts do not read as reasons. */
 export function wordsOnly(text: string): string {
-  return text.replace(/<[^<>\s]*@[^<>\s]*>|[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
+  // (?<!…): a bare address is tried only where a run of its characters starts — tried from every
+  // character of a long run without "@", the pattern was quadratic (issue 10)
+  return text.replace(/<[^<>\s]*@[^<>\s]*>|(?<![\w.+=-])[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
 }
 
 export function reasonOf(r: RawRejection): Classification {

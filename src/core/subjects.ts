@@ -32,7 +32,7 @@ export function focusSession(ev: Evidence): Session | null {
 function addressIn(value: string): string | null {
   const angle = /<([^<>]*@[^<>]*)>/.exec(value);
   if (angle) return angle[1];
-  const bare = /([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value);
+  const bare = /(?<![^\s,;<>"])([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value);
   return bare ? bare[1] : null;
 }
 

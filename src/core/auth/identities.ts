@@ -46,7 +46,7 @@ export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities
   if (session?.mailFrom) mailFrom = { address: session.mailFrom.address, line: session.mailFrom.line, source: 'session' };
   else if (ev?.message) {
     const rp = fieldsNamed(ev.message.headers, 'return-path')[0];
-    const m = rp ? /<([^<>]*)>|(\S+@\S+)/.exec(rp.value) : null;
+    const m = rp ? /<([^<>]*)>|(?<!\S)(\S+@\S+)/.exec(rp.value) : null;
     if (rp && m) mailFrom = { address: (m[1] ?? m[2]).trim(), line: rp.line, source: 'return-path' };
   }
   let spfDomain: AuthIdentities['spfDomain'] = null;

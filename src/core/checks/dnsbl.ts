@@ -8,6 +8,7 @@
 
 import { knowledgeById } from '../knowledge/replies';
 import { getDomain } from 'tldts';
+import { domainLikeTokens } from '../text/tokens';
 import type { Evidence, Subjects } from '../types';
 import type { Lookup } from '../dns/lookup';
 import { DNSBL_REGISTRY, findDnsbl, type DnsblEntry } from '../knowledge/dnsbl-registry';
@@ -65,7 +66,7 @@ export interface DnsblCheck {
 
 /** Domain-looking tokens in a text (a refusal that names its list). */
 function domainTokens(text: string): string[] {
-  return (text.match(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi) ?? []).map((t) => t.toLowerCase());
+  return domainLikeTokens(text).map((t) => t.toLowerCase());
 }
 
 /**

@@ -46,8 +46,8 @@ export function tlsIn(all: string[]): string | null {
     if (m) return m[1];
     if (/Google Transport Security/i.test(c)) return 'TLS (Google Transport Security)';
     m = /\bSSL: (TLS\S*)/i.exec(c);
-    if (m) return m[1].replace(/,.*$/, '');
-    m = /(\S+) encrypted/i.exec(c);
+    if (m) return m[1].split(',', 1)[0];
+    m = /(?<!\S)(\S+) encrypted/i.exec(c);
     if (m) return m[1];
   }
   return null;

@@ -258,7 +258,7 @@ export function parseExim(lines: string[]): ParseResult {
         s.remoteHost ??= h.host;
         if (h.helo) s.helo ??= { name: h.helo, line: lineNo };
       }
-      const from = /\bF=<([^>]*)>/.exec(rest);
+      const from = /\bF=<([^<>]*)>/.exec(rest);
       if (from) s.mailFrom ??= { address: from[1], line: lineNo };
       if (refused) {
         const rcpt = refused[3];
@@ -270,7 +270,9 @@ export function parseExim(lines: string[]): ParseResult {
         const code = r.code ?? (refused[1] ? 451 : 550);
         s.replies.push({ code, enhanced: r.enhanced, text: r.code ? r.text : text, stage, line: lineNo });
         const listed =
-          /(\S+) is listed in ([a-z0-9.-]+\.[a-z]{2,})|blocked using ([a-z0-9.-]+\.[a-z]{2,})|RBL:? ([a-z0-9.-]+\.[a-z]{2,})/i.exec(text);
+          /(?<!\S)(\S+) is listed in ([a-z0-9.-]+\.[a-z]{2,})|blocked using ([a-z0-9.-]+\.[a-z]{2,})|RBL:? ([a-z0-9.-]+\.[a-z]{2,})/i.exec(
+            text,
+          );
         if (listed && s.clientIp) {
           const zone = (listed[2] ?? listed[3] ?? listed[4]).toLowerCase();
           s.logged.push({ check: 'dnsbl', subject: s.clientIp, zone, result: 'listed', detail: text, line: lineNo } satisfies LoggedCheck);

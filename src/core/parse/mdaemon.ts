@@ -42,6 +42,20 @@ import { emptySession } from './session';
 const LINE =
   /^(?:[A-Z][a-z]{2} )?(\d{4}-\d{2}-\d{2}) (\d{1,2}:\d{2}:\d{2}(?:\.\d+)?):\s(?:\s*(\d{1,2}):\s)?(?:\s*\[([\w:.-]{1,24})\]\s)?(.*)$/;
 
+/**
+ * "Accepting SMTP connection from [client:port] to [server:port]": the client
+ * and the server, read without a regular expression (a lazy "(.+?)(?: to
+ * (.+?))?\s*$" is cubic on a long line of spaces).
+ */
+function acceptingFrom(rest: string): [string, string, string | undefined] | null {
+  const head = /^Accepting SMTP connection from /i.exec(rest);
+  if (!head) return null;
+  const body = rest.slice(head[0].length).trimEnd();
+  if (!body) return null;
+  const to = body.indexOf(' to ', 1);
+  return to > 0 && to + 4 < body.length ? [rest, body.slice(0, to), body.slice(to + 4).trim()] : [rest, body, undefined];
+}
+
 /** What a line of the log says: its session key ("" without ids) and the event text. */
 function readLine(raw: string): { key: string; rest: string } | null {
   const m = LINE.exec(raw.trimStart());
@@ -133,7 +147,7 @@ function openBlock(rest: string, line: number): Block | null {
   if (m) {
     const what = m[1].toUpperCase().replace('-', '');
     // "Performing DNS-BL lookup (203.0.113.5 - connecting IP)": the IP it checked
-    if (what === 'DNSBL') return { kind: 'dnsbl', subject: (m[2] ?? '').split(/\s+-\s+/)[0].trim(), line };
+    if (what === 'DNSBL') return { kind: 'dnsbl', subject: (m[2] ?? '').split(/(?<!\s)\s+-\s+/)[0].trim(), line };
     const kind: BlockKind =
       what === 'PTR'
         ? 'ptr'
@@ -162,7 +176,7 @@ function blockItem(b: Block, text: string, line: number, s: Session): LoggedChec
     case 'ptr': {
       const subject = ptrSubject(b.subject) ?? s.clientIp ?? b.subject;
       if (/no PTR records? found/i.test(t)) return { check: 'ptr', subject, result: 'none', line };
-      const ptr = /PTR=\[([^\]]*)\]/i.exec(t);
+      const ptr = /PTR=\[([^\][]*)\]/i.exec(t);
       if (ptr) {
         s.remoteHost ??= ptr[1].replace(/\.$/, '');
         return { check: 'ptr', subject, result: 'pass', detail: ptr[1].replace(/\.$/, ''), line };
@@ -268,7 +282,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
       open.set(key, newSession(sess[1], lineNo));
       return;
     }
-    const accepting = /^Accepting SMTP connection from (.+?)(?: to (.+?))?\s*$/i.exec(rest);
+    const accepting = acceptingFrom(rest);
     let b = open.get(key);
     // without session ids and "Session" lines, a new connection starts a new session
     if (b && accepting && (b.session.clientIp || b.session.serverIp || b.dialogue.commands.length || b.dialogue.replies.length)) {
@@ -295,7 +309,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
       }
     }
     // "[Socket] connection established (local:port -> remote:port)": the remote is the server
-    const sock = /^(?:\*\s*)?(?:Socket )?connection established \((.+?)\s*->\s*(.+?)\)/i.exec(rest);
+    const sock = /^(?:\*\s*)?(?:Socket )?connection established \(\s*([^\s()]+)\s*->\s*([^\s()]+)\s*\)/i.exec(rest);
     if (sock) {
       b.direction = 'outbound';
       s.serverIp = endpointIp(sock[2]) ?? s.serverIp;
@@ -341,7 +355,7 @@ export function parseMdaemon(lines: string[]): ParseResult {
       return;
     }
     // an outbound session starts with the queued message's envelope: "*  From: a@b", "*  To: c@d"
-    const env = !b.block && /^\*\s+(From|To):\s*<?([^\s<>]+@[^\s<>]+)>?\s*$/i.exec(rest);
+    const env = !b.block && /^\*\s+(From|To):\s*<?([^\s<>@]+@[^\s<>]+)>?\s*$/i.exec(rest);
     if (env) {
       if (env[1].toLowerCase() === 'from') s.mailFrom ??= { address: env[2], line: lineNo };
       else if (!s.rcptTo.some((r) => r.address === env[2])) s.rcptTo.push({ address: env[2], line: lineNo });

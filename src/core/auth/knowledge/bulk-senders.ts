@@ -91,7 +91,7 @@ export const BULK_RECEIVERS: BulkReceiver[] = [
   },
 ];
 
-const domainOfAddr = (a: string | null | undefined): string => (a ?? '').replace(/^.*@/, '').replace(/>.*$/, '').toLowerCase();
+const domainOfAddr = (a: string | null | undefined): string => (a ?? '').replace(/^.*@/, '').split('>', 1)[0].toLowerCase();
 
 /** The providers the input shows mail going to: recipients, the refusing host, its words. */
 export function bulkReceiversIn(ctx: RuleContext): BulkReceiver[] {
@@ -101,7 +101,7 @@ export function bulkReceiversIn(ctx: RuleContext): BulkReceiver[] {
   for (const r of ev.rejections) if (r.recipient) rcptDomains.add(domainOfAddr(r.recipient));
   for (const f of ev.message?.headers ?? []) {
     if (!/^(to|cc|delivered-to)$/i.test(f.name)) continue;
-    for (const m of f.value.matchAll(/[^\s<>,;"]+@([^\s<>,;"]+)/g)) rcptDomains.add(m[1].toLowerCase());
+    for (const m of f.value.matchAll(/(?<![^\s<>,;"])[^\s<>,;"]+@([^\s<>,;"]+)/g)) rcptDomains.add(m[1].toLowerCase());
   }
   const hosts = [...ev.sessions.map((s) => s.remoteHost ?? ''), ...ev.rejections.map((r) => r.remote ?? '')].filter(Boolean);
   return BULK_RECEIVERS.filter(

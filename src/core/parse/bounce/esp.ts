@@ -211,7 +211,7 @@ export function readEspEvents(text: string): EspReading | null {
 /** The address in "Name <a@b>" or a bare a@b. */
 export function addressIn(v: string | null | undefined): string | null {
   if (!v) return null;
-  const m = /<([^<>@\s]+@[^<>\s]+)>/.exec(v) ?? /([^\s<>"',]+@[^\s<>"',]+)/.exec(v);
+  const m = /<([^<>@\s]+@[^<>\s]+)>/.exec(v) ?? /(?<![^\s<>"',])([^\s<>"',]+@[^\s<>"',]+)/.exec(v);
   return m ? m[1] : null;
 }
 

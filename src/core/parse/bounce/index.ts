@@ -39,7 +39,7 @@ function firstContentLine(lines: string[]): number {
 }
 
 function addressesIn(value: string | undefined): string[] {
-  return [...(value ?? '').matchAll(/[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
+  return [...(value ?? '').matchAll(/(?<![^\s<>,;:"()])[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
 }
 
 export function parseBounce(lines: string[], _text: string, ctx: ParseContext): ParseResult {

@@ -16,9 +16,9 @@ import { headerScore, readHeaderBlock } from '../header-block';
  * the original as a "---------- Forwarded message ----------".
  */
 const ORIGINAL_MESSAGE =
-  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+  /^\s*(?:[-=_*~]+\s*)?(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
-const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy).*[-=_*]*\s*$/i;
+const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy)/i;
 
 export function findOriginalStart(lines: BodyLine[]): number {
   for (let i = 0; i < lines.length; i++) {
@@ -38,6 +38,8 @@ export interface TextRecipient {
 }
 
 const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
+/** An address in running text, tried only where a run of its characters starts (from every character of a long run it was quadratic). */
+const BARE_ADDR = new RegExp(String.raw`(?<![A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-])` + ADDR, 'g');
 /** A line that opens with an address: `<a@b>:`, `  a@b`, `a@b [User unknown]`, `<a@b>... User unknown`, `RCPT To:<a@b>`. */
 const OPENS_WITH_ADDRESS = new RegExp(
   String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?"?<?(${ADDR})>?"?(.*)$`,
@@ -152,7 +154,7 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
   for (const l of lines) {
     if (SENDER_LINE.test(l.text)) continue;
     const text = l.text.replace(/\b(?:https?|mailto):\S+/gi, (u) => (u.startsWith('mailto:') ? ' ' : ''));
-    for (const m of text.matchAll(new RegExp(ADDR, 'g'))) {
+    for (const m of text.matchAll(BARE_ADDR)) {
       const a = m[0].replace(/\.$/, '');
       // a Notes address ("Klaus Schmidt/Sales/CORP@CORP") is not an Internet one: its domain has no dot
       if (exclude.has(a.toLowerCase()) || ROLE.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;

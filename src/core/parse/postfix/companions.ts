@@ -30,7 +30,7 @@ const SPF_RESULT = /\b(pass|fail|softfail|neutral|none|temperror|permerror)\b/i;
 
 function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
-  return (at >= 0 ? address.slice(at + 1) : address).replace(/[>;,\s]+$/, '').toLowerCase();
+  return (at >= 0 ? address.slice(at + 1) : address).replace(/(?<![>;,\s])[>;,\s]+$/, '').toLowerCase();
 }
 
 /** What a companion line concluded about the client or the message, if anything. */

@@ -24,7 +24,7 @@ function setClient(e: PostfixEvent, who: { host?: string; ip?: string; port?: nu
 
 export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
   const e: PostfixEvent = { daemon };
-  let msg = message.replace(/\s+$/, '');
+  let msg = message.trimEnd();
   // short ids are hex; long ones (enable_long_queue_ids) base-52 with a digit in them
   const q = /^([0-9A-F]{5,}|(?=[A-Za-z]*\d)[0-9A-Za-z]{10,}|NOQUEUE): (.*)$/s.exec(msg);
   if (q) {
@@ -67,15 +67,15 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     e.action = m[1];
     const kind = m[2];
     const rest = m[3];
-    const fromHost = / from ([^\s;]+\[[^\]]*\])(?::\s*|;\s*)/.exec(rest);
+    const fromHost = / from ([^\s;[]+\[[^\]\s[]*\])(?::\s*|;\s*)/.exec(rest);
     if (fromHost) {
       setClient(e, hostIp(fromHost[1]));
     }
-    const kv = /;\s*(from=<[^>]*>.*)$/s.exec(rest);
+    const kv = /;\s*(from=<[^<>]*>.*)$/s.exec(rest);
     if (kv) {
       const tail = kv[1];
       // cleanup: "… helo=<h>: 5.7.1 text" — the reply follows the key=values
-      const after = /helo=<[^>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
+      const after = /helo=<[^<>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
       keyValues(tail, e);
       if (after) reply(after[1], e);
     }
@@ -111,7 +111,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
       if (detail) {
         e.response = detail;
         // "SASL authentication failed; server x[ip] said: 535 …" (a relay's login refused)
-        const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(detail);
+        const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\][]*)\] said:\s*(.*)$/s.exec(detail);
         if (sasl) {
           e.relayHost ??= sasl[1];
           e.smtpStage = 'AUTH';
@@ -128,7 +128,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     return e;
   }
   if (said(msg, e)) return e;
-  if ((m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(msg))) {
+  if ((m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\][]*)\] said:\s*(.*)$/s.exec(msg))) {
     e.relayHost = m[1];
     e.relayIp = m[2];
     e.response = m[3];
@@ -197,7 +197,7 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     return e;
   }
   // anvil: "max connection count 1 for (smtpd:192.0.2.1) at …"
-  if ((m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^)]*)\)/.exec(msg))) {
+  if ((m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^()]*)\)/.exec(msg))) {
     const inner = m[1];
     const svc = /^([a-z][\w-]*):(.*)$/i.exec(inner);
     const ip = svc ? svc[2] : inner.slice(inner.lastIndexOf(':') + 1);
