@@ -37,6 +37,10 @@ export default defineConfig({
         // the app shell answers every navigation, so a permalink opens offline
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // the first visit is controlled at once; a later version waits for the
+        // user's Reload (src/app/sw.ts explains the update flow)
+        clientsClaim: true,
+        skipWaiting: false,
       },
     }),
   ],

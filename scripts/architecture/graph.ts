@@ -20,7 +20,7 @@ export interface Edge {
 }
 
 export interface Graph {
-  /** Files, relative to the repository root with forward slashes (`src/core/types.ts`). */
+  /** Files, relative to the repository root with forward slashes (`src/core/types/index.ts`). */
   files: string[];
   edges: Edge[];
 }

@@ -1,5 +1,11 @@
 // The page's entry: wire the state to the worker, the settings, the service
 // worker and the URL fragment (permalinks), then mount the UI.
+//
+// The first screen carries no engine (issue 14): this file and everything it
+// imports are the Svelte UI, the settings and workbox-window; parsers,
+// knowledge, DNS, permalinks and wording run in the analysis worker, whose
+// script is fetched after the first paint (client.warm()) or at once when a
+// permalink needs it.
 
 import { mount } from 'svelte';
 import App from '../ui/App.svelte';
@@ -8,8 +14,7 @@ import { AppState } from '../ui/state/app.svelte';
 import { AnalysisClient } from '../worker/client';
 import { loadSettings, saveSettings, STORAGE_OFF } from './settings';
 import { registerServiceWorker } from './sw';
-import { platformCompression } from './compression';
-import { reportToText } from '../core/format/text';
+import { DEFAULT_RESOLVERS, blocklistKeyProblem, resolverUrlProblem } from '../core/settings';
 
 function storage(): Storage | null {
   try {
@@ -20,12 +25,12 @@ function storage(): Storage | null {
 }
 
 const { settings, warnings } = loadSettings(storage());
+const client = new AnalysisClient();
 const state = new AppState({
-  client: new AnalysisClient(),
+  client,
   settings,
   saveSettings: (s) => saveSettings(storage(), s),
-  compression: platformCompression,
-  formatText: reportToText,
+  settingsRules: { defaultResolvers: DEFAULT_RESOLVERS, resolverUrlProblem, blocklistKeyProblem },
   online: navigator.onLine,
 });
 if (warnings.length) state.error = warnings.join(' ');
@@ -37,6 +42,9 @@ window.addEventListener('online', () => state.setOnline(true));
 window.addEventListener('offline', () => state.setOnline(false));
 window.addEventListener('hashchange', () => void state.openFragment(location.hash));
 void state.openFragment(location.hash);
+
+// after the first frame is painted: start the engine, so it is ready by the first Analyse
+requestAnimationFrame(() => setTimeout(() => client.warm(), 0));
 
 registerServiceWorker((apply) => {
   state.applyUpdate = apply;

@@ -8,7 +8,7 @@ import type { Resolver } from '../core/index';
 import { offlineResolver } from '../core/index';
 import { reportToText } from '../core/format/text';
 import { DohResolver } from '../net/doh';
-import { DEFAULT_RESOLVERS, validateResolverUrl } from '../net/providers';
+import { DEFAULT_RESOLVERS, resolverUrlProblem } from '../core/settings';
 import { decodeBytes } from '../core/text/decode';
 import { readSummary, summaryToText } from './summary';
 import { sessionText } from '../core/summary/summariser';
@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): Args | string {
     } else if (x === '--doh') {
       const url = argv[++i];
       if (!url) return '--doh needs a URL';
-      const bad = validateResolverUrl(url);
+      const bad = resolverUrlProblem(url);
       if (bad) return `--doh ${url}: ${bad}`;
       a.doh.push(url);
     } else if (x === '-h' || x === '--help') return '';

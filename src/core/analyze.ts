@@ -10,7 +10,7 @@ import { findSubjects, focusSession, withSendingHostIp } from './subjects';
 import { Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
-import { authReport } from './auth/report';
+import { authReport } from './checks/auth-report';
 import { rankSteps } from './rank';
 import { notTheCauseForSubmission } from './rules/submission';
 import { withReceiverWords } from './rules/rejection';

@@ -6,12 +6,27 @@ import { getDomain } from 'tldts';
 import type { Evidence, Session, Subjects } from './types';
 import type { Lookup } from './dns/lookup';
 import { recordsOf } from './dns/resolver';
-import { domainOf, isHostname, isNonPublicIP, normalizeIP } from './dns/names';
+import { domainOf, isHostname, isIP, isNonPublicIP, normalizeIP } from './dns/names';
 import { MAIL_ORGANISATIONS, organisationOf } from './knowledge/mail-organisations';
 import { fieldsNamed } from './parse/header-block';
 import { messageSubjects } from './mail/subjects';
 import { dnsDomainOf } from './mail/address';
-import { ipEchoedInEhloReply } from './auth/identities';
+
+/**
+ * In a log of our own server sending, the receiver often echoes the client's
+ * public address in its EHLO reply ("250-mx.google.com at your service,
+ * [198.51.100.20]"; Outlook.com "Hello [198.51.100.20]"; Postfix "Hello host
+ * [ip]"). That is the IP the receiver judged, which the log otherwise lacks.
+ */
+export function ipEchoedInEhloReply(session: Session): { value: string; line: number } | null {
+  for (const r of session.replies) {
+    if (r.stage !== 'helo' || r.code !== 250) continue;
+    const m = /\[(?:IPv6:)?([0-9a-f:.]+)\]/i.exec(r.text);
+    const ip = m && isIP(m[1]) ? normalizeIP(m[1]) : null;
+    if (ip && !isNonPublicIP(ip)) return { value: ip, line: r.line };
+  }
+  return null;
+}
 
 /** The session the diagnosis is about: the one with the first refusal, else the last. */
 export function focusSession(ev: Evidence): Session | null {

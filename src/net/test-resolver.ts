@@ -5,7 +5,7 @@
 
 import type { DnsFailure } from '../core/dns/resolver';
 import { DohResolver } from './doh';
-import { validateResolverUrl } from './providers';
+import { resolverUrlProblem } from '../core/settings';
 
 export interface ResolverTest {
   url: string;
@@ -23,7 +23,7 @@ export interface ResolverTest {
 export const TEST_NAME = 'example.com';
 
 export async function testResolver(url: string, o: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<ResolverTest> {
-  const invalid = validateResolverUrl(url);
+  const invalid = resolverUrlProblem(url);
   if (invalid) return { url, ok: false, invalid, message: `Not a usable DoH URL: ${invalid}.` };
   const r = await new DohResolver({ endpoints: [url], cache: false, fetch: o.fetch, timeoutMs: o.timeoutMs ?? 5000 }).resolve(
     TEST_NAME,

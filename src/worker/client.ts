@@ -10,7 +10,9 @@
 // too, so that the page is never left waiting for ever.
 
 import type { DnsLogEntry, Report } from '../core/types';
-import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyzeRequest, CallRequest, CallResults, WorkerRequest, WorkerResponse } from './protocol';
+import type { ReportView } from './view/types';
+import type { OpenedLink, ShareCall } from './share';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
@@ -25,8 +27,14 @@ export interface AnalyzeCall {
   onDns?: (entry: DnsLogEntry) => void;
 }
 
+/** A finished analysis: the report (for JSON and permalinks) and what the page draws. */
+export interface Analysis {
+  report: Report;
+  view: ReportView;
+}
+
 interface Pending {
-  resolve: (r: Report) => void;
+  resolve: (r: Analysis) => void;
   reject: (e: Error) => void;
   onDns?: (entry: DnsLogEntry) => void;
 }
@@ -54,11 +62,21 @@ export class AnalysisClient {
   private tests = new Map<number, { url: string; resolve: (r: ResolverTest) => void }>();
   /** Files being decoded; like resolver tests, a new analysis does not cancel them. */
   private files = new Map<number, (r: FileText) => void>();
+  /** Calls answered by one `reply` (views, permalinks). */
+  private calls = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   /** Cancelled analyses the worker has not confirmed yet, with their watchdogs. */
   private stopping = new Map<number, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly makeWorker: () => WorkerLike = defaultWorker) {
-    // started at once, so that its script is loaded before the first analysis;
+  /**
+   * The worker (and with it the whole engine: parsers, knowledge, DNS) is
+   * not started here: the page calls warm() after its first paint, so the
+   * engine's script never competes with the first screen (issue 14). A
+   * request made before that starts it at once.
+   */
+  constructor(private readonly makeWorker: () => WorkerLike = defaultWorker) {}
+
+  /** Start the worker now, so that its script is loaded before the first analysis. */
+  warm(): void {
     // if it cannot be made now, the first request tries again and says why
     try {
       void this.w;
@@ -93,16 +111,17 @@ export class AnalysisClient {
     for (const t of this.stopping.values()) clearTimeout(t);
     this.stopping.clear();
     const err = new Error(message);
-    for (const p of [...this.pending.values(), ...this.summaries.values()]) p.reject(err);
+    for (const p of [...this.pending.values(), ...this.summaries.values(), ...this.calls.values()]) p.reject(err);
     this.pending.clear();
     this.summaries.clear();
+    this.calls.clear();
     for (const t of this.tests.values()) t.resolve({ url: t.url, ok: false, message });
     this.tests.clear();
     for (const f of this.files.values()) f({ error: message });
     this.files.clear();
   }
 
-  analyze(call: AnalyzeCall): Promise<Report> {
+  analyze(call: AnalyzeCall): Promise<Analysis> {
     this.cancelAnalysis();
     const id = this.nextId++;
     const req: AnalyzeRequest = {
@@ -114,7 +133,7 @@ export class AnalysisClient {
       replay: call.replay,
       dnsbl: call.dnsbl,
     };
-    return new Promise<Report>((resolve, reject) => {
+    return new Promise<Analysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onDns: call.onDns });
       this.send(req);
     });
@@ -149,6 +168,29 @@ export class AnalysisClient {
       this.files.set(id, resolve);
       this.send({ type: 'read-file', id, file, name });
     });
+  }
+
+  private call<K extends CallRequest['type']>(req: Omit<Extract<CallRequest, { type: K }>, 'id'>): Promise<CallResults[K]> {
+    const id = this.nextId++;
+    return new Promise<CallResults[K]>((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      this.send({ ...req, id } as unknown as CallRequest);
+    });
+  }
+
+  /** The view of a report the page kept or restored (drawn as a fresh analysis would be). */
+  view(report: Report): Promise<ReportView> {
+    return this.call<'view'>({ type: 'view', report });
+  }
+
+  /** A permalink's fragment (without '#') for the state, redacted as asked. */
+  share(call: ShareCall): Promise<string> {
+    return this.call<'share'>({ type: 'share', call });
+  }
+
+  /** Decode and check a permalink's fragment. */
+  openLink(fragment: string): Promise<OpenedLink> {
+    return this.call<'open-link'>({ type: 'open-link', fragment });
   }
 
   /** Stop the running analysis, if any: its promise rejects with an AbortError at once. */
@@ -189,6 +231,13 @@ export class AnalysisClient {
       this.tests.delete(msg.id);
       return;
     }
+    if (msg.type === 'reply') {
+      const c = this.calls.get(msg.id);
+      this.calls.delete(msg.id);
+      if (msg.error !== undefined) c?.reject(new Error(msg.error));
+      else c?.resolve(msg.result);
+      return;
+    }
     if (msg.type === 'file-text') {
       this.files.get(msg.id)?.(msg.result);
       this.files.delete(msg.id);
@@ -211,7 +260,7 @@ export class AnalysisClient {
     if (msg.type === 'dns') p.onDns?.(msg.entry);
     else if (msg.type === 'report') {
       this.pending.delete(msg.id);
-      p.resolve(msg.report);
+      p.resolve({ report: msg.report, view: msg.view });
     } else if (msg.type === 'error') {
       this.pending.delete(msg.id);
       p.reject(new Error(msg.message));

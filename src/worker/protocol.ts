@@ -1,11 +1,14 @@
 // The typed messages between the page and the analysis worker. Everything
-// crossing is plain data (structured clone).
+// crossing is plain data (structured clone). The page imports this file's
+// types only: what it receives is ready to draw (./view/types.ts).
 
 import type { DnsLogEntry, Report } from '../core/types';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
 import type { FileText } from './read-file';
+import type { ReportView } from './view/types';
+import type { OpenedLink, ShareCall } from './share';
 
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -48,15 +51,33 @@ export interface ReadFileRequest {
   name: string;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest | ReadFileRequest;
+/**
+ * Requests answered with one `reply` message: the view of a report kept or
+ * restored by the page, a permalink made or opened.
+ */
+export type CallRequest =
+  | { type: 'view'; id: number; report: Report }
+  | { type: 'share'; id: number; call: ShareCall }
+  | { type: 'open-link'; id: number; fragment: string };
+
+/** What each call answers. */
+export interface CallResults {
+  view: ReportView;
+  share: string;
+  'open-link': OpenedLink;
+}
+
+export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest | ReadFileRequest | CallRequest;
 
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
-  | { type: 'report'; id: number; report: Report }
+  | { type: 'report'; id: number; report: Report; view: ReportView }
   | { type: 'error'; id: number; message: string }
   /** An analysis stopped by a cancel: it ends with this instead of a report. */
   | { type: 'cancelled'; id: number }
   | { type: 'progress'; id: number; bytes: number; total: number }
   | { type: 'summary'; id: number; summary: LogSummary | null }
   | { type: 'resolver-test'; id: number; result: ResolverTest }
-  | { type: 'file-text'; id: number; result: FileText };
+  | { type: 'file-text'; id: number; result: FileText }
+  /** The answer to a CallRequest (or why it failed). */
+  | { type: 'reply'; id: number; result?: unknown; error?: string };

@@ -10,6 +10,8 @@ import { testResolver } from '../net/test-resolver';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summariseFile } from './summarise';
 import { readFileText } from './read-file';
+import { buildView } from './view/build';
+import { makeFragment, openFragment } from './share';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -45,6 +47,20 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
     post({ type: 'file-text', id: req.id, result: await readFileText(req.file, req.name) });
     return;
   }
+  if (req.type === 'view' || req.type === 'share' || req.type === 'open-link') {
+    try {
+      const result =
+        req.type === 'view'
+          ? buildView(req.report)
+          : req.type === 'share'
+            ? await makeFragment(req.call)
+            : await openFragment(req.fragment);
+      post({ type: 'reply', id: req.id, result });
+    } catch (err) {
+      post({ type: 'reply', id: req.id, error: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
   const ctrl = new AbortController();
   running.set(req.id, ctrl);
   if (req.type === 'summarise') {
@@ -67,7 +83,7 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       dnsbl: req.dnsbl,
       onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
     });
-    post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report });
+    post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report, view: buildView(report) });
   } catch (err) {
     if (ctrl.signal.aborted) post({ type: 'cancelled', id: req.id });
     else post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });

@@ -3,6 +3,7 @@
 // playwright-core. Nothing here reaches the Internet.
 
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,24 @@ const MIME: Record<string, string> = {
   '.eml': 'message/rfc822',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * The JavaScript files dist/index.html makes the browser load for the first
+ * screen (module scripts and modulepreloads), with their sizes raw and gzip
+ * (level 9, as a static host serves them). Issue 14 point 1: ≤ 100 KB gzip.
+ */
+export function firstLoadScripts(): { file: string; raw: number; gzip: number; text: string }[] {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const urls = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*>/g))
+    if (/\brel="modulepreload"/.test(m[0])) urls.add(/\bhref="([^"]+)"/.exec(m[0])?.[1] ?? '');
+  return [...urls].filter(Boolean).map((u) => {
+    const file = u.replace(/^\.?\//, '');
+    const b = readFileSync(path.join(DIST, file));
+    return { file, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, text: b.toString('utf8') };
+  });
+}
 
 export interface ServeOptions {
   /** The path the app lives under, e.g. '/tools/mailmedic/' (default '/'), as on a shared static host. */
@@ -83,8 +102,13 @@ export interface Env {
   app: { url: string; close: () => Promise<void> };
   dns: DohServer;
   browser: Browser;
-  /** A fresh context whose settings point at the fixture resolver(s). */
-  context(opts?: { resolvers?: string[] }): Promise<BrowserContext>;
+  /**
+   * A fresh context whose settings point at the fixture resolver(s).
+   * `serviceWorkers: 'block'` for a test of what the network serves (the
+   * service worker controls the page from the first visit and would answer
+   * from its cache instead).
+   */
+  context(opts?: { resolvers?: string[]; serviceWorkers?: 'allow' | 'block' }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -100,7 +124,7 @@ export async function startEnv(dnsOptions: DohServerOptions, serve: ServeOptions
     dns,
     browser,
     async context(opts = {}) {
-      const ctx = await browser.newContext();
+      const ctx = await browser.newContext({ serviceWorkers: opts.serviceWorkers ?? 'allow' });
       contexts.push(ctx);
       const settings = JSON.stringify({ resolvers: opts.resolvers ?? [dns.url] });
       // settings as a user would have saved them, before the app reads them

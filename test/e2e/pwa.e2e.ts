@@ -114,4 +114,29 @@ describe('PWA from a sub-path', () => {
     assert.equal(await page.getByText('A new version of Mailmedic is ready.').count(), 0);
     await ctx.close();
   });
+
+  it('a version taken into use in another tab: this tab keeps offering Reload, and Reload still reloads', async () => {
+    version = 10;
+    const ctx = await env.context();
+    const a = await ctx.newPage();
+    await a.goto(env.app.url);
+    // controlled from the first visit: no reload needed before the update
+    await a.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30000 });
+    const b = await ctx.newPage();
+    await b.goto(env.app.url);
+    await b.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+    version = 11;
+    await a.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+    await a.getByText('A new version of Mailmedic is ready.').waitFor({ timeout: 30000 });
+    await b.getByText('A new version of Mailmedic is ready.').waitFor({ timeout: 30000 });
+    await Promise.all([a.waitForEvent('load'), a.getByRole('button', { name: 'Reload' }).click()]);
+    // b now runs under the new version without having asked: it is not reloaded under the user…
+    await b.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    assert.equal(await b.evaluate(() => (window as unknown as { before?: boolean }).before), true, 'b was not reloaded by itself');
+    assert.equal(await b.getByText('A new version of Mailmedic is ready.').count(), 1);
+    // …and its Reload button reloads (no version waits any more to be told to skip waiting)
+    await Promise.all([b.waitForEvent('load'), b.getByRole('button', { name: 'Reload' }).click()]);
+    assert.equal(await b.evaluate(() => (window as unknown as { before?: boolean }).before), undefined, 'b reloaded');
+    await ctx.close();
+  });
 });

@@ -98,7 +98,8 @@ describe('robustness', () => {
   });
 
   it('a worker that fails says so, and the next analysis starts a fresh one', async () => {
-    const ctx = await env.context({ resolvers: [] });
+    // the service worker would serve the good script from its cache: this is about the network's
+    const ctx = await env.context({ resolvers: [], serviceWorkers: 'block' });
     const page = await ctx.newPage();
     // the worker's script fails as it loads (a broken deploy, a blocked script):
     // at the page's start and at the first analysis; then it is mended

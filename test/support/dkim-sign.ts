@@ -7,7 +7,7 @@ import { webcrypto } from 'node:crypto';
 import { messageParser } from '../../src/core/parse/message';
 import { splitLines } from '../../src/core/text/lines';
 import { bodyOf, canonBody, canonHeader, rawField, selectHeaders } from '../../src/core/auth/dkim/canon';
-import type { Canonicalization } from '../../src/core/auth/dkim/signature';
+import type { Canonicalization } from '../../src/core/mail/dkim-signature';
 
 const subtle = webcrypto.subtle;
 const b64 = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('base64');

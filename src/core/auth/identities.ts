@@ -3,10 +3,10 @@
 // session, else the Return-Path the final receiver recorded, RFC 5321
 // §4.4), and the RFC 5322 From domain that DMARC protects.
 
-import type { Evidence, Session, Subjects } from '../types';
-import { focusSession } from '../subjects';
+import type { Evidence, Subjects } from '../types';
+import { focusSession, ipEchoedInEhloReply } from '../subjects';
 import { fieldsNamed } from '../parse/header-block';
-import { domainOf, isIP, isNonPublicIP, normalizeIP } from '../dns/names';
+import { domainOf } from '../dns/names';
 import { isAuthRefusal, namesArea } from './refusals';
 
 export interface AuthIdentities {
@@ -17,22 +17,6 @@ export interface AuthIdentities {
   /** The domain SPF checks: MAIL FROM's, or HELO's for the null sender. */
   spfDomain: { value: string; line: number; identity: 'mailfrom' | 'helo'; assumed?: 'from' } | null;
   fromDomain: { value: string; line: number } | null;
-}
-
-/**
- * In a log of our own server sending, the receiver often echoes the client's
- * public address in its EHLO reply ("250-mx.google.com at your service,
- * [198.51.100.20]"; Outlook.com "Hello [198.51.100.20]"; Postfix "Hello host
- * [ip]"). That is the IP the receiver judged, which the log otherwise lacks.
- */
-export function ipEchoedInEhloReply(session: Session): { value: string; line: number } | null {
-  for (const r of session.replies) {
-    if (r.stage !== 'helo' || r.code !== 250) continue;
-    const m = /\[(?:IPv6:)?([0-9a-f:.]+)\]/i.exec(r.text);
-    const ip = m && isIP(m[1]) ? normalizeIP(m[1]) : null;
-    if (ip && !isNonPublicIP(ip)) return { value: ip, line: r.line };
-  }
-  return null;
 }
 
 function refusedForSpf(ev: Evidence): boolean {

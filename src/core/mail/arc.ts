@@ -4,27 +4,11 @@
 // sealer recorded) and checks its structure (RFC 8617 §5.1.1: instances
 // 1..N, one of each header per instance, cv=none only on i=1 and pass after).
 // The signatures themselves are not verified here. Tag lists are read with
-// the DKIM engine's reader (auth/dkim/tags.ts), the same grammar (RFC 8617 §4.1.2).
+// the DKIM tag-list reader (text/tag-list.ts), the same grammar (RFC 8617 §4.1.2).
 
-import type { HeaderField } from '../types';
-import { parseAuthResults, type AuthResults } from './authres';
-import { parseTagList, type Tag } from '../auth/dkim/tags';
-
-export interface ArcInstance {
-  i: number;
-  seal: { line: number; cv: string | null; d: string | null; s: string | null; tags: Tag[] } | null;
-  signature: { line: number; d: string | null; s: string | null; h: string | null; tags: Tag[] } | null;
-  results: { line: number; authResults: AuthResults } | null;
-}
-
-export interface ArcChain {
-  instances: ArcInstance[];
-  /** RFC 8617 §5.1.1 structure: "none" when there is no ARC set at all. */
-  structure: 'none' | 'valid' | 'invalid';
-  problems: { text: string; line: number }[];
-  /** cv= of the newest seal: what the last sealer found the chain to be. */
-  latestCv: string | null;
-}
+import type { ArcChain, ArcInstance, HeaderField } from '../types';
+import { parseAuthResults } from './authres';
+import { parseTagList } from '../text/tag-list';
 
 /** RFC 8617 §4.2.1: at most 50 instances. */
 const MAX_INSTANCES = 50;

@@ -9,38 +9,8 @@
 // property values, missing ";" before comments) in ways a strict parser rejects outright — python's
 // authres fails on two of the corpus examples that this reads.
 
+import type { AuthProperty, AuthResult, AuthResults } from '../types';
 import { tokenizeStructured, type StructuredToken } from './structured';
-
-export interface AuthProperty {
-  /** smtp, header, body, policy (RFC 8601 §2.3), or another ptype. */
-  type: string;
-  name: string;
-  value: string;
-}
-
-export interface AuthResult {
-  /** Lowercased method: spf, dkim, dmarc, arc, iprev, auth, bimi, compauth… */
-  method: string;
-  version: string | null;
-  /** Lowercased result: pass, fail, softfail, none, neutral, temperror, permerror, policy… */
-  result: string;
-  reason: string | null;
-  /** Comments beside the result, e.g. "(good signature)", "(sender IP is 192.0.2.1)". */
-  comment: string | null;
-  properties: AuthProperty[];
-  /** key=value pairs that are not ptype.property (Microsoft's action=, compauth's reason=…). */
-  extras: { name: string; value: string }[];
-}
-
-export interface AuthResults {
-  authservId: string;
-  version: string | null;
-  results: AuthResult[];
-  /** The receiver wrote "none": it checked nothing. */
-  none: boolean;
-  /** Pieces that could not be read, kept for display. */
-  unparsed: string[];
-}
 
 function value(t: StructuredToken | undefined): string {
   return t ? t.text : '';

@@ -16,7 +16,7 @@
 //    (authenticated submission: its client is a user's computer, not a server).
 
 import { getDomain } from 'tldts';
-import type { HeaderField, Hop } from '../types';
+import type { HeaderField, Hop, Origin, StatedIp, Transit } from '../types';
 import { isNonPublicIP, normalizeIP } from '../dns/names';
 import { organisationOf } from '../knowledge/mail-organisations';
 import type { ReceivedFields } from './received';
@@ -24,34 +24,6 @@ import type { ReceivedFields } from './received';
 export interface ReceivedEntry {
   field: HeaderField;
   parsed: ReceivedFields;
-}
-
-export interface StatedIp {
-  ip: string;
-  header: string;
-  line: number;
-}
-
-export interface Origin {
-  /** Index into the hops (oldest first). */
-  hop: number;
-  ip: string;
-  /** Why this hop: the receiver said so, or the chain was walked. */
-  reason: 'stated' | 'boundary' | 'fallback';
-  /** The hop is a login (authenticated submission): its client is a user's device, not a mail server. */
-  login?: boolean;
-  explanation: string;
-  /** The header that stated the IP, when reason = stated. */
-  statedBy?: StatedIp;
-}
-
-export interface Transit {
-  /** Seconds from the first dated hop to the last. */
-  seconds: number;
-  firstLine: number;
-  lastLine: number;
-  /** Hops whose time is before the previous hop's (a clock is wrong). */
-  skewedHops: number[];
 }
 
 function toHop(e: ReceivedEntry): Hop {

@@ -2,7 +2,7 @@
 // outside (a shared "findings" permalink): the page renders it only if every
 // object and list it reads is there, so a tampered link cannot crash it.
 
-import type { MessageReport } from './facts';
+import type { MessageReport } from '../types';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -5,7 +5,7 @@
 
 import PostalMime from 'postal-mime';
 import type { Evidence } from '../types';
-import type { MessageReport, MimeSummary } from './facts';
+import type { MessageReport, MimeSummary } from '../types';
 import { decodeHeader } from './read';
 
 function size(content: ArrayBuffer | Uint8Array | string): number {

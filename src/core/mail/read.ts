@@ -6,18 +6,17 @@
 
 import { getDomain } from 'tldts';
 import { decodeWords } from 'postal-mime';
-import type { HeaderField, Hop, LoggedCheck } from '../types';
+import type { AuthResultsHeader, HeaderField, Hop, LoggedCheck, MessageFacts, ReceivedSpfHeader, StatedIp, SummaryField } from '../types';
 import { domainOf } from '../dns/names';
 import { organisationOf } from '../knowledge/mail-organisations';
 import { parseReceived } from './received';
-import { buildHops, findOrigin, statedIps, transitOf, type ReceivedEntry, type StatedIp } from './chain';
+import { buildHops, findOrigin, statedIps, transitOf, type ReceivedEntry } from './chain';
 import { parseAuthResults } from './authres';
 import { readArc } from './arc';
-import { parseDkimSignature } from '../auth/dkim/signature';
+import { parseDkimSignature } from './dkim-signature';
 import { parseReceivedSpf } from './received-spf';
 import { readVerdicts } from './verdicts';
 import { readMailDate } from './date';
-import type { AuthResultsHeader, MessageFacts, ReceivedSpfHeader, SummaryField } from './facts';
 
 export interface MessageReading {
   facts: MessageFacts;

@@ -4,20 +4,8 @@
 //     designates 192.0.2.1 as permitted sender) receiver=mybox.example.org;
 //     client-ip=192.0.2.1; envelope-from="myname@example.com"; helo=foo.example.com;
 
+import type { ReceivedSpf } from '../types';
 import { normalizeIP } from '../dns/names';
-
-export interface ReceivedSpf {
-  result: string;
-  comment: string | null;
-  clientIp: string | null;
-  envelopeFrom: string | null;
-  helo: string | null;
-  receiver: string | null;
-  identity: string | null;
-  mechanism: string | null;
-  /** Every key=value pair, as written. */
-  pairs: { name: string; value: string }[];
-}
 
 export function parseReceivedSpf(value: string): ReceivedSpf {
   const v = value.replace(/\s+/g, ' ').trim();

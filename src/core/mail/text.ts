@@ -2,7 +2,7 @@
 // sending server, what the receiver recorded about authentication, the
 // verdicts, and the transit time.
 
-import type { MessageReport } from './facts';
+import type { MessageReport } from '../types';
 
 export function messageToText(m: MessageReport): string[] {
   const out: string[] = ['', 'Message:'];

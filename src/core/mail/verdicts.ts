@@ -3,44 +3,8 @@
 // A field or value the knowledge does not know is kept and shown as "not
 // documented", never dropped.
 
-import type { HeaderField } from '../types';
-import {
-  findSpamAssassinTest,
-  findVerdictHeader,
-  type VerdictField,
-  type VerdictHeaderKnowledge,
-  type VerdictLevel,
-} from '../knowledge/verdicts';
-
-export interface VerdictListItem {
-  name: string;
-  points: number | null;
-  meaning: string | null;
-  /** The Mailmedic rule that checks the same thing. */
-  rule?: string;
-}
-
-export interface VerdictItem {
-  key: string;
-  name: string | null;
-  value: string;
-  meaning: string | null;
-  level: VerdictLevel | null;
-  advice?: string;
-  /** For list fields (SpamAssassin tests, Rspamd symbols): each entry. */
-  list?: VerdictListItem[];
-}
-
-export interface Verdict {
-  header: string;
-  line: number;
-  filter: string;
-  meaning: string;
-  items: VerdictItem[];
-  /** The worst level any item reached (malware > phish > blocked > spam > bulk …). */
-  level: VerdictLevel | null;
-  sources: string[];
-}
+import type { HeaderField, Verdict, VerdictItem, VerdictLevel, VerdictListItem } from '../types';
+import { findSpamAssassinTest, findVerdictHeader, type VerdictField, type VerdictHeaderKnowledge } from '../knowledge/verdicts';
 
 const SEVERITY: VerdictLevel[] = ['clean', 'skipped', 'info', 'bulk', 'spam', 'blocked', 'phish', 'malware'];
 

@@ -7,7 +7,7 @@
 import type { EvidenceItem, Step } from '../types';
 import { isNonPublicIP, normalizeIP } from '../dns/names';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { BULK_RECEIVERS, bulkReceiversIn, type RequirementId } from '../auth/knowledge/bulk-senders';
+import { BULK_RECEIVERS, bulkReceiversIn, type RequirementId } from '../knowledge/bulk-senders';
 import { fieldsNamed } from '../parse/header-block';
 
 type Met = 'yes' | 'no' | 'unknown';
@@ -118,7 +118,7 @@ export const bulkSenderRules: Rule = {
   id: 'bulk.*',
   run(ctx) {
     const steps: Step[] = [];
-    for (const b of bulkReceiversIn(ctx)) {
+    for (const b of bulkReceiversIn(ctx.evidence)) {
       const results = b.requirements.map((r) => ({ r, ...requirementStatus(ctx, r.id) }));
       const evidence: EvidenceItem[] = results.map((x) => ({
         text: `${x.met === 'yes' ? '✓' : x.met === 'no' ? '✗' : '?'} ${x.r.text}${x.r.scope === 'bulk' ? ' (bulk senders)' : ''} — ${x.why}`,

@@ -6,7 +6,7 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { loggedEvidence, refusalEvidence } from '../auth/refusals';
+import { loggedEvidence, refusalEvidence } from './auth-evidence';
 import type { DkimVerdict } from '../auth/dkim/verify';
 import { cnameChain } from '../dns/resolver';
 import { dkimDelegationOf } from '../knowledge/dkim-delegation';

@@ -6,10 +6,10 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { loggedEvidence, refusalEvidence, refusalsNaming } from '../auth/refusals';
+import { loggedEvidence, refusalEvidence, refusalsNaming } from './auth-evidence';
 import { organizationalDomain } from '../auth/dmarc/align';
 import type { DmarcCheck } from '../checks/dmarc';
-import { bulkReceiversIn } from '../auth/knowledge/bulk-senders';
+import { bulkReceiversIn } from '../knowledge/bulk-senders';
 
 const SOURCES = ['RFC 7489 (DMARC)', 'https://support.google.com/a/answer/2466580 (Google: set up DMARC)'];
 
@@ -29,7 +29,7 @@ const PATH_TO_REJECT = [
 ];
 
 function missing(ctx: RuleContext, c: DmarcCheck): Step {
-  const receivers = bulkReceiversIn(ctx);
+  const receivers = bulkReceiversIn(ctx.evidence);
   const refusals = refusalEvidence(ctx, 'dmarc');
   return {
     rule: 'dmarc.missing',

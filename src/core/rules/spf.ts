@@ -7,7 +7,7 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { loggedEvidence, refusalEvidence, refusalsNaming } from '../auth/refusals';
+import { loggedEvidence, refusalEvidence, refusalsNaming } from './auth-evidence';
 import { isSpfRecord, parseSpfRecord } from '../auth/spf/parse';
 import type { SpfCheck } from '../checks/spf';
 import type { SpfEvaluation } from '../auth/spf/types';

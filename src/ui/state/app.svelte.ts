@@ -4,31 +4,40 @@
 
 import type { DnsLogEntry, Report } from '../../core/types';
 import type { Settings } from '../../core/settings';
-import { stepKey, encodePermalink, decodePermalink, type Compression, type SharedState } from '../../core/share/permalink';
-import { makeRedactor, mapStrings, type RedactOptions } from '../../core/share/redact';
+import type { SharedState } from '../../core/share/permalink';
+import type { RedactOptions } from '../../core/share/redact';
 import type { AnalysisClient } from '../../worker/client';
-import { LargeFileState, LARGE_FILE_BYTES } from '../summary/large-file.svelte';
+import type { ReportView } from '../../worker/view/types';
+import { LargeFileState } from '../summary/large-file.svelte';
 import type { ResolverTest } from '../../net/test-resolver';
 import type { FileText } from '../../worker/read-file';
 import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
+import { LARGE_FILE_BYTES } from '../limits';
+
+/** The settings' own checks (core/settings.ts), given by the page's entry so that ui/ imports core types only. */
+export interface SettingsRules {
+  defaultResolvers: readonly string[];
+  /** Why a DoH endpoint URL is not acceptable, or null. */
+  resolverUrlProblem: (url: string) => string | null;
+  /** Why a blocklist key is not acceptable, or null. */
+  blocklistKeyProblem: (key: string) => string | null;
+}
 
 export interface AppDeps {
   client: AnalysisClient;
   settings: Settings;
   /** Keep the settings; returns why they could not be kept (storage off or full), or null. */
   saveSettings: (s: Settings) => string | null | void;
-  compression: Compression;
-  /** The report as plain text (core/format/text.ts). */
-  formatText: (r: Report) => string;
+  settingsRules: SettingsRules;
   /** navigator.onLine at start. */
   online: boolean;
 }
 
 /** The sentence a screen reader hears when a diagnosis is ready. */
-function doneText(r: Report): string {
-  const problems = r.checklist.filter((s) => s.status === 'fail' || s.status === 'warn').length;
-  const first = r.checklist[0];
-  return `Diagnosis ready: ${r.checklist.length} ${r.checklist.length === 1 ? 'step' : 'steps'}, ${problems} ${
+function doneText(v: ReportView): string {
+  const problems = v.steps.filter((s) => s.status === 'fail' || s.status === 'warn').length;
+  const first = v.steps[0];
+  return `Diagnosis ready: ${v.steps.length} ${v.steps.length === 1 ? 'step' : 'steps'}, ${problems} ${
     problems === 1 ? 'problem' : 'problems'
   }.${first && problems ? ` First: ${first.title}` : ''}`;
 }
@@ -37,7 +46,10 @@ export class AppState {
   input = $state('');
   fileName = $state<string | null>(null);
   exactBytes = $state(false);
-  report = $state<Report | null>(null);
+  /** The latest report (for Download JSON and permalinks), never drawn directly… */
+  report = $state.raw<Report | null>(null);
+  /** …this is: the report made ready to draw in the worker. */
+  view = $state.raw<ReportView | null>(null);
   running = $state(false);
   error = $state<string | null>(null);
   /** DNS answers arriving during the current analysis. */
@@ -65,8 +77,11 @@ export class AppState {
 
   private deps: AppDeps;
 
+  readonly settingsRules: SettingsRules;
+
   constructor(deps: AppDeps) {
     this.deps = deps;
+    this.settingsRules = deps.settingsRules;
     this.settings = deps.settings;
     this.online = deps.online;
     this.largeFile = new LargeFileState(deps.client, this);
@@ -74,7 +89,7 @@ export class AppState {
 
   /** Whether any step could not be checked and a retry may help. */
   get needsRetry(): boolean {
-    return !!this.report && this.report.checklist.some((s) => s.retry);
+    return !!this.view && this.view.steps.some((s) => s.retry);
   }
 
   setInput(text: string, fileName: string | null = null, exactBytes = false): void {
@@ -102,7 +117,7 @@ export class AppState {
    */
   takeLargeText(text: string, name = 'Pasted text'): void {
     this.setInput('');
-    this.report = null;
+    this.setResult(null);
     this.error = null;
     this.shared = null;
     void this.largeFile.startText(text, name);
@@ -129,7 +144,7 @@ export class AppState {
     if (!opts.replay) this.shared = null;
     this.announce('Analysing…');
     try {
-      this.report = await this.deps.client.analyze({
+      const done = await this.deps.client.analyze({
         text: this.input,
         exactBytes: this.exactBytes,
         // offline: no question is sent; the live checks say inconclusive and offer a retry
@@ -139,7 +154,8 @@ export class AppState {
         dnsbl: { dqsKey: this.settings.dqsKey, abusixKey: this.settings.abusixKey },
         onDns: (e) => this.liveDns.push(e),
       });
-      this.announce(doneText(this.report));
+      this.setResult(done);
+      this.announce(doneText(done.view));
     } catch (e) {
       if ((e as Error).name === 'AbortError') {
         this.announce('The analysis was stopped.');
@@ -149,6 +165,11 @@ export class AppState {
     } finally {
       this.running = false;
     }
+  }
+
+  private setResult(r: { report: Report; view: ReportView } | null): void {
+    this.report = r?.report ?? null;
+    this.view = r?.view ?? null;
   }
 
   /** Stop the running analysis (a resolver that never answers, a mistaken paste). */
@@ -169,16 +190,15 @@ export class AppState {
 
   /** The report as plain text (for copying into a ticket or a mail). */
   reportText(): string {
-    return this.report ? this.deps.formatText($state.snapshot(this.report) as Report) : '';
+    return this.view?.text ?? '';
   }
 
-  toggleDone(step: { rule: string; title: string }): void {
-    const k = stepKey(step);
-    this.done[k] = !this.done[k];
+  toggleDone(step: { key: string }): void {
+    this.done[step.key] = !this.done[step.key];
   }
 
-  isDone(step: { rule: string; title: string }): boolean {
-    return !!this.done[stepKey(step)];
+  isDone(step: { key: string }): boolean {
+    return !!this.done[step.key];
   }
 
   /** A dropped or chosen file as text (decoded in the worker), or why it cannot be taken. */
@@ -198,52 +218,54 @@ export class AppState {
 
   clear(): void {
     this.setInput('');
-    this.report = null;
+    this.setResult(null);
     this.error = null;
     this.done = {};
     this.shared = null;
     this.liveDns = [];
   }
 
-  /** The permalink for the current state, redacted as asked. */
+  /** The permalink for the current state, redacted as asked (made in the worker). */
   async permalink(base: string, o: { mode: SharedState['mode'] } & RedactOptions): Promise<string> {
     if (!this.report) throw new Error('nothing to share yet');
-    const redact = makeRedactor(o);
-    const report = $state.snapshot(this.report) as Report;
-    const state: SharedState = {
-      v: 1,
+    const fragment = await this.deps.client.share({
       mode: o.mode,
-      ...(o.mode === 'input' ? { input: redact(this.input), exactBytes: this.exactBytes } : { report: mapStrings(report, redact) }),
-      done: Object.keys(this.done)
-        .filter((k) => this.done[k])
-        .map(redact),
-      dns: mapStrings(report.dns, redact),
-      created: new Date().toISOString(),
-    };
-    return `${base.replace(/#.*$/, '')}#${await encodePermalink(state, this.deps.compression)}`;
+      localParts: o.localParts,
+      ips: [...o.ips],
+      domains: [...o.domains],
+      report: this.report,
+      input: this.input,
+      exactBytes: this.exactBytes,
+      done: Object.keys(this.done).filter((k) => this.done[k]),
+    });
+    return `${base.replace(/#.*$/, '')}#${fragment}`;
   }
 
   /** Open a permalink's fragment. A bad link leaves an empty app and says why. */
   async openFragment(fragment: string): Promise<void> {
     if (!fragment || fragment === '#') return;
-    const r = await decodePermalink(fragment, this.deps.compression);
+    let r;
+    try {
+      r = await this.deps.client.openLink(fragment);
+    } catch (e) {
+      r = { ok: false as const, error: `This link cannot be opened: ${(e as Error).message}` };
+    }
     if (!r.ok) {
       this.clear();
       this.error = r.error;
       return;
     }
-    const s = r.state;
-    this.done = Object.fromEntries(s.done.map((k) => [k, true]));
-    if (s.mode === 'findings') {
+    this.done = Object.fromEntries(r.done.map((k) => [k, true]));
+    if (r.mode === 'findings') {
       this.setInput('');
-      this.report = s.report!;
-      this.shared = { created: s.created, mode: 'findings', replayed: true };
+      this.setResult({ report: r.report!, view: r.view! });
+      this.shared = { created: r.created, mode: 'findings', replayed: true };
       return;
     }
-    this.setInput(s.input!, null, s.exactBytes ?? false);
-    this.shared = { created: s.created, mode: 'input', replayed: true };
+    this.setInput(r.input!, null, r.exactBytes ?? false);
+    this.shared = { created: r.created, mode: 'input', replayed: true };
     // show what the sender saw: the recorded DNS answers, not fresh ones
-    await this.analyze({ replay: s.dns });
-    if (this.report) this.shared = { created: s.created, mode: 'input', replayed: true };
+    await this.analyze({ replay: r.dns });
+    if (this.report) this.shared = { created: r.created, mode: 'input', replayed: true };
   }
 }

@@ -4,12 +4,11 @@
 // the summary is then diagnosed like a paste.
 
 import type { LogSummary, SummarySession } from '../../core/summary/summariser';
-import { sessionText } from '../../core/summary/summariser';
 import type { AnalysisClient } from '../../worker/client';
 import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
 
-/** Files above this size are summarised instead of analysed whole. */
-export const LARGE_FILE_BYTES = 4 * 1024 * 1024;
+/** A kept session's own lines, as a paste of them would be. */
+const sessionText = (s: SummarySession): string => s.lines.map((l) => l.text).join('\n');
 
 interface Diagnoser {
   setInput(text: string, fileName: string | null, exactBytes: boolean): void;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseDkimSignature } from '../../../src/core/auth/dkim/signature';
+import { parseDkimSignature } from '../../../src/core/mail/dkim-signature';
 import { parseDkimKey, granularityMatches } from '../../../src/core/auth/dkim/key';
 import { canonBody, canonHeader } from '../../../src/core/auth/dkim/canon';
 import { verifyDkim, overallDkim } from '../../../src/core/auth/dkim/verify';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { decodePermalink, encodePermalink, PERMALINK_PREFIX, type SharedState } from '../../../src/core/share/permalink';
-import { platformCompression } from '../../../src/app/compression';
+import { platformCompression } from '../../../src/worker/compression';
 import type { Report } from '../../../src/core/types';
 
 const root = path.join(import.meta.dirname, '../../fixtures/cases');

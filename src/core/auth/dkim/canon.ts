@@ -3,7 +3,7 @@
 // included), since "simple" signs the header exactly as it was sent.
 
 import type { HeaderField } from '../../types';
-import type { Canonicalization } from './signature';
+import type { Canonicalization } from '../../mail/dkim-signature';
 
 /** The raw field with CRLF line ends (the reader joins folded lines with "\n"). */
 export function rawField(f: HeaderField): string {

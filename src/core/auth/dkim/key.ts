@@ -2,7 +2,7 @@
 // the tags, what each means for verification, and the key's strength
 // (RFC 8301 §3.2: RSA keys of at least 1024 bits, 2048 recommended).
 
-import { parseTagList, stripFws } from './tags';
+import { parseTagList, stripFws } from '../../text/tag-list';
 import { base64Bytes } from './bytes';
 
 export interface DkimKey {

@@ -10,7 +10,7 @@ import { cnameChain, outcome, recordsOf, type DnsResponse, type RRType } from '.
 import { base64Bytes, bytesToBase64, utf8 } from './bytes';
 import { bodyOf, canonBody, canonHeader, rawField, selectHeaders, withoutSignatureValue } from './canon';
 import { granularityMatches, parseDkimKey, type DkimKey } from './key';
-import { parseDkimSignature, type DkimSignature } from './signature';
+import { parseDkimSignature, type DkimSignature } from '../../mail/dkim-signature';
 
 export interface DkimDns {
   query(name: string, type: RRType): Promise<DnsResponse>;

@@ -2,7 +2,7 @@
 // The status names follow OpenDMARC's parser (opendmarc_policy_parse_dmarc),
 // whose table the conformance script compares against.
 
-import { parseTagList } from '../dkim/tags';
+import { parseTagList } from '../../text/tag-list';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type AlignmentMode = 'relaxed' | 'strict';

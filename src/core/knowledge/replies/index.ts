@@ -16,7 +16,7 @@ import { POSTFIX_REPLIES } from './postfix';
 import { SESSION_REPLIES } from './session';
 import { ONPREM_REPLIES } from './onprem';
 import { ISP_REPLIES } from './isps';
-import { AUTH_REPLY_KNOWLEDGE } from '../../auth/knowledge/auth-replies';
+import { AUTH_REPLY_KNOWLEDGE } from './auth';
 
 export type { ReplyKnowledge } from './types';
 
@@ -35,7 +35,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   // words ("blocked using …") a broken lookup's reply contains
   ...SESSION_REPLIES,
   ...DNSBL_REPLIES,
-  // sender authentication refusals (issue 6, src/core/auth/knowledge/)
+  // sender authentication refusals (auth.ts)
   ...AUTH_REPLY_KNOWLEDGE,
 ];
 

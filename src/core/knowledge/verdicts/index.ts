@@ -5,7 +5,7 @@ import { MICROSOFT_VERDICTS } from './microsoft';
 import { SPAMASSASSIN_VERDICTS } from './spamassassin';
 import { OTHER_VERDICTS } from './others';
 
-export type { VerdictHeaderKnowledge, VerdictField, VerdictValue, VerdictLevel } from './types';
+export type { VerdictHeaderKnowledge, VerdictField, VerdictValue } from './types';
 export { findSpamAssassinTest } from './spamassassin';
 
 export const VERDICT_HEADERS: VerdictHeaderKnowledge[] = [...MICROSOFT_VERDICTS, ...SPAMASSASSIN_VERDICTS, ...OTHER_VERDICTS];

@@ -2,8 +2,7 @@
 // field by field and value by value, each with its source. The reader
 // (core/mail/verdicts.ts) is code; these are facts.
 
-/** What a value says about the message, for ranking and the summary line. */
-export type VerdictLevel = 'clean' | 'skipped' | 'bulk' | 'spam' | 'phish' | 'malware' | 'blocked' | 'info';
+import type { VerdictLevel } from '../../types';
 
 export interface VerdictValue {
   /** An exact value (case-insensitive), or an inclusive numeric range. */

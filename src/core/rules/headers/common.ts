@@ -5,7 +5,7 @@
 
 import type { HeaderField, Step } from '../../types';
 import type { RuleContext } from '../rule';
-import type { MessageFacts } from '../../mail/facts';
+import type { MessageFacts } from '../../types';
 
 export const RFC5322 =
   'RFC 5322 §3.6 (fields: Date and From required; at most one each of Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References, Subject)';

@@ -3,9 +3,8 @@
 // "why did my mail go to junk": the filter says so, and the other steps
 // (authentication, reverse DNS, blocklists, headers) say what to fix.
 
-import type { Step } from '../../types';
+import type { Step, Verdict } from '../../types';
 import type { Rule } from '../rule';
-import type { Verdict } from '../../mail/verdicts';
 
 function describe(v: Verdict): string[] {
   return v.items
