@@ -9,6 +9,8 @@
 // - text: lines, charsets, the RFC 6376 tag=value grammar — no mail meaning yet;
 // - knowledge: facts as data (reply texts, codes, DNSBL registry, advice), each
 //   with its source; knows nothing of parsing or DNS;
+// - reason: the reason engine, which reads the reply knowledge in one precedence
+//   (a refusal's codes, words, stage → its reason); pure, so any reader may ask it;
 // - dns: names and IPs, the Resolver interface, Lookup and replay — no transport
 //   (that is net/), so everything from mail/ up may name an IP or ask a question;
 // - mail: reading RFC 5322 messages (addresses, dates, Received, Authentication-Results);
@@ -32,6 +34,7 @@ export const CORE_LAYERS: Layer[] = [
   { name: 'types', paths: ['src/core/types/', 'src/core/settings.ts'] },
   { name: 'text', paths: ['src/core/text/'] },
   { name: 'knowledge', paths: ['src/core/knowledge/'] },
+  { name: 'reason', paths: ['src/core/reason/'] },
   { name: 'dns', paths: ['src/core/dns/'] },
   { name: 'mail', paths: ['src/core/mail/'] },
   { name: 'parse', paths: ['src/core/parse/'] },

@@ -1,15 +1,17 @@
 // The walk of the data (DESIGN.md): detect → parse → Evidence → live checks →
 // rules → ranked checklist → Report. Pure: DNS and the clock come in options.
 
-import type { Evidence, Report } from './types';
-import { resolveOptions, type AnalyzeOptions } from './options';
+import type { CheckGroup, Evidence, MessageReport, PartialReport, Report, Step } from './types';
+import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from './options';
+import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { buildEvidence } from './evidence';
 import { findSubjects, focusSession, withSendingHostIp } from './subjects';
-import { Lookup } from './dns/lookup';
+import { durationText, Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
 import { RULES } from './rules';
+import type { RuleContext } from './rules/rule';
 import { authReport } from './checks/auth-report';
 import { rankSteps } from './rank';
 import { notTheCauseForSubmission } from './rules/submission';
@@ -50,37 +52,230 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   return buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length, o.limits.maxReplyChars);
 }
 
-export async function analyze(text: string, options: AnalyzeOptions = {}): Promise<Report> {
-  const o = resolveOptions(options);
-  const evidence = readEvidence(text, options);
-  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, o.signal, o.onDns, o.secrets);
+/** LiveResults fields → the check group that fills them. */
+const GROUP_OF: Record<string, CheckGroup> = {
+  ptr: 'ptr',
+  helo: 'helo',
+  spf: 'spf',
+  dkim: 'dkim',
+  dmarc: 'dmarc',
+  mxDomain: 'mx',
+  dnsbl: 'dnsbl',
+};
+
+/** What a partial report's steps may wait on: a check group, or the sending IP itself (a bounce's host, looked up first). */
+type WaitsOn = CheckGroup | 'ip';
+
+/**
+ * A rule context that tells what a rule read: a step made from a check group
+ * (or a sending IP) that is still waiting is itself still waiting.
+ */
+function watched(ctx: RuleContext, read: Set<WaitsOn>): RuleContext {
+  const live = new Proxy(ctx.live, {
+    get(target, key, receiver) {
+      const g = typeof key === 'string' ? GROUP_OF[key] : undefined;
+      if (g) read.add(g);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  const subjects = new Proxy(ctx.subjects, {
+    get(target, key, receiver) {
+      if (key === 'ip') read.add('ip');
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { ...ctx, live, subjects };
+}
+
+/**
+ * Everything after parsing: subjects, live checks through `dns`, rules,
+ * ranking. With `waiting` (a partial report), steps made from a check group
+ * in it are marked `pending`.
+ */
+async function diagnose(
+  evidence: Evidence,
+  dns: Lookup,
+  o: ResolvedOptions,
+  describe: (ip: string | null) => Promise<MessageReport | undefined>,
+  partial?: { settled?: (group: CheckGroup) => void; waiting?: Set<WaitsOn> },
+): Promise<Report> {
   // a bounce that names the refused server but not its IP: its address, looked up first
-  const found = o.live ? await withSendingHostIp(findSubjects(evidence), lookup) : { subjects: findSubjects(evidence), note: null };
+  const found = o.live ? await withSendingHostIp(findSubjects(evidence), dns) : { subjects: findSubjects(evidence), note: null };
   const subjects = found.subjects;
-  if (found.note) evidence.warnings.push(found.note);
-  const live = await runLiveChecks(subjects, lookup, o.live, { evidence, now: o.now, dnsbl: o.dnsbl });
+  const warnings = found.note ? [...evidence.warnings, found.note] : evidence.warnings;
+  const live = await runLiveChecks(subjects, dns, o.live, { evidence, now: o.now, dnsbl: o.dnsbl, settled: partial?.settled });
   const focus = focusSession(evidence);
   const primary = evidence.rejections.find((r) => r.stage !== 'unknown') ?? evidence.rejections[0] ?? null;
-  const ctx = { evidence, subjects, live, focus, primary };
-  const steps = withReceiverWords(
-    notTheCauseForSubmission(
-      RULES.flatMap((r) => r.run(ctx)),
-      ctx,
-    ),
-    ctx,
-  );
-  const message = await describeMessage(evidence, subjects.ip?.value ?? null);
+  const ctx: RuleContext = { evidence, subjects, live, focus, primary };
+  const waiting = partial?.waiting;
+  const waits = (read: Set<WaitsOn>) => !!waiting && [...read].some((g) => waiting.has(g));
+  let steps: Step[] = RULES.flatMap((r) => {
+    const read = new Set<WaitsOn>();
+    const out = r.run(waiting ? watched(ctx, read) : ctx);
+    return waits(read) ? out.map((s) => ({ ...s, pending: true })) : out;
+  });
+  // the passes over all steps (they keep each step in its place). For a partial, a settled step
+  // stays settled only if no answer to come can change what a pass does to it: the pass must not
+  // have read a waiting group, must not have changed it while other steps still wait (the
+  // receiver's words go to the first failing step of their kind, which may be one still waiting,
+  // or one not made yet), and must treat it the same whether the waiting steps fail or not
+  for (const pass of [notTheCauseForSubmission, withReceiverWords]) {
+    if (!waiting) {
+      steps = pass(steps, ctx);
+      continue;
+    }
+    const read = new Set<WaitsOn>();
+    const before = steps;
+    const out = pass(steps, watched(ctx, read));
+    const anyWaiting = waits(read) || steps.some((s) => s.pending);
+    const variants = (['fail', 'info'] as const).map((status) =>
+      pass(
+        steps.map((s) => (s.pending ? { ...s, status } : s)),
+        ctx,
+      ).map((s) => JSON.stringify(s)),
+    );
+    steps = out.map((s, i) => {
+      if (s.pending) return s;
+      const changed = s !== before[i];
+      const failing = s.status === 'fail' || s.status === 'warn';
+      const unsure = (anyWaiting && changed) || (waits(read) && failing) || variants.some((v) => v[i] !== JSON.stringify(s));
+      return unsure ? { ...s, pending: true } : s;
+    });
+  }
+  const message = await describe(subjects.ip?.value ?? null);
   return {
     version: 1,
     inputs: evidence.inputs,
     rejections: evidence.rejections,
     hops: evidence.hops,
     checklist: rankSteps(steps, primary),
-    dns: lookup.log,
+    dns: dns.log,
     auth: authReport(live),
-    warnings: evidence.warnings,
+    warnings,
     live: o.live,
     generated: o.now().toISOString(),
     ...(message ? { message } : {}),
   };
+}
+
+export async function analyze(text: string, options: AnalyzeOptions = {}): Promise<Report> {
+  const o = resolveOptions(options);
+  const evidence = readEvidence(text, options);
+  const deadlineMs = o.live && o.limits.dnsDeadlineMs > 0 ? o.limits.dnsDeadlineMs : undefined;
+  const lookup = new Lookup(o.resolver, o.now, o.limits.maxDnsQueries, {
+    signal: o.signal,
+    onAnswer: o.onDns,
+    secrets: o.secrets,
+    deadlineMs,
+  });
+  // the message's MIME reading depends only on the input and the IP shown: once per IP
+  const described = new Map<string | null, Promise<MessageReport | undefined>>();
+  const describe = (ip: string | null) => {
+    let d = described.get(ip);
+    if (!d) described.set(ip, (d = describeMessage(evidence, ip)));
+    return d;
+  };
+  const partials = o.onPartial && o.live ? new Partials(evidence, lookup, o, describe, o.onPartial) : null;
+  try {
+    partials?.update();
+    const report = await diagnose(evidence, lookup, o, describe, partials ? { settled: (g) => partials.settle(g) } : undefined);
+    partials?.stop();
+    if (lookup.deadlinePassed && lookup.unansweredAtDeadline > 0) {
+      const n = lookup.unansweredAtDeadline;
+      report.warnings = [
+        ...report.warnings,
+        `DNS took longer than the ${durationText(o.limits.dnsDeadlineMs)} this diagnosis waits: ${n} question${n === 1 ? ' was' : 's were'} still unanswered, and what depended on ${n === 1 ? 'it' : 'them'} is inconclusive. Retry, or choose a faster resolver in Settings.`,
+      ];
+    }
+    return report;
+  } finally {
+    partials?.stop();
+    lookup.finish();
+  }
+}
+
+const ALL_GROUPS: CheckGroup[] = ['ptr', 'helo', 'spf', 'dkim', 'dmarc', 'mx', 'dnsbl'];
+
+/**
+ * Partial reports while the answers come in (AnalyzeOptions.onPartial). Each
+ * is the whole diagnosis made again from the answers that are in, with no
+ * network: the checks are pure functions of their answers, so a group of
+ * checks that has settled in the real run comes out exactly as it will in the
+ * final report, and one that has not meets "not here yet" (a failure:
+ * inconclusive wherever it is used). Which steps still wait is decided by
+ * what each rule read: a step made from a group that has not settled is
+ * marked `pending`. A bounce's sending host not resolved yet leaves every
+ * group waiting (they are all about that host's IP).
+ */
+class Partials {
+  private readonly done = new Set<CheckGroup>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly evidence: Evidence,
+    private readonly lookup: Lookup,
+    private readonly o: ResolvedOptions,
+    private readonly describe: (ip: string | null) => Promise<MessageReport | undefined>,
+    private readonly emit: (partial: PartialReport) => void,
+  ) {}
+
+  settle(group: CheckGroup): void {
+    this.done.add(group);
+    this.update();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Make a partial report now, or once the one being made is out (never two at once, never stale). */
+  update(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.make()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.update();
+        }
+      });
+  }
+
+  private async make(): Promise<void> {
+    const real = this.lookup;
+    const notYet = new Set<string>();
+    const resolver: Resolver = {
+      async resolve(name: string, type: RRType): Promise<DnsResponse> {
+        const r = real.answered(name, type);
+        if (r) return r;
+        notYet.add(`${name}/${type}`);
+        return {
+          name,
+          type,
+          rcode: 'PENDING',
+          answers: [],
+          ad: false,
+          resolver: '',
+          ms: 0,
+          failure: 'PENDING',
+          error: 'the answer has not come yet',
+        };
+      },
+    };
+    const view = () => new Lookup(resolver, this.o.now, this.o.limits.maxDnsQueries, { secrets: this.o.secrets });
+    const pending = ALL_GROUPS.filter((g) => !this.done.has(g));
+    // the sending host's address, when the checks wait for it, decides what every group is about
+    await withSendingHostIp(findSubjects(this.evidence), view());
+    const waiting = new Set<WaitsOn>(notYet.size ? [...ALL_GROUPS, 'ip'] : pending);
+    const report = await diagnose(this.evidence, view(), this.o, this.describe, { waiting });
+    if (this.stopped) return;
+    this.emit({ ...report, dns: [...real.log], pending });
+  }
 }

@@ -18,6 +18,10 @@ declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean }): 
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
 
+// Timers, for the diagnosis' overall DNS deadline (dns/lookup.ts) only.
+declare function setTimeout(handler: () => void, ms: number): unknown;
+declare function clearTimeout(id: unknown): void;
+
 // WebCrypto, for DKIM verification (RFC 6376 §3.3): only what core uses.
 interface CryptoKey {
   readonly type: string;

@@ -1,7 +1,7 @@
 // analyze() options: every side effect comes in here (DNS, clock), and every
 // limit is a named, validated number.
 
-import type { DnsLogEntry } from './types';
+import type { DnsLogEntry, PartialReport } from './types';
 import type { Resolver } from './dns/resolver';
 import { offlineResolver } from './dns/resolver';
 import type { DnsblSettings } from './checks/dnsbl';
@@ -21,12 +21,23 @@ export interface Limits {
    * (RFC 5321 §4.5.3.1.5) and real multi-line replies stay under 2 KB.
    */
   maxReplyChars: number;
+  /**
+   * Milliseconds one diagnosis waits for DNS in all, from the first question:
+   * what is still unanswered then ends DEADLINE (inconclusive, with a message)
+   * and nothing more is asked. 0 = no deadline. The default leaves room for a
+   * resolver that answers every question in 2 s over HTTP/1.1's six
+   * connections (five waves of the seed case's questions and its second round
+   * trip), and stops a chain of slow dependent questions (50 SPF includes at
+   * 3.9 s each) long before it would end by itself.
+   */
+  dnsDeadlineMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxInputBytes: 256 * 1024 * 1024,
   maxDnsQueries: 500,
   maxReplyChars: MAX_REPLY_CHARS,
+  dnsDeadlineMs: 20_000,
 };
 
 export interface AnalyzeOptions {
@@ -40,6 +51,14 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Called as each DNS answer arrives (the query log fills live). */
   onDns?: (entry: DnsLogEntry) => void;
+  /**
+   * Called with a partial report right after parsing (before any DNS answer)
+   * and again as each group of live checks settles, so that a page can show
+   * every step at once: a step still waiting on DNS has `pending: true` (its
+   * status is provisional), and `pending` names the groups not settled yet.
+   * The final report is still analyze()'s value. Not called for offline runs.
+   */
+  onPartial?: (partial: PartialReport) => void;
   /** Blocklist settings: DQS/Abusix keys, extra zones (never in a report or permalink). */
   dnsbl?: DnsblSettings;
 }
@@ -52,6 +71,7 @@ export interface ResolvedOptions {
   exactBytes: boolean;
   signal?: AbortSignal;
   onDns?: (entry: DnsLogEntry) => void;
+  onPartial?: (partial: PartialReport) => void;
   dnsbl: DnsblSettings;
   /** Strings that must never reach the query log (keys inside query names). */
   secrets: string[];
@@ -71,6 +91,7 @@ export function resolveOptions(o: AnalyzeOptions = {}): ResolvedOptions {
     exactBytes: o.exactBytes ?? false,
     signal: o.signal,
     onDns: o.onDns,
+    onPartial: o.onPartial,
     dnsbl: o.dnsbl ?? {},
     secrets: [o.dnsbl?.dqsKey, o.dnsbl?.abusixKey].map((k) => k?.trim() ?? '').filter((k) => k.length > 0),
   };

@@ -9,7 +9,7 @@
 // the worker does not confirm within a few seconds gets the worker replaced
 // too, so that the page is never left waiting for ever.
 
-import type { DnsLogEntry, Report } from '../core/types';
+import type { DnsLogEntry, PartialReport, Report } from '../core/types';
 import type { AnalyzeRequest, CallRequest, CallResults, WorkerRequest, WorkerResponse } from './protocol';
 import type { ReportView } from './view/types';
 import type { OpenedLink, ShareCall } from './share';
@@ -25,6 +25,8 @@ export interface AnalyzeCall {
   replay?: DnsLogEntry[];
   dnsbl?: DnsblSettings;
   onDns?: (entry: DnsLogEntry) => void;
+  /** A partial analysis while DNS answers come in (steps still waiting carry `pending: true`). */
+  onPartial?: (partial: PartialAnalysis) => void;
 }
 
 /** A finished analysis: the report (for JSON and permalinks) and what the page draws. */
@@ -33,10 +35,17 @@ export interface Analysis {
   view: ReportView;
 }
 
+/** The same while DNS answers are still coming in (analyze's onPartial). */
+export interface PartialAnalysis {
+  report: PartialReport;
+  view: ReportView;
+}
+
 interface Pending {
   resolve: (r: Analysis) => void;
   reject: (e: Error) => void;
   onDns?: (entry: DnsLogEntry) => void;
+  onPartial?: (partial: PartialAnalysis) => void;
 }
 
 interface PendingSummary {
@@ -134,7 +143,7 @@ export class AnalysisClient {
       dnsbl: call.dnsbl,
     };
     return new Promise<Analysis>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onDns: call.onDns });
+      this.pending.set(id, { resolve, reject, onDns: call.onDns, onPartial: call.onPartial });
       this.send(req);
     });
   }
@@ -258,6 +267,7 @@ export class AnalysisClient {
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'dns') p.onDns?.(msg.entry);
+    else if (msg.type === 'partial') p.onPartial?.({ report: msg.report, view: msg.view });
     else if (msg.type === 'report') {
       this.pending.delete(msg.id);
       p.resolve({ report: msg.report, view: msg.view });

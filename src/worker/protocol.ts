@@ -2,7 +2,7 @@
 // crossing is plain data (structured clone). The page imports this file's
 // types only: what it receives is ready to draw (./view/types.ts).
 
-import type { DnsLogEntry, Report } from '../core/types';
+import type { DnsLogEntry, PartialReport, Report } from '../core/types';
 import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
@@ -72,6 +72,8 @@ export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest
 export type WorkerResponse =
   | { type: 'dns'; id: number; entry: DnsLogEntry }
   | { type: 'report'; id: number; report: Report; view: ReportView }
+  /** A partial report while DNS answers come in (analyze's onPartial), drawn like the final one; the analysis still ends with `report`. */
+  | { type: 'partial'; id: number; report: PartialReport; view: ReportView }
   | { type: 'error'; id: number; message: string }
   /** An analysis stopped by a cancel: it ends with this instead of a report. */
   | { type: 'cancelled'; id: number }

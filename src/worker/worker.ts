@@ -82,6 +82,7 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       signal: ctrl.signal,
       dnsbl: req.dnsbl,
       onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
+      onPartial: (report) => post({ type: 'partial', id: req.id, report, view: buildView(report) }),
     });
     post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report, view: buildView(report) });
   } catch (err) {

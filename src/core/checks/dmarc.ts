@@ -16,6 +16,7 @@ import { parseDmarcRecord } from '../auth/dmarc/record';
 import { checkSpf, type SpfCheck } from './spf';
 import { checkDkim, type DkimCheck } from './dkim';
 import { checkMxDomain, type MxDomainCheck } from './mx-domain';
+import type { CheckGroup } from '../types';
 
 export interface DmarcCheck {
   domain: string;
@@ -51,16 +52,17 @@ export async function checkSenderAuthentication(
   evidence: Evidence | null,
   dns: Lookup,
   now: () => Date,
+  tell: <T>(group: CheckGroup, p: Promise<T> | T) => Promise<T> = (_g, p) => Promise.resolve(p),
 ): Promise<{ spf: SpfCheck | null; dkim: DkimCheck | null; dmarc: DmarcCheck | null; mxDomain: MxDomainCheck | null }> {
   const domain = id.fromDomain?.value ?? (id.spfDomain?.identity === 'mailfrom' ? id.spfDomain.value : null);
   // The DMARC record does not depend on the SPF and DKIM results: ask for it now, beside
   // them. checkDmarc below asks the same questions and Lookup hands it these answers.
   if (domain) findDmarcRecord(domain, dns).catch(() => undefined);
   const [spf, dkim, mxDomain] = await Promise.all([
-    checkSpf(id, dns, now),
-    checkDkim(evidence, dns, now),
-    domain ? checkMxDomain(domain, dns) : null,
+    tell('spf', checkSpf(id, dns, now)),
+    tell('dkim', checkDkim(evidence, dns, now)),
+    tell('mx', domain ? checkMxDomain(domain, dns) : null),
   ]);
-  const dmarc = await checkDmarc(id, spf, dkim, dns);
+  const dmarc = await tell('dmarc', checkDmarc(id, spf, dkim, dns));
   return { spf, dkim, dmarc, mxDomain };
 }

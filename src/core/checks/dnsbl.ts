@@ -13,7 +13,7 @@ import type { Evidence, Subjects } from '../types';
 import type { Lookup } from '../dns/lookup';
 import { DNSBL_REGISTRY, findDnsbl, type DnsblEntry } from '../knowledge/dnsbl-registry';
 import { askDnsbl, type DnsblAnswer } from '../dns/dnsbl-query';
-import { isHostname, isIPv4, isNonPublicIP, normalizeIP, normalizeName } from '../dns/names';
+import { isHostname, isIPv4, isNonPublicIP, normalizeIP, normalizeName, toDnsName } from '../dns/names';
 import { blocklistKeyProblem } from '../settings';
 
 /** The user's DNSBL settings (kept in the browser only). */
@@ -96,8 +96,10 @@ export function linkedDomains(ev: Evidence, max = 5): { value: string; line: num
       if (lines[i].trim() === '') inBody = true;
       continue;
     }
-    for (const m of lines[i].matchAll(/\bhttps?:\/\/([a-z0-9.-]+)/gi)) {
-      const d = getDomain(m[1].toLowerCase());
+    // a host in Unicode (https://bücher.example/) is listed, and asked, as its A-label
+    for (const m of lines[i].matchAll(/\bhttps?:\/\/([\p{L}\p{N}.-]+)/giu)) {
+      const host = toDnsName(m[1]);
+      const d = host ? getDomain(host) : null;
       if (d && !out.has(d)) out.set(d, msg.firstLine + i);
       if (out.size >= max) break;
     }

@@ -4,7 +4,7 @@
 // reject_unknown_helo_hostname) refuse names that are not FQDNs or do not resolve.
 
 import type { Lookup } from '../dns/lookup';
-import { isFQDN, isIP, normalizeIP } from '../dns/names';
+import { isFQDN, isIP, normalizeIP, toDnsName } from '../dns/names';
 import { outcome, recordsOf, type DnsResponse } from '../dns/resolver';
 
 export interface HeloCheck {
@@ -28,7 +28,8 @@ export async function checkHelo(name: string, givenIp: string | null, dns: Looku
   const base: HeloCheck = {
     name: trimmed,
     literal,
-    fqdn: !literal && isFQDN(trimmed),
+    // a name in Unicode (an SMTPUTF8 client's EHLO, RFC 6531 §3.7.1) is judged and resolved as its A-label
+    fqdn: !literal && isFQDN(toDnsName(trimmed) ?? trimmed),
     resolves: 'not-checked',
     addresses: [],
     matchesIp: null,

@@ -11,6 +11,7 @@ import type { MxDomainCheck } from './mx-domain';
 import { checkSenderAuthentication, type DmarcCheck } from './dmarc';
 import { authIdentities } from '../auth/identities';
 import { checkDnsbls, type DnsblCheck, type DnsblSettings } from './dnsbl';
+import type { CheckGroup } from '../types';
 
 export interface LiveResults {
   /** False when live checks were off (offline); every check then is inconclusive. */
@@ -30,24 +31,39 @@ export async function runLiveChecks(
   subjects: Subjects,
   dns: Lookup,
   enabled: boolean,
-  context: { evidence?: Evidence; now?: () => Date; dnsbl?: DnsblSettings } = {},
+  context: {
+    evidence?: Evidence;
+    now?: () => Date;
+    dnsbl?: DnsblSettings;
+    /** Told as each group of checks has its answers (for partial reports). */
+    settled?: (group: CheckGroup) => void;
+  } = {},
 ): Promise<LiveResults> {
   const ip = subjects.ip?.value ?? null;
+  const tell = <T>(group: CheckGroup, p: Promise<T> | T): Promise<T> =>
+    Promise.resolve(p).then((r) => {
+      context.settled?.(group);
+      return r;
+    });
   const [ptr, helo, auth, dnsbl] = await Promise.all([
-    ip
-      ? checkPtr(ip, dns, {
-          helo: subjects.helo?.value,
-          domain: subjects.mailFromDomain?.value ?? subjects.fromDomain?.value,
-        })
-      : null,
-    subjects.helo ? checkHelo(subjects.helo.value, ip, dns) : null,
+    tell(
+      'ptr',
+      ip
+        ? checkPtr(ip, dns, {
+            helo: subjects.helo?.value,
+            domain: subjects.mailFromDomain?.value ?? subjects.fromDomain?.value,
+          })
+        : null,
+    ),
+    tell('helo', subjects.helo ? checkHelo(subjects.helo.value, ip, dns) : null),
     checkSenderAuthentication(
       authIdentities(context.evidence ?? null, subjects),
       context.evidence ?? null,
       dns,
       context.now ?? (() => new Date()),
+      tell,
     ),
-    context.evidence ? checkDnsbls(subjects, context.evidence, dns, context.dnsbl) : null,
+    tell('dnsbl', context.evidence ? checkDnsbls(subjects, context.evidence, dns, context.dnsbl) : null),
   ]);
   return { enabled, ptr, helo, ...auth, dnsbl };
 }

@@ -159,11 +159,56 @@ export function normalizeName(name: string): string {
   return name.trim().replace(/\.$/, '').toLowerCase();
 }
 
-/** The domain of an address "local@domain" (angle brackets allowed). */
+/** Longest name and label on the wire (RFC 1035 §2.3.4), in presentation form. */
+const MAX_NAME = 253;
+const MAX_LABEL = 63;
+
+/**
+ * A name as it is asked in DNS: lowercase, no root dot, and in A-label form
+ * (RFC 5890 §2.3.2.1): "Bücher.Example" → "xn--bcher-kva.example". Null when
+ * it cannot be a DNS name (so nothing is sent).
+ *
+ * The Unicode → A-label mapping is UTS #46 as the WHATWG URL Standard's
+ * "domain to ASCII" does it (nontransitional: ß and ς stay distinct, as IDNA2008
+ * registries and current browsers have them), through the host's own URL
+ * parser: present alike in browsers, workers and Node, always current, and no
+ * mapping tables in our bundle (a UTS #46 library ships ~100 KB of them).
+ * Only names with non-ASCII characters go through it, and only when every
+ * ASCII character in them is a letter, digit, hyphen, underscore or dot, so
+ * that URL syntax ("%41", ":", "/") can never change the name.
+ */
+export function toDnsName(name: string): string | null {
+  const n = normalizeName(name);
+  let ascii = n;
+  if (/[^\x00-\x7f]/.test(n)) {
+    // ASCII outside the host-name set, or a character the URL parser would read as syntax
+    if (/[\x00-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]/.test(n)) return null;
+    try {
+      ascii = new URL(`http://${n}/`).hostname;
+    } catch {
+      return null;
+    }
+    if (!ascii || /[^\x21-\x7e]/.test(ascii)) return null;
+    ascii = ascii.replace(/\.$/, '');
+  }
+  // any octet may sit in a DNS label (RFC 2181 §11: an SPF macro can put a space there), so ASCII
+  // names are only held to the lengths
+  if (!ascii || ascii.length > MAX_NAME) return null;
+  if (ascii.split('.').some((l) => l.length === 0 || l.length > MAX_LABEL)) return null;
+  return ascii;
+}
+
+/**
+ * The domain of an address "local@domain" (angle brackets allowed), as DNS
+ * knows it: an internationalised domain ("jörg@bücher.example", RFC 6531)
+ * comes back in A-label form (xn--bcher-kva.example), so that every check and
+ * every comparison (DMARC alignment with a DKIM d=, which is always an A-label,
+ * RFC 6376 §3.5) uses the one form.
+ */
 export function domainOf(address: string): string | null {
   const a = address.trim().replace(/^<|>$/g, '');
   const at = a.lastIndexOf('@');
   if (at < 0) return null;
-  const d = normalizeName(a.slice(at + 1));
-  return isHostname(d) ? d : null;
+  const d = toDnsName(a.slice(at + 1));
+  return d !== null && isHostname(d) ? d : null;
 }

@@ -15,7 +15,10 @@ export type DnsFailure =
   | 'MALFORMED' // the body was not a DNS message, or not the answer to our question
   | 'OFFLINE' // live checks are switched off (--offline), or the browser says it is offline: nothing was sent
   | 'CANCELLED' // the analysis was cancelled before the answer came
-  | 'LIMIT'; // the analysis hit maxDnsQueries
+  | 'LIMIT' // the analysis hit maxDnsQueries
+  | 'DEADLINE' // the diagnosis' overall time for DNS (limits.dnsDeadlineMs) ran out first
+  | 'INVALID' // the name cannot be a DNS question (not a valid internationalised name): nothing was sent
+  | 'PENDING'; // a progress snapshot only (analyze's onPartial): the answer has not come yet
 
 /** One try of one resolver for a question (the resolver engine falls back to the next on failure). */
 export interface DnsAttempt {

@@ -8,7 +8,7 @@
 // domain must be written as its A-label (xn--…), and a non-ASCII local part
 // cannot be sent at all.
 
-import { domainOf } from '../dns/names';
+import { domainOf, toDnsName } from '../dns/names';
 
 export interface Mailbox {
   display: string | null;
@@ -149,13 +149,9 @@ export function checkAddrSpec(spec: string, problems: AddressProblem[]): Mailbox
   return { display: null, address: spec, local, domain };
 }
 
-/** The A-label (punycode) form of an IDN, using the host's URL parser (RFC 5891 via WHATWG URL). */
+/** The A-label (punycode) form of an IDN (dns/names.ts toDnsName: UTS #46 through the host's URL parser). */
 export function toALabel(domain: string): string | null {
-  try {
-    return new URL(`http://${domain}/`).hostname || null;
-  } catch {
-    return null;
-  }
+  return toDnsName(domain);
 }
 
 /**
@@ -165,10 +161,8 @@ export function toALabel(domain: string): string | null {
  */
 export function dnsDomainOf(addressOrDomain: string): string | null {
   const a = addressOrDomain.trim().replace(/^<|>$/g, '');
-  const d = a.slice(a.lastIndexOf('@') + 1).replace(/\.$/, '');
-  if (!d) return null;
-  const ascii = isAscii(d) ? d : toALabel(d);
-  return ascii ? (domainOf(`x@${ascii}`) ?? null) : null;
+  const d = a.slice(a.lastIndexOf('@') + 1);
+  return d ? domainOf(`x@${d}`) : null;
 }
 
 function tokText(t: Tok): string {

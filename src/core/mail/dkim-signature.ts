@@ -5,6 +5,7 @@
 
 import type { Tag } from '../types';
 import { decodeDkimQuotedPrintable, parseTagList, stripFws } from '../text/tag-list';
+import { toDnsName } from '../dns/names';
 
 export type DkimAlgorithm = 'rsa-sha256' | 'rsa-sha1' | 'ed25519-sha256';
 export type Canonicalization = 'simple' | 'relaxed';
@@ -70,7 +71,9 @@ export function parseDkimSignature(value: string): DkimSignature {
   if (a !== null && !algorithm) errors.push(`a=${a}: unknown signing algorithm`);
   if (algorithm === 'rsa-sha1')
     warnings.push('a=rsa-sha1: RFC 8301 forbids SHA-1 for DKIM; many receivers ignore such signatures. Sign with rsa-sha256.');
-  const domain = t.get('d')?.toLowerCase().replace(/\.$/, '') ?? null;
+  // d= may be written in U-labels (RFC 8616 §4): keys are asked for, and DMARC aligns, in A-labels
+  const rawDomain = t.get('d');
+  const domain = rawDomain === undefined ? null : (toDnsName(rawDomain) ?? rawDomain.toLowerCase().replace(/\.$/, ''));
   const selector = t.get('s') ?? null;
   const signedHeaders = (t.get('h') ?? '')
     .split(':')
@@ -94,7 +97,7 @@ export function parseDkimSignature(value: string): DkimSignature {
   if (t.has('i')) {
     identity = decodeDkimQuotedPrintable(t.get('i')!);
     const at = identity.lastIndexOf('@');
-    const idDomain = at >= 0 ? identity.slice(at + 1).toLowerCase() : '';
+    const idDomain = at >= 0 ? (toDnsName(identity.slice(at + 1)) ?? identity.slice(at + 1).toLowerCase()) : '';
     // §3.5 i=: the domain MUST be the same as, or a subdomain of, d=
     if (at < 0) errors.push(`i=${identity} is not of the form [local]@domain`);
     else if (domain && idDomain !== domain && !idDomain.endsWith('.' + domain))

@@ -14,6 +14,7 @@ import { isConnectFailure, joinMultiline } from './smtp-dialogue';
 import { judgedIpIn, judgedIpInReply } from './judged-ip';
 import { rejectlogMessage } from './exim-rejectlog';
 import { emptySession } from './session';
+import { stageOfCommand } from '../knowledge/smtp-commands';
 
 /** `2024-03-01 10:00:00[.123] [+0100] [[pid]] [msgid] rest`. */
 const LINE =
@@ -49,20 +50,29 @@ function hostField(rest: string): { host: string | null; helo: string | null; ip
   return { host: m[1] ?? null, helo: m[2] ?? m[1] ?? null, ip: m[3] ? (normalizeIP(m[3]) ?? m[3]) : null };
 }
 
+/**
+ * The command Exim names in its words (the table knowledge/smtp-commands.ts
+ * gives its stage). Exim's server log says "rejected after DATA" for its DATA
+ * ACL (acl_smtp_data), which runs once the whole message is in: end of data.
+ */
+const EXIM_COMMAND_WORDS: [RegExp, string][] = [
+  [
+    /after (?:pipelined )?end of data|after DATA(?!\s*command)|rejected after DATA|after sending data block|after \.\s|in response to end of data/i,
+    'END OF DATA',
+  ],
+  [/after (?:pipelined )?RCPT TO|rejected RCPT/i, 'RCPT'],
+  [/after (?:pipelined )?MAIL FROM|rejected MAIL/i, 'MAIL'],
+  [/after (?:pipelined )?DATA/i, 'DATA'],
+  [/after (?:pipelined )?BDAT/i, 'BDAT'],
+  [/after (?:EHLO|HELO|STARTTLS|AUTH)|rejected (?:EHLO|HELO)/i, 'EHLO'],
+  [/initial connection|after connect|rejected connection|greeting/i, 'CONNECT'],
+];
+
 /** Exim names the command the remote refused: "after RCPT TO:<x>", "after end of data", "after initial connection". */
 export function stageOfEximWords(s: string): Stage {
-  if (
-    /after (?:pipelined )?end of data|after DATA(?!\s*command)|rejected after DATA|after sending data block|after \.\s|in response to end of data/i.test(
-      s,
-    )
-  )
-    return 'end-of-data';
-  if (/after (?:pipelined )?RCPT TO|rejected RCPT/i.test(s)) return 'rcpt';
-  if (/after (?:pipelined )?MAIL FROM|rejected MAIL/i.test(s)) return 'mail';
-  if (/after (?:pipelined )?DATA|after BDAT/i.test(s)) return 'data';
-  if (/after (?:EHLO|HELO|STARTTLS|AUTH)|rejected (?:EHLO|HELO)/i.test(s)) return 'helo';
-  if (/initial connection|after connect|rejected connection|greeting/i.test(s) || isConnectFailure(s)) return 'connect';
-  return 'unknown';
+  const named = EXIM_COMMAND_WORDS.find(([re]) => re.test(s));
+  if (named) return stageOfCommand(named[1]);
+  return isConnectFailure(s) ? stageOfCommand('CONNECT') : 'unknown';
 }
 
 /** `… : 550-5.7.1 a\n550 5.7.1 b` → code, enhanced, text. */

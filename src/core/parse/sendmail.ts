@@ -12,6 +12,7 @@ import { normalizeIP } from '../dns/names';
 import { emptySession } from './session';
 import { isConnectFailure } from './smtp-dialogue';
 import { judgedIpInReply } from './judged-ip';
+import { stageOfCommand } from '../knowledge/smtp-commands';
 
 const PREFIX =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:sendmail|sm-mta|sm-msp-queue|sm-mta-in|sm-mta-out)\[\d+\]:\s*(?:([0-9A-Za-z]{8,20}):\s*)?(.*)$/;
@@ -27,35 +28,40 @@ export function looksLikeSendmail(lines: string[]): number {
   return seen ? hits / seen : 0;
 }
 
-/** The SMTP stage sendmail's rulesets run at (cf/README "check_*"). */
+/**
+ * The command each of sendmail's rulesets runs at (cf/README "check_*"), for
+ * the table of stages (knowledge/smtp-commands.ts). check_eoh runs at the end
+ * of the headers, and its refusal is the reply to the whole message.
+ */
+const RULESET_COMMAND: Record<string, string> = {
+  check_relay: 'CONNECT',
+  check_mail: 'MAIL',
+  check_rcpt: 'RCPT',
+  check_compat: 'RCPT',
+  check_data: 'DATA',
+  check_eom: 'END OF DATA',
+  check_eoh: 'END OF DATA',
+};
+
 function stageOfRuleset(r: string): Stage {
-  switch (r.toLowerCase()) {
-    case 'check_relay':
-      return 'connect';
-    case 'check_mail':
-      return 'mail';
-    case 'check_rcpt':
-    case 'check_compat':
-      return 'rcpt';
-    case 'check_data':
-      return 'data';
-    case 'check_eom':
-    case 'check_eoh':
-      return 'end-of-data';
-    default:
-      return /helo|ehlo/i.test(r) ? 'helo' : 'unknown';
-  }
+  return stageOfCommand(RULESET_COMMAND[r.toLowerCase()] ?? (/helo|ehlo/i.test(r) ? 'HELO' : ''));
 }
+
+/** The milter protocol's stages (libmilter: xxfi_connect … xxfi_eom), as sendmail logs them in "Milter: … action=". */
+const MILTER_COMMAND: Record<string, string> = {
+  helo: 'HELO',
+  mail: 'MAIL',
+  rcpt: 'RCPT',
+  data: 'DATA',
+  header: 'END OF DATA',
+  eoh: 'END OF DATA',
+  body: 'END OF DATA',
+  eom: 'END OF DATA',
+};
 
 function stageOfMilterAction(a: string): Stage {
   const x = a.toLowerCase();
-  if (x.startsWith('conn')) return 'connect';
-  if (x === 'helo') return 'helo';
-  if (x === 'mail') return 'mail';
-  if (x === 'rcpt') return 'rcpt';
-  if (x === 'data') return 'data';
-  if (x === 'eoh' || x === 'body' || x === 'eom' || x === 'header') return 'end-of-data';
-  return 'unknown';
+  return stageOfCommand(x.startsWith('conn') ? 'CONNECT' : (MILTER_COMMAND[x] ?? ''));
 }
 
 /** `key=value, key=value` where values may contain spaces up to the next ", key=". */

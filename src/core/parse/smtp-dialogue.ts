@@ -1,55 +1,10 @@
-// Shared SMTP dialogue logic: which stage a reply answers, how multi-line
-// replies join, and what a reply's codes are. Used by every log parser that
+// Shared SMTP dialogue logic: which stage a reply answers (by the command
+// before it, knowledge/smtp-commands.ts), how multi-line replies join, and
+// what a reply's codes are. Used by every log parser that
 // sees the dialogue (MDaemon, transcripts, Exchange protocol logs).
 
 import type { SmtpCommand, SmtpReply, Stage } from '../types';
-
-/** The stage a command opens (RFC 5321 §4.1.1). */
-export function stageOfCommand(verb: string): Stage {
-  switch (verb.toUpperCase()) {
-    case 'HELO':
-    case 'EHLO':
-    case 'LHLO':
-      return 'helo';
-    case 'MAIL':
-      return 'mail';
-    case 'RCPT':
-      return 'rcpt';
-    case 'DATA':
-    case 'BDAT':
-      return 'data';
-    // the session's preliminaries, after EHLO (Postfix's logs count them with HELO too)
-    case 'AUTH':
-    case 'STARTTLS':
-      return 'helo';
-    default:
-      return 'unknown';
-  }
-}
-
-/** Commands RFC 5321 §4.1.1 and its extensions define; any other line a client sends is data for the one before (AUTH's base64). */
-const VERBS = new Set([
-  'HELO',
-  'EHLO',
-  'LHLO',
-  'MAIL',
-  'RCPT',
-  'DATA',
-  'BDAT',
-  'AUTH',
-  'STARTTLS',
-  'RSET',
-  'NOOP',
-  'QUIT',
-  'VRFY',
-  'EXPN',
-  'HELP',
-  'ETRN',
-  'TURN',
-  'ATRN',
-  'XCLIENT',
-  'XFORWARD',
-]);
+import { isSmtpCommand, stageOfCommand } from '../knowledge/smtp-commands';
 
 /**
  * A connection that failed before any reply, in the words of the MTAs' logs
@@ -114,13 +69,13 @@ export class DialogueTracker {
     const m = /^(\S+)\s*(.*)$/.exec(line.trim()) ?? ['', line.trim(), ''];
     const verb = m[1].toUpperCase();
     // a line that is no command (the base64 answers to AUTH's 334 challenges) stays in the stage it continues
-    const stage = VERBS.has(verb) ? stageOfCommand(verb) : this.stage;
+    const stage = isSmtpCommand(verb) ? stageOfCommand(verb) : this.stage;
     this.stage = stage;
     this.inData = false;
     const cmd = { verb, arg: m[2], stage, line: lineNo };
     this.commands.push(cmd);
     // RFC 3030: the reply to "BDAT n LAST" ends the message, like the one after DATA's dot
-    if (verb === 'BDAT' && /\bLAST\b/i.test(m[2])) this.inData = true;
+    if (stageOfCommand(verb, m[2]) === 'end-of-data') this.inData = true;
     return cmd;
   }
 

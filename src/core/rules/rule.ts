@@ -41,7 +41,11 @@ export function inconclusiveStep(rule: string, title: string, r: DnsResponse | n
       why ??
       (r?.failure === 'OFFLINE'
         ? 'Live DNS checks are off; run them again when online.'
-        : 'The DNS question could not be answered, so this was not decided either way. Retry, or choose another resolver in Settings.'),
+        : r?.failure === 'PENDING'
+          ? 'Checking: the DNS answer has not come yet.'
+          : r?.failure === 'DEADLINE'
+            ? "The diagnosis' time limit for DNS ran out before this answer came, so this was not decided either way. Retry, or choose a faster resolver in Settings."
+            : 'The DNS question could not be answered, so this was not decided either way. Retry, or choose another resolver in Settings.'),
     retry: true,
   };
 }

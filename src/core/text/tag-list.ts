@@ -57,11 +57,18 @@ export function stripFws(s: string): string {
 export function decodeDkimQuotedPrintable(s: string): string {
   const raw = stripFws(s);
   const bytes: number[] = [];
+  const utf8 = new TextEncoder();
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
       bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
       i += 2;
-    } else bytes.push(raw.charCodeAt(i) & 0xff);
+    } else if (raw.charCodeAt(i) < 0x80) bytes.push(raw.charCodeAt(i));
+    else {
+      // a character written as itself (an SMTPUTF8 i=, RFC 8616 §4): its UTF-8 bytes
+      const c = String.fromCodePoint(raw.codePointAt(i)!);
+      bytes.push(...utf8.encode(c));
+      i += c.length - 1;
+    }
   }
   return new TextDecoder().decode(Uint8Array.from(bytes));
 }

@@ -229,6 +229,11 @@ export interface Step {
   sources?: string[];
   /** Live check that can be retried (offline, timeout). */
   retry?: boolean;
+  /**
+   * Only in a partial report (analyze's onPartial): the step still waits on a
+   * DNS answer, so its status is provisional. Never set in a final report.
+   */
+  pending?: boolean;
 }
 
 // ---- report ----
@@ -256,6 +261,12 @@ export interface DnsLogEntry {
   /** How many resolvers were tried (fallback), when more than one. */
   tries?: number;
 }
+
+/** The groups of live checks a partial report says are still waiting (AnalyzeOptions.onPartial). */
+export type CheckGroup = 'ptr' | 'helo' | 'spf' | 'dkim' | 'dmarc' | 'mx' | 'dnsbl';
+
+/** A report made while DNS answers are still coming in (AnalyzeOptions.onPartial): steps still waiting carry `pending: true`. */
+export type PartialReport = Report & { pending: CheckGroup[] };
 
 export interface Report {
   version: 1;

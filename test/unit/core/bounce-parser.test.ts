@@ -68,7 +68,7 @@ const CASES: {
   },
   {
     file: 'ses-bounce.eml',
-    rejections: [{ recipient: 'zoe@partner.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'unknown' }],
+    rejections: [{ recipient: 'zoe@partner.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'rcpt' }],
     messageHeaders: null,
   },
   {
@@ -78,7 +78,7 @@ const CASES: {
   },
   {
     file: 'exchange2010-ndr.eml',
-    rejections: [{ recipient: 'pete@customer.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'unknown' }],
+    rejections: [{ recipient: 'pete@customer.example', reason: 'userunknown', code: 550, enhanced: '5.1.1', stage: 'rcpt' }],
     messageHeaders: 6,
   },
   {

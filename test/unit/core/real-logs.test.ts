@@ -63,7 +63,8 @@ const CASES: [string, string, Primary, string][] = [
   ['sm-deferred.log', 'sendmail-log', { line: 1, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['sm-milter.log', 'sendmail-log', { line: 2, reason: 'virusdetected', stage: 'data', ip: null }, 'smtp.content-rejected'],
   ['sm-more.log', 'sendmail-log', { line: 1, reason: 'rejected', stage: 'mail', ip: '198.51.100.220' }, 'smtp.sender-invalid'],
-  ['sm-out.log', 'sendmail-log', { line: 2, reason: 'systemerror', stage: 'unknown', ip: null }, 'smtp.rejected'],
+  // sendmail's bare "Service unavailable" names no cause: the reason engine leaves it on hold
+  ['sm-out.log', 'sendmail-log', { line: 2, reason: 'onhold', stage: 'unknown', ip: null }, 'smtp.rejected'],
   ['sm-relay.log', 'sendmail-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.95' }, 'smtp.relay-denied'],
   ['pf-dns-temp.log', 'postfix-log', { line: 1, reason: 'networkerror', stage: 'unknown', ip: null }, 'smtp.dns-lookup-failed'],
   ['pf-dns.log', 'postfix-log', { line: 1, reason: 'hostunknown', stage: 'unknown', ip: null }, 'smtp.recipient-unknown'],

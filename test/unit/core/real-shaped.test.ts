@@ -122,7 +122,7 @@ const CASES: Case[] = [
         recipient: 'nobody.here@example.org',
         code: 550,
         enhanced: '5.1.1',
-        stage: 'unknown',
+        stage: 'rcpt',
         reason: 'userunknown',
         remote: 'mx.example.org',
       },
@@ -144,7 +144,7 @@ const CASES: Case[] = [
   {
     file: 'b07-gmail-de-pasted.txt',
     kind: 'bounce',
-    rejections: [{ recipient: 'info@kunde.example', code: 550, enhanced: '5.1.1', stage: 'unknown', reason: 'userunknown' }],
+    rejections: [{ recipient: 'info@kunde.example', code: 550, enhanced: '5.1.1', stage: 'rcpt', reason: 'userunknown' }],
   },
   {
     file: 'b08-gmail-fr-pasted.txt',
@@ -380,7 +380,7 @@ const CASES: Case[] = [
     // "FW: Undeliverable:": the user's note and Outlook's "-----Original Message-----" block come first
     file: 'b34-outlook-forward-inline.txt',
     kind: 'bounce',
-    rejections: [{ recipient: 'bernd@kunde.example', code: 550, enhanced: '5.1.1', stage: 'unknown', reason: 'userunknown' }],
+    rejections: [{ recipient: 'bernd@kunde.example', code: 550, enhanced: '5.1.1', stage: 'rcpt', reason: 'userunknown' }],
     headers: 6,
     ip: null,
   },
@@ -492,9 +492,11 @@ const CASES: Case[] = [
     ip: '198.51.100.72',
   },
   {
+    // Gmail still retrying ("will retry for 46 more hours"): a connection that timed out, not yet
+    // expired — a delay notice is expired only when its words say the queue time ran out (issue 12)
     file: 'c06-gmail-delay-timeout.txt',
     kind: 'bounce',
-    rejections: [{ recipient: 'info@downhost.example', code: null, enhanced: null, stage: 'connect', reason: 'expired', hard: false }],
+    rejections: [{ recipient: 'info@downhost.example', code: null, enhanced: null, stage: 'connect', reason: 'networkerror', hard: false }],
   },
   {
     // Outlook's auto-reply in German, with Auto-Submitted: auto-replied
@@ -550,12 +552,13 @@ const CASES: Case[] = [
     // a notice in German copied with the original below it: the refusal is not lost to the message reader
     file: 'd01-gmail-de-with-original.txt',
     kind: 'bounce',
-    rejections: [{ recipient: 'info@kunde.example', code: 550, enhanced: '5.1.1', stage: 'unknown', reason: 'userunknown' }],
+    rejections: [{ recipient: 'info@kunde.example', code: 550, enhanced: '5.1.1', stage: 'rcpt', reason: 'userunknown' }],
     headers: 9,
     firstHeaderLine: 13,
   },
   {
-    // a Postfix notice whose attachment lost its MIME part: the returned headers are not the recipient's words
+    // a Postfix notice whose attachment lost its MIME part: the returned headers are not the recipient's words;
+    // "Recipient address rejected: Access denied" is an access(5) REJECT of the recipient address (not of the client)
     file: 'd02-postfix-body-only-with-original.txt',
     kind: 'bounce',
     rejections: [
@@ -564,7 +567,7 @@ const CASES: Case[] = [
         code: 550,
         enhanced: '5.7.1',
         stage: 'rcpt',
-        reason: 'blocked',
+        reason: 'userunknown',
         text: 'Recipient address rejected: Access denied',
       },
     ],
@@ -581,7 +584,7 @@ const CASES: Case[] = [
         recipient: 'hugo@firma.example',
         code: 550,
         enhanced: '5.1.1',
-        stage: 'unknown',
+        stage: 'rcpt',
         reason: 'userunknown',
         remote: 'mx.firma.example',
         text: '<hugo@firma.example>: Recipient address rejected: User unknown in virtual alias table',

@@ -3,6 +3,7 @@
 // whose table the conformance script compares against.
 
 import { parseTagList } from '../../text/tag-list';
+import { toDnsName } from '../../dns/names';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type AlignmentMode = 'relaxed' | 'strict';
@@ -62,7 +63,9 @@ function reportUris(v: string, tag: string, warnings: string[]): ReportUri[] {
       const uri = bang[1];
       const m = /^mailto:([^@\s]+@([^?\s]+))/i.exec(uri);
       if (!m) warnings.push(`${tag}=${u}: only mailto: destinations receive DMARC reports; this one is ignored.`);
-      return { uri, address: m ? m[1] : null, domain: m ? m[2].toLowerCase().replace(/\.$/, '') : null, limit: bang[2] ?? null };
+      // an internationalised destination is compared and asked in A-label form (RFC 8616 §5)
+      const domain = m ? (toDnsName(m[2]) ?? m[2].toLowerCase().replace(/\.$/, '')) : null;
+      return { uri, address: m ? m[1] : null, domain, limit: bang[2] ?? null };
     });
 }
 

@@ -2,6 +2,18 @@
 // §4.3), how an expanded domain-spec becomes a query name (§4.8, §7.3), and
 // the identity evaluation starts from (§2.3, §4.3).
 
+import { toDnsName } from '../../dns/names';
+
+/**
+ * An identity's domain as SPF evaluates it: in A-label form (an SMTPUTF8
+ * sender "jörg@bücher.example" is evaluated for xn--bcher-kva.example, the
+ * name its record is published at, RFC 8616 §4), else as given (not a valid
+ * name: check_host() then returns "none", §4.3).
+ */
+function identityDomain(d: string): string {
+  return toDnsName(d) ?? d;
+}
+
 /** §4.3: a domain check_host() can work with: labels of 1..63 octets, 2 labels at least. */
 export function isCheckableDomain(d: string): boolean {
   const n = d.replace(/\.$/, '');
@@ -35,11 +47,14 @@ export function spfIdentity(mailFrom: string | null, helo: string | null): { dom
   const addr = (mailFrom ?? '').trim().replace(/^<|>$/g, '');
   if (addr) {
     const at = addr.lastIndexOf('@');
-    const domain = at >= 0 ? addr.slice(at + 1) : addr;
+    const domain = identityDomain(at >= 0 ? addr.slice(at + 1) : addr);
     // §4.3: no local part → "postmaster"
     const local = at > 0 ? addr.slice(0, at) : 'postmaster';
     return { domain, sender: `${local}@${domain}`, local };
   }
-  if (helo) return { domain: helo, sender: `postmaster@${helo}`, local: 'postmaster' };
+  if (helo) {
+    const domain = identityDomain(helo);
+    return { domain, sender: `postmaster@${domain}`, local: 'postmaster' };
+  }
   return null;
 }

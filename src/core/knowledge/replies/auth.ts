@@ -57,6 +57,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   },
   {
     id: 'generic.dmarc-reject',
+    generic: true,
     sender: 'many (Postfix with OpenDMARC, Exim, Proofpoint…)',
     text: /DMARC (?:policy|verification|check)? ?(?:reject|fail)|rejected (?:by|due to|per) DMARC|failed DMARC/i,
     reason: 'authfailure',
@@ -67,6 +68,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   },
   {
     id: 'generic.spf-fail',
+    generic: true,
     sender: 'many (Postfix policyd-spf, Exim, MDaemon…)',
     text: /SPF (?:check )?fail|rejected due to SPF|not (?:permitted|authorized|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|Sender Policy Framework|SPF (?:hard|soft)?fail/i,
     reason: 'authfailure',

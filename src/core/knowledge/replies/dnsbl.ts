@@ -87,6 +87,7 @@ export const DNSBL_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'dnsbl.generic-blocked-using',
+    generic: true,
     sender: 'Postfix, Exim and others',
     text: /(?:blocked|listed|rejected) (?:using|by|in|at|on) (?:[a-z0-9-]+\.)+[a-z]{2,}|\bRBL\b|DNSBL|\bblack ?list(?:ed)?\b|block ?listed|abuseat\.org|\bsorbs\b|uceprotect|psbl\.|mailspike|spamrats|\bcbl\b/i,
     reason: 'blocked',

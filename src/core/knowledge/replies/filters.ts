@@ -1,5 +1,6 @@
 // Texts of filtering services and hosting stacks: Comcast, Proofpoint,
-// Mimecast, cPanel/Exim, and greylisting (Postgrey and the like).
+// Mimecast, cPanel/Exim, and greylisting (Postgrey and the like). Orange's
+// numbered codes are in receivers.ts.
 
 import type { ReplyKnowledge } from './types';
 
@@ -26,26 +27,7 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     transient: true,
     sources: ['https://postmaster.comcast.net/smtp-error-codes.php (Comcast: SMTP error codes)'],
   },
-  {
-    id: 'orange.ofr-506',
-    sender: 'Orange (orange.fr, wanadoo.fr)',
-    text: /\bofr_506\b/i,
-    reason: 'spamdetected',
-    party: 'receiver-policy',
-    meaning: "Orange's filter refused the message as spam (OFR_506).",
-    rules: ['smtp.content-rejected'],
-    sources: ['https://postmaster.orange.fr/ (Orange postmaster: error codes)'],
-  },
-  {
-    id: 'orange.ofr006',
-    sender: 'Orange (orange.fr, wanadoo.fr)',
-    text: /\bOFR006_\d+|Adresse IP source bloquee/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning: 'Orange blocks the sending IP after spam was seen from it (OFR006).',
-    rules: ['reputation.blocked', 'dnsbl.listed'],
-    sources: ['https://postmaster.orange.fr/ (Orange postmaster: error codes)'],
-  },
+
   {
     id: 'proofpoint.ipcheck',
     sender: 'Proofpoint',
@@ -84,11 +66,24 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
   {
     id: 'mimecast.security-policies',
     sender: 'Mimecast',
-    text: /Email rejected due to security policies|mimecast.{0,60}(?:reputation|block)/i,
-    reason: 'policyviolation',
+    text: /Email rejected due to security policies/i,
+    reason: 'virusdetected',
     party: 'receiver-policy',
-    meaning: "Mimecast's security policies (reputation, content, attachment) refused the message.",
-    rules: ['smtp.content-rejected', 'reputation.blocked'],
+    meaning:
+      "Mimecast found a signature in the message: a virus, or a spam score over its maximum threshold (Mimecast's own description of this refusal); the administrators of the recipient organisation can look it up in their Message Center.",
+    rules: ['smtp.content-rejected'],
+    sources: [
+      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes: 554 "Email rejected due to security policies")',
+    ],
+  },
+  {
+    id: 'mimecast.reputation-block',
+    sender: 'Mimecast',
+    text: /mimecast.{0,60}(?:reputation|block)/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: "Mimecast's reputation checks or a blocked-senders policy refused the sending IP.",
+    rules: ['reputation.blocked'],
     sources: [
       'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
     ],
@@ -119,10 +114,24 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
   {
     id: 'cpanel.no-such-user',
     sender: 'cPanel / Exim',
-    text: /No Such User Here|account or domain may not exist, they may be blacklisted/i,
+    // qmail-smtpd and others answer the same words: a reply's stage still decides (a filter after DATA)
+    generic: true,
+    text: /No Such User Here/i,
     reason: 'userunknown',
     party: 'recipient',
     meaning: 'The recipient mailbox does not exist on the cPanel server.',
+    rules: ['smtp.recipient-unknown'],
+    sources: ['https://docs.cpanel.net/knowledge-base/email/how-to-troubleshoot-email-delivery-issues/'],
+  },
+  {
+    id: 'cpanel.account-or-domain',
+    sender: 'cPanel / Exim',
+    // the words name the domain first: the sending side cannot tell which, and a domain that does not exist is the wider failure
+    text: /account or domain may not exist, they may be blacklisted/i,
+    reason: 'hostunknown',
+    party: 'recipient',
+    meaning:
+      'cPanel\'s Exim could not deliver to the address: "the account or domain may not exist, they may be blacklisted, or missing the proper DNS entries". Check the recipient domain first (its MX records), then the address.',
     rules: ['smtp.recipient-unknown'],
     sources: ['https://docs.cpanel.net/knowledge-base/email/how-to-troubleshoot-email-delivery-issues/'],
   },

@@ -1,7 +1,8 @@
 // What receivers mean by their replies: one entry per known text, each with
-// its source. The classifier tries these in order — receivers' own texts
-// first, then the common words of each reason (generic.ts) — before it falls
-// back to the enhanced status code (enhanced-codes.ts) and the stage.
+// its source. The reason engine (src/core/reason/engine.ts) takes the
+// receivers' own texts first; entries marked `generic` (words common to many
+// servers) it weighs at their reason's place among the per-reason tables of
+// knowledge/reasons. GENERIC_REPLIES (generic.ts) is the advice per reason.
 
 import type { Stage } from '../../types';
 import type { ReplyKnowledge } from './types';
@@ -16,6 +17,7 @@ import { POSTFIX_REPLIES } from './postfix';
 import { SESSION_REPLIES } from './session';
 import { ONPREM_REPLIES } from './onprem';
 import { ISP_REPLIES } from './isps';
+import { RECEIVER_CODE_REPLIES } from './receivers';
 import { AUTH_REPLY_KNOWLEDGE } from './auth';
 
 export type { ReplyKnowledge } from './types';
@@ -28,6 +30,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
+  ...RECEIVER_CODE_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
@@ -45,19 +48,9 @@ function applies(k: ReplyKnowledge, text: string, code: number | null, stage: St
   return k.text.test(text) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
 }
 
-/** The first knowledge entry that explains a reply. */
-export function findReplyKnowledge(text: string, code: number | null, stage: Stage): ReplyKnowledge | undefined {
-  return REPLY_KNOWLEDGE.find((k) => applies(k, text, code, stage));
-}
-
 /** Only the receivers' own texts (not the generic words). */
 export function findReceiverKnowledge(text: string, code: number | null, stage: Stage): ReplyKnowledge | undefined {
   return RECEIVER_REPLIES.find((k) => applies(k, text, code, stage));
-}
-
-/** Only the generic words of each reason. */
-export function findGenericKnowledge(text: string, code: number | null, stage: Stage): ReplyKnowledge | undefined {
-  return GENERIC_REPLIES.find((k) => applies(k, text, code, stage));
 }
 
 export function knowledgeById(id: string | null | undefined): ReplyKnowledge | undefined {

@@ -62,6 +62,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'connection.timed-out',
+    generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b/i,
     codes: NO_REPLY,
@@ -80,6 +81,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'connection.refused',
+    generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
     text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b/i,
@@ -99,6 +101,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'connection.no-route',
+    generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable/i,
     codes: NO_REPLY,
@@ -118,6 +121,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'connection.lost',
+    generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     text: /lost connection with \S+ while|conversation with \S+ timed out while|Connection closed unexpectedly|connection (?:was )?(?:reset|closed) by (?:peer|remote|foreign host)|Remote host closed connection|closed connection in response to|remote (?:host|server) (?:closed|dropped) the connection|unexpected disconnection while|Connection reset by peer|Broken pipe|Connection dropped due to SocketError|Winsock error(?: code)?:? 1005[34]\b|connection was (?:closed|aborted) (?:abruptly|by the remote)/i,
     codes: NO_REPLY,
@@ -138,6 +142,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     // Postfix smtp(8) "TLS is required, but was not offered by host …" (dsn 4.7.4); Exim
     // hosts_require_tls "a TLS session is required, but the server did not offer TLS support"
     id: 'tls.not-offered',
+    generic: true,
     sender: 'the sending server (Postfix, Exim)',
     text: /TLS is required, but was not offered|TLS session is required,? but the server did not offer TLS|STARTTLS (?:was |is )?not (?:offered|advertised)|TLS (?:is )?required but not (?:offered|supported|advertised)/i,
     codes: NO_REPLY,
@@ -166,6 +171,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'tls.handshake-failed',
+    generic: true,
     sender: 'the sending or receiving server (Postfix, Exim, sendmail, Exchange)',
     text: /Cannot start TLS|TLS (?:handshake|negotiation) (?:failed|failure|error)|SSL_(?:connect|accept) error|handshake failure|unsafe legacy renegotiation|wrong version number|no shared cipher|unsupported protocol|TLS error on connection|tls_process_server_certificate|certificate verify failed|STARTTLS (?:failed|negotiation failed)|Server certificate not (?:verified|trusted)|TLS is required, but our TLS session .*failed|DANE TLSA .* failed/i,
     codes: NO_REPLY,
@@ -203,6 +209,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'dns.temporary-failure',
+    generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, Exchange)',
     text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]*(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
     codes: NO_REPLY,
@@ -237,6 +244,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'smtp-auth.failed',
+    generic: true,
     sender: 'a submission server (MDaemon, Postfix/Dovecot, Exchange, cPanel)',
     text: /Authentication (?:failed|unsuccessful)|authentication credentials invalid|Invalid (?:credentials|login|username or password)|Username and Password not accepted|(?:bad|incorrect|wrong) (?:username|user name|password|credentials)|SASL \w+ authentication failed|5\.7\.8\b/i,
     codes: [535, 534, 454],

@@ -39,5 +39,16 @@ export interface ReplyKnowledge {
    * sender, so no check takes them for one.
    */
   receiverError?: boolean;
+  /**
+   * Words common to many servers rather than one receiver's own (a DNSBL refusal, an SPF
+   * failure, a connection that timed out): the reason engine weighs them at their reason's
+   * place in its order (src/core/reason/engine.ts), not ahead of the enhanced code.
+   */
+  generic?: boolean;
+  /**
+   * The receiver's host names, when its words mean something else elsewhere: the entry
+   * applies when the remote host that answered is one of these, or is not known.
+   */
+  hosts?: RegExp;
   sources: string[];
 }

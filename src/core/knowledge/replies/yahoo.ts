@@ -9,7 +9,7 @@ export const YAHOO_REPLIES: ReplyKnowledge[] = [
   {
     id: 'yahoo.tss04',
     sender: 'Yahoo',
-    text: /\[TSS04\]|temporarily deferred due to unexpected volume or user complaints/i,
+    text: /\[TSS04\]|temporarily deferred due to (?:unexpected volume or )?user complaints/i,
     reason: 'badreputation',
     party: 'sender',
     meaning:

@@ -6,6 +6,7 @@ import type { Stage } from '../../types';
 import type { RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { joinMultiline } from '../smtp-dialogue';
+import { stageOfCommand } from '../../knowledge/smtp-commands';
 
 export interface DiagnosticInput {
   status: string | null;
@@ -21,27 +22,29 @@ export interface DiagnosticInput {
 /**
  * The commands MTAs name when they say where the refusal came (Postfix, Exim,
  * Sendmail, qmail; GMX and mail.com "SMTP error from remote server for RCPT
- * TO command" / "for TEXT command", TEXT being the message after DATA).
+ * TO command" / "for TEXT command", TEXT being the message after DATA), and
+ * the command each names, whose stage the table knowledge/smtp-commands.ts gives.
  */
-const STAGE_WORDS: [RegExp, Stage][] = [
+const STAGE_WORDS: [RegExp, string][] = [
   [
     /for TEXT command|end of (?:data|message)|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
-    'end-of-data',
+    'END OF DATA',
   ],
   [
-    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]/i,
-    'rcpt',
+    // Postfix's recipient restrictions ("Recipient address rejected") only ever answer RCPT TO
+    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b/i,
+    'RCPT',
   ],
   [
     /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
-    'mail',
+    'MAIL',
   ],
-  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'data'],
-  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'helo'],
+  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'DATA'],
+  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'HELO'],
   [
     // Postfix "host x[ip] refused to talk to me: 554 …": the greeting was the refusal
     /refused to talk to me|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
-    'connect',
+    'CONNECT',
   ],
 ];
 
@@ -49,17 +52,12 @@ export function stageFromText(text: string): Stage {
   // a Sendmail-style transcript: the command sent (">>> RCPT To:…") before the first refusal ("<<< 550 …")
   const refusal = /<<<\s*[45]\d\d/.exec(text);
   if (refusal) {
-    const sent = [...text.slice(0, refusal.index).matchAll(/>>>\s*([A-Za-z]+(?: (?:TO|FROM))?)/gi)].pop();
-    if (sent) {
-      const verb = sent[1].toUpperCase();
-      if (verb.startsWith('RCPT')) return 'rcpt';
-      if (verb.startsWith('MAIL')) return 'mail';
-      if (verb === 'DATA') return 'data';
-      if (verb === 'EHLO' || verb === 'HELO') return 'helo';
-    }
+    const sent = [...text.slice(0, refusal.index).matchAll(/>>>\s*([A-Za-z]+)((?:(?!>>>)[^\n])*)/gi)].pop();
+    const stage = sent ? stageOfCommand(sent[1], sent[2]) : 'unknown';
+    if (stage !== 'unknown') return stage;
   }
-  for (const [re, stage] of STAGE_WORDS) if (re.test(text)) return stage;
-  return 'unknown';
+  const named = STAGE_WORDS.find(([re]) => re.test(text));
+  return named ? stageOfCommand(named[1]) : 'unknown';
 }
 
 const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;

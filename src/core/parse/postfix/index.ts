@@ -16,19 +16,19 @@ import { judgedIpIn, judgedIpInReply } from '../judged-ip';
 import { emptySession } from '../session';
 import { findDnsbl } from '../../knowledge/dnsbl-registry';
 import { isReceiverError } from '../../knowledge/replies';
+import { stageOfCommand } from '../../knowledge/smtp-commands';
 
-/** Postfix's command words (smtpd "reject: RCPT from", smtp "in reply to RCPT TO command", milter "END-OF-MESSAGE"). */
+/**
+ * Postfix's command words (smtpd "reject: RCPT from", smtp "in reply to RCPT TO
+ * command", milter "END-OF-MESSAGE", "in reply to end of DATA command", "while
+ * sending message content"), looked up in the one command table.
+ */
 export function stageOfPostfixWord(word: string | undefined): Stage {
-  const w = (word ?? '').toUpperCase();
-  if (!w) return 'unknown';
-  if (w === 'CONNECT' || w.includes('GREETING') || w === 'BANNER') return 'connect';
-  if (w.startsWith('EHLO') || w.startsWith('HELO') || w === 'STARTTLS' || w === 'AUTH' || w.startsWith('XCLIENT')) return 'helo';
-  if (w.startsWith('MAIL')) return 'mail';
-  if (w.startsWith('RCPT')) return 'rcpt';
-  if (w === 'END-OF-MESSAGE' || w === '.' || w.includes('END OF DATA') || w.includes('MESSAGE CONTENT') || w === 'BDAT')
-    return 'end-of-data';
-  if (w.startsWith('DATA')) return 'data';
-  return 'unknown';
+  const w = (word ?? '').trim().toUpperCase();
+  if (w.includes('END OF DATA') || w.includes('MESSAGE CONTENT')) return stageOfCommand('END OF DATA');
+  if (w.includes('GREETING')) return stageOfCommand('GREETING');
+  const [verb, ...rest] = w.split(/[\s:]+/);
+  return stageOfCommand(verb, rest.join(' '));
 }
 
 function newSession(id: string, direction: Session['direction'], line: number): Session {

@@ -1,0 +1,106 @@
+// Reasons that are the receiver's judgement of the message or of the sending
+// rate: spam and virus filters, content policies, rate and connection limits.
+
+import { phrase as p, type ReasonTable } from './types';
+
+const DEF = (anchor: string) => `https://libsisimai.org/en/reason/#${anchor}`;
+// content filters read the message: before DATA their words are another refusal's
+const BEFORE_DATA = ['connect', 'helo', 'mail', 'rcpt'] as const;
+
+export const SPAM_DETECTED: ReasonTable = {
+  reason: 'spamdetected',
+  meaning: "The receiver's spam filter judged the message as spam.",
+  definition: DEF('spamdetected'),
+  advice: 'generic.spam',
+  notAt: [...BEFORE_DATA],
+  // "you are sending spam", "spam IPs blocked": the IP is refused for what it sent, a block of the client
+  unlessPhraseIds: ['blocked.sending-spam'],
+  phrases: [
+    p(
+      'spamdetected.spam',
+      /\bspam\b|\bspamm(?:y|ing)\b|\bspam-like\b|\b(?:considered|classified|identified|detected|marked|tagged|scored|rejected|refused) as (?:spam|junk|bulk|unsolicited)|\bunsolicited (?:bulk |commercial )?(?:e-?mail|mail|message)|\bappears to be unsolicited\b|\b(?:UBE|UCE)\b|\bjunk ?mail\b|\bbulk (?:e-?mail|mail|advertising)\b/i,
+      'SpamAssassin, Amavis ("Message content rejected, UBE"), Exim ACL texts, Gmail, mail.ru, QQ, SendGrid',
+    ),
+    p(
+      'spamdetected.filter',
+      /\bmessage content rejected\b|\bcontent filter(?:ing)? (?:rejection|rejected)\b|\brejecting (?:banned |mail )?content\b|\bmail content denied\b|\bhigh probability\b|\bprobable spam\b|\bspamassassin\b|\bspam ?score\b|\bscored .{0,20} points\b|\brecurrent pattern detection\b|\bantispam\b|\banti-spam\b|\bblacklisted url\b|\buribl\b|\bsurbl\b|\bmessage looks like\b|\brejected because of unacceptable content\b|\bsender domain listed at\b|\bdrbl\b|\bhelp_spam_16\.htm\b|\breject, id=|\bspamprofiler\b|\bbulk\.advertising\b|\bblocked by our (?:spam )?filter\b|\bmail score \(/i,
+      'Amavis, SpamAssassin, Proofpoint, Cyberoam, MailMarshal ("SpamProfiler"), Trustwave texts',
+    ),
+  ],
+  weak: [
+    p(
+      'spamdetected.weak',
+      /\bspam\b|\bunsolicited\b|\bmessage content rejected\b|\bmessage rejected for policy reasons\b|\bmessage filtered\b/i,
+      'the same filters, their words in a reply whose command is not known',
+    ),
+  ],
+};
+
+export const VIRUS_DETECTED: ReasonTable = {
+  reason: 'virusdetected',
+  meaning: 'A virus scanner found malware (or a dangerous attachment) in the message.',
+  definition: DEF('virusdetected'),
+  advice: 'generic.virus',
+  // a scanner reads the message: before DATA these words are another refusal's
+  notAt: [...BEFORE_DATA],
+  phrases: [
+    p(
+      'virusdetected.virus',
+      /(?<!spam or |spam\/)\bvirus\b|\bviruses\b|\bmalware\b|\binfected\b|\btrojan\b|\bworm detected\b|\bclamav\b|\b(?:potentially )?executable (?:attachment|content)\b|\bmalicious(?:_url)?\b|\bphishing attempt\b/i,
+      'ClamAV, Amavis ("INFECTED"), Exchange Online Protection, Gmail ("potentially executable attachment")',
+    ),
+  ],
+};
+
+export const POLICY_VIOLATION: ReasonTable = {
+  reason: 'policyviolation',
+  meaning: 'The message broke a policy of the receiver: a forbidden attachment, a content rule, a list or organisation policy.',
+  definition: DEF('policyviolation'),
+  advice: 'generic.policy',
+  phrases: [],
+  weak: [
+    p(
+      'policyviolation.policy',
+      /\bpolic(?:y|ies) (?:violation|reasons|restriction)\b|\b(?:local|organi[sz]ation(?:al)?|content|security|sender) polic(?:y|ies)\b|\bviolat\w* (?:our |the )?(?:\w+ )?polic|\bdenied by policy\b|\brejected (?:for|due to) (?:local )?policy\b|\bprotocol violation\b|\borganizational settings\b|\bmessage given low priority\b|\bmass mailer\b/i,
+      'Yahoo ("Email not accepted for policy reasons"), Mimecast ("rejected due to security policies"), Exchange ("organizational settings")',
+    ),
+    p(
+      'policyviolation.attachment',
+      /\billegal attachment\b|\b(?:attachment|file)(?: type)? (?:not allowed|is not permitted|blocked|prohibited)\b|\bprohibited (?:attachment|file|content)\b|\bnot accept messages containing images\b|\bnot accepting mail with attachments\b|\bheader (?:error|are not accepted)\b|\bmessages with multiple addresses\b/i,
+      'Gmail ("an illegal attachment on your message"), AOL, Exchange transport rules',
+    ),
+    p(
+      'policyviolation.list',
+      /\bmembers-only list\b|\bclosed mailing list\b|\bnot subscribed to this group\b|\bwithout solving a captcha\b/i,
+      'Mailman, Google Groups, Yahoo Groups texts',
+    ),
+  ],
+};
+
+export const SPEEDING: ReasonTable = {
+  reason: 'speeding',
+  meaning: 'The receiver limits how fast this sender may send; later retries go through.',
+  definition: DEF('speeding'),
+  advice: 'generic.speeding',
+  phrases: [
+    p(
+      'speeding.rate',
+      /(?<!connection )\brate limit|\b(?:sending|receiving) (?:too fast|rate)\b|\btry again slower\b|\bthrottl|\bexceeded (?:the )?(?:message|sending|hourly|daily) (?:rate|limit|quota)\b|\bmax(?:imum)? (?:emails|messages) per (?:hour|day)\b|\bhourly (?:limit|rate)\b|\bdaily (?:sending |message )?(?:limit|quota)\b|\bat a rate that prevents\b|\bslow down\b|\bunusual rate\b/i,
+      'Gmail (4.2.1, 4.7.28 rate limits), cPanel/Exim ("max emails per hour"), Amazon SES ("Throttling failure"), Postfix anvil',
+    ),
+  ],
+};
+
+export const TOO_MANY_CONN: ReasonTable = {
+  reason: 'toomanyconn',
+  meaning: 'Too many connections, sessions or recipients at once from this sender.',
+  definition: DEF('toomanyconn'),
+  advice: 'generic.too-many-connections',
+  phrases: [
+    p(
+      'toomanyconn.connections',
+      /\btoo many (?:connections|concurrent|sessions|simultaneous|open connections|smtp sessions|errors|recipients)\b|\bconnection (?:rate )?limit\b|\bconcurrent (?:smtp )?connections\b|\bmaximum (?:number of )?connections\b|\bper-domain connection limit\b|\btrop de connexions\b|\bnumerous attempts to deliver\b|\bat maximum connection limit\b|\bfrequency limited\b|\bmax(?:imum)? messages? per connection\b/i,
+      'RFC 3463 §3.6 (X.5.3 "Too many recipients"); sendmail ("Too many SMTP sessions for this host"); Microsoft, free.fr, SendGrid',
+    ),
+  ],
+};

@@ -1,0 +1,263 @@
+// Reasons on the sender's side: the sending IP or host, its reverse DNS, the
+// envelope sender, authentication (SPF, DKIM, DMARC, SMTP AUTH, TLS), relaying,
+// the message's size and form.
+
+import { phrase as p, type ReasonTable } from './types';
+
+const DEF = (anchor: string) => `https://libsisimai.org/en/reason/#${anchor}`;
+const POSTFIX = 'Postfix smtpd(8) reject texts (postfix.org/postconf.5.html)';
+
+export const MESG_TOO_BIG: ReasonTable = {
+  reason: 'mesgtoobig',
+  meaning: 'The message is larger than the receiving system accepts.',
+  definition: DEF('mesgtoobig'),
+  advice: 'generic.message-too-big',
+  // X.2.3 is the per-mailbox limit (exceedlimit), whatever the words
+  unlessCode: ['X.2.3'],
+  phrases: [
+    p(
+      'mesgtoobig.size',
+      /\bmessage (?:is )?too (?:big|large)\b|\b(?:message|mail|email) size (?:exceeds|too large|limit)|\bsize limit\b|(?<!header )\bsize (?:exceeds|exceeded)\b|\bexceed\w* (?:the )?(?:fixed )?(?:maximum|max) (?:allowed |inbound |incoming )?(?:message )?size\b|\bmax(?:imum)? (?:allowed )?message size\b|\bmessage file too big\b|\bmessage (?:length|size) exceeds\b|\bline limit exceeded\b|\btaille limite du message\b|\btoo big for (?:the )?system\b/i,
+      `RFC 1870 §6.1 (SIZE: 552 "message size exceeds fixed maximum message size"); ${POSTFIX} ("message file too big"); qmail ("exceeds my databytes limit")`,
+    ),
+  ],
+};
+
+export const EXCEED_LIMIT: ReasonTable = {
+  reason: 'exceedlimit',
+  meaning: "The message exceeds a limit of the recipient's mailbox (its own size limit), below the system's.",
+  definition: DEF('exceedlimit'),
+  advice: 'generic.exceed-limit',
+  phrases: [
+    p(
+      'exceedlimit.administrative',
+      /\bexceeds? (?:the )?administrative limit\b|\bheader size exceeds (?:the )?limit\b|\bexceeded the maximum size the user accepts\b|\bexceeds? (?:the )?recipient'?s? (?:size|message) limit\b/i,
+      'RFC 3463 §3.3 (X.2.3 "Message length exceeds administrative limit"); qmail-ldap',
+    ),
+  ],
+};
+
+export const NO_RELAYING: ReasonTable = {
+  reason: 'norelaying',
+  meaning: 'The server is not a destination for the recipient domain and does not relay for this client (it did not authenticate).',
+  definition: DEF('norelaying'),
+  advice: 'generic.no-relaying',
+  // a refusal of the connection or greeting is about the client, not about a relay attempt
+  notAt: ['connect', 'helo'],
+  phrases: [
+    p(
+      'norelaying.denied',
+      /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
+      `RFC 5321 §3.6.2; ${POSTFIX} ("Relay access denied"); sendmail ("Relaying denied"); Exim ("relay not permitted"); MailEnable`,
+    ),
+  ],
+};
+
+export const AUTH_FAILURE: ReasonTable = {
+  reason: 'authfailure',
+  meaning: 'SPF, DKIM, DMARC (or ARC) did not pass for the message, and the receiver refuses such mail.',
+  definition: DEF('authfailure'),
+  advice: 'generic.auth-failure',
+  phrases: [
+    p(
+      'authfailure.spf',
+      /\bSPF\b.{0,30}\b(?:fail|check|reject|not pass|did not|softfail|permerror|temperror|hard ?fail)|\b(?:fail|failed|failing|not pass)\w* (?:the )?SPF\b|\bsender policy framework\b|\bdoes not designate\b|\bbad SPF records?\b|\bnot (?:permitted|authori[sz]ed|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|\bper it'?s spf record\b|\bspf\.pobox\.com\b/i,
+      'RFC 7208 §8.4 (fail texts of pyspf, libspf2, policyd-spf); RFC 7372 §3.2 (X.7.23)',
+    ),
+    p(
+      'authfailure.dkim-dmarc',
+      /\bDMARC\b.{0,40}\b(?:fail|reject|policy|not pass)|\b(?:rejected|refused) (?:by|due to|per) DMARC\b|\bDKIM\b.{0,40}\b(?:fail|invalid|not pass|required)|\bno (?:valid|passing) DKIM\b/i,
+      'RFC 7489 §6.6.4 (DMARC policy), RFC 7372 §3.1 (X.7.20–X.7.22), OpenDMARC',
+    ),
+    p(
+      'authfailure.authentication-level',
+      /\b(?:SPF|DKIM|DMARC|sender|domain) authentication (?:checks? )?(?:failed|failure)\b|\bdoes(?:n't| not) meet the (?:required )?authentication (?:level|requirements)\b|\bspf settings\b|\brequires all senders to authenticate\b|\bsender is unauthenticated\b/i,
+      'Microsoft 365 (5.7.515, 5.7.509), Gmail (5.7.26), Yahoo sender requirements',
+    ),
+  ],
+};
+
+export const REQUIRE_PTR: ReasonTable = {
+  reason: 'requireptr',
+  meaning: 'The receiver requires the sending IP to have a reverse DNS (PTR) name that resolves back to it.',
+  definition: DEF('requireptr'),
+  advice: 'generic.require-ptr',
+  phrases: [
+    p(
+      'requireptr.no-ptr',
+      /\b(?:no|missing|without|lacks?|have no|has no|invalid|bad) (?:a )?(?:valid )?(?:PTR|reverse DNS|rDNS|reverse hostname|DNS PTR)\b|\bPTR record\b|\bptr-records\b|\breverse (?:DNS|hostname|lookup|dns lookup|address)\b.{0,20}\b(?:failed|missing|not found|does not match|mismatch|required|rejected|check)|\breverse DNS (?:for|of|entry|name)\b|\bfix (?:your )?reverse DNS\b/i,
+      'RFC 7372 §3.3 (X.7.25); Gmail ("does not have a PTR record setup"); T-Online, GMX ("Bad DNS PTR resource record")',
+    ),
+    p(
+      'requireptr.hostname',
+      /\bcannot find your (?:reverse )?host ?name\b|\bcannot resolve your (?:IP|address)\b|\bIP name (?:lookup failed|possibly forged)\b|\bunresolvable (?:relay )?host ?name\b|\bmismatches client ip\b|\bdoes not match (?:the )?(?:client|connecting) IP\b|\bforward[- ]confirmed\b|\bFCrDNS\b|\bunverif(?:i|y)able sending IPs?\b|\bcorresponding forward DNS entry does not point to the sending IP\b|\binvalid rDNS record\b|\bcustom reverse DNS name\b/i,
+      `${POSTFIX} (reject_unknown_client_hostname: "cannot find your hostname"); sendmail ("IP name lookup failed"); Exim`,
+    ),
+  ],
+};
+
+export const NOT_COMPLIANT_RFC: ReasonTable = {
+  reason: 'notcompliantrfc',
+  meaning:
+    'The message itself breaks the Internet Message Format (RFC 5322): duplicate or missing header fields, bare line feeds, 8-bit headers.',
+  definition: DEF('notcompliantrfc'),
+  advice: 'generic.not-compliant',
+  phrases: [
+    p(
+      'notcompliantrfc.rfc5322',
+      /\bnot (?:RFC|rfc) ?(?:5322|2822|822)? ?complian|\b(?:RFC|rfc) ?(?:5322|2822|822) (?:violation|non-?complian)|\b(?:does not|doesn't) conform to (?:RFC|standards|the RFC)|\brfcmessagenoncompliant\b/i,
+      'RFC 5322 §3.6; Gmail ("This message is not RFC 5322 compliant", support.google.com/mail/?p=RfcMessageNonCompliant); MDaemon',
+    ),
+    p(
+      'notcompliantrfc.header',
+      /\bduplicate (?:header|From|Subject|Date|Message-ID)\b|\b(?:multiple|more than one) (?:From|Subject|Date|Message-ID|To|Sender)(?: header)?s?\b|\bmultiple addresses in (?:From|Sender)\b|\b(?:missing|no|invalid|malformed) (?:a )?(?:valid )?(?:Date|From|Message-ID|header)s? (?:header|field)|\bheader (?:syntax|is malformed|too long)\b|\bbare (?:<?LF>?|linefeed)\b|\bmalformed (?:message|mime|header)\b/i,
+      'RFC 5322 §3.6 (required and single-occurrence fields); RFC 5321 §2.3.8 (bare LF); Exchange, Gmail',
+    ),
+  ],
+};
+
+export const BAD_REPUTATION: ReasonTable = {
+  reason: 'badreputation',
+  meaning: 'The receiver judged the sending IP or domain by its own reputation data (not a public blocklist).',
+  definition: DEF('badreputation'),
+  advice: 'generic.bad-reputation',
+  // "is in an RBL … poor reputation": a public blocklist is named, and that is the finding to check
+  unlessPhraseIds: ['blocked.dnsbl'],
+  phrases: [
+    p(
+      'badreputation.reputation',
+      /\b(?:low|poor|bad|negative|very low|none\/bad) (?:e-?mail |sender |IP |domain |IP\/domain )?reputation\b|\breputation (?:is too low|score|problems?|of the sending)\b|\bip\/domain reputation\b|\bsending MTA'?s poor reputation\b|\brate limited due to IP reputation\b|\bsender ?score\b/i,
+      'Gmail (421 4.7.0 "low reputation"), T-Online ("None/bad reputation"), Microsoft, Validity Sender Score',
+    ),
+  ],
+};
+
+export const CONTENT_ERROR: ReasonTable = {
+  reason: 'contenterror',
+  meaning: 'The receiver could not accept the content or encoding of the message (MIME, 8-bit data, too many Received fields).',
+  definition: DEF('contenterror'),
+  advice: 'generic.content-error',
+  // spam filters answer with X.6.x too: their words say more
+  unlessPhrasesOf: ['spamdetected'],
+  phrases: [
+    p(
+      'contenterror.media',
+      /\bimproper use of 8-bit data\b|\binvalid mime\b|\bmime (?:complexity|headers? (?:invalid|error))|\bimproperly-formatted binary\b|\bunnecessary base64\b|\btoo many received\b|\bheader size exceeds maximum\b|\bmessage header size, or recipient list\b|\billegal (?:character|content)\b|\bcontent (?:error|not allowed)\b|\bmedia (?:error|not supported)\b|\b8-?bit (?:data|characters?) (?:in|not allowed)|\bconversion (?:required|failed)\b/i,
+      'RFC 3463 §3.7 (X.6.x); Exchange, Gmail MIME texts',
+    ),
+  ],
+  weak: [
+    p(
+      'contenterror.content',
+      /\b(?:message|mail) (?:content|body) (?:error|is invalid|not allowed)\b|\bimproper (?:message|content)\b/i,
+      'RFC 3463 §3.7',
+    ),
+  ],
+};
+
+export const REJECTED: ReasonTable = {
+  reason: 'rejected',
+  meaning: 'The receiver refused the envelope sender (its address or domain), not the recipient.',
+  definition: DEF('rejected'),
+  advice: 'generic.sender-rejected',
+  // "address rejected", "access denied" are broad: they decide at MAIL FROM or DATA, or where the code names nothing else
+  onlyWhenCodeSilentExceptAt: ['mail', 'data'],
+  phrases: [
+    p(
+      'rejected.sender',
+      /(?<!unauthenticated )\bsender(?:'?s)? (?:e-?mail )?(?:address |domain )?(?:rejected|denied|refused|blocked|not (?:allowed|permitted|authori[sz]ed|pre-approved|accepted)|(?:is )?(?:blacklisted|invalid|a spammer|spammer|unknown|empty)|was rejected|verify failed|verification failed|is in my black ?list)|\bsender (?:domain|address) (?:must exist|does not exist|not found|is empty)|\bdomain of sender address\b|\b(?:bogus|invalid|bad) (?:mail from|sender)\b(?! ip)|\bunrout(?:e)?able sender\b|\bemetteur invalide\b/i,
+      `RFC 3463 §3.2 (X.1.7, X.1.8); ${POSTFIX} ("Sender address rejected"); Exim ("Sender verify failed"); qmail ("sender was rejected")`,
+    ),
+    p(
+      'rejected.envelope',
+      /\b(?:mail ?from|envelope[- ]sender|envelope from|return-path)\b.{0,40}\b(?:rejected|refused|denied|not allowed|invalid|not owned)|\bnull sender is not allowed\b|\bempty (?:e-?mail )?address\b|\bempty envelope senders?\b|\bno third-party DSNs\b|\breturned mail not accepted\b|\bbatv (?:failed|validation|defense)|\bbatv: no tag\b|\bunsigned dsn\b|\bfully qualified (?:e-?mail )?address required\b|\bcan'?t determine purported responsible address\b|\bfrom: domain is invalid\b|\bmx records for \S{1,255} (?:do not|are)|\bsending this from a different address\b/i,
+      'RFC 5321 §3.3 (MAIL FROM); SonicWall and McAfee BATV texts; Sender ID (RFC 4406) "purported responsible address"',
+    ),
+    p(
+      'rejected.sender-list',
+      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b/i,
+      'Exim ("administrative prohibition"), MessageLabs, Exchange (SenderFilterConfig), McAfee, Mailman',
+    ),
+  ],
+};
+
+export const SECURITY_ERROR: ReasonTable = {
+  reason: 'securityerror',
+  meaning:
+    'The server required authentication or encryption the client did not provide, or found the credentials or the certificate wrong.',
+  definition: DEF('securityerror'),
+  advice: 'generic.security-error',
+  phrases: [],
+  weak: [
+    p(
+      'securityerror.auth',
+      /\bauthentication (?:is )?required\b|\b(?:SMTP |SASL )?authentication (?:failed|failure|unsuccessful)\b|\bauthentication credentials invalid\b|\bunauthenticated senders? (?:are )?not allowed\b|\bmust authenticate\b|\bnot authenticated\b|\b(?:invalid|bad) (?:login|credentials|password)\b|\byou don'?t authenticate\b|\bauthentification (?:invalide|requise)\b|\bauthentication turned on in your e-?mail client\b|\bturn on (?:SMTP )?authentication\b|\bnot authori[sz]ed to send mail, authentication is required\b|\bverification failure\b/i,
+      'RFC 4954 §6 (530, 535); RFC 5248 (X.7.8); Postfix ("SASL authentication failed"); Orange ("authentification requise")',
+    ),
+    p(
+      'securityerror.tls',
+      /\bmust issue a STARTTLS\b|\b(?:TLS|STARTTLS|encryption) (?:is )?required\b|\brequires? (?:TLS|encryption)\b|\bTLS required but not supported\b|\bcertificate (?:verification )?(?:failed|error)\b|\bREQUIRETLS\b/i,
+      'RFC 3207 §4 (530 "Must issue a STARTTLS command first"); RFC 8689 (REQUIRETLS); SendGrid',
+    ),
+    p(
+      'securityerror.ses',
+      /\bnot subscribed to ses\b|\bnot authori[sz]ed to perform ses:|\bis a dead domain\b/i,
+      'Amazon SES error texts (docs.aws.amazon.com/ses)',
+    ),
+  ],
+};
+
+export const SYNTAX_ERROR: ReasonTable = {
+  reason: 'syntaxerror',
+  meaning: 'The client sent a command or an argument the server could not interpret.',
+  definition: DEF('syntaxerror'),
+  advice: 'generic.syntax-error',
+  phrases: [],
+  weak: [
+    p(
+      'syntaxerror.command',
+      /\bsyntax error\b|\bsyntactically invalid\b|\bcommand (?:unrecognized|not recognized|not implemented)\b|\bunrecognized command\b|\bbad sequence of commands\b|\binvalid command\b|\bparameter not implemented\b|\bincorrectly constructed\b/i,
+      'RFC 5321 §4.2.2 (500, 501, 502, 503, 504 texts)',
+    ),
+  ],
+};
+
+export const BLOCKED: ReasonTable = {
+  reason: 'blocked',
+  meaning:
+    'The receiver refused the sending IP or host itself: its own block list, a DNS blocklist, a policy on the address range or the HELO name.',
+  definition: DEF('blocked'),
+  advice: 'generic.blocked',
+  phrases: [
+    p(
+      'blocked.client',
+      /\bclient host (?:\[?\S{1,80}\]? )?(?:rejected|blocked)\b|\b(?:your|the|sending|source|client|sender) (?:IP|address|host|network|server|mail server)\b.{0,40}\b(?:blocked|banned|rejected|denied|not allowed|listed|refused|blacklisted|forbidden)\b|\b(?:IP|host|connection) (?:address )?(?:is )?(?:blocked|banned|refused|denied)\b|\bblocked (?:IP|host)\b|\bbanned (?:sending )?IP\b|\bbad sender ip address\b|\bsender ip address rejected\b|\bextreme bad ip profile\b|\binvalid ip for sending\b|\b(?:ip(?: address)?|mail server(?: at)?|access ip|access from ip address) \S{1,255} (?:is |has been )?(?:blocked|rejected|blacklisted)\b|\bis not allowed to send mail from\b|\bsending mta or the sender has not passed validation\b/i,
+      `${POSTFIX} ("Client host rejected"); Microsoft ("banned sending IP"); Orange, SFR, free.fr texts`,
+    ),
+    p(
+      'blocked.dnsbl',
+      /\bblocked using\b|\bblack ?list(?:ed)?\b|\bblock ?list(?:ed)?\b|\b(?:RBL|DNSBL)\b|\bspamcop\.net\/bl\b|\bbarracudacentral\b|\babuseat\.org\b|\bspamhaus (?:xbl|sbl|pbl|zen)\b|\bdnsbl:\S{1,40}\b|\blisted as abusive\b|:blocked\)/i,
+      'DNSBL refusal texts of Postfix (reject_rbl_client), Exim (dnslists), sendmail (dnsbl feature); Spamhaus, SpamCop, Barracuda',
+    ),
+    p(
+      'blocked.connection',
+      /\bconnection refused by\b|\bconnection (?:was )?dropped\b|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
+      'sendmail ("Connection refused by"), Exim ("SMTP error from remote mail server after initial connection"), iCloud, Microsoft',
+    ),
+    p(
+      'blocked.helo-dynamic',
+      /\bhelo command rejected\b|\bdynamic(?:ally assigned)? (?:IPs?|address|pool|range)\b|\bdynamic\/zombied\b|\bhosts with dynamic ip\b|\bdial-?up\b|\bresidential (?:IP|address|range)\b|\buse (?:the )?(?:smtp|mail) server of your ISP\b|\buse your (?:ISP|provider)'?s? (?:smtp|mail|relay)\b|\bmay not be mail exchanger\b|\bopen proxy\b|\blooks suspiciously like spammer\b/i,
+      `${POSTFIX} ("Helo command rejected"); mail.ru ("we do not accept mail from dynamic IPs"); sendmail ("Rejecting open proxy"); qmail`,
+    ),
+    p(
+      'blocked.sending-spam',
+      /\btoo many (?:spams|unwanted messages) (?:have been sent )?from\b|\byou are sending spam\b|\bcurrently sending spam\b|\bspam ips blocked\b/i,
+      'free.fr ("too many spams from your IP"), EarthLink, mail.ru texts: the IP is refused for what it sent',
+    ),
+    p(
+      'blocked.spam-from-ip',
+      /\bpart of their network is on our block list\b|\bconfirm this mail server\b|\byour server requires confirmation\b|\bwas blocked by\b|\bblocked (?:- see|by|for abuse)\b|\brefused - see http\b|\b550 blocked\b|\bis blocked by (?:earthlink|rbl)\b/i,
+      'free.fr, Microsoft (S3150), EarthLink, AT&T texts',
+    ),
+  ],
+};

@@ -1,0 +1,273 @@
+// Receivers that number their refusals (La Poste/Orange, GoDaddy, Spectrum)
+// or whose words mean something else than the same words elsewhere (au by
+// KDDI, NTT docomo, Mimecast): each code or text with the reason the
+// receiver's own published table gives it. Codes are matched as the receivers
+// write them; the reason engine (src/core/reason/engine.ts) takes these before
+// the common words of each reason.
+
+import type { Party } from '../../types';
+import type { ReplyKnowledge } from './types';
+
+interface CodeRow {
+  /** The receiver's code numbers (alternatives of a pattern). */
+  codes: string;
+  reason: string;
+  meaning: string;
+}
+
+const RULES: Record<string, string[]> = {
+  blocked: ['reputation.blocked', 'dnsbl.listed'],
+  badreputation: ['reputation.blocked'],
+  toomanyconn: ['smtp.rate-limited'],
+  speeding: ['smtp.rate-limited'],
+  securityerror: ['smtp.auth-required'],
+  authfailure: ['spf.fail', 'dkim.fail', 'dmarc.fail'],
+  rejected: ['smtp.sender-invalid'],
+  userunknown: ['smtp.recipient-unknown'],
+  mailboxfull: ['smtp.mailbox-full'],
+  suspend: ['smtp.recipient-unknown'],
+  systemerror: ['smtp.rejected'],
+  networkerror: ['smtp.rejected'],
+  spamdetected: ['smtp.content-rejected'],
+  virusdetected: ['smtp.content-rejected'],
+  policyviolation: ['smtp.content-rejected'],
+  mesgtoobig: ['smtp.message-too-large'],
+  notcompliantrfc: ['smtp.not-compliant'],
+  requireptr: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
+  norelaying: ['smtp.relay-denied'],
+  notaccept: ['smtp.recipient-unknown'],
+  filtered: ['smtp.content-rejected'],
+};
+
+const PARTY: Record<string, Party> = {
+  userunknown: 'recipient',
+  mailboxfull: 'recipient',
+  suspend: 'recipient',
+  notaccept: 'recipient',
+  systemerror: 'recipient',
+  filtered: 'recipient',
+  networkerror: 'unknown',
+  toomanyconn: 'receiver-policy',
+  speeding: 'receiver-policy',
+  spamdetected: 'receiver-policy',
+  virusdetected: 'receiver-policy',
+  policyviolation: 'receiver-policy',
+};
+
+function coded(
+  prefix: string,
+  sender: string,
+  pattern: (codes: string) => RegExp,
+  rows: CodeRow[],
+  sources: string[],
+  hosts?: RegExp,
+): ReplyKnowledge[] {
+  return rows.map((row) => ({
+    id: `${prefix}.${row.reason}-${row.codes.split('|')[0]}`,
+    sender,
+    text: pattern(row.codes),
+    reason: row.reason,
+    party: PARTY[row.reason] ?? 'sender',
+    meaning: row.meaning,
+    rules: RULES[row.reason] ?? ['smtp.rejected'],
+    ...(hosts ? { hosts } : {}),
+    ...(row.reason === 'toomanyconn' || row.reason === 'speeding' ? { transient: true } : {}),
+    sources,
+  }));
+}
+
+/**
+ * La Poste and Orange (laposte.net, orange.fr, wanadoo.fr) end each refusal with a code:
+ * "LPN007_416", "OFR006_102", "OFR_506", "LPNAAA_101" — the last three digits say why.
+ */
+const ORANGE = coded(
+  'orange',
+  'Orange and La Poste (orange.fr, wanadoo.fr, laposte.net)',
+  (codes) => new RegExp(String.raw`\b(?:LPN|OFR|OUK)(?:AAA|\d{3})?_?(?:${codes})\b`, 'i'),
+  [
+    {
+      codes: '101|102|103|510|999',
+      reason: 'blocked',
+      meaning: 'La Poste/Orange block the sending IP (a blocklist such as Spamhaus or Cloudmark, or spam seen from it).',
+    },
+    { codes: '104', reason: 'toomanyconn', meaning: 'Too many connections from the sending IP; slow down.' },
+    { codes: '305|402', reason: 'securityerror', meaning: 'Authentication required or invalid.' },
+    { codes: '401|517', reason: 'authfailure', meaning: 'SPF (401) or DMARC (517) verification failed for the sender.' },
+    {
+      codes: '403|405|415|421',
+      reason: 'rejected',
+      meaning: 'Invalid sender ("Emetteur invalide"), or a MAIL FROM the account does not own.',
+    },
+    { codes: '416|418', reason: 'userunknown', meaning: 'At least one recipient address is invalid ("Adresse destinataire invalide").' },
+    { codes: '417', reason: 'mailboxfull', meaning: 'The recipient\'s mailbox is full ("Boite du destinataire pleine").' },
+    { codes: '420|426', reason: 'suspend', meaning: "The recipient's mailbox is archived or its account blocked." },
+    { codes: '505', reason: 'systemerror', meaning: 'Service refused for now; try later.' },
+    { codes: '506', reason: 'spamdetected', meaning: 'Orange\'s filter refused the message as spam ("Mail rejete").' },
+    { codes: '514', reason: 'mesgtoobig', meaning: 'The message exceeds the size limit ("Taille limite du message atteinte").' },
+    { codes: '630', reason: 'policyviolation', meaning: 'The client host was refused by a local policy of the receiver.' },
+  ],
+  [
+    'https://postmaster.orange.fr/ (Orange postmaster: error codes)',
+    'https://www.postmastery.com/orange-postmaster-smtp-error-codes-ofr/',
+    'https://smtpfieldmanual.com/provider/orange',
+  ],
+);
+
+/** GoDaddy (secureserver.net) ends each refusal with "IBnnn". */
+const GODADDY = coded(
+  'godaddy',
+  'GoDaddy (secureserver.net)',
+  (codes) => new RegExp(String.raw`\bIB(?:${codes})\b`),
+  [
+    {
+      codes: '401',
+      reason: 'securityerror',
+      meaning: 'Authentication is not allowed on inbound mail (the client uses the wrong outgoing server).',
+    },
+    { codes: '501|502', reason: 'notcompliantrfc', meaning: 'The From: address is blank or an IP address.' },
+    { codes: '506', reason: 'rejected', meaning: 'The From: domain is invalid (no MX or A record).' },
+    { codes: '508', reason: 'authfailure', meaning: "The sender domain's SPF record does not authorise the sending server." },
+    { codes: '108', reason: 'requireptr', meaning: 'The sending IP has no reverse DNS, or its lookup failed.' },
+    { codes: '212', reason: 'spamdetected', meaning: 'Content judged to be spam.' },
+    { codes: '705', reason: 'virusdetected', meaning: 'The message was judged infected.' },
+    { codes: '605|007', reason: 'toomanyconn', meaning: 'Too many recipients in the message, or too many sessions from the IP.' },
+    { codes: '101|504|510|607', reason: 'speeding', meaning: 'The IP sent too many messages or recipients this hour or session.' },
+    {
+      codes: '110|111|112|113|104|105|106',
+      reason: 'blocked',
+      meaning: 'The IP is blocked (spam or invalid recipients from it, or a Spamhaus listing).',
+    },
+    { codes: '103', reason: 'badreputation', meaning: 'The IP has a poor reputation on Cloudmark Sender Intelligence.' },
+  ],
+  ['https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 (GoDaddy: bounce error codes)'],
+);
+
+/** Spectrum (Charter) ends each refusal with "AUP#I-nnnn" (incoming) or "AUP#O-nnnn" (outgoing). */
+const SPECTRUM = coded(
+  'spectrum',
+  'Spectrum (charter.net)',
+  (codes) => new RegExp(String.raw`\bAUP#[A-Za-z]{1,4}-?(?:${codes})\b`),
+  [
+    {
+      codes: '1000|120\\d|1210|12[2-4]\\d|1250',
+      reason: 'blocked',
+      meaning: 'The sending IP is blocked (suspicious activity, Cloudmark CSI or Spamhaus).',
+    },
+    {
+      codes: '10[1-7]\\d|1080|1500|1520',
+      reason: 'rejected',
+      meaning: 'The sending account or address is blocked or restricted, or sends as an address it does not own.',
+    },
+    { codes: '1090', reason: 'systemerror', meaning: 'The message could not be processed now.' },
+    {
+      codes: '11[0-4]\\d|1150',
+      reason: 'requireptr',
+      meaning: 'Spectrum requires full-circle (forward-confirmed) reverse DNS for the sending IP.',
+    },
+    {
+      codes: '11[6-8]\\d|1190|1560',
+      reason: 'policyviolation',
+      meaning: "The message goes against the domain's security policies, or has too many invalid recipients.",
+    },
+    { codes: '1260', reason: 'networkerror', meaning: 'Spectrum does not take mail over IPv6; connect over IPv4.' },
+    { codes: '13[0-3]\\d|1340', reason: 'toomanyconn', meaning: 'Too many connections from the sender.' },
+    { codes: '13[5-9]\\d|14\\d\\d|1540|1550|1580', reason: 'speeding', meaning: 'Too many messages or recipients in a short time.' },
+    { codes: '1530', reason: 'mesgtoobig', meaning: 'The message is over the 20 MB limit.' },
+  ],
+  ['https://www.spectrum.net/support/internet/understanding-email-error-codes (Spectrum: email error codes)'],
+);
+
+const MIMECAST_SRC = ['https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Mimecast: SMTP error codes)'];
+
+function entry(e: Omit<ReplyKnowledge, 'rules' | 'party'> & Partial<Pick<ReplyKnowledge, 'rules' | 'party'>>): ReplyKnowledge {
+  return { rules: RULES[e.reason] ?? ['smtp.rejected'], party: PARTY[e.reason] ?? 'sender', ...e };
+}
+
+export const RECEIVER_CODE_REPLIES: ReplyKnowledge[] = [
+  ...ORANGE,
+  ...GODADDY,
+  ...SPECTRUM,
+  // Mimecast's documented refusals
+  entry({
+    id: 'mimecast.host-network-not-allowed',
+    sender: 'Mimecast',
+    text: /\bHost network,? not allowed\b/i,
+    reason: 'policyviolation',
+    meaning: 'A Geographical Restriction policy of the recipient organisation refuses mail from the sending network.',
+    sources: MIMECAST_SRC,
+  }),
+  entry({
+    id: 'mimecast.ip-reputation',
+    sender: 'Mimecast',
+    text: /\blocal CT IP reputation\b/i,
+    reason: 'badreputation',
+    meaning: "Mimecast's ongoing reputation checks refuse the sending IP.",
+    sources: MIMECAST_SRC,
+  }),
+  entry({
+    id: 'mimecast.sender-invalid',
+    sender: 'Mimecast',
+    text: /\b(?:SPF|DKIM|DMARC) Sender Invalid - envelope rejected\b/i,
+    reason: 'authfailure',
+    meaning: 'The sender failed SPF, DKIM or DMARC at Mimecast (DNS Authentication policy).',
+    sources: MIMECAST_SRC,
+  }),
+  entry({
+    id: 'mimecast.requires-tls',
+    sender: 'Mimecast',
+    text: /\bthis route requires (?:encryption|TLS|high-strength ciphers)\b/i,
+    reason: 'securityerror',
+    meaning: 'A Secure Receipt policy requires TLS (1.2 or later, strong ciphers) for this route.',
+    sources: MIMECAST_SRC,
+  }),
+  entry({
+    id: 'mimecast.open-relay',
+    sender: 'Mimecast',
+    text: /\bopen relay (?:is )?not allowed\b/i,
+    reason: 'norelaying',
+    meaning: 'Neither the sender nor the recipient domain is a Mimecast customer of this account: Mimecast does not relay.',
+    sources: MIMECAST_SRC,
+  }),
+  entry({
+    id: 'mimecast.size',
+    sender: 'Mimecast',
+    text: /\bmaximum email size exceeded\b/i,
+    reason: 'mesgtoobig',
+    meaning: 'The message exceeds an Email Size Limit policy or the Mimecast service limit.',
+    sources: MIMECAST_SRC,
+  }),
+  // au by KDDI (ezweb.ne.jp, au.com): the address in the reply tells an unknown user from a filter
+  entry({
+    id: 'kddi.user-unknown',
+    sender: 'au by KDDI (ezweb.ne.jp, au.com)',
+    text: /<address>: User unknown\b/i,
+    hosts: /(?:^|\.)(?:ezweb\.ne\.jp|au\.com)$/i,
+    reason: 'userunknown',
+    meaning: 'The au mail address does not exist (au names the address in its "User unknown" reply).',
+    sources: ['https://www.au.com/support/service/internet/trouble/mail/01/ (au: error mails)'],
+  }),
+  entry({
+    id: 'kddi.filtered',
+    sender: 'au by KDDI (ezweb.ne.jp, au.com)',
+    text: /\b550 : User unknown\b|^\s*: User unknown\b/i,
+    hosts: /(?:^|\.)(?:ezweb\.ne\.jp|au\.com)$/i,
+    reason: 'filtered',
+    meaning: 'The au recipient\'s reception settings refused the sender (au answers "550 : User unknown" without the address).',
+    sources: ['https://www.au.com/support/service/internet/trouble/mail/01/ (au: error mails)'],
+  }),
+  // NTT docomo: "Unknown user" after DATA was its answer to a sender the recipient's settings refuse
+  entry({
+    id: 'docomo.refused-after-data',
+    sender: 'NTT docomo (docomo.ne.jp)',
+    text: /\bUnknown user\b/i,
+    stages: ['data', 'end-of-data'],
+    hosts: /(?:^|\.)docomo\.ne\.jp$/i,
+    reason: 'rejected',
+    meaning:
+      'docomo answered "550 Unknown user" after DATA when the recipient\'s reception settings refused the sender\'s domain or address (docomo stopped doing so in March 2025; the same words at RCPT TO are an unknown user).',
+    sources: [
+      'https://www.docomo.ne.jp/info/spam_mail/ (docomo: reception settings)',
+      'github.com/sisimai/go-sisimai/issues/64 (docomo reply change, March 2025)',
+    ],
+  }),
+];

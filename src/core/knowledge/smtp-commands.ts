@@ -1,0 +1,81 @@
+// The SMTP commands, and the stage of the mail transaction (RFC 5321 §3.3)
+// that the reply to each one answers — the one table every reader asks. A log
+// names the command or the moment a refusal answered in its own words (Postfix
+// "in reply to RCPT TO command", "END-OF-MESSAGE"; Exim "after end of data";
+// sendmail's check_rcpt ruleset and milter "eom"; a DSN's "for TEXT command"):
+// each reader finds that name in its wording and looks the name up here.
+//
+// BDAT (RFC 3030 §2, §4.2): every chunk gets a reply; the reply to a chunk is
+// a data-stage reply, and the reply to the chunk marked LAST is the reply to
+// the whole message — what the reply after DATA's closing dot is for DATA.
+// A log that names BDAT without saying LAST is read as a chunk (data).
+
+import type { Stage } from '../types';
+
+export interface CommandStage {
+  /** Verbs a client sends (uppercased). */
+  commands: string[];
+  /** The names logs give the moment, where it has no verb of its own (uppercased, single spaces). */
+  moments?: string[];
+  /** The stage the reply to it answers. */
+  stage: Stage;
+  source: string;
+}
+
+export const COMMAND_STAGES: CommandStage[] = [
+  {
+    // no command: the server's greeting, or its refusal to talk at all
+    commands: [],
+    moments: ['CONNECT', 'GREETING', 'INITIAL GREETING', 'BANNER'],
+    stage: 'connect',
+    source: 'RFC 5321 §3.1, §4.3.1 (the 220 or 554 greeting); Postfix "reject: CONNECT from", "initial greeting"',
+  },
+  { commands: ['HELO', 'EHLO'], stage: 'helo', source: 'RFC 5321 §4.1.1.1' },
+  { commands: ['LHLO'], stage: 'helo', source: 'RFC 2033 §4.1 (LMTP)' },
+  {
+    // the session's preliminaries after EHLO; Postfix's logs count them with HELO too
+    commands: ['STARTTLS', 'AUTH', 'XCLIENT'],
+    stage: 'helo',
+    source: 'RFC 3207 (STARTTLS), RFC 4954 (AUTH), Postfix XCLIENT_README',
+  },
+  { commands: ['MAIL'], stage: 'mail', source: 'RFC 5321 §4.1.1.2' },
+  { commands: ['RCPT'], stage: 'rcpt', source: 'RFC 5321 §4.1.1.3' },
+  { commands: ['DATA'], stage: 'data', source: 'RFC 5321 §4.1.1.4 (the reply to DATA itself: 354, or a refusal before the message)' },
+  { commands: ['BDAT'], stage: 'data', source: 'RFC 3030 §2 (the reply to a chunk that is not the LAST)' },
+  {
+    // the reply after the message: to DATA's closing dot, to BDAT … LAST, and the
+    // names logs give that moment (Postfix "END-OF-MESSAGE" and "end of DATA",
+    // Exim "end of data", sendmail milter "eom", GMX "TEXT")
+    commands: [],
+    moments: ['.', 'BDAT LAST', 'END-OF-MESSAGE', 'END OF DATA', 'END OF MESSAGE', 'EOM', 'TEXT'],
+    stage: 'end-of-data',
+    source: 'RFC 5321 §4.1.1.4 (the reply after <CRLF>.<CRLF>), RFC 3030 §2 (the reply to BDAT … LAST)',
+  },
+  {
+    // commands outside the mail transaction: their replies answer no stage of it
+    commands: ['RSET', 'NOOP', 'QUIT', 'VRFY', 'EXPN', 'HELP', 'ETRN', 'TURN', 'ATRN', 'XFORWARD'],
+    stage: 'unknown',
+    source: 'RFC 5321 §4.1.1.5–4.1.1.10, RFC 1985 (ETRN), RFC 2645 (ATRN), Postfix XFORWARD_README',
+  },
+];
+
+const BY_NAME = new Map<string, Stage>(
+  COMMAND_STAGES.flatMap((c) => [...c.commands, ...(c.moments ?? [])].map((n) => [n, c.stage] as const)),
+);
+const COMMANDS = new Set(COMMAND_STAGES.flatMap((c) => c.commands));
+
+/** Whether `verb` is an SMTP command (any other line a client sends is data for the one before: AUTH's base64). */
+export function isSmtpCommand(verb: string): boolean {
+  return COMMANDS.has(verb.toUpperCase());
+}
+
+/**
+ * The stage the reply to a command (or a named moment) answers: `name` is the
+ * verb or the moment's name, `arg` the command's argument where the log gives
+ * it ("BDAT 1234 LAST"). 'unknown' for a name this table does not know.
+ */
+export function stageOfCommand(name: string, arg = ''): Stage {
+  const n = name.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (n === 'BDAT' && /\bLAST\b/i.test(arg)) return 'end-of-data';
+  return BY_NAME.get(n) ?? 'unknown';
+}
