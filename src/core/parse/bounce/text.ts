@@ -67,11 +67,18 @@ function isRecipientLine(t: string): RegExpExecArray | null {
  * From and To, i.e. the original sender).
  */
 export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): TextRecipient[] {
-  const out: TextRecipient[] = [];
+  // a recipient mentioned again moves to the end: a slot is emptied and the index kept by
+  // address, so that a DSN for thousands of recipients is read in linear time (issue 10)
+  const out: (TextRecipient | null)[] = [];
+  const firstAt = new Map<string, number>();
   let cur: TextRecipient | null = null;
   let blankRun = 0;
   const close = () => {
-    if (cur) out.push(cur);
+    if (cur) {
+      const k = (cur as TextRecipient).address.toLowerCase();
+      if (!firstAt.has(k)) firstAt.set(k, out.length);
+      out.push(cur);
+    }
     cur = null;
   };
   for (const l of lines) {
@@ -83,7 +90,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     const m = isRecipientLine(t);
     const addr = m?.[1].replace(/\.$/, '');
     if (m && addr && !exclude.has(addr.toLowerCase())) {
-      const same = out.find((r) => r.address.toLowerCase() === addr.toLowerCase());
+      const sameAt = firstAt.get(addr.toLowerCase());
+      const same = sameAt === undefined ? undefined : out[sameAt]!;
       if (cur && (cur as TextRecipient).address.toLowerCase() === addr.toLowerCase() && !blankRun) {
         // the address repeated inside its own block ("<a>... User unknown")
         appendText(cur, m[2], l.line);
@@ -92,7 +100,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
         if (same) {
           // a second mention (e.g. Sendmail's transcript after the summary): add words, keep the first place
           cur = same;
-          out.splice(out.indexOf(same), 1);
+          out[sameAt!] = null;
+          firstAt.delete(addr.toLowerCase());
         } else cur = { address: addr, line: l.line, text: '', textLine: l.line };
         appendText(cur, m[2], l.line);
       }
@@ -109,7 +118,7 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     blankRun = 0;
   }
   close();
-  return out;
+  return out.filter((r): r is TextRecipient => r !== null);
 }
 
 function appendText(r: TextRecipient, s: string, line: number): void {
