@@ -8,9 +8,9 @@ import type { Lookup } from './dns/lookup';
 import { recordsOf } from './dns/resolver';
 import { domainOf, isHostname, isIP, isNonPublicIP, normalizeIP } from './dns/names';
 import { MAIL_ORGANISATIONS, organisationOf } from './knowledge/mail-organisations';
-import { fieldsNamed } from './parse/header-block';
+import { fieldsNamed } from './mail/header-block';
 import { messageSubjects } from './mail/subjects';
-import { dnsDomainOf } from './mail/address';
+import { addressIn, dnsDomainOf } from './mail/address';
 
 /**
  * In a log of our own server sending, the receiver often echoes the client's
@@ -41,14 +41,6 @@ export function focusSession(ev: Evidence): Session | null {
     if (s) return s;
   }
   return ev.sessions[ev.sessions.length - 1] ?? null;
-}
-
-/** The address in a From: value: the last <…>, or the bare addr-spec. */
-function addressIn(value: string): string | null {
-  const angle = /<([^<>]*@[^<>]*)>/.exec(value);
-  if (angle) return angle[1];
-  const bare = /(?<![^\s,;<>"])([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value);
-  return bare ? bare[1] : null;
 }
 
 export function findSubjects(ev: Evidence): Subjects {

@@ -7,7 +7,8 @@
 //   whoever asks it;
 // - a concurrency limit on requests (limiter.ts);
 // - failures named for what they are: TIMEOUT, HTTP, MALFORMED (garbage, a
-//   wrong id, an answer to another question), CORS (the resolver refuses
+//   wrong id, an answer to another question, a truncated answer, a body
+//   larger than a DNS message), CORS (the resolver refuses
 //   cross-origin pages) or NETWORK (unreachable, offline) — see failure.ts;
 // - the AD flag (RFC 4035 §3.2.3) passed through.
 // Failures are answers with a `failure`: core's Resolver never throws.
@@ -41,6 +42,13 @@ export interface DohOptions {
 const RETRY_RCODES = new Set(['SERVFAIL', 'REFUSED', 'NOTIMP', 'FORMERR']);
 
 export const DEFAULT_TIMEOUT_MS = 4000;
+/**
+ * The largest answer body read: a DNS message is at most 65535 octets (its
+ * length is 16 bits on TCP, RFC 1035 §4.2.2, and RFC 8484 §6 keeps DoH to
+ * the same messages). A longer body (an answer followed by megabytes of
+ * junk) is refused as it streams in, never buffered whole.
+ */
+export const MAX_ANSWER_BYTES = 65535;
 export const DEFAULT_MAX_CONCURRENT = 32;
 
 export class DohResolver implements Resolver {
@@ -161,10 +169,21 @@ export class DohResolver implements Resolver {
         const kind = await classifyFetchError(e, url, this.fetchFn, this.isOffline);
         return fail(kind.failure, kind.error);
       }
-      if (!res.ok) return fail('HTTP', `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
-      const body = new Uint8Array(await res.arrayBuffer());
+      if (!res.ok) {
+        await res.body?.cancel().catch(() => undefined);
+        return fail('HTTP', `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
+      }
+      const body = await readLimited(res, MAX_ANSWER_BYTES);
+      if (!body) {
+        ctrl.abort();
+        return fail('MALFORMED', `the answer is larger than a DNS message can be (${MAX_ANSWER_BYTES} bytes); it was not read`);
+      }
       const decoded = decodeAnswer(body, name, type);
-      if ('error' in decoded) return fail('MALFORMED', decoded.error);
+      if ('error' in decoded) {
+        const kind = res.headers?.get('content-type');
+        const sent = kind && !/^application\/dns-message\b/i.test(kind) ? ` (the resolver sent ${kind.split(';')[0]})` : '';
+        return fail('MALFORMED', decoded.error + sent);
+      }
       return {
         response: { ...base, rcode: decoded.rcode, ad: decoded.ad, answers: decoded.answers, ms: this.clock() - started },
         ttl: decoded.ttl,
@@ -177,6 +196,43 @@ export class DohResolver implements Resolver {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * The body, read as it streams in and refused (null) as soon as it passes
+ * `limit` bytes: a declared Content-Length over the limit is refused before
+ * reading anything.
+ */
+async function readLimited(res: Response, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(res.headers?.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) {
+    const all = new Uint8Array(await res.arrayBuffer());
+    return all.length > limit ? null : all;
+  }
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** A caller that gives up does not cancel the shared request others may wait for. */

@@ -78,13 +78,19 @@ export function decodeAnswer(body: Uint8Array, name: string, type: RRType): Deco
   } catch (e) {
     return { error: `not a DNS message (${(e as Error).message})` };
   }
-  if (p.type !== 'response') return { error: 'not a DNS response' };
+  // a message followed by more bytes is not what a resolver sends (RFC 8484 §4.2.1: the body is one message)
+  const used = (dnsPacket.decode as unknown as { bytes: number }).bytes;
+  if (used !== body.length) return { error: `not one DNS message: ${body.length - used} bytes after its end` };
+  if (p.type !== 'response') return { error: 'not a DNS response (a query came back)' };
   if (p.id !== 0) return { error: `wrong message id ${p.id} (expected 0)` };
   const q = p.questions?.[0];
   if (!q || q.name.replace(/\.$/, '').toLowerCase() !== name.toLowerCase() || q.type !== type) {
     return { error: `answer to another question (${q ? `${q.name} ${q.type}` : 'none'})` };
   }
   const flags = p.flags ?? 0;
+  // TC: the resolver's own answer was cut short (RFC 1035 §4.1.1); what is missing could be the
+  // record asked for, so a truncated answer is no answer (a "no SPF record" from it would be false)
+  if (flags & dnsPacket.TRUNCATED_RESPONSE) return { error: 'the answer is truncated (TC flag): incomplete' };
   const answers = (p.answers ?? []).map(toRecord).filter((r): r is DnsRecord => r !== null);
   const soa = (p.authorities ?? []).find((r) => r.type === 'SOA') as { ttl?: number; data: { minimum: number } } | undefined;
   const rcode = (p as { rcode?: string }).rcode ?? 'NOERROR';

@@ -5,9 +5,10 @@
 
 import type { Evidence, Subjects } from '../types';
 import { focusSession, ipEchoedInEhloReply } from '../subjects';
-import { fieldsNamed } from '../parse/header-block';
+import { fieldsNamed } from '../mail/header-block';
 import { domainOf } from '../dns/names';
 import { isAuthRefusal, namesArea } from './refusals';
+import { returnPathOf } from '../mail/address';
 
 export interface AuthIdentities {
   ip: { value: string; line: number } | null;
@@ -30,8 +31,8 @@ export function authIdentities(ev: Evidence | null, s: Subjects): AuthIdentities
   if (session?.mailFrom) mailFrom = { address: session.mailFrom.address, line: session.mailFrom.line, source: 'session' };
   else if (ev?.message) {
     const rp = fieldsNamed(ev.message.headers, 'return-path')[0];
-    const m = rp ? /<([^<>]*)>|(?<!\S)(\S+@\S+)/.exec(rp.value) : null;
-    if (rp && m) mailFrom = { address: (m[1] ?? m[2]).trim(), line: rp.line, source: 'return-path' };
+    const path = rp ? returnPathOf(rp.value) : null;
+    if (rp && path !== null) mailFrom = { address: path, line: rp.line, source: 'return-path' };
   }
   let spfDomain: AuthIdentities['spfDomain'] = null;
   const mfDomain = mailFrom?.address ? domainOf(mailFrom.address) : null;

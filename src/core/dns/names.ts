@@ -159,6 +159,16 @@ export function normalizeName(name: string): string {
   return name.trim().replace(/\.$/, '').toLowerCase();
 }
 
+/**
+ * The domain part of an address as written, for showing and counting what a
+ * log or a header names ("a@Example.org>;" → "example.org"; no "@": the whole
+ * text). Not checked: `domainOf` gives a name fit to look up, or null.
+ */
+export function domainPart(address: string): string {
+  const at = address.lastIndexOf('@');
+  return (at >= 0 ? address.slice(at + 1) : address).replace(/^[<\s]+|(?<![>;,\s])[>;,\s]+$/g, '').toLowerCase();
+}
+
 /** Longest name and label on the wire (RFC 1035 §2.3.4), in presentation form. */
 const MAX_NAME = 253;
 const MAX_LABEL = 63;

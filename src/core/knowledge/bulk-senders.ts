@@ -1,8 +1,7 @@
 // The sender requirements of the large mailbox providers (2024–2025), as data:
 // who they are (recipient domains, MX hosts, reply texts), and each rule with
-// its source. The rule that reads them is rules/bulk-senders.ts.
-
-import type { Evidence } from '../types';
+// its source. The rule that reads them is rules/bulk-senders.ts (which also
+// finds them in the evidence: bulkReceiversIn).
 
 export type RequirementId = 'spf-or-dkim' | 'spf-and-dkim' | 'dmarc' | 'alignment' | 'ptr' | 'tls' | 'unsubscribe';
 
@@ -90,23 +89,3 @@ export const BULK_RECEIVERS: BulkReceiver[] = [
     ],
   },
 ];
-
-const domainOfAddr = (a: string | null | undefined): string => (a ?? '').replace(/^.*@/, '').split('>', 1)[0].toLowerCase();
-
-/** The providers the input shows mail going to: recipients, the refusing host, its words. */
-export function bulkReceiversIn(ev: Evidence): BulkReceiver[] {
-  const rcptDomains = new Set<string>();
-  for (const s of ev.sessions) for (const r of s.rcptTo) rcptDomains.add(domainOfAddr(r.address));
-  for (const r of ev.rejections) if (r.recipient) rcptDomains.add(domainOfAddr(r.recipient));
-  for (const f of ev.message?.headers ?? []) {
-    if (!/^(to|cc|delivered-to)$/i.test(f.name)) continue;
-    for (const m of f.value.matchAll(/(?<![^\s<>,;"])[^\s<>,;"]+@([^\s<>,;"]+)/g)) rcptDomains.add(m[1].toLowerCase());
-  }
-  const hosts = [...ev.sessions.map((s) => s.remoteHost ?? ''), ...ev.rejections.map((r) => r.remote ?? '')].filter(Boolean);
-  return BULK_RECEIVERS.filter(
-    (b) =>
-      [...rcptDomains].some((d) => b.domains.test(d)) ||
-      hosts.some((h) => b.hosts.test(h)) ||
-      ev.rejections.some((r) => (r.knowledge && b.knowledge.test(r.knowledge)) || (r.reason === 'authfailure' && b.texts.test(r.text))),
-  );
-}

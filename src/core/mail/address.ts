@@ -305,3 +305,36 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
   if (group) out.problems.push({ severity: 'error', text: `Group "${(group as { name: string }).name}" is not closed with ";"` });
   return out;
 }
+
+/**
+ * The address in a header value (From:, a sending service's "from" field):
+ * the first mailbox the RFC 5322 parser above reads, or, in a value too broken
+ * for it, the first "<…@…>" or bare "…@…". Null when the value names none.
+ */
+export function addressIn(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const mailbox = parseAddressList(value).mailboxes[0];
+  if (mailbox) return mailbox.address;
+  const angle = /<([^<>]*@[^<>]*)>/.exec(value);
+  if (angle) return angle[1].trim();
+  // (?<!…): tried only where a run starts (from every character of a long run it was quadratic, issue 10)
+  return /(?<![^\s,;<>"])([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value)?.[1] ?? null;
+}
+
+/** Every address in a header value (To:, Cc:, X-Failed-Recipients:), by the same parser, else the same fallback. */
+export function addressesIn(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const read = parseAddressList(value).mailboxes.map((m) => m.address);
+  if (read.length) return read;
+  return [...value.matchAll(/(?<![^\s<>,;:"()])[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
+}
+
+/**
+ * The path in a Return-Path field (RFC 5321 §4.4, the envelope sender the
+ * final receiver recorded): the text in "<…>" — "" for the null sender "<>" —
+ * or a bare address. Null when the value holds neither.
+ */
+export function returnPathOf(value: string): string | null {
+  const angle = /<([^<>]*)>/.exec(value);
+  return angle ? angle[1].trim() : addressIn(value);
+}

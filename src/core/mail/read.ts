@@ -7,7 +7,7 @@
 import { getDomain } from 'tldts';
 import { decodeWords } from 'postal-mime';
 import type { AuthResultsHeader, HeaderField, Hop, LoggedCheck, MessageFacts, ReceivedSpfHeader, StatedIp, SummaryField } from '../types';
-import { domainOf } from '../dns/names';
+import { domainOf, domainPart } from '../dns/names';
 import { organisationOf } from '../knowledge/mail-organisations';
 import { parseReceived } from './received';
 import { buildHops, findOrigin, statedIps, transitOf, type ReceivedEntry } from './chain';
@@ -17,6 +17,9 @@ import { parseDkimSignature } from './dkim-signature';
 import { parseReceivedSpf } from './received-spf';
 import { readVerdicts } from './verdicts';
 import { readMailDate } from './date';
+import { fieldsNamed } from './header-block';
+import { returnPathOf } from './address';
+import { isReceiverTrace } from '../knowledge/server-fields';
 
 export interface MessageReading {
   facts: MessageFacts;
@@ -24,10 +27,6 @@ export interface MessageReading {
   /** What the receiver recorded (trusted Authentication-Results / Received-SPF), as logged checks. */
   logged: LoggedCheck[];
   warnings: string[];
-}
-
-function named(fields: HeaderField[], name: string): HeaderField[] {
-  return fields.filter((f) => f.name.toLowerCase() === name);
 }
 
 /** Decode RFC 2047 encoded-words for display; never throws. */
@@ -40,7 +39,7 @@ export function decodeHeader(value: string): string {
 }
 
 function summary(fields: HeaderField[], name: string): SummaryField | null {
-  const f = named(fields, name)[0];
+  const f = fieldsNamed(fields, name)[0];
   return f ? { name: f.name, value: decodeHeader(f.value), raw: f.value, line: f.line } : null;
 }
 
@@ -78,21 +77,6 @@ function bareLineEnds(text: string, firstLine: number, lastLine: number): Messag
   return out;
 }
 
-function addressOf(v: string): string {
-  const m = /<([^<>]*)>/.exec(v);
-  return (m ? m[1] : v).trim();
-}
-
-/** Trace fields a receiver writes just below its own Received (Gmail puts Received-SPF and Authentication-Results there). */
-const RECEIVER_TRACE = new Set([
-  'received-spf',
-  'authentication-results',
-  'x-received',
-  'arc-seal',
-  'arc-message-signature',
-  'arc-authentication-results',
-]);
-
 /**
  * How many fields, from the top, the receiving organisation wrote: those
  * above the origin's Received, that Received itself, and the trace fields
@@ -101,7 +85,7 @@ const RECEIVER_TRACE = new Set([
 function receiverFieldCount(fields: HeaderField[], originIndex: number): number {
   if (originIndex < 0) return 0;
   let n = originIndex + 1;
-  while (n < fields.length && RECEIVER_TRACE.has(fields[n].name.toLowerCase())) n++;
+  while (n < fields.length && isReceiverTrace(fields[n].name)) n++;
   return n;
 }
 
@@ -110,9 +94,9 @@ export function readMessageHeaders(
   opts: { text?: string; exactBytes?: boolean; lastLine?: number } = {},
 ): MessageReading {
   const warnings: string[] = [];
-  const received: ReceivedEntry[] = named(fields, 'received').map((field) => ({ field, parsed: parseReceived(field.value) }));
+  const received: ReceivedEntry[] = fieldsNamed(fields, 'received').map((field) => ({ field, parsed: parseReceived(field.value) }));
   const hops = buildHops(received);
-  const authAll = named(fields, 'authentication-results').map((f) => ({ f, ar: parseAuthResults(f.value) }));
+  const authAll = fieldsNamed(fields, 'authentication-results').map((f) => ({ f, ar: parseAuthResults(f.value) }));
   const receiverHosts = authAll.length ? [authAll[0].ar.authservId] : [];
   // a stated IP counts when its header stands above the hop's Received, or among the trace fields right below it
   const fieldIndex = new Map(fields.map((f, i) => [f, i]));
@@ -121,7 +105,7 @@ export function readMessageHeaders(
     const h = fieldIndex.get(received[received.length - 1 - hop].field)!;
     const at = byLine.get(s.line) ?? -1;
     if (at < h) return true;
-    for (let k = h + 1; k < at; k++) if (!RECEIVER_TRACE.has(fields[k].name.toLowerCase())) return false;
+    for (let k = h + 1; k < at; k++) if (!isReceiverTrace(fields[k].name)) return false;
     return true;
   };
   const origin = findOrigin(hops, statedIps(fields), receiverHosts, vouches);
@@ -150,19 +134,20 @@ export function readMessageHeaders(
   });
   if (!origin && authResults.length) authResults[0].trusted = true;
 
-  const receivedSpf: ReceivedSpfHeader[] = named(fields, 'received-spf').map((f) => {
+  const receivedSpf: ReceivedSpfHeader[] = fieldsNamed(fields, 'received-spf').map((f, k) => {
     const r = parseReceivedSpf(f.value);
     const o = orgOf(r.receiver);
     const trusted =
       trustedByPlace(f) ||
       (!!origin && r.clientIp === origin.ip) ||
       (o !== null && receiverOrgs.has(o)) ||
-      (!origin && fields.indexOf(f) === fields.findIndex((x) => x.name.toLowerCase() === 'received-spf'));
+      // no origin found: the topmost Received-SPF is the final receiver's
+      (!origin && k === 0);
     return { ...r, line: f.line, trusted };
   });
 
   // the DKIM engine's reader (auth/dkim): the same tags and checks that verification uses
-  const dkimSignatures = named(fields, 'dkim-signature').map((f) => {
+  const dkimSignatures = fieldsNamed(fields, 'dkim-signature').map((f) => {
     const sig = parseDkimSignature(f.value);
     return {
       line: f.line,
@@ -186,10 +171,11 @@ export function readMessageHeaders(
       if (r.method === 'spf') {
         check = 'spf';
         const mf = prop('smtp', 'mailfrom');
-        subject = mf ? (domainOf(mf) ?? mf.replace(/^.*@/, '')) : prop('smtp', 'helo');
+        subject = mf ? (domainOf(mf) ?? domainPart(mf)) : prop('smtp', 'helo');
       } else if (r.method === 'dkim') {
         check = 'dkim';
-        subject = prop('header', 'd') ?? (prop('header', 'i')?.replace(/^.*@/, '') || null);
+        const identity = prop('header', 'i');
+        subject = prop('header', 'd') ?? (identity ? domainPart(identity) || null : null);
       } else if (r.method === 'dmarc') {
         check = 'dmarc';
         subject = prop('header', 'from');
@@ -239,8 +225,9 @@ export function readMessageHeaders(
       break;
     }
   }
-  const returnPath = named(fields, 'return-path')[0];
-  if (!mailFrom && returnPath && addressOf(returnPath.value)) mailFrom = { address: addressOf(returnPath.value), line: returnPath.line };
+  const returnPath = fieldsNamed(fields, 'return-path')[0];
+  const path = returnPath ? returnPathOf(returnPath.value) : null;
+  if (!mailFrom && returnPath && path) mailFrom = { address: path, line: returnPath.line };
   if (!mailFrom && origin && hops[origin.hop].envelopeFrom)
     mailFrom = { address: hops[origin.hop].envelopeFrom!, line: hops[origin.hop].line };
 

@@ -7,7 +7,7 @@
 
 import type { Hop, LoggedCheck, MessageEvidence } from '../types';
 import type { InputParser, ParseResult } from './parser';
-import { headerScore, readHeaderBlock, type HeaderBlock } from './header-block';
+import { headerScore, readHeaderBlock, type HeaderBlock } from '../mail/header-block';
 import { readMessageHeaders } from '../mail/read';
 
 /**

@@ -8,7 +8,7 @@
 import type { Session } from '../types';
 import type { InputParser, ParseResult } from './parser';
 import { DialogueTracker, parseReplyLine } from './smtp-dialogue';
-import { readHeaderBlock } from './header-block';
+import { readHeaderBlock } from '../mail/header-block';
 import { normalizeIP } from '../dns/names';
 import { emptySession } from './session';
 

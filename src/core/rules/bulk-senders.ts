@@ -4,11 +4,30 @@
 // checked here. domain.*: the sender domain's MX, MTA-STS, TLS-RPT and BIMI
 // records, for information.
 
-import type { EvidenceItem, Step } from '../types';
-import { isNonPublicIP, normalizeIP } from '../dns/names';
+import type { Evidence, EvidenceItem, Step } from '../types';
+import { domainPart, isNonPublicIP, normalizeIP } from '../dns/names';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { BULK_RECEIVERS, bulkReceiversIn, type RequirementId } from '../knowledge/bulk-senders';
-import { fieldsNamed } from '../parse/header-block';
+import { BULK_RECEIVERS, type BulkReceiver, type RequirementId } from '../knowledge/bulk-senders';
+import { addressesIn } from '../mail/address';
+import { fieldsNamed } from '../mail/header-block';
+
+/** The providers the input shows mail going to: recipients, the refusing host, its words. */
+export function bulkReceiversIn(ev: Evidence): BulkReceiver[] {
+  const rcptDomains = new Set<string>();
+  for (const s of ev.sessions) for (const r of s.rcptTo) rcptDomains.add(domainPart(r.address));
+  for (const r of ev.rejections) if (r.recipient) rcptDomains.add(domainPart(r.recipient));
+  for (const f of ev.message?.headers ?? []) {
+    if (!/^(to|cc|delivered-to)$/i.test(f.name)) continue;
+    for (const a of addressesIn(f.value)) rcptDomains.add(domainPart(a));
+  }
+  const hosts = [...ev.sessions.map((s) => s.remoteHost ?? ''), ...ev.rejections.map((r) => r.remote ?? '')].filter(Boolean);
+  return BULK_RECEIVERS.filter(
+    (b) =>
+      [...rcptDomains].some((d) => b.domains.test(d)) ||
+      hosts.some((h) => b.hosts.test(h)) ||
+      ev.rejections.some((r) => (r.knowledge && b.knowledge.test(r.knowledge)) || (r.reason === 'authfailure' && b.texts.test(r.text))),
+  );
+}
 
 type Met = 'yes' | 'no' | 'unknown';
 

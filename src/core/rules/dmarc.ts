@@ -9,7 +9,7 @@ import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from '
 import { loggedEvidence, refusalEvidence, refusalsNaming } from './auth-evidence';
 import { organizationalDomain } from '../auth/dmarc/align';
 import type { DmarcCheck } from '../checks/dmarc';
-import { bulkReceiversIn } from '../knowledge/bulk-senders';
+import { bulkReceiversIn } from './bulk-senders';
 
 const SOURCES = ['RFC 7489 (DMARC)', 'https://support.google.com/a/answer/2466580 (Google: set up DMARC)'];
 

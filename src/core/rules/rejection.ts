@@ -12,6 +12,13 @@ import { ruleMatches } from '../knowledge/reason-causes';
 /** Reasons explained by another area's rules (ptr.*, spf.*, dnsbl.*). */
 const EXPLAINED_ELSEWHERE = new Set(['requireptr', 'authfailure']);
 
+/** The steps that explain a refusal of these reasons when its words name no rule of their own. */
+const AREA_OF: Record<string, string[]> = {
+  authfailure: ['dmarc.*', 'spf.*', 'dkim.*'],
+  requireptr: ['ptr.*'],
+  blocked: ['dnsbl.*'],
+};
+
 const STAGE_WORDS: Record<Stage, string> = {
   connect: 'on connection, before HELO',
   helo: 'in reply to HELO/EHLO',
@@ -194,16 +201,26 @@ export const rejectionRule: Rule = {
 export function withReceiverWords(steps: Step[], ctx: RuleContext): Step[] {
   const out = [...steps];
   const done = new Set<string>();
+  const own = new Set<string>();
   for (const r of ctx.evidence.rejections) {
     if (!(EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) || !checkedElsewhere(r, ctx)) continue;
     const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
-    if (!k || done.has(k.id)) continue;
+    if (k && done.has(k.id)) continue;
     // a step that already quotes the refusal (dmarc.fail, dnsbl.listed) speaks for it
     if (out.some((st) => st.evidence.some((e) => e.line === r.line && e.text.includes(r.text)))) continue;
     // the receiver's rules in its own order (5.7.26: dmarc.fail before spf.fail)
     const problem = (p: string) => out.findIndex((st) => (st.status === 'fail' || st.status === 'warn') && ruleMatches(p, st.rule));
-    const i = k.rules.map(problem).find((x) => x >= 0) ?? -1;
-    if (i < 0) continue;
+    const i = (k?.rules ?? AREA_OF[r.reason] ?? []).map(problem).find((x) => x >= 0) ?? -1;
+    if (i < 0 || !k) {
+      // no step found the problem (DNS could not be asked, or shows it mended): the refusal is
+      // never left unsaid, it keeps its own step, as offline
+      const key = `${r.reason}|${r.code}|${r.enhanced}|${r.text}`;
+      if (i < 0 && !own.has(key)) {
+        own.add(key);
+        out.push(stepFor(r, ctx));
+      }
+      continue;
+    }
     done.add(k.id);
     const st = out[i];
     const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');

@@ -2,7 +2,7 @@
 // defect (one unindented line among folded ones, a body with no blank line
 // before it) is still reported as malformed.
 import { describe, expect, it } from 'vitest';
-import { readHeaderBlock } from '../../../src/core/parse/header-block';
+import { readHeaderBlock } from '../../../src/core/mail/header-block';
 
 describe('readHeaderBlock', () => {
   it('reads continuations that lost their indentation in a copy', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAuthResults } from '../../../src/core/mail/authres';
 import { readArc } from '../../../src/core/mail/arc';
 import { parseReceivedSpf } from '../../../src/core/mail/received-spf';
-import { readHeaderBlock } from '../../../src/core/parse/header-block';
+import { readHeaderBlock } from '../../../src/core/mail/header-block';
 
 const fieldsOf = (text: string) => readHeaderBlock(text.split('\n')).fields;
 

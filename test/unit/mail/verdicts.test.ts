@@ -1,7 +1,7 @@
 // Verdict headers said in words, with unknown values shown rather than dropped.
 import { describe, expect, it } from 'vitest';
 import { readVerdicts } from '../../../src/core/mail/verdicts';
-import { readHeaderBlock } from '../../../src/core/parse/header-block';
+import { readHeaderBlock } from '../../../src/core/mail/header-block';
 
 const read = (text: string) => readVerdicts(readHeaderBlock(text.split('\n')).fields);
 

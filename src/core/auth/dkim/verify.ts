@@ -11,6 +11,7 @@ import { base64Bytes, bytesToBase64, utf8 } from './bytes';
 import { bodyOf, canonBody, canonHeader, rawField, selectHeaders, withoutSignatureValue } from './canon';
 import { granularityMatches, parseDkimKey, type DkimKey } from './key';
 import { parseDkimSignature, type DkimSignature } from '../../mail/dkim-signature';
+import { fieldsNamed } from '../../mail/header-block';
 
 export interface DkimDns {
   query(name: string, type: RRType): Promise<DnsResponse>;
@@ -211,7 +212,7 @@ async function verifyOne(field: HeaderField, message: MessageEvidence, dns: Dkim
 
 /** Every DKIM-Signature of the message, in order, verified. */
 export async function verifyDkim(message: MessageEvidence, dns: DkimDns, now: Date): Promise<DkimVerdict[]> {
-  const fields = message.headers.filter((f) => f.name.toLowerCase() === 'dkim-signature');
+  const fields = fieldsNamed(message.headers, 'dkim-signature');
   return Promise.all(fields.map((f) => verifyOne(f, message, dns, now)));
 }
 

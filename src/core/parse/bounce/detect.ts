@@ -6,7 +6,7 @@
 // lost its headers entirely, so the body's words count on their own too.
 
 import type { HeaderField } from '../../types';
-import { headerValue } from './mime';
+import { headerValue } from '../../mail/header-block';
 import { decodeEncodedWords } from './decode';
 import { replyInText } from './reply';
 import { looksLikeSesNotification } from './ses';

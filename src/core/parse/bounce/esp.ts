@@ -12,6 +12,7 @@ import type { RawRejection } from '../parser';
 import type { Sender } from '../../types';
 import { readDiagnostic } from './diagnostic';
 import { looksLikeSesNotification, readSesNotification, sesSender } from './ses';
+import { addressIn } from '../../mail/address';
 
 type Json = Record<string, unknown>;
 
@@ -206,13 +207,6 @@ export function readEspEvents(text: string): EspReading | null {
     }
   }
   return null;
-}
-
-/** The address in "Name <a@b>" or a bare a@b. */
-export function addressIn(v: string | null | undefined): string | null {
-  if (!v) return null;
-  const m = /<([^<>@\s]+@[^<>\s]+)>/.exec(v) ?? /(?<![^\s<>"',])([^\s<>"',]+@[^\s<>"',]+)/.exec(v);
-  return m ? m[1] : null;
 }
 
 /** One refusal per event, on the input line that names its recipient (else `line`), and the sender the payload names. */

@@ -10,8 +10,8 @@
 // esp.ts and ses.ts (JSON events), returned.ts (the returned message).
 
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
-import { readHeaderBlock, type HeaderBlock } from '../header-block';
-import { allParts, headerValue, walkMime } from './mime';
+import { headerValue, readHeaderBlock, type HeaderBlock } from '../../mail/header-block';
+import { allParts, walkMime } from './mime';
 import { bounceSignals, fromDaemon, headerlessBounce } from './detect';
 import { findOriginalStart, findTextRecipients, findHeaderSection } from './text';
 import { forwardedBounce } from './forward';
@@ -21,6 +21,7 @@ import { bouncePartsOf, noticeText } from './parts';
 import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
 import { wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
+import { addressesIn } from '../../mail/address';
 
 /**
  * Whether the lines at the top are a header section: two fields or more, not
@@ -36,10 +37,6 @@ function firstContentLine(lines: string[]): number {
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
   return i;
-}
-
-function addressesIn(value: string | undefined): string[] {
-  return [...(value ?? '').matchAll(/(?<![^\s<>,;:"()])[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
 }
 
 export function parseBounce(lines: string[], _text: string, ctx: ParseContext): ParseResult {

@@ -4,10 +4,10 @@
 // the input; a bounce's evidence needs the input line of each Status: and
 // Diagnostic-Code:, and the parse pipeline is synchronous. So the tree is
 // walked here over the already numbered lines, reusing the header reader of
-// parse/header-block.ts, and only leaf bodies are decoded.
+// mail/header-block.ts, and only leaf bodies are decoded.
 
 import type { HeaderField } from '../../types';
-import { fieldsNamed, readHeaderBlock } from '../header-block';
+import { headerValue, readHeaderBlock } from '../../mail/header-block';
 import { decodeBase64, decodeQuotedPrintableLine, decodeWithCharset } from './decode';
 
 export interface MimePart {
@@ -61,10 +61,6 @@ function splitParams(s: string): string[] {
   }
   out.push(cur);
   return out;
-}
-
-export function headerValue(headers: HeaderField[], name: string): string | undefined {
-  return fieldsNamed(headers, name)[0]?.value;
 }
 
 /**

@@ -3,7 +3,8 @@
 // disposition-notification) and the returned message. Parts inside a
 // returned message are the original mail, not the bounce's words.
 
-import { bodyLines, headerValue, type BodyLine, type MimePart } from './mime';
+import { bodyLines, type BodyLine, type MimePart } from './mime';
+import { headerValue } from '../../mail/header-block';
 
 export interface BounceParts {
   texts: MimePart[];

@@ -4,7 +4,7 @@
 // headers, Received chain and verdicts are checked like a pasted message's,
 // with the input's line numbers.
 
-import { readHeaderBlock } from '../header-block';
+import { readHeaderBlock } from '../../mail/header-block';
 import { readMessageAt, type MessageAt } from '../message';
 import type { BodyLine, MimePart } from './mime';
 import { DISPLAYED } from './text';

@@ -7,7 +7,7 @@
 // that follow it up to a blank line — rather than one template per product.
 
 import type { BodyLine } from './mime';
-import { headerScore, readHeaderBlock } from '../header-block';
+import { headerScore, readHeaderBlock } from '../../mail/header-block';
 
 /**
  * Lines that introduce the returned copy of the message (RFC 3462 text part

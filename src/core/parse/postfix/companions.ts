@@ -10,7 +10,7 @@
 //   opendmarc:                    QID: example.org fail | QID: example.org pass | QID: example.org none
 
 import type { LoggedCheck } from '../../types';
-import { normalizeIP } from '../../dns/names';
+import { domainPart, normalizeIP } from '../../dns/names';
 
 /** Programs known to log beside Postfix (the name without path and instance). */
 const COMPANION =
@@ -28,11 +28,6 @@ export interface CompanionFinding {
 
 const SPF_RESULT = /\b(pass|fail|softfail|neutral|none|temperror|permerror)\b/i;
 
-function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return (at >= 0 ? address.slice(at + 1) : address).replace(/(?<![>;,\s])[>;,\s]+$/, '').toLowerCase();
-}
-
 /** What a companion line concluded about the client or the message, if anything. */
 export function companionFinding(program: string, message: string, line: number): CompanionFinding | null {
   const name = program.split('/').pop() ?? program;
@@ -47,7 +42,7 @@ export function companionFinding(program: string, message: string, line: number)
       const helo = kv('helo');
       const ip = kv('client-ip');
       const identity = kv('identity');
-      const subject = identity === 'helo' ? (helo ?? '') : from ? domainOf(from) : (helo ?? '');
+      const subject = identity === 'helo' ? (helo ?? '') : from ? domainPart(from) : (helo ?? '');
       return {
         queueId,
         clientIp: ip ? (normalizeIP(ip) ?? ip) : null,
@@ -59,7 +54,7 @@ export function companionFinding(program: string, message: string, line: number)
       return {
         queueId,
         clientIp: normalizeIP(refused[4]) ?? refused[4],
-        check: { check: 'spf', subject: domainOf(refused[3]), result: refused[1].toLowerCase(), detail: msg.trim(), line },
+        check: { check: 'spf', subject: domainPart(refused[3]), result: refused[1].toLowerCase(), detail: msg.trim(), line },
       };
     }
     return null;

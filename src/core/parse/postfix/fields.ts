@@ -4,6 +4,7 @@
 
 import { joinMultiline } from '../smtp-dialogue';
 import type { PostfixEvent } from './types';
+import { domainPart } from '../../dns/names';
 
 export const HOST_IP = String.raw`([^\s\[\]]+)\[([^\]]*)\](?::(\d+))?`;
 
@@ -76,6 +77,6 @@ export function blockedUsing(e: PostfixEvent): void {
   if (!m) return;
   e.dnsblDomain = m[2].replace(/[.;,]$/, '');
   // "Sender address [a@b.example]" → b.example; "Helo command [host]" → host; "Client host [ip]" → ip
-  const what = m[1]?.replace(/^.*@/, '').toLowerCase();
+  const what = m[1] ? domainPart(m[1]) : undefined;
   if (what) e.dnsblWhat = what;
 }

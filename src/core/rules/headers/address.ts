@@ -6,7 +6,8 @@
 import type { HeaderField, Step } from '../../types';
 import type { Rule } from '../rule';
 import { parseAddressList, type AddressProblem } from '../../mail/address';
-import { addedByReceiver, messageView, named, passStep, quote } from './common';
+import { addedByReceiver, messageView, passStep, quote } from './common';
+import { fieldsNamed } from '../../mail/header-block';
 
 const FIELDS = ['from', 'sender', 'reply-to', 'to', 'cc', 'bcc'];
 const SOURCES = [
@@ -66,11 +67,11 @@ export const missingSender: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const from = named(v.fields, 'from')[0] as HeaderField | undefined;
+    const from = fieldsNamed(v.fields, 'from')[0] as HeaderField | undefined;
     if (!from) return [];
     const count = parseAddressList(from.value, false).mailboxes.length;
     if (count < 2) return [];
-    const sender = named(v.fields, 'sender')[0];
+    const sender = fieldsNamed(v.fields, 'sender')[0];
     if (sender)
       return [
         passStep('headers.missing-sender', `From: names ${count} authors and Sender: says who sent it`, SOURCES, [

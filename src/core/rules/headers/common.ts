@@ -6,6 +6,7 @@
 import type { HeaderField, Step } from '../../types';
 import type { RuleContext } from '../rule';
 import type { MessageFacts } from '../../types';
+import { writtenByReceiver } from '../../knowledge/server-fields';
 
 export const RFC5322 =
   'RFC 5322 §3.6 (fields: Date and From required; at most one each of Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References, Subject)';
@@ -39,23 +40,10 @@ export function messageView(ctx: RuleContext): MessageView | null {
   };
 }
 
-export function named(fields: HeaderField[], name: string): HeaderField[] {
-  const n = name.toLowerCase();
-  return fields.filter((f) => f.name.toLowerCase() === n);
-}
-
-/**
- * Stamps receiving servers and their filters add (Microsoft puts its own at
- * the bottom of the header section, not the top): a problem in them is not
- * the sender's to fix.
- */
-const RECEIVER_STAMP =
-  /^(x-ms-exchange-|x-forefront-|x-microsoft-antispam|x-ms-traffictypediagnostic|x-eopattributedmessage|x-ms-publictraffictype|x-ms-office365-filtering|x-spam-|x-barracuda-|x-rspamd-|x-spamd-|x-virus-|authentication-results|received-spf|arc-|x-google-smtp-source|x-received|x-gm-)/i;
-
 /** The field was added by the receiving organisation (above the origin hop, or a receiver's stamp). */
 export function addedByReceiver(view: MessageView, f: HeaderField): boolean {
   const n = view.facts?.receiverFieldCount ?? 0;
-  return view.fields.indexOf(f) < n || RECEIVER_STAMP.test(f.name);
+  return view.fields.indexOf(f) < n || writtenByReceiver(f.name);
 }
 
 export function section(view: MessageView): string {

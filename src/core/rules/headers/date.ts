@@ -7,7 +7,8 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { checkDateField, formatMailDate } from '../../mail/date';
-import { messageView, named, passStep, quote } from './common';
+import { messageView, passStep, quote } from './common';
+import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = [
   'RFC 5322 §3.3 (date and time specification)',
@@ -29,7 +30,7 @@ export const invalidDate: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const f = named(v.fields, 'date')[0];
+    const f = fieldsNamed(v.fields, 'date')[0];
     if (!f) return [];
     const { date, problems } = checkDateField(f.value);
     const firstHop = ctx.evidence.hops.find((h) => h.date);

@@ -6,6 +6,7 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { messageView, passStep, quote, RFC5322 } from './common';
+import { fieldsNamed } from '../../mail/header-block';
 
 /** RFC 5322 §3.6, the "max number" column: fields that may occur at most once. */
 const SINGLE = ['date', 'from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'message-id', 'in-reply-to', 'references', 'subject'];
@@ -24,7 +25,7 @@ export const duplicateHeaders: Rule = {
     if (!v?.complete) return [];
     const steps: Step[] = [];
     for (const name of SINGLE) {
-      const found = v.fields.filter((f) => f.name.toLowerCase() === name);
+      const found = fieldsNamed(v.fields, name);
       if (found.length < 2) continue;
       const shown = found[0].name;
       const merged = LISTS.has(name)

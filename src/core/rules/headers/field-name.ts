@@ -6,7 +6,7 @@
 
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
-import { readHeaderBlock } from '../../parse/header-block';
+import { readHeaderBlock } from '../../mail/header-block';
 import { messageView, passStep, quote } from './common';
 
 const SOURCES = [

@@ -5,7 +5,8 @@
 
 import type { Rule } from '../rule';
 import { checkMessageId } from '../../mail/message-id';
-import { messageView, named, passStep, quote, section } from './common';
+import { messageView, passStep, quote, section } from './common';
+import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = [
   'RFC 5322 §3.6.4 (identification fields)',
@@ -22,7 +23,7 @@ export const missingMessageId: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const ids = named(v.fields, 'message-id');
+    const ids = fieldsNamed(v.fields, 'message-id');
     if (ids.length)
       return [
         passStep('headers.missing-message-id', 'The message has a Message-ID: header', SOURCES, [
@@ -53,7 +54,7 @@ export const invalidMessageId: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const f = named(v.fields, 'message-id')[0];
+    const f = fieldsNamed(v.fields, 'message-id')[0];
     if (!f) return [];
     const problem = checkMessageId(f.value, v.facts?.smtputf8 ?? false);
     if (!problem)

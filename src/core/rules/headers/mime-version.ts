@@ -4,7 +4,8 @@
 // call the message non-conforming.
 
 import type { Rule } from '../rule';
-import { messageView, named, passStep, quote } from './common';
+import { messageView, passStep, quote } from './common';
+import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = ['RFC 2045 §4 (MIME-Version header field)'];
 
@@ -13,9 +14,9 @@ export const missingMimeVersion: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const mime = named(v.fields, 'content-type')[0] ?? named(v.fields, 'content-transfer-encoding')[0];
+    const mime = fieldsNamed(v.fields, 'content-type')[0] ?? fieldsNamed(v.fields, 'content-transfer-encoding')[0];
     if (!mime) return [];
-    const version = named(v.fields, 'mime-version')[0];
+    const version = fieldsNamed(v.fields, 'mime-version')[0];
     if (version) {
       if (/^\s*1\.0\b/.test(version.value.replace(/\([^()]*\)/g, '').trim()))
         return [

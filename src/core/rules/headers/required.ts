@@ -6,7 +6,8 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { formatMailDate } from '../../mail/date';
-import { messageView, named, passStep, RFC5322, section } from './common';
+import { messageView, passStep, RFC5322, section } from './common';
+import { fieldsNamed } from '../../mail/header-block';
 
 const DATE_SOURCES = [
   RFC5322,
@@ -24,7 +25,7 @@ export const missingDate: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const dates = named(v.fields, 'date');
+    const dates = fieldsNamed(v.fields, 'date');
     if (dates.length)
       return [
         passStep('headers.missing-date', 'The message has a Date: header', DATE_SOURCES, [
@@ -56,14 +57,14 @@ export const missingFrom: Rule = {
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
-    const from = named(v.fields, 'from');
+    const from = fieldsNamed(v.fields, 'from');
     if (from.length)
       return [
         passStep('headers.missing-from', 'The message has a From: header', FROM_SOURCES, [
           { text: `From: ${from[0].value}`, line: from[0].line },
         ]),
       ];
-    const sender = named(v.fields, 'sender')[0];
+    const sender = fieldsNamed(v.fields, 'sender')[0];
     const mailFrom = v.facts?.mailFrom?.address;
     const example = sender?.value ?? (mailFrom ? `<${mailFrom}>` : '"Sales" <sales@example.org>');
     return [

@@ -3,6 +3,7 @@
 // the evidence needs raw text and line numbers that a MIME parser discards.
 
 import type { HeaderField } from '../types';
+import { serverFolds } from '../knowledge/server-fields';
 
 /** RFC 5322 §3.6.8: field-name = 1*ftext, printable US-ASCII except ":". */
 const FIELD = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)$/;
@@ -37,15 +38,11 @@ export function readHeaderBlock(lines: string[], start = 0, lineBase = 1): Heade
     // and mostly below the fields that servers fold (a script's own header lines are short)
     const lastField = lastFieldIndex(lines, start);
     const between = block.malformed.filter((m) => m.line - lineBase < lastField);
-    const belowFolded = between.filter((m) => SERVER_FOLDED.test(fieldAbove(block, m.line)?.name ?? ''));
+    const belowFolded = between.filter((m) => serverFolds(fieldAbove(block, m.line)?.name ?? ''));
     if (between.length && belowFolded.length * 2 >= between.length) return readFields(lines, start, lineBase, true);
   }
   return block;
 }
-
-/** Fields that receiving servers write long and fold: their continuations are what a copy loses. */
-const SERVER_FOLDED =
-  /^(?:received|authentication-results|arc-[\w-]+|dkim-signature|received-spf|x-forefront-antispam-report|x-microsoft-antispam[\w-]*|x-ms-[\w-]+|x-google-[\w-]+|x-received|x-spam-[\w-]+)$/i;
 
 function fieldAbove(block: HeaderBlock, line: number): HeaderField | undefined {
   return block.fields.filter((f) => f.line < line).pop();
@@ -143,7 +140,13 @@ export function headerScore(block: HeaderBlock): number {
   return known / Math.max(block.fields.length + block.malformed.length, 1);
 }
 
+/** The fields called `name` (field names are case-insensitive, RFC 5322 §1.2.2), in order. */
 export function fieldsNamed(fields: HeaderField[], name: string): HeaderField[] {
   const n = name.toLowerCase();
   return fields.filter((f) => f.name.toLowerCase() === n);
+}
+
+/** The value of the first field called `name`. */
+export function headerValue(fields: HeaderField[], name: string): string | undefined {
+  return fieldsNamed(fields, name)[0]?.value;
 }
