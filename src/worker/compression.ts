@@ -50,7 +50,7 @@ async function inflateCapped(data: Uint8Array, maxBytes: number): Promise<Uint8A
   const feeding = (async () => {
     for (let i = 0; i < data.length && !stopped; i += SLICE) {
       await writer.ready;
-      await writer.write(data.subarray(i, i + SLICE));
+      await writer.write(data.slice(i, i + SLICE) as Uint8Array<ArrayBuffer>);
     }
     if (!stopped) await writer.close();
   })();

@@ -12,6 +12,8 @@ export interface BoundedOutcome {
   /** The input that was running when time ran out, and its index. */
   hungOn?: unknown[];
   hungAt?: number;
+  /** The last `{ note }` the function posted (fuzzing says which input it runs), when time ran out. */
+  lastNote?: unknown;
   /** Inputs on which the function threw, with the error. */
   threw: { args: unknown[]; error: string }[];
   /** What each input returned (with `keepResults`), by index; missing for those that threw or never ran. */
@@ -32,6 +34,8 @@ export function runBounded(
     resourceLimits?: { maxOldGenerationSizeMb?: number };
     /** The time is for each input rather than for all of them. */
     perInput?: boolean;
+    /** Give up also when no `{ note }` came for this long (a fuzzer that says which input it runs is stuck on one). */
+    stallMs?: number;
   } = {},
 ): Promise<BoundedOutcome> {
   const path = module instanceof URL ? fileURLToPath(module) : module;
@@ -43,30 +47,45 @@ export function runBounded(
     let current = -1;
     const threw: BoundedOutcome['threw'] = [];
     const results: unknown[] = [];
+    let lastNote: unknown;
     const expire = () => {
+      clearTimeout(timer);
+      clearTimeout(stall);
       void worker.terminate();
-      resolve({ finished: false, hungOn: inputs[current], hungAt: current, threw, results });
+      resolve({ finished: false, hungOn: inputs[current], hungAt: current, lastNote, threw, results });
     };
     // with a time for each input, starting the worker (compiling the modules) is not counted
     let timer = setTimeout(expire, o.perInput ? timeoutMs + 60_000 : timeoutMs);
-    worker.on('message', (m: { start?: number; threw?: number; error?: string; result?: number; value?: unknown; end?: boolean }) => {
-      if (m.start !== undefined) {
-        current = m.start;
-        if (o.perInput) {
-          clearTimeout(timer);
-          timer = setTimeout(expire, timeoutMs);
+    let stall: ReturnType<typeof setTimeout> | undefined;
+    worker.on(
+      'message',
+      (m: { start?: number; threw?: number; error?: string; result?: number; value?: unknown; end?: boolean; note?: unknown }) => {
+        if ('note' in m) {
+          lastNote = m.note;
+          if (o.stallMs) {
+            clearTimeout(stall);
+            stall = setTimeout(expire, o.stallMs);
+          }
         }
-      }
-      if (m.threw !== undefined) threw.push({ args: inputs[m.threw], error: m.error ?? '' });
-      if (m.result !== undefined) results[m.result] = m.value;
-      if (m.end) {
-        clearTimeout(timer);
-        void worker.terminate();
-        resolve({ finished: true, threw, results });
-      }
-    });
+        if (m.start !== undefined) {
+          current = m.start;
+          if (o.perInput) {
+            clearTimeout(timer);
+            timer = setTimeout(expire, timeoutMs);
+          }
+        }
+        if (m.threw !== undefined) threw.push({ args: inputs[m.threw], error: m.error ?? '' });
+        if (m.result !== undefined) results[m.result] = m.value;
+        if (m.end) {
+          clearTimeout(timer);
+          void worker.terminate();
+          resolve({ finished: true, threw, results });
+        }
+      },
+    );
     worker.on('error', (e) => {
       clearTimeout(timer);
+      clearTimeout(stall);
       reject(e);
     });
   });

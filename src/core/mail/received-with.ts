@@ -40,7 +40,7 @@ export function tlsIn(all: string[]): string | null {
   for (const c of all) {
     let m = /using (TLS\S*|SSL\S*)(?: with cipher (\S+))?/i.exec(c);
     if (m) return m[2] ? `${m[1]} ${m[2]}` : m[1];
-    m = /version=(TLS[^\s,]*|SSL[^\s,]*)[,\s]+cipher=([^\s,)]+)/i.exec(c);
+    m = /version=(TLS[^\s,]{0,40}|SSL[^\s,]{0,40})[,\s]{1,10}cipher=([^\s,)]+)/i.exec(c);
     if (m) return `${m[1]} ${m[2]}`;
     m = /^(TLS[\d._v-]*[:\s][^\s]*|TLSv?[\d.]+)$/i.exec(c.trim());
     if (m) return m[1];

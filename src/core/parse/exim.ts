@@ -45,7 +45,7 @@ export function looksLikeExim(lines: string[]): number {
 
 /** `H=host (helo) [ip]:port` → parts. Exim writes `(helo)` only when it differs from the host name. */
 function hostField(rest: string): { host: string | null; helo: string | null; ip: string | null } | null {
-  const m = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^)]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/.exec(rest);
+  const m = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^()]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/.exec(rest);
   if (!m) return null;
   return { host: m[1] ?? null, helo: m[2] ?? m[1] ?? null, ip: m[3] ? (normalizeIP(m[3]) ?? m[3]) : null };
 }
@@ -243,7 +243,7 @@ export function parseExim(lines: string[]): ParseResult {
     // "rejected EHLO from [ip]: …" names the client only there
     const heloFrom = /^rejected (?:EHLO|HELO) from \[([0-9a-fA-F:.]+)\]/.exec(rest);
     const refused =
-      /\b(temporarily )?rejected (RCPT <([^>]*)>|MAIL <([^>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\]]*\])?|HELO(?: from \[[^\]]*\])?|connection|\(.*?\))(?::\s*|\s+)(.*)$/.exec(
+      /\b(temporarily )?rejected (RCPT <([^<>]*)>|MAIL <([^<>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\][]*\])?|HELO(?: from \[[^\][]*\])?|connection|\([^()]*\))(?::\s*|\s+)(.*)$/.exec(
         rest,
       );
     const verifyFail = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/.exec(rest);

@@ -164,7 +164,7 @@ function openBlock(rest: string, line: number): Block | null {
   }
   m = /^(?:Verifying DKIM signature|DKIM verification)/i.exec(rest);
   if (m) return { kind: 'dkim', subject: '', line };
-  m = /^Querying DNS-?BL hosts\s*(?:\(([^)\s]*)[^)]*\))?/i.exec(rest);
+  m = /^Querying DNS-?BL hosts\s*(?:\(([^)\s]*)(?:\s[^)]*)?\))?/i.exec(rest);
   if (m) return { kind: 'dnsbl', subject: m[1] ?? '', line };
   return null;
 }

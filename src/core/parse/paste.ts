@@ -12,7 +12,7 @@ const LOG_START =
 
 /** Lines around a pasted log that are not part of it: prompts, journalctl banners, elisions, code fences. */
 const NOISE =
-  /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]{0,200})?\]?[:\s]?[^$#\s]*\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
+  /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]{0,200})?\]?[:\s]?[^$#\s]{0,200}\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
 
 /** An e-mail quote marker, one or more levels. */
 const QUOTE = /^(?:>\s?)+/;

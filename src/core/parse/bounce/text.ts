@@ -18,7 +18,7 @@ import { headerScore, readHeaderBlock } from '../../mail/header-block';
 const ORIGINAL_MESSAGE =
   /^\s*(?:[-=_*~]+\s*)?(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
-const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy)/i;
+const SEPARATOR = /^\s*[-=_*]{3}.*(?:message|headers?|copy)/i;
 
 export function findOriginalStart(lines: BodyLine[]): number {
   for (let i = 0; i < lines.length; i++) {
