@@ -12,8 +12,12 @@ import { summariseFile } from './summarise';
 import { readFileText } from './read-file';
 import { buildView } from './view/build';
 import { makeFragment, openFragment } from './share';
+import { takeCspWarning, watchCsp } from './csp-watch';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// a resolver the site's Content-Security-Policy does not allow: said in the report
+watchCsp(self);
 
 const running = new Map<number, AbortController>();
 
@@ -84,6 +88,8 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
       onPartial: (report) => post({ type: 'partial', id: req.id, report, view: buildView(report) }),
     });
+    const csp = takeCspWarning();
+    if (csp) report.warnings = [...(report.warnings ?? []), csp];
     post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report, view: buildView(report) });
   } catch (err) {
     if (ctrl.signal.aborted) post({ type: 'cancelled', id: req.id });

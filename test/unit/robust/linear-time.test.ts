@@ -41,8 +41,8 @@ async function measure(names: string[]): Promise<Map<string, [number, number]>> 
   // counts of repeated parts (a DSN's recipients) need more parts than a run needs characters
   const size = (n: string) => (n.startsWith('count/') ? SIZE * 8 : SIZE);
   const inputs = names.flatMap((n) => [
-    [n, size(n), 2, true],
-    [n, size(n) * 4, 2, true],
+    [n, size(n), 3, true],
+    [n, size(n) * 4, 3, true],
   ]);
   const r = await runBounded(module, 'timeAdversarial', inputs, LIMIT_MS, { keepResults: true, perInput: true });
   expect(r.hungOn, `${JSON.stringify(r.hungOn)} did not finish within ${LIMIT_MS} ms`).toBeUndefined();
@@ -53,7 +53,7 @@ async function measure(names: string[]): Promise<Map<string, [number, number]>> 
 }
 
 // a floor under the small time: a few milliseconds of noise must not read as growth
-const growth = ([a, b]: [number, number]) => b / Math.max(a, 10);
+const growth = ([a, b]: [number, number]) => b / Math.max(a, 20);
 
 describe('time grows linearly with adversarial input', () => {
   let first: Map<string, [number, number]>;
@@ -64,11 +64,39 @@ describe('time grows linearly with adversarial input', () => {
   it.each(ONCE_QUADRATIC)(
     '%s',
     async (name) => {
+      // a loaded machine (other test runs, a collection of garbage) can slow one run:
+      // measured again, up to three times, before a growth counts
       let g = growth(first.get(name)!);
-      if (g >= 8) g = Math.min(g, growth((await measure([name])).get(name)!));
+      for (let i = 0; i < 3 && g >= 8; i++) g = Math.min(g, growth((await measure([name])).get(name)!));
       expect(g, `${name}: 4× the input took ${g.toFixed(1)}× the time`).toBeLessThan(8);
     },
     120_000,
+  );
+
+  it.each(['a', 'a.', 'a-', '1'])(
+    'the Share redaction of a long address-like token of "%s"',
+    async (unit) => {
+      const size = 64 * 1024;
+      const run = async () => {
+        const r = await runBounded(
+          module,
+          'timeRedaction',
+          [
+            [unit, size, 3],
+            [unit, size * 4, 3],
+          ],
+          LIMIT_MS,
+          { keepResults: true },
+        );
+        expect(r.finished, 'the redaction did not finish within the limit').toBe(true);
+        const [a, b] = r.results as { ms: number }[];
+        return growth([a.ms, b.ms]);
+      };
+      let g = await run();
+      for (let i = 0; i < 3 && g >= 8; i++) g = Math.min(g, await run());
+      expect(g, `4× the token took ${g.toFixed(1)}× the time`).toBeLessThan(8);
+    },
+    240_000,
   );
 
   it(
