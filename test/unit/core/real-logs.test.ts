@@ -76,7 +76,8 @@ const CASES: [string, string, Primary, string][] = [
   ],
   ['pf-lmtp.log', 'postfix-log', { line: 1, reason: 'mailboxfull', stage: 'end-of-data', ip: null }, 'smtp.mailbox-full'],
   ['pf-local.log', 'postfix-log', { line: 1, reason: 'userunknown', stage: 'unknown', ip: null }, 'smtp.recipient-unknown'],
-  ['pf-loops.log', 'postfix-log', { line: 1, reason: 'networkerror', stage: 'unknown', ip: null }, 'smtp.mail-loop'],
+  // "loops back to myself": the server's own configuration (the MX points at it, but it does not accept the domain)
+  ['pf-loops.log', 'postfix-log', { line: 1, reason: 'systemerror', stage: 'unknown', ip: null }, 'smtp.mail-loop'],
   ['pf-mailboxfull-remote.log', 'postfix-log', { line: 1, reason: 'mailboxfull', stage: 'rcpt', ip: null }, 'smtp.mailbox-full'],
   ['pf-sasl-brute.log', 'postfix-log', { line: 2, reason: 'securityerror', stage: 'helo', ip: '203.0.113.200' }, 'smtp.login-failed'],
   ['pf-size.log', 'postfix-log', { line: 1, reason: 'mesgtoobig', stage: 'end-of-data', ip: null }, 'smtp.message-too-large'],

@@ -33,12 +33,13 @@ export const USER_UNKNOWN: ReasonTable = {
     ),
     p(
       'userunknown.address-not-found',
-      /\b(?:mail ?box|recipient|(?<!mentioned in email )address|account|e-?mail address|addressee|destination) (?:name )?(?:is )?(?:unava\w{0,2}lable|not found|not present|unknown|invalid|inactive|nonexistent|non-existent|not (?:valid|available|known|local|listed))\b|\brecipient not (?:ok|exist)\b/i,
+      /\b(?:mail ?box|recipient|(?<!mentioned in email )address|account|(?<!mentioned in )e-?mail address|addressee|destination) (?:name )?(?:is )?(?:unava\w{0,2}lable|not found|not present|unknown|invalid|inactive|nonexistent|non-existent|not (?:valid|available|known|local|listed))\b|\brecipient not (?:ok|exist)\b/i,
       `${RFC5321} (550 "mailbox unavailable"); ${EXCHANGE}`,
     ),
     p(
       'userunknown.does-not-exist',
-      /\b(?:mail ?box|user|recipient|address|account|addressee|spectator)\b[^.;:\n]{0,60}\b(?:does not|doesn't|did not) exist/i,
+      // (not "the recipient's domain does not exist": that is the domain)
+      /\b(?:mail ?box|user|recipient|address|account|addressee|spectator)\b(?:(?!domain)[^.;:\n]){0,60}\b(?:does not|doesn't|did not) exist/i,
       'Gmail "The email account that you tried to reach does not exist"; Exchange "account … does not exist at the organization"',
     ),
     p(
@@ -114,7 +115,7 @@ export const MAILBOX_FULL: ReasonTable = {
     ),
     p(
       'mailboxfull.quota',
-      /\bover ?quota\b|(?<!(?:message|sending|daily|hourly|rate) )\bquota (?:exceeded|exceeds|full|violation|limit)|\bexceed\w* (?:the |his |her |its |their |storage |disk |mailbox |his\/her )?quota\b|\bdisk quota\b|\b(?:mail ?box|maildir|account|user) [^.;:\n]{0,30}\bquota\b|\bquota [^.;:\n]{0,30}\bexceeded\b/i,
+      /\bover ?quota\b|(?<!(?:message|sending|daily|hourly|rate) )\bquota (?:exceeded|exceeds|full|violation|limit)|\bexceed\w* (?:the |his |her |its |their |storage |disk |mailbox |his\/her )?quota\b|\bdisk quota\b|\b(?:mail ?box|maildir|account|user) [^.;:\n]{0,30}\bquota\b|(?<!(?:message|sending|daily|hourly|rate) )\bquota [^.;:\n]{0,30}\bexceeded\b/i,
       'Dovecot ("Quota exceeded"), qmail error_str.c ("disk quota exceeded"), Courier maildir quota',
     ),
     p(
@@ -241,8 +242,8 @@ export const SYSTEM_ERROR: ReasonTable = {
     ),
     p(
       'systemerror.loop',
-      /\b(?:aliasing|forwarding) loop broken\b|\bloops? back to myself\b|\bwould create a mail loop\b|\bloop was found in the mail exchanger\b/i,
-      'Postfix ("mail for … loops back to myself"), sendmail ("aliasing/forwarding loop broken")',
+      /\b(?:aliasing|forwarding) loop broken\b|\bloops? back to myself\b|\bwould create a mail loop\b|\bloop was found in the mail exchanger\b|\bDuplicated Message-ID\b|\bLoop (?:Alert|Back Warning)\b|\bhas detected a loop condition\b/i,
+      'Postfix ("mail for … loops back to myself"), sendmail ("aliasing/forwarding loop broken"), fml list manager loop guards ("Loop Alert", "Duplicated Message-ID")',
     ),
     p(
       'systemerror.directory',

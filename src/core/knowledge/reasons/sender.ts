@@ -47,7 +47,7 @@ export const NO_RELAYING: ReasonTable = {
   phrases: [
     p(
       'norelaying.denied',
-      /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
+      /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|(?<!or user )\bisn'?t in my list of allowed rcpthosts?\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
       `RFC 5321 §3.6.2; ${POSTFIX} ("Relay access denied"); sendmail ("Relaying denied"); Exim ("relay not permitted"); MailEnable`,
     ),
   ],
@@ -175,7 +175,7 @@ export const REJECTED: ReasonTable = {
     ),
     p(
       'rejected.sender-list',
-      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b/i,
+      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a member of this (?:mailing )?list\b|\bNOT MEMBER article\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b/i,
       'Exim ("administrative prohibition"), MessageLabs, Exchange (SenderFilterConfig), McAfee, Mailman',
     ),
   ],

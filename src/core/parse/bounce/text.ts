@@ -16,7 +16,7 @@ import { headerScore, readHeaderBlock } from '../../mail/header-block';
  * the original as a "---------- Forwarded message ----------".
  */
 const ORIGINAL_MESSAGE =
-  /^\s*(?:[-=_*~]+\s*)?(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+  /^\s*(?:[-=_*~]+\s*)?(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|original mail as follows|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
 const SEPARATOR = /^\s*[-=_*]{3}.*(?:message|headers?|copy)/i;
 
@@ -24,6 +24,12 @@ export function findOriginalStart(lines: BodyLine[]): number {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     if (ORIGINAL_MESSAGE.test(t) && (SEPARATOR.test(t) || /[-=]{2,}|:\s*$|follows?\W*$/.test(t) || t.trim().length < 60)) return i;
+    // a bare rule of dashes right above a header field (au's notices, others): the copy starts there
+    if (
+      /^\s*[-=_]{20,}\s*$/.test(t) &&
+      /^(?:Return-Path|Received|From|Date|Message-ID|X-[\w-]+|DKIM-Signature|MIME-Version)\s*:/i.test(lines[i + 1]?.text ?? '')
+    )
+      return i;
   }
   return lines.length;
 }
@@ -45,6 +51,9 @@ const OPENS_WITH_ADDRESS = new RegExp(
   String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?"?<?(${ADDR})>?"?(.*)$`,
   'i',
 );
+
+/** The robot addresses of list managers (fml list-ctl@, Majordomo list-request@, Mailman list-owner@, list-bounces@). */
+const LIST_ROBOT = /-(?:ctl|request|owner|admin|bounces?)@/i;
 
 /** Lines at the head of a recipient block that say nothing about the failure. */
 const NOISE = /^\s*(?:\(expanded from[^)]*\)|\(generated from[^)]*\)|\(ultimately generated from[^)]*\))\s*:?/i;
@@ -89,7 +98,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     }
     const m = isRecipientLine(t);
     const addr = m?.[1].replace(/\.$/, '');
-    if (m && addr && !exclude.has(addr.toLowerCase())) {
+    // a list manager's robot address on its own line ("send … to the address list-ctl@…") is whom to write to
+    if (m && addr && !exclude.has(addr.toLowerCase()) && !LIST_ROBOT.test(addr)) {
       const sameAt = firstAt.get(addr.toLowerCase());
       const same = sameAt === undefined ? undefined : out[sameAt]!;
       if (cur && (cur as TextRecipient).address.toLowerCase() === addr.toLowerCase() && !blankRun) {
@@ -146,6 +156,7 @@ export function diagnosticLines(lines: BodyLine[]): BodyLine[] {
 }
 
 /** Local parts of addresses that notices name as whom to ask, not as recipients. */
+// (a list's robot addresses, list-ctl@, list-request@, list-owner@, are whom to ask too)
 const ROLE = /^(?:postmaster|mailer-daemon|hostmaster|abuse|noreply|no-reply|help|support-noreply)@/i;
 /** Lines that name the sender in a notice's summary ("Sender Address:", "From:", "Von:"). */
 const SENDER_LINE = /^\s*(?:sender(?:\s+address)?|from|von|de|expéditeur|absender|envelope-from|return-path|reply-to)\s*:/i;
@@ -166,7 +177,7 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
     for (const m of text.matchAll(BARE_ADDR)) {
       const a = m[0].replace(/\.$/, '');
       // a Notes address ("Klaus Schmidt/Sales/CORP@CORP") is not an Internet one: its domain has no dot
-      if (exclude.has(a.toLowerCase()) || ROLE.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;
+      if (exclude.has(a.toLowerCase()) || ROLE.test(a) || LIST_ROBOT.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;
       if (!found.has(a.toLowerCase())) found.set(a.toLowerCase(), { address: a, line: l.line });
     }
   }
@@ -181,7 +192,7 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
  * Sendmail "Warning: could not send message for past N hours".
  */
 export const DELAY_NOTICE =
-  /THIS IS A WARNING ONLY|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
+  /THIS IS A WARNING ONLY|is delayed for more than|only a temporary failure report|DO NOT NEED to re-send|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
 
 /** The fields a mail client shows of a message it renders, quotes or forwards. */
 export const DISPLAYED = new Set(['from', 'to', 'cc', 'bcc', 'date', 'sent', 'subject', 'reply-to']);
