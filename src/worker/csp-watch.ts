@@ -21,8 +21,14 @@ export function watchCsp(scope: {
   });
 }
 
-/** The warning for the requests blocked since the last call, or null. */
-export function takeCspWarning(): string | null {
+/**
+ * The warning for the requests blocked since the last call, or null. Chromium
+ * dispatches the violation events after the failed fetches have settled (a
+ * task queued later), so when some DNS questions failed the events are
+ * waited for a moment before the answer is given.
+ */
+export async function takeCspWarning(someFailed: boolean): Promise<string | null> {
+  for (let waited = 0; someFailed && !blocked.size && waited < 300; waited += 25) await new Promise((r) => setTimeout(r, 25));
   if (!blocked.size) return null;
   const origins = [...blocked];
   blocked.clear();

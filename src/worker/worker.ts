@@ -88,7 +88,7 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
       onPartial: (report) => post({ type: 'partial', id: req.id, report, view: buildView(report) }),
     });
-    const csp = takeCspWarning();
+    const csp = await takeCspWarning(report.dns.some((d) => d.rcode !== 'NOERROR' && d.rcode !== 'NXDOMAIN'));
     if (csp) report.warnings = [...(report.warnings ?? []), csp];
     post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report, view: buildView(report) });
   } catch (err) {
