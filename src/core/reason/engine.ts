@@ -393,7 +393,9 @@ function afterStage(d: ReasonDecision, r: ReasonInput): ReasonDecision {
  * The reporting MTA's own sentence about the recipient, when it names a narrower reason
  * than the quoted reply (au: "The user(s) account is disabled." above "550 user unknown";
  * Exchange: "The recipient's mailbox is full" above the remote's reply): the MTA read the
- * reply for us. Only its unambiguous words count, and only a reason earlier in the order.
+ * reply for us. Only its unambiguous words count, only a reason earlier in the order, and only
+ * the narrow ones ahead of "user unknown" (a mailbox's state, a size): a notice's headline
+ * ("Address not found", "Message blocked") is a broad class, not a finding.
  */
 function fromNotice(d: ReasonDecision, r: ReasonInput): ReasonDecision {
   if (!r.notice || d.layer === 'stated' || d.layer === 'receiver') return d;
@@ -404,7 +406,7 @@ function fromNotice(d: ReasonDecision, r: ReasonInput): ReasonDecision {
     return i < 0 ? DECISIVE_ORDER.length : i;
   };
   for (const reason of DECISIVE_ORDER) {
-    if (rank(reason) >= rank(d.reason)) break;
+    if (rank(reason) >= rank(d.reason) || reason === 'userunknown') break;
     // words the reply itself has already had their say in the reply's own decision
     if (reply.rawWords(reason)) continue;
     const w = notice.firstPassWords(reason);

@@ -58,7 +58,22 @@ const LIST_ROBOT = /-(?:ctl|request|owner|admin|bounces?)@/i;
 /** Lines at the head of a recipient block that say nothing about the failure. */
 const NOISE = /^\s*(?:\(expanded from[^)]*\)|\(generated from[^)]*\)|\(ultimately generated from[^)]*\))\s*:?/i;
 
-function isRecipientLine(t: string): RegExpExecArray | null {
+/** sendmail's per-recipient line in a transcript: "554 <a@b>... 550 Host unknown" (the code, then the address). */
+const CODED_RECIPIENT = new RegExp(String.raw`^\s*([45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?)<(${ADDR})>\.\.\.(.*)$`);
+
+/**
+ * A line that names a recipient: [whole, address, its words]; `coded` when it is a transcript's
+ * one-line summary — read so only where a transcript sums up several recipients (for one, the
+ * whole notice is about it, with the dialogue that led to the reply).
+ */
+function isRecipientLine(t: string, summaries = false): (RegExpExecArray & { coded?: boolean }) | null {
+  const coded = summaries ? CODED_RECIPIENT.exec(t) : null;
+  if (coded) {
+    // the line is complete in itself: its words are its own summary, with its code
+    const m = [coded[0], coded[2], `${coded[1].trim()} ${coded[3].trim()}`] as unknown as RegExpExecArray & { coded?: boolean };
+    m.coded = true;
+    return m;
+  }
   const m = OPENS_WITH_ADDRESS.exec(t);
   if (!m) return null;
   const rest = m[2];
@@ -90,13 +105,15 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     }
     cur = null;
   };
+  const summarised = new Set(lines.map((l) => CODED_RECIPIENT.exec(l.text)?.[2]?.toLowerCase()).filter(Boolean));
+  const summaries = summarised.size > 1;
   for (const l of lines) {
     const t = l.text;
     if (t.trim() === '') {
       blankRun++;
       continue;
     }
-    const m = isRecipientLine(t);
+    const m = isRecipientLine(t, summaries);
     const addr = m?.[1].replace(/\.$/, '');
     // a list manager's robot address on its own line ("send … to the address list-ctl@…") is whom to write to
     if (m && addr && !exclude.has(addr.toLowerCase()) && !LIST_ROBOT.test(addr)) {
@@ -115,6 +132,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
         } else cur = { address: addr, line: l.line, text: '', textLine: l.line };
         appendText(cur, m[2], l.line);
       }
+      // a transcript's one-line summary ends its block: the next lines are the next attempt's
+      if (m.coded) close();
       blankRun = 0;
       continue;
     }
