@@ -239,7 +239,8 @@ function applyEdit(text: string, e: Edit): string {
       return text.slice(0, at);
     case 'value': {
       const lines = text.split('\n');
-      const k = Math.floor(e.at * lines.length);
+      // e.at may be exactly 1 (fc.double's max is inclusive): the last line, not one past it
+      const k = Math.min(lines.length - 1, Math.floor(e.at * lines.length));
       const colon = lines[k].indexOf(': ');
       lines[k] = colon < 0 ? lines[k] + e.text : lines[k].slice(0, colon + 2) + e.text + lines[k].slice(colon + 2);
       return lines.join('\n');

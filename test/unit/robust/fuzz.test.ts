@@ -40,7 +40,10 @@ describe('fuzzing (fast-check)', () => {
           r.finished,
           `${name} did not finish within ${limit} ms, or stayed 15 s on one input (seed ${SEED}); it was on: ${JSON.stringify(r.lastNote)?.slice(0, 2000)}\nreplay: FUZZ_SEED=${SEED} FUZZ_ONLY=${name} npx vitest run test/unit/robust/fuzz.test.ts`,
         ).toBe(true);
-        expect(r.threw.map((t) => t.error)).toEqual([]);
+        expect(
+          r.threw.map((t) => t.error),
+          `the fuzz run itself threw (seed ${SEED})\nreplay: FUZZ_SEED=${SEED} FUZZ_ONLY=${name} npx vitest run test/unit/robust/fuzz.test.ts`,
+        ).toEqual([]);
         const out = r.results[0] as FuzzOutcome;
         expect(out.failed, `${out.message}\nreplay: ${out.replay}`).toBe(false);
         console.log(`${name}: ${out.runs} runs, seed ${out.seed}`);
