@@ -17,7 +17,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'de-exchange-ndr-recipient-mailbox-full-text-only': 'not yet examined (step 0)',
   // stage unknown, want mail
   'dotnet-smtpclient-m365-5-7-57-auth-unsuccessful': 'not yet examined (step 0)',
-  // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
   'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post': 'not yet examined',
   // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
@@ -40,7 +39,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'haraka-outbound-microsoft-fblw15-block': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked|dnsbl.listed
   'hotmail-block-list-quote-recipient-forwards-via-listed-host': 'not yet examined (step 0)',
-  // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
   // not recognised (kind unknown); reason none, want userunknown|filtered|rejected; first none, want smtp.recipient-unknown|smtp.rejected; stage none, ...
   'ja-docomo-550-unknown-user-after-data-reception-filter-vendor-manual': 'not yet examined',
   // not recognised (kind unknown); reason none, want syntaxerror|userunknown; first none, want headers.invalid-address|smtp.recipient-unknown|smtp.not-...
@@ -63,26 +61,16 @@ const KNOWN_MISSES: Record<string, string> = {
   'mailkit-exchange-unable-to-relay-no-default-credentials': 'not yet examined (step 0)',
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again': 'not yet examined (step 0)',
-  // first smtp.rejected:warn, want mta.local-error
-  'modoboa-policyd-down-server-configuration-problem': 'not yet examined (step 0)',
-  // stage unknown, want rcpt
   // reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error
   'postfix-amavis-loopback-tls-required-encrypt': 'not yet examined (step 0)',
-  // first smtp.recipient-unknown:fail, want smtp.dns-lookup-failed; unexpected smtp.recipient-unknown:fail|warn
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log': 'not yet examined (step 0)',
   // reason undefined (- - unknown), want userunknown; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want rcpt
   'postfix-dsn-keybase-unverified-forward-alias': 'not yet examined (step 0)',
-  // first smtp.rejected:warn, want mta.local-error
-  'postfix-misplaced-rbl-restriction-server-configuration-error': 'not yet examined (step 0)',
   // reason none, want networkerror|expired; first none, want smtp.connection-failed; stage none, want connect
   'postfix-outbound-port-25-blocked-isp': 'not yet examined (step 0)',
-  // reason onhold (- - rcpt), want systemerror|mailererror|rejected; first smtp.rejected:fail, want mta.local-error
-  'postfix-unverified-address-stale-verify-cache-quoted': 'not yet examined (step 0)',
   // reason none, want requireptr|blocked; first none, want ptr.missing|ptr.mismatch|smtp.ptr-required; text "136.244.93.80" not in checklist; stage non...
   'postfix-webde-bad-ptr-deferred': 'not yet examined (step 0)',
-  // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
-  // reason delivered (501 5.1.5 rcpt), want userunknown|rejected|syntaxerror; first none, want smtp.recipient-unknown
   // first dnsbl.listed:fail, want smtp.login-failed|smtp.auth-failed|reputation.blocked; unexpected dnsbl.listed:fail
   'roundcube-smtp-log-ip-blocked-too-many-failed-logins': 'not yet examined',
   // not recognised (kind unknown); reason none, want rejected|securityerror; first none, want esp.identity-unverified|smtp.sender-invalid

@@ -227,6 +227,19 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 5782 (DNS blacklists)'],
   },
   {
+    rule: 'mta.local-error',
+    reasons: [],
+    headline:
+      'An error inside the mail system itself (its configuration, or a local service it relies on: a policy service, a lookup table, LMTP, a content filter), not a judgment of the mail',
+    detail:
+      "The server failed on its own setup: whatever the client sends, it gets the same answer until the server's administrator fixes it. Reverse DNS, SPF, DKIM and blocklists of the sender play no part.",
+    fix: [
+      'On the server that answered, read the warning lines logged just before the error: they name the restriction, table or service that failed (a service not running, a wrong port, a misspelt setting).',
+    ],
+    verify: ['Send again after the fix: the reply must be 250, and the log must have no warning before it.'],
+    sources: ['RFC 5321 §4.2.1 (a 4yz/5yz reply about the server itself)', 'https://www.postfix.org/DEBUG_README.html'],
+  },
+  {
     rule: 'smtp.dns-lookup-failed',
     reasons: [],
     headline: 'The sending server could not look up the recipient domain in DNS (a temporary DNS failure, not a refusal)',

@@ -9,6 +9,7 @@ import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 import { ruleMatches, type Rule, type RuleContext } from './rule';
 import { recordedStillExplains } from './recorded';
 import { findDnsbl } from '../knowledge/dnsbl-registry';
+import { isIP, isNonPublicIP } from '../dns/names';
 
 /**
  * The refusal reasons each step of this rule explains when it is not the
@@ -16,6 +17,7 @@ import { findDnsbl } from '../knowledge/dnsbl-registry';
  */
 const EXPLAINS: Record<string, string[]> = {
   'smtp.not-compliant': ['notcompliantrfc'],
+  'mta.local-error': ['systemerror', 'mailererror'],
   'smtp.recipient-unknown': ['userunknown', 'hostunknown'],
   'smtp.relay-denied': ['norelaying'],
   'smtp.mailbox-full': ['mailboxfull'],
@@ -156,12 +158,22 @@ function mb(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 
+/** The refusal is about a connection to a loopback or private address ("connect to 172.20.0.6[172.20.0.6]:2525"). */
+function toOwnNetwork(r: Rejection): boolean {
+  const ips = [r.remote ?? '', ...[...r.text.matchAll(/\[([0-9a-f:.]+)\](?::\d+)?/gi)].map((m) => m[1])].filter((x) => isIP(x));
+  return ips.length > 0 && ips.every((ip) => isNonPublicIP(ip));
+}
+
 function stepFor(r: Rejection, ctx: RuleContext): Step {
   const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
   // the receiver's words name the problem more exactly than the reason does
   // (a "user unknown" after DATA is classed filtered, but is still about the address)
   // (the catch-all smtp.rejected of a vague entry gives way to the reason's own advice: "expired")
-  const advice = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
+  const named = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
+  // a connection that failed to a loopback or private address is inside the reader's own system
+  // (LMTP to Dovecot, a content filter on 127.0.0.1:10024, a container's network): no receiver
+  // was reached, and the fix is that system's own configuration (a port, a service not running)
+  const advice = named.rule === 'smtp.connection-failed' && toOwnNetwork(r) ? (adviceForRule('mta.local-error') ?? named) : named;
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
   const evidence = [
     {

@@ -7,6 +7,38 @@ const POSTCONF = 'https://www.postfix.org/postconf.5.html';
 
 export const POSTFIX_REPLIES: ReplyKnowledge[] = [
   {
+    // smtpd answers these when its OWN configuration fails, whoever the client is: "Server
+    // configuration error" for a restriction it cannot run (a DNSBL zone written where a
+    // restriction name belongs: 'warning: unknown smtpd restriction: "zen.spamhaus.org"'),
+    // "Server configuration problem" for a policy service or table it cannot reach ('warning:
+    // problem talking to server 127.0.0.1:9999'), "Temporary lookup failure" for a lookup table
+    // (MySQL, LDAP, proxymap) that did not answer; verify(8) "unknown mail transport error" for a
+    // probe its own transport could not run. The client did nothing wrong: the refusing server's
+    // administrator fixes main.cf/master.cf or the service, and the log's warning line says which.
+    id: 'postfix.local-configuration',
+    sender: 'Postfix (its own configuration)',
+    text: /\bServer configuration (?:error|problem)\b|\bTemporary lookup failure\b|\bunverified address: unknown mail transport error\b/i,
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The refusing Postfix failed on its own configuration, not on anything the client sent: a restriction it cannot run (smtpd logs 'warning: unknown smtpd restriction'), a policy service or lookup table it cannot reach ('warning: problem talking to server …', a MySQL/LDAP map that does not answer), or an address probe its own transport could not deliver. Every client gets the same answer until the server is fixed.",
+    rules: ['mta.local-error'],
+    fix: [
+      "On the refusing server, read the 'warning:' lines logged just before the refusal (journalctl -u postfix, /var/log/mail.log): they name the restriction, map or service that failed.",
+      'A DNSBL zone written as a restriction (smtpd_recipient_restrictions = …, zen.spamhaus.org): write it as reject_rbl_client zen.spamhaus.org; a policy service (postfwd, policyd, postgrey, SPF policy) that is down: start it or take its check_policy_service line out; a table: check the database and the map file (postmap -q test <map>). Then postfix reload.',
+      'If the server is not yours: tell its administrator what the reply says — the fault is on their side, and your mail will pass once they fix it.',
+    ],
+    verify: [
+      'postfix check; postconf -n | grep -E "restrictions|policy"',
+      "After postfix reload, the next attempt is answered 250 and the log has no 'warning: unknown smtpd restriction' or 'problem talking to server'.",
+    ],
+    sources: [
+      `${POSTCONF}#smtpd_recipient_restrictions`,
+      'https://www.postfix.org/SMTPD_POLICY_README.html',
+      'https://www.postfix.org/ADDRESS_VERIFICATION_README.html',
+    ],
+  },
+  {
     id: 'postfix.relay-access-denied',
     sender: 'Postfix',
     // reject_unauth_destination answers 554 (relay_domains_reject_code), the default
