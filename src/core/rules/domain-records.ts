@@ -11,6 +11,7 @@ import type { DmarcCheck } from '../checks/dmarc';
 import type { PtrCheck } from '../checks/ptr';
 import { describeResponse } from '../dns/resolver';
 import { readBimiRecord, readMtaStsRecord, readTlsRptRecord, type PolicyRecordReading } from '../auth/policy-records';
+import { organizationalDomain } from '../auth/dmarc/align';
 
 const ev = (r: { response: Parameters<typeof dnsEvidenceText>[0] }): EvidenceItem[] => [{ text: dnsEvidenceText(r.response), line: 0 }];
 
@@ -134,6 +135,68 @@ function mxStep(c: MxDomainCheck): Step {
 }
 
 /**
+ * domain.mx-rdns, for a domain given alone: the reverse DNS of its MX hosts'
+ * addresses. Receiving needs none, but receivers judge the PTR and its
+ * forward confirmation of every server that SENDS to them (RFC 8601 §3
+ * iprev; Gmail's and Microsoft's sender requirements), and a domain's own
+ * server — an MX host under the domain itself, as a self-hosted set-up has
+ * — usually sends its mail too. So a missing or unconfirmed PTR there is a
+ * warning; at a provider's inbound hosts (another domain's names) a note.
+ */
+function mxReverseStep(c: MxDomainCheck): Step | null {
+  const d = c.domain;
+  const checked = (c.hosts ?? []).flatMap((h) => h.ptr.map((p) => ({ h, p })));
+  if (!checked.length) return null;
+  const org = organizationalDomain(d);
+  const own = (h: MxHost) => h.name === org || h.name.endsWith(`.${org}`);
+  const confirmed = (p: PtrCheck) => p.outcome === 'found' && p.forward.some((f) => f.outcome === 'match');
+  const unsure = (p: PtrCheck) =>
+    p.outcome === 'error' || (p.outcome === 'found' && !confirmed(p) && p.forward.some((f) => f.outcome === 'error'));
+  const evidence = checked.flatMap(({ h, p }) => [
+    { text: reverseWords(h, p), line: 0 },
+    { text: dnsEvidenceText(p.response), line: 0 },
+    ...p.forward.map((f) => ({ text: dnsEvidenceText(f.response), line: 0 })),
+  ]);
+  const verify = checked.map(({ p }) => `dig -x ${p.ip} +short`);
+  const sources = ['RFC 8601 §3 (iprev)', 'RFC 1912 §2.1', 'M3AAWG Sender Best Common Practices (rDNS)'];
+  const bad = checked.filter(({ p }) => !confirmed(p) && !unsure(p));
+  if (!bad.length && checked.every(({ p }) => unsure(p)))
+    return {
+      ...inconclusiveStep('domain.mx-rdns', `The reverse DNS of the MX hosts of ${d} could not be checked`, checked[0].p.response),
+      evidence,
+    };
+  if (!bad.length)
+    return {
+      rule: 'domain.mx-rdns',
+      status: checked.some(({ p }) => unsure(p)) ? 'inconclusive' : 'pass',
+      title: `The MX hosts of ${d} have forward-confirmed reverse DNS (${checked.map(({ p }) => `${p.ip} → ${p.names[0]}`).join(', ')})`,
+      evidence,
+      fix: [],
+      verify,
+      sources,
+    };
+  const mine = bad.filter(({ h }) => own(h));
+  const words = (x: { h: MxHost; p: PtrCheck }) =>
+    `${x.h.name} (${x.p.ip}) ${x.p.outcome === 'none' ? 'has no PTR record' : `has a PTR (${x.p.names.join(', ')}) that does not lead back to it`}`;
+  return {
+    rule: 'domain.mx-rdns',
+    status: mine.length ? 'warn' : 'info',
+    title: mine.length
+      ? `${mine.map(words).join('; ')}: if this server also sends the mail of ${d}, receivers refuse or junk it`
+      : `${bad.map(words).join('; ')}: a provider's receiving host, harmless unless it also sends your mail`,
+    evidence,
+    detail:
+      "Receiving mail needs no reverse DNS, but receivers check the PTR of every server that sends to them, and that its name resolves back to the same address (forward-confirmed reverse DNS); without it Gmail, Microsoft and many others refuse or junk the mail. A self-hosted MX usually sends the domain's mail too. The PTR belongs to the owner of the IP block (the ISP or hosting provider), not to the domain's DNS.",
+    fix: mine.map(
+      ({ h, p }) =>
+        `Ask the owner of the IP block of ${p.ip} (usually the ISP or hosting provider; \`whois ${p.ip}\` shows who it is) to set its PTR to the host's name, which already resolves to it: ${p.reverse}. IN PTR ${h.name}.`,
+    ),
+    verify,
+    sources,
+  };
+}
+
+/**
  * One of the optional records: information when absent or valid; a warning
  * when it is there but senders or receivers would ignore it (several, or
  * invalid: RFC 8461 §3.1, RFC 8460 §3, BIMI §4 all say so).
@@ -194,12 +257,13 @@ function bimiDmarcStep(c: MxDomainCheck, dmarc: DmarcCheck | null): Step | null 
 }
 
 export const senderDomainRecords: Rule = {
-  steps: [{ id: 'domain.mx' }, { id: 'domain.mta-sts' }, { id: 'domain.tls-rpt' }, { id: 'domain.bimi' }],
+  steps: [{ id: 'domain.mx' }, { id: 'domain.mx-rdns' }, { id: 'domain.mta-sts' }, { id: 'domain.tls-rpt' }, { id: 'domain.bimi' }],
   reads: ['mx', 'dmarc'],
   sources: [
     'RFC 5321 §5.1',
     'RFC 7505',
     'RFC 2181 §10.3',
+    'RFC 8601 §3 (iprev)',
     'RFC 8461',
     'RFC 8460',
     'https://bimigroup.org/implementation-guide/ (BIMI Group)',
@@ -209,6 +273,8 @@ export const senderDomainRecords: Rule = {
     if (!c) return [];
     const d = c.domain;
     const steps: Step[] = [mxStep(c)];
+    const rdns = mxReverseStep(c);
+    if (rdns) steps.push(rdns);
     steps.push(
       policyStep({
         rule: 'domain.mta-sts',

@@ -16,6 +16,7 @@ import { tableResolver, type Table } from '../../support/table-resolver';
 import { COMMON_DKIM_SELECTORS } from '../../../src/core/knowledge/dkim-selectors';
 import { SPF_PROBE_IP } from '../../../src/core/checks/spf';
 import { repairedRecord } from '../../../src/core/rules/spf-fixes';
+import { reverseName } from '../../../src/core/dns/names';
 
 describe('a domain or an IP alone: the forms people paste', () => {
   const domain = (value: string, extra: Record<string, unknown> = {}) => ({ kind: 'domain', value, ...extra });
@@ -175,6 +176,8 @@ describe('a domain alone: MX, SPF, DKIM at common selectors, DMARC, MTA-STS, TLS
       'example.org MX': ['10 mx1.example.org', '20 mx2.example.org'],
       'mx1.example.org A': ['192.0.2.25'],
       'mx2.example.org AAAA': ['2001:db8::25'],
+      [`${reverseName('192.0.2.25')} PTR`]: ['mx1.example.org'],
+      [`${reverseName('2001:db8::25')} PTR`]: ['mx2.example.org'],
       '_dmarc.example.org TXT': ['v=DMARC1; p=reject; rua=mailto:dmarc@example.org'],
       'google._domainkey.example.org TXT': [`v=DKIM1; k=rsa; p=${KEY_2048}`],
     });
@@ -336,6 +339,41 @@ describe('a domain alone: MX, SPF, DKIM at common selectors, DMARC, MTA-STS, TLS
       title: expect.stringMatching(/does not exist in DNS \(NXDOMAIN\)/),
     });
     expect(statuses(none, 'spf.missing')).toEqual(['warn']);
+  });
+
+  it("the MX hosts' reverse DNS: confirmed passes; the domain's own host without one warns, a provider's is a note", async () => {
+    const ok = await run('example.org', tableResolver(base()));
+    expect(step(ok, 'domain.mx-rdns')[0]).toMatchObject({
+      status: 'pass',
+      title:
+        'The MX hosts of example.org have forward-confirmed reverse DNS (192.0.2.25 → mx1.example.org, 2001:db8::25 → mx2.example.org)',
+    });
+
+    const noPtr = base();
+    delete noPtr[`${reverseName('192.0.2.25')} PTR`];
+    const n = step(await run('example.org', tableResolver(noPtr)), 'domain.mx-rdns')[0];
+    expect(n.status).toBe('warn');
+    expect(n.title).toBe(
+      'mx1.example.org (192.0.2.25) has no PTR record: if this server also sends the mail of example.org, receivers refuse or junk it',
+    );
+    expect(n.fix).toEqual([expect.stringContaining('whois 192.0.2.25')]);
+    expect(n.fix[0]).toContain('25.2.0.192.in-addr.arpa. IN PTR mx1.example.org.');
+    expect(n.verify).toContain('dig -x 192.0.2.25 +short');
+
+    const elsewhere = base();
+    elsewhere[`${reverseName('192.0.2.25')} PTR`] = ['host-25.isp.example.net'];
+    elsewhere['host-25.isp.example.net A'] = ['198.51.100.9'];
+    const e = step(await run('example.org', tableResolver(elsewhere)), 'domain.mx-rdns')[0];
+    expect(e.status).toBe('warn');
+    expect(e.title).toMatch(/^mx1\.example\.org \(192\.0\.2\.25\) has a PTR \(host-25\.isp\.example\.net\) that does not lead back to it/);
+
+    const provider = base();
+    provider['example.org MX'] = ['10 mx.provider.example.net'];
+    provider['mx.provider.example.net A'] = ['198.51.100.25'];
+    const p = step(await run('example.org', tableResolver(provider)), 'domain.mx-rdns')[0];
+    expect(p.status).toBe('info');
+    expect(p.title).toMatch(/mx\.provider\.example\.net \(198\.51\.100\.25\) has no PTR record: a provider's receiving host/);
+    expect(p.fix).toEqual([]);
   });
 
   it('MTA-STS, TLS-RPT and BIMI records are read: valid ones are notes, ignored ones warnings; BIMI needs DMARC enforcement', async () => {
