@@ -88,6 +88,7 @@ export function buildEvidence(result: ParseResult, lineCount: number, maxReplyCh
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),
+    ...(result.target ? { target: result.target } : {}),
     logged: [
       ...(result.logged ?? []),
       ...(result.sessions ?? []).flatMap((s) => s.logged),
