@@ -426,7 +426,7 @@ describe('an IP alone: PTR, forward confirmation, generic names, blocklists', ()
     expect(statuses(r, 'ptr.missing')).toEqual(['fail']);
     const ptr = step(r, 'ptr.missing')[0];
     expect(ptr.fix[0]).toMatch(
-      /Ask the owner of the IP block .*whois 198\.51\.100\.7.*7\.100\.51\.198\.in-addr\.arpa\. IN PTR mail\.<your domain>\./,
+      /Ask the owner of the IP block .*whois 198\.51\.100\.7.*7\.100\.51\.198\.in-addr\.arpa\. IN PTR <your server's host name>\./,
     );
     expect(statuses(r, 'dnsbl.listed')).toEqual(['fail']);
     expect(
