@@ -67,7 +67,8 @@ async function main(): Promise<number> {
   }
   const resolver: Resolver = args.offline
     ? offlineResolver
-    : new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS });
+    : // Node's fetch opens as many connections to a resolver as there are questions: nothing waits unsent
+      new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS, connectionsPerEndpoint: Infinity });
   if (args.summary) return summarise(args, resolver);
   let failed = 0;
   for (const file of args.files) {
