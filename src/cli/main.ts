@@ -7,7 +7,7 @@ import { analyze } from '../core/index';
 import type { Resolver } from '../core/index';
 import { offlineResolver } from '../core/index';
 import { reportToText } from '../core/format/text';
-import { DohResolver } from '../net/doh';
+import { cliResolver } from './resolver';
 import { DEFAULT_RESOLVERS, resolverUrlProblem } from '../core/settings';
 import { decodeBytes } from '../core/text/decode';
 import { readSummary, summaryToText } from './summary';
@@ -65,10 +65,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return args ? 2 : 0;
   }
-  const resolver: Resolver = args.offline
-    ? offlineResolver
-    : // Node's fetch opens as many connections to a resolver as there are questions: nothing waits unsent
-      new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS, connectionsPerEndpoint: Infinity });
+  const resolver: Resolver = args.offline ? offlineResolver : cliResolver(args.doh.length ? args.doh : DEFAULT_RESOLVERS);
   if (args.summary) return summarise(args, resolver);
   let failed = 0;
   for (const file of args.files) {
