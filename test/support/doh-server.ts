@@ -116,7 +116,10 @@ export interface DohServerOptions {
 }
 
 export interface SeenQuestion {
+  /** Milliseconds since the server started. */
   t: number;
+  /** Wall-clock arrival (Date.now()), to line up with a client's own clock. */
+  at: number;
   name: string;
   type: string;
 }
@@ -316,7 +319,7 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       }
       const q = query.questions?.[0];
       const name = q ? norm(q.name) : '';
-      seen.push({ t: Date.now() - t0, name, type: q?.type ?? '' });
+      seen.push({ t: Date.now() - t0, at: Date.now(), name, type: q?.type ?? '' });
       if (faultOf(name) === 'hang') return; // never answers: the client's timeout must fire
       setTimeout(() => send(res, query, name), slow.get(name) ?? o.delay ?? 0);
     };
