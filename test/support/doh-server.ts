@@ -129,6 +129,8 @@ export interface DohServer {
   seen: SeenQuestion[];
   /** Junk bytes written after answers (the `junk` fault), before the client went away. */
   junkSent: number;
+  /** Connections accepted (TLS connections with h2). */
+  connections: number;
   /** The options in force; tests may change `delay`, `noCors`… between requests. */
   options: DohServerOptions;
   close(): Promise<void>;
@@ -229,7 +231,7 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
     return { ...base, answers, authorities: answers.length ? [] : soa(name) };
   }
 
-  const state = { junkSent: 0 };
+  const state = { junkSent: 0, connections: 0 };
 
   /** Write `bytes` of junk after `head`, minding backpressure, until done or the client goes away. */
   function junkAfter(res: http.ServerResponse, head: Uint8Array): void {
@@ -351,6 +353,9 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
         get junkSent() {
           return state.junkSent;
         },
+        get connections() {
+          return state.connections;
+        },
         options: o,
         close: () =>
           new Promise<void>((r) => {
@@ -367,8 +372,11 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
         sessions.add(s);
         s.on('close', () => sessions.delete(s));
       });
-      (server as http2.Http2SecureServer).on('secureConnection', (socket) => socket.on('error', () => undefined));
-    }
+      (server as http2.Http2SecureServer).on('secureConnection', (socket) => {
+        state.connections++;
+        socket.on('error', () => undefined);
+      });
+    } else server.on('connection', () => state.connections++);
   });
 }
 
