@@ -14,8 +14,18 @@ import { receivedCorpus } from './conformance/received';
 import { authresCorpus } from './conformance/authres';
 import { bouncesCorpus } from './conformance/bounces';
 import { postfixLinesCorpus } from './conformance/postfix-lines';
+import { realCorpus } from './conformance/real';
 
-const CORPORA: Corpus[] = [spfCorpus, dkimCorpus, dmarcCorpus, receivedCorpus, authresCorpus, bouncesCorpus, postfixLinesCorpus];
+const CORPORA: Corpus[] = [
+  spfCorpus,
+  dkimCorpus,
+  dmarcCorpus,
+  receivedCorpus,
+  authresCorpus,
+  bouncesCorpus,
+  postfixLinesCorpus,
+  realCorpus,
+];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));
 const args = process.argv.slice(2);
@@ -24,24 +34,23 @@ const maxMisses = missIdx >= 0 ? Number(args[missIdx + 1]) : 40;
 const only = args.filter((a, i) => !a.startsWith('--') && (missIdx < 0 || i !== missIdx + 1));
 
 async function main(): Promise<number> {
-  if (!existsSync(root)) {
-    console.log(`conformance: no corpora at ${root} (set MAILMEDIC_CORPORA); nothing measured.`);
-    return 0;
-  }
-  const chosen = CORPORA.filter((c) => !only.length || only.includes(c.name));
+  const haveShared = existsSync(root);
+  if (!haveShared) console.log(`conformance: no corpora at ${root} (set MAILMEDIC_CORPORA); only the project's own are measured.`);
+  const chosen = CORPORA.filter((c) => (!only.length || only.includes(c.name)) && (haveShared || c.local));
   if (!chosen.length) {
     console.log('conformance: no corpus scorers registered yet.');
     return 0;
   }
   const details: string[] = [];
   for (const c of chosen) {
-    const dir = path.join(root, c.folder);
+    const dir = c.local ? c.folder : path.join(root, c.folder);
     if (!existsSync(dir)) {
       console.log(`${c.name}: skipped (no ${dir})`);
       continue;
     }
     const s = await c.run(dir);
-    console.log(`${c.name}: ${s.passed}/${s.total}${s.unit ? ' ' + s.unit : ''}`);
+    if (s.lines) for (const l of s.lines) console.log(l);
+    else console.log(`${c.name}: ${s.passed}/${s.total}${s.unit ? ' ' + s.unit : ''}`);
     for (const e of s.extra ?? []) console.log(`${e.name}: ${e.passed}/${e.total}`);
     if (s.misses.length) {
       details.push(`\n-- ${c.name} misses (${s.misses.length}${s.misses.length > maxMisses ? `, first ${maxMisses}` : ''}):`);

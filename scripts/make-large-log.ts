@@ -1,82 +1,94 @@
-// npm run make:large-log -- OUT [MB]
-// Writes a synthetic Postfix log of about MB megabytes (default 100) for
-// measuring the summary on a large input. The lines are the shapes of
-// test/fixtures/logs/postfix-syslog.log with varied ids, IPs and addresses;
-// deterministic (a fixed linear congruential generator), nothing random.
+// npm run make:large-log -- OUT [MB] [--format postfix|exim|sendmail|mdaemon|exchange] [--seed N]
+// Writes a synthetic mail server log of about MB megabytes (default 100) for
+// measuring the large-log summary (scripts/bench/). Sessions run interleaved
+// as on a busy server; about a third of the inbound ones are refused and a
+// quarter of the outbound ones bounce or are deferred, in the words real
+// servers use (scripts/large-log/common.ts). Deterministic for a seed.
+// Never commit the output: it goes to /tmp.
 
 import { createWriteStream } from 'node:fs';
+import { Interleaver, Rng } from './large-log/common';
+import { postfixSession } from './large-log/postfix';
+import { eximSession } from './large-log/exim';
+import { sendmailSession } from './large-log/sendmail';
+import { mdaemonSession } from './large-log/mdaemon';
+import { EXCHANGE_HEADER, exchangeSession } from './large-log/exchange';
 
-const out = process.argv[2];
-const mb = Number(process.argv[3] ?? 100);
-if (!out) {
-  console.error('usage: npm run make:large-log -- OUT [MB]');
-  process.exit(2);
-}
-let seed = 42;
-const rnd = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed % n;
-};
-const B32 = 'BCDFGHJKLMNPQRSTVWXYZbcdfghjklmn0123456789';
-const qid = () => Array.from({ length: 12 }, () => B32[rnd(B32.length)]).join('');
-const ip = () => `${[198, 203, 192][rnd(3)]}.${[51, 0, 0][rnd(3)]}.${rnd(255)}.${1 + rnd(254)}`;
-const domains = ['example.com', 'example.net', 'example.org', 'shop.example', 'news.example', 'partner.example'];
-const user = () => ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace'][rnd(7)] + rnd(1000);
-const w = createWriteStream(out);
-let bytes = 0;
-let t = 0;
-const stamp = () => {
-  t++;
-  const s = t % 60;
-  const m = Math.floor(t / 60) % 60;
-  const h = Math.floor(t / 3600) % 24;
-  return `Mar  4 ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-};
-async function main() {
-  let pid = 1000;
-  while (bytes < mb * 1048576) {
-    const lines: string[] = [];
-    const kind = rnd(10);
-    const p = pid++;
-    const client = ip();
-    const from = `${user()}@${domains[rnd(domains.length)]}`;
-    const to = `${user()}@example.com`;
-    if (kind < 2) {
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: connect from unknown[${client}]`);
-      lines.push(
-        `${stamp()} mx1 postfix/smtpd[${p}]: NOQUEUE: reject: RCPT from unknown[${client}]: 554 5.7.1 Service unavailable; Client host [${client}] blocked using zen.spamhaus.org; from=<${from}> to=<${to}> proto=ESMTP helo=<pc${rnd(99)}>`,
-      );
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: disconnect from unknown[${client}] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4`);
-    } else if (kind < 3) {
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: connect from mail.${domains[rnd(domains.length)]}[${client}]`);
-      lines.push(
-        `${stamp()} mx1 postfix/smtpd[${p}]: NOQUEUE: reject: RCPT from mail.x[${client}]: 550 5.1.1 <${to}>: Recipient address rejected: User unknown in virtual mailbox table; from=<${from}> to=<${to}> proto=ESMTP helo=<mail.x>`,
-      );
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: disconnect from mail.x[${client}] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4`);
-    } else {
-      const q = qid();
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: connect from mail.${domains[rnd(domains.length)]}[${client}]`);
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: ${q}: client=mail.x[${client}]`);
-      lines.push(`${stamp()} mx1 postfix/cleanup[${p + 1}]: ${q}: message-id=<${q}@x>`);
-      lines.push(`${stamp()} mx1 postfix/qmgr[900]: ${q}: from=<${from}>, size=${1000 + rnd(90000)}, nrcpt=1 (queue active)`);
-      lines.push(`${stamp()} mx1 postfix/smtpd[${p}]: disconnect from mail.x[${client}] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5`);
-      if (kind < 5) {
-        lines.push(
-          `${stamp()} mx1 postfix/smtp[${p + 2}]: ${q}: to=<${user()}@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.26]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.1.26] said: 550-5.7.26 This mail has been blocked because the sender is unauthenticated. 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. (in reply to end of DATA command))`,
-        );
-      } else {
-        lines.push(
-          `${stamp()} mx1 postfix/local[${p + 2}]: ${q}: to=<${to}>, relay=local, delay=0.1, delays=0.05/0/0/0.05, dsn=2.0.0, status=sent (delivered to mailbox)`,
-        );
-      }
-      lines.push(`${stamp()} mx1 postfix/qmgr[900]: ${q}: removed`);
+export const FORMATS = ['postfix', 'exim', 'sendmail', 'mdaemon', 'exchange'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A source of the log's text, in pieces of about 2000 lines (tests take it in memory, the CLI writes it). */
+export function* logPieces(format: Format = 'postfix', seed = 42): Generator<string> {
+  const r = new Rng(seed);
+  let n = 0;
+  const next = () => {
+    n++;
+    switch (format) {
+      case 'exim':
+        return eximSession(r);
+      case 'sendmail':
+        return sendmailSession(r);
+      case 'mdaemon':
+        return mdaemonSession(r, n);
+      case 'exchange':
+        return exchangeSession(r, n);
+      default:
+        return postfixSession(r);
     }
-    const text = lines.join('\n') + '\n';
-    bytes += text.length;
-    if (!w.write(text)) await new Promise<void>((r) => w.once('drain', () => r()));
+  };
+  const lines = new Interleaver(r, format === 'mdaemon' || format === 'exchange' ? 6 : 12, next);
+  if (format === 'exchange') yield EXCHANGE_HEADER.join('\n') + '\n';
+  for (;;) {
+    const buf: string[] = [];
+    for (let i = 0; i < 2000; i++) buf.push(lines.line());
+    yield buf.join('\n') + '\n';
+  }
+}
+
+/** About `bytes` bytes of log text (tests). */
+export function largeLogText(bytes: number, format: Format = 'postfix', seed = 42): string {
+  const out: string[] = [];
+  let size = 0;
+  for (const piece of logPieces(format, seed)) {
+    out.push(piece);
+    size += piece.length;
+    if (size >= bytes) break;
+  }
+  return out.join('');
+}
+
+/** Write `mb` megabytes of `format` log to `out`; resolves with the bytes written. */
+export async function makeLargeLog(out: string, mb: number, format: Format = 'postfix', seed = 42): Promise<number> {
+  const w = createWriteStream(out);
+  let bytes = 0;
+  const limit = mb * 1048576;
+  for (const text of logPieces(format, seed)) {
+    if (bytes >= limit) break;
+    bytes += Buffer.byteLength(text);
+    if (!w.write(text)) await new Promise<void>((res) => w.once('drain', () => res()));
   }
   w.end();
-  await new Promise<void>((r) => w.once('finish', () => r()));
-  console.log(`wrote ${(bytes / 1048576).toFixed(1)} MB to ${out}`);
+  await new Promise<void>((res) => w.once('finish', () => res()));
+  return bytes;
 }
-main();
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('make-large-log.ts')) {
+  const args = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    return v;
+  };
+  const format = (opt('--format') ?? 'postfix') as Format;
+  const seed = Number(opt('--seed') ?? 42);
+  const [out, size] = args;
+  if (!out || !FORMATS.includes(format)) {
+    console.error(`usage: npm run make:large-log -- OUT [MB] [--format ${FORMATS.join('|')}] [--seed N]`);
+    process.exit(2);
+  }
+  makeLargeLog(out, Number(size ?? 100), format, seed).then((b) =>
+    console.log(`wrote ${(b / 1048576).toFixed(1)} MB of ${format} log to ${out}`),
+  );
+}

@@ -64,14 +64,21 @@ export interface Room {
 
 export const ROOMS: Room[] = [
   { name: 'core', paths: ['src/core/'], imports: [], typesOnly: [] },
+  // Constants the page and the CLI must agree on (when a file is streamed); no imports, no code.
+  { name: 'shared', paths: ['src/shared/'], imports: [], typesOnly: [] },
   // The DoH transport implements core's Resolver interface (and uses its small helpers).
   { name: 'net', paths: ['src/net/'], imports: ['core'], typesOnly: [] },
   { name: 'worker', paths: ['src/worker/'], imports: ['core', 'net'], typesOnly: [] },
   // The page: core's parsers and rules run in the worker, so the UI takes core's
   // types only and receives render-ready data (issue 14 point 1).
-  { name: 'ui', paths: ['src/ui/'], imports: [], typesOnly: ['core', 'net', 'worker'] },
-  { name: 'app', paths: ['src/app/', 'src/main.ts', 'src/vite-env.d.ts'], imports: ['core', 'net', 'worker', 'ui'], typesOnly: [] },
-  { name: 'cli', paths: ['src/cli/'], imports: ['core', 'net'], typesOnly: [] },
+  { name: 'ui', paths: ['src/ui/'], imports: ['shared'], typesOnly: ['core', 'net', 'worker'] },
+  {
+    name: 'app',
+    paths: ['src/app/', 'src/main.ts', 'src/vite-env.d.ts'],
+    imports: ['core', 'net', 'worker', 'ui', 'shared'],
+    typesOnly: [],
+  },
+  { name: 'cli', paths: ['src/cli/'], imports: ['core', 'net', 'shared'], typesOnly: [] },
 ];
 
 /**

@@ -1,22 +1,23 @@
 // The CLI's large-log summary: the file is streamed through the same
-// summariser the worker runs on a dropped file, and printed like pflogsumm.
+// summariser the worker runs on a dropped file (bytes in, never the whole
+// file), and printed like pflogsumm.
 
 import { createReadStream } from 'node:fs';
 import { LogSummariser, type LogSummary } from '../core/summary/summariser';
-import { LineSplitter } from '../core/summary/lines';
+import { BLOCK_BYTES } from '../core/summary/chunks';
 
 export async function readSummary(file: string): Promise<LogSummary> {
   const s = new LogSummariser();
-  const split = new LineSplitter();
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) s.push(split.push(chunk as string));
-  s.push(split.end());
+  for await (const chunk of createReadStream(file, { highWaterMark: BLOCK_BYTES })) s.push(chunk as Uint8Array);
   return s.finish();
 }
 
 export function summaryToText(file: string, s: LogSummary): string {
+  const mb = (s.bytes / 1048576).toFixed(1);
   const out = [
     `== ${file}`,
-    `${s.kind}: ${s.lines} lines, ${s.sessionsSeen} sessions, ${s.refusals} refusals (${s.hardRefusals} permanent), ${s.unknownLines} lines not understood`,
+    `${s.kind}: ${mb} MB, ${s.lines} lines, ${s.sessionsSeen} sessions, ${s.refusals} refusals (${s.hardRefusals} permanent), ${s.unknownLines} lines not understood`,
+    `  inbound (this server refused): ${s.byDirection.inbound.refusals}; outbound (this server was refused): ${s.byDirection.outbound.refusals}${s.byDirection.unknown.refusals ? `; direction unknown: ${s.byDirection.unknown.refusals}` : ''}`,
   ];
   for (const w of s.warnings) out.push(`Warning: ${w}`);
   const list = (title: string, c: { key: string; count: number }[]) => {
@@ -29,12 +30,12 @@ export function summaryToText(file: string, s: LogSummary): string {
   list('Refusals by sender domain:', s.bySenderDomain);
   list('Top client IPs:', s.topClientIps);
   if (s.sessions.length) {
-    out.push('', `Refused sessions (diagnose one with: npm run analyze -- ${file} --summary --session N):`);
+    out.push('', `Refused sessions (diagnose one with: npm run analyze -- ${file} --session N):`);
     s.sessions
       .slice(0, 30)
       .forEach((x, i) =>
         out.push(
-          `  ${String(i + 1).padStart(4)}. lines ${x.firstLine}-${x.lastLine}  ${x.first.reason}  ${[x.first.code, x.first.enhanced].filter(Boolean).join(' ')} ${x.first.text.slice(0, 80)}`,
+          `  ${String(i + 1).padStart(4)}. lines ${x.firstLine}-${x.lastLine}  ${x.direction}  ${x.first.reason}  ${[x.first.code, x.first.enhanced].filter(Boolean).join(' ')} ${x.first.text.slice(0, 80)}`,
         ),
       );
     if (s.sessions.length > 30) out.push(`  … ${s.sessions.length - 30} more (--json lists them all)`);

@@ -1,5 +1,3 @@
-// The page's size limits that several parts of the page share (the largest
-// text the page takes whole is MAX_PASTE_BYTES in read-file.ts).
+// The page's size limits (src/shared/limits.ts: the CLI chooses by the same ones).
 
-/** Files and pastes above this size are summarised instead of analysed whole. */
-export const LARGE_FILE_BYTES = 4 * 1024 * 1024;
+export { LARGE_LOG_BYTES as LARGE_FILE_BYTES, MAX_WHOLE_BYTES } from '../shared/limits';

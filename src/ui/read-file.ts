@@ -5,8 +5,10 @@
 import type { AnalysisClient } from '../worker/client';
 import type { FileText } from '../worker/read-file';
 
+import { MAX_WHOLE_BYTES } from '../shared/limits';
+
 /** Pastes above this size are refused in the page with a clear message (files go through the worker as they are). */
-export const MAX_PASTE_BYTES = 64 * 1024 * 1024;
+export const MAX_PASTE_BYTES = MAX_WHOLE_BYTES;
 
 export async function readDroppedFile(file: File, client: Pick<AnalysisClient, 'readFile'>): Promise<FileText> {
   if (file.size > MAX_PASTE_BYTES) {

@@ -1,9 +1,8 @@
 // Reading a large log file in the worker: the File is streamed (never held
-// whole), decoded as UTF-8, split into lines and fed to the core summariser,
-// with progress reported by bytes read. Cancelling stops the reading.
+// whole) and its bytes fed to the core summariser, which cuts them into lines
+// itself; progress is reported by bytes read. Cancelling stops the reading.
 
 import { LogSummariser, type LogSummary } from '../core/summary/summariser';
-import { LineSplitter } from '../core/summary/lines';
 
 /** How often progress is reported, in bytes read. */
 const PROGRESS_STEP = 1 << 20;
@@ -14,8 +13,6 @@ export async function summariseFile(
   onProgress: (bytes: number, total: number) => void,
 ): Promise<LogSummary | null> {
   const summariser = new LogSummariser();
-  const splitter = new LineSplitter();
-  const decoder = new TextDecoder('utf-8');
   const reader = file.stream().getReader();
   let bytes = 0;
   let reported = 0;
@@ -28,7 +25,7 @@ export async function summariseFile(
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;
-      summariser.push(splitter.push(decoder.decode(value, { stream: true })));
+      summariser.push(value);
       if (bytes - reported >= PROGRESS_STEP) {
         reported = bytes;
         onProgress(bytes, file.size);
@@ -40,8 +37,6 @@ export async function summariseFile(
   } finally {
     reader.releaseLock();
   }
-  summariser.push(splitter.push(decoder.decode()));
-  summariser.push(splitter.end());
   onProgress(file.size, file.size);
   return summariser.finish();
 }

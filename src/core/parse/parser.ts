@@ -20,6 +20,11 @@ export interface RawRejection {
   /** DSN Diagnostic-Code type: SMTP, X-Unix, X-Postfix… */
   diagnosticType?: string;
   /**
+   * The reporting MTA's own words about this one recipient, outside the quoted reply
+   * (au's "The user(s) account is disabled." above "550 user unknown").
+   */
+  notice?: string;
+  /**
    * The knowledge entry that explains the refusal, when the reader knows it
    * from the log's other lines rather than the reply's words (postscreen's
    * generic "blocked using zen" after dnsblog logged the list's error answer).

@@ -12,13 +12,15 @@ import { exchangeParser } from './exchange';
 import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
 import { preparePaste } from './paste';
+import { plainLine } from '../text/view';
 
 /** The cleaned lines of one input, made once for every log reader's detection and parse. */
 const prepared = new WeakMap<string[], string[]>();
 function preparedLines(lines: string[]): string[] {
   let p = prepared.get(lines);
   if (!p) {
-    p = preparePaste(lines).lines;
+    // (a forum's Markdown around log lines — "**…**", a line in backticks — is no part of the log)
+    p = preparePaste(lines.map(plainLine)).lines;
     prepared.set(lines, p);
   }
   return p;

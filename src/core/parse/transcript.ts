@@ -1,7 +1,8 @@
 // A plain SMTP dialogue as a person captures it: telnet or nc (commands and
 // replies, no prefixes), swaks (`<-`/` ->`, `<~`/` ~>` under TLS, `<**` for
 // an error reply, `===` for swaks' own notes), openssl s_client (certificate
-// chatter, then the dialogue), or a `C:`/`S:` transcript as in RFC 5321 §D.
+// chatter, then the dialogue), a `C:`/`S:` transcript as in RFC 5321 §D, or
+// a client library's debug log ("Sent: EHLO …" / "Got: 250 …").
 // The lines after a 354 up to the lone "." are the message itself; its
 // headers become Evidence.message.
 
@@ -14,13 +15,13 @@ import { emptySession } from './session';
 
 const VERBS = /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b|MAIL FROM:|RCPT TO:)/i;
 /** swaks/openssl/RFC prefixes: which side said the line. */
-const PREFIX = /^\s*(<-|->|<~|~>|<\*\*|\*\*>|<\*|\*>|<<<|>>>|S:|C:|<|>)(?:\s|$)\s?/;
+const PREFIX = /^\s*(<-|->|<~|~>|<\*\*|\*\*>|<\*|\*>|<<<|>>>|S:|C:|Got:|Sent:|Server:|Client:|<|>)(?:\s|$)\s?/;
 
 function strip(l: string): { side: 'server' | 'client' | null; text: string } {
   const m = PREFIX.exec(l);
   if (!m) return { side: null, text: l.trim() };
   const p = m[1];
-  const side = /^(<-|<~|<\*\*|<\*|<<<|S:|<)$/.test(p) ? 'server' : 'client';
+  const side = /^(<-|<~|<\*\*|<\*|<<<|S:|Got:|Server:|<)$/.test(p) ? 'server' : 'client';
   return { side, text: l.slice(m[0].length).trimEnd() };
 }
 

@@ -65,6 +65,8 @@ export interface ReasonInput {
   recipient?: string | null;
   /** A reason the input's structure states (a feedback report, an auto-reply). */
   reason?: string;
+  /** The reporting MTA's own words about this recipient, outside the quoted reply. */
+  notice?: string;
   /** The knowledge entry the reader found from the log's other lines. */
   knowledgeId?: string;
 }
@@ -385,7 +387,33 @@ function afterStage(d: ReasonDecision, r: ReasonInput): ReasonDecision {
   return d;
 }
 
+/**
+ * The reporting MTA's own sentence about the recipient, when it names a narrower reason
+ * than the quoted reply (au: "The user(s) account is disabled." above "550 user unknown";
+ * Exchange: "The recipient's mailbox is full" above the remote's reply): the MTA read the
+ * reply for us. Only its unambiguous words count, only a reason earlier in the order, and only
+ * the narrow ones ahead of "user unknown" (a mailbox's state, a size): a notice's headline
+ * ("Address not found", "Message blocked") is a broad class, not a finding.
+ */
+function fromNotice(d: ReasonDecision, r: ReasonInput): ReasonDecision {
+  if (!r.notice || d.layer === 'stated' || d.layer === 'receiver') return d;
+  const notice = new Decider({ code: null, enhanced: null, text: r.notice, stage: 'unknown' });
+  const reply = new Decider(r);
+  const rank = (reason: string) => {
+    const i = (DECISIVE_ORDER as readonly string[]).indexOf(reason);
+    return i < 0 ? DECISIVE_ORDER.length : i;
+  };
+  for (const reason of DECISIVE_ORDER) {
+    if (rank(reason) >= rank(d.reason) || reason === 'userunknown') break;
+    // words the reply itself has already had their say in the reply's own decision
+    if (reply.rawWords(reason)) continue;
+    const w = notice.firstPassWords(reason);
+    if (w && w.reason === reason) return { ...w, entry: `notice:${w.entry}` };
+  }
+  return d;
+}
+
 /** The reason of one refusal, and which table entry decided it. */
 export function decideReason(r: ReasonInput): ReasonDecision {
-  return afterStage(new Decider(r).decide(), r);
+  return afterStage(fromNotice(new Decider(r).decide(), r), r);
 }

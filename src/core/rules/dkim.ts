@@ -10,8 +10,12 @@ import { loggedEvidence, refusalEvidence } from './auth-evidence';
 import type { DkimVerdict } from '../auth/dkim/verify';
 import { cnameChain } from '../dns/resolver';
 import { dkimDelegationOf } from '../knowledge/dkim-delegation';
+import { settingsFor, settingsList } from '../knowledge/mta-settings';
 
 const SOURCES = ['RFC 6376 (DKIM)', 'RFC 8301 (DKIM cryptographic algorithm and key usage update)'];
+
+/** The refusal reasons a DKIM problem can cause. */
+const EXPLAINS = ['authfailure', 'securityerror', 'spamdetected'];
 
 function keyCommand(v: DkimVerdict): string {
   return `dig +short TXT ${v.keyName ?? '<selector>._domainkey.<domain>'}`;
@@ -123,7 +127,9 @@ function verdictStep(ctx: RuleContext, v: DkimVerdict, exactBytes: boolean): Ste
 }
 
 export const dkimRules: Rule = {
-  id: 'dkim.*',
+  steps: ['dkim.missing', 'dkim.fail', 'dkim.weak-key', 'dkim.testing', 'dkim.legacy'].map((id) => ({ id, explains: EXPLAINS })),
+  reads: ['dkim'],
+  sources: SOURCES,
   run(ctx) {
     const c = ctx.live.dkim;
     const logged = loggedEvidence(ctx, 'dkim');
@@ -153,13 +159,13 @@ export const dkimRules: Rule = {
         detail:
           'Gmail, Yahoo and Microsoft require DKIM from bulk senders, and a DKIM signature aligned with the From: domain is what lets mail pass DMARC when it is forwarded (SPF breaks on forwarding).',
         fix: [
-          `Turn on DKIM signing for ${from ?? 'the sending domain'} in the mail server or provider (Microsoft 365: Defender portal » Email authentication » DKIM; Google Workspace: Admin console » Gmail » Authenticate email; Postfix: OpenDKIM), with a 2048-bit key.`,
+          `Turn on DKIM signing for ${from ?? 'the sending domain'} in the mail server or provider (${settingsList('dkim-signing')}), with a 2048-bit key.`,
           `Publish the public key it gives you as TXT at <selector>._domainkey.${from ?? '<domain>'}, and sign with d=${from ?? 'the From: domain'} so that DKIM aligns for DMARC.`,
         ],
         verify: [
           `After sending a new message: its headers show DKIM-Signature: … d=${from ?? '<domain>'} and Authentication-Results: … dkim=pass`,
         ],
-        sources: ['https://support.google.com/a/answer/174124 (Google: set up DKIM)', ...SOURCES],
+        sources: [...settingsFor('dkim-signing').map((s) => s.source), ...SOURCES],
       });
       return steps;
     }

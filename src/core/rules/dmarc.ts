@@ -10,8 +10,12 @@ import { loggedEvidence, refusalEvidence, refusalsNaming } from './auth-evidence
 import { organizationalDomain } from '../auth/dmarc/align';
 import type { DmarcCheck } from '../checks/dmarc';
 import { bulkReceiversIn } from './bulk-senders';
+import { BULK_RECEIVERS, type BulkReceiver } from '../knowledge/bulk-senders';
 
 const SOURCES = ['RFC 7489 (DMARC)', 'https://support.google.com/a/answer/2466580 (Google: set up DMARC)'];
+
+/** The refusal reasons a DMARC problem can cause (a policy refusal is also worded as one). */
+const EXPLAINS = ['authfailure', 'securityerror', 'rejected', 'spamdetected', 'policyviolation'];
 
 function lookupEvidence(c: DmarcCheck): EvidenceItem[] {
   return c.evaluation.lookup.responses.map((r) => ({ text: dnsEvidenceText(r), line: 0 }));
@@ -28,6 +32,11 @@ const PATH_TO_REJECT = [
   'Then p=reject (the end state: forged mail with the domain in From: is refused).',
 ];
 
+/** When a large receiver's sender requirements (DMARC among them) began, from knowledge/bulk-senders.ts. */
+function requiredSince(id: BulkReceiver['id']): string {
+  return BULK_RECEIVERS.find((b) => b.id === id)!.since;
+}
+
 function missing(ctx: RuleContext, c: DmarcCheck): Step {
   const receivers = bulkReceiversIn(ctx.evidence);
   const refusals = refusalEvidence(ctx, 'dmarc');
@@ -36,7 +45,7 @@ function missing(ctx: RuleContext, c: DmarcCheck): Step {
     status: refusals.length || receivers.length ? 'fail' : 'warn',
     title: `${c.domain} has no DMARC record${organizationalDomain(c.domain) !== c.domain ? ` (nor has its organizational domain ${organizationalDomain(c.domain)})` : ''}`,
     evidence: [...refusals, { text: `${c.fromKnown ? 'From' : 'Envelope sender'} domain ${c.domain}`, line: c.line }, ...lookupEvidence(c)],
-    detail: `Gmail and Yahoo require a DMARC record (at least p=none) from bulk senders since February 2024, and Microsoft from May 2025. Without one, anyone can send with ${c.domain} in From: and receivers have no policy to apply.`,
+    detail: `Gmail and Yahoo require a DMARC record (at least p=none) from bulk senders since ${requiredSince('gmail')}, and Microsoft from ${requiredSince('microsoft')}. Without one, anyone can send with ${c.domain} in From: and receivers have no policy to apply.`,
     fix: [`Publish: ${starterRecord(organizationalDomain(c.domain))}`, ...PATH_TO_REJECT],
     verify: [`dig +short TXT _dmarc.${organizationalDomain(c.domain)}`],
     sources: SOURCES,
@@ -78,7 +87,12 @@ function receiverSaysFail(c: DmarcCheck, said: EvidenceItem[]): Step {
 }
 
 export const dmarcRules: Rule = {
-  id: 'dmarc.*',
+  steps: ['dmarc.missing', 'dmarc.invalid', 'dmarc.fail', 'dmarc.weak-policy', 'dmarc.report-auth'].map((id) => ({
+    id,
+    explains: EXPLAINS,
+  })),
+  reads: ['dmarc'],
+  sources: SOURCES,
   run(ctx) {
     const c = ctx.live.dmarc;
     const logged = loggedEvidence(ctx, 'dmarc');

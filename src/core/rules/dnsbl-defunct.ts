@@ -3,26 +3,27 @@
 // AHBL from 2015) make the receiver refuse all mail; others only slow it down.
 // No delisting helps: the list has to go from the receiver's configuration.
 
-import type { EvidenceItem, Step } from '../types';
+import type { EvidenceItem, InputKind, Step } from '../types';
 import { findDnsbl } from '../knowledge/dnsbl-registry';
 import type { Rule, RuleContext } from './rule';
+import { settingIn, type Product } from '../knowledge/mta-settings';
+
+/** The receiving server whose log this is, when the log says which (knowledge/mta-settings.ts knows where its lists are). */
+const PRODUCT_OF_LOG: Partial<Record<InputKind, Product>> = { 'mdaemon-log': 'mdaemon', 'postfix-log': 'postfix', 'exim-log': 'exim' };
 
 /** Where the DNSBL list lives in the receiving server's configuration. */
-function whereToRemove(ctx: RuleContext, zone: string): string {
-  switch (ctx.focus?.kind ?? ctx.evidence.inputs[0]?.kind) {
-    case 'mdaemon-log':
-      return `On the receiving MDaemon: Security » Security Settings » DNS-BL » Hosts (older versions: Security » DNS-BL » Hosts), select ${zone} and click Remove.`;
-    case 'postfix-log':
-      return `In Postfix's main.cf, remove "reject_rbl_client ${zone}" from smtpd_*_restrictions and "${zone}" from postscreen_dnsbl_sites, then run "postfix reload".`;
-    case 'exim-log':
-      return `In the Exim configuration, remove ${zone} from every "dnslists =" condition in the ACLs, then restart Exim.`;
-    default:
-      return `Remove ${zone} from the DNS blocklists the receiving server queries.`;
-  }
+function whereToRemove(ctx: RuleContext, zone: string): { text: string; source?: string } {
+  const product = PRODUCT_OF_LOG[ctx.focus?.kind ?? ctx.evidence.inputs[0]?.kind ?? 'unknown'];
+  const setting = product && settingIn('dnsbl-remove', product, { zone });
+  return setting
+    ? { text: setting.where, source: setting.source }
+    : { text: `Remove ${zone} from the DNS blocklists the receiving server queries.` };
 }
 
 export const dnsblDefunct: Rule = {
-  id: 'dnsbl.defunct',
+  steps: [{ id: 'dnsbl.defunct', explains: ['blocked', 'rejected'] }],
+  reads: [],
+  sources: ['RFC 5782 (DNS blacklists)'],
   run(ctx) {
     const byZone = new Map<string, EvidenceItem[]>();
     const listedBy = new Set<string>();
@@ -51,19 +52,20 @@ export const dnsblDefunct: Rule = {
       const entry = findDnsbl(zone)!;
       const d = entry.defunct!;
       const shown = ctx.subjects.configuredDnsbls.find((c) => findDnsbl(c.zone) === entry)?.zone ?? zone;
+      const where = whereToRemove(ctx, shown);
       steps.push({
         rule: 'dnsbl.defunct',
         status: d.behaviour === 'listed-all' || listedBy.has(zone) ? 'fail' : 'warn',
         title: `${shown} is a dead blocklist (${entry.name}, closed ${d.since}): remove it from the DNS-BL hosts`,
         evidence,
         detail: `${d.note} Its answers say nothing about the sender; no delisting is possible. Any "listed" result from it is false.`,
-        fix: [whereToRemove(ctx, shown), 'While there, check every other list in use against a current list of live DNSBLs.'],
+        fix: [where.text, 'While there, check every other list in use against a current list of live DNSBLs.'],
         verify: [
           `After the change, the next session's DNS-BL block in the log no longer shows ${shown}.`,
           `A dead list gives no meaningful answer to its test point, or "listed" for everything:`,
           `dig +short 2.0.0.127.${shown} A`,
         ],
-        sources: entry.sources,
+        sources: where.source ? [...entry.sources, where.source] : entry.sources,
       });
     }
     return steps;

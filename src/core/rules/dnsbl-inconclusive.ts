@@ -8,14 +8,20 @@ import type { EvidenceItem, Step } from '../types';
 import type { DnsblListResult } from '../checks/dnsbl';
 import type { Rule, RuleContext } from './rule';
 import { receiverEvidence } from './dnsbl-listed';
+import { PUBLIC_RESOLVERS_REFUSED, REGISTRATION_NEEDED, SPAMHAUS_DQS, type AccessAdvice } from '../knowledge/dnsbl/access';
 
 /** The list itself answered (an error code, a failed test point), as opposed to our side failing. */
 function listAnswered(r: DnsblListResult): boolean {
   return [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].every((x) => !x?.failure);
 }
 
-function advice(all: DnsblListResult[], dqs: boolean): string[] {
+function advice(all: DnsblListResult[], dqs: boolean): { fix: string[]; sources: string[] } {
   const fix: string[] = [];
+  const sources: string[] = [];
+  const use = (a: AccessAdvice) => {
+    fix.push(a.text);
+    sources.push(...a.sources);
+  };
   if (all.some((r) => r.answer.response.failure === 'OFFLINE')) {
     fix.push('Live DNS checks were off or the browser was offline: run the analysis again when online.');
   }
@@ -23,19 +29,13 @@ function advice(all: DnsblListResult[], dqs: boolean): string[] {
   const rs = all.filter(listAnswered);
   const reasons = rs.map((r) => r.answer.reason ?? '').join(' ');
   if (!dqs && rs.some((r) => r.entry?.dqsZone) && /127\.255\.255\.25[45]|test point/.test(reasons)) {
-    fix.push(
-      'Spamhaus refuses queries that come through public resolvers (Cloudflare, Google). Enter a free Spamhaus DQS key in Settings (register at https://www.spamhaus.com/free-trial/free-data-query-service/): queries then go to <key>.zen.dq.spamhaus.net, which answers from anywhere.',
-    );
+    use(SPAMHAUS_DQS);
   }
   if (rs.some((r) => r.entry?.refusesPublicResolvers && !r.entry.dqsZone)) {
-    fix.push(
-      "Some lists (URIBL) refuse queries from large public resolvers: look the name up on the list's own web page, or choose your own resolver in Settings.",
-    );
+    use(PUBLIC_RESOLVERS_REFUSED);
   }
   if (rs.some((r) => r.entry?.needsRegistration)) {
-    fix.push(
-      'Barracuda answers only resolvers registered with it (free): look the IP up at https://www.barracudacentral.org/lookups instead.',
-    );
+    use(REGISTRATION_NEEDED);
   }
   const ourSide = all.some((r) =>
     [r.answer.response, r.answer.probe.listed, r.answer.probe.notListed].some(
@@ -45,11 +45,13 @@ function advice(all: DnsblListResult[], dqs: boolean): string[] {
   if (ourSide) fix.push('The resolver failed for some questions: retry, or add another resolver in Settings.');
   if (/everything|wildcard/.test(reasons))
     fix.push('A list that answers "listed" for everything is dead or hijacked: a receiver using it should remove it.');
-  return fix.length ? fix : ['Retry later, or check the lists on their own web pages.'];
+  return { fix: fix.length ? fix : ['Retry later, or check the lists on their own web pages.'], sources };
 }
 
 export const dnsblInconclusive: Rule = {
-  id: 'dnsbl.inconclusive',
+  steps: [{ id: 'dnsbl.inconclusive', explains: ['blocked'] }],
+  reads: ['dnsbl'],
+  sources: ['RFC 5782 §5 (test points)'],
   run(ctx: RuleContext) {
     const check = ctx.live.dnsbl;
     if (!check) return [];
@@ -62,6 +64,7 @@ export const dnsblInconclusive: Rule = {
     }
     const offline = !ctx.live.enabled || open.every((r) => r.answer.response.failure === 'OFFLINE');
     const zones = [...new Set(open.map((r) => r.zone))];
+    const { fix, sources } = advice(open, check.dqs);
     const step: Step = {
       rule: 'dnsbl.inconclusive',
       status: 'inconclusive',
@@ -71,13 +74,9 @@ export const dnsblInconclusive: Rule = {
       evidence,
       detail:
         'A blocklist is trusted only when it answers its RFC 5782 test points correctly (127.0.0.2 listed, 127.0.0.1 not). These lists could not be asked, refused our resolver, or failed the test, so nothing is known about them: neither listed nor clean.',
-      fix: advice(open, check.dqs),
+      fix,
       verify: [],
-      sources: [
-        'RFC 5782 §5 (test points)',
-        'https://docs.spamhaus.com/datasets/docs/source/40-real-world-usage/PublicMirrors/MTAs/020-Postfix.html (127.255.255.x error codes)',
-        'https://uribl.com/refused.shtml',
-      ],
+      sources: [...new Set(['RFC 5782 §5 (test points)', ...sources])],
       retry: true,
     };
     return [step];

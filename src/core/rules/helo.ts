@@ -3,6 +3,7 @@
 
 import type { EvidenceItem } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule } from './rule';
+import { settingsList } from '../knowledge/mta-settings';
 
 const SOURCES = [
   'RFC 5321 §4.1.1.1 (EHLO takes the FQDN of the client, or an address literal)',
@@ -10,7 +11,9 @@ const SOURCES = [
 ];
 
 export const heloInvalid: Rule = {
-  id: 'helo.invalid',
+  steps: [{ id: 'helo.invalid', explains: ['requireptr'], judgesClientAsServer: true }],
+  reads: ['helo', 'ptr'],
+  sources: SOURCES,
   run(ctx) {
     const helo = ctx.subjects.helo;
     const check = ctx.live.helo;
@@ -19,7 +22,7 @@ export const heloInvalid: Rule = {
     const evidence: EvidenceItem[] = [{ text: `The client introduced itself as "${helo.value}"`, line: helo.line }];
     const fixName =
       ctx.live.ptr?.outcome === 'found' ? ctx.live.ptr.names[0] : `mail.${ctx.subjects.mailFromDomain?.value ?? 'example.org'}`;
-    const howTo = `Set the sending server's HELO/EHLO name to its fully qualified name, e.g. ${fixName} (Postfix: smtp_helo_name; Exchange: the send connector's FQDN; MDaemon: the domain's SMTP/HELO name; an application: its SMTP client "local host name" setting).`;
+    const howTo = `Set the sending server's HELO/EHLO name to its fully qualified name, e.g. ${fixName} (${settingsList('helo-name')}).`;
     if (check.literal) {
       if (check.matchesIp === false) {
         return [

@@ -1,131 +1,186 @@
-// A pflogsumm-like summary of a large log, built incrementally: lines come in
-// as they are read (a 100 MB file streamed in the worker), the format is
-// chosen once from the first lines, and every chunk of lines is read by the
-// same parser as a pasted log. What is kept is bounded: counts by reason, by
-// remote host, by sender domain and by client IP, and — for the sessions that
-// had a refusal — their own lines, so that one can be picked and diagnosed
-// with analyze() without reading the file again.
+// The large-log summary (pflogsumm's job, with Mailmedic's classification):
+// a log of any size is read as a stream of bytes, and what is kept stays
+// bounded whatever the size.
 //
-// A session that straddles two chunks is seen as two; chunks are large
-// (DEFAULT_CHUNK_LINES) so this is rare, and it only splits a session's lines.
+//   bytes ─► ByteBlocks (chunks.ts: blocks of whole lines, cut at byte level)
+//         ─► the format's router (formats/*.ts): each line to its session's
+//            group, with cheap string tests; most lines stop there
+//         ─► a group that ends (its end line, or idle for SESSION_WINDOW_LINES)
+//            is folded into counts: by the format's fast reader, or — when
+//            it met a line the fast reader does not know — by the format's
+//            own parser on the group's lines alone
+//         ─► counts by reason, direction, remote host, sender domain, client
+//            IP; groups for filtering; the first sessions of each reason,
+//            with their lines, to be diagnosed with analyze() later.
+//
+// A session is never split by where a chunk of the file ends: groups live
+// across blocks until their end. What a group holds is bounded (lines per
+// group, lines buffered in all, groups open at once); a group that outlives
+// the window is closed early and counted in `evicted`.
 
-import type { InputKind, Rejection, Session } from '../types';
+import type { Rejection, Session } from '../types';
 import type { InputParser } from '../parse/parser';
 import { PARSERS } from '../parse/registry';
 import { buildEvidence } from '../evidence';
-import { domainOf } from '../dns/names';
+import { BLOCK_BYTES, ByteBlocks, eachLine } from './chunks';
+import { BoundedCounter } from './counter';
+import { OpenGroups, type FastOutcome, type FastRefusal, type Group } from './group';
+import type { Sink, StreamFormat } from './format';
+import { own, senderDomain } from './memo';
+import { streamFormatFor } from './formats';
+import { blockStream } from './formats/blocks';
+import { preparePaste } from '../parse/paste';
+import type { Direction, LogSummary, RefusalGroup, SummarySession } from './types';
 
-export const DEFAULT_CHUNK_LINES = 20000;
-/** Lines kept per session with a refusal, and sessions kept. */
+export type { Count, LogSummary, RefusalGroup, SummarySession } from './types';
+
+/** Lines kept per session for its diagnosis, and sessions kept. */
 export const MAX_SESSION_LINES = 400;
 export const MAX_SESSIONS = 2000;
 export const MAX_SESSIONS_PER_REASON = 200;
+/** A group stops storing lines here; a group being parsed is read in parts of this size. */
+export const MAX_GROUP_LINES = 4000;
+/** A group with no line for this many lines is closed (a session whose end is not in the log). */
+export const SESSION_WINDOW_LINES = 100_000;
+/** Lines stored in all open groups; past it the groups idle the longest are closed early. */
+export const MAX_BUFFERED_LINES = 150_000;
+/** Groups open at once; past it likewise. */
+export const MAX_OPEN_GROUPS = 30_000;
+/** Distinct refusal groups (direction, reason, host, domain, IP) kept; the rarest are dropped past it. */
+export const MAX_GROUPS = 10_000;
+const NONE: readonly never[] = Object.freeze([]);
+/** Lines looked at to recognise the format, and at most this much text (a file without line breaks has 1 MB lines). */
 const DETECT_LINES = 400;
+const DETECT_CHARS = 1 << 20;
+/** Open groups are checked against the window this often (lines). */
+const SWEEP_EVERY = 8192;
+/** A line stays a slice of its block while at most this many bytes were read after it, then is copied (see unpin). */
+const PIN_BYTES = 1 << 20;
 
-export interface Count {
-  key: string;
-  count: number;
+interface Options {
+  /** Block size for ByteBlocks (tests use small ones to put sessions across blocks). */
+  blockBytes?: number;
+  window?: number;
+  maxBuffered?: number;
+  maxOpen?: number;
+  /**
+   * Tests: read every group both ways (fast reader and parser) and record
+   * where they disagree in `mismatches`.
+   */
+  verify?: boolean;
 }
 
-/** One session with at least one refusal, with the lines to diagnose it. */
-export interface SummarySession {
-  /** Stable within one summary: index in `sessions`. */
-  index: number;
-  id: string | null;
-  direction: Session['direction'];
-  clientIp: string | null;
-  remoteHost: string | null;
+interface Tally {
+  direction: Direction;
+  reason: string;
+  hard: boolean;
+  remote: string | null;
   sender: string | null;
-  recipients: string[];
-  firstLine: number;
-  lastLine: number;
-  refusals: number;
-  /** The first refusal, as classified. */
-  first: Pick<Rejection, 'code' | 'enhanced' | 'stage' | 'reason' | 'text' | 'line'>;
-  reasons: string[];
-  /** The session's own lines (original numbers and text), at most MAX_SESSION_LINES. */
-  lines: { n: number; text: string }[];
-  truncated: boolean;
+  clientIp: string | null;
+  line: number;
 }
 
-export interface LogSummary {
-  kind: InputKind;
-  lines: number;
-  /** Lines the parser did not understand. */
-  unknownLines: number;
-  sessionsSeen: number;
-  refusals: number;
-  hardRefusals: number;
-  byReason: Count[];
-  byRemoteHost: Count[];
-  bySenderDomain: Count[];
-  topClientIps: Count[];
-  sessions: SummarySession[];
-  /** Sessions with refusals beyond MAX_SESSIONS (counted, not kept). */
-  sessionsDropped: number;
-  warnings: string[];
-}
-
-function bump(m: Map<string, number>, key: string | null | undefined, by = 1): void {
-  if (!key) return;
-  m.set(key, (m.get(key) ?? 0) + by);
-}
-
-function top(m: Map<string, number>, n = 25): Count[] {
-  return [...m.entries()]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
-    .slice(0, n);
-}
-
-/** The strings by which a session's lines can be told from others' in an interleaved log. */
-function tokensOf(s: Session): string[] {
-  // MDaemon 13+ tags each line of a session with its id ("05: [514116] --> 250 …");
-  // older logs name a session once ("Session 100; child 1") and are told apart by range
-  if (s.kind === 'mdaemon-log') return s.id ? [`[${s.id}]`, `[${s.id.replace(/^0+(?=\d)/, '')}]`] : [];
-  if (s.kind === 'smtp-transcript') return [];
-  // postscreen: "postfix/postscreen 192.0.2.1:4321" → "[192.0.2.1]:4321"
-  const ps = s.id ? /^\S+ ([0-9a-fA-F:.]+):(\d+)$/.exec(s.id) : null;
-  if (ps) return [`[${ps[1]}]:${ps[2]}`];
-  if (s.id && s.id.length >= 4 && !/^\d+$/.test(s.id)) return [s.id];
-  return s.clientIp ? [`[${s.clientIp}]`] : [];
-}
-
-export class LogSummariser {
+export class LogSummariser implements Sink {
+  private readonly blocks: ByteBlocks;
+  private format: StreamFormat | null = null;
   private parser: InputParser | null = null;
-  private pending: string[] = [];
-  /** 1-based number of the first line in `pending`. */
-  private pendingStart = 1;
-  private total = 0;
-  private unknown = 0;
+  private detected = false;
+  private pending: { text: string; n: number }[] = [];
+  private pendingChars = 0;
+  private bytes = 0;
+  private n = 0;
+  private block = 0;
+  private nextSweep = SWEEP_EVERY;
+  private seq = 0;
+  private readonly openGroups = new OpenGroups();
+  private buffered = 0;
+  private unknownLines = 0;
   private sessionsSeen = 0;
   private refusals = 0;
   private hard = 0;
-  private readonly byReason = new Map<string, number>();
-  private readonly byRemote = new Map<string, number>();
-  private readonly bySender = new Map<string, number>();
-  private readonly byIp = new Map<string, number>();
+  private evicted = 0;
+  private longGroups = 0;
+  private readonly byDirection: LogSummary['byDirection'] = {
+    inbound: { refusals: 0, hard: 0 },
+    outbound: { refusals: 0, hard: 0 },
+    unknown: { refusals: 0, hard: 0 },
+  };
+  private readonly byReason = new BoundedCounter(10_000);
+  private readonly byRemote = new BoundedCounter();
+  private readonly bySender = new BoundedCounter();
+  private readonly byIp = new BoundedCounter();
+  private readonly groups = new Map<string, RefusalGroup>();
+  private groupsDropped = 0;
   private readonly sessions: SummarySession[] = [];
-  private dropped = 0;
+  private sessionsDropped = 0;
   private readonly keptByReason = new Map<string, number>();
   private readonly warnings: string[] = [];
-  private detected = false;
+  private readonly window: number;
+  private readonly windowSet: boolean;
+  private readonly pinBlocks: number;
+  private readonly maxBuffered: number;
+  private readonly maxOpen: number;
+  private readonly verify: boolean;
+  /** Tests (verify): groups where the fast reader and the parser disagree. */
+  readonly mismatches: { lines: string[]; fast: string[]; parsed: string[] }[] = [];
+  /** Tests: how many groups were read each way. */
+  readonly paths = { fast: 0, parsed: 0 };
 
-  constructor(private readonly chunkLines = DEFAULT_CHUNK_LINES) {}
+  constructor(opts: Options = {}) {
+    this.blocks = new ByteBlocks(opts.blockBytes);
+    this.pinBlocks = Math.max(2, Math.floor(PIN_BYTES / (opts.blockBytes ?? BLOCK_BYTES)));
+    this.window = opts.window ?? SESSION_WINDOW_LINES;
+    this.windowSet = opts.window !== undefined;
+    this.maxBuffered = opts.maxBuffered ?? MAX_BUFFERED_LINES;
+    this.maxOpen = opts.maxOpen ?? MAX_OPEN_GROUPS;
+    this.verify = opts.verify ?? false;
+  }
 
-  /** Add lines (without terminators), in order. */
-  push(lines: string[]): void {
-    for (const l of lines) this.pending.push(l);
-    this.total += lines.length;
-    if (!this.detected && this.pending.length >= DETECT_LINES) this.detect();
-    while (this.detected && this.pending.length >= this.chunkLines) this.flush(this.chunkLines);
+  /** Add the next bytes of the log (any chunk size). */
+  push(bytes: Uint8Array): void {
+    this.bytes += bytes.length;
+    this.blocks.push(bytes, (text) => this.readBlock(text));
+  }
+
+  /** Bytes read so far. */
+  get bytesRead(): number {
+    return this.bytes;
+  }
+
+  /** Read what is left and return the summary. */
+  finish(): LogSummary {
+    this.blocks.end((text) => this.readBlock(text));
+    if (!this.detected) this.detect();
+    for (const g of this.openGroups.list()) this.closeGroup(g, false);
+    return this.summary();
+  }
+
+  // ---- reading ----
+
+  private readBlock(text: string): void {
+    this.block++;
+    eachLine(text, (start, end) => {
+      const n = ++this.n;
+      if (start === end) return;
+      const line = text.slice(start, end);
+      if (!this.detected) {
+        this.pending.push({ text: this.own(line), n });
+        this.pendingChars += line.length;
+        if (this.pending.length >= DETECT_LINES || this.pendingChars >= DETECT_CHARS) this.detect();
+        return;
+      }
+      if (this.format) this.format.line(line, n);
+      else this.unknownLines++;
+      if (n >= this.nextSweep) this.sweep();
+    });
+    this.unpin();
   }
 
   private detect(): void {
     this.detected = true;
-    const sample = this.pending.slice(0, DETECT_LINES);
     let best: InputParser | null = null;
     let score = 0;
+    const sample = this.pending.map((p) => p.text);
     for (const p of PARSERS) {
       // a large input is a log: the message and bounce readers do not summarise
       if (p.kind === 'message' || p.kind === 'bounce') continue;
@@ -135,133 +190,400 @@ export class LogSummariser {
         score = s;
       }
     }
-    this.parser = score >= 0.3 ? best : null;
-    if (!this.parser)
+    if (best && score >= 0.3) {
+      this.parser = best;
+      // an excerpt as people paste it (quoted, wrapped by a mail client, between prompts): the
+      // parser's own cleaning (parse/paste.ts) joins its lines, so it is read in runs by the parser
+      const pasted = preparePaste(sample);
+      this.format = pasted.unquoted || pasted.joined ? blockStream(this, best) : streamFormatFor(best, this);
+    } else
       this.warnings.push(
         'The file was not recognised as a mail server log (Postfix, Exim, Sendmail, Exchange, MDaemon); no summary was made.',
       );
-  }
-
-  private flush(n: number): void {
-    const chunk = this.pending.splice(0, n);
-    const base = this.pendingStart - 1;
-    this.pendingStart += chunk.length;
-    if (!this.parser) {
-      this.unknown += chunk.length;
+    const pending = this.pending;
+    this.pending = [];
+    if (!this.format) {
+      this.unknownLines += pending.length;
       return;
     }
-    const result = this.parser.parse(chunk, '', { exactBytes: false });
-    const ev = buildEvidence(result, chunk.length);
-    this.unknown += ev.unknownLines;
-    this.sessionsSeen += ev.sessions.length;
-    for (const s of ev.sessions) if (s.clientIp) bump(this.byIp, s.clientIp);
-    // refusals by the session they happened in (or on their own, for queue logs)
-    const bySession = new Map<Session | null, Rejection[]>();
-    // which session a refusal line belongs to, without a search per refusal
-    const atLine = new Map<number, Session>();
-    for (const s of ev.sessions) {
-      for (const r of s.replies) atLine.set(r.line, s);
-      for (const t of s.rcptTo) if (!atLine.has(t.line)) atLine.set(t.line, s);
-    }
-    for (const r of ev.rejections) {
-      this.refusals++;
-      if (r.hard) this.hard++;
-      bump(this.byReason, r.reason);
-      const s =
-        atLine.get(r.line) ??
-        ev.sessions.find(
-          (x) => r.line >= x.startLine && r.line <= x.endLine && (!r.recipient || x.rcptTo.some((t) => t.address === r.recipient)),
-        ) ??
-        null;
-      bump(this.byRemote, r.remote ?? s?.remoteHost ?? (s?.direction === 'inbound' ? s.clientIp : null));
-      const sender = s?.mailFrom?.address;
-      bump(this.bySender, sender !== undefined ? (sender === '' ? '<>' : (domainOf(sender) ?? sender)) : null);
-      const list = bySession.get(s) ?? [];
-      list.push(r);
-      bySession.set(s, list);
-    }
-    for (const [s, rs] of bySession) this.keep(s, rs, chunk, base);
+    for (const p of pending) this.format.line(p.text, p.n);
   }
 
-  private keep(s: Session | null, rs: Rejection[], chunk: string[], base: number): void {
-    // keep examples of every reason, not only the first thousands of the commonest
-    const reason = rs[0].reason;
-    const ofReason = this.keptByReason.get(reason) ?? 0;
-    if (this.sessions.length >= MAX_SESSIONS || ofReason >= MAX_SESSIONS_PER_REASON) {
-      this.dropped++;
-      return;
-    }
-    this.keptByReason.set(reason, ofReason + 1);
-    const from = s ? s.startLine : rs[0].line;
-    const to = s ? Math.max(s.endLine, ...rs.map((r) => r.line)) : rs[rs.length - 1].line;
-    let tokens = s ? tokensOf(s) : [];
-    // an id the lines do not carry (an untagged MDaemon log): the session is its range
-    if (tokens.length && !chunk.slice(from - 1, to).some((t) => tokens.some((k) => t?.includes(k)))) tokens = [];
-    const lines: { n: number; text: string }[] = [];
-    let truncated = false;
-    for (let i = from; i <= to; i++) {
-      const text = chunk[i - 1];
-      if (text === undefined) continue;
-      const mine = !tokens.length || tokens.some((t) => text.includes(t)) || rs.some((r) => r.line === i);
-      if (!mine) continue;
-      if (lines.length >= MAX_SESSION_LINES) {
-        truncated = true;
-        break;
+  // ---- the Sink a format writes to ----
+
+  open<S>(state: S, n: number): Group<S> {
+    const g: Group<S> = {
+      seq: this.seq++,
+      lines: [],
+      nums: [],
+      pinFrom: 0,
+      pinBlock: this.block,
+      dropped: 0,
+      first: n,
+      last: n,
+      slow: false,
+      closed: false,
+      state,
+      prev: null,
+      next: null,
+    };
+    this.openGroups.add(g);
+    if (this.openGroups.size > this.maxOpen) this.shed();
+    return g;
+  }
+
+  add(g: Group, text: string, n: number): void {
+    if (g.closed) return;
+    g.last = n;
+    if (g.lines.length >= MAX_GROUP_LINES) {
+      if (g.slow) this.readPart(g);
+      else {
+        g.dropped++;
+        return;
       }
-      lines.push({ n: base + i, text });
     }
-    const first = rs[0];
-    this.sessions.push({
-      index: this.sessions.length,
+    if (g.pinFrom === g.lines.length) g.pinBlock = this.block;
+    g.lines.push(text);
+    g.nums.push(n);
+    if (++this.buffered > this.maxBuffered) this.shed();
+  }
+
+  close(g: Group): void {
+    this.closeGroup(g, false);
+  }
+
+  unknown(): void {
+    this.unknownLines++;
+  }
+
+  /** A copy of `s` that does not keep its block alive (memo.ts, own). */
+  own(s: string): string {
+    return own(s);
+  }
+
+  // ---- bounds ----
+
+  /**
+   * Every few blocks: lines of open groups that still point into blocks read
+   * PIN_BYTES ago are copied, so that an open session keeps its own lines,
+   * not the blocks they came from. (Only the open groups are looked at; a
+   * list of pinned groups would itself keep closed groups alive.)
+   */
+  private unpin(): void {
+    if (this.block % this.pinBlocks) return;
+    const old = this.block - this.pinBlocks;
+    for (const g of this.openGroups) {
+      if (g.pinFrom < g.lines.length && g.pinBlock <= old) {
+        for (let k = g.pinFrom; k < g.lines.length; k++) g.lines[k] = own(g.lines[k]);
+        g.pinFrom = g.lines.length;
+      }
+    }
+  }
+
+  /** Close groups idle for the window. */
+  private sweep(): void {
+    this.nextSweep = this.n + SWEEP_EVERY;
+    const before = this.n - (this.windowSet ? this.window : (this.format?.window ?? this.window));
+    for (const g of this.openGroups.list()) if (g.last < before) this.closeGroup(g, true);
+  }
+
+  /** Too much held: close the groups idle the longest until a quarter is free. */
+  private shed(): void {
+    const byAge = this.openGroups.list().sort((a, b) => a.last - b.last);
+    for (const g of byAge) {
+      if (this.openGroups.size <= (this.maxOpen * 3) >> 2 && this.buffered <= (this.maxBuffered * 3) >> 2) break;
+      this.closeGroup(g, true);
+    }
+  }
+
+  // ---- folding a group into the counts ----
+
+  private closeGroup(g: Group, early: boolean): void {
+    if (g.closed) return;
+    this.fold(g, early);
+    // a closed group may still be pointed at from an old table of a format's map: let it hold nothing
+    g.lines = NONE as unknown as string[];
+    g.nums = NONE as unknown as number[];
+    g.state = null;
+  }
+
+  private fold(g: Group, early: boolean): void {
+    g.closed = true;
+    this.openGroups.delete(g);
+    this.buffered -= g.lines.length;
+    const format = this.format!;
+    format.forget(g);
+    if (early && format.endsExplicitly) this.evicted++;
+    if (g.dropped) this.longGroups++;
+    if (!g.slow) {
+      const out = format.fast(g);
+      this.paths.fast++;
+      this.sessionsSeen += out.sessions;
+      for (const ip of out.clientIps) this.byIp.add(ip);
+      for (const r of out.refusals) this.tally(r);
+      if (this.verify) this.check(g, out);
+      if (out.refusals.length) {
+        if (!this.wouldKeep(out.refusals[0].reason)) this.sessionsDropped++;
+        else if (format.describe) this.keepFast(g, out.refusals, format);
+        else this.readGroup(g, false);
+      }
+      return;
+    }
+    this.paths.parsed++;
+    this.readGroup(g, true);
+  }
+
+  /** A slow group past MAX_GROUP_LINES: read what it has, and go on with an empty buffer. */
+  private readPart(g: Group): void {
+    this.readGroup(g, true);
+    this.buffered -= g.lines.length;
+    g.lines = [];
+    g.nums = [];
+    g.pinFrom = 0;
+  }
+
+  /** Parse a group's lines; count what was found when `count`, and keep the session for its diagnosis. */
+  private readGroup(g: Group, count: boolean): void {
+    const parsed = this.parseGroup(g);
+    if (!parsed) return;
+    if (count) {
+      this.sessionsSeen += parsed.sessions;
+      for (const ip of parsed.clientIps) this.byIp.add(ip);
+      for (const t of parsed.tallies) this.tally(t);
+    }
+    if (!parsed.tallies.length) return;
+    const s = parsed.owner[0];
+    this.keep(g, {
       id: s?.id ?? null,
-      direction: s?.direction ?? 'unknown',
-      clientIp: s?.clientIp ?? null,
-      remoteHost: s?.remoteHost ?? first.remote ?? null,
-      sender: s?.mailFrom?.address ?? null,
-      recipients: [
-        ...new Set([...(s?.rcptTo.map((r) => r.address) ?? []), ...rs.map((r) => r.recipient).filter((x): x is string => !!x)]),
-      ].slice(0, 20),
-      firstLine: base + from,
-      lastLine: base + to,
-      refusals: rs.length,
-      first: {
-        code: first.code,
-        enhanced: first.enhanced,
-        stage: first.stage,
-        reason: first.reason,
-        text: first.text,
-        line: base + first.line,
-      },
-      reasons: [...new Set(rs.map((r) => r.reason))],
-      lines,
-      truncated,
+      first: parsed.rejections[0],
+      t: parsed.tallies[0],
+      reasons: parsed.rejections.map((r) => r.reason),
+      recipients: [...(s?.rcptTo.map((r) => r.address) ?? []), ...parsed.rejections.map((r) => r.recipient)],
     });
   }
 
-  /** Read what is left and return the summary. */
-  finish(): LogSummary {
-    if (!this.detected) this.detect();
-    while (this.pending.length) this.flush(Math.min(this.chunkLines, this.pending.length));
-    if (this.dropped)
-      this.warnings.push(
-        `${this.dropped} more sessions had refusals; they are counted, and the first ${MAX_SESSIONS_PER_REASON} of each reason are listed.`,
-      );
+  private parseGroup(g: Group): (FastOutcome & { tallies: Tally[]; rejections: Rejection[]; owner: (Session | null)[] }) | null {
+    if (!this.parser || !g.lines.length) return null;
+    const pre = this.format?.preamble?.(g) ?? [];
+    const lines = pre.length ? [...pre.map((p) => p.text), ...g.lines] : g.lines;
+    const nums = pre.length ? [...pre.map((p) => p.n), ...g.nums] : g.nums;
+    const ev = buildEvidence(this.parser.parse(lines, '', { exactBytes: false }), lines.length);
+    const numOf = (i: number) => nums[i - 1] ?? g.first;
+    const owner = ev.rejections.map((r) => ownerOf(r, ev.sessions));
+    const tallies: Tally[] = ev.rejections.map((r, i) => {
+      const s = owner[i];
+      return {
+        direction: s?.direction ?? 'unknown',
+        reason: r.reason,
+        hard: r.hard,
+        remote: r.remote ?? s?.remoteHost ?? (s?.direction === 'inbound' ? s.clientIp : null) ?? null,
+        sender: s?.mailFrom ? s.mailFrom.address : null,
+        clientIp: s?.clientIp ?? null,
+        line: numOf(r.line),
+      };
+    });
+    const rejections = ev.rejections.map((r) => ({ ...r, line: numOf(r.line) }));
     return {
-      kind: this.parser?.kind ?? 'unknown',
-      lines: this.total,
-      unknownLines: this.unknown,
+      refusals: tallies,
+      tallies,
+      rejections,
+      owner,
+      sessions: ev.sessions.length,
+      clientIps: ev.sessions.flatMap((s) => (s.clientIp ? [s.clientIp] : [])),
+    };
+  }
+
+  private tally(r: Tally | FastRefusal): void {
+    this.refusals++;
+    if (r.hard) this.hard++;
+    const d = this.byDirection[r.direction];
+    d.refusals++;
+    if (r.hard) d.hard++;
+    this.byReason.add(r.reason);
+    this.byRemote.add(r.remote);
+    const domain = senderDomain(r.sender);
+    this.bySender.add(domain);
+    const key = `${r.direction}\u0000${r.reason}\u0000${r.remote ?? ''}\u0000${domain ?? ''}\u0000${r.clientIp ?? ''}`;
+    let grp = this.groups.get(key);
+    if (!grp) {
+      if (this.groups.size >= MAX_GROUPS) this.pruneGroups();
+      grp = {
+        direction: r.direction,
+        reason: r.reason,
+        remoteHost: r.remote === null ? null : own(r.remote),
+        senderDomain: domain === null ? null : own(domain),
+        clientIp: r.clientIp === null ? null : own(r.clientIp),
+        count: 0,
+        hard: 0,
+        firstLine: r.line,
+        lastLine: r.line,
+        sessions: [],
+      };
+      this.groups.set(own(key), grp);
+    }
+    grp.count++;
+    if (r.hard) grp.hard++;
+    if (r.line < grp.firstLine) grp.firstLine = r.line;
+    if (r.line > grp.lastLine) grp.lastLine = r.line;
+  }
+
+  /** Drop the groups seen once (then twice…) until half the room is free. */
+  private pruneGroups(): void {
+    for (let floor = 1; this.groups.size >= MAX_GROUPS >> 1; floor *= 2) {
+      for (const [k, grp] of this.groups) {
+        if (grp.count <= floor) {
+          this.groups.delete(k);
+          this.groupsDropped += grp.count;
+        }
+      }
+    }
+  }
+
+  private wouldKeep(reason: string): boolean {
+    return this.sessions.length < MAX_SESSIONS && (this.keptByReason.get(reason) ?? 0) < MAX_SESSIONS_PER_REASON;
+  }
+
+  /** Keep a fast-read group: its refusals' replies are read again from their lines (a parse of the group costs more). */
+  private keepFast(g: Group, refusals: FastRefusal[], format: StreamFormat): void {
+    const described = refusals.slice(0, 20).map((r) => format.describe!(g, r.line));
+    const d = described[0];
+    this.keep(g, {
+      id: format.id?.(g) ?? null,
+      first: {
+        code: d?.code ?? null,
+        enhanced: d?.enhanced ?? null,
+        stage: d?.stage ?? 'unknown',
+        reason: refusals[0].reason,
+        text: d?.text ?? '',
+        line: refusals[0].line,
+      },
+      t: refusals[0],
+      reasons: refusals.map((r) => r.reason),
+      recipients: described.map((x) => x?.recipient),
+    });
+  }
+
+  /** Keep a refused group's lines and facts, so that it can be diagnosed with analyze() later. */
+  private keep(
+    g: Group,
+    k: {
+      id: string | null;
+      first: SummarySession['first'];
+      t: Tally | FastRefusal;
+      reasons: string[];
+      recipients: (string | null | undefined)[];
+    },
+  ): void {
+    if (!this.wouldKeep(k.first.reason)) {
+      this.sessionsDropped++;
+      return;
+    }
+    this.keptByReason.set(k.first.reason, (this.keptByReason.get(k.first.reason) ?? 0) + 1);
+    const upTo = Math.min(g.lines.length, MAX_SESSION_LINES);
+    const lines: { n: number; text: string }[] = [];
+    for (let i = 0; i < upTo; i++) lines.push({ n: g.nums[i], text: this.own(g.lines[i]) });
+    const index = this.sessions.length;
+    const t = k.t;
+    const domain = senderDomain(t.sender);
+    const o = (x: string | null) => (x === null ? null : own(x));
+    this.sessions.push({
+      index,
+      id: o(k.id),
+      direction: t.direction,
+      clientIp: o(t.clientIp),
+      remoteHost: o(t.remote),
+      sender: o(t.sender),
+      senderDomain: o(domain),
+      recipients: [...new Set(k.recipients.filter((x): x is string => !!x))].slice(0, 20).map(own),
+      firstLine: g.nums[0] ?? g.first,
+      lastLine: g.nums[g.nums.length - 1] ?? g.last,
+      refusals: k.reasons.length,
+      first: {
+        code: k.first.code,
+        enhanced: o(k.first.enhanced),
+        stage: k.first.stage,
+        reason: k.first.reason,
+        text: own(k.first.text),
+        line: k.first.line,
+      },
+      reasons: [...new Set(k.reasons)],
+      lines,
+      truncated: g.lines.length > MAX_SESSION_LINES || g.dropped > 0,
+    });
+    const grp = this.groups.get(`${t.direction}\u0000${t.reason}\u0000${t.remote ?? ''}\u0000${domain ?? ''}\u0000${t.clientIp ?? ''}`);
+    if (grp && grp.sessions.length < 5) grp.sessions.push(index);
+  }
+
+  /** Tests: the fast reader's refusals against the parser's, for one group. */
+  private check(g: Group, out: FastOutcome): void {
+    const parsed = this.parseGroup(g);
+    const show = (r: FastRefusal | Tally) =>
+      `${r.line} ${r.direction} ${r.reason} ${r.hard ? 5 : 4} remote=${r.remote ?? ''} sender=${senderDomain(r.sender) ?? ''} ip=${r.clientIp ?? ''}`;
+    const fast = [...out.refusals.map(show), `sessions=${out.sessions}`, `ips=${[...out.clientIps].sort().join(',')}`];
+    const want = parsed
+      ? [...parsed.tallies.map(show), `sessions=${parsed.sessions}`, `ips=${[...parsed.clientIps].sort().join(',')}`]
+      : ['sessions=0', 'ips='];
+    if (fast.join('\n') !== want.join('\n')) this.mismatches.push({ lines: [...g.lines], fast, parsed: want });
+  }
+
+  private summary(): LogSummary {
+    const warnings = [...this.warnings];
+    if (this.sessionsDropped)
+      warnings.push(
+        `${this.sessionsDropped} more sessions had refusals; they are counted, and the first ${MAX_SESSIONS_PER_REASON} of each reason are listed.`,
+      );
+    if (this.evicted)
+      warnings.push(
+        `${this.evicted} sessions had no end in the log within ${this.window.toLocaleString('en')} lines of their last line (or too many were open at once); they were counted as they stood.`,
+      );
+    if (this.longGroups)
+      warnings.push(`${this.longGroups} sessions had more than ${MAX_GROUP_LINES} lines; only their first lines are kept.`);
+    if (this.blocks.cutLines) warnings.push(`${this.blocks.cutLines} lines longer than 1 MB were cut.`);
+    if (this.byIp.droppedKeys || this.byRemote.droppedKeys || this.bySender.droppedKeys)
+      warnings.push('There were too many distinct client IPs, hosts or domains to count each: the rarest were left out of the tables.');
+    if (this.groupsDropped)
+      warnings.push(`${this.groupsDropped} refusals of rare combinations (host, domain, IP) are counted but not in the filterable groups.`);
+    const groups = [...this.groups.values()].sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
+    return {
+      kind: this.format?.kind ?? 'unknown',
+      bytes: this.bytes,
+      lines: this.n,
+      unknownLines: this.unknownLines,
       sessionsSeen: this.sessionsSeen,
       refusals: this.refusals,
       hardRefusals: this.hard,
-      byReason: top(this.byReason, 50),
-      byRemoteHost: top(this.byRemote),
-      bySenderDomain: top(this.bySender),
-      topClientIps: top(this.byIp),
+      byDirection: this.byDirection,
+      byReason: this.byReason.top(50),
+      byRemoteHost: this.byRemote.top(25),
+      bySenderDomain: this.bySender.top(25),
+      topClientIps: this.byIp.top(25),
+      groups,
+      groupsDropped: this.groupsDropped,
       sessions: this.sessions,
-      sessionsDropped: this.dropped,
-      warnings: this.warnings,
+      sessionsDropped: this.sessionsDropped,
+      evicted: this.evicted,
+      warnings,
     };
   }
+}
+
+/**
+ * The session a refusal belongs to: the one whose replies hold its line; else
+ * the latest-starting one that covers its line and names its recipient (a
+ * queue's delivery rather than the connection that brought the message);
+ * else the latest-starting one that covers its line.
+ */
+function ownerOf(r: Rejection, sessions: Session[]): Session | null {
+  let byRange: Session | null = null;
+  let byRecipient: Session | null = null;
+  for (const s of sessions) {
+    if (s.replies.some((x) => x.line === r.line)) return s;
+    if (r.line < s.startLine || r.line > s.endLine) continue;
+    if (!byRange || s.startLine >= byRange.startLine) byRange = s;
+    if (r.recipient && s.rcptTo.some((t) => t.address === r.recipient) && (!byRecipient || s.startLine >= byRecipient.startLine))
+      byRecipient = s;
+  }
+  return byRecipient ?? byRange;
 }
 
 /** The text of one summarised session, ready for analyze(). */
@@ -269,9 +591,9 @@ export function sessionText(s: SummarySession): string {
   return s.lines.map((l) => l.text).join('\n');
 }
 
-/** Summarise a whole text at once (tests, the CLI). */
-export function summariseLines(lines: string[], chunkLines = DEFAULT_CHUNK_LINES): LogSummary {
-  const s = new LogSummariser(chunkLines);
-  s.push(lines);
+/** Summarise a whole text at once (tests, small inputs). */
+export function summariseText(text: string, opts: Options = {}): LogSummary {
+  const s = new LogSummariser(opts);
+  s.push(new TextEncoder().encode(text));
   return s.finish();
 }

@@ -78,6 +78,43 @@ describe('syslog prefixes', () => {
   it('is not fooled by another program', () => {
     expect(readPostfixLine('Mar  4 10:16:10 mx1 dovecot[1]: imap-login: x')).toBeNull();
     expect(readSyslogLine('Mar  4 10:16:10 mx1 dovecot[1]: imap-login: x')?.program).toBe('dovecot');
+    expect(readSyslogLine('Mar  4 10:16:10 mx1 dovecot: imap-login: x')?.program).toBe('dovecot');
+  });
+  // a paste that lost part or all of the syslog prefix is still Postfix's (issue 11)
+  it.each([
+    ['the time only', 'Feb 25 12:11:46 postfix/smtpd[799447]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 no', 'smtpd'],
+    ['the host only', 'mail postfix/smtp[28481]: 8C91D6EBC: to=<a@b.example>, relay=x[192.0.2.2]:25, status=bounced (loops)', 'smtp'],
+    ['no prefix', 'postfix/smtpd[2717]: NOQUEUE: reject: RCPT from unknown[192.0.2.3]: 450 4.7.1 Client host rejected', 'smtpd'],
+    ['no prefix and no pid', 'postfix/amavis/smtp: to=<u@x.example>, relay=127.0.0.1[127.0.0.1]:10024, status=deferred (TLS)', 'smtp'],
+    [
+      'a host redacted with spaces',
+      'Feb 08 04:49:12 [my domain] postfix/smtp[5460]: 9843783F4B: to=<a@b.example>, status=deferred (x)',
+      'smtp',
+    ],
+    [
+      'another syslog_name',
+      '2021-04-21T17:16:28+02:00 server1 server1-1/smtp[17514]: EEC614DD82BD4: to=<e@x.example>, relay=y[192.0.2.4]:25, status=deferred (z)',
+      'smtp',
+    ],
+    [
+      'the message alone (cleanup)',
+      'milter-reject: END-OF-MESSAGE from h.example[10.0.0.1]: 5.7.1 Spam message rejected; from=<a@b.example>',
+      'cleanup',
+    ],
+    [
+      'the message alone (smtpd)',
+      'NOQUEUE: reject: RCPT from h.example[192.0.2.9]: 550 5.1.1 <a@b>: User unknown; from=<> to=<a@b>',
+      'smtpd',
+    ],
+  ])('reads a Postfix line with %s', (_what, line, daemon) => {
+    expect(readPostfixLine(line)?.daemon).toBe(daemon);
+  });
+  it.each([
+    ['another program without a pid', 'Mar  4 10:16:10 mx1 dovecot: lmtp(a@b): Quota exceeded'],
+    ['a word before a slash that is no Postfix daemon', 'docs/guide[2]: to=<a@b.example>, relay=x, status=sent (ok)'],
+    ['prose about Postfix', 'I think postfix is rejecting: mail from my printer'],
+  ])('does not take %s for Postfix', (_what, line) => {
+    expect(readPostfixLine(line)).toBeNull();
   });
 });
 

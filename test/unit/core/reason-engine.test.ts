@@ -329,3 +329,30 @@ describe('the phrase tables', () => {
       }
   });
 });
+
+describe("receivers' own numbered or host-bound texts (knowledge/replies/receivers.ts)", () => {
+  it.each<[string, RawRejection, string]>([
+    ['Orange/La Poste 416', raw(550, '5.5.0', 'rcpt', 'Adresse destinataire invalide. Invalid recipient. LPN007_416'), 'userunknown'],
+    ['Orange 417', raw(552, '5.1.1', 'rcpt', 'Boite du destinataire pleine. Recipient overquota. OFR_417 [417]'), 'mailboxfull'],
+    ['Orange 630', raw(554, '5.7.1', 'connect', 'Client host rejected LPN000_630'), 'policyviolation'],
+    ['GoDaddy IB607', raw(550, '5.1.1', 'rcpt', '192.0.2.1 has sent to too many recipients this hour. IB607'), 'speeding'],
+    ['GoDaddy IB108', raw(421, null, 'connect', 'Temporarily rejected. Reverse DNS for this IP failed. IB108'), 'requireptr'],
+    ['Spectrum AUP#I-1310', raw(550, '5.1.0', 'mail', 'sender rejected. AUP#In-1310'), 'toomanyconn'],
+    ['Cox CXDNS', raw(554, null, 'connect', 'cox.net rejected - no rDNS - AUP#CXDNS'), 'requireptr'],
+    ['i.ua error 4', raw(550, null, 'rcpt', 'Mailbox is full. See https://mail.i.ua/err/4/'), 'mailboxfull'],
+    ['Mimecast geographical restriction', raw(554, null, 'connect', 'Host network not allowed - see mimecast.com'), 'policyviolation'],
+    ['QQ frequency', raw(550, null, 'connect', 'Ip frequency limited, Blocked IP 192.0.2.22'), 'toomanyconn'],
+    ['iCloud inactive', raw(550, '5.1.1', 'rcpt', '<a@icloud.com>: inactive email address'), 'userunknown'],
+  ])('%s', (_, r, reason) => {
+    const d = decideReason(r);
+    expect([d.reason, d.layer]).toEqual([reason, 'receiver']);
+  });
+  it('a text tied to its host means the generic thing elsewhere', () => {
+    const au = raw(550, '5.0.0', 'unknown', '<a@ezweb.ne.jp>: User unknown', { recipient: 'a@ezweb.ne.jp' });
+    expect(decideReason(au).reason).toBe('userunknown');
+    expect(decideReason({ ...au, recipient: 'a@example.org' }).reason).toBe('filtered');
+    const vtext = raw(550, null, 'unknown', 'Requested action not taken: no such user here', { recipient: '2025550142@vtext.com' });
+    expect(decideReason(vtext).reason).toBe('userunknown');
+    expect(decideReason({ ...vtext, recipient: 'a@example.org' }).reason).toBe('filtered');
+  });
+});

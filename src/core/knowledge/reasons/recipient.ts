@@ -33,12 +33,13 @@ export const USER_UNKNOWN: ReasonTable = {
     ),
     p(
       'userunknown.address-not-found',
-      /\b(?:mail ?box|recipient|(?<!mentioned in email )address|account|e-?mail address|addressee|destination) (?:name )?(?:is )?(?:unava\w{0,2}lable|not found|not present|unknown|invalid|inactive|nonexistent|non-existent|not (?:valid|available|known|local|listed))\b|\brecipient not (?:ok|exist)\b/i,
+      /\b(?:mail ?box|recipient|(?<!mentioned in email )address|account|(?<!mentioned in )e-?mail address|addressee|destination) (?:name )?(?:is )?(?:unava\w{0,2}lable|not found|not present|unknown|invalid|inactive|nonexistent|non-existent|not (?:valid|available|known|local|listed))\b|\brecipient not (?:ok|exist)\b/i,
       `${RFC5321} (550 "mailbox unavailable"); ${EXCHANGE}`,
     ),
     p(
       'userunknown.does-not-exist',
-      /\b(?:mail ?box|user|recipient|address|account|addressee|spectator)\b[^.;:\n]{0,60}\b(?:does not|doesn't|did not) exist/i,
+      // (not "the recipient's domain does not exist": that is the domain)
+      /\b(?:mail ?box|user|recipient|address|account|addressee|spectator)\b(?:(?!domain)[^.;:\n]){0,60}\b(?:does not|doesn't|did not) exist/i,
       'Gmail "The email account that you tried to reach does not exist"; Exchange "account … does not exist at the organization"',
     ),
     p(
@@ -63,7 +64,7 @@ export const USER_UNKNOWN: ReasonTable = {
     ),
     p(
       'userunknown.not-accepted',
-      /\bcan'?t accept user\b|\bdestination (?:addresses were unknown|server rejected recipients)\b|\bnot an active address\b|\brecipient (?:is )?not accepted\b|\brecipient refuses to accept\b|\benvelope recipient (?:has been denied|is in my badrcptto)|\bdomain or user isn'?t in my list of allowed rcpthosts\b|\bemail name is not found\b|\bwrong or no longer valid\b|\buser missing home directory\b|<address>:? not found\b|\bno \S{1,64} in name directory\b|\brcpt \S{1,255} does not exist\b|\b(?:recipient|user) \S{1,255} was not found\b|\buser \(\S{1,255}\) unknown\b|\brecipient address rejected(?!:)/i,
+      /\bcan'?t accept user\b|\bdestination (?:addresses were unknown|server rejected recipients)\b|\bnot an active address\b|\brecipient (?:is )?not accepted\b|\brecipient refuses to accept\b|\benvelope recipient (?:has been denied|is in my badrcptto)|\bdomain or user isn'?t in my list of allowed rcpthosts\b|\bemail name is not found\b|\bwrong or no longer valid\b|\buser missing home directory\b|<address>:? not found\b|\bno \S{1,64} in name directory\b|\brcpt \S{1,255} does not exist\b|\b(?:recipient|user) \S{1,255} was not found\b|\buser \(\S{1,255}\) unknown\b|\brecipient address rejected(?!:)|\brecipient (?:address )?(?:is )?not (?:allowed|permitted)\b/i,
       'qmail ("sorry, your envelope recipient has been denied"), Microsoft, IBM Domino ("in name directory"), Postfix ("Recipient address rejected" at RCPT TO)',
     ),
     p(
@@ -114,7 +115,7 @@ export const MAILBOX_FULL: ReasonTable = {
     ),
     p(
       'mailboxfull.quota',
-      /\bover ?quota\b|(?<!(?:message|sending|daily|hourly|rate) )\bquota (?:exceeded|exceeds|full|violation|limit)|\bexceed\w* (?:the |his |her |its |their |storage |disk |mailbox |his\/her )?quota\b|\bdisk quota\b|\b(?:mail ?box|maildir|account|user) [^.;:\n]{0,30}\bquota\b|\bquota [^.;:\n]{0,30}\bexceeded\b/i,
+      /\bover ?quota\b|(?<!(?:message|sending|daily|hourly|rate) )\bquota (?:exceeded|exceeds|full|violation|limit)|\bexceed\w* (?:the |his |her |its |their |storage |disk |mailbox |his\/her )?quota\b|\bdisk quota\b|\b(?:mail ?box|maildir|account|user) [^.;:\n]{0,30}\bquota\b|(?<!(?:message|sending|daily|hourly|rate) )\bquota [^.;:\n]{0,30}\bexceeded\b/i,
       'Dovecot ("Quota exceeded"), qmail error_str.c ("disk quota exceeded"), Courier maildir quota',
     ),
     p(
@@ -236,13 +237,13 @@ export const SYSTEM_ERROR: ReasonTable = {
   weak: [
     p(
       'systemerror.internal',
-      /\bsystem (?:error|config(?:uration)? error)\b|\binternal (?:server )?error\b|\b(?:local|server|mail system) configuration error\b|\blocal error in processing\b|\btemporary local problem\b|\bqueue file write error\b|\binterrupted system call\b|\bencountered an error while being processed\b|\bmisconfigured\b|\bservice (?:is )?currently unavailable\b|\btimeout waiting for input\b|\btransaction failed\b/i,
+      /\bsystem (?:error|config(?:uration)? error)\b|\binternal (?:server )?error\b|\b(?:local|server|mail system) configuration error\b|\blocal error in processing\b|\btemporary local problem\b|\bqueue file write error\b|\binterrupted system call\b|\bencountered an error while being processed\b|\bmisconfigured\b|\bservice (?:is )?currently unavailable\b|\btimeout waiting for input\b|\btransaction failed\b|\b(?:message|mail) (?:was received but it )?could not be (?:saved|stored|written)\b/i,
       `${RFC5321} (451 "local error in processing", 554 "Transaction failed"); Postfix ("queue file write error"); Microsoft`,
     ),
     p(
       'systemerror.loop',
-      /\b(?:aliasing|forwarding) loop broken\b|\bloops? back to myself\b|\bwould create a mail loop\b|\bloop was found in the mail exchanger\b/i,
-      'Postfix ("mail for … loops back to myself"), sendmail ("aliasing/forwarding loop broken")',
+      /\b(?:aliasing|forwarding) loop broken\b|\bloops? back to myself\b|\bwould create a mail loop\b|\bloop was found in the mail exchanger\b|\bDuplicated Message-ID\b|\bLoop (?:Alert|Back Warning)\b|\bhas detected a loop condition\b/i,
+      'Postfix ("mail for … loops back to myself"), sendmail ("aliasing/forwarding loop broken"), fml list manager loop guards ("Loop Alert", "Duplicated Message-ID")',
     ),
     p(
       'systemerror.directory',

@@ -177,6 +177,49 @@ const SPECTRUM = coded(
   ['https://www.spectrum.net/support/internet/understanding-email-error-codes (Spectrum: email error codes)'],
 );
 
+/** Cox ends each refusal with "AUP#CXBL", "AUP#CXDNS", "IPBL0001", "URLBL011"… */
+const COX = coded(
+  'cox',
+  'Cox Communications (cox.net)',
+  (codes) => new RegExp(String.raw`\b(?:AUP#)?(?:${codes})\b`),
+  [
+    {
+      codes: 'CXBL|CDRBL|IPBL[01]{4,5}',
+      reason: 'blocked',
+      meaning: 'Cox blocks the sending IP (spam-like behaviour, or a listing on Spamhaus, Return Path, Invaluement or Cloudmark CSI).',
+    },
+    { codes: 'CXDNS', reason: 'requireptr', meaning: 'The reverse DNS lookup of the sending IP fails; Cox requires a valid PTR record.' },
+    { codes: 'CXSNDR', reason: 'authfailure', meaning: "The message failed the sender domain's SPF, DomainKeys or DKIM checks." },
+    {
+      codes: 'CXSMTP',
+      reason: 'rejected',
+      meaning: 'Cox could not verify that the message came from a legitimate sender (an SMTP protocol violation).',
+    },
+    { codes: 'CXCNCT|CXMXRT', reason: 'toomanyconn', meaning: 'Too many concurrent connections, or too many recipients, from the sender.' },
+    { codes: 'CXTHRT|CXMJ', reason: 'securityerror', meaning: 'Sending is limited because of suspicious activity on the Cox account.' },
+    { codes: 'URLBL[01]{3,4}', reason: 'spamdetected', meaning: 'A URL in the message is on a blocklist (SURBL, Spamhaus DBL, ivmURI).' },
+  ],
+  ['https://www.cox.com/residential/support/cox-postmaster-email-administration.html (Cox postmaster: error codes)'],
+);
+
+/** i.ua links each refusal to its error page: "https://mail.i.ua/err/N/". */
+const IUA = coded(
+  'iua',
+  'i.ua (Ukraine)',
+  (codes) => new RegExp(String.raw`\.i\.ua/err/(?:${codes})/`, 'i'),
+  [
+    { codes: '1|6', reason: 'norelaying', meaning: "i.ua is not a relay: send through your own provider's SMTP server." },
+    { codes: '2', reason: 'userunknown', meaning: 'The i.ua user does not exist.' },
+    { codes: '3', reason: 'suspend', meaning: 'The mailbox has not been used for more than three months.' },
+    { codes: '4', reason: 'mailboxfull', meaning: 'The mailbox is full.' },
+    { codes: '5', reason: 'toomanyconn', meaning: 'The sending limit is exceeded.' },
+    { codes: '7|9', reason: 'blocked', meaning: 'A wrong HELO/EHLO name, or the sending IP is blacklisted.' },
+    { codes: '8', reason: 'rejected', meaning: 'The sender address could not be verified.' },
+    { codes: '10', reason: 'filtered', meaning: "The sender is not on the recipient's list of allowed addresses." },
+  ],
+  ['https://mail.i.ua/err/ (i.ua error pages)'],
+);
+
 const MIMECAST_SRC = ['https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Mimecast: SMTP error codes)'];
 
 function entry(e: Omit<ReplyKnowledge, 'rules' | 'party'> & Partial<Pick<ReplyKnowledge, 'rules' | 'party'>>): ReplyKnowledge {
@@ -187,6 +230,58 @@ export const RECEIVER_CODE_REPLIES: ReplyKnowledge[] = [
   ...ORANGE,
   ...GODADDY,
   ...SPECTRUM,
+  ...COX,
+  ...IUA,
+  // Apple iCloud Mail's own texts (support.apple.com/en-us/102322)
+  entry({
+    id: 'icloud.excessive-volume',
+    sender: 'Apple iCloud Mail',
+    text: /\bdeferred due to excessive volume\b/i,
+    reason: 'speeding',
+    meaning: 'iCloud defers mail to this recipient because too much arrives from the sender; later retries go through.',
+    sources: ['https://support.apple.com/en-us/102322 (iCloud Mail: postmaster information)'],
+  }),
+  entry({
+    id: 'icloud.inactive-address',
+    sender: 'Apple iCloud Mail',
+    text: /\binactive email address\b/i,
+    reason: 'userunknown',
+    meaning: 'The iCloud address is not in use.',
+    sources: ['https://support.apple.com/en-us/102322 (iCloud Mail: postmaster information)'],
+  }),
+  entry({
+    id: 'icloud.hme1-auth',
+    sender: 'Apple iCloud Mail',
+    text: /\[HME1\]|blocked for failing both SPF and DKIM/i,
+    reason: 'authfailure',
+    meaning: 'iCloud refused the message because it failed both SPF and DKIM.',
+    sources: ['https://support.apple.com/en-us/102322 (iCloud Mail: postmaster information)'],
+  }),
+  // Tencent QQ Mail's own texts (service.mail.qq.com/detail/122)
+  entry({
+    id: 'qq.frequency-limited',
+    sender: 'Tencent QQ Mail',
+    text: /\b(?:ip|domain|sender|connection) frequency limited\b/i,
+    reason: 'toomanyconn',
+    meaning: 'QQ Mail limits how often this IP, domain or sender may connect or send.',
+    sources: ['https://service.mail.qq.com/detail/122 (QQ Mail: SMTP error codes 172–175)'],
+  }),
+  entry({
+    id: 'qq.receive-frequency',
+    sender: 'Tencent QQ Mail',
+    text: /\bfrequency of receiving messages is limited\b/i,
+    reason: 'speeding',
+    meaning: 'The QQ recipient receives too much mail too fast; later retries go through.',
+    sources: ['https://service.mail.qq.com/detail/122 (QQ Mail: SMTP error codes)'],
+  }),
+  entry({
+    id: 'qq.suspected-spam-ip',
+    sender: 'Tencent QQ Mail',
+    text: /\bsuspected (?:spam ip|bounce attacks)\b/i,
+    reason: 'blocked',
+    meaning: 'QQ Mail blocks the sending IP as a suspected spam or bounce-attack source.',
+    sources: ['https://service.mail.qq.com/detail/122 (QQ Mail: SMTP error codes 57, 66)'],
+  }),
   // Mimecast's documented refusals
   entry({
     id: 'mimecast.host-network-not-allowed',
@@ -254,6 +349,16 @@ export const RECEIVER_CODE_REPLIES: ReplyKnowledge[] = [
     reason: 'filtered',
     meaning: 'The au recipient\'s reception settings refused the sender (au answers "550 : User unknown" without the address).',
     sources: ['https://www.au.com/support/service/internet/trouble/mail/01/ (au: error mails)'],
+  }),
+  // Verizon Wireless' e-mail-to-SMS gateway answers for its phone numbers itself
+  entry({
+    id: 'verizon.no-such-user',
+    sender: 'Verizon Wireless (vtext.com, vzwpix.com)',
+    text: /\bno such user here\b|\bNo valid recipients\b/i,
+    hosts: /(?:^|\.)(?:vtext\.com|vzwpix\.com)$/i,
+    reason: 'userunknown',
+    meaning: 'The phone number behind the vtext.com/vzwpix.com address is not a Verizon subscriber that can receive texts by e-mail.',
+    sources: ['https://www.verizon.com/support/email-to-text-faqs/ (Verizon: sending e-mail to a phone)'],
   }),
   // NTT docomo: "Unknown user" after DATA was its answer to a sender the recipient's settings refuse
   entry({

@@ -228,9 +228,27 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   },
   {
     id: 'postfix.loops-back',
-    // Postfix "mail for … loops back to myself"; Exchange/Microsoft 365 "5.4.14 Hop count exceeded"
-    sender: 'Postfix, Exchange',
-    text: /loops back to myself|mail forwarding loop|too many hops|Hop count exceeded/i,
+    // Postfix "mail for … loops back to myself": the server's own configuration (RFC 3463 X.3.5
+    // "System incorrectly configured"; sisimai: systemerror)
+    sender: 'Postfix',
+    text: /loops back to myself/i,
+    reason: 'systemerror',
+    party: 'unknown',
+    meaning:
+      "The server would deliver the message to itself: the domain's MX points at this server, but the server is not configured to accept mail for the domain locally (Postfix: not in mydestination, virtual_mailbox_domains or relay_domains with a transport), or two servers forward to each other.",
+    rules: ['smtp.mail-loop'],
+    fix: [
+      "If this server should receive mail for the domain, add it to the right class (Postfix: mydestination for local users, virtual_mailbox_domains for virtual mailboxes, relay_domains plus a transport for a backend server); if it should not, correct the domain's MX record.",
+    ],
+    verify: ['postconf mydestination virtual_mailbox_domains relay_domains', 'dig +short MX <recipient domain>'],
+    sources: ['https://www.postfix.org/faq.html#loop (Postfix FAQ: mail loops back to myself)'],
+  },
+  {
+    id: 'mail-loop.hop-count',
+    // Exchange/Microsoft 365 "5.4.14 Hop count exceeded", sendmail/Exim "too many hops": a routing
+    // loop between systems (RFC 3463 X.4.6 "Routing loop detected"; RFC 5321 §6.3)
+    sender: 'Exchange, sendmail, Exim',
+    text: /mail forwarding loop|too many hops|Hop count exceeded/i,
     reason: 'networkerror',
     party: 'unknown',
     meaning:

@@ -19,7 +19,7 @@ const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
 const DAEMON_FROM =
   /mailer-daemon|post_?master|^\s*"?MDaemon\b|<MDaemon@|mail delivery (?:sub)?system|mail ?delivery|mailerdaemon|MAILER_DAEMON|Mail Administrator|System Administrator|Microsoft Outlook|administrator@|\bdaemon@|bounce[sd]?@|noreply-dsn|returned mail|Delivery Status|Mail Transport System|Internet Mail Delivery/i;
 const BOUNCE_SUBJECT =
-  /undeliver|undelivered|delivery (?:status notification|failure|failed|report|notification|problem)|returned mail|mail delivery failed|failure notice|non[- ]?delivery|could not be delivered|mail system error|returned to sender|delivery has failed|not delivered|message (?:delivery )?(?:failure|rejected|not delivered|bounced)|bounce|warning: (?:could not send|message .* delayed)|delayed mail|mail failure|error (?:sending|delivering)|permanent (?:error|failure)|nondeliverable|rejected|unzustellbar|ist unzustellbar|non remis|onbestelbaar|no entregado|配信|エラー/i;
+  /undeliver|delivery error|undelivered|delivery (?:status notification|failure|failed|report|notification|problem)|returned mail|mail delivery failed|failure notice|non[- ]?delivery|could not be delivered|mail system error|returned to sender|delivery has failed|not delivered|message (?:delivery )?(?:failure|rejected|not delivered|bounced)|bounce|warning: (?:could not send|message .* delayed)|delayed mail|mail failure|error (?:sending|delivering)|permanent (?:error|failure)|nondeliverable|rejected|unzustellbar|ist unzustellbar|non remis|onbestelbaar|no entregado|配信|エラー/i;
 const BOUNCE_BODY =
   /could not be delivered|was not delivered|wasn'?t delivered|permanent (?:fatal )?errors?|delivery (?:has )?failed|following addresses? (?:had|failed)|address(?:es)?\W+failed|I'?m afraid I wasn'?t able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|did not reach the following recipient|could not deliver|unable to deliver|undeliverable|message (?:was )?(?:rejected|returned|bounced)|Transcript of session follows|delivery status notification|this is the (?:mail system|qmail-send program|postfix program)|Mail delivery failed|Your message (?:could not|cannot|was not|wasn't|did not)|rejected your message|returned to you|not be delivered|delivery attempts? (?:will continue|failed)|SMTP error from remote (?:mail server|server)|Technical details of (?:permanent|temporary) failure|delivery problem|failed permanently|fatal delivery errors?|Session Transcript|trouble delivering|rejected recipient|requested action not taken|Invalid user address|not reach the following|remote host said|said:\s*[45]\d\d/i;
 /** Auto-reply subjects: Outlook and Exchange write them in the mailbox's language. */
@@ -92,7 +92,13 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
   const bodyHit = BOUNCE_BODY.test(bodySample);
   if (bodyHit) hints++;
   if (/^\s*<?[^\s<>@]+@[^\s<>]+>?:?\s*$/m.test(bodySample) && /\b[45]\d\d[ -][45]?\.?\d?/.test(bodySample)) hints += 0.5;
-  const fromDaemon = DAEMON_FROM.test(from) || !!headerValue(headers, 'x-failed-recipients');
+  // a mailing-list manager refusing a post (fml, Mailman, Majordomo): its robot address or list
+  // headers, and words that say the sender may not post — an automatic refusal, like a daemon's
+  const listRefusal =
+    (LIST_ROBOT_FROM.test(from) || !!headerValue(headers, 'x-mlserver') || !!headerValue(headers, 'list-id')) &&
+    (LIST_REFUSAL.test(subject) || LIST_REFUSAL.test(bodySample.slice(0, 4000)));
+  if (listRefusal) hints += 2;
+  const fromDaemon = DAEMON_FROM.test(from) || !!headerValue(headers, 'x-failed-recipients') || listRefusal;
   const autoReply =
     !dsn &&
     !arf &&
@@ -124,6 +130,12 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
   }
   return { dsn, arf, autoReply, score };
 }
+
+/** The robot addresses of list managers: fml's list-admin@, Mailman's list-owner@ and list-bounces@, Majordomo's list-request@. */
+const LIST_ROBOT_FROM = /[\w.]-(?:admin|owner|request|bounces?)@/i;
+/** Words of a list manager refusing a post (fml "NOT MEMBER article from …", Mailman "Post by non-member to a members-only list"). */
+const LIST_REFUSAL =
+  /\bnot a member of this (?:mailing )?list\b|\bNOT MEMBER article\b|\bare not (?:a )?member\b|\bonly members (?:can|may) post\b|\bmembers-only list\b|\bnon-?member (?:post|submission)\b|\bLoop Alert\b|\bLoop Back Warning\b|\bDuplicated Message-ID\b|\bhas detected a loop condition\b/i;
 
 /** "Fwd: Undeliverable: …", "WG: Unzustellbar: …", "TR: Non remis : …": a user passing a bounce on. */
 const FORWARDED_BOUNCE_SUBJECT = new RegExp(

@@ -27,12 +27,13 @@ export interface DiagnosticInput {
  */
 const STAGE_WORDS: [RegExp, string][] = [
   [
-    /for TEXT command|end of (?:data|message)|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
+    // ("end of message" alone is also a notice's closing banner: it names the stage only after "after", "in reply to")
+    /for TEXT command|(?:after|in reply to|at|following) (?:the )?end of (?:data|message)|\bend of data\b|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
     'END OF DATA',
   ],
   [
     // Postfix's recipient restrictions ("Recipient address rejected") only ever answer RCPT TO
-    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b|\bdid not like our RCPT\b|\bError following RCPT\b/i,
     'RCPT',
   ],
   [
@@ -56,11 +57,19 @@ export function stageFromText(text: string): Stage {
     const stage = sent ? stageOfCommand(sent[1], sent[2]) : 'unknown';
     if (stage !== 'unknown') return stage;
   }
+  // Trend Micro InterScan names its arrows the other way round: "Sent <<< RCPT TO:…", "Received >>> 550 …"
+  const received = /Received >>>\s*[45]\d\d/.exec(text);
+  if (received) {
+    const sent = [...text.slice(0, received.index).matchAll(/Sent <<<\s*([A-Za-z]+)([^\n]*)/g)].pop();
+    const stage = sent ? stageOfCommand(sent[1], sent[2]) : 'unknown';
+    if (stage !== 'unknown') return stage;
+  }
   const named = STAGE_WORDS.find(([re]) => re.test(text));
   return named ? stageOfCommand(named[1]) : 'unknown';
 }
 
-const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
+// (an application's quoted tuple writes it after a quote: "(501, '5.1.3 Bad recipient address syntax')")
+const ENHANCED = /(?:^|[\s(#:;\['"])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>'"-])/;
 // only refusal codes: a bounce quoting a dialogue has 220s and 250s in it too
 const BASIC = /(?:^|[\s:;(\['"#]|said:\s*|was:\s*)([45][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
 
@@ -93,7 +102,7 @@ export function clientIpIn(text: string): string | null {
  * Exim's `host mx.example.net [192.0.2.1]` above `SMTP error from remote mail server…`,
  * Exchange's `Remote Server at mx.example.net (192.0.2.1) returned '…'`.
  */
-function remoteIn(text: string): string | null {
+export function remoteIn(text: string): string | null {
   const m =
     /\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d+\.\d+\.\d+\.\d+)\s*(?:\[([0-9a-f:.]+)\])?\s*(?:said|refused to talk|:)|\bhost:\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+reason:|(?:^|\s)([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+#[45]\d\d\s|\bhost\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\[[0-9a-f:.]+\]\s+SMTP error|Remote Server at ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s+\([0-9a-f:.]+\)\s+returned/i.exec(
       text,

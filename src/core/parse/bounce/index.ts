@@ -21,6 +21,8 @@ import { bouncePartsOf, noticeText } from './parts';
 import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
 import { wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
+import { asRefusal, findRepliesIn } from '../replies';
+import { findReceiverKnowledge } from '../../knowledge/replies';
 import { addressesIn } from '../../mail/address';
 
 /**
@@ -110,6 +112,35 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     // a bounce that carries the log of the failed session (MDaemon): read the log
     rejections = transcriptRefusals(human);
     if (!rejections.length) rejections = wordRefusals({ human, textRecipients, failed, exclude, fallbackLine: start + 1 });
+    // a paste without headers (an application's error, a reply copied from a client's error box, a
+    // lone DSN block, several replies pasted together), or a notice whose words gave no code: each
+    // reply, wherever it sits (parse/replies/)
+    const vague = rejections.every((r) => r.code === null && !r.enhanced && !r.reason);
+    if (!top.length || vague) {
+      const found = findRepliesIn(human)
+        .map(asRefusal)
+        .filter((r): r is RawRejection => r !== null);
+      const only = textRecipients.length === 1 ? textRecipients[0].address : null;
+      if (vague && found.length) rejections = found.map((r) => ({ ...r, recipient: r.recipient ?? only }));
+      else {
+        // several replies pasted together: each one the notice's words did not already give (the same
+        // words, wherever they were cut, are the same reply)
+        const words = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '');
+        const same = (a: RawRejection, b: RawRejection) => {
+          const x = words(a.text).slice(0, 60);
+          const y = words(b.text).slice(0, 60);
+          return a.line === b.line || (!!x && !!y && (words(a.text).includes(y) || words(b.text).includes(x)));
+        };
+        // (a notice with recipient blocks lists each recipient's earlier attempts under it: history, not
+        // another refusal — unless the reply names a recipient of its own that no block has)
+        const known = new Set(rejections.map((r) => r.recipient?.toLowerCase()).filter(Boolean));
+        const extra = found.filter(
+          (f) =>
+            !rejections.some((r) => same(r, f)) && (!textRecipients.length || (!!f.recipient && !known.has(f.recipient.toLowerCase()))),
+        );
+        rejections = [...rejections, ...extra].sort((a, b) => a.line - b.line);
+      }
+    }
   }
   // a bounce forwarded as an attachment (a user passing on the NDR they got):
   // when this one's own words say nothing definite, read the attached one
@@ -162,9 +193,29 @@ export const bounceParser: InputParser = {
     const body = (headers.length ? sample.slice(block.end + 1) : sample).join('\n');
     const s = bounceSignals(headers, body.slice(0, 60000));
     if (!headers.length && headerlessBounce(sample)) return 1;
+    // a paste that is neither a log nor a message but quotes a server's reply (an application's error,
+    // a client's error box, a lone DSN block): below every log reader and the message reader
+    // (what looks like a header section may be a lone DSN block or a log's "2021-09-17T17:39:…" lines)
+    if (!s.score) return fragmentScore(sample);
     return s.score;
   },
   parse: parseBounce,
 };
+
+/**
+ * How sure a paste without headers is a refusal: a reply the finder is sure
+ * of (an enhanced code that agrees with the basic one, a wrapper that names
+ * the code, words that only quote replies), or a reply a receiver's
+ * knowledge entry knows the words of. A reply standing alone at the start of
+ * a line of a long text is not enough (prose can start with "550 …"), and a
+ * dialogue whose client commands open lines is the transcript reader's.
+ */
+function fragmentScore(sample: string[]): number {
+  if (sample.some((l) => /^(?:EHLO|HELO|MAIL FROM:|RCPT TO:|DATA\s*$|QUIT\s*$)/i.test(l))) return 0;
+  const long = sample.filter((l) => l.trim()).length > 40;
+  const found = findRepliesIn(sample.slice(0, 400).map((text, i) => ({ text, line: i + 1 }))).filter((f) => asRefusal(f));
+  if (found.some((f) => f.sure && !(long && f.via === 'line'))) return 0.45;
+  return found.some((f) => findReceiverKnowledge(f.text, f.code, f.stage)) ? 0.35 : 0;
+}
 
 export { allParts };

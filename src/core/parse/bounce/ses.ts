@@ -88,7 +88,8 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
       out.push({ ...d, line, recipient: r.emailAddress ?? null });
     }
   } else if (type === 'Reject') {
-    // SES itself refused to send (a virus in the message): nothing reached a receiver
+    // SES itself refused to send: "Amazon SES accepted the email, determined that it contained a
+    // virus, and rejected it" (the event's documented meaning) — the event type states the reason
     for (const r of n.mail?.destination ?? [null])
       out.push({
         code: null,
@@ -98,7 +99,7 @@ export function readSesNotification(text: string, line: number): RawRejection[] 
         ip: null,
         line,
         recipient: r,
-        reason: /virus/i.test(n.reject?.reason ?? '') ? 'virusdetected' : 'rejected',
+        reason: 'virusdetected',
       });
   } else if (type === 'Complaint') {
     for (const r of n.complaint?.complainedRecipients ?? [])

@@ -16,7 +16,7 @@ import { headerScore, readHeaderBlock } from '../../mail/header-block';
  * the original as a "---------- Forwarded message ----------".
  */
 const ORIGINAL_MESSAGE =
-  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|original mail as follows|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
 const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy).*[-=_*]*\s*$/i;
 
@@ -24,6 +24,12 @@ export function findOriginalStart(lines: BodyLine[]): number {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     if (ORIGINAL_MESSAGE.test(t) && (SEPARATOR.test(t) || /[-=]{2,}|:\s*$|follows?\W*$/.test(t) || t.trim().length < 60)) return i;
+    // a bare rule of dashes right above a header field (au's notices, others): the copy starts there
+    if (
+      /^\s*[-=_]{20,}\s*$/.test(t) &&
+      /^(?:Return-Path|Received|From|Date|Message-ID|X-[\w-]+|DKIM-Signature|MIME-Version)\s*:/i.test(lines[i + 1]?.text ?? '')
+    )
+      return i;
   }
   return lines.length;
 }
@@ -44,10 +50,28 @@ const OPENS_WITH_ADDRESS = new RegExp(
   'i',
 );
 
+/** The robot addresses of list managers (fml list-ctl@, Majordomo list-request@, Mailman list-owner@, list-bounces@). */
+const LIST_ROBOT = /-(?:ctl|request|owner|admin|bounces?)@/i;
+
 /** Lines at the head of a recipient block that say nothing about the failure. */
 const NOISE = /^\s*(?:\(expanded from[^)]*\)|\(generated from[^)]*\)|\(ultimately generated from[^)]*\))\s*:?/i;
 
-function isRecipientLine(t: string): RegExpExecArray | null {
+/** sendmail's per-recipient line in a transcript: "554 <a@b>... 550 Host unknown" (the code, then the address). */
+const CODED_RECIPIENT = new RegExp(String.raw`^\s*([45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?)<(${ADDR})>\.\.\.(.*)$`);
+
+/**
+ * A line that names a recipient: [whole, address, its words]; `coded` when it is a transcript's
+ * one-line summary — read so only where a transcript sums up several recipients (for one, the
+ * whole notice is about it, with the dialogue that led to the reply).
+ */
+function isRecipientLine(t: string, summaries = false): (RegExpExecArray & { coded?: boolean }) | null {
+  const coded = summaries ? CODED_RECIPIENT.exec(t) : null;
+  if (coded) {
+    // the line is complete in itself: its words are its own summary, with its code
+    const m = [coded[0], coded[2], `${coded[1].trim()} ${coded[3].trim()}`] as unknown as RegExpExecArray & { coded?: boolean };
+    m.coded = true;
+    return m;
+  }
   const m = OPENS_WITH_ADDRESS.exec(t);
   if (!m) return null;
   const rest = m[2];
@@ -72,15 +96,18 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     if (cur) out.push(cur);
     cur = null;
   };
+  const summarised = new Set(lines.map((l) => CODED_RECIPIENT.exec(l.text)?.[2]?.toLowerCase()).filter(Boolean));
+  const summaries = summarised.size > 1;
   for (const l of lines) {
     const t = l.text;
     if (t.trim() === '') {
       blankRun++;
       continue;
     }
-    const m = isRecipientLine(t);
+    const m = isRecipientLine(t, summaries);
     const addr = m?.[1].replace(/\.$/, '');
-    if (m && addr && !exclude.has(addr.toLowerCase())) {
+    // a list manager's robot address on its own line ("send … to the address list-ctl@…") is whom to write to
+    if (m && addr && !exclude.has(addr.toLowerCase()) && !LIST_ROBOT.test(addr)) {
       const same = out.find((r) => r.address.toLowerCase() === addr.toLowerCase());
       if (cur && (cur as TextRecipient).address.toLowerCase() === addr.toLowerCase() && !blankRun) {
         // the address repeated inside its own block ("<a>... User unknown")
@@ -94,6 +121,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
         } else cur = { address: addr, line: l.line, text: '', textLine: l.line };
         appendText(cur, m[2], l.line);
       }
+      // a transcript's one-line summary ends its block: the next lines are the next attempt's
+      if (m.coded) close();
       blankRun = 0;
       continue;
     }
@@ -135,6 +164,7 @@ export function diagnosticLines(lines: BodyLine[]): BodyLine[] {
 }
 
 /** Local parts of addresses that notices name as whom to ask, not as recipients. */
+// (a list's robot addresses, list-ctl@, list-request@, list-owner@, are whom to ask too)
 const ROLE = /^(?:postmaster|mailer-daemon|hostmaster|abuse|noreply|no-reply|help|support-noreply)@/i;
 /** Lines that name the sender in a notice's summary ("Sender Address:", "From:", "Von:"). */
 const SENDER_LINE = /^\s*(?:sender(?:\s+address)?|from|von|de|expéditeur|absender|envelope-from|return-path|reply-to)\s*:/i;
@@ -155,7 +185,7 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
     for (const m of text.matchAll(new RegExp(ADDR, 'g'))) {
       const a = m[0].replace(/\.$/, '');
       // a Notes address ("Klaus Schmidt/Sales/CORP@CORP") is not an Internet one: its domain has no dot
-      if (exclude.has(a.toLowerCase()) || ROLE.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;
+      if (exclude.has(a.toLowerCase()) || ROLE.test(a) || LIST_ROBOT.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;
       if (!found.has(a.toLowerCase())) found.set(a.toLowerCase(), { address: a, line: l.line });
     }
   }
@@ -170,7 +200,7 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
  * Sendmail "Warning: could not send message for past N hours".
  */
 export const DELAY_NOTICE =
-  /THIS IS A WARNING ONLY|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
+  /THIS IS A WARNING ONLY|is delayed for more than|only a temporary failure report|DO NOT NEED to re-send|Delivery incomplete|will (?:continue to )?retry|will be retried|still being retried|temporary problem delivering|(?:delivery|message) (?:to the following recipients? )?has been delayed|hasn'?t been delivered yet|could not send message for past|Warning: message \S+ delayed|delivery (?:is )?delayed/i;
 
 /** The fields a mail client shows of a message it renders, quotes or forwards. */
 export const DISPLAYED = new Set(['from', 'to', 'cc', 'bcc', 'date', 'sent', 'subject', 'reply-to']);

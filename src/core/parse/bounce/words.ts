@@ -30,6 +30,10 @@ export function wordRefusals({ human, textRecipients, failed, exclude, fallbackL
   }
   const general = diagnosticLines(human);
   const generalText = general.map((l) => l.text.trim()).join(' ');
+  const ownSentences = general
+    .filter((l) => !/\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b/.test(l.text))
+    .map((l) => l.text.trim())
+    .join(' ');
   const humanText = human.map((l) => l.text).join('\n');
   // the receiver's reply, wherever the notice quotes it
   const reply = findReply(human);
@@ -62,7 +66,11 @@ export function wordRefusals({ human, textRecipients, failed, exclude, fallbackL
       context,
     });
     if (delayed && (d.code === null || d.code < 500)) d.action = 'delayed';
-    out.push({ ...d, line: r.textLine || r.line, recipient: r.address || null });
+    // the notice's own words about its one recipient, when its block quotes a reply: the reason engine
+    // weighs them beside the reply (the MTA may say "account is disabled" above "550 user unknown")
+    // (its own sentences only: a line with a reply code quotes a receiver, maybe an earlier attempt's)
+    const notice = recs.length === 1 && own === r.text ? ownSentences : '';
+    out.push({ ...d, ...(notice ? { notice } : {}), line: r.textLine || r.line, recipient: r.address || null });
   }
   return out;
 }

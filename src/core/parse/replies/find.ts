@@ -1,0 +1,634 @@
+// The reply finder: every SMTP reply in a paste, wherever it sits. A server's
+// refusal reaches the person who pastes it inside something else — a log
+// line ("host mx[ip] said: 550 …"), a bounce's prose ("Remote Server returned
+// '550 5.7.1 …'", Exchange 2010's "#550 5.1.1 …##"), an application's error
+// ("Expected response code 250 but got code "550", with message "550 …"",
+// Python's "{'a@b': (550, b'5.1.1 …')}", JavaMail's
+// "SMTPAddressFailedException: 550 …", .NET's "The server response was: …"),
+// a lone DSN field ("Diagnostic-Code: smtp; 550 …"), a transcript ("<<< 554-…",
+// "Got: 553 …"), a forum post that cut off the reply's first line ("…does
+// not have a 550-5.7.25 PTR record…"). This reads them all the same way:
+//
+//   1. a reply starts at a code (RFC 5321 §4.2: three digits, then "-" on
+//      every line but the last, RFC 3463's class.subject.detail after it)
+//      where the words before it are where replies stand: the start of a
+//      line, a colon, a quote, "<<<", "#", a Python tuple "(550, '…"; or, with
+//      no such opener, where its continuation prefix repeats (the paste lost
+//      the reply's first line, so the text before the code is that line);
+//   2. it goes on over its continuation lines ("550-…" then "550 …", with the
+//      log prefix they share taken off; smtplib's "5.2.3 …" lines; wrapped
+//      or indented lines; a quote that is not closed yet) and ends at a
+//      blank line, a new record (a log line, a stack frame, a DSN field), or
+//      the wrapper's closing quote, "##" or "(in reply to … command)";
+//   3. its stage comes from the words around it ("in reply to RCPT TO
+//      command", "after end of data", a client library's exception
+//      (knowledge/client-errors.ts), the last command the transcript sent).
+//
+// It works on a readable view of the paste (text/view.ts: escapes, HTML,
+// Markdown and quote marks undone) and gives input line numbers.
+
+import type { Stage } from '../../types';
+import { readableView, type TextView } from '../../text/view';
+import { clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
+import { remoteIn, stageFromText } from '../bounce/diagnostic';
+import { judgedIpIn } from '../judged-ip';
+import { stageOfCommand } from '../../knowledge/smtp-commands';
+
+export interface FoundReply {
+  /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
+  code: number | null;
+  /** The enhanced status code (RFC 3463), or null. */
+  enhanced: string | null;
+  /** The reply's words: continuation prefixes, wrapping and the wrapper's quotes taken off, codes in front removed. */
+  text: string;
+  /** Input line (1-based) where the reply starts. */
+  line: number;
+  /** Input line where it ends. */
+  endLine: number;
+  /** Where on its view line it starts (orders two replies on one line). */
+  column: number;
+  stage: Stage;
+  /** The recipient the paste says it refused, when it says. */
+  recipient: string | null;
+  /** The server that gave it, when the paste says. */
+  remote: string | null;
+  /** The client IP the reply names (the one the receiver judged). */
+  ip: string | null;
+  /** How it was found: 'line' (a reply line), 'opener' (after words that quote a reply), 'inline' (a cut-off first line), 'client' (an application's error), 'dsn' (DSN fields). */
+  via: 'line' | 'opener' | 'inline' | 'client' | 'dsn';
+  /**
+   * Sure to be a reply: an enhanced code that agrees with the basic code, a
+   * wrapper that names the code, or words that only quote replies. A bare
+   * "500 Internal Server Error" at the start of a line is not sure.
+   */
+  sure: boolean;
+  /** A DSN's Action (RFC 3464 §2.3.3), when the paste has one for it. */
+  action?: string;
+}
+
+// ---- the shapes of a paste ----
+
+/** A line that opens a new record: a log line, a stack frame, a DSN field, a traceback. */
+const RECORD_START =
+  /^(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|RSET|STARTTLS|AUTH)\b|^\s{0,12}(?:(?:[\w$]+\.){2,}[\w$]*(?:Exception|Error)\b|nested exception is|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}\/\d{2}\/\d{2,4}[ T]\d{2}:\d{2}|[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}|\[[A-Z][a-z]{2} [A-Z][a-z]{2} \d|\[(?:info|error|warn|warning|debug|notice|protocol|crit|fatal)\]|#\[|at [\w.$<>`-]{2,200}\s?\(|File "|Caused by:|Traceback \(|(?:Final|Original)-Recipient:|Action:|Status:|Remote-MTA:|Reporting-MTA:|Arrival-Date:|Last-Attempt-Date:|X-Postfix-|Received-From-MTA:|Diagnostic-Code:|Content-Type:|(?:From|To|Subject|Date|Message-ID):\s)/i;
+
+/** An address that opens a line on its own or before a colon: a bounce's next recipient block. */
+const RECIPIENT_BLOCK = /^\s*<?[^\s<>@]{1,200}@[^\s<>]{1,200}>?\s*(?::|$)/;
+
+const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
+
+/**
+ * A basic code where a reply may start: not inside a word, a number, a
+ * version, an address or a key=value (delay=450, 2024-…); followed by a space,
+ * a hyphen, a quote or the end of the line.
+ */
+const CODE = new RegExp(String.raw`(?<![\w.\/=@+-])([45][0-5]\d)(?:([ -])\s{0,3}(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`, 'g');
+/** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
+const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\s+[\p{L}\[<'"(]|$)`, 'gu');
+
+/**
+ * The words before a code that make it a reply (each is how some product
+ * quotes one): a colon or semicolon (Postfix "said:", DSN "smtp;", Haraka
+ * "rejected:", "Error:"), a quote (Exchange "returned '", "with message \"",
+ * nodemailer "response: '"), "<<<"/"<<" and "Got:"/"S:" of transcripts,
+ * Exchange 2010's "#", a bracket or parenthesis ("[550]", "(550, "), or a
+ * letter of a language without spaces ("邮件投递失败550").
+ */
+const OPENER_END = /(?:[:;'"#([|]|<<<?|\.{3,}|[^\x00-\x7f])\s{0,4}$/u;
+/** Words that introduce a reply without a colon. */
+const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response)\s{0,4}$/i;
+
+interface Start {
+  col: number;
+  code: number | null;
+  more: boolean;
+  enhanced: string | null;
+  /** The text before the code on its line. */
+  before: string;
+  via: FoundReply['via'];
+}
+
+function startsIn(line: string, paragraph: string): Start[] {
+  const out: Start[] = [];
+  for (const m of line.matchAll(CODE)) {
+    const col = m.index;
+    const before = line.slice(0, col);
+    const after = line.slice(col + m[0].length);
+    // a code must be followed by words (or end a line that continues); one followed by a quote or a
+    // bracket is a field that names the code ("got code \"550\"", "[550]"), not the reply
+    if (/^['")\]]/.test(after) || (!/^[ -]?\s{0,3}\S/.test(after) && after.trim() !== '')) continue;
+    // "550," is a code field ("Server Error: 550, Error Number: …") unless it opens a Python tuple "(550, '…"
+    if (after.startsWith(',') && !/\(\s{0,2}$/.test(line.slice(0, col))) continue;
+    const code = Number(m[1]);
+    const enhanced = m[3] ?? null;
+    const more = m[2] === '-' || (!m[2] && after.startsWith('-'));
+    const atStart = before.trim() === '';
+    const opened = OPENER_END.test(before) || OPENER_WORDS.test(before);
+    if (atStart || opened) {
+      out.push({ col, code, more, enhanced, before, via: atStart ? 'line' : 'opener' });
+      continue;
+    }
+    // no opener: a continuation prefix ("550-5.7.25") that repeats in the paragraph is a multi-line
+    // reply whose first line lost its code — the text before it on the line is that first line
+    if (more && enhanced && countOf(paragraph, `${m[1]}-${enhanced}`) + countOf(paragraph, `${m[1]} ${enhanced}`) >= 2) {
+      out.push({ col: 0, code, more, enhanced, before: '', via: 'inline' });
+      break;
+    }
+  }
+  if (!out.length) {
+    // an enhanced code alone at the start of the line or after an opener (".NET: The server response was: 5.7.57 …")
+    for (const m of line.matchAll(ENH_ONLY)) {
+      const before = line.slice(0, m.index);
+      if (before.trim() === '' || OPENER_END.test(before) || OPENER_WORDS.test(before))
+        out.push({ col: m.index, code: null, more: false, enhanced: m[1], before, via: before.trim() ? 'opener' : 'line' });
+    }
+  }
+  return out;
+}
+
+function countOf(s: string, sub: string): number {
+  let n = 0;
+  for (let i = s.indexOf(sub); i >= 0 && n < 3; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+// ---- wrappers that give the code in their own words ----
+
+/** "got code "550", with message "…"" (Swift Mailer, Symfony Mailer), "code: 550" fields. */
+const NAMED_CODE = /\b(?:got code|responseCode|response code|error code|status code|SMTP code)\W{0,4}\[?"?([45][0-5]\d)\b/i;
+/** ".NET: <status sentence> The server response was: <text>". */
+const DOTNET = /The server response was:\s?/;
+
+// ---- the finder ----
+
+interface Paragraph {
+  from: number;
+  to: number;
+}
+
+function paragraphs(lines: string[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let from = -1;
+  lines.forEach((l, i) => {
+    if (l.trim()) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out.push({ from, to: i - 1 });
+      from = -1;
+    }
+  });
+  if (from >= 0) out.push({ from, to: lines.length - 1 });
+  return out;
+}
+
+/** The text before the code that repeats on each line of a multi-line reply in a log or transcript ("mta: 0x1: <<< "). */
+function sharedPrefix(before: string): string | null {
+  const t = before.replace(/\s+$/, ' ');
+  return t.trim().length >= 2 && t.length <= 120 ? t : null;
+}
+
+export function findReplies(input: string[] | TextView): FoundReply[] {
+  const view = Array.isArray(input) ? readableView(input) : input;
+  const L = view.lines;
+  const used = new Set<number>();
+  const found: FoundReply[] = dsnReplies(view, used);
+  for (const p of paragraphs(L)) {
+    const paraText = L.slice(p.from, p.to + 1).join('\n');
+    for (let i = p.from; i <= p.to; i++) {
+      if (used.has(i)) continue;
+      for (const s of startsIn(L[i], paraText)) {
+        const r = readFrom(view, p, i, s);
+        if (!r) continue;
+        found.push(r.reply);
+        for (let k = i; k <= r.last; k++) used.add(k);
+        break;
+      }
+    }
+  }
+  found.push(...dotnetReplies(view, found));
+  if (!found.length) found.push(...codeOnly(view));
+  if (!found.length) found.push(...wordsOnly(view));
+  return dedupe(found);
+}
+
+/**
+ * A DSN's per-recipient fields pasted on their own (RFC 3464 §2.3): the
+ * Diagnostic-Code's reply, with Status as its enhanced code when the reply
+ * has none, Final-Recipient, Remote-MTA and Action beside it.
+ */
+function dsnReplies(view: TextView, used: Set<number>): FoundReply[] {
+  const L = view.lines;
+  const out: FoundReply[] = [];
+  for (const p of paragraphs(L)) {
+    const field = (name: string) => {
+      for (let i = p.from; i <= p.to; i++) {
+        const m = new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`, 'i').exec(L[i]);
+        if (m) return { value: m[1].trim(), at: i };
+      }
+      return null;
+    };
+    const diag = field('Diagnostic-Code');
+    if (!diag) continue;
+    // the field's folded lines (RFC 5322 §2.2.3)
+    let value = diag.value;
+    let last = diag.at;
+    for (let j = diag.at + 1; j <= p.to && /^\s/.test(L[j]); j++) {
+      value += ' ' + L[j].trim();
+      last = j;
+    }
+    const typed = /^([\w-]{1,20})\s*;\s*(.*)$/.exec(value);
+    let text = (typed ? typed[2] : value).trim();
+    const status = /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(field('Status')?.value ?? '')?.[1] ?? null;
+    const head = new RegExp(String.raw`^(?:([45][0-5]\d)[ -]\s{0,3})?(?:(${ENH})(?![\d.]))?`).exec(text);
+    const code = head?.[1] ? Number(head[1]) : null;
+    let enhanced = head?.[3] ?? head?.[2] ?? null;
+    const multi = code !== null && text.includes(`${code}-`);
+    const inReply = /\(in reply to ([^()]{1,40}?) command\)/i.exec(text);
+    text = stripCodes(text.replace(/\s*\(in reply to [^()]{1,40} command\)\s*$/i, ''), code, enhanced, multi);
+    // a Status of X.0.0 says less than the reply's own code; otherwise the Status is the receiver's word
+    // (a Status of another class than the reply's code, "554 … Status: 4.0.0", is the reporting MTA's view of its retry, not the reply)
+    if (status && !/^[245]\.0\.0$/.test(status) && (code === null || String(code)[0] === status[0])) enhanced = status;
+    else if (status && !enhanced && (code === null || String(code)[0] === status[0])) enhanced = status;
+    const recipient = /;\s*<?([^\s<>]{1,200}@[^\s<>]{1,200}?)>?\s*$/.exec(field('Final-Recipient')?.value ?? '')?.[1] ?? null;
+    const remote = /;\s*([A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,})/.exec(field('Remote-MTA')?.value ?? '')?.[1] ?? null;
+    const ctx = L.slice(p.from, p.to + 1).join('\n');
+    for (let k = diag.at; k <= last; k++) used.add(k);
+    out.push({
+      code,
+      enhanced,
+      text,
+      line: view.origin[diag.at] ?? diag.at + 1,
+      endLine: view.origin[last] ?? last + 1,
+      column: 0,
+      stage: inReply ? stageFromText(`in reply to ${inReply[1]}`) : stageFromText(ctx),
+      recipient,
+      remote,
+      ip: judgedIpIn([code ?? '', enhanced ?? '', text].filter((x) => x !== '').join(' ')),
+      via: 'dsn',
+      sure: true,
+      action: field('Action')?.value.toLowerCase(),
+    });
+  }
+  return out;
+}
+
+/**
+ * Refusals pasted without any code: the words an MTA writes for a refused
+ * address or client, which are a reply's text in every MTA's own format —
+ * Postfix's restriction replies "<what> rejected: <why>" (smtpd_check.c:
+ * Client host, Helo command, Sender address, Recipient address, Data command)
+ * and its delivery agents' "Host or domain name not found. Name service error
+ * for name=… type=…" (smtp(8)); the stage is the one the words name.
+ */
+const CODELESS: { words: RegExp; stage: Stage }[] = [
+  { words: /\bClient host rejected:\s*\S/, stage: 'rcpt' },
+  { words: /\bHelo command rejected:\s*\S/, stage: 'helo' },
+  { words: /\bSender address rejected:\s*\S/, stage: 'mail' },
+  { words: /\bRecipient address rejected:\s*\S/, stage: 'rcpt' },
+  { words: /\bData command rejected:\s*\S/, stage: 'data' },
+  { words: /\bHost or domain name not found\. Name service error for name=/, stage: 'connect' },
+];
+
+function wordsOnly(view: TextView): FoundReply[] {
+  const out: FoundReply[] = [];
+  view.lines.forEach((l, i) => {
+    const shape = CODELESS.find((c) => c.words.test(l));
+    if (!shape || out.length) return;
+    const at = l.search(shape.words);
+    // the refusal's words from where the shape starts, with the lines that continue them
+    let text = l.slice(at);
+    for (let j = i + 1; j < view.lines.length && /^\s+\S/.test(view.lines[j]) && j <= i + 8; j++) text += ' ' + view.lines[j].trim();
+    text = text
+      .replace(/^\(|\)$/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/[;,]\s*$/, '')
+      .trim();
+    out.push({
+      code: null,
+      enhanced: null,
+      text,
+      line: view.origin[i] ?? i + 1,
+      endLine: view.origin[i] ?? i + 1,
+      column: at,
+      stage: shape.stage,
+      recipient: null,
+      remote: null,
+      ip: judgedIpIn(text),
+      via: 'line',
+      // Postfix's restriction words are a reply's own shape; a name-service error is its delivery agent's
+      sure: true,
+    });
+  });
+  return out;
+}
+
+/** A client that logs only the code ("SMTPC: received error code. [550]"): a reply without words. */
+function codeOnly(view: TextView): FoundReply[] {
+  const out: FoundReply[] = [];
+  view.lines.forEach((l, i) => {
+    const m = NAMED_CODE.exec(l);
+    if (!m) return;
+    out.push({
+      code: Number(m[1]),
+      enhanced: null,
+      text: '',
+      line: view.origin[i] ?? i + 1,
+      endLine: view.origin[i] ?? i + 1,
+      column: m.index,
+      stage: clientErrorStage(l)?.stage ?? 'unknown',
+      recipient: null,
+      remote: null,
+      ip: null,
+      via: 'client',
+      sure: true,
+    });
+  });
+  return out;
+}
+
+function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: FoundReply; last: number } | null {
+  const L = view.lines;
+  let first = s.via === 'inline' ? L[i].replace(/^\s+/, '') : L[i].slice(s.col);
+  // a one-line transcript or log goes on after the reply (" >> RSET << 250 …", " !! Expected …",
+  // "| 553 …"): the reply ends where the next marker or another reply of another code starts
+  const marker = /\s(?:>>|<<|!!|\|)\s/.exec(first.slice(3));
+  if (marker) first = first.slice(0, 3 + marker.index);
+  let code = s.code;
+  let enhanced = s.enhanced;
+  let more = s.more;
+  // the wrapper's opening quote (or a Python tuple's) is closed by the same quote
+  let openQuote: string | null = /(['"])\s{0,2}$/.exec(s.before)?.[1] ?? null;
+  const tuple = /^(\d{3}),\s{0,3}b?(['"])/.exec(first);
+  if (tuple) {
+    openQuote = tuple[2];
+    first = first.slice(tuple[0].length);
+  }
+  // the codes at the head of the reply (the enhanced one after a tuple, or after "550 ")
+  const head = new RegExp(String.raw`^(?:([45][0-5]\d)([ -])\s{0,3})?(?:(${ENH})(?![\d.]))?`).exec(first.trim());
+  if (head?.[1] && !tuple) {
+    code = Number(head[1]);
+    more = head[2] === '-';
+  }
+  if (head?.[3]) enhanced ??= head[3];
+  // "said: 421" at the end of a line, "4.7.0 [TSS04] …" on the next: the enhanced code opens the next line
+  if (!enhanced && i < p.to && first.trim().length <= 4) enhanced = new RegExp(`^\\s*(${ENH})\\s`).exec(L[i + 1])?.[1] ?? null;
+  const prefix = s.via === 'line' || s.via === 'opener' ? sharedPrefix(s.before) : null;
+  const parts: string[] = [];
+  // a multi-line reply whose first line the paste cut off: the line before, inside the same paragraph
+  if (s.via === 'line' && more && i > p.from) {
+    const prev = L[i - 1];
+    if (!RECORD_START.test(prev) && !/:\s*$/.test(prev) && !startsIn(prev, '').length && !RECIPIENT_BLOCK.test(prev))
+      parts.push(prev.trim());
+  }
+  parts.push(first.trim());
+  let last = i;
+  let quoteOpen = !!openQuote && !closesQuote(first, openQuote);
+  let multi = more;
+  for (let j = i + 1; j <= p.to && j - i <= 40; j++) {
+    let t = L[j];
+    if (prefix && t.startsWith(prefix)) t = t.slice(prefix.length);
+    const trimmed = t.trim();
+    const sameCode = code !== null && new RegExp(`^${code}[ -]`).test(trimmed);
+    const sameEnh = !!enhanced && trimmed.startsWith(enhanced + ' ');
+    if (sameCode || sameEnh) {
+      parts.push(trimmed);
+      last = j;
+      if (sameCode) {
+        more = trimmed[3] === '-';
+        multi ||= more;
+      }
+      continue;
+    }
+    const indented = /^\s/.test(L[j]);
+    // a quote that opens the next line closes the reply ("' in /path/Abstract.php:431")
+    if (quoteOpen && openQuote && trimmed.startsWith(openQuote)) break;
+    if (RECORD_START.test(t) || (!indented && RECIPIENT_BLOCK.test(t))) break;
+    // a line of table rules or punctuation ("-- | -- | --") is no text
+    if (!quoteOpen && !/\p{L}/u.test(trimmed)) break;
+    // another reply starts, unless the paste wrapped this one's codes apart ("…: 550" / "5.7.0 Blocked")
+    const other = startsIn(t, '');
+    const wrappedCode = /\b[45][0-5]\d\s*$/.test(L[j - 1]);
+    if (!quoteOpen && !wrappedCode && other.some((o) => (o.col === t.search(/\S/) || o.via === 'opener') && !(indented && o.code === code)))
+      break;
+    const wrapped = L[j - 1].length >= 60;
+    // after the last line of a multi-line reply ("550 5.7.1 …"), only an indented line continues it
+    const ended = multi && !more;
+    if (quoteOpen || more || indented || (wrapped && !ended)) {
+      parts.push(trimmed);
+      last = j;
+      if (quoteOpen && openQuote && closesQuote(' ' + trimmed, openQuote)) quoteOpen = false;
+      continue;
+    }
+    break;
+  }
+  let text = parts.join(' ').replace(/\s+/g, ' ');
+  // the wrapper's closing quote, "##", and what follows them
+  if (openQuote) text = cutAtQuote(text, openQuote);
+  text = text.replace(/\s*##.*$/, '');
+  const inReply = /\(in reply to ([^()]{1,40}?) command\)/i.exec(text);
+  text = text.replace(/\s*\(in reply to [^()]{1,40} command\)\s*\)?.*$/i, '');
+  // a reply that quotes another one ("550 Error for a@b of \"Invalid greeting. response=550 5.7.0 Blocked\""): its enhanced code
+  if (!enhanced && code !== null) enhanced = new RegExp(String.raw`\b${code}[ -](${ENH})(?![\d.])`).exec(text)?.[1] ?? null;
+  text = stripCodes(text, code, enhanced, multi);
+  // a reply quoted as a whole ("'Unauthenticated … policy'") loses its quotes
+  text = text
+    .replace(/^['"]|['"][.,;]?$/g, '')
+    .replace(/\s+;$/, '')
+    .trim();
+  // words are needed: a code followed by punctuation only ("responseCode: 550 }") is a field
+  if (!/\p{L}{2}/u.test(text)) return null;
+  // a class that disagrees between the codes: the enhanced code is another number in the text
+  const agree = code !== null && enhanced !== null && String(code)[0] === enhanced[0];
+  if (code !== null && enhanced !== null && !agree) enhanced = null;
+  const context = contextAround(L, p, i, last);
+  const beforeText = L.slice(Math.max(p.from, i - 12), i).join(' ') + ' ' + s.before;
+  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'));
+  return {
+    last,
+    reply: {
+      code,
+      enhanced,
+      text,
+      line: view.origin[i] ?? i + 1,
+      endLine: view.origin[last] ?? last + 1,
+      column: s.col,
+      stage,
+      recipient: recipientNear(L.slice(Math.max(0, i - 30), i).join('\n') + '\n' + s.before, text, stage, context),
+      remote: remoteIn(`${beforeText} ${L[i]}`) ?? remoteAt(context),
+      ip: judgedIpIn([code ?? '', enhanced ?? '', text].filter((x) => x !== '').join(' ')),
+      via: s.via,
+      sure:
+        agree ||
+        // a multi-line reply (RFC 5321 §4.2.1: "554-…" lines, then "554 …")
+        multi ||
+        // a greeting's refusal names the server first (RFC 5321 §4.3.1: "554 mx.example.net …")
+        (code !== null &&
+          /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}\.[a-z]{2,24}\b/i.test(text) &&
+          /\p{L}{3,}\s+\p{L}{3,}/u.test(text)) ||
+        (code === null && enhanced !== null && text.length >= 8) ||
+        !!tuple ||
+        NAMED_CODE.test(context) ||
+        (s.via === 'opener' && /[:;'"#]|<<|[^\x00-\x7f]/u.test(s.before.slice(-6)) && /\p{L}{3,}\s+\p{L}{2,}/u.test(text)),
+    },
+  };
+}
+
+/**
+ * The reply's words without its codes: the ones in front, and the prefixes of
+ * its continuation lines wherever the paste joined them ("… does not have a
+ * 550-5.7.25 PTR record …", smtplib's "… Please visit 5.2.3 https://…").
+ * A bare "550 " inside the words is taken off only when the reply had
+ * continuation lines (its last line: "554-… 554 For explanation visit …").
+ */
+function stripCodes(text: string, code: number | null, enhanced: string | null, multi: boolean): string {
+  let t = ` ${text} `;
+  const e = enhanced ? enhanced.replace(/\./g, '\\.') : null;
+  if (code !== null) {
+    t = t.replace(new RegExp(String.raw`\s${code}-(?:${e ?? ENH}\s)?`, 'g'), ' ');
+    t = t.replace(new RegExp(String.raw`\s${code} ${e ? `${e}\s` : `(?=${ENH}\s)`}`, 'g'), ' ');
+    if (multi) t = t.replace(new RegExp(String.raw`\s${code}\s`, 'g'), ' ');
+    // the head when the reply starts with the code ("550 5.7.1 …")
+    t = t.replace(new RegExp(String.raw`^\s${code}\s`), ' ');
+  }
+  if (e) t = t.replace(new RegExp(String.raw`\s${e}(?=\s)`, 'g'), ' ');
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+function closesQuote(s: string, q: string): boolean {
+  return new RegExp(`${q}(?=\\s*$|\\s*[,;)}\\]{[]|\\s+\\()`).test(s.slice(1));
+}
+
+/** Cut at the wrapper's closing quote: the last one that ends the text or is followed by punctuation. */
+function cutAtQuote(text: string, q: string): string {
+  const re = new RegExp(`${q}(?=\\s*$|\\s*[,;)}\\]{[]|\\s+\\(|\\s+\\d{1,2}/)`, 'g');
+  let cut = -1;
+  for (const m of text.matchAll(re)) {
+    cut = m.index;
+    break;
+  }
+  return cut > 0 ? text.slice(0, cut) : text;
+}
+
+/** The lines around a reply that tell about it: its paragraph, a little before and after (a stack trace follows the message). */
+function contextAround(L: string[], p: Paragraph, i: number, last: number): string {
+  const after = [];
+  for (let k = last + 1; k < L.length && k <= last + 12; k++) after.push(L[k]);
+  return [...L.slice(Math.max(p.from, i - 12), last + 1), ...after].join('\n');
+}
+
+const COMMAND_SENT = /(?:>>>?|\bSent:|\bC:|\bclient:)\s{0,3}(EHLO|HELO|MAIL FROM|RCPT TO|DATA|BDAT|AUTH|STARTTLS)\b/gi;
+
+/** Postfix smtpd's own log of a refusal: "NOQUEUE: reject: RCPT from client[ip]: 550 …". */
+const SMTPD_REJECT = /\breject: (CONNECT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE|VRFY|ETRN) from\b/;
+
+function stageOf(inReply: string | undefined, s: Start, before: string, context: string, text: string, after: string): Stage {
+  if (inReply) return stageFromText(`in reply to ${inReply}`);
+  const smtpd = SMTPD_REJECT.exec(s.before);
+  if (smtpd) return stageOfCommand(smtpd[1]);
+  // Postfix "refused to talk to me", Exim "after RCPT TO:<a>:", "SMTP error … for TEXT command"
+  const near = stageFromText(s.before);
+  if (near !== 'unknown') return near;
+  const client = clientErrorStage(context);
+  if (client) return client.stage;
+  // a transcript: the last command the client sent before the reply
+  const sent = [...before.matchAll(COMMAND_SENT)].pop();
+  if (sent) return stageOfCommand(sent[1].split(' ')[0]);
+  // a transcript whose first command comes right after the reply: the reply was the greeting (RFC 5321 §3.1)
+  const next = [...after.split('\n').slice(0, 3).join('\n').matchAll(COMMAND_SENT)][0];
+  if (next && /^(?:EHLO|HELO)$/i.test(next[1]) && /(?:<<<?|\bGot:|\bS:|\bserver:)\s{0,3}$/i.test(s.before)) return 'connect';
+  const words = stageFromText(before);
+  if (words !== 'unknown') return words;
+  // the reply's own words ("MAIL FROM failed", "Recipient address rejected: … (RCPT)")
+  return stageFromText(text);
+}
+
+/** Where pastes say which recipient a reply refused (each is a product's wording). */
+const RECIPIENT_SHAPES: RegExp[] = [
+  // Python smtplib's dict of refused recipients: {'a@b': (550, …)}
+  /u?['"]([^\s'"<>@]{1,200}@[^\s'"<>]{1,200})['"]\s*:\s*\(\d{3}/,
+  // Outlook Express: "The rejected e-mail address was 'a@b'"
+  /rejected e-?mail address was '([^'\s]{1,200}@[^'\s]{1,200})'/i,
+  // Gmail's DSN form, Haraka, "Unable to send to"
+  /(?:Failed (?:e-?mail )?address|recipient|Unable to send to|to=)\s*:?\s*<?([^\s<>@,;:'"]{1,200}@[^\s<>,;:'"]{1,200}?)>?(?=[\s,;:]|$)/i,
+  // a transcript's RCPT TO
+  /RCPT TO:\s{0,3}<([^\s<>]{1,200}@[^\s<>]{1,200})>/i,
+  // a Postfix paragraph "<a@b>: host …" or "<a@b> (expanded from …):"
+  /^\s*<([^\s<>]{1,200}@[^\s<>]{1,200})>/m,
+];
+
+function recipientNear(before: string, text: string, stage: Stage, context: string): string | null {
+  // the nearest mention before the reply, else one in the lines around it
+  for (const src of [before, context]) {
+    let best: { at: number; address: string } | null = null;
+    for (const re of RECIPIENT_SHAPES) {
+      for (const m of src.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')))
+        if (!best || m.index > best.at) best = { at: m.index, address: m[1] };
+    }
+    if (best) return best.address.replace(/\.$/, '');
+  }
+  // "550 5.1.1 <a@b>: Recipient address rejected" — a refusal at RCPT that names its address first
+  if (stage === 'rcpt') {
+    const m = /^<([^\s<>]{1,200}@[^\s<>]{1,200})>/.exec(text);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+function remoteAt(context: string): string | null {
+  const m = /\bat remote (?:mail ?server|host)\s+([A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,})/i.exec(context);
+  return m ? m[1].replace(/\.$/, '') : null;
+}
+
+/**
+ * .NET's SmtpException gives its own sentence for the status and then the
+ * server's words, often without their code: "Mailbox unavailable. The server
+ * response was: If MAIL FROM is local then you must authenticate". The
+ * sentence names the code (knowledge/client-errors.ts).
+ */
+function dotnetReplies(view: TextView, found: FoundReply[]): FoundReply[] {
+  const out: FoundReply[] = [];
+  view.lines.forEach((l, i) => {
+    const m = DOTNET.exec(l);
+    if (!m) return;
+    const line = view.origin[i] ?? i + 1;
+    const rest = l.slice(m.index + m[0].length).trim();
+    // the server's own reply with its code after the sentence was found by the generic pass
+    if (!rest || found.some((f) => f.line === line && rest.startsWith(String(f.code ?? f.enhanced)))) return;
+    const sentence = DOTNET_STATUS_MESSAGES.find((d) => l.slice(0, m.index).trimEnd().endsWith(d.message));
+    const ctx = view.lines.slice(i, i + 12).join('\n');
+    const text = rest.replace(/\s+(?:Error|at)\b.*$/, '').trim();
+    const enh = new RegExp(`^(${ENH})\\s+`).exec(text);
+    out.push({
+      code: sentence?.code ?? null,
+      enhanced: enh?.[1] ?? null,
+      text: enh ? text.slice(enh[0].length) : text,
+      line,
+      endLine: line,
+      column: 0,
+      stage: clientErrorStage(ctx)?.stage ?? 'unknown',
+      recipient: null,
+      remote: null,
+      ip: judgedIpIn(text),
+      via: 'client',
+      sure: true,
+    });
+  });
+  return out;
+}
+
+/** The same reply found twice (a wrapper that quotes it again, one per retry) is one. */
+function dedupe(found: FoundReply[]): FoundReply[] {
+  const out: FoundReply[] = [];
+  for (const f of found.sort((a, b) => a.line - b.line || a.column - b.column)) {
+    const key = (x: FoundReply) => `${x.code}|${x.enhanced}|${x.text.toLowerCase().replace(/[^a-z0-9]+/g, '')}`;
+    const dup = out.find((o) => key(o) === key(f) || (o.line === f.line && o.text.includes(f.text)));
+    if (dup) {
+      if (dup.stage === 'unknown') dup.stage = f.stage;
+      dup.recipient ??= f.recipient;
+      dup.sure ||= f.sure;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}

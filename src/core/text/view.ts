@@ -1,0 +1,167 @@
+// A readable view of a paste: what people paste is often not the text the mail
+// system wrote but that text inside another format — an application's log
+// line with the reply in a JSON or shell string ("…with message \"550 5.7.1
+// …\n550 …\""), a thread's HTML ("&lt;a@b&gt;: host … said:<br>"), a
+// Markdown post (`**a@b**`, "[a@b](mailto:a@b)", a line in backticks), or a
+// reply quoted with "> ". The view undoes those wrappings and keeps, for every
+// line of the view, the number of the input line it came from, so that
+// evidence still points at the user's own paste.
+//
+// The view never adds words: it only removes escapes, markup and quote marks.
+
+export interface TextView {
+  /** The readable lines. */
+  lines: string[];
+  /** For each view line, the 1-based number of the input line it came from. */
+  origin: number[];
+  /** What was undone (for the report's notes): 'html', 'escapes', 'markdown', 'quotes'. */
+  undone: string[];
+}
+
+/** HTML that a page or a mail client's HTML part wraps around text: tags we know, or entities. */
+const HTML_TAG =
+  /<\/?(?:html|head|body|br|p|div|span|pre|code|a|b|i|em|strong|font|table|tr|td|th|tbody|ul|ol|li|tt|blockquote|hr|h[1-6])(?=[\s/>])[^<>]{0,400}>/i;
+const HTML_ENTITY = /&(?:lt|gt|amp|quot|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});/i;
+/** Tags that end a line of text. */
+const BREAK_TAG = /<(?:br|\/p|\/div|\/tr|\/li|\/h[1-6]|hr|\/pre|\/blockquote)(?=[\s/>])[^<>]{0,400}>/gi;
+/** Any other tag of a known name (an address in angle brackets, <a@b>, is no tag: it has no such name). */
+const ANY_TAG =
+  /<\/?(?:html|head|body|p|div|span|pre|code|a|b|i|em|strong|font|table|tr|td|th|tbody|thead|ul|ol|li|tt|blockquote|h[1-6]|title|meta|style)(?=[\s/>])[^<>]{0,400}>/gi;
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (m, e: string) => {
+    const k = e.toLowerCase();
+    if (k in NAMED) return NAMED[k];
+    const n = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+  });
+}
+
+/**
+ * Escapes of a JSON, JavaScript, Python or shell string: a backslash before
+ * n, r, t, a quote, a slash, a backslash, or u+4 hex digits (JSON's "\u003c").
+ * Only a line that holds a string escape of a line break or a quote is read
+ * this way, so that a Windows path ("C:\temp\new") elsewhere is left alone.
+ */
+const STRING_ESCAPE = /\\(?:n|r\\n|u[0-9a-fA-F]{4}|"|')/;
+const WINDOWS_PATH = /\b[A-Za-z]:\\[\w. -]/;
+
+function unescapeString(s: string): string {
+  return s.replace(/\\(u[0-9a-fA-F]{4}|r\\n|[nrt"'\\/])/g, (_m, e: string) => {
+    if (e === 'n' || e === 'r\\n') return '\n';
+    if (e === 'r') return '';
+    if (e === 't') return ' ';
+    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return e;
+  });
+}
+
+/** Markdown a forum adds: "[a@b](mailto:a@b)" → "a@b"; "**x**" → "x"; a line wrapped in single backticks; a code fence. */
+function undoMarkdown(s: string): string {
+  let t = s.replace(/\[([^\][]{1,300})\]\(mailto:[^()\s]{1,300}\)/g, '$1');
+  t = t.replace(/\*\*([^*\n]{1,300})\*\*/g, '$1');
+  const tick = /^(\s*)`([^`]{1,4000})`\s*$/.exec(t);
+  if (tick) t = tick[1] + tick[2];
+  if (/^\s*(?:`{3,}|~{3,})[\w-]{0,20}\s*$/.test(t)) t = '';
+  return t;
+}
+
+/**
+ * A quote mark of a reply ("> ", "> > ", ">>"), but not the ">>>" that marks
+ * a client's command in Sendmail's and OpenSMTPD's transcripts
+ * (">>> RCPT TO:<a@b>") — those lines are data, not quoting.
+ */
+const QUOTE_MARKS = /^[ \t]{0,3}(?:>[ \t]?){1,8}/;
+const TRANSCRIPT_MARK = /^\s*(?:>>>|<<<)\s/;
+
+/**
+ * One line without the markup a post adds around it (quote marks, Markdown
+ * bold, links and backticks): what a log reader can read line for line, the
+ * line count unchanged.
+ */
+export function plainLine(line: string): string {
+  const t = QUOTE_MARKS.test(line) && !TRANSCRIPT_MARK.test(line) ? line.replace(QUOTE_MARKS, '') : line;
+  return undoMarkdown(t);
+}
+
+export function readableView(input: string[]): TextView {
+  const joined = input.join('\n');
+  const html = HTML_TAG.test(joined) || (HTML_ENTITY.test(joined) && /&(?:lt|gt);/i.test(joined));
+  const undone = new Set<string>();
+  const lines: string[] = [];
+  const origin: number[] = [];
+  const push = (t: string, n: number) => {
+    lines.push(t);
+    origin.push(n);
+  };
+  input.forEach((raw, i) => {
+    const n = i + 1;
+    let t = raw;
+    if (QUOTE_MARKS.test(t) && !TRANSCRIPT_MARK.test(t)) {
+      t = t.replace(QUOTE_MARKS, '');
+      undone.add('quotes');
+    }
+    const md = undoMarkdown(t);
+    if (md !== t) {
+      t = md;
+      undone.add('markdown');
+    }
+    let parts = [t];
+    if (html) {
+      // (a break that ends the line ends it once)
+      const h = decodeEntities(
+        t
+          .replace(BREAK_TAG, '\n')
+          .replace(/\n\s*$/, '')
+          .replace(ANY_TAG, ''),
+      );
+      if (h !== t) undone.add('html');
+      parts = h.split('\n');
+    }
+    const out: string[] = [];
+    for (const p of parts) {
+      if (STRING_ESCAPE.test(p) && !WINDOWS_PATH.test(p)) {
+        undone.add('escapes');
+        out.push(...unescapeString(p).split('\n'));
+      } else out.push(p);
+    }
+    for (const p of out) push(p, n);
+  });
+  const spaced = undoDoubleSpacing(lines, origin);
+  if (spaced) undone.add('spacing');
+  return spaced ? { lines: spaced.lines, origin: spaced.origin, undone: [...undone] } : { lines, origin, undone: [...undone] };
+}
+
+/**
+ * A paste copied from some web pages comes double-spaced: a blank line after
+ * every line ("host x said:\n\n    550-5.7.26 …\n\n    both 550-5.7.26 …").
+ * When (nearly) every text line is followed by exactly one blank line, the
+ * blank lines are no paragraph breaks and are dropped; a run of two or more
+ * blank lines still separates paragraphs.
+ */
+function undoDoubleSpacing(lines: string[], origin: number[]): { lines: string[]; origin: number[] } | null {
+  let text = 0;
+  let single = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    text++;
+    if (i + 2 < lines.length && !lines[i + 1].trim() && lines[i + 2].trim()) single++;
+  }
+  if (text < 4 || single < (text - 1) * 0.8) return null;
+  const out: string[] = [];
+  const org: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const blank = !lines[i].trim();
+    if (blank && i > 0 && lines[i - 1].trim() && i + 1 < lines.length && lines[i + 1].trim()) continue;
+    out.push(lines[i]);
+    org.push(origin[i]);
+  }
+  return { lines: out, origin: org };
+}
+
+/** The input line a view line came from (1-based in, 1-based out; 0 stays 0). */
+export function originOf(view: TextView, viewLine: number): number {
+  return viewLine > 0 ? (view.origin[viewLine - 1] ?? viewLine) : 0;
+}

@@ -1,0 +1,148 @@
+// The CLI as a user runs it, in a child process (issue 10 point 4, issue 14
+// point 3): all of its output arrives through a pipe or into a file, its exit
+// code says what happened, sizes are checked before anything is read, and a
+// large file is summarised as a stream.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readFileSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { largeLogText } from '../../../scripts/make-large-log';
+import { LARGE_LOG_BYTES, MAX_WHOLE_BYTES } from '../../../src/shared/limits';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const cli = path.join(root, 'src/cli/main.ts');
+let dir: string;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI with stdout and stderr piped to this process, read to their end. */
+function run(args: string[], stdout: 'pipe' | number = 'pipe'): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', stdout, 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    // read slowly, as `| jq` on a busy machine might: the CLI must wait for us
+    child.stdout?.on('data', (d: Buffer) => {
+      out.push(d);
+      child.stdout!.pause();
+      setTimeout(() => child.stdout!.resume(), 5);
+    });
+    child.stderr!.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'mailmedic-cli-'));
+});
+afterAll(() => {
+  // the sparse files take no room; the folder goes with the OS's tmp cleaning
+});
+
+describe('the CLI writes all its output', () => {
+  it('--summary --json of a large log, through a pipe: every byte, valid JSON (over 64 KiB)', async () => {
+    const log = file('big.log', largeLogText(1_500_000, 'postfix', 3));
+    const r = await run([log, '--summary', '--json', '--offline']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(64 * 1024);
+    const j = JSON.parse(r.stdout) as { summary: { kind: string; refusals: number; sessions: unknown[] } };
+    expect(j.summary.kind).toBe('postfix-log');
+    expect(j.summary.sessions.length).toBeGreaterThan(100);
+  }, 120_000);
+  it('the JSON report of a whole analysis, through a pipe and into a file, complete', async () => {
+    const log = file('medium.log', largeLogText(150_000, 'exim', 4));
+    const piped = await run([log, '--json', '--offline']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(64 * 1024);
+    const report = JSON.parse(piped.stdout) as { rejections: unknown[] };
+    expect(report.rejections.length).toBeGreaterThan(100);
+    const out = path.join(dir, 'report.json');
+    const fd = openSync(out, 'w');
+    const toFile = await run([log, '--json', '--offline'], fd);
+    closeSync(fd);
+    expect(toFile.code).toBe(0);
+    const same = (s: string) => s.replace(/"generated": "[^"]*"/, '');
+    expect(same(readFileSync(out, 'utf8'))).toBe(same(piped.stdout));
+  }, 120_000);
+});
+
+describe('exit codes', () => {
+  it('0 when something was analysed', async () => {
+    const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--offline']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/postfix/i);
+  }, 60_000);
+  it('1 when nothing was analysed: text that is no log, bounce or message; an empty file', async () => {
+    expect((await run([file('prose.txt', 'Dear team, the mail does not work. Regards\n'), '--offline'])).code).toBe(1);
+    expect((await run([file('empty.log', ''), '--offline'])).code).toBe(1);
+  }, 60_000);
+  it('2 for bad arguments', async () => {
+    expect((await run(['--frobnicate', 'x.log'])).code).toBe(2);
+    expect((await run(['--offline'])).code).toBe(2);
+    expect((await run(['x.log', '--session', '0'])).code).toBe(2);
+    const one = path.join(root, 'test/fixtures/logs/postfix-syslog.log');
+    const r = await run([one, '--session', '99', '--offline']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no session 99/);
+  }, 60_000);
+  it('3 when a file cannot be read (missing, a folder); the largest code of several files', async () => {
+    expect((await run([path.join(dir, 'missing.log'), '--offline'])).code).toBe(3);
+    const folder = path.join(dir, 'folder.log');
+    mkdirSync(folder, { recursive: true });
+    expect((await run([folder, '--offline'])).code).toBe(3);
+    const both = await run([
+      path.join(root, 'test/fixtures/logs/postfix-syslog.log'),
+      path.join(dir, 'missing.log'),
+      '--offline',
+      '--json',
+    ]);
+    expect(both.code).toBe(3);
+    // the readable one is still reported, one JSON object per line
+    expect(JSON.parse(both.stdout.trim().split('\n')[0])).toMatchObject({ file: expect.stringMatching(/postfix-syslog/) });
+  }, 60_000);
+});
+
+describe('sizes are checked before anything is read', () => {
+  it(`over ${LARGE_LOG_BYTES / 1048576} MB the file is summarised as a stream, and stderr says so`, async () => {
+    const log = file('five.log', largeLogText(LARGE_LOG_BYTES + 200_000, 'postfix', 5));
+    const r = await run([log, '--offline']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/reading it as a stream and summarising it/);
+    expect(r.stdout).toMatch(/^== .*five\.log\npostfix-log: /);
+    // --session N diagnoses one refused session of it
+    const one = await run([log, '--offline', '--session', '1', '--json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ session: 1, inputs: [{ kind: 'postfix-log' }] });
+  }, 120_000);
+  it('--whole over the whole-analysis limit: said, exit 4, nothing read', async () => {
+    const p = path.join(dir, 'huge.log');
+    writeFileSync(p, '');
+    truncateSync(p, MAX_WHOLE_BYTES + 1);
+    const r = await run([p, '--whole', '--offline']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/over the 64 MB that are analysed whole/);
+  }, 60_000);
+  it('a 600 MB file that is no log is streamed, not decoded whole: it says so and exits 1', async () => {
+    const p = path.join(dir, 'zeros.bin');
+    writeFileSync(p, '');
+    truncateSync(p, 600 * 1048576);
+    const r = await run([p, '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not recognised as a mail server log and is too large \(600 MB\) to analyse whole/);
+  }, 180_000);
+});
