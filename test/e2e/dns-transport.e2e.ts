@@ -2,9 +2,10 @@
 // resolvers really are:
 // - over HTTP/2 with TLS (a throwaway certificate; this file's Chromium runs
 //   with --ignore-certificate-errors): loading the page contacts no resolver,
-//   the first diagnosis opens at most the browser's six connections (it races
-//   them while it does not know the resolver speaks HTTP/2), and the next one
-//   asks everything over what is open;
+//   the first diagnosis opens a handful of connections (the browser races up
+//   to six while it does not know the resolver speaks HTTP/2, and on a busy
+//   machine, with slow handshakes, it was seen to start a few more), and the next
+//   one asks everything over what is open;
 // - over HTTP/1.1, where the browser sends six requests at once per origin
 //   and queues the rest: with a resolver that answers every question in a
 //   second, every question is answered (a timeout counted from the queue
@@ -67,8 +68,12 @@ describe('the DoH transport in the browser', () => {
     const asked = h2.seen.length;
     assert.ok(asked > 20, `${asked} questions`);
     const opened = h2.connections;
-    assert.ok(opened >= 1 && opened <= 6, `${opened} connections`);
+    // six when the machine is idle; at load average 22 Chromium opened 10 (it
+    // starts more connects while earlier handshakes are slow). What matters is
+    // that it is bounded, and that the second diagnosis opens none.
+    assert.ok(opened >= 1 && opened <= 12, `${opened} connections`);
     // the same input again, a moment later: its answers are cached (TTLs), so change the sender
+    await page.getByTestId('edit-input').click(); // the input folds away once there is a result
     await page.getByTestId('input').fill(SEED.replace(/example\.org/g, 'example.net'));
     await analyseAndWait(page);
     assert.ok(h2.seen.length > asked, 'the second diagnosis asked the resolver');
