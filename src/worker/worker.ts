@@ -126,7 +126,10 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       onPartial: (report) => post({ type: 'partial', id: req.id, report, view: buildView(report) }),
     });
     answers.flush();
-    const csp = await takeCspWarning(report.dns.some((d) => d.rcode !== 'NOERROR' && d.rcode !== 'NXDOMAIN'));
+    // a request the policy blocked fails as a fetch that never reached the resolver (NETWORK, or CORS
+    // when the second probe is blocked too); a SERVFAIL, a timeout or a cut-off answer came from a
+    // resolver and is no reason to hold the final report back while violation events are awaited
+    const csp = await takeCspWarning(report.dns.some((d) => d.rcode === 'NETWORK' || d.rcode === 'CORS'));
     if (csp) report.warnings = [...(report.warnings ?? []), csp];
     post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report, view: buildView(report) });
   } catch (err) {
