@@ -27,7 +27,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, ROOT, serveDist } from '../../test/e2e/harness';
 import { criticalPath, median, seedCase, chainCase, type Case } from './_dns-cases';
-import { serverProcess } from './_dns-server';
+import { requestCount, serverProcess, type ServerProcess } from './_dns-server';
 
 const DELAY = Number(process.env.BENCH_DELAY ?? 100);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -91,8 +91,11 @@ async function bench(browser: Browser, app: string, c: Case): Promise<void> {
     const live: PageRun[] = [];
     const offline: PageRun[] = [];
     await run(browser, app, [server.url], c.input); // the first browser context pays one-off costs: not counted
+    const sent: Sent[] = [];
     for (let i = 0; i < RUNS; i++) {
-      live.push(await run(browser, app, [server.url], c.input));
+      const r = await counted(server, () => run(browser, app, [server.url], c.input));
+      live.push(r.run);
+      sent.push(r.requests);
       offline.push(await run(browser, app, [], c.input));
     }
     server.stop();
@@ -106,7 +109,27 @@ async function bench(browser: Browser, app: string, c: Case): Promise<void> {
     console.log(
       `  ratio (Chromium, ${label}): ${(part / ideal).toFixed(2)}× the critical path (live part ${part.toFixed(0)} ms; aim ≤ 1.20×)`,
     );
+    console.log(`  ${requestsLine(sent, live)}`);
   }
+}
+
+interface Sent {
+  requests: number;
+  distinct: number;
+}
+
+/** One run, with the DoH requests the server received during it. */
+async function counted(server: ServerProcess, f: () => Promise<PageRun>): Promise<{ run: PageRun; requests: Sent }> {
+  await server.reset();
+  const run = await f();
+  return { run, requests: requestCount(await server.seen()) };
+}
+
+/** DoH requests the resolver received against the distinct questions among them and the query log's rows. */
+function requestsLine(sent: Sent[], runs: PageRun[]): string {
+  const extra = sent.filter((s) => s.requests !== s.distinct).length;
+  const unlisted = sent.filter((s, i) => s.distinct !== runs[i].questions).length;
+  return `DoH requests per diagnosis: median ${median(sent.map((s) => s.requests))} for ${median(sent.map((s) => s.distinct))} distinct questions (the query log lists ${median(runs.map((r) => r.questions))}); runs with a question sent twice: ${extra}/${sent.length}, with the log's count ≠ the server's: ${unlisted}/${sent.length}`;
 }
 
 /** Every question answered in 2 s: does every check complete in the page? */
@@ -115,10 +138,10 @@ async function twoSecondResolver(browser: Browser, app: string): Promise<void> {
   console.log(`\n2-second resolver in the page (seed case)`);
   for (const h2 of [false, true]) {
     const server = await serverProcess(c.zone, 2000, h2);
-    const r = await run(browser, app, [server.url], c.input);
+    const { run: r, requests } = await counted(server, () => run(browser, app, [server.url], c.input));
     server.stop();
     console.log(
-      `  ${h2 ? 'HTTP/2 over TLS' : 'HTTP/1.1 (six connections)'}: checks completed: ${r.questions - r.failed}/${r.questions} questions answered, ${r.steps - r.inconclusive}/${r.steps} steps decided, click → final ${(r.ms / 1000).toFixed(1)} s`,
+      `  ${h2 ? 'HTTP/2 over TLS' : 'HTTP/1.1 (six connections)'}: checks completed: ${r.questions - r.failed}/${r.questions} questions answered, ${r.steps - r.inconclusive}/${r.steps} steps decided, click → final ${(r.ms / 1000).toFixed(1)} s; ${requestsLine([requests], [r])}`,
     );
   }
 }

@@ -22,7 +22,7 @@ import { loadavg, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/core/index';
 import { chainCase, criticalPath, median, seedCase, type Case } from './_dns-cases';
-import { serverProcess } from './_dns-server';
+import { requestCount, serverProcess, type ServerProcess } from './_dns-server';
 
 const DELAY = Number(process.env.BENCH_DELAY ?? 100);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -64,8 +64,11 @@ async function bench(c: Case): Promise<void> {
     const server = await serverProcess(c.zone, DELAY, h2);
     const live: ColdRun[] = [];
     const offline: ColdRun[] = [];
+    const sent: Sent[] = [];
     for (let i = 0; i < RUNS; i++) {
-      live.push(cold(c.input, server.url, server.cert));
+      const { run, requests } = await counted(server, () => cold(c.input, server.url, server.cert));
+      live.push(run);
+      sent.push(requests);
       offline.push(cold(c.input, '--offline'));
     }
     server.stop();
@@ -79,19 +82,41 @@ async function bench(c: Case): Promise<void> {
     console.log(
       `  ratio (cold CLI, ${label}): ${(livePart / ideal).toFixed(2)}× the critical path (live part ${livePart.toFixed(0)} ms; aim ≤ 1.20×)`,
     );
+    console.log(`  ${requestsLine(sent, live)}`);
   }
+}
+
+interface Sent {
+  requests: number;
+  distinct: number;
+}
+
+/** One run, with the DoH requests the server received during it. */
+async function counted(server: ServerProcess, f: () => ColdRun): Promise<{ run: ColdRun; requests: Sent }> {
+  await server.reset();
+  const run = f();
+  return { run, requests: requestCount(await server.seen()) };
+}
+
+/** DoH requests the resolver received against the distinct questions among them and the questions the report lists. */
+function requestsLine(sent: Sent[], runs: { questions: number }[]): string {
+  const extra = sent.filter((s) => s.requests !== s.distinct).length;
+  const unlisted = sent.filter((s, i) => s.distinct !== runs[i].questions).length;
+  return `DoH requests per diagnosis: median ${median(sent.map((s) => s.requests))} for ${median(sent.map((s) => s.distinct))} distinct questions (the report lists ${median(runs.map((r) => r.questions))}); runs with a question sent twice: ${extra}/${sent.length}, with the report's count ≠ the server's: ${unlisted}/${sent.length}`;
 }
 
 /** Every question answered in 2 s: every check must complete. */
 async function twoSecondResolver(): Promise<void> {
   const c = seedCase();
-  const server = await serverProcess(c.zone, 2000);
-  const r = cold(c.input, server.url);
-  server.stop();
   console.log(`\n2-second resolver (seed case, cold CLI)`);
-  console.log(
-    `  checks completed: ${r.questions - r.timeouts - r.deadline}/${r.questions} questions answered, ${r.steps - r.inconclusive}/${r.steps} steps decided, in ${(r.total / 1000).toFixed(1)} s`,
-  );
+  for (const h2 of [false, true]) {
+    const server = await serverProcess(c.zone, 2000, h2);
+    const { run: r, requests } = await counted(server, () => cold(c.input, server.url, server.cert));
+    server.stop();
+    console.log(
+      `  ${h2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}: checks completed: ${r.questions - r.timeouts - r.deadline}/${r.questions} questions answered, ${r.steps - r.inconclusive}/${r.steps} steps decided, in ${(r.total / 1000).toFixed(1)} s; ${requestsLine([requests], [r])}`,
+    );
+  }
 }
 
 /**
@@ -108,11 +133,11 @@ async function deadlineCase(): Promise<void> {
   const input =
     'Nov 26 18:22:06 mx postfix/smtpd[15521]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 550 5.7.23 <anna@example.com>: Recipient address rejected: SPF fail; from=<info@chain.example> to=<anna@example.com> proto=ESMTP helo=<mail.chain.example>\n';
   const server = await serverProcess({ records }, 3500);
-  const r = cold(input, server.url);
+  const { run: r, requests } = await counted(server, () => cold(input, server.url));
   server.stop();
   console.log(`\ndeadline: a 50-level SPF include chain, every answer after 3.5 s (cold CLI)`);
   console.log(
-    `  diagnosis took ${(r.total / 1000).toFixed(1)} s (deadline ${DEFAULT_LIMITS.dnsDeadlineMs / 1000} s): ${r.questions - r.deadline - r.timeouts} questions answered, ${r.deadline} cut off by the deadline, ${r.timeouts} timed out, ${r.inconclusive}/${r.steps} steps inconclusive`,
+    `  diagnosis took ${(r.total / 1000).toFixed(1)} s (deadline ${DEFAULT_LIMITS.dnsDeadlineMs / 1000} s): ${r.questions - r.deadline - r.timeouts} questions answered, ${r.deadline} cut off by the deadline, ${r.timeouts} timed out, ${r.inconclusive}/${r.steps} steps inconclusive; ${requests.requests} DoH requests`,
   );
 }
 
