@@ -53,11 +53,14 @@ describe('a slow resolver behind a browser’s six connections', () => {
   it('a resolver that answers nothing: the questions queued behind the first timeout are not sent at all', async () => {
     server = await startDohServer({ zone, fault: 'hang' });
     const report = await analyze(input, {
-      resolver: new DohResolver({ endpoints: [server.url], timeoutMs: 300, fetch: queueingFetch(fetch, 6) }),
+      resolver: new DohResolver({ endpoints: [server.url], timeoutMs: 1000, fetch: queueingFetch(fetch, 6) }),
     });
     expect(report.dns.length).toBeGreaterThan(20);
     expect(report.dns.every((q) => q.rcode === 'TIMEOUT')).toBe(true);
-    expect(server.seen.length).toBe(6);
+    // the six on the wire (at most: on a loaded machine fetch may not have written some of them
+    // before the first timeout aborts them); none of those queued behind them
+    expect(server.seen.length).toBeGreaterThan(0);
+    expect(server.seen.length).toBeLessThanOrEqual(6);
     expect(report.dns.filter((q) => /not sent/.test(q.error ?? '')).length).toBe(report.dns.length - 6);
   });
 });
