@@ -82,6 +82,8 @@ export class AppState {
   editing = $state(true);
   /** Bumped when a new analysis has its first result to show: the verdict card scrolls into view. */
   revealSeq = $state(0);
+  /** Bumped when that analysis is final: the card is put back in view if the user has not scrolled meanwhile. */
+  settledSeq = $state(0);
   /** What is kept in this browser: the history, the diagnosis on screen. */
   readonly kept: Keeping;
   /** The browser offers to install the app (beforeinstallprompt): the header shows Install. */
@@ -196,6 +198,7 @@ export class AppState {
       // an input that was not recognised stays open to be mended
       this.editing = !done.view.recognised;
       reveal();
+      this.settledSeq++;
       this.announce(doneText(done.view));
       void this.keep();
     } catch (e) {
