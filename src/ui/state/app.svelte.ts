@@ -104,6 +104,18 @@ export class AppState {
     this.kept = new Keeping(deps.keeper ?? null);
   }
 
+  /**
+   * Why Share, Copy and Download are off, in words the page shows beside them
+   * (a disabled button cannot be focused, so a tooltip alone would not be
+   * read); null when they are on.
+   */
+  get actionsOff(): string | null {
+    if (!this.report || !this.view) return 'Nothing to share yet: analyse an input first.';
+    if (!this.view.recognised) return 'Share, copy and download are off: the input was not recognised.';
+    if (this.view.pending) return 'Share, copy and download wait for the live checks.';
+    return null;
+  }
+
   /** Whether any step could not be checked and a retry may help. */
   get needsRetry(): boolean {
     return !!this.view && this.view.steps.some((s) => s.retry);
