@@ -11,7 +11,10 @@ function isRefusal(code: number): boolean {
   return code >= 400 && code < 600;
 }
 
-export function buildEvidence(result: ParseResult, lineCount: number): Evidence {
+/** The default of limits.maxReplyChars (options.ts says what it stops). */
+export const MAX_REPLY_CHARS = 8192;
+
+export function buildEvidence(result: ParseResult, lineCount: number, maxReplyChars = MAX_REPLY_CHARS): Evidence {
   const raw: RawRejection[] = [...(result.rejections ?? [])];
   // a parser may report a refusal both in its session and, with more detail
   // (recipient, remote), among its rejections: count it once
@@ -35,11 +38,18 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
     }
   }
   raw.sort((a, b) => a.line - b.line);
+  // a refusal's text past the limit is cut before it is classified (limits.maxReplyChars), and said
+  const long = raw.filter((r) => r.text.length > maxReplyChars);
+  const cut = long.length ? raw.map((r) => (r.text.length > maxReplyChars ? { ...r, text: r.text.slice(0, maxReplyChars) } : r)) : raw;
+  if (long.length)
+    result.warnings.push(
+      `${long.length === 1 ? `The refusal on line ${long[0].line} is` : `${long.length} refusals (the first on line ${long[0].line}) are`} longer than ${maxReplyChars} characters: only the first ${maxReplyChars} were read (limits.maxReplyChars).`,
+    );
   const kind: InputKind = result.kind;
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],
-    rejections: raw.map(classify),
+    rejections: cut.map(classify),
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),
