@@ -171,7 +171,7 @@ async function main(): Promise<number> {
       await printReport(
         file,
         report,
-        { session: args.session, lines: chosen.lines.map((l) => l.n) },
+        { session: args.session, lines: chosen.lineNumbers },
         `${file}, session ${args.session} (lines ${chosen.firstLine}–${chosen.lastLine})`,
       );
       code = Math.max(code, recognised(report) ? EXIT.analysed : EXIT.nothing);

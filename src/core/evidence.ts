@@ -1,7 +1,7 @@
 // From parse results to Evidence: sessions' refusals are collected and
 // classified in one place, whatever parser found them.
 
-import type { Evidence, InputKind } from './types';
+import type { Evidence, InputKind, Rejection } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
 import { judgedIpInReply } from './parse/judged-ip';
@@ -11,7 +11,15 @@ function isRefusal(code: number): boolean {
   return code >= 400 && code < 600;
 }
 
-export function buildEvidence(result: ParseResult, lineCount: number): Evidence {
+/**
+ * `classifyRefusal` is classify() unless the caller remembers its answers
+ * (the large-log summary reads thousands of sessions with the same refusal).
+ */
+export function buildEvidence(
+  result: ParseResult,
+  lineCount: number,
+  classifyRefusal: (r: RawRejection) => Rejection = classify,
+): Evidence {
   const raw: RawRejection[] = [...(result.rejections ?? [])];
   // a parser may report a refusal both in its session and, with more detail
   // (recipient, remote), among its rejections: count it once
@@ -39,7 +47,7 @@ export function buildEvidence(result: ParseResult, lineCount: number): Evidence 
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],
-    rejections: raw.map(classify),
+    rejections: raw.map((r) => classifyRefusal(r)),
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),

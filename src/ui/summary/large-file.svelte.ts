@@ -8,7 +8,7 @@ import type { AnalysisClient } from '../../worker/client';
 import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
 
 /** A kept session's own lines, as a paste of them would be. */
-const sessionText = (s: SummarySession): string => s.lines.map((l) => l.text).join('\n');
+const sessionText = (s: SummarySession): string => s.text;
 
 interface Diagnoser {
   setInput(text: string, fileName: string | null, exactBytes: boolean): void;
