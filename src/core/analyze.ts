@@ -14,8 +14,6 @@ import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { authReport } from './checks/auth-report';
 import { rankSteps } from './rank';
-import { notTheCauseForSubmission } from './rules/submission';
-import { withReceiverWords } from './rules/rejection';
 import { describeMessage } from './mail/describe';
 
 function emptyEvidence(lines: number, warning: string): Evidence {
@@ -114,12 +112,14 @@ async function diagnose(
     const out = r.run(waiting ? watched(ctx, read) : ctx);
     return waits(read) ? out.map((s) => ({ ...s, pending: true })) : out;
   });
-  // the passes over all steps (they keep each step in its place). For a partial, a settled step
+  // the rules' passes over all steps (Rule.revise: they keep each step in its place). For a partial, a settled step
   // stays settled only if no answer to come can change what a pass does to it: the pass must not
   // have read a waiting group, must not have changed it while other steps still wait (the
   // receiver's words go to the first failing step of their kind, which may be one still waiting,
   // or one not made yet), and must treat it the same whether the waiting steps fail or not
-  for (const pass of [notTheCauseForSubmission, withReceiverWords]) {
+  for (const rule of RULES) {
+    if (!rule.revise) continue;
+    const pass = rule.revise.bind(rule);
     if (!waiting) {
       steps = pass(steps, ctx);
       continue;

@@ -3,8 +3,9 @@
 // the stage). Then the other problems, worst first; passes last.
 
 import type { Rejection, Status, Step } from './types';
-import { REASON_CAUSES, ruleMatches } from './knowledge/reason-causes';
 import { REPLY_KNOWLEDGE } from './knowledge/replies';
+import { explainersOf } from './rules';
+import { ruleMatches } from './rules/rule';
 
 const STATUS_ORDER: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2, info: 3, pass: 4 };
 
@@ -37,7 +38,8 @@ function isProblem(s: Step): boolean {
 /**
  * 0: the step that is the primary refusal itself, or a problem the receiver
  *    named as the cause (its reply knowledge lists the rule);
- * 1: a problem that can cause the primary reason;
+ * 1: a problem that can cause the primary reason (its rule says it explains
+ *    that reason: StepKind.explains);
  * 2: everything else.
  */
 function causeTier(s: Step, primary: Rejection | null): number {
@@ -45,7 +47,7 @@ function causeTier(s: Step, primary: Rejection | null): number {
   if (s.evidence.some((e) => e.line === primary.line && e.line > 0) && s.rule.startsWith('smtp.')) return 0;
   const k = primary.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === primary.knowledge) : undefined;
   if (k?.rules.some((p) => ruleMatches(p, s.rule))) return s.evidence.some((e) => e.line === primary.line) ? 0 : 1;
-  if ((REASON_CAUSES[primary.reason] ?? []).some((p) => ruleMatches(p, s.rule))) return 1;
+  if (explainersOf(primary.reason).has(s.rule)) return 1;
   return 2;
 }
 

@@ -11,8 +11,6 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // reason syntaxerror (555 5.5.0 unknown), want contenterror|notcompliantrfc|rejected; first smtp.rejected:fail, want headers.missing-date|smtp.not-co...
-  'amavis-bad-header-missing-date-ndr': 'not yet examined (step 0)',
   // reason blocked (550 5.4.316 connect), want expired|networkerror; first reputation.blocked:fail, want smtp.connection-failed|smtp.delivery-expired; ...
   'de-exchange-ndr-recipient-host-connection-refused-expired': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want mailboxfull; first none, want smtp.mailbox-full
@@ -61,24 +59,14 @@ const KNOWN_MISSES: Record<string, string> = {
   'gmail-submission-552-size-limit-python-exception': 'not yet examined (step 0)',
   // reason networkerror (- - unknown), want requireptr|blocked; first smtp.connection-failed:warn, want ptr.missing|ptr.generic|ptr.mismatch; text "88....
   'gmx-554-bad-ptr-at-banner-opensmtpd': 'not yet examined (step 0)',
-  // reason systemerror (554 - end-of-data), want contenterror|notcompliantrfc|policyviolation|rejected; first smtp.rejected:fail, want headers.missing-...
-  'gmx-554-policy-restrictions-missing-date-header': 'not yet examined',
-  // reason systemerror (554 - unknown), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want headers.invalid-addr...
-  'gmx-554-r0735-empty-to-header-bcc-only': 'not yet examined (step 0)',
-  // reason systemerror (554 - end-of-data), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want headers.invalid-...
-  'gmx-554-r0735-list-relay-wrapped-fragment-german-thread': 'not yet examined',
   // stage unknown, want rcpt
   'haraka-outbound-gmail-user-unknown': 'not yet examined (step 0)',
   // stage unknown, want rcpt
   'haraka-outbound-microsoft-fblw15-block': 'not yet examined (step 0)',
-  // reason onhold (554 - end-of-data), want systemerror|mailererror
-  'hmailserver-554-message-could-not-be-saved-bug': 'not yet examined (step 0)',
   // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked|dnsbl.listed
   'hotmail-block-list-quote-recipient-forwards-via-listed-host': 'not yet examined (step 0)',
   // first smtp.ptr-required:fail, want ptr.missing
   'improvmx-5-7-25-ipv6-no-ptr-postfix-dsn': 'not yet examined (step 0)',
-  // reason systemerror (554 - end-of-data), want contenterror|policyviolation|rejected|notcompliantrfc; first smtp.rejected:fail, want headers.8bit|smt...
-  'ionos-554-policy-restrictions-non-ascii-from-name': 'not yet examined',
   // reason onhold (550 - unknown), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required; stage unknown, want rcpt
   'it-outlook-error-box-550-relay-denied-help-page': 'not yet examined',
   // not recognised (kind unknown); reason none, want userunknown|filtered|rejected; first none, want smtp.recipient-unknown|smtp.rejected; stage none, ...
@@ -125,16 +113,12 @@ const KNOWN_MISSES: Record<string, string> = {
   'outlook-s3150-cloudflare-routing-forwarder-ip-blocked': 'not yet examined',
   // reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error
   'postfix-amavis-loopback-tls-required-encrypt': 'not yet examined (step 0)',
-  // reason onhold (550 - rcpt), want userunknown|rejected
-  'postfix-bounce-550-recipient-not-allowed-retired-group-address': 'not yet examined',
   // first smtp.recipient-unknown:fail, want smtp.dns-lookup-failed; unexpected smtp.recipient-unknown:fail|warn
   'postfix-chroot-no-resolv-conf-mx-lookup-fails': 'not yet examined',
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log': 'not yet examined (step 0)',
   // reason undefined (- - unknown), want userunknown; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want rcpt
   'postfix-dsn-keybase-unverified-forward-alias': 'not yet examined (step 0)',
-  // reason blocked (- 4.4.1 connect), want networkerror|systemerror; first reputation.blocked:warn, want mta.local-error|smtp.connection-failed; unexpe...
-  'postfix-lmtp-port-mismatch-connection-refused': 'not yet examined',
   // first smtp.rejected:warn, want mta.local-error
   'postfix-misplaced-rbl-restriction-server-configuration-error': 'not yet examined (step 0)',
   // reason none, want networkerror|expired; first none, want smtp.connection-failed; stage none, want connect
@@ -159,16 +143,12 @@ const KNOWN_MISSES: Record<string, string> = {
   'sparkpost-event-json-rcpt-to-syntax-error-app-address': 'not yet examined',
   // reason filtered (550 - unknown), want speeding|toomanyconn|rejected|userunknown; first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpec...
   'submission-550-mailbox-unavailable-rate-limit-bulk-send': 'not yet examined (step 0)',
-  // reason onhold (554 - unknown), want mesgtoobig|exceedlimit; first smtp.rejected:fail, want smtp.message-too-large
-  'submission-554-stream-too-long-size-limit-app': 'not yet examined (step 0)',
   // reason delivered (- 2.1.0 rcpt), want rejected|policyviolation|securityerror; first none, want smtp.sender-invalid
   'swiftmailer-sender-not-owned-by-login': 'not yet examined (step 0)',
   // reason none, want spamdetected|contenterror; first none, want smtp.content-rejected; stage none, want end-of-data
   'sympa-own-rspamd-milter-rejects-relayed-list-spam': 'not yet examined',
   // first smtp.auth-required:fail, want smtp.tls-failed
   'tls-required-by-recipient-relay-service-rcpt': 'not yet examined (step 0)',
-  // reason rejected (- - rcpt), want blocked|badreputation; first smtp.sender-invalid:fail, want dnsbl.listed|reputation.blocked|ptr.generic
-  'trend-micro-ers-dul-refuses-provider-ip': 'not yet examined (step 0)',
   // reason userunknown (553 - rcpt), want blocked|badreputation; first smtp.recipient-unknown:fail, want dnsbl.listed
   'uceprotect-level1-refuses-isp-relay-bounce': 'not yet examined (step 0)',
   // reason systemerror (554 - unknown), want notcompliantrfc|contenterror|policyviolation|rejected; first smtp.rejected:fail, want smtp.not-compliant|s...
@@ -177,8 +157,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'yandex-submission-rejected-suspicion-of-spam-encrypted': 'not yet examined (step 0)',
   // stage unknown, want end-of-data
   'zend-mail-spam-message-rejected-attachment-limit': 'not yet examined (step 0)',
-  // reason onhold (550 - unknown), want notcompliantrfc|contenterror|rejected; first smtp.rejected:fail, want headers.invalid-address|headers.missing-f...
-  'zh-aliyun-ndr-qq-from-header-invalid': 'not yet examined (step 0)',
   // first smtp.ptr-required:fail, want ptr.missing|ptr.mismatch
   'zh-app-log-gmail-5-7-25-ipv6-no-ptr': 'not yet examined (step 0)',
 };

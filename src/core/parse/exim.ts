@@ -13,7 +13,7 @@ import { normalizeIP } from '../dns/names';
 import { isConnectFailure, joinMultiline } from './smtp-dialogue';
 import { judgedIpIn, judgedIpInReply } from './judged-ip';
 import { rejectlogMessage } from './exim-rejectlog';
-import { emptySession } from './session';
+import { SessionBook } from './session';
 import { stageOfCommand } from '../knowledge/smtp-commands';
 
 /** `2024-03-01 10:00:00[.123] [+0100] [[pid]] [msgid] rest`. */
@@ -100,248 +100,280 @@ function goesOut(s: Session): void {
   s.direction = 'outbound';
 }
 
-function newSession(id: string | null, direction: Session['direction'], line: number): Session {
-  return emptySession('exim-log', id, line, direction);
+/** One log line as the handlers see it: its number, message id, text and H= host. */
+interface EximLine {
+  no: number;
+  id: string | null;
+  rest: string;
+  h: ReturnType<typeof hostField>;
 }
 
-export function parseExim(lines: string[]): ParseResult {
-  const sessions: Session[] = [];
-  const rejections: RawRejection[] = [];
-  const byId = new Map<string, Session>();
-  /** Inbound connections by client IP (Exim logs no connection id without +pid). */
-  const byClient = new Map<string, Session>();
-  let unknown = 0;
-  const retryWaits: RawRejection[] = [];
+/** "rejected RCPT <x>: …", "temporarily rejected MAIL <a>: …", "rejected after DATA: …", "rejected EHLO from [ip]: …". */
+const REFUSED =
+  /\b(temporarily )?rejected (RCPT <([^>]*)>|MAIL <([^>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\]]*\])?|HELO(?: from \[[^\]]*\])?|connection|\(.*?\))(?::\s*|\s+)(.*)$/;
+const VERIFY_FAIL = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/;
+/** A message's bookkeeping: its session ends here, nothing else is said. */
+const MESSAGE_BOOKKEEPING =
+  /^(Completed|Frozen|Message is frozen|Unfrozen|removed by|cancelled by|SMTP error|Spool file|Error in system filter|Warning:)/;
+/** Lines that say nothing about a refusal or a session: known, not counted as unread. */
+const NOISE =
+  /^(Start queue run|End queue run|exim \d|TLS error|SMTP protocol|SMTP command timeout|SMTP data timeout|unexpected disconnection|SMTP syntax error|U=\S+ P=|\S+ \[[\d.:a-f]+\]|Connection from|ident connection)/;
 
-  const session = (id: string | null, ip: string | null, lineNo: number): Session => {
-    if (id && byId.has(id)) return byId.get(id)!;
-    const key = ip ?? '';
-    let s = !id && byClient.get(key);
-    if (!s) {
-      s = newSession(id, 'inbound', lineNo);
-      sessions.push(s);
-      if (id) byId.set(id, s);
-      else byClient.set(key, s);
-    }
-    return s;
-  };
+/**
+ * Reads an Exim log line by line: each kind of line has its handler, tried in
+ * order until one takes the line. Sessions are the messages (by Exim's id) and
+ * the inbound connections without one (by client IP: Exim logs no connection
+ * id without +pid).
+ */
+class EximReader {
+  readonly book = new SessionBook('exim-log');
+  /** "retry time not reached" notes, kept for recipients whose failed attempt is not in the excerpt. */
+  private readonly retryWaits: RawRejection[] = [];
 
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    if (!raw.trim()) return;
-    const m = LINE.exec(raw);
-    if (!m) {
-      // rejectlog header dumps ("Envelope-from:", "P Received: …") and continuations
-      if (/^(?:Envelope-(?:from|to):|[ A-Z*]{1,2}\s?[\w-]+:|\s)/.test(raw)) return;
-      unknown++;
-      return;
-    }
-    const id = m[2] ?? null;
-    const rest = m[3];
-    const flag = FLAGS.exec(rest);
-    const h = hostField(rest);
+  private readonly handlers: ((l: EximLine) => boolean)[] = [
+    (l) => this.messageFlag(l),
+    (l) => this.connection(l),
+    (l) => this.noHostName(l),
+    (l) => this.noIpForHost(l),
+    (l) => this.hostOrRefusal(l),
+    (l) => this.bookkeeping(l),
+    (l) => NOISE.test(l.rest),
+  ];
 
-    if (flag && id) {
-      const [, f, rawAddress, tail] = flag;
-      const address = rawAddress.replace(/:$/, '');
-      const s = session(id, null, lineNo);
-      s.endLine = lineNo;
-      if (f === '<=') {
-        s.direction = h ? 'inbound' : 'outbound';
-        s.mailFrom = { address: address === '<>' ? '' : address, line: lineNo };
-        if (h) {
-          s.clientIp = h.ip;
-          s.clientIpLine = lineNo;
-          s.remoteHost = h.host;
-          if (h.helo) s.helo = { name: h.helo, line: lineNo };
-        }
-        const size = /\bS=(\d+)/.exec(tail);
-        if (size) s.messageSize = Number(size[1]);
+  read(lines: string[]): void {
+    lines.forEach((raw, i) => {
+      if (!raw.trim()) return;
+      const m = LINE.exec(raw);
+      if (!m) {
+        // rejectlog header dumps ("Envelope-from:", "P Received: …") and continuations
+        if (!/^(?:Envelope-(?:from|to):|[ A-Z*]{1,2}\s?[\w-]+:|\s)/.test(raw)) this.book.unknownLines++;
         return;
       }
+      const l: EximLine = { no: i + 1, id: m[2] ?? null, rest: m[3], h: hostField(m[3]) };
+      if (!this.handlers.some((handle) => handle(l))) this.book.unknownLines++;
+    });
+    const { rejections } = this.book;
+    for (const w of this.retryWaits) if (!rejections.some((r) => r.recipient === w.recipient)) rejections.push(w);
+    rejections.sort((a, b) => a.line - b.line);
+  }
+
+  /** A message's session by its id; an inbound connection's (no id) by its client IP. */
+  private session(id: string | null, ip: string | null, line: number): Session {
+    return id ? this.book.find(`id ${id}`, id, line, 'inbound') : this.book.find(`ip ${ip ?? ''}`, null, line, 'inbound');
+  }
+
+  /** `<=` arrival, `=>` `->` `>>` `*>` delivery, `**` failure, `==` deferral of a message. */
+  private messageFlag(l: EximLine): boolean {
+    const flag = FLAGS.exec(l.rest);
+    if (!flag || !l.id) return false;
+    const [, f, rawAddress, tail] = flag;
+    const address = rawAddress.replace(/:$/, '');
+    const s = this.session(l.id, null, l.no);
+    s.endLine = l.no;
+    if (f === '<=') this.arrival(s, l, address, tail);
+    else {
       // deliveries and failures: this message is going out
       goesOut(s);
-      if (!s.rcptTo.some((r) => r.address === address)) s.rcptTo.push({ address, line: lineNo });
-      if (h) {
-        s.serverIp = h.ip;
-        s.remoteHost = h.host;
+      if (!s.rcptTo.some((r) => r.address === address)) s.rcptTo.push({ address, line: l.no });
+      if (l.h) {
+        s.serverIp = l.h.ip;
+        s.remoteHost = l.h.host;
       }
-      if (f === '=>' || f === '->' || f === '>>' || f === '*>') {
-        const c = /C="([^"]*)"/.exec(tail);
-        if (c) {
-          const r = replyIn(c[1]);
-          if (r.code) s.replies.push({ code: r.code, enhanced: r.enhanced, text: r.text, stage: 'end-of-data', line: lineNo });
-        }
-        return;
-      }
-      // ** failed, == deferred
-      const why = tail
-        .replace(/^.*?(?:H=[^:]*?\]:?\s*|T=\S+\s*(?:defer \(-?\d+\)(?:: )?)?)/, '')
-        .replace(/^\s*H=\S+(?: \S+)? \[[^\]]*\](?::\d+)?:?\s*/, '');
-      // Exim 4.7x and older name the remote inside the text: "…: host mx.example.org [192.0.2.5]: 550 …"
-      const named = h ? null : /\bhost ([\w.-]+) \[([0-9a-fA-F:.]+)\]/.exec(why);
-      if (named) {
-        s.remoteHost = named[1];
-        s.serverIp = normalizeIP(named[2]) ?? named[2];
-      }
-      const r = replyIn(why);
-      const stage = stageOfEximWords(why);
-      const reply: SmtpReply = { code: r.code ?? 0, enhanced: r.enhanced, text: r.text, stage, line: lineNo };
-      if (r.code) s.replies.push(reply);
-      const rejection: RawRejection = {
-        code: r.code,
-        enhanced: r.enhanced,
-        stage,
-        text: r.code ? r.text : why.trim() || tail.trim(),
-        ip: r.code ? judgedIpInReply(r.code, r.enhanced, r.text) : judgedIpIn(why),
-        line: lineNo,
-        recipient: address.replace(/^<|>$/g, ''),
-        remote: h?.host ?? named?.[1] ?? null,
-        action: f === '==' ? 'deferred' : 'failed',
-      };
-      // Exim's bookkeeping while the hosts wait for their retry time says only "still deferred":
-      // it stands for the refusal only when the attempt that failed is not in the excerpt
-      if (f === '==' && /retry time not reached/i.test(tail)) retryWaits.push(rejection);
-      else rejections.push(rejection);
-      return;
+      if (f === '=>' || f === '->' || f === '>>' || f === '*>') this.delivered(s, l, tail);
+      else this.notDelivered(s, l, f, address, tail);
     }
+    return true;
+  }
 
-    // inbound SMTP: connections, refusals before a message id exists
-    if (/^SMTP connection from/.test(rest)) {
-      const c = /\[([0-9a-fA-F:.]+)\]/.exec(rest);
-      const ip = c ? (normalizeIP(c[1]) ?? c[1]) : null;
-      if (/closed|lost|dropped|timeout/i.test(rest)) {
-        const s = ip ? byClient.get(ip) : undefined;
-        if (s) s.endLine = lineNo;
-        if (ip) byClient.delete(ip);
-        return;
-      }
-      if (ip) byClient.delete(ip);
-      const s = session(null, ip, lineNo);
-      s.clientIp = ip;
-      s.clientIpLine = lineNo;
-      // "SMTP connection from (helo) [ip]" — not "[ip]:port (TCP/IP connection count = 3)"
-      const helo = /^SMTP connection from (?:\S+ )?\(([^)]*)\) \[/.exec(rest);
-      if (helo) s.helo = { name: helo[1], line: lineNo };
-      return;
+  private arrival(s: Session, l: EximLine, address: string, tail: string): void {
+    s.direction = l.h ? 'inbound' : 'outbound';
+    s.mailFrom = { address: address === '<>' ? '' : address, line: l.no };
+    if (l.h) {
+      s.clientIp = l.h.ip;
+      s.clientIpLine = l.no;
+      s.remoteHost = l.h.host;
+      if (l.h.helo) s.helo = { name: l.h.helo, line: l.no };
     }
-    const noHost = /^no host name found for IP address (\S+)/.exec(rest);
-    if (noHost) {
-      const ip = normalizeIP(noHost[1]) ?? noHost[1];
-      const s = session(null, ip, lineNo);
-      s.clientIp ??= ip;
-      s.logged.push({ check: 'ptr', subject: ip, result: 'none', detail: rest, line: lineNo });
-      return;
+    const size = /\bS=(\d+)/.exec(tail);
+    if (size) s.messageSize = Number(size[1]);
+  }
+
+  /** The remote's confirmation (C="250 …") is its reply to the whole message. */
+  private delivered(s: Session, l: EximLine, tail: string): void {
+    const c = /C="([^"]*)"/.exec(tail);
+    if (!c) return;
+    const r = replyIn(c[1]);
+    if (r.code) s.replies.push({ code: r.code, enhanced: r.enhanced, text: r.text, stage: 'end-of-data', line: l.no });
+  }
+
+  /** `**` failed or `==` deferred: the remote's refusal, or Exim's own words for what went wrong. */
+  private notDelivered(s: Session, l: EximLine, f: string, address: string, tail: string): void {
+    const why = tail
+      .replace(/^.*?(?:H=[^:]*?\]:?\s*|T=\S+\s*(?:defer \(-?\d+\)(?:: )?)?)/, '')
+      .replace(/^\s*H=\S+(?: \S+)? \[[^\]]*\](?::\d+)?:?\s*/, '');
+    // Exim 4.7x and older name the remote inside the text: "…: host mx.example.org [192.0.2.5]: 550 …"
+    const named = l.h ? null : /\bhost ([\w.-]+) \[([0-9a-fA-F:.]+)\]/.exec(why);
+    if (named) {
+      s.remoteHost = named[1];
+      s.serverIp = normalizeIP(named[2]) ?? named[2];
     }
-    const noIp = /^no IP address found for host (\S+) \(during SMTP connection from \[([^\]]+)\]\)/.exec(rest);
-    if (noIp) {
-      const ip = normalizeIP(noIp[2]) ?? noIp[2];
-      const s = session(null, ip, lineNo);
-      s.logged.push({ check: 'fcrdns', subject: ip, result: 'fail', detail: rest, line: lineNo });
-      return;
+    const r = replyIn(why);
+    const stage = stageOfEximWords(why);
+    const reply: SmtpReply = { code: r.code ?? 0, enhanced: r.enhanced, text: r.text, stage, line: l.no };
+    if (r.code) s.replies.push(reply);
+    const rejection: RawRejection = {
+      code: r.code,
+      enhanced: r.enhanced,
+      stage,
+      text: r.code ? r.text : why.trim() || tail.trim(),
+      ip: r.code ? judgedIpInReply(r.code, r.enhanced, r.text) : judgedIpIn(why),
+      line: l.no,
+      recipient: address.replace(/^<|>$/g, ''),
+      remote: l.h?.host ?? named?.[1] ?? null,
+      action: f === '==' ? 'deferred' : 'failed',
+    };
+    // Exim's bookkeeping while the hosts wait for their retry time says only "still deferred":
+    // it stands for the refusal only when the attempt that failed is not in the excerpt
+    if (f === '==' && /retry time not reached/i.test(tail)) this.retryWaits.push(rejection);
+    else this.book.rejections.push(rejection);
+  }
+
+  /** "SMTP connection from (helo) [ip]" opens an inbound connection; "… closed/lost" ends it. */
+  private connection(l: EximLine): boolean {
+    if (!/^SMTP connection from/.test(l.rest)) return false;
+    const c = /\[([0-9a-fA-F:.]+)\]/.exec(l.rest);
+    const ip = c ? (normalizeIP(c[1]) ?? c[1]) : null;
+    if (/closed|lost|dropped|timeout/i.test(l.rest)) {
+      const s = ip ? this.book.get(`ip ${ip}`) : undefined;
+      if (s) s.endLine = l.no;
+      if (ip) this.book.close(`ip ${ip}`);
+      return true;
     }
-    // "rejected EHLO from [ip]: …" names the client only there
-    const heloFrom = /^rejected (?:EHLO|HELO) from \[([0-9a-fA-F:.]+)\]/.exec(rest);
-    const refused =
-      /\b(temporarily )?rejected (RCPT <([^>]*)>|MAIL <([^>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\]]*\])?|HELO(?: from \[[^\]]*\])?|connection|\(.*?\))(?::\s*|\s+)(.*)$/.exec(
-        rest,
-      );
-    const verifyFail = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/.exec(rest);
+    if (ip) this.book.close(`ip ${ip}`);
+    const s = this.session(null, ip, l.no);
+    s.clientIp = ip;
+    s.clientIpLine = l.no;
+    // "SMTP connection from (helo) [ip]" — not "[ip]:port (TCP/IP connection count = 3)"
+    const helo = /^SMTP connection from (?:\S+ )?\(([^)]*)\) \[/.exec(l.rest);
+    if (helo) s.helo = { name: helo[1], line: l.no };
+    return true;
+  }
+
+  /** Exim's own reverse DNS check found no PTR. */
+  private noHostName(l: EximLine): boolean {
+    const noHost = /^no host name found for IP address (\S+)/.exec(l.rest);
+    if (!noHost) return false;
+    const ip = normalizeIP(noHost[1]) ?? noHost[1];
+    const s = this.session(null, ip, l.no);
+    s.clientIp ??= ip;
+    s.logged.push({ check: 'ptr', subject: ip, result: 'none', detail: l.rest, line: l.no });
+    return true;
+  }
+
+  /** The PTR's name has no address back: forward-confirmed reverse DNS fails. */
+  private noIpForHost(l: EximLine): boolean {
+    const noIp = /^no IP address found for host (\S+) \(during SMTP connection from \[([^\]]+)\]\)/.exec(l.rest);
+    if (!noIp) return false;
+    const ip = normalizeIP(noIp[2]) ?? noIp[2];
+    const s = this.session(null, ip, l.no);
+    s.logged.push({ check: 'fcrdns', subject: ip, result: 'fail', detail: l.rest, line: l.no });
+    return true;
+  }
+
+  /** A line naming a host, or an inbound refusal ("rejected …", "sender verify fail …"). */
+  private hostOrRefusal(l: EximLine): boolean {
+    const refused = REFUSED.exec(l.rest);
+    const verifyFail = VERIFY_FAIL.exec(l.rest);
+    const { h, id } = l;
     // a message's line naming a host, neither its arrival nor a refusal: a delivery attempt's
     // connection ("1abc-… H=mx.example.org [192.0.2.94] Connection timed out"); the host is the server
-    if (h && id && !refused && !verifyFail && !/^(?:SMTP connection from|SMTP protocol)/.test(rest)) {
-      const s = session(id, null, lineNo);
-      s.endLine = lineNo;
+    if (h && id && !refused && !verifyFail && !/^(?:SMTP connection from|SMTP protocol)/.test(l.rest)) {
+      const s = this.session(id, null, l.no);
+      s.endLine = l.no;
       goesOut(s);
       s.serverIp = h.ip;
       s.remoteHost = h.host;
-      return;
+      return true;
     }
-    if (h || refused || verifyFail) {
-      const clientIp = h?.ip ?? (heloFrom ? (normalizeIP(heloFrom[1]) ?? heloFrom[1]) : null);
-      const s = session(id, clientIp, lineNo);
-      s.clientIp ??= clientIp;
-      s.endLine = lineNo;
-      if (h) {
-        s.clientIp ??= h.ip;
-        if (!s.clientIpLine) s.clientIpLine = lineNo;
-        s.remoteHost ??= h.host;
-        if (h.helo) s.helo ??= { name: h.helo, line: lineNo };
-      }
-      const from = /\bF=<([^>]*)>/.exec(rest);
-      if (from) s.mailFrom ??= { address: from[1], line: lineNo };
-      if (refused) {
-        const rcpt = refused[3];
-        if (rcpt && !s.rcptTo.some((r) => r.address === rcpt)) s.rcptTo.push({ address: rcpt, line: lineNo });
-        const stage = stageOfEximWords('rejected ' + refused[2]);
-        const text = refused[5];
-        const r = replyIn(text);
-        // Exim's own refusals carry no code in the log: 5xx, or 4xx when "temporarily"
-        const code = r.code ?? (refused[1] ? 451 : 550);
-        s.replies.push({ code, enhanced: r.enhanced, text: r.code ? r.text : text, stage, line: lineNo });
-        const listed =
-          /(\S+) is listed in ([a-z0-9.-]+\.[a-z]{2,})|blocked using ([a-z0-9.-]+\.[a-z]{2,})|RBL:? ([a-z0-9.-]+\.[a-z]{2,})/i.exec(text);
-        if (listed && s.clientIp) {
-          const zone = (listed[2] ?? listed[3] ?? listed[4]).toLowerCase();
-          s.logged.push({ check: 'dnsbl', subject: s.clientIp, zone, result: 'listed', detail: text, line: lineNo } satisfies LoggedCheck);
-        }
-        rejections.push({
-          // Exim's own ACL refusals log no code: deny answers 550 and defer 451 (spec, "ACL return codes")
-          code,
-          enhanced: r.enhanced,
-          stage,
-          text: r.code ? r.text : text,
-          ip: s.clientIp,
-          line: lineNo,
-          recipient: rcpt ?? null,
-          remote: null,
-          action: refused[1] ? 'deferred' : 'failed',
-        });
-      } else if (verifyFail) {
-        rejections.push({
-          code: null,
-          enhanced: null,
-          stage: 'rcpt',
-          text: `Sender verify ${verifyFail[1]} for <${verifyFail[2]}>: ${verifyFail[3]}`,
-          ip: s.clientIp,
-          line: lineNo,
-          recipient: null,
-          remote: null,
-        });
-      }
-      return;
+    if (!h && !refused && !verifyFail) return false;
+    // "rejected EHLO from [ip]: …" names the client only there
+    const heloFrom = /^rejected (?:EHLO|HELO) from \[([0-9a-fA-F:.]+)\]/.exec(l.rest);
+    const clientIp = h?.ip ?? (heloFrom ? (normalizeIP(heloFrom[1]) ?? heloFrom[1]) : null);
+    const s = this.session(id, clientIp, l.no);
+    s.clientIp ??= clientIp;
+    s.endLine = l.no;
+    if (h) {
+      s.clientIp ??= h.ip;
+      if (!s.clientIpLine) s.clientIpLine = l.no;
+      s.remoteHost ??= h.host;
+      if (h.helo) s.helo ??= { name: h.helo, line: l.no };
     }
-    if (
-      id &&
-      /^(Completed|Frozen|Message is frozen|Unfrozen|removed by|cancelled by|SMTP error|Spool file|Error in system filter|Warning:)/.test(
-        rest,
-      )
-    ) {
-      const s = session(id, null, lineNo);
-      s.endLine = lineNo;
-      return;
+    const from = /\bF=<([^>]*)>/.exec(l.rest);
+    if (from) s.mailFrom ??= { address: from[1], line: l.no };
+    if (refused) this.inboundRefusal(s, l, refused);
+    else if (verifyFail) this.verifyFailure(s, l, verifyFail);
+    return true;
+  }
+
+  /** Exim's own ACL refused a command of an inbound session. */
+  private inboundRefusal(s: Session, l: EximLine, refused: RegExpExecArray): void {
+    const rcpt = refused[3];
+    if (rcpt && !s.rcptTo.some((r) => r.address === rcpt)) s.rcptTo.push({ address: rcpt, line: l.no });
+    const stage = stageOfEximWords('rejected ' + refused[2]);
+    const text = refused[5];
+    const r = replyIn(text);
+    // Exim's own ACL refusals log no code: deny answers 550 and defer 451 (spec, "ACL return codes")
+    const code = r.code ?? (refused[1] ? 451 : 550);
+    s.replies.push({ code, enhanced: r.enhanced, text: r.code ? r.text : text, stage, line: l.no });
+    const listed =
+      /(\S+) is listed in ([a-z0-9.-]+\.[a-z]{2,})|blocked using ([a-z0-9.-]+\.[a-z]{2,})|RBL:? ([a-z0-9.-]+\.[a-z]{2,})/i.exec(text);
+    if (listed && s.clientIp) {
+      const zone = (listed[2] ?? listed[3] ?? listed[4]).toLowerCase();
+      s.logged.push({ check: 'dnsbl', subject: s.clientIp, zone, result: 'listed', detail: text, line: l.no } satisfies LoggedCheck);
     }
-    if (
-      /^(Start queue run|End queue run|exim \d|TLS error|SMTP protocol|SMTP command timeout|SMTP data timeout|unexpected disconnection|SMTP syntax error|U=\S+ P=|\S+ \[[\d.:a-f]+\]|Connection from|ident connection)/.test(
-        rest,
-      )
-    )
-      return;
-    unknown++;
-  });
-  for (const w of retryWaits) if (!rejections.some((r) => r.recipient === w.recipient)) rejections.push(w);
-  rejections.sort((a, b) => a.line - b.line);
+    this.book.rejections.push({
+      code,
+      enhanced: r.enhanced,
+      stage,
+      text: r.code ? r.text : text,
+      ip: s.clientIp,
+      line: l.no,
+      recipient: rcpt ?? null,
+      remote: null,
+      action: refused[1] ? 'deferred' : 'failed',
+    });
+  }
+
+  /** Sender verification (a callout to the sender's domain) failed or was deferred. */
+  private verifyFailure(s: Session, l: EximLine, verifyFail: RegExpExecArray): void {
+    this.book.rejections.push({
+      code: null,
+      enhanced: null,
+      stage: 'rcpt',
+      text: `Sender verify ${verifyFail[1]} for <${verifyFail[2]}>: ${verifyFail[3]}`,
+      ip: s.clientIp,
+      line: l.no,
+      recipient: null,
+      remote: null,
+    });
+  }
+
+  private bookkeeping(l: EximLine): boolean {
+    if (!l.id || !MESSAGE_BOOKKEEPING.test(l.rest)) return false;
+    this.session(l.id, null, l.no).endLine = l.no;
+    return true;
+  }
+}
+
+export function parseExim(lines: string[]): ParseResult {
+  const reader = new EximReader();
+  reader.read(lines);
+  const { sessions, rejections, unknownLines } = reader.book;
   if (!sessions.length && !rejections.length)
-    return {
-      kind: 'exim-log',
-      sessions,
-      rejections,
-      unknownLines: unknown,
-      warnings: ['No Exim message or SMTP refusal was found in the log.'],
-    };
+    return { kind: 'exim-log', sessions, rejections, unknownLines, warnings: ['No Exim message or SMTP refusal was found in the log.'] };
   // a rejectlog's copy of a refused message's headers
   const dump = rejectlogMessage(lines);
-  return { kind: 'exim-log', sessions, rejections, ...(dump ?? {}), unknownLines: unknown, warnings: [] };
+  return { kind: 'exim-log', sessions, rejections, ...(dump ?? {}), unknownLines, warnings: [] };
 }
 
 export const eximParser: InputParser = {

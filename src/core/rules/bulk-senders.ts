@@ -134,7 +134,9 @@ const FIX: Record<RequirementId, string> = {
 };
 
 export const bulkSenderRules: Rule = {
-  id: 'bulk.*',
+  steps: BULK_RECEIVERS.map((b) => ({ id: `bulk.${b.id}` })),
+  reads: ['spf', 'dkim', 'dmarc', 'ptr'],
+  sources: BULK_RECEIVERS.flatMap((b) => b.sources),
   run(ctx) {
     const steps: Step[] = [];
     for (const b of bulkReceiversIn(ctx.evidence)) {
@@ -164,7 +166,9 @@ export const bulkSenderRules: Rule = {
 };
 
 export const senderDomainRecords: Rule = {
-  id: 'domain.*',
+  steps: [{ id: 'domain.mx' }, { id: 'domain.mta-sts' }, { id: 'domain.tls-rpt' }, { id: 'domain.bimi' }],
+  reads: ['mx'],
+  sources: [],
   run(ctx) {
     const c = ctx.live.mxDomain;
     if (!c) return [];

@@ -14,6 +14,9 @@ import { settingsFor, settingsList } from '../knowledge/mta-settings';
 
 const SOURCES = ['RFC 6376 (DKIM)', 'RFC 8301 (DKIM cryptographic algorithm and key usage update)'];
 
+/** The refusal reasons a DKIM problem can cause. */
+const EXPLAINS = ['authfailure', 'securityerror', 'spamdetected'];
+
 function keyCommand(v: DkimVerdict): string {
   return `dig +short TXT ${v.keyName ?? '<selector>._domainkey.<domain>'}`;
 }
@@ -124,7 +127,9 @@ function verdictStep(ctx: RuleContext, v: DkimVerdict, exactBytes: boolean): Ste
 }
 
 export const dkimRules: Rule = {
-  id: 'dkim.*',
+  steps: ['dkim.missing', 'dkim.fail', 'dkim.weak-key', 'dkim.testing', 'dkim.legacy'].map((id) => ({ id, explains: EXPLAINS })),
+  reads: ['dkim'],
+  sources: SOURCES,
   run(ctx) {
     const c = ctx.live.dkim;
     const logged = loggedEvidence(ctx, 'dkim');

@@ -14,6 +14,9 @@ import { BULK_RECEIVERS, type BulkReceiver } from '../knowledge/bulk-senders';
 
 const SOURCES = ['RFC 7489 (DMARC)', 'https://support.google.com/a/answer/2466580 (Google: set up DMARC)'];
 
+/** The refusal reasons a DMARC problem can cause (a policy refusal is also worded as one). */
+const EXPLAINS = ['authfailure', 'securityerror', 'rejected', 'spamdetected', 'policyviolation'];
+
 function lookupEvidence(c: DmarcCheck): EvidenceItem[] {
   return c.evaluation.lookup.responses.map((r) => ({ text: dnsEvidenceText(r), line: 0 }));
 }
@@ -84,7 +87,12 @@ function receiverSaysFail(c: DmarcCheck, said: EvidenceItem[]): Step {
 }
 
 export const dmarcRules: Rule = {
-  id: 'dmarc.*',
+  steps: ['dmarc.missing', 'dmarc.invalid', 'dmarc.fail', 'dmarc.weak-policy', 'dmarc.report-auth'].map((id) => ({
+    id,
+    explains: EXPLAINS,
+  })),
+  reads: ['dmarc'],
+  sources: SOURCES,
   run(ctx) {
     const c = ctx.live.dmarc;
     const logged = loggedEvidence(ctx, 'dmarc');

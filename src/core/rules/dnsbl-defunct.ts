@@ -21,7 +21,9 @@ function whereToRemove(ctx: RuleContext, zone: string): { text: string; source?:
 }
 
 export const dnsblDefunct: Rule = {
-  id: 'dnsbl.defunct',
+  steps: [{ id: 'dnsbl.defunct', explains: ['blocked', 'rejected'] }],
+  reads: [],
+  sources: ['RFC 5782 (DNS blacklists)'],
   run(ctx) {
     const byZone = new Map<string, EvidenceItem[]>();
     const listedBy = new Set<string>();

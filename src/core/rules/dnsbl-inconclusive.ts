@@ -49,7 +49,9 @@ function advice(all: DnsblListResult[], dqs: boolean): { fix: string[]; sources:
 }
 
 export const dnsblInconclusive: Rule = {
-  id: 'dnsbl.inconclusive',
+  steps: [{ id: 'dnsbl.inconclusive', explains: ['blocked'] }],
+  reads: ['dnsbl'],
+  sources: ['RFC 5782 §5 (test points)'],
   run(ctx: RuleContext) {
     const check = ctx.live.dnsbl;
     if (!check) return [];

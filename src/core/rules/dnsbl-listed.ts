@@ -166,7 +166,9 @@ function unconfirmedStep(r: DnsblListResult): Step {
 }
 
 export const dnsblListed: Rule = {
-  id: 'dnsbl.listed',
+  steps: [{ id: 'dnsbl.listed', explains: ['blocked', 'rejected', 'spamdetected'] }],
+  reads: ['dnsbl', 'ptr'],
+  sources: [RFC5782],
   run(ctx: RuleContext) {
     const check = ctx.live.dnsbl;
     if (!check) return [];

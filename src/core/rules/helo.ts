@@ -11,7 +11,9 @@ const SOURCES = [
 ];
 
 export const heloInvalid: Rule = {
-  id: 'helo.invalid',
+  steps: [{ id: 'helo.invalid', explains: ['requireptr'], judgesClientAsServer: true }],
+  reads: ['helo', 'ptr'],
+  sources: SOURCES,
   run(ctx) {
     const helo = ctx.subjects.helo;
     const check = ctx.live.helo;

@@ -35,7 +35,9 @@ function suggestion(ctx: RuleContext): string {
 }
 
 export const ptrGeneric: Rule = {
-  id: 'ptr.generic',
+  steps: [{ id: 'ptr.generic', explains: ['requireptr', 'blocked'], judgesClientAsServer: true }],
+  reads: ['ptr'],
+  sources: [],
   run(ctx) {
     const ip = ctx.subjects.ip;
     const check = ctx.live.ptr;

@@ -34,7 +34,9 @@ function loggedPtr(ctx: RuleContext, ip: string): EvidenceItem[] {
 }
 
 export const ptrMissing: Rule = {
-  id: 'ptr.missing',
+  steps: [{ id: 'ptr.missing', explains: ['requireptr', 'blocked', 'rejected'], judgesClientAsServer: true }],
+  reads: ['ptr'],
+  sources: SOURCES,
   run(ctx) {
     const ip = ctx.subjects.ip;
     const check = ctx.live.ptr;
@@ -124,7 +126,9 @@ function missingStep(ctx: RuleContext, ip: string, reverse: string, evidence: Ev
 }
 
 export const ptrMismatch: Rule = {
-  id: 'ptr.mismatch',
+  steps: [{ id: 'ptr.mismatch', explains: ['requireptr', 'blocked'], judgesClientAsServer: true }],
+  reads: ['ptr'],
+  sources: SOURCES,
   run(ctx) {
     const ip = ctx.subjects.ip;
     const check = ctx.live.ptr;

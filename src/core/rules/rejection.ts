@@ -4,10 +4,26 @@
 // text) are explained by those checks' rules instead; ranking puts them first.
 
 import type { EvidenceItem, Rejection, Session, Stage, Step } from '../types';
-import { adviceForReason, adviceForRule } from '../knowledge/rejection-advice';
+import { adviceForReason, adviceForRule, REJECTION_ADVICE } from '../knowledge/rejection-advice';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
-import type { Rule, RuleContext } from './rule';
-import { ruleMatches } from '../knowledge/reason-causes';
+import { ruleMatches, type Rule, type RuleContext } from './rule';
+
+/**
+ * The refusal reasons each step of this rule explains when it is not the
+ * primary refusal's own step (which ranking puts first anyway).
+ */
+const EXPLAINS: Record<string, string[]> = {
+  'smtp.not-compliant': ['notcompliantrfc'],
+  'smtp.recipient-unknown': ['userunknown', 'hostunknown'],
+  'smtp.relay-denied': ['norelaying'],
+  'smtp.mailbox-full': ['mailboxfull'],
+  'smtp.message-too-large': ['mesgtoobig', 'exceedlimit'],
+  'smtp.rate-limited': ['toomanyconn', 'speeding'],
+  'smtp.content-rejected': ['spamdetected', 'policyviolation', 'filtered'],
+  'smtp.auth-required': ['securityerror'],
+  'reputation.blocked': ['blocked', 'rejected'],
+  'dnsbl.listed': ['blocked', 'rejected', 'spamdetected'],
+};
 
 /** Reasons explained by another area's rules (ptr.*, spf.*, dnsbl.*). */
 const EXPLAINED_ELSEWHERE = new Set(['requireptr', 'authfailure']);
@@ -174,7 +190,9 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
 }
 
 export const rejectionRule: Rule = {
-  id: 'smtp.*',
+  steps: [...new Set(REJECTION_ADVICE.map((a) => a.rule))].map((id) => ({ id, explains: EXPLAINS[id] })),
+  reads: ['ptr', 'dnsbl', 'spf', 'dmarc'],
+  sources: [],
   run(ctx) {
     const seen = new Set<string>();
     const steps: Step[] = [];
@@ -188,6 +206,7 @@ export const rejectionRule: Rule = {
     }
     return steps;
   },
+  revise: withReceiverWords,
 };
 
 /**

@@ -1,7 +1,11 @@
-// What a rule sees and what it returns. A rule is code; the facts it uses
-// (reply texts, lists, advice) live in knowledge/.
+// What a rule sees, what it declares and what it returns. A rule is code; the
+// facts it uses (reply texts, lists, advice) live in knowledge/. What a rule
+// is about is data beside its `run`: the step ids it emits (one problem each),
+// the refusal reasons each can explain (ranking puts such a step first), the
+// live checks it reads, and its sources. rules/index.ts lists every rule, and
+// the ids DESIGN.md and the README name are checked against theirs by a test.
 
-import type { Evidence, Rejection, Session, Step, Subjects } from '../types';
+import type { CheckGroup, Evidence, Rejection, Session, Step, Subjects } from '../types';
 import type { LiveResults } from '../checks';
 import type { DnsResponse } from '../dns/resolver';
 import { describeResponse } from '../dns/resolver';
@@ -16,10 +20,43 @@ export interface RuleContext {
   primary: Rejection | null;
 }
 
-export interface Rule {
-  /** Stable `area.problem` id (DESIGN.md, contract 4). */
+/** One kind of step a rule emits: one problem (DESIGN.md contract 4). */
+export interface StepKind {
+  /** Stable `area.problem` id. */
   id: string;
+  /**
+   * The refusal reasons (sisimai's names, Rejection.reason) this problem can
+   * cause: for a refusal of such a reason, ranking puts a failing step of
+   * this kind before the other problems (rank.ts).
+   */
+  explains?: string[];
+  /**
+   * The step judges the connecting client as a delivering mail server (its
+   * PTR, HELO name, SPF for its IP): not why a submission was refused (rules/submission.ts).
+   */
+  judgesClientAsServer?: boolean;
+}
+
+export interface Rule {
+  /** Every kind of step it can emit. */
+  steps: StepKind[];
+  /** The live checks whose results it reads (none: the evidence alone). */
+  reads: CheckGroup[];
+  /** Where the knowledge behind its steps comes from (each step cites its own as well). */
+  sources: string[];
   run(ctx: RuleContext): Step[];
+  /**
+   * A pass over every rule's steps once all have run (the receiver's words
+   * moved to the step that explains them, findings that are not the cause
+   * turned into information). Passes run in the order of rules/index.ts and
+   * keep each step in its place; ranking comes after.
+   */
+  revise?(steps: Step[], ctx: RuleContext): Step[];
+}
+
+/** A rule-id pattern of knowledge and metadata ("spf.*" = every spf step) against a step's id. */
+export function ruleMatches(pattern: string, rule: string): boolean {
+  return pattern.endsWith('.*') ? rule.startsWith(pattern.slice(0, -1)) : pattern === rule;
 }
 
 /** "DNS now: <name> <type> → <answer> (resolver, ms)". */

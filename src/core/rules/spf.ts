@@ -20,6 +20,9 @@ export { recordWithTerm };
 
 const SOURCES = ['RFC 7208 (Sender Policy Framework)', 'https://support.google.com/a/answer/33786 (Google: define your SPF record)'];
 
+/** The refusal reasons an SPF problem can cause (a receiver's SPF or DMARC check, or its spam score). */
+const EXPLAINS = ['authfailure', 'securityerror', 'rejected', 'spamdetected'];
+
 function recordEvidence(c: SpfCheck): EvidenceItem[] {
   const r = c.audit.tree;
   return [
@@ -220,7 +223,13 @@ function evaluated(ctx: RuleContext, c: SpfCheck): Step[] {
 }
 
 export const spfRules: Rule = {
-  id: 'spf.*',
+  steps: ['spf.missing', 'spf.fail', 'spf.softfail', 'spf.permerror', 'spf.lookup-limit', 'spf.weak-policy'].map((id) => ({
+    id,
+    explains: EXPLAINS,
+    ...(id === 'spf.fail' || id === 'spf.softfail' ? { judgesClientAsServer: true } : {}),
+  })),
+  reads: ['spf'],
+  sources: SOURCES,
   run(ctx) {
     const c = ctx.live.spf;
     if (!c) {

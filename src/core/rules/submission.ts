@@ -11,14 +11,10 @@
 
 import type { Rejection, Step } from '../types';
 import { REPLY_KNOWLEDGE } from '../knowledge/replies';
-import { ruleMatches } from '../knowledge/reason-causes';
-import type { RuleContext } from './rule';
+import { ruleMatches, type Rule, type RuleContext } from './rule';
 
 /** Reasons that say the client must log in or may not relay (RFC 4954, RFC 5321 §3.6.2). */
 const SUBMISSION_REASONS = new Set(['norelaying', 'securityerror']);
-
-/** Steps about the connecting client as a delivering mail server. */
-const CLIENT_AS_SERVER_RULES = ['ptr.missing', 'ptr.mismatch', 'ptr.generic', 'helo.invalid', 'spf.fail', 'spf.softfail'];
 
 /** The refusal, when it is one of a submitting client by its own organisation's server. */
 export function submissionRefusal(ctx: RuleContext): Rejection | null {
@@ -30,15 +26,18 @@ export function submissionRefusal(ctx: RuleContext): Rejection | null {
   return r;
 }
 
-/** The client-as-server findings turned into information when the refusal is a submission's. */
-export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext): Step[] {
+/**
+ * The client-as-server findings (steps whose kind says judgesClientAsServer)
+ * turned into information when the refusal is a submission's.
+ */
+export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext, clientAsServer: ReadonlySet<string>): Step[] {
   const r = submissionRefusal(ctx);
   if (!r) return steps;
   // a receiver text that names the PTR as its reason (sendmail "IP name lookup failed") keeps it
   const named = REPLY_KNOWLEDGE.find((k) => k.id === r.knowledge)?.rules ?? [];
   return steps.map((s) => {
     if (s.status !== 'fail' && s.status !== 'warn') return s;
-    if (!CLIENT_AS_SERVER_RULES.includes(s.rule) || named.some((p) => p !== 'smtp.relay-denied' && ruleMatches(p, s.rule))) return s;
+    if (!clientAsServer.has(s.rule) || named.some((p) => p !== 'smtp.relay-denied' && ruleMatches(p, s.rule))) return s;
     return {
       ...s,
       status: 'info',
@@ -52,4 +51,20 @@ export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext): Step[
       fix: [],
     };
   });
+}
+
+/**
+ * A rule with no steps of its own: it revises the others' when the refusal is
+ * a submitting client's. It runs first among the passes, before the
+ * receiver's words are placed (rules/index.ts).
+ */
+export function submissionRule(rules: readonly Rule[]): Rule {
+  const clientAsServer = new Set(rules.flatMap((r) => r.steps.filter((k) => k.judgesClientAsServer).map((k) => k.id)));
+  return {
+    steps: [],
+    reads: [],
+    sources: ['https://www.postfix.org/SASL_README.html', 'RFC 4954 (SMTP AUTH)', 'RFC 5321 §3.6.2 (relaying)'],
+    run: () => [],
+    revise: (steps, ctx) => notTheCauseForSubmission(steps, ctx, clientAsServer),
+  };
 }

@@ -64,7 +64,7 @@ export const USER_UNKNOWN: ReasonTable = {
     ),
     p(
       'userunknown.not-accepted',
-      /\bcan'?t accept user\b|\bdestination (?:addresses were unknown|server rejected recipients)\b|\bnot an active address\b|\brecipient (?:is )?not accepted\b|\brecipient refuses to accept\b|\benvelope recipient (?:has been denied|is in my badrcptto)|\bdomain or user isn'?t in my list of allowed rcpthosts\b|\bemail name is not found\b|\bwrong or no longer valid\b|\buser missing home directory\b|<address>:? not found\b|\bno \S{1,64} in name directory\b|\brcpt \S{1,255} does not exist\b|\b(?:recipient|user) \S{1,255} was not found\b|\buser \(\S{1,255}\) unknown\b|\brecipient address rejected(?!:)/i,
+      /\bcan'?t accept user\b|\bdestination (?:addresses were unknown|server rejected recipients)\b|\bnot an active address\b|\brecipient (?:is )?not accepted\b|\brecipient refuses to accept\b|\benvelope recipient (?:has been denied|is in my badrcptto)|\bdomain or user isn'?t in my list of allowed rcpthosts\b|\bemail name is not found\b|\bwrong or no longer valid\b|\buser missing home directory\b|<address>:? not found\b|\bno \S{1,64} in name directory\b|\brcpt \S{1,255} does not exist\b|\b(?:recipient|user) \S{1,255} was not found\b|\buser \(\S{1,255}\) unknown\b|\brecipient address rejected(?!:)|\brecipient (?:address )?(?:is )?not (?:allowed|permitted)\b/i,
       'qmail ("sorry, your envelope recipient has been denied"), Microsoft, IBM Domino ("in name directory"), Postfix ("Recipient address rejected" at RCPT TO)',
     ),
     p(
@@ -237,7 +237,7 @@ export const SYSTEM_ERROR: ReasonTable = {
   weak: [
     p(
       'systemerror.internal',
-      /\bsystem (?:error|config(?:uration)? error)\b|\binternal (?:server )?error\b|\b(?:local|server|mail system) configuration error\b|\blocal error in processing\b|\btemporary local problem\b|\bqueue file write error\b|\binterrupted system call\b|\bencountered an error while being processed\b|\bmisconfigured\b|\bservice (?:is )?currently unavailable\b|\btimeout waiting for input\b|\btransaction failed\b/i,
+      /\bsystem (?:error|config(?:uration)? error)\b|\binternal (?:server )?error\b|\b(?:local|server|mail system) configuration error\b|\blocal error in processing\b|\btemporary local problem\b|\bqueue file write error\b|\binterrupted system call\b|\bencountered an error while being processed\b|\bmisconfigured\b|\bservice (?:is )?currently unavailable\b|\btimeout waiting for input\b|\btransaction failed\b|\b(?:message|mail) (?:was received but it )?could not be (?:saved|stored|written)\b/i,
       `${RFC5321} (451 "local error in processing", 554 "Transaction failed"); Postfix ("queue file write error"); Microsoft`,
     ),
     p(

@@ -17,7 +17,7 @@ export const MESG_TOO_BIG: ReasonTable = {
   phrases: [
     p(
       'mesgtoobig.size',
-      /\bmessage (?:is )?too (?:big|large)\b|\b(?:message|mail|email) size (?:exceeds|too large|limit)|\bsize limit\b|(?<!header )\bsize (?:exceeds|exceeded)\b|\bexceed\w* (?:the )?(?:fixed )?(?:maximum|max) (?:allowed |inbound |incoming )?(?:message )?size\b|\bmax(?:imum)? (?:allowed )?message size\b|\bmessage file too big\b|\bmessage (?:length|size) exceeds\b|\bline limit exceeded\b|\btaille limite du message\b|\btoo big for (?:the )?system\b/i,
+      /\bmessage (?:is )?too (?:big|large)\b|\b(?:message|mail|email) size (?:exceeds|too large|limit)|\bsize limit\b|(?<!header )\bsize (?:exceeds|exceeded)\b|\bexceed\w* (?:the )?(?:fixed )?(?:maximum|max) (?:allowed |inbound |incoming )?(?:message )?size\b|\bmax(?:imum)? (?:allowed )?message size\b|\bmessage file too big\b|\bmessage (?:length|size) exceeds\b|\bline limit exceeded\b|\btaille limite du message\b|\btoo big for (?:the )?system\b|\b(?:is )?(?:more|larger|bigger|greater) than \d+ ?(?:bytes|[KM]i?B)\b/i,
       `RFC 1870 §6.1 (SIZE: 552 "message size exceeds fixed maximum message size"); ${POSTFIX} ("message file too big"); qmail ("exceeds my databytes limit")`,
     ),
   ],
@@ -110,8 +110,8 @@ export const NOT_COMPLIANT_RFC: ReasonTable = {
     ),
     p(
       'notcompliantrfc.header',
-      /\bduplicate (?:header|From|Subject|Date|Message-ID)\b|\b(?:multiple|more than one) (?:From|Subject|Date|Message-ID|To|Sender)(?: header)?s?\b|\bmultiple addresses in (?:From|Sender)\b|\b(?:missing|no|invalid|malformed) (?:a )?(?:valid )?(?:Date|From|Message-ID|header)s? (?:header|field)|\bheader (?:syntax|is malformed|too long)\b|\bbare (?:<?LF>?|linefeed)\b|\bmalformed (?:message|mime|header)\b/i,
-      'RFC 5322 §3.6 (required and single-occurrence fields); RFC 5321 §2.3.8 (bare LF); Exchange, Gmail',
+      /\bduplicate (?:header|From|Subject|Date|Message-ID)\b|\b(?:multiple|more than one) (?:From|Subject|Date|Message-ID|To|Sender)(?: header)?s?\b|\bmultiple addresses in (?:From|Sender)\b|\b(?:missing|no|invalid|malformed) (?:a )?(?:valid )?(?:Date|From|Message-ID|header)s? (?:header|field)|\bheader (?:syntax|is malformed|too long)\b|\bbare (?:<?LF>?|linefeed)\b|\bmalformed (?:message|mime|header)\b|"?\b(?:Date|From|To|Message-ID|Subject)"? header (?:is )?(?:missing|invalid|malformed)\b|\bfollow RFC ?5322\b|\bBAD HEADER\b/i,
+      'RFC 5322 §3.6 (required and single-occurrence fields); RFC 5321 §2.3.8 (bare LF); Exchange, Gmail; amavisd-new ("BAD HEADER")',
     ),
   ],
 };
@@ -170,7 +170,7 @@ export const REJECTED: ReasonTable = {
     ),
     p(
       'rejected.envelope',
-      /\b(?:mail ?from|envelope[- ]sender|envelope from|return-path)\b.{0,40}\b(?:rejected|refused|denied|not allowed|invalid|not owned)|\bnull sender is not allowed\b|\bempty (?:e-?mail )?address\b|\bempty envelope senders?\b|\bno third-party DSNs\b|\breturned mail not accepted\b|\bbatv (?:failed|validation|defense)|\bbatv: no tag\b|\bunsigned dsn\b|\bfully qualified (?:e-?mail )?address required\b|\bcan'?t determine purported responsible address\b|\bfrom: domain is invalid\b|\bmx records for \S{1,255} (?:do not|are)|\bsending this from a different address\b/i,
+      /\b(?:mail ?from(?! <?\[?\d{1,3}\.\d)|envelope[- ]sender|envelope from|return-path)\b.{0,40}\b(?:rejected|refused|denied|not allowed|invalid|not owned)|\bnull sender is not allowed\b|\bempty (?:e-?mail )?address\b|\bempty envelope senders?\b|\bno third-party DSNs\b|\breturned mail not accepted\b|\bbatv (?:failed|validation|defense)|\bbatv: no tag\b|\bunsigned dsn\b|\bfully qualified (?:e-?mail )?address required\b|\bcan'?t determine purported responsible address\b|\bfrom: domain is invalid\b|\bmx records for \S{1,255} (?:do not|are)|\bsending this from a different address\b/i,
       'RFC 5321 §3.3 (MAIL FROM); SonicWall and McAfee BATV texts; Sender ID (RFC 4406) "purported responsible address"',
     ),
     p(
@@ -231,12 +231,12 @@ export const BLOCKED: ReasonTable = {
   phrases: [
     p(
       'blocked.client',
-      /\bclient host (?:\[?\S{1,80}\]? )?(?:rejected|blocked)\b|\b(?:your|the|sending|source|client|sender) (?:IP|address|host|network|server|mail server)\b.{0,40}\b(?:blocked|banned|rejected|denied|not allowed|listed|refused|blacklisted|forbidden)\b|\b(?:IP|host|connection) (?:address )?(?:is )?(?:blocked|banned|refused|denied)\b|\bblocked (?:IP|host)\b|\bbanned (?:sending )?IP\b|\bbad sender ip address\b|\bsender ip address rejected\b|\bextreme bad ip profile\b|\binvalid ip for sending\b|\b(?:ip(?: address)?|mail server(?: at)?|access ip|access from ip address) \S{1,255} (?:is |has been )?(?:blocked|rejected|blacklisted)\b|\bis not allowed to send mail from\b|\bsending mta or the sender has not passed validation\b/i,
+      /\bclient host (?:\[?\S{1,80}\]? )?(?:rejected|blocked)\b|\b(?:your|the|sending|source|client|sender) (?:IP|address|host|network|server|mail server)\b.{0,40}\b(?:blocked|banned|rejected|denied|not allowed|listed|refused|blacklisted|forbidden)\b|\b(?:IP|host) (?:address )?(?:is )?(?:blocked|banned|refused|denied)\b|\bconnection (?:is )?(?:blocked|banned|denied)\b|\bconnection (?:refused|rejected) from\b|\bblocked (?:IP|host)\b|\bbanned (?:sending )?IP\b|\bbad sender ip address\b|\bsender ip address rejected\b|\bextreme bad ip profile\b|\binvalid ip for sending\b|\b(?:ip(?: address)?|mail server(?: at)?|access ip|access from ip address) \S{1,255} (?:is |has been )?(?:blocked|rejected|blacklisted)\b|\bis not allowed to send mail from\b|\bsending mta or the sender has not passed validation\b/i,
       `${POSTFIX} ("Client host rejected"); Microsoft ("banned sending IP"); Orange, SFR, free.fr texts`,
     ),
     p(
       'blocked.dnsbl',
-      /\bblocked using\b|\bblack ?list(?:ed)?\b|\bblock ?list(?:ed)?\b|\b(?:RBL|DNSBL)\b|\bspamcop\.net\/bl\b|\bbarracudacentral\b|\babuseat\.org\b|\bspamhaus (?:xbl|sbl|pbl|zen)\b|\bdnsbl:\S{1,40}\b|\blisted as abusive\b|:blocked\)/i,
+      /\bblocked using\b|\bblack ?list(?:ed)?\b|\bblock ?list(?:ed)?\b|\b(?:RBL|DNSBL)\b|\bspamcop\.net\/bl\b|\bbarracudacentral\b|\babuseat\.org\b|\bspamhaus (?:xbl|sbl|pbl|zen)\b|\bdnsbl:\S{1,40}\b|\blisted as abusive\b|:blocked\)|\bcsi\.cloudmark\.com\b|\bcloudmark (?:csi|sender intelligence)\b/i,
       'DNSBL refusal texts of Postfix (reject_rbl_client), Exim (dnslists), sendmail (dnsbl feature); Spamhaus, SpamCop, Barracuda',
     ),
     p(
@@ -246,7 +246,7 @@ export const BLOCKED: ReasonTable = {
     ),
     p(
       'blocked.helo-dynamic',
-      /\bhelo command rejected\b|\bdynamic(?:ally assigned)? (?:IPs?|address|pool|range)\b|\bdynamic\/zombied\b|\bhosts with dynamic ip\b|\bdial-?up\b|\bresidential (?:IP|address|range)\b|\buse (?:the )?(?:smtp|mail) server of your ISP\b|\buse your (?:ISP|provider)'?s? (?:smtp|mail|relay)\b|\bmay not be mail exchanger\b|\bopen proxy\b|\blooks suspiciously like spammer\b/i,
+      /\bhelo command rejected\b|\bdynamic(?:ally assigned)? (?:IPs?|address|pool|range)\b|\bdynamic\/zombied\b|\bhosts with dynamic ip\b|\bdial-?up\b|\b(?:ERS-)?DUL\b|\bsender IP found in\b|\bresidential (?:IP|address|range)\b|\buse (?:the )?(?:smtp|mail) server of your ISP\b|\buse your (?:ISP|provider)'?s? (?:smtp|mail|relay)\b|\bmay not be mail exchanger\b|\bopen proxy\b|\blooks suspiciously like spammer\b/i,
       `${POSTFIX} ("Helo command rejected"); mail.ru ("we do not accept mail from dynamic IPs"); sendmail ("Rejecting open proxy"); qmail`,
     ),
     p(

@@ -68,7 +68,8 @@ export function stageFromText(text: string): Stage {
   return named ? stageOfCommand(named[1]) : 'unknown';
 }
 
-const ENHANCED = /(?:^|[\s(#:;\[])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>-])/;
+// (an application's quoted tuple writes it after a quote: "(501, '5.1.3 Bad recipient address syntax')")
+const ENHANCED = /(?:^|[\s(#:;\['"])([245])\.(\d{1,3})\.(\d{1,3})(?=$|[\s).,;:\]>'"-])/;
 // only refusal codes: a bounce quoting a dialogue has 220s and 250s in it too
 const BASIC = /(?:^|[\s:;(\['"#]|said:\s*|was:\s*)([45][0-5]\d)(?=[ ,-](?![\d]{3})|$)/;
 

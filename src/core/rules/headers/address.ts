@@ -6,7 +6,7 @@
 import type { HeaderField, Step } from '../../types';
 import type { Rule } from '../rule';
 import { parseAddressList, type AddressProblem } from '../../mail/address';
-import { addedByReceiver, messageView, passStep, quote } from './common';
+import { addedByReceiver, messageView, passStep, quote, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const FIELDS = ['from', 'sender', 'reply-to', 'to', 'cc', 'bcc'];
@@ -17,7 +17,9 @@ const SOURCES = [
 ];
 
 export const invalidAddress: Rule = {
-  id: 'headers.invalid-address',
+  steps: [{ id: 'headers.invalid-address', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
@@ -63,7 +65,9 @@ export const invalidAddress: Rule = {
 };
 
 export const missingSender: Rule = {
-  id: 'headers.missing-sender',
+  steps: [{ id: 'headers.missing-sender', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];

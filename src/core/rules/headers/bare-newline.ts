@@ -6,7 +6,7 @@
 // paste has had its line ends normalised by the browser.
 
 import type { Rule } from '../rule';
-import { messageView, passStep } from './common';
+import { messageView, passStep, NOT_COMPLIANT } from './common';
 
 const SOURCES = [
   'RFC 5322 §2.3 (CR and LF MUST only occur together as CRLF)',
@@ -14,7 +14,9 @@ const SOURCES = [
 ];
 
 export const bareNewline: Rule = {
-  id: 'headers.bare-newline',
+  steps: [{ id: 'headers.bare-newline', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.exactBytes) return [];

@@ -8,6 +8,9 @@ import type { RuleContext } from '../rule';
 import type { MessageFacts } from '../../types';
 import { writtenByReceiver } from '../../knowledge/server-fields';
 
+/** Every headers.* problem can be why a receiver called the message non-conforming. */
+export const NOT_COMPLIANT = ['notcompliantrfc'];
+
 export const RFC5322 =
   'RFC 5322 §3.6 (fields: Date and From required; at most one each of Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References, Subject)';
 

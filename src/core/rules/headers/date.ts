@@ -7,7 +7,7 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { checkDateField, formatMailDate } from '../../mail/date';
-import { messageView, passStep, quote } from './common';
+import { messageView, passStep, quote, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = [
@@ -26,7 +26,9 @@ function hours(ms: number): string {
 }
 
 export const invalidDate: Rule = {
-  id: 'headers.invalid-date',
+  steps: [{ id: 'headers.invalid-date', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];

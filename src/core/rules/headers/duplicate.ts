@@ -5,7 +5,7 @@
 
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
-import { messageView, passStep, quote, RFC5322 } from './common';
+import { messageView, passStep, quote, RFC5322, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 /** RFC 5322 §3.6, the "max number" column: fields that may occur at most once. */
@@ -19,7 +19,9 @@ const SOURCES = [
 ];
 
 export const duplicateHeaders: Rule = {
-  id: 'headers.duplicate',
+  steps: [{ id: 'headers.duplicate', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];

@@ -6,7 +6,7 @@
 
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
-import { addedByReceiver, encodeWords, messageView, passStep, quote } from './common';
+import { addedByReceiver, encodeWords, messageView, passStep, quote, NOT_COMPLIANT } from './common';
 
 const SOURCES = [
   'RFC 5322 §2.2 (header fields are US-ASCII)',
@@ -18,7 +18,9 @@ const TEXT_FIELDS = new Set(['subject', 'comments', 'content-description']);
 const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc']);
 
 export const eightBitHeaders: Rule = {
-  id: 'headers.8bit',
+  steps: [{ id: 'headers.8bit', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v) return [];

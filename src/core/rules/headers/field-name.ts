@@ -7,7 +7,7 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { readHeaderBlock } from '../../mail/header-block';
-import { messageView, passStep, quote } from './common';
+import { messageView, passStep, quote, NOT_COMPLIANT } from './common';
 
 const SOURCES = [
   'RFC 5322 §2.2 (header fields)',
@@ -16,7 +16,9 @@ const SOURCES = [
 ];
 
 export const invalidFieldName: Rule = {
-  id: 'headers.invalid-field-name',
+  steps: [{ id: 'headers.invalid-field-name', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     const m = ctx.evidence.message;

@@ -5,14 +5,16 @@
 
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
-import { addedByReceiver, messageView, passStep } from './common';
+import { addedByReceiver, messageView, passStep, NOT_COMPLIANT } from './common';
 
 const SOURCES = ['RFC 5322 §2.1.1 (line length limits: 998 MUST, 78 SHOULD)', 'RFC 5322 §2.2.3 (folding long header fields)'];
 const HARD = 998;
 const SOFT = 78;
 
 export const lineLength: Rule = {
-  id: 'headers.line-length',
+  steps: [{ id: 'headers.line-length', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v) return [];

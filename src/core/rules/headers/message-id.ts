@@ -5,7 +5,7 @@
 
 import type { Rule } from '../rule';
 import { checkMessageId } from '../../mail/message-id';
-import { messageView, passStep, quote, section } from './common';
+import { messageView, passStep, quote, section, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = [
@@ -19,7 +19,9 @@ function exampleId(ctx: Parameters<Rule['run']>[0]): string {
 }
 
 export const missingMessageId: Rule = {
-  id: 'headers.missing-message-id',
+  steps: [{ id: 'headers.missing-message-id', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
@@ -50,7 +52,9 @@ export const missingMessageId: Rule = {
 };
 
 export const invalidMessageId: Rule = {
-  id: 'headers.invalid-message-id',
+  steps: [{ id: 'headers.invalid-message-id', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];

@@ -4,13 +4,15 @@
 // call the message non-conforming.
 
 import type { Rule } from '../rule';
-import { messageView, passStep, quote } from './common';
+import { messageView, passStep, quote, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const SOURCES = ['RFC 2045 §4 (MIME-Version header field)'];
 
 export const missingMimeVersion: Rule = {
-  id: 'headers.missing-mime-version',
+  steps: [{ id: 'headers.missing-mime-version', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];

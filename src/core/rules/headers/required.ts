@@ -6,7 +6,7 @@
 import type { Step } from '../../types';
 import type { Rule } from '../rule';
 import { formatMailDate } from '../../mail/date';
-import { messageView, passStep, RFC5322, section } from './common';
+import { messageView, passStep, RFC5322, section, NOT_COMPLIANT } from './common';
 import { fieldsNamed } from '../../mail/header-block';
 
 const DATE_SOURCES = [
@@ -21,7 +21,9 @@ const FROM_SOURCES = [
 ];
 
 export const missingDate: Rule = {
-  id: 'headers.missing-date',
+  steps: [{ id: 'headers.missing-date', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: DATE_SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];
@@ -53,7 +55,9 @@ export const missingDate: Rule = {
 };
 
 export const missingFrom: Rule = {
-  id: 'headers.missing-from',
+  steps: [{ id: 'headers.missing-from', explains: NOT_COMPLIANT }],
+  reads: [],
+  sources: FROM_SOURCES,
   run(ctx) {
     const v = messageView(ctx);
     if (!v?.complete) return [];

@@ -19,7 +19,9 @@ function duration(s: number): string {
 }
 
 export const clockSkew: Rule = {
-  id: 'transit.clock-skew',
+  steps: [{ id: 'transit.clock-skew' }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const hops = ctx.evidence.hops;
     const steps: Step[] = [];
@@ -49,7 +51,9 @@ export const clockSkew: Rule = {
 };
 
 export const slowHop: Rule = {
-  id: 'transit.delay',
+  steps: [{ id: 'transit.delay' }],
+  reads: [],
+  sources: SOURCES,
   run(ctx) {
     const hops = ctx.evidence.hops;
     const slow = hops.map((h, i) => ({ h, i })).filter(({ h }) => h.delay !== null && h.delay > SLOW_SECONDS);

@@ -23,7 +23,9 @@ function listed(v: Verdict): string[] {
 }
 
 export const verdictSpam: Rule = {
-  id: 'verdict.spam',
+  steps: [{ id: 'verdict.spam' }, { id: 'verdict.bulk' }],
+  reads: [],
+  sources: [],
   run(ctx) {
     const verdicts = ctx.evidence.message?.facts?.verdicts ?? [];
     if (!verdicts.length) return [];
