@@ -15,6 +15,8 @@ import { AnalysisClient } from '../worker/client';
 import { loadSettings, saveSettings, STORAGE_OFF } from './settings';
 import { registerServiceWorker } from './sw';
 import { DEFAULT_RESOLVERS, blocklistKeyProblem, resolverUrlProblem } from '../core/settings';
+import { indexedDbKeeper } from './keep';
+import { listenForInstall } from './install';
 
 function storage(): Storage | null {
   try {
@@ -32,6 +34,7 @@ const state = new AppState({
   saveSettings: (s) => saveSettings(storage(), s),
   settingsRules: { defaultResolvers: DEFAULT_RESOLVERS, resolverUrlProblem, blocklistKeyProblem },
   online: navigator.onLine,
+  keeper: indexedDbKeeper(),
 });
 if (warnings.length) state.error = warnings.join(' ');
 if (!storage()) state.storageProblem = STORAGE_OFF;
@@ -41,7 +44,13 @@ mount(App, { target: document.getElementById('app')!, props: { state } });
 window.addEventListener('online', () => state.setOnline(true));
 window.addEventListener('offline', () => state.setOnline(false));
 window.addEventListener('hashchange', () => void state.openFragment(location.hash));
-void state.openFragment(location.hash);
+// a permalink wins over what was kept; without one, the last diagnosis comes back
+if (location.hash && location.hash !== '#') void state.openFragment(location.hash);
+else void state.restore();
+// printing: every step open and no filter, so the checklist prints as a work sheet
+window.addEventListener('beforeprint', () => (state.printing = true));
+window.addEventListener('afterprint', () => (state.printing = false));
+listenForInstall((prompt) => (state.installPrompt = prompt));
 
 // after the first frame is painted: start the engine, so it is ready by the first Analyse
 requestAnimationFrame(() => setTimeout(() => client.warm(), 0));

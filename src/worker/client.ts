@@ -11,9 +11,8 @@
 
 import type { DnsLogEntry, PartialReport, Report } from '../core/types';
 import type { AnalyzeRequest, CallRequest, CallResults, WorkerRequest, WorkerResponse } from './protocol';
-import type { ReportView } from './view/types';
+import type { ReportView, SummaryView } from './view/types';
 import type { OpenedLink, ShareCall } from './share';
-import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
 import type { FileText } from './read-file';
@@ -27,6 +26,13 @@ export interface AnalyzeCall {
   onDns?: (entry: DnsLogEntry) => void;
   /** A partial analysis while DNS answers come in (steps still waiting carry `pending: true`). */
   onPartial?: (partial: PartialAnalysis) => void;
+  /** Answer a log of many refused sessions with its triage instead of a report (named so). */
+  triage?: { name: string };
+}
+
+/** An analysis answered with a triage: the input is a log with many refused sessions. */
+export interface Triaged {
+  triage: SummaryView;
 }
 
 /** A finished analysis: the report (for JSON and permalinks) and what the page draws. */
@@ -42,14 +48,14 @@ export interface PartialAnalysis {
 }
 
 interface Pending {
-  resolve: (r: Analysis) => void;
+  resolve: (r: Analysis | Triaged) => void;
   reject: (e: Error) => void;
   onDns?: (entry: DnsLogEntry) => void;
   onPartial?: (partial: PartialAnalysis) => void;
 }
 
 interface PendingSummary {
-  resolve: (s: LogSummary | null) => void;
+  resolve: (s: SummaryView | null) => void;
   reject: (e: Error) => void;
   onProgress: (bytes: number, total: number) => void;
 }
@@ -130,7 +136,7 @@ export class AnalysisClient {
     this.files.clear();
   }
 
-  analyze(call: AnalyzeCall): Promise<Analysis> {
+  analyze(call: AnalyzeCall): Promise<Analysis | Triaged> {
     this.cancelAnalysis();
     const id = this.nextId++;
     const req: AnalyzeRequest = {
@@ -141,8 +147,9 @@ export class AnalysisClient {
       resolvers: call.resolvers,
       replay: call.replay,
       dnsbl: call.dnsbl,
+      triage: call.triage,
     };
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise<Analysis | Triaged>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onDns: call.onDns, onPartial: call.onPartial });
       this.send(req);
     });
@@ -152,11 +159,15 @@ export class AnalysisClient {
    * Summarise a large log file in the worker, reading it as a stream. The
    * promise gives null when cancelled.
    */
-  summarise(file: Blob, onProgress: (bytes: number, total: number) => void): { done: Promise<LogSummary | null>; cancel: () => void } {
+  summarise(
+    file: Blob,
+    name: string,
+    onProgress: (bytes: number, total: number) => void,
+  ): { done: Promise<SummaryView | null>; cancel: () => void } {
     const id = this.nextId++;
-    const done = new Promise<LogSummary | null>((resolve, reject) => {
+    const done = new Promise<SummaryView | null>((resolve, reject) => {
       this.summaries.set(id, { resolve, reject, onProgress });
-      this.send({ type: 'summarise', id, file });
+      this.send({ type: 'summarise', id, file, name });
     });
     return { done, cancel: () => this.summaries.has(id) && this.send({ type: 'cancel', id }) };
   }
@@ -230,7 +241,7 @@ export class AnalysisClient {
   }
 
   private onMessage(msg: WorkerResponse): void {
-    if (this.stopping.has(msg.id) && (msg.type === 'report' || msg.type === 'error' || msg.type === 'cancelled')) {
+    if (this.stopping.has(msg.id) && (msg.type === 'report' || msg.type === 'triage' || msg.type === 'error' || msg.type === 'cancelled')) {
       clearTimeout(this.stopping.get(msg.id));
       this.stopping.delete(msg.id);
       return;
@@ -271,6 +282,9 @@ export class AnalysisClient {
     else if (msg.type === 'report') {
       this.pending.delete(msg.id);
       p.resolve({ report: msg.report, view: msg.view });
+    } else if (msg.type === 'triage') {
+      this.pending.delete(msg.id);
+      p.resolve({ triage: msg.summary });
     } else if (msg.type === 'error') {
       this.pending.delete(msg.id);
       p.reject(new Error(msg.message));

@@ -3,11 +3,10 @@
 // types only: what it receives is ready to draw (./view/types.ts).
 
 import type { DnsLogEntry, PartialReport, Report } from '../core/types';
-import type { LogSummary } from '../core/summary/summariser';
 import type { DnsblSettings } from '../core/checks/dnsbl';
 import type { ResolverTest } from '../net/test-resolver';
 import type { FileText } from './read-file';
-import type { ReportView } from './view/types';
+import type { ReportView, SummaryView } from './view/types';
 import type { OpenedLink, ShareCall } from './share';
 
 export interface AnalyzeRequest {
@@ -22,6 +21,11 @@ export interface AnalyzeRequest {
   replay?: DnsLogEntry[];
   /** Blocklist keys and extra lists (from the settings; never in a report). */
   dnsbl?: DnsblSettings;
+  /**
+   * A log with many refused sessions of several kinds is answered with its
+   * triage (`triage`) instead of a report; `name` names it ("Pasted text").
+   */
+  triage?: { name: string };
 }
 
 /** The settings panel's "test" button for one DoH endpoint. */
@@ -41,6 +45,8 @@ export interface SummariseRequest {
   type: 'summarise';
   id: number;
   file: Blob;
+  /** What the page calls it (the file's name, or "Pasted text"). */
+  name: string;
 }
 
 /** Decode a dropped file (charset, or an Outlook .msg's headers) off the main thread. */
@@ -78,7 +84,10 @@ export type WorkerResponse =
   /** An analysis stopped by a cancel: it ends with this instead of a report. */
   | { type: 'cancelled'; id: number }
   | { type: 'progress'; id: number; bytes: number; total: number }
-  | { type: 'summary'; id: number; summary: LogSummary | null }
+  /** A large log summarised, ready to triage (null: cancelled). */
+  | { type: 'summary'; id: number; summary: SummaryView | null }
+  /** An analysis answered with its triage: the input is a log with many refused sessions (AnalyzeRequest.triage). */
+  | { type: 'triage'; id: number; summary: SummaryView }
   | { type: 'resolver-test'; id: number; result: ResolverTest }
   | { type: 'file-text'; id: number; result: FileText }
   /** The answer to a CallRequest (or why it failed). */

@@ -12,6 +12,8 @@ import { summariseFile } from './summarise';
 import { readFileText } from './read-file';
 import { buildView } from './view/build';
 import { makeFragment, openFragment } from './share';
+import { summaryView } from './view/summary';
+import { triage } from './triage';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -66,7 +68,7 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
   if (req.type === 'summarise') {
     try {
       const summary = await summariseFile(req.file, ctrl.signal, (bytes, total) => post({ type: 'progress', id: req.id, bytes, total }));
-      post({ type: 'summary', id: req.id, summary });
+      post({ type: 'summary', id: req.id, summary: summary && summaryView(summary, req.name) });
     } catch (err) {
       post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -75,6 +77,12 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   try {
+    // a log of many refused sessions: triaged instead of diagnosed whole
+    const triaged = req.triage && !req.replay ? await triage(req.text, req.triage.name, ctrl.signal) : null;
+    if (triaged) {
+      post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'triage', id: req.id, summary: triaged });
+      return;
+    }
     const resolver: Resolver = req.replay ? replayResolver(req.replay) : req.resolvers.length ? dohFor(req.resolvers) : offlineResolver;
     const report = await analyze(req.text, {
       resolver,

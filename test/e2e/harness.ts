@@ -98,6 +98,13 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/** The two screens every issue-15 test runs on: a laptop and a phone (touch, no hover). */
+export const SCREENS = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+} as const;
+export type ScreenSize = keyof typeof SCREENS;
+
 export interface Env {
   app: { url: string; close: () => Promise<void> };
   dns: DohServer;
@@ -108,7 +115,7 @@ export interface Env {
    * service worker controls the page from the first visit and would answer
    * from its cache instead).
    */
-  context(opts?: { resolvers?: string[]; serviceWorkers?: 'allow' | 'block' }): Promise<BrowserContext>;
+  context(opts?: { resolvers?: string[]; serviceWorkers?: 'allow' | 'block'; size?: ScreenSize }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -124,7 +131,7 @@ export async function startEnv(dnsOptions: DohServerOptions, serve: ServeOptions
     dns,
     browser,
     async context(opts = {}) {
-      const ctx = await browser.newContext({ serviceWorkers: opts.serviceWorkers ?? 'allow' });
+      const ctx = await browser.newContext({ serviceWorkers: opts.serviceWorkers ?? 'allow', ...(opts.size ? SCREENS[opts.size] : {}) });
       contexts.push(ctx);
       const settings = JSON.stringify({ resolvers: opts.resolvers ?? [dns.url] });
       // settings as a user would have saved them, before the app reads them

@@ -15,17 +15,18 @@ before(async () => {
 after(() => env?.close());
 
 describe('other servers’ logs and bounces', () => {
+  // the input kind is said in words (issue 15 point 5), in the input's one-line summary
   for (const [file, kind, first] of [
-    ['bounces/postfix-dsn.eml', 'bounce', 'smtp.recipient-unknown'],
-    ['logs/exchange-protocol.log', 'exchange-log', 'smtp.relay-denied'],
-    ['logs/telnet.txt', 'smtp-transcript', 'smtp.sender-invalid'],
-    ['logs/postfix-syslog.log', 'postfix-log', null],
+    ['bounces/postfix-dsn.eml', 'Bounce message', 'smtp.recipient-unknown'],
+    ['logs/exchange-protocol.log', 'Exchange log', 'smtp.relay-denied'],
+    ['logs/telnet.txt', 'SMTP conversation', 'smtp.sender-invalid'],
+    ['logs/postfix-iso.log', 'Postfix log', null],
   ] as const) {
     it(`${file}: read as ${kind}${first ? `, first step ${first}` : ''}`, async () => {
       const page = await (await env.context()).newPage();
       await page.goto(env.app.url);
       await pasteAndAnalyze(page, fixture(file));
-      assert.match(await page.getByTestId('results').innerText(), new RegExp(`Read as: ${kind}`));
+      assert.match(await page.getByTestId('input-summary').innerText(), new RegExp(`Read as: ${kind}`));
       const steps = await checklist(page);
       if (first) assert.equal(steps[0][0], first, JSON.stringify(steps));
       else assert.ok(steps.length > 0);
@@ -42,7 +43,7 @@ describe('other servers’ logs and bounces', () => {
         '550-5.7.25 the corresponding forward DNS entry does not point to the sending IP. As a policy,\n' +
         '550 5.7.25 Gmail does not accept messages from IPs with missing PTR records. - gsmtp\n',
     );
-    assert.match(await page.getByTestId('results').innerText(), /Read as: bounce/);
+    assert.match(await page.getByTestId('input-summary').innerText(), /Read as: Bounce message/);
     const steps = await checklist(page);
     assert.equal(steps[0][0], 'smtp.ptr-required', JSON.stringify(steps));
     assert.match(await page.locator('ol li[data-rule="smtp.ptr-required"]').innerText(), /dig -x <the sending IP>/);

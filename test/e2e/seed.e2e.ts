@@ -88,7 +88,8 @@ describe('seed case in the browser', () => {
     await page.getByLabel('Add a resolver').fill('https://dns.example/dns-query');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('mailmedic:settings')!));
-    assert.deepEqual(saved.resolvers, [env.dns.url, 'https://dns.example/dns-query']);
+    // the user's resolver is asked first (issue 15: resolvers ordered by the user)
+    assert.deepEqual(saved.resolvers, ['https://dns.example/dns-query', env.dns.url]);
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();
     assert.match(await page.getByTestId('settings').innerText(), /dns\.example/);

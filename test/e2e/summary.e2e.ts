@@ -29,12 +29,23 @@ describe('large log', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('summary').waitFor({ timeout: 60000 });
     const totals = await page.getByTestId('summary-totals').innerText();
-    assert.match(totals, /postfix-log: [\d,]+ lines/);
-    const reasons = await page.getByTestId('by-reason').innerText();
+    assert.match(totals, /Postfix log: [\d,]+\slines/);
+    // grouped by reason (the default), in words with sisimai's name beside them
+    const reasons = await page.getByTestId('summary-groups').innerText();
     for (const r of ['blocked', 'onhold', 'requireptr', 'spamdetected']) assert.match(reasons, new RegExp(r));
-    assert.match(await page.getByTestId('top-ips').innerText(), /198\.51\.100\.23/);
+    await page.getByRole('button', { name: 'Client IP', exact: true }).click();
+    assert.match(await page.getByTestId('summary-groups').innerText(), /198\.51\.100\.23/);
+    // the same filters and search as any log's triage (issue 15 point 3)
+    await page.getByTestId('summary-search').fill('198.51.100.23');
+    const found = page.getByTestId('summary-sessions').locator('li');
+    assert.ok((await found.count()) >= 1);
+    assert.match(await found.first().innerText(), /198\.51\.100\.23/);
+    await page.getByTestId('summary-search').fill('');
+    await page.getByTestId('filter-direction').selectOption('inbound');
+    for (const d of await found.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-direction')))) assert.equal(d, 'inbound');
+    await page.getByTestId('filter-direction').selectOption('');
     // filter by a reason, then diagnose the first session of it
-    await page.getByTestId('by-reason').getByRole('button', { name: 'requireptr' }).click();
+    await page.getByTestId('filter-reason').selectOption('requireptr');
     const first = page.getByTestId('summary-sessions').locator('li').first();
     assert.equal(await first.getAttribute('data-reason'), 'requireptr');
     await first.getByRole('button', { name: 'Diagnose' }).click();

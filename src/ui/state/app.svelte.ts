@@ -13,6 +13,8 @@ import type { ResolverTest } from '../../net/test-resolver';
 import type { FileText } from '../../worker/read-file';
 import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
 import { LARGE_FILE_BYTES } from '../limits';
+import { VIEW_VERSION, type KeptDiagnosis, type Keeper } from './kept';
+import { Keeping } from './keeping.svelte';
 
 /** The settings' own checks (core/settings.ts), given by the page's entry so that ui/ imports core types only. */
 export interface SettingsRules {
@@ -31,6 +33,8 @@ export interface AppDeps {
   settingsRules: SettingsRules;
   /** navigator.onLine at start. */
   online: boolean;
+  /** Where diagnoses are kept in this browser; null when the browser keeps nothing (then nothing survives a reload). */
+  keeper?: Keeper | null;
 }
 
 /** The sentence a screen reader hears when a diagnosis is ready. */
@@ -74,6 +78,16 @@ export class AppState {
   storageProblem = $state<string | null>(null);
   /** A large log file being summarised (issue 4: src/ui/summary/). */
   readonly largeFile: LargeFileState;
+  /** The input box is open for editing; after a diagnosis it folds to one line with Edit. */
+  editing = $state(true);
+  /** Bumped when a new analysis has its first result to show: the verdict card scrolls into view. */
+  revealSeq = $state(0);
+  /** What is kept in this browser: the history, the diagnosis on screen. */
+  readonly kept: Keeping;
+  /** The browser offers to install the app (beforeinstallprompt): the header shows Install. */
+  installPrompt = $state.raw<(() => Promise<void>) | null>(null);
+  /** The page is being printed: every step open, no filter (the checklist as a work sheet). */
+  printing = $state(false);
 
   private deps: AppDeps;
 
@@ -85,6 +99,7 @@ export class AppState {
     this.settings = deps.settings;
     this.online = deps.online;
     this.largeFile = new LargeFileState(deps.client, this);
+    this.kept = new Keeping(deps.keeper ?? null);
   }
 
   /** Whether any step could not be checked and a retry may help. */
@@ -124,6 +139,7 @@ export class AppState {
   }
 
   async analyze(opts: { replay?: DnsLogEntry[]; whole?: boolean } = {}): Promise<void> {
+    this.kept.currentId = null;
     if (!this.input.trim()) {
       this.error = this.input
         ? 'The input is only blank space: paste a log, a bounce or message headers (or drop a file).'
@@ -142,7 +158,15 @@ export class AppState {
     this.running = true;
     this.liveDns = [];
     if (!opts.replay) this.shared = null;
+    // a new input: the triage of the previous one goes (a session picked from it keeps it)
+    if (!opts.whole) this.largeFile.close();
     this.announce('Analysing…');
+    let revealed = false;
+    const reveal = () => {
+      if (revealed) return;
+      revealed = true;
+      this.revealSeq++;
+    };
     try {
       const done = await this.deps.client.analyze({
         text: this.input,
@@ -153,9 +177,27 @@ export class AppState {
         replay: opts.replay ? ($state.snapshot(opts.replay) as DnsLogEntry[]) : undefined,
         dnsbl: { dqsKey: this.settings.dqsKey, abusixKey: this.settings.abusixKey },
         onDns: (e) => this.liveDns.push(e),
+        // what needs no DNS is shown at once; live steps say "checking…" until their answers are in
+        onPartial: (partial) => {
+          this.setResult(partial);
+          if (partial.view.recognised) this.editing = false;
+          reveal();
+        },
+        // a log of many refused sessions, pasted or dropped whole, is triaged (a session picked is diagnosed whole)
+        triage: opts.whole || opts.replay ? undefined : { name: this.fileName ?? 'Pasted text' },
       });
+      if ('triage' in done) {
+        this.setResult(null);
+        this.largeFile.show(done.triage);
+        this.announce(`This ${done.triage.kindWords} holds ${done.triage.sessions.length} refused sessions: pick one to diagnose.`);
+        return;
+      }
       this.setResult(done);
+      // an input that was not recognised stays open to be mended
+      this.editing = !done.view.recognised;
+      reveal();
       this.announce(doneText(done.view));
+      void this.keep();
     } catch (e) {
       if ((e as Error).name === 'AbortError') {
         this.announce('The analysis was stopped.');
@@ -185,6 +227,7 @@ export class AppState {
   }
 
   showLine(line: number): void {
+    this.editing = true;
     this.focusLine = { line, seq: (this.focusLine?.seq ?? 0) + 1 };
   }
 
@@ -195,6 +238,7 @@ export class AppState {
 
   toggleDone(step: { key: string }): void {
     this.done[step.key] = !this.done[step.key];
+    this.kept.saveDone($state.snapshot(this.done));
   }
 
   isDone(step: { key: string }): boolean {
@@ -223,6 +267,75 @@ export class AppState {
     this.done = {};
     this.shared = null;
     this.liveDns = [];
+    this.editing = true;
+    this.largeFile.close();
+    this.kept.leave();
+  }
+
+  edit(): void {
+    this.editing = true;
+  }
+
+  // ---- kept in this browser (issue 15 point 6) ----
+
+  /** Keep the diagnosis on screen as the current one, and in the history. */
+  private async keep(): Promise<void> {
+    if (!this.report || !this.view || !this.view.recognised || this.view.pending) return;
+    await this.kept.save({
+      id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      savedAt: new Date().toISOString(),
+      input: this.input,
+      fileName: this.fileName,
+      exactBytes: this.exactBytes,
+      report: this.report,
+      view: this.view,
+      viewVersion: VIEW_VERSION,
+      done: $state.snapshot(this.done),
+    });
+  }
+
+  /** Show a kept diagnosis as it was (its view rebuilt if this version draws differently). */
+  private async show(d: KeptDiagnosis): Promise<void> {
+    const view = d.viewVersion === VIEW_VERSION ? d.view : await this.deps.client.view(d.report);
+    this.setInput(d.input, d.fileName, d.exactBytes);
+    this.setResult({ report: d.report, view });
+    this.done = { ...d.done };
+    this.shared = null;
+    this.error = null;
+    this.editing = !view.recognised;
+    this.kept.currentId = d.id;
+  }
+
+  /** At start: the diagnosis shown when the page was left, and the history. */
+  async restore(): Promise<void> {
+    const d = await this.kept.restore();
+    // a permalink or an analysis may have started meanwhile: they win
+    if (d && !this.report && !this.running && !this.input) await this.show(d);
+  }
+
+  async openKept(id: string): Promise<void> {
+    const d = await this.kept.open(id);
+    if (!d) {
+      this.error = 'That diagnosis is no longer kept in this browser.';
+      return;
+    }
+    this.cancel();
+    await this.show(d);
+    this.kept.showHistory = false;
+    this.revealSeq++;
+  }
+
+  /** Forget every diagnosis kept in this browser, and clear the page. */
+  async forgetAll(): Promise<void> {
+    this.clear();
+    if (await this.kept.forgetAll()) this.announce('Everything Mailmedic kept in this browser was forgotten.');
+  }
+
+  async install(): Promise<void> {
+    const prompt = this.installPrompt;
+    if (!prompt) return;
+    await prompt();
+    this.installPrompt = null;
   }
 
   /** The permalink for the current state, redacted as asked (made in the worker). */

@@ -1,14 +1,12 @@
-// A large log dropped on the page: read in the worker as a stream with a
-// progress bar and a cancel button, summarised (refusals by reason, remote
-// host, sender domain; top client IPs), and one refused session picked from
-// the summary is then diagnosed like a paste.
+// A log to triage: a large file (or paste) read in the worker as a stream
+// with a progress bar and a cancel button, or any log whose analysis found
+// many refused sessions of several kinds (issue 15 point 3). Its sessions
+// are listed, grouped and filtered (SummaryView, built in the worker); one
+// session picked is then diagnosed alone, like a paste of its lines.
 
-import type { LogSummary, SummarySession } from '../../core/summary/summariser';
 import type { AnalysisClient } from '../../worker/client';
+import type { SessionRow, SummaryView } from '../../worker/view/types';
 import { readDroppedFile, MAX_PASTE_BYTES } from '../read-file';
-
-/** A kept session's own lines, as a paste of them would be. */
-const sessionText = (s: SummarySession): string => s.text;
 
 interface Diagnoser {
   setInput(text: string, fileName: string | null, exactBytes: boolean): void;
@@ -22,7 +20,7 @@ export class LargeFileState {
   running = $state(false);
   cancelled = $state(false);
   error = $state<string | null>(null);
-  summary = $state.raw<LogSummary | null>(null);
+  summary = $state.raw<SummaryView | null>(null);
   /** The session being diagnosed (its index in the summary). */
   chosen = $state<number | null>(null);
   private cancelRead: (() => void) | null = null;
@@ -54,7 +52,7 @@ export class LargeFileState {
     this.cancelled = false;
     this.chosen = null;
     this.running = true;
-    const job = this.client.summarise(file, (bytes, total) => {
+    const job = this.client.summarise(file, file.name, (bytes, total) => {
       this.bytes = bytes;
       this.total = total;
     });
@@ -85,6 +83,17 @@ export class LargeFileState {
     }
   }
 
+  /** An analysis answered with a triage (a log with many refused sessions): show it. */
+  show(summary: SummaryView): void {
+    this.cancelRead?.();
+    this.fileName = summary.name;
+    this.summary = summary;
+    this.error = null;
+    this.cancelled = false;
+    this.chosen = null;
+    this.running = false;
+  }
+
   cancel(): void {
     this.cancelRead?.();
   }
@@ -98,9 +107,9 @@ export class LargeFileState {
   }
 
   /** Diagnose one refused session: its own lines go to the input and are analysed. */
-  async diagnose(s: SummarySession): Promise<void> {
+  async diagnose(s: SessionRow): Promise<void> {
     this.chosen = s.index;
-    this.app.setInput(sessionText(s), `${this.fileName ?? 'log'}, lines ${s.firstLine}–${s.lastLine}`, false);
-    await this.app.analyze();
+    this.app.setInput(s.session, `${this.fileName ?? 'log'}, lines ${s.firstLine}–${s.lastLine}`, false);
+    await this.app.analyze({ whole: true });
   }
 }

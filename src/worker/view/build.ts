@@ -10,8 +10,9 @@ import { findHeaderField } from '../../core/knowledge/header-fields';
 import { AUTH_RESULT_SOURCES, authResultMeaning } from '../../core/knowledge/verdicts/auth-results';
 import { fixParts } from './fix-parts';
 import { sourceView } from './sources';
-import { STATUS_WORDS } from './words';
-import type { MessageExtras, ReportView, StepView } from './types';
+import { PARTY_WORDS, STAGE_WORDS, STATUS_WORDS, kindWords, reasonWords } from './words';
+import { verdictOf } from './verdict';
+import type { MessageExtras, RefusalView, ReportView, StepView } from './types';
 
 const strings = (x: unknown): string[] => (Array.isArray(x) ? x.map((s) => (typeof s === 'string' ? s : String(s))) : []);
 
@@ -47,13 +48,33 @@ function messageExtras(r: Report): MessageExtras | null {
   };
 }
 
+function refusalView(x: Report['rejections'][number]): RefusalView {
+  return {
+    line: x.line,
+    reply: [x.code, x.enhanced].filter(Boolean).join(' '),
+    text: x.text,
+    stageWords: STAGE_WORDS[x.stage] ?? String(x.stage),
+    reason: x.reason,
+    reasonWords: reasonWords(x.reason),
+    temporary: !x.hard,
+    partyWords: (PARTY_WORDS[x.party] ?? String(x.party)).split(':')[0],
+  };
+}
+
 /**
- * The view of a report. `pending`: a partial report, taken before every DNS
- * answer was in; its steps that wait for answers (`retry`) show as pending.
+ * The view of a report. In a partial report (core's onPartial, taken before
+ * every DNS answer was in) a step still waiting carries `pending: true`: it
+ * shows as pending ("Checking…"), DESIGN.md contract 5.
  */
-export function buildView(r: Report, o: { pending?: boolean } = {}): ReportView {
-  const pending = !!o.pending;
-  const steps = r.checklist.map((s) => stepView(s, pending && !!s.retry));
+export function buildView(r: Report): ReportView {
+  const steps = r.checklist.map((s) => stepView(s, s.pending === true));
+  // two steps with the same rule and title (rare) still get keys of their own
+  const seen = new Map<string, number>();
+  for (const s of steps) {
+    const n = seen.get(s.key) ?? 0;
+    seen.set(s.key, n + 1);
+    if (n) s.key = `${s.key}#${n + 1}`;
+  }
   let text = '';
   try {
     text = reportToText(r);
@@ -61,5 +82,15 @@ export function buildView(r: Report, o: { pending?: boolean } = {}): ReportView 
     // a shared link's report is checked in shape only; the text is a convenience
     text = '';
   }
-  return { steps, message: messageExtras(r), text, pending: pending && steps.some((s) => s.status === 'pending') };
+  const inputs = (Array.isArray(r.inputs) ? r.inputs : []).map((i) => ({ kind: i.kind, words: kindWords(i.kind), lines: i.lines }));
+  return {
+    inputs,
+    recognised: inputs.some((i) => i.kind !== 'unknown'),
+    verdict: verdictOf(r, steps),
+    refusals: (Array.isArray(r.rejections) ? r.rejections : []).map(refusalView),
+    steps,
+    message: messageExtras(r),
+    text,
+    pending: steps.some((s) => s.status === 'pending'),
+  };
 }

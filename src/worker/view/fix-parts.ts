@@ -4,7 +4,8 @@
 // as plain strings (the JSON report's `fix`/`verify` are strings, DESIGN.md
 // contract 3), so the page finds them by their shape here.
 
-export type FixPart = { kind: 'text'; text: string } | { kind: 'code'; text: string; copy: string };
+import type { FixPart } from './types';
+export type { FixPart };
 
 /**
  * Programs whose invocation starts a verify line. A line that starts with one
@@ -54,8 +55,35 @@ function trailingCode(text: string): FixPart[] {
   return [{ kind: 'text', text }];
 }
 
-/** Cut one fix or verify line into prose and copyable code. */
+/** A web address in prose (a delisting page, a console, a provider's guide); trailing punctuation is the sentence's. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+/g;
+
+/** The web addresses in the prose parts become links (rel="noreferrer noopener" in the page). */
+function withLinks(parts: FixPart[]): FixPart[] {
+  const out: FixPart[] = [];
+  for (const p of parts) {
+    if (p.kind !== 'text') {
+      out.push(p);
+      continue;
+    }
+    let last = 0;
+    for (const m of p.text.matchAll(URL_IN_TEXT)) {
+      const url = m[0].replace(/[.,;:!?)\]]+$/, '');
+      if (m.index > last) out.push({ kind: 'text', text: p.text.slice(last, m.index) });
+      out.push({ kind: 'link', text: url, href: url });
+      last = m.index + url.length;
+    }
+    if (last < p.text.length) out.push({ kind: 'text', text: p.text.slice(last) });
+  }
+  return out;
+}
+
+/** Cut one fix or verify line into prose, links and copyable code. */
 export function fixParts(line: string): FixPart[] {
+  return withLinks(cutLine(line));
+}
+
+function cutLine(line: string): FixPart[] {
   // a shared link's report is checked only in shape: show anything else as text
   if (typeof line !== 'string') return [{ kind: 'text', text: String(line) }];
   if (COMMAND.test(line) && !QUOTED_REPLY.test(line)) return commandPart(line);

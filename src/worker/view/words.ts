@@ -1,14 +1,101 @@
-// The page's words for the engine's values: statuses, and (issue 15) input
-// kinds and refusal reasons, in a person's words first; the engine's own
-// names (rule ids, sisimai reasons) are shown small beside them.
+// The page's words for the engine's values: statuses, input kinds, SMTP
+// stages, whose move it is, and refusal reasons — in a person's words
+// first (issue 15 point 5); the engine's own names (rule ids, sisimai's
+// reason names) are shown small beside them, never instead.
 
+import type { InputKind, Party, Stage } from '../../core/types';
 import type { StepStatus } from './types';
 
 export const STATUS_WORDS: Record<StepStatus, string> = {
-  fail: 'Fail',
+  fail: 'Problem',
   warn: 'Warning',
-  pass: 'Pass',
-  info: 'Info',
+  pass: 'Passed',
+  info: 'Note',
   inconclusive: 'Not checked',
   pending: 'Checking…',
 };
+
+export const KIND_WORDS: Record<InputKind, string> = {
+  'mdaemon-log': 'MDaemon log',
+  'postfix-log': 'Postfix log',
+  'exim-log': 'Exim log',
+  'sendmail-log': 'Sendmail log',
+  'exchange-log': 'Exchange log',
+  'smtp-transcript': 'SMTP conversation',
+  bounce: 'Bounce message',
+  headers: 'Message headers',
+  message: 'Whole message',
+  unknown: 'Not recognised',
+};
+
+/** The kinds that are a server's own log (the server that wrote it refused, or was refused). */
+export const LOG_KINDS = new Set<InputKind>(['mdaemon-log', 'postfix-log', 'exim-log', 'sendmail-log', 'exchange-log']);
+
+/** When in the SMTP dialogue the reply came (RFC 5321 §3.3). */
+export const STAGE_WORDS: Record<Stage, string> = {
+  connect: 'on connecting',
+  helo: 'after the greeting (HELO)',
+  mail: 'at the sender address (MAIL FROM)',
+  rcpt: 'at the recipient (RCPT TO)',
+  data: 'before the message was sent (DATA)',
+  'end-of-data': 'after the whole message was sent',
+  unknown: 'at an unknown point',
+};
+
+/** Whose move it is, as the classifier sees it (core/classify). */
+export const PARTY_WORDS: Record<Party, string> = {
+  sender: "The sender's side: the mail administrator of the sending server or domain",
+  recipient: "The recipient's side: the recipient or their mail administrator",
+  'receiver-policy': "The receiver's policy: ask the receiving server's administrator (or send differently)",
+  unknown: 'Not clear from the input',
+};
+
+/**
+ * sisimai's bounce reasons in a few plain words each. The meanings follow
+ * sisimai's own definitions of its reasons (https://libsisimai.org/en/reason/
+ * and Sisimai::Reason's documentation); the words are ours.
+ */
+export const REASON_WORDS: Record<string, string> = {
+  authfailure: 'sender authentication failed (SPF, DKIM or DMARC)',
+  badreputation: "the sending IP's or domain's reputation is too low",
+  blocked: 'the sending server (its IP or name) is blocked',
+  contenterror: 'the message format was refused',
+  delivered: 'delivered',
+  exceedlimit: 'the message is over a size limit',
+  expired: 'delivery gave up after retrying too long',
+  feedback: 'a complaint report (feedback loop)',
+  filtered: 'refused by a filter on the recipient side',
+  hasmoved: 'the recipient has moved to another address',
+  hostunknown: "the recipient's domain does not exist or takes no mail",
+  mailboxfull: "the recipient's mailbox is full",
+  mailererror: 'the receiving mail program failed',
+  mesgtoobig: 'the message is too large',
+  networkerror: 'a network or DNS problem on the way',
+  norelaying: 'the server does not relay for this sender',
+  notaccept: 'the receiving domain accepts no mail',
+  notcompliantrfc: 'the message breaks the mail standards (RFC 5322)',
+  onhold: 'held back; the reason is not clear yet',
+  policyviolation: "the message breaks the receiver's policy",
+  rejected: 'the sender address was refused',
+  requireptr: 'the sending IP has no proper reverse DNS (PTR)',
+  securityerror: 'a security check failed (login, TLS or authentication)',
+  spamdetected: 'the message was judged spam',
+  speeding: 'too many messages too fast (rate limit)',
+  suspend: "the recipient's mailbox is suspended",
+  syntaxerror: 'an SMTP command was malformed',
+  systemerror: 'the receiving server had an error',
+  systemfull: "the receiving server's disk is full",
+  toomanyconn: 'too many connections at once',
+  undefined: 'reason not known',
+  userunknown: 'the recipient address does not exist',
+  vacation: 'an automatic vacation reply',
+  virusdetected: 'a virus was found in the message',
+};
+
+export function reasonWords(reason: string): string {
+  return REASON_WORDS[reason] ?? reason;
+}
+
+export function kindWords(kind: string): string {
+  return KIND_WORDS[kind as InputKind] ?? kind;
+}

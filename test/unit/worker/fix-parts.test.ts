@@ -6,6 +6,7 @@ import { fixParts, type FixPart } from '../../../src/worker/view/fix-parts';
 
 const code = (text: string, copy = text): FixPart => ({ kind: 'code', text, copy });
 const text = (t: string): FixPart => ({ kind: 'text', text: t });
+const link = (href: string): FixPart => ({ kind: 'link', text: href, href });
 
 describe('fixParts', () => {
   it.each<[string, FixPart[]]>([
@@ -46,10 +47,15 @@ describe('fixParts', () => {
       'Write it as: From: "Webshop, Orders" <orders@webshop.example>',
       [text('Write it as: '), code('From: "Webshop, Orders" <orders@webshop.example>')],
     ],
-    // prose with colons that are not a record or a header stays prose
+    // prose with colons that are not a record or a header stays prose; a web address in it is a link
     [
       'Look the IP up at https://check.spamhaus.org/ : it shows which sub-list (SBL, CSS, XBL, PBL) and why.',
-      [text('Look the IP up at https://check.spamhaus.org/ : it shows which sub-list (SBL, CSS, XBL, PBL) and why.')],
+      [text('Look the IP up at '), link('https://check.spamhaus.org/'), text(' : it shows which sub-list (SBL, CSS, XBL, PBL) and why.')],
+    ],
+    // the sentence's full stop is not part of the address
+    [
+      'Request removal at https://www.spamcop.net/bl.shtml.',
+      [text('Request removal at '), link('https://www.spamcop.net/bl.shtml'), text('.')],
     ],
     [
       'Send a test message and check its raw headers for MIME-Version: 1.0.',

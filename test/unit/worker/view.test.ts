@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../../src/core/index';
+import { tableResolver } from '../../support/table-resolver';
+import type { PartialReport } from '../../../src/core/types';
 import { buildView } from '../../../src/worker/view/build';
 import { sourceView } from '../../../src/worker/view/sources';
 
@@ -46,18 +48,28 @@ describe('buildView', () => {
     expect(ptr.key).toBe(`ptr.missing|${ptr.title}`);
     expect(ptr.verify.flat().some((p) => p.kind === 'code' && p.copy.startsWith('dig -x 80.78.72.135'))).toBe(true);
     expect(ptr.sources.some((s) => s.href === 'https://support.google.com/a/answer/81126')).toBe(true);
-    expect(v.steps[0].statusWords).toBe('Fail');
+    expect(v.steps[0].statusWords).toBe('Problem');
     expect(v.text).toMatch(/^Input: mdaemon-log \(30 lines\)/);
     expect(v.message).toBeNull();
   });
 
   it('marks the steps that wait for DNS answers pending in a partial report, and only those', async () => {
-    const report = await analyze(SEED);
-    const v = buildView(report, { pending: true });
+    const partials: PartialReport[] = [];
+    // answers that take a moment, so that the first partial comes before them
+    const table = tableResolver({});
+    const slow = {
+      resolve: (n: string, t: Parameters<typeof table.resolve>[1]) =>
+        new Promise<Awaited<ReturnType<typeof table.resolve>>>((ok) => setTimeout(() => ok(table.resolve(n, t)), 30)),
+    };
+    await analyze(SEED, { resolver: slow, onPartial: (p) => partials.push(structuredClone(p)) });
+    const first = partials[0];
+    expect(first.checklist.some((s) => s.pending)).toBe(true);
+    const v = buildView(first);
     expect(v.pending).toBe(true);
-    for (const [i, s] of v.steps.entries()) expect(s.status === 'pending').toBe(!!report.checklist[i].retry);
+    for (const [i, s] of v.steps.entries()) expect(s.status === 'pending').toBe(first.checklist[i].pending === true);
     expect(v.steps.find((s) => s.rule === 'smtp.not-compliant')!.status).toBe('fail');
     expect(v.steps.find((s) => s.status === 'pending')!.statusWords).toBe('Checking…');
+    expect(v.verdict.counts.pending).toBe(v.steps.filter((s) => s.status === 'pending').length);
   });
 
   it("gives a message's header fields and recorded results their meaning", async () => {

@@ -1,0 +1,115 @@
+// The verdict card at the top of the results (issue 15 point 1): the root
+// cause in one sentence, who must act, the counts, the IP and domain that
+// were judged, and the receiver — all read off the report, so that a
+// findings-only permalink (no input) gets the same card.
+
+import type { Rejection, Report } from '../../core/types';
+import type { StepView, VerdictView } from './types';
+import { LOG_KINDS, PARTY_WORDS, STAGE_WORDS, kindWords, reasonWords } from './words';
+
+/**
+ * The refusal the ranking starts from: the first whose SMTP stage is known
+ * (the same choice as core's analyze(): a reply with a stage says where the
+ * dialogue broke), else the first.
+ */
+export function primaryRejection(r: Report): Rejection | null {
+  const list = Array.isArray(r.rejections) ? r.rejections : [];
+  return list.find((x) => x.stage !== 'unknown') ?? list[0] ?? null;
+}
+
+/**
+ * Receivers known by the family of the knowledge entry that explained their
+ * words (core/knowledge/replies: ids are "<family>.<entry>"); generic
+ * families (dnsbl, tls, connection…) name no receiver.
+ */
+const RECEIVER_FAMILY: Record<string, string> = {
+  gmail: 'Gmail',
+  google: 'Google',
+  microsoft: 'Microsoft (Outlook.com, Microsoft 365)',
+  exchange: 'Microsoft Exchange',
+  yahoo: 'Yahoo',
+  comcast: 'Comcast',
+  gmx: 'GMX',
+  tonline: 'T-Online',
+  orange: 'Orange',
+  mimecast: 'Mimecast',
+  proofpoint: 'Proofpoint',
+  mdaemon: 'MDaemon',
+  postfix: 'Postfix',
+  exim: 'Exim',
+  sendmail: 'Sendmail',
+  cpanel: 'cPanel (Exim)',
+};
+
+function receiverOf(r: Report, primary: Rejection | null): string | null {
+  if (primary?.remote) return primary.remote;
+  const kind = r.inputs?.[0]?.kind;
+  const family = primary?.knowledge ? RECEIVER_FAMILY[primary.knowledge.split('.')[0]] : undefined;
+  // a server's own log that holds a refusal: that server refused (an inbound session)
+  if (primary && kind && LOG_KINDS.has(kind)) return `the server that wrote this log (${family ?? kindWords(kind)})`;
+  return family ?? null;
+}
+
+function ipOf(r: Report, primary: Rejection | null): string | null {
+  return primary?.ip ?? r.hops?.find((h) => h?.origin)?.ip ?? r.auth?.spf?.ip ?? null;
+}
+
+function domainOf(r: Report): string | null {
+  return r.auth?.dmarc?.domain ?? r.auth?.spf?.domain ?? null;
+}
+
+function whoActs(primary: Rejection | null, first: StepView | null): string | null {
+  if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
+  if (!first) return null;
+  if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;
+  // the live checks and the header rules are about the sending side's DNS and message
+  return PARTY_WORDS.sender;
+}
+
+function count(steps: StepView[]): VerdictView['counts'] {
+  const c = { fail: 0, warn: 0, pass: 0, info: 0, inconclusive: 0, pending: 0 };
+  for (const s of steps) c[s.status]++;
+  return c;
+}
+
+export function verdictOf(r: Report, steps: StepView[]): VerdictView {
+  const primary = primaryRejection(r);
+  const counts = count(steps);
+  const recognised = !!r.inputs?.length && r.inputs.some((i) => i.kind !== 'unknown');
+  const first = steps.find((s) => s.status === 'fail' || s.status === 'warn') ?? null;
+  const tone: VerdictView['tone'] = !recognised
+    ? 'unknown'
+    : counts.fail
+      ? 'fail'
+      : counts.warn
+        ? 'warn'
+        : counts.pending
+          ? 'pending'
+          : 'ok';
+  let sentence: string;
+  if (!recognised) sentence = 'The input was not recognised: nothing was diagnosed.';
+  else if (first) sentence = first.title;
+  else if (counts.pending) sentence = 'No problem found so far; the live checks are still running.';
+  else if (primary) sentence = `Refused ${STAGE_WORDS[primary.stage] ?? ''}: ${reasonWords(primary.reason)}; no check found its cause.`;
+  else sentence = counts.inconclusive ? 'No problem found in what could be checked.' : 'No problem found.';
+  const said = primary
+    ? {
+        reply: [primary.code, primary.enhanced].filter(Boolean).join(' '),
+        text: primary.text,
+        line: primary.line,
+        refused: `${primary.hard ? 'Refused' : 'Deferred (temporary)'} ${STAGE_WORDS[primary.stage] ?? STAGE_WORDS.unknown}: ${reasonWords(primary.reason)}`,
+        reason: primary.reason,
+      }
+    : null;
+  return {
+    tone,
+    sentence,
+    firstKey: first?.key ?? null,
+    who: recognised ? whoActs(primary, first) : null,
+    counts,
+    ip: recognised ? ipOf(r, primary) : null,
+    domain: recognised ? domainOf(r) : null,
+    receiver: recognised ? receiverOf(r, primary) : null,
+    said,
+  };
+}
