@@ -32,8 +32,8 @@
 import type { LoggedCheck, Session } from '../types';
 import { normalizeIP } from '../dns/names';
 import { DialogueTracker } from './smtp-dialogue';
-import type { ParseResult, RawRejection } from './parser';
-import { emptySession } from './session';
+import type { ParseResult } from './parser';
+import { emptySession, SessionBook } from './session';
 
 /**
  * Weekday optional; date; time with optional fraction; then, in newer
@@ -204,185 +204,246 @@ function ptrSubject(arpa: string): string | null {
   return m ? [m[4], m[3], m[2], m[1]].join('.') : null;
 }
 
-export function parseMdaemon(lines: string[]): ParseResult {
-  const sessions: Session[] = [];
-  /** Sessions under way, by thread tag ("" when the log has none). */
-  const open = new Map<string, Building>();
-  let unknown = 0;
-  const warnings: string[] = [];
-  const rejections: RawRejection[] = [];
+/**
+ * Reads an MDaemon log line by line. Sessions under way are kept by thread tag
+ * ("" when the log has none) while their dialogue is followed; a finished
+ * session with anything SMTP in it joins the book. Each kind of line has its
+ * handler, tried in order: a session's start and end, the connection lines
+ * (the direction and the peer), the dialogue, MDaemon's check blocks, the
+ * queued message's envelope and size, and an outbound connection that failed.
+ */
+class MdaemonReader {
+  readonly book = new SessionBook('mdaemon-log');
+  private readonly open = new Map<string, Building>();
 
-  const finish = (key: string) => {
-    const b = open.get(key);
-    if (!b) return;
-    b.dialogue.flush();
-    b.session.commands = b.dialogue.commands;
-    b.session.replies = b.dialogue.replies;
-    b.session.direction = b.direction;
-    const s = b.session;
-    // MDaemon answers a DNS-BL hit with "user unknown" by default: a RCPT refusal after a
-    // listing in the same session is the listing (help.mdaemon.com, DNS-BL Hosts)
-    const listedAt = s.logged.find((l) => l.check === 'dnsbl' && l.result === 'listed')?.line;
-    if (listedAt && s.direction !== 'outbound')
-      for (const r of s.replies)
-        if (
-          r.line > listedAt &&
-          r.code >= 500 &&
-          r.stage === 'rcpt' &&
-          /user unknown|unknown user|no such user|mailbox unavailable/i.test(r.text)
-        )
-          rejections.push({
-            ...r,
-            ip: s.clientIp,
-            recipient: s.rcptTo.filter((x) => x.line <= r.line).pop()?.address ?? null,
-            remote: null,
-            knowledgeId: 'mdaemon.dnsbl-as-user-unknown',
-          });
-    // a stretch of lines with nothing SMTP in it is not a session
-    if (s.commands.length || s.replies.length || s.logged.length || s.clientIp || s.serverIp || s.remoteHost) sessions.push(s);
-    open.delete(key);
-  };
+  private readonly handlers: ((b: Building, l: MdaemonLine) => boolean)[] = [
+    (b, l) => this.connection(b, l),
+    (b, l) => this.dialogue(b, l),
+    (b, l) => this.block(b, l),
+    (b, l) => this.envelope(b, l),
+    (b, l) => this.messageSize(b, l),
+    (b, l) => this.sessionEnd(l),
+    (b, l) => this.outboundFailure(b, l),
+    (_, l) => KNOWN.test(l.rest),
+  ];
 
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    if (!raw.trim()) return;
-    // a separator pasted without its timestamp still ends the session before it
-    if (SEPARATOR.test(raw.trim())) {
-      finish('');
-      return;
-    }
-    const line = readLine(raw);
-    if (!line) {
-      unknown++;
-      return;
-    }
-    const { key, rest } = line;
+  read(lines: string[]): void {
+    lines.forEach((raw, i) => {
+      const no = i + 1;
+      if (!raw.trim()) return;
+      // a separator pasted without its timestamp still ends the session before it
+      if (SEPARATOR.test(raw.trim())) return this.finish('');
+      const line = readLine(raw);
+      if (!line) {
+        this.book.unknownLines++;
+        return;
+      }
+      const l: MdaemonLine = { no, ...line };
+      if (SEPARATOR.test(l.rest)) return this.finish(l.key);
+      const header = /^Session (\d+);/.exec(l.rest);
+      if (header) {
+        this.finish(l.key);
+        this.open.set(l.key, newSession(header[1], no));
+        return;
+      }
+      const b = this.building(l);
+      b.session.endLine = no;
+      if (!this.handlers.some((handle) => handle(b, l))) this.book.unknownLines++;
+    });
+    for (const key of [...this.open.keys()]) this.finish(key);
+    this.book.sessions.sort((a, b) => a.startLine - b.startLine);
+  }
 
-    if (SEPARATOR.test(rest)) {
-      finish(key);
-      return;
-    }
-    const sess = /^Session (\d+);/.exec(rest);
-    if (sess) {
-      finish(key);
-      open.set(key, newSession(sess[1], lineNo));
-      return;
-    }
-    const accepting = /^Accepting SMTP connection from (.+?)(?: to (.+?))?\s*$/i.exec(rest);
-    let b = open.get(key);
+  /** The session this line belongs to: the one under way on its thread, or a new one. */
+  private building(l: MdaemonLine): Building {
+    let b = this.open.get(l.key);
     // without session ids and "Session" lines, a new connection starts a new session
-    if (b && accepting && (b.session.clientIp || b.session.serverIp || b.dialogue.commands.length || b.dialogue.replies.length)) {
-      finish(key);
+    if (
+      b &&
+      ACCEPTING.test(l.rest) &&
+      (b.session.clientIp || b.session.serverIp || b.dialogue.commands.length || b.dialogue.replies.length)
+    ) {
+      this.finish(l.key);
       b = undefined;
     }
     if (!b) {
       // a log cut in the middle of a session: start one without its header
-      b = newSession(key || null, lineNo);
-      open.set(key, b);
+      b = newSession(l.key || null, l.no);
+      this.open.set(l.key, b);
     }
-    const s = b.session;
-    s.endLine = lineNo;
+    return b;
+  }
 
-    // connection lines say the direction and the peer
-    if (accepting) {
-      const client = endpointIp(accepting[1]);
-      if (client) {
-        b.direction = 'inbound';
-        s.clientIp = client;
-        s.clientIpLine = lineNo;
-        s.serverIp = accepting[2] ? endpointIp(accepting[2]) : null;
-        return;
-      }
+  /** The session on this thread is over: its dialogue is filed, and it joins the book if it said anything SMTP. */
+  private finish(key: string): void {
+    const b = this.open.get(key);
+    if (!b) return;
+    b.dialogue.flush();
+    const s = b.session;
+    s.commands = b.dialogue.commands;
+    s.replies = b.dialogue.replies;
+    s.direction = b.direction;
+    this.dnsblAsUserUnknown(s);
+    // a stretch of lines with nothing SMTP in it is not a session
+    if (s.commands.length || s.replies.length || s.logged.length || s.clientIp || s.serverIp || s.remoteHost) this.book.sessions.push(s);
+    this.open.delete(key);
+  }
+
+  /**
+   * MDaemon answers a DNS-BL hit with "user unknown" by default: a RCPT refusal after a
+   * listing in the same session is the listing (help.mdaemon.com, DNS-BL Hosts).
+   */
+  private dnsblAsUserUnknown(s: Session): void {
+    const listedAt = s.logged.find((x) => x.check === 'dnsbl' && x.result === 'listed')?.line;
+    if (!listedAt || s.direction === 'outbound') return;
+    for (const r of s.replies)
+      if (
+        r.line > listedAt &&
+        r.code >= 500 &&
+        r.stage === 'rcpt' &&
+        /user unknown|unknown user|no such user|mailbox unavailable/i.test(r.text)
+      )
+        this.book.rejections.push({
+          ...r,
+          ip: s.clientIp,
+          recipient: s.rcptTo.filter((x) => x.line <= r.line).pop()?.address ?? null,
+          remote: null,
+          knowledgeId: 'mdaemon.dnsbl-as-user-unknown',
+        });
+  }
+
+  /** Connection lines say the direction and the peer. */
+  private connection(b: Building, l: MdaemonLine): boolean {
+    const s = b.session;
+    const accepting = ACCEPTING.exec(l.rest);
+    const client = accepting ? endpointIp(accepting[1]) : null;
+    if (accepting && client) {
+      b.direction = 'inbound';
+      s.clientIp = client;
+      s.clientIpLine = l.no;
+      s.serverIp = accepting[2] ? endpointIp(accepting[2]) : null;
+      return true;
     }
     // "[Socket] connection established (local:port -> remote:port)": the remote is the server
-    const sock = /^(?:\*\s*)?(?:Socket )?connection established \((.+?)\s*->\s*(.+?)\)/i.exec(rest);
+    const sock = /^(?:\*\s*)?(?:Socket )?connection established \((.+?)\s*->\s*(.+?)\)/i.exec(l.rest);
     if (sock) {
       b.direction = 'outbound';
       s.serverIp = endpointIp(sock[2]) ?? s.serverIp;
-      return;
+      return true;
     }
     const c =
       /^(?:Attempting to send message to|Attempting SMTP connection to|Socket connection established) \[?([^\]\s]+?)\s*(?::\s*\d+)?\s*\]?(?:\s|$)/i.exec(
-        rest,
+        l.rest,
       );
-    if (c) {
-      b.direction = 'outbound';
-      const ip = normalizeIP(c[1]);
-      if (ip) s.serverIp = ip;
-      else s.remoteHost = c[1];
-      return;
-    }
+    if (!c) return false;
+    b.direction = 'outbound';
+    const ip = normalizeIP(c[1]);
+    if (ip) s.serverIp = ip;
+    else s.remoteHost = c[1];
+    return true;
+  }
 
-    const arrow = /^(-->|<--)\s?(.*)$/.exec(rest);
-    if (arrow) {
-      const payload = arrow[2];
-      if (b.dialogue.reply(payload, lineNo)) return;
-      const cmd = b.dialogue.command(payload, lineNo);
-      if (cmd.verb === 'HELO' || cmd.verb === 'EHLO') s.helo = { name: cmd.arg.trim(), line: lineNo };
-      if (cmd.verb === 'MAIL') {
-        const a = /^FROM:\s*<([^>]*)>/i.exec(cmd.arg);
-        if (a) s.mailFrom = { address: a[1], line: lineNo };
-      }
-      if (cmd.verb === 'RCPT') {
-        const a = /^TO:\s*<([^>]*)>/i.exec(cmd.arg);
-        // the dialogue's RCPT is the recipient's line (an outbound session named it already in "*  To:")
-        if (a) s.rcptTo = [...s.rcptTo.filter((r) => r.address !== a[1]), { address: a[1], line: lineNo }];
-      }
-      return;
+  /** `-->` and `<--`: a reply (by its shape) or a command, whose HELO, MAIL and RCPT the session keeps. */
+  private dialogue(b: Building, l: MdaemonLine): boolean {
+    const arrow = /^(-->|<--)\s?(.*)$/.exec(l.rest);
+    if (!arrow) return false;
+    const payload = arrow[2];
+    if (b.dialogue.reply(payload, l.no)) return true;
+    const s = b.session;
+    const cmd = b.dialogue.command(payload, l.no);
+    if (cmd.verb === 'HELO' || cmd.verb === 'EHLO') s.helo = { name: cmd.arg.trim(), line: l.no };
+    if (cmd.verb === 'MAIL') {
+      const a = /^FROM:\s*<([^>]*)>/i.exec(cmd.arg);
+      if (a) s.mailFrom = { address: a[1], line: l.no };
     }
+    if (cmd.verb === 'RCPT') {
+      const a = /^TO:\s*<([^>]*)>/i.exec(cmd.arg);
+      // the dialogue's RCPT is the recipient's line (an outbound session named it already in "*  To:")
+      if (a) s.rcptTo = [...s.rcptTo.filter((r) => r.address !== a[1]), { address: a[1], line: l.no }];
+    }
+    return true;
+  }
 
-    const opened = openBlock(rest, lineNo);
+  /** MDaemon's check blocks: "Performing PTR lookup (…)" … "* item" … "---- End PTR results". */
+  private block(b: Building, l: MdaemonLine): boolean {
+    const opened = openBlock(l.rest, l.no);
     if (opened) {
       b.block = opened;
-      return;
+      return true;
     }
-    if (/^-{2,} End /.test(rest)) {
+    if (/^-{2,} End /.test(l.rest)) {
       b.block = null;
-      return;
+      return true;
     }
-    // an outbound session starts with the queued message's envelope: "*  From: a@b", "*  To: c@d"
-    const env = !b.block && /^\*\s+(From|To):\s*<?([^\s<>]+@[^\s<>]+)>?\s*$/i.exec(rest);
-    if (env) {
-      if (env[1].toLowerCase() === 'from') s.mailFrom ??= { address: env[2], line: lineNo };
-      else if (!s.rcptTo.some((r) => r.address === env[2])) s.rcptTo.push({ address: env[2], line: lineNo });
-      return;
-    }
-    if (rest.startsWith('*') && b.block) {
-      const item = blockItem(b.block, rest, lineNo, s);
-      if (item) s.logged.push(item);
-      return;
-    }
-    const size = /^Message size:\s*(\d+) bytes/i.exec(rest);
-    if (size) {
-      s.messageSize = Number(size[1]);
-      b.dialogue.messageSent();
-      return;
-    }
-    if (/^SMTP session (terminated|successful)/i.test(rest)) {
-      finish(key);
-      return;
-    }
-    // Known to MDaemon but of no use for the diagnosis: counted as understood.
-    // an outbound delivery that never got a reply: the connection failed (the message goes to the retry queue)
-    if (b.direction === 'outbound' && !b.dialogue.replies.length && OUTBOUND_FAILURE.test(rest)) {
-      rejections.push({
-        code: null,
-        enhanced: null,
-        stage: 'connect',
-        text: rest.replace(/^\*\s*/, ''),
-        ip: null,
-        line: lineNo,
-        recipient: s.rcptTo[0]?.address ?? null,
-        remote: s.remoteHost ?? s.serverIp,
-        action: 'deferred',
-      });
-      return;
-    }
-    if (KNOWN.test(rest)) return;
-    unknown++;
-  });
-  for (const key of [...open.keys()]) finish(key);
-  sessions.sort((a, b) => a.startLine - b.startLine);
-  if (!sessions.length) warnings.push('No MDaemon SMTP session was found in the log.');
-  return { kind: 'mdaemon-log', sessions, rejections, unknownLines: unknown, warnings };
+    if (!l.rest.startsWith('*') || !b.block) return false;
+    const item = blockItem(b.block, l.rest, l.no, b.session);
+    if (item) b.session.logged.push(item);
+    return true;
+  }
+
+  /** An outbound session starts with the queued message's envelope: "*  From: a@b", "*  To: c@d". */
+  private envelope(b: Building, l: MdaemonLine): boolean {
+    const env = !b.block && ENVELOPE.exec(l.rest);
+    if (!env) return false;
+    const s = b.session;
+    if (env[1].toLowerCase() === 'from') s.mailFrom ??= { address: env[2], line: l.no };
+    else if (!s.rcptTo.some((r) => r.address === env[2])) s.rcptTo.push({ address: env[2], line: l.no });
+    return true;
+  }
+
+  /** "Message size: n bytes": the client has sent the message; the next reply answers it. */
+  private messageSize(b: Building, l: MdaemonLine): boolean {
+    const size = /^Message size:\s*(\d+) bytes/i.exec(l.rest);
+    if (!size) return false;
+    b.session.messageSize = Number(size[1]);
+    b.dialogue.messageSent();
+    return true;
+  }
+
+  private sessionEnd(l: MdaemonLine): boolean {
+    if (!/^SMTP session (terminated|successful)/i.test(l.rest)) return false;
+    this.finish(l.key);
+    return true;
+  }
+
+  /** An outbound delivery that never got a reply: the connection failed (the message goes to the retry queue). */
+  private outboundFailure(b: Building, l: MdaemonLine): boolean {
+    if (b.direction !== 'outbound' || b.dialogue.replies.length || !OUTBOUND_FAILURE.test(l.rest)) return false;
+    const s = b.session;
+    this.book.rejections.push({
+      code: null,
+      enhanced: null,
+      stage: 'connect',
+      text: l.rest.replace(/^\*\s*/, ''),
+      ip: null,
+      line: l.no,
+      recipient: s.rcptTo[0]?.address ?? null,
+      remote: s.remoteHost ?? s.serverIp,
+      action: 'deferred',
+    });
+    return true;
+  }
+}
+
+interface MdaemonLine {
+  no: number;
+  /** The session's thread tag ("" without ids). */
+  key: string;
+  rest: string;
+}
+
+const ACCEPTING = /^Accepting SMTP connection from (.+?)(?: to (.+?))?\s*$/i;
+const ENVELOPE = /^\*\s+(From|To):\s*<?([^\s<>]+@[^\s<>]+)>?\s*$/i;
+
+export function parseMdaemon(lines: string[]): ParseResult {
+  const reader = new MdaemonReader();
+  reader.read(lines);
+  const { sessions, rejections, unknownLines } = reader.book;
+  return {
+    kind: 'mdaemon-log',
+    sessions,
+    rejections,
+    unknownLines,
+    warnings: sessions.length ? [] : ['No MDaemon SMTP session was found in the log.'],
+  };
 }

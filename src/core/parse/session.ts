@@ -71,6 +71,13 @@ export class SessionBook {
     this.byKey.set(key, s);
   }
 
+  /** The session filed last under a key starting with `prefix` that passes `test` (the latest open connection of a client). */
+  last(prefix: string, test: (s: Session) => boolean): Session | undefined {
+    let found: Session | undefined;
+    for (const [k, s] of this.byKey) if (k.startsWith(prefix) && test(s)) found = s;
+    return found;
+  }
+
   /** `key` no longer names a session (its connection closed); the session stays in the list. */
   close(key: string): void {
     this.byKey.delete(key);

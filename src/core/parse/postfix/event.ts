@@ -37,201 +37,240 @@ export function parsePostfixMessage(daemon: string, message: string): PostfixEve
     msg = lvl[2];
   }
   e.message = msg;
-  let m: RegExpExecArray | null;
+  MESSAGE_READERS.some((read) => read(msg, e));
+  return e;
+}
 
-  // smtpd and postscreen refusals: "reject: RCPT from host[ip]: 550 …; from=<> to=<> proto= helo=<>"
-  if (
-    (m =
-      /^(reject|defer|discard|hold|redirect|filter|warn|milter-reject|milter-discard|milter-hold|reject_warning): (\S+) from (\S+?): (.*)$/s.exec(
-        msg,
-      ))
-  ) {
-    e.action = m[1];
-    e.smtpStage = m[2];
-    setClient(e, hostIp(m[3]) ?? bracketIp(m[3]));
-    const rest = m[4];
-    const semi = rest.search(/; (?:from|to|proto|helo)=/);
-    reply(semi >= 0 ? rest.slice(0, semi) : rest, e);
-    if (semi >= 0) keyValues(rest.slice(semi + 1), e);
-    e.response = (semi >= 0 ? rest.slice(0, semi) : rest).trim();
-    blockedUsing(e);
-    return e;
+/** smtpd and postscreen refusals: "reject: RCPT from host[ip]: 550 …; from=<> to=<> proto= helo=<>". */
+function smtpdRefusal(msg: string, e: PostfixEvent): boolean {
+  const m =
+    /^(reject|defer|discard|hold|redirect|filter|warn|milter-reject|milter-discard|milter-hold|reject_warning): (\S+) from (\S+?): (.*)$/s.exec(
+      msg,
+    );
+  if (!m) return false;
+  e.action = m[1];
+  e.smtpStage = m[2];
+  setClient(e, hostIp(m[3]) ?? bracketIp(m[3]));
+  const rest = m[4];
+  const semi = rest.search(/; (?:from|to|proto|helo)=/);
+  reply(semi >= 0 ? rest.slice(0, semi) : rest, e);
+  if (semi >= 0) keyValues(rest.slice(semi + 1), e);
+  e.response = (semi >= 0 ? rest.slice(0, semi) : rest).trim();
+  blockedUsing(e);
+  return true;
+}
+
+/** cleanup's header/body checks and milters: "reject: header Subject: x from host[ip]; from=<a> …: 5.7.1 text". */
+function cleanupCheck(msg: string, e: PostfixEvent): boolean {
+  const m =
+    /^(reject|warning|info|discard|hold|redirect|replace|prepend|milter-reject|milter-discard|milter-hold|milter-header-redirect|milter-redirect): (header|body|mime-header|nested-header|END-OF-MESSAGE|DATA|CONNECT|EHLO|HELO|MAIL|RCPT) (.*)$/s.exec(
+      msg,
+    );
+  if (!m) return false;
+  e.action = m[1];
+  const kind = m[2];
+  const rest = m[3];
+  const fromHost = / from ([^\s;]+\[[^\]]*\])(?::\s*|;\s*)/.exec(rest);
+  if (fromHost) setClient(e, hostIp(fromHost[1]));
+  const kv = /;\s*(from=<[^>]*>.*)$/s.exec(rest);
+  if (kv) {
+    const tail = kv[1];
+    // cleanup: "… helo=<h>: 5.7.1 text" — the reply follows the key=values
+    const after = /helo=<[^>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
+    keyValues(tail, e);
+    if (after) reply(after[1], e);
   }
-  // cleanup header/body checks and milters: "reject: header Subject: x from host[ip]; from=<a> …: 5.7.1 text"
-  if (
-    (m =
-      /^(reject|warning|info|discard|hold|redirect|replace|prepend|milter-reject|milter-discard|milter-hold|milter-header-redirect|milter-redirect): (header|body|mime-header|nested-header|END-OF-MESSAGE|DATA|CONNECT|EHLO|HELO|MAIL|RCPT) (.*)$/s.exec(
-        msg,
-      ))
-  ) {
-    e.action = m[1];
-    const kind = m[2];
-    const rest = m[3];
-    const fromHost = / from ([^\s;]+\[[^\]]*\])(?::\s*|;\s*)/.exec(rest);
-    if (fromHost) {
-      setClient(e, hostIp(fromHost[1]));
-    }
-    const kv = /;\s*(from=<[^>]*>.*)$/s.exec(rest);
-    if (kv) {
-      const tail = kv[1];
-      // cleanup: "… helo=<h>: 5.7.1 text" — the reply follows the key=values
-      const after = /helo=<[^>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
-      keyValues(tail, e);
-      if (after) reply(after[1], e);
-    }
-    // milter-reject: "END-OF-MESSAGE from h[ip]: 5.7.1 text; from=…"
-    if (/^milter-/.test(e.action) && /^(?:END-OF-MESSAGE|DATA|CONNECT|EHLO|HELO|MAIL|RCPT)$/.test(kind)) {
-      e.smtpStage = kind;
-      const r = /^from \S+?:\s*(.*?)(?:;\s*from=|$)/s.exec(rest);
-      if (r) reply(r[1], e);
-    } else if (kind !== 'END-OF-MESSAGE') e.smtpStage = 'END-OF-MESSAGE';
-    return e;
+  // milter-reject: "END-OF-MESSAGE from h[ip]: 5.7.1 text; from=…"
+  if (/^milter-/.test(e.action) && /^(?:END-OF-MESSAGE|DATA|CONNECT|EHLO|HELO|MAIL|RCPT)$/.test(kind)) {
+    e.smtpStage = kind;
+    const r = /^from \S+?:\s*(.*?)(?:;\s*from=|$)/s.exec(rest);
+    if (r) reply(r[1], e);
+  } else if (kind !== 'END-OF-MESSAGE') e.smtpStage = 'END-OF-MESSAGE';
+  return true;
+}
+
+/** smtp/lmtp/local/virtual/pipe delivery status: "to=<b>, relay=h[ip]:25, …, dsn=5.1.1, status=bounced (…)". */
+function deliveryStatus(msg: string, e: PostfixEvent): boolean {
+  const m = /^to=<?([^>,\s]*)>?,\s*(.*)$/s.exec(msg);
+  if (!m) return false;
+  e.to = m[1];
+  const rest = m[2];
+  const o = /orig_to=<?([^>,\s]*)>?/.exec(rest);
+  if (o) e.origTo = o[1];
+  const r = /relay=([^,\s]+)/.exec(rest);
+  if (r) {
+    const who = hostIp(r[1]);
+    if (who) {
+      e.relayHost = who.host;
+      e.relayIp = who.ip;
+      if (who.port) e.relayPort = who.port;
+    } else e.relayHost = r[1];
   }
-  // smtp/lmtp/local/virtual/pipe delivery status
-  if ((m = /^to=<?([^>,\s]*)>?,\s*(.*)$/s.exec(msg))) {
-    e.to = m[1];
-    const rest = m[2];
-    const o = /orig_to=<?([^>,\s]*)>?/.exec(rest);
-    if (o) e.origTo = o[1];
-    const r = /relay=([^,\s]+)/.exec(rest);
-    if (r) {
-      const who = hostIp(r[1]);
-      if (who) {
-        e.relayHost = who.host;
-        e.relayIp = who.ip;
-        if (who.port) e.relayPort = who.port;
-      } else e.relayHost = r[1];
-    }
-    const d = /dsn=([245]\.\d{1,3}\.\d{1,3})/.exec(rest);
-    if (d) e.dsn = d[1];
-    const st = /status=([\w-]+)(?:\s*\((.*)\))?\s*$/s.exec(rest);
-    if (st) {
-      e.status = st[1];
-      const detail = st[2] ?? '';
-      if (detail) {
-        e.response = detail;
-        // "SASL authentication failed; server x[ip] said: 535 …" (a relay's login refused)
-        const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(detail);
-        if (sasl) {
-          e.relayHost ??= sasl[1];
-          e.smtpStage = 'AUTH';
-          reply(sasl[3], e);
-        } else if (!said(detail, e)) {
-          reply(detail, e);
-          // "connect to x[ip]:25: Connection timed out", "lost connection with x[ip] while sending RCPT TO"
-          e.smtpStage ??= connectionStage(detail);
-        }
-        e.response = detail;
-      }
-    }
-    if (e.dsn && !e.enhanced) e.enhanced = e.dsn;
-    return e;
+  const d = /dsn=([245]\.\d{1,3}\.\d{1,3})/.exec(rest);
+  if (d) e.dsn = d[1];
+  const st = /status=([\w-]+)(?:\s*\((.*)\))?\s*$/s.exec(rest);
+  if (st) {
+    e.status = st[1];
+    if (st[2]) statusDetail(st[2], e);
   }
-  if (said(msg, e)) return e;
-  if ((m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(msg))) {
-    e.relayHost = m[1];
-    e.relayIp = m[2];
-    e.response = m[3];
-    if (/^SASL authentication failed/.test(msg)) e.smtpStage = 'AUTH';
-    reply(m[3], e);
-    return e;
+  if (e.dsn && !e.enhanced) e.enhanced = e.dsn;
+  return true;
+}
+
+/** The parenthesis after status=: the remote's reply, a relay's login refused, or the connection's failure. */
+function statusDetail(detail: string, e: PostfixEvent): void {
+  e.response = detail;
+  // "SASL authentication failed; server x[ip] said: 535 …" (a relay's login refused)
+  const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(detail);
+  if (sasl) {
+    e.relayHost ??= sasl[1];
+    e.smtpStage = 'AUTH';
+    reply(sasl[3], e);
+  } else if (!said(detail, e)) {
+    reply(detail, e);
+    // "connect to x[ip]:25: Connection timed out", "lost connection with x[ip] while sending RCPT TO"
+    e.smtpStage ??= connectionStage(detail);
   }
-  if (
-    (m =
-      /^(?:connect to|lost connection with|conversation with|SSL_connect error to|certificate verification failed for|Untrusted TLS connection established to|Trusted TLS connection established to|Verified TLS connection established to|Anonymous TLS connection established to|enabling PIX workarounds: .*? for) ([^\s\[]+)\[([^\]]*)\](?::(\d+))?(?::\s*(.*))?/s.exec(
-        msg,
-      ))
-  ) {
-    e.relayHost = m[1];
-    e.relayIp = m[2];
-    if (m[3]) e.relayPort = Number(m[3]);
-    if (/^connect to|^lost connection|^conversation/.test(msg)) e.event = 'lost';
-    if (m[4]) e.response = m[4];
-    const stage = connectionStage(msg);
-    if (stage) e.smtpStage = stage;
-    return e;
-  }
-  // smtpd connections
-  if ((m = /^(connect|disconnect) from (\S+?)(?:\s+(.*))?$/s.exec(msg))) {
+  e.response = detail;
+}
+
+/** "server x[ip] said: …" outside a status line (a relay's SASL refusal, a TLS policy). */
+function serverSaid(msg: string, e: PostfixEvent): boolean {
+  const m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(msg);
+  if (!m) return false;
+  e.relayHost = m[1];
+  e.relayIp = m[2];
+  e.response = m[3];
+  if (/^SASL authentication failed/.test(msg)) e.smtpStage = 'AUTH';
+  reply(m[3], e);
+  return true;
+}
+
+/** smtp's connection to a relay: failed, lost, timed out, or its TLS. */
+function relayConnection(msg: string, e: PostfixEvent): boolean {
+  const m =
+    /^(?:connect to|lost connection with|conversation with|SSL_connect error to|certificate verification failed for|Untrusted TLS connection established to|Trusted TLS connection established to|Verified TLS connection established to|Anonymous TLS connection established to|enabling PIX workarounds: .*? for) ([^\s\[]+)\[([^\]]*)\](?::(\d+))?(?::\s*(.*))?/s.exec(
+      msg,
+    );
+  if (!m) return false;
+  e.relayHost = m[1];
+  e.relayIp = m[2];
+  if (m[3]) e.relayPort = Number(m[3]);
+  if (/^connect to|^lost connection|^conversation/.test(msg)) e.event = 'lost';
+  if (m[4]) e.response = m[4];
+  const stage = connectionStage(msg);
+  if (stage) e.smtpStage = stage;
+  return true;
+}
+
+/** smtpd's "connect from h[ip]", "disconnect from h[ip] …", and "QID: client=h[ip]". */
+function smtpdConnection(msg: string, e: PostfixEvent): boolean {
+  let m = /^(connect|disconnect) from (\S+?)(?:\s+(.*))?$/s.exec(msg);
+  if (m) {
     e.event = m[1] as 'connect' | 'disconnect';
     setClient(e, hostIp(m[2]));
-    return e;
+    return true;
   }
-  if ((m = /^client=(\S+?)(?:,|$)/.exec(msg))) {
-    e.event = 'client';
-    setClient(e, hostIp(m[1]));
-    return e;
-  }
-  if (
-    (m =
-      /^(lost connection|timeout|too many errors|SSL_accept error|bare <LF> received|improper command pipelining) after (\S+)(?: \(\d+ bytes\))? from ([^\s\[]+\[[^\]]*\])/.exec(
-        msg,
-      ))
-  ) {
+  m = /^client=(\S+?)(?:,|$)/.exec(msg);
+  if (!m) return false;
+  e.event = 'client';
+  setClient(e, hostIp(m[1]));
+  return true;
+}
+
+/** smtpd lost its client: "lost connection after RCPT from h[ip]", "timeout after DATA …", "SSL_accept error from …". */
+function smtpdLost(msg: string, e: PostfixEvent): boolean {
+  let m =
+    /^(lost connection|timeout|too many errors|SSL_accept error|bare <LF> received|improper command pipelining) after (\S+)(?: \(\d+ bytes\))? from ([^\s\[]+\[[^\]]*\])/.exec(
+      msg,
+    );
+  if (m) {
     e.event = m[1] === 'timeout' ? 'timeout' : 'lost';
     e.smtpStage = m[2];
     setClient(e, hostIp(m[3]));
-    return e;
+    return true;
   }
-  if ((m = /^(SSL_accept error|lost connection) from (\S+?)(?::|$)/.exec(msg))) {
-    e.event = 'lost';
-    setClient(e, hostIp(m[2]));
-    return e;
-  }
-  // smtpd: "host[ip]: SASL LOGIN authentication failed", TLS from a client
-  if (
-    (m = /^(?:(?:Anonymous|Untrusted|Trusted|Verified) TLS connection established from )?([^\s\[]+)\[([^\]]*)\](?::(\d+))?: /.exec(msg))
-  ) {
-    e.clientHost = m[1];
-    e.clientIp = m[2];
-    if (m[3]) e.clientPort = Number(m[3]);
-    // smtpd answered "535 5.7.8 Error: authentication failed" (smtpd_sasl.c): a refusal of the login
-    const sasl = /: (SASL \S+ authentication failed.*)$/.exec(msg);
-    if (sasl) {
-      e.action = 'reject';
-      e.code = 535;
-      e.enhanced = '5.7.8';
-      e.smtpStage = 'AUTH';
-      e.replyText = sasl[1];
-    }
-    return e;
-  }
-  // anvil: "max connection count 1 for (smtpd:192.0.2.1) at …"
-  if ((m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^)]*)\)/.exec(msg))) {
-    const inner = m[1];
-    const svc = /^([a-z][\w-]*):(.*)$/i.exec(inner);
-    const ip = svc ? svc[2] : inner.slice(inner.lastIndexOf(':') + 1);
-    if (ip && ip !== 'unknown') e.clientIp = ip;
-    return e;
-  }
-  // smtpd's DNS warnings about its client (what the receiver saw: FCrDNS)
-  if ((m = /^hostname (\S+) does not resolve to address (\S+?)(?::|$)/.exec(msg))) {
-    e.clientHost = m[1];
-    e.clientIp = m[2];
-    e.dnsWarning = 'fcrdns-mismatch';
-    return e;
-  }
-  if ((m = /^(\S+): (?:address not listed for hostname|hostname) (\S+)/.exec(msg)) && e.level === 'warning') {
-    e.clientIp = m[1];
-    e.clientHost = m[2];
-    e.dnsWarning = 'fcrdns-mismatch';
-    return e;
-  }
-  if (postscreenEvent(msg, e)) return e;
-  if ((m = /^message-id=<?([^>]*)>?$/.exec(msg))) {
-    e.messageId = m[1];
-    return e;
-  }
-  if ((m = /^from=<([^>]*)>,\s*(.*)$/s.exec(msg))) {
-    e.from = m[1];
-    const st = /status=(\w+)/.exec(m[2]);
-    if (st) e.status = st[1];
-    const size = /size=(\d+)/.exec(m[2]);
-    if (size) e.size = Number(size[1]);
-    return e;
-  }
-  return e;
+  m = /^(SSL_accept error|lost connection) from (\S+?)(?::|$)/.exec(msg);
+  if (!m) return false;
+  e.event = 'lost';
+  setClient(e, hostIp(m[2]));
+  return true;
 }
+
+/** smtpd: "host[ip]: SASL LOGIN authentication failed", TLS from a client. */
+function clientNamed(msg: string, e: PostfixEvent): boolean {
+  const m = /^(?:(?:Anonymous|Untrusted|Trusted|Verified) TLS connection established from )?([^\s\[]+)\[([^\]]*)\](?::(\d+))?: /.exec(msg);
+  if (!m) return false;
+  e.clientHost = m[1];
+  e.clientIp = m[2];
+  if (m[3]) e.clientPort = Number(m[3]);
+  // smtpd answered "535 5.7.8 Error: authentication failed" (smtpd_sasl.c): a refusal of the login
+  const sasl = /: (SASL \S+ authentication failed.*)$/.exec(msg);
+  if (sasl) {
+    e.action = 'reject';
+    e.code = 535;
+    e.enhanced = '5.7.8';
+    e.smtpStage = 'AUTH';
+    e.replyText = sasl[1];
+  }
+  return true;
+}
+
+/** anvil: "max connection count 1 for (smtpd:192.0.2.1) at …". */
+function anvilLimit(msg: string, e: PostfixEvent): boolean {
+  const m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^)]*)\)/.exec(msg);
+  if (!m) return false;
+  const inner = m[1];
+  const svc = /^([a-z][\w-]*):(.*)$/i.exec(inner);
+  const ip = svc ? svc[2] : inner.slice(inner.lastIndexOf(':') + 1);
+  if (ip && ip !== 'unknown') e.clientIp = ip;
+  return true;
+}
+
+/** smtpd's DNS warnings about its client (what the receiver saw: FCrDNS). */
+function dnsWarning(msg: string, e: PostfixEvent): boolean {
+  const named = /^hostname (\S+) does not resolve to address (\S+?)(?::|$)/.exec(msg);
+  const numbered = !named && e.level === 'warning' ? /^(\S+): (?:address not listed for hostname|hostname) (\S+)/.exec(msg) : null;
+  if (!named && !numbered) return false;
+  e.clientHost = named ? named[1] : numbered![2];
+  e.clientIp = named ? named[2] : numbered![1];
+  e.dnsWarning = 'fcrdns-mismatch';
+  return true;
+}
+
+/** cleanup's "message-id=<…>", qmgr's "from=<a>, size=…, nrcpt=… (queue active)". */
+function queueNotes(msg: string, e: PostfixEvent): boolean {
+  let m = /^message-id=<?([^>]*)>?$/.exec(msg);
+  if (m) {
+    e.messageId = m[1];
+    return true;
+  }
+  m = /^from=<([^>]*)>,\s*(.*)$/s.exec(msg);
+  if (!m) return false;
+  e.from = m[1];
+  const st = /status=(\w+)/.exec(m[2]);
+  if (st) e.status = st[1];
+  const size = /size=(\d+)/.exec(m[2]);
+  if (size) e.size = Number(size[1]);
+  return true;
+}
+
+/** Each kind of message Postfix logs, tried in order until one reads it (the order matters: the first shapes are the most specific). */
+const MESSAGE_READERS: ((msg: string, e: PostfixEvent) => boolean)[] = [
+  smtpdRefusal,
+  cleanupCheck,
+  deliveryStatus,
+  said,
+  serverSaid,
+  relayConnection,
+  smtpdConnection,
+  smtpdLost,
+  clientNamed,
+  anvilLimit,
+  dnsWarning,
+  postscreenEvent,
+  queueNotes,
+];
 
 /**
  * The command a broken connection was at, in Postfix's words (smtp_proto.c:

@@ -6,14 +6,14 @@
 // header/body-check and milter refusals land in the session that sent it.
 
 import type { LoggedCheck, Session, SmtpReply, Stage } from '../../types';
-import type { InputParser, ParseResult, RawRejection } from '../parser';
+import type { InputParser, ParseResult } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { parsePostfixMessage, readPostfixLine } from './event';
 import type { PostfixEvent } from './types';
 import { readSyslogLine } from './line';
 import { companionFinding, isCompanion } from './companions';
 import { judgedIpIn, judgedIpInReply } from '../judged-ip';
-import { emptySession } from '../session';
+import { SessionBook } from '../session';
 import { findDnsbl } from '../../knowledge/dnsbl-registry';
 import { isReceiverError } from '../../knowledge/replies';
 import { stageOfCommand } from '../../knowledge/smtp-commands';
@@ -29,10 +29,6 @@ export function stageOfPostfixWord(word: string | undefined): Stage {
   if (w.includes('GREETING')) return stageOfCommand('GREETING');
   const [verb, ...rest] = w.split(/[\s:]+/);
   return stageOfCommand(verb, rest.join(' '));
-}
-
-function newSession(id: string, direction: Session['direction'], line: number): Session {
-  return emptySession('postfix-log', id, line, direction);
 }
 
 export function looksLikePostfix(lines: string[]): number {
@@ -91,216 +87,234 @@ function clientHostChecks(e: PostfixEvent, line: number): LoggedCheck[] {
   return out;
 }
 
-export function parsePostfix(lines: string[]): ParseResult {
-  const sessions: Session[] = [];
-  const rejections: RawRejection[] = [];
-  const warnings: string[] = [];
-  /** Inbound connections under way, by "program[pid]" (smtpd) or "postscreen ip:port". */
-  const inbound = new Map<string, Session>();
-  /** Sessions by queue id: the inbound one that received it, or the outbound delivery. */
-  const byQueue = new Map<string, Session>();
-  const outbound = new Map<string, Session>();
-  const queuedFrom = new Map<string, { address: string; line: number }>();
-  /** Where each queue id first appeared: an outbound session's story starts there. */
-  const firstSeen = new Map<string, number>();
-  /** Checks logged outside any session found (a policy daemon's line whose session is not in the excerpt). */
-  const logged: LoggedCheck[] = [];
-  let unknown = 0;
+/** One Postfix line as the handlers see it: the syslog fields and the message read into an event. */
+interface PostfixLine {
+  no: number;
+  daemon: string;
+  program: string;
+  pid: number;
+  e: PostfixEvent;
+}
 
-  const inboundFor = (key: string, e: PostfixEvent, lineNo: number): Session => {
-    let s = inbound.get(key);
-    if (!s) {
-      s = newSession(key, 'inbound', lineNo);
-      inbound.set(key, s);
-      sessions.push(s);
+const queued = (e: PostfixEvent): e is PostfixEvent & { queueId: string } => !!e.queueId && e.queueId !== 'NOQUEUE';
+
+/**
+ * Reads a Postfix log line by line. Sessions are filed in a SessionBook under
+ * "in <connection>" (smtpd by process, postscreen by client address), "q
+ * <queue id>" (the session that received or delivers that message) and "out
+ * <queue id>" (the delivery). Each kind of line has its handler: a companion
+ * daemon's finding, dnsblog's answer, an inbound daemon's event, cleanup's
+ * checks, and the queue's delivery lines.
+ */
+class PostfixReader {
+  readonly book = new SessionBook('postfix-log');
+  /** qmgr's "from=<…>, size=…", before the delivery: for the outbound session. */
+  private readonly queuedFrom = new Map<string, { address: string; line: number }>();
+  /** Where each queue id first appeared: an outbound session's story starts there. */
+  private readonly firstSeen = new Map<string, number>();
+
+  read(lines: string[]): void {
+    lines.forEach((raw, i) => {
+      const no = i + 1;
+      if (!raw.trim()) return;
+      const pl = readPostfixLine(raw);
+      if (!pl) {
+        if (!this.companion(raw, no)) this.book.unknownLines++;
+        return;
+      }
+      const e = parsePostfixMessage(pl.daemon, pl.message);
+      if (queued(e) && !this.firstSeen.has(e.queueId)) this.firstSeen.set(e.queueId, no);
+      const l: PostfixLine = { no, daemon: pl.daemon, program: pl.program, pid: pl.pid, e };
+      if (pl.daemon === 'dnsblog') this.dnsblog(l);
+      else if (pl.daemon === 'smtpd' || pl.daemon === 'postscreen') this.inbound(l);
+      else if (pl.daemon === 'cleanup' && e.queueId) this.cleanup(l);
+      else if (queued(e)) this.queue(l, e.queueId);
+      // connection-level smtp lines without a queue id ("connect to x[ip]:25: Connection timed out") are shown with the next status line
+    });
+  }
+
+  /** The open inbound connection latest from this client. */
+  private connectionOf(ip: string): Session | undefined {
+    return this.book.last('in ', (x) => x.clientIp === ip);
+  }
+
+  /** A mail.log neighbour (policyd-spf, opendkim, postgrey…): its finding goes to its message's or client's session. */
+  private companion(raw: string, no: number): boolean {
+    const other = readSyslogLine(raw);
+    if (!other || !isCompanion(other.program)) return false;
+    const f = companionFinding(other.program, other.message, no);
+    if (f) {
+      const s = (f.queueId ? this.book.get(`q ${f.queueId}`) : undefined) ?? (f.clientIp ? this.connectionOf(f.clientIp) : undefined);
+      if (s) s.logged.push(f.check);
+      else this.book.logged.push(f.check);
     }
+    return true;
+  }
+
+  /** dnsblog answers postscreen's DNSBL questions: what the list said about the client, for its session. */
+  private dnsblog({ e, no }: PostfixLine): void {
+    if (!e.clientIp || !e.dnsblDomain) return;
+    const s = this.connectionOf(normalizeIP(e.clientIp) ?? e.clientIp);
+    if (!s) return;
+    s.logged.push(...clientHostChecks(e, no));
+    s.endLine = no;
+  }
+
+  /** smtpd or postscreen: a connection's events, its checks, its envelope and its refusals. */
+  private inbound(l: PostfixLine): void {
+    const { e, no } = l;
+    const key = l.daemon === 'postscreen' ? `in ${l.program} ${e.clientIp ?? ''}:${e.clientPort ?? ''}` : `in ${l.program}[${l.pid}]`;
+    if (e.event === 'connect' && (l.daemon === 'smtpd' || e.serverIp)) {
+      // a new connection on the same process ends the previous one — unless that "one" is only
+      // smtpd's DNS warning about this same client, which Postfix logs just before "connect from"
+      const old = this.book.get(key);
+      const warningOnly = old && old.clientIp === (normalizeIP(e.clientIp ?? '') ?? e.clientIp) && !old.replies.length && !old.mailFrom;
+      if (old && !warningOnly) this.book.close(key);
+    }
+    if (!e.clientIp && !e.queueId && !e.action) return;
+    const s = (queued(e) && this.book.get(`q ${e.queueId}`)) || this.inboundFor(key, e, no);
+    s.logged.push(
+      ...clientHostChecks(e, no).filter(
+        (c) =>
+          !(c.check === 'dnsbl' && s.logged.some((x) => x.check === 'dnsbl' && x.zone === c.zone && x.result === 'error')) &&
+          // the client's missing PTR once per session
+          !(c.check === 'ptr' && s.logged.some((x) => x.check === 'ptr')),
+      ),
+    );
+    if (queued(e)) this.book.file(`q ${e.queueId}`, s);
+    envelope(s, e, no);
+    if (e.action && e.code !== undefined) this.inboundReply(s, e, e.code, no);
+    if (e.event === 'disconnect') this.book.close(key);
+  }
+
+  private inboundFor(key: string, e: PostfixEvent, no: number): Session {
+    const s = this.book.find(key, key.slice(3), no, 'inbound');
     if (e.clientIp && !s.clientIp) {
       s.clientIp = normalizeIP(e.clientIp) ?? e.clientIp;
-      s.clientIpLine = lineNo;
+      s.clientIpLine = no;
     }
     if (e.clientHost && e.clientHost !== 'unknown') s.remoteHost ??= e.clientHost;
     if (e.serverIp) s.serverIp ??= e.serverIp;
-    s.endLine = lineNo;
+    s.endLine = no;
     return s;
-  };
+  }
 
-  const outboundFor = (qid: string, lineNo: number): Session => {
-    let s = outbound.get(qid);
-    if (!s) {
-      s = newSession(qid, 'outbound', firstSeen.get(qid) ?? lineNo);
-      outbound.set(qid, s);
-      sessions.push(s);
+  /** smtpd's or postscreen's reply (a refusal from 400 up). */
+  private inboundReply(s: Session, e: PostfixEvent, code: number, no: number): void {
+    const reply: SmtpReply = {
+      code,
+      enhanced: e.enhanced ?? null,
+      text: e.replyText ?? '',
+      stage: stageOfPostfixWord(e.smtpStage),
+      line: no,
+    };
+    s.replies.push(reply);
+    if (code < 400) return;
+    // postscreen's generic "blocked using <zone>" after dnsblog logged an error answer from that zone
+    const failedLookup =
+      e.dnsblDomain && s.logged.some((x) => x.check === 'dnsbl' && x.zone === e.dnsblDomain?.toLowerCase() && x.result === 'error');
+    this.book.rejections.push({
+      ...reply,
+      ip: s.clientIp,
+      recipient: e.to ?? null,
+      remote: null,
+      action: e.action === 'defer' ? 'deferred' : 'failed',
+      ...(failedLookup ? { knowledgeId: 'spamhaus.query-refused' } : {}),
+    });
+  }
+
+  /** cleanup's header/body checks and milters: a refusal of the message's content. */
+  private cleanup({ e, no }: PostfixLine): void {
+    const s = this.book.get(`q ${e.queueId}`);
+    if (s) {
+      s.endLine = no;
+      envelope(s, e, no);
+      s.logged.push(...clientHostChecks(e, no));
     }
-    s.endLine = lineNo;
-    return s;
-  };
+    if (!e.action || !/reject|discard|hold/.test(e.action) || (e.code === undefined && !e.enhanced)) return;
+    const reply: SmtpReply = {
+      code: e.code ?? (e.enhanced?.startsWith('4') ? 451 : 550),
+      enhanced: e.enhanced ?? null,
+      text: e.replyText ?? e.message ?? '',
+      stage: stageOfPostfixWord(e.smtpStage ?? 'END-OF-MESSAGE'),
+      line: no,
+    };
+    if (s) s.replies.push(reply);
+    this.book.rejections.push({
+      ...reply,
+      code: e.code ?? null,
+      ip: s?.clientIp ?? (e.clientIp ? normalizeIP(e.clientIp) : null),
+      recipient: e.to ?? null,
+      remote: null,
+      action: 'failed',
+    });
+  }
 
-  const envelope = (s: Session, e: PostfixEvent, lineNo: number) => {
-    if (e.from !== undefined && !s.mailFrom) s.mailFrom = { address: e.from, line: lineNo };
-    if (e.to && !s.rcptTo.some((r) => r.address === e.to)) s.rcptTo.push({ address: e.to, line: lineNo });
-    if (e.helo && !s.helo) s.helo = { name: e.helo, line: lineNo };
-    if (e.size !== undefined) s.messageSize ??= e.size;
-  };
-
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    if (!raw.trim()) return;
-    const pl = readPostfixLine(raw);
-    if (!pl) {
-      const other = readSyslogLine(raw);
-      if (other && isCompanion(other.program)) {
-        const f = companionFinding(other.program, other.message, lineNo);
-        if (f) {
-          const s =
-            (f.queueId ? byQueue.get(f.queueId) : undefined) ??
-            (f.clientIp ? [...inbound.values()].reverse().find((x) => x.clientIp === f.clientIp) : undefined);
-          if (s) s.logged.push(f.check);
-          else logged.push(f.check);
-        }
-        return;
-      }
-      unknown++;
-      return;
+  /** qmgr, smtp, lmtp, local, virtual, error, bounce: the message's life, and its delivery's outcome. */
+  private queue({ daemon, e, no }: PostfixLine, qid: string): void {
+    const known = this.book.get(`q ${qid}`);
+    const delivering =
+      /^(smtp|lmtp|local|virtual|pipe|error|retry|discard)$/.test(daemon) || e.status !== undefined || e.relayHost !== undefined;
+    // qmgr's "from=<…>, size=…" comes before the delivery: keep it for the outbound session
+    if (e.from !== undefined) this.queuedFrom.set(qid, { address: e.from, line: no });
+    const s = delivering ? this.book.find(`out ${qid}`, qid, this.firstSeen.get(qid) ?? no, 'outbound') : known;
+    if (!s) return;
+    if (delivering && !s.mailFrom && this.queuedFrom.has(qid)) s.mailFrom = this.queuedFrom.get(qid)!;
+    s.endLine = no;
+    envelope(s, e, no);
+    if (delivering && known && s !== known) s.mailFrom ??= known.mailFrom;
+    if (e.from !== undefined && known && !known.mailFrom) known.mailFrom = { address: e.from, line: no };
+    if (e.relayHost && e.relayHost !== 'none') {
+      s.remoteHost = e.relayHost;
+      if (e.relayIp) s.serverIp = normalizeIP(e.relayIp) ?? e.relayIp;
     }
-    const e = parsePostfixMessage(pl.daemon, pl.message);
-    if (e.queueId && e.queueId !== 'NOQUEUE' && !firstSeen.has(e.queueId)) firstSeen.set(e.queueId, lineNo);
-    // dnsblog answers postscreen's DNSBL questions: what the list said about the client, for its session
-    if (pl.daemon === 'dnsblog' && e.clientIp && e.dnsblDomain) {
-      const ip = normalizeIP(e.clientIp) ?? e.clientIp;
-      const s = [...inbound.values()].reverse().find((x) => x.clientIp === ip);
-      if (s) {
-        s.logged.push(...clientHostChecks(e, lineNo));
-        s.endLine = lineNo;
-      }
-      return;
-    }
-    const isInboundDaemon = pl.daemon === 'smtpd' || pl.daemon === 'postscreen';
-    const connKey = pl.daemon === 'postscreen' ? `${pl.program} ${e.clientIp ?? ''}:${e.clientPort ?? ''}` : `${pl.program}[${pl.pid}]`;
+    if (e.code !== undefined)
+      s.replies.push({
+        code: e.code,
+        enhanced: e.enhanced ?? null,
+        text: e.replyText ?? '',
+        stage: stageOfPostfixWord(e.smtpStage),
+        line: no,
+      });
+    this.deliveryRefusal(e, no);
+  }
 
-    if (isInboundDaemon) {
-      if (e.event === 'connect' && (pl.daemon === 'smtpd' || e.serverIp)) {
-        // a new connection on the same process ends the previous one — unless that "one" is only
-        // smtpd's DNS warning about this same client, which Postfix logs just before "connect from"
-        const old = inbound.get(connKey);
-        const warningOnly = old && old.clientIp === (normalizeIP(e.clientIp ?? '') ?? e.clientIp) && !old.replies.length && !old.mailFrom;
-        if (old && !warningOnly) inbound.delete(connKey);
-      }
-      if (!e.clientIp && !e.queueId && !e.action) return;
-      const s = e.queueId && e.queueId !== 'NOQUEUE' && byQueue.get(e.queueId) ? byQueue.get(e.queueId)! : inboundFor(connKey, e, lineNo);
-      s.logged.push(
-        ...clientHostChecks(e, lineNo).filter(
-          (c) =>
-            !(c.check === 'dnsbl' && s.logged.some((l) => l.check === 'dnsbl' && l.zone === c.zone && l.result === 'error')) &&
-            // the client's missing PTR once per session
-            !(c.check === 'ptr' && s.logged.some((l) => l.check === 'ptr')),
-        ),
-      );
-      if (e.queueId && e.queueId !== 'NOQUEUE') byQueue.set(e.queueId, s);
-      envelope(s, e, lineNo);
-      if (e.action && e.code !== undefined) {
-        const stage = stageOfPostfixWord(e.smtpStage);
-        const reply: SmtpReply = { code: e.code, enhanced: e.enhanced ?? null, text: e.replyText ?? '', stage, line: lineNo };
-        s.replies.push(reply);
-        // postscreen's generic "blocked using <zone>" after dnsblog logged an error answer from that zone
-        const failedLookup =
-          e.dnsblDomain && s.logged.some((l) => l.check === 'dnsbl' && l.zone === e.dnsblDomain?.toLowerCase() && l.result === 'error');
-        if (e.code >= 400)
-          rejections.push({
-            ...reply,
-            ip: s.clientIp,
-            recipient: e.to ?? null,
-            remote: null,
-            action: e.action === 'defer' ? 'deferred' : 'failed',
-            ...(failedLookup ? { knowledgeId: 'spamhaus.query-refused' } : {}),
-          });
-      }
-      if (e.event === 'disconnect') inbound.delete(connKey);
-      return;
-    }
+  /** A delivery the remote refused (bounced, deferred, expired), or whose connection was lost. */
+  private deliveryRefusal(e: PostfixEvent, no: number): void {
+    const refused =
+      (e.status && /^(bounced|deferred|expired|undeliverable)/.test(e.status)) ||
+      (!e.status && e.code !== undefined && e.code >= 400) ||
+      (e.event === 'lost' && !e.status);
+    if (!refused || (!e.status && e.code === undefined)) return;
+    this.book.rejections.push({
+      code: e.code ?? null,
+      enhanced: e.enhanced ?? e.dsn ?? null,
+      stage: stageOfPostfixWord(e.smtpStage),
+      text: e.replyText ?? e.response ?? e.message ?? '',
+      // our own server was judged: the remote names its IP at times ("messages from [ip]")
+      ip: (e.code !== undefined ? judgedIpInReply(e.code, e.enhanced, e.replyText ?? '') : null) ?? judgedIpIn(e.response ?? ''),
+      line: no,
+      recipient: e.to ?? null,
+      remote: e.relayHost && e.relayHost !== 'none' ? e.relayHost : null,
+      action: e.status === 'deferred' ? 'deferred' : e.status === 'expired' ? 'expired' : 'failed',
+    });
+  }
+}
 
-    if (pl.daemon === 'cleanup' && e.queueId) {
-      const s = byQueue.get(e.queueId);
-      if (s) {
-        s.endLine = lineNo;
-        envelope(s, e, lineNo);
-        s.logged.push(...clientHostChecks(e, lineNo));
-      }
-      if (e.action && /reject|discard|hold/.test(e.action) && (e.code !== undefined || e.enhanced)) {
-        const code = e.code ?? (e.enhanced?.startsWith('4') ? 451 : 550);
-        const reply: SmtpReply = {
-          code,
-          enhanced: e.enhanced ?? null,
-          text: e.replyText ?? e.message ?? '',
-          stage: stageOfPostfixWord(e.smtpStage ?? 'END-OF-MESSAGE'),
-          line: lineNo,
-        };
-        if (s) s.replies.push(reply);
-        rejections.push({
-          ...reply,
-          code: e.code ?? null,
-          ip: s?.clientIp ?? (e.clientIp ? normalizeIP(e.clientIp) : null),
-          recipient: e.to ?? null,
-          remote: null,
-          action: 'failed',
-        });
-      }
-      return;
-    }
+/** The envelope an event names, where the session does not know it yet. */
+function envelope(s: Session, e: PostfixEvent, no: number): void {
+  if (e.from !== undefined && !s.mailFrom) s.mailFrom = { address: e.from, line: no };
+  if (e.to && !s.rcptTo.some((r) => r.address === e.to)) s.rcptTo.push({ address: e.to, line: no });
+  if (e.helo && !s.helo) s.helo = { name: e.helo, line: no };
+  if (e.size !== undefined) s.messageSize ??= e.size;
+}
 
-    if (e.queueId && e.queueId !== 'NOQUEUE') {
-      // qmgr, smtp, lmtp, local, virtual, error, bounce: the message's life
-      const known = byQueue.get(e.queueId);
-      const delivering =
-        /^(smtp|lmtp|local|virtual|pipe|error|retry|discard)$/.test(pl.daemon) || e.status !== undefined || e.relayHost !== undefined;
-      // qmgr's "from=<…>, size=…" comes before the delivery: keep it for the outbound session
-      if (e.from !== undefined) queuedFrom.set(e.queueId, { address: e.from, line: lineNo });
-      const s = delivering ? outboundFor(e.queueId, lineNo) : known;
-      if (!s) return;
-      if (delivering && !s.mailFrom && queuedFrom.has(e.queueId)) s.mailFrom = queuedFrom.get(e.queueId)!;
-      s.endLine = lineNo;
-      envelope(s, e, lineNo);
-      if (delivering && known && s !== known) {
-        s.mailFrom ??= known.mailFrom;
-      }
-      if (e.from !== undefined && known && !known.mailFrom) known.mailFrom = { address: e.from, line: lineNo };
-      if (e.relayHost && e.relayHost !== 'none') {
-        s.remoteHost = e.relayHost;
-        if (e.relayIp) s.serverIp = normalizeIP(e.relayIp) ?? e.relayIp;
-      }
-      const refused =
-        (e.status && /^(bounced|deferred|expired|undeliverable)/.test(e.status)) ||
-        (!e.status && e.code !== undefined && e.code >= 400) ||
-        (e.event === 'lost' && !e.status);
-      if (e.code !== undefined) {
-        s.replies.push({
-          code: e.code,
-          enhanced: e.enhanced ?? null,
-          text: e.replyText ?? '',
-          stage: stageOfPostfixWord(e.smtpStage),
-          line: lineNo,
-        });
-      }
-      if (refused && (e.status || e.code !== undefined)) {
-        rejections.push({
-          code: e.code ?? null,
-          enhanced: e.enhanced ?? e.dsn ?? null,
-          stage: stageOfPostfixWord(e.smtpStage),
-          text: e.replyText ?? e.response ?? e.message ?? '',
-          // our own server was judged: the remote names its IP at times ("messages from [ip]")
-          ip: (e.code !== undefined ? judgedIpInReply(e.code, e.enhanced, e.replyText ?? '') : null) ?? judgedIpIn(e.response ?? ''),
-          line: lineNo,
-          recipient: e.to ?? null,
-          remote: e.relayHost && e.relayHost !== 'none' ? e.relayHost : null,
-          action: e.status === 'deferred' ? 'deferred' : e.status === 'expired' ? 'expired' : 'failed',
-        });
-      }
-      return;
-    }
-    // connection-level smtp lines without a queue id ("connect to x[ip]:25: Connection timed out") are shown with the next status line
-  });
-
-  if (!sessions.length && !rejections.length) warnings.push('No Postfix SMTP session, delivery or refusal was found in the log.');
-  return { kind: 'postfix-log', sessions, rejections, logged, unknownLines: unknown, warnings };
+export function parsePostfix(lines: string[]): ParseResult {
+  const reader = new PostfixReader();
+  reader.read(lines);
+  const { sessions, rejections, logged, unknownLines } = reader.book;
+  const warnings = sessions.length || rejections.length ? [] : ['No Postfix SMTP session, delivery or refusal was found in the log.'];
+  return { kind: 'postfix-log', sessions, rejections, logged, unknownLines, warnings };
 }
 
 export const postfixParser: InputParser = {
