@@ -7,7 +7,9 @@
 // Exit codes (README "Command line"): 0 analysed; 1 nothing analysed (the input
 // was empty or not recognised); 2 bad arguments; 3 a file could not be read;
 // 4 a file is too large for what was asked (--whole over MAX_WHOLE_BYTES).
-// With several files, the largest code of any of them.
+// With several files, the largest code of any of them. A reader that leaves
+// early (`| head -c 1`) changes nothing: the CLI stops writing and keeps the
+// code of what it analysed; output that cannot be written (a full disk) is 3.
 
 import { stat, readFile } from 'node:fs/promises';
 import { analyze } from '../core/index';
@@ -20,7 +22,7 @@ import { decodeBytes } from '../core/text/decode';
 import { sessionText, type LogSummary } from '../core/summary/summariser';
 import { LARGE_LOG_BYTES, MAX_WHOLE_BYTES } from '../shared/limits';
 import { readSummary, summaryToText } from './summary';
-import { write } from './output';
+import { closed, outputFailure, watch, write } from './output';
 
 export const EXIT = { analysed: 0, nothing: 1, usage: 2, unreadable: 3, tooLarge: 4 } as const;
 
@@ -37,7 +39,7 @@ const USAGE = `usage: npm run analyze -- FILE... [--doh URL]... [--offline] [--j
   --session N diagnose the refused session numbered N in the summary
 
 Exit codes: 0 analysed, 1 nothing analysed (empty or not recognised), 2 bad arguments,
-  3 a file could not be read, 4 a file too large to analyse whole.
+  3 a file could not be read (or the output not written), 4 a file too large to analyse whole.
 
 Environment: MAILMEDIC_DQS_KEY (Spamhaus DQS key), MAILMEDIC_ABUSIX_KEY (Abusix key): used for
   blocklist queries, never printed (the query log shows <key>).`;
@@ -123,6 +125,8 @@ async function main(): Promise<number> {
   };
 
   for (const file of args.files) {
+    // the reader has gone (`| head`): what is left would be analysed for no one
+    if (closed(process.stdout)) break;
     let size: number;
     try {
       const st = await stat(file);
@@ -180,6 +184,11 @@ async function main(): Promise<number> {
       code = Math.max(code, EXIT.unreadable);
     }
   }
+  const failure = outputFailure(process.stdout);
+  if (failure) {
+    await say(`cannot write the output: ${failure.message}`);
+    code = Math.max(code, EXIT.unreadable);
+  }
   return code;
 }
 
@@ -191,6 +200,8 @@ async function printSummary(file: string, summary: LogSummary, json: boolean, ma
 // write above has been handed on. A resolver's idle connection must not keep
 // it waiting, so a last timer (unref'd: it holds nothing up) ends it after a
 // moment if something else still does.
+watch(process.stdout);
+watch(process.stderr);
 main().then(
   (code) => {
     process.exitCode = code;
