@@ -52,8 +52,32 @@ window.addEventListener('beforeprint', () => (state.printing = true));
 window.addEventListener('afterprint', () => (state.printing = false));
 listenForInstall((prompt) => (state.installPrompt = prompt));
 
-// after the first frame is painted: start the engine, so it is ready by the first Analyse
-requestAnimationFrame(() => setTimeout(() => client.warm(), 0));
+// After the first contentful paint: start the engine, so it is ready by the
+// first Analyse without delaying the first screen. A requestAnimationFrame
+// callback runs before its frame is painted (and FCP is stamped at
+// presentation), so waiting on the paint entry itself is the only ordering
+// that holds; the timeout covers browsers without paint timing.
+whenFirstPainted(() => client.warm());
+
+function whenFirstPainted(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    setTimeout(then, 0);
+  };
+  try {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      once();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  } catch {
+    // no paint timing: fall through to the timeout
+  }
+  setTimeout(once, 2000);
+}
 
 registerServiceWorker((apply) => {
   state.applyUpdate = apply;
