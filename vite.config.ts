@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SECURITY_HEADERS } from './src/app/csp';
 
 // base './': dist/ works from any static host and any sub-path.
 export default defineConfig({
@@ -45,5 +46,8 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
+  // `npm start` serves dist/ with the headers a deployment must send (README "Deploying"):
+  // the Content-Security-Policy reaches the worker's script only as a header
+  preview: { headers: SECURITY_HEADERS },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -47,7 +47,7 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
       'The input was not recognised as a mail server log, a bounce, or message headers. Paste the SMTP log of the session, the bounce message, or the full headers.',
     );
   }
-  return buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length);
+  return buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length, o.limits.maxReplyChars);
 }
 
 /** LiveResults fields → the check group that fills them. */

@@ -11,6 +11,9 @@ function isRefusal(code: number): boolean {
   return code >= 400 && code < 600;
 }
 
+/** The default of limits.maxReplyChars (options.ts says what it stops). */
+export const MAX_REPLY_CHARS = 8192;
+
 /**
  * `classifyRefusal` is classify() unless the caller remembers its answers
  * (the large-log summary reads thousands of sessions with the same refusal).
@@ -18,6 +21,7 @@ function isRefusal(code: number): boolean {
 export function buildEvidence(
   result: ParseResult,
   lineCount: number,
+  maxReplyChars = MAX_REPLY_CHARS,
   classifyRefusal: (r: RawRejection) => Rejection = classify,
 ): Evidence {
   const raw: RawRejection[] = [...(result.rejections ?? [])];
@@ -43,11 +47,18 @@ export function buildEvidence(
     }
   }
   raw.sort((a, b) => a.line - b.line);
+  // a refusal's text past the limit is cut before it is classified (limits.maxReplyChars), and said
+  const long = raw.filter((r) => r.text.length > maxReplyChars);
+  const cut = long.length ? raw.map((r) => (r.text.length > maxReplyChars ? { ...r, text: r.text.slice(0, maxReplyChars) } : r)) : raw;
+  if (long.length)
+    result.warnings.push(
+      `${long.length === 1 ? `The refusal on line ${long[0].line} is` : `${long.length} refusals (the first on line ${long[0].line}) are`} longer than ${maxReplyChars} characters: only the first ${maxReplyChars} were read (limits.maxReplyChars).`,
+    );
   const kind: InputKind = result.kind;
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],
-    rejections: raw.map((r) => classifyRefusal(r)),
+    rejections: cut.map((r) => classifyRefusal(r)),
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),

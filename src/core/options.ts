@@ -5,12 +5,22 @@ import type { DnsLogEntry, PartialReport } from './types';
 import type { Resolver } from './dns/resolver';
 import { offlineResolver } from './dns/resolver';
 import type { DnsblSettings } from './checks/dnsbl';
+import { MAX_REPLY_CHARS } from './evidence';
 
 export interface Limits {
   /** Larger inputs are refused with a clear message (bytes of UTF-16 text, as given). */
   maxInputBytes: number;
   /** DNS questions per analysis; further questions answer LIMIT (inconclusive). */
   maxDnsQueries: number;
+  /**
+   * A refusal's text is kept and classified up to this many characters; the
+   * rest is cut, and the report's warnings say so. What it stops: every
+   * receiver's known words (hundreds of patterns) are looked for in every
+   * refusal, so a megabyte-long "reply" (a paste gone wrong, a hostile log)
+   * cost seconds per refusal. An SMTP reply line is at most 512 octets
+   * (RFC 5321 §4.5.3.1.5) and real multi-line replies stay under 2 KB.
+   */
+  maxReplyChars: number;
   /**
    * Milliseconds one diagnosis waits for DNS in all, from the first question:
    * what is still unanswered then ends DEADLINE (inconclusive, with a message)
@@ -26,6 +36,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxInputBytes: 256 * 1024 * 1024,
   maxDnsQueries: 500,
+  maxReplyChars: MAX_REPLY_CHARS,
   dnsDeadlineMs: 20_000,
 };
 

@@ -50,6 +50,8 @@ export interface ServeOptions {
   base?: string;
   /** Change a file's bytes as served (a new version of sw.js, a broken worker script). */
   rewrite?: (file: string, body: Buffer) => Buffer | null;
+  /** Headers sent with every response, as a host configured by README "Deploying" sends them. */
+  headers?: Record<string, string>;
 }
 
 /** A static file server for dist/, like any static host. Paths outside `base` are 404. */
@@ -65,7 +67,11 @@ export function serveDist(o: ServeOptions = {}): Promise<{ url: string; close: (
     const rel = path.relative(DIST, file).split(path.sep).join('/');
     const body = o.rewrite ? o.rewrite(rel, readFileSync(file)) : readFileSync(file);
     if (!body) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      ...o.headers,
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     res.end(body);
   });
   return new Promise((resolve) =>

@@ -11,7 +11,8 @@ for (let i = 0; i < workerData.inputs.length; i++) {
   parentPort.postMessage({ start: i });
   const args = workerData.inputs[i];
   try {
-    await fn(...args);
+    const value = await fn(...args);
+    parentPort.postMessage({ result: i, value: workerData.keepResults ? value : undefined });
   } catch (e) {
     parentPort.postMessage({ threw: i, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   }

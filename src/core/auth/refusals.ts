@@ -11,7 +11,7 @@ export const AUTH_AREAS: AuthArea[] = ['spf', 'dkim', 'dmarc'];
 const NAMES: Record<AuthArea, RegExp> = {
   spf: /\bSPF\b|Sender Policy Framework|X\.7\.2[34]|5\.7\.2[34]\b/i,
   dkim: /\bDKIM\b|DomainKeys|5\.7\.2[05]\b/i,
-  dmarc: /\bDMARC\b|5\.7\.1\b.*policy/i,
+  dmarc: /\bDMARC\b|5\.7\.1\b.{0,300}?policy/i,
 };
 
 /** Whether a refusal's text names `area` (SPF, DKIM, DMARC or their enhanced codes). */

@@ -8,6 +8,7 @@
 
 import { knowledgeById } from '../knowledge/replies';
 import { getDomain } from 'tldts';
+import { domainLikeTokens } from '../text/tokens';
 import type { Evidence, Subjects } from '../types';
 import type { Lookup } from '../dns/lookup';
 import { DNSBL_REGISTRY, findDnsbl, type DnsblEntry } from '../knowledge/dnsbl-registry';
@@ -65,7 +66,7 @@ export interface DnsblCheck {
 
 /** Domain-looking tokens in a text (a refusal that names its list). */
 function domainTokens(text: string): string[] {
-  return (text.match(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi) ?? []).map((t) => t.toLowerCase());
+  return domainLikeTokens(text).map((t) => t.toLowerCase());
 }
 
 /**
@@ -139,6 +140,7 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
   const keys = { dqsKey, abusixKey };
   const plans = new Map<string, Plan>();
   const notAsked: DnsblCheck['notAsked'] = [];
+  const namedLines = new Map<string, Set<number>>();
   const add = (entry: DnsblEntry | null, zone: string, why: WhyAsked, named?: { line: number; result: string }) => {
     if (entry?.status === 'defunct') return;
     let real = zone;
@@ -163,7 +165,13 @@ export async function checkDnsbls(subjects: Subjects, ev: Evidence, dns: Lookup,
     }
     const p = plans.get(real) ?? { zone: real, shown, entry, why: new Set<WhyAsked>(), named: [] };
     p.why.add(why);
-    if (named && !p.named.some((n) => n.line === named.line)) p.named.push(named);
+    // each refusal's line once (a set: a list named in thousands of refusals is added in linear time)
+    const lines = namedLines.get(real) ?? new Set<number>();
+    if (named && !lines.has(named.line)) {
+      lines.add(named.line);
+      p.named.push(named);
+    }
+    namedLines.set(real, lines);
     plans.set(real, p);
   };
   if (settings.defaults !== false) for (const e of DNSBL_REGISTRY) if (e.checkByDefault) add(e, e.zone, 'default');

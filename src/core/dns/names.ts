@@ -166,7 +166,7 @@ export function normalizeName(name: string): string {
  */
 export function domainPart(address: string): string {
   const at = address.lastIndexOf('@');
-  return (at >= 0 ? address.slice(at + 1) : address).replace(/^[<\s]+|[>;,\s]+$/g, '').toLowerCase();
+  return (at >= 0 ? address.slice(at + 1) : address).replace(/^[<\s]+|(?<![>;,\s])[>;,\s]+$/g, '').toLowerCase();
 }
 
 /** Longest name and label on the wire (RFC 1035 §2.3.4), in presentation form. */

@@ -178,6 +178,9 @@ function tokText(t: Tok): string {
   }
 }
 
+/** Problems reported for one field at most. */
+const MAX_PROBLEMS = 20;
+
 /** Read an address-list (RFC 5322 §3.4). `allowGroups` false for From/Sender (mailbox-list / mailbox only). */
 export function parseAddressList(value: string, allowGroups = true): AddressList {
   const toks = lex(value).filter((t) => t.t !== 'comment');
@@ -191,6 +194,11 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
   }
   let i = 0;
   let group: { name: string; members: Mailbox[] } | null = null;
+  // where the last "<" stands: "is there a '<' after this comma" without a search per comma
+  let lastAngle = -1;
+  toks.forEach((t, k) => {
+    if (t.t === 'special' && t.v === '<') lastAngle = k;
+  });
 
   const readMailbox = (): Mailbox | null => {
     const start = i;
@@ -215,8 +223,10 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
       if (closed) i++;
       const spec = inner.map(tokText).join('');
       const display = phrase.length ? phrase.map((t) => (t.t === 'quoted' ? t.v : tokText(t))).join(' ') : null;
+      // the unquoted "." said once for the name (once per dot, a name of many dots made as many copies of itself)
+      let dotSaid = false;
       for (const t of phrase) {
-        if (t.t === 'special' && t.v === '.')
+        if (t.t === 'special' && t.v === '.' && !dotSaid && (dotSaid = true))
           out.problems.push({
             severity: 'warn',
             text: `The display name "${display}" has an unquoted "." (obsolete syntax, RFC 5322 §4.1)`,
@@ -268,7 +278,7 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
     }
     const text = toks.slice(start, i).map(tokText).join(' ');
     if (text) {
-      const commaName = toks[i]?.t === 'special' && toks[i].v === ',' && toks.slice(i + 1).some((t) => t.t === 'special' && t.v === '<');
+      const commaName = toks[i]?.t === 'special' && toks[i].v === ',' && lastAngle > i;
       out.problems.push(
         commaName
           ? {
@@ -303,6 +313,14 @@ export function parseAddressList(value: string, allowGroups = true): AddressList
     if (i === before) i++; // a stray special: skip it (parsers never loop forever)
   }
   if (group) out.problems.push({ severity: 'error', text: `Group "${(group as { name: string }).name}" is not closed with ";"` });
+  // a value broken thousands of times over ("::::…") says the same thing thousands of times: the first few are enough
+  if (out.problems.length > MAX_PROBLEMS) {
+    const more = out.problems.length - MAX_PROBLEMS;
+    out.problems = [
+      ...out.problems.slice(0, MAX_PROBLEMS),
+      { severity: 'error', text: `… and ${more} more problems of this kind in the same field` },
+    ];
+  }
   return out;
 }
 
@@ -317,7 +335,8 @@ export function addressIn(value: string | null | undefined): string | null {
   if (mailbox) return mailbox.address;
   const angle = /<([^<>]*@[^<>]*)>/.exec(value);
   if (angle) return angle[1].trim();
-  return /([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value)?.[1] ?? null;
+  // (?<!…): tried only where a run starts (from every character of a long run it was quadratic, issue 10)
+  return /(?<![^\s,;<>"])([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value)?.[1] ?? null;
 }
 
 /** Every address in a header value (To:, Cc:, X-Failed-Recipients:), by the same parser, else the same fallback. */
@@ -325,7 +344,7 @@ export function addressesIn(value: string | null | undefined): string[] {
   if (!value) return [];
   const read = parseAddressList(value).mailboxes.map((m) => m.address);
   if (read.length) return read;
-  return [...value.matchAll(/[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
+  return [...value.matchAll(/(?<![^\s<>,;:"()])[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)].map((m) => m[0].replace(/\.$/, ''));
 }
 
 /**

@@ -96,7 +96,7 @@ function readFields(lines: string[], start: number, lineBase: number, unindented
       if (malformed.length > 3 && malformed.length > fields.length) break;
     }
   }
-  for (const f of fields) f.value = f.value.replace(/[ \t]+$/, '');
+  for (const f of fields) f.value = f.value.replace(/(?<![ \t])[ \t]+$/, '');
   return { fields, end: i, malformed, refolded };
 }
 

@@ -13,7 +13,7 @@ export function parseReceivedSpf(value: string): ReceivedSpf {
   const result = (m?.[1] ?? '').toLowerCase();
   const comment = m?.[2]?.trim() || null;
   const pairs: ReceivedSpf['pairs'] = [];
-  for (const p of (m?.[3] ?? '').matchAll(/([A-Za-z][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/g)) {
+  for (const p of (m?.[3] ?? '').matchAll(/(?<![\w-])([A-Za-z][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/g)) {
     pairs.push({ name: p[1].toLowerCase(), value: p[2].replace(/^"|"$/g, '') });
   }
   const get = (n: string) => pairs.find((p) => p.name === n)?.value ?? null;

@@ -40,14 +40,14 @@ export function tlsIn(all: string[]): string | null {
   for (const c of all) {
     let m = /using (TLS\S*|SSL\S*)(?: with cipher (\S+))?/i.exec(c);
     if (m) return m[2] ? `${m[1]} ${m[2]}` : m[1];
-    m = /version=(TLS[^\s,]*|SSL[^\s,]*)[,\s]+cipher=([^\s,)]+)/i.exec(c);
+    m = /version=(TLS[^\s,]{0,40}|SSL[^\s,]{0,40})[,\s]{1,10}cipher=([^\s,)]+)/i.exec(c);
     if (m) return `${m[1]} ${m[2]}`;
     m = /^(TLS[\d._v-]*[:\s][^\s]*|TLSv?[\d.]+)$/i.exec(c.trim());
     if (m) return m[1];
     if (/Google Transport Security/i.test(c)) return 'TLS (Google Transport Security)';
     m = /\bSSL: (TLS\S*)/i.exec(c);
-    if (m) return m[1].replace(/,.*$/, '');
-    m = /(\S+) encrypted/i.exec(c);
+    if (m) return m[1].split(',', 1)[0];
+    m = /(?<!\S)(\S+) encrypted/i.exec(c);
     if (m) return m[1];
   }
   return null;

@@ -55,11 +55,11 @@ export interface ReceivedFields {
 }
 
 function stripAngles(s: string): string {
-  return s.replace(/^<+|>+$/g, '').trim();
+  return s.replace(/^<+|(?<!>)>+$/g, '').trim();
 }
 
 function cleanHost(s: string): string {
-  return s.replace(/[,;]+$/, '').replace(/\.$/, '');
+  return s.replace(/(?<![,;])[,;]+$/, '').replace(/\.$/, '');
 }
 
 /** An IP in a piece of text: "1.2.3.4", "1.2.3.4:25", "IPv6:…", "::ffff:1.2.3.4", "1.2.3.4.13219" (Exim 3's ip.port). */
@@ -124,7 +124,7 @@ function readFrom(tokens: Token[], protocol: string | null, exim: boolean, micro
     if (heloMatch && helo === undefined) helo = heloMatch[1] === '' ? null : heloMatch[1];
     if (/authenticated|\bAUTH:|\baccount\b/i.test(c)) auth ??= c.replace(/\s+/g, ' ');
     // bracketed IPs inside the comment: "(rdns [ip])", "([ip:port] helo=x)", "(softdnserr [::ffff:ip])"
-    const brackets = [...c.matchAll(/\[([^\]]+)\](?::\d+)?/g)];
+    const brackets = [...c.matchAll(/\[([^\][]+)\](?::\d+)?/g)];
     let commentIp: string | null = null;
     for (const b of brackets) {
       const found = ipIn(b[1]);
@@ -247,7 +247,7 @@ export function parseReceived(value: string): ReceivedFields {
       dateText = dateText.slice(0, late.index).trim();
     }
   }
-  if (id) id = stripAngles(id).replace(/[,;]+$/, '') || null;
+  if (id) id = stripAngles(id).replace(/(?<![,;])[,;]+$/, '') || null;
   const forWord = words(clause('for'))[0];
   const forAddr = forWord ? stripAngles(forWord).replace(/[,;]+$/, '') || null : null;
 
@@ -255,7 +255,7 @@ export function parseReceived(value: string): ReceivedFields {
   if (!auth && protocol && /^(e?smtp)?s?a$|^esmtpsa$|^esmtpa$|^asmtp$|^lmtpsa?$|^utf8smtps?a$/i.test(protocol)) auth = protocol;
   if (!auth && protocol && /^https?u?$/i.test(protocol)) auth = protocol;
 
-  const date = dateText ? readMailDate(dateText.replace(/\(envelope-from[^)]*\)/i, ''), false) : null;
+  const date = dateText ? readMailDate(dateText.replace(/\(envelope-from[^()]*\)/i, ''), false) : null;
   const tls =
     withTls ??
     tlsIn([...allComments, ...comments(fromClause)]) ??

@@ -81,7 +81,7 @@ function readStatus(k: VerdictHeaderKnowledge, value: string): VerdictItem[] {
     tests = (end ? after.slice(0, end.index) : after).trim();
     pairsText = rest.slice(0, testsAt.index) + (end ? after.slice(end.index) : '');
   }
-  for (const p of pairsText.matchAll(/([A-Za-z_]+)=(\S*)/g)) {
+  for (const p of pairsText.matchAll(/(?<![A-Za-z_])([A-Za-z_]+)=(\S*)/g)) {
     const key = p[1].toLowerCase();
     items.push(describe(fieldOf(k, key), key, p[2]));
   }
@@ -100,7 +100,7 @@ function readReport(raw: string): VerdictItem[] {
   const lines = raw.replace(/^[^:]*:/, '').split('\n');
   const list: VerdictListItem[] = [];
   for (const l of lines) {
-    const m = /^\s*\*?\s*(-?\d+(?:\.\d+)?)\s+([A-Z][A-Z0-9_]+)\s+(.*)$/.exec(l);
+    const m = /^\s*(?:\*\s*)?(-?\d+(?:\.\d+)?)\s+([A-Z][A-Z0-9_]+)\s+(.*)$/.exec(l);
     if (m) {
       const t = findSpamAssassinTest(m[2]);
       list.push({ name: m[2], points: Number(m[1]), meaning: m[3].trim() || (t?.meaning ?? null), ...(t?.rule ? { rule: t.rule } : {}) });
@@ -141,7 +141,7 @@ function readRspamd(k: VerdictHeaderKnowledge, value: string): VerdictItem[] {
     items.push({ ...describe(fieldOf(k, 'score'), 'score', `${head[2]} / ${head[3]}`) });
   }
   const list: VerdictListItem[] = [];
-  for (const s of v.matchAll(/([A-Z][A-Z0-9_]+)\((-?[\d.]+)\)(?:\[([^\]]*)\])?/g)) {
+  for (const s of v.matchAll(/(?<![A-Z0-9_])([A-Z][A-Z0-9_]+)\((-?[\d.]+)\)(?:\[([^\]]*)\])?/g)) {
     list.push({ name: s[1], points: Number(s[2]), meaning: s[3] ? `options: ${s[3]}` : null });
   }
   items.push({ ...describe(fieldOf(k, 'symbols'), 'symbols', list.map((x) => x.name).join(', ')), list });

@@ -54,6 +54,13 @@ export function psList(v: string): string[] {
  * semicolons of its own ("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found",
  * "[{LRT=…};{LED=…};{FQDN=…};{IP=…}]"): a new one starts only with a code or "[{".
  */
+/** A new status starts at `at`: a code or "[{" after spaces (a sticky regex: no slice of the rest for every ";"). */
+const STATUS_START = /\s*(?:[245]\d\d\b|\[\{)/y;
+function nextStatus(t: string, at: number): boolean {
+  STATUS_START.lastIndex = at;
+  return STATUS_START.test(t);
+}
+
 export function recipientStatuses(v: string): string[] {
   const t = v.trim().replace(/^\{(?!LRT|LED)(.*)\}$/s, '$1');
   if (!t || /^System\.[\w.`[\]]+$/.test(t)) return [];
@@ -64,7 +71,7 @@ export function recipientStatuses(v: string): string[] {
     const c = t[i];
     if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    if (c === ';' && depth === 0 && /^\s*(?:[245]\d\d\b|\[\{)/.test(t.slice(i + 1))) {
+    if (c === ';' && depth === 0 && nextStatus(t, i + 1)) {
       out.push(cur.trim());
       cur = '';
       continue;
@@ -78,8 +85,8 @@ export function recipientStatuses(v: string): string[] {
 /** "[{LRT=…};{LED=550 5.7.1 …};{FQDN=mx.example.net};{IP=192.0.2.33}]" → its parts. */
 function statusParts(st: string): { text: string; fqdn: string | null; ip: string | null } {
   const led = /\{LED=((?:[^{}]|\{[^{}]*\})*)\}/.exec(st);
-  const fqdn = /\{FQDN=([^}]*)\}/.exec(st)?.[1] || null;
-  const ip = /\{IP=([^}]*)\}/.exec(st)?.[1] || null;
+  const fqdn = /\{FQDN=([^{}]*)\}/.exec(st)?.[1] || null;
+  const ip = /\{IP=([^{}]*)\}/.exec(st)?.[1] || null;
   return { text: (led ? led[1] : st).trim(), fqdn, ip };
 }
 

@@ -160,7 +160,7 @@ export function parseExchange(lines: string[]): ParseResult {
         return;
       }
       if (event === '-' || event === '+' || event === '*') {
-        if (/Message size|BDAT|received/i.test(data) && /\d+ bytes/.test(data)) d.messageSent();
+        if (/Message size|BDAT|received/i.test(data) && /(?<!\d)\d+ bytes/.test(data)) d.messageSent();
         return;
       }
       unknown++;

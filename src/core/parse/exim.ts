@@ -45,7 +45,7 @@ export function looksLikeExim(lines: string[]): number {
 
 /** `H=host (helo) [ip]:port` → parts. Exim writes `(helo)` only when it differs from the host name. */
 function hostField(rest: string): { host: string | null; helo: string | null; ip: string | null } | null {
-  const m = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^)]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/.exec(rest);
+  const m = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^()]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/.exec(rest);
   if (!m) return null;
   return { host: m[1] ?? null, helo: m[2] ?? m[1] ?? null, ip: m[3] ? (normalizeIP(m[3]) ?? m[3]) : null };
 }
@@ -110,7 +110,7 @@ interface EximLine {
 
 /** "rejected RCPT <x>: …", "temporarily rejected MAIL <a>: …", "rejected after DATA: …", "rejected EHLO from [ip]: …". */
 const REFUSED =
-  /\b(temporarily )?rejected (RCPT <([^>]*)>|MAIL <([^>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\]]*\])?|HELO(?: from \[[^\]]*\])?|connection|\(.*?\))(?::\s*|\s+)(.*)$/;
+  /\b(temporarily )?rejected (RCPT <([^<>]*)>|MAIL <([^<>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\][]*\])?|HELO(?: from \[[^\][]*\])?|connection|\([^()]*\))(?::\s*|\s+)(.*)$/;
 const VERIFY_FAIL = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/;
 /** A message's bookkeeping: its session ends here, nothing else is said. */
 const MESSAGE_BOOKKEEPING =
@@ -308,7 +308,7 @@ class EximReader {
       s.remoteHost ??= h.host;
       if (h.helo) s.helo ??= { name: h.helo, line: l.no };
     }
-    const from = /\bF=<([^>]*)>/.exec(l.rest);
+    const from = /\bF=<([^<>]*)>/.exec(l.rest);
     if (from) s.mailFrom ??= { address: from[1], line: l.no };
     if (refused) this.inboundRefusal(s, l, refused);
     else if (verifyFail) this.verifyFailure(s, l, verifyFail);
@@ -326,7 +326,9 @@ class EximReader {
     const code = r.code ?? (refused[1] ? 451 : 550);
     s.replies.push({ code, enhanced: r.enhanced, text: r.code ? r.text : text, stage, line: l.no });
     const listed =
-      /(\S+) is listed in ([a-z0-9.-]+\.[a-z]{2,})|blocked using ([a-z0-9.-]+\.[a-z]{2,})|RBL:? ([a-z0-9.-]+\.[a-z]{2,})/i.exec(text);
+      /(?<!\S)(\S+) is listed in ([a-z0-9.-]+\.[a-z]{2,})|blocked using ([a-z0-9.-]+\.[a-z]{2,})|RBL:? ([a-z0-9.-]+\.[a-z]{2,})/i.exec(
+        text,
+      );
     if (listed && s.clientIp) {
       const zone = (listed[2] ?? listed[3] ?? listed[4]).toLowerCase();
       s.logged.push({ check: 'dnsbl', subject: s.clientIp, zone, result: 'listed', detail: text, line: l.no } satisfies LoggedCheck);

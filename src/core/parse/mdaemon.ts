@@ -42,6 +42,20 @@ import { emptySession, SessionBook } from './session';
 const LINE =
   /^(?:[A-Z][a-z]{2} )?(\d{4}-\d{2}-\d{2}) (\d{1,2}:\d{2}:\d{2}(?:\.\d+)?):\s(?:\s*(\d{1,2}):\s)?(?:\s*\[([\w:.-]{1,24})\]\s)?(.*)$/;
 
+/**
+ * "Accepting SMTP connection from [client:port] to [server:port]": the client
+ * and the server, read without a regular expression (a lazy "(.+?)(?: to
+ * (.+?))?\s*$" is cubic on a long line of spaces).
+ */
+function acceptingFrom(rest: string): [string, string, string | undefined] | null {
+  const head = /^Accepting SMTP connection from /i.exec(rest);
+  if (!head) return null;
+  const body = rest.slice(head[0].length).trimEnd();
+  if (!body) return null;
+  const to = body.indexOf(' to ', 1);
+  return to > 0 && to + 4 < body.length ? [rest, body.slice(0, to), body.slice(to + 4).trim()] : [rest, body, undefined];
+}
+
 /** What a line of the log says: its session key ("" without ids) and the event text. */
 function readLine(raw: string): { key: string; rest: string } | null {
   const m = LINE.exec(raw.trimStart());
@@ -133,7 +147,7 @@ function openBlock(rest: string, line: number): Block | null {
   if (m) {
     const what = m[1].toUpperCase().replace('-', '');
     // "Performing DNS-BL lookup (203.0.113.5 - connecting IP)": the IP it checked
-    if (what === 'DNSBL') return { kind: 'dnsbl', subject: (m[2] ?? '').split(/\s+-\s+/)[0].trim(), line };
+    if (what === 'DNSBL') return { kind: 'dnsbl', subject: (m[2] ?? '').split(/(?<!\s)\s+-\s+/)[0].trim(), line };
     const kind: BlockKind =
       what === 'PTR'
         ? 'ptr'
@@ -150,7 +164,7 @@ function openBlock(rest: string, line: number): Block | null {
   }
   m = /^(?:Verifying DKIM signature|DKIM verification)/i.exec(rest);
   if (m) return { kind: 'dkim', subject: '', line };
-  m = /^Querying DNS-?BL hosts\s*(?:\(([^)\s]*)[^)]*\))?/i.exec(rest);
+  m = /^Querying DNS-?BL hosts\s*(?:\(([^)\s]*)(?:\s[^)]*)?\))?/i.exec(rest);
   if (m) return { kind: 'dnsbl', subject: m[1] ?? '', line };
   return null;
 }
@@ -162,7 +176,7 @@ function blockItem(b: Block, text: string, line: number, s: Session): LoggedChec
     case 'ptr': {
       const subject = ptrSubject(b.subject) ?? s.clientIp ?? b.subject;
       if (/no PTR records? found/i.test(t)) return { check: 'ptr', subject, result: 'none', line };
-      const ptr = /PTR=\[([^\]]*)\]/i.exec(t);
+      const ptr = /PTR=\[([^\][]*)\]/i.exec(t);
       if (ptr) {
         s.remoteHost ??= ptr[1].replace(/\.$/, '');
         return { check: 'ptr', subject, result: 'pass', detail: ptr[1].replace(/\.$/, ''), line };
@@ -260,7 +274,7 @@ class MdaemonReader {
     // without session ids and "Session" lines, a new connection starts a new session
     if (
       b &&
-      ACCEPTING.test(l.rest) &&
+      acceptingFrom(l.rest) !== null &&
       (b.session.clientIp || b.session.serverIp || b.dialogue.commands.length || b.dialogue.replies.length)
     ) {
       this.finish(l.key);
@@ -315,7 +329,7 @@ class MdaemonReader {
   /** Connection lines say the direction and the peer. */
   private connection(b: Building, l: MdaemonLine): boolean {
     const s = b.session;
-    const accepting = ACCEPTING.exec(l.rest);
+    const accepting = acceptingFrom(l.rest);
     const client = accepting ? endpointIp(accepting[1]) : null;
     if (accepting && client) {
       b.direction = 'inbound';
@@ -325,7 +339,7 @@ class MdaemonReader {
       return true;
     }
     // "[Socket] connection established (local:port -> remote:port)": the remote is the server
-    const sock = /^(?:\*\s*)?(?:Socket )?connection established \((.+?)\s*->\s*(.+?)\)/i.exec(l.rest);
+    const sock = /^(?:\*\s*)?(?:Socket )?connection established \(\s*([^\s()]+)\s*->\s*([^\s()]+)\s*\)/i.exec(l.rest);
     if (sock) {
       b.direction = 'outbound';
       s.serverIp = endpointIp(sock[2]) ?? s.serverIp;
@@ -432,8 +446,7 @@ interface MdaemonLine {
   rest: string;
 }
 
-const ACCEPTING = /^Accepting SMTP connection from (.+?)(?: to (.+?))?\s*$/i;
-const ENVELOPE = /^\*\s+(From|To):\s*<?([^\s<>]+@[^\s<>]+)>?\s*$/i;
+const ENVELOPE = /^\*\s+(From|To):\s*<?([^\s<>@]+@[^\s<>]+)>?\s*$/i;
 
 export function parseMdaemon(lines: string[]): ParseResult {
   const reader = new MdaemonReader();

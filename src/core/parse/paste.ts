@@ -12,7 +12,7 @@ const LOG_START =
 
 /** Lines around a pasted log that are not part of it: prompts, journalctl banners, elisions, code fences. */
 const NOISE =
-  /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]*)?\]?[:\s]?[^$#\s]*\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
+  /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]{0,200})?\]?[:\s]?[^$#\s]{0,200}\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
 
 /** An e-mail quote marker, one or more levels. */
 const QUOTE = /^(?:>\s?)+/;
@@ -86,7 +86,7 @@ export function preparePaste(input: string[]): PreparedPaste {
     // folded fields are), and not itself shaped like a header field
     const prev = i > 0 ? input[i - 1].replace(QUOTE, '') : '';
     if (last >= 0 && prev.length >= WRAP_MIN && /^\S/.test(l) && !NOISE.test(l) && !HEADER_LIKE.test(l)) {
-      lines[last] = lines[last].replace(/\s+$/, '') + ' ' + l.trim();
+      lines[last] = lines[last].trimEnd() + ' ' + l.trim();
       lines[i] = '';
       joined++;
       continue;

@@ -83,7 +83,7 @@ export function parseTranscript(lines: string[], _text: string, exactBytes: bool
       const p = parseReplyLine(text);
       if (p?.code === 354 && !p.more && awaitingData) dataStart = i + 1;
       // the server names the client's address in its EHLO reply ("Hello x [192.0.2.1]")
-      const echo = /\b(?:Hello|Hi|pleased to meet you|greets)\b[^[]*\[([0-9a-fA-F:.]+)\]/i.exec(text);
+      const echo = /\b(?:Hello|Hi|pleased to meet you|greets)\b[^[]{0,300}\[([0-9a-fA-F:.]+)\]/i.exec(text);
       if (echo && !s.clientIp) {
         s.clientIp = normalizeIP(echo[1]);
         s.clientIpLine = lineNo;

@@ -5,6 +5,7 @@
 
 import type { EvidenceItem, InputKind, Step } from '../types';
 import { findDnsbl } from '../knowledge/dnsbl-registry';
+import { domainLikeTokens } from '../text/tokens';
 import type { Rule, RuleContext } from './rule';
 import { settingIn, type Product } from '../knowledge/mta-settings';
 
@@ -37,7 +38,7 @@ export const dnsblDefunct: Rule = {
     }
     // a refusal that names a dead list ("blocked using relays.ordb.org")
     for (const r of ctx.evidence.rejections) {
-      const m = r.text.match(/\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi) ?? [];
+      const m = new Set(domainLikeTokens(r.text));
       for (const z of m) {
         const entry = findDnsbl(z);
         if (entry?.status !== 'defunct') continue;

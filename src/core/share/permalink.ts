@@ -35,9 +35,38 @@ export interface PermalinkLimits {
   maxFragment: number;
   /** Largest decompressed JSON accepted (bytes). */
   maxJson: number;
+  /**
+   * Most checklist steps, and evidence lines in all, a findings-only link may
+   * carry. What it stops: the page draws every step of a shared report at
+   * once, and a crafted link with 20,000 steps (a few hundred KB compressed)
+   * blocked the page for 20 s and took 2.7 GB. A diagnosis has a few dozen
+   * steps; a report too large for a link is shared with its input instead.
+   */
+  maxSteps: number;
+  maxEvidence: number;
 }
 
-export const DEFAULT_PERMALINK_LIMITS: PermalinkLimits = { maxFragment: 2_000_000, maxJson: 8 * 1024 * 1024 };
+export const DEFAULT_PERMALINK_LIMITS: PermalinkLimits = {
+  maxFragment: 2_000_000,
+  maxJson: 8 * 1024 * 1024,
+  maxSteps: 1000,
+  maxEvidence: 10_000,
+};
+
+/** Why a findings-only report is too large for a link (PermalinkLimits.maxSteps, maxEvidence), or null. */
+export function findingsTooLarge(
+  report: unknown,
+  limits: Pick<PermalinkLimits, 'maxSteps' | 'maxEvidence'> = DEFAULT_PERMALINK_LIMITS,
+): string | null {
+  const steps = isObj(report) && isArr(report.checklist) ? report.checklist : [];
+  if (steps.length > limits.maxSteps)
+    return `its findings have ${steps.length} checklist steps, more than the ${limits.maxSteps} a link may carry (a diagnosis has a few dozen); share the input instead`;
+  let evidence = 0;
+  for (const st of steps) evidence += isObj(st) && isArr(st.evidence) ? st.evidence.length : 0;
+  if (evidence > limits.maxEvidence)
+    return `its findings have ${evidence} evidence lines, more than the ${limits.maxEvidence} a link may carry; share the input instead`;
+  return null;
+}
 
 /** A stable key for a step, to remember it as done across re-analyses. */
 export function stepKey(step: { rule: string; title: string }): string {
@@ -133,12 +162,18 @@ function validReport(x: unknown): x is Report {
 }
 
 /** Check that parsed JSON has the SharedState shape; returns the reason when not. */
-export function validateState(x: unknown): string | null {
+export function validateState(
+  x: unknown,
+  limits: Pick<PermalinkLimits, 'maxSteps' | 'maxEvidence'> = DEFAULT_PERMALINK_LIMITS,
+): string | null {
   const s = x as SharedState;
   if (!s || typeof s !== 'object') return 'not an object';
   if (s.v !== 1) return `unknown version ${String((s as { v?: unknown }).v)}`;
   if (s.mode !== 'input' && s.mode !== 'findings') return 'unknown mode';
   if (s.mode === 'input' && !isStr(s.input)) return 'the input is missing';
+  // counted before the shape is checked item by item
+  const tooLarge = s.mode === 'findings' ? findingsTooLarge(s.report, limits) : null;
+  if (tooLarge) return tooLarge;
   if (s.mode === 'findings' && !validReport(s.report)) return 'the findings are malformed';
   if (!isArr(s.done) || !s.done.every(isStr)) return 'the checklist progress is malformed';
   if (!isArr(s.dns) || !s.dns.every(validDns)) return 'the DNS answers are malformed';
@@ -165,6 +200,6 @@ export async function decodePermalink(
   } catch {
     return bad('its data is not valid JSON');
   }
-  const why = validateState(parsed);
+  const why = validateState(parsed, limits);
   return why ? bad(why) : { ok: true, state: parsed as SharedState };
 }

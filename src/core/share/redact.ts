@@ -57,13 +57,24 @@ export function makeRedactor(o: RedactOptions): (s: string) => string {
     let out = s;
     for (const [re, to] of pairs) out = out.replace(re, to);
     if (o.localParts) {
-      // addr-spec local parts (RFC 5322 §3.4.1 dot-atom and quoted-string forms)
+      // addr-spec local parts (RFC 5322 §3.4.1 dot-atom and quoted-string forms). A run of
+      // atext and dots is taken whole, from its start (the lookbehind), and its dot-atom end found
+      // by hand: a dot-atom pattern tried from every character of a long run was quadratic (issue 10)
+      const name = (local: string) => {
+        const key = local.toLowerCase();
+        if (!locals.has(key)) locals.set(key, `user${locals.size + 1}`);
+        return locals.get(key)!;
+      };
       out = out.replace(
-        /("[^"\r\n]+"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@(?=[A-Za-z0-9[])/g,
-        (_m, local: string) => {
-          const key = local.toLowerCase();
-          if (!locals.has(key)) locals.set(key, `user${locals.size + 1}`);
-          return `${locals.get(key)}@`;
+        /("[^"\r\n]+"|(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+)@(?=[A-Za-z0-9[])/g,
+        (m, run: string) => {
+          if (run.startsWith('"')) return `${name(run)}@`;
+          // the dot-atom is what follows the run's last ".." and its leading dots
+          const cut = run.lastIndexOf('..');
+          let keep = cut >= 0 ? cut + 2 : 0;
+          while (run[keep] === '.') keep++;
+          const local = run.slice(keep);
+          return !local || local.endsWith('.') ? m : `${run.slice(0, keep)}${name(local)}@`;
         },
       );
     }

@@ -21,7 +21,7 @@
 import type { Rejection, Session } from '../types';
 import type { InputParser } from '../parse/parser';
 import { PARSERS } from '../parse/registry';
-import { buildEvidence } from '../evidence';
+import { buildEvidence, MAX_REPLY_CHARS } from '../evidence';
 import { BLOCK_BYTES, ByteBlocks, eachLine } from './chunks';
 import { BoundedCounter } from './counter';
 import { OpenGroups, type FastOutcome, type FastRefusal, type Group } from './group';
@@ -372,7 +372,12 @@ export class LogSummariser implements Sink {
     const nums = pre.length ? [...pre.map((p) => p.n), ...g.nums] : g.nums;
     // the lines of a file as the router took them: no cleaning of pasted text (a pasted excerpt
     // was seen at detection and is read by blockStream, with the cleaning)
-    const ev = buildEvidence(this.parser.parse(lines, '', { exactBytes: false, clean: !this.pasted }), lines.length, classifyRemembered);
+    const ev = buildEvidence(
+      this.parser.parse(lines, '', { exactBytes: false, clean: !this.pasted }),
+      lines.length,
+      MAX_REPLY_CHARS,
+      classifyRemembered,
+    );
     const numOf = (i: number) => nums[i - 1] ?? g.first;
     const owner = ev.rejections.map((r) => ownerOf(r, ev.sessions));
     const tallies: Tally[] = ev.rejections.map((r, i) => {

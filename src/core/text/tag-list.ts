@@ -32,7 +32,7 @@ export function parseTagList(text: string): TagList {
       return;
     }
     const name = spec.slice(0, eq).replace(/[ \t\r\n]+/g, '');
-    const value = spec.slice(eq + 1).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+    const value = spec.slice(eq + 1).replace(/^[ \t\r\n]+|(?<![ \t\r\n])[ \t\r\n]+$/g, '');
     if (!TAG_NAME.test(name)) {
       errors.push(`invalid tag name "${name}"`);
       return;

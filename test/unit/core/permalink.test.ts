@@ -8,7 +8,13 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { decodeBytes } from '../../../src/core/text/decode';
-import { decodePermalink, encodePermalink, PERMALINK_PREFIX, type SharedState } from '../../../src/core/share/permalink';
+import {
+  DEFAULT_PERMALINK_LIMITS,
+  decodePermalink,
+  encodePermalink,
+  PERMALINK_PREFIX,
+  type SharedState,
+} from '../../../src/core/share/permalink';
 import { platformCompression } from '../../../src/worker/compression';
 import type { Report } from '../../../src/core/types';
 
@@ -36,7 +42,8 @@ describe('permalinks', () => {
 
   describe('a findings link malformed where the page reads item by item is refused', async () => {
     const good = await reportOf('mdaemon-554');
-    const step = good.checklist[0];
+    // small steps, as a crafted link would carry (real ones would pass the JSON size limit first)
+    const step = { rule: 'smtp.rejected', status: 'fail', title: 't', evidence: [], fix: [], verify: [] };
     const variants: [string, (r: Report) => unknown][] = [
       ['an evidence item is null', (r) => ({ ...r, checklist: [{ ...step, evidence: [null] }] })],
       ['an evidence line is text', (r) => ({ ...r, checklist: [{ ...step, evidence: [{ text: 'x', line: 'abc' }] }] })],
@@ -55,6 +62,34 @@ describe('permalinks', () => {
       const r = await decodePermalink(rawLink(state(tamper(structuredClone(good)))), platformCompression);
       expect(r).toEqual({ ok: false, error: 'This link cannot be opened: the findings are malformed.' });
     });
+  });
+
+  it('refuses findings with more steps or evidence lines than a page can draw at once, with a clear message', async () => {
+    const good = await reportOf('mdaemon-554');
+    // small steps, as a crafted link would carry (real ones would pass the JSON size limit first)
+    const step = { rule: 'smtp.rejected', status: 'fail', title: 't', evidence: [], fix: [], verify: [] };
+    const many = { ...good, checklist: Array.from({ length: 20_000 }, (_, i) => ({ ...step, title: `step ${i}` })) };
+    const t0 = performance.now();
+    const r = await decodePermalink(await encodePermalink(state(many), platformCompression), platformCompression);
+    expect(r).toEqual({
+      ok: false,
+      error:
+        'This link cannot be opened: its findings have 20000 checklist steps, more than the 1000 a link may carry (a diagnosis has a few dozen); share the input instead.',
+    });
+    console.log(`a 20,000-step findings link refused in ${(performance.now() - t0).toFixed(0)} ms`);
+    const heavy = { ...good, checklist: [{ ...step, evidence: Array.from({ length: 20_000 }, (_, i) => ({ text: `e${i}`, line: 1 })) }] };
+    expect(await decodePermalink(await encodePermalink(state(heavy), platformCompression), platformCompression)).toMatchObject({
+      ok: false,
+      error: /20000 evidence lines, more than the 10000/,
+    });
+    // the limits are the codec's, and can be given
+    expect(
+      await decodePermalink(await encodePermalink(state(many), platformCompression), platformCompression, {
+        ...DEFAULT_PERMALINK_LIMITS,
+        maxSteps: 30_000,
+        maxEvidence: 100_000,
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses data that unpacks past the size limit, and corrupt data', async () => {

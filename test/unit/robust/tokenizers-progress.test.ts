@@ -112,3 +112,13 @@ describe('what a stray ")" or "]" means', () => {
     expect(JSON.stringify(step)).toMatch(/closes no comment/);
   }, 30_000);
 });
+
+describe('a field broken thousands of times over', () => {
+  it('says each kind of problem once or a few times, not once per character', () => {
+    const dots = parseAddressList(`${'1.2.3.'.repeat(2000)} <a@b.example>`);
+    expect(dots.problems.filter((p) => /unquoted "\."/.test(p.text))).toHaveLength(1);
+    const colons = parseAddressList(`${':'.repeat(5000)} <a@b.example>`);
+    expect(colons.problems.length).toBeLessThanOrEqual(21);
+    expect(colons.problems.at(-1)?.text).toMatch(/and \d+ more problems/);
+  });
+});

@@ -24,6 +24,25 @@ describe('readFileText', () => {
     const r = await readFileText(new Blob([msgWithHeaders('From: a@example.org\r\nSubject: x\r\n') as BlobPart]), 'c.msg');
     expect(r).toEqual({ text: 'From: a@example.org\r\nSubject: x\r\n' });
   });
+  it.each([
+    ['a.png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], /a\.png looks like a PNG image, not text/],
+    ['b.zip', [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0], /looks like a ZIP archive/],
+    ['c.pdf', [...Buffer.from('%PDF-1.7\n%\xe2\xe3\n')], /looks like a PDF document/],
+    ['d.jpg', [0xff, 0xd8, 0xff, 0xe0, 0, 16], /looks like a JPEG image/],
+    ['e.bin', [...Buffer.from('Subject: x\n'), 0, 1, 2, 3], /looks like a binary file \(it has NUL bytes/],
+    ['f.gz', [0x1f, 0x8b, 8, 0], /looks like a gzip archive/],
+  ])('refuses a binary file with a message: %s', async (name, bytes, message) => {
+    const r = await readFileText(new Blob([new Uint8Array(bytes as number[])]), name as string);
+    expect('error' in r && r.error).toMatch(message as RegExp);
+    expect('error' in r && r.error).toMatch(/paste its text|save the message as \.eml/);
+  });
+  it('decodes UTF-16 text with a byte order mark (Windows "Unicode" exports) instead of refusing its NUL bytes', async () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from('Subject: x\n', 'utf16le')]);
+    expect(await readFileText(new Blob([le]), 'u.log')).toEqual({ text: 'Subject: x\n' });
+  });
+  it('text that merely starts with letters of a signature is text', async () => {
+    expect(await readFileText(new Blob(['PK is a word\nGIF is too\n']), 'g.txt')).toEqual({ text: 'PK is a word\nGIF is too\n' });
+  });
   it('says which file could not be read instead of throwing', async () => {
     const broken = { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob;
     expect(await readFileText(broken, 'd.eml')).toEqual({ error: 'd.eml could not be read: NotReadableError' });

@@ -16,7 +16,7 @@ export function canonHeader(raw: string, c: Canonicalization): string {
   const colon = raw.indexOf(':');
   const name = raw
     .slice(0, colon)
-    .replace(/[ \t]+$/, '')
+    .replace(/(?<![ \t])[ \t]+$/, '')
     .toLowerCase();
   const value = raw
     .slice(colon + 1)
@@ -36,7 +36,9 @@ export function canonBody(body: string, c: Canonicalization): string {
       .join('\r\n');
   }
   // both: no trailing empty lines; the body ends with one CRLF
-  b = b.replace(/(\r\n)*$/, '');
+  let end = b.length;
+  while (end >= 2 && b[end - 2] === '\r' && b[end - 1] === '\n') end -= 2;
+  b = b.slice(0, end);
   if (b === '') return c === 'simple' ? '\r\n' : '';
   return b + '\r\n';
 }

@@ -10,7 +10,7 @@ export function cleanDomain(d: string): string {
   return d
     .trim()
     .toLowerCase()
-    .replace(/^\.+|\.+$/g, '');
+    .replace(/^\.+|(?<!\.)\.+$/g, '');
 }
 
 /** §3.2: the registered domain (one label under the public suffix); the name itself when there is none. */

@@ -177,7 +177,7 @@ export function repairDmarcRecord(text: string): string | null {
     const end = i + 1 < starts.length ? starts[i + 1].index : text.length;
     const value = text
       .slice(m.index + m[0].length, end)
-      .replace(/[;\s]+$/, '')
+      .replace(/(?<![;\s])[;\s]+$/, '')
       .replace(/,$/, '');
     return { name: m[1].toLowerCase(), value };
   });

@@ -29,7 +29,14 @@ export function isCheckableDomain(d: string): boolean {
  */
 export function queryName(expanded: string): string | null {
   let n = expanded.replace(/\.$/, '');
-  while (n.length > 253 && n.includes('.')) n = n.slice(n.indexOf('.') + 1);
+  // one pass (slicing label by label is quadratic on a long name of many labels)
+  let start = 0;
+  while (n.length - start > 253) {
+    const dot = n.indexOf('.', start);
+    if (dot < 0) break;
+    start = dot + 1;
+  }
+  n = n.slice(start);
   const labels = n.split('.');
   if (!n || labels.some((l) => l.length < 1 || l.length > 63)) return null;
   return n;

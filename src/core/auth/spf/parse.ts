@@ -31,7 +31,7 @@ function domainSpecError(spec: string): string | null {
   const dot = text.lastIndexOf('.');
   if (dot < 0) return `"${spec}" is not a domain name (it needs a dot and a top-level label)`;
   const top = text.slice(dot + 1);
-  const ok = /^[a-z0-9]*[a-z][a-z0-9]*$/i.test(top) || /^[a-z0-9]+-[a-z0-9-]*[a-z0-9]$/i.test(top);
+  const ok = (/^[a-z0-9]+$/i.test(top) && /[a-z]/i.test(top)) || /^[a-z0-9]+-[a-z0-9-]*[a-z0-9]$/i.test(top);
   return ok ? null : `"${spec}" does not end in a valid top-level label`;
 }
 

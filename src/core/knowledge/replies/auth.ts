@@ -9,7 +9,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   {
     id: 'gmail.dmarc-policy',
     sender: 'Gmail',
-    text: /Unauthenticated email from \S+ is not accepted due to (?:the )?domain'?s DMARC policy|5\.7\.26 .*DMARC/i,
+    text: /Unauthenticated email from \S+ is not accepted due to (?:the )?domain'?s DMARC policy|5\.7\.26 .{0,300}?DMARC/i,
     reason: 'authfailure',
     party: 'sender',
     meaning:
@@ -23,7 +23,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   {
     id: 'gmail.unauthenticated',
     sender: 'Gmail',
-    text: /sender is unauthenticated|5\.7\.26 .*(?:authenticat|SPF|DKIM)|does not pass (?:SPF|DKIM)|5\.7\.27 /i,
+    text: /sender is unauthenticated|5\.7\.26 .{0,300}?(?:authenticat|SPF|DKIM)|does not pass (?:SPF|DKIM)|5\.7\.27 /i,
     reason: 'authfailure',
     party: 'sender',
     meaning:
@@ -47,7 +47,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   {
     id: 'yahoo.unauthenticated',
     sender: 'Yahoo (and AOL)',
-    text: /Yahoo requires all senders to authenticate|5\.7\.9 .*(?:authenticat|DMARC|SPF|DKIM)|Message not accepted for policy reasons.*DMARC/i,
+    text: /Yahoo requires all senders to authenticate|5\.7\.9 .{0,300}?(?:authenticat|DMARC|SPF|DKIM)|Message not accepted for policy reasons.{0,300}?DMARC/i,
     reason: 'authfailure',
     party: 'sender',
     meaning:

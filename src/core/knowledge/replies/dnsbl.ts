@@ -15,7 +15,7 @@ export const DNSBL_REPLIES: ReplyKnowledge[] = [
     // command", "Reverse client host"… — a domain lookup before any content.
     id: 'dnsbl.rhsbl-envelope',
     sender: 'Postfix reject_rhsbl_* (and receivers copying its reply)',
-    text: /\b(?:Sender address|Helo command|Reverse client host|Recipient address) \[[^\]]*\] (?:blocked|rejected|listed) using\b|\b(?:Sender address|Helo command) rejected: (?:blocked|rejected|listed) using\b/i,
+    text: /\b(?:Sender address|Helo command|Reverse client host|Recipient address) \[[^\][]*\] (?:blocked|rejected|listed) using\b|\b(?:Sender address|Helo command) rejected: (?:blocked|rejected|listed) using\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning:

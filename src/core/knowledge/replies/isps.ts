@@ -13,7 +13,7 @@ export const ISP_REPLIES: ReplyKnowledge[] = [
   {
     id: 'tonline.bl',
     sender: 'T-Online (Deutsche Telekom)',
-    text: /IP=\S+ - A problem occurred\.|tosa@rx\.t-online\.de/i,
+    text: /IP=\S{1,64} - A problem occurred\.|tosa@rx\.t-online\.de/i,
     reason: 'blocked',
     party: 'sender',
     meaning:

@@ -211,7 +211,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'dns.temporary-failure',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, Exchange)',
-    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]*(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
+    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]{0,200}(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',

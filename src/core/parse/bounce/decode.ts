@@ -26,7 +26,7 @@ export function decodeBase64(s: string): Uint8Array {
 
 /** One quoted-printable line: its bytes, and whether it ended in a soft break (`=`). */
 export function decodeQuotedPrintableLine(line: string): { bytes: number[]; soft: boolean } {
-  let s = line.replace(/[ \t]+$/, '');
+  let s = line.replace(/(?<![ \t])[ \t]+$/, '');
   const soft = s.endsWith('=');
   if (soft) s = s.slice(0, -1);
   const bytes: number[] = [];
@@ -61,7 +61,7 @@ export function decodeWithCharset(bytes: Uint8Array, charset?: string): string {
 /** RFC 2047 encoded words (`=?charset?B|Q?…?=`) in a header value. */
 export function decodeEncodedWords(value: string): string {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, cs: string, enc: string, data: string) => {
-    const charset = cs.replace(/\*.*$/, '');
+    const charset = cs.split('*', 1)[0];
     if (enc.toUpperCase() === 'B') return decodeWithCharset(decodeBase64(data), charset);
     return decodeWithCharset(Uint8Array.from(decodeQuotedPrintableLine(data.replace(/_/g, ' ')).bytes), charset);
   });

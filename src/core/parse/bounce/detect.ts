@@ -14,8 +14,14 @@ import { readEspEvents } from './esp';
 import { findHeaderStart } from '../message';
 import { findReceiverKnowledge } from '../../knowledge/replies';
 
-const DSN_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i;
-const ARF_TYPE = /multipart\/report[\s\S]*report-type\s*=\s*"?feedback-report/i;
+// "report-type=…" after "multipart/report": the two looked for apart, since
+// /multipart\/report[\s\S]*report-type/ scans to the end from every "multipart/report"
+const DSN_TYPE = { test: (ct: string) => reportType(ct, /report-type\s*=\s*"?(?:delivery-status|disposition-notification)/i) };
+const ARF_TYPE = { test: (ct: string) => reportType(ct, /report-type\s*=\s*"?feedback-report/i) };
+function reportType(ct: string, type: RegExp): boolean {
+  const at = ct.search(/multipart\/report/i);
+  return at >= 0 && type.test(ct.slice(at));
+}
 const DAEMON_FROM =
   /mailer-daemon|post_?master|^\s*"?MDaemon\b|<MDaemon@|mail delivery (?:sub)?system|mail ?delivery|mailerdaemon|MAILER_DAEMON|Mail Administrator|System Administrator|Microsoft Outlook|administrator@|\bdaemon@|bounce[sd]?@|noreply-dsn|returned mail|Delivery Status|Mail Transport System|Internet Mail Delivery/i;
 const BOUNCE_SUBJECT =
@@ -79,7 +85,8 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
   const autoSubmitted = (headerValue(headers, 'auto-submitted') ?? '').toLowerCase();
   const dsn =
     DSN_TYPE.test(ct) ||
-    (/^\s*message\/delivery-status/im.test(bodySample.slice(0, 200000)) && /^\s*(?:Final|Original)-Recipient\s*:/im.test(bodySample));
+    (/^[ \t]*message\/delivery-status/im.test(bodySample.slice(0, 200000)) &&
+      /^[ \t]*(?:Final|Original)-Recipient[ \t]*:/im.test(bodySample));
   const arf = ARF_TYPE.test(ct) || /^Content-Type:\s*message\/feedback-report/im.test(bodySample);
   let score = 0;
   // Amazon SES notifications (JSON): a bounce, a complaint, a delay or a delivery report,
@@ -91,7 +98,7 @@ export function bounceSignals(headers: HeaderField[], bodySample: string): Bounc
   if (headerValue(headers, 'x-failed-recipients')) hints += 2;
   const bodyHit = BOUNCE_BODY.test(bodySample);
   if (bodyHit) hints++;
-  if (/^\s*<?[^\s<>@]+@[^\s<>]+>?:?\s*$/m.test(bodySample) && /\b[45]\d\d[ -][45]?\.?\d?/.test(bodySample)) hints += 0.5;
+  if (/^[ \t]*<?[^\s<>@]+@[^\s<>]+>?:?[ \t]*$/m.test(bodySample) && /\b[45]\d\d[ -][45]?\.?\d?/.test(bodySample)) hints += 0.5;
   // a mailing-list manager refusing a post (fml, Mailman, Majordomo): its robot address or list
   // headers, and words that say the sender may not post — an automatic refusal, like a daemon's
   const listRefusal =
@@ -186,5 +193,5 @@ function refusalWithAddress(body: string): boolean {
   if (lines.some((l) => /^(?:EHLO|HELO|MAIL FROM:|RCPT TO:|DATA\s*$|QUIT\s*$)/i.test(l))) return false;
   // Gmail's notice of a domain that does not exist quotes its DNS answer, not a reply
   const refusal = lines.some((l) => replyInText(l) !== null || /^\s*DNS Error: /.test(l));
-  return refusal && /[^\s<>@,;:"()]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/.test(body);
+  return refusal && /(?<![^\s<>@,;:"()])[^\s<>@,;:"()]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/.test(body);
 }

@@ -112,7 +112,7 @@ export function remoteIn(text: string): string | null {
 
 /** A Remote-MTA as some write it: "dns; mx.example.org. (192.0.2.30, the server for the domain example.org.)" → the name. */
 function remoteName(v: string): string {
-  return v.replace(/\s*\(.*$/, '').replace(/\.$/, '') || v;
+  return v.split('(', 1)[0].trimEnd().replace(/\.$/, '') || v;
 }
 
 const MAX_TEXT = 1200;
@@ -137,7 +137,7 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
   // the text without the codes it starts with, like the replies of every other reader
   if (code !== null) text = text.replace(new RegExp(String.raw`^${code}[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?`), '');
   // Postfix's own note of the command the reply answered is no word of the receiver's (its stage is read below)
-  text = text.replace(/\s*\(in reply to [^()]{1,40} command\)\s*$/i, '');
+  text = text.replace(/(?<!\s)\s*\(in reply to [^()]{1,40} command\)\s*$/i, '');
   let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
   if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
   return {

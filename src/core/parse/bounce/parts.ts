@@ -53,7 +53,7 @@ function htmlToText(lines: BodyLine[]): BodyLine[] {
       // a tag that opens the line leaves no indentation behind (it would read as a folded line)
       .replace(/^(?:\s*<[^>]*>)+/, '')
       .replace(/<br\s*\/?>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ')
+      .replace(/<[^<>]*>/g, ' ')
       .replace(/&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|(nbsp|lt|gt|quot|apos|amp));/gi, (m, dec: string, hex: string, name: string) => {
         if (name) return ENTITIES[name.toLowerCase()];
         const cp = dec ? Number(dec) : parseInt(hex, 16);

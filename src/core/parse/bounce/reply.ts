@@ -28,7 +28,7 @@ function trimQuote(s: string, opener: string): string {
   if (/returned\s*'$/i.test(opener)) t = t.replace(/'(?:\s+\d{1,2}\/\d{1,2}\/\d{4}\b.*|\s+Remote Server\b.*)?\s*$/s, '');
   // Mimecast quotes the reply after its code: "550-'Rejected by … [id]'"
   t = t.replace(/^([45]\d\d)[ -]'(.*)'$/, '$1 $2');
-  t = t.replace(/\s*##\s*$/, '');
+  t = t.replace(/(?<!\s)\s*##\s*$/, '');
   if ((t.match(/>/g) ?? []).length > (t.match(/</g) ?? []).length) t = t.replace(/>\s*$/, '');
   return t.trim();
 }

@@ -62,6 +62,9 @@ export function readReceipts(lines: string[], mdn: MimePart[]): RawRejection[] {
 export function dsnRefusals(lines: string[], dsn: MimePart[], textRecipients: TextRecipient[], human: BodyLine[]): RawRejection[] {
   const out: RawRejection[] = [];
   const delivered: RawRejection[] = [];
+  // the text part's words for each recipient, by address (the first mention, as a search would find)
+  const textByAddress = new Map<string, TextRecipient>();
+  for (const x of textRecipients) if (!textByAddress.has(x.address.toLowerCase())) textByAddress.set(x.address.toLowerCase(), x);
   for (const p of dsn) {
     const ds = parseDeliveryStatus(bodyLines(lines, p));
     for (const r of ds.recipients) {
@@ -81,7 +84,7 @@ export function dsnRefusals(lines: string[], dsn: MimePart[], textRecipients: Te
         });
         continue;
       }
-      const t = address ? textRecipients.find((x) => x.address.toLowerCase() === address.toLowerCase()) : undefined;
+      const t = address ? textByAddress.get(address.toLowerCase()) : undefined;
       const humanText =
         t?.text ??
         (ds.recipients.length === 1 && !textRecipients.length

@@ -16,9 +16,9 @@ import { headerScore, readHeaderBlock } from '../../mail/header-block';
  * the original as a "---------- Forwarded message ----------".
  */
 const ORIGINAL_MESSAGE =
-  /^\s*[-=_*~]*\s*(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|original mail as follows|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
+  /^\s*(?:[-=_*~]+\s*)?(?:this is a copy of|a copy of the|below this line is a copy|original message(?! details)|original mail as follows|forwarded message|unsent message|returned message|rejected message|the (?:original )?message (?:header|headers|text)|(?:original )?message headers? follows?|header of the original|headers? of the original|original headers|content of the original|text of the original|the header of the original|message (?:header|content)s? follows?|copy of message)/i;
 /** Known separator lines Exim, qmail, Sendmail, Gmail and Exchange write before the copy. */
-const SEPARATOR = /^\s*[-=_*]{3,}.*(?:message|headers?|copy).*[-=_*]*\s*$/i;
+const SEPARATOR = /^\s*[-=_*]{3}.*(?:message|headers?|copy)/i;
 
 export function findOriginalStart(lines: BodyLine[]): number {
   for (let i = 0; i < lines.length; i++) {
@@ -44,6 +44,8 @@ export interface TextRecipient {
 }
 
 const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
+/** An address in running text, tried only where a run of its characters starts (from every character of a long run it was quadratic). */
+const BARE_ADDR = new RegExp(String.raw`(?<![A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-])` + ADDR, 'g');
 /** A line that opens with an address: `<a@b>:`, `  a@b`, `a@b [User unknown]`, `<a@b>... User unknown`, `RCPT To:<a@b>`. */
 const OPENS_WITH_ADDRESS = new RegExp(
   String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?"?<?(${ADDR})>?"?(.*)$`,
@@ -89,11 +91,18 @@ function isRecipientLine(t: string, summaries = false): (RegExpExecArray & { cod
  * From and To, i.e. the original sender).
  */
 export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): TextRecipient[] {
-  const out: TextRecipient[] = [];
+  // a recipient mentioned again moves to the end: a slot is emptied and the index kept by
+  // address, so that a DSN for thousands of recipients is read in linear time (issue 10)
+  const out: (TextRecipient | null)[] = [];
+  const firstAt = new Map<string, number>();
   let cur: TextRecipient | null = null;
   let blankRun = 0;
   const close = () => {
-    if (cur) out.push(cur);
+    if (cur) {
+      const k = (cur as TextRecipient).address.toLowerCase();
+      if (!firstAt.has(k)) firstAt.set(k, out.length);
+      out.push(cur);
+    }
     cur = null;
   };
   const summarised = new Set(lines.map((l) => CODED_RECIPIENT.exec(l.text)?.[2]?.toLowerCase()).filter(Boolean));
@@ -108,7 +117,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     const addr = m?.[1].replace(/\.$/, '');
     // a list manager's robot address on its own line ("send … to the address list-ctl@…") is whom to write to
     if (m && addr && !exclude.has(addr.toLowerCase()) && !LIST_ROBOT.test(addr)) {
-      const same = out.find((r) => r.address.toLowerCase() === addr.toLowerCase());
+      const sameAt = firstAt.get(addr.toLowerCase());
+      const same = sameAt === undefined ? undefined : out[sameAt]!;
       if (cur && (cur as TextRecipient).address.toLowerCase() === addr.toLowerCase() && !blankRun) {
         // the address repeated inside its own block ("<a>... User unknown")
         appendText(cur, m[2], l.line);
@@ -117,7 +127,8 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
         if (same) {
           // a second mention (e.g. Sendmail's transcript after the summary): add words, keep the first place
           cur = same;
-          out.splice(out.indexOf(same), 1);
+          out[sameAt!] = null;
+          firstAt.delete(addr.toLowerCase());
         } else cur = { address: addr, line: l.line, text: '', textLine: l.line };
         appendText(cur, m[2], l.line);
       }
@@ -136,7 +147,7 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
     blankRun = 0;
   }
   close();
-  return out;
+  return out.filter((r): r is TextRecipient => r !== null);
 }
 
 function appendText(r: TextRecipient, s: string, line: number): void {
@@ -182,7 +193,7 @@ export function sentenceRecipient(lines: BodyLine[], exclude: Set<string>): { ad
   for (const l of lines) {
     if (SENDER_LINE.test(l.text)) continue;
     const text = l.text.replace(/\b(?:https?|mailto):\S+/gi, (u) => (u.startsWith('mailto:') ? ' ' : ''));
-    for (const m of text.matchAll(new RegExp(ADDR, 'g'))) {
+    for (const m of text.matchAll(BARE_ADDR)) {
       const a = m[0].replace(/\.$/, '');
       // a Notes address ("Klaus Schmidt/Sales/CORP@CORP") is not an Internet one: its domain has no dot
       if (exclude.has(a.toLowerCase()) || ROLE.test(a) || LIST_ROBOT.test(a) || !/@[^@]+\.[^@.]+$/.test(a) || a.includes('/')) continue;

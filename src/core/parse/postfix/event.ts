@@ -24,7 +24,7 @@ function setClient(e: PostfixEvent, who: { host?: string; ip?: string; port?: nu
 
 export function parsePostfixMessage(daemon: string, message: string): PostfixEvent {
   const e: PostfixEvent = { daemon };
-  let msg = message.replace(/\s+$/, '');
+  let msg = message.trimEnd();
   // short ids are hex; long ones (enable_long_queue_ids) base-52 with a digit in them
   const q = /^([0-9A-F]{5,}|(?=[A-Za-z]*\d)[0-9A-Za-z]{10,}|NOQUEUE): (.*)$/s.exec(msg);
   if (q) {
@@ -70,13 +70,13 @@ function cleanupCheck(msg: string, e: PostfixEvent): boolean {
   e.action = m[1];
   const kind = m[2];
   const rest = m[3];
-  const fromHost = / from ([^\s;]+\[[^\]]*\])(?::\s*|;\s*)/.exec(rest);
+  const fromHost = / from ([^\s;[]+\[[^\]\s[]*\])(?::\s*|;\s*)/.exec(rest);
   if (fromHost) setClient(e, hostIp(fromHost[1]));
-  const kv = /;\s*(from=<[^>]*>.*)$/s.exec(rest);
+  const kv = /;\s*(from=<[^<>]*>.*)$/s.exec(rest);
   if (kv) {
     const tail = kv[1];
     // cleanup: "… helo=<h>: 5.7.1 text" — the reply follows the key=values
-    const after = /helo=<[^>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
+    const after = /helo=<[^<>]*>:\s*(.*)$/s.exec(tail) ?? /proto=\S+:\s*(.*)$/s.exec(tail);
     keyValues(tail, e);
     if (after) reply(after[1], e);
   }
@@ -121,7 +121,7 @@ function deliveryStatus(msg: string, e: PostfixEvent): boolean {
 function statusDetail(detail: string, e: PostfixEvent): void {
   e.response = detail;
   // "SASL authentication failed; server x[ip] said: 535 …" (a relay's login refused)
-  const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(detail);
+  const sasl = /^SASL authentication failed; server ([^\s[]+)\[([^\][]*)\] said:\s*(.*)$/s.exec(detail);
   if (sasl) {
     e.relayHost ??= sasl[1];
     e.smtpStage = 'AUTH';
@@ -136,7 +136,7 @@ function statusDetail(detail: string, e: PostfixEvent): void {
 
 /** "server x[ip] said: …" outside a status line (a relay's SASL refusal, a TLS policy). */
 function serverSaid(msg: string, e: PostfixEvent): boolean {
-  const m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\]]*)\] said:\s*(.*)$/s.exec(msg);
+  const m = /^(?:SASL authentication failed; server|.*?server) ([^\s\[]+)\[([^\][]*)\] said:\s*(.*)$/s.exec(msg);
   if (!m) return false;
   e.relayHost = m[1];
   e.relayIp = m[2];
@@ -218,7 +218,7 @@ function clientNamed(msg: string, e: PostfixEvent): boolean {
 
 /** anvil: "max connection count 1 for (smtpd:192.0.2.1) at …". */
 function anvilLimit(msg: string, e: PostfixEvent): boolean {
-  const m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^)]*)\)/.exec(msg);
+  const m = /^max (?:connection|message|recipient|newtls|cache).*? for \(([^()]*)\)/.exec(msg);
   if (!m) return false;
   const inner = m[1];
   const svc = /^([a-z][\w-]*):(.*)$/i.exec(inner);

@@ -23,7 +23,7 @@ export function bracketIp(s: string): { ip: string; port?: number } | null {
 
 /** `from=<a> to=<b> proto=ESMTP helo=<h>` (comma-separated in postscreen). */
 export function keyValues(s: string, e: PostfixEvent): void {
-  const re = /(\w+)=<([^>]*)>|(\w+)=([^\s,;]+)/g;
+  const re = /(?<!\w)(?:(\w+)=<([^<>]*)>|(\w+)=([^\s,;]+))/g;
   for (const m of s.matchAll(re)) {
     const k = m[1] ?? m[3];
     const v = m[2] ?? m[4];
@@ -73,7 +73,7 @@ export function said(s: string, e: PostfixEvent): boolean {
 
 /** "client [ip] blocked using zen.spamhaus.org" → the DNSBL's zone. */
 export function blockedUsing(e: PostfixEvent): void {
-  const m = /(?:\[([^\]\s]+)\] )?blocked using ([a-z0-9.-]+\.[a-z]{2,})/i.exec(e.replyText ?? '');
+  const m = /(?:\[([^\][\s]+)\] )?blocked using ([a-z0-9.-]+\.[a-z]{2,})/i.exec(e.replyText ?? '');
   if (!m) return;
   e.dnsblDomain = m[2].replace(/[.;,]$/, '');
   // "Sender address [a@b.example]" → b.example; "Helo command [host]" → host; "Client host [ip]" → ip

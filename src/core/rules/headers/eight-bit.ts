@@ -17,6 +17,19 @@ const SOURCES = [
 const TEXT_FIELDS = new Set(['subject', 'comments', 'content-description']);
 const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc']);
 
+/**
+ * "Name <addr>": the display name and the angle address that ends the value,
+ * as /^(.*?)\s*(<[^<>]*>)\s*$/ would give them, found from the end in one
+ * pass (that expression is quadratic on a long run of spaces).
+ */
+function displayAndAngle(value: string): [string, string, string] | null {
+  const v = value.trimEnd();
+  if (!v.endsWith('>')) return null;
+  const lt = v.lastIndexOf('<');
+  if (lt < 0 || v.slice(lt + 1, -1).includes('>')) return null;
+  return [value, v.slice(0, lt).trimEnd(), v.slice(lt)];
+}
+
 export const eightBitHeaders: Rule = {
   steps: [{ id: 'headers.8bit', explains: NOT_COMPLIANT }],
   reads: [],
@@ -35,7 +48,7 @@ export const eightBitHeaders: Rule = {
       const fix: string[] = [];
       if (TEXT_FIELDS.has(name)) fix.push(`Encode it (RFC 2047): ${f.name}: ${encodeWords(f.value)}`);
       else if (ADDRESS_FIELDS.has(name)) {
-        const m = /^(.*?)\s*(<[^<>]*>)\s*$/.exec(f.value);
+        const m = displayAndAngle(f.value);
         if (m && m[1] && /[^\x00-\x7e]/.test(m[1]) && !/[^\x00-\x7e]/.test(m[2]))
           fix.push(`Encode the display name (RFC 2047): ${f.name}: ${encodeWords(m[1].replace(/^"|"$/g, ''))} ${m[2]}`);
         else

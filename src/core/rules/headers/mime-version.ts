@@ -20,7 +20,7 @@ export const missingMimeVersion: Rule = {
     if (!mime) return [];
     const version = fieldsNamed(v.fields, 'mime-version')[0];
     if (version) {
-      if (/^\s*1\.0\b/.test(version.value.replace(/\([^)]*\)/g, '').trim()))
+      if (/^\s*1\.0\b/.test(version.value.replace(/\([^()]*\)/g, '').trim()))
         return [
           passStep('headers.missing-mime-version', 'MIME-Version: 1.0 is present', SOURCES, [{ text: quote(version), line: version.line }]),
         ];

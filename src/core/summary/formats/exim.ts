@@ -11,7 +11,7 @@
 // Anything it does not know marks the group for the parser.
 
 import type { InputParser } from '../../parse/parser';
-import { buildEvidence } from '../../evidence';
+import { buildEvidence, MAX_REPLY_CHARS } from '../../evidence';
 import { ipOf } from './ip';
 import type { FastOutcome, FastRefusal, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
@@ -288,7 +288,12 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
   const describe = (g: Group, n: number) => {
     const i = g.nums.indexOf(n);
     if (i < 0) return null;
-    const ev = buildEvidence(parser.parse([g.lines[i]], g.lines[i], { exactBytes: false, clean: true }), 1, classifyRemembered);
+    const ev = buildEvidence(
+      parser.parse([g.lines[i]], g.lines[i], { exactBytes: false, clean: true }),
+      1,
+      MAX_REPLY_CHARS,
+      classifyRemembered,
+    );
     return ev.rejections[0] ?? null;
   };
 

@@ -9,7 +9,7 @@
 // own addresses, relay and queue id masked.
 
 import type { InputParser } from '../../parse/parser';
-import { buildEvidence } from '../../evidence';
+import { buildEvidence, MAX_REPLY_CHARS } from '../../evidence';
 import { ipOf } from './ip';
 import type { FastOutcome, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
@@ -248,8 +248,8 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
       const i = g.nums.indexOf(n);
       if (i < 0) return null;
       return (
-        buildEvidence(parser.parse([g.lines[i]], g.lines[i], { exactBytes: false, clean: true }), 1, classifyRemembered).rejections[0] ??
-        null
+        buildEvidence(parser.parse([g.lines[i]], g.lines[i], { exactBytes: false, clean: true }), 1, MAX_REPLY_CHARS, classifyRemembered)
+          .rejections[0] ?? null
       );
     },
     id: (g) => (g as Group<State>).state.qid,
