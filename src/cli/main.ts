@@ -1,5 +1,5 @@
 // The CLI (DESIGN.md contract 2):
-//   npm run analyze -- FILE… [--doh URL] [--offline] [--json] [--summary | --whole] [--session N]
+//   npm run analyze -- FILE… [--check DOMAIN|IP]… [--doh URL] [--offline] [--json] [--summary | --whole] [--session N]
 // Runs the same analyze() as the page, with the DoH transport of src/net. A
 // file above LARGE_LOG_BYTES is summarised as a stream, as the page does
 // (src/shared/limits.ts); its size is checked before anything is read.
@@ -23,12 +23,16 @@ import { sessionText, type LogSummary } from '../core/summary/summariser';
 import { LARGE_LOG_BYTES, MAX_WHOLE_BYTES } from '../shared/limits';
 import { readSummary, summaryToText } from './summary';
 import { closed, outputFailure, watch, write } from './output';
+import { readTarget } from '../core/parse/target';
 
 export const EXIT = { analysed: 0, nothing: 1, usage: 2, unreadable: 3, tooLarge: 4 } as const;
 
 const MB = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 
-const USAGE = `usage: npm run analyze -- FILE... [--doh URL]... [--offline] [--json] [--summary | --whole] [--session N]
+const USAGE = `usage: npm run analyze -- FILE... [--check DOMAIN|IP]... [--doh URL]... [--offline] [--json] [--summary | --whole] [--session N]
+  --check X   check a domain (MX and its hosts, SPF, DKIM at common selectors, DMARC, MTA-STS, TLS-RPT,
+              BIMI, blocklists) or an IP (PTR, forward-confirmed reverse DNS, blocklists) instead of a file;
+              "--check 'example.org 192.0.2.10'" checks the IP as the domain's sending server
   --doh URL   DoH endpoint (RFC 8484 GET); repeat for fallbacks. Default: ${DEFAULT_RESOLVERS.join(', ')}
   --offline   skip live DNS checks (they show as inconclusive)
   --json      print the JSON report, or the summary as JSON (one line per file when several are given)
@@ -46,6 +50,8 @@ Environment: MAILMEDIC_DQS_KEY (Spamhaus DQS key), MAILMEDIC_ABUSIX_KEY (Abusix 
 
 interface Args {
   files: string[];
+  /** Domains or IPs to check (--check), each analysed as if it were a file holding it. */
+  checks: string[];
   doh: string[];
   offline: boolean;
   json: boolean;
@@ -55,7 +61,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { files: [], doh: [], offline: false, json: false, summary: false, whole: false, session: null };
+  const a: Args = { files: [], checks: [], doh: [], offline: false, json: false, summary: false, whole: false, session: null };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--json') a.json = true;
@@ -66,6 +72,10 @@ function parseArgs(argv: string[]): Args | string {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) return '--session needs a session number from the summary (1, 2, …)';
       a.session = n;
+    } else if (x === '--check') {
+      const t = argv[++i];
+      if (!t || !t.trim()) return '--check needs a domain or an IP address';
+      a.checks.push(t);
     } else if (x === '--doh') {
       const url = argv[++i];
       if (!url) return '--doh needs a URL';
@@ -76,7 +86,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (x.startsWith('--')) return `unknown option ${x}`;
     else a.files.push(x);
   }
-  if (!a.files.length) return 'no input file';
+  if (!a.files.length && !a.checks.length) return 'no input file (or --check DOMAIN|IP)';
   if (a.whole && (a.summary || a.session !== null)) return '--whole cannot go with --summary or --session';
   return a;
 }
@@ -101,12 +111,14 @@ async function main(): Promise<number> {
     ? offlineResolver
     : new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS });
   const dnsbl = { dqsKey: process.env.MAILMEDIC_DQS_KEY, abusixKey: process.env.MAILMEDIC_ABUSIX_KEY };
-  const many = args.files.length > 1;
+  const many = args.files.length + args.checks.length > 1;
   let code: number = EXIT.analysed;
 
   const printReport = async (file: string, report: Report, extra: Record<string, unknown> = {}, title?: string) => {
+    // a --check names what was checked in place of a file
+    const label = 'check' in extra ? {} : { file };
     const out = args.json
-      ? JSON.stringify({ file, ...extra, ...report }, null, many ? undefined : 2)
+      ? JSON.stringify({ ...label, ...extra, ...report }, null, many ? undefined : 2)
       : reportToText(report, title ?? (many ? file : undefined)) + (many ? '\n' : '');
     await write(process.stdout, out + '\n');
   };
@@ -133,7 +145,9 @@ async function main(): Promise<number> {
       if (!st.isFile()) throw new Error('not a regular file');
       size = st.size;
     } catch (e) {
-      await say(`cannot read ${file}: ${(e as Error).message}`);
+      // "npm run analyze -- example.org": a name that is no file but reads as a domain or an IP
+      const hint = readTarget([file]) ? ` (to check it as a domain or an IP: --check ${file})` : '';
+      await say(`cannot read ${file}: ${(e as Error).message}${hint}`);
       code = Math.max(code, EXIT.unreadable);
       continue;
     }
@@ -183,6 +197,18 @@ async function main(): Promise<number> {
       await say(`cannot read ${file}: ${(e as Error).message}`);
       code = Math.max(code, EXIT.unreadable);
     }
+  }
+  for (const check of args.checks) {
+    if (closed(process.stdout)) break;
+    // only a domain or an IP: anything else given to --check is refused, not analysed as a paste
+    if (!readTarget(check.split(/\r?\n/))) {
+      await say(`--check ${check}: not a domain or an IP address; nothing was checked.`);
+      code = Math.max(code, EXIT.nothing);
+      continue;
+    }
+    const report = await analyze(check, { resolver, dnsbl });
+    await printReport(check, report, { check }, many ? `--check ${check}` : undefined);
+    code = Math.max(code, recognised(report) ? EXIT.analysed : EXIT.nothing);
   }
   const failure = outputFailure(process.stdout);
   if (failure) {

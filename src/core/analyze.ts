@@ -155,6 +155,7 @@ async function diagnose(
     live: o.live,
     generated: o.now().toISOString(),
     ...(message ? { message } : {}),
+    ...(evidence.target ? { target: { domain: evidence.target.domain?.value ?? null, ip: evidence.target.ip?.value ?? null } } : {}),
   };
 }
 

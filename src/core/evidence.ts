@@ -62,6 +62,7 @@ export function buildEvidence(
     hops: result.hops ?? [],
     message: result.message ?? null,
     ...(result.sender ? { sender: result.sender } : {}),
+    ...(result.target ? { target: result.target } : {}),
     logged: [...(result.logged ?? []), ...(result.sessions ?? []).flatMap((s) => s.logged)],
     unknownLines: result.unknownLines,
     warnings: result.warnings,

@@ -43,7 +43,26 @@ export function focusSession(ev: Evidence): Session | null {
   return ev.sessions[ev.sessions.length - 1] ?? null;
 }
 
+/**
+ * A domain or an IP pasted alone (parse/target.ts): the IP is checked as a
+ * sending server (PTR, FCrDNS, blocklists), the domain as a sender domain
+ * (SPF — for the IP when there is one —, DKIM keys, DMARC, MX and the other
+ * mail records, domain blocklists), as in a diagnosis of mail from them.
+ */
+function targetSubjects(t: NonNullable<Evidence['target']>): Subjects {
+  return {
+    ip: t.ip ? { value: t.ip.value, line: t.ip.line } : null,
+    helo: null,
+    rdns: null,
+    mailFromDomain: t.domain ? { value: t.domain.value, line: t.domain.line } : null,
+    fromDomain: null,
+    configuredDnsbls: [],
+    sendingHost: null,
+  };
+}
+
 export function findSubjects(ev: Evidence): Subjects {
+  if (ev.target) return targetSubjects(ev.target);
   const s = focusSession(ev);
   let ip: Subjects['ip'] = null;
   if (s?.clientIp && s.direction !== 'outbound') ip = { value: s.clientIp, line: s.clientIpLine };

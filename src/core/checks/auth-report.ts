@@ -37,27 +37,29 @@ export function authReport(live: LiveResults): AuthReport {
           tree: treeView(spf.audit.tree, decidingTerms(spf.evaluation?.tree)),
         }
       : null,
-    dkim: dkim
-      ? {
-          hasBody: dkim.hasBody,
-          exactBytes: dkim.exactBytes,
-          signatures: dkim.verdicts.map((v) => ({
-            line: v.line,
-            domain: v.signature.domain,
-            selector: v.signature.selector,
-            algorithm: v.signature.a,
-            canonicalization: `${v.signature.headerCanon}/${v.signature.bodyCanon}`,
-            result: v.result,
-            reason: v.reason,
-            bodyHash: v.bodyHash,
-            headerSignature: v.headerSignature,
-            keyType: v.key?.keyType ?? null,
-            keyBits: v.key?.bits ?? null,
-            testing: v.key?.testing ?? false,
-            warnings: v.warnings,
-          })),
-        }
-      : null,
+    // a domain given alone has keys, not signatures: its checklist steps say what was found
+    dkim:
+      dkim && !dkim.selectors
+        ? {
+            hasBody: dkim.hasBody,
+            exactBytes: dkim.exactBytes,
+            signatures: dkim.verdicts.map((v) => ({
+              line: v.line,
+              domain: v.signature.domain,
+              selector: v.signature.selector,
+              algorithm: v.signature.a,
+              canonicalization: `${v.signature.headerCanon}/${v.signature.bodyCanon}`,
+              result: v.result,
+              reason: v.reason,
+              bodyHash: v.bodyHash,
+              headerSignature: v.headerSignature,
+              keyType: v.key?.keyType ?? null,
+              keyBits: v.key?.bits ?? null,
+              testing: v.key?.testing ?? false,
+              warnings: v.warnings,
+            })),
+          }
+        : null,
     dmarc: dmarc
       ? {
           domain: dmarc.domain,

@@ -1,14 +1,18 @@
-// DKIM, live: every signature of the message verified against the key in DNS.
+// DKIM, live: every signature of the message verified against the key in DNS;
+// for a domain given alone (no message), its keys at the common selectors.
 
 import type { Evidence } from '../types';
 import type { Lookup } from '../dns/lookup';
 import { verifyDkim, type DkimVerdict } from '../auth/dkim/verify';
+import { probeSelectors, type SelectorProbe } from './dkim-selectors';
 
 export interface DkimCheck {
   verdicts: DkimVerdict[];
   /** Whether the body was given (else body hashes cannot be checked). */
   hasBody: boolean;
   exactBytes: boolean;
+  /** A domain given alone: the keys found at the common selectors (there are no signatures). */
+  selectors?: SelectorProbe;
 }
 
 /**
@@ -27,6 +31,14 @@ function verificationTime(ev: Evidence, now: Date): Date {
 
 export async function checkDkim(ev: Evidence | null, dns: Lookup, now: () => Date): Promise<DkimCheck | null> {
   const m = ev?.message;
+  const domain = ev?.target?.domain;
+  if (!m && domain)
+    return {
+      verdicts: [],
+      hasBody: false,
+      exactBytes: false,
+      selectors: await probeSelectors(domain.value, ev.target?.selectors ?? [], dns),
+    };
   if (!m) return null;
   return { verdicts: await verifyDkim(m, dns, verificationTime(ev, now())), hasBody: m.hasBody, exactBytes: m.exactBytes };
 }

@@ -59,9 +59,10 @@ export async function checkSenderAuthentication(
   // them. checkDmarc below asks the same questions and Lookup hands it these answers.
   if (domain) findDmarcRecord(domain, dns).catch(() => undefined);
   const [spf, dkim, mxDomain] = await Promise.all([
-    tell('spf', checkSpf(id, dns, now)),
+    // a domain given alone: its record is also walked to the end for a server it does not list
+    tell('spf', checkSpf(id, dns, now, { probe: !!evidence?.target?.domain })),
     tell('dkim', checkDkim(evidence, dns, now)),
-    tell('mx', domain ? checkMxDomain(domain, dns) : null),
+    tell('mx', domain ? checkMxDomain(domain, dns, { hosts: !!evidence?.target?.domain }) : null),
   ]);
   const dmarc = await tell('dmarc', checkDmarc(id, spf, dkim, dns));
   return { spf, dkim, dmarc, mxDomain };

@@ -9,6 +9,10 @@ export function reportToText(r: Report, title?: string): string {
   const out: string[] = [];
   if (title) out.push(`== ${title}`);
   out.push(`Input: ${r.inputs.map((i) => `${i.kind} (${i.lines} lines)`).join(', ')}${r.live ? '' : '  [live DNS checks off]'}`);
+  // (a shared link's report is checked in shape only: the target is shown only when it is well-formed)
+  const t = r.target && typeof r.target === 'object' ? r.target : null;
+  const checked = t ? [t.domain, t.ip].filter((x): x is string => typeof x === 'string' && x !== '') : [];
+  if (checked.length) out.push(`Checked: ${checked.join(', ')}`);
   for (const w of r.warnings) out.push(`Warning: ${w}`);
   if (r.rejections.length) {
     out.push('', 'Refusals:');

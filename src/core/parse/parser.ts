@@ -1,7 +1,7 @@
 // The contract every input parser fulfils. A parser never throws on bad input:
 // it returns what it understood, counts what it did not, and warns.
 
-import type { Hop, InputKind, LoggedCheck, MessageEvidence, Sender, Session, Stage } from '../types';
+import type { Hop, InputKind, LoggedCheck, MessageEvidence, Sender, Session, Stage, Target } from '../types';
 
 /** A refusal as a parser found it, before classification. */
 export interface RawRejection {
@@ -42,6 +42,8 @@ export interface ParseResult {
   sender?: Sender | null;
   hops?: Hop[];
   logged?: LoggedCheck[];
+  /** The domain or IP to check, when the input is only that (parse/target.ts). */
+  target?: Target;
   unknownLines: number;
   warnings: string[];
 }

@@ -11,6 +11,7 @@ import { sendmailParser } from './sendmail';
 import { exchangeParser } from './exchange';
 import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
+import { targetParser } from './target';
 import { preparePaste } from './paste';
 import { plainLine } from '../text/view';
 
@@ -32,8 +33,8 @@ function preparedLines(lines: string[]): string[] {
  */
 function guarded(p: InputParser): InputParser {
   // log readers get the paste cleaned (quotes, prompts, wrapped lines: parse/paste.ts); a
-  // message, a bounce or a transcript is read as it is
-  const isLog = p.kind !== 'message' && p.kind !== 'bounce' && p.kind !== 'smtp-transcript';
+  // message, a bounce, a transcript or a domain/IP to check is read as it is
+  const isLog = !['message', 'bounce', 'smtp-transcript', 'domain', 'ip'].includes(p.kind);
   const prepare = (lines: string[]) => (isLog ? preparedLines(lines) : lines);
   return {
     kind: p.kind,
@@ -50,7 +51,7 @@ function guarded(p: InputParser): InputParser {
         lines = ctx.clean ? raw : prepare(raw);
         const r = p.parse(lines, text, ctx);
         // lines a log reader did not know are counted and said, never fatal
-        if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce') {
+        if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce' && p.kind !== 'domain') {
           const n = lines.filter((l) => l.trim()).length;
           r.warnings.push(`${r.unknownLines} of ${n} lines were not understood as ${p.kind} lines and were skipped.`);
         }
@@ -69,6 +70,8 @@ function guarded(p: InputParser): InputParser {
 }
 
 const ALL: InputParser[] = [
+  // a domain or an IP alone: sure (1) only when every word of the input is one, so first
+  targetParser,
   { kind: 'mdaemon-log', detect: looksLikeMdaemon, parse: (lines) => parseMdaemon(lines) },
   postfixParser,
   eximParser,

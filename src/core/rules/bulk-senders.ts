@@ -1,12 +1,11 @@
 // bulk.<provider>: when the input shows mail going to Gmail, Yahoo/AOL or
 // Outlook.com, their sender requirements (2024–2025) as one compact step
 // each, every requirement marked met, not met or unknown from what was
-// checked here. domain.*: the sender domain's MX, MTA-STS, TLS-RPT and BIMI
-// records, for information.
+// checked here.
 
 import type { Evidence, EvidenceItem, Step } from '../types';
 import { domainPart, isNonPublicIP, normalizeIP } from '../dns/names';
-import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { BULK_RECEIVERS, type BulkReceiver, type RequirementId } from '../knowledge/bulk-senders';
 import { addressesIn } from '../mail/address';
 import { fieldsNamed } from '../mail/header-block';
@@ -161,83 +160,6 @@ export const bulkSenderRules: Rule = {
         sources: b.sources,
       });
     }
-    return steps;
-  },
-};
-
-export const senderDomainRecords: Rule = {
-  steps: [{ id: 'domain.mx' }, { id: 'domain.mta-sts' }, { id: 'domain.tls-rpt' }, { id: 'domain.bimi' }],
-  reads: ['mx'],
-  sources: [],
-  run(ctx) {
-    const c = ctx.live.mxDomain;
-    if (!c) return [];
-    const steps: Step[] = [];
-    const ev = (r: { response: Parameters<typeof dnsEvidenceText>[0] }) => [{ text: dnsEvidenceText(r.response), line: 0 }];
-    if (c.mx.outcome === 'error')
-      steps.push(inconclusiveStep('domain.mx', `The MX records of ${c.domain} could not be checked`, c.mx.response));
-    else {
-      const nullMx = c.mx.values.length === 1 && /^0 \.?$/.test(c.mx.values[0].trim());
-      steps.push({
-        rule: 'domain.mx',
-        status: c.mx.outcome === 'found' && !nullMx ? 'info' : 'warn',
-        title:
-          c.mx.outcome === 'found'
-            ? nullMx
-              ? `${c.domain} publishes a null MX (RFC 7505): it receives no mail, so replies and bounces to it fail`
-              : `${c.domain} receives mail at ${c.mx.values.join(', ')}`
-            : `${c.domain} has no MX record: replies and bounces to it go to its A record or nowhere`,
-        evidence: ev(c.mx),
-        detail: 'Some receivers refuse mail whose sender domain cannot receive mail (Postfix reject_unknown_sender_domain).',
-        fix:
-          c.mx.outcome === 'found' && !nullMx
-            ? []
-            : [`Publish an MX record for ${c.domain} pointing at the server that receives its mail.`],
-        verify: [`dig +short MX ${c.domain}`],
-        sources: ['RFC 5321 §5.1', 'RFC 7505'],
-      });
-    }
-    const info = (
-      rule: string,
-      r: typeof c.mtaSts,
-      found: string,
-      none: string,
-      sources: string[],
-      verify: string[],
-      detail?: string,
-    ): Step =>
-      r.outcome === 'error'
-        ? inconclusiveStep(rule, `${r.name} could not be checked`, r.response)
-        : { rule, status: 'info', title: r.outcome === 'found' ? found : none, evidence: ev(r), detail, fix: [], verify, sources };
-    steps.push(
-      info(
-        'domain.mta-sts',
-        c.mtaSts,
-        `${c.domain} announces MTA-STS (${c.mtaSts.values[0]})`,
-        `${c.domain} does not use MTA-STS (optional: it makes senders require TLS to its MX)`,
-        ['RFC 8461'],
-        [`dig +short TXT _mta-sts.${c.domain}`, `curl https://mta-sts.${c.domain}/.well-known/mta-sts.txt`],
-        c.mtaSts.outcome === 'found'
-          ? `The policy itself is a file at https://mta-sts.${c.domain}/.well-known/mta-sts.txt, on another web origin that a browser page cannot read (no CORS), so it was not checked here: fetch it with the curl command and check that "mx:" lists every MX host and that mode is testing or enforce.`
-          : undefined,
-      ),
-      info(
-        'domain.tls-rpt',
-        c.tlsRpt,
-        `${c.domain} asks for TLS reports: ${c.tlsRpt.values[0]}`,
-        `${c.domain} asks for no TLS reports (TLS-RPT, optional)`,
-        ['RFC 8460'],
-        [`dig +short TXT _smtp._tls.${c.domain}`],
-      ),
-      info(
-        'domain.bimi',
-        c.bimi,
-        `${c.domain} publishes a BIMI logo record: ${c.bimi.values[0]}`,
-        `${c.domain} has no BIMI record (optional: a brand logo in supporting inboxes; needs DMARC at quarantine or reject)`,
-        ['https://bimigroup.org/implementation-guide/ (BIMI Group)'],
-        [`dig +short TXT default._bimi.${c.domain}`],
-      ),
-    );
     return steps;
   },
 };

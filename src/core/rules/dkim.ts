@@ -2,7 +2,8 @@
 // message carries no signature), dkim.fail (a signature does not verify, or
 // its key is missing or revoked; `pass` when it verifies), dkim.weak-key
 // (RSA under 1024 bits is refused, under 2048 is weak), dkim.testing (t=y),
-// dkim.legacy (rsa-sha1, draft signatures, l=).
+// dkim.legacy (rsa-sha1, draft signatures, l=). For a domain given alone,
+// its keys at the common selectors (checks/dkim-selectors.ts).
 
 import type { EvidenceItem, Step } from '../types';
 import { dnsEvidenceText, inconclusiveStep, type Rule, type RuleContext } from './rule';
@@ -11,6 +12,10 @@ import type { DkimVerdict } from '../auth/dkim/verify';
 import { cnameChain } from '../dns/resolver';
 import { dkimDelegationOf } from '../knowledge/dkim-delegation';
 import { settingsFor, settingsList } from '../knowledge/mta-settings';
+import { COMMON_DKIM_SELECTORS } from '../knowledge/dkim-selectors';
+import type { DkimKey } from '../auth/dkim/key';
+import type { DnsResponse } from '../dns/resolver';
+import type { SelectorProbe } from '../checks/dkim-selectors';
 
 const SOURCES = ['RFC 6376 (DKIM)', 'RFC 8301 (DKIM cryptographic algorithm and key usage update)'];
 
@@ -126,6 +131,173 @@ function verdictStep(ctx: RuleContext, v: DkimVerdict, exactBytes: boolean): Ste
   }
 }
 
+/** dkim.weak-key and dkim.testing for a key read from DNS: its size (RFC 8301 §3.2) and t=y. */
+function keySteps(keyName: string, k: DkimKey, response: DnsResponse | null, domain: string): Step[] {
+  const steps: Step[] = [];
+  const evidence = response ? [{ text: dnsEvidenceText(response), line: 0 }] : [];
+  const verify = [`dig +short TXT ${keyName}`];
+  if (k.bits && k.keyType === 'rsa') {
+    steps.push({
+      rule: 'dkim.weak-key',
+      status: k.bits < 1024 ? 'fail' : k.bits < 2048 ? 'warn' : 'pass',
+      title: `The DKIM key at ${keyName} is RSA ${k.bits} bits${k.bits < 1024 ? ': receivers refuse keys under 1024 bits' : k.bits < 2048 ? ': 2048 bits is recommended' : ''}`,
+      evidence,
+      fix:
+        k.bits < 2048
+          ? [
+              `Generate a 2048-bit key under a new selector (e.g. opendkim-genkey -b 2048 -s s2048 -d ${domain}), publish it, switch the signer to it, then remove the old key.`,
+            ]
+          : [],
+      verify,
+      sources: ['RFC 8301 §3.2', 'M3AAWG DKIM Key Rotation Best Common Practices (2019)'],
+    });
+  }
+  if (k.testing)
+    steps.push({
+      rule: 'dkim.testing',
+      status: 'info',
+      title: `The DKIM key at ${keyName} is marked t=y (testing)`,
+      evidence,
+      detail: 'Receivers may treat mail signed with a testing key as unsigned. Remove t=y when DKIM works.',
+      fix: [`Republish the key at ${keyName} without "t=y".`],
+      verify,
+      sources: ['RFC 6376 §3.6.1 (t=)'],
+    });
+  return steps;
+}
+
+/**
+ * A domain given alone (no message, so no DKIM-Signature naming its selector):
+ * the keys found at the common selectors, each read as a verifier would.
+ * Finding none is a note, never a failure: a domain may sign with any selector.
+ */
+function selectorSteps(p: SelectorProbe): Step[] {
+  const d = p.domain;
+  const asked = p.answers.map((a) => a.selector);
+  const found = p.wildcard ? [] : p.answers.filter((a) => a.outcome === 'found');
+  const failed = p.answers.filter((a) => a.outcome === 'error');
+  // a CNAME to a provider whose target holds no key: the delegation is there, the key is not
+  const dangling = p.answers.filter((a) => a.outcome === 'none' && a.cname.length);
+  const steps: Step[] = [];
+  const sources = [...SOURCES, ...new Set(COMMON_DKIM_SELECTORS.map((s) => s.source))];
+  const ev = (a: SelectorProbe['answers'][number]) => ({ text: dnsEvidenceText(a.response), line: 0 });
+  const where = `${asked.length} selector${asked.length === 1 ? '' : 's'} (${asked.join(', ')})`;
+  if (!found.length && failed.length === p.answers.length) {
+    steps.push(inconclusiveStep('dkim.missing', `The DKIM keys of ${d} could not be looked up`, failed[0].response));
+    return steps;
+  }
+  if (!found.length) {
+    steps.push({
+      rule: 'dkim.missing',
+      status: failed.length ? 'inconclusive' : 'info',
+      title: p.wildcard
+        ? `${d} answers every DKIM selector with the same record (a wildcard): its real keys cannot be told from it`
+        : `No DKIM key found at the ${asked.length} common selectors of ${d}${failed.length ? ` (${failed.length} could not be asked)` : ''}`,
+      evidence: [
+        ...(p.wildcard ? [ev(p.answers[0])] : []),
+        { text: `Asked: ${p.answers.map((a) => a.name).join(', ')}`, line: 0 },
+        ...failed.map(ev),
+      ],
+      detail: `DNS cannot list a domain's DKIM keys: each sits at <selector>._domainkey.${d}, and the selector is whatever the signer chose (it is in the s= tag of every DKIM-Signature the domain sends). These are the selectors that providers and signing software use by default. A domain may sign with any other, so this is not a failure: paste the headers of a message from ${d} to check the key it really uses.`,
+      fix: [
+        `If ${d} sends mail, check that its server or provider signs it with DKIM (${settingsList('dkim-signing')}) and that the key is published at <selector>._domainkey.${d}.`,
+      ],
+      verify: [
+        `dig +short TXT <selector>._domainkey.${d}   (the selector is in the s= of the DKIM-Signature header of a message from ${d})`,
+      ],
+      sources,
+      ...(failed.length ? { retry: true } : {}),
+    });
+  } else {
+    steps.push({
+      rule: 'dkim.missing',
+      status: 'pass',
+      title: `${d} publishes DKIM key${found.length > 1 ? 's' : ''} at ${found.map((a) => `${a.selector}._domainkey`).join(', ')}`,
+      evidence: found.map(ev),
+      detail: `Found among ${where}. A domain may have keys at other selectors too; the DKIM-Signature of a message from ${d} names the one in use (s=).`,
+      fix: [],
+      verify: found.map((a) => `dig +short TXT ${a.name}`),
+      sources,
+    });
+  }
+  for (const a of found) {
+    const k = a.key!;
+    const provider = a.cname.length ? dkimDelegationOf(a.cname.at(-1)!) : undefined;
+    if (a.records > 1)
+      steps.push({
+        rule: 'dkim.fail',
+        status: 'warn',
+        title: `${a.name} holds ${a.records} DKIM key records: verifiers may take either one`,
+        evidence: [ev(a)],
+        detail:
+          'RFC 6376 §3.6.2.2: a verifier may use any one of several TXT records at the name, so signatures verify only some of the time.',
+        fix: [`Keep one TXT record at ${a.name}: the key that matches the signer's private key.`],
+        verify: [`dig +short TXT ${a.name}`],
+        sources: ['RFC 6376 §3.6.2.2'],
+      });
+    if (k.revoked)
+      steps.push({
+        rule: 'dkim.fail',
+        status: 'info',
+        title: `The DKIM key at ${a.name} is revoked (p= is empty): mail signed with selector "${a.selector}" fails DKIM`,
+        evidence: [ev(a)],
+        detail:
+          'An empty p= is how a key is withdrawn (RFC 6376 §3.6.1). Fine for a selector no longer used; a signer still using it produces signatures that fail.',
+        fix: [`If a server or service still signs with "${a.selector}", give it a current key under a new selector and publish that key.`],
+        verify: [`dig +short TXT ${a.name}`],
+        sources: ['RFC 6376 §3.6.1 (p=)'],
+      });
+    else if (k.errors.length)
+      steps.push({
+        rule: 'dkim.fail',
+        status: 'warn',
+        title: `The DKIM key at ${a.name} cannot be used: ${k.errors.join('; ')}`,
+        evidence: [ev(a)],
+        detail: 'Signatures made with this selector fail verification (RFC 6376 §6.1.2: a key record that cannot be read is a PERMFAIL).',
+        fix: provider
+          ? [provider.fix]
+          : [
+              `Republish the key as the signing software or provider gives it (one TXT record; a long key split into several quoted strings, with nothing else changed): ${a.name}. IN TXT "v=DKIM1; k=rsa; p=<base64 public key>"`,
+            ],
+        verify: [`dig +short TXT ${a.name}`],
+        sources: [...SOURCES, ...(provider ? provider.sources : [])],
+      });
+    else steps.push(...keySteps(a.name, k, a.response, d));
+  }
+  // a selector the input named (a pasted key name) and that holds nothing: the user expects a key there
+  for (const a of p.answers.filter((x) => x.named && x.outcome === 'none' && !x.cname.length))
+    steps.push({
+      rule: 'dkim.fail',
+      status: 'warn',
+      title: `No DKIM key at ${a.name}`,
+      evidence: [ev(a)],
+      detail: `Mail signed with selector "${a.selector}" fails DKIM: verifiers find no key to check it with (RFC 6376 §6.1.2).`,
+      fix: [
+        `Publish the public key of selector "${a.selector}" (the signing software or mail provider shows it), or make the signer use a selector whose key is published: ${a.name}. IN TXT "v=DKIM1; k=rsa; p=<base64 public key>"`,
+      ],
+      verify: [`dig +short TXT ${a.name}`],
+      sources: SOURCES,
+    });
+  for (const a of dangling) {
+    const target = a.cname.at(-1)!;
+    const provider = dkimDelegationOf(target);
+    steps.push({
+      rule: 'dkim.fail',
+      status: 'warn',
+      title: `${a.name} is delegated by CNAME to ${target}${provider ? ` (${provider.provider})` : ''}, which publishes no key`,
+      evidence: [ev(a)],
+      detail: `Mail signed with selector "${a.selector}" fails DKIM until the target holds a key. Harmless only if nothing signs with "${a.selector}" (then remove the CNAME).`,
+      fix: [
+        `Turn DKIM signing on for ${d} at ${provider?.provider ?? 'the provider that owns that name'}, or point the CNAME at the target it shows now.`,
+        ...(provider ? [provider.fix] : []),
+      ],
+      verify: [`dig +short TXT ${a.name}`],
+      sources: [...SOURCES, ...(provider ? provider.sources : [])],
+    });
+  }
+  return steps;
+}
+
 export const dkimRules: Rule = {
   steps: ['dkim.missing', 'dkim.fail', 'dkim.weak-key', 'dkim.testing', 'dkim.legacy'].map((id) => ({ id, explains: EXPLAINS })),
   reads: ['dkim'],
@@ -147,6 +319,7 @@ export const dkimRules: Rule = {
             },
           ]
         : [];
+    if (c.selectors) return selectorSteps(c.selectors);
     const steps: Step[] = [];
     const from = ctx.subjects.fromDomain?.value;
     if (!c.verdicts.length) {
@@ -182,34 +355,7 @@ export const dkimRules: Rule = {
       const step = verdictStep(ctx, v, c.exactBytes);
       if (logged.length) step.evidence.unshift(...logged);
       steps.push(step);
-      const k = v.key;
-      if (k?.bits && k.keyType === 'rsa') {
-        steps.push({
-          rule: 'dkim.weak-key',
-          status: k.bits < 1024 ? 'fail' : k.bits < 2048 ? 'warn' : 'pass',
-          title: `The DKIM key at ${v.keyName} is RSA ${k.bits} bits${k.bits < 1024 ? ': receivers refuse keys under 1024 bits' : k.bits < 2048 ? ': 2048 bits is recommended' : ''}`,
-          evidence: v.keyResponse ? [{ text: dnsEvidenceText(v.keyResponse), line: 0 }] : [],
-          fix:
-            k.bits < 2048
-              ? [
-                  `Generate a 2048-bit key under a new selector (e.g. opendkim-genkey -b 2048 -s s2048 -d ${v.signature.domain}), publish it, switch the signer to it, then remove the old key.`,
-                ]
-              : [],
-          verify: [keyCommand(v)],
-          sources: ['RFC 8301 §3.2', 'M3AAWG DKIM Key Rotation Best Common Practices (2019)'],
-        });
-      }
-      if (k?.testing)
-        steps.push({
-          rule: 'dkim.testing',
-          status: 'info',
-          title: `The DKIM key at ${v.keyName} is marked t=y (testing)`,
-          evidence: v.keyResponse ? [{ text: dnsEvidenceText(v.keyResponse), line: 0 }] : [],
-          detail: 'Receivers may treat mail signed with a testing key as unsigned. Remove t=y when DKIM works.',
-          fix: [`Republish the key at ${v.keyName} without "t=y".`],
-          verify: [keyCommand(v)],
-          sources: ['RFC 6376 §3.6.1 (t=)'],
-        });
+      if (v.key && v.keyName) steps.push(...keySteps(v.keyName, v.key, v.keyResponse, v.signature.domain ?? ''));
       if (v.signature.bodyLength !== null)
         steps.push({
           rule: 'dkim.legacy',

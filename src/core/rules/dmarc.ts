@@ -44,7 +44,11 @@ function missing(ctx: RuleContext, c: DmarcCheck): Step {
     rule: 'dmarc.missing',
     status: refusals.length || receivers.length ? 'fail' : 'warn',
     title: `${c.domain} has no DMARC record${organizationalDomain(c.domain) !== c.domain ? ` (nor has its organizational domain ${organizationalDomain(c.domain)})` : ''}`,
-    evidence: [...refusals, { text: `${c.fromKnown ? 'From' : 'Envelope sender'} domain ${c.domain}`, line: c.line }, ...lookupEvidence(c)],
+    evidence: [
+      ...refusals,
+      { text: `${c.fromKnown ? 'From' : ctx.evidence.target ? 'The' : 'Envelope sender'} domain ${c.domain}`, line: c.line },
+      ...lookupEvidence(c),
+    ],
     detail: `Gmail and Yahoo require a DMARC record (at least p=none) from bulk senders since ${requiredSince('gmail')}, and Microsoft from ${requiredSince('microsoft')}. Without one, anyone can send with ${c.domain} in From: and receivers have no policy to apply.`,
     fix: [`Publish: ${starterRecord(organizationalDomain(c.domain))}`, ...PATH_TO_REJECT],
     verify: [`dig +short TXT _dmarc.${organizationalDomain(c.domain)}`],

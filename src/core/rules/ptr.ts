@@ -21,7 +21,9 @@ function suggestedName(ctx: RuleContext): string {
   const helo = ctx.subjects.helo?.value;
   if (helo && isFQDN(helo)) return helo.replace(/\.$/, '');
   const domain = ctx.subjects.mailFromDomain?.value ?? ctx.subjects.fromDomain?.value;
-  return domain ? `mail.${domain}` : 'mail.example.org';
+  if (domain) return `mail.${domain}`;
+  // an IP given alone names no domain: a placeholder no one takes for a real name
+  return ctx.evidence.target ? 'mail.<your domain>' : 'mail.example.org';
 }
 
 function loggedPtr(ctx: RuleContext, ip: string): EvidenceItem[] {

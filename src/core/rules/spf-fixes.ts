@@ -13,6 +13,31 @@ export function recordWithTerm(record: string, term: string): string {
   return [...parts.slice(0, at), term, ...parts.slice(at)].join(' ');
 }
 
+/**
+ * The record a syntax error most likely meant, when the error is a slip of
+ * typing rather than of meaning: terms separated by commas or semicolons
+ * ("include:a.example, include:b.example ~all", a DNS panel's list habit),
+ * a space after a mechanism's colon ("ip4: 192.0.2.1"), stray quote marks
+ * left from a zone file. Null when that is not it (the repaired record must
+ * parse, and a macro's own delimiters, RFC 7208 §7.1, are never touched).
+ */
+export function repairedRecord(record: string): string | null {
+  if (record.includes('%{')) return null;
+  const words = record
+    .replace(/"/g, ' ')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const joined: string[] = [];
+  for (const w of words) {
+    const prev = joined[joined.length - 1];
+    if (prev && /^[+\-~?]?(?:include|a|mx|ptr|ip4|ip6|exists):$|^(?:redirect|exp)=$/i.test(prev)) joined[joined.length - 1] = prev + w;
+    else joined.push(w);
+  }
+  const repaired = joined.join(' ');
+  if (repaired === record.trim() || !/^v=spf1(?: |$)/i.test(repaired) || parseSpfRecord(repaired).error) return null;
+  return repaired;
+}
+
 export function ipTerm(ip: string): string {
   return ip.includes(':') ? `ip6:${ip}` : `ip4:${ip}`;
 }

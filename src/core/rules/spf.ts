@@ -12,9 +12,10 @@ import { isSpfRecord, parseSpfRecord } from '../auth/spf/parse';
 import type { SpfCheck } from '../checks/spf';
 import type { SpfEvaluation } from '../auth/spf/types';
 import { describeTree } from '../auth/spf/describe';
-import { ipTerm, lookupFixes, recordWithTerm } from './spf-fixes';
+import { ipTerm, lookupFixes, recordWithTerm, repairedRecord } from './spf-fixes';
 import { isNonPublicIP, normalizeIP } from '../dns/names';
 import { submissionRefusal } from './submission';
+import { SPF_LOOKUP_LIMIT } from '../auth/spf/limits';
 
 export { recordWithTerm };
 
@@ -115,8 +116,11 @@ function permerror(ctx: RuleContext, c: SpfCheck): Step[] {
   } else if (r.error?.startsWith('syntax error')) {
     title = `The SPF record of ${c.domain} has a syntax error`;
     detail = `${r.error}. RFC 7208 §4.6: any syntax error anywhere makes the whole record a permerror.`;
+    const meant = r.record ? repairedRecord(r.record) : null;
     fix.push(
-      `Correct the record at ${c.domain}: "${r.record}" (terms are separated by single spaces; mechanisms are all, include:, a, mx, ptr, ip4:, ip6:, exists:; modifiers redirect= and exp=).`,
+      meant
+        ? `Replace the record at ${c.domain} by the one it was meant to be (terms are separated by single spaces, never commas or semicolons): ${c.domain}. IN TXT "${meant}"`
+        : `Correct the record at ${c.domain}: "${r.record}" (terms are separated by single spaces; mechanisms are all, include:, a, mx, ptr, ip4:, ip6:, exists:; modifiers redirect= and exp=).`,
     );
   } else {
     const over = (ev?.error ?? '').includes('DNS-querying') || c.audit.totalLookups > 10;
@@ -222,6 +226,51 @@ function evaluated(ctx: RuleContext, c: SpfCheck): Step[] {
   }
 }
 
+/** What the record gives a server it does not list, in words (RFC 7208 §2.6). */
+const UNLISTED: Partial<Record<SpfEvaluation['result'], string>> = {
+  fail: 'fail (-all): receivers that enforce SPF refuse forged mail',
+  softfail: 'softfail (~all): accepted but marked; not an SPF pass',
+  neutral: 'neutral (?all or no final all): neither pass nor fail',
+  pass: 'pass: every server on the Internet may send as the domain',
+};
+
+/**
+ * A domain given alone: the record walked to its end for an address it does
+ * not list (checks/spf.ts SPF_PROBE_IP), as receivers walk it for any such
+ * server. Its permanent error — void lookups, an mx with too many hosts, a
+ * target that breaks on evaluation — is a problem for every sender not
+ * matched before it; the audit has already said what it finds without
+ * evaluating (lookups over 10, includes without a record, +all, ?all).
+ */
+function probed(c: SpfCheck, p: SpfEvaluation, steps: Step[]): Step[] {
+  const seen = `SPF for a server the record does not list (tested with ${p.ip}, a reserved address): ${UNLISTED[p.result] ?? p.result}${p.error ? ` — ${p.error}` : ''}; ${p.lookups} DNS lookups, ${p.voidLookups} void`;
+  for (const s of steps) if (s.rule === 'spf.missing' && s.status === 'pass') s.evidence = [...s.evidence, { text: seen, line: 0 }];
+  if (p.result !== 'permerror') return [];
+  // what the audit already reported: the lookup limit, an include or redirect without a usable record, glued strings
+  const error = p.error ?? '';
+  const told =
+    (/DNS-querying terms/.test(error) && c.audit.totalLookups > SPF_LOOKUP_LIMIT) ||
+    /has no SPF record|not a valid domain name|SPF records; there must be one|syntax error/.test(error) ||
+    c.audit.findings.some((f) => f.rule === 'spf.permerror' && /join without a space/.test(f.text));
+  if (told) return [];
+  return [
+    {
+      rule: 'spf.permerror',
+      status: 'warn',
+      title: `SPF of ${c.domain} ends in a permanent error for every server not matched before it: ${p.error ?? 'permerror'}`,
+      evidence: [...recordEvidence(c), { text: seen, line: 0 }],
+      detail: `Receivers evaluate the record term by term and stop at the first match; a server listed after the failing term, and every server not listed at all, gets permerror — which DMARC counts as no SPF pass and some receivers refuse.\n${treeDetail(c)}`,
+      fix: [
+        /void|no records/i.test(p.error ?? '')
+          ? `Remove the terms of the record of ${c.domain} whose names do not exist or have no records (a:, mx:, include:, exists: of hosts or services no longer used): RFC 7208 §4.6.4 allows at most 2 such lookups.`
+          : `Correct the SPF tree of ${c.domain} where it fails: ${p.error ?? ''}`,
+      ],
+      verify: [`dig +short TXT ${c.domain}`],
+      sources: ['RFC 7208 §4.6.4', ...SOURCES],
+    },
+  ];
+}
+
 export const spfRules: Rule = {
   steps: ['spf.missing', 'spf.fail', 'spf.softfail', 'spf.permerror', 'spf.lookup-limit', 'spf.weak-policy'].map((id) => ({
     id,
@@ -254,6 +303,7 @@ export const spfRules: Rule = {
     if (multipleOrSyntax) steps.push(...permerror(ctx, c));
     else steps.push(...missing(ctx, c));
     if (c.evaluation && !multipleOrSyntax && r.record) steps.push(...evaluated(ctx, c));
+    else if (c.probe && r.record && !multipleOrSyntax) steps.push(...probed(c, c.probe, steps));
     else if (!c.evaluation && r.record && !multipleOrSyntax) {
       const said = refusalsNaming(ctx, 'spf');
       const ip = ctx.subjects.ip?.value;

@@ -184,8 +184,8 @@ export class LogSummariser implements Sink {
     let score = 0;
     const sample = this.pending.map((p) => p.text);
     for (const p of PARSERS) {
-      // a large input is a log: the message and bounce readers do not summarise
-      if (p.kind === 'message' || p.kind === 'bounce') continue;
+      // a large input is a log: the message, bounce and domain/IP readers do not summarise
+      if (p.kind === 'message' || p.kind === 'bounce' || p.kind === 'domain') continue;
       const s = p.detect(sample);
       if (s > score) {
         best = p;

@@ -19,6 +19,9 @@ export type InputKind =
   | 'bounce'
   | 'headers'
   | 'message'
+  // a domain or an IP pasted alone, to be checked (DESIGN.md: added to version 1, the report's `target`)
+  | 'domain'
+  | 'ip'
   | 'unknown';
 
 /** The SMTP stage a reply answered (RFC 5321 §3.3: the mail transaction). */
@@ -169,6 +172,22 @@ export interface Sender {
   from: { address: string; line: number } | null;
 }
 
+/**
+ * What an input that is only a domain or an IP (kinds `domain`, `ip`) asks to
+ * have checked: the domain's mail records, the IP's reverse DNS and
+ * blocklists, and with both, SPF of the domain for that IP.
+ */
+export interface Target {
+  /** The domain as DNS knows it (an A-label for an internationalised name), as written, and where. */
+  domain: { value: string; written: string; line: number } | null;
+  /** The IP (canonical form), as written, and where. */
+  ip: { value: string; written: string; line: number } | null;
+  /** DKIM selectors the input named (a pasted "<selector>._domainkey.<domain>"): asked beside the common ones. */
+  selectors: string[];
+  /** Other domains and IPs in the input, as written, not checked (one of each kind is). */
+  skipped: string[];
+}
+
 /** Everything the input says, with where it says it. */
 export interface Evidence {
   inputs: { kind: InputKind; lines: number }[];
@@ -179,6 +198,8 @@ export interface Evidence {
   message: MessageEvidence | null;
   /** The original sender as a sending service's event names it, when the message itself is not in the input. */
   sender?: Sender | null;
+  /** The domain or IP to check, when that is all the input is (kinds `domain`, `ip`). */
+  target?: Target | null;
   /** Checks the receiver logged, from any source. */
   logged: LoggedCheck[];
   /** Lines no parser understood (counted, never fatal). */
@@ -285,4 +306,10 @@ export interface Report {
   generated: string;
   /** The message or headers in the input, read: authentication, verdicts, transit, MIME parts. */
   message?: MessageReport;
+  /**
+   * What was checked when the input was a domain or an IP alone (kinds
+   * `domain`, `ip`): the domain (as DNS knows it) and the IP. Absent for
+   * every other kind.
+   */
+  target?: { domain: string | null; ip: string | null };
 }

@@ -60,6 +60,8 @@ export interface VerdictView {
   /** The sending IP and the domain that were judged. */
   ip: string | null;
   domain: string | null;
+  /** The IP and domain are what the input asked to check (a domain or an IP alone), not ones a receiver judged. */
+  checked: boolean;
   /** Who refused, as far as the input tells. */
   receiver: string | null;
   /** The receiver's own reply that the ranking starts from. */

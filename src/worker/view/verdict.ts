@@ -50,12 +50,35 @@ function receiverOf(r: Report, primary: Rejection | null): string | null {
   return family ?? null;
 }
 
+/** What a domain or an IP given alone asked to check (Report.target), when the report carries it well-formed. */
+function targetOf(r: Report): { domain: string | null; ip: string | null } | null {
+  const t = r.target;
+  if (!t || typeof t !== 'object') return null;
+  const str = (x: unknown) => (typeof x === 'string' && x ? x : null);
+  return { domain: str(t.domain), ip: str(t.ip) };
+}
+
 function ipOf(r: Report, primary: Rejection | null): string | null {
-  return primary?.ip ?? r.hops?.find((h) => h?.origin)?.ip ?? r.auth?.spf?.ip ?? null;
+  return targetOf(r)?.ip ?? primary?.ip ?? r.hops?.find((h) => h?.origin)?.ip ?? r.auth?.spf?.ip ?? null;
 }
 
 function domainOf(r: Report): string | null {
-  return r.auth?.dmarc?.domain ?? r.auth?.spf?.domain ?? null;
+  return targetOf(r)?.domain ?? r.auth?.dmarc?.domain ?? r.auth?.spf?.domain ?? null;
+}
+
+/**
+ * Whose move a problem of a domain or an IP given alone is: the reverse DNS
+ * belongs to whoever holds the IP block (RFC 1912 §2.1; the ISP or host, not
+ * the domain's DNS host), a listing to the server's operator, the rest to
+ * whoever runs the domain's DNS and mail.
+ */
+function targetActor(first: StepView | null): string | null {
+  if (!first) return null;
+  if (first.rule.startsWith('ptr.'))
+    return 'The owner of the IP block (usually the ISP or hosting provider): only they can set its reverse DNS (PTR)';
+  if (first.rule.startsWith('dnsbl.'))
+    return "The operator of the server at this IP: remove the listing's cause, then ask the list to delist it";
+  return "The domain's administrator: whoever manages its DNS records and mail service";
 }
 
 function whoActs(primary: Rejection | null, first: StepView | null): string | null {
@@ -101,14 +124,16 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
         reason: primary.reason,
       }
     : null;
+  const target = targetOf(r);
   return {
     tone,
     sentence,
     firstKey: first?.key ?? null,
-    who: recognised ? whoActs(primary, first) : null,
+    who: recognised ? (target ? targetActor(first) : whoActs(primary, first)) : null,
     counts,
     ip: recognised ? ipOf(r, primary) : null,
     domain: recognised ? domainOf(r) : null,
+    checked: !!target,
     receiver: recognised ? receiverOf(r, primary) : null,
     said,
   };

@@ -25,6 +25,8 @@ export const KIND_WORDS: Record<InputKind, string> = {
   bounce: 'Bounce message',
   headers: 'Message headers',
   message: 'Whole message',
+  domain: 'Domain to check',
+  ip: 'IP address to check',
   unknown: 'Not recognised',
 };
 

@@ -46,7 +46,8 @@ describe('spf.* rules', () => {
     ['pass', { 'sender.example TXT': [`v=spf1 ip4:${IP} -all`] }, ['spf.missing:pass', 'spf.fail:pass']],
     ['fail', { 'sender.example TXT': ['v=spf1 ip4:192.0.2.9 -all'] }, ['spf.missing:pass', 'spf.fail:fail']],
     ['softfail', { 'sender.example TXT': ['v=spf1 ip4:192.0.2.9 ~all'] }, ['spf.missing:pass', 'spf.softfail:warn']],
-    ['neutral', { 'sender.example TXT': ['v=spf1 ip4:192.0.2.9 ?all'] }, ['spf.missing:pass', 'spf.fail:warn']],
+    // ?all: neutral for this IP, and a policy that lets forged mail through (RFC 7208 §2.6.2)
+    ['neutral', { 'sender.example TXT': ['v=spf1 ip4:192.0.2.9 ?all'] }, ['spf.missing:pass', 'spf.fail:warn', 'spf.weak-policy:warn']],
     ['missing', { 'sender.example A': ['192.0.2.9'] }, ['spf.missing:warn']],
     ['two records', { 'sender.example TXT': ['v=spf1 mx -all', 'v=spf1 ip4:192.0.2.1 -all'] }, ['spf.permerror:fail']],
     ['syntax', { 'sender.example TXT': ['v=spf1 ip4:192.0.2.300 -all'] }, ['spf.permerror:fail']],

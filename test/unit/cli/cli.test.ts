@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { largeLogText } from '../../../scripts/make-large-log';
 import { LARGE_LOG_BYTES, MAX_WHOLE_BYTES } from '../../../src/shared/limits';
+import { startDohServer } from '../../support/doh-server';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const cli = path.join(root, 'src/cli/main.ts');
@@ -122,6 +123,81 @@ describe('a reader that leaves early, a disk that is full', () => {
     },
     60_000,
   );
+});
+
+describe('a domain or an IP alone (npm run analyze -- domain.txt)', () => {
+  it('a file holding a domain: its checklist, the broken SPF first; with --json, kind "domain" and the target', async () => {
+    const caseDir = path.join(root, 'test/fixtures/cases/target-domain-spf-comma-no-dmarc');
+    const dns = await startDohServer({ zone: JSON.parse(readFileSync(path.join(caseDir, 'zone.json'), 'utf8')) });
+    try {
+      const domain = file('domain.txt', 'example.com\n');
+      const text = await run([domain, '--doh', dns.url]);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^Input: domain \(1 lines\)\nChecked: example\.com\n/);
+      expect(text.stdout).toMatch(/\n1\. \[✗ FAIL\] The SPF record of example\.com has a syntax error {2}\(spf\.permerror\)/);
+      expect(text.stdout).toContain('v=spf1 include:_spf.google.com include:sendgrid.net ~all');
+      const json = await run([domain, '--doh', dns.url, '--json']);
+      const report = JSON.parse(json.stdout) as { inputs: { kind: string }[]; target: unknown; checklist: { rule: string }[] };
+      expect(report.inputs).toEqual([{ kind: 'domain', lines: 1 }]);
+      expect(report.target).toEqual({ domain: 'example.com', ip: null });
+      expect(report.checklist[0].rule).toBe('spf.permerror');
+    } finally {
+      await dns.close();
+    }
+  }, 60_000);
+  it('a file holding an IP, offline: kind "ip", every live step not checked', async () => {
+    const r = await run([file('ip.txt', '[203.0.113.45]\n'), '--offline', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { inputs: { kind: string }[]; target: unknown; checklist: { rule: string; status: string }[] };
+    expect(report.inputs[0].kind).toBe('ip');
+    expect(report.target).toEqual({ domain: null, ip: '203.0.113.45' });
+    expect(report.checklist.map((s) => s.status)).toEqual(report.checklist.map(() => 'inconclusive'));
+    expect(report.checklist.map((s) => s.rule)).toContain('ptr.missing');
+  }, 60_000);
+});
+
+describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
+  it('checks a domain given on the command line, as a file holding it would be', async () => {
+    const caseDir = path.join(root, 'test/fixtures/cases/target-domain-spf-comma-no-dmarc');
+    const dns = await startDohServer({ zone: JSON.parse(readFileSync(path.join(caseDir, 'zone.json'), 'utf8')) });
+    try {
+      const r = await run(['--check', 'example.com', '--doh', dns.url, '--json']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as {
+        check: string;
+        file?: string;
+        inputs: { kind: string }[];
+        target: unknown;
+        checklist: { rule: string }[];
+      };
+      expect(report.check).toBe('example.com');
+      expect(report.file).toBeUndefined();
+      expect(report.inputs).toEqual([{ kind: 'domain', lines: 1 }]);
+      expect(report.target).toEqual({ domain: 'example.com', ip: null });
+      expect(report.checklist[0].rule).toBe('spf.permerror');
+    } finally {
+      await dns.close();
+    }
+  }, 60_000);
+  it('an IP and a file together: one JSON line each, the IP labelled by check; text that is no domain or IP exits 1', async () => {
+    const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--check', '[203.0.113.45]', '--offline', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file?: string; check?: string; inputs: { kind: string }[] });
+    expect(lines.map((l) => l.inputs[0].kind)).toEqual(['postfix-log', 'ip']);
+    expect(lines[1].check).toBe('[203.0.113.45]');
+    const bad = await run(['--check', 'not a domain at all', '--offline']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not a domain or an IP address/);
+    expect(bad.stdout).toBe('');
+  }, 60_000);
+  it('a name that is no file but a domain: exit 3, and the error says --check', async () => {
+    const r = await run(['example.com', '--offline']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot read example\.com: .*--check example\.com/);
+  }, 60_000);
 });
 
 describe('exit codes', () => {

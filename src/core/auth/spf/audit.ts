@@ -138,6 +138,12 @@ export async function auditSpf(domain: string, dns: SpfDns, maxDepth = 12, maxRe
           text: `"${t.text}" authorises every IP on the Internet to send as ${d}; end the record with -all or ~all.`,
           source: 'RFC 7208 §5.1',
         });
+      if (t.name === 'all' && t.qualifier === '?' && depth === 0)
+        findings.push({
+          severity: 'warn',
+          text: `"${t.text}" gives every server the record of ${d} does not list a neutral result: no SPF pass, but no fail either, so receivers have no ground to refuse mail forged as ${d}. End the record with ~all or -all.`,
+          source: 'RFC 7208 §2.6.2 (neutral), §8.2',
+        });
       if (!QUERYING.has(t.name)) continue;
       node.own++;
       if (t.name === 'include' && t.domainSpec) {
