@@ -33,21 +33,23 @@ export function builtCli(): string {
 
 export interface Measure {
   seconds: number;
+  /** User + system CPU seconds: on a loaded machine, closer to the work done than the wall time. */
+  cpuSeconds: number;
   peakMb: number;
   code: number | null;
 }
 
-/** Run a command (stdout discarded) under GNU time; wall seconds and peak RSS. */
+/** Run a command (stdout discarded) under GNU time; wall seconds, CPU seconds and peak RSS. */
 export function measure(cmd: string, args: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 26,
   });
   const last = r.stderr.toString().trim().split('\n').pop() ?? '';
-  const [s, kb] = last.split(' ').map(Number);
+  const [s, kb, user, sys] = last.split(' ').map(Number);
   // GNU time exits with the command's code
-  return { seconds: s, peakMb: kb / 1024, code: r.status };
+  return { seconds: s, cpuSeconds: user + sys, peakMb: kb / 1024, code: r.status };
 }
 
 export function median(xs: number[]): number {

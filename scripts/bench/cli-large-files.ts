@@ -23,7 +23,7 @@ async function main() {
   ] as const) {
     const m = measure(process.execPath, [cli, file, '--offline']);
     console.log(
-      `${label}: ${m.seconds.toFixed(1)} s, ${(mbOf(file) / m.seconds).toFixed(0)} MB/s, peak ${m.peakMb.toFixed(0)} MB, exit ${m.code} (load ${load()})`,
+      `${label}: ${m.seconds.toFixed(1)} s, ${(mbOf(file) / m.seconds).toFixed(0)} MB/s, CPU ${m.cpuSeconds.toFixed(1)} s, peak ${m.peakMb.toFixed(0)} MB, exit ${m.code} (load ${load()})`,
     );
   }
 }

@@ -7,7 +7,9 @@
 // Exit codes (README "Command line"): 0 analysed; 1 nothing analysed (the input
 // was empty or not recognised); 2 bad arguments; 3 a file could not be read;
 // 4 a file is too large for what was asked (--whole over MAX_WHOLE_BYTES).
-// With several files, the largest code of any of them.
+// With several files, the largest code of any of them. A reader that leaves
+// early (`| head -c 1`) changes nothing: the CLI stops writing and keeps the
+// code of what it analysed; output that cannot be written (a full disk) is 3.
 
 import { stat, readFile } from 'node:fs/promises';
 import { analyze } from '../core/index';
@@ -20,7 +22,7 @@ import { decodeBytes } from '../core/text/decode';
 import { sessionText, type LogSummary } from '../core/summary/summariser';
 import { LARGE_LOG_BYTES, MAX_WHOLE_BYTES } from '../shared/limits';
 import { readSummary, summaryToText } from './summary';
-import { write } from './output';
+import { closed, outputFailure, watch, write } from './output';
 import { readTarget } from '../core/parse/target';
 
 export const EXIT = { analysed: 0, nothing: 1, usage: 2, unreadable: 3, tooLarge: 4 } as const;
@@ -41,7 +43,7 @@ const USAGE = `usage: npm run analyze -- FILE... [--check DOMAIN|IP]... [--doh U
   --session N diagnose the refused session numbered N in the summary
 
 Exit codes: 0 analysed, 1 nothing analysed (empty or not recognised), 2 bad arguments,
-  3 a file could not be read, 4 a file too large to analyse whole.
+  3 a file could not be read (or the output not written), 4 a file too large to analyse whole.
 
 Environment: MAILMEDIC_DQS_KEY (Spamhaus DQS key), MAILMEDIC_ABUSIX_KEY (Abusix key): used for
   blocklist queries, never printed (the query log shows <key>).`;
@@ -133,6 +135,8 @@ async function main(): Promise<number> {
   };
 
   for (const file of args.files) {
+    // the reader has gone (`| head`): what is left would be analysed for no one
+    if (closed(process.stdout)) break;
     let size: number;
     try {
       const st = await stat(file);
@@ -183,7 +187,7 @@ async function main(): Promise<number> {
       await printReport(
         file,
         report,
-        { session: args.session, lines: chosen.lines.map((l) => l.n) },
+        { session: args.session, lines: chosen.lineNumbers },
         `${file}, session ${args.session} (lines ${chosen.firstLine}–${chosen.lastLine})`,
       );
       code = Math.max(code, recognised(report) ? EXIT.analysed : EXIT.nothing);
@@ -193,6 +197,7 @@ async function main(): Promise<number> {
     }
   }
   for (const check of args.checks) {
+    if (closed(process.stdout)) break;
     // only a domain or an IP: anything else given to --check is refused, not analysed as a paste
     if (!readTarget(check.split(/\r?\n/))) {
       await say(`--check ${check}: not a domain or an IP address; nothing was checked.`);
@@ -202,6 +207,11 @@ async function main(): Promise<number> {
     const report = await analyze(check, { resolver, dnsbl });
     await printReport(check, report, { check }, many ? `--check ${check}` : undefined);
     code = Math.max(code, recognised(report) ? EXIT.analysed : EXIT.nothing);
+  }
+  const failure = outputFailure(process.stdout);
+  if (failure) {
+    await say(`cannot write the output: ${failure.message}`);
+    code = Math.max(code, EXIT.unreadable);
   }
   return code;
 }
@@ -214,6 +224,8 @@ async function printSummary(file: string, summary: LogSummary, json: boolean, ma
 // write above has been handed on. A resolver's idle connection must not keep
 // it waiting, so a last timer (unref'd: it holds nothing up) ends it after a
 // moment if something else still does.
+watch(process.stdout);
+watch(process.stderr);
 main().then(
   (code) => {
     process.exitCode = code;

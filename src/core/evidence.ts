@@ -1,11 +1,11 @@
 // From parse results to Evidence: sessions' refusals are collected and
 // classified in one place, whatever parser found them.
 
-import type { Evidence, InputKind } from './types';
+import type { Evidence, InputKind, Rejection } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
 import { judgedIpInReply } from './parse/judged-ip';
-import type { LoggedCheck, Rejection, Session } from './types';
+import type { LoggedCheck, Session } from './types';
 import { readRecordedChecks } from './knowledge/recorded-checks';
 
 /**
@@ -48,7 +48,16 @@ function isRefusal(code: number): boolean {
 /** The default of limits.maxReplyChars (options.ts says what it stops). */
 export const MAX_REPLY_CHARS = 8192;
 
-export function buildEvidence(result: ParseResult, lineCount: number, maxReplyChars = MAX_REPLY_CHARS): Evidence {
+/**
+ * `classifyRefusal` is classify() unless the caller remembers its answers
+ * (the large-log summary reads thousands of sessions with the same refusal).
+ */
+export function buildEvidence(
+  result: ParseResult,
+  lineCount: number,
+  maxReplyChars = MAX_REPLY_CHARS,
+  classifyRefusal: (r: RawRejection) => Rejection = classify,
+): Evidence {
   const raw: RawRejection[] = [...(result.rejections ?? [])];
   // a parser may report a refusal both in its session and, with more detail
   // (recipient, remote), among its rejections: count it once
@@ -80,7 +89,7 @@ export function buildEvidence(result: ParseResult, lineCount: number, maxReplyCh
       `${long.length === 1 ? `The refusal on line ${long[0].line} is` : `${long.length} refusals (the first on line ${long[0].line}) are`} longer than ${maxReplyChars} characters: only the first ${maxReplyChars} were read (limits.maxReplyChars).`,
     );
   const kind: InputKind = result.kind;
-  const rejections = cut.map(classify);
+  const rejections = cut.map((r) => classifyRefusal(r));
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],

@@ -51,6 +51,12 @@ export interface ParseResult {
 export interface ParseContext {
   /** The input is a dropped file whose bytes are intact (not a paste). */
   exactBytes: boolean;
+  /**
+   * The lines are a log's own, as a file holds them (the large-log summary
+   * parses one session's lines at a time, after recognising the log): the
+   * cleaning of pasted text (quotes, Markdown, wrapped lines) is skipped.
+   */
+  clean?: boolean;
 }
 
 export interface InputParser {

@@ -48,7 +48,7 @@ function guarded(p: InputParser): InputParser {
     parse(raw, text, ctx): ParseResult {
       let lines = raw;
       try {
-        lines = prepare(raw);
+        lines = ctx.clean ? raw : prepare(raw);
         const r = p.parse(lines, text, ctx);
         // lines a log reader did not know are counted and said, never fatal
         if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce' && p.kind !== 'domain') {

@@ -9,7 +9,8 @@ import type { Count } from './types';
 import { own } from './memo';
 
 export class BoundedCounter {
-  private readonly m = new Map<string, number>();
+  /** Counts in boxes: one lookup per occurrence instead of a get and a set. */
+  private readonly m = new Map<string, { n: number }>();
   /** Occurrences removed from the counter by pruning. */
   dropped = 0;
   /** Distinct keys removed. */
@@ -22,11 +23,11 @@ export class BoundedCounter {
     const m = this.m;
     const c = m.get(key);
     if (c !== undefined) {
-      m.set(key, c + by);
+      c.n += by;
       return;
     }
     // a new key is kept: its own copy, not a slice of the log
-    m.set(own(key), by);
+    m.set(own(key), { n: by });
     if (m.size > this.max) this.prune();
   }
 
@@ -40,9 +41,9 @@ export class BoundedCounter {
     let floor = 1;
     while (this.m.size > target) {
       for (const [k, c] of this.m) {
-        if (c <= floor) {
+        if (c.n <= floor) {
           this.m.delete(k);
-          this.dropped += c;
+          this.dropped += c.n;
           this.droppedKeys++;
         }
       }
@@ -52,7 +53,7 @@ export class BoundedCounter {
 
   top(n: number): Count[] {
     return [...this.m.entries()]
-      .map(([key, count]) => ({ key, count }))
+      .map(([key, c]) => ({ key, count: c.n }))
       .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .slice(0, n);
   }

@@ -9,6 +9,7 @@
 // classifier (classify.ts) — the memo only remembers its answer.
 
 import type { RawRejection } from '../parse/parser';
+import type { Rejection } from '../types';
 import { classify } from '../classify';
 import { domainOf } from '../dns/names';
 
@@ -45,7 +46,8 @@ export class Memo<T> {
  * are copied outright.
  */
 export function own(s: string): string {
-  return s.length ? (' ' + s).slice(1) : s;
+  // V8 copies slices shorter than 13 characters anyway (SlicedString::kMinLength)
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** `text` with each of `values` (when present and at least 3 characters long) replaced by a mark. */
@@ -78,4 +80,46 @@ export function senderDomain(address: string | null | undefined): string | null 
   const at = address.lastIndexOf('@');
   if (at < 0) return address;
   return domains.get(address.slice(at + 1), () => domainOf('x@' + address.slice(at + 1))) ?? address;
+}
+
+const verdicts = new Memo<Pick<Rejection, 'reason' | 'hard' | 'party' | 'knowledge'>>();
+
+/**
+ * classify(), remembered: by everything the reason engine reads (codes, stage,
+ * action, the stated reason, the remote host, the recipient's domain) and the
+ * reply's words with the refusal's own recipient and IP masked. The result
+ * carries the refusal's own fields; only the verdict is shared.
+ */
+export function classifyRemembered(r: RawRejection): Rejection {
+  const domain = r.recipient ? r.recipient.slice(r.recipient.lastIndexOf('@') + 1) : '';
+  const key = [
+    r.code ?? '',
+    r.enhanced ?? '',
+    r.stage,
+    r.action ?? '',
+    r.diagnosticType ?? '',
+    r.knowledgeId ?? '',
+    r.reason ?? '',
+    r.remote ?? '',
+    domain,
+    mask(r.text, [r.recipient, r.ip]),
+  ].join('\u0000');
+  const v = verdicts.get(key, () => {
+    const c = classify(r);
+    return { reason: c.reason, hard: c.hard, party: c.party, knowledge: c.knowledge };
+  });
+  return {
+    code: r.code,
+    enhanced: r.enhanced,
+    stage: r.stage,
+    reason: v.reason,
+    text: r.text,
+    ip: r.ip,
+    line: r.line,
+    hard: v.hard,
+    party: v.party,
+    knowledge: v.knowledge,
+    recipient: r.recipient ?? null,
+    remote: r.remote ?? null,
+  };
 }

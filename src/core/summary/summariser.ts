@@ -21,12 +21,12 @@
 import type { Rejection, Session } from '../types';
 import type { InputParser } from '../parse/parser';
 import { PARSERS } from '../parse/registry';
-import { buildEvidence } from '../evidence';
+import { buildEvidence, MAX_REPLY_CHARS } from '../evidence';
 import { BLOCK_BYTES, ByteBlocks, eachLine } from './chunks';
 import { BoundedCounter } from './counter';
 import { OpenGroups, type FastOutcome, type FastRefusal, type Group } from './group';
 import type { Sink, StreamFormat } from './format';
-import { own, senderDomain } from './memo';
+import { classifyRemembered, own, senderDomain } from './memo';
 import { streamFormatFor } from './formats';
 import { blockStream } from './formats/blocks';
 import { preparePaste } from '../parse/paste';
@@ -86,6 +86,8 @@ export class LogSummariser implements Sink {
   private parser: InputParser | null = null;
   private detected = false;
   private pending: { text: string; n: number }[] = [];
+  /** The log came as a pasted excerpt (quoted, wrapped): its lines need the parsers' cleaning. */
+  private pasted = false;
   private pendingChars = 0;
   private bytes = 0;
   private n = 0;
@@ -195,7 +197,8 @@ export class LogSummariser implements Sink {
       // an excerpt as people paste it (quoted, wrapped by a mail client, between prompts): the
       // parser's own cleaning (parse/paste.ts) joins its lines, so it is read in runs by the parser
       const pasted = preparePaste(sample);
-      this.format = pasted.unquoted || pasted.joined ? blockStream(this, best) : streamFormatFor(best, this);
+      this.pasted = pasted.unquoted > 0 || pasted.joined > 0;
+      this.format = this.pasted ? blockStream(this, best) : streamFormatFor(best, this);
     } else
       this.warnings.push(
         'The file was not recognised as a mail server log (Postfix, Exim, Sendmail, Exchange, MDaemon); no summary was made.',
@@ -367,7 +370,14 @@ export class LogSummariser implements Sink {
     const pre = this.format?.preamble?.(g) ?? [];
     const lines = pre.length ? [...pre.map((p) => p.text), ...g.lines] : g.lines;
     const nums = pre.length ? [...pre.map((p) => p.n), ...g.nums] : g.nums;
-    const ev = buildEvidence(this.parser.parse(lines, '', { exactBytes: false }), lines.length);
+    // the lines of a file as the router took them: no cleaning of pasted text (a pasted excerpt
+    // was seen at detection and is read by blockStream, with the cleaning)
+    const ev = buildEvidence(
+      this.parser.parse(lines, '', { exactBytes: false, clean: !this.pasted }),
+      lines.length,
+      MAX_REPLY_CHARS,
+      classifyRemembered,
+    );
     const numOf = (i: number) => nums[i - 1] ?? g.first;
     const owner = ev.rejections.map((r) => ownerOf(r, ev.sessions));
     const tallies: Tally[] = ev.rejections.map((r, i) => {
@@ -480,8 +490,9 @@ export class LogSummariser implements Sink {
     }
     this.keptByReason.set(k.first.reason, (this.keptByReason.get(k.first.reason) ?? 0) + 1);
     const upTo = Math.min(g.lines.length, MAX_SESSION_LINES);
-    const lines: { n: number; text: string }[] = [];
-    for (let i = 0; i < upTo; i++) lines.push({ n: g.nums[i], text: this.own(g.lines[i]) });
+    // joined into a new string: it keeps no block alive
+    const text = g.lines.slice(0, upTo).join('\n');
+    const lineNumbers = g.nums.slice(0, upTo);
     const index = this.sessions.length;
     const t = k.t;
     const domain = senderDomain(t.sender);
@@ -507,7 +518,8 @@ export class LogSummariser implements Sink {
         line: k.first.line,
       },
       reasons: [...new Set(k.reasons)],
-      lines,
+      text: own(text),
+      lineNumbers,
       truncated: g.lines.length > MAX_SESSION_LINES || g.dropped > 0,
     });
     const grp = this.groups.get(`${t.direction}\u0000${t.reason}\u0000${t.remote ?? ''}\u0000${domain ?? ''}\u0000${t.clientIp ?? ''}`);
@@ -588,7 +600,7 @@ function ownerOf(r: Rejection, sessions: Session[]): Session | null {
 
 /** The text of one summarised session, ready for analyze(). */
 export function sessionText(s: SummarySession): string {
-  return s.lines.map((l) => l.text).join('\n');
+  return s.text;
 }
 
 /** Summarise a whole text at once (tests, small inputs). */

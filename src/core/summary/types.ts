@@ -50,8 +50,13 @@ export interface SummarySession {
   /** The first refusal, as classified. */
   first: Pick<Rejection, 'code' | 'enhanced' | 'stage' | 'reason' | 'text' | 'line'>;
   reasons: string[];
-  /** The session's own lines (original numbers and text), at most MAX_SESSION_LINES. */
-  lines: { n: number; text: string }[];
+  /**
+   * The session's own lines, at most MAX_SESSION_LINES, joined with "\n"
+   * (one string, not an object per line: the summary crosses to the page by
+   * structured clone, whose cost is per object), and their numbers in the log.
+   */
+  text: string;
+  lineNumbers: number[];
   truncated: boolean;
 }
 

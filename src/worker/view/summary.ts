@@ -46,7 +46,7 @@ function row(s: SummarySession): SessionRow {
       .filter(Boolean)
       .join(' ')
       .toLowerCase(),
-    session: s.lines.map((l) => l.text).join('\n'),
+    session: s.text,
     truncated: s.truncated,
   };
 }

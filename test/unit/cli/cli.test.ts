@@ -4,7 +4,7 @@
 // large file is summarised as a stream.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, readFileSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,49 @@ describe('the CLI writes all its output', () => {
     const same = (s: string) => s.replace(/"generated": "[^"]*"/, '');
     expect(same(readFileSync(out, 'utf8'))).toBe(same(piped.stdout));
   }, 120_000);
+});
+
+describe('a reader that leaves early, a disk that is full', () => {
+  /** Run the CLI and close our end of its stdout after the first `bytes` bytes, as `| head -c 1` does. */
+  function runHead(args: string[], bytes: number): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let got = Buffer.alloc(0);
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => {
+        got = Buffer.concat([got, d]);
+        if (got.length >= bytes) child.stdout.destroy();
+      });
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        resolve({ code, stdout: got.subarray(0, bytes).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+      );
+    });
+  }
+  it('| head -c 1 on output far over the pipe buffer: no crash, no stack trace, the exit code of the analysis', async () => {
+    const log = file('head.log', largeLogText(150_000, 'exim', 6));
+    for (const mode of [['--json'], [], ['--summary', '--json']]) {
+      const r = await runHead([log, '--offline', ...mode], 1);
+      expect(r.stdout.length, mode.join(' ')).toBe(1);
+      expect(r.stderr, mode.join(' ')).not.toMatch(/EPIPE|Error|at /);
+      expect(r.code, mode.join(' ')).toBe(0);
+    }
+    // text that is no log: still 1 (nothing analysed), whoever reads
+    const prose = await runHead([file('prose-head.txt', 'Dear team, nothing works.\n'), '--offline'], 1);
+    expect(prose.code).toBe(1);
+  }, 180_000);
+  it.runIf(existsSync('/dev/full'))(
+    'output that cannot be written (a full disk): said on stderr, exit 3',
+    async () => {
+      const fd = openSync('/dev/full', 'w');
+      const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--offline', '--json'], fd);
+      closeSync(fd);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/cannot write the output: ENOSPC/);
+    },
+    60_000,
+  );
 });
 
 describe('a domain or an IP alone (npm run analyze -- domain.txt)', () => {

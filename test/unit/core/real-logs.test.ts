@@ -212,7 +212,7 @@ describe('two MDaemon sessions logged as they happen (tagged, interleaved)', () 
     const sum = new LogSummariser({ blockBytes: 200 });
     sum.push(readFileSync(new URL('md-interleaved.log', dir)));
     const r = sum.finish();
-    expect(r.sessions.map((x) => [x.id, x.lines.every((l) => l.n % 2 === (x.id === '514116' ? 1 : 0))])).toEqual([
+    expect(r.sessions.map((x) => [x.id, x.lineNumbers.every((n) => n % 2 === (x.id === '514116' ? 1 : 0))])).toEqual([
       ['514116', true],
       ['514117', true],
     ]);

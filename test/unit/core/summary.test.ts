@@ -129,7 +129,7 @@ describe('sessions are whole, wherever the blocks end', () => {
     expect(r.topClientIps).toEqual([{ key: '203.0.113.45', count: 1 }]);
     expect(r.byRemoteHost).toEqual([{ key: 'host9.example.net', count: 1 }]);
     expect(r.groups[0]).toMatchObject({ direction: 'inbound', reason: 'blocked', clientIp: '203.0.113.45', senderDomain: 'example.net' });
-    expect(r.sessions[0].lines.map((l) => l.n)).toEqual([1, 30_002, 30_003]);
+    expect(r.sessions[0].lineNumbers).toEqual([1, 30_002, 30_003]);
     expect(r.evicted).toBe(0);
   });
 });
@@ -187,7 +187,7 @@ describe('what the summary keeps', () => {
   it('each refused session with its own lines, which analyze() can diagnose alone', () => {
     const s = summariseText(fixture('postfix-syslog.log'));
     const fcrdns = s.sessions.find((x) => x.clientIp === '203.0.113.45')!;
-    expect(fcrdns.lines.map((l) => l.n)).toEqual([6, 7, 8, 9]);
+    expect(fcrdns.lineNumbers).toEqual([6, 7, 8, 9]);
     expect(fcrdns.first).toMatchObject({ reason: 'requireptr', line: 8 });
     expect(fcrdns.direction).toBe('inbound');
     const ev = readEvidence(sessionText(fcrdns));
@@ -197,7 +197,7 @@ describe('what the summary keeps', () => {
   it('postscreen: the session is told apart by client and port, with dnsblog’s answer', () => {
     const s = summariseText(fixture('postfix-syslog.log'));
     const ps = s.sessions.find((x) => x.clientIp === '198.51.100.23')!;
-    expect(ps.lines.map((l) => l.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(ps.lineNumbers).toEqual([1, 2, 3, 4, 5]);
   });
   it('a delivery refused by the remote is outbound, with the remote and the sender', () => {
     const s = summariseText(fixture('postfix-syslog.log'));
@@ -211,7 +211,8 @@ describe('what the summary keeps', () => {
     const s = summariseText(seed);
     expect(s.kind).toBe('mdaemon-log');
     expect(s.sessions).toHaveLength(1);
-    expect(s.sessions[0].lines.length).toBe(splitLines(seed).filter((l) => l.trim()).length);
+    expect(s.sessions[0].lineNumbers.length).toBe(splitLines(seed).filter((l) => l.trim()).length);
+    expect(s.sessions[0].text.split('\n')).toEqual(splitLines(seed).filter((l) => l.trim()));
     expect(s.sessions[0].first).toMatchObject({ reason: 'notcompliantrfc', stage: 'end-of-data' });
   });
   it('says so when the input is not a log', () => {

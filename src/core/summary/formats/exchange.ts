@@ -9,7 +9,7 @@
 // the fast reader counts the others.
 
 import type { InputParser } from '../../parse/parser';
-import { normalizeIP } from '../../dns/names';
+import { ipOf } from './ip';
 import { csvFields } from '../../text/csv';
 import type { FastOutcome, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
@@ -51,7 +51,7 @@ function leading(line: string, k: number): string[] | null {
 
 function endpointIp(ep: string): string | null {
   const m = /^\[?([0-9a-fA-F:.]+?)\]?:(\d+)$/.exec(ep.trim());
-  return m ? (normalizeIP(m[1]) ?? m[1]) : null;
+  return m ? ipOf(m[1]) : null;
 }
 
 export function exchangeStream(sink: Sink, parser: InputParser): StreamFormat {
@@ -135,7 +135,7 @@ export function exchangeStream(sink: Sink, parser: InputParser): StreamFormat {
       sink.add(g, text, n);
       const event = get('event-id').trim().toUpperCase();
       const ip = get('original-client-ip') || get('client-ip');
-      if (event === 'RECEIVE' && ip && !g.state.clientIp) g.state.clientIp = normalizeIP(ip) ?? ip;
+      if (event === 'RECEIVE' && ip && !g.state.clientIp) g.state.clientIp = ipOf(ip);
       if (REFUSAL_EVENTS.has(event)) g.slow = true;
       return;
     }

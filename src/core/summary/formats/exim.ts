@@ -11,11 +11,11 @@
 // Anything it does not know marks the group for the parser.
 
 import type { InputParser } from '../../parse/parser';
-import { buildEvidence } from '../../evidence';
-import { normalizeIP } from '../../dns/names';
+import { buildEvidence, MAX_REPLY_CHARS } from '../../evidence';
+import { ipOf } from './ip';
 import type { FastOutcome, FastRefusal, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
-import { Memo, mask, type Classified } from '../memo';
+import { Memo, classifyRemembered, mask, type Classified } from '../memo';
 import type { Direction } from '../types';
 
 /** `H=host (helo) [ip]:port` (parse/exim.ts hostField). */
@@ -118,7 +118,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
   /** What parseExim says of one refusal line (its reason; the remote it names in the text). */
   const read = (line: string, rest: string, masks: (string | null | undefined)[]) =>
     memo.get(mask(rest, masks), () => {
-      const ev = buildEvidence(parser.parse([line], line, { exactBytes: false }), 1);
+      const ev = buildEvidence(parser.parse([line], line, { exactBytes: false, clean: true }), 1);
       const r = ev.rejections[0];
       return r ? { c: { reason: r.reason, hard: r.hard }, remote: r.remote ?? null } : null;
     });
@@ -126,7 +126,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
   const client = (g: Group<State>, h: RegExpExecArray | null) => {
     if (!h) return;
     const s = g.state.s;
-    const ip = normalizeIP(h[3]) ?? h[3];
+    const ip = ipOf(h[3]);
     s.clientIp ??= sink.own(ip);
     if (h[1]) s.remote ??= sink.own(h[1]);
   };
@@ -153,7 +153,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
         const a = rest.slice(3, sp < 0 ? rest.length : sp);
         s.sender = sink.own(a === '<>' ? '' : a);
         if (h) {
-          s.clientIp = sink.own(normalizeIP(h[3]) ?? h[3]);
+          s.clientIp = sink.own(ipOf(h[3]));
           s.remote = h[1] ? sink.own(h[1]) : null;
         }
         return;
@@ -219,7 +219,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
       if (old) sink.close(old);
       const g = open(n, null, ip, 'inbound');
       sink.add(g, text, n);
-      g.state.s.clientIp = sink.own(normalizeIP(ip) ?? ip);
+      g.state.s.clientIp = sink.own(ipOf(ip));
       return;
     }
     const noHost = rest.startsWith('no host name found for IP address ') ? rest.slice(34).split(/\s/)[0] : null;
@@ -235,7 +235,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
     if (!g) g = open(n, null, ip, 'inbound');
     sink.add(g, text, n);
     if (noHost || noIp) {
-      g.state.s.clientIp ??= sink.own(normalizeIP(ip) ?? ip);
+      g.state.s.clientIp ??= sink.own(ipOf(ip));
       return;
     }
     if (refusal) {
@@ -250,7 +250,7 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
     const h = HOST_FIELD.exec(rest);
     const s = g.state.s;
     const heloFrom = h ? null : /^rejected (?:EHLO|HELO) from \[([0-9a-fA-F:.]+)\]/.exec(rest);
-    if (heloFrom) s.clientIp ??= sink.own(normalizeIP(heloFrom[1]) ?? heloFrom[1]);
+    if (heloFrom) s.clientIp ??= sink.own(ipOf(heloFrom[1]));
     client(g, h);
     const f = rest.indexOf('F=<');
     if (f >= 0 && s.sender === undefined) s.sender = sink.own(angle(rest, f) ?? '');
@@ -288,7 +288,12 @@ export function eximStream(sink: Sink, parser: InputParser): StreamFormat {
   const describe = (g: Group, n: number) => {
     const i = g.nums.indexOf(n);
     if (i < 0) return null;
-    const ev = buildEvidence(parser.parse([g.lines[i]], g.lines[i], { exactBytes: false }), 1);
+    const ev = buildEvidence(
+      parser.parse([g.lines[i]], g.lines[i], { exactBytes: false, clean: true }),
+      1,
+      MAX_REPLY_CHARS,
+      classifyRemembered,
+    );
     return ev.rejections[0] ?? null;
   };
 

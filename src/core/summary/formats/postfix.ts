@@ -26,6 +26,7 @@ import type { FastOutcome, FastRefusal, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
 import { Memo, classifyRaw, mask, own, type Classified } from '../memo';
 import { queueIdEnd, syslogAt, syslogPrefix, type PrefixAt } from './syslog';
+import { ipOf } from './ip';
 import { isReceiverError } from '../../knowledge/replies';
 
 /** The knowledge entry for a DNSBL lookup the list refused (parse/postfix/index.ts sets it the same way). */
@@ -219,26 +220,6 @@ function trimEnd(s: string): string {
   return s.charCodeAt(s.length - 1) <= 32 ? s.replace(/\s+$/, '') : s;
 }
 
-/** A dotted quad as normalizeIP gives it back unchanged (each part 0-255, no leading zero): most clients. */
-function plainIPv4(s: string): boolean {
-  let parts = 0;
-  let v = 0;
-  let digits = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46;
-    if (c === 46) {
-      if (!digits || v > 255 || ++parts > 4) return false;
-      v = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (digits && v === 0) return false;
-      v = v * 10 + (c - 48);
-      if (++digits > 3) return false;
-    } else return false;
-  }
-  return parts === 4;
-}
-
 /** Postfix, including multi-instance names (postfix-out/smtp) and services (postfix/submission/smtpd). */
 const POSTFIX_PROGRAM = /^postfix(?:-[\w.-]+)?\/[\w./-]*[\w.-]$/;
 interface ProgramInfo {
@@ -303,7 +284,7 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
   const inbound = (g: Group<State>, host: string | null, ip: string | null): Inbound => {
     let s = g.state.inb;
     if (!s) s = g.state.inb = { clientIp: null, host: null, mailFrom: undefined, replies: 0, errorZones: null };
-    if (ip && !s.clientIp) s.clientIp = sink.own(plainIPv4(ip) ? ip : (normalizeIP(ip) ?? ip));
+    if (ip && !s.clientIp) s.clientIp = sink.own(ipOf(ip));
     if (host && host !== 'unknown' && !s.host) s.host = sink.own(host);
     return s;
   };

@@ -9,11 +9,11 @@
 // own addresses, relay and queue id masked.
 
 import type { InputParser } from '../../parse/parser';
-import { buildEvidence } from '../../evidence';
-import { normalizeIP } from '../../dns/names';
+import { buildEvidence, MAX_REPLY_CHARS } from '../../evidence';
+import { ipOf } from './ip';
 import type { FastOutcome, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
-import { Memo, mask, type Classified } from '../memo';
+import { Memo, classifyRemembered, mask, type Classified } from '../memo';
 import type { Direction } from '../types';
 import { syslogAt, type PrefixAt } from './syslog';
 
@@ -84,7 +84,7 @@ function relayOf(v: string | undefined): { host: string | null; ip: string | nul
   if (v === undefined || v === '') return null;
   const m = RELAY.exec(v);
   if (!m) return { host: v.replace(/\.$/, ''), ip: null };
-  return { host: m[1] ?? null, ip: normalizeIP(m[2]) ?? m[2] };
+  return { host: m[1] ?? null, ip: ipOf(m[2]) };
 }
 
 const strip = (a: string) => a.replace(/^<|>$/g, '');
@@ -97,7 +97,7 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
   /** parseSendmail on one refusal line, remembered by `key` (the fields its reading depends on, masked). */
   const read = (line: string, key: string) =>
     memo.get(key, () => {
-      const ev = buildEvidence(parser.parse([line], line, { exactBytes: false }), 1);
+      const ev = buildEvidence(parser.parse([line], line, { exactBytes: false, clean: true }), 1);
       const r = ev.rejections[0];
       return r ? { c: { reason: r.reason, hard: r.hard } } : null;
     });
@@ -124,7 +124,12 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
     const isRuleset = ruleset !== undefined || (milter !== undefined && field(rest, 'reject') !== undefined);
     if (!isRuleset && from === undefined && !(to !== undefined && stat !== undefined)) {
       if (KNOWN.test(rest)) {
-        if (qid) sink.add(group(qid, n), text, n);
+        if (qid) {
+          const g = group(qid, n);
+          sink.add(g, text, n);
+          // the client went away: sendmail drops the message, nothing more comes under its id
+          if (rest.startsWith('lost input channel')) sink.close(g);
+        }
       } else sink.unknown();
       return;
     }
@@ -176,7 +181,13 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
         dsn?.[0] ??
         /^([245])\d\d[ -]/.exec((field(rest, 'reply') ?? stat ?? '').replace(/^Deferred:\s*/, ''))?.[1] ??
         (/^Deferred/i.test(stat!) ? '4' : null);
-      if (/^Sent\b/i.test(stat!) || cls === '2') return;
+      // a final status for every recipient (nrcpts= of the from= line): the message is done
+      const deferred = /^Deferred/i.test(stat!) || cls === '4';
+      if (!deferred && ++s.finals >= s.nrcpts && s.nrcpts > 0) ended = true;
+      if (/^Sent\b/i.test(stat!) || cls === '2') {
+        if (ended) sink.close(g);
+        return;
+      }
       const reply = field(rest, 'reply');
       const m = read(
         text,
@@ -236,7 +247,10 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
     describe(g, n) {
       const i = g.nums.indexOf(n);
       if (i < 0) return null;
-      return buildEvidence(parser.parse([g.lines[i]], g.lines[i], { exactBytes: false }), 1).rejections[0] ?? null;
+      return (
+        buildEvidence(parser.parse([g.lines[i]], g.lines[i], { exactBytes: false, clean: true }), 1, MAX_REPLY_CHARS, classifyRemembered)
+          .rejections[0] ?? null
+      );
     },
     id: (g) => (g as Group<State>).state.qid,
   };
