@@ -19,6 +19,9 @@ export const CONNECT_SRC = [
   ...new Set(DEFAULT_RESOLVERS.map((u) => new URL(u).origin)),
   'http://127.0.0.1:*',
   'http://localhost:*',
+  // a local DoH resolver over TLS (as dnsdist or the project's own --h2 fixture serve it)
+  'https://127.0.0.1:*',
+  'https://localhost:*',
 ];
 
 export const CONTENT_SECURITY_POLICY = [

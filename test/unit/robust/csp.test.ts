@@ -23,6 +23,9 @@ describe('the Content-Security-Policy header', () => {
     expect(connect).not.toContain('https:');
     expect(connect).not.toContain('*');
     for (const r of DEFAULT_RESOLVERS) expect(connect).toContain(new URL(r).origin);
+    // a DoH resolver on this machine, plain or over TLS
+    for (const local of ['http://127.0.0.1:*', 'https://127.0.0.1:*', 'http://localhost:*', 'https://localhost:*'])
+      expect(connect).toContain(local);
     expect(connect).toEqual(CONNECT_SRC);
     expect(directive(CONTENT_SECURITY_POLICY, 'script-src')).toEqual(["'self'"]);
     expect(directive(CONTENT_SECURITY_POLICY, 'object-src')).toEqual(["'none'"]);
