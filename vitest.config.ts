@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 15000,
+    // a test that asserts nothing fails (test/support/has-assertions.ts)
+    setupFiles: ['test/support/has-assertions.ts'],
   },
 });

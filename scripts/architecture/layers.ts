@@ -70,7 +70,7 @@ export const ROOMS: Room[] = [
   { name: 'net', paths: ['src/net/'], imports: ['core'], typesOnly: [] },
   { name: 'worker', paths: ['src/worker/'], imports: ['core', 'net'], typesOnly: [] },
   // The page: core's parsers and rules run in the worker, so the UI takes core's
-  // types only and receives render-ready data (issue 14 point 1).
+  // types only and receives render-ready data from the worker (worker/view/).
   { name: 'ui', paths: ['src/ui/'], imports: ['shared'], typesOnly: ['core', 'net', 'worker'] },
   {
     name: 'app',

@@ -14,12 +14,3 @@ export function write(stream: Writable, text: string): Promise<void> {
     stream.write(text, () => resolve());
   });
 }
-
-/** Resolve when the stream's buffer has been flushed. */
-export function drained(stream: Writable): Promise<void> {
-  if (!stream.writableNeedDrain) return Promise.resolve();
-  return new Promise((resolve) => {
-    stream.once('drain', () => resolve());
-    stream.once('error', () => resolve());
-  });
-}

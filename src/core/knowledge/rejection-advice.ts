@@ -1,6 +1,6 @@
 // What to do about a refusal, by its reason: the checklist rule it becomes,
 // and the general advice. Receiver-specific advice (the exact setting on
-// MDaemon, Gmail's page…) lives with the reply text in replies.ts and wins
+// MDaemon, Gmail's page…) lives with the reply text in knowledge/replies/ and wins
 // over this.
 
 export interface RejectionAdvice {

@@ -11,7 +11,7 @@
 // a tracking event for TrackingReader, so the rows mean what the log's mean.
 
 import type { InputParser, ParseResult } from './parser';
-import { csvFields } from './exchange';
+import { csvFields } from '../text/csv';
 import { TRACKING_FIELDS, TrackingReader } from './exchange-tracking';
 
 /** Property names that mark tracking output (PowerShell's, any case). */

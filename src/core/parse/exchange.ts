@@ -11,29 +11,7 @@ import { normalizeIP } from '../dns/names';
 import { DialogueTracker } from './smtp-dialogue';
 import { emptySession } from './session';
 import { TrackingReader } from './exchange-tracking';
-
-/** RFC 4180 fields of one CSV line (Exchange quotes fields with commas). */
-export function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+import { csvFields } from '../text/csv';
 
 interface Header {
   fields: string[];

@@ -72,7 +72,7 @@ const KNOWN =
   /^(?:Waiting for|Parsing message|Resolving|Using|Socket|Message (?:creation|return-path|from|to|size|id)|\*|SSL|TLS|STARTTLS|Authenticat|SMTP (?:session|Authentication)|Connection (?:closed|timed out|reset)|Winsock|Error reading|Unexpected socket|Spam ?Filter|SpamAssassin|Sender ID|DomainKeys|Minger|Tarpit|Greylist|Backscatter|Host screening|Location Screening|Dynamic Screening|IP Screening|Content Filter|AntiVirus|Outbreak|MultiPOP|DomainPOP|Checking|Calling|Skipping|Trusted|Local|Delivery|Queue|Message (?:accepted|refused|sent|queued))/i;
 
 /** `[192.0.2.1:25]`, `[192.0.2.1 : 25]`, `192.0.2.1:25`, `[2001:db8::1]:25`, `[2001:db8::1 : 25]` → the address. */
-function endpointIp(s: string): string | null {
+export function endpointIp(s: string): string | null {
   const t = s.trim();
   const spaced = /^\[?\s*([0-9a-fA-F:.]+?)\s+:\s*\d+\s*\]?$/.exec(t);
   if (spaced) return normalizeIP(spaced[1]);
@@ -87,7 +87,7 @@ function endpointIp(s: string): string | null {
 }
 
 /** What MDaemon logs when an outbound connection fails (Winsock errors, "Unable to connect"…). */
-const OUTBOUND_FAILURE =
+export const OUTBOUND_FAILURE =
   /(?:Socket|Winsock) error|Unable to connect|could not connect|Connection (?:refused|timed out|reset)|No route to host|Network is unreachable|Error reading from socket|Unexpected socket closure|connection (?:was )?(?:closed|dropped) by the other side/i;
 
 /** The line of dashes MDaemon writes between sessions (with or without a timestamp). */

@@ -7,9 +7,9 @@
 // "relay=host [ip] (may be forged)" is sendmail's own FCrDNS failure.
 
 import type { Session, Stage } from '../types';
-import type { InputParser, ParseResult, RawRejection } from './parser';
+import type { InputParser, ParseResult } from './parser';
 import { normalizeIP } from '../dns/names';
-import { emptySession } from './session';
+import { SessionBook } from './session';
 import { isConnectFailure } from './smtp-dialogue';
 import { judgedIpInReply } from './judged-ip';
 import { stageOfCommand } from '../knowledge/smtp-commands';
@@ -85,136 +85,164 @@ function reply(s: string): { code: number | null; enhanced: string | null; text:
   return { code: null, enhanced: null, text: s.trim() };
 }
 
-function newSession(id: string | null, line: number): Session {
-  return emptySession('sendmail-log', id, line);
+/** What sendmail logs on one line: its number, queue id (if any), text, fields and relay. */
+interface SendmailLine {
+  no: number;
+  id: string | null;
+  rest: string;
+  f: Map<string, string>;
+  relay: ReturnType<typeof relayOf>;
+}
+
+/** An address as sendmail logs it, without its angle brackets. */
+const bare = (a: string) => a.replace(/^<|>$/g, '');
+
+/** "<b@c>... User unknown" and DSN / lost input channel lines: known, not needed (the queue id's session is noted). */
+const KNOWN_NOTE =
+  /^(?:[0-9A-Za-z]{8,20}: )?(?:<[^>]*>\.\.\.|[^\s]+\.\.\.\s|DSN:|lost input channel|timeout waiting|did not issue|collect:|Milter|milter|STARTTLS|AUTH=|ruleset|SYSERR|NOQUEUE|clone|done|sender notify|return to sender|postmaster notify|starting daemon|alias database|\w+: (?:Warning|Timeout))/i;
+
+/**
+ * Reads a sendmail log line by line: each kind of line has its handler, tried
+ * in order until one takes the line. Sessions are the queue ids (a line
+ * without one is a session of its own).
+ */
+class SendmailReader {
+  readonly book = new SessionBook('sendmail-log');
+
+  private readonly handlers: ((l: SendmailLine) => boolean)[] = [
+    (l) => this.refusedByCheck(l),
+    (l) => this.arrival(l),
+    (l) => this.delivery(l),
+    (l) => this.knownNote(l),
+  ];
+
+  read(lines: string[]): void {
+    lines.forEach((raw, i) => {
+      if (!raw.trim()) return;
+      const m = PREFIX.exec(raw);
+      if (!m) {
+        this.book.unknownLines++;
+        return;
+      }
+      const f = fields(m[2]);
+      const l: SendmailLine = { no: i + 1, id: m[1] ?? null, rest: m[2], f, relay: relayOf(f.get('relay')) };
+      if (!this.handlers.some((handle) => handle(l))) this.book.unknownLines++;
+    });
+  }
+
+  /** The session of the line's queue id (of the line alone without one); it lasts at least to this line. */
+  private session(l: SendmailLine): Session {
+    const s = this.book.find(l.id ?? `line${l.no}`, l.id, l.no, 'unknown');
+    s.endLine = l.no;
+    return s;
+  }
+
+  /** The connecting client as relay= names it; "(may be forged)" is sendmail's own FCrDNS failure. */
+  private client(s: Session, l: SendmailLine): void {
+    const { relay } = l;
+    if (!relay?.ip) return;
+    s.clientIp ??= relay.ip;
+    if (!s.clientIpLine) s.clientIpLine = l.no;
+    s.remoteHost ??= relay.host;
+    if (relay.forged)
+      s.logged.push({ check: 'fcrdns', subject: relay.ip, result: 'fail', detail: 'sendmail: "(may be forged)"', line: l.no });
+  }
+
+  /** "ruleset=check_rcpt, arg1=<b>, relay=…, reject=550 …" and "milter=name, action=data, reject=…": this server refused. */
+  private refusedByCheck(l: SendmailLine): boolean {
+    const { f } = l;
+    if (!f.has('ruleset') && !(f.has('milter') && f.has('reject'))) return false;
+    const s = this.session(l);
+    s.direction = 'inbound';
+    this.client(s, l);
+    const stage = f.has('ruleset') ? stageOfRuleset(f.get('ruleset')!) : stageOfMilterAction(f.get('action') ?? '');
+    const arg1 = f.get('arg1');
+    if (stage === 'rcpt' && arg1) s.rcptTo.push({ address: bare(arg1), line: l.no });
+    if (stage === 'mail' && arg1) s.mailFrom ??= { address: bare(arg1), line: l.no };
+    const rej = f.get('reject') ?? f.get('discard') ?? f.get('quarantine');
+    if (!rej) return true;
+    const r = reply(rej);
+    const code = r.code ?? 550;
+    s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: l.no });
+    this.book.rejections.push({
+      code,
+      enhanced: r.enhanced,
+      stage,
+      text: r.text,
+      ip: s.clientIp,
+      line: l.no,
+      recipient: stage === 'rcpt' ? (arg1 ? bare(arg1) : null) : null,
+      remote: null,
+    });
+    return true;
+  }
+
+  /** "from=<a>, size=…, relay=host [ip]": a message arrived (from a client when relay= has an IP). */
+  private arrival(l: SendmailLine): boolean {
+    const { f } = l;
+    if (!f.has('from')) return false;
+    const s = this.session(l);
+    s.mailFrom ??= { address: bare(f.get('from')!), line: l.no };
+    if (f.has('size')) s.messageSize = Number(f.get('size'));
+    if (l.relay?.ip && s.direction === 'unknown') s.direction = 'inbound';
+    this.client(s, l);
+    return true;
+  }
+
+  /** "to=<b>, relay=mx. [ip], dsn=5.1.1, stat=User unknown": a delivery attempt, and the remote's refusal unless sent. */
+  private delivery(l: SendmailLine): boolean {
+    const { f, relay } = l;
+    if (!f.has('to') || !f.has('stat')) return false;
+    const s = this.session(l);
+    s.direction = 'outbound';
+    const to = bare(f.get('to')!);
+    for (const a of to.split(/,\s*/)) if (a && !s.rcptTo.some((r) => r.address === a)) s.rcptTo.push({ address: bare(a), line: l.no });
+    if (relay) {
+      s.remoteHost = relay.host;
+      s.serverIp = relay.ip;
+    }
+    const stat = f.get('stat')!;
+    const dsn = f.get('dsn') ?? null;
+    const r = reply(f.get('reply') ?? stat);
+    const cls = dsn?.[0] ?? (r.code ? String(r.code)[0] : /^Deferred/i.test(stat) ? '4' : null);
+    if (/^Sent\b/i.test(stat) || cls === '2') return true;
+    // sendmail logs no command for a remote's reply; a connection that failed is at connect
+    const stage = !r.code && isConnectFailure(stat) ? 'connect' : 'unknown';
+    if (r.code) s.replies.push({ code: r.code, enhanced: r.enhanced ?? dsn, text: r.text, stage, line: l.no });
+    this.book.rejections.push({
+      code: r.code,
+      enhanced: r.enhanced ?? dsn,
+      stage,
+      // "Deferred: 450 4.2.0 <x>: …": the reply without sendmail's word and the codes
+      text: r.code ? r.text : stat,
+      // our own server was judged: the remote names its IP at times ("from [ip]")
+      ip: r.code ? judgedIpInReply(r.code, r.enhanced ?? dsn, r.text) : null,
+      line: l.no,
+      recipient: to.split(/,\s*/)[0] || null,
+      remote: relay?.host ?? null,
+      action: /^Deferred/i.test(stat) || cls === '4' ? 'deferred' : 'failed',
+    });
+    return true;
+  }
+
+  /** A line sendmail writes about a message that says nothing we use. */
+  private knownNote(l: SendmailLine): boolean {
+    if (!KNOWN_NOTE.test(l.rest)) return false;
+    if (l.id) this.session(l);
+    return true;
+  }
 }
 
 export function parseSendmail(lines: string[]): ParseResult {
-  const sessions: Session[] = [];
-  const byId = new Map<string, Session>();
-  const rejections: RawRejection[] = [];
-  let unknown = 0;
-  const sessionFor = (id: string | null, lineNo: number): Session => {
-    const key = id ?? `line${lineNo}`;
-    let s = byId.get(key);
-    if (!s) {
-      s = newSession(id, lineNo);
-      byId.set(key, s);
-      sessions.push(s);
-    }
-    s.endLine = lineNo;
-    return s;
-  };
-
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    if (!raw.trim()) return;
-    const m = PREFIX.exec(raw);
-    if (!m) {
-      unknown++;
-      return;
-    }
-    const id = m[1] ?? null;
-    const rest = m[2];
-    const f = fields(rest);
-    const relay = relayOf(f.get('relay'));
-
-    if (f.has('ruleset') || (f.has('milter') && f.has('reject'))) {
-      const s = sessionFor(id, lineNo);
-      s.direction = 'inbound';
-      if (relay?.ip) {
-        s.clientIp ??= relay.ip;
-        if (!s.clientIpLine) s.clientIpLine = lineNo;
-        s.remoteHost ??= relay.host;
-        if (relay.forged)
-          s.logged.push({ check: 'fcrdns', subject: relay.ip, result: 'fail', detail: 'sendmail: "(may be forged)"', line: lineNo });
-      }
-      const stage = f.has('ruleset') ? stageOfRuleset(f.get('ruleset')!) : stageOfMilterAction(f.get('action') ?? '');
-      const arg1 = f.get('arg1');
-      if (stage === 'rcpt' && arg1) s.rcptTo.push({ address: arg1.replace(/^<|>$/g, ''), line: lineNo });
-      if (stage === 'mail' && arg1) s.mailFrom ??= { address: arg1.replace(/^<|>$/g, ''), line: lineNo };
-      const rej = f.get('reject') ?? f.get('discard') ?? f.get('quarantine');
-      if (rej) {
-        const r = reply(rej);
-        const code = r.code ?? 550;
-        s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: lineNo });
-        rejections.push({
-          code,
-          enhanced: r.enhanced,
-          stage,
-          text: r.text,
-          ip: s.clientIp,
-          line: lineNo,
-          recipient: stage === 'rcpt' ? (arg1?.replace(/^<|>$/g, '') ?? null) : null,
-          remote: null,
-        });
-      }
-      return;
-    }
-    if (f.has('from')) {
-      const s = sessionFor(id, lineNo);
-      s.mailFrom ??= { address: f.get('from')!.replace(/^<|>$/g, ''), line: lineNo };
-      if (f.has('size')) s.messageSize = Number(f.get('size'));
-      if (relay?.ip) {
-        s.clientIp ??= relay.ip;
-        if (!s.clientIpLine) s.clientIpLine = lineNo;
-        s.remoteHost ??= relay.host;
-        if (s.direction === 'unknown') s.direction = 'inbound';
-        if (relay.forged)
-          s.logged.push({ check: 'fcrdns', subject: relay.ip, result: 'fail', detail: 'sendmail: "(may be forged)"', line: lineNo });
-      }
-      return;
-    }
-    if (f.has('to') && f.has('stat')) {
-      const s = sessionFor(id, lineNo);
-      s.direction = 'outbound';
-      const to = f.get('to')!.replace(/^<|>$/g, '');
-      for (const a of to.split(/,\s*/))
-        if (a && !s.rcptTo.some((r) => r.address === a)) s.rcptTo.push({ address: a.replace(/^<|>$/g, ''), line: lineNo });
-      if (relay) {
-        s.remoteHost = relay.host;
-        s.serverIp = relay.ip;
-      }
-      const stat = f.get('stat')!;
-      const dsn = f.get('dsn') ?? null;
-      const r = reply(f.get('reply') ?? stat);
-      const cls = dsn?.[0] ?? (r.code ? String(r.code)[0] : /^Deferred/i.test(stat) ? '4' : null);
-      if (/^Sent\b/i.test(stat) || cls === '2') return;
-      // sendmail logs no command for a remote's reply; a connection that failed is at connect
-      const stage = !r.code && isConnectFailure(stat) ? 'connect' : 'unknown';
-      if (r.code) s.replies.push({ code: r.code, enhanced: r.enhanced ?? dsn, text: r.text, stage, line: lineNo });
-      rejections.push({
-        code: r.code,
-        enhanced: r.enhanced ?? dsn,
-        stage,
-        // "Deferred: 450 4.2.0 <x>: …": the reply without sendmail's word and the codes
-        text: r.code ? r.text : stat,
-        // our own server was judged: the remote names its IP at times ("from [ip]")
-        ip: r.code ? judgedIpInReply(r.code, r.enhanced ?? dsn, r.text) : null,
-        line: lineNo,
-        recipient: to.split(/,\s*/)[0] || null,
-        remote: relay?.host ?? null,
-        action: /^Deferred/i.test(stat) || cls === '4' ? 'deferred' : 'failed',
-      });
-      return;
-    }
-    // "<b@c>... User unknown" and DSN / lost input channel lines: known, not needed
-    if (
-      /^(?:[0-9A-Za-z]{8,20}: )?(?:<[^>]*>\.\.\.|[^\s]+\.\.\.\s|DSN:|lost input channel|timeout waiting|did not issue|collect:|Milter|milter|STARTTLS|AUTH=|ruleset|SYSERR|NOQUEUE|clone|done|sender notify|return to sender|postmaster notify|starting daemon|alias database|\w+: (?:Warning|Timeout))/i.test(
-        rest,
-      )
-    ) {
-      if (id) sessionFor(id, lineNo);
-      return;
-    }
-    unknown++;
-  });
+  const reader = new SendmailReader();
+  reader.read(lines);
+  const { sessions, rejections, unknownLines } = reader.book;
   const kept = sessions.filter((s) => s.clientIp || s.serverIp || s.mailFrom || s.rcptTo.length || s.replies.length);
   return {
     kind: 'sendmail-log',
     sessions: kept,
     rejections,
-    unknownLines: unknown,
+    unknownLines,
     warnings: kept.length || rejections.length ? [] : ['No sendmail message or refusal was found in the log.'],
   };
 }

@@ -9,8 +9,3 @@ export function splitLines(text: string): string[] {
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
-
-/** Cut a string to a length for display, marking the cut. */
-export function clip(s: string, max = 200): string {
-  return s.length <= max ? s : s.slice(0, max - 1) + '…';
-}

@@ -48,7 +48,7 @@ const SCANNERS: { module: string; fn: string; templates?: string[]; extra?: unkn
   { module: 'parse/bounce/decode.ts', fn: 'decodeEncodedWords', templates: ['=?utf-8?q?%?=', '=?%?q?a?='] },
   { module: 'parse/bounce/decode.ts', fn: 'decodeQuotedPrintableLine', templates: ['=%', 'a=3%='] },
   { module: 'parse/bounce/mime.ts', fn: 'parseContentType', templates: ['multipart/report; report-type="%"; boundary=%'] },
-  { module: 'parse/exchange.ts', fn: 'csvFields', templates: ['a,"%",b', '"%""'] },
+  { module: 'text/csv.ts', fn: 'csvFields', templates: ['a,"%",b', '"%""'] },
   { module: 'parse/exchange-tracking.ts', fn: 'recipientStatuses', templates: ['550 5.1.1 %;550 %', '[{LRT=%};{LED=550 %}]'] },
   { module: 'auth/spf/macro.ts', fn: 'parseMacroString', templates: ['%{i}.%', '%{%}'] },
   { module: 'auth/spf/parse.ts', fn: 'parseSpfRecord', templates: ['v=spf1 include:% ip4:% -all', 'v=spf1 exists:%{ir}.%'] },

@@ -10,6 +10,7 @@
 
 import type { InputParser } from '../../parse/parser';
 import { normalizeIP } from '../../dns/names';
+import { csvFields } from '../../text/csv';
 import type { FastOutcome, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
 
@@ -116,7 +117,7 @@ export function exchangeStream(sink: Sink, parser: InputParser): StreamFormat {
     }
     if (kind === 'tracking') {
       // tracking rows quote free text (subjects, statuses): the parser reads the columns
-      const cells = csv(text);
+      const cells = csvFields(text);
       if (cells.length < 5) {
         sink.unknown();
         return;
@@ -160,27 +161,4 @@ export function exchangeStream(sink: Sink, parser: InputParser): StreamFormat {
     },
     preamble: () => header,
   };
-}
-
-/** RFC 4180 fields of one CSV line (parse/exchange.ts csvFields). */
-function csv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
 }

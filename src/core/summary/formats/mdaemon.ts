@@ -10,7 +10,7 @@
 // sessions without one.
 
 import type { InputParser } from '../../parse/parser';
-import { normalizeIP } from '../../dns/names';
+import { endpointIp, OUTBOUND_FAILURE } from '../../parse/mdaemon';
 import type { FastOutcome, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
 
@@ -19,24 +19,6 @@ interface State {
   clientIp: string | null;
   /** Anything SMTP in it: parseMdaemon keeps only such sessions. */
   smtp: boolean;
-}
-
-/** What MDaemon logs when an outbound connection fails (parse/mdaemon.ts OUTBOUND_FAILURE). */
-const OUTBOUND_FAILURE =
-  /(?:Socket|Winsock) error|Unable to connect|could not connect|Connection (?:refused|timed out|reset)|No route to host|Network is unreachable|Error reading from socket|Unexpected socket closure|connection (?:was )?(?:closed|dropped) by the other side/i;
-
-/** `[192.0.2.1:25]`, `[192.0.2.1 : 25]`, `192.0.2.1:25`, `[2001:db8::1]:25` → the address (parse/mdaemon.ts endpointIp). */
-function endpointIp(s: string): string | null {
-  const t = s.trim();
-  const spaced = /^\[?\s*([0-9a-fA-F:.]+?)\s+:\s*\d+\s*\]?$/.exec(t);
-  if (spaced) return normalizeIP(spaced[1]);
-  const inner = /^\[([0-9a-fA-F:.]+)\](?::\d+)?$/.exec(t);
-  if (inner && normalizeIP(inner[1])) return normalizeIP(inner[1]);
-  const plain = t.replace(/^\[|\]$/g, '');
-  const whole = normalizeIP(plain);
-  if (whole && plain.includes('::')) return whole;
-  const cut = plain.lastIndexOf(':');
-  return cut > 0 ? (normalizeIP(plain.slice(0, cut)) ?? whole) : whole;
 }
 
 /**
