@@ -14,7 +14,7 @@ import { analyze } from '../core/index';
 import type { Report, Resolver } from '../core/index';
 import { offlineResolver } from '../core/index';
 import { reportToText } from '../core/format/text';
-import { DohResolver } from '../net/doh';
+import { cliResolver } from './resolver';
 import { DEFAULT_RESOLVERS, resolverUrlProblem } from '../core/settings';
 import { decodeBytes } from '../core/text/decode';
 import { sessionText, type LogSummary } from '../core/summary/summariser';
@@ -105,9 +105,7 @@ async function main(): Promise<number> {
     await write(process.stderr, USAGE + '\n');
     return args ? EXIT.usage : EXIT.analysed;
   }
-  const resolver: Resolver = args.offline
-    ? offlineResolver
-    : new DohResolver({ endpoints: args.doh.length ? args.doh : DEFAULT_RESOLVERS });
+  const resolver: Resolver = args.offline ? offlineResolver : cliResolver(args.doh.length ? args.doh : DEFAULT_RESOLVERS);
   const dnsbl = { dqsKey: process.env.MAILMEDIC_DQS_KEY, abusixKey: process.env.MAILMEDIC_ABUSIX_KEY };
   const many = args.files.length + args.checks.length > 1;
   let code: number = EXIT.analysed;

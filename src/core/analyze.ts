@@ -197,6 +197,9 @@ export async function analyze(text: string, options: AnalyzeOptions = {}): Promi
 
 const ALL_GROUPS: CheckGroup[] = ['ptr', 'helo', 'spf', 'dkim', 'dmarc', 'mx', 'dnsbl'];
 
+/** The least time between two partial reports (ms). */
+const PARTIAL_EVERY_MS = 50;
+
 /**
  * Partial reports while the answers come in (AnalyzeOptions.onPartial). Each
  * is the whole diagnosis made again from the answers that are in, with no
@@ -213,6 +216,8 @@ class Partials {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private made = false;
 
   constructor(
     private readonly evidence: Evidence,
@@ -229,24 +234,42 @@ class Partials {
 
   stop(): void {
     this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
-  /** Make a partial report now, or once the one being made is out (never two at once, never stale). */
+  /**
+   * Make a partial report soon: never two at once, never stale, and never in
+   * the way of the questions. A partial is the whole diagnosis made again, so
+   * it waits for a task of its own: the first one until the first questions
+   * have left (it would otherwise run between analyze() and its fetches), the
+   * next ones until a burst of answers has been taken in (PARTIAL_EVERY_MS),
+   * so that the checks waiting on those answers ask their next questions
+   * first. One still waiting when the diagnosis ends is dropped.
+   */
   update(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.timer !== null) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.running = this.make()
-      .catch(() => undefined)
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.update();
-        }
-      });
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        if (this.stopped) return;
+        this.made = true;
+        this.running = this.make()
+          .catch(() => undefined)
+          .finally(() => {
+            this.running = null;
+            if (this.again && !this.stopped) {
+              this.again = false;
+              this.update();
+            }
+          });
+      },
+      this.made ? PARTIAL_EVERY_MS : 0,
+    );
   }
 
   private async make(): Promise<void> {

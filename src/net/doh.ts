@@ -1,7 +1,9 @@
 // The resolver engine: RFC 8484 GET (id 0, base64url) to each configured DoH
 // endpoint in turn, with
-// - a per-try timeout, and a retry on the next endpoint after a failure or a
-//   SERVFAIL/REFUSED (another resolver may know better);
+// - a per-try timeout that counts from when the request is on the wire, not
+//   from when it waited in the browser's queue (send-line.ts), and a retry on
+//   the next endpoint after a failure or a SERVFAIL/REFUSED (another resolver
+//   may know better);
 // - a TTL-honouring cache (cache.ts) shared by every analysis using this object;
 // - in-flight de-duplication: one question is never on the wire twice at once,
 //   whoever asks it;
@@ -16,6 +18,7 @@
 import { offlineResponse, type DnsAttempt, type DnsResponse, type Resolver, type RRType } from '../core/dns/resolver';
 import { DnsCache } from './cache';
 import { Limiter } from './limiter';
+import { BROWSER_CONNECTIONS_PER_ORIGIN, SendLine, type Ticket } from './send-line';
 import { classifyFetchError, isBrowserOffline } from './failure';
 import { decodeAnswer, encodeQuery } from './wire';
 
@@ -36,6 +39,13 @@ export interface DohOptions {
   isOffline?: () => boolean;
   /** How long an endpoint that could not be reached is tried after the others (ms). */
   downForMs?: number;
+  /**
+   * Requests the host sends at once to one endpoint before queueing the rest
+   * unseen (send-line.ts): six in a browser (HTTP/1.1 per origin, the
+   * default); Infinity where fetch opens as many connections as asked (Node's
+   * undici, the CLI).
+   */
+  connectionsPerEndpoint?: number;
 }
 
 /** rcodes after which another resolver may know better. */
@@ -63,6 +73,8 @@ export class DohResolver implements Resolver {
   private readonly inFlight = new Map<string, Promise<DnsResponse>>();
   /** Endpoint → clock time until which it is tried last (it failed to connect). */
   private readonly downUntil = new Map<string, number>();
+  private readonly connections: number;
+  private readonly lines = new Map<string, SendLine>();
   /** Requests actually sent (tries, not questions): for tests and the bench. */
   sent = 0;
 
@@ -76,6 +88,7 @@ export class DohResolver implements Resolver {
     this.downForMs = o.downForMs ?? 30_000;
     this.cache = o.cache === false ? null : new DnsCache(this.clock);
     this.limiter = new Limiter(o.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
+    this.connections = o.connectionsPerEndpoint ?? BROWSER_CONNECTIONS_PER_ORIGIN;
   }
 
   /** Forget cached answers (e.g. after the user changed a record and wants to see it now). */
@@ -121,7 +134,9 @@ export class DohResolver implements Resolver {
         ms: Math.round(r.ms),
         ...(r.failure ? { failure: r.failure, error: r.error } : {}),
       });
-      if (r.failure === 'NETWORK' || r.failure === 'CORS') this.downUntil.set(endpoint, this.clock() + this.downForMs);
+      // unreachable, refusing this page, or silent since it was first asked: others first for a while
+      const silent = r.failure === 'TIMEOUT' && !this.lineOf(endpoint).answered;
+      if (r.failure === 'NETWORK' || r.failure === 'CORS' || silent) this.downUntil.set(endpoint, this.clock() + this.downForMs);
       else this.downUntil.delete(endpoint);
       // keep the most telling result: a DNS answer beats a transport failure; else the latest failure
       if (!chosen || chosen.response.failure) chosen = tried;
@@ -143,17 +158,48 @@ export class DohResolver implements Resolver {
     return out;
   }
 
+  /** The send line of an endpoint (send-line.ts): when its requests count as sent. */
+  private lineOf(endpoint: string): SendLine {
+    let line = this.lines.get(endpoint);
+    if (!line) this.lines.set(endpoint, (line = new SendLine(this.connections)));
+    return line;
+  }
+
   private async ask(endpoint: string, name: string, type: RRType): Promise<{ response: DnsResponse; ttl: number | null }> {
-    const started = this.clock();
+    let sentAt = this.clock();
     this.sent++;
     const base = { name, type, answers: [], ad: false, resolver: endpoint };
     const fail = (failure: DnsResponse['failure'], error: string) => ({
-      response: { ...base, rcode: failure as string, failure, error, ms: this.clock() - started },
+      response: { ...base, rcode: failure as string, failure, error, ms: this.clock() - sentAt },
       ttl: null,
     });
     const ctrl = new AbortController();
-    const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
+    const line = this.lineOf(endpoint);
+    // the timeout counts from when the request is on the wire, not from when it was queued
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let ended: 'timeout' | 'given-up' | null = null;
+    const ticket: Ticket = {
+      sent: false,
+      onSent: () => {
+        sentAt = this.clock();
+        timer = setTimeout(() => {
+          ended = 'timeout';
+          line.timedOut(ticket);
+          ctrl.abort();
+        }, this.timeoutMs);
+      },
+      onGivenUp: () => {
+        ended = 'given-up';
+        ctrl.abort();
+      },
+    };
+    const timedOut = () =>
+      ended === 'given-up'
+        ? fail('TIMEOUT', `not sent: the resolver has answered nothing, and an earlier question got no answer within ${this.timeoutMs} ms`)
+        : fail('TIMEOUT', `no answer within ${this.timeoutMs} ms of being sent`);
     const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}dns=${encodeQuery(name, type)}`;
+    line.enter(ticket);
+    let answered = false;
     try {
       let res: Response;
       try {
@@ -165,10 +211,11 @@ export class DohResolver implements Resolver {
           cache: 'default',
         });
       } catch (e) {
-        if (ctrl.signal.aborted) return fail('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
+        if (ctrl.signal.aborted) return timedOut();
         const kind = await classifyFetchError(e, url, this.fetchFn, this.isOffline);
         return fail(kind.failure, kind.error);
       }
+      answered = true;
       if (!res.ok) {
         await res.body?.cancel().catch(() => undefined);
         return fail('HTTP', `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
@@ -185,15 +232,16 @@ export class DohResolver implements Resolver {
         return fail('MALFORMED', decoded.error + sent);
       }
       return {
-        response: { ...base, rcode: decoded.rcode, ad: decoded.ad, answers: decoded.answers, ms: this.clock() - started },
+        response: { ...base, rcode: decoded.rcode, ad: decoded.ad, answers: decoded.answers, ms: this.clock() - sentAt },
         ttl: decoded.ttl,
       };
     } catch (e) {
       // reading the body timed out or broke off
-      if (ctrl.signal.aborted) return fail('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
+      if (ended) return timedOut();
       return fail('NETWORK', `the answer broke off: ${(e as Error).message}`);
     } finally {
       clearTimeout(timer);
+      line.leave(ticket, answered);
     }
   }
 }

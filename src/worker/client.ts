@@ -277,7 +277,7 @@ export class AnalysisClient {
     }
     const p = this.pending.get(msg.id);
     if (!p) return;
-    if (msg.type === 'dns') p.onDns?.(msg.entry);
+    if (msg.type === 'dns') for (const e of msg.entries) p.onDns?.(e);
     else if (msg.type === 'partial') p.onPartial?.({ report: msg.report, view: msg.view });
     else if (msg.type === 'report') {
       this.pending.delete(msg.id);

@@ -76,7 +76,8 @@ export interface CallResults {
 export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest | ReadFileRequest | CallRequest;
 
 export type WorkerResponse =
-  | { type: 'dns'; id: number; entry: DnsLogEntry }
+  /** DNS answers as they arrive, a few at a time (the query log fills live). */
+  | { type: 'dns'; id: number; entries: DnsLogEntry[] }
   | { type: 'report'; id: number; report: Report; view: ReportView }
   /** A partial report while DNS answers come in (analyze's onPartial), drawn like the final one; the analysis still ends with `report`. */
   | { type: 'partial'; id: number; report: PartialReport; view: ReportView }

@@ -7,6 +7,7 @@ import { offlineResolver, type Resolver } from '../core/dns/resolver';
 import { replayResolver } from '../core/dns/replay';
 import { DohResolver } from '../net/doh';
 import { testResolver } from '../net/test-resolver';
+import type { DnsLogEntry } from '../core/types';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summariseFile } from './summarise';
 import { readFileText } from './read-file';
@@ -37,6 +38,33 @@ function dohFor(endpoints: string[]): DohResolver {
 
 function post(msg: WorkerResponse): void {
   self.postMessage(msg);
+}
+
+/** How long DNS answers gather before they go to the page together (ms). */
+const DNS_BATCH_MS = 40;
+
+/**
+ * The answers go to the page a few at a time: a burst of 25 answers is one
+ * message and one update of the query log, not 25, so that the page's
+ * rendering does not compete with the checks for the machine while the next
+ * questions are due.
+ */
+function batch(send: (entries: DnsLogEntry[]) => void): { add: (e: DnsLogEntry) => void; flush: () => void } {
+  let waiting: DnsLogEntry[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (waiting.length) send(waiting);
+    waiting = [];
+  };
+  return {
+    add(e) {
+      waiting.push(e);
+      timer ??= setTimeout(flush, DNS_BATCH_MS);
+    },
+    flush,
+  };
 }
 
 self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
@@ -80,6 +108,7 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
     }
     return;
   }
+  const answers = batch((entries) => post({ type: 'dns', id: req.id, entries }));
   try {
     // a log of many refused sessions: triaged instead of diagnosed whole
     const triaged = req.triage && !req.replay ? await triage(req.text, req.triage.name, ctrl.signal) : null;
@@ -93,16 +122,21 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
       exactBytes: req.exactBytes,
       signal: ctrl.signal,
       dnsbl: req.dnsbl,
-      onDns: (entry) => post({ type: 'dns', id: req.id, entry }),
+      onDns: (entry) => answers.add(entry),
       onPartial: (report) => post({ type: 'partial', id: req.id, report, view: buildView(report) }),
     });
-    const csp = await takeCspWarning(report.dns.some((d) => d.rcode !== 'NOERROR' && d.rcode !== 'NXDOMAIN'));
+    answers.flush();
+    // a request the policy blocked fails as a fetch that never reached the resolver (NETWORK, or CORS
+    // when the second probe is blocked too); a SERVFAIL, a timeout or a cut-off answer came from a
+    // resolver and is no reason to hold the final report back while violation events are awaited
+    const csp = await takeCspWarning(report.dns.some((d) => d.rcode === 'NETWORK' || d.rcode === 'CORS'));
     if (csp) report.warnings = [...(report.warnings ?? []), csp];
     post(ctrl.signal.aborted ? { type: 'cancelled', id: req.id } : { type: 'report', id: req.id, report, view: buildView(report) });
   } catch (err) {
     if (ctrl.signal.aborted) post({ type: 'cancelled', id: req.id });
     else post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
   } finally {
+    answers.flush();
     running.delete(req.id);
   }
 });

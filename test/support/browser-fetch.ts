@@ -19,3 +19,82 @@ export const browserLikeFetch: typeof fetch = async (input, init) => {
   }
   return res;
 };
+
+/**
+ * A fetch that queues like a browser's for HTTP/1.1: at most `perOrigin`
+ * requests to one origin on the wire at once, the rest held (unsent) in
+ * order until one finishes — its body read or cancelled — or until they are
+ * aborted while waiting. `sentAt` records when each URL really left.
+ */
+export function queueingFetch(inner: typeof fetch = fetch, perOrigin = 6): typeof fetch & { sentAt: Map<string, number> } {
+  const active = new Map<string, number>();
+  const waiting = new Map<string, (() => void)[]>();
+  const sentAt = new Map<string, number>();
+  const release = (origin: string) => {
+    active.set(origin, (active.get(origin) ?? 1) - 1);
+    waiting.get(origin)?.shift()?.();
+  };
+  const f = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    const origin = url.origin;
+    const signal = init?.signal;
+    if ((active.get(origin) ?? 0) >= perOrigin) {
+      await new Promise<void>((resolve, reject) => {
+        const go = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          const q = waiting.get(origin) ?? [];
+          q.splice(q.indexOf(go), 1);
+          reject(new DOMException('The operation was aborted.', 'AbortError'));
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        waiting.set(origin, [...(waiting.get(origin) ?? []), go]);
+      });
+    }
+    active.set(origin, (active.get(origin) ?? 0) + 1);
+    sentAt.set(url.href, performance.now());
+    let res: Response;
+    try {
+      res = await inner(input, init);
+    } catch (e) {
+      release(origin);
+      throw e;
+    }
+    if (!res.body) {
+      release(origin);
+      return res;
+    }
+    // the connection is free again once the body is read to its end, cancelled or broken off
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        release(origin);
+      }
+    };
+    const reader = res.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(ctrl) {
+        try {
+          const r = await reader.read();
+          if (r.done) {
+            finish();
+            ctrl.close();
+          } else ctrl.enqueue(r.value);
+        } catch (e) {
+          finish();
+          ctrl.error(e);
+        }
+      },
+      cancel(reason) {
+        finish();
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  return Object.assign(f, { sentAt });
+}

@@ -116,7 +116,10 @@ export interface DohServerOptions {
 }
 
 export interface SeenQuestion {
+  /** Milliseconds since the server started. */
   t: number;
+  /** Wall-clock arrival (Date.now()), to line up with a client's own clock. */
+  at: number;
   name: string;
   type: string;
 }
@@ -126,6 +129,8 @@ export interface DohServer {
   seen: SeenQuestion[];
   /** Junk bytes written after answers (the `junk` fault), before the client went away. */
   junkSent: number;
+  /** Connections accepted (TLS connections with h2). */
+  connections: number;
   /** The options in force; tests may change `delay`, `noCors`… between requests. */
   options: DohServerOptions;
   close(): Promise<void>;
@@ -226,7 +231,7 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
     return { ...base, answers, authorities: answers.length ? [] : soa(name) };
   }
 
-  const state = { junkSent: 0 };
+  const state = { junkSent: 0, connections: 0 };
 
   /** Write `bytes` of junk after `head`, minding backpressure, until done or the client goes away. */
   function junkAfter(res: http.ServerResponse, head: Uint8Array): void {
@@ -316,7 +321,7 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
       }
       const q = query.questions?.[0];
       const name = q ? norm(q.name) : '';
-      seen.push({ t: Date.now() - t0, name, type: q?.type ?? '' });
+      seen.push({ t: Date.now() - t0, at: Date.now(), name, type: q?.type ?? '' });
       if (faultOf(name) === 'hang') return; // never answers: the client's timeout must fire
       setTimeout(() => send(res, query, name), slow.get(name) ?? o.delay ?? 0);
     };
@@ -348,6 +353,9 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
         get junkSent() {
           return state.junkSent;
         },
+        get connections() {
+          return state.connections;
+        },
         options: o,
         close: () =>
           new Promise<void>((r) => {
@@ -364,8 +372,11 @@ export function startDohServer(o: DohServerOptions): Promise<DohServer> {
         sessions.add(s);
         s.on('close', () => sessions.delete(s));
       });
-      (server as http2.Http2SecureServer).on('secureConnection', (socket) => socket.on('error', () => undefined));
-    }
+      (server as http2.Http2SecureServer).on('secureConnection', (socket) => {
+        state.connections++;
+        socket.on('error', () => undefined);
+      });
+    } else server.on('connection', () => state.connections++);
   });
 }
 

@@ -97,6 +97,13 @@ export function meaningsOf(entry: DnsblEntry | null, codes: string[]): DnsblCode
   return out;
 }
 
+/** An answer that lists the subject: listing codes, and no error code among them. */
+function isListing(entry: DnsblEntry | null, r: DnsResponse): boolean {
+  if (outcome(r) !== 'answer') return false;
+  const codes = recordsOf(r).map((a) => a.data);
+  return !errorOf(entry, codes) && listingCodes(entry, codes).length > 0;
+}
+
 /** The always-listed test point: a list that does not list it is dead or refuses us. */
 function judgeListedProbe(entry: DnsblEntry | null, listed: DnsResponse): string | null {
   if (outcome(listed) === 'error') return `its test point ${listed.name} could not be asked (${listed.failure ?? listed.rcode})`;
@@ -126,10 +133,11 @@ function judgeNotListedProbe(entry: DnsblEntry | null, notListed: DnsResponse): 
 /**
  * Stage 1, at once: the question and the always-listed test point. A "not
  * listed" answer is trusted when the list lists 127.0.0.2 (a dead or refusing
- * list fails that). Stage 2, only for a "listed" answer, at once: the list's
- * TXT and the never-listed test point (a wildcard that lists everything fails
- * that). Stage 2 sits beside the TXT that a listing needs anyway, so the
- * probes never lengthen the chain of dependent questions.
+ * list fails that). Stage 2, only for a "listed" answer, as soon as that
+ * answer is in: the list's TXT and the never-listed test point (a wildcard
+ * that lists everything fails that). Stage 2 sits beside the TXT that a
+ * listing needs anyway, so the probes never lengthen the chain of dependent
+ * questions.
  */
 export async function askDnsbl(
   dns: Lookup,
@@ -140,7 +148,14 @@ export async function askDnsbl(
 ): Promise<DnsblAnswer> {
   const tp = testPoints(kind);
   const name = queryName(subject, kind, zone) as string;
-  const [response, listed] = await Promise.all([dns.query(name, 'A'), dns.query(queryName(tp.listed, kind, zone) as string, 'A')]);
+  const asked = dns.query(name, 'A');
+  const probed = dns.query(queryName(tp.listed, kind, zone) as string, 'A');
+  // stage 2 starts as soon as the question's own answer is a listing, without waiting for the
+  // stage-1 probe: a listing needs its TXT and the wildcard check whatever the probe says
+  const stage2 = asked.then((r) =>
+    isListing(entry, r) ? Promise.all([dns.query(name, 'TXT'), dns.query(queryName(tp.notListed, kind, zone) as string, 'A')]) : null,
+  );
+  const [response, listed] = await Promise.all([asked, probed]);
   const listedProblem = judgeListedProbe(entry, listed);
   const base = { codes: [] as string[], meanings: [] as DnsblCode[], txt: null, response };
   const probe1: DnsblProbe = { ok: !listedProblem, listed, notListed: null, ...(listedProblem ? { problem: listedProblem } : {}) };
@@ -160,10 +175,7 @@ export async function askDnsbl(
   const listing = listingCodes(entry, codes);
   if (!listing.length) return { ...base, probe: probe1, codes, verdict: 'clean' };
   // the list's own words (RFC 5782 §2.1: a TXT record may explain the listing), and the wildcard check
-  const [txtResponse, notListed] = await Promise.all([
-    dns.query(name, 'TXT'),
-    dns.query(queryName(tp.notListed, kind, zone) as string, 'A'),
-  ]);
+  const [txtResponse, notListed] = (await stage2)!;
   const notListedProblem = judgeNotListedProbe(entry, notListed);
   const probe: DnsblProbe = { ok: !notListedProblem, listed, notListed, ...(notListedProblem ? { problem: notListedProblem } : {}) };
   if (notListedProblem) {

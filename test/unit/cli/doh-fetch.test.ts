@@ -1,0 +1,68 @@
+// The CLI's DoH transport: one HTTP/2 session per https resolver, every
+// question a stream on it, with the engine's size limit, faults and aborts as
+// through fetch; http:// and resolvers without HTTP/2 go to Node's fetch.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { DohResolver } from '../../../src/net/doh';
+import { http2Fetch } from '../../../src/cli/doh-fetch';
+import { downResolverUrl, startDohServer, throwawayCertificate, type DohServer, type Zone } from '../../support/doh-server';
+
+const dir = new URL('../../fixtures/cases/mdaemon-554/', import.meta.url);
+const input = readFileSync(new URL('input.log', dir), 'utf8');
+const zone = JSON.parse(readFileSync(new URL('zone.json', dir), 'utf8')) as Zone;
+
+let h2: DohServer;
+let h1: DohServer;
+beforeAll(async () => {
+  h2 = await startDohServer({
+    zone: { ...zone, faults: { 'junk.example': 'junk', 'hang.example': 'hang', 'tc.example': 'tc' } },
+    h2: true,
+    junkBytes: 4 * 1048576,
+  });
+  h1 = await startDohServer({ zone });
+});
+afterAll(async () => {
+  await Promise.all([h2.close(), h1.close()]);
+});
+
+const ca = () => throwawayCertificate().cert;
+
+describe('HTTP/2 to an https resolver', () => {
+  it('a whole diagnosis: every question is a stream of one session, answered as over fetch', async () => {
+    let fellBack = 0;
+    const f = http2Fetch({ ca: ca(), fallback: (...a) => (fellBack++, fetch(...a)) });
+    const over2 = await analyze(input, { resolver: new DohResolver({ endpoints: [h2.url], connectionsPerEndpoint: Infinity, fetch: f }) });
+    const over1 = await analyze(input, { resolver: new DohResolver({ endpoints: [h1.url] }) });
+    expect(fellBack).toBe(0);
+    expect(over2.dns.length).toBe(over1.dns.length);
+    expect(over2.dns.every((q) => q.rcode !== 'NETWORK' && q.rcode !== 'TIMEOUT')).toBe(true);
+    expect(over2.checklist.map((s) => `${s.rule}:${s.status}`)).toEqual(over1.checklist.map((s) => `${s.rule}:${s.status}`));
+  });
+
+  it('the size limit, a truncated answer and a timeout work over it', async () => {
+    const d = new DohResolver({ endpoints: [h2.url], timeoutMs: 300, fetch: http2Fetch({ ca: ca() }) });
+    expect((await d.resolve('junk.example', 'TXT')).error).toMatch(/larger than a DNS message/);
+    expect((await d.resolve('tc.example', 'TXT')).error).toMatch(/truncated/);
+    const hung = await d.resolve('hang.example', 'TXT');
+    expect(hung.failure).toBe('TIMEOUT');
+    // the session survives a cancelled stream
+    expect((await d.resolve('example.org', 'TXT')).rcode).toBe('NOERROR');
+  });
+
+  it('a resolver that is down is NETWORK; an untrusted certificate is NETWORK too, never an answer', async () => {
+    const down = (await downResolverUrl()).replace('http:', 'https:');
+    const r = await new DohResolver({ endpoints: [down], fetch: http2Fetch() }).resolve('example.org', 'TXT');
+    expect(r.failure).toBe('NETWORK');
+    expect(r.error).toMatch(/ECONNREFUSED/);
+    const untrusted = await new DohResolver({ endpoints: [h2.url], fetch: http2Fetch() }).resolve('example.org', 'TXT');
+    expect(untrusted.failure).toBe('NETWORK');
+  });
+
+  it('http:// goes to the fallback fetch', async () => {
+    let fellBack = 0;
+    const f = http2Fetch({ fallback: (...a) => (fellBack++, fetch(...a)) });
+    expect((await new DohResolver({ endpoints: [h1.url], fetch: f }).resolve('example.org', 'TXT')).rcode).toBe('NOERROR');
+    expect(fellBack).toBeGreaterThan(0);
+  });
+});
