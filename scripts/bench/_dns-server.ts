@@ -22,7 +22,9 @@ export interface ServerProcess {
 function get(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const mod = url.startsWith('https:') ? https : http;
-    const req = mod.get(url, { rejectUnauthorized: false }, (res) => {
+    // a fresh connection each time: a kept-alive one may have been closed by the server while a cold
+    // run blocked this process (spawnSync), and reusing it hangs up
+    const req = mod.get(url, { rejectUnauthorized: false, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));

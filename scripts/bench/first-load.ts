@@ -79,9 +79,12 @@ async function firstPaint(): Promise<void> {
     const ctx = await browser.newContext();
     const first = await ctx.newPage();
     await first.goto(app.url);
-    // the service worker installed and every precached file in the cache
+    // the service worker installed, every precached file in the cache, and (clientsClaim) this very first page controlled
     await first.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
-    const controlled = await first.evaluate(() => !!navigator.serviceWorker?.controller);
+    const controlled = await first
+      .waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 15000 })
+      .then(() => first.evaluate(() => performance.now()))
+      .catch(() => null);
     await first.close();
     const fcp: number[] = [];
     const ready: number[] = [];
@@ -102,7 +105,9 @@ async function firstPaint(): Promise<void> {
       await page.close();
       ready.push(t.ready);
     }
-    console.log(`service worker in control on the first visit: ${controlled ? 'yes' : 'no'}`);
+    console.log(
+      `service worker in control on the first visit: ${controlled === null ? 'no' : `yes, ${controlled.toFixed(0)} ms after navigation, without a reload`}`,
+    );
     console.log(
       `first paint (warm, first-contentful-paint): median ${median(fcp).toFixed(0)} ms over ${RUNS} visits (min ${Math.min(...fcp).toFixed(0)}, max ${Math.max(...fcp).toFixed(0)}; aim ≤ 300 ms)`,
     );

@@ -48,8 +48,20 @@ export function indexedDbKeeper(): Keeper | null {
       if (dropped.length) await delMany(dropped, store);
     },
     async saveDone(id, done) {
-      const d = await get<KeptDiagnosis>(diagKey(id), store);
-      if (d) await set(diagKey(id), { ...d, done }, store);
+      // one read-write transaction: no other write slips between the read and
+      // the write (idb-keyval's update() would also write a diagnosis that is gone)
+      await store(
+        'readwrite',
+        (s) =>
+          new Promise<void>((resolve, reject) => {
+            const req = s.get(diagKey(id));
+            req.onsuccess = () => {
+              if (req.result) s.put({ ...(req.result as KeptDiagnosis), done }, diagKey(id));
+            };
+            s.transaction.oncomplete = () => resolve();
+            s.transaction.onerror = s.transaction.onabort = () => reject(s.transaction.error);
+          }),
+      );
     },
     async leave() {
       await del(CURRENT, store);

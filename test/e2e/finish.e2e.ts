@@ -82,9 +82,15 @@ for (const size of ['desktop', 'phone'] as const) {
       await page.context().close();
     });
 
-    it('keeps Share, Copy and Download off for an input that was not recognised', async () => {
+    it('keeps Share, Copy and Download off for an input that was not recognised, and says why', async () => {
       const page = await (await env.context({ size })).newPage();
       await page.goto(env.app.url);
+      // before any input: Share is off, and its description says why
+      const share = page.getByRole('button', { name: 'Share…' });
+      assert.equal(await share.isDisabled(), true);
+      assert.match((await share.getAttribute('title')) ?? '', /analyse an input first/);
+      assert.match((await page.getByTestId('share-off').textContent()) ?? '', /analyse an input first/);
+      assert.equal(await share.getAttribute('aria-describedby'), 'share-off');
       await page.getByTestId('input').fill('hello, is this thing on?');
       await page.getByTestId('analyze').click();
       await page.getByTestId('verdict').waitFor();
@@ -92,11 +98,20 @@ for (const size of ['desktop', 'phone'] as const) {
       assert.equal(await page.getByRole('button', { name: 'Share…' }).isDisabled(), true);
       assert.equal(await page.getByRole('button', { name: 'Copy as text' }).isDisabled(), true);
       assert.equal(await page.getByTestId('download-json').isDisabled(), true);
+      // the reason is on screen beside the buttons, and tied to them for screen readers
+      const why = page.getByTestId('actions-off');
+      assert.equal(await why.isVisible(), true);
+      assert.match(await why.innerText(), /not recognised/);
+      assert.equal(await page.getByTestId('download-json').getAttribute('aria-describedby'), 'actions-off');
+      assert.match((await share.getAttribute('title')) ?? '', /not recognised/);
       // the input stays open to be mended
       assert.equal(await page.getByTestId('input').isVisible(), true);
       await pasteAndAnalyze(page, SEED);
       assert.equal(await page.getByRole('button', { name: 'Share…' }).isEnabled(), true);
       assert.equal(await page.getByTestId('download-json').isEnabled(), true);
+      assert.equal(await why.count(), 0);
+      assert.equal(await share.getAttribute('title'), null);
+      assert.equal(await share.getAttribute('aria-describedby'), null);
       await page.context().close();
     });
 

@@ -7,11 +7,43 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT, SCREENS, checklist, loadZone, pasteAndAnalyze, startEnv, type Env } from './harness';
 
 const LISTED = readFileSync(path.join(ROOT, 'test/fixtures/cases/dns-barracuda-listed/input.log'), 'utf8');
 const OTHER = readFileSync(path.join(ROOT, 'test/fixtures/logs/exchange-protocol.log'), 'utf8');
 let env: Env;
+
+/** The Done ticks of the diagnoses kept in the page's IndexedDB (how many ticked steps each has). */
+function keptTicks(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('mailmedic');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('kept')) return resolve([]);
+          const all = db.transaction('kept').objectStore('kept').getAll();
+          all.onsuccess = () => {
+            db.close();
+            const kept = (all.result as { done?: Record<string, boolean> }[]).filter((v) => v && typeof v === 'object' && 'done' in v);
+            resolve(kept.map((v) => Object.values(v.done ?? {}).filter(Boolean).length));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/** Wait until the page has written a Done tick (a write cut short by a reload is the browser's, not the page's). */
+async function tickKept(page: Page): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await keptTicks(page)).some((n) => n > 0)) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail('the Done tick was never written to IndexedDB');
+}
 
 before(async () => {
   env = await startEnv({ zone: loadZone('dns-barracuda-listed') });
@@ -31,6 +63,8 @@ for (const size of ['desktop', 'phone'] as const) {
       await first.getByLabel('Done').check();
       const done = await page.getByTestId('done-count').innerText();
       assert.match(done, /^1 of \d+ done$/);
+      // ticked at once after Analyse: the tick goes to the diagnosis being kept
+      await tickKept(page);
       await page.reload();
       await page.locator('ol.checklist > li[data-rule]').first().waitFor();
       assert.deepEqual(await checklist(page), before, 'the same checklist, without analysing again');
@@ -53,6 +87,8 @@ for (const size of ['desktop', 'phone'] as const) {
       await page.getByTestId('history-button').click();
       await page.getByTestId('forget-all').click();
       assert.equal(await page.locator('ol.checklist').count(), 0);
+      // the page says when it is done forgetting
+      await page.waitForFunction(() => /forgotten/.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''));
       await page.reload();
       await page.getByTestId('analyze').waitFor();
       await page.waitForTimeout(300);

@@ -36,6 +36,9 @@ for (const size of ['desktop', 'phone'] as const) {
       assert.ok((await pending.count()) >= 1, 'live steps wait');
       assert.equal(await pending.first().locator('.status').textContent(), 'Checking…');
       assert.match(await page.getByTestId('verdict-counts').innerText(), /checking…/);
+      // Copy and Download wait for the answers, and say so
+      assert.equal(await page.getByTestId('download-json').isDisabled(), true);
+      assert.match(await page.getByTestId('actions-off').innerText(), /wait for the live checks/);
       // the page stays in place to be read: the verdict card is in view, the first step too
       const box = (await first.locator('.title').boundingBox())!;
       assert.ok(box.y >= 0 && box.y + box.height <= height, `first step at y=${box.y.toFixed(0)}`);
@@ -45,6 +48,7 @@ for (const size of ['desktop', 'phone'] as const) {
       });
       assert.equal(await page.locator('ol.checklist[aria-busy]').count(), 0);
       assert.equal(await pending.count(), 0);
+      assert.equal(await page.getByTestId('actions-off').count(), 0);
       assert.equal(await page.locator('li[data-rule="ptr.missing"]').getAttribute('data-status'), 'fail');
       await page.context().close();
     });

@@ -82,6 +82,8 @@ export class AppState {
   editing = $state(true);
   /** Bumped when a new analysis has its first result to show: the verdict card scrolls into view. */
   revealSeq = $state(0);
+  /** Bumped when that analysis is final: the card is put back in view if the user has not scrolled meanwhile. */
+  settledSeq = $state(0);
   /** What is kept in this browser: the history, the diagnosis on screen. */
   readonly kept: Keeping;
   /** The browser offers to install the app (beforeinstallprompt): the header shows Install. */
@@ -100,6 +102,18 @@ export class AppState {
     this.online = deps.online;
     this.largeFile = new LargeFileState(deps.client, this);
     this.kept = new Keeping(deps.keeper ?? null);
+  }
+
+  /**
+   * Why Share, Copy and Download are off, in words the page shows beside them
+   * (a disabled button cannot be focused, so a tooltip alone would not be
+   * read); null when they are on.
+   */
+  get actionsOff(): string | null {
+    if (!this.report || !this.view) return 'Nothing to share yet: analyse an input first.';
+    if (!this.view.recognised) return 'Share, copy and download are off: the input was not recognised.';
+    if (this.view.pending) return 'Share, copy and download wait for the live checks.';
+    return null;
   }
 
   /** Whether any step could not be checked and a retry may help. */
@@ -196,6 +210,7 @@ export class AppState {
       // an input that was not recognised stays open to be mended
       this.editing = !done.view.recognised;
       reveal();
+      this.settledSeq++;
       this.announce(doneText(done.view));
       void this.keep();
     } catch (e) {

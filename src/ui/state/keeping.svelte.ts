@@ -13,7 +13,21 @@ export class Keeping {
   /** The id under which the diagnosis on screen is kept, if it is. */
   currentId: string | null = null;
 
+  /**
+   * The keeper's jobs, one after another in the order the page asked for
+   * them: a Done tick made while its diagnosis is still being written lands
+   * after that write (not before it, on nothing), and "Forget everything"
+   * runs after every write asked for before it (none lands after the clear).
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly keeper: Keeper | null) {}
+
+  private inTurn<T>(job: () => Promise<T>): Promise<T> {
+    const p = this.queue.then(job, job);
+    this.queue = p.catch(() => {});
+    return p;
+  }
 
   private failed(e: unknown): void {
     const name = (e as DOMException)?.name;
@@ -25,33 +39,42 @@ export class Keeping {
 
   /** Keep a finished diagnosis as the current one, at the top of the history. */
   async save(d: KeptDiagnosis): Promise<void> {
-    if (!this.keeper) return;
+    const keeper = this.keeper;
+    if (!keeper) return;
+    // on screen from now on: its Done ticks go to it (queued behind this write)
+    this.currentId = d.id;
     try {
-      await this.keeper.save(d);
-      this.currentId = d.id;
+      this.history = await this.inTurn(async () => {
+        await keeper.save(d);
+        return keeper.history();
+      });
       this.problem = null;
-      this.history = await this.keeper.history();
     } catch (e) {
       this.failed(e);
     }
   }
 
   saveDone(done: Record<string, boolean>): void {
-    if (this.keeper && this.currentId) void this.keeper.saveDone(this.currentId, done).catch((e) => this.failed(e));
+    const keeper = this.keeper;
+    const id = this.currentId;
+    if (keeper && id) void this.inTurn(() => keeper.saveDone(id, done)).catch((e) => this.failed(e));
   }
 
   /** The page was cleared or shows something new: nothing kept is on screen. */
   leave(): void {
     this.currentId = null;
-    void this.keeper?.leave().catch(() => {});
+    const keeper = this.keeper;
+    if (keeper) void this.inTurn(() => keeper.leave()).catch(() => {});
   }
 
   /** The history, and the diagnosis on screen when the page was left. */
   async restore(): Promise<KeptDiagnosis | null> {
-    if (!this.keeper) return null;
+    const keeper = this.keeper;
+    if (!keeper) return null;
     try {
-      this.history = await this.keeper.history();
-      return await this.keeper.current();
+      const [history, current] = await this.inTurn(() => Promise.all([keeper.history(), keeper.current()]));
+      this.history = history;
+      return current;
     } catch (e) {
       this.failed(e);
       return null;
@@ -59,14 +82,16 @@ export class Keeping {
   }
 
   open(id: string): Promise<KeptDiagnosis | null> {
-    return this.keeper ? this.keeper.open(id).catch(() => null) : Promise.resolve(null);
+    const keeper = this.keeper;
+    return keeper ? this.inTurn(() => keeper.open(id)).catch(() => null) : Promise.resolve(null);
   }
 
   async forgetAll(): Promise<boolean> {
     this.history = [];
     this.currentId = null;
     try {
-      await this.keeper?.forgetAll();
+      const keeper = this.keeper;
+      if (keeper) await this.inTurn(() => keeper.forgetAll());
       return true;
     } catch (e) {
       this.failed(e);

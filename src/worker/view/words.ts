@@ -46,7 +46,7 @@ export const STAGE_WORDS: Record<Stage, string> = {
 
 /** Whose move it is, as the classifier sees it (core/classify). */
 export const PARTY_WORDS: Record<Party, string> = {
-  sender: "The sender's side: the mail administrator of the sending server or domain",
+  sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",
   'receiver-policy': "The receiver's policy: ask the receiving server's administrator (or send differently)",
   unknown: 'Not clear from the input',
