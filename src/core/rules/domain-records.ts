@@ -15,13 +15,13 @@ import { organizationalDomain } from '../auth/dmarc/align';
 
 const ev = (r: { response: Parameters<typeof dnsEvidenceText>[0] }): EvidenceItem[] => [{ text: dnsEvidenceText(r.response), line: 0 }];
 
-/** "Reverse DNS of 192.0.2.25 (mx1.example.org): mx1.example.org, forward-confirmed" — for information. */
+/** "Reverse DNS of 192.0.2.25 (mx1.example.org): mx1.example.org, forward-confirmed" — one line of domain.mx-rdns. */
 function reverseWords(h: MxHost, p: PtrCheck): string {
   const head = `Reverse DNS of ${p.ip} (${h.name}): `;
   if (p.outcome === 'error') return `${head}could not be checked (${describeResponse(p.response)})`;
-  if (p.outcome === 'none') return `${head}no PTR record — a problem only if this host also sends mail (ptr.missing)`;
+  if (p.outcome === 'none') return `${head}no PTR record`;
   const confirmed = p.forward.find((f) => f.outcome === 'match');
-  return `${head}${p.names.join(', ')}, ${confirmed ? 'forward-confirmed' : p.forward.some((f) => f.outcome === 'error') ? 'forward confirmation not checked' : 'not forward-confirmed — a problem only if this host also sends mail (ptr.mismatch)'}`;
+  return `${head}${p.names.join(', ')}, ${confirmed ? 'forward-confirmed' : p.forward.some((f) => f.outcome === 'error') ? 'forward confirmation not checked' : 'not forward-confirmed'}`;
 }
 
 function hostWords(h: MxHost): string {
@@ -85,7 +85,7 @@ function mxStep(c: MxDomainCheck): Step {
   const evidence = [
     ...ev(c.mx),
     ...hosts.flatMap((h) => h.responses.map((r) => ({ text: dnsEvidenceText(r), line: 0 }))),
-    ...hosts.flatMap((h) => h.ptr.map((p) => ({ text: reverseWords(h, p), line: 0 }))),
+    // the hosts' reverse DNS is domain.mx-rdns's own step
   ];
   const literal = hosts.filter((h) => h.literal);
   const dead = hosts.filter((h) => !h.literal && h.outcome === 'none');
