@@ -112,12 +112,18 @@ async function main(): Promise<number> {
   const many = args.files.length + args.checks.length > 1;
   let code: number = EXIT.analysed;
 
-  const printReport = async (file: string, report: Report, extra: Record<string, unknown> = {}, title?: string) => {
+  const printReport = async (
+    file: string,
+    report: Report,
+    extra: Record<string, unknown> = {},
+    title?: string,
+    fileLines?: readonly number[],
+  ) => {
     // a --check names what was checked in place of a file
     const label = 'check' in extra ? {} : { file };
     const out = args.json
       ? JSON.stringify({ ...label, ...extra, ...report }, null, many ? undefined : 2)
-      : reportToText(report, title ?? (many ? file : undefined)) + (many ? '\n' : '');
+      : reportToText(report, title ?? (many ? file : undefined), fileLines && ((n) => fileLines[n - 1] ?? n)) + (many ? '\n' : '');
     await write(process.stdout, out + '\n');
   };
 
@@ -189,6 +195,8 @@ async function main(): Promise<number> {
         report,
         { session: args.session, lines: chosen.lineNumbers },
         `${file}, session ${args.session} (lines ${chosen.firstLine}–${chosen.lastLine})`,
+        // the text report numbers lines as in the file (the JSON carries the map as `lines`)
+        chosen.lineNumbers,
       );
       code = Math.max(code, recognised(report) ? EXIT.analysed : EXIT.nothing);
     } catch (e) {

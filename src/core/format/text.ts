@@ -5,7 +5,12 @@ import { messageToText } from '../mail/text';
 
 const MARK: Record<Status, string> = { fail: '✗ FAIL', warn: '! WARN', pass: '✓ PASS', info: 'i INFO', inconclusive: '? INCONCLUSIVE' };
 
-export function reportToText(r: Report, title?: string): string {
+/**
+ * `lineOf` maps the report's line numbers to the reader's: a session cut out
+ * of a large log is analysed alone (its line 1 is some line of the file), and
+ * a reader going back to the file needs the file's numbers.
+ */
+export function reportToText(r: Report, title?: string, lineOf: (line: number) => number = (n) => n): string {
   const out: string[] = [];
   if (title) out.push(`== ${title}`);
   out.push(`Input: ${r.inputs.map((i) => `${i.kind} (${i.lines} lines)`).join(', ')}${r.live ? '' : '  [live DNS checks off]'}`);
@@ -18,7 +23,7 @@ export function reportToText(r: Report, title?: string): string {
     out.push('', 'Refusals:');
     for (const x of r.rejections) {
       out.push(
-        `  line ${x.line}: ${[x.code, x.enhanced].filter(Boolean).join(' ')} ${x.text}  [stage ${x.stage}, reason ${x.reason}${x.hard ? ', permanent' : ', temporary'}]`,
+        `  line ${lineOf(x.line)}: ${[x.code, x.enhanced].filter(Boolean).join(' ')} ${x.text}  [stage ${x.stage}, reason ${x.reason}${x.hard ? ', permanent' : ', temporary'}]`,
       );
     }
   }
@@ -26,7 +31,7 @@ export function reportToText(r: Report, title?: string): string {
     out.push('', 'Received hops (oldest first):');
     r.hops.forEach((h, i) =>
       out.push(
-        `  ${i + 1}. ${h.from ?? '?'} [${h.ip ?? '?'}] → ${h.by ?? '?'}${h.delay !== null ? `  +${h.delay}s` : ''}  (line ${h.line})`,
+        `  ${i + 1}. ${h.from ?? '?'} [${h.ip ?? '?'}] → ${h.by ?? '?'}${h.delay !== null ? `  +${h.delay}s` : ''}  (line ${lineOf(h.line)})`,
       ),
     );
   }
@@ -34,7 +39,7 @@ export function reportToText(r: Report, title?: string): string {
   out.push('', 'Checklist:');
   r.checklist.forEach((s, i) => {
     out.push(`${i + 1}. [${MARK[s.status]}] ${s.title}  (${s.rule})`);
-    for (const e of s.evidence) out.push(`     evidence${e.line ? ` (line ${e.line})` : ''}: ${e.text}`);
+    for (const e of s.evidence) out.push(`     evidence${e.line ? ` (line ${lineOf(e.line)})` : ''}: ${e.text}`);
     if (s.detail) out.push(`     why: ${s.detail}`);
     for (const f of s.fix) out.push(`     fix: ${f}`);
     for (const v of s.verify) out.push(`     verify: ${v}`);

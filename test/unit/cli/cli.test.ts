@@ -247,7 +247,18 @@ describe('sizes are checked before anything is read', () => {
     const one = await run([log, '--offline', '--session', '1', '--json']);
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout)).toMatchObject({ session: 1, inputs: [{ kind: 'postfix-log' }] });
-  }, 120_000);
+    // the text report of the last session numbers its lines as in the file, inside the session's span
+    const listed = JSON.parse((await run([log, '--offline', '--summary', '--json'])).stdout) as {
+      summary: { sessions: unknown[] };
+    };
+    const last = listed.summary.sessions.length;
+    const text = (await run([log, '--offline', '--session', String(last)])).stdout;
+    const [, first, end] = /\(lines (\d+)–(\d+)\)/.exec(text)!.map(Number);
+    expect(first).toBeGreaterThan(100);
+    const cited = [...text.matchAll(/\bline (\d+)\b/g)].map((m) => Number(m[1]));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const n of cited) expect(n >= first && n <= end, `line ${n} outside ${first}–${end}`).toBe(true);
+  }, 240_000);
   it('--whole over the whole-analysis limit: said, exit 4, nothing read', async () => {
     const p = path.join(dir, 'huge.log');
     writeFileSync(p, '');
