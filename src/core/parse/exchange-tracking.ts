@@ -39,7 +39,8 @@ export const TRACKING_FIELDS: Record<string, string> = {
   originalserverip: 'original-server-ip',
 };
 
-const REFUSAL_EVENTS = /^(FAIL|DSN|DEFER|DROP|BADMAIL|POISONMESSAGE)$/;
+/** Message-tracking events that are refusals (see above). */
+export const REFUSAL_EVENTS: ReadonlySet<string> = new Set(['FAIL', 'DSN', 'DEFER', 'DROP', 'BADMAIL', 'POISONMESSAGE']);
 
 /** PowerShell prints arrays as "{a, b}" and Export-Csv as "System.String[]": the items, or none. */
 export function psList(v: string): string[] {
@@ -124,7 +125,7 @@ export class TrackingReader {
       s.direction = 'outbound';
     const recipients = psList(get('recipient-address'));
     for (const r of recipients) if (!s.rcptTo.some((x) => x.address === r)) s.rcptTo.push({ address: r, line: lineNo });
-    if (!REFUSAL_EVENTS.test(event)) return;
+    if (!REFUSAL_EVENTS.has(event)) return;
     const statuses = recipientStatuses(get('recipient-status'));
     // one status per recipient, in order; a single status covers them all
     const rows = recipients.length ? recipients : [''];

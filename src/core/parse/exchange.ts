@@ -48,7 +48,8 @@ export function looksLikeExchange(lines: string[]): number {
   return seen ? (hits / seen) * 0.9 : 0;
 }
 
-const PROTOCOL_DEFAULT = [
+/** The fields of a protocol log without its #Fields header (Exchange's default order). */
+export const PROTOCOL_DEFAULT = [
   'date-time',
   'connector-id',
   'session-id',

@@ -9,6 +9,8 @@
 // the fast reader counts the others.
 
 import type { InputParser } from '../../parse/parser';
+import { PROTOCOL_DEFAULT } from '../../parse/exchange';
+import { REFUSAL_EVENTS } from '../../parse/exchange-tracking';
 import { ipOf } from './ip';
 import { csvFields } from '../../text/csv';
 import type { FastOutcome, Group } from '../group';
@@ -16,19 +18,6 @@ import type { Sink, StreamFormat } from '../format';
 
 /** Lines after which a tracked message not seen again is taken as done. */
 export const TRACKING_WINDOW_LINES = 20_000;
-
-const PROTOCOL_DEFAULT = [
-  'date-time',
-  'connector-id',
-  'session-id',
-  'sequence-number',
-  'local-endpoint',
-  'remote-endpoint',
-  'event',
-  'data',
-  'context',
-];
-const REFUSAL_EVENTS = new Set(['FAIL', 'DSN', 'DEFER', 'DROP', 'BADMAIL', 'POISONMESSAGE']);
 
 interface State {
   key: string;
