@@ -275,7 +275,7 @@ export class LogSummariser implements Sink {
   private unpin(): void {
     if (this.block % this.pinBlocks) return;
     const old = this.block - this.pinBlocks;
-    for (const g of this.openGroups) {
+    for (let g = this.openGroups.first(); g; g = g.next) {
       if (g.pinFrom < g.lines.length && g.pinBlock <= old) {
         for (let k = g.pinFrom; k < g.lines.length; k++) g.lines[k] = own(g.lines[k]);
         g.pinFrom = g.lines.length;
@@ -287,7 +287,12 @@ export class LogSummariser implements Sink {
   private sweep(): void {
     this.nextSweep = this.n + SWEEP_EVERY;
     const before = this.n - (this.windowSet ? this.window : (this.format?.window ?? this.window));
-    for (const g of this.openGroups.list()) if (g.last < before) this.closeGroup(g, true);
+    // walked in place (a copy of the list every few thousand lines is garbage); fold never closes another group
+    for (let g = this.openGroups.first(); g;) {
+      const next = g.next;
+      if (g.last < before) this.closeGroup(g, true);
+      g = next;
+    }
   }
 
   /** Too much held: close the groups idle the longest until a quarter is free. */
@@ -322,7 +327,7 @@ export class LogSummariser implements Sink {
       const out = format.fast(g);
       this.paths.fast++;
       this.sessionsSeen += out.sessions;
-      for (const ip of out.clientIps) this.byIp.add(ip);
+      for (const ip of out.clientIps) this.byIp.addIp(ip);
       for (const r of out.refusals) this.tally(r);
       if (this.verify) this.check(g, out);
       if (out.refusals.length) {
@@ -351,7 +356,7 @@ export class LogSummariser implements Sink {
     if (!parsed) return;
     if (count) {
       this.sessionsSeen += parsed.sessions;
-      for (const ip of parsed.clientIps) this.byIp.add(ip);
+      for (const ip of parsed.clientIps) this.byIp.addIp(ip);
       for (const t of parsed.tallies) this.tally(t);
     }
     if (!parsed.tallies.length) return;
