@@ -34,8 +34,9 @@ async function main() {
       const t0 = Date.now();
       await page.locator('input[type=file]').setInputFiles(file);
       await page.getByTestId('summary').waitFor({ timeout: 600_000 });
-      // a large triage is drawn in two tasks (Triage.svelte): wait for its last part, the sessions
+      // a large triage is drawn in three tasks (Triage.svelte): wait for its sessions and its filters
       await page.getByTestId('summary-sessions').locator('li').first().waitFor({ timeout: 60_000 });
+      await page.getByTestId('summary-search').waitFor({ timeout: 60_000 });
       // the summary drawn: one frame after it is in the DOM
       await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(0)))');
       times.push((Date.now() - t0) / 1000);
