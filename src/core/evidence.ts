@@ -19,11 +19,14 @@ function recordedInRefusals(rejections: Rejection[], sessions: Session[]): Logge
   const out: LoggedCheck[] = [];
   for (const r of rejections) {
     // the reader's own server refused a client (its inbound session): the finding is its own
-    const own = sessions.some((s) => s.direction === 'inbound' && r.line >= s.startLine && r.line <= s.endLine);
+    const session = sessions.find((s) => r.line >= s.startLine && r.line <= s.endLine);
+    const own = session?.direction === 'inbound';
+    // SPF is judged on the MAIL FROM domain (RFC 7208 §2.4): when the words name none, the session's own
+    const envelope = session?.mailFrom?.address.split('@')[1]?.toLowerCase() ?? '';
     for (const c of readRecordedChecks(r.text)) {
       if (own) c.by = 'Your server';
       const ip = c.ip ?? r.ip ?? undefined;
-      const subject = c.check === 'ptr' ? (ip ?? '') : (c.domain ?? '');
+      const subject = c.check === 'ptr' ? (ip ?? '') : (c.domain ?? (c.check === 'spf' ? envelope : ''));
       if (out.some((o) => o.check === c.check && o.subject === subject && o.result === c.result)) continue;
       out.push({
         check: c.check,

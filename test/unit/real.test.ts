@@ -13,8 +13,6 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 const KNOWN_MISSES: Record<string, string> = {
   // text "13.248.132.87" not in checklist
   'de-exchange-ndr-recipient-host-connection-refused-expired': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want mailboxfull; first none, want smtp.mailbox-full
-  'de-exchange-ndr-recipient-mailbox-full-text-only': 'not yet examined (step 0)',
   // stage unknown, want mail
   'dotnet-smtpclient-m365-5-7-57-auth-unsuccessful': 'not yet examined (step 0)',
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
@@ -23,34 +21,20 @@ const KNOWN_MISSES: Record<string, string> = {
   'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread': 'not yet examined',
   // reason undefined (- - unknown), want blocked|systemerror|rejected; first smtp.rejected:fail, want smtp.receiver-dnsbl-error
   'fr-client-error-open-resolver-spamhaus-not-at-recipient': 'not yet examined',
-  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected; first none, want smtp.not-compliant|smtp.content-rejected
-  'free-fr-550-bare-lf-found-app-templates-esp-log': 'not yet examined',
   // kind bounce, want exim-log
   'freenet-ipv6-no-ptr-exim-rcpt': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want authfailure|filtered|securityerror; first none, want spf.fail; text "209.61.151.245" not in checkl...
-  'gateway-log-spf-fail-esp-not-in-header-from-spf': 'not yet examined (step 0)',
   // stage unknown, want end-of-data|data
   'gmail-5-7-1-from-missing-long-recipient-header-mail-app': 'not yet examined (step 0)',
-  // first smtp.auth-failed:fail, want spf.missing|spf.fail|dkim.missing
-  'gmail-5-7-26-forwarded-sendmail-dsn-shared-host-spf-japanese-blog': 'not yet examined',
   // reason networkerror (- - unknown), want requireptr|blocked; first smtp.connection-failed:warn, want ptr.missing|ptr.generic|ptr.mismatch; text "88....
   'gmx-554-bad-ptr-at-banner-opensmtpd': 'not yet examined (step 0)',
   // stage unknown, want rcpt
   'haraka-outbound-microsoft-fblw15-block': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked|dnsbl.listed
-  'hotmail-block-list-quote-recipient-forwards-via-listed-host': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want userunknown|filtered|rejected; first none, want smtp.recipient-unknown|smtp.rejected; stage none, ...
-  'ja-docomo-550-unknown-user-after-data-reception-filter-vendor-manual': 'not yet examined',
   // not recognised (kind unknown); reason none, want syntaxerror|userunknown; first none, want headers.invalid-address|smtp.recipient-unknown|smtp.not-...
   'ja-outlook-ndr-invalid-recipient-address-help-page': 'not yet examined',
   // first smtp.auth-required:fail, want smtp.sender-invalid; stage unknown, want mail
   'laravel-m365-5-7-60-send-as-denied': 'not yet examined (step 0)',
   // first smtp.content-rejected:fail, want smtp.rejected|forwarding.disabled-by-policy
   'm365-5-7-520-external-forwarding-disabled-outbound-policy': 'not yet examined',
-  // first smtp.auth-required:fail, want smtp.auth-failed|submission.auth-not-offered
-  'm365-direct-send-504-5-7-4-app-must-not-authenticate': 'not yet examined',
-  // not recognised (kind unknown); reason none, want authfailure|policyviolation|rejected; first none, want dmarc.fail; text "PFADIBETTLACH.CH" not in ...
-  'm365-dmarc-reject-list-relays-member-from-domain': 'not yet examined',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
   'm365-spamhaus-cloud-ip-smtp-transcript': 'not yet examined (step 0)',
   // reason securityerror (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first smtp.auth-required:fail, want smtp.content-reject...
@@ -73,18 +57,12 @@ const KNOWN_MISSES: Record<string, string> = {
   'postfix-webde-bad-ptr-deferred': 'not yet examined (step 0)',
   // first dnsbl.listed:fail, want smtp.login-failed|smtp.auth-failed|reputation.blocked; unexpected dnsbl.listed:fail
   'roundcube-smtp-log-ip-blocked-too-many-failed-logins': 'not yet examined',
-  // not recognised (kind unknown); reason none, want rejected|securityerror; first none, want esp.identity-unverified|smtp.sender-invalid
-  'ses-sandbox-identities-not-verified-lambda-json': 'not yet examined (step 0)',
   // first smtp.rejected:fail, want smtp.not-compliant|headers.invalid-address|smtp.recipient-unknown; stage unknown, want rcpt
   'sparkpost-event-json-rcpt-to-syntax-error-app-address': 'not yet examined',
   // first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpected smtp.recipient-unknown:fail
   'submission-550-mailbox-unavailable-rate-limit-bulk-send': 'not yet examined (step 0)',
-  // first smtp.auth-required:fail, want smtp.sender-invalid
-  'swiftmailer-sender-not-owned-by-login': 'not yet examined (step 0)',
   // reason none, want spamdetected|contenterror; first none, want smtp.content-rejected; stage none, want end-of-data
   'sympa-own-rspamd-milter-rejects-relayed-list-spam': 'not yet examined',
-  // first smtp.auth-required:fail, want smtp.tls-failed
-  'tls-required-by-recipient-relay-service-rcpt': 'not yet examined (step 0)',
   // stage unknown, want end-of-data|data
   'webde-554-policy-restrictions-msmtp-log-escaped-newlines': 'not yet examined',
   // reason undefined (- - unknown), want spamdetected|filtered|contenterror|policyviolation; first smtp.rejected:fail, want smtp.content-rejected

@@ -133,7 +133,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     reason: 'securityerror',
     party: 'sender',
     meaning: 'The receiving Google Workspace domain requires TLS for mail from this sender, and the session was not encrypted.',
-    rules: ['smtp.auth-required'],
+    rules: ['smtp.tls-failed'],
     sources: [REF],
   },
   {

@@ -220,9 +220,30 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
+    // the sender's own mailbox over its sending limits (RecipientRateLimit, MessageRateLimit, 10,000
+    // recipients a day): "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
+    // "5.2.2 Submission quota exceeded" — a sending quota, not anybody's full mailbox
+    id: 'microsoft.submission-quota',
+    sender: 'Microsoft 365',
+    text: /submission quota|SubmissionQuotaExceeded|RecipientRateLimit|MessageRateLimit/i,
+    reason: 'speeding',
+    party: 'sender',
+    meaning:
+      "The sending mailbox went over Exchange Online's sending limits (recipients or messages per day or per minute); it can send again when the window has passed.",
+    rules: ['smtp.rate-limited'],
+    fix: [
+      'Wait: the limit resets within 24 hours. Send bulk mail through a service made for it, not a user mailbox (Exchange Online: 10,000 recipients a day, 30 messages a minute).',
+      'If the volume is unexpected, check the account for compromise (a sign-in you do not know, a forwarding or inbox rule).',
+    ],
+    sources: [
+      NDR,
+      'https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits#sending-limits',
+    ],
+  },
+  {
     id: 'microsoft.5.2.2-quota',
     sender: 'Microsoft 365',
-    text: /5\.2\.2\b.{0,40}(?:submission quota|mailbox full)|mailbox is full|QuotaExceeded/i,
+    text: /5\.2\.2\b.{0,40}mailbox full|mailbox is full|(?<!Submission)QuotaExceeded|Das Postfach des Empfängers ist voll|The recipient's mailbox is full and can't accept messages now|La boîte aux lettres du destinataire est pleine/i,
     reason: 'mailboxfull',
     party: 'recipient',
     meaning: "The recipient's mailbox is full.",

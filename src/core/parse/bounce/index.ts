@@ -23,7 +23,7 @@ import { wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
 import { asRefusal, findRepliesIn } from '../replies';
 import { fromFoundReplies } from './found';
-import { findReceiverKnowledge } from '../../knowledge/replies';
+import { knownRefusalWords, knownWordsAlone } from './known-words';
 import { addressesIn } from '../../mail/address';
 
 /**
@@ -197,7 +197,11 @@ function fragmentScore(sample: string[]): number {
   const long = sample.filter((l) => l.trim()).length > 40;
   const found = findRepliesIn(sample.slice(0, 400).map((text, i) => ({ text, line: i + 1 }))).filter((f) => asRefusal(f));
   if (found.some((f) => f.sure && !(long && f.via === 'line'))) return 0.45;
-  return found.some((f) => findReceiverKnowledge(f.text, f.code, f.stage)) ? 0.35 : 0;
+  // a reply whose words a table knows (a receiver's entry, a stated check, a problem, a reason's
+  // words); in a long text, not a line that merely starts with a number
+  if (found.some((f) => !(long && f.via === 'line') && knownRefusalWords(f.text, f.code, f.enhanced, f.stage))) return 0.35;
+  // no code anywhere: a sentence of a notice, an application's error, a gateway's log cell
+  return !found.length && knownWordsAlone(sample) ? 0.32 : 0;
 }
 
 export { allParts };
