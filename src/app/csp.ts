@@ -1,5 +1,5 @@
-// The Content-Security-Policy a deployment sends as an HTTP header (issue 10,
-// point 6). index.html's <meta> policy covers the page only: a Web Worker
+// The Content-Security-Policy a deployment sends as an HTTP header.
+// index.html's <meta> policy covers the page only: a Web Worker
 // takes its policy from the response that served its script, so without the
 // header the worker — which holds the pasted text and makes the DNS requests —
 // runs with none. public/_headers (Netlify, Cloudflare Pages), vercel.json

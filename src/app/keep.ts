@@ -1,4 +1,4 @@
-// The page's memory in this browser (issue 15 point 6), in IndexedDB through
+// The page's memory in this browser, in IndexedDB through
 // idb-keyval (a small, maintained key-value wrapper): IndexedDB takes
 // megabytes of input where localStorage's ~5 MB quota and synchronous writes
 // would not. One database of its own, so that "Forget everything" clears

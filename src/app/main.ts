@@ -1,7 +1,7 @@
 // The page's entry: wire the state to the worker, the settings, the service
 // worker and the URL fragment (permalinks), then mount the UI.
 //
-// The first screen carries no engine (issue 14): this file and everything it
+// The first screen carries no engine: this file and everything it
 // imports are the Svelte UI, the settings and workbox-window; parsers,
 // knowledge, DNS, permalinks and wording run in the analysis worker, whose
 // script is fetched after the first paint (client.warm()) or at once when a

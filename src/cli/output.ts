@@ -1,7 +1,7 @@
 // Writing the CLI's output so that all of it arrives, whatever stdout is.
 // process.exit() right after a write loses what the pipe did not take yet (a
-// pipe holds 64 KiB: `analyze --json | jq` got the first 64 KiB and exit 0;
-// issue 10). Every write here waits until Node has handed the bytes on, and
+// pipe holds 64 KiB: `analyze --json | jq` got the first 64 KiB and exit 0).
+// Every write here waits until Node has handed the bytes on, and
 // the CLI then ends by setting process.exitCode and letting the event loop
 // empty, never by process.exit() with output pending.
 //

@@ -85,7 +85,7 @@ export class AnalysisClient {
   /**
    * The worker (and with it the whole engine: parsers, knowledge, DNS) is
    * not started here: the page calls warm() after its first paint, so the
-   * engine's script never competes with the first screen (issue 14). A
+   * engine's script never competes with the first screen. A
    * request made before that starts it at once.
    */
   constructor(private readonly makeWorker: () => WorkerLike = defaultWorker) {}

@@ -1,4 +1,4 @@
-// Requests the site's Content-Security-Policy blocked (issue 10, point 6). A
+// Requests the site's Content-Security-Policy blocked. A
 // deployment that sends the header (README "Deploying") lists the default
 // resolvers in connect-src; a resolver the user added in Settings whose
 // origin it does not list is blocked by the browser before any request is

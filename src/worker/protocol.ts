@@ -40,7 +40,7 @@ export interface CancelRequest {
   id: number;
 }
 
-/** Summarise a large log file, read as a stream (issue 4). */
+/** Summarise a large log file, read as a stream. */
 export interface SummariseRequest {
   type: 'summarise';
   id: number;

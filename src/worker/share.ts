@@ -1,6 +1,6 @@
 // Permalinks in the worker: the state is redacted, compressed and encoded
 // here, and a link's fragment decoded and checked here, so that neither the
-// codec nor the redactor ships to the first screen (issue 14). The page
+// codec nor the redactor ships to the first screen. The page
 // sends plain data and gets the fragment, or the decoded state with the
 // view of a findings-only report.
 

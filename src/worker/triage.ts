@@ -1,4 +1,4 @@
-// Triage for every size (issue 15 point 3): a log that holds several
+// Triage for every size: a log that holds several
 // refused sessions, not all one refusal repeated, is not diagnosed whole — one
 // checklist for hundreds of sessions is noise — but summarised like a large
 // file: its sessions grouped (direction, reason, remote host, sender domain,

@@ -308,8 +308,3 @@ export function readEnhancedCode(enhanced: string | null | undefined): CodeReadi
     weight: !exact ? 'retry' : transient ? (info.weight4 ?? info.weight) : info.weight,
   };
 }
-
-/** The registry entry of a code ("5.2.2" → X.2.2), for its meaning. */
-export function findEnhancedCode(enhanced: string): EnhancedCodeInfo | undefined {
-  return readEnhancedCode(enhanced)?.info;
-}

@@ -335,7 +335,7 @@ export function addressIn(value: string | null | undefined): string | null {
   if (mailbox) return mailbox.address;
   const angle = /<([^<>]*@[^<>]*)>/.exec(value);
   if (angle) return angle[1].trim();
-  // (?<!…): tried only where a run starts (from every character of a long run it was quadratic, issue 10)
+  // (?<!…): tried only where a run starts (from every character of a long run it was quadratic)
   return /(?<![^\s,;<>"])([^\s,;<>"]+@[^\s,;<>"]+)/.exec(value)?.[1] ?? null;
 }
 

@@ -88,7 +88,7 @@ export interface ReasonDecision {
 /** The reply text with e-mail addresses replaced, so that their local parts do not read as reasons. */
 export function wordsOnly(text: string): string {
   // (?<!…): a bare address is tried only where a run of its characters starts — tried from every
-  // character of a long run without "@", the pattern was quadratic (issue 10)
+  // character of a long run without "@", the pattern was quadratic
   return text.replace(/<[^<>\s]*@[^<>\s]*>|(?<![\w.+=-])[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
 }
 

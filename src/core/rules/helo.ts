@@ -20,8 +20,10 @@ export const heloInvalid: Rule = {
     if (!helo || !check) return [];
     const ip = ctx.subjects.ip?.value ?? null;
     const evidence: EvidenceItem[] = [{ text: `The client introduced itself as "${helo.value}"`, line: helo.line }];
-    const fixName =
-      ctx.live.ptr?.outcome === 'found' ? ctx.live.ptr.names[0] : `mail.${ctx.subjects.mailFromDomain?.value ?? 'example.org'}`;
+    // The IP's own PTR name is the right HELO name when there is one; otherwise the
+    // name is a guess, given as an example in prose but never inside a command.
+    const ptrName = ctx.live.ptr?.outcome === 'found' ? ctx.live.ptr.names[0] : null;
+    const fixName = ptrName ?? `mail.${ctx.subjects.mailFromDomain?.value ?? 'example.org'}`;
     const howTo = `Set the sending server's HELO/EHLO name to its fully qualified name, e.g. ${fixName} (${settingsList('helo-name')}).`;
     if (check.literal) {
       if (check.matchesIp === false) {
@@ -60,7 +62,7 @@ export const heloInvalid: Rule = {
           detail:
             'A bare host name such as a Windows computer name shows that a workstation or an application, not a mail server, is sending. Many receivers refuse it outright (Postfix reject_non_fqdn_helo_hostname) or count it against the message.',
           fix: [howTo, "Give the name an A record pointing at the sending IP, and make the IP's PTR point at the name."],
-          verify: ['swaks --server <receiver> --ehlo <new name> --quit-after EHLO', `dig +short ${fixName} A`],
+          verify: ['swaks --server <receiver> --ehlo <new name> --quit-after EHLO', `dig +short ${ptrName ?? '<new name>'} A`],
           sources: SOURCES,
         },
       ];

@@ -82,7 +82,7 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
   const stated = ctx.evidence.logged.filter((l) => l.refused && l.line === r.line);
   if (stated.length) return stated.some((l) => recordedStillExplains(ctx, l));
   // a dead list the refusal names (relays.ordb.org, SORBS): the listing means nothing, dnsbl.defunct
-  // explains it — never "find what sent the spam, request removal" (issue 11 point 6)
+  // explains it — never "find what sent the spam, request removal"
   if (namesDefunctList(r)) return true;
   // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
   // a refusal that names no list the checks know ("is in an RBL") keeps its own

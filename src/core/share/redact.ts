@@ -59,7 +59,7 @@ export function makeRedactor(o: RedactOptions): (s: string) => string {
     if (o.localParts) {
       // addr-spec local parts (RFC 5322 §3.4.1 dot-atom and quoted-string forms). A run of
       // atext and dots is taken whole, from its start (the lookbehind), and its dot-atom end found
-      // by hand: a dot-atom pattern tried from every character of a long run was quadratic (issue 10)
+      // by hand: a dot-atom pattern tried from every character of a long run was quadratic
       const name = (local: string) => {
         const key = local.toLowerCase();
         if (!locals.has(key)) locals.set(key, `user${locals.size + 1}`);

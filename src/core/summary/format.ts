@@ -6,7 +6,7 @@
 // group's lines alone, so that an unusual line costs time, never accuracy.
 
 import type { InputKind } from '../types';
-import type { InputParser, RawRejection } from '../parse/parser';
+import type { RawRejection } from '../parse/parser';
 import type { FastOutcome, Group } from './group';
 
 /** What the engine offers a format. */
@@ -45,5 +45,3 @@ export interface StreamFormat {
   /** Lines the parser needs before a group's own (an Exchange log's #Fields header). */
   preamble?(g: Group): { text: string; n: number }[];
 }
-
-export type FormatFactory = (sink: Sink, parser: InputParser) => StreamFormat;

@@ -1,5 +1,5 @@
-// Tokens found by one pass over the text (issue 10: linear time on any
-// input). A regular expression of repeated labels such as
+// Tokens found by one pass over the text, in time linear in
+// the input. A regular expression of repeated labels such as
 // /\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/g is tried again from every word boundary
 // and backtracks over the rest of the run each time: quadratic on a long run
 // of "1.1.1.…" or "a-a-a-…". Here each character is looked at a bounded

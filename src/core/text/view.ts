@@ -160,8 +160,3 @@ function undoDoubleSpacing(lines: string[], origin: number[]): { lines: string[]
   }
   return { lines: out, origin: org };
 }
-
-/** The input line a view line came from (1-based in, 1-based out; 0 stays 0). */
-export function originOf(view: TextView, viewLine: number): number {
-  return viewLine > 0 ? (view.origin[viewLine - 1] ?? viewLine) : 0;
-}

@@ -76,7 +76,7 @@ export class AppState {
   announcement = $state('');
   /** Why settings are not kept across visits (storage off or full), shown in the settings panel. */
   storageProblem = $state<string | null>(null);
-  /** A large log file being summarised (issue 4: src/ui/summary/). */
+  /** A large log file being summarised (src/ui/summary/). */
   readonly largeFile: LargeFileState;
   /** The input box is open for editing; after a diagnosis it folds to one line with Edit. */
   editing = $state(true);
@@ -291,7 +291,7 @@ export class AppState {
     this.editing = true;
   }
 
-  // ---- kept in this browser (issue 15 point 6) ----
+  // ---- kept in this browser ----
 
   /** Keep the diagnosis on screen as the current one, and in the history. */
   private async keep(): Promise<void> {

@@ -1,4 +1,4 @@
-// Kept in this browser (issue 15 point 6): the page's side of the Keeper —
+// Kept in this browser: the page's side of the Keeper —
 // the history list, which kept diagnosis is on screen (so that its Done
 // ticks are kept with it), and what to say when the browser keeps nothing.
 

@@ -1,4 +1,4 @@
-// What the page keeps in this browser (issue 15 point 6): the current
+// What the page keeps in this browser: the current
 // diagnosis (input, report, view, Done ticks) and a short history of recent
 // ones. Never sent anywhere. The store itself (IndexedDB) is the app's
 // (src/app/keep.ts); the page sees this interface only.

@@ -1,6 +1,6 @@
 // A log to triage: a large file (or paste) read in the worker as a stream
 // with a progress bar and a cancel button, or any log whose analysis found
-// many refused sessions of several kinds (issue 15 point 3). Its sessions
+// many refused sessions of several kinds. Its sessions
 // are listed, grouped and filtered (SummaryView, built in the worker); one
 // session picked is then diagnosed alone, like a paste of its lines.
 

@@ -1,4 +1,4 @@
-// The triage's filters and search (issue 15 point 3): which refused sessions
+// The triage's filters and search: which refused sessions
 // and groups the list shows. The rows come ready from the worker; this only
 // matches them against the user's choices.
 

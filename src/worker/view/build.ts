@@ -1,6 +1,6 @@
 // Report → ReportView, in the worker: every wording, grouping and lookup in
 // knowledge the page needs, done here once, so that the main thread only
-// draws (issue 14: the first screen carries no engine).
+// draws: the first screen carries no engine.
 
 import type { Report, Step } from '../../core/types';
 import { stepKey } from '../../core/share/permalink';

@@ -1,4 +1,4 @@
-// A log's refused sessions made ready to triage (issue 15 point 3), in the
+// A log's refused sessions made ready to triage, in the
 // worker: each kept session in words (direction, reason), with the text to
 // diagnose it alone; the summary's refusal groups summed up by reason, by
 // remote host, by sender domain and by client IP, each direction apart; and

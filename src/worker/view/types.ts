@@ -46,7 +46,7 @@ export interface MessageExtras {
   authSources: string;
 }
 
-/** The card at the top of the results (issue 15 point 1). */
+/** The card at the top of the results. */
 export interface VerdictView {
   /** The colour of the card: the worst status found, or why there is none. */
   tone: 'fail' | 'warn' | 'ok' | 'pending' | 'unknown';
@@ -147,7 +147,7 @@ export interface SummaryGroup {
   refusals: number;
 }
 
-/** A log with many refused sessions, triaged (issue 15 point 3): any size, pasted or dropped. */
+/** A log with many refused sessions, triaged: any size, pasted or dropped. */
 export interface SummaryView {
   /** The file's name, or "Pasted text". */
   name: string;

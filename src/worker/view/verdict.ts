@@ -1,4 +1,4 @@
-// The verdict card at the top of the results (issue 15 point 1): the root
+// The verdict card at the top of the results: the root
 // cause in one sentence, who must act, the counts, the IP and domain that
 // were judged, and the receiver — all read off the report, so that a
 // findings-only permalink (no input) gets the same card.

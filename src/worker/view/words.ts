@@ -1,6 +1,6 @@
 // The page's words for the engine's values: statuses, input kinds, SMTP
 // stages, whose move it is, and refusal reasons — in a person's words
-// first (issue 15 point 5); the engine's own names (rule ids, sisimai's
+// first; the engine's own names (rule ids, sisimai's
 // reason names) are shown small beside them, never instead.
 
 import type { InputKind, Party, Stage } from '../../core/types';

@@ -33,6 +33,10 @@ describe('seed case: MDaemon 554 after DATA', () => {
     const ordb = r.checklist.find((s) => s.rule === 'dnsbl.defunct')!;
     expect(ordb.evidence[0].line).toBe(23);
     expect(ordb.fix[0]).toMatch(/DNS-BL.*Hosts.*relays\.ordb\.org/);
+    // no PTR to take the HELO name from: the commands hold a blank, not a guessed name
+    const helo = r.checklist.find((s) => s.rule === 'helo.invalid')!;
+    expect(helo.verify).toContain('dig +short <new name> A');
+    expect(helo.verify.join(' ')).not.toContain('mail.example.org');
   });
 
   it('logs every DNS question it asked, each once', async () => {

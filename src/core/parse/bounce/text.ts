@@ -92,7 +92,7 @@ function isRecipientLine(t: string, summaries = false): (RegExpExecArray & { cod
  */
 export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): TextRecipient[] {
   // a recipient mentioned again moves to the end: a slot is emptied and the index kept by
-  // address, so that a DSN for thousands of recipients is read in linear time (issue 10)
+  // address, so that a DSN for thousands of recipients is read in linear time
   const out: (TextRecipient | null)[] = [];
   const firstAt = new Map<string, number>();
   let cur: TextRecipient | null = null;

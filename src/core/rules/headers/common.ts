@@ -76,7 +76,7 @@ function cutOff(ctx: RuleContext, lastLine: number): MessageView['cut'] {
 /**
  * A field the rule needs is not among the headers of a paste that may not hold
  * them all: said as not in the input, with what to paste — never as missing
- * from the message (issue 11: partial input is modelled). A receiver's refusal
+ * from the message: a partial paste is modelled as partial. A receiver's refusal
  * that calls the message non-conforming still lets the rule fail.
  */
 export function notInPaste(ctx: RuleContext, view: MessageView, rule: string, field: string, sources: string[]): Step[] | null {

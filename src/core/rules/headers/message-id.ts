@@ -14,7 +14,7 @@ const SOURCES = [
 ];
 
 function exampleId(ctx: Parameters<Rule['run']>[0]): string {
-  const domain = ctx.subjects.fromDomain?.value ?? ctx.subjects.mailFromDomain?.value ?? 'example.org';
+  const domain = ctx.subjects.fromDomain?.value ?? ctx.subjects.mailFromDomain?.value ?? '<your domain>';
   return `<20250106093000.4f1c2d@${domain}>`;
 }
 
