@@ -36,6 +36,8 @@ export interface RefusalProblem {
   /** Not when these words are there too (a mailbox quota is no sending quota). */
   unless?: RegExp;
   stages?: Stage[];
+  /** Only when the refusal's reason is one of these (a broad entry gives way to a narrower reason: a size, a full mailbox). */
+  reasons?: string[];
   /** The step's headline and advice when the rule's general ones would mislead. */
   headline?: string;
   detail?: string;
@@ -138,6 +140,42 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
+    // RFC 3463 X.1.3 "Bad destination mailbox address syntax": "501 5.1.3 Bad recipient address syntax",
+    // "501 5.5.2 RCPT TO syntax error", an application's address with a dot before the @ or a space in it
+    id: 'recipient-address-syntax',
+    rule: 'smtp.recipient-unknown',
+    text: /\bRCPT TO:? syntax error\b|\bBad recipient address syntax\b|\brecipient address (?:syntax|is (?:invalid|malformed))\b|\b(?:invalid|malformed) recipient address\b/i,
+    details: ['1.3'],
+    headline: 'The recipient address is malformed: the server could not read it as an address',
+    detail:
+      'The address given in RCPT TO is not a valid address (RFC 5321 §4.1.2: a dot at the start or end of the local part or two in a row, a space, a missing domain, angle brackets or a display name left in). No mailbox was looked up.',
+    fix: [
+      'Correct the address where it was typed or stored (a form, a contact, a database field), and have the program validate addresses before sending.',
+      'A program that writes "Name <a@b>" or quotes into RCPT TO must pass the bare address.',
+    ],
+    verify: ['Send a test message to the corrected address.'],
+    sources: ['RFC 3463 §3.2 (X.1.3)', 'RFC 5321 §4.1.2 (address syntax)'],
+  },
+  {
+    // RFC 3463 X.1.7 "Bad sender's mailbox address syntax"
+    id: 'sender-address-syntax',
+    rule: 'smtp.sender-invalid',
+    text: /\bMAIL FROM:? syntax error\b|\bBad sender address syntax\b|\bsender address (?:syntax|is (?:invalid|malformed))\b/i,
+    details: ['1.7'],
+    sources: ['RFC 3463 §3.2 (X.1.7)', 'RFC 5321 §4.1.2 (address syntax)'],
+  },
+  {
+    // a refusal of the message itself when no words name the sender, the IP, a list or authentication
+    // ("550 5.7.1 [CS] Message blocked", "554 Message rejected"): the content was judged
+    id: 'message-refused',
+    rule: 'smtp.content-rejected',
+    reasons: ['securityerror', 'rejected', 'undefined', 'onhold', 'notaccept'],
+    text: /\b(?:message|mail|e-?mail) (?:was |has been |is )?(?:blocked|refused|rejected|not accepted)\b/i,
+    unless:
+      /\b(?:sender|IP|client|host|relay|recipient|user|mailbox|address|domain|SPF|DKIM|DMARC|authenticat\w*|list(?:ed|ing)?|RBL|reputation|rate|quota|size|too (?:big|large)|forward\w*)\b/i,
+    sources: ['RFC 3463 §3.8 (X.7.1 Delivery not authorized, message refused)'],
+  },
+  {
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',
@@ -175,6 +213,8 @@ export interface RefusalFacts {
   text: string;
   stage: Stage;
   hard: boolean;
+  /** The reason decided for it, when known. */
+  reason?: string;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
@@ -184,6 +224,7 @@ export function findRefusalProblem(r: RefusalFacts): RefusalProblem | undefined 
     if (p.only === 'temporary' && r.hard) return false;
     if (p.only === 'permanent' && !r.hard) return false;
     if (p.stages && !p.stages.includes(r.stage)) return false;
+    if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;

@@ -284,6 +284,18 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 4954 §6 (535 5.7.8)'],
   },
   {
+    rule: 'forwarding.disabled-by-policy',
+    reasons: [],
+    headline: "The forwarding organisation's own policy stopped an automatic forward to an outside address",
+    detail:
+      'A mailbox forwards automatically (an inbox rule, a forwarding address) and its own organisation forbids automatic forwarding outside it. The original sender and the final recipient have nothing to fix.',
+    fix: [
+      "The forwarding mailbox's administrator: allow automatic external forwarding for that mailbox only, or remove the forward if nobody meant it (a rule a phisher planted is common).",
+    ],
+    verify: ['Send a test message to the forwarding mailbox: the copy must reach the outside address.'],
+    sources: ['https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding'],
+  },
+  {
     rule: 'submission.auth-not-offered',
     reasons: [],
     headline: 'The client tried to log in (SMTP AUTH) where the server offers no login',

@@ -118,8 +118,25 @@ function isDnsblText(r: Rejection): boolean {
  * explains it, whatever broad reason its code gave (a 5.7.30 read as a security error).
  */
 function statesChecks(r: Rejection, ctx: RuleContext): boolean {
-  return ctx.evidence.logged.some((l) => l.refused && l.line === r.line);
+  return BROAD_REASONS.has(r.reason) && ctx.evidence.logged.some((l) => l.refused && l.line === r.line);
 }
+
+/**
+ * Reasons too broad to say what to fix: a stated check explains such a refusal. A narrower
+ * reason keeps its own step beside the check ("Relaying denied. IP name lookup failed" is a
+ * relay refusal that also names the missing PTR).
+ */
+const BROAD_REASONS = new Set([
+  'securityerror',
+  'rejected',
+  'blocked',
+  'policyviolation',
+  'spamdetected',
+  'filtered',
+  'onhold',
+  'undefined',
+  'notaccept',
+]);
 
 /** Whether another area's step explains this refusal (PTR, SPF/DKIM/DMARC, a blocklist). */
 function explainedElsewhere(r: Rejection, ctx: RuleContext): boolean {
@@ -217,6 +234,9 @@ function adviceFor(
       problem,
     };
   }
+  // a security error that only the catch-all code (X.7.1, X.7.0) named, without any words about
+  // logging in or encryption: nothing says authentication is wanted — the refusal's own words lead
+  if (!k && r.reason === 'securityerror') return { advice: adviceForReason('undefined'), k };
   const named = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
   return { advice: named, k };
 }

@@ -55,6 +55,14 @@ describe('refusal problems: the step follows the problem the words name', () => 
   ])('%s ← %s', async (rule, text) => expect(await firstProblem(text)).toBe(rule));
 
   it.each([
+    // "Message rejected" about a size is the size, not a content verdict
+    ['smtp.message-too-large', '554 Message rejected: Stream is more than 10485760 bytes long.'],
+    // a message refused with no words about the sender, the IP or a list: its content was judged
+    ['smtp.content-rejected', '550 5.7.1 [CS] Message blocked'],
+    // a security error only the catch-all code named is no demand to log in
+    ['smtp.rejected', '550 5.7.1 Delivery not authorized'],
+    // too many failed logins: the server's own brute-force block, not a DNS blocklist
+    ['smtp.login-failed', '550-Message rejected because [192.0.2.18]:10503 is blacklisted see Blocked -\n550 Too many failed logins'],
     // a mailbox quota is a full mailbox, not a sending quota
     ['smtp.mailbox-full', '552 5.2.2 <b@example.net>: Recipient address rejected: Mailbox quota exceeded'],
     // "not logged in" is a login that is missing, not a sender the login does not own

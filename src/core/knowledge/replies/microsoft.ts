@@ -184,7 +184,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     party: 'sender',
     meaning:
       'A mailbox in your own Microsoft 365 organisation forwards mail automatically to an outside address (an inbox rule, Outlook forwarding, or a transport rule), and the outbound anti-spam policy forbids automatic external forwarding (the default since 2020). The original sender, their SPF, DKIM and IP, and the final recipient have nothing to do with it.',
-    rules: ['smtp.content-rejected'],
+    rules: ['forwarding.disabled-by-policy'],
     headline: "Your own Microsoft 365 organisation blocked a mailbox's automatic forwarding to an outside address",
     fix: [
       'If the forwarding is wanted: Defender portal » Email & collaboration » Policies & rules » Threat policies » Anti-spam » create a custom outbound spam policy for that mailbox with "Automatic forwarding rules" set to On (PowerShell: New-HostedOutboundSpamFilterPolicy -Name "Allow forwarding" -AutoForwardingMode On, and New-HostedOutboundSpamFilterRule -Name "Allow forwarding" -HostedOutboundSpamFilterPolicy "Allow forwarding" -From <mailbox>). Keep the default policy on Off.',

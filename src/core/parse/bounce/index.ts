@@ -33,8 +33,26 @@ import { addressesIn } from '../../mail/address';
  * continuation lines) has the shape of one folded field, but is the notice.
  */
 function isHeaderSection(block: HeaderBlock): boolean {
-  return block.fields.length >= 2 && block.malformed.length <= block.fields.length && !block.fields.some((f) => /[<>@]/.test(f.name));
+  return (
+    block.fields.length >= 2 &&
+    block.malformed.length <= block.fields.length &&
+    !block.fields.some((f) => /[<>@]/.test(f.name)) &&
+    // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
+    // Diagnostic-Code…) has the shape of a header section but is the notice's content
+    !block.fields.every((f) => DSN_FIELD.test(f.name)) &&
+    // a client's error box in its language ("Destinataire : a@b" / "Erreur : 550 …"): labels, not
+    // message headers — no field a message has, and a label's value is a server's refusal
+    !(!block.fields.some((f) => MESSAGE_FIELD.test(f.name)) && block.fields.some((f) => /^\s*[45]\d\d[ -]/.test(f.value)))
+  );
 }
+
+/** Fields every message or its trace has (RFC 5322 §3.6, RFC 5321 §4.4), and the X- and List- families. */
+const MESSAGE_FIELD =
+  /^(?:From|To|Cc|Bcc|Subject|Date|Sender|Reply-To|Message-ID|In-Reply-To|References|Received|Return-Path|Delivered-To|MIME-Version|Content-[\w-]+|DKIM-Signature|ARC-[\w-]+|Authentication-Results|Received-SPF|X-[\w-]+|List-[\w-]+|Auto-Submitted|Precedence)$/i;
+
+/** The fields of a DSN's per-message and per-recipient blocks (RFC 3464 §2.2, §2.3), and Postfix's own. */
+const DSN_FIELD =
+  /^(?:Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Reporting-MTA|Received-From-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|Final-Log-ID|Original-Envelope-Id|DSN-Gateway|X-Actual-Recipient|X-Postfix-[\w-]+|X-Postfix-Sender|X-Original-Message-ID)$/i;
 
 function firstContentLine(lines: string[]): number {
   let i = 0;

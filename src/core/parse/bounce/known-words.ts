@@ -9,8 +9,9 @@
 // a table says what the words mean: a receiver's own entry
 // (knowledge/replies), a check result a receiver states
 // (knowledge/recorded-checks.ts), a problem the words name
-// (knowledge/refusal-problems.ts), or a reason's own words (the reason
-// engine's receiver or words layers — never its guess from a code or a stage).
+// (knowledge/refusal-problems.ts), or a reason's own unambiguous words (the
+// reason engine's receiver or words layers — not its weak words, which
+// "500 Internal Server Error" has too, and never its guess from a code).
 
 import type { Stage } from '../../types';
 import { findReceiverKnowledge } from '../../knowledge/replies';
@@ -18,7 +19,7 @@ import { readRecordedChecks } from '../../knowledge/recorded-checks';
 import { findRefusalProblem } from '../../knowledge/refusal-problems';
 import { decideReason } from '../../reason/engine';
 
-const BY_WORDS = new Set(['receiver', 'words', 'weak-words']);
+const BY_WORDS = new Set(['receiver', 'words']);
 
 export function knownRefusalWords(
   text: string,
