@@ -24,7 +24,8 @@
 //   5. weak words  words that name a reason only when nothing more exact does (a virus, a
 //                  policy, a system or network error, a queue that gave up — knowledge/reasons WEAK_ORDER).
 //   6. catch-all   a catch-all detail (X.n.0, X.7.1, the network details) names its reason.
-//   7. the rest    a non-SMTP diagnostic (X-Unix, X-Postfix: the local mailer); the basic code at
+//   7. the rest    a non-SMTP diagnostic (X-Unix, X-Postfix: the local mailer); a delay notice
+//                  (RFC 3464 Action "delayed": the queue time it reports, expired); the basic code at
 //                  its stage (RFC 5321: 552 size, 521/556 no mail, 530/535 authentication, 550 at
 //                  RCPT the mailbox); a refusal of the greeting or HELO (blocked).
 //   8. otherwise   onhold when there are words nobody understood, undefined when there are none.
@@ -100,9 +101,23 @@ function matchPhrase(list: ReasonPhrase[] | undefined, text: string): ReasonPhra
   return list?.find((p) => p.text.test(text));
 }
 
-/** A delivery still being retried: a delay notice or a log's deferral. */
-function stillRetrying(action: string | undefined): boolean {
-  return /^(?:delayed|deferred)/i.test(action ?? '');
+/**
+ * One attempt of a delivery that is still being retried: a log's deferral (Postfix
+ * status=deferred, Exim "==", sendmail "Deferred"). Its words are about that attempt.
+ */
+function oneAttempt(action: string | undefined): boolean {
+  return /^deferred/i.test(action ?? '');
+}
+
+/**
+ * A delay notice: a DSN whose Action is "delayed" (RFC 3464 §2.3.3). An MTA sends one only
+ * when the message has waited in its queue past a warning time (Postfix delay_warning_time,
+ * sendmail Timeout.queuewarn, Exim delay_warning): it is a report about the queue time, not
+ * one attempt. sisimai names it "expired" when nothing narrower explains it
+ * (https://libsisimai.org/en/reason/#expired; Sisimai::Reason find: Action delayed → expired).
+ */
+function delayNotice(action: string | undefined): boolean {
+  return /^delayed/i.test(action ?? '');
 }
 
 /** Knowledge entries whose words are common to many servers: they decide at their reason's place, not ahead of it. */
@@ -263,9 +278,10 @@ class Decider {
 
   weakPass(): ReasonDecision | undefined {
     for (const reason of WEAK_ORDER) {
-      // a host that never answered: the queue gave up on it in a final report, and is still trying otherwise
+      // a host that never answered: the queue waited for it in a final report or a delay notice
+      // (sisimai: X.4.1 "No answer from host" is expired); a log's deferral is one attempt
       if (reason === 'networkerror' && NO_ANSWER.text.test(this.text)) {
-        const meant = stillRetrying(this.r.action) ? 'networkerror' : 'expired';
+        const meant = oneAttempt(this.r.action) ? 'networkerror' : 'expired';
         return {
           reason: meant,
           layer: 'weak-words',
@@ -299,6 +315,14 @@ class Decider {
         layer: 'basic-code',
         entry: `diagnostic-type:${type}`,
         source: 'RFC 3464 §2.3.6 (a non-SMTP diagnostic type: the local mailer)',
+      };
+    // a delay notice that no words or code explain: the queue time it reports is the finding
+    if (delayNotice(r.action))
+      return {
+        reason: 'expired',
+        layer: 'stage',
+        entry: 'action:delayed',
+        source: 'RFC 3464 §2.3.3 (Action: delayed, sent after a queue warning time); https://libsisimai.org/en/reason/#expired',
       };
     const basic = replyCodeReason(r.code, r.stage);
     if (basic)

@@ -492,11 +492,12 @@ const CASES: Case[] = [
     ip: '198.51.100.72',
   },
   {
-    // Gmail still retrying ("will retry for 46 more hours"): a connection that timed out, not yet
-    // expired — a delay notice is expired only when its words say the queue time ran out (issue 12)
+    // Gmail still retrying ("will retry for 46 more hours"): a delay notice reports how long the
+    // queue has waited for a host that never answered — sisimai's "expired" (Action delayed →
+    // expired; X.4.1 no answer → expired); not a hard failure, since the queue still retries
     file: 'c06-gmail-delay-timeout.txt',
     kind: 'bounce',
-    rejections: [{ recipient: 'info@downhost.example', code: null, enhanced: null, stage: 'connect', reason: 'networkerror', hard: false }],
+    rejections: [{ recipient: 'info@downhost.example', code: null, enhanced: null, stage: 'connect', reason: 'expired', hard: false }],
   },
   {
     // Outlook's auto-reply in German, with Auto-Submitted: auto-replied

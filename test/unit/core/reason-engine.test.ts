@@ -171,8 +171,8 @@ const PER_REASON: [string, RawRejection, RawRejection, string][] = [
   [
     'expired',
     raw(null, '4.4.7', 'unknown', "I'm not going to try again; this message has been in the queue too long.", { action: 'failed' }),
-    // a host that never answered while the queue is still retrying: not expired (yet)
-    raw(null, '4.4.1', 'connect', 'connect to mx.example.net[192.0.2.9]:25: Connection timed out', { action: 'delayed' }),
+    // a host that never answered in one attempt of a log's deferral: not expired (yet)
+    raw(null, '4.4.1', 'connect', 'connect to mx.example.net[192.0.2.9]:25: Connection timed out', { action: 'deferred' }),
     'networkerror',
   ],
   ['onhold', raw(550, null, 'rcpt', 'Recipient address rejected: On hold'), raw(550, '5.1.1', 'rcpt', 'On hold'), 'userunknown'],
@@ -262,8 +262,9 @@ describe('stage and action', () => {
     expect(reasonOf(raw(null, null, 'unknown', 'User some.one (a@example.org) not listed in Domino Directory'))).toBe('userunknown');
     expect(reasonOf(raw(550, null, 'unknown', 'User unknown'))).toBe('filtered');
   });
-  it('a delay notice is expired only when its words say the queue time ran out', () => {
-    expect(reasonOf(raw(null, null, 'unknown', 'Message will be retried for 2 more day(s)', { action: 'delayed' }))).toBe('onhold');
+  it("a delay notice is the queue's report (expired) unless its words name a narrower reason; a log's deferral is one attempt", () => {
+    expect(reasonOf(raw(null, null, 'unknown', 'Message will be retried for 2 more day(s)', { action: 'delayed' }))).toBe('expired');
+    expect(reasonOf(raw(null, null, 'unknown', 'Message will be retried for 2 more day(s)', { action: 'deferred' }))).toBe('onhold');
     expect(reasonOf(raw(null, '4.4.7', 'unknown', 'Delivery time expired', { action: 'delayed' }))).toBe('expired');
     expect(reasonOf(raw(null, '4.4.1', 'unknown', 'Connection timed out', { action: 'failed' }))).toBe('expired');
   });

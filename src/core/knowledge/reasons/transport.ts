@@ -55,9 +55,9 @@ export const EXPIRED: ReasonTable = {
 };
 
 /**
- * A host that never answered: in a final report the queue gave up waiting for it
- * (expired, as sisimai names it); in a delay notice or a log's deferral it is still
- * being retried (a network error).
+ * A host that never answered: in a final report the queue gave up waiting for it, and a
+ * delay notice reports the time it has waited (expired, as sisimai names it; X.4.1 "No
+ * answer from host" is its code); a log's deferral is one attempt (a network error).
  */
 export const NO_ANSWER = p(
   'expired.no-answer',
