@@ -176,6 +176,26 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: ['RFC 3463 §3.8 (X.7.1 Delivery not authorized, message refused)'],
   },
   {
+    // a recipient that accepts mail only from its own organisation or an allowed list (Exchange's
+    // RequireSenderAuthenticationEnabled: RESOLVER.RST.AuthRequired, 5.7.133–5.7.136 SenderNotAuthenticatedFor…;
+    // Google Groups' "only accepts messages from"): the recipient's owner acts, not the sender
+    id: 'recipient-restricted',
+    rule: 'smtp.rejected',
+    text: /\bSenderNotAuthenticatedFor\w+|\bRESOLVER\.RST\.(?:AuthRequired|NotAuthorized)\b|\b(?:group|list|recipient|mailbox)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:post|send) to (?:this|the) (?:group|list)\b/i,
+    details: ['7.133', '7.134', '7.135', '7.136'],
+    headline: 'The recipient (a group, list or mailbox) accepts mail only from senders inside its organisation or on its allowed list',
+    detail:
+      "The recipient's own delivery restriction refused the sender; nothing about the sender's server, DNS or IP was judged. Only the recipient's owner or administrator can open it to this sender.",
+    fix: [
+      "The recipient's administrator or the group's owner: allow outside senders for it (Exchange: Set-DistributionGroup <group> -RequireSenderAuthenticationEnabled $false; Set-UnifiedGroup for a Microsoft 365 group; a Google group's posting permissions), or add the sender to its allowed senders.",
+      "The sender: ask the group's owner to allow your address; nothing on your side changes it.",
+    ],
+    verify: ['Send a test message to the group after the change.'],
+    sources: [
+      'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.7.133–5.7.136)',
+    ],
+  },
+  {
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',

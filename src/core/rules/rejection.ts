@@ -213,7 +213,8 @@ function adviceFor(
   k: ReplyKnowledge | undefined,
 ): { advice: RejectionAdvice; k: ReplyKnowledge | undefined; problem?: RefusalProblem } {
   const problem = findRefusalProblem(r);
-  if (k && ownEntry(k) && k.rules[0] !== 'smtp.rejected' && problem?.rule !== k.rules[0]) {
+  // (an entry whose own headline says what happened keeps its smtp.rejected: it is no vague catch-all)
+  if (k && ownEntry(k) && (k.rules[0] !== 'smtp.rejected' || k.headline) && problem?.rule !== k.rules[0]) {
     const a = adviceForRule(k.rules[0]);
     if (a) return { advice: a, k };
   }

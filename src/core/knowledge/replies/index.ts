@@ -20,6 +20,7 @@ import { ISP_REPLIES } from './isps';
 import { RECEIVER_CODE_REPLIES } from './receivers';
 import { AUTH_REPLY_KNOWLEDGE } from './auth';
 import { SERVICE_REPLIES } from './services';
+import { CLIENT_REPLIES } from './clients';
 
 export type { ReplyKnowledge } from './types';
 
@@ -33,6 +34,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...ISP_REPLIES,
   ...RECEIVER_CODE_REPLIES,
   ...SERVICE_REPLIES,
+  ...CLIENT_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken

@@ -52,9 +52,34 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR, DELIST],
   },
   {
+    // the recipient's own delivery restriction (RequireSenderAuthenticationEnabled, AcceptMessagesOnlyFrom):
+    // 5.7.124 "Sender not in allowed-senders list", 5.7.133–5.7.136 "SenderNotAuthenticatedFor…",
+    // RESOLVER.RST.AuthRequired — only the group's or mailbox's owner can open it to outside senders
+    id: 'microsoft.recipient-restricted',
+    sender: 'Microsoft 365',
+    // (the other words of such restrictions — RESOLVER.RST.AuthRequired, 5.7.133–5.7.136 — are read as a problem
+    // in knowledge/refusal-problems.ts: they say which step, not which reason)
+    text: /SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: 'The recipient (a group or mailbox) accepts mail only from senders inside its organisation or on its allowed list',
+    meaning:
+      "The recipient's own delivery restriction refused the sender: the group or mailbox requires authenticated (internal) senders, or lists who may send to it. Nothing about the sender's server, DNS or IP was judged.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'The recipient\'s administrator or the group\'s owner: allow outside senders (Exchange admin center » the group » Settings » "Allow external senders"; Set-DistributionGroup <group> -RequireSenderAuthenticationEnabled $false, Set-UnifiedGroup for a Microsoft 365 group), or add the sender to the accepted senders.',
+      "The sender: ask the group's owner to allow your address; nothing on your side changes it.",
+    ],
+    verify: ['Get-DistributionGroup <group> | fl RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers'],
+    sources: [
+      NDR,
+      'https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-distribution-groups/manage-distribution-groups',
+    ],
+  },
+  {
     id: 'microsoft.send-as-denied',
     sender: 'Microsoft 365',
-    text: /SendAsDenied|SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    text: /SendAsDenied/i,
     reason: 'rejected',
     party: 'sender',
     meaning:
