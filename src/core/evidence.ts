@@ -92,7 +92,14 @@ export function buildEvidence(
       `${long.length === 1 ? `The refusal on line ${long[0].line} is` : `${long.length} refusals (the first on line ${long[0].line}) are`} longer than ${maxReplyChars} characters: only the first ${maxReplyChars} were read (limits.maxReplyChars).`,
     );
   const kind: InputKind = result.kind;
-  const rejections = cut.map((r) => classifyRefusal(r));
+  const sessions = result.sessions ?? [];
+  // the reader's own server refused a client: the refusal is marked, so that whose move it is can be said
+  const rejections = cut.map((r) => {
+    const c = classifyRefusal(r);
+    return r.inbound || sessions.some((s) => s.direction === 'inbound' && r.line >= s.startLine && r.line <= s.endLine)
+      ? { ...c, inbound: true }
+      : c;
+  });
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],

@@ -34,6 +34,43 @@ describe("mail clients' own error boxes", () => {
     expect((await read('How do I change the outgoing server (SMTP) port in Thunderbird to 587?')).kind).toBe('unknown'));
 });
 
+describe("an application's own error (PHPMailer)", () => {
+  it.each([
+    ['SMTP Error: Could not authenticate.', 'smtp.login-failed', 'unknown'],
+    ['SMTP Error: Could not connect to SMTP host. Failed to connect to server', 'smtp.connection-failed', 'connect'],
+    [
+      'SMTP Error: data not accepted. SMTP server error: DATA END command failed Detail: Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: a@example.org SMTP code: 554',
+      'smtp.sender-invalid',
+      'end-of-data',
+    ],
+    [
+      'SMTP server error: RCPT TO command failed Detail: <a@example.net>: Recipient address rejected: User unknown in virtual mailbox table SMTP code: 550 Additional SMTP info: 5.1.1',
+      'smtp.recipient-unknown',
+      'rcpt',
+    ],
+  ])('%s → %s', async (text, step, stage) => expect(await read(text)).toMatchObject({ kind: 'bounce', step, stage }));
+});
+
+describe('notices in other languages, the sentence alone', () => {
+  it.each([
+    ["Votre message n'a pas pu être remis à a@example.net car l'adresse est introuvable.", 'smtp.recipient-unknown'],
+    ['No se ha encontrado la dirección a@example.net o no puede recibir correo.', 'smtp.recipient-unknown'],
+    ["Il messaggio non è stato recapitato perché l'indirizzo a@example.net non è stato trovato.", 'smtp.recipient-unknown'],
+    ['A mensagem não foi entregue porque o endereço a@example.net não foi encontrado.', 'smtp.recipient-unknown'],
+    ['La boîte aux lettres du destinataire est pleine.', 'smtp.mailbox-full'],
+    ['Il messaggio non è stato consegnato: la casella del destinatario è piena.', 'smtp.mailbox-full'],
+  ])('%s → %s', async (text, step) => expect(await read(text)).toMatchObject({ kind: 'bounce', step }));
+
+  it('the same words in a long letter are not a notice (the passing form)', async () =>
+    expect(
+      (
+        await read(
+          Array.from({ length: 20 }, () => 'Bonjour, voici les nouvelles de la semaine.').join('\n') + "\nL'adresse est introuvable.",
+        )
+      ).kind,
+    ).toBe('unknown'));
+});
+
 describe('qmail-send log lines', () => {
   it.each([
     [

@@ -74,6 +74,22 @@ Diagnostic-Code: smtp; 550 5.1.1 <a@example.net>: Recipient address
     ).not.toBe('bounce'));
 });
 
+describe('a log whose timestamps look like header fields', () => {
+  it('an application log with ISO timestamps and an escaped reply is no header section', async () =>
+    expect(
+      await first(
+        '2021-09-17T17:39:17.329Z\tcore/event\nWARNING\t\t"DC_EVENT_WARNING"\t0\t"src/job.rs:255: SMTP failed to send: Permanent(Response { message: [\\"5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc\\"] })"\n2021-09-17T17:39:17.340Z\tcore/event',
+      ),
+    ).toMatchObject({ kind: 'bounce', step: 'smtp.content-rejected', stage: 'end-of-data' }));
+
+  it('an OpenSMTPD trace ("mta: 0x…: <<< 554-…") is read for its reply at the banner', async () =>
+    expect(
+      await first(
+        'mta: 0xea6710: MTA_INIT -> MTA_BANNER\nmta: 0xea6710: <<< 554-mx.example.net Service not available\nmta: 0xea6710: <<< 554-No SMTP service\nmta: 0xea6710: <<< 554-Bad DNS PTR resource record.\nmta: 0xea6710: <<< 554 For explanation visit http://postmaster.example.net/rdns\nmta: 0xea6710: MTA_BANNER -> MTA_EHLO\nmta: 0xea6710: >>> EHLO client.example.org\nsmtp-out: Error on session c3ad904c53f19f93: Connection closed unexpectedly',
+      ),
+    ).toMatchObject({ kind: 'bounce', code: 554, stage: 'connect', reason: 'requireptr' }));
+});
+
 describe('Postfix lines without their prefix or queue id', () => {
   it('a delivery line wrapped before status=, without a queue id or pid', async () =>
     expect(

@@ -13,7 +13,45 @@ const THUNDERBIRD =
 const OUTLOOK = 'https://support.microsoft.com/office/fix-outlook-send-receive-errors (0x800CCC0E, 0x80042109)';
 const APPLE = 'https://support.apple.com/102578 (Apple Mail: if you cannot send email)';
 
+const PHPMAILER = 'https://github.com/PHPMailer/PHPMailer/blob/master/language/phpmailer.lang-en.php (PHPMailer messages)';
+
 export const CLIENT_REPLIES: ReplyKnowledge[] = [
+  {
+    // PHPMailer's own words when it cannot log in (its "authenticate" message), with no server reply shown
+    id: 'phpmailer.could-not-authenticate',
+    sender: 'PHPMailer',
+    text: /SMTP Error: Could not authenticate\./i,
+    codes: [0],
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'The application (PHPMailer) could not log in to its SMTP server',
+    meaning:
+      'PHPMailer tried SMTP AUTH and the server refused it, or offered no login it could use: a wrong user name or password, a provider that wants an app password or OAuth (Gmail, Microsoft 365), or a port and encryption setting that does not match (Port 587 with SMTPSecure tls, 465 with ssl).',
+    rules: ['smtp.login-failed'],
+    fix: [
+      "Check Username (the full address), Password, Host, Port and SMTPSecure against the provider's settings; for Gmail or Microsoft 365 use an app password or OAuth.",
+      "Turn on SMTPDebug = 2 to see the server's own reply to AUTH (535 …) and read it here.",
+    ],
+    verify: ['swaks --server <host> --port 587 --tls --auth-user <user> --quit-after AUTH'],
+    sources: [PHPMAILER],
+  },
+  {
+    id: 'phpmailer.could-not-connect',
+    sender: 'PHPMailer',
+    text: /SMTP Error: Could not connect to SMTP host|SMTP connect\(\) failed/i,
+    codes: [0],
+    reason: 'networkerror',
+    party: 'sender',
+    headline: 'The application (PHPMailer) could not connect to its SMTP server',
+    meaning:
+      'PHPMailer did not reach the SMTP server or could not start TLS with it: a wrong host or port, a hosting provider that blocks outgoing SMTP ports, or a certificate PHP does not trust.',
+    rules: ['smtp.connection-failed'],
+    fix: [
+      'Check Host and Port (587 with SMTPSecure tls, 465 with ssl); from the web server, test the port (nc -vz <host> 587). Many shared hosts block outgoing 25/465/587: use their own SMTP server or an HTTP API.',
+    ],
+    verify: ['From the web server: openssl s_client -starttls smtp -connect <host>:587'],
+    sources: [PHPMAILER],
+  },
   {
     id: 'client.smtp-unreachable',
     sender: 'a mail client (Thunderbird, Outlook, Apple Mail)',

@@ -21,6 +21,7 @@ import { RECEIVER_CODE_REPLIES } from './receivers';
 import { AUTH_REPLY_KNOWLEDGE } from './auth';
 import { SERVICE_REPLIES } from './services';
 import { CLIENT_REPLIES } from './clients';
+import { LOCALIZED_REPLIES } from './localized';
 
 export type { ReplyKnowledge } from './types';
 
@@ -35,6 +36,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...RECEIVER_CODE_REPLIES,
   ...SERVICE_REPLIES,
   ...CLIENT_REPLIES,
+  ...LOCALIZED_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken

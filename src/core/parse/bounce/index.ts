@@ -40,9 +40,14 @@ function isHeaderSection(block: HeaderBlock): boolean {
     // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
     // Diagnostic-Code…) has the shape of a header section but is the notice's content
     !block.fields.every((f) => DSN_FIELD.test(f.name)) &&
-    // a client's error box in its language ("Destinataire : a@b" / "Erreur : 550 …"): labels, not
-    // message headers — no field a message has, and a label's value is a server's refusal
-    !(!block.fields.some((f) => MESSAGE_FIELD.test(f.name)) && block.fields.some((f) => /^\s*[45]\d\d[ -]/.test(f.value)))
+    // a client's error box in its language ("Destinataire : a@b" / "Erreur : 550 …"), a program's trace
+    // ("mta: 0xea6710: <<< 554-…"): labels, not message headers — no field a message has, and a value
+    // holds a server's refusal
+    !(
+      !block.fields.some((f) => MESSAGE_FIELD.test(f.name)) &&
+      // (a log's "2021-09-17T17:39:17Z …" lines read as fields named "2021-09-17T17")
+      block.fields.some((f) => /(?:^\s*|<<<?\s*)[45]\d\d[ -]/.test(f.value) || /^\d/.test(f.name))
+    )
   );
 }
 

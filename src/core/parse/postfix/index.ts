@@ -283,6 +283,8 @@ class PostfixReader {
       recipient: e.to ?? null,
       remote: null,
       action: 'failed',
+      // cleanup checks what this server receives: its refusal is always the receiving side's
+      inbound: true,
     });
   }
 
