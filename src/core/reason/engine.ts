@@ -120,6 +120,16 @@ function delayNotice(action: string | undefined): boolean {
   return /^delayed/i.test(action ?? '');
 }
 
+/**
+ * The queue's own word that the message's lifetime ran out: Postfix logs "status=expired,
+ * returned to sender" when maximal_queue_lifetime passes (postconf(5)), and some MTAs write
+ * "Action: expired" in their DSNs (sisimai reads both as expired: Action delayed or expired →
+ * expired). Words of a narrower reason still say what the last attempt met.
+ */
+function queueGaveUp(action: string | undefined): boolean {
+  return /^expired/i.test(action ?? '');
+}
+
 /** Knowledge entries whose words are common to many servers: they decide at their reason's place, not ahead of it. */
 function isGenericKnowledge(k: ReplyKnowledge): boolean {
   return !!k.generic;
@@ -316,13 +326,20 @@ class Decider {
         entry: `diagnostic-type:${type}`,
         source: 'RFC 3464 §2.3.6 (a non-SMTP diagnostic type: the local mailer)',
       };
-    // a delay notice that no words or code explain: the queue time it reports is the finding
+    // a delay notice, or the queue's own "expired", that no words or code explain: the queue time is the finding
     if (delayNotice(r.action))
       return {
         reason: 'expired',
         layer: 'stage',
         entry: 'action:delayed',
         source: 'RFC 3464 §2.3.3 (Action: delayed, sent after a queue warning time); https://libsisimai.org/en/reason/#expired',
+      };
+    if (queueGaveUp(r.action))
+      return {
+        reason: 'expired',
+        layer: 'stage',
+        entry: 'action:expired',
+        source: 'Postfix status=expired (postconf(5) maximal_queue_lifetime); https://libsisimai.org/en/reason/#expired',
       };
     const basic = replyCodeReason(r.code, r.stage);
     if (basic)

@@ -19,6 +19,10 @@ const ROWS: [string, RawRejection, string][] = [
   ['log deferral, no words', raw(null, null, 'unknown', 'Message will be retried for 2 more day(s)', deferred), 'onhold'],
   ['notice, catch-all 4.4.0', raw(null, '4.4.0', 'unknown', 'Action: Delayed', delayed), 'expired'],
   ['final report, catch-all 4.4.0, no words', raw(null, '4.4.0', 'unknown', 'Action: Failed', { action: 'failed' }), 'onhold'],
+  // the queue's own word that the lifetime ran out (Postfix status=expired, "Action: expired")
+  ['queue gave up, no words', raw(null, null, 'unknown', 'Please try again later', { action: 'expired' }), 'expired'],
+  ['one attempt, no words', raw(null, null, 'unknown', 'Please try again later', deferred), 'onhold'],
+  ['queue gave up, last attempt met a full mailbox', raw(452, '4.2.2', 'rcpt', 'Mailbox full', { action: 'expired' }), 'mailboxfull'],
   // a host that never answered: the notice reports how long the queue has waited for it
   [
     'notice, no answer',

@@ -248,7 +248,8 @@ export const BLOCKED: ReasonTable = {
     ),
     p(
       'blocked.connection',
-      /\bconnection refused by\b|\bconnection (?:was )?dropped\b|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
+      /\bconnection refused by\b|\bconnection (?:was )?dropped\b(?! due to socket ?error)|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
+      // (not Exchange's "Connection dropped due to SocketError": it names a transport failure, knowledge/replies/session.ts)
       'sendmail ("Connection refused by"), Exim ("SMTP error from remote mail server after initial connection"), iCloud, Microsoft',
     ),
     p(
