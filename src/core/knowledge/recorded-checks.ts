@@ -168,7 +168,7 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     id: 'spf.ip-not-allowed',
     sender: 'many (Exim, gateways)',
     text: new RegExp(
-      String.raw`\b(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}) is not (?:allowed|authori[sz]ed|permitted) to send (?:mail |e-?mail |messages )?(?:from|for|on behalf of|as) <?(?:[^\s@<>]{1,64}@)?${DOTTED}`,
+      String.raw`\b(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})\]? is not (?:allowed|authori[sz]ed|permitted) to send (?:mail |e-?mail |messages )?(?:from|for|on behalf of|as) <?(?:[^\s@<>]{1,64}@)?${DOTTED}`,
       'i',
     ),
     claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],

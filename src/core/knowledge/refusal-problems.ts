@@ -196,6 +196,30 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
+    // relaying refused in other words than the reason tables know ("553 Relaying disallowed as a@b")
+    id: 'relay-refused',
+    rule: 'smtp.relay-denied',
+    text: /\brelay(?:ing)? (?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,
+    sources: ['RFC 5321 §3.6.2 (relaying)', 'RFC 3463 §3.8 (X.7.1)'],
+  },
+  {
+    // the sending server's own DNS answer about the recipient domain, not a receiver's reply: Exchange
+    // "DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain"
+    id: 'recipient-domain-missing',
+    rule: 'smtp.recipient-unknown',
+    text: /\bNonExistentDomain\b|\bnon-?existent domain\b/i,
+    headline: 'The recipient domain does not exist in DNS: the sending server found no MX or A record for it',
+    sources: ['RFC 5321 §5.1 (locating the target host)', 'RFC 3463 §3.2 (X.1.2, X.4.4)'],
+  },
+  {
+    // a lookup that failed for now (SERVFAIL, a timeout): retried; the domain's DNS or the sender's resolver
+    id: 'dns-lookup-failed',
+    rule: 'smtp.dns-lookup-failed',
+    text: /\bDNS query failed\b|\bSMTPSEND\.DNS\.\w+|\bDNS (?:lookup|resolution|query) (?:failed|timed out|error)\b|\btemporary DNS (?:failure|error)\b/i,
+    only: 'temporary',
+    sources: ['RFC 5321 §5.1', 'RFC 3463 §3.5 (X.4.3 Directory server failure)'],
+  },
+  {
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',
@@ -209,7 +233,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"
     id: 'rate-or-quota',
     rule: 'smtp.rate-limited',
-    text: /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|outbound|recipient) (?:quota|limit|rate)\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b/i,
+    text: /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|messaging|outbound|recipient) (?:quota|limit|rate)s?\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b/i,
     details: ['4.5'],
     unless: /\bmail ?box\b.{0,40}\b(?:full|quota|size|exceed)|\bover ?quota\b|\b(?:disk|storage) quota\b/i,
     sources: [

@@ -45,6 +45,12 @@ describe("receivers' authentication texts", () => {
       ['spf.fail'],
       ['example.jp', '192.0.2.1'],
     ],
+    [
+      'an IP in brackets not authorised to send on behalf of a domain',
+      "421-4.7.23 The sender's IP [192.0.2.5] is not authorized to send on behalf of example.org via SPF.",
+      ['spf.fail'],
+      ['example.org', '192.0.2.5'],
+    ],
     ['a DMARC policy for a named domain', '550 5.7.1 Email rejected per DMARC policy for example.org', ['dmarc.fail'], ['example.org']],
     [
       'Microsoft 5.7.509, wrapped',

@@ -47,6 +47,12 @@ describe('refusal problems: the step follows the problem the words name', () => 
     ],
     ['smtp.rate-limited', '554 Throttling failure: Maximum sending rate exceeded.'],
     ['smtp.rate-limited', '451 4.7.0 Too many messages from your account, try again later'],
+    ['smtp.rate-limited', '450 4.7.1 You have exceeded your messaging limits'],
+    // relaying refused in other words
+    ['smtp.relay-denied', '553 Relaying disallowed as a@example.org'],
+    // the sending server's own DNS answers
+    ['smtp.recipient-unknown', '451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain'],
+    ['smtp.dns-lookup-failed', '451 4.4.0 DNS query failed. The error was: DNS query failed with error: ErrorRetry'],
     // greylisting: a temporary deferral
     [
       'smtp.greylisted',
@@ -63,6 +69,9 @@ describe('refusal problems: the step follows the problem the words name', () => 
     ['smtp.rejected', '550 5.7.1 Delivery not authorized'],
     // too many failed logins: the server's own brute-force block, not a DNS blocklist
     ['smtp.login-failed', '550-Message rejected because [192.0.2.18]:10503 is blacklisted see Blocked -\n550 Too many failed logins'],
+    // FortiGuard's IP reputation list is a reputation block, its URL check a content verdict
+    ['reputation.blocked', '550 5.7.1 Connection refused: 192.0.2.5 is listed in FortiGuard AntiSpam IP reputation database'],
+    ['smtp.content-rejected', '554 5.7.1 This message has been blocked because it contains FortiGuard - AntiSpam blocking URL(s).'],
     // a mailbox quota is a full mailbox, not a sending quota
     ['smtp.mailbox-full', '552 5.2.2 <b@example.net>: Recipient address rejected: Mailbox quota exceeded'],
     // "not logged in" is a login that is missing, not a sender the login does not own
