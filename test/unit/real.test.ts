@@ -23,9 +23,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want exim-log
   'freenet-ipv6-no-ptr-exim-rcpt':
     'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
-  // not recognised (kind unknown); reason none, want syntaxerror|userunknown; first none, want headers.invalid-address|smtp.recipient-unknown|smtp.not-...
-  'ja-outlook-ndr-invalid-recipient-address-help-page':
-    'a Japanese Outlook NDR with no code and no reason words any table knows ("無効な受信者")',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
   'm365-spamhaus-cloud-ip-smtp-transcript':
     "a transcript whose first refusal is the client's own HELO syntax error (501 5.5.4); the Spamhaus refusal comes later",

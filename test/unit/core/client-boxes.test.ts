@@ -58,6 +58,8 @@ describe('notices in other languages, the sentence alone', () => {
     ["Il messaggio non è stato recapitato perché l'indirizzo a@example.net non è stato trovato.", 'smtp.recipient-unknown'],
     ['A mensagem não foi entregue porque o endereço a@example.net não foi encontrado.', 'smtp.recipient-unknown'],
     ['La boîte aux lettres du destinataire est pleine.', 'smtp.mailbox-full'],
+    ["以下の受信者にメールを配信できません :\n\n'a@example.jp'\n無効な受信者", 'smtp.recipient-unknown'],
+    ['邮件投递失败：收件人地址不存在 a@example.cn', 'smtp.recipient-unknown'],
     ['Il messaggio non è stato consegnato: la casella del destinatario è piena.', 'smtp.mailbox-full'],
   ])('%s → %s', async (text, step) => expect(await read(text)).toMatchObject({ kind: 'bounce', step }));
 

@@ -25,6 +25,19 @@ export const LOCALIZED_REPLIES: ReplyKnowledge[] = [
     sources: SOURCES,
   },
   {
+    // Japanese, Chinese and Korean notices: Outlook's "無効な受信者" (invalid recipient), "宛先不明",
+    // QQ/163's "收件人不存在" / "用户不存在", "받는 사람 … 없습니다"
+    id: 'ndr.invalid-recipient-cjk',
+    sender: 'non-delivery notices in Japanese, Chinese, Korean',
+    text: /無効な受信者|宛先不明|受信者が見つかりません|(?:宛先|アドレス)が(?:存在しません|見つかりません)|收件人(?:地址)?不存在|用户不存在|用戶不存在|无效的收件人|無效的收件人|받는 사람[^\n]{0,20}(?:없습니다|잘못)/u,
+    codes: [0],
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: "The recipient's address is invalid or was not found: it is misspelt, malformed, or the mailbox no longer exists.",
+    rules: ['smtp.recipient-unknown'],
+    sources: SOURCES,
+  },
+  {
     id: 'ndr.mailbox-full-localized',
     sender: 'non-delivery notices in other languages',
     text: /\bbo[iî]te (?:aux lettres|mail|de réception) [^\n.]{0,40}(?:pleine|saturée)|\bbuzón [^\n.]{0,40}(?:lleno|completo)|\bcasella [^\n.]{0,40}piena|\bcaixa (?:de correio|postal|de entrada) [^\n.]{0,40}(?:cheia|lotada)|\bPostfach [^\n.]{0,40}(?:voll|überschritten)\b|\bpostvak [^\n.]{0,30}vol\b|\bящик [^\n.]{0,40}переполнен/iu,
