@@ -1,7 +1,7 @@
 // The resolver engine: RFC 8484 GET (id 0, base64url) to each configured DoH
 // endpoint in turn, with
-// - a per-try timeout that counts from when the request is on the wire, not
-//   from when it waited in the browser's queue (send-line.ts), and a retry on
+// - a per-try timeout that counts from when the request is surely on the
+//   wire, not from when it waited in the browser's queue (send-line.ts), and a retry on
 //   the next endpoint after a failure or a SERVFAIL/REFUSED (another resolver
 //   may know better);
 // - a TTL-honouring cache (cache.ts) shared by every analysis using this object;
@@ -46,6 +46,12 @@ export interface DohOptions {
    * undici, the CLI).
    */
   connectionsPerEndpoint?: number;
+  /**
+   * The protocol a response to `url` came over (an ALPN id: 'h2', 'http/1.1'),
+   * when the host can tell; defaults to Resource Timing's nextHopProtocol
+   * (empty for a cross-origin resolver that sends no Timing-Allow-Origin).
+   */
+  protocolOf?: (url: string) => string | undefined;
 }
 
 /** rcodes after which another resolver may know better. */
@@ -85,6 +91,7 @@ export class DohResolver implements Resolver {
   private readonly downUntil = new Map<string, number>();
   private readonly connections: number;
   private readonly lines = new Map<string, SendLine>();
+  private readonly protocolOf: (url: string) => string | undefined;
   /** Requests actually sent (tries, not questions): for tests and the bench. */
   sent = 0;
   /** Some endpoint is on the Internet (not this machine): documentation names there are nobody's (Resolver.publicDns). */
@@ -102,6 +109,7 @@ export class DohResolver implements Resolver {
     this.cache = o.cache === false ? null : new DnsCache(this.clock);
     this.limiter = new Limiter(o.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
     this.connections = o.connectionsPerEndpoint ?? BROWSER_CONNECTIONS_PER_ORIGIN;
+    this.protocolOf = o.protocolOf ?? resourceProtocol;
   }
 
   /** Forget cached answers (e.g. after the user changed a record and wants to see it now). */
@@ -171,10 +179,15 @@ export class DohResolver implements Resolver {
     return out;
   }
 
-  /** The send line of an endpoint (send-line.ts): when its requests count as sent. */
+  /**
+   * The send line of an endpoint's origin (send-line.ts): when its requests
+   * are surely on the wire. One per origin, not per URL: the browser's six
+   * connections are the origin's, whatever paths share them.
+   */
   private lineOf(endpoint: string): SendLine {
-    let line = this.lines.get(endpoint);
-    if (!line) this.lines.set(endpoint, (line = new SendLine(this.connections)));
+    const origin = originOf(endpoint);
+    let line = this.lines.get(origin);
+    if (!line) this.lines.set(origin, (line = new SendLine(this.connections, { timeoutMs: this.timeoutMs, clock: this.clock })));
     return line;
   }
 
@@ -190,7 +203,7 @@ export class DohResolver implements Resolver {
     const line = this.lineOf(endpoint);
     // the timeout counts from when the request is on the wire, not from when it was queued
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let ended: 'timeout' | 'given-up' | null = null;
+    let ended: 'timeout' | 'stalled' | 'given-up' | null = null;
     const ticket: Ticket = {
       sent: false,
       onSent: () => {
@@ -205,11 +218,20 @@ export class DohResolver implements Resolver {
         ended = 'given-up';
         ctrl.abort();
       },
+      onStalled: () => {
+        ended = 'stalled';
+        ctrl.abort();
+      },
     };
     const timedOut = () =>
       ended === 'given-up'
         ? fail('TIMEOUT', `not sent: the resolver has answered nothing, and an earlier question got no answer within ${this.timeoutMs} ms`)
-        : fail('TIMEOUT', `no answer within ${this.timeoutMs} ms of being sent`);
+        : ended === 'stalled'
+          ? fail(
+              'TIMEOUT',
+              `no answer within ${this.timeoutMs} ms: the resolver answered nothing for ${this.timeoutMs} ms while this question was open`,
+            )
+          : fail('TIMEOUT', `no answer within ${this.timeoutMs} ms of being sent`);
     const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}dns=${encodeQuery(name, type)}`;
     line.enter(ticket);
     let answered = false;
@@ -254,8 +276,27 @@ export class DohResolver implements Resolver {
       return fail('NETWORK', `the answer broke off: ${(e as Error).message}`);
     } finally {
       clearTimeout(timer);
-      line.leave(ticket, answered);
+      line.leave(ticket, answered, answered && Number.isFinite(this.connections) ? this.protocolOf(url) : undefined);
     }
+  }
+}
+
+/** An endpoint's origin (scheme, host, port): what a browser's connection limit counts by. */
+function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return endpoint;
+  }
+}
+
+/** nextHopProtocol of the latest Resource Timing entry for `url`, where the host keeps them and tells it. */
+function resourceProtocol(url: string): string | undefined {
+  try {
+    const entries = globalThis.performance?.getEntriesByName?.(url, 'resource') as PerformanceResourceTiming[] | undefined;
+    return entries?.at(-1)?.nextHopProtocol || undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -22,17 +22,27 @@ export const browserLikeFetch: typeof fetch = async (input, init) => {
 
 /**
  * A fetch that queues like a browser's for HTTP/1.1: at most `perOrigin`
- * requests to one origin on the wire at once, the rest held (unsent) in
- * order until one finishes — its body read or cancelled — or until they are
- * aborted while waiting. `sentAt` records when each URL really left.
+ * requests to one origin on the wire at once, the rest held (unsent) until
+ * one finishes — its body read or cancelled — or until they are aborted while
+ * waiting. `order`: which held request leaves when a connection frees — the
+ * oldest ('fifo'), the youngest ('lifo'), or one at random ('random'): a page
+ * is not told which (see src/net/send-line.ts). `sentAt` records when each
+ * URL really left.
  */
-export function queueingFetch(inner: typeof fetch = fetch, perOrigin = 6): typeof fetch & { sentAt: Map<string, number> } {
+export function queueingFetch(
+  inner: typeof fetch = fetch,
+  perOrigin = 6,
+  order: 'fifo' | 'lifo' | 'random' = 'fifo',
+): typeof fetch & { sentAt: Map<string, number> } {
   const active = new Map<string, number>();
   const waiting = new Map<string, (() => void)[]>();
   const sentAt = new Map<string, number>();
   const release = (origin: string) => {
     active.set(origin, (active.get(origin) ?? 1) - 1);
-    waiting.get(origin)?.shift()?.();
+    const q = waiting.get(origin);
+    if (!q?.length) return;
+    const i = order === 'fifo' ? 0 : order === 'lifo' ? q.length - 1 : Math.floor(Math.random() * q.length);
+    q.splice(i, 1)[0]();
   };
   const f = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input instanceof Request ? input.url : input));
