@@ -7,10 +7,18 @@
 
 import type { Count } from './types';
 import { own } from './memo';
+import { ipv4Number, ipv4Text } from './formats/ip';
 
 export class BoundedCounter {
   /** Counts in boxes: one lookup per occurrence instead of a get and a set. */
   private readonly m = new Map<string, { n: number }>();
+  /**
+   * Plain dotted-quad IPv4 keys (addIp), as their 32-bit number: a busy log
+   * names tens of thousands of client IPs, and a number key is hashed without
+   * reading a string and keeps no string alive (nor makes the collector
+   * promote one) for as long as it is counted.
+   */
+  private readonly v4 = new Map<number, number>();
   /** Occurrences removed from the counter by pruning. */
   dropped = 0;
   /** Distinct keys removed. */
@@ -28,33 +36,65 @@ export class BoundedCounter {
     }
     // a new key is kept: its own copy, not a slice of the log
     m.set(own(key), { n: by });
-    if (m.size > this.max) this.prune();
+    if (this.size > this.max) this.prune();
+  }
+
+  /** add() for an IP address (as the parsers normalise it); counted the same, kept cheaper. */
+  addIp(ip: string | null | undefined): void {
+    if (!ip) return;
+    const k = ipv4Number(ip);
+    if (k === null) return this.add(ip);
+    const v4 = this.v4;
+    const c = v4.get(k);
+    if (c !== undefined) {
+      v4.set(k, c + 1);
+      return;
+    }
+    v4.set(k, 1);
+    if (this.size > this.max) this.prune();
   }
 
   get size(): number {
-    return this.m.size;
+    return this.m.size + this.v4.size;
   }
 
   /** Drop the rarest keys until at most half of `max` are left. */
   private prune(): void {
     const target = this.max >> 1;
     let floor = 1;
-    while (this.m.size > target) {
-      for (const [k, c] of this.m) {
+    while (this.size > target) {
+      // forEach, not for…of: no [key, value] array per entry (deleting the current entry is allowed in both)
+      this.m.forEach((c, k) => {
         if (c.n <= floor) {
           this.m.delete(k);
           this.dropped += c.n;
           this.droppedKeys++;
         }
-      }
+      });
+      this.v4.forEach((n, k) => {
+        if (n <= floor) {
+          this.v4.delete(k);
+          this.dropped += n;
+          this.droppedKeys++;
+        }
+      });
       floor *= 2;
     }
   }
 
+  /** The n most counted keys (ties by key), without sorting every key: only those at or above the n-th count are. */
   top(n: number): Count[] {
-    return [...this.m.entries()]
-      .map(([key, c]) => ({ key, count: c.n }))
-      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .slice(0, n);
+    const size = this.size;
+    if (!size || n <= 0) return [];
+    const counts = new Float64Array(size);
+    let i = 0;
+    for (const c of this.m.values()) counts[i++] = c.n;
+    for (const c of this.v4.values()) counts[i++] = c;
+    counts.sort();
+    const floor = counts[Math.max(0, size - n)];
+    const out: Count[] = [];
+    for (const [key, c] of this.m) if (c.n >= floor) out.push({ key, count: c.n });
+    for (const [k, c] of this.v4) if (c >= floor) out.push({ key: ipv4Text(k), count: c });
+    return out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, n);
   }
 }

@@ -59,6 +59,11 @@ export class OpenGroups {
     this.size--;
   }
 
+  /** The oldest (walk on with `next`; no iterator object per step). */
+  first(): Group | null {
+    return this.head;
+  }
+
   /** A copy, oldest first (safe to close groups while going through it). */
   list(): Group[] {
     const out: Group[] = [];

@@ -50,12 +50,14 @@ export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+const MARKS = ['\u00010', '\u00011', '\u00012', '\u00013'];
+
 /** `text` with each of `values` (when present and at least 3 characters long) replaced by a mark. */
 export function mask(text: string, values: (string | null | undefined)[]): string {
   let t = text;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v && v.length >= 3 && t.includes(v)) t = t.split(v).join('\u0001' + i);
+    if (v && v.length >= 3 && t.includes(v)) t = t.replaceAll(v, MARKS[i] ?? '\u0001' + i);
   }
   return t;
 }

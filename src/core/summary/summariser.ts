@@ -24,13 +24,14 @@ import { PARSERS } from '../parse/registry';
 import { buildEvidence, MAX_REPLY_CHARS } from '../evidence';
 import { BLOCK_BYTES, ByteBlocks, eachLine } from './chunks';
 import { BoundedCounter } from './counter';
+import { RefusalGroups } from './refusal-groups';
 import { OpenGroups, type FastOutcome, type FastRefusal, type Group } from './group';
 import type { Sink, StreamFormat } from './format';
 import { classifyRemembered, own, senderDomain } from './memo';
 import { streamFormatFor } from './formats';
 import { blockStream } from './formats/blocks';
 import { preparePaste } from '../parse/paste';
-import type { Direction, LogSummary, RefusalGroup, SummarySession } from './types';
+import type { Direction, LogSummary, SummarySession } from './types';
 
 export type { Count, LogSummary, RefusalGroup, SummarySession } from './types';
 
@@ -111,7 +112,7 @@ export class LogSummariser implements Sink {
   private readonly byRemote = new BoundedCounter();
   private readonly bySender = new BoundedCounter();
   private readonly byIp = new BoundedCounter();
-  private readonly groups = new Map<string, RefusalGroup>();
+  private readonly groups = new RefusalGroups();
   private groupsDropped = 0;
   private readonly sessions: SummarySession[] = [];
   private sessionsDropped = 0;
@@ -275,7 +276,7 @@ export class LogSummariser implements Sink {
   private unpin(): void {
     if (this.block % this.pinBlocks) return;
     const old = this.block - this.pinBlocks;
-    for (const g of this.openGroups) {
+    for (let g = this.openGroups.first(); g; g = g.next) {
       if (g.pinFrom < g.lines.length && g.pinBlock <= old) {
         for (let k = g.pinFrom; k < g.lines.length; k++) g.lines[k] = own(g.lines[k]);
         g.pinFrom = g.lines.length;
@@ -287,7 +288,12 @@ export class LogSummariser implements Sink {
   private sweep(): void {
     this.nextSweep = this.n + SWEEP_EVERY;
     const before = this.n - (this.windowSet ? this.window : (this.format?.window ?? this.window));
-    for (const g of this.openGroups.list()) if (g.last < before) this.closeGroup(g, true);
+    // walked in place (a copy of the list every few thousand lines is garbage); fold never closes another group
+    for (let g = this.openGroups.first(); g;) {
+      const next = g.next;
+      if (g.last < before) this.closeGroup(g, true);
+      g = next;
+    }
   }
 
   /** Too much held: close the groups idle the longest until a quarter is free. */
@@ -322,7 +328,7 @@ export class LogSummariser implements Sink {
       const out = format.fast(g);
       this.paths.fast++;
       this.sessionsSeen += out.sessions;
-      for (const ip of out.clientIps) this.byIp.add(ip);
+      for (const ip of out.clientIps) this.byIp.addIp(ip);
       for (const r of out.refusals) this.tally(r);
       if (this.verify) this.check(g, out);
       if (out.refusals.length) {
@@ -351,7 +357,7 @@ export class LogSummariser implements Sink {
     if (!parsed) return;
     if (count) {
       this.sessionsSeen += parsed.sessions;
-      for (const ip of parsed.clientIps) this.byIp.add(ip);
+      for (const ip of parsed.clientIps) this.byIp.addIp(ip);
       for (const t of parsed.tallies) this.tally(t);
     }
     if (!parsed.tallies.length) return;
@@ -413,8 +419,7 @@ export class LogSummariser implements Sink {
     this.byRemote.add(r.remote);
     const domain = senderDomain(r.sender);
     this.bySender.add(domain);
-    const key = `${r.direction}\u0000${r.reason}\u0000${r.remote ?? ''}\u0000${domain ?? ''}\u0000${r.clientIp ?? ''}`;
-    let grp = this.groups.get(key);
+    let grp = this.groups.get(r.direction, r.reason, r.remote, domain, r.clientIp);
     if (!grp) {
       if (this.groups.size >= MAX_GROUPS) this.pruneGroups();
       grp = {
@@ -429,7 +434,7 @@ export class LogSummariser implements Sink {
         lastLine: r.line,
         sessions: [],
       };
-      this.groups.set(own(key), grp);
+      this.groups.add(grp);
     }
     grp.count++;
     if (r.hard) grp.hard++;
@@ -439,14 +444,7 @@ export class LogSummariser implements Sink {
 
   /** Drop the groups seen once (then twice…) until half the room is free. */
   private pruneGroups(): void {
-    for (let floor = 1; this.groups.size >= MAX_GROUPS >> 1; floor *= 2) {
-      for (const [k, grp] of this.groups) {
-        if (grp.count <= floor) {
-          this.groups.delete(k);
-          this.groupsDropped += grp.count;
-        }
-      }
-    }
+    for (let floor = 1; this.groups.size >= MAX_GROUPS >> 1; floor *= 2) this.groupsDropped += this.groups.prune(floor);
   }
 
   private wouldKeep(reason: string): boolean {
@@ -522,7 +520,7 @@ export class LogSummariser implements Sink {
       lineNumbers,
       truncated: g.lines.length > MAX_SESSION_LINES || g.dropped > 0,
     });
-    const grp = this.groups.get(`${t.direction}\u0000${t.reason}\u0000${t.remote ?? ''}\u0000${domain ?? ''}\u0000${t.clientIp ?? ''}`);
+    const grp = this.groups.get(t.direction, t.reason, t.remote, domain, t.clientIp);
     if (grp && grp.sessions.length < 5) grp.sessions.push(index);
   }
 
@@ -555,7 +553,7 @@ export class LogSummariser implements Sink {
       warnings.push('There were too many distinct client IPs, hosts or domains to count each: the rarest were left out of the tables.');
     if (this.groupsDropped)
       warnings.push(`${this.groupsDropped} refusals of rare combinations (host, domain, IP) are counted but not in the filterable groups.`);
-    const groups = [...this.groups.values()].sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
+    const groups = this.groups.values().sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
     return {
       kind: this.format?.kind ?? 'unknown',
       bytes: this.bytes,

@@ -20,12 +20,11 @@ import { parsePostfixMessage } from '../../parse/postfix/event';
 import type { PostfixEvent } from '../../parse/postfix/types';
 import { stageOfPostfixWord } from '../../parse/postfix/index';
 import { isCompanion } from '../../parse/postfix/companions';
-import { normalizeIP } from '../../dns/names';
 import { findDnsbl } from '../../knowledge/dnsbl-registry';
 import type { FastOutcome, FastRefusal, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
 import { Memo, classifyRaw, mask, own, type Classified } from '../memo';
-import { queueIdEnd, syslogAt, syslogPrefix, type PrefixAt } from './syslog';
+import { isTagName, queueIdEnd, syslogPrefix, syslogShape, type PrefixAt } from './syslog';
 import { ipOf } from './ip';
 import { isReceiverError } from '../../knowledge/replies';
 
@@ -169,12 +168,36 @@ function deliveryRaw(e: PostfixEvent): RawRejection {
   };
 }
 
+/** Delivery statuses that are refusals (parse/postfix reads the same words). */
+const REFUSED_STATUS = ['bounced', 'deferred', 'expired', 'undeliverable'];
+
+/** qmgr's from= for a queue id of the group. */
+function queuedFrom(g: Group<State>, qid: string): string | undefined {
+  const qf = g.state.queuedFrom;
+  if (qf) for (let i = 0; i < qf.length; i++) if (qf[i].qid === qid) return qf[i].from;
+  return undefined;
+}
+
 /** `host[ip]`, `host[ip]:port` or `[ip]:port` → host (null without one) and ip. */
-function client(s: string): { host: string | null; ip: string } | null {
-  const b = s.indexOf('[');
+function client(s: string, from = 0, to = s.length): { host: string | null; ip: string } | null {
+  const b = s.indexOf('[', from);
+  if (b < 0 || b >= to) return null;
   const e = s.indexOf(']', b + 1);
-  if (b < 0 || e < 0) return null;
-  return { host: b > 0 ? s.slice(0, b) : null, ip: s.slice(b + 1, e) };
+  if (e < 0 || e >= to) return null;
+  return { host: b > from ? s.slice(from, b) : null, ip: s.slice(b + 1, e) };
+}
+
+/** Where client() finds the "]" of `host[ip]` (clientSpan's second answer). */
+let spanEnd = 0;
+
+/** Where the "[" of `host[ip]` is in s[from, to), its "]" in spanEnd; -1 without one. client() without slicing. */
+function clientSpan(s: string, from: number, to: number): number {
+  const b = s.indexOf('[', from);
+  if (b < 0 || b >= to) return -1;
+  const e = s.indexOf(']', b + 1);
+  if (e < 0 || e >= to) return -1;
+  spanEnd = e;
+  return b;
 }
 
 /**
@@ -289,6 +312,25 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
     return s;
   };
 
+  /**
+   * inbound(g, host, ip) for the `host[ip]` that clientSpan found at `b` (from
+   * `from`): a line naming a client the session already knows (most of
+   * them) is read without a slice.
+   */
+  const inboundSpan = (g: Group<State>, msg: string, from: number, b: number): void => {
+    if (b < 0) {
+      inbound(g, null, null);
+      return;
+    }
+    const e = spanEnd;
+    const s = inbound(g, null, null);
+    if (!s.clientIp && e > b + 1) s.clientIp = sink.own(ipOf(msg.slice(b + 1, e)));
+    if (!s.host && b > from) {
+      const host = msg.slice(from, b);
+      if (host !== 'unknown') s.host = sink.own(host);
+    }
+  };
+
   const connGroup = (key: string, n: number): Group<State> => {
     let g = conns.get(key);
     if (!g) {
@@ -397,16 +439,17 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
     const se = st >= 0 ? wordEnd(msg, st + 8) : -1;
     const status = st >= 0 ? msg.slice(st + 8, se) : '';
     const outs = (g.state.out ??= []);
-    let o = outs.find((x) => x.qid === qid)?.o;
+    let o: Outbound | undefined;
+    for (let i = 0; i < outs.length && !o; i++) if (outs[i].qid === qid) o = outs[i].o;
     if (!o) {
       o = { mailFrom: undefined, remote: null };
       outs.push({ qid: sink.own(qid), o });
     }
     // the sender: qmgr's from=, else the connection's (at this line, as parsePostfix sets it)
-    if (o.mailFrom === undefined) o.mailFrom = g.state.queuedFrom?.find((x) => x.qid === qid)?.from;
+    if (o.mailFrom === undefined) o.mailFrom = queuedFrom(g, qid);
     if (o.mailFrom === undefined && linked(g, qid) && g.state.inb?.mailFrom !== undefined) o.mailFrom = g.state.inb.mailFrom;
     let said: string | undefined;
-    if (/^(?:bounced|deferred|expired|undeliverable)/.test(status)) {
+    if (REFUSED_STATUS.some((w) => status.startsWith(w))) {
       const detail = msg.slice(se);
       const make = (): ReplyMemo => {
         const e = parsePostfixMessage(daemon, msg);
@@ -425,7 +468,7 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
       g.state.refusals.push({ line: n, out: o, c: m.c!, remote: remote && remote !== 'none' ? remote : null });
     }
     const host = said ?? relay?.host;
-    if (host && host !== 'none') o.remote = sink.own(host);
+    if (host && host !== 'none' && o.remote !== host) o.remote = sink.own(host);
     return true;
   };
 
@@ -435,15 +478,11 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
     const rest = q >= 0 ? q + 2 : 0;
     const real = qid && qid !== 'NOQUEUE' ? qid : null;
     if (!qid && msg.startsWith('connect from ')) {
-      const who = client(msg.slice(13));
+      const who = client(msg, 13);
       let g = conns.get(key);
       // smtpd's DNS warning about this client comes just before its "connect from": one session
       const warningOnly =
-        g?.state.inb &&
-        who &&
-        g.state.inb.clientIp === (normalizeIP(who.ip) ?? who.ip) &&
-        !g.state.inb.replies &&
-        g.state.inb.mailFrom === undefined;
+        g?.state.inb && who && g.state.inb.clientIp === ipOf(who.ip) && !g.state.inb.replies && g.state.inb.mailFrom === undefined;
       if (g && !warningOnly) {
         conns.delete(key);
         g.state.conn = null;
@@ -464,8 +503,7 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
       if (!linked(g, real)) (g.state.linked ??= []).push(sink.own(real));
     }
     if (!qid && msg.startsWith('disconnect from ')) {
-      const who = client(msg.slice(16));
-      inbound(g, who?.host ?? null, who?.ip ?? null);
+      inboundSpan(g, msg, 16, clientSpan(msg, 16, msg.length));
       if (g.state.conn === key) {
         conns.delete(key);
         g.state.conn = null;
@@ -476,8 +514,7 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
     if (real && msg.startsWith('client=', rest)) {
       let e = msg.indexOf(',', rest + 7);
       if (e < 0) e = msg.length;
-      const who = client(msg.slice(rest + 7, e));
-      inbound(g, who?.host ?? null, who?.ip ?? null);
+      inboundSpan(g, msg, rest + 7, clientSpan(msg, rest + 7, e));
       return;
     }
     if (smtpdAction(g, 'smtpd', msg, rest, n)) return;
@@ -494,17 +531,16 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
       if (f < 0) break;
       let e = f + 6;
       while (e < msg.length && msg.charCodeAt(e) > 32 && !(msg.charCodeAt(e) === 58 && msg.charCodeAt(e - 1) === 93)) e++;
-      const who = client(msg.slice(f + 6, e));
-      inbound(g, who?.host ?? null, who?.ip ?? null);
+      inboundSpan(g, msg, f + 6, clientSpan(msg, f + 6, e));
       return;
     }
     const tls = msg.indexOf(' TLS connection established from ', rest);
     if (tls > rest && tls < rest + 12) {
       const s0 = tls + 33;
       const e = msg.indexOf(': ', s0);
-      const who = e > 0 ? client(msg.slice(s0, e)) : null;
-      if (who?.host && !msg.includes('authentication failed', e)) {
-        inbound(g, who.host, who.ip);
+      const b = e > 0 ? clientSpan(msg, s0, e) : -1;
+      if (b > s0 && !msg.includes('authentication failed', e)) {
+        inboundSpan(g, msg, s0, b);
         return;
       }
     }
@@ -563,16 +599,45 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
 
   const at: PrefixAt = { hostStart: 0, hostEnd: 0, progStart: 0, progEnd: 0, pidEnd: 0, at: 0 };
 
+  /**
+   * The program at text[s, e), among those seen so far (a log has a
+   * handful), compared in place (from the end, where names differ): no
+   * slice, no hash per line. Null when the name is no program tag (the line
+   * then goes to syslogPrefix, as when syslogAt refuses it).
+   */
+  const recent: { name: string; info: ProgramInfo }[] = [];
+  const programIn = (text: string, s: number, e: number): { name: string; info: ProgramInfo } | null => {
+    const len = e - s;
+    next: for (let i = 0; i < recent.length; i++) {
+      const r = recent[i];
+      const name = r.name;
+      if (name.length !== len) continue;
+      for (let k = len - 1; k >= 0; k--) if (name.charCodeAt(k) !== text.charCodeAt(s + k)) continue next;
+      return r;
+    }
+    if (!isTagName(text, s, e)) return null;
+    const name = own(text.slice(s, e));
+    const r = { name, info: programInfo(name) };
+    if (recent.length < 32) recent.push(r);
+    return r;
+  };
+
   const line = (text: string, n: number): void => {
     if (text.charCodeAt(0) <= 32 && !text.trim()) return;
     let program: string;
+    let info: ProgramInfo;
     let msg: string;
-    let connKey: string;
-    if (syslogAt(text, at)) {
-      program = text.slice(at.progStart, at.progEnd);
+    // "mx1 postfix/smtpd[123]": the connection's key, as it stands in the line (sliced for smtpd's lines only)
+    let keyFrom = 0;
+    let keyTo = 0;
+    let keyText: string | null = null;
+    const p = syslogShape(text, at) ? programIn(text, at.progStart, at.progEnd) : null;
+    if (p) {
+      program = p.name;
+      info = p.info;
       msg = trimEnd(text.slice(at.at));
-      // "mx1 postfix/smtpd[123]": the connection's key, as it stands in the line
-      connKey = text.slice(at.hostStart, at.pidEnd + 1);
+      keyFrom = at.hostStart;
+      keyTo = at.pidEnd + 1;
     } else {
       const pre = syslogPrefix(text);
       if (!pre) {
@@ -580,10 +645,10 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
         return;
       }
       program = pre.program;
+      info = programInfo(program);
       msg = 'message' in pre ? pre.message.replace(/\s+$/, '') : trimEnd(text.slice(pre.at));
-      connKey = `${pre.host} ${program}[${pre.pid}]`;
+      keyText = `${pre.host} ${program}[${pre.pid}]`;
     }
-    const info = programInfo(program);
     if (!info.postfix) {
       if (!info.companion) {
         sink.unknown();
@@ -597,7 +662,7 @@ export function postfixStream(sink: Sink, parser: InputParser): StreamFormat {
     }
     const daemon = info.daemon;
     const q = queueIdEnd(msg, 0);
-    if (daemon === 'smtpd') return smtpd(connKey, msg, q, text, n);
+    if (daemon === 'smtpd') return smtpd(keyText ?? text.slice(keyFrom, keyTo), msg, q, text, n);
     if (daemon === 'postscreen') return postscreen(program, msg, q, text, n);
     if (daemon === 'dnsblog') return dnsblog(msg, text, n);
     // without a queue id a line is not part of a message's story (parsePostfix skips it too)

@@ -15,7 +15,7 @@ import type { FastOutcome, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
 import { Memo, classifyRemembered, mask, type Classified } from '../memo';
 import type { Direction } from '../types';
-import { syslogAt, type PrefixAt } from './syslog';
+import { syslogShape, type PrefixAt } from './syslog';
 
 /**
  * Lines after which a queue id not seen again is taken as done (a message
@@ -24,7 +24,7 @@ import { syslogAt, type PrefixAt } from './syslog';
  */
 export const SENDMAIL_WINDOW_LINES = 5_000;
 
-const PROGRAMS = new Set(['sendmail', 'sm-mta', 'sm-msp-queue', 'sm-mta-in', 'sm-mta-out']);
+const PROGRAM_LIST = ['sm-mta', 'sendmail', 'sm-msp-queue', 'sm-mta-in', 'sm-mta-out'];
 
 /** Lines parseSendmail knows but takes nothing from (it counts them understood). */
 const KNOWN =
@@ -50,10 +50,10 @@ interface State {
   refusals: Pending[];
 }
 
-/** The value of `key=` in sendmail's "k=v, k=v" list: up to the next ", word=" (parse/sendmail.ts fields). */
+/** The value of `key` ("from=", with its "=") in sendmail's "k=v, k=v" list: up to the next ", word=" (parse/sendmail.ts fields). */
 function field(rest: string, key: string): string | undefined {
-  let i = rest.indexOf(key + '=');
-  while (i > 0 && !(rest.charCodeAt(i - 1) === 32 || rest.charCodeAt(i - 1) === 44)) i = rest.indexOf(key + '=', i + 1);
+  let i = rest.indexOf(key);
+  while (i > 0 && !(rest.charCodeAt(i - 1) === 32 || rest.charCodeAt(i - 1) === 44)) i = rest.indexOf(key, i + 1);
   if (i > 0) {
     // preceded by ", " (or ",")
     let k = i - 1;
@@ -61,7 +61,7 @@ function field(rest: string, key: string): string | undefined {
     if (rest.charCodeAt(k) !== 44) return undefined;
   }
   if (i < 0) return undefined;
-  const s = i + key.length + 1;
+  const s = i + key.length;
   let j = rest.indexOf(',', s);
   while (j >= 0) {
     let k = j + 1;
@@ -80,11 +80,36 @@ function field(rest: string, key: string): string | undefined {
 
 const RELAY = /^(?:(\S+?)\.?\s+)?\[(?:IPv6:)?([0-9a-fA-F:.]+)\](\s*\(may be forged\))?/;
 
-function relayOf(v: string | undefined): { host: string | null; ip: string | null } | null {
+interface Relay {
+  host: string | null;
+  ip: string | null;
+}
+
+function relayOf(v: string | undefined): Relay | null {
   if (v === undefined || v === '') return null;
   const m = RELAY.exec(v);
   if (!m) return { host: v.replace(/\.$/, ''), ip: null };
   return { host: m[1] ?? null, ip: ipOf(m[2]) };
+}
+
+/** Letters and digits only (a queue id). */
+function alnum(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+/** Whether text[s, e) is one of sendmail's program names, compared in place (no slice per line). */
+function isProgram(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  next: for (const name of PROGRAM_LIST) {
+    if (name.length !== len) continue;
+    for (let k = len - 1; k >= 0; k--) if (name.charCodeAt(k) !== text.charCodeAt(s + k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 const strip = (a: string) => a.replace(/^<|>$/g, '');
@@ -104,7 +129,7 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
 
   const line = (text: string, n: number): void => {
     if (text.charCodeAt(0) <= 32 && !text.trim()) return;
-    if (!syslogAt(text, at) || !PROGRAMS.has(text.slice(at.progStart, at.progEnd))) {
+    if (!syslogShape(text, at) || !isProgram(text, at.progStart, at.progEnd)) {
       sink.unknown();
       return;
     }
@@ -112,16 +137,16 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
     // the queue id: 8-20 letters and digits before ": "
     let qid: string | null = null;
     const c = rest.indexOf(': ');
-    if (c >= 8 && c <= 20 && /^[0-9A-Za-z]+$/.test(rest.slice(0, c))) {
+    if (c >= 8 && c <= 20 && alnum(rest, 0, c)) {
       qid = rest.slice(0, c);
       rest = rest.slice(c + 2).trimStart();
     }
-    const ruleset = field(rest, 'ruleset');
-    const milter = ruleset === undefined ? field(rest, 'milter') : undefined;
-    const from = ruleset === undefined && milter === undefined ? field(rest, 'from') : undefined;
-    const to = from === undefined ? field(rest, 'to') : undefined;
-    const stat = to !== undefined ? field(rest, 'stat') : undefined;
-    const isRuleset = ruleset !== undefined || (milter !== undefined && field(rest, 'reject') !== undefined);
+    const ruleset = field(rest, 'ruleset=');
+    const milter = ruleset === undefined ? field(rest, 'milter=') : undefined;
+    const from = ruleset === undefined && milter === undefined ? field(rest, 'from=') : undefined;
+    const to = from === undefined ? field(rest, 'to=') : undefined;
+    const stat = to !== undefined ? field(rest, 'stat=') : undefined;
+    const isRuleset = ruleset !== undefined || (milter !== undefined && field(rest, 'reject=') !== undefined);
     if (!isRuleset && from === undefined && !(to !== undefined && stat !== undefined)) {
       if (KNOWN.test(rest)) {
         if (qid) {
@@ -138,7 +163,7 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
     sink.add(g, text, n);
     const s = g.state;
     let ended = false;
-    const relayText = field(rest, 'relay');
+    const relayText = field(rest, 'relay=');
     const relay = relayOf(relayText);
     if (isRuleset) {
       s.direction = 'inbound';
@@ -148,24 +173,24 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
         s.named = true;
       }
       const rs = (ruleset ?? '').toLowerCase();
-      const arg1 = field(rest, 'arg1');
+      const arg1 = field(rest, 'arg1=');
       if (arg1 && (rs === 'check_rcpt' || rs === 'check_compat')) s.named = true;
       if (arg1 && rs === 'check_mail' && s.sender === undefined) {
         s.sender = sink.own(strip(arg1));
         s.named = true;
       }
-      const rej = field(rest, 'reject') ?? field(rest, 'discard') ?? field(rest, 'quarantine');
+      const rej = field(rest, 'reject=') ?? field(rest, 'discard=') ?? field(rest, 'quarantine=');
       if (rej !== undefined && rej !== '') {
         s.named = true;
         // refused at connection: sendmail drops it, nothing more comes under this id
         if (rs === 'check_relay') ended = true;
-        const stage = ruleset !== undefined ? rs : `milter ${field(rest, 'action') ?? ''}`;
+        const stage = ruleset !== undefined ? rs : `milter ${field(rest, 'action=') ?? ''}`;
         const m = read(text, `rs\u0000${stage}\u0000${mask(rej, [arg1 && strip(arg1), relay?.ip, relay?.host])}`);
         if (m) s.refusals.push({ line: n, c: m.c, remote: null });
       }
     } else if (from !== undefined) {
       if (s.sender === undefined) s.sender = sink.own(strip(from));
-      s.nrcpts = Number(field(rest, 'nrcpts') ?? 0) || 0;
+      s.nrcpts = Number(field(rest, 'nrcpts=') ?? 0) || 0;
       s.named = true;
       if (relay?.ip) {
         s.clientIp ??= sink.own(relay.ip);
@@ -176,10 +201,10 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
       s.direction = 'outbound';
       s.named = true;
       if (relay) s.remote = relay.host ? sink.own(relay.host) : null;
-      const dsn = field(rest, 'dsn');
+      const dsn = field(rest, 'dsn=');
       const cls =
         dsn?.[0] ??
-        /^([245])\d\d[ -]/.exec((field(rest, 'reply') ?? stat ?? '').replace(/^Deferred:\s*/, ''))?.[1] ??
+        /^([245])\d\d[ -]/.exec((field(rest, 'reply=') ?? stat ?? '').replace(/^Deferred:\s*/, ''))?.[1] ??
         (/^Deferred/i.test(stat!) ? '4' : null);
       // a final status for every recipient (nrcpts= of the from= line): the message is done
       const deferred = /^Deferred/i.test(stat!) || cls === '4';
@@ -188,7 +213,7 @@ export function sendmailStream(sink: Sink, parser: InputParser): StreamFormat {
         if (ended) sink.close(g);
         return;
       }
-      const reply = field(rest, 'reply');
+      const reply = field(rest, 'reply=');
       const m = read(
         text,
         `to\u0000${dsn ?? ''}\u0000${reply === undefined ? '' : mask(reply, [strip(to!), relay?.ip])}\u0000${mask(stat!, [strip(to!), relay?.ip, relay?.host])}`,

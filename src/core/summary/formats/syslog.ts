@@ -34,6 +34,20 @@ export interface PrefixAt {
 
 /** Like syslogPrefix, but only the common shape, into `out`; false when the line is not of it. */
 export function syslogAt(line: string, out: PrefixAt): boolean {
+  return syslogShape(line, out) && isTagName(line, out.progStart, out.progEnd);
+}
+
+/** Whether line[s, e) is a program tag ([\w./-]+). */
+export function isTagName(line: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isTagChar(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * syslogAt without looking at the program's characters: for a reader that
+ * knows the program names it has met (each checked once with isTagName).
+ */
+export function syslogShape(line: string, out: PrefixAt): boolean {
   const p = line.indexOf(']: ');
   if (p <= 0) return false;
   const b = line.lastIndexOf('[', p);
@@ -43,7 +57,6 @@ export function syslogAt(line: string, out: PrefixAt): boolean {
     const c = line.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
-  for (let i = sp + 1; i < b; i++) if (!isTagChar(line.charCodeAt(i))) return false;
   let he = sp;
   while (he > 0 && line.charCodeAt(he - 1) === 32) he--;
   const hs = line.lastIndexOf(' ', he - 1) + 1;
