@@ -20,6 +20,7 @@ import { isHeldOut } from './holdout';
 import { analyze } from '../../src/core/index';
 import { decodeBytes } from '../../src/core/text/decode';
 import type { Report } from '../../src/core/types';
+import { buildView } from '../../src/worker/view/build';
 
 export const REAL_ROOT = path.join(import.meta.dirname, '../../test/fixtures/real');
 
@@ -64,6 +65,23 @@ export async function analyzeIncident(inc: RealIncident): Promise<Report> {
   const bytes = new Uint8Array(readFileSync(inc.inputPath));
   // a dropped .eml keeps its bytes; a paste is a paste
   return analyze(decodeBytes(bytes), { exactBytes: inc.inputPath.endsWith('.eml'), now: () => new Date('2026-12-01T00:00:00Z') });
+}
+
+/**
+ * Whose move the page's verdict card says it is (worker/view/verdict.ts), as one of the
+ * expectation's parties: the sender's side (the sender, or the sender's own application),
+ * the recipient's side, or the reader's own server (the receiver). A forwarder is not named yet.
+ */
+const PARTY_OF_WORDS: [RegExp, string[]][] = [
+  [/^The sender's side/, ['sender', 'application']],
+  [/^The recipient's side/, ['recipient']],
+  [/^Your server's administrator/, ['receiver']],
+];
+
+/** Whether the verdict's "who acts" names the party the thread established. */
+export function partyRight(report: Report, party: string): boolean {
+  const who = buildView(report).verdict.who ?? '';
+  return PARTY_OF_WORDS.some(([re, parties]) => re.test(who) && parties.includes(party));
 }
 
 export interface RealScore {
@@ -154,11 +172,19 @@ export const realCorpus: Corpus = {
   async run(dir: string): Promise<CorpusScore> {
     const seen = tally();
     const unseen = tally();
+    // whose move it is (issue 11 point 4): [right, judged], apart from the four figures above
+    const party = { seen: [0, 0], unseen: [0, 0] };
     const misses: string[] = [];
     for (const inc of listIncidents(dir)) {
       let s: RealScore;
       try {
-        s = scoreReport(await analyzeIncident(inc), inc.exp);
+        const report = await analyzeIncident(inc);
+        s = scoreReport(report, inc.exp);
+        if (inc.exp.party) {
+          const p = party[inc.held ? 'unseen' : 'seen'];
+          p[1]++;
+          if (partyRight(report, inc.exp.party)) p[0]++;
+        }
       } catch (e) {
         s = { recognised: false, reason: false, first: false, checks: false, shape: false, misses: [`threw: ${String(e)}`] };
       }
@@ -169,7 +195,12 @@ export const realCorpus: Corpus = {
     return {
       passed: seen.first[0],
       total: seen.first[1],
-      lines: [line('real', seen), line('real-unseen', unseen)],
+      lines: [
+        line('real', seen),
+        line('real-unseen', unseen),
+        `real-party: ${party.seen[0]}/${party.seen[1]} who acts as the thread established (the verdict card's words)`,
+        `real-unseen-party: ${party.unseen[0]}/${party.unseen[1]}`,
+      ],
       misses,
     };
   },

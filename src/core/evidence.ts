@@ -19,11 +19,14 @@ function recordedInRefusals(rejections: Rejection[], sessions: Session[]): Logge
   const out: LoggedCheck[] = [];
   for (const r of rejections) {
     // the reader's own server refused a client (its inbound session): the finding is its own
-    const own = sessions.some((s) => s.direction === 'inbound' && r.line >= s.startLine && r.line <= s.endLine);
+    const session = sessions.find((s) => r.line >= s.startLine && r.line <= s.endLine);
+    const own = session?.direction === 'inbound';
+    // SPF is judged on the MAIL FROM domain (RFC 7208 §2.4): when the words name none, the session's own
+    const envelope = session?.mailFrom?.address.split('@')[1]?.toLowerCase() ?? '';
     for (const c of readRecordedChecks(r.text)) {
       if (own) c.by = 'Your server';
       const ip = c.ip ?? r.ip ?? undefined;
-      const subject = c.check === 'ptr' ? (ip ?? '') : (c.domain ?? '');
+      const subject = c.check === 'ptr' ? (ip ?? '') : (c.domain ?? (c.check === 'spf' ? envelope : ''));
       if (out.some((o) => o.check === c.check && o.subject === subject && o.result === c.result)) continue;
       out.push({
         check: c.check,
@@ -89,7 +92,14 @@ export function buildEvidence(
       `${long.length === 1 ? `The refusal on line ${long[0].line} is` : `${long.length} refusals (the first on line ${long[0].line}) are`} longer than ${maxReplyChars} characters: only the first ${maxReplyChars} were read (limits.maxReplyChars).`,
     );
   const kind: InputKind = result.kind;
-  const rejections = cut.map((r) => classifyRefusal(r));
+  const sessions = result.sessions ?? [];
+  // the reader's own server refused a client: the refusal is marked, so that whose move it is can be said
+  const rejections = cut.map((r) => {
+    const c = classifyRefusal(r);
+    return r.inbound || sessions.some((s) => s.direction === 'inbound' && r.line >= s.startLine && r.line <= s.endLine)
+      ? { ...c, inbound: true }
+      : c;
+  });
   return {
     inputs: [{ kind, lines: lineCount }],
     sessions: result.sessions ?? [],

@@ -12,85 +12,35 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
   // text "13.248.132.87" not in checklist
-  'de-exchange-ndr-recipient-host-connection-refused-expired': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want mailboxfull; first none, want smtp.mailbox-full
-  'de-exchange-ndr-recipient-mailbox-full-text-only': 'not yet examined (step 0)',
-  // stage unknown, want mail
-  'dotnet-smtpclient-m365-5-7-57-auth-unsuccessful': 'not yet examined (step 0)',
+  'de-exchange-ndr-recipient-host-connection-refused-expired':
+    "the German NDR names the receiver's IP only in its diagnostic block; the connection-failed step does not quote the IP",
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
-  'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post': 'not yet examined',
+  'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
+    'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
   // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
-  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread': 'not yet examined',
-  // reason undefined (- - unknown), want blocked|systemerror|rejected; first smtp.rejected:fail, want smtp.receiver-dnsbl-error
-  'fr-client-error-open-resolver-spamhaus-not-at-recipient': 'not yet examined',
-  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected; first none, want smtp.not-compliant|smtp.content-rejected
-  'free-fr-550-bare-lf-found-app-templates-esp-log': 'not yet examined',
+  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
+    'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
   // kind bounce, want exim-log
-  'freenet-ipv6-no-ptr-exim-rcpt': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want authfailure|filtered|securityerror; first none, want spf.fail; text "209.61.151.245" not in checkl...
-  'gateway-log-spf-fail-esp-not-in-header-from-spf': 'not yet examined (step 0)',
-  // stage unknown, want end-of-data|data
-  'gmail-5-7-1-from-missing-long-recipient-header-mail-app': 'not yet examined (step 0)',
-  // first smtp.auth-failed:fail, want spf.missing|spf.fail|dkim.missing
-  'gmail-5-7-26-forwarded-sendmail-dsn-shared-host-spf-japanese-blog': 'not yet examined',
-  // reason networkerror (- - unknown), want requireptr|blocked; first smtp.connection-failed:warn, want ptr.missing|ptr.generic|ptr.mismatch; text "88....
-  'gmx-554-bad-ptr-at-banner-opensmtpd': 'not yet examined (step 0)',
-  // stage unknown, want rcpt
-  'haraka-outbound-microsoft-fblw15-block': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want blocked|badreputation; first none, want reputation.blocked|dnsbl.listed
-  'hotmail-block-list-quote-recipient-forwards-via-listed-host': 'not yet examined (step 0)',
-  // not recognised (kind unknown); reason none, want userunknown|filtered|rejected; first none, want smtp.recipient-unknown|smtp.rejected; stage none, ...
-  'ja-docomo-550-unknown-user-after-data-reception-filter-vendor-manual': 'not yet examined',
-  // not recognised (kind unknown); reason none, want syntaxerror|userunknown; first none, want headers.invalid-address|smtp.recipient-unknown|smtp.not-...
-  'ja-outlook-ndr-invalid-recipient-address-help-page': 'not yet examined',
-  // first smtp.auth-required:fail, want smtp.sender-invalid; stage unknown, want mail
-  'laravel-m365-5-7-60-send-as-denied': 'not yet examined (step 0)',
-  // first smtp.content-rejected:fail, want smtp.rejected|forwarding.disabled-by-policy
-  'm365-5-7-520-external-forwarding-disabled-outbound-policy': 'not yet examined',
-  // first smtp.auth-required:fail, want smtp.auth-failed|submission.auth-not-offered
-  'm365-direct-send-504-5-7-4-app-must-not-authenticate': 'not yet examined',
-  // not recognised (kind unknown); reason none, want authfailure|policyviolation|rejected; first none, want dmarc.fail; text "PFADIBETTLACH.CH" not in ...
-  'm365-dmarc-reject-list-relays-member-from-domain': 'not yet examined',
+  'freenet-ipv6-no-ptr-exim-rcpt':
+    'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
-  'm365-spamhaus-cloud-ip-smtp-transcript': 'not yet examined (step 0)',
+  'm365-spamhaus-cloud-ip-smtp-transcript':
+    "a transcript whose first refusal is the client's own HELO syntax error (501 5.5.4); the Spamhaus refusal comes later",
   // reason securityerror (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first smtp.auth-required:fail, want smtp.content-reject...
-  'mailchannels-cs-message-blocked-missing-message-id': 'not yet examined (step 0)',
+  'mailchannels-cs-message-blocked-missing-message-id':
+    'reason only: the catch-all 5.7.1 is securityerror for the engine; the step (content) is right',
   // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
-  'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted': 'not yet examined',
-  // stage unknown, want rcpt
-  'mailkit-exchange-unable-to-relay-no-default-credentials': 'not yet examined (step 0)',
+  'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted':
+    "Postfix's own NXDOMAIN for the recipient domain reads as an unknown recipient; that the domain is the server's own host name is not in the paste",
   // first reputation.blocked:warn, want smtp.greylisted
-  'mailu-rspamd-greylist-own-web-server-try-again': 'not yet examined (step 0)',
-  // reason none, want securityerror|systemerror; first none, want smtp.tls-failed|mta.local-error
-  'postfix-amavis-loopback-tls-required-encrypt': 'not yet examined (step 0)',
+  'mailu-rspamd-greylist-own-web-server-try-again':
+    "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
   // kind bounce, want postfix-log
-  'postfix-deferred-greylisted-by-postgrey-mangled-log': 'not yet examined (step 0)',
-  // reason undefined (- - unknown), want userunknown; first smtp.rejected:fail, want smtp.recipient-unknown; stage unknown, want rcpt
-  'postfix-dsn-keybase-unverified-forward-alias': 'not yet examined (step 0)',
-  // reason none, want networkerror|expired; first none, want smtp.connection-failed; stage none, want connect
-  'postfix-outbound-port-25-blocked-isp': 'not yet examined (step 0)',
-  // reason none, want requireptr|blocked; first none, want ptr.missing|ptr.mismatch|smtp.ptr-required; text "136.244.93.80" not in checklist; stage non...
-  'postfix-webde-bad-ptr-deferred': 'not yet examined (step 0)',
-  // first dnsbl.listed:fail, want smtp.login-failed|smtp.auth-failed|reputation.blocked; unexpected dnsbl.listed:fail
-  'roundcube-smtp-log-ip-blocked-too-many-failed-logins': 'not yet examined',
-  // not recognised (kind unknown); reason none, want rejected|securityerror; first none, want esp.identity-unverified|smtp.sender-invalid
-  'ses-sandbox-identities-not-verified-lambda-json': 'not yet examined (step 0)',
-  // first smtp.rejected:fail, want smtp.not-compliant|headers.invalid-address|smtp.recipient-unknown; stage unknown, want rcpt
-  'sparkpost-event-json-rcpt-to-syntax-error-app-address': 'not yet examined',
+  'postfix-deferred-greylisted-by-postgrey-mangled-log':
+    'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
   // first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpected smtp.recipient-unknown:fail
-  'submission-550-mailbox-unavailable-rate-limit-bulk-send': 'not yet examined (step 0)',
-  // first smtp.auth-required:fail, want smtp.sender-invalid
-  'swiftmailer-sender-not-owned-by-login': 'not yet examined (step 0)',
-  // reason none, want spamdetected|contenterror; first none, want smtp.content-rejected; stage none, want end-of-data
-  'sympa-own-rspamd-milter-rejects-relayed-list-spam': 'not yet examined',
-  // first smtp.auth-required:fail, want smtp.tls-failed
-  'tls-required-by-recipient-relay-service-rcpt': 'not yet examined (step 0)',
-  // stage unknown, want end-of-data|data
-  'webde-554-policy-restrictions-msmtp-log-escaped-newlines': 'not yet examined',
-  // reason undefined (- - unknown), want spamdetected|filtered|contenterror|policyviolation; first smtp.rejected:fail, want smtp.content-rejected
-  'yandex-submission-rejected-suspicion-of-spam-encrypted': 'not yet examined (step 0)',
-  // stage unknown, want end-of-data
-  'zend-mail-spam-message-rejected-attachment-limit': 'not yet examined (step 0)',
+  'submission-550-mailbox-unavailable-rate-limit-bulk-send':
+    "the words say 'mailbox unavailable'; the rate limit is known only from the thread",
 };
 
 const incidents = listIncidents();

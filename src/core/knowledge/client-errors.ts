@@ -22,6 +22,24 @@ export interface ClientErrorShape {
  * carry. Tried in order; the first that matches the error's text decides.
  */
 export const CLIENT_ERROR_STAGES: ClientErrorShape[] = [
+  // Thunderbird names the command its error followed: errorSendingRcptCommand ("Please check the message
+  // recipient … and try again"), errorSendingFromCommand ("Please verify that your email address is correct")
+  {
+    id: 'thunderbird.rcpt',
+    words: /\bPlease check the message recipients? \S/,
+    stage: 'rcpt',
+    sources: [
+      'https://searchfox.org/comm-central/source/mail/locales/en-US/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingRcptCommand)',
+    ],
+  },
+  {
+    id: 'thunderbird.mail',
+    words: /\bPlease verify that your email address is correct in your account settings\b/,
+    stage: 'mail',
+    sources: [
+      'https://searchfox.org/comm-central/source/mail/locales/en-US/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingFromCommand)',
+    ],
+  },
   // Python smtplib: sendmail() raises SMTPSenderRefused when MAIL FROM is refused, SMTPRecipientsRefused
   // when every RCPT TO is (a dict recipient → (code, message)), SMTPDataError for DATA or its end
   {

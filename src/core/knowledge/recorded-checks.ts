@@ -25,11 +25,15 @@ export interface RecordedCheckText {
    * check was about (SPF's MAIL FROM or HELO, DMARC's From:).
    */
   claims: { check: RecordedArea; result: string | 'group'; identity?: 'mailfrom' | 'from' | 'helo' }[];
+  /** Not when these words are there too (Gmail's 5.7.26 about a DMARC policy is DMARC's, not "SPF and DKIM"). */
+  unless?: RegExp;
   sources: string[];
 }
 
 const DOMAIN = String.raw`(?<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,24}|[A-Z0-9_]{1,63}(?:\.[A-Z0-9_]{1,63}){0,9})`;
 const IP = String.raw`(?<ip>[0-9A-Fa-f:.]{3,45})`;
+/** A domain named in running words (not in brackets): at least one dot, so that "policy of reject" names none. */
+const DOTTED = String.raw`(?<domain>[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62}\.){1,10}[A-Za-z]{2,24})(?![\w-])`;
 
 export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
   {
@@ -132,6 +136,114 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7208 §8.4 (fail: not authorized)'],
   },
   {
+    // Gmail 5.7.26 / 4.7.26 ("This mail has been blocked because the sender is unauthenticated. Gmail requires all
+    // senders to authenticate with either SPF or DKIM", the older "does not have authentication information or fails
+    // to pass authentication checks"), Yahoo 5.7.9 in the same words: neither SPF nor DKIM passed (RFC 7372 X.7.26
+    // "Multiple authentication checks failed"). Kept after the entries that give each result and the names.
+    id: 'unauthenticated.spf-and-dkim',
+    sender: 'many (Gmail 5.7.26, Yahoo 5.7.9)',
+    text: /\b(?:sender|mail|message) is unauthenticated\b|\bdoes not have authentication information\b|\bfails? to pass authentication checks\b|\brequires all senders to authenticate with either SPF or DKIM\b/i,
+    unless: /\bDMARC\b/i,
+    claims: [
+      { check: 'spf', result: 'fail', identity: 'mailfrom' },
+      { check: 'dkim', result: 'fail' },
+    ],
+    sources: [
+      'https://support.google.com/a/answer/3726730 (Google: 4.7.26, 5.7.26)',
+      'https://senders.yahooinc.com/smtp-error-codes/ (Yahoo: 5.7.9)',
+      'RFC 7372 §3.3 (X.7.26 Multiple authentication checks failed)',
+    ],
+  },
+  {
+    // Gmail 4.7.27 / 5.7.27: "Your email has been rate limited (blocked) because SPF authentication didn't pass for this message"
+    id: 'spf.did-not-pass',
+    sender: 'many (Gmail 4.7.27/5.7.27)',
+    text: /\bSPF authentication did(?: not|n't) pass\b|\bnot authenticated with SPF\b|\bdoes not pass SPF\b|\bSPF (?:check )?did(?: not|n't) pass\b/i,
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.27, 5.7.27)', 'RFC 7372 §3.2 (X.7.23)'],
+  },
+  {
+    // "203.0.113.5 is not allowed to send from <example.jp> per it's SPF Record" (sisimai's authfailure set), Exim's
+    // "Rejected by SPF: 203.0.113.5 is not allowed to send mail from example.org"
+    id: 'spf.ip-not-allowed',
+    sender: 'many (Exim, gateways)',
+    text: new RegExp(
+      String.raw`\b(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})\]? is not (?:allowed|authori[sz]ed|permitted) to send (?:mail |e-?mail |messages )?(?:from|for|on behalf of|as) <?(?:[^\s@<>]{1,64}@)?${DOTTED}`,
+      'i',
+    ),
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['RFC 7208 §8.4 (fail: the IP is not authorized)', 'https://github.com/sisimai/p5-sisimai/issues/467 (authfailure texts)'],
+  },
+  {
+    id: 'spf.softfail-words',
+    sender: 'many',
+    text: /\bSPF (?:check |validation )?(?:result (?:is )?)?soft ?fail\b/i,
+    claims: [{ check: 'spf', result: 'softfail', identity: 'mailfrom' }],
+    sources: ['RFC 7208 §8.5 (softfail)'],
+  },
+  {
+    // the names not given: "SPF check failed", "rejected due to SPF", Symantec "SPF (Sender Policy Framework) domain authentication fail"
+    id: 'spf.failed-words',
+    sender: 'many (policyd-spf, Exim, gateways)',
+    text: /\bSPF (?:check |validation |authentication )?(?:fail(?:ed|ure)?|hard ?fail)\b|\brejected (?:due to|by|because of) SPF\b|\bSPF\b.{0,40}\bauthentication fail/i,
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['RFC 7208 §8.4, §8.5', 'RFC 7372 §3.2 (X.7.23 SPF validation failed)'],
+  },
+  {
+    // Gmail 4.7.30 / 5.7.30 "DKIM authentication didn't pass"; milters' "DKIM signature verification failed"
+    id: 'dkim.failed-words',
+    sender: 'many (Gmail 4.7.30/5.7.30, milters)',
+    text: /\bDKIM authentication did(?: not|n't) pass\b|\bnot authenticated with DKIM\b|\bDKIM (?:check |verification |validation )?did(?: not|n't) pass\b|\bDKIM (?:signature )?(?:verification |validation |check )?fail(?:ed|ure)?\b|\bno valid DKIM signature\b/i,
+    claims: [{ check: 'dkim', result: 'fail' }],
+    sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.30, 5.7.30)', 'RFC 7372 §3.1 (X.7.20–X.7.22)'],
+  },
+  {
+    id: 'dkim.not-signed',
+    sender: 'many',
+    text: /\bnot (?:signed|authenticated) with (?:a )?DKIM(?: signature)?\b|\bno DKIM signature\b|\bDKIM signature (?:is )?(?:missing|required)\b/i,
+    claims: [{ check: 'dkim', result: 'none' }],
+    sources: ['RFC 7372 §3.1 (X.7.20 No passing DKIM signature found)'],
+  },
+  {
+    // Gmail 4.7.32 / 5.7.32: "the From: header … isn't aligned with either the authenticated SPF or DKIM organizational domain"
+    id: 'dmarc.not-aligned',
+    sender: 'many (Gmail 4.7.32/5.7.32)',
+    text: /\bis(?: not|n't) aligned with (?:either )?the authenticated SPF or DKIM\b|\bnot aligned with (?:the )?(?:SPF|DKIM|authenticated) (?:or DKIM )?(?:organi[sz]ational )?domain/i,
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.32, 5.7.32)', 'RFC 7489 §3.1 (identifier alignment)'],
+  },
+  {
+    // Gmail 4.7.40 (bulk senders without DMARC), and receivers that say a domain has no DMARC record
+    id: 'dmarc.not-published',
+    sender: 'many (Gmail 4.7.40)',
+    text: /\bDMARC (?:is(?: not|n't) implemented|record (?:is )?(?:missing|not found))\b|\b(?:does not|doesn't) have a DMARC (?:record|policy)\b|\bno DMARC (?:record|policy)\b/i,
+    claims: [{ check: 'dmarc', result: 'none', identity: 'from' }],
+    sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.40)', 'RFC 7489 §6.1'],
+  },
+  {
+    // "Email rejected per DMARC policy for example.org", "DMARC policy of example.org", iCloud "rejected due to example.org's DMARC policy"
+    id: 'dmarc.policy-for',
+    sender: 'many (sisimai authfailure set, Proofpoint, iCloud)',
+    text: new RegExp(String.raw`\bDMARC policy (?:for|of) (?:the domain )?<?${DOTTED}`, 'i'),
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ['RFC 7489 §6.6.4 (policy enforcement)', 'https://support.apple.com/102322 (iCloud: DMARC)'],
+  },
+  {
+    id: 'dmarc.domains-policy',
+    sender: 'many (iCloud, Gmail)',
+    text: new RegExp(String.raw`\bdue to (?:the )?${DOTTED}'s DMARC policy`, 'i'),
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ['RFC 7489 §6.6.4 (policy enforcement)', 'https://support.apple.com/102322 (iCloud: DMARC)'],
+  },
+  {
+    // the names not given: "rejected by DMARC", "DMARC policy reject", "failed DMARC", "DMARC verification failed"
+    id: 'dmarc.failed-words',
+    sender: 'many (OpenDMARC, Exim, gateways)',
+    text: /\bDMARC (?:policy |verification |check |validation )?(?:reject(?:ed|ion)?|fail(?:ed|ure)?)\b|\b(?:rejected|refused|blocked) (?:by|due to|per|because of) (?:the )?DMARC\b|\bfailed DMARC\b|\bDMARC policy of reject\b/i,
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ['RFC 7489 §6.6.4, §7.3'],
+  },
+  {
     // Gmail 5.7.25, and the same words from others: "The IP address sending this message does not have a PTR record setup"
     id: 'gmail.ptr-missing',
     sender: 'Gmail',
@@ -181,7 +293,7 @@ export function readRecordedChecks(text: string): RecordedCheck[] {
   const out: RecordedCheck[] = [];
   for (const k of RECORDED_CHECK_TEXTS) {
     const m = k.text.exec(text);
-    if (!m) continue;
+    if (!m || k.unless?.test(text)) continue;
     const g = m.groups ?? {};
     for (const c of k.claims) {
       const result = c.result === 'group' ? resultWord(g[c.check]) : c.result;

@@ -284,6 +284,30 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 4954 §6 (535 5.7.8)'],
   },
   {
+    rule: 'forwarding.disabled-by-policy',
+    reasons: [],
+    headline: "The forwarding organisation's own policy stopped an automatic forward to an outside address",
+    detail:
+      'A mailbox forwards automatically (an inbox rule, a forwarding address) and its own organisation forbids automatic forwarding outside it. The original sender and the final recipient have nothing to fix.',
+    fix: [
+      "The forwarding mailbox's administrator: allow automatic external forwarding for that mailbox only, or remove the forward if nobody meant it (a rule a phisher planted is common).",
+    ],
+    verify: ['Send a test message to the forwarding mailbox: the copy must reach the outside address.'],
+    sources: ['https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding'],
+  },
+  {
+    rule: 'submission.auth-not-offered',
+    reasons: [],
+    headline: 'The client tried to log in (SMTP AUTH) where the server offers no login',
+    detail:
+      'The server does not offer AUTH on this connection (an MX host, a relay that trusts clients by IP, or AUTH only after STARTTLS): the credentials were never checked.',
+    fix: [
+      "Log in on the provider's submission host (port 587 with STARTTLS), or turn authentication off when sending to an MX or an IP-trusted relay.",
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --quit-after EHLO   (the EHLO reply must list 250-AUTH)'],
+    sources: ['RFC 4954 §4, §6'],
+  },
+  {
     rule: 'smtp.receiver-dnsbl-error',
     reasons: [],
     headline: "The receiver's own blocklist lookup failed and it refused the mail anyway (not a listing of the sending IP)",

@@ -15,6 +15,8 @@ export interface RawRejection {
   remote?: string | null;
   /** A reason the source states outright (a feedback report, an auto-reply). */
   reason?: string;
+  /** The log's own server refused a client here, where no session says so (Postfix cleanup's refusal without its queue id). */
+  inbound?: boolean;
   /** DSN Action (RFC 3464 §2.3.3): failed, delayed… */
   action?: string;
   /** DSN Diagnostic-Code type: SMTP, X-Unix, X-Postfix… */

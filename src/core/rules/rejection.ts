@@ -4,11 +4,12 @@
 // text) are explained by those checks' rules instead; ranking puts them first.
 
 import type { EvidenceItem, Rejection, Session, Stage, Step } from '../types';
-import { adviceForReason, adviceForRule, REJECTION_ADVICE } from '../knowledge/rejection-advice';
-import { REPLY_KNOWLEDGE } from '../knowledge/replies';
+import { adviceForReason, adviceForRule, REJECTION_ADVICE, type RejectionAdvice } from '../knowledge/rejection-advice';
+import { REPLY_KNOWLEDGE, type ReplyKnowledge } from '../knowledge/replies';
 import { ruleMatches, type Rule, type RuleContext } from './rule';
 import { recordedStillExplains } from './recorded';
 import { findDnsbl } from '../knowledge/dnsbl-registry';
+import { findRefusalProblem, type RefusalProblem } from '../knowledge/refusal-problems';
 import { isIP, isNonPublicIP } from '../dns/names';
 
 /**
@@ -112,6 +113,37 @@ function isDnsblText(r: Rejection): boolean {
 }
 
 /**
+ * Whether the refusal's words state a check's result (knowledge/recorded-checks.ts: "DKIM
+ * authentication didn't pass", "does not have a PTR record"): then the step of that check
+ * explains it, whatever broad reason its code gave (a 5.7.30 read as a security error).
+ */
+function statesChecks(r: Rejection, ctx: RuleContext): boolean {
+  return BROAD_REASONS.has(r.reason) && ctx.evidence.logged.some((l) => l.refused && l.line === r.line);
+}
+
+/**
+ * Reasons too broad to say what to fix: a stated check explains such a refusal. A narrower
+ * reason keeps its own step beside the check ("Relaying denied. IP name lookup failed" is a
+ * relay refusal that also names the missing PTR).
+ */
+const BROAD_REASONS = new Set([
+  'securityerror',
+  'rejected',
+  'blocked',
+  'policyviolation',
+  'spamdetected',
+  'filtered',
+  'onhold',
+  'undefined',
+  'notaccept',
+]);
+
+/** Whether another area's step explains this refusal (PTR, SPF/DKIM/DMARC, a blocklist). */
+function explainedElsewhere(r: Rejection, ctx: RuleContext): boolean {
+  return (EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r) || statesChecks(r, ctx)) && checkedElsewhere(r, ctx);
+}
+
+/**
  * A temporary refusal followed, in the same log, by the message's delivery
  * (Postfix "status=sent" after a greylisting 450, an MDaemon 250 after the
  * dot): the line that shows the retry went through. Only when the session is
@@ -164,12 +196,60 @@ function toOwnNetwork(r: Rejection): boolean {
   return ips.length > 0 && ips.every((ip) => isNonPublicIP(ip));
 }
 
+/** Whether a knowledge entry is one receiver's or product's own (not the general advice of a reason or words common to many servers). */
+function ownEntry(k: ReplyKnowledge): boolean {
+  return !k.generic && !k.id.startsWith('generic.');
+}
+
+/**
+ * The advice for a refusal, most exact first: a named receiver's own entry
+ * (it knows what its words mean), then the problem the words or the
+ * enhanced code name (knowledge/refusal-problems.ts: a sender the login does
+ * not own, TLS required, a refused login, a sending quota, greylisting —
+ * narrower than the reason), then the words' common entry, then the reason.
+ */
+function adviceFor(
+  r: Rejection,
+  k: ReplyKnowledge | undefined,
+): { advice: RejectionAdvice; k: ReplyKnowledge | undefined; problem?: RefusalProblem } {
+  const problem = findRefusalProblem(r);
+  // (an entry whose own headline says what happened keeps its smtp.rejected: it is no vague catch-all)
+  if (k && ownEntry(k) && (k.rules[0] !== 'smtp.rejected' || k.headline) && problem?.rule !== k.rules[0]) {
+    const a = adviceForRule(k.rules[0]);
+    if (a) return { advice: a, k };
+  }
+  const pa = problem && adviceForRule(problem.rule);
+  if (problem && pa) {
+    // the entry's own words still speak when they point at the same problem
+    const same = k && k.rules[0] === problem.rule;
+    return {
+      advice: {
+        ...pa,
+        headline: problem.headline ?? pa.headline,
+        detail: problem.detail ?? pa.detail,
+        fix: problem.fix ?? pa.fix,
+        verify: problem.verify ?? pa.verify,
+        sources: [...(problem.sources ?? []), ...pa.sources.filter((x) => !problem.sources.includes(x))],
+      },
+      k: same ? k : undefined,
+      problem,
+    };
+  }
+  // a security error that only the catch-all code (X.7.1, X.7.0) named, without any words about
+  // logging in or encryption: nothing says authentication is wanted — the refusal's own words lead
+  if (!k && r.reason === 'securityerror') return { advice: adviceForReason('undefined'), k };
+  const named = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
+  return { advice: named, k };
+}
+
 function stepFor(r: Rejection, ctx: RuleContext): Step {
-  const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+  const known = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
   // the receiver's words name the problem more exactly than the reason does
   // (a "user unknown" after DATA is classed filtered, but is still about the address)
   // (the catch-all smtp.rejected of a vague entry gives way to the reason's own advice: "expired")
-  const named = (k && k.rules[0] !== 'smtp.rejected' && adviceForRule(k.rules[0])) || adviceForReason(r.reason);
+  const chosen = adviceFor(r, known);
+  const k = chosen.k;
+  const named = chosen.advice;
   // a connection that failed to a loopback or private address is inside the reader's own system
   // (LMTP to Dovecot, a content filter on 127.0.0.1:10024, a container's network): no receiver
   // was reached, and the fix is that system's own configuration (a port, a service not running)
@@ -228,7 +308,7 @@ export const rejectionRule: Rule = {
     const seen = new Set<string>();
     const steps: Step[] = [];
     for (const r of ctx.evidence.rejections) {
-      if ((EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) && checkedElsewhere(r, ctx)) continue;
+      if (explainedElsewhere(r, ctx)) continue;
       // the same refusal repeated (each recipient, each retry) is one step
       const key = `${r.reason}|${r.code}|${r.enhanced}|${r.text}`;
       if (seen.has(key)) continue;
@@ -253,7 +333,7 @@ export function withReceiverWords(steps: Step[], ctx: RuleContext): Step[] {
   const done = new Set<string>();
   const own = new Set<string>();
   for (const r of ctx.evidence.rejections) {
-    if (!(EXPLAINED_ELSEWHERE.has(r.reason) || isDnsblText(r)) || !checkedElsewhere(r, ctx)) continue;
+    if (!explainedElsewhere(r, ctx)) continue;
     const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
     if (k && done.has(k.id)) continue;
     // a step that already quotes the refusal (dmarc.fail, dnsbl.listed) speaks for it

@@ -14,7 +14,7 @@ export interface TextView {
   lines: string[];
   /** For each view line, the 1-based number of the input line it came from. */
   origin: number[];
-  /** What was undone (for the report's notes): 'html', 'escapes', 'markdown', 'quotes'. */
+  /** What was undone (for the report's notes): 'html', 'escapes', 'markdown', 'quotes', 'qmail'. */
   undone: string[];
 }
 
@@ -27,6 +27,9 @@ const BREAK_TAG = /<(?:br|\/p|\/div|\/tr|\/li|\/h[1-6]|hr|\/pre|\/blockquote)(?=
 /** Any other tag of a known name (an address in angle brackets, <a@b>, is no tag: it has no such name). */
 const ANY_TAG =
   /<\/?(?:html|head|body|p|div|span|pre|code|a|b|i|em|strong|font|table|tr|td|th|tbody|thead|ul|ol|li|tt|blockquote|h[1-6]|title|meta|style)(?=[\s/>])[^<>]{0,400}>/gi;
+
+/** A qmail-send delivery line: its report is one token, "_" for spaces and "/" for line breaks (qmail-send.c, qmail-lspawn/qmail-rspawn reports). */
+const QMAIL_REPORT = /(\bdelivery \d{1,12}: (?:success|failure|deferral): )(\S{1,8000})$/;
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -109,6 +112,19 @@ export function readableView(input: string[]): TextView {
       undone.add('markdown');
     }
     let parts = [t];
+    // qmail-send's log writes a delivery's report with "_" for spaces and "/" for line breaks
+    // ("delivery 42: failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_…/")
+    const q = QMAIL_REPORT.exec(t);
+    if (q) {
+      undone.add('qmail');
+      parts = [
+        t.slice(0, q.index + q[1].length),
+        ...q[2]
+          .replace(/_/g, ' ')
+          .split('/')
+          .filter((x) => x.trim()),
+      ];
+    }
     if (html) {
       // (a break that ends the line ends it once)
       const h = decodeEntities(

@@ -116,6 +116,11 @@ export interface Rejection extends Located {
   recipient?: string | null;
   /** Who said it, if known (Remote-MTA, `host x said:`). */
   remote?: string | null;
+  /**
+   * The input's own server gave this refusal to a client (an inbound session of the log:
+   * smtpd, Exim's "rejected", MDaemon's inbound side): the reader is the receiving side.
+   */
+  inbound?: boolean;
 }
 
 /** One Received hop. DESIGN.md report `hops`. */

@@ -4,8 +4,9 @@
 // findings-only permalink (no input) gets the same card.
 
 import type { Rejection, Report } from '../../core/types';
+import { isIP, isNonPublicIP } from '../../core/dns/names';
 import type { StepView, VerdictView } from './types';
-import { LOG_KINDS, PARTY_WORDS, STAGE_WORDS, kindWords, reasonWords } from './words';
+import { LOG_KINDS, OWN_SERVER_WORDS, PARTY_WORDS, STAGE_WORDS, kindWords, reasonWords } from './words';
 
 /**
  * The refusal the ranking starts from: the first whose SMTP stage is known
@@ -82,6 +83,15 @@ function targetActor(first: StepView | null): string | null {
 }
 
 function whoActs(primary: Rejection | null, first: StepView | null): string | null {
+  // the input's own server refused a client: the reader is the receiving side, whatever the reason
+  // the organisation's own device or application refused by its own server as a stranger: the device's
+  // settings change (submission on 587 with a login), not the server
+  if (first?.rule.startsWith('submission.')) return PARTY_WORDS.sender;
+  if (primary?.inbound) return OWN_SERVER_WORDS;
+  // an error inside the reader's own mail system (its configuration, a local service it relies on, a
+  // delivery to a loopback or private address: LMTP, a content filter)
+  if (first?.rule === 'mta.local-error') return OWN_SERVER_WORDS;
+  if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;

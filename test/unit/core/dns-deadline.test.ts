@@ -49,16 +49,16 @@ describe('the DNS deadline of one diagnosis', () => {
     table['l50.chain.example TXT'] = ['v=spf1 ip4:192.0.2.1 -all'];
     const resolver = slow(tableResolver(table), 60);
     const report = await analyze(input, { resolver, limits: { dnsDeadlineMs: 300 } });
-    const spf = report.checklist.find((s) => s.rule === 'spf.fail')!;
+    // (the SPF fail the refusal itself states is the server's own record, a step of its own: the live check is the other one)
+    const live = report.checklist.filter((s) => !/recorded/.test(s.title));
+    const spf = live.find((s) => s.rule === 'spf.fail')!;
     expect(spf.status).toBe('inconclusive');
     expect(report.warnings.join(' ')).toMatch(/DNS took longer than the 300 ms this diagnosis waits: 1 question was still unanswered/);
     expect(report.dns.some((e) => e.rcode === 'DEADLINE')).toBe(true);
     // the chain was cut where the time ran out: far fewer than 50 levels were asked
     expect(resolver.asked.filter((q) => q.endsWith('.chain.example TXT')).length).toBeLessThan(10);
     // no verdict on the evaluation or the lookup count from a cut chain
-    const verdicts = report.checklist.filter(
-      (s) => ['spf.fail', 'spf.softfail', 'spf.permerror'].includes(s.rule) && s.status !== 'inconclusive',
-    );
+    const verdicts = live.filter((s) => ['spf.fail', 'spf.softfail', 'spf.permerror'].includes(s.rule) && s.status !== 'inconclusive');
     expect(verdicts.map((s) => `${s.rule}:${s.status}`)).toEqual([]);
   });
 

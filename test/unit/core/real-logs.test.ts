@@ -16,7 +16,8 @@ type Primary = { line: number; reason: string; stage: string; ip: string | null 
 const CASES: [string, string, Primary, string][] = [
   ['ex-cpanel-limit.log', 'exim-log', { line: 1, reason: 'speeding', stage: 'unknown', ip: null }, 'smtp.rate-limited'],
   ['ex-cpanel-texts.log', 'exim-log', { line: 1, reason: 'norelaying', stage: 'rcpt', ip: '198.51.100.210' }, 'smtp.relay-denied'],
-  ['ex-gmail.log', 'exim-log', { line: 2, reason: 'authfailure', stage: 'end-of-data', ip: '203.0.113.70' }, 'smtp.auth-failed'],
+  // Gmail's 5.7.26 "This mail is unauthenticated": neither SPF nor DKIM passed — the receiver's stated finding (knowledge/recorded-checks.ts)
+  ['ex-gmail.log', 'exim-log', { line: 2, reason: 'authfailure', stage: 'end-of-data', ip: '203.0.113.70' }, 'spf.fail'],
   ['ex-inbound-misc.log', 'exim-log', { line: 1, reason: 'userunknown', stage: 'rcpt', ip: '198.51.100.92' }, 'smtp.recipient-unknown'],
   ['ex-inbound-rbl.log', 'exim-log', { line: 1, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.80' }, 'dnsbl.listed'],
   ['ex-noroute.log', 'exim-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
@@ -47,7 +48,8 @@ const CASES: [string, string, Primary, string][] = [
   ['pf-lost.log', 'postfix-log', { line: 2, reason: 'networkerror', stage: 'connect', ip: null }, 'smtp.connection-failed'],
   ['pf-multi.log', 'postfix-log', { line: 1, reason: 'onhold', stage: 'rcpt', ip: null }, 'smtp.greylisted'],
   ['pf-outlook.log', 'postfix-log', { line: 1, reason: 'blocked', stage: 'mail', ip: '203.0.113.61' }, 'reputation.blocked'],
-  ['pf-policyd-spf.log', 'postfix-log', { line: 2, reason: 'authfailure', stage: 'rcpt', ip: '203.0.113.50' }, 'smtp.auth-failed'],
+  // "SPF fail - not authorized": the SPF result the server itself recorded when it refused
+  ['pf-policyd-spf.log', 'postfix-log', { line: 2, reason: 'authfailure', stage: 'rcpt', ip: '203.0.113.50' }, 'spf.fail'],
   ['pf-postgrey.log', 'postfix-log', { line: 1, reason: 'onhold', stage: 'rcpt', ip: '198.51.100.80' }, 'smtp.greylisted'],
   ['pf-postscreen.log', 'postfix-log', { line: 4, reason: 'blocked', stage: 'rcpt', ip: '198.51.100.9' }, 'smtp.receiver-dnsbl-error'],
   ['pf-rbl-real.log', 'postfix-log', { line: 2, reason: 'blocked', stage: 'rcpt', ip: '203.0.113.45' }, 'dnsbl.listed'],

@@ -90,7 +90,8 @@ const CASES: Case[] = [
         recipient: 'lars@partner.example',
         code: 550,
         enhanced: '5.7.1',
-        stage: 'unknown',
+        // a content filter's verdict comes once the message was sent (Exchange's Content Filter agent runs at end of data)
+        stage: 'end-of-data',
         reason: 'spamdetected',
         remote: 'mx.partner.example',
         text: 'Message rejected as spam by Content Filtering.',
@@ -107,7 +108,8 @@ const CASES: Case[] = [
         recipient: 'ray@retail.example',
         code: 554,
         enhanced: '5.7.1',
-        stage: 'unknown',
+        // relaying is decided per recipient, on RCPT TO (RFC 5321 §3.6.2)
+        stage: 'rcpt',
         reason: 'norelaying',
         text: '<ray@retail.example>: Relay access denied',
       },

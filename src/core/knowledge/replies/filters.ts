@@ -6,6 +6,22 @@ import type { ReplyKnowledge } from './types';
 
 export const FILTER_REPLIES: ReplyKnowledge[] = [
   {
+    // FortiGuard AntiSpam (FortiMail, FortiGate) checks the client's IP against Fortinet's own reputation
+    // list as well as URLs and content: a refusal naming the IP is that reputation list, not a content verdict
+    id: 'fortiguard.ip-reputation',
+    sender: 'FortiMail / FortiGate (FortiGuard AntiSpam)',
+    text: /FortiGuard[\w -]{0,20}Anti-?Spam[^\n]{0,80}\bIP\b|\bIP\b[^\n]{0,80}FortiGuard/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "The receiver's Fortinet filter refused the sending IP because FortiGuard's own IP reputation list has it (not a public DNSBL, and not the message's content).",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look the IP up and ask for delisting at https://www.fortiguard.com/antispam (FortiGuard AntiSpam lookup), after stopping whatever sent spam from it.',
+    ],
+    sources: ['https://www.fortiguard.com/antispam (FortiGuard AntiSpam IP lookup and delisting)'],
+  },
+  {
     id: 'comcast.bl',
     sender: 'Comcast',
     text: /comcast.{0,80}#BL\d+|Comcast block for spam|smtp-error-codes\.php#BL/i,

@@ -48,6 +48,27 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: [REF, GUIDE, 'RFC 7372 §3.3 (X.7.26 Multiple authentication checks failed)'],
   },
   {
+    // Gmail's refusal of an end-user address (dynamic, residential, listed as such): it wants the provider's relay
+    id: 'gmail.5.7.1-direct-not-authorized',
+    sender: 'Gmail',
+    text: /The IP you're using to send (?:e-?)?mail is not authorized to send (?:e-?)?mail directly to our servers/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: 'Gmail does not take mail straight from this IP: it is an end-user (dynamic or residential) address',
+    meaning:
+      "Gmail refuses direct delivery from addresses that look like end-user connections (dynamic or residential ranges, often listed in Spamhaus PBL, with a generic PTR): such an IP must send through its provider's mail server.",
+    rules: ['reputation.blocked', 'ptr.generic', 'dnsbl.listed'],
+    fix: [
+      "Send through a relay (smarthost): your ISP's or mail provider's submission server on port 587 with authentication (Postfix: relayhost = [smtp.provider.example]:587 with SASL).",
+      "Or send from a server IP meant for mail (a hosting provider's, with a PTR naming your mail server that resolves back, not listed in Spamhaus PBL).",
+    ],
+    verify: [
+      'dig -x {ip} +short   (a generic name such as dynamic-… or …dsl… shows an end-user address)',
+      'https://check.spamhaus.org/ (PBL)',
+    ],
+    sources: [REF],
+  },
+  {
     id: 'gmail.5.7.1-ipv6',
     sender: 'Gmail',
     text: /does not meet IPv6 sending guidelines/i,
@@ -133,7 +154,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     reason: 'securityerror',
     party: 'sender',
     meaning: 'The receiving Google Workspace domain requires TLS for mail from this sender, and the session was not encrypted.',
-    rules: ['smtp.auth-required'],
+    rules: ['smtp.tls-failed'],
     sources: [REF],
   },
   {

@@ -19,6 +19,9 @@ import { ONPREM_REPLIES } from './onprem';
 import { ISP_REPLIES } from './isps';
 import { RECEIVER_CODE_REPLIES } from './receivers';
 import { AUTH_REPLY_KNOWLEDGE } from './auth';
+import { SERVICE_REPLIES } from './services';
+import { CLIENT_REPLIES } from './clients';
+import { LOCALIZED_REPLIES } from './localized';
 
 export type { ReplyKnowledge } from './types';
 
@@ -31,6 +34,9 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
   ...RECEIVER_CODE_REPLIES,
+  ...SERVICE_REPLIES,
+  ...CLIENT_REPLIES,
+  ...LOCALIZED_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken

@@ -52,9 +52,34 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR, DELIST],
   },
   {
+    // the recipient's own delivery restriction (RequireSenderAuthenticationEnabled, AcceptMessagesOnlyFrom):
+    // 5.7.124 "Sender not in allowed-senders list", 5.7.133–5.7.136 "SenderNotAuthenticatedFor…",
+    // RESOLVER.RST.AuthRequired — only the group's or mailbox's owner can open it to outside senders
+    id: 'microsoft.recipient-restricted',
+    sender: 'Microsoft 365',
+    // (the other words of such restrictions — RESOLVER.RST.AuthRequired, 5.7.133–5.7.136 — are read as a problem
+    // in knowledge/refusal-problems.ts: they say which step, not which reason)
+    text: /SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: 'The recipient (a group or mailbox) accepts mail only from senders inside its organisation or on its allowed list',
+    meaning:
+      "The recipient's own delivery restriction refused the sender: the group or mailbox requires authenticated (internal) senders, or lists who may send to it. Nothing about the sender's server, DNS or IP was judged.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'The recipient\'s administrator or the group\'s owner: allow outside senders (Exchange admin center » the group » Settings » "Allow external senders"; Set-DistributionGroup <group> -RequireSenderAuthenticationEnabled $false, Set-UnifiedGroup for a Microsoft 365 group), or add the sender to the accepted senders.',
+      "The sender: ask the group's owner to allow your address; nothing on your side changes it.",
+    ],
+    verify: ['Get-DistributionGroup <group> | fl RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers'],
+    sources: [
+      NDR,
+      'https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-distribution-groups/manage-distribution-groups',
+    ],
+  },
+  {
     id: 'microsoft.send-as-denied',
     sender: 'Microsoft 365',
-    text: /SendAsDenied|SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    text: /SendAsDenied/i,
     reason: 'rejected',
     party: 'sender',
     meaning:
@@ -184,7 +209,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     party: 'sender',
     meaning:
       'A mailbox in your own Microsoft 365 organisation forwards mail automatically to an outside address (an inbox rule, Outlook forwarding, or a transport rule), and the outbound anti-spam policy forbids automatic external forwarding (the default since 2020). The original sender, their SPF, DKIM and IP, and the final recipient have nothing to do with it.',
-    rules: ['smtp.content-rejected'],
+    rules: ['forwarding.disabled-by-policy'],
     headline: "Your own Microsoft 365 organisation blocked a mailbox's automatic forwarding to an outside address",
     fix: [
       'If the forwarding is wanted: Defender portal » Email & collaboration » Policies & rules » Threat policies » Anti-spam » create a custom outbound spam policy for that mailbox with "Automatic forwarding rules" set to On (PowerShell: New-HostedOutboundSpamFilterPolicy -Name "Allow forwarding" -AutoForwardingMode On, and New-HostedOutboundSpamFilterRule -Name "Allow forwarding" -HostedOutboundSpamFilterPolicy "Allow forwarding" -From <mailbox>). Keep the default policy on Off.',
@@ -220,9 +245,30 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
+    // the sender's own mailbox over its sending limits (RecipientRateLimit, MessageRateLimit, 10,000
+    // recipients a day): "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
+    // "5.2.2 Submission quota exceeded" — a sending quota, not anybody's full mailbox
+    id: 'microsoft.submission-quota',
+    sender: 'Microsoft 365',
+    text: /submission quota|SubmissionQuotaExceeded|RecipientRateLimit|MessageRateLimit/i,
+    reason: 'speeding',
+    party: 'sender',
+    meaning:
+      "The sending mailbox went over Exchange Online's sending limits (recipients or messages per day or per minute); it can send again when the window has passed.",
+    rules: ['smtp.rate-limited'],
+    fix: [
+      'Wait: the limit resets within 24 hours. Send bulk mail through a service made for it, not a user mailbox (Exchange Online: 10,000 recipients a day, 30 messages a minute).',
+      'If the volume is unexpected, check the account for compromise (a sign-in you do not know, a forwarding or inbox rule).',
+    ],
+    sources: [
+      NDR,
+      'https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits#sending-limits',
+    ],
+  },
+  {
     id: 'microsoft.5.2.2-quota',
     sender: 'Microsoft 365',
-    text: /5\.2\.2\b.{0,40}(?:submission quota|mailbox full)|mailbox is full|QuotaExceeded/i,
+    text: /5\.2\.2\b.{0,40}mailbox full|mailbox is full|(?<!Submission)QuotaExceeded|Das Postfach des Empfängers ist voll|The recipient's mailbox is full and can't accept messages now|La boîte aux lettres du destinataire est pleine/i,
     reason: 'mailboxfull',
     party: 'recipient',
     meaning: "The recipient's mailbox is full.",

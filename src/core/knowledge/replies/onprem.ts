@@ -154,7 +154,7 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     reason: 'securityerror',
     party: 'sender',
     meaning: 'The client logged in as one mailbox and sends as another address (MAIL FROM / From:) that the account may not send as.',
-    rules: ['smtp.auth-required'],
+    rules: ['smtp.sender-invalid'],
     fix: [
       'Send with the address of the account that logs in, or grant that account Send As on the other mailbox (Add-RecipientPermission <mailbox> -AccessRights SendAs -Trustee <account>; on-premises: Add-ADPermission -ExtendedRights "Send As").',
     ],

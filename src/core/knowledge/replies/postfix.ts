@@ -93,10 +93,21 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
   {
     id: 'postfix.sender-login-mismatch',
     sender: 'Postfix',
-    text: /Sender address rejected: not (?:logged in|owned by user)/i,
+    text: /Sender address rejected: not owned by user/i,
     reason: 'securityerror',
     party: 'sender',
-    meaning: 'The client must authenticate as the owner of the sender address (reject_sender_login_mismatch, smtpd_sender_login_maps).',
+    meaning:
+      'The client logged in, but the sender address is not one its login owns (reject_sender_login_mismatch, smtpd_sender_login_maps): it must send as its own address, or be allowed that one.',
+    rules: ['smtp.sender-invalid'],
+    sources: [`${POSTCONF}#reject_sender_login_mismatch`],
+  },
+  {
+    id: 'postfix.sender-not-logged-in',
+    sender: 'Postfix',
+    text: /Sender address rejected: not logged in/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning: 'The client must log in (SMTP AUTH) as the owner of the sender address before sending as it (reject_sender_login_mismatch).',
     rules: ['smtp.auth-required'],
     sources: [`${POSTCONF}#reject_sender_login_mismatch`],
   },

@@ -61,6 +61,25 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // cPanel's cPHulk, Exim ACLs, fail2ban-style rate limits on AUTH: the client's IP is blocked by the server
+    // itself after failed logins ("550 Message rejected because [ip] is blacklisted see Blocked - Too many failed logins")
+    id: 'session.failed-logins-block',
+    sender: 'many (cPanel cPHulk, Exim, Dovecot/Postfix brute-force limits)',
+    text: /too many (?:failed|invalid|bad|unsuccessful) (?:logins?|login attempts|auth(?:entication)? (?:attempts|failures))|\bcphulk\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "The server blocked the client's IP after too many failed logins (its own brute-force protection, not a DNS blocklist)",
+    meaning:
+      "The server counts failed SMTP/IMAP logins per IP and blocks the IP for a while after too many (cPanel's cPHulk, an Exim ACL, fail2ban). A program or phone with an old password keeps triggering it. Public blocklists play no part.",
+    rules: ['smtp.login-failed'],
+    fix: [
+      'Find the client that logs in with a wrong or old password (a phone, a second mail program, a script) and correct its password, then wait for the block to expire.',
+      'If you run the server: lift the block for that IP (cPanel: WHM » cPHulk Brute Force Protection » History/Flush; fail2ban: fail2ban-client set <jail> unbanip <ip>).',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <user> --quit-after AUTH   (235 = the login works)'],
+    sources: ['https://docs.cpanel.net/whm/security-center/cphulk-brute-force-protection/'],
+  },
+  {
     id: 'connection.timed-out',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',

@@ -28,23 +28,34 @@ export interface DiagnosticInput {
 const STAGE_WORDS: [RegExp, string][] = [
   [
     // ("end of message" alone is also a notice's closing banner: it names the stage only after "after", "in reply to")
-    /for TEXT command|(?:after|in reply to|at|following) (?:the )?end of (?:data|message)|\bend of data\b|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE/i,
+    /for TEXT command|(?:after|in reply to|at|following) (?:the )?end of (?:data|message)|\bend of data\b|after (?:the )?(?:end of )?data\b(?! command)|in reply to end of DATA|after DATA command.{0,20}end|sending (?:message )?body|after sending (?:the )?message|\bEOM\b|END-OF-MESSAGE|after I sent the message/i,
+    'END OF DATA',
+  ],
+  [
+    // a verdict on the message's content can only come once the content was sent (RFC 5321 §4.1.1.4):
+    // "5.7.1 Spam message rejected", "Message rejected under suspicion of SPAM", "message content rejected";
+    // and RFC 5321 §4.3.2 gives 554 "Transaction failed" only to DATA and its end, never to MAIL or RCPT
+    /\bspam message rejected\b|\bmessage (?:was |has been |is )?(?:rejected|refused|blocked) (?:as|under suspicion of|because of|due to) (?:probable |possible |likely )?spam\b|\bmessage content rejected\b|^(?:554[ -](?:5\.\d{1,3}\.\d{1,3}[ -])?)?Transaction failed\b/i,
     'END OF DATA',
   ],
   [
     // Postfix's recipient restrictions ("Recipient address rejected") only ever answer RCPT TO
-    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient address rejected\b|\bdid not like our RCPT\b|\bError following RCPT\b/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>?)\s*(?:the )?RCPT(?: TO)?\b|RCPT TO:?\s*<[^>]*>\s*(?:\.\.\.|:)|\bRCPT\b.{0,20}response|SMTP:RCPT|does not like recipient|\[RCPT_TO\]|\bRecipient\s+address\s+rejected\b|\bdid not like our RCPT\b|\bError following RCPT\b|\bRCPT TO:? syntax error\b|\brecipient <[^<>\s]{1,200}> rejected\b|\bunable to relay\b|\brelay(?:ing)? (?:access )?denied\b|\bnot permitted to relay\b|\brelaying (?:is )?(?:not (?:allowed|permitted)|prohibited)\b/i,
+    // (relaying is decided per recipient, on RCPT TO: RFC 5321 §3.6.2; "Relay access denied" is Postfix's RCPT-stage restriction)
     'RCPT',
   ],
   [
-    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM)?\b|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:/i,
+    // (Microsoft 365 answers MAIL FROM with 5.7.57 "Client not authenticated to send mail" and 5.7.60 "does not have permissions to send as this sender")
+    // ("while sending mail." is a client's sentence, not the command: MAIL needs FROM, "command", a colon or the line's end)
+    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b/i,
     'MAIL',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'DATA'],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'HELO'],
   [
     // Postfix "host x[ip] refused to talk to me: 554 …": the greeting was the refusal
-    /refused to talk to me|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
+    // (qmail-remote: "Connected to 192.0.2.1 but greeting failed.")
+    /refused to talk to me|\bbut greeting failed\b|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
     'CONNECT',
   ],
 ];

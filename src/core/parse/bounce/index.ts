@@ -23,7 +23,7 @@ import { wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
 import { asRefusal, findRepliesIn } from '../replies';
 import { fromFoundReplies } from './found';
-import { findReceiverKnowledge } from '../../knowledge/replies';
+import { knownRefusalWords, knownWordsAlone } from './known-words';
 import { addressesIn } from '../../mail/address';
 
 /**
@@ -33,8 +33,31 @@ import { addressesIn } from '../../mail/address';
  * continuation lines) has the shape of one folded field, but is the notice.
  */
 function isHeaderSection(block: HeaderBlock): boolean {
-  return block.fields.length >= 2 && block.malformed.length <= block.fields.length && !block.fields.some((f) => /[<>@]/.test(f.name));
+  return (
+    block.fields.length >= 2 &&
+    block.malformed.length <= block.fields.length &&
+    !block.fields.some((f) => /[<>@]/.test(f.name)) &&
+    // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
+    // Diagnostic-Code…) has the shape of a header section but is the notice's content
+    !block.fields.every((f) => DSN_FIELD.test(f.name)) &&
+    // a client's error box in its language ("Destinataire : a@b" / "Erreur : 550 …"), a program's trace
+    // ("mta: 0xea6710: <<< 554-…"): labels, not message headers — no field a message has, and a value
+    // holds a server's refusal
+    !(
+      !block.fields.some((f) => MESSAGE_FIELD.test(f.name)) &&
+      // (a log's "2021-09-17T17:39:17Z …" lines read as fields named "2021-09-17T17")
+      block.fields.some((f) => /(?:^\s*|<<<?\s*)[45]\d\d[ -]/.test(f.value) || /^\d/.test(f.name))
+    )
+  );
 }
+
+/** Fields every message or its trace has (RFC 5322 §3.6, RFC 5321 §4.4), and the X- and List- families. */
+const MESSAGE_FIELD =
+  /^(?:From|To|Cc|Bcc|Subject|Date|Sender|Reply-To|Message-ID|In-Reply-To|References|Received|Return-Path|Delivered-To|MIME-Version|Content-[\w-]+|DKIM-Signature|ARC-[\w-]+|Authentication-Results|Received-SPF|X-[\w-]+|List-[\w-]+|Auto-Submitted|Precedence)$/i;
+
+/** The fields of a DSN's per-message and per-recipient blocks (RFC 3464 §2.2, §2.3), and Postfix's own. */
+const DSN_FIELD =
+  /^(?:Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Reporting-MTA|Received-From-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|Final-Log-ID|Original-Envelope-Id|DSN-Gateway|X-Actual-Recipient|X-Postfix-[\w-]+|X-Postfix-Sender|X-Original-Message-ID)$/i;
 
 function firstContentLine(lines: string[]): number {
   let i = 0;
@@ -197,7 +220,11 @@ function fragmentScore(sample: string[]): number {
   const long = sample.filter((l) => l.trim()).length > 40;
   const found = findRepliesIn(sample.slice(0, 400).map((text, i) => ({ text, line: i + 1 }))).filter((f) => asRefusal(f));
   if (found.some((f) => f.sure && !(long && f.via === 'line'))) return 0.45;
-  return found.some((f) => findReceiverKnowledge(f.text, f.code, f.stage)) ? 0.35 : 0;
+  // a reply whose words a table knows (a receiver's entry, a stated check, a problem, a reason's
+  // words); in a long text, not a line that merely starts with a number
+  if (found.some((f) => !(long && f.via === 'line') && knownRefusalWords(f.text, f.code, f.enhanced, f.stage))) return 0.35;
+  // no code anywhere: a sentence of a notice, an application's error, a gateway's log cell
+  return !found.length && knownWordsAlone(sample) ? 0.32 : 0;
 }
 
 export { allParts };

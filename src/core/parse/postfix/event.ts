@@ -91,10 +91,11 @@ function cleanupCheck(msg: string, e: PostfixEvent): boolean {
 
 /** smtp/lmtp/local/virtual/pipe delivery status: "to=<b>, relay=h[ip]:25, …, dsn=5.1.1, status=bounced (…)". */
 function deliveryStatus(msg: string, e: PostfixEvent): boolean {
-  const m = /^to=<?([^>,\s]*)>?,\s*(.*)$/s.exec(msg);
+  // (an address a poster redacted may hold spaces: "to=<[some email address]>")
+  const m = /^to=(?:<([^<>]{0,300})>|([^,\s]*)),\s*(.*)$/s.exec(msg);
   if (!m) return false;
-  e.to = m[1];
-  const rest = m[2];
+  e.to = m[1] ?? m[2];
+  const rest = m[3];
   const o = /orig_to=<?([^>,\s]*)>?/.exec(rest);
   if (o) e.origTo = o[1];
   const r = /relay=([^,\s]+)/.exec(rest);
@@ -108,7 +109,8 @@ function deliveryStatus(msg: string, e: PostfixEvent): boolean {
   }
   const d = /dsn=([245]\.\d{1,3}\.\d{1,3})/.exec(rest);
   if (d) e.dsn = d[1];
-  const st = /status=([\w-]+)(?:\s*\((.*)\))?\s*$/s.exec(rest);
+  // (a paste cut before the closing parenthesis keeps what it has of the detail)
+  const st = /status=([\w-]+)(?:\s*\((.*?)\)?)?\s*$/s.exec(rest);
   if (st) {
     e.status = st[1];
     if (st[2]) statusDetail(st[2], e);

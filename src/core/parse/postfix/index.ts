@@ -127,10 +127,46 @@ class PostfixReader {
       const l: PostfixLine = { no, daemon: pl.daemon, program: pl.program, pid: pl.pid, e };
       if (pl.daemon === 'dnsblog') this.dnsblog(l);
       else if (pl.daemon === 'smtpd' || pl.daemon === 'postscreen') this.inbound(l);
-      else if (pl.daemon === 'cleanup' && e.queueId) this.cleanup(l);
+      // (a cleanup refusal pasted without its queue id is still a refusal: "milter-reject: END-OF-MESSAGE from …")
+      else if (pl.daemon === 'cleanup' && (e.queueId || e.action)) this.cleanup(l);
       else if (queued(e)) this.queue(l, e.queueId);
-      // connection-level smtp lines without a queue id ("connect to x[ip]:25: Connection timed out") are shown with the next status line
+      // a delivery status pasted without its queue id (the prefix lost): a delivery of its own
+      else if (e.status !== undefined && e.to !== undefined) this.queue(l, `line ${no}`);
+      // connection-level smtp lines without a queue id ("connect to x[ip]:25: Connection timed out") are shown
+      // with the next status line; a paste of such lines alone is the failure itself (below)
+      else if (e.event === 'lost' && e.relayHost && /^(?:smtp|lmtp)$/.test(pl.daemon)) this.connectFailures.push({ e, no });
     });
+    this.unansweredConnections();
+  }
+
+  /** smtp's "connect to x[ip]:25: …" lines without a queue id, in order. */
+  private readonly connectFailures: { e: PostfixEvent; no: number }[] = [];
+
+  /**
+   * Connection failures that no delivery line of the paste reports (a paste of the "connect to
+   * … Connection timed out" lines alone): each remote host's first failure is a refusal with no
+   * reply, at the connection (RFC 5321 §3.1) — the network, not a receiver, failed.
+   */
+  private unansweredConnections(): void {
+    const seen = new Set<string>();
+    for (const { e, no } of this.connectFailures) {
+      const text = e.message ?? '';
+      if (this.book.rejections.some((r) => r.text.includes(e.response ?? text))) continue;
+      const key = `${e.relayHost}|${e.response ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.book.rejections.push({
+        code: null,
+        enhanced: null,
+        stage: stageOfPostfixWord(e.smtpStage ?? 'CONNECT'),
+        text,
+        ip: null,
+        line: no,
+        recipient: null,
+        remote: e.relayHost ?? null,
+        action: 'deferred',
+      });
+    }
   }
 
   /** The open inbound connection latest from this client. */
@@ -247,6 +283,8 @@ class PostfixReader {
       recipient: e.to ?? null,
       remote: null,
       action: 'failed',
+      // cleanup checks what this server receives: its refusal is always the receiving side's
+      inbound: true,
     });
   }
 

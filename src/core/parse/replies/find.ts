@@ -192,6 +192,11 @@ export function findReplies(input: string[] | TextView): FoundReply[] {
   const L = view.lines;
   const used = new Set<number>();
   const found: FoundReply[] = dsnReplies(view, used);
+  // PHPMailer's "… Detail: <words> SMTP code: 554": its lines are read whole, before a code alone is taken for the reply
+  for (const { reply, index } of phpMailerReplies(view)) {
+    found.push(reply);
+    used.add(index);
+  }
   for (const p of paragraphs(L)) {
     const paraText = L.slice(p.from, p.to + 1).join('\n');
     for (let i = p.from; i <= p.to; i++) {
@@ -317,6 +322,43 @@ function wordsOnly(view: TextView): FoundReply[] {
       via: 'line',
       // Postfix's restriction words are a reply's own shape; a name-service error is its delivery agent's
       sure: true,
+    });
+  });
+  return out;
+}
+
+/**
+ * PHPMailer's error (class.smtp.php / SMTP.php, since 5.2.10): the command, the server's words and
+ * then its codes — "SMTP server error: DATA END command failed Detail: Message rejected: …
+ * SMTP code: 554 Additional SMTP info: 5.7.1". The words come before the code, so the reply is
+ * put together from the three fields; the command named gives the stage.
+ */
+const PHPMAILER =
+  /\bSMTP server error: ([A-Z][A-Z ]{1,20}?) command failed Detail: (.{1,2000}?) SMTP code: ([45][0-5]\d)(?: Additional SMTP info: ([245]\.\d{1,3}\.\d{1,3}))?/;
+
+function phpMailerReplies(view: TextView): { reply: FoundReply; index: number }[] {
+  const out: { reply: FoundReply; index: number }[] = [];
+  view.lines.forEach((l, i) => {
+    const m = PHPMAILER.exec(l);
+    if (!m) return;
+    const command = m[1].trim();
+    out.push({
+      index: i,
+      reply: {
+        code: Number(m[3]),
+        enhanced: m[4] ?? null,
+        text: m[2].trim(),
+        line: view.origin[i] ?? i + 1,
+        endLine: view.origin[i] ?? i + 1,
+        column: m.index,
+        // "DATA END" is the reply after the message; "MAIL FROM", "RCPT TO", "DATA" their commands
+        stage: /^DATA END$/.test(command) ? 'end-of-data' : stageOfCommand(command.split(' ')[0]),
+        recipient: null,
+        remote: null,
+        ip: judgedIpIn(m[2]),
+        via: 'client',
+        sure: true,
+      },
     });
   });
   return out;

@@ -1,0 +1,277 @@
+// What problem a refusal's own words (or its enhanced code's detail) name,
+// when that problem is narrower than its reason. The reason (sisimai's
+// vocabulary, decided by reason/engine.ts) is a broad class: "securityerror"
+// covers a client that did not log in, one whose login failed, one that sent
+// without TLS and one that logged in but sends as an address it does not own;
+// "userunknown", "mailboxfull" and "blocked" are read into quotas and rate
+// limits by servers that reuse those codes. The step that tells the reader
+// what to do must follow the problem the receiver named, not the class:
+//
+//   "553 5.7.1 Sender address rejected: not owned by user x"  → smtp.sender-invalid (the login may not send as that sender)
+//   "550 5.7.1 TLS required by recipient"                      → smtp.tls-failed     (send with STARTTLS)
+//   "534-5.7.9 Application-specific password required"          → smtp.login-failed   (an app password, not "log in")
+//   "504 5.7.4 Unrecognized authentication type"                → submission.auth-not-offered
+//   "550 5.4.5 Daily user sending limit exceeded"               → smtp.rate-limited   (a quota, not a full mailbox)
+//   "450 4.2.0 Greylisted, see http://postgrey…"                → smtp.greylisted     (retry; nothing to fix)
+//
+// Read by rules/rejection.ts after a named receiver's own entry (which knows
+// its receiver better) and before the reason's general advice. One entry per
+// problem, first match wins, each with its sources. Patterns are bounded and
+// linear (issue 10).
+
+import type { Stage } from '../types';
+
+export interface RefusalProblem {
+  id: string;
+  /** The checklist rule that explains it. */
+  rule: string;
+  /** Words on the reply text (addresses are not masked: "not owned by user a@b" is read whole). */
+  text?: RegExp;
+  /** Enhanced-code subject.detail ("7.10") that names the problem whatever the words say. */
+  details?: string[];
+  /** Only for these basic codes (with `details`: RFC 4954 534/535 give X.7.9 and X.7.8 their AUTH meaning). */
+  codes?: number[];
+  /** Only for temporary (4xx) or permanent (5xx) refusals. */
+  only?: 'temporary' | 'permanent';
+  /** Not when these words are there too (a mailbox quota is no sending quota). */
+  unless?: RegExp;
+  stages?: Stage[];
+  /** Only when the refusal's reason is one of these (a broad entry gives way to a narrower reason: a size, a full mailbox). */
+  reasons?: string[];
+  /** The step's headline and advice when the rule's general ones would mislead. */
+  headline?: string;
+  detail?: string;
+  fix?: string[];
+  verify?: string[];
+  sources: string[];
+}
+
+export const REFUSAL_PROBLEMS: RefusalProblem[] = [
+  {
+    // Postfix reject_sender_login_mismatch (and its clones in mailcow, Yandex, Zoho…): "not owned by user",
+    // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"
+    id: 'sender-not-owned',
+    rule: 'smtp.sender-invalid',
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b/i,
+    headline: 'The server refused the sender address: the account that logged in may not send as it',
+    detail:
+      'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
+    fix: [
+      'Send with the address of the account the program logs in with (set both the envelope sender and From: to it).',
+      'Or allow the login to send as that address: Postfix smtpd_sender_login_maps (mailcow: the mailbox\'s "Allow to send as" setting), Microsoft 365 Send As (Add-RecipientPermission <mailbox> -AccessRights SendAs -Trustee <login>).',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <login> --from <that address> --to <recipient>'],
+    sources: [
+      'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch',
+      'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-60-in-exchange-online',
+    ],
+  },
+  {
+    // Postfix reject_sender_login_mismatch without a login: "Sender address rejected: not logged in"
+    id: 'sender-not-logged-in',
+    rule: 'smtp.auth-required',
+    text: /\bSender address rejected: not logged in\b/i,
+    sources: ['https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch'],
+  },
+  {
+    // RFC 3207 §4 "530 5.7.0 Must issue a STARTTLS command first"; RFC 3463/5248 X.7.10 Encryption needed,
+    // X.7.11 Encryption required for requested authentication mechanism; receivers' "TLS required"
+    id: 'tls-required',
+    rule: 'smtp.tls-failed',
+    text: /\bmust issue a STARTTLS\b|\b(?:TLS|STARTTLS|SSL|encryption|an? encrypted connection|a secure connection) (?:is )?(?:required|needed|mandatory)\b|\brequires? (?:TLS|STARTTLS|encryption|an? (?:secure|encrypted) connection)\b/i,
+    details: ['7.10', '7.11'],
+    unless: /\bTLS is required, but was not offered\b|\bserver did not offer TLS\b|\bnot (?:offered|advertised)\b/i,
+    headline: 'The receiver requires an encrypted connection (STARTTLS), and the client sent without it',
+    detail:
+      'The server accepts mail only over TLS: the client must give STARTTLS (RFC 3207) before MAIL FROM, or connect with implicit TLS (port 465). The mail itself was not judged.',
+    fix: [
+      'Turn on TLS in the sending program or server: a mail client or application "STARTTLS" (port 587) or "SSL/TLS" (port 465); Postfix as client: smtp_tls_security_level = may (or encrypt); Exim: the remote_smtp transport with hosts_try_tls = *.',
+      'If the sender does try STARTTLS, the handshake failed before: look at the TLS lines logged just before the refusal.',
+    ],
+    verify: [
+      'openssl s_client -starttls smtp -connect <server>:25 </dev/null   (the server must offer STARTTLS and complete the handshake)',
+    ],
+    sources: ['RFC 3207 §4 (530 Must issue a STARTTLS command first)', 'RFC 3463 §3.8 and RFC 5248 (X.7.10, X.7.11)'],
+  },
+  {
+    // Gmail 534-5.7.9 "Application-specific password required", 534-5.7.14 "Please log in via your web browser",
+    // Yahoo/Outlook "app password"; RFC 4954: 535 5.7.8 Authentication credentials invalid, 534 5.7.9 mechanism too weak
+    id: 'login-refused',
+    rule: 'smtp.login-failed',
+    text: /\bApplication-specific password required\b|\bapp(?:lication)? password\b|\bPlease log ?in (?:via|with|through) your web browser\b|\bUsername and Password not accepted\b|\b(?:authentication|login|auth) (?:credentials )?(?:failed|unsuccessful|rejected|invalid)\b|\binvalid (?:login|credentials|user ?name or password)\b|\bbasic authentication is disabled\b|\bSmtpClientAuthentication is disabled\b/i,
+    details: ['7.8', '7.9', '7.12', '7.14'],
+    codes: [534, 535, 454],
+    // (a receiver's "authentication failed" about SPF, DKIM or DMARC is about the message, not the login)
+    unless: /\b(?:SPF|DKIM|DMARC)\b|\bsender is unauthenticated\b/i,
+    headline: 'The server refused the client’s login (SMTP AUTH)',
+    detail:
+      'The client tried to log in and the server did not accept it: wrong user name or password, a password the provider no longer accepts for SMTP (Gmail, Yahoo and Outlook.com want an app password or OAuth when two-step verification is on), SMTP AUTH turned off for the mailbox, or a locked account. Nothing in DNS is involved.',
+    fix: [
+      'Correct the user name (usually the full address) and password in the sending program or device.',
+      'With two-step verification on (Gmail, Yahoo, Outlook.com), create an app password in the account\'s security settings and use it instead, or switch the program to OAuth; Microsoft 365: enable "Authenticated SMTP" for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false).',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <user> --quit-after AUTH'],
+    sources: [
+      'RFC 4954 §6 (534 5.7.9, 535 5.7.8)',
+      'https://support.google.com/a/answer/3726730 (Google: 534 5.7.9, 5.7.14)',
+      'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+    ],
+  },
+  {
+    // the client sent AUTH where the server offers none: Microsoft 365 direct send (the MX), port 25 of a
+    // relay, or before STARTTLS: "504 5.7.4 Unrecognized authentication type", "503 5.5.1 Error: authentication not enabled"
+    id: 'auth-not-offered',
+    rule: 'submission.auth-not-offered',
+    details: ['7.4'],
+    codes: [504],
+    text: /\bUnrecognized authentication type\b|\bauthentication (?:is )?not (?:enabled|available|supported|offered|allowed)\b|\bAUTH (?:command )?(?:is )?not (?:available|supported|enabled|allowed)\b|\bAUTH not available\b/i,
+    headline: 'The client tried to log in (SMTP AUTH) where the server offers no login',
+    detail:
+      "The server does not offer AUTH on this connection: an MX host (Microsoft 365 direct send, any server's port 25 for incoming mail), a relay that trusts clients by IP, or a server that offers AUTH only after STARTTLS. The credentials were never checked.",
+    fix: [
+      "To log in, use the provider's submission host and port (smtp.office365.com or your server, port 587 with STARTTLS).",
+      'To send without logging in (Microsoft 365 direct send to <tenant>.mail.protection.outlook.com, a relay that allows the IP), turn authentication off in the program.',
+      'If the server offers AUTH only after STARTTLS, turn TLS on in the program.',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --quit-after EHLO   (the EHLO reply must list 250-AUTH)'],
+    sources: [
+      'RFC 4954 §4 (AUTH command), §6 (504 5.5.4 / 5.7.4)',
+      'https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365',
+    ],
+  },
+  {
+    // RFC 3463 X.1.3 "Bad destination mailbox address syntax": "501 5.1.3 Bad recipient address syntax",
+    // "501 5.5.2 RCPT TO syntax error", an application's address with a dot before the @ or a space in it
+    id: 'recipient-address-syntax',
+    rule: 'smtp.recipient-unknown',
+    text: /\bRCPT TO:? syntax error\b|\bBad recipient address syntax\b|\brecipient address (?:syntax|is (?:invalid|malformed))\b|\b(?:invalid|malformed) recipient address\b/i,
+    details: ['1.3'],
+    headline: 'The recipient address is malformed: the server could not read it as an address',
+    detail:
+      'The address given in RCPT TO is not a valid address (RFC 5321 §4.1.2: a dot at the start or end of the local part or two in a row, a space, a missing domain, angle brackets or a display name left in). No mailbox was looked up.',
+    fix: [
+      'Correct the address where it was typed or stored (a form, a contact, a database field), and have the program validate addresses before sending.',
+      'A program that writes "Name <a@b>" or quotes into RCPT TO must pass the bare address.',
+    ],
+    verify: ['Send a test message to the corrected address.'],
+    sources: ['RFC 3463 §3.2 (X.1.3)', 'RFC 5321 §4.1.2 (address syntax)'],
+  },
+  {
+    // RFC 3463 X.1.7 "Bad sender's mailbox address syntax"
+    id: 'sender-address-syntax',
+    rule: 'smtp.sender-invalid',
+    text: /\bMAIL FROM:? syntax error\b|\bBad sender address syntax\b|\bsender address (?:syntax|is (?:invalid|malformed))\b/i,
+    details: ['1.7'],
+    sources: ['RFC 3463 §3.2 (X.1.7)', 'RFC 5321 §4.1.2 (address syntax)'],
+  },
+  {
+    // a refusal of the message itself when no words name the sender, the IP, a list or authentication
+    // ("550 5.7.1 [CS] Message blocked", "554 Message rejected"): the content was judged
+    id: 'message-refused',
+    rule: 'smtp.content-rejected',
+    reasons: ['securityerror', 'rejected', 'undefined', 'onhold', 'notaccept'],
+    text: /\b(?:message|mail|e-?mail) (?:was |has been |is )?(?:blocked|refused|rejected|not accepted)\b/i,
+    unless:
+      /\b(?:sender|IP|client|host|relay|recipient|user|mailbox|address|domain|SPF|DKIM|DMARC|authenticat\w*|list(?:ed|ing)?|RBL|reputation|rate|quota|size|too (?:big|large)|forward\w*)\b/i,
+    sources: ['RFC 3463 §3.8 (X.7.1 Delivery not authorized, message refused)'],
+  },
+  {
+    // a recipient that accepts mail only from its own organisation or an allowed list (Exchange's
+    // RequireSenderAuthenticationEnabled: RESOLVER.RST.AuthRequired, 5.7.133–5.7.136 SenderNotAuthenticatedFor…;
+    // Google Groups' "only accepts messages from"): the recipient's owner acts, not the sender
+    id: 'recipient-restricted',
+    rule: 'smtp.rejected',
+    text: /\bSenderNotAuthenticatedFor\w+|\bRESOLVER\.RST\.(?:AuthRequired|NotAuthorized)\b|\b(?:group|list|recipient|mailbox)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:post|send) to (?:this|the) (?:group|list)\b/i,
+    details: ['7.133', '7.134', '7.135', '7.136'],
+    headline: 'The recipient (a group, list or mailbox) accepts mail only from senders inside its organisation or on its allowed list',
+    detail:
+      "The recipient's own delivery restriction refused the sender; nothing about the sender's server, DNS or IP was judged. Only the recipient's owner or administrator can open it to this sender.",
+    fix: [
+      "The recipient's administrator or the group's owner: allow outside senders for it (Exchange: Set-DistributionGroup <group> -RequireSenderAuthenticationEnabled $false; Set-UnifiedGroup for a Microsoft 365 group; a Google group's posting permissions), or add the sender to its allowed senders.",
+      "The sender: ask the group's owner to allow your address; nothing on your side changes it.",
+    ],
+    verify: ['Send a test message to the group after the change.'],
+    sources: [
+      'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.7.133–5.7.136)',
+    ],
+  },
+  {
+    // relaying refused in other words than the reason tables know ("553 Relaying disallowed as a@b")
+    id: 'relay-refused',
+    rule: 'smtp.relay-denied',
+    text: /\brelay(?:ing)? (?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,
+    sources: ['RFC 5321 §3.6.2 (relaying)', 'RFC 3463 §3.8 (X.7.1)'],
+  },
+  {
+    // the sending server's own DNS answer about the recipient domain, not a receiver's reply: Exchange
+    // "DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain"
+    id: 'recipient-domain-missing',
+    rule: 'smtp.recipient-unknown',
+    text: /\bNonExistentDomain\b|\bnon-?existent domain\b/i,
+    headline: 'The recipient domain does not exist in DNS: the sending server found no MX or A record for it',
+    sources: ['RFC 5321 §5.1 (locating the target host)', 'RFC 3463 §3.2 (X.1.2, X.4.4)'],
+  },
+  {
+    // a lookup that failed for now (SERVFAIL, a timeout): retried; the domain's DNS or the sender's resolver
+    id: 'dns-lookup-failed',
+    rule: 'smtp.dns-lookup-failed',
+    text: /\bDNS query failed\b|\bSMTPSEND\.DNS\.\w+|\bDNS (?:lookup|resolution|query) (?:failed|timed out|error)\b|\btemporary DNS (?:failure|error)\b/i,
+    only: 'temporary',
+    sources: ['RFC 5321 §5.1', 'RFC 3463 §3.5 (X.4.3 Directory server failure)'],
+  },
+  {
+    // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
+    id: 'greylisted',
+    rule: 'smtp.greylisted',
+    text: /\bgr[ea]y ?list(?:ed|ing)?\b|\bpostgrey\b/i,
+    only: 'temporary',
+    sources: ['https://postgrey.schweikert.ch/ (Postgrey)', 'RFC 6647 (greylisting)'],
+  },
+  {
+    // quotas and rates of a sending account or IP: Google 550 5.4.5 "Daily user sending limit exceeded",
+    // 4.2.1 "receiving mail at a rate that prevents additional messages", SES "Maximum sending rate exceeded",
+    // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"
+    id: 'rate-or-quota',
+    rule: 'smtp.rate-limited',
+    text: /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|messaging|outbound|recipient) (?:quota|limit|rate)s?\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b/i,
+    details: ['4.5'],
+    unless: /\bmail ?box\b.{0,40}\b(?:full|quota|size|exceed)|\bover ?quota\b|\b(?:disk|storage) quota\b/i,
+    sources: [
+      'https://support.google.com/a/answer/3726730 (Google: 550 5.4.5, 4.2.1, 4.7.28)',
+      'https://support.google.com/a/answer/166852 (Gmail sending limits)',
+      'RFC 3463 §3.5 (X.4.5 Mail system congestion)',
+      'https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas.html',
+    ],
+  },
+];
+
+/** The enhanced code's subject.detail ("5.7.10" → "7.10"). */
+function detailOf(enhanced: string | null): string | null {
+  const m = /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(enhanced ?? '');
+  return m ? m[1] : null;
+}
+
+export interface RefusalFacts {
+  code: number | null;
+  enhanced: string | null;
+  text: string;
+  stage: Stage;
+  hard: boolean;
+  /** The reason decided for it, when known. */
+  reason?: string;
+}
+
+/** The problem a refusal's words or code name, when one of the table's does. */
+export function findRefusalProblem(r: RefusalFacts): RefusalProblem | undefined {
+  const detail = detailOf(r.enhanced);
+  return REFUSAL_PROBLEMS.find((p) => {
+    if (p.only === 'temporary' && r.hard) return false;
+    if (p.only === 'permanent' && !r.hard) return false;
+    if (p.stages && !p.stages.includes(r.stage)) return false;
+    if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
+    if (p.unless?.test(r.text)) return false;
+    if (p.text?.test(r.text)) return true;
+    if (!detail || !p.details?.includes(detail)) return false;
+    return !p.codes || p.codes.includes(r.code ?? 0);
+  });
+}

@@ -1,0 +1,72 @@
+// Sending services' own identity checks: an API or SMTP relay of a sending
+// service (Amazon SES, SendGrid, Postmark, Mailgun) refuses a message whose
+// sender is not an identity verified on the account, before any receiver
+// sees it. Nothing in the sender's DNS or IP is judged; the fix is in the
+// service's console. Each text is the service's documented error.
+
+import type { ReplyKnowledge } from './types';
+
+const HEADLINE = 'The sending service refused the sender: it is not an identity verified on the account';
+
+export const SERVICE_REPLIES: ReplyKnowledge[] = [
+  {
+    id: 'ses.identity-not-verified',
+    sender: 'Amazon SES',
+    text: /Email address is not verified\. The following identities failed the check|MessageRejected: Email address is not verified/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: HEADLINE,
+    meaning:
+      'Amazon SES sends only from verified identities (an address or a whole domain) of the region used; while the account is in the sandbox, every recipient must be verified too. The identities named failed that check.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Verify the sender address or, better, its whole domain in the SES console of the region named (Verified identities), with the DKIM records SES gives.',
+      'If the account is in the sandbox (recipients are named as failing too), request production access in the SES console; until then send only to verified addresses.',
+    ],
+    verify: ['aws sesv2 get-email-identity --email-identity <domain or address> --region <region>   (VerificationStatus: SUCCESS)'],
+    sources: [
+      'https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html',
+      'https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html',
+    ],
+  },
+  {
+    id: 'sendgrid.sender-identity',
+    sender: 'SendGrid',
+    text: /does not match a verified Sender Identity/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: HEADLINE,
+    meaning: 'SendGrid sends only from a From address that is a verified Single Sender or belongs to an authenticated domain.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Verify the From address (Settings » Sender Authentication » Single Sender) or authenticate its domain in SendGrid, then send from it.',
+    ],
+    sources: ['https://www.twilio.com/docs/sendgrid/for-developers/sending-email/sender-identity'],
+  },
+  {
+    id: 'postmark.sender-signature',
+    sender: 'Postmark',
+    text: /is not a (?:confirmed )?Sender Signature on your account|no confirmed Sender Signature/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: HEADLINE,
+    meaning: 'Postmark sends only from an address or domain confirmed as a Sender Signature on the account.',
+    rules: ['smtp.sender-invalid'],
+    fix: ['Add and confirm the From address or its domain under Sender Signatures in Postmark, then send from it.'],
+    sources: ['https://postmarkapp.com/developer/api/overview#error-codes (400: not a Sender Signature)'],
+  },
+  {
+    id: 'mailgun.sandbox',
+    sender: 'Mailgun',
+    text: /(?:Free accounts|Sandbox subdomains) are for test purposes only|not allowed to send: .{0,80}authorized recipients/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: 'The sending service refused the message: its sandbox domain sends only to authorised recipients',
+    meaning: "Mailgun's sandbox domain (and a free account) sends only to addresses added as authorised recipients.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Add and verify your own sending domain in Mailgun and send from it, or add the recipient under Authorized Recipients for tests.',
+    ],
+    sources: ['https://help.mailgun.com/hc/en-us/articles/217531258-Authorized-Recipients'],
+  },
+];

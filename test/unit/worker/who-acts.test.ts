@@ -1,0 +1,43 @@
+// Whose move it is, as the verdict card says it (issue 11 point 4): the
+// reader's own server refusing a client (an inbound log line, its own milter
+// or cleanup check) is the receiving administrator's call; an error inside
+// the reader's own mail system (a local service on a loopback address) is
+// theirs too; the organisation's own device refused by its own server changes
+// its settings; a refusal of the reader's mail elsewhere is the sender's side;
+// a full mailbox is the recipient's.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { buildView } from '../../../src/worker/view/build';
+
+const who = async (text: string) => buildView(await analyze(text)).verdict.who ?? '';
+
+describe('who acts', () => {
+  it.each([
+    [
+      'your server refused a client (Postfix smtpd)',
+      'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x.example.net>',
+      /^Your server's administrator/,
+    ],
+    [
+      "your server's own milter refused a message (cleanup, no queue id in the paste)",
+      'milter-reject: END-OF-MESSAGE from lists.example.org[192.0.2.9]: 5.7.1 Spam message rejected; from=<owner@example.org> to=<a@example.org> proto=ESMTP helo=<lists.example.org>',
+      /^Your server's administrator/,
+    ],
+    [
+      'a delivery to a local content filter on a loopback address',
+      'postfix/amavis/smtp: to=<user@example.com>, relay=127.0.0.1[127.0.0.1]:10024, status=deferred (TLS is required, but was not offered by host 127.0.0.1[127.0.0.1])',
+      /^Your server's administrator/,
+    ],
+    [
+      'your mail refused elsewhere (an outbound delivery)',
+      'Dec 13 10:31:48 mx postfix/smtp[2875]: 3F2A1B: to=<b@example.net>, relay=mx.example.net[198.51.100.4]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.7.1, status=bounced (host mx.example.net[198.51.100.4] said: 554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org (in reply to RCPT TO command))',
+      /^The sender's side/,
+    ],
+    ['a full mailbox', '552 5.2.2 <b@example.net>: Recipient address rejected: Mailbox quota exceeded', /^The recipient's side/],
+    [
+      "the organisation's own device refused by its own server as a stranger",
+      'Feb  8 20:30:05 mail postfix/smtpd[17756]: NOQUEUE: reject: RCPT from unknown[198.51.100.77]: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [198.51.100.77]; from=<scan@example.com> to=<office@example.com> proto=ESMTP helo=<PRINTER01>',
+      /^The sender's side/,
+    ],
+  ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
+});
