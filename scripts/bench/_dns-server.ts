@@ -34,9 +34,15 @@ function get(url: string): Promise<string> {
   });
 }
 
-/** Requests and the distinct questions (name and type) among them. */
-export function requestCount(seen: SeenQuestion[]): { requests: number; distinct: number } {
-  return { requests: seen.length, distinct: new Set(seen.map((q) => `${q.name} ${q.type}`)).size };
+/**
+ * Requests and the distinct questions (name and type) among them, without the
+ * page's warm-up question (the root's NS, asked when an input is pasted to open
+ * the connection early; src/net/doh.ts warm), counted apart in `warm`.
+ */
+export function requestCount(seen: SeenQuestion[]): { requests: number; distinct: number; warm: number } {
+  const isWarm = (q: SeenQuestion) => q.name === '' && q.type === 'NS';
+  const asked = seen.filter((q) => !isWarm(q));
+  return { requests: asked.length, distinct: new Set(asked.map((q) => `${q.name} ${q.type}`)).size, warm: seen.length - asked.length };
 }
 
 /**

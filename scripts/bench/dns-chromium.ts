@@ -116,6 +116,7 @@ async function bench(browser: Browser, app: string, c: Case): Promise<void> {
 interface Sent {
   requests: number;
   distinct: number;
+  warm: number;
 }
 
 /** One run, with the DoH requests the server received during it. */
@@ -129,7 +130,7 @@ async function counted(server: ServerProcess, f: () => Promise<PageRun>): Promis
 function requestsLine(sent: Sent[], runs: PageRun[]): string {
   const extra = sent.filter((s) => s.requests !== s.distinct).length;
   const unlisted = sent.filter((s, i) => s.distinct !== runs[i].questions).length;
-  return `DoH requests per diagnosis: median ${median(sent.map((s) => s.requests))} for ${median(sent.map((s) => s.distinct))} distinct questions (the query log lists ${median(runs.map((r) => r.questions))}); runs with a question sent twice: ${extra}/${sent.length}, with the log's count ≠ the server's: ${unlisted}/${sent.length}`;
+  return `DoH requests per diagnosis: median ${median(sent.map((s) => s.requests))} for ${median(sent.map((s) => s.distinct))} distinct questions (the query log lists ${median(runs.map((r) => r.questions))}); runs with a question sent twice: ${extra}/${sent.length}, with the log's count ≠ the server's: ${unlisted}/${sent.length}; warm-up questions when pasting (the root's NS): ${sent.reduce((n, s) => n + s.warm, 0)} in ${sent.length} runs`;
 }
 
 /** Every question answered in 2 s: does every check complete in the page? */

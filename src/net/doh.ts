@@ -66,6 +66,8 @@ export const DEFAULT_TIMEOUT_MS = 4000;
  */
 export const MAX_ANSWER_BYTES = 65535;
 export const DEFAULT_MAX_CONCURRENT = 32;
+/** A resolver contacted less than this long ago (ms) still has its connection open: warm() leaves it. */
+export const WARM_FOR_MS = 30_000;
 
 /** An endpoint on this machine (a local DoH server may serve a lab zone with documentation names). */
 function isLoopbackUrl(endpoint: string): boolean {
@@ -92,6 +94,8 @@ export class DohResolver implements Resolver {
   private readonly connections: number;
   private readonly lines = new Map<string, SendLine>();
   private readonly protocolOf: (url: string) => string | undefined;
+  /** Endpoint → clock time of the last request sent to it (for warm()). */
+  private readonly contacted = new Map<string, number>();
   /** Requests actually sent (tries, not questions): for tests and the bench. */
   sent = 0;
   /** Some endpoint is on the Internet (not this machine): documentation names there are nobody's (Resolver.publicDns). */
@@ -129,6 +133,21 @@ export class DohResolver implements Resolver {
       this.inFlight.set(key, p);
     }
     return signal ? raceAbort(p, signal, name, type) : p;
+  }
+
+  /**
+   * Open the connection to the endpoint tried first, ahead of the questions:
+   * the TLS handshake (and, over HTTP/2, the browser learning that one
+   * connection carries everything) then happens while the input is pasted or
+   * read, not in front of the first questions. It asks the root's NS — a
+   * question that carries nothing of the input, answered from any
+   * resolver's cache — and keeps no answer. Nothing when the endpoint was
+   * contacted within WARM_FOR_MS or the host is offline.
+   */
+  warm(): void {
+    const endpoint = this.order()[0];
+    if (this.isOffline() || this.clock() - (this.contacted.get(endpoint) ?? -Infinity) < WARM_FOR_MS) return;
+    void this.limiter.run(() => this.ask(endpoint, '.', 'NS')).catch(() => undefined);
   }
 
   /** Endpoints in the order to try now: those not known to be down first. */
@@ -194,6 +213,7 @@ export class DohResolver implements Resolver {
   private async ask(endpoint: string, name: string, type: RRType): Promise<{ response: DnsResponse; ttl: number | null }> {
     let sentAt = this.clock();
     this.sent++;
+    this.contacted.set(endpoint, sentAt);
     const base = { name, type, answers: [], ad: false, resolver: endpoint };
     const fail = (failure: DnsResponse['failure'], error: string) => ({
       response: { ...base, rcode: failure as string, failure, error, ms: this.clock() - sentAt },

@@ -173,6 +173,11 @@ export class AnalysisClient {
   }
 
   /** Ask one DoH endpoint a test question (the settings panel's button). */
+  /** Open the connection to the first of `resolvers` ahead of an analysis (WarmDnsRequest); at most once in a while. */
+  warmDns(resolvers: string[]): void {
+    if (resolvers.length) this.send({ type: 'warm-dns', resolvers });
+  }
+
   testResolver(url: string): Promise<ResolverTest> {
     const id = this.nextId++;
     return new Promise<ResolverTest>((resolve) => {

@@ -35,6 +35,17 @@ export interface TestResolverRequest {
   url: string;
 }
 
+/**
+ * Open the connection to the first resolver ahead of the questions (the
+ * input was pasted or typed): one question that carries nothing of the input
+ * (the root's NS), so that the diagnosis' first questions do not wait for
+ * the TLS handshake. Not answered.
+ */
+export interface WarmDnsRequest {
+  type: 'warm-dns';
+  resolvers: string[];
+}
+
 export interface CancelRequest {
   type: 'cancel';
   id: number;
@@ -73,7 +84,8 @@ export interface CallResults {
   'open-link': OpenedLink;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest | ReadFileRequest | CallRequest;
+export type WorkerRequest =
+  AnalyzeRequest | CancelRequest | TestResolverRequest | SummariseRequest | ReadFileRequest | CallRequest | WarmDnsRequest;
 
 export type WorkerResponse =
   /** DNS answers as they arrive, a few at a time (the query log fills live). */

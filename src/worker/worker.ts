@@ -73,6 +73,10 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
     running.get(req.id)?.abort();
     return;
   }
+  if (req.type === 'warm-dns') {
+    dohFor(req.resolvers).warm();
+    return;
+  }
   if (req.type === 'test-resolver') {
     post({ type: 'resolver-test', id: req.id, result: await testResolver(req.url) });
     return;
@@ -109,6 +113,8 @@ self.addEventListener('message', async (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   const answers = batch((entries) => post({ type: 'dns', id: req.id, entries }));
+  // the connection opens while the input is read, unless a paste opened it a moment ago
+  if (req.resolvers.length && !req.replay) dohFor(req.resolvers).warm();
   try {
     // a log of many refused sessions: triaged instead of diagnosed whole
     const triaged = req.triage && !req.replay ? await triage(req.text, req.triage.name, ctrl.signal) : null;

@@ -53,7 +53,9 @@ describe('live DNS in the browser', () => {
     await pasteAndAnalyze(page, SEED);
     await page.getByTestId('querylog').locator('summary').click();
     const shown = await rows(page);
-    const sent = env.dns.seen.map((s) => `${s.name} ${s.type}`);
+    // besides the paste's warm-up question, which carries nothing of it (the root's NS; src/net/doh.ts warm)
+    const sent = env.dns.seen.map((s) => `${s.name} ${s.type}`).filter((q) => q !== ' NS');
+    assert.ok(env.dns.seen.length - sent.length <= 1, 'one warm-up question at most');
     assert.deepEqual([...shown.map((r) => r.q)].sort(), [...sent].sort());
     assert.equal(new Set(sent).size, sent.length, 'each question once');
     const ptr = shown.find((r) => r.q === '135.72.78.80.in-addr.arpa PTR')!;

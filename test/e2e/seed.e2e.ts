@@ -43,9 +43,10 @@ describe('seed case in the browser', () => {
     const row = log.locator('tr', { hasText: '135.72.78.80.in-addr.arpa' });
     assert.match(await row.innerText(), /NXDOMAIN/);
     assert.match(await row.innerText(), new RegExp(env.dns.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    // and the fixture server saw exactly the questions the log shows
+    // and the fixture server saw exactly the questions the log shows (besides the paste's warm-up,
+    // the root's NS, which carries nothing of it: src/net/doh.ts warm)
     const shown = await log.locator('tbody tr').count();
-    assert.equal(env.dns.seen.length, shown);
+    assert.equal(env.dns.seen.filter((q) => q.name !== '').length, shown);
     await page.context().close();
   });
 

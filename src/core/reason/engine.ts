@@ -42,6 +42,7 @@ import { replyCodeReason } from '../knowledge/reply-codes';
 import {
   DECISIVE_ORDER,
   NO_ANSWER,
+  REFUSED_CONNECTION,
   REASON_TABLES,
   RETRY_REASONS,
   VACATION_WORDS,
@@ -128,6 +129,11 @@ function delayNotice(action: string | undefined): boolean {
  */
 function queueGaveUp(action: string | undefined): boolean {
   return /^expired/i.test(action ?? '');
+}
+
+/** A report by a queue about the message's fate: a DSN that failed, a delay notice, the queue's "expired". */
+function queueReport(action: string | undefined): boolean {
+  return /^(?:failed|delayed|expired)/i.test(action ?? '');
 }
 
 /** Knowledge entries whose words are common to many servers: they decide at their reason's place, not ahead of it. */
@@ -300,6 +306,22 @@ class Decider {
           knowledge: this.genericKnowledge('networkerror'),
         };
       }
+      // a host that refused every connection: in a queue's final report (or its delay notice, or
+      // under X.4.7 "Delivery time expired") the queue gave up on it, as on one that never
+      // answered (sisimai: X.4.1 → expired); a log's
+      // deferral or a client's own error is one attempt, named by the words (networkerror)
+      if (
+        reason === 'networkerror' &&
+        (queueReport(this.r.action) || this.code?.info.code === 'X.4.7') &&
+        REFUSED_CONNECTION.text.test(this.text)
+      )
+        return {
+          reason: 'expired',
+          layer: 'weak-words',
+          entry: REFUSED_CONNECTION.id,
+          source: REFUSED_CONNECTION.source,
+          knowledge: this.genericKnowledge('networkerror'),
+        };
       const k = this.genericKnowledge(reason);
       const hit = this.weakWords(reason);
       if (!hit && !k) continue;

@@ -127,6 +127,25 @@ export class AppState {
     this.exactBytes = exactBytes;
   }
 
+  /**
+   * The user typed or pasted into the input: an input to analyse is coming,
+   * so the resolver's connection opens now (with a question that carries
+   * nothing of the input), and Analyse's first questions do not wait for its
+   * TLS handshake. The worker asks nothing if it spoke to the resolver
+   * lately, and a keystroke asks it once in a while only. (A dropped file, an
+   * example, a kept diagnosis or a link does not: the first two analyse at
+   * once, and the worker opens the connection while it reads the input.)
+   */
+  typeInput(text: string): void {
+    this.setInput(text);
+    const now = Date.now();
+    if (text.trim() && this.online && !this.running && now - this.warmedAt > 5000) {
+      this.warmedAt = now;
+      this.deps.client.warmDns?.([...$state.snapshot(this.settings.resolvers)]);
+    }
+  }
+  private warmedAt = 0;
+
   announce(text: string): void {
     // the same words twice in a row are still read out: clear, then set
     this.announcement = '';

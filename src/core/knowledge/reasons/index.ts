@@ -34,7 +34,7 @@ import { POLICY_VIOLATION, SPAM_DETECTED, SPEEDING, TOO_MANY_CONN, VIRUS_DETECTE
 import { EXPIRED, NETWORK_ERROR } from './transport';
 
 export type { ReasonTable, ReasonPhrase } from './types';
-export { NO_ANSWER, VACATION_WORDS } from './transport';
+export { NO_ANSWER, REFUSED_CONNECTION, VACATION_WORDS } from './transport';
 
 export const REASON_TABLES: Record<string, ReasonTable> = Object.fromEntries(
   [

@@ -248,8 +248,10 @@ export const BLOCKED: ReasonTable = {
     ),
     p(
       'blocked.connection',
-      /\bconnection refused by\b|\bconnection (?:was )?dropped\b(?! due to socket ?error)|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
-      // (not Exchange's "Connection dropped due to SocketError": it names a transport failure, knowledge/replies/session.ts)
+      /\bconnection refused by (?!\[?(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|::1\b|localhost\b))|\bconnection (?:was )?dropped\b(?! due to socket ?error)|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
+      // (not Exchange's "Connection dropped due to SocketError": it names a transport failure, knowledge/replies/session.ts;
+      // not a refusal by a loopback or private address, RFC 6890/1918: no receiver's policy is there — the
+      // sending system's own relay or local service did not listen)
       'sendmail ("Connection refused by"), Exim ("SMTP error from remote mail server after initial connection"), iCloud, Microsoft',
     ),
     p(

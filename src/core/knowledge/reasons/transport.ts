@@ -65,6 +65,17 @@ export const NO_ANSWER = p(
   'Postfix ("connect to …: Connection timed out"), Exim ("defer (110): Connection timed out"), Microsoft ("did not accept our requests to connect")',
 );
 
+/**
+ * A host that refused the TCP connection (errno ECONNREFUSED, Winsock 10061): nothing listened
+ * on port 25 there. Like a host that never answered, it is expired in a queue's final report
+ * and one attempt's network error in a log's deferral.
+ */
+export const REFUSED_CONNECTION = p(
+  'expired.connection-refused',
+  /\bconnection refused\b(?! from)|\bWinsock error(?: code)?:? 10061\b|\bsocket error code 10061\b|\bactively refused\b/i,
+  'sendmail ("Connection refused by"), Postfix ("connect to …: Connection refused"), Exchange ("Socket error code 10061")',
+);
+
 /** RFC 3834 automatic replies, when only the words say so (the headers usually do: parse/bounce). */
 export const VACATION_WORDS = p(
   'vacation.away',
