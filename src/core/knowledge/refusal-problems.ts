@@ -17,7 +17,7 @@
 // Read by rules/rejection.ts after a named receiver's own entry (which knows
 // its receiver better) and before the reason's general advice. One entry per
 // problem, first match wins, each with its sources. Patterns are bounded and
-// linear (issue 10).
+// linear in the text.
 
 import type { Stage } from '../types';
 

@@ -45,7 +45,7 @@ export const STAGE_WORDS: Record<Stage, string> = {
 };
 
 /** Whose move it is, as the classifier sees it (core/classify). */
-/** Whose move it is when the input's own server refused a client (issue 11 point 4): the reader is the receiver. */
+/** Whose move it is when the input's own server refused a client: the reader is the receiver. */
 export const OWN_SERVER_WORDS = "Your server's administrator: your server refused this client";
 
 export const PARTY_WORDS: Record<Party, string> = {
