@@ -121,6 +121,12 @@ export interface Rejection extends Located {
    * smtpd, Exim's "rejected", MDaemon's inbound side): the reader is the receiving side.
    */
   inbound?: boolean;
+  /**
+   * The refused message had been passed on by a forwarder (an alias or .forward, a forwarding
+   * service, a forwarding rule): the IP, HELO and envelope the receiver judged are the forwarder's,
+   * not the original sender's. `says` is the evidence in words, `line` where it stood.
+   */
+  forwarded?: { says: string; line: number };
 }
 
 /** One Received hop. DESIGN.md report `hops`. */
