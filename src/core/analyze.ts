@@ -53,7 +53,7 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   evidence.rejections = evidence.rejections.map((r) => {
     if (r.inbound) return r;
     const f = forwardedBy(lines, r);
-    return f ? { ...r, forwarded: { says: f.says, line: f.line } } : r;
+    return f ? { ...r, forwarded: { by: f.by, says: f.says, line: f.line } } : r;
   });
   return evidence;
 }

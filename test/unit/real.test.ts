@@ -17,12 +17,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
   'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
     'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
-  // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
-  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
-    'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
-  // kind bounce, want exim-log
-  'freenet-ipv6-no-ptr-exim-rcpt':
-    'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
   'm365-spamhaus-cloud-ip-smtp-transcript':
     "a transcript whose first refusal is the client's own HELO syntax error (501 5.5.4); the Spamhaus refusal comes later",

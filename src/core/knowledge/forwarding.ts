@@ -13,6 +13,13 @@
 export interface ForwardingMark {
   id: string;
   scope: 'reply' | 'input';
+  /**
+   * Who passed the message on: the server or program that wrote the paste ('own': its alias,
+   * .forward, SRS, forwarding rule), or a relay or service whose report the paste quotes ('service').
+   * An own forwarder refused for its own IP or name (PTR, HELO, a blocklist) is simply the sending
+   * server; a service's IP is the service's to mend.
+   */
+  by: 'own' | 'service';
   pattern: RegExp;
   /** What the mark shows, in words for the report. */
   says: string;
@@ -22,6 +29,7 @@ export interface ForwardingMark {
 export const FORWARDING_MARKS: ForwardingMark[] = [
   {
     id: 'srs-envelope',
+    by: 'own',
     scope: 'input',
     // SRS0=HHH=TT=domain=local@forwarder, SRS1=HHH=forwarder==HHH=TT=domain=local@forwarder
     pattern: /\bSRS[01][=+-][^\s@<>]*@[a-z0-9.-]+\.[a-z]{2,}/i,
@@ -30,6 +38,7 @@ export const FORWARDING_MARKS: ForwardingMark[] = [
   },
   {
     id: 'exim-generated-from',
+    by: 'own',
     scope: 'input',
     // the address may be a poster's redaction ("<'name'>@<'domain'>.com")
     pattern: /\((?:ultimately )?generated from\s+[^()\s]*@[^()\s]+\)/i,
@@ -39,6 +48,7 @@ export const FORWARDING_MARKS: ForwardingMark[] = [
   },
   {
     id: 'rerouted',
+    by: 'own',
     scope: 'input',
     pattern: /\((?:re-?routed|redirected|forwarded)\)/i,
     says: 'the delivery is marked as rerouted (a forwarding rule sent the message on)',
@@ -46,6 +56,7 @@ export const FORWARDING_MARKS: ForwardingMark[] = [
   },
   {
     id: 'forward-failed',
+    by: 'own',
     scope: 'input',
     pattern: /\bforward(?:ing)?[ _-]?(?:error|failed|failure)\b|\b(?:failed|unable|could not) to forward\b/i,
     says: 'the log reports a forward that failed (a forwarding rule sent the message on)',
@@ -53,6 +64,7 @@ export const FORWARDING_MARKS: ForwardingMark[] = [
   },
   {
     id: 'relay-upstream-error',
+    by: 'service',
     scope: 'input',
     // Cloudflare Email Routing reports the destination's refusal as "upstream (<host>) error: …"
     pattern: /\bupstream \([a-z0-9.-]+\.?\) error\b/i,
@@ -62,6 +74,7 @@ export const FORWARDING_MARKS: ForwardingMark[] = [
   },
   {
     id: 'reply-forwarding',
+    by: 'service',
     scope: 'reply',
     // "does not allow external forwarding", "forwarded mail", "forwarder" — not "forward DNS",
     // not a "mail forwarding loop" (a loop is a routing error, not a forwarder's mail)

@@ -17,6 +17,8 @@ export interface ForwardedBy {
   mark: string;
   /** What it shows, in words for the report. */
   says: string;
+  /** Whose forwarding: the paste's own server or program, or a relay or service it quotes. */
+  by: 'own' | 'service';
   /** The line (1-based, like every Located line) where it stood. */
   line: number;
 }
@@ -37,6 +39,7 @@ function relayIp(lines: string[], line: number, text: string): ForwardedBy | nul
     if (named.test(text))
       return {
         mark: 'relay-ip',
+        by: 'service',
         says: `the refused IP ${ip} is the reporting host's own: it passed the message on and was refused at the next hop`,
         line: i + 1,
       };
@@ -47,13 +50,13 @@ function relayIp(lines: string[], line: number, text: string): ForwardedBy | nul
 /** The forwarding evidence for one refusal (its text and line), or null. */
 export function forwardedBy(lines: string[], refusal: { text: string; line: number }): ForwardedBy | null {
   for (const m of FORWARDING_MARKS) {
-    if (m.scope === 'reply' && m.pattern.test(refusal.text)) return { mark: m.id, says: m.says, line: refusal.line };
+    if (m.scope === 'reply' && m.pattern.test(refusal.text)) return { mark: m.id, by: m.by, says: m.says, line: refusal.line };
   }
   const from = Math.max(0, refusal.line - 1 - NEAR);
   const to = Math.min(lines.length - 1, refusal.line - 1 + NEAR);
   for (const m of FORWARDING_MARKS) {
     if (m.scope !== 'input') continue;
-    for (let i = from; i <= to; i++) if (m.pattern.test(lines[i])) return { mark: m.id, says: m.says, line: i + 1 };
+    for (let i = from; i <= to; i++) if (m.pattern.test(lines[i])) return { mark: m.id, by: m.by, says: m.says, line: i + 1 };
   }
   return relayIp(lines, refusal.line, refusal.text);
 }

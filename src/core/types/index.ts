@@ -124,9 +124,11 @@ export interface Rejection extends Located {
   /**
    * The refused message had been passed on by a forwarder (an alias or .forward, a forwarding
    * service, a forwarding rule): the IP, HELO and envelope the receiver judged are the forwarder's,
-   * not the original sender's. `says` is the evidence in words, `line` where it stood.
+   * not the original sender's. `by`: the paste's own server or program passed it on ('own': an
+   * alias, SRS, a forwarding rule) or a relay or service it quotes ('service'); `says` is the
+   * evidence in words, `line` where it stood.
    */
-  forwarded?: { says: string; line: number };
+  forwarded?: { by: 'own' | 'service'; says: string; line: number };
 }
 
 /** One Received hop. DESIGN.md report `hops`. */

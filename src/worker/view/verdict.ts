@@ -82,6 +82,9 @@ function targetActor(first: StepView | null): string | null {
   return "The domain's administrator: whoever manages its DNS records and mail service";
 }
 
+/** The steps whose cause a forwarder's passing the mail on can be (RFC 7208 §1.1.1, RFC 7489 §10.4). */
+const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:rate-limited|content-rejected)$/;
+
 function whoActs(primary: Rejection | null, first: StepView | null): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
@@ -99,7 +102,13 @@ function whoActs(primary: Rejection | null, first: StepView | null): string | nu
   const recipientsSide =
     primary?.party === 'recipient' || !!first?.rule.startsWith('smtp.recipient') || first?.rule === 'smtp.mailbox-full';
   const clientLogin = first?.rule === 'smtp.auth-required' || first?.rule === 'smtp.relay-denied';
-  if ((primary?.forwarded || first?.rule.startsWith('forwarding.')) && !recipientsSide && !clientLogin) return FORWARDER_WORDS;
+  // the reader's own server or program that forwards is the forwarder only for what forwarding changes:
+  // the original domain judged at its IP (SPF, DKIM, DMARC), the relayed mail's reputation, volume and
+  // content; for anything else (its PTR, HELO, a blocklist, a connection) it is simply the sending server
+  const own = primary?.forwarded?.by === 'own';
+  const forwardingBreaks = FORWARDING_BREAKS.test(first?.rule ?? '');
+  if (((primary?.forwarded && (!own || forwardingBreaks)) || first?.rule.startsWith('forwarding.')) && !recipientsSide && !clientLogin)
+    return FORWARDER_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;
