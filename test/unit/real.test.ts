@@ -29,6 +29,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want mta.local-error
   'emailwiz-opendkim-keytable-wrong-path-service-not-available':
     'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
+  // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
+  'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
+    "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
   'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
     'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
@@ -47,6 +50,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
+  // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
+  'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
+    "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
@@ -73,9 +79,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   'modoboa-opendkim-key-world-readable-send-fails':
     "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
+  // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
+  'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
+    "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); first none, want smtp.login-failed|smtp.auth-failed|smtp.auth-required
+  'pt-m365-535-5-7-139-gophish-authentication-unsuccessful':
+    "a Microsoft 365 '535 5.7.139' inside a Portuguese sentence (no English words around it) is not found as a reply at all",
+  // reason undefined, want securityerror|authfailure|rejected; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'rails-net-smtp-gmail-535-production-mailer-credentials':
+    "'Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted. Learn more at' — a continuation line cut before its last line — is not read as Gmail's failed login",
   // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
   'sandstorm-json-535-incorrect-authentication-data-username':
     "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
