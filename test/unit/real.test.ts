@@ -38,9 +38,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
   'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
     "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
-  // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
-  'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
-    "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
   // reason blocked, want networkerror|...; first reputation.blocked:fail, want mta.local-error|smtp.mail-loop|...
   'hmailserver-ndr-connecting-to-myself-yandex-recipient':
     "hMailServer's own NDR 'Could not connect to … since this would mean connecting to myself' (a local loop guard) has no known words and falls to a block",

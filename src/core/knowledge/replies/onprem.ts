@@ -55,6 +55,29 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Exim's own words when a router or transport cannot run on this server: an option it cannot
+    // expand ("failed to expand "interface" option for remote_smtp transport"), a file it may not
+    // open ("Permission denied (euid=109 egid=116)"): no remote host was asked, so no reply code
+    id: 'exim.local-transport-error',
+    sender: 'Exim (its own configuration)',
+    text: /\bfailed to expand\b[^:]{0,80}\b(?:option|condition|string)\b|\bPermission denied \(euid\s*=\s*\d+\s+egid\s*=\s*\d+\)/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "Exim failed on its own configuration before any remote server was asked: a router or transport option it could not expand (a lookup, a file the option reads), or a file its process (the euid/egid shown) may not open. The message waits in the queue and every delivery using that transport fails the same way until the server's configuration is fixed.",
+    rules: ['mta.local-error'],
+    fix: [
+      'On this server, read the option named in the error (exim -bP transport <name>, or the router) and the file it opens: make the file exist and readable by the Exim user (ls -l the path; chown/chmod so the euid/egid in the error can read it), or correct the expansion.',
+      'Then retry the queue (exim -qff) and watch the log: the same line must not come back.',
+    ],
+    verify: ['exim -bP transports   (the failing transport and its options)', "exim -bt <recipient>   (the routing, as Exim's own user)"],
+    sources: [
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-string_expansions.html (a forced or failed expansion in a transport option defers the delivery)',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html (the == line and its defer words)',
+    ],
+  },
+  {
     id: 'sendmail.relaying-denied-no-ptr',
     sender: 'sendmail',
     text: /Relaying denied\. IP name (?:lookup failed|possibly forged)/i,
