@@ -20,9 +20,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
   'dms-dnsblog-lookup-errors-google-public-dns':
     "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
-  // first dnsbl.listed:fail, want submission.port-25|smtp.auth-required
-  'dms-postscreen-blocks-own-user-submitting-on-port-25':
-    "the reader's own postscreen refusing the reader's own user (his mail to his own address, on port 25, before AUTH) is read as a sender listing; submission on port 25 is not recognised in an inbound postscreen log",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
