@@ -79,6 +79,9 @@ const KNOWN_MISSES: Record<string, string> = {
     "a client's 'SMTP error: [451] 4.7.1 …' (code in brackets) and opendkim 'key data is not secure'/'error loading key' lines are not read",
   // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
   'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
+  // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
+  'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
+    "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
@@ -88,6 +91,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
   'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
     "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
+  // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
+  'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
+    "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
