@@ -35,12 +35,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
   'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
     'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
-  // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
-  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
-    'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
-  // kind bounce, want exim-log
-  'freenet-ipv6-no-ptr-exim-rcpt':
-    'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
   // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
   'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
     "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
