@@ -29,6 +29,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want mta.local-error
   'emailwiz-opendkim-keytable-wrong-path-service-not-available':
     'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
+  // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
+  'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
+    "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
   // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
   'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
     "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
@@ -82,6 +85,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
+  // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
+  'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
+    "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   'modoboa-opendkim-key-world-readable-send-fails':
     "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
