@@ -11,9 +11,10 @@ const STATUS_ORDER: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2
 
 /** Areas in the order an administrator would look at them, for ties. */
 const AREA_ORDER = [
-  // the refusal read as the organisation's own client submitting: more exact than the refusal's own step
-  'submission',
   'smtp',
+  // the refusal read as the organisation's own client submitting: after a refusal naming the client's own
+  // setting (its HELO), before what judges the client as a mail server (a listing, its reputation)
+  'submission',
   'reputation',
   'headers',
   'dnsbl',

@@ -50,9 +50,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // stage unknown, want mail
   'laravel-adminpanel-530-5-7-1-authentication-required-env-smtp-unset':
     "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
-  // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
-  'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
-    "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',

@@ -13,6 +13,7 @@ import {
   OWN_SENDING_SERVER_WORDS,
   OWN_SERVER_WORDS,
   PARTY_WORDS,
+  REFUSED_SENDER_WORDS,
   STAGE_WORDS,
   kindWords,
   reasonWords,
@@ -103,6 +104,8 @@ function whoActs(primary: Rejection | null, first: StepView | null): string | nu
   // the organisation's own device or application refused by its own server as a stranger: the device's
   // settings change (submission on 587 with a login), not the server
   if (first?.rule.startsWith('submission.')) return PARTY_WORDS.sender;
+  // a client's envelope sender refused by the reader's own server: the address is the sender's to fix
+  if (primary?.inbound && first?.rule === 'smtp.sender-invalid') return REFUSED_SENDER_WORDS;
   if (primary?.inbound) return OWN_SERVER_WORDS;
   // an error inside the reader's own mail system (its configuration, a local service it relies on, a
   // delivery to a loopback or private address: LMTP, a content filter)

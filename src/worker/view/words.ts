@@ -67,6 +67,13 @@ export const OWN_SENDING_SERVER_WORDS =
 export const MESSAGE_WORDS =
   "The sender's side: whoever writes or generates the message (the application, list or person) — change what is sent";
 
+/**
+ * Whose move it is when the reader's own server refused a client's envelope sender (its domain not in
+ * DNS, an address its login may not use): the address is the sender's to fix — the server is right.
+ */
+export const REFUSED_SENDER_WORDS =
+  "The sender's side: your server refused the client's sender address (MAIL FROM) — the sender fixes its address or domain; tell them what the reply says";
+
 export const PARTY_WORDS: Record<Party, string> = {
   sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",

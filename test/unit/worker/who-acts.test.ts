@@ -80,5 +80,10 @@ describe('who acts', () => {
       'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 451 4.3.5 Server configuration error; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x.example.net>',
       /^Your server's administrator/,
     ],
+    [
+      "your server refused a client's sender address (the sender fixes it)",
+      'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.9]: 450 4.1.8 <a@bounce.example.net>: Sender address rejected: Domain not found; from=<a@bounce.example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
+      /^The sender's side: your server refused the client's sender address/,
+    ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
 });
