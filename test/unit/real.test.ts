@@ -82,6 +82,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
+  // stage unknown, want helo|rcpt
+  'mailu-own-helo-restriction-rejects-windows-client-on-smtps':
+    "stage only: a bare '504 5.5.2 <host>: Helo command rejected: need fully-qualified hostname' reply (no command context) is not placed at HELO/RCPT from its own words",
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
