@@ -73,6 +73,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
+  // stage unknown, want helo|rcpt
+  'mailu-own-helo-restriction-rejects-windows-client-on-smtps':
+    "stage only: a bare '504 5.5.2 <host>: Helo command rejected: need fully-qualified hostname' reply (no command context) is not placed at HELO/RCPT from its own words",
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
@@ -88,6 +91,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
   'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
     "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
+  // not recognised (kind unknown); reason none, want networkerror|expired|systemerror; first none, want smtp.connection-failed
+  'opentrade-direct-mx-etimedout-port-25-digitalocean-blocked':
+    "a Node.js error object 'Error: connect ETIMEDOUT <ip>:25' (errno/syscall/port fields, no SMTP reply) from a direct-to-MX app is not recognised as a failed connection to port 25",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
@@ -109,6 +115,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // stage unknown, want mail
   'ticketit-yandex-553-not-owned-by-auth-user-notification-owner-from':
     "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
+  // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
+  'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
+    "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
   // stage unknown, want mail
   'webtrees-yandex-553-and-tencent-501-from-must-equal-smtp-login':
     "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
