@@ -17,6 +17,8 @@ export interface RawRejection {
   reason?: string;
   /** The log's own server refused a client here, where no session says so (Postfix cleanup's refusal without its queue id). */
   inbound?: boolean;
+  /** The mail client or application whose error reported the reply (it submitted the message): its knowledge id. */
+  client?: string;
   /** DSN Action (RFC 3464 §2.3.3): failed, delayed… */
   action?: string;
   /** DSN Diagnostic-Code type: SMTP, X-Unix, X-Postfix… */

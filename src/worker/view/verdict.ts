@@ -7,6 +7,7 @@ import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
 import type { StepView, VerdictView } from './types';
 import {
+  APPLICATION_RECIPIENT_WORDS,
   FORWARDER_WORDS,
   LOG_KINDS,
   MESSAGE_WORDS,
@@ -99,11 +100,16 @@ const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:r
 /** The steps about the refused message itself (RFC 5322 format, its headers, content, size). */
 const MESSAGE_STEPS = /^headers\.|^smtp\.(?:content-rejected|not-compliant|message-too-large)$/;
 
-function whoActs(primary: Rejection | null, first: StepView | null): string | null {
+function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[]): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
   // settings change (submission on 587 with a login), not the server
-  if (first?.rule.startsWith('submission.')) return PARTY_WORDS.sender;
+  // (the submission step may stand second, after a refusal naming the device's own HELO)
+  if (
+    first?.rule.startsWith('submission.') ||
+    steps.some((s) => s.rule === 'submission.port-25' && (s.status === 'fail' || s.status === 'warn'))
+  )
+    return PARTY_WORDS.sender;
   // a client's envelope sender refused by the reader's own server: the address is the sender's to fix
   if (primary?.inbound && first?.rule === 'smtp.sender-invalid') return REFUSED_SENDER_WORDS;
   if (primary?.inbound) return OWN_SERVER_WORDS;
@@ -128,6 +134,8 @@ function whoActs(primary: Rejection | null, first: StepView | null): string | nu
   const forwardingBreaks = FORWARDING_BREAKS.test(first?.rule ?? '');
   if (((primary?.forwarded && (!own || forwardingBreaks)) || first?.rule.startsWith('forwarding.')) && !recipientsSide && !clientLogin)
     return FORWARDER_WORDS;
+  // an application's own error says a recipient it sent to does not exist: the address is in its data
+  if (primary?.client && first?.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
   // the receiver refused the message itself (content, format, size): the sender changes what is sent
   if (first && MESSAGE_STEPS.test(first.rule)) return MESSAGE_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
@@ -177,7 +185,7 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
     tone,
     sentence,
     firstKey: first?.key ?? null,
-    who: recognised ? (target ? targetActor(first) : whoActs(primary, first)) : null,
+    who: recognised ? (target ? targetActor(first) : whoActs(primary, first, steps)) : null,
     counts,
     ip: recognised ? ipOf(r, primary) : null,
     domain: recognised ? domainOf(r) : null,

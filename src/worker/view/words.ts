@@ -74,6 +74,13 @@ export const MESSAGE_WORDS =
 export const REFUSED_SENDER_WORDS =
   "The sender's side: your server refused the client's sender address (MAIL FROM) — the sender fixes its address or domain; tell them what the reply says";
 
+/**
+ * Whose move it is when the application that submitted the message reports that a recipient does not
+ * exist: the address came from its own data, which only its operator can correct.
+ */
+export const APPLICATION_RECIPIENT_WORDS =
+  "The sender's side: whoever runs the application that sent it — the recipient address in its data is wrong or gone";
+
 export const PARTY_WORDS: Record<Party, string> = {
   sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",

@@ -85,5 +85,15 @@ describe('who acts', () => {
       'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.9]: 450 4.1.8 <a@bounce.example.net>: Sender address rejected: Domain not found; from=<a@bounce.example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
       /^The sender's side: your server refused the client's sender address/,
     ],
+    [
+      "an application's own error: a recipient it sent to does not exist (its data is wrong)",
+      "SMTPRecipientsRefused: {'b@example.net': (550, b'5.1.1 <b@example.net>: Recipient address rejected: User unknown in local recipient table')}",
+      /^The sender's side: whoever runs the application/,
+    ],
+    [
+      'the same refusal in a delivery report to a person',
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 550 5.1.1 <b@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+      /^The recipient's side/,
+    ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
 });
