@@ -14,33 +14,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // text "13.248.132.87" not in checklist
   'de-exchange-ndr-recipient-host-connection-refused-expired':
     "the German NDR names the receiver's IP only in its diagnostic block; the connection-failed step does not quote the IP",
-  // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
-  'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
-    'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
   // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
   'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
     'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
   // kind bounce, want exim-log
   'freenet-ipv6-no-ptr-exim-rcpt':
     'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
-  // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
-  'm365-spamhaus-cloud-ip-smtp-transcript':
-    "a transcript whose first refusal is the client's own HELO syntax error (501 5.5.4); the Spamhaus refusal comes later",
-  // reason securityerror (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first smtp.auth-required:fail, want smtp.content-reject...
-  'mailchannels-cs-message-blocked-missing-message-id':
-    'reason only: the catch-all 5.7.1 is securityerror for the engine; the step (content) is right',
-  // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
-  'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted':
-    "Postfix's own NXDOMAIN for the recipient domain reads as an unknown recipient; that the domain is the server's own host name is not in the paste",
-  // first reputation.blocked:warn, want smtp.greylisted
+  // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
-    "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
+    "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpected smtp.recipient-unknown:fail
-  'submission-550-mailbox-unavailable-rate-limit-bulk-send':
-    "the words say 'mailbox unavailable'; the rate limit is known only from the thread",
 };
 
 const incidents = listIncidents();

@@ -63,9 +63,10 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
   const vars: Record<string, string> = {
     ip: r.ip ?? ctx.subjects.ip?.value ?? '<the sending IP>',
     helo: ctx.subjects.helo?.value ?? '<your HELO name>',
-    mailfrom: ctx.focus?.mailFrom?.address || 'sender@example.org',
-    rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? 'recipient@example.com',
-    server: ctx.focus?.serverIp ?? r.remote ?? 'the receiving server',
+    mailfrom: ctx.focus?.mailFrom?.address || '<the sender address>',
+    rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? '<the recipient address>',
+    server: ctx.focus?.serverIp ?? r.remote ?? '<the receiving server>',
+    original: r.originalRecipient ?? r.recipient ?? '<the recipient>',
   };
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
@@ -257,7 +258,7 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
   const evidence = [
     {
-      text: `${reply} — ${stageWords(r.stage)}${r.recipient ? `, for ${r.recipient}` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
+      text: `${reply} — ${stageWords(r.stage)}${r.recipient ? `, for ${r.recipient}` : ''}${r.originalRecipient ? ` (given as ${r.originalRecipient})` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
       line: r.line,
     },
   ];

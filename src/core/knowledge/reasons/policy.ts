@@ -61,8 +61,8 @@ export const POLICY_VIOLATION: ReasonTable = {
   weak: [
     p(
       'policyviolation.policy',
-      /\bpolic(?:y|ies) (?:violation|reasons|restrictions?)\b|\b(?:local|organi[sz]ation(?:al)?|content|security|sender) polic(?:y|ies)\b|\bviolat\w* (?:our |the )?(?:\w+ )?polic|\bdenied by policy\b|\brejected (?:for|due to) (?:local )?policy\b|\bprotocol violation\b|\borganizational settings\b|\bmessage given low priority\b|\bmass mailer\b/i,
-      'Yahoo ("Email not accepted for policy reasons"), Mimecast ("rejected due to security policies"), Exchange ("organizational settings")',
+      /\bpolic(?:y|ies) (?:violation|reasons|restrictions?)\b|\b(?:local|organi[sz]ation(?:al)?|content|security|sender) polic(?:y|ies)\b|\bviolat\w* (?:our |the )?(?:\w+ )?polic|\bdenied by policy\b|\brejected (?:for|due to) (?:local )?policy\b|\bprotocol violation\b|\borganizational settings\b|\bmessage given low priority\b|\bmass mailer\b|\ba policy that (?:prohibit|prevent|forbid|block)(?:s|ed)?\b/i,
+      'Yahoo ("Email not accepted for policy reasons"), Mimecast ("rejected due to security policies"), Exchange ("organizational settings"; its 5.7.1 NDR text "…has a policy that prohibited the mail that you sent")',
     ),
     p(
       'policyviolation.attachment',

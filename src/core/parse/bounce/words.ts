@@ -21,6 +21,9 @@ export interface WordsInput {
   fallbackLine: number;
 }
 
+/** A reply code or an enhanced code in words. */
+const CODED = /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/;
+
 export function wordRefusals({ human, textRecipients, failed, exclude, fallbackLine }: WordsInput): RawRejection[] {
   const out: RawRejection[] = [];
   let recs: TextRecipient[] = textRecipients.filter((r) => r.text || failed.includes(r.address));
@@ -49,8 +52,11 @@ export function wordRefusals({ human, textRecipients, failed, exclude, fallbackL
   for (const r of recs) {
     // a block that names no reason (an address alone) takes the bounce's general words; with
     // several recipients, those words include the others' replies, so a block with words keeps its own
+    // (one recipient's block with words of its own keeps them when the general words quote no reply
+    // either: the notice's boilerplate, "could not be delivered", adds nothing to its diagnosis)
     const own =
-      r.text && (/\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) || (recs.length > 1 && looksLikeDiagnostic(r.text)))
+      r.text &&
+      (/\b[45]\d\d\b|[45]\.\d+\.\d+/.test(r.text) || ((recs.length > 1 || !CODED.test(generalText)) && looksLikeDiagnostic(r.text)))
         ? r.text
         : [r.text, generalText].filter(Boolean).join(' ');
     const context = recs.length === 1 ? humanText : undefined;
@@ -70,7 +76,13 @@ export function wordRefusals({ human, textRecipients, failed, exclude, fallbackL
     // weighs them beside the reply (the MTA may say "account is disabled" above "550 user unknown")
     // (its own sentences only: a line with a reply code quotes a receiver, maybe an earlier attempt's)
     const notice = recs.length === 1 && own === r.text ? ownSentences : '';
-    out.push({ ...d, ...(notice ? { notice } : {}), line: r.textLine || r.line, recipient: r.address || null });
+    out.push({
+      ...d,
+      ...(notice ? { notice } : {}),
+      ...(r.expandedFrom ? { originalRecipient: r.expandedFrom } : {}),
+      line: r.textLine || r.line,
+      recipient: r.address || null,
+    });
   }
   return out;
 }
