@@ -11,9 +11,6 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // text "13.248.132.87" not in checklist
-  'de-exchange-ndr-recipient-host-connection-refused-expired':
-    "the German NDR names the receiver's IP only in its diagnostic block; the connection-failed step does not quote the IP",
   // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
   'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
     'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',

@@ -67,6 +67,7 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
     rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? '<the recipient address>',
     server: ctx.focus?.serverIp ?? r.remote ?? '<the receiving server>',
     original: r.originalRecipient ?? r.recipient ?? '<the recipient>',
+    domain: ctx.subjects.fromDomain?.value ?? ctx.subjects.mailFromDomain?.value ?? '<the sender domain>',
   };
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }

@@ -74,6 +74,17 @@ describe('point 1: a reply is found wherever it sits', () => {
   });
 
   it.each([
+    ['Final-Recipient: rfc822; a@example.net\nAction: failed\nStatus: 5.2.2', 'mailboxfull', 'smtp.mailbox-full'],
+    ['Action: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.net', 'userunknown', 'smtp.recipient-unknown'],
+  ])('a DSN block without its optional Diagnostic-Code: its Status decides — %s', async (text, reason, step) => {
+    const got = await read(text);
+    expect([got.kind, got.reason, got.step]).toEqual(['bounce', reason, step]);
+  });
+
+  it('a DSN block of a delivery is no refusal', async () =>
+    expect((await read('Final-Recipient: rfc822; a@example.net\nAction: delivered\nStatus: 2.0.0')).r.rejections).toEqual([]));
+
+  it.each([
     // a message's own headers stay a message's, even with a field a DSN also has (Oracle writes Original-recipient)
     ['From: a@example.org\nTo: b@example.net\nSubject: hi\nOriginal-recipient: rfc822;b@example.net\nDate: Tue, 1 Dec 2026 10:00:00 +0000'],
   ])('not a bounce fragment: %s', async (text) => expect((await read(text)).kind).not.toBe('bounce'));
@@ -268,6 +279,29 @@ describe("point 5: a receiver's authentication words become that check's step, w
     for (const n of names) expect(all).toContain(n);
   });
 
+  it.each([
+    // Proofpoint and MailChannels name the SPF policy they refused by, with or without the domain
+    ['550 5.7.1 Email rejected per SPF policy - Proofpoint', null],
+    ["550 5.7.1 Email has been rejected due to the domain's SPF policy", null],
+    ["550 5.7.1 Email rejected due to example.org's SPF policy", 'example.org'],
+  ])('%s → spf.fail, recorded by the receiver', async (text, domain) => {
+    const got = await read(text);
+    expect([got.reason, got.step]).toEqual(['authfailure', 'spf.fail']);
+    if (domain) expect(copyable(got.r)).toContain(`dig +short TXT ${domain}`);
+  });
+
+  it("Microsoft's 5.7.515 without the per-check results: the domain it names is the one checked, and no bulk step says all is met", async () => {
+    const got = await read(
+      "550 5.7.515 Access denied, sending domain example.org doesn't meet the required authentication level. The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender.",
+    );
+    expect(got.reason).toBe('authfailure');
+    expect(copyable(got.r)).toContain('dig +short TXT _dmarc.example.org');
+    expect(got.r.checklist.find((s) => s.rule === 'dmarc.missing')?.title).toContain('example.org');
+    const bulk = got.r.checklist.find((s) => s.rule === 'bulk.microsoft');
+    expect(bulk?.title).not.toMatch(/none found unmet/);
+    expect(bulk?.title).toMatch(/could not be checked/);
+  });
+
   it('the names a receiver gave are filled in where the fix needs them', async () => {
     const text = copyable((await read(gmail)).r);
     expect(text).toContain('example.org');
@@ -279,6 +313,8 @@ describe('point 6: blocklists — a dead list is called dead, a logged listing i
   it.each([
     ['554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using relays.ordb.org'],
     ['550 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using dnsbl.sorbs.net'],
+    // "spam" as a label of the list's name is no word about the message
+    ['553 5.7.1 Sorry, rejected due to spam.sorbs.net listing of 192.0.2.11'],
   ])('%s → dnsbl.defunct leads, nobody is told to request removal', async (text) => {
     const got = await read(text);
     expect(got.step).toBe('dnsbl.defunct');
@@ -289,6 +325,18 @@ describe('point 6: blocklists — a dead list is called dead, a logged listing i
     const got = await read('554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org');
     expect([got.step, got.r.checklist.find((s) => s.rule === 'dnsbl.listed')?.status]).toEqual(['dnsbl.listed', 'fail']);
     expect(JSON.stringify(got.r.checklist.find((s) => s.rule === 'dnsbl.listed'))).toMatch(/could not (?:confirm|decide)/i);
+  });
+});
+
+describe('sisimai-listed refusals of the client read as such', () => {
+  it.each([
+    // Exchange's connection filtering (sisimai: Blocked)
+    ['554 5.7.1 Your access to submit messages to this e-mail system has been rejected.', 'blocked', 'reputation.blocked'],
+    // the word "spam" inside a message-level refusal still is one
+    ['550 5.7.1 Message rejected as spam by Content Filtering.', 'spamdetected', 'smtp.content-rejected'],
+  ])('%s → %s, %s', async (text, reason, step) => {
+    const got = await read(text);
+    expect([got.reason, got.step]).toEqual([reason, step]);
   });
 });
 
@@ -323,4 +371,39 @@ describe('point 7: what the input did not give is a visible blank, never an inve
 
   it('"Connection reset by peer" alone is a dropped connection, not a verdict of the receiver', async () =>
     expect((await read('Connection reset by peer')).step).toBe('smtp.connection-failed'));
+});
+
+describe('point 1: a notice that lists the attempts before its final refusal', () => {
+  const ndr = (attempts: string[]) =>
+    [
+      'Delivery has failed to these recipients or groups:',
+      '',
+      'a@example.net',
+      '',
+      'Diagnostic information for administrators:',
+      '',
+      'Generating server: EX01.example.org',
+      'a@example.net',
+      ...attempts,
+    ].join('\n');
+
+  it('an expiry: the earlier attempt says which host refused the connection', async () => {
+    const got = await read(
+      ndr([
+        "12/1/2026 1:23:09 PM - Server at EX01.example.org returned '550 5.4.316 Message expired, connection refused(Socket error code 10061)'",
+        "12/1/2026 1:12:14 PM - Server at mx.example.net (192.0.2.25) returned '450 4.4.316 Connection refused [Message=Socket error code 10061] [LastAttemptedServerName=mx.example.net] [LastAttemptedIP=192.0.2.25:25]'",
+      ]),
+    );
+    expect([got.reason, got.step]).toEqual(['expired', 'smtp.delivery-expired']);
+    expect(got.r.rejections.map((r) => [r.code, r.hard])).toEqual([
+      [550, true],
+      [450, false],
+    ]);
+    expect(JSON.stringify(got.r.checklist)).toContain('192.0.2.25');
+  });
+
+  it('one final refusal and no earlier attempt: nothing is added', async () => {
+    const got = await read(ndr(["Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'"]));
+    expect(got.r.rejections).toHaveLength(1);
+  });
 });

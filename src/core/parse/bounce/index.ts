@@ -19,7 +19,7 @@ import { serviceEvents } from './esp';
 import { transcriptRefusals } from './transcript';
 import { bouncePartsOf, noticeText } from './parts';
 import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
-import { wordRefusals } from './words';
+import { earlierAttempts, wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
 import { asRefusal, findRepliesIn } from '../replies';
 import { fromFoundReplies } from './found';
@@ -154,6 +154,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         .filter((r): r is RawRejection => r !== null);
       rejections = fromFoundReplies(found, rejections, textRecipients);
     }
+    rejections.push(...earlierAttempts(human, rejections));
   }
   // a bounce forwarded as an attachment (a user passing on the NDR they got):
   // when this one's own words say nothing definite, read the attached one

@@ -8,6 +8,7 @@ import type { RawRejection } from '../parser';
 import type { BodyLine } from './mime';
 import { readDiagnostic } from './diagnostic';
 import { findReply, replyInText } from './reply';
+import { asRefusal, findRepliesIn } from '../replies';
 import { DELAY_NOTICE, diagnosticLines, looksLikeDiagnostic, sentenceRecipient, type TextRecipient } from './text';
 
 export interface WordsInput {
@@ -85,4 +86,28 @@ export function wordRefusals({ human, textRecipients, failed, exclude, fallbackL
     });
   }
   return out;
+}
+
+/**
+ * The attempts a notice lists before its final refusal, when it has one recipient: Exchange's
+ * diagnostic block gives every try ("1:12:14 PM - Server at mx.example.net (192.0.2.5) returned
+ * '450 4.4.316 Connection refused'") under the final "550 5.4.316 Message expired". An expiry or a
+ * final refusal after retries hides the error the retries met; each earlier temporary refusal is
+ * one attempt of its own (action deferred), so that the host that refused and its words are said.
+ * (They come after the notice's own refusals: each recipient's refusal keeps its place.)
+ */
+export function earlierAttempts(human: BodyLine[], out: RawRejection[]): RawRejection[] {
+  if (out.length !== 1 || !isPermanent(out[0])) return [];
+  const final = out[0];
+  const more: RawRejection[] = [];
+  for (const f of findRepliesIn(human)) {
+    const a = asRefusal(f);
+    if (!a || a.line === final.line || isPermanent(a) || more.some((m) => m.text === a.text)) continue;
+    more.push({ ...a, action: 'deferred', recipient: a.recipient ?? final.recipient ?? null });
+  }
+  return more;
+}
+
+function isPermanent(r: RawRejection): boolean {
+  return r.enhanced ? r.enhanced.startsWith('5') : r.code !== null && r.code >= 500;
 }
