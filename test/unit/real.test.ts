@@ -11,18 +11,77 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
+  // first smtp.ptr-required:warn, want mta.local-error
+  'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
+    "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
+  // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
+  'dms-dnsblog-lookup-errors-google-public-dns':
+    "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
+  // first dnsbl.listed:fail, want submission.port-25|smtp.auth-required
+  'dms-postscreen-blocks-own-user-submitting-on-port-25':
+    "the reader's own postscreen refusing the reader's own user (his mail to his own address, on port 25, before AUTH) is read as a sender listing; submission on port 25 is not recognised in an inbound postscreen log",
+  // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
+  'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
+    "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // not recognised (kind unknown); first none, want mta.local-error
+  'emailwiz-opendkim-keytable-wrong-path-service-not-available':
+    'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
   // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
   'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
     'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
   // kind bounce, want exim-log
   'freenet-ipv6-no-ptr-exim-rcpt':
     'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
+  // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
+  'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
+    "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
+  // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
+  'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
+    "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
+  // reason blocked, want networkerror|...; first reputation.blocked:fail, want mta.local-error|smtp.mail-loop|...
+  'hmailserver-ndr-connecting-to-myself-yandex-recipient':
+    "hMailServer's own NDR 'Could not connect to … since this would mean connecting to myself' (a local loop guard) has no known words and falls to a block",
+  // stage unknown, want connect
+  'ionos-554-invalid-ptr-email-verifier-droplet':
+    "stage only: a 554 banner in a verifier's 'SERVER:' transcript gets no stage (the step, PTR, is right)",
+  // first smtp.rejected:fail, want smtp.sender-invalid
+  'kerio-501-permission-denied-smtp-auth-differs-from-sender':
+    "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
+  // text "svemula-all-emp@xilinx.com" not in checklist
+  'm365-5-7-133-git-send-email-to-internal-groups':
+    'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
+  // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
+  'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
+    "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
+  // not recognised (kind unknown); first none, want mta.local-error
+  'mailcow-submission-451-opendkim-key-not-secure':
+    "a client's 'SMTP error: [451] 4.7.1 …' (code in brackets) and opendkim 'key data is not secure'/'error loading key' lines are not read",
+  // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
+  'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
+  // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
+  'modoboa-opendkim-key-world-readable-send-fails':
+    "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'sandstorm-json-535-incorrect-authentication-data-username':
+    "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
+  // reason onhold (554 - rcpt), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied
+  'xmpp-provider-domain-not-local-554-relaying-not-allowed':
+    "'554 Refused. Sending to remote addresses (relaying) is not allowed.' is not matched by the relay words",
+  // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
+  'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
+    "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
+  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'zh-qq-535-authorization-code-python-bytes-escaped-gbk':
+    'a 535 answer to AUTH whose text is \\x-escaped GBK (SMTPAuthenticationError) gets no login step: the basic code 535 (RFC 4954) does not decide when no words match',
+  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'zh-qq-535-mojibake-laravel-authorization-code':
+    "a 535 answer to AUTH ('Authenticator LOGIN returned … 535') whose text is mojibake gets no login step: the basic code 535 does not decide when no words match",
 };
 
 const incidents = listIncidents();
