@@ -26,12 +26,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want mta.local-error
   'emailwiz-opendkim-keytable-wrong-path-service-not-available':
     'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
-  // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
-  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
-    'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
-  // kind bounce, want exim-log
-  'freenet-ipv6-no-ptr-exim-rcpt':
-    'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
+  // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
+  'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
+    "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
   // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
   'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
     "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
@@ -47,6 +44,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
+  // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
+  'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
+    "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
@@ -58,15 +58,30 @@ const KNOWN_MISSES: Record<string, string> = {
     "a client's 'SMTP error: [451] 4.7.1 …' (code in brackets) and opendkim 'key data is not secure'/'error loading key' lines are not read",
   // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
   'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
+  // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
+  'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
+    "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   'modoboa-opendkim-key-world-readable-send-fails':
     "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
+  // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
+  'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
+    "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
+  // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
+  'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
+    "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); first none, want smtp.login-failed|smtp.auth-failed|smtp.auth-required
+  'pt-m365-535-5-7-139-gophish-authentication-unsuccessful':
+    "a Microsoft 365 '535 5.7.139' inside a Portuguese sentence (no English words around it) is not found as a reply at all",
+  // reason undefined, want securityerror|authfailure|rejected; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'rails-net-smtp-gmail-535-production-mailer-credentials':
+    "'Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted. Learn more at' — a continuation line cut before its last line — is not read as Gmail's failed login",
   // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
   'sandstorm-json-535-incorrect-authentication-data-username':
     "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
