@@ -26,6 +26,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want mta.local-error
   'emailwiz-opendkim-keytable-wrong-path-service-not-available':
     'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
+  // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
+  'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
+    "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
   // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
   'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
     "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
@@ -44,6 +47,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
+  // stage unknown, want mail
+  'laravel-adminpanel-530-5-7-1-authentication-required-env-smtp-unset':
+    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
   // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
   'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
     "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
@@ -61,9 +67,15 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
+  // stage unknown, want helo|rcpt
+  'mailu-own-helo-restriction-rejects-windows-client-on-smtps':
+    "stage only: a bare '504 5.5.2 <host>: Helo command rejected: need fully-qualified hostname' reply (no command context) is not placed at HELO/RCPT from its own words",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
+  // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
+  'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
+    "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   'modoboa-opendkim-key-world-readable-send-fails':
     "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
@@ -73,6 +85,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
   'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
     "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
+  // not recognised (kind unknown); reason none, want networkerror|expired|systemerror; first none, want smtp.connection-failed
+  'opentrade-direct-mx-etimedout-port-25-digitalocean-blocked':
+    "a Node.js error object 'Error: connect ETIMEDOUT <ip>:25' (errno/syscall/port fields, no SMTP reply) from a direct-to-MX app is not recognised as a failed connection to port 25",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
@@ -85,6 +100,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
   'sandstorm-json-535-incorrect-authentication-data-username':
     "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
+  // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
+  'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
+    "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",
+  // stage unknown, want mail
+  'ticketit-yandex-553-not-owned-by-auth-user-notification-owner-from':
+    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
+  // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
+  'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
+    "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
+  // stage unknown, want mail
+  'webtrees-yandex-553-and-tencent-501-from-must-equal-smtp-login':
+    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
   // reason onhold (554 - rcpt), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied
   'xmpp-provider-domain-not-local-554-relaying-not-allowed':
     "'554 Refused. Sending to remote addresses (relaying) is not allowed.' is not matched by the relay words",
