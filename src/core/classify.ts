@@ -82,5 +82,6 @@ export function classify(r: RawRejection): Rejection {
     recipient: r.recipient ?? null,
     remote: r.remote ?? null,
     ...(r.client ? { client: r.client } : {}),
+    ...(r.originalRecipient && r.originalRecipient !== r.recipient ? { originalRecipient: r.originalRecipient } : {}),
   };
 }
