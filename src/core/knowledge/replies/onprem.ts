@@ -78,6 +78,28 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // OpenDKIM's own log when it cannot use its signing key (opendkim.c: "can't load key from %s",
+    // "%s: key data is not secure: %s can be read or written by other users", "error loading key '%s'")
+    id: 'opendkim.key-error',
+    sender: 'OpenDKIM (its own configuration)',
+    text: /\b(?:can't load key from|key data is not secure|error loading key)\b/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The server's own DKIM milter (OpenDKIM) cannot use its signing key: the key file named in its KeyTable is missing, unreadable, or readable by other users (OpenDKIM refuses such a key unless RequireSafeKeys is off). Postfix then answers its clients 451 4.7.1 'Service unavailable - try again later' (milter_default_action = tempfail) or sends the mail unsigned. Nothing the client sent is at fault.",
+    rules: ['mta.local-error'],
+    fix: [
+      'Check the path in the KeyTable (or KeyFile) line against the file: ls -l <key file> — it must exist and be readable by the opendkim user only: chown opendkim:opendkim <key file>; chmod 600 <key file> (and the directory not writable by others).',
+      'Then restart OpenDKIM and send a test message: its log must no longer say "can\'t load key" or "key data is not secure".',
+    ],
+    verify: ['opendkim-testkey -d <domain> -s <selector> -vvv', 'ls -l <key file>   (owner opendkim, mode 600)'],
+    sources: [
+      'http://www.opendkim.org/opendkim.conf.5.html (KeyTable, KeyFile, RequireSafeKeys)',
+      'https://www.postfix.org/MILTER_README.html (milter_default_action)',
+    ],
+  },
+  {
     id: 'sendmail.relaying-denied-no-ptr',
     sender: 'sendmail',
     text: /Relaying denied\. IP name (?:lookup failed|possibly forged)/i,
