@@ -72,7 +72,9 @@ export function http2Fetch(
   };
 
   const f = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input instanceof Request ? input.url : input));
+    // (a string or URL is all the engine passes: `instanceof Request` would touch the global
+    // Request, whose first use loads the whole of undici — ~15 ms of compiling in a cold CLI)
+    const url = new URL(typeof input === 'string' || input instanceof URL ? String(input) : input.url);
     const method = init?.method ?? 'GET';
     if (url.protocol !== 'https:' || method !== 'GET' || noH2.has(url.origin)) return fallback(input, init);
     const signal = init?.signal ?? undefined;
