@@ -70,12 +70,14 @@ export async function analyzeIncident(inc: RealIncident): Promise<Report> {
 /**
  * Whose move the page's verdict card says it is (worker/view/verdict.ts), as one of the
  * expectation's parties: the sender's side (the sender, or the sender's own application),
- * the recipient's side, or the reader's own server (the receiver). A forwarder is not named yet.
+ * the recipient's side, the reader's own server (the receiver), or the forwarder that passed the
+ * message on.
  */
 const PARTY_OF_WORDS: [RegExp, string[]][] = [
   [/^The sender's side/, ['sender', 'application']],
   [/^The recipient's side/, ['recipient']],
   [/^Your server's administrator/, ['receiver']],
+  [/^The forwarder/, ['forwarder']],
 ];
 
 /** Whether the verdict's "who acts" names the party the thread established. */

@@ -7,6 +7,7 @@ import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { buildEvidence } from './evidence';
+import { forwardedBy } from './parse/forwarding';
 import { findSubjects, focusSession, withSendingHostIp, withoutStandIns } from './subjects';
 import { durationText, Lookup } from './dns/lookup';
 import { runLiveChecks } from './checks';
@@ -47,7 +48,14 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
       'The input was not recognised as a mail server log, a bounce, or message headers. Paste the SMTP log of the session, the bounce message, or the full headers.',
     );
   }
-  return buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length, o.limits.maxReplyChars);
+  const evidence = buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length, o.limits.maxReplyChars);
+  // a refusal of mail the reader's server passed on (an alias, a forwarding service): the receiver judged the forwarder
+  evidence.rejections = evidence.rejections.map((r) => {
+    if (r.inbound) return r;
+    const f = forwardedBy(lines, r);
+    return f ? { ...r, forwarded: { by: f.by, says: f.says, line: f.line } } : r;
+  });
+  return evidence;
 }
 
 /** LiveResults fields → the check group that fills them. */

@@ -11,18 +11,57 @@ import { analyzeIncident, listIncidents, scoreReport } from '../../scripts/confo
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
+  // first smtp.ptr-required:warn, want mta.local-error
+  'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
+    "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
   // text "13.248.132.87" not in checklist
   'de-exchange-ndr-recipient-host-connection-refused-expired':
     "the German NDR names the receiver's IP only in its diagnostic block; the connection-failed step does not quote the IP",
+  // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
+  'dms-dnsblog-lookup-errors-google-public-dns':
+    "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
+  // first dnsbl.listed:fail, want submission.port-25|smtp.auth-required
+  'dms-postscreen-blocks-own-user-submitting-on-port-25':
+    "the reader's own postscreen refusing the reader's own user (his mail to his own address, on port 25, before AUTH) is read as a sender listing; submission on port 25 is not recognised in an inbound postscreen log",
+  // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
+  'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
+    "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // not recognised (kind unknown); first none, want mta.local-error
+  'emailwiz-opendkim-keytable-wrong-path-service-not-available':
+    'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
+  // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
+  'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
+    "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
+  // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
+  'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
+    "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
   // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
   'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
     'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
-  // not recognised (kind unknown); reason none, want rejected|syntaxerror|hostunknown; first none, want smtp.sender-invalid|mta.local-error; text "admi...
-  'exim-panel-mail-bare-hostname-sender-unroutable-russian-thread':
-    'Exim log lines without their timestamp and message id are read as a bounce, not as an Exim log (first step is right)',
-  // kind bounce, want exim-log
-  'freenet-ipv6-no-ptr-exim-rcpt':
-    'an Exim delivery line without its timestamp/id prefix ("R=dnslookup T=remote_smtp: SMTP error …") is read as a bounce, not an Exim log (first step is right)',
+  // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
+  'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
+    "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
+  // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
+  'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
+    "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
+  // reason blocked, want networkerror|...; first reputation.blocked:fail, want mta.local-error|smtp.mail-loop|...
+  'hmailserver-ndr-connecting-to-myself-yandex-recipient':
+    "hMailServer's own NDR 'Could not connect to … since this would mean connecting to myself' (a local loop guard) has no known words and falls to a block",
+  // stage unknown, want connect
+  'ionos-554-invalid-ptr-email-verifier-droplet':
+    "stage only: a 554 banner in a verifier's 'SERVER:' transcript gets no stage (the step, PTR, is right)",
+  // first smtp.rejected:fail, want smtp.sender-invalid
+  'kerio-501-permission-denied-smtp-auth-differs-from-sender':
+    "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
+  // stage unknown, want mail
+  'laravel-adminpanel-530-5-7-1-authentication-required-env-smtp-unset':
+    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
+  // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
+  'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
+    "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
+  // text "svemula-all-emp@xilinx.com" not in checklist
+  'm365-5-7-133-git-send-email-to-internal-groups':
+    'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
   // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
   'm365-spamhaus-cloud-ip-smtp-transcript':
     "a transcript whose first refusal is the client's own HELO syntax error (501 5.5.4); the Spamhaus refusal comes later",
@@ -32,15 +71,74 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted':
     "Postfix's own NXDOMAIN for the recipient domain reads as an unknown recipient; that the domain is the server's own host name is not in the paste",
+  // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
+  'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
+    "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
+  // not recognised (kind unknown); first none, want mta.local-error
+  'mailcow-submission-451-opendkim-key-not-secure':
+    "a client's 'SMTP error: [451] 4.7.1 …' (code in brackets) and opendkim 'key data is not secure'/'error loading key' lines are not read",
+  // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
+  'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
+  // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
+  'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
+    "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
   // first reputation.blocked:warn, want smtp.greylisted
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
+  // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
+  'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
+    "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
+  'modoboa-opendkim-key-world-readable-send-fails':
+    "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
+  // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
+  'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
+    "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
+  // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
+  'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
+    "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
+  // not recognised (kind unknown); reason none, want networkerror|expired|systemerror; first none, want smtp.connection-failed
+  'opentrade-direct-mx-etimedout-port-25-digitalocean-blocked':
+    "a Node.js error object 'Error: connect ETIMEDOUT <ip>:25' (errno/syscall/port fields, no SMTP reply) from a direct-to-MX app is not recognised as a failed connection to port 25",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); first none, want smtp.login-failed|smtp.auth-failed|smtp.auth-required
+  'pt-m365-535-5-7-139-gophish-authentication-unsuccessful':
+    "a Microsoft 365 '535 5.7.139' inside a Portuguese sentence (no English words around it) is not found as a reply at all",
+  // reason undefined, want securityerror|authfailure|rejected; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'rails-net-smtp-gmail-535-production-mailer-credentials':
+    "'Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted. Learn more at' — a continuation line cut before its last line — is not read as Gmail's failed login",
+  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'sandstorm-json-535-incorrect-authentication-data-username':
+    "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
   // first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpected smtp.recipient-unknown:fail
   'submission-550-mailbox-unavailable-rate-limit-bulk-send':
     "the words say 'mailbox unavailable'; the rate limit is known only from the thread",
+  // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
+  'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
+    "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",
+  // stage unknown, want mail
+  'ticketit-yandex-553-not-owned-by-auth-user-notification-owner-from':
+    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
+  // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
+  'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
+    "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
+  // stage unknown, want mail
+  'webtrees-yandex-553-and-tencent-501-from-must-equal-smtp-login':
+    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
+  // reason onhold (554 - rcpt), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied
+  'xmpp-provider-domain-not-local-554-relaying-not-allowed':
+    "'554 Refused. Sending to remote addresses (relaying) is not allowed.' is not matched by the relay words",
+  // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
+  'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
+    "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
+  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'zh-qq-535-authorization-code-python-bytes-escaped-gbk':
+    'a 535 answer to AUTH whose text is \\x-escaped GBK (SMTPAuthenticationError) gets no login step: the basic code 535 (RFC 4954) does not decide when no words match',
+  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
+  'zh-qq-535-mojibake-laravel-authorization-code':
+    "a 535 answer to AUTH ('Authenticator LOGIN returned … 535') whose text is mojibake gets no login step: the basic code 535 does not decide when no words match",
 };
 
 const incidents = listIncidents();

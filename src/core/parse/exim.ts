@@ -22,6 +22,37 @@ const LINE =
 
 const FLAGS = /^(<=|=>|->|>>|\*>|\*\*|==)\s+(\S+)\s*(.*)$/;
 
+/** Exim's message id alone at the start of a line whose time was lost. */
+const ID_ONLY = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})\s+(.*)$/;
+
+/**
+ * The text of an Exim log line whose prefix (time, pid, message id) the paste
+ * lost, by the shapes only Exim writes (spec, "Log files"): a flag with its
+ * address and Exim's fields or a colon ("** a@example.org R=dnslookup T=…",
+ * "** a@example.org: unroutable address", "<= a@example.org H=… P=esmtp S=…");
+ * the router and transport that open a failure's tail ("R=dnslookup
+ * T=remote_smtp: SMTP error from …"); an inbound line that opens on the
+ * client's H= field and names a refusal or a sender; Exim's "SMTP error from
+ * remote mail server after …" with its reply on the same line; and a
+ * message's end ("Completed", "Frozen").
+ */
+const BARE_SHAPES: RegExp[] = [
+  /^(?:<=|=>|->|\*\*|==)\s+\S+(?:\s+<[^<>\s]*>)?(?::\s|\s+(?:[RTHFPSUC]|id)=)/,
+  /^R=\S+\s+T=\S+/,
+  /^H=(?:\S+\s+)?(?:\([^()]*\)\s+)?\[[0-9a-fA-F:.]+\](?::\d+)?\s.*(?:\brejected\b|\bF=<|\bsender verify)/,
+  // a log writes the whole reply on this one line (a bounce breaks it: "after end of data:" then the host and reply below)
+  /^SMTP error from remote mail(?: server)? after\b.*[\s:.][245]\d\d[ -]/i,
+  /^(?:Completed|Frozen \(delivery error message\)|Message is frozen)\b/i,
+];
+
+/** A line without Exim's time: its message id (if kept) and its text, when the text has an Exim shape. */
+function bareLine(raw: string): { id: string | null; rest: string } | null {
+  const t = raw.trim();
+  const m = ID_ONLY.exec(t);
+  const rest = m ? m[2] : t;
+  return BARE_SHAPES.some((re) => re.test(rest)) ? { id: m ? m[1] : null, rest } : null;
+}
+
 export function looksLikeExim(lines: string[]): number {
   let seen = 0;
   let hits = 0;
@@ -30,7 +61,11 @@ export function looksLikeExim(lines: string[]): number {
     if (!l.trim() || /^(?:Envelope-(?:from|to):|[ A-Z*]{1,2}\s?[\w-]+:|\s)/.test(l)) continue;
     if (++seen > 200) break;
     const m = LINE.exec(l);
-    if (!m) continue;
+    if (!m) {
+      // a line whose prefix the paste lost counts by its Exim shape alone
+      if (bareLine(l)) hits++;
+      continue;
+    }
     const rest = m[3];
     if (
       (m[2] && (FLAGS.test(rest) || /^(Completed|Frozen|Message is frozen|SMTP error|cancelled by|Unfrozen|removed by)/.test(rest))) ||
@@ -80,8 +115,9 @@ function replyIn(s: string): { code: number | null; enhanced: string | null; tex
   const flat = s.replace(/\\n/g, ' ');
   // the reply starts after "…: " (or at the start): a code elsewhere is a number in the
   // text before it ("X=TLS1.3:…:256 CV=yes: SMTP error … : 550-5.7.26 …")
-  const start = /(?:^|:\s+)([245]\d\d)[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?/.exec(flat);
-  const joined = joinMultiline(start ? flat.slice(start.index).replace(/^:\s+/, '') : flat);
+  // (or after a poster's elision: "after MAIL FROM:<a> ..... 550 …")
+  const start = /(?:^|:\s+|(?:\.{3,}|…)\s*)([245]\d\d)[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?/.exec(flat);
+  const joined = joinMultiline(start ? flat.slice(start.index).replace(/^(?::|\.{3,}|…)\s*/, '') : flat);
   const m = /^([245]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})\s)?(.*)$/s.exec(joined);
   if (start && m) return { code: Number(m[1]), enhanced: m[2] ?? null, text: m[3].trim() };
   // an enhanced code on its own, not a section number ("See RFC2821 4.1.1.1")
@@ -106,7 +142,12 @@ interface EximLine {
   id: string | null;
   rest: string;
   h: ReturnType<typeof hostField>;
+  /** The paste lost the line's time (and perhaps its id). */
+  bare?: boolean;
 }
+
+/** The session key of a message's lines pasted without their id: such a paste is one message. */
+const NO_ID = '(no id)';
 
 /** "rejected RCPT <x>: …", "temporarily rejected MAIL <a>: …", "rejected after DATA: …", "rejected EHLO from [ip]: …". */
 const REFUSED =
@@ -129,9 +170,14 @@ class EximReader {
   readonly book = new SessionBook('exim-log');
   /** "retry time not reached" notes, kept for recipients whose failed attempt is not in the excerpt. */
   private readonly retryWaits: RawRejection[] = [];
+  /** Sessions that are Exim's own bounces (a "delivery error message"). */
+  private readonly bounces = new Set<Session>();
+  /** Sender addresses a remote refused ("after MAIL FROM:<a@host>"), with their line. */
+  private readonly namedSenders: { address: string; line: number }[] = [];
 
   private readonly handlers: ((l: EximLine) => boolean)[] = [
     (l) => this.messageFlag(l),
+    (l) => this.failureTail(l),
     (l) => this.connection(l),
     (l) => this.noHostName(l),
     (l) => this.noIpForHost(l),
@@ -144,12 +190,16 @@ class EximReader {
     lines.forEach((raw, i) => {
       if (!raw.trim()) return;
       const m = LINE.exec(raw);
-      if (!m) {
+      // a line pasted without its time (and perhaps its id), known by its Exim shape
+      const bare = m ? null : bareLine(raw);
+      if (!m && !bare) {
         // rejectlog header dumps ("Envelope-from:", "P Received: …") and continuations
         if (!/^(?:Envelope-(?:from|to):|[ A-Z*]{1,2}\s?[\w-]+:|\s)/.test(raw)) this.book.unknownLines++;
         return;
       }
-      const l: EximLine = { no: i + 1, id: m[2] ?? null, rest: m[3], h: hostField(m[3]) };
+      const id = m ? (m[2] ?? null) : bare!.id;
+      const rest = m ? m[3] : bare!.rest;
+      const l: EximLine = { no: i + 1, id, rest, h: hostField(rest), bare: !m };
       if (!this.handlers.some((handle) => handle(l))) this.book.unknownLines++;
     });
     const { rejections } = this.book;
@@ -165,10 +215,11 @@ class EximReader {
   /** `<=` arrival, `=>` `->` `>>` `*>` delivery, `**` failure, `==` deferral of a message. */
   private messageFlag(l: EximLine): boolean {
     const flag = FLAGS.exec(l.rest);
-    if (!flag || !l.id) return false;
+    // a flag line pasted without its id still belongs to a message: the paste's one message
+    if (!flag || (!l.id && !l.bare)) return false;
     const [, f, rawAddress, tail] = flag;
     const address = rawAddress.replace(/:$/, '');
-    const s = this.session(l.id, null, l.no);
+    const s = l.id ? this.session(l.id, null, l.no) : this.book.find(NO_ID, null, l.no, 'inbound');
     s.endLine = l.no;
     if (f === '<=') this.arrival(s, l, address, tail);
     else {
@@ -182,6 +233,26 @@ class EximReader {
       if (f === '=>' || f === '->' || f === '>>' || f === '*>') this.delivered(s, l, tail);
       else this.notDelivered(s, l, f, address, tail);
     }
+    return true;
+  }
+
+  /**
+   * A failure's words pasted without the flag and address before them: the
+   * router and transport that opened its tail ("R=dnslookup T=remote_smtp:
+   * SMTP error from remote mail server after RCPT TO:<b@example.net>: …"), or
+   * Exim's "SMTP error from remote mail server after …" alone. The reply's
+   * class says failed (5xx) or deferred (4xx); the address is the one its
+   * words name, if any.
+   */
+  private failureTail(l: EximLine): boolean {
+    if (!l.bare || !/^(?:R=\S+\s+T=\S+|SMTP error from remote mail(?: server)? after\b)/i.test(l.rest)) return false;
+    const s = l.id ? this.session(l.id, null, l.no) : this.book.find(NO_ID, null, l.no, 'inbound');
+    s.endLine = l.no;
+    goesOut(s);
+    const rcpt = /\bRCPT TO:\s*<([^<>\s]*)>/i.exec(l.rest)?.[1] ?? '';
+    if (rcpt && !s.rcptTo.some((r) => r.address === rcpt)) s.rcptTo.push({ address: rcpt, line: l.no });
+    const code = replyIn(l.rest.replace(/^.*?\bT=\S+\s*/, '')).code;
+    this.notDelivered(s, l, code !== null && code < 500 ? '==' : '**', rcpt, l.rest);
     return true;
   }
 
@@ -219,6 +290,12 @@ class EximReader {
     }
     const r = replyIn(why);
     const stage = stageOfEximWords(why);
+    const sender = /\bMAIL FROM:\s*<?([^\s<>]+@[^\s<>:]+)>?/i.exec(why);
+    if (sender) {
+      this.namedSenders.push({ address: sender[1].toLowerCase(), line: l.no });
+      // the envelope sender the remote refused is the message's own
+      s.mailFrom ??= { address: sender[1], line: l.no };
+    }
     const reply: SmtpReply = { code: r.code ?? 0, enhanced: r.enhanced, text: r.text, stage, line: l.no };
     if (r.code) s.replies.push(reply);
     const rejection: RawRejection = {
@@ -228,7 +305,7 @@ class EximReader {
       text: r.code ? r.text : why.trim() || tail.trim(),
       ip: r.code ? judgedIpInReply(r.code, r.enhanced, r.text) : judgedIpIn(why),
       line: l.no,
-      recipient: address.replace(/^<|>$/g, ''),
+      recipient: address.replace(/^<|>$/g, '') || null,
       remote: l.h?.host ?? named?.[1] ?? null,
       action: f === '==' ? 'deferred' : 'failed',
     };
@@ -361,21 +438,55 @@ class EximReader {
   }
 
   private bookkeeping(l: EximLine): boolean {
-    if (!l.id || !MESSAGE_BOOKKEEPING.test(l.rest)) return false;
-    this.session(l.id, null, l.no).endLine = l.no;
+    const known = MESSAGE_BOOKKEEPING.test(l.rest) || (!!l.bare && /^(?:completed|frozen)\b/i.test(l.rest));
+    if ((!l.id && !l.bare) || !known) return false;
+    const s = l.id ? this.session(l.id, null, l.no) : this.book.find(NO_ID, null, l.no, 'inbound');
+    s.endLine = l.no;
+    // "Frozen (delivery error message)": the message (with its id) is Exim's own bounce, which could not be returned
+    if (l.id && /\bdelivery error message\b/i.test(l.rest)) this.bounces.add(s);
     return true;
+  }
+
+  /**
+   * A bounce of Exim's own that failed to go out failed at the ORIGINAL SENDER's address: no
+   * recipient of the reader's mail refused anything. Such a failure is a message of Exim's own (its
+   * null sender, or frozen as a "delivery error message"), or — where the ids were not pasted — a
+   * failure at the very address another refusal names as the sender ("after MAIL FROM:<a@host>").
+   * It is said as a warning, not counted as a refusal (it would read as an unknown recipient); the
+   * refusal that caused the bounce is the one to explain.
+   */
+  returnedBounces(): string[] {
+    const notes: string[] = [];
+    for (const s of this.book.sessions) if (s.mailFrom?.address === '' && s.direction === 'outbound') this.bounces.add(s);
+    const kept = this.book.rejections.filter((r) => {
+      if (r.action !== 'failed') return true;
+      const ofBounce = [...this.bounces].some((b) => r.line >= b.startLine && r.line <= b.endLine);
+      const toSender = !!r.recipient && this.namedSenders.some((n) => n.address === r.recipient!.toLowerCase() && n.line !== r.line);
+      if (!ofBounce && !toSender) return true;
+      // (its reply leaves the session too, or the evidence would count it back as a refusal)
+      for (const b of this.book.sessions)
+        if (r.line >= b.startLine && r.line <= b.endLine) b.replies = b.replies.filter((x) => x.line !== r.line);
+      const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
+      notes.push(
+        `Line ${r.line}: Exim's own bounce could not be returned to the sender${r.recipient ? ` <${r.recipient}>` : ''} either (${reply}): the sender address itself does not take mail.`,
+      );
+      return false;
+    });
+    this.book.rejections.splice(0, this.book.rejections.length, ...kept);
+    return notes;
   }
 }
 
 export function parseExim(lines: string[]): ParseResult {
   const reader = new EximReader();
   reader.read(lines);
+  const notes = reader.returnedBounces();
   const { sessions, rejections, unknownLines } = reader.book;
   if (!sessions.length && !rejections.length)
     return { kind: 'exim-log', sessions, rejections, unknownLines, warnings: ['No Exim message or SMTP refusal was found in the log.'] };
   // a rejectlog's copy of a refused message's headers
   const dump = rejectlogMessage(lines);
-  return { kind: 'exim-log', sessions, rejections, ...(dump ?? {}), unknownLines, warnings: [] };
+  return { kind: 'exim-log', sessions, rejections, ...(dump ?? {}), unknownLines, warnings: notes };
 }
 
 export const eximParser: InputParser = {

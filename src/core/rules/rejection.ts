@@ -255,9 +255,12 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   // was reached, and the fix is that system's own configuration (a port, a service not running)
   const advice = named.rule === 'smtp.connection-failed' && toOwnNetwork(r) ? (adviceForRule('mta.local-error') ?? named) : named;
   const reply = [r.code, r.enhanced, r.text].filter((x) => x !== null && x !== '').join(' ');
+  // a refusal at MAIL FROM is about the envelope sender: name it when the refusal's session has it
+  const sender =
+    r.stage === 'mail' ? ctx.evidence.sessions.find((x) => r.line >= x.startLine && r.line <= x.endLine)?.mailFrom?.address : undefined;
   const evidence = [
     {
-      text: `${reply} — ${stageWords(r.stage)}${r.recipient ? `, for ${r.recipient}` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
+      text: `${reply} — ${stageWords(r.stage)}${sender ? `, sender ${sender}` : ''}${r.recipient ? `, for ${r.recipient}` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
       line: r.line,
     },
   ];

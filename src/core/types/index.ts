@@ -121,6 +121,14 @@ export interface Rejection extends Located {
    * smtpd, Exim's "rejected", MDaemon's inbound side): the reader is the receiving side.
    */
   inbound?: boolean;
+  /**
+   * The refused message had been passed on by a forwarder (an alias or .forward, a forwarding
+   * service, a forwarding rule): the IP, HELO and envelope the receiver judged are the forwarder's,
+   * not the original sender's. `by`: the paste's own server or program passed it on ('own': an
+   * alias, SRS, a forwarding rule) or a relay or service it quotes ('service'); `says` is the
+   * evidence in words, `line` where it stood.
+   */
+  forwarded?: { by: 'own' | 'service'; says: string; line: number };
 }
 
 /** One Received hop. DESIGN.md report `hops`. */

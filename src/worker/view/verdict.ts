@@ -6,7 +6,7 @@
 import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
 import type { StepView, VerdictView } from './types';
-import { LOG_KINDS, OWN_SERVER_WORDS, PARTY_WORDS, STAGE_WORDS, kindWords, reasonWords } from './words';
+import { FORWARDER_WORDS, LOG_KINDS, OWN_SERVER_WORDS, PARTY_WORDS, STAGE_WORDS, kindWords, reasonWords } from './words';
 
 /**
  * The refusal the ranking starts from: the first whose SMTP stage is known
@@ -82,6 +82,9 @@ function targetActor(first: StepView | null): string | null {
   return "The domain's administrator: whoever manages its DNS records and mail service";
 }
 
+/** The steps whose cause a forwarder's passing the mail on can be (RFC 7208 §1.1.1, RFC 7489 §10.4). */
+const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:rate-limited|content-rejected)$/;
+
 function whoActs(primary: Rejection | null, first: StepView | null): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
@@ -92,6 +95,20 @@ function whoActs(primary: Rejection | null, first: StepView | null): string | nu
   // delivery to a loopback or private address: LMTP, a content filter)
   if (first?.rule === 'mta.local-error') return OWN_SERVER_WORDS;
   if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;
+  // a message a forwarder passed on, refused for what the sending side controls (its IP, HELO, envelope,
+  // volume, the message as re-sent) or for the forwarding itself: the forwarder acts; a refusal about the
+  // recipient (unknown, full) stays the recipient's, and one about the client's own login to its relay
+  // (authentication required, relaying denied) stays with whoever configures that client
+  const recipientsSide =
+    primary?.party === 'recipient' || !!first?.rule.startsWith('smtp.recipient') || first?.rule === 'smtp.mailbox-full';
+  const clientLogin = first?.rule === 'smtp.auth-required' || first?.rule === 'smtp.relay-denied';
+  // the reader's own server or program that forwards is the forwarder only for what forwarding changes:
+  // the original domain judged at its IP (SPF, DKIM, DMARC), the relayed mail's reputation, volume and
+  // content; for anything else (its PTR, HELO, a blocklist, a connection) it is simply the sending server
+  const own = primary?.forwarded?.by === 'own';
+  const forwardingBreaks = FORWARDING_BREAKS.test(first?.rule ?? '');
+  if (((primary?.forwarded && (!own || forwardingBreaks)) || first?.rule.startsWith('forwarding.')) && !recipientsSide && !clientLogin)
+    return FORWARDER_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;

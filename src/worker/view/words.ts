@@ -48,6 +48,14 @@ export const STAGE_WORDS: Record<Stage, string> = {
 /** Whose move it is when the input's own server refused a client: the reader is the receiver. */
 export const OWN_SERVER_WORDS = "Your server's administrator: your server refused this client";
 
+/**
+ * Whose move it is when a forwarder passed the refused message on: the receiver judged the forwarder's
+ * IP, HELO and re-sent envelope (RFC 7208 §1.1.1: SPF checks the last hop), so the original sender's
+ * records are not what to change.
+ */
+export const FORWARDER_WORDS =
+  "The forwarder: whoever runs the alias, forwarding service or list that passed this mail on — the refused IP and HELO are the forwarder's, not the original sender's";
+
 export const PARTY_WORDS: Record<Party, string> = {
   sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",

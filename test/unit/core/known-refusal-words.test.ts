@@ -35,7 +35,6 @@ describe('known refusal words in a short paste', () => {
       ' Message   SPF=FAIL: (header from: a@example.org) indicates that MTA (192.0.2.8) is not permitted to send email for example.org',
       'spf.fail',
     ],
-    ['smtp error from remote mail after mail from:<a@host> ..... 550 unroutable sender address', 'smtp.sender-invalid'],
     ['550 mail dropped, bare LF found', 'smtp.not-compliant'],
     ['554 Throttling failure: Maximum sending rate exceeded.', 'smtp.rate-limited'],
   ])('%s', async (text, first) => {

@@ -4,7 +4,8 @@
 // the reader's own mail system (a local service on a loopback address) is
 // theirs too; the organisation's own device refused by its own server changes
 // its settings; a refusal of the reader's mail elsewhere is the sender's side;
-// a full mailbox is the recipient's.
+// a full mailbox is the recipient's; a message a forwarder passed on is the
+// forwarder's, unless the refusal is about the recipient or the client's own login.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { buildView } from '../../../src/worker/view/build';
@@ -37,6 +38,26 @@ describe('who acts', () => {
     [
       "the organisation's own device refused by its own server as a stranger",
       'Feb  8 20:30:05 mail postfix/smtpd[17756]: NOQUEUE: reject: RCPT from unknown[198.51.100.77]: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [198.51.100.77]; from=<scan@example.com> to=<office@example.com> proto=ESMTP helo=<PRINTER01>',
+      /^The sender's side/,
+    ],
+    [
+      "a forwarded message refused for SPF at the forwarder's IP",
+      'b@example.net\n    (ultimately generated from a@example.org)\n    host mx.example.net [198.51.100.4]\n    SMTP error from remote mail server after end of data:\n    550-5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail policy (-all)\n    550 5.7.26 but it fails to pass SPF checks with the ip: [192.0.2.7].',
+      /^The forwarder/,
+    ],
+    [
+      "the same refusal without a forwarder's mark",
+      'b@example.net\n    host mx.example.net [198.51.100.4]\n    SMTP error from remote mail server after end of data:\n    550-5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail policy (-all)\n    550 5.7.26 but it fails to pass SPF checks with the ip: [192.0.2.7].',
+      /^The sender's side/,
+    ],
+    [
+      'a forwarded message whose final recipient does not exist',
+      'b@example.net\n    (generated from a@example.org)\n    host mx.example.net [198.51.100.4]\n    SMTP error from remote mail server after RCPT TO:<b@example.net>:\n    550 5.1.1 <b@example.net>: Recipient address rejected: User unknown',
+      /^The recipient's side/,
+    ],
+    [
+      "a forwarding rule's client that did not log in to its relay",
+      "Failed to forward message: Error: MAIL FROM failed: '550 Authentication is required for relay'",
       /^The sender's side/,
     ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
