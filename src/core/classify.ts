@@ -81,5 +81,6 @@ export function classify(r: RawRejection): Rejection {
     knowledge: k?.id ?? null,
     recipient: r.recipient ?? null,
     remote: r.remote ?? null,
+    ...(r.originalRecipient && r.originalRecipient !== r.recipient ? { originalRecipient: r.originalRecipient } : {}),
   };
 }

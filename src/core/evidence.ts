@@ -5,8 +5,9 @@ import type { Evidence, InputKind, Rejection } from './types';
 import type { ParseResult, RawRejection } from './parse/parser';
 import { classify } from './classify';
 import { judgedIpInReply } from './parse/judged-ip';
-import type { LoggedCheck, Session } from './types';
+import type { LoggedCheck, Session, SmtpReply } from './types';
 import { readRecordedChecks } from './knowledge/recorded-checks';
+import { refusesCommandSyntax } from './knowledge/reply-codes';
 
 /**
  * What a refusal's words say the receiver found (knowledge/recorded-checks.ts):
@@ -43,6 +44,18 @@ function recordedInRefusals(rejections: Rejection[], sessions: Session[]): Logge
   return out;
 }
 
+/**
+ * A refusal of a command's syntax that the client then got past: the same command (HELO/EHLO or
+ * MAIL FROM, one per transaction) was sent again later in the session and accepted — a typo in a
+ * hand-typed telnet session ("Mail" → 501 5.5.4, then "MAIL FROM: a@b" → 250), a client retrying
+ * HELO after EHLO. Nothing about the delivery was refused, so it is no refusal of it. RCPT TO is
+ * not judged so: another recipient accepted later says nothing about the refused one.
+ */
+function correctedLater(s: Session, r: SmtpReply): boolean {
+  if ((r.stage !== 'helo' && r.stage !== 'mail') || !refusesCommandSyntax(r.code, r.enhanced)) return false;
+  return s.replies.some((x) => x.line > r.line && x.stage === r.stage && x.code >= 200 && x.code < 300);
+}
+
 /** Replies that end a session politely are not refusals (QUIT's 221, etc.). */
 function isRefusal(code: number): boolean {
   return code >= 400 && code < 600;
@@ -67,7 +80,7 @@ export function buildEvidence(
   const reported = new Set(raw.map((r) => r.line));
   for (const s of result.sessions ?? []) {
     for (const r of s.replies) {
-      if (!isRefusal(r.code) || reported.has(r.line)) continue;
+      if (!isRefusal(r.code) || reported.has(r.line) || correctedLater(s, r)) continue;
       // the recipient a RCPT-stage refusal answered: the last RCPT TO before it
       const rcpt = r.stage === 'rcpt' ? s.rcptTo.filter((x) => x.line <= r.line).pop()?.address : undefined;
       raw.push({

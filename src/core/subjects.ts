@@ -12,6 +12,7 @@ import { fieldsNamed } from './mail/header-block';
 import { messageSubjects } from './mail/subjects';
 import { addressIn, dnsDomainOf } from './mail/address';
 import { standInIp, standInName, type StandIn } from './knowledge/stand-ins';
+import { domainNamedIn } from './knowledge/recorded-checks';
 
 /**
  * In a log of our own server sending, the receiver often echoes the client's
@@ -113,7 +114,8 @@ export function findSubjects(ev: Evidence): Subjects {
   // cannot be judged: it stands in as the sender domain, as an envelope sender alone does)
   const recordedMailFrom =
     domainOfCheck(recorded('spf', (l) => !!l.refused && !!l.subject)) ??
-    domainOfCheck(recorded('dmarc', (l) => !!l.refused && !!l.subject));
+    domainOfCheck(recorded('dmarc', (l) => !!l.refused && !!l.subject)) ??
+    namedByAuthRefusal(ev);
   return {
     ip,
     helo: s?.helo ? { value: s.helo.name, line: s.helo.line } : sameHost ? (msg?.helo ?? null) : null,
@@ -128,6 +130,20 @@ export function findSubjects(ev: Evidence): Subjects {
       .map((l) => ({ zone: l.zone as string, line: l.line, result: l.result })),
     sendingHost: ip ? null : sendingHostOf(ev),
   };
+}
+
+/**
+ * The domain an authentication refusal names without stating one check's result (Microsoft's 5.7.515
+ * "sending domain example.org doesn't meet the required authentication level"): the receiver judged
+ * that domain, so the SPF, DKIM and DMARC checks are about it when nothing else in the input names one.
+ */
+function namedByAuthRefusal(ev: Evidence): { value: string; line: number } | null {
+  for (const r of ev.rejections) {
+    if (r.reason !== 'authfailure') continue;
+    const d = domainNamedIn(r.text);
+    if (d) return { value: d, line: r.line };
+  }
+  return null;
 }
 
 /**

@@ -14,9 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
-  // text "13.248.132.87" not in checklist
-  'de-exchange-ndr-recipient-host-connection-refused-expired':
-    "the German NDR names the receiver's IP only in its diagnostic block; the connection-failed step does not quote the IP",
   // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
   'dms-dnsblog-lookup-errors-google-public-dns':
     "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
@@ -35,9 +32,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
   'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
     "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
-  // reason none, want authfailure|policyviolation|rejected|securityerror; first spf.softfail:warn, want spf.fail|smtp.rejected
-  'exchange-policy-prohibited-spf-softfail-provider-missing-portuguese-post':
-    'two fragments (a Diagnostic-Code without code and a Received-SPF line) read as headers: no refusal is made of the policy sentence, and the recorded softfail leads where the thread blamed SPF fail',
   // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
   'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
     "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
@@ -62,15 +56,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
-  // reason syntaxerror (501 5.5.4 helo), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed; stage helo, want rcpt
-  'm365-spamhaus-cloud-ip-smtp-transcript':
-    "a transcript whose first refusal is the client's own HELO syntax error (501 5.5.4); the Spamhaus refusal comes later",
-  // reason securityerror (550 5.7.1 unknown), want spamdetected|contenterror|filtered|rejected; first smtp.auth-required:fail, want smtp.content-reject...
-  'mailchannels-cs-message-blocked-missing-message-id':
-    'reason only: the catch-all 5.7.1 is securityerror for the engine; the step (content) is right',
-  // first smtp.recipient-unknown:fail, want mta.local-error|smtp.dns-lookup-failed
-  'mailcow-cron-root-mail-hetzner-hostname-not-found-quoted':
-    "Postfix's own NXDOMAIN for the recipient domain reads as an unknown recipient; that the domain is the server's own host name is not in the paste",
   // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
     "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
@@ -82,9 +67,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
-  // first reputation.blocked:warn, want smtp.greylisted
+  // stage unknown, want helo|rcpt
+  'mailu-own-helo-restriction-rejects-windows-client-on-smtps':
+    "stage only: a bare '504 5.5.2 <host>: Helo command rejected: need fully-qualified hostname' reply (no command context) is not placed at HELO/RCPT from its own words",
+  // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
-    "reason only: rspamd's bare 'Try again later' (451 4.7.1) has no reason words; the step (greylisted) is right",
+    "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
@@ -112,9 +100,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
   'sandstorm-json-535-incorrect-authentication-data-username':
     "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
-  // first smtp.recipient-unknown:fail, want smtp.rate-limited; unexpected smtp.recipient-unknown:fail
-  'submission-550-mailbox-unavailable-rate-limit-bulk-send':
-    "the words say 'mailbox unavailable'; the rate limit is known only from the thread",
   // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
   'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
     "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",

@@ -165,3 +165,12 @@ export function findHeaderField(name: string): HeaderFieldKnowledge | undefined 
   const n = name.toLowerCase();
   return HEADER_FIELDS.find((h) => h.name === n) ?? HEADER_FIELDS.find((h) => h.name.endsWith('*') && n.startsWith(h.name.slice(0, -1)));
 }
+
+/**
+ * Fields that only a delivery status report's blocks have (RFC 3464 §2.2, §2.3), never a message's
+ * header section: a block that holds one is a bounce's content pasted, not a message's headers.
+ * (Original-Recipient is not among them: Oracle Messaging Server writes it into the headers of
+ * the messages it delivers, its notices included.)
+ */
+export const DSN_ONLY_FIELD =
+  /^(?:Final-Recipient|Remote-MTA|Diagnostic-Code|Reporting-MTA|Received-From-MTA|Last-Attempt-Date|Will-Retry-Until|Final-Log-ID)$/i;

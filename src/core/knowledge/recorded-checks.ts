@@ -117,6 +117,18 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7372 §3.2 (X.7.23 SPF validation failed)'],
   },
   {
+    // a gateway that names the policy it refused by: Proofpoint "Email rejected per SPF policy", MailChannels
+    // "Email has been rejected due to the domain's SPF policy", "… due to example.org's SPF policy"
+    id: 'gateway.rejected-per-spf-policy',
+    sender: 'a mail gateway (Proofpoint, MailChannels)',
+    text: new RegExp(
+      String.raw`\b(?:rejected|refused|blocked|denied) (?:per|due to|by|because of) (?:the )?(?:${DOTTED}'s |domain'?s )?SPF (?:policy|record)\b`,
+      'i',
+    ),
+    claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
+    sources: ['https://docs.mailchannels.com/inbound/smtp-errors', 'RFC 7208 §8.4 (fail)'],
+  },
+  {
     // pyspf, libspf2 and many receivers: "domain of a@example.org does not designate 203.0.113.5 as permitted sender"
     id: 'spf.does-not-designate',
     sender: 'many (pyspf, libspf2, Gmail)',
@@ -306,4 +318,18 @@ export function readRecordedChecks(text: string): RecordedCheck[] {
     }
   }
   return out;
+}
+
+/**
+ * The domain a receiver's authentication words name, even when they state no result for one check
+ * (Microsoft's 5.7.515 "sending domain example.org doesn't meet the required authentication level"
+ * without its "Spf= … Dkim= … DMARC= …" tail): the domain it judged, for the live checks to be about.
+ */
+export function domainNamedIn(text: string): string | null {
+  for (const k of RECORDED_CHECK_TEXTS) {
+    if (k.claims.every((c) => c.check === 'ptr')) continue;
+    const d = k.text.exec(text)?.groups?.domain;
+    if (d && /\./.test(d) && !k.unless?.test(text)) return d.replace(/\.$/, '').toLowerCase();
+  }
+  return null;
 }

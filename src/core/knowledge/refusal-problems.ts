@@ -31,6 +31,8 @@ export interface RefusalProblem {
   details?: string[];
   /** Only for these basic codes (with `details`: RFC 4954 534/535 give X.7.9 and X.7.8 their AUTH meaning). */
   codes?: number[];
+  /** Only when the words came with no reply code (the sending MTA's or a client's own words about the connection). */
+  withoutCode?: boolean;
   /** Only for temporary (4xx) or permanent (5xx) refusals. */
   only?: 'temporary' | 'permanent';
   /** Not when these words are there too (a mailbox quota is no sending quota). */
@@ -38,6 +40,12 @@ export interface RefusalProblem {
   stages?: Stage[];
   /** Only when the refusal's reason is one of these (a broad entry gives way to a narrower reason: a size, a full mailbox). */
   reasons?: string[];
+  /**
+   * Only when the recipient was a bare local name ("root", "www-data") that the reporting server
+   * qualified with its own domain (the refusal's originalRecipient has no "@"): what failed then
+   * is that server's own name, not an address someone typed.
+   */
+  localName?: boolean;
   /** The step's headline and advice when the rule's general ones would mislead. */
   headline?: string;
   detail?: string;
@@ -196,6 +204,24 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
+    // Exchange's own sentence for a 5.7.1 it gives no reason for ("The user or domain that you are sending to
+    // (or from) has a policy that prohibited the mail that you sent"): a recipient restriction, a transport
+    // rule or the sender's authentication (SPF, DMARC) — the words do not say which, so no filter is blamed
+    id: 'policy-unnamed',
+    rule: 'smtp.rejected',
+    text: /\bhas a policy that prohibited the (?:mail|message|e-?mail)\b/i,
+    headline: "The receiving organisation's policy refused the mail, and its words do not say which policy",
+    detail:
+      "Exchange gives this sentence for a 5.7.1 refusal of its own: a delivery restriction on the recipient, a transport (mail flow) rule, or the sender's authentication failing (SPF, DKIM, DMARC). The receiving side's message trace names the rule; on the sending side, the authentication steps below are the usual cause.",
+    fix: [
+      'Check the sender domain\'s SPF, DKIM and DMARC for the server that sent it (the steps below); a receiver that records "softfail" or "fail" for it is the usual cause.',
+      "Ask the recipient's administrator which rule refused it (Exchange message trace, or Get-MessageTrackingLog on premises).",
+    ],
+    sources: [
+      'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.7.1)',
+    ],
+  },
+  {
     // relaying refused in other words than the reason tables know ("553 Relaying disallowed as a@b")
     id: 'relay-refused',
     rule: 'smtp.relay-denied',
@@ -210,6 +236,55 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     text: /\bNonExistentDomain\b|\bnon-?existent domain\b/i,
     headline: 'The recipient domain does not exist in DNS: the sending server found no MX or A record for it',
     sources: ['RFC 5321 §5.1 (locating the target host)', 'RFC 3463 §3.2 (X.1.2, X.4.4)'],
+  },
+  {
+    // mail to a local name (cron's MAILTO, root, a daemon's user) that the server qualified with its own
+    // host name or myorigin, and that name has no DNS: Postfix appends $myorigin (default $myhostname) to
+    // a bare name (postconf(5) append_at_myorigin, myorigin) and delivers locally only when the result is
+    // in mydestination; a host name that is neither local nor in DNS ends here ("Host or domain name not
+    // found"). The server's own setting is wrong, no receiver was asked.
+    id: 'local-name-unresolvable',
+    rule: 'mta.local-error',
+    localName: true,
+    reasons: ['hostunknown', 'networkerror', 'userunknown', 'expired'],
+    text: /\bHost or domain name not found\b|\bName service error\b|\bdomain (?:name )?(?:not found|does not exist)\b|\bno (?:MX|mail exchanger|address) (?:record )?for\b|\bunrout(?:e)?able\b|\bHost not found\b|\bNXDOMAIN\b/i,
+    headline:
+      "The server addressed local mail (to a bare name such as root) to its own host name, and that name has no DNS: the server's own setting, not a receiver",
+    detail:
+      'The message was sent to a local name without a domain (a cron job, a daemon or a script mailing "root"), and the server completed it with its own name (Postfix myorigin, default the host name) — a name that is neither delivered locally nor found in DNS. Nothing outside the server refused it.',
+    fix: [
+      'Send the local names to a real mailbox: an alias such as "root: admin@<your domain>" in /etc/aliases (then newaliases), or MAILTO=admin@<your domain> in the crontab.',
+      'Or make the server deliver its own host name locally (Postfix: the host name in mydestination) or complete bare names with a domain that has MX records (Postfix: myorigin = <your domain>).',
+    ],
+    verify: ['postconf myhostname myorigin mydestination', 'sendmail -bv {original}   (the report names where its mail now goes)'],
+    sources: [
+      'https://www.postfix.org/postconf.5.html#myorigin',
+      'https://www.postfix.org/postconf.5.html#append_at_myorigin',
+      'https://www.postfix.org/BASIC_CONFIGURATION_README.html#myorigin',
+    ],
+  },
+  {
+    // a connection the other side closed without any reply ("Connection reset by peer", "connection
+    // dropped", "Broken pipe"): sisimai counts some of these words as "blocked", and a receiver may indeed
+    // drop a client it distrusts — but the words alone do not say that it judged anything, so the step is
+    // the failed connection, whose advice names both readings (at the greeting: the client's IP; later:
+    // the path), never "the receiver refused this sender"
+    id: 'connection-dropped',
+    rule: 'smtp.connection-failed',
+    reasons: ['blocked', 'networkerror', 'onhold', 'undefined'],
+    text: /\bconnection (?:was )?(?:reset|closed|dropped|aborted)(?: by (?:peer|remote|foreign host|the remote (?:host|server)))?\b|\bBroken pipe\b|\bRemote host closed connection\b|\bunexpected disconnection\b/i,
+    // a reply with a code, or words that name a block, a list or a policy, say more than the connection did
+    withoutCode: true,
+    headline: 'The other side closed the connection without an SMTP reply',
+    detail:
+      'No reply code says why. A receiver closes on clients it distrusts (no reverse DNS, a listed IP, a pre-greeting test), and a firewall or a path that drops large packets (MTU, an SMTP-inspecting router) closes connections in the middle of the dialogue or of TLS.',
+    fix: [
+      "If it happens at the greeting, check the sending IP's reverse DNS and blocklist steps: the receiver dropped the client on sight.",
+      'If it happens while the message or the TLS handshake is sent, suspect the path: turn off SMTP inspection on a firewall in between, and try a smaller MTU.',
+    ],
+    verify: ['swaks --server <the receiving server> --to <the recipient address>   (shows where the dialogue stops)'],
+    unless: /\b(?:block(?:ed|list)?|black ?list|listed|spam|reputation|polic(?:y|ies)|RBL|DNSBL|refused by)\b/i,
+    sources: ['RFC 5321 §3.8 (a server closing the connection)', 'https://www.postfix.org/DEBUG_README.html'],
   },
   {
     // a lookup that failed for now (SERVFAIL, a timeout): retried; the domain's DNS or the sender's resolver
@@ -259,6 +334,8 @@ export interface RefusalFacts {
   hard: boolean;
   /** The reason decided for it, when known. */
   reason?: string;
+  /** The recipient as the sender gave it, when the reporting MTA changed it (see Rejection). */
+  originalRecipient?: string;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
@@ -269,6 +346,8 @@ export function findRefusalProblem(r: RefusalFacts): RefusalProblem | undefined 
     if (p.only === 'permanent' && !r.hard) return false;
     if (p.stages && !p.stages.includes(r.stage)) return false;
     if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
+    if (p.withoutCode && r.code !== null) return false;
+    if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;

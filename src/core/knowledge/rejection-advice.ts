@@ -141,7 +141,7 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     fix: [
       'Publish an SPF record that includes every server that sends for the domain, sign with DKIM, and publish DMARC (at least p=none) aligned with the From: domain.',
     ],
-    verify: ['dig +short TXT <domain>', 'dig +short TXT _dmarc.<domain>'],
+    verify: ['dig +short TXT {domain}', 'dig +short TXT _dmarc.{domain}'],
     sources: ['RFC 7208 (SPF)', 'RFC 6376 (DKIM)', 'RFC 7489 (DMARC)', 'RFC 7372 §3.3'],
   },
   {

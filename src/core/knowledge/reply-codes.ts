@@ -89,3 +89,15 @@ export function replyCodeReason(code: number | null, stage: Stage): { reason: st
   const reason = info ? (info.byStage?.[stage] ?? info.reason) : undefined;
   return info && reason ? { reason, info } : undefined;
 }
+
+/**
+ * A refusal of how a command was written, not of the mail: RFC 5321 §4.2.2 500 (command
+ * unrecognized), 501 (syntax error in arguments), 502 (not implemented), 504 (parameter not
+ * implemented), and RFC 3463 §3.6 X.5.1, X.5.2, X.5.4 (invalid command, syntax error, invalid
+ * arguments). The server judged no sender, IP or message: a client that sends the command again
+ * correctly goes on as if it never happened.
+ */
+export function refusesCommandSyntax(code: number, enhanced: string | null): boolean {
+  if (code < 500 || code >= 600) return false;
+  return [500, 501, 502, 504].includes(code) || /^5\.5\.[124]$/.test(enhanced ?? '');
+}

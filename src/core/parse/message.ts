@@ -10,6 +10,7 @@ import type { InputParser, ParseResult } from './parser';
 import { headerScore, readHeaderBlock, type HeaderBlock } from '../mail/header-block';
 import { readMessageHeaders } from '../mail/read';
 import { asRefusal, findRepliesIn } from './replies';
+import { DSN_ONLY_FIELD } from '../knowledge/header-fields';
 
 /**
  * Index of the line where the header section starts: the first line that
@@ -148,6 +149,9 @@ export const messageParser: InputParser = {
     const start = findHeaderStart(lines);
     const block = readHeaderBlock(lines.slice(0, start + 400), start);
     if (block.fields.length < 2) return 0;
+    // a delivery report's fields among them ("Diagnostic-Code: smtp; …" above a Received-SPF line): a
+    // bounce's pieces pasted together, which the bounce reader reads; no message has such a field
+    if (block.fields.some((f) => DSN_ONLY_FIELD.test(f.name))) return 0;
     const score = Math.min(1, headerScore(block) * 1.2);
     // a refusal the reply finder is sure of above the header section: the headers are the
     // returned copy under a bounce's notice (Exchange's "Original message headers", a DSN's

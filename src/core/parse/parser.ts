@@ -17,6 +17,13 @@ export interface RawRejection {
   reason?: string;
   /** The log's own server refused a client here, where no session says so (Postfix cleanup's refusal without its queue id). */
   inbound?: boolean;
+  /**
+   * The recipient as the sender gave it, when the reporting MTA's own alias expansion or
+   * qualification changed it: Postfix "<root@host> (expanded from <root>)" and orig_to=,
+   * a DSN's Original-Recipient (RFC 3464 §2.3.1). A bare local name ("root") was qualified by
+   * the reporting server itself (Postfix myorigin, sendmail's $j).
+   */
+  originalRecipient?: string | null;
   /** DSN Action (RFC 3464 §2.3.3): failed, delayed… */
   action?: string;
   /** DSN Diagnostic-Code type: SMTP, X-Unix, X-Postfix… */

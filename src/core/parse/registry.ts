@@ -13,7 +13,7 @@ import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
 import { targetParser } from './target';
 import { preparePaste } from './paste';
-import { plainLine } from '../text/view';
+import { plainLine, unquotedWhole } from '../text/view';
 
 /** The cleaned lines of one input, made once for every log reader's detection and parse. */
 const prepared = new WeakMap<string[], string[]>();
@@ -27,15 +27,24 @@ function preparedLines(lines: string[]): string[] {
   return p;
 }
 
+/** A paste quoted whole ("> " on every line), without its quote marks, made once per input. */
+const unquoted = new WeakMap<string[], string[] | null>();
+function unquotedLines(lines: string[]): string[] | null {
+  if (!unquoted.has(lines)) unquoted.set(lines, unquotedWhole(lines));
+  return unquoted.get(lines)!;
+}
+
 /**
  * Parsers never throw on bad input; should one fail by a bug, the input is
  * reported as not understood, with the reason, instead of breaking the page.
  */
 function guarded(p: InputParser): InputParser {
   // log readers get the paste cleaned (quotes, prompts, wrapped lines: parse/paste.ts); a
-  // message, a bounce, a transcript or a domain/IP to check is read as it is
+  // message, a bounce or a transcript is read as it is, only without the quote marks of a reply
+  // that quotes it whole; a domain/IP to check is read as it is
   const isLog = !['message', 'bounce', 'smtp-transcript', 'domain', 'ip'].includes(p.kind);
-  const prepare = (lines: string[]) => (isLog ? preparedLines(lines) : lines);
+  const isTarget = p.kind === 'domain' || p.kind === 'ip';
+  const prepare = (lines: string[]) => (isLog ? preparedLines(lines) : isTarget ? lines : (unquotedLines(lines) ?? lines));
   return {
     kind: p.kind,
     detect(lines) {

@@ -13,7 +13,9 @@ import { readHeaderBlock } from '../mail/header-block';
 import { normalizeIP } from '../dns/names';
 import { emptySession } from './session';
 
-const VERBS = /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b|MAIL FROM:|RCPT TO:)/i;
+// (MAIL and RCPT alone, or without the colon, are still those commands as a person typed them: "Mail" → 501)
+const VERBS =
+  /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b|MAIL FROM:|RCPT TO:|(?:MAIL|RCPT)\s*$|MAIL FROM\b|RCPT TO\b)/i;
 /** swaks/openssl/RFC prefixes: which side said the line. */
 const PREFIX = /^\s*(<-|->|<~|~>|<\*\*|\*\*>|<\*|\*>|<<<|>>>|S:|C:|Got:|Sent:|Server:|Client:|<|>)(?:\s|$)\s?/;
 
@@ -111,8 +113,9 @@ export function parseTranscript(lines: string[], _text: string, exactBytes: bool
         text,
       );
     // the command that opened the session names the server: telnet host 25, swaks --server host, openssl -connect host:port
+    // (behind a shell's prompt: "[root@host dir]# nc -C mx.example 25", "user@host:~$ telnet mx 25")
     const opener =
-      /^(?:[A-Za-z]:\\[^>]*>|\$\s*)?(?:telnet\s+(\S+)|nc\s+(?:-\S+\s+)*(\S+)\s+\d+|.*?swaks\b.*?--server\s+(\S+)|.*?openssl\s+s_client\b.*?-connect\s+(\S+?)(?::\d+)?(?:\s|$))/i.exec(
+      /^(?:[A-Za-z]:\\[^>]*>|\$\s*|\[[^\]\n]{1,120}\][#$]\s*|[\w.-]{1,64}@[\w.-]{1,120}:[^#$\s]{0,120}[#$]\s*)?(?:telnet\s+(\S+)|nc\s+(?:-\S+\s+)*(\S+)\s+\d+|.*?swaks\b.*?--server\s+(\S+)|.*?openssl\s+s_client\b.*?-connect\s+(\S+?)(?::\d+)?(?:\s|$))/i.exec(
         text,
       );
     if (opener && !conn) {

@@ -175,10 +175,19 @@ export const bulkSenderRules: Rule = {
       const failedAll = results.filter((x) => x.met === 'no' && x.r.scope === 'all');
       const failedBulk = results.filter((x) => x.met === 'no' && x.r.scope === 'bulk');
       const unmet = [...failedAll, ...failedBulk];
+      const unknown = results.filter((x) => x.met === 'unknown').length;
+      // what could not be checked is said as such, never "none found unmet" — least of all beside a
+      // receiver whose refusal says the authentication failed (Microsoft 5.7.515 names no check)
+      const authRefused = ctx.evidence.rejections.some((r) => r.reason === 'authfailure');
+      const summary = unmet.length
+        ? `${unmet.length} of ${results.length} not met`
+        : unknown
+          ? `${unknown} of ${results.length} could not be checked from the input${authRefused ? ", and the receiver's refusal says its authentication requirements were not met" : ''}`
+          : `all ${results.length} met`;
       steps.push({
         rule: `bulk.${b.id}`,
         status: failedAll.length ? 'fail' : failedBulk.length ? 'warn' : results.some((x) => x.met === 'unknown') ? 'info' : 'pass',
-        title: `${b.name} sender requirements (since ${b.since}): ${unmet.length ? `${unmet.length} of ${results.length} not met` : `none found unmet of ${results.length}`}`,
+        title: `${b.name} sender requirements (since ${b.since}): ${summary}`,
         evidence,
         detail: `The input shows mail to ${b.name}. Rules marked "bulk senders" apply to domains sending 5,000 or more messages a day to ${b.name}; the others to everyone.`,
         fix: unmet.map((x) => FIX[x.r.id]),

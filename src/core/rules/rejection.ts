@@ -63,9 +63,11 @@ function fill(template: string, ctx: RuleContext, r: Rejection): string {
   const vars: Record<string, string> = {
     ip: r.ip ?? ctx.subjects.ip?.value ?? '<the sending IP>',
     helo: ctx.subjects.helo?.value ?? '<your HELO name>',
-    mailfrom: ctx.focus?.mailFrom?.address || 'sender@example.org',
-    rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? 'recipient@example.com',
-    server: ctx.focus?.serverIp ?? r.remote ?? 'the receiving server',
+    mailfrom: ctx.focus?.mailFrom?.address || '<the sender address>',
+    rcpt: r.recipient ?? ctx.focus?.rcptTo[0]?.address ?? '<the recipient address>',
+    server: ctx.focus?.serverIp ?? r.remote ?? '<the receiving server>',
+    original: r.originalRecipient ?? r.recipient ?? '<the recipient>',
+    domain: ctx.subjects.fromDomain?.value ?? ctx.subjects.mailFromDomain?.value ?? '<the sender domain>',
   };
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
@@ -260,7 +262,7 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
     r.stage === 'mail' ? ctx.evidence.sessions.find((x) => r.line >= x.startLine && r.line <= x.endLine)?.mailFrom?.address : undefined;
   const evidence = [
     {
-      text: `${reply} — ${stageWords(r.stage)}${sender ? `, sender ${sender}` : ''}${r.recipient ? `, for ${r.recipient}` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
+      text: `${reply} — ${stageWords(r.stage)}${sender ? `, sender ${sender}` : ''}${r.recipient ? `, for ${r.recipient}` : ''}${r.originalRecipient ? ` (given as ${r.originalRecipient})` : ''}${r.remote ? `, from ${r.remote}` : ''}`,
       line: r.line,
     },
   ];

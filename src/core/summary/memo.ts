@@ -123,5 +123,6 @@ export function classifyRemembered(r: RawRejection): Rejection {
     knowledge: v.knowledge,
     recipient: r.recipient ?? null,
     remote: r.remote ?? null,
+    ...(r.originalRecipient && r.originalRecipient !== r.recipient ? { originalRecipient: r.originalRecipient } : {}),
   };
 }

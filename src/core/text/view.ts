@@ -89,6 +89,23 @@ export function plainLine(line: string): string {
   return undoMarkdown(t);
 }
 
+/**
+ * A paste quoted whole, as a reply quotes what it answers ("> This is the mail system at host …",
+ * every line behind "> " or a bare ">"): the same lines without their quote marks, the count
+ * unchanged, so that a bounce's or a message's reader sees the blank lines that separate its
+ * blocks and the fields at the start of a line. Null when a text line is not quoted (a reply's own
+ * words around a quote, a transcript's ">>>" commands): such a paste is read as it is.
+ */
+export function unquotedWhole(lines: string[]): string[] | null {
+  let quoted = 0;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    if (!QUOTE_MARKS.test(l) || TRANSCRIPT_MARK.test(l)) return null;
+    quoted++;
+  }
+  return quoted ? lines.map((l) => (QUOTE_MARKS.test(l) ? l.replace(QUOTE_MARKS, '') : l)) : null;
+}
+
 export function readableView(input: string[]): TextView {
   const joined = input.join('\n');
   const html = HTML_TAG.test(joined) || (HTML_ENTITY.test(joined) && /&(?:lt|gt);/i.test(joined));

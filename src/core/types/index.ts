@@ -117,6 +117,11 @@ export interface Rejection extends Located {
   /** Who said it, if known (Remote-MTA, `host x said:`). */
   remote?: string | null;
   /**
+   * The recipient as the sender gave it, when the reporting MTA's alias expansion or
+   * qualification changed it (Postfix "(expanded from <root>)" / orig_to=, DSN Original-Recipient).
+   */
+  originalRecipient?: string;
+  /**
    * The input's own server gave this refusal to a client (an inbound session of the log:
    * smtpd, Exim's "rejected", MDaemon's inbound side): the reader is the receiving side.
    */

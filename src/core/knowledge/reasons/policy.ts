@@ -15,10 +15,11 @@ export const SPAM_DETECTED: ReasonTable = {
   notAt: [...BEFORE_DATA],
   // "you are sending spam", "spam IPs blocked": the IP is refused for what it sent, a block of the client
   unlessPhraseIds: ['blocked.sending-spam'],
+  // ("spam" as a label of a DNS name, spam.sorbs.net or bl.spam.example, names a list, not the message)
   phrases: [
     p(
       'spamdetected.spam',
-      /\bspam\b|\bspamm(?:y|ing)\b|\bspam-like\b|\b(?:considered|classified|identified|detected|marked|tagged|scored|rejected|refused) as (?:spam|junk|bulk|unsolicited)|\bunsolicited (?:bulk |commercial )?(?:e-?mail|mail|message)|\bappears to be unsolicited\b|\b(?:UBE|UCE)\b|\bjunk ?mail\b|\bbulk (?:e-?mail|mail|advertising)\b/i,
+      /(?<![\w.-])spam(?![\w-]|\.\w)|\bspamm(?:y|ing)\b|\bspam-like\b|\b(?:considered|classified|identified|detected|marked|tagged|scored|rejected|refused) as (?:spam|junk|bulk|unsolicited)|\bunsolicited (?:bulk |commercial )?(?:e-?mail|mail|message)|\bappears to be unsolicited\b|\b(?:UBE|UCE)\b|\bjunk ?mail\b|\bbulk (?:e-?mail|mail|advertising)\b/i,
       'SpamAssassin, Amavis ("Message content rejected, UBE"), Exim ACL texts, Gmail, mail.ru, QQ, SendGrid',
     ),
     p(
@@ -30,7 +31,7 @@ export const SPAM_DETECTED: ReasonTable = {
   weak: [
     p(
       'spamdetected.weak',
-      /\bspam\b|\bunsolicited\b|\bmessage content rejected\b|\bmessage rejected for policy reasons\b|\bmessage filtered\b/i,
+      /(?<![\w.-])spam(?![\w-]|\.\w)|\bunsolicited\b|\bmessage content rejected\b|\bmessage rejected for policy reasons\b|\bmessage filtered\b/i,
       'the same filters, their words in a reply whose command is not known',
     ),
   ],
@@ -61,8 +62,8 @@ export const POLICY_VIOLATION: ReasonTable = {
   weak: [
     p(
       'policyviolation.policy',
-      /\bpolic(?:y|ies) (?:violation|reasons|restrictions?)\b|\b(?:local|organi[sz]ation(?:al)?|content|security|sender) polic(?:y|ies)\b|\bviolat\w* (?:our |the )?(?:\w+ )?polic|\bdenied by policy\b|\brejected (?:for|due to) (?:local )?policy\b|\bprotocol violation\b|\borganizational settings\b|\bmessage given low priority\b|\bmass mailer\b/i,
-      'Yahoo ("Email not accepted for policy reasons"), Mimecast ("rejected due to security policies"), Exchange ("organizational settings")',
+      /\bpolic(?:y|ies) (?:violation|reasons|restrictions?)\b|\b(?:local|organi[sz]ation(?:al)?|content|security|sender) polic(?:y|ies)\b|\bviolat\w* (?:our |the )?(?:\w+ )?polic|\bdenied by policy\b|\brejected (?:for|due to) (?:local )?policy\b|\bprotocol violation\b|\borganizational settings\b|\bmessage given low priority\b|\bmass mailer\b|\ba policy that (?:prohibit|prevent|forbid|block)(?:s|ed)?\b/i,
+      'Yahoo ("Email not accepted for policy reasons"), Mimecast ("rejected due to security policies"), Exchange ("organizational settings"; its 5.7.1 NDR text "…has a policy that prohibited the mail that you sent")',
     ),
     p(
       'policyviolation.attachment',

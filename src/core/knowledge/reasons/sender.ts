@@ -68,8 +68,8 @@ export const AUTH_FAILURE: ReasonTable = {
   phrases: [
     p(
       'authfailure.spf',
-      /\bSPF\b.{0,30}\b(?:fail|check|reject|not pass|did not|softfail|permerror|temperror|hard ?fail)|\b(?:fail|failed|failing|not pass)\w* (?:the )?SPF\b|\bsender policy framework\b|\bdoes not designate\b|\bbad SPF records?\b|\bnot (?:permitted|authori[sz]ed|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|\bper it'?s spf record\b|\bspf\.pobox\.com\b/i,
-      'RFC 7208 §8.4 (fail texts of pyspf, libspf2, policyd-spf); RFC 7372 §3.2 (X.7.23)',
+      /\bSPF\b.{0,30}\b(?:fail|check|reject|not pass|did not|softfail|permerror|temperror|hard ?fail)|\b(?:fail|failed|failing|not pass)\w* (?:the )?SPF\b|\bsender policy framework\b|\bdoes not designate\b|\b(?:rejected|refused|blocked|denied) (?:per|due to|by|because of) (?:the )?(?:[\w.-]{1,80}'s )?SPF (?:policy|record)\b|\bbad SPF records?\b|\bnot (?:permitted|authori[sz]ed|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|\bper it'?s spf record\b|\bspf\.pobox\.com\b/i,
+      'RFC 7208 §8.4 (fail texts of pyspf, libspf2, policyd-spf); RFC 7372 §3.2 (X.7.23); Proofpoint ("Email rejected per SPF policy"), MailChannels ("rejected due to the domain\'s SPF policy")',
     ),
     p(
       'authfailure.dkim-dmarc',
@@ -266,8 +266,8 @@ export const BLOCKED: ReasonTable = {
     ),
     p(
       'blocked.spam-from-ip',
-      /\bpart of their network is on our block list\b|\bconfirm this mail server\b|\byour server requires confirmation\b|\bwas blocked by\b|\bblocked (?:- see|by|for abuse)\b|\brefused - see http\b|\b550 blocked\b|\bis blocked by (?:earthlink|rbl)\b/i,
-      'free.fr, Microsoft (S3150), EarthLink, AT&T texts',
+      /\bpart of their network is on our block list\b|\bconfirm this mail server\b|\byour server requires confirmation\b|\bwas blocked by\b|\bblocked (?:- see|by|for abuse)\b|\brefused - see http\b|\b550 blocked\b|\byour access to submit messages to this e-?mail system has been rejected\b|\bis blocked by (?:earthlink|rbl)\b/i,
+      'free.fr, Microsoft (S3150), EarthLink, AT&T texts; Exchange connection filtering ("Your access to submit messages to this e-mail system has been rejected", sisimai Blocked)',
     ),
   ],
 };

@@ -22,6 +22,27 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://www.fortiguard.com/antispam (FortiGuard AntiSpam IP lookup and delisting)'],
   },
   {
+    // MailChannels Outbound Filtering (the relay many hosting providers send their customers' mail through)
+    // tags each 550 5.7.1 with the control that fired: [CS] its content scan found the message suspicious or
+    // unsolicited, [SS] a known spam signature (subject, body, links). The sender's own relay refused it;
+    // no receiver saw it
+    id: 'mailchannels.content',
+    sender: 'MailChannels (outbound filtering of the hosting provider)',
+    text: /\[(?:CS|SS)\]\s*(?:Message blocked|[^\n]{0,80}\bspam\b)/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    headline: "The hosting provider's outbound filter (MailChannels) judged the message suspicious or spam-like and did not send it",
+    meaning:
+      "MailChannels scans the mail a hosting provider's customers send and blocks messages that look unsolicited ([CS]) or match a spam signature ([SS]): the subject, the body, its links. Messages without the usual headers (Message-ID, Date) from scripts score worse. A surge of such blocks can mean the account is compromised.",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Look at what the blocked messages have in common: a spam-like subject ("hi", "re:", pharmacy words), links to listed domains, a script that sends without Message-ID or Date headers.',
+      'If the account did not send them, change its password and scan the site or computer that sent them.',
+      'If the message is legitimate, ask the hosting provider to report it to MailChannels as a false positive.',
+    ],
+    sources: ['https://docs.mailchannels.com/outbound/smtp-errors', 'https://www.hostpapa.com/knowledgebase/avoid-mailchannels-errors/'],
+  },
+  {
     id: 'comcast.bl',
     sender: 'Comcast',
     text: /comcast.{0,80}#BL\d+|Comcast block for spam|smtp-error-codes\.php#BL/i,

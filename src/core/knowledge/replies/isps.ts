@@ -69,6 +69,31 @@ export const ISP_REPLIES: ReplyKnowledge[] = [
     sources: [GMX],
   },
   {
+    // GMX / WEB.DE / mail.com submission (Nemesis): an authenticated account over its sending limit gets every
+    // RCPT refused with this 550 until the limit's window passes (PHPMailer#1114: the 6th mail of the day via
+    // mail.gmx.com; nodemailer#1555: a burst accepted again half an hour later) — not a mailbox that is missing
+    id: 'gmx.submission-limit',
+    sender: 'GMX / WEB.DE',
+    text: /\bmailbox unavailable\b[^\n]{0,20}\bFailure sending mail\b|\bFailure sending mail\. Try again later\b/i,
+    reason: 'speeding',
+    party: 'sender',
+    transient: true,
+    headline:
+      "The submission server refused every recipient because the account sent more than its limit allows (GMX/WEB.DE's sending limit), not because a mailbox is missing",
+    meaning:
+      'GMX, WEB.DE and mail.com answer every RCPT TO of an authenticated account that has sent too many messages in a short time with "mailbox unavailable … Failure sending mail. Try again later"; the same recipients are accepted again once the limit\'s window has passed.',
+    rules: ['smtp.rate-limited'],
+    fix: [
+      'Send fewer messages per hour from this account (pause between messages, queue them), and retry the refused ones later.',
+      "For newsletters or an application's bulk mail, use a sending service or your own server made for that volume rather than a personal mailbox's SMTP login.",
+    ],
+    verify: ['Send one message after waiting (an hour, or the next day for a daily limit): it must be accepted.'],
+    sources: [
+      'https://github.com/PHPMailer/PHPMailer/issues/1114 (mail.gmx.com: refused from the 6th message of the day)',
+      'https://github.com/nodemailer/nodemailer/issues/1555 (maintainer: the provider rate-limits the account)',
+    ],
+  },
+  {
     id: 'gmx.blacklisted',
     sender: 'GMX / WEB.DE',
     text: /IP address is black listed|senderguidelines\?c=bl/i,

@@ -19,12 +19,16 @@ import { serviceEvents } from './esp';
 import { transcriptRefusals } from './transcript';
 import { bouncePartsOf, noticeText } from './parts';
 import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
-import { wordRefusals } from './words';
+import { earlierAttempts, wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
 import { asRefusal, findRepliesIn } from '../replies';
 import { fromFoundReplies } from './found';
 import { knownRefusalWords, knownWordsAlone } from './known-words';
 import { addressesIn } from '../../mail/address';
+import { DSN_ONLY_FIELD } from '../../knowledge/header-fields';
+import { readMessageAt } from '../message';
+import type { BodyLine } from './mime';
+import type { LoggedCheck } from '../../types';
 
 /**
  * Whether the lines at the top are a header section: two fields or more, not
@@ -40,6 +44,10 @@ function isHeaderSection(block: HeaderBlock): boolean {
     // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
     // Diagnostic-Code…) has the shape of a header section but is the notice's content
     !block.fields.every((f) => DSN_FIELD.test(f.name)) &&
+    // …and so are fragments of one pasted with other lines ("Diagnostic-Code: smtp; …" above the
+    // Received-SPF line of the returned message): no message's header section has a field that only
+    // a delivery report's per-recipient block has (RFC 3464 §2.3)
+    !block.fields.some((f) => DSN_ONLY_FIELD.test(f.name)) &&
     // a client's error box in its language ("Destinataire : a@b" / "Erreur : 550 …"), a program's trace
     // ("mta: 0xea6710: <<< 554-…"): labels, not message headers — no field a message has, and a value
     // holds a server's refusal
@@ -146,6 +154,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         .filter((r): r is RawRejection => r !== null);
       rejections = fromFoundReplies(found, rejections, textRecipients);
     }
+    rejections.push(...earlierAttempts(human, rejections));
   }
   // a bounce forwarded as an attachment (a user passing on the NDR they got):
   // when this one's own words say nothing definite, read the attached one
@@ -182,10 +191,23 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
     message,
     ...(sender && !message ? { sender } : {}),
     hops: returned?.hops ?? [],
-    logged: returned?.logged ?? [],
+    logged: returned?.logged ?? recordedInNotice(lines, human),
     unknownLines: 0,
     warnings,
   };
+}
+
+/** A receiver's recorded verdict (RFC 7208 §9.1, RFC 8601) pasted beside the refusal, without the rest of the returned headers. */
+const RECORDED_FIELD = /^(?:Received-SPF|Authentication-Results|ARC-Authentication-Results):/i;
+
+/**
+ * The verdicts a receiver recorded that a paste quotes beside the refusal ("Diagnostic-Code: smtp;
+ * …" then the "Received-SPF: softfail …" line of the returned message), when no returned message
+ * was found: they are the receiver's own findings, read as the message reader reads them.
+ */
+function recordedInNotice(lines: string[], human: BodyLine[]): LoggedCheck[] {
+  const at = human.find((l) => l.line > 0 && RECORDED_FIELD.test(l.text) && lines[l.line - 1] === l.text);
+  return at ? readMessageAt(lines, at.line - 1, null, false).logged : [];
 }
 
 export const bounceParser: InputParser = {

@@ -105,6 +105,7 @@ export function dsnRefusals(lines: string[], dsn: MimePart[], textRecipients: Te
         ...d,
         line: r.diagnostic?.line ?? r.status?.line ?? r.finalRecipient?.line ?? p.bodyStart + 1,
         recipient: address,
+        ...(r.originalRecipient && r.originalRecipient.value !== address ? { originalRecipient: r.originalRecipient.value } : {}),
       });
     }
   }

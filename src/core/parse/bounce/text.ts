@@ -41,6 +41,8 @@ export interface TextRecipient {
   text: string;
   /** Line of the first diagnostic word. */
   textLine: number;
+  /** The address it was expanded from (Postfix "(expanded from <root>)"): the recipient as the sender gave it. */
+  expandedFrom?: string;
 }
 
 const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
@@ -150,7 +152,12 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
   return out.filter((r): r is TextRecipient => r !== null);
 }
 
+/** Postfix's "(expanded from <x>)" after a recipient (bounce(8): the address before alias/virtual expansion). */
+const EXPANDED_FROM = /^\s*\(expanded from <([^<>\s]{1,300})>\)/i;
+
 function appendText(r: TextRecipient, s: string, line: number): void {
+  const from = EXPANDED_FROM.exec(s);
+  if (from && !r.text) r.expandedFrom = from[1];
   const t = s
     .replace(NOISE, '')
     .replace(/^\s*(?:>|:|\.\.\.)\s*/, '')

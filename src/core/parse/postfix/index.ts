@@ -333,6 +333,7 @@ class PostfixReader {
       ip: (e.code !== undefined ? judgedIpInReply(e.code, e.enhanced, e.replyText ?? '') : null) ?? judgedIpIn(e.response ?? ''),
       line: no,
       recipient: e.to ?? null,
+      ...(e.origTo && e.origTo !== e.to ? { originalRecipient: e.origTo } : {}),
       remote: e.relayHost && e.relayHost !== 'none' ? e.relayHost : null,
       action: e.status === 'deferred' ? 'deferred' : e.status === 'expired' ? 'expired' : 'failed',
     });

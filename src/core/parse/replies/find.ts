@@ -233,7 +233,31 @@ function dsnReplies(view: TextView, used: Set<number>): FoundReply[] {
       return null;
     };
     const diag = field('Diagnostic-Code');
-    if (!diag) continue;
+    if (!diag) {
+      // a block with no Diagnostic-Code (RFC 3464 §2.3.6 makes it optional): its Status of class 4 or
+      // 5 beside an Action or a Final-Recipient is the refusal, with no words (the enhanced code decides)
+      const st = field('Status');
+      const code = /^([45]\.\d{1,3}\.\d{1,3})\b/.exec(st?.value ?? '')?.[1];
+      const action = field('Action');
+      if (!st || !code || !(action || field('Final-Recipient')) || /^(?:delivered|relayed|expanded)/i.test(action?.value ?? '')) continue;
+      used.add(st.at);
+      out.push({
+        code: null,
+        enhanced: code,
+        text: '',
+        line: view.origin[st.at] ?? st.at + 1,
+        endLine: view.origin[st.at] ?? st.at + 1,
+        column: 0,
+        stage: 'unknown',
+        recipient: /;\s*<?([^\s<>]{1,200}@[^\s<>]{1,200}?)>?\s*$/.exec(field('Final-Recipient')?.value ?? '')?.[1] ?? null,
+        remote: /;\s*([A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,})/.exec(field('Remote-MTA')?.value ?? '')?.[1] ?? null,
+        ip: null,
+        via: 'dsn',
+        sure: true,
+        action: action?.value.toLowerCase(),
+      });
+      continue;
+    }
     // the field's folded lines (RFC 5322 §2.2.3)
     let value = diag.value;
     let last = diag.at;
