@@ -24,15 +24,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
-  'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
-    "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
-  // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
-  'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
-    "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
-  // reason blocked, want networkerror|...; first reputation.blocked:fail, want mta.local-error|smtp.mail-loop|...
-  'hmailserver-ndr-connecting-to-myself-yandex-recipient':
-    "hMailServer's own NDR 'Could not connect to … since this would mean connecting to myself' (a local loop guard) has no known words and falls to a block",
   // stage unknown, want connect
   'ionos-554-invalid-ptr-email-verifier-droplet':
     "stage only: a 554 banner in a verifier's 'SERVER:' transcript gets no stage (the step, PTR, is right)",
@@ -48,9 +39,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
     "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
-  // not recognised (kind unknown); first none, want mta.local-error
-  // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
-  'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
@@ -67,24 +55,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
   'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
     "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
-  // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
-  'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
-    "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
   // not recognised (kind unknown); reason none, want networkerror|expired|systemerror; first none, want smtp.connection-failed
   'opentrade-direct-mx-etimedout-port-25-digitalocean-blocked':
     "a Node.js error object 'Error: connect ETIMEDOUT <ip>:25' (errno/syscall/port fields, no SMTP reply) from a direct-to-MX app is not recognised as a failed connection to port 25",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // not recognised (kind unknown); first none, want smtp.login-failed|smtp.auth-failed|smtp.auth-required
-  'pt-m365-535-5-7-139-gophish-authentication-unsuccessful':
-    "a Microsoft 365 '535 5.7.139' inside a Portuguese sentence (no English words around it) is not found as a reply at all",
-  // reason undefined, want securityerror|authfailure|rejected; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'rails-net-smtp-gmail-535-production-mailer-credentials':
-    "'Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted. Learn more at' — a continuation line cut before its last line — is not read as Gmail's failed login",
-  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'sandstorm-json-535-incorrect-authentication-data-username':
-    "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
   // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
   'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
     "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",
@@ -97,18 +73,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // stage unknown, want mail
   'webtrees-yandex-553-and-tencent-501-from-must-equal-smtp-login':
     "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
-  // reason onhold (554 - rcpt), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied
-  'xmpp-provider-domain-not-local-554-relaying-not-allowed':
-    "'554 Refused. Sending to remote addresses (relaying) is not allowed.' is not matched by the relay words",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
-  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'zh-qq-535-authorization-code-python-bytes-escaped-gbk':
-    'a 535 answer to AUTH whose text is \\x-escaped GBK (SMTPAuthenticationError) gets no login step: the basic code 535 (RFC 4954) does not decide when no words match',
-  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'zh-qq-535-mojibake-laravel-authorization-code':
-    "a 535 answer to AUTH ('Authenticator LOGIN returned … 535') whose text is mojibake gets no login step: the basic code 535 does not decide when no words match",
 };
 
 const incidents = listIncidents();

@@ -45,7 +45,6 @@ describe('preparePaste', () => {
   it.each([
     ['grep -H over one file', `/var/log/mail.info:${PF}`],
     ['grep over rotated files', `mail.log.1:${PF}`],
-    ['grep -n with the line number', `/var/log/mail.log:10234:${PF}`],
   ])("takes off grep's file-name prefix: %s", (_name, line) => {
     expect(preparePaste([line, line]).lines).toEqual([PF, PF]);
   });

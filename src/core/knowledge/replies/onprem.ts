@@ -10,6 +10,26 @@ const EXCHANGE_RELAY = 'https://learn.microsoft.com/exchange/mail-flow/connector
 
 export const ONPREM_REPLIES: ReplyKnowledge[] = [
   {
+    // Exchange's categorizer found the recipient address on a directory object (an AD user's proxyAddresses,
+    // a contact) that has no mailbox database: it treats the address as its own and defers it, even an
+    // outside address that a stale directory entry still lists (MicrosoftDocs/OfficeDocs-Exchange#2952)
+    id: 'exchange.no-mdb',
+    sender: 'Exchange Server',
+    text: /\bRecipient deferred because there is no Mdb\b/i,
+    reason: 'systemerror',
+    party: 'unknown',
+    headline:
+      "The organisation's own Exchange server holds the recipient address on a directory entry without a mailbox: its directory, not the recipient's server",
+    meaning:
+      'Exchange resolved the recipient to an object of its own directory (a user whose proxyAddresses list the address, a mail user or contact) that has no mailbox database, so it defers the message instead of sending it out. An outside address that a stale directory entry still lists never leaves the organisation.',
+    rules: ['mta.local-error'],
+    fix: [
+      'Find the directory object that holds the address (Get-Recipient -Identity <address>, or search proxyAddresses in Active Directory) and remove the address from it, or give the object a mailbox if it should have one; in a hybrid setup, fix it where the directory is synchronised from.',
+    ],
+    verify: ['Get-Recipient -Identity <the recipient address>   (must return nothing for an outside address)'],
+    sources: ['https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/2952 (420 4.2.0 Recipient deferred because there is no Mdb)'],
+  },
+  {
     id: 'exim.relay-not-permitted',
     sender: 'Exim',
     // the default configure's acl_check_rcpt: "deny message = relay not permitted"
