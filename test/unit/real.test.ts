@@ -68,9 +68,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
   'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
     "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
-  // not recognised (kind unknown); reason none, want networkerror|expired|systemerror; first none, want smtp.connection-failed
-  'opentrade-direct-mx-etimedout-port-25-digitalocean-blocked':
-    "a Node.js error object 'Error: connect ETIMEDOUT <ip>:25' (errno/syscall/port fields, no SMTP reply) from a direct-to-MX app is not recognised as a failed connection to port 25",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
@@ -80,9 +77,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // stage unknown, want mail
   'ticketit-yandex-553-not-owned-by-auth-user-notification-owner-from':
     "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
-  // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
-  'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
-    "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
   // stage unknown, want mail
   'webtrees-yandex-553-and-tencent-501-from-must-equal-smtp-login':
     "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",

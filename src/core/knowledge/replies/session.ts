@@ -83,7 +83,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.timed-out',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b/i,
+    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b|\bconnect ETIMEDOUT\b|\bETIMEDOUT\b[^\n]{0,60}:(?:25|465|587)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
@@ -103,7 +103,8 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
-    text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b/i,
+    // (Node.js: "connect ECONNREFUSED 192.0.2.1:25")
+    text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b|\bconnect ECONNREFUSED\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'recipient',
@@ -122,7 +123,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.no-route',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable/i,
+    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable|\bconnect E(?:HOST|NET)UNREACH\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
