@@ -158,7 +158,7 @@ async function diagnose(
     inputs: evidence.inputs,
     rejections: evidence.rejections,
     hops: evidence.hops,
-    checklist: rankSteps(steps, primary),
+    checklist: rankSteps(steps, primary, evidence.rejections),
     dns: dns.log,
     auth: authReport(live),
     warnings,

@@ -6,6 +6,22 @@ import type { Rejection, Status, Step } from './types';
 import { REPLY_KNOWLEDGE } from './knowledge/replies';
 import { explainersOf } from './rules';
 import { ruleMatches } from './rules/rule';
+import { RESOLVER_DOWN } from './knowledge/own-server-logs';
+
+/** Steps a receiver judges from its own DNS lookups of the client: they fail when its resolver does. */
+const OWN_LOOKUP_RULE = /^(?:ptr|fcrdns|dnsbl)\./;
+
+/**
+ * The server's own resolver failing (unbound's trust anchor…) beside a refusal by that same server
+ * for what it looked up about the client (no PTR, a listing): the lookup failed, not the client, so
+ * the resolver's failure is the cause.
+ */
+function ownResolverDown(primary: Rejection | null, rejections: readonly Rejection[]): Rejection | null {
+  if (!primary?.inbound) return null;
+  const k = primary.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === primary.knowledge) : undefined;
+  if (!k?.rules.some((r) => OWN_LOOKUP_RULE.test(r))) return null;
+  return rejections.find((r) => r.knowledge !== undefined && r.knowledge !== null && RESOLVER_DOWN.has(r.knowledge)) ?? null;
+}
 
 const STATUS_ORDER: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2, info: 3, pass: 4 };
 
@@ -55,9 +71,12 @@ function causeTier(s: Step, primary: Rejection | null): number {
   return 2;
 }
 
-export function rankSteps(steps: Step[], primary: Rejection | null): Step[] {
+export function rankSteps(steps: Step[], primary: Rejection | null, rejections: readonly Rejection[] = []): Step[] {
+  const down = ownResolverDown(primary, rejections);
+  const tier = (s: Step) =>
+    down && isProblem(s) && s.evidence.some((e) => e.line === down.line && e.line > 0) ? -1 : causeTier(s, primary);
   return steps
-    .map((s, i) => ({ s, i, tier: causeTier(s, primary) }))
+    .map((s, i) => ({ s, i, tier: tier(s) }))
     .sort(
       (a, b) =>
         a.tier - b.tier || STATUS_ORDER[a.s.status] - STATUS_ORDER[b.s.status] || areaRank(a.s.rule) - areaRank(b.s.rule) || a.i - b.i,

@@ -14,9 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
-  // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
-  'dms-dnsblog-lookup-errors-google-public-dns':
-    "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -36,9 +33,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
-  // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
-  'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
-    "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",

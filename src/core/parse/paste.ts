@@ -10,8 +10,9 @@
  * The start of a log line of the servers we read: a syslog, ISO, RFC 5424 or MDaemon timestamp, Exchange's
  * CSV, or a Postfix program whose syslog prefix the paste lost ("postfix/amavis/smtp: to=<…>, …").
  */
+// (the last form: unbound's and NSD's own log file, "[epoch] unbound[pid:thread] info: …")
 const LOG_START =
-  /^(?:[\w.-]+\s+\|\s)?(?:<\d{1,3}>\d{0,2} ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2} \d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}|#(?:Software|Version|Log-type|Date|Fields):|postfix(?:-[\w.-]{1,40})?\/[\w./-]{1,80}(?:\[\d{1,10}\])?:\s)/;
+  /^(?:[\w.-]+\s+\|\s)?(?:<\d{1,3}>\d{0,2} ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2} \d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}|#(?:Software|Version|Log-type|Date|Fields):|postfix(?:-[\w.-]{1,40})?\/[\w./-]{1,80}(?:\[\d{1,10}\])?:\s|\[\d{9,11}\] [\w.-]{1,40}\[\d{1,10}:\d{1,4}\] \w+:\s)/;
 
 /** Lines around a pasted log that are not part of it: prompts, journalctl banners, elisions, code fences. */
 const NOISE =

@@ -120,6 +120,53 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Postfix dnsblog(8) (dnsblog.c dnsblog_query: "lookup error for DNS query %s: %s"): the server's
+    // own resolver gave no answer to postscreen's DNSBL/DNSWL question
+    id: 'postfix.dnsblog-lookup-error',
+    sender: 'Postfix dnsblog (its own resolver)',
+    text: /\blookup error for DNS query\b/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The server's own postscreen could not get an answer from a DNS blocklist or allowlist: its resolver failed the query ('Host not found, try again', SERVFAIL, time-out). Most often the server resolves through a public resolver (Google 8.8.8.8, Cloudflare 1.1.1.1, a provider's), which the lists refuse or rate-limit, or its local resolver is down. The client is not listed; the list was simply not read, so postscreen scores without it.",
+    rules: ['mta.local-error'],
+    fix: [
+      "Point the mail server at a resolver of its own that queries the lists directly (a local unbound or bind, not a public forwarder): /etc/resolv.conf nameserver 127.0.0.1, or the container's dns: setting; for Spamhaus with a public resolver, use a Data Query Service key instead.",
+      'Then watch the log: no more "dnsblog_query: lookup error" lines, and dnsblog logs "addr … listed by domain …" only for real listings.',
+    ],
+    verify: ['dig +short 2.0.0.127.zen.spamhaus.org A   (on the mail server: 127.0.0.2 … means the list answers)', 'cat /etc/resolv.conf'],
+    sources: [
+      'https://www.postfix.org/dnsblog.8.html',
+      'https://www.postfix.org/postconf.5.html#postscreen_dnsbl_sites',
+      'https://www.spamhaus.org/resource-hub/dnsbl/using-our-public-mirrors-check-your-return-codes-now./',
+    ],
+  },
+  {
+    // unbound's validator (validator.c: "failed to prime trust anchor -- DNSKEY rrset is not secure")
+    id: 'unbound.trust-anchor-failure',
+    sender: "unbound (the server's own resolver)",
+    text: /\b(?:failed to|could not) prime trust anchor\b/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The server's own resolver (unbound) cannot validate the DNS root (its DNSSEC trust anchor is missing, stale, or its clock is wrong), so it answers SERVFAIL to every lookup. Every PTR, MX and DNSBL lookup the mail server makes fails: it then refuses clients for 'cannot find your reverse hostname' and defers its own mail. The refused clients' DNS is fine.",
+    rules: ['mta.local-error'],
+    fix: [
+      'Repair the resolver: refresh the root trust anchor (unbound-anchor -a /var/lib/unbound/root.key, or recreate the resolver container), check the clock (timedatectl: DNSSEC fails with a wrong date), and make sure it can reach the root servers over UDP and TCP port 53.',
+      'Then check that lookups work from the mail server and requeue: postqueue -f.',
+    ],
+    verify: [
+      'dig @127.0.0.1 . DNSKEY +dnssec   (status NOERROR, flag ad)',
+      'dig @127.0.0.1 -x <a client address>   (a PTR answer, not SERVFAIL)',
+    ],
+    sources: [
+      'https://unbound.docs.nlnetlabs.nl/en/latest/manpages/unbound-anchor.html',
+      'https://www.postfix.org/postconf.5.html#reject_unknown_client_hostname',
+    ],
+  },
+  {
     id: 'sendmail.relaying-denied-no-ptr',
     sender: 'sendmail',
     text: /Relaying denied\. IP name (?:lookup failed|possibly forged)/i,

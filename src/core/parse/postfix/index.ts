@@ -11,7 +11,8 @@ import { normalizeIP } from '../../dns/names';
 import { parsePostfixMessage, readPostfixLine } from './event';
 import type { PostfixEvent } from './types';
 import { readSyslogLine } from './line';
-import { companionFinding, isCompanion, milterKeyFailure } from './companions';
+import { companionFinding, isCompanion } from './companions';
+import { ownServerLog } from '../../knowledge/own-server-logs';
 import { judgedIpIn, judgedIpInReply } from '../judged-ip';
 import { SessionBook } from '../session';
 import { findDnsbl } from '../../knowledge/dnsbl-registry';
@@ -47,8 +48,8 @@ export function looksLikePostfix(lines: string[]): number {
     // mail.log neighbours (policyd-spf, opendkim, postgrey, amavis…) are part of a Postfix excerpt
     const other = readSyslogLine(l);
     if (other && isCompanion(other.program)) hits += 0.8;
-    // a milter failing on its own key is the server's own error even without a Postfix line beside it
-    if (milterKeyFailure(l, other?.program ?? null, other?.message ?? null)) {
+    // the server's own milter or resolver failing is its own error even without a Postfix line beside it
+    if (ownServerLog(l, other?.program ?? null, other?.message ?? null)) {
       if (!other) hits += 0.8;
       failures++;
     }
@@ -124,6 +125,7 @@ class PostfixReader {
       const no = i + 1;
       if (!raw.trim()) return;
       const pl = readPostfixLine(raw);
+      if (this.ownFailure(raw, pl ?? readSyslogLine(raw), no)) return;
       if (!pl) {
         if (!this.companion(raw, no)) this.book.unknownLines++;
         return;
@@ -180,26 +182,31 @@ class PostfixReader {
     return this.book.last('in ', (x) => x.clientIp === ip);
   }
 
+  /**
+   * A line of the server's own parts failing (its milter's key, its resolver, dnsblog's lookups;
+   * knowledge/own-server-logs): a refusal-like finding on the reader's own server, not on a client.
+   */
+  private ownFailure(raw: string, l: { program: string; message: string } | null, no: number): boolean {
+    const own = ownServerLog(raw, l?.program ?? null, l?.message ?? null);
+    if (!own) return false;
+    this.book.rejections.push({
+      code: null,
+      enhanced: null,
+      stage: 'unknown',
+      text: own.message.replace(/^(?:[0-9A-F]{5,}|\d+): /, ''),
+      ip: null,
+      line: no,
+      recipient: null,
+      remote: null,
+      inbound: true,
+      knowledgeId: own.knowledgeId,
+    });
+    return true;
+  }
+
   /** A mail.log neighbour (policyd-spf, opendkim, postgrey…): its finding goes to its message's or client's session. */
   private companion(raw: string, no: number): boolean {
     const other = readSyslogLine(raw);
-    const keyFailure = milterKeyFailure(raw, other?.program ?? null, other?.message ?? null);
-    if (keyFailure) {
-      // the server's own milter cannot load its key: the mail it handles is refused or passes unsigned
-      this.book.rejections.push({
-        code: null,
-        enhanced: null,
-        stage: 'unknown',
-        text: keyFailure.replace(/^(?:[0-9A-F]{5,}|\d+): /, ''),
-        ip: null,
-        line: no,
-        recipient: null,
-        remote: null,
-        inbound: true,
-        knowledgeId: 'opendkim.key-error',
-      });
-      return true;
-    }
     if (!other || !isCompanion(other.program)) return false;
     const f = companionFinding(other.program, other.message, no);
     if (f) {
