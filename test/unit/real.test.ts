@@ -41,15 +41,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked, want networkerror|...; first reputation.blocked:fail, want mta.local-error|smtp.mail-loop|...
   'hmailserver-ndr-connecting-to-myself-yandex-recipient':
     "hMailServer's own NDR 'Could not connect to … since this would mean connecting to myself' (a local loop guard) has no known words and falls to a block",
-  // stage unknown, want connect
-  'ionos-554-invalid-ptr-email-verifier-droplet':
-    "stage only: a 554 banner in a verifier's 'SERVER:' transcript gets no stage (the step, PTR, is right)",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
-  // stage unknown, want mail
-  'laravel-adminpanel-530-5-7-1-authentication-required-env-smtp-unset':
-    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
   // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
   'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
     "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
@@ -67,9 +61,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
-  // stage unknown, want helo|rcpt
-  'mailu-own-helo-restriction-rejects-windows-client-on-smtps':
-    "stage only: a bare '504 5.5.2 <host>: Helo command rejected: need fully-qualified hostname' reply (no command context) is not placed at HELO/RCPT from its own words",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
@@ -103,15 +94,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
   'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
     "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",
-  // stage unknown, want mail
-  'ticketit-yandex-553-not-owned-by-auth-user-notification-owner-from':
-    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
   // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
   'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
     "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
-  // stage unknown, want mail
-  'webtrees-yandex-553-and-tencent-501-from-must-equal-smtp-login':
-    "stage only: a Swift Mailer 'Expected response code 250 but got code …' line does not name the command; the reply's words (sender address / mail from / authentication required) are not used to place it at MAIL FROM",
   // reason onhold (554 - rcpt), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied
   'xmpp-provider-domain-not-local-554-relaying-not-allowed':
     "'554 Refused. Sending to remote addresses (relaying) is not allowed.' is not matched by the relay words",

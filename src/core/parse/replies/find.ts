@@ -29,10 +29,10 @@
 
 import type { Stage } from '../../types';
 import { readableView, type TextView } from '../../text/view';
-import { clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
+import { clientErrorCandidates, clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
-import { stageOfCommand } from '../../knowledge/smtp-commands';
+import { stageOfCommand, stageOfReplyCode } from '../../knowledge/smtp-commands';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -512,7 +512,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   if (code !== null && enhanced !== null && !agree) code = null;
   const context = contextAround(L, p, i, last);
   const beforeText = L.slice(Math.max(p.from, i - 12), i).join(' ') + ' ' + s.before;
-  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'));
+  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'), code);
   return {
     last,
     reply: {
@@ -595,7 +595,15 @@ const COMMAND_SENT = /(?:>>>?|\bSent:|\bC:|\bclient:)\s{0,3}(EHLO|HELO|MAIL FROM
 /** Postfix smtpd's own log of a refusal: "NOQUEUE: reject: RCPT from client[ip]: 550 …". */
 const SMTPD_REJECT = /\breject: (CONNECT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE|VRFY|ETRN) from\b/;
 
-function stageOf(inReply: string | undefined, s: Start, before: string, context: string, text: string, after: string): Stage {
+function stageOf(
+  inReply: string | undefined,
+  s: Start,
+  before: string,
+  context: string,
+  text: string,
+  after: string,
+  code: number | null,
+): Stage {
   if (inReply) return stageFromText(`in reply to ${inReply}`);
   const smtpd = SMTPD_REJECT.exec(s.before);
   if (smtpd) return stageOfCommand(smtpd[1]);
@@ -610,11 +618,23 @@ function stageOf(inReply: string | undefined, s: Start, before: string, context:
   // a transcript whose first command comes right after the reply: the reply was the greeting (RFC 5321 §3.1)
   const next = [...after.split('\n').slice(0, 3).join('\n').matchAll(COMMAND_SENT)][0];
   if (next && /^(?:EHLO|HELO)$/i.test(next[1]) && /(?:<<<?|\bGot:|\bS:|\bserver:)\s{0,3}$/i.test(s.before)) return 'connect';
+  // a transcript whose refusal comes right after "Connected", before any command: the greeting (RFC 5321 §3.1)
+  if (CONNECTED_THEN_REPLY.test(before)) return 'connect';
+  // a library that named only the codes it expected leaves a few commands possible; the words must fit them
+  const allowed = clientErrorCandidates(context);
+  const fits = (stage: Stage) => stage !== 'unknown' && (!allowed || allowed.includes(stage));
   const words = stageFromText(before);
-  if (words !== 'unknown') return words;
-  // the reply's own words ("MAIL FROM failed", "Recipient address rejected: … (RCPT)")
-  return stageFromText(text);
+  if (fits(words)) return words;
+  // the reply's own words ("MAIL FROM failed", "Recipient address rejected: … (RCPT)", "Helo command rejected")
+  const own = stageFromText(text);
+  if (fits(own)) return own;
+  // last, its code alone (530: the first transaction command, MAIL)
+  const byCode = stageOfReplyCode(code);
+  return fits(byCode) ? byCode : 'unknown';
 }
+
+/** "Connected" as the last thing before the reply, but for a server marker ("INFO: Connected SERVER: 554 …"). */
+const CONNECTED_THEN_REPLY = /\bConnected(?: to \S{1,255})?[.!]{0,3}\s+(?:[A-Za-z]{1,10}:\s{0,3}|<<<?\s{0,3})?$/;
 
 /** Where pastes say which recipient a reply refused (each is a product's wording). */
 const RECIPIENT_SHAPES: RegExp[] = [
