@@ -29,18 +29,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // reason filtered (420 4.2.0), want systemerror|...; first smtp.content-rejected:warn, want mta.local-error
-  'exchange-hybrid-420-4-2-0-no-mdb-proxyaddresses':
-    "Exchange's own 'Recipient deferred because there is no Mdb' (local routing to a database that does not exist) is unknown; 4.2.0 falls to a mailbox/content reading",
   // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
   'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
     "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
   // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
   'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
     "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
-  // reason blocked, want networkerror|...; first reputation.blocked:fail, want mta.local-error|smtp.mail-loop|...
-  'hmailserver-ndr-connecting-to-myself-yandex-recipient':
-    "hMailServer's own NDR 'Could not connect to … since this would mean connecting to myself' (a local loop guard) has no known words and falls to a block",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
@@ -76,9 +70,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
   'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
     "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
-  // not recognised (kind unknown); reason none, want networkerror|expired|systemerror; first none, want smtp.connection-failed
-  'opentrade-direct-mx-etimedout-port-25-digitalocean-blocked':
-    "a Node.js error object 'Error: connect ETIMEDOUT <ip>:25' (errno/syscall/port fields, no SMTP reply) from a direct-to-MX app is not recognised as a failed connection to port 25",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',

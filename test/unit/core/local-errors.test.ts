@@ -1,0 +1,37 @@
+// The sending side's own server failing on its own configuration, in its own
+// words (issue 11): no remote server answered, so the step is the own
+// server's (mta.local-error), never a receiver's block or an unknown user.
+import { describe, expect, it } from 'vitest';
+import { findReceiverKnowledge } from '../../../src/core/knowledge/replies';
+import { decideReason } from '../../../src/core/reason/engine';
+
+const known = (text: string, code: number | null, stage: 'connect' | 'rcpt' | 'unknown' = 'unknown') =>
+  findReceiverKnowledge(text, code, stage);
+
+describe("an own server's local errors", () => {
+  it.each([
+    [
+      "hMailServer's loop guard (the remote MX resolved to its own address)",
+      'Error Type: SMTP Connection to recipients server failed. Error: Could not connect to 192.0.2.10 on port 25 since this would mean connecting to myself.',
+      null,
+      'hmailserver.connecting-to-myself',
+    ],
+    [
+      'Exchange routing an address to a mailbox database it does not have',
+      '420 4.2.0 Recipient deferred because there is no Mdb',
+      420,
+      'exchange.no-mdb',
+    ],
+  ])('%s', (_name, text, code, id) => {
+    const k = known(text, code);
+    expect(k?.id).toBe(id);
+    expect(k?.rules[0]).toBe('mta.local-error');
+    expect(decideReason({ code, enhanced: code ? '4.2.0' : null, text, stage: 'unknown' }).reason).toBe('systemerror');
+  });
+  it.each([
+    ['a connection that failed for another reason', 'Could not connect to 192.0.2.10 on port 25: connection timed out'],
+    ['a deferral that names no database', '420 4.2.0 Recipient deferred'],
+  ])('%s is not these', (_name, text) => {
+    expect(['hmailserver.connecting-to-myself', 'exchange.no-mdb']).not.toContain(known(text, null)?.id);
+  });
+});
