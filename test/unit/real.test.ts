@@ -23,9 +23,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
-  // not recognised (kind unknown); first none, want mta.local-error
-  'emailwiz-opendkim-keytable-wrong-path-service-not-available':
-    'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
@@ -47,9 +44,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
     "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
-  // not recognised (kind unknown); first none, want mta.local-error
-  'mailcow-submission-451-opendkim-key-not-secure':
-    "a client's 'SMTP error: [451] 4.7.1 …' (code in brackets) and opendkim 'key data is not secure'/'error loading key' lines are not read",
   // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
   'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
@@ -61,9 +55,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
-  // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
-  'modoboa-opendkim-key-world-readable-send-fails':
-    "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
   // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
   'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
     "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findReceiverKnowledge } from '../../../src/core/knowledge/replies';
 import { decideReason } from '../../../src/core/reason/engine';
+import { knownWordsAlone } from '../../../src/core/parse/bounce/known-words';
 
 const known = (text: string, code: number | null, stage: 'connect' | 'rcpt' | 'unknown' = 'unknown') =>
   findReceiverKnowledge(text, code, stage);
@@ -33,5 +34,22 @@ describe("an own server's local errors", () => {
     ['a deferral that names no database', '420 4.2.0 Recipient deferred'],
   ])('%s is not these', (_name, text) => {
     expect(['hmailserver.connecting-to-myself', 'exchange.no-mdb']).not.toContain(known(text, null)?.id);
+  });
+});
+
+describe("OpenDKIM's own key errors: the signing milter cannot sign, the own server tempfails", () => {
+  it.each([
+    'Sep  2 09:56:10 mail opendkim[1806]: 2: key data is not secure: /var/lib/dkim/example.org.pem can be read or written by other users',
+    "Sep  2 09:56:10 mail opendkim[1806]: 4E8422055A: error loading key '2'",
+    "can't load key from /etc/postfix/dkim/mail.private: No such file or directory",
+  ])('%s', (line) => {
+    expect(known(line, null)?.id).toBe('opendkim.key-error');
+    expect(known(line, null)?.rules[0]).toBe('mta.local-error');
+    expect(knownWordsAlone([line])).toBe(true);
+  });
+  it('a key that signed is no error', () => {
+    const line = 'Sep  2 09:56:10 mail opendkim[1806]: 4E8422055A: DKIM-Signature field added (s=mail, d=example.org)';
+    expect(known(line, null)?.id).toBeUndefined();
+    expect(knownWordsAlone([line])).toBe(false);
   });
 });

@@ -174,6 +174,33 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // OpenDKIM's own errors loading a signing key (opendkim.c dkimf_add_signrequest / dkimf_securefile):
+    // the KeyTable names a file it cannot read ("can't load key from …"), or one other users can read
+    // ("key data is not secure", unless RequireSafeKeys false); the milter then answers the MTA with its
+    // On-InternalError action (default tempfail), which Postfix gives the client as 451 4.7.1
+    id: 'opendkim.key-error',
+    sender: "OpenDKIM (the own server's signing milter)",
+    text: /\bcan't load key from\b|\bkey data is not secure\b|\berror loading key\b/i,
+    codes: [0, 421, 451, 454],
+    reason: 'systemerror',
+    party: 'sender',
+    meaning:
+      "The own server's DKIM signer (OpenDKIM) could not load the private key its KeyTable names: the file is missing at that path, or its permissions let other users read it (OpenDKIM refuses such keys). It cannot sign, so it tells the mail server to defer the message (451 4.7.1 to the client). No receiver was involved.",
+    rules: ['mta.local-error', 'dkim.fail'],
+    fix: [
+      'Make the KeyTable point at the real key file (opendkim.conf KeyTable; each line: <selector>._domainkey.<domain> <domain>:<selector>:<path to the private key>).',
+      'Give the key to the opendkim user alone: chown opendkim:opendkim <key file>; chmod 600 <key file> (and the directory 700). Then restart opendkim.',
+    ],
+    verify: [
+      'opendkim-testkey -d <domain> -s <selector> -vvv   (key OK)',
+      'journalctl -u opendkim   (no "error loading key" after a test mail)',
+    ],
+    sources: [
+      'http://www.opendkim.org/opendkim.conf.5.html (KeyTable, RequireSafeKeys, On-InternalError)',
+      'https://www.postfix.org/MILTER_README.html (milter_default_action; a tempfail is 451 4.7.1)',
+    ],
+  },
+  {
     id: 'exchange.530-not-authenticated',
     sender: 'Exchange Server',
     text: /Client was not authenticated|Client not authenticated to send anonymous mail/i,
