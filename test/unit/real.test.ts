@@ -55,9 +55,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
-  // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
-  'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
-    "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
   // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
   'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
     "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",

@@ -53,3 +53,16 @@ describe("OpenDKIM's own key errors: the signing milter cannot sign, the own ser
     expect(knownWordsAlone([line])).toBe(false);
   });
 });
+
+describe("a sending server's own MX lookup failing (OpenSMTPD's routing words)", () => {
+  it('"Failed to resolve MX for <domain>: Invalid domain name" is the DNS lookup failing', () => {
+    const line = 'smtp-out: routing: Failed to resolve MX for example.org: Invalid domain name';
+    expect(known(line, null)?.rules[0]).toBe('smtp.dns-lookup-failed');
+    expect(knownWordsAlone([line])).toBe(true);
+  });
+  it('a domain that does not exist is not a lookup that failed', () => {
+    expect(known('smtp-out: routing: Failed to resolve MX for example.org: Domain does not exist', null)?.rules[0]).not.toBe(
+      'smtp.dns-lookup-failed',
+    );
+  });
+});

@@ -236,7 +236,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'dns.temporary-failure',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, Exchange)',
-    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]{0,200}(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
+    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]{0,200}(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)|\bFailed to resolve MX for \S{1,255}: (?!(?:Domain|Host) (?:does not exist|not found)|No MX)/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
@@ -249,7 +249,11 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['dig MX <recipient domain>', 'dig +trace MX <recipient domain>'],
     transient: true,
-    sources: ['https://www.postfix.org/DEBUG_README.html', 'RFC 5321 §5.1 (locating the target host)'],
+    sources: [
+      'https://www.postfix.org/DEBUG_README.html',
+      'RFC 5321 §5.1 (locating the target host)',
+      'github.com/OpenSMTPD/OpenSMTPD/issues/742 (OpenSMTPD "smtp-out: routing: Failed to resolve MX for …: Invalid domain name" while its resolver answered REFUSED)',
+    ],
   },
   {
     id: 'postfix.loops-back',
