@@ -66,3 +66,16 @@ describe("a sending server's own MX lookup failing (OpenSMTPD's routing words)",
     );
   });
 });
+
+describe("Postfix's answer when a milter failed: 451 4.7.1 Service unavailable - try again later", () => {
+  it("is the refusing server's own filter failing (mta.local-error), not a block", () => {
+    const k = known('Service unavailable - try again later.', 451);
+    expect(k?.rules[0]).toBe('mta.local-error');
+    expect(decideReason({ code: 451, enhanced: '4.7.1', text: 'Service unavailable - try again later.', stage: 'unknown' }).reason).toBe(
+      'systemerror',
+    );
+  });
+  it('a 421 "Service not available" (RFC 5321 closing) is not this', () => {
+    expect(known('Service not available, closing transmission channel', 421)?.id).not.toBe('postfix.milter-tempfail');
+  });
+});

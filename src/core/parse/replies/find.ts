@@ -98,6 +98,9 @@ const OPENER_END = /(?:[:;'"#([|]|<<<?|\.{3,}|[^\x00-\x7f])\s{0,4}$/u;
 /** Words that introduce a reply without a colon. */
 const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response)\s{0,4}$/i;
 
+/** After a bracketed basic code ("[451"): the closing bracket, then an enhanced code and words. */
+const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})(?![\d.])(?=\s+\p{L})`, 'u');
+
 interface Start {
   col: number;
   code: number | null;
@@ -114,6 +117,14 @@ function startsIn(line: string, paragraph: string): Start[] {
     const col = m.index;
     const before = line.slice(0, col);
     const after = line.slice(col + m[0].length);
+    // a client that brackets the basic code before the reply's enhanced code and words ("SMTP error: [451]
+    // 4.7.1 Service unavailable …"): the reply starts at the enhanced code, when both are of one class
+    const bracketed = before.endsWith('[') ? BRACKETED_REST.exec(after) : null;
+    if (bracketed && bracketed[2][0] === m[1][0]) {
+      const at = col + m[0].length + bracketed[1].length;
+      out.push({ col: at, code: Number(m[1]), more: false, enhanced: bracketed[2], before: line.slice(0, at), via: 'opener' });
+      continue;
+    }
     // a code must be followed by words (or end a line that continues); one followed by a quote or a
     // bracket is a field that names the code ("got code \"550\"", "[550]"), not the reply
     if (/^['")\]]/.test(after) || (!/^[ -]?\s{0,3}\S/.test(after) && after.trim() !== '')) continue;
