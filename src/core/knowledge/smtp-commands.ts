@@ -100,3 +100,22 @@ export const REPLY_CODE_STAGES: { code: number; stage: Stage; source: string }[]
 export function stageOfReplyCode(code: number | null): Stage {
   return REPLY_CODE_STAGES.find((r) => r.code === code)?.stage ?? 'unknown';
 }
+
+/**
+ * Reply words that leave two commands possible: Postfix's sender restrictions
+ * ("Sender address rejected") judge MAIL FROM but, with smtpd_delay_reject =
+ * yes (the default), are answered at RCPT TO. Decided only when another fact
+ * rules one out (a library that says which command it checked).
+ */
+export const REPLY_WORD_STAGES: { words: RegExp; stages: Stage[]; source: string }[] = [
+  {
+    words: /\bSender address rejected\b/i,
+    stages: ['mail', 'rcpt'],
+    source: 'https://www.postfix.org/postconf.5.html#smtpd_sender_restrictions, #smtpd_delay_reject',
+  },
+];
+
+/** The commands a reply's words leave possible, or undefined when they name none. */
+export function stagesNamedBy(text: string): Stage[] | undefined {
+  return REPLY_WORD_STAGES.find((r) => r.words.test(text))?.stages;
+}

@@ -42,6 +42,8 @@ describe('the stage of a reply from the words that name it', () => {
       'helo',
     ],
     ['bare 530 Authentication required → MAIL', '530 5.7.0 Authentication required', 'mail'],
+    // Postfix answers its sender restrictions at RCPT TO by default (smtpd_delay_reject): alone, no stage
+    ['bare Sender address rejected (MAIL or RCPT) → unknown', '554 5.7.1 <a@b.example>: Sender address rejected: Access denied', 'unknown'],
     ['bare 550 mailbox unavailable names nothing → unknown', '550 5.1.1 Mailbox unavailable', 'unknown'],
     [
       'Postfix log says RCPT: the log wins over the HELO words',

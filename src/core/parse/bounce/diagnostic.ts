@@ -47,10 +47,8 @@ const STAGE_WORDS: [RegExp, string][] = [
   [
     // (Microsoft 365 answers MAIL FROM with 5.7.57 "Client not authenticated to send mail" and 5.7.60 "does not have permissions to send as this sender")
     // ("while sending mail." is a client's sentence, not the command: MAIL needs FROM, "command", a colon or the line's end)
-    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bSender address rejected\b|\bmail from (?:address|command)\b/i,
-    // (Postfix's smtpd_sender_restrictions say "Sender address rejected": about MAIL FROM, though Postfix
-    // answers it at RCPT TO by default (smtpd_delay_reject) — its log's "in reply to RCPT" comes first above;
-    // Tencent's "501 mail from address must be same as authorization user" names the command)
+    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bmail from (?:address|command)\b/i,
+    // (Tencent's "501 mail from address must be same as authorization user" names the command)
     'MAIL',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'DATA'],

@@ -32,7 +32,7 @@ import { readableView, type TextView } from '../../text/view';
 import { clientErrorCandidates, clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
-import { stageOfCommand, stageOfReplyCode } from '../../knowledge/smtp-commands';
+import { stageOfCommand, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -639,6 +639,9 @@ function stageOf(
   // the reply's own words ("MAIL FROM failed", "Recipient address rejected: … (RCPT)", "Helo command rejected")
   const own = stageFromText(text);
   if (fits(own)) return own;
+  // words that leave two commands (Postfix's delayed sender restrictions): the library's check picks one
+  const both = allowed ? stagesNamedBy(text)?.filter((st) => allowed.includes(st)) : undefined;
+  if (both?.length === 1) return both[0];
   // last, its code alone (530: the first transaction command, MAIL)
   const byCode = stageOfReplyCode(code);
   return fits(byCode) ? byCode : 'unknown';
