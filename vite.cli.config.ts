@@ -1,7 +1,9 @@
-// The CLI as one JavaScript file for Node (npm run build:cli → dist-cli/mailmedic.mjs):
-// `npm run analyze` compiles TypeScript in its own process (tsx), which costs
-// start-up time and about 60 MB of memory; the built file does not. Kept out
-// of dist/, which is the site.
+// The CLI built for Node (npm run build:cli → dist-cli/mailmedic.mjs, and
+// dist-cli/run.mjs which it imports once it has opened the resolver's
+// connection; src/cli/main.ts says why): `npm run analyze` compiles
+// TypeScript in its own process (tsx), which costs start-up time and about
+// 60 MB of memory; the built files do not. Kept out of dist/, which is the
+// site. Both end in .mjs: they are ES modules wherever they are copied.
 
 import { defineConfig } from 'vite';
 
@@ -13,7 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { output: { entryFileNames: 'mailmedic.mjs', format: 'es' } },
+    rollupOptions: { output: { entryFileNames: 'mailmedic.mjs', chunkFileNames: '[name].mjs', format: 'es' } },
   },
   ssr: { noExternal: true, target: 'node' },
 });

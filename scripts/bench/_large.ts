@@ -25,7 +25,7 @@ export async function largeLog(format: Format, mb: number): Promise<string> {
   return file;
 }
 
-/** The CLI built as one file (npm run build:cli), made if missing. */
+/** The built CLI (npm run build:cli: dist-cli/mailmedic.mjs and its run.mjs), made if missing. */
 export function builtCli(): string {
   if (!existsSync(CLI)) spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'ignore' });
   return CLI;

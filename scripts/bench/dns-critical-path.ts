@@ -26,6 +26,8 @@ import { requestCount, serverProcess, type ServerProcess } from './_dns-server';
 
 const DELAY = Number(process.env.BENCH_DELAY ?? 100);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const ROOT = new URL('../..', import.meta.url).pathname;
+const CLI = path.join(ROOT, 'dist-cli', 'mailmedic.mjs');
 const tmp = mkdtempSync(path.join(tmpdir(), 'mm-bench-dns-'));
 
 interface ColdRun {
@@ -37,6 +39,26 @@ interface ColdRun {
   deadline: number;
   inconclusive: number;
   steps: number;
+}
+
+/**
+ * The built CLI itself (dist-cli/mailmedic.mjs, rebuilt at the start), from
+ * process start to exit: what a user waits for, module loading and the
+ * warm-up question included. ms.
+ */
+function wholeCli(input: string, doh: string, cert: string | null = null): number {
+  const file = path.join(tmp, 'input.txt');
+  writeFileSync(file, input);
+  const env = cert ? { ...process.env, NODE_EXTRA_CA_CERTS: cert } : process.env;
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [CLI, file, '--json', ...(doh === '--offline' ? ['--offline'] : ['--doh', doh])], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env,
+  });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`CLI exited ${r.status}: ${r.stderr}`);
+  return ms;
 }
 
 /** One diagnosis in a fresh process (scripts/bench/_dns-cold-run.ts); `cert` trusts the fixture's throwaway certificate. */
@@ -65,11 +87,15 @@ async function bench(c: Case): Promise<void> {
     const live: ColdRun[] = [];
     const offline: ColdRun[] = [];
     const sent: Sent[] = [];
+    const cliLive: number[] = [];
+    const cliOffline: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const { run, requests } = await counted(server, () => cold(c.input, server.url, server.cert));
       live.push(run);
       sent.push(requests);
       offline.push(cold(c.input, '--offline'));
+      cliLive.push(wholeCli(c.input, server.url, server.cert));
+      cliOffline.push(wholeCli(c.input, '--offline'));
     }
     server.stop();
     const totals = live.map((r) => r.total);
@@ -83,6 +109,10 @@ async function bench(c: Case): Promise<void> {
       `  ratio (cold CLI, ${label}): ${(livePart / ideal).toFixed(2)}× the critical path (live part ${livePart.toFixed(0)} ms; aim ≤ 1.20×)`,
     );
     console.log(`  ${requestsLine(sent, live)}`);
+    const cliPart = median(cliLive) - median(cliOffline);
+    console.log(
+      `  the built CLI, start to exit (${label}), median of ${RUNS}: ${median(cliLive).toFixed(0)} ms, --offline ${median(cliOffline).toFixed(0)} ms: live part ${cliPart.toFixed(0)} ms = ${(cliPart / ideal).toFixed(2)}× the critical path (module loading and the warm-up question included)`,
+    );
   }
 }
 
@@ -142,6 +172,8 @@ async function deadlineCase(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // the built CLI as the sources are now (the whole-process lines run it)
+  spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'ignore' });
   console.log(`bench: DoH fixture server on 127.0.0.1 (its own process) answering every question after ${DELAY} ms`);
   // a shared machine's load moves the figures: say what it was
   console.log(`  (${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)} at start)`);

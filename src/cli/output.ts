@@ -42,3 +42,8 @@ export function write(stream: Writable, text: string): Promise<void> {
     stream.write(text, () => resolve());
   });
 }
+
+/** A line for stderr, prefixed as the CLI's own words. */
+export function say(text: string): Promise<void> {
+  return write(process.stderr, `analyze: ${text}\n`);
+}

@@ -26,26 +26,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // first smtp.sender-invalid:warn, want mta.local-error|smtp.dns-lookup-failed
-  'hardware-container-no-dns-rejects-gmail-sender-domain-not-found':
-    "'Sender address rejected: Domain not found' for a well-known domain (gmail.com) is not taken as the refusing server's own DNS failing",
   // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
   'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
     "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
-  // kind bounce, want postfix-log; reason undefined, want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied|mta.local-error
-  'ltb-list-host-relay-access-denied-dns-fix-grep-prefix':
-    "grep output with a '/var/log/mail.info:' file-name prefix on every (wrapped) Postfix line is not read as a Postfix log, so the 'Relay access denied' refusal is lost",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
   // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
     "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
-  // first smtp.rejected:fail, want submission.auth-not-offered|smtp.auth-required|smtp.login-failed
-  'mailproxy-upstream-500-auth-not-recognized': 'a 500 \'command "AUTH" not recognized\' answer to AUTH is not read as AUTH not offered',
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
@@ -55,39 +47,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
-  // first smtp.rejected:fail, want headers.line-length|smtp.not-compliant
-  'opensmtpd-refuses-microsoft-delist-mail-500-line-too-long':
-    "the own OpenSMTPD's '500 5.0.0: Line too long' (event=bad-input) refusal has no line-length/not-compliant words, so only the generic rejection step fires",
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // not recognised (kind unknown); first none, want smtp.login-failed|smtp.auth-failed|smtp.auth-required
-  'pt-m365-535-5-7-139-gophish-authentication-unsuccessful':
-    "a Microsoft 365 '535 5.7.139' inside a Portuguese sentence (no English words around it) is not found as a reply at all",
-  // reason undefined, want securityerror|authfailure|rejected; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'rails-net-smtp-gmail-535-production-mailer-credentials':
-    "'Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted. Learn more at' — a continuation line cut before its last line — is not read as Gmail's failed login",
-  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'sandstorm-json-535-incorrect-authentication-data-username':
-    "Exim's '535 Incorrect authentication data' inside nodemailer's JSON error (command AUTH PLAIN) is not read as a failed login",
   // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
   'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
     "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",
   // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
   'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
     "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
-  // reason onhold (554 - rcpt), want norelaying|rejected; first smtp.rejected:fail, want smtp.relay-denied
-  'xmpp-provider-domain-not-local-554-relaying-not-allowed':
-    "'554 Refused. Sending to remote addresses (relaying) is not allowed.' is not matched by the relay words",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
-  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'zh-qq-535-authorization-code-python-bytes-escaped-gbk':
-    'a 535 answer to AUTH whose text is \\x-escaped GBK (SMTPAuthenticationError) gets no login step: the basic code 535 (RFC 4954) does not decide when no words match',
-  // first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'zh-qq-535-mojibake-laravel-authorization-code':
-    "a 535 answer to AUTH ('Authenticator LOGIN returned … 535') whose text is mojibake gets no login step: the basic code 535 does not decide when no words match",
 };
 
 const incidents = listIncidents();

@@ -20,6 +20,7 @@
 // linear in the text.
 
 import type { Stage } from '../types';
+import { MAIL_ORGANISATIONS } from './mail-organisations';
 
 export interface RefusalProblem {
   id: string;
@@ -31,6 +32,18 @@ export interface RefusalProblem {
   details?: string[];
   /** Only for these basic codes (with `details`: RFC 4954 534/535 give X.7.9 and X.7.8 their AUTH meaning). */
   codes?: number[];
+  /**
+   * Only when the domain the words are about (the address they name) is one of the big mail
+   * organisations' (knowledge/mail-organisations.ts): a domain that always resolves.
+   */
+  wellKnownDomain?: boolean;
+  /**
+   * A finding about the refusing server itself that the words' own receiver entry cannot know (Postfix's
+   * "Domain not found" is right about the lookup, wrong about the domain): it goes before that entry.
+   */
+  beforeReceiver?: boolean;
+  /** Basic reply codes that name the problem by themselves, when no other entry's words or detail do (RFC 4954 535). */
+  basicCodes?: number[];
   /** Only when the words came with no reply code (the sending MTA's or a client's own words about the connection). */
   withoutCode?: boolean;
   /** Only for temporary (4xx) or permanent (5xx) refusals. */
@@ -106,9 +119,11 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // Yahoo/Outlook "app password"; RFC 4954: 535 5.7.8 Authentication credentials invalid, 534 5.7.9 mechanism too weak
     id: 'login-refused',
     rule: 'smtp.login-failed',
-    text: /\bApplication-specific password required\b|\bapp(?:lication)? password\b|\bPlease log ?in (?:via|with|through) your web browser\b|\bUsername and Password not accepted\b|\b(?:authentication|login|auth) (?:credentials )?(?:failed|unsuccessful|rejected|invalid)\b|\binvalid (?:login|credentials|user ?name or password)\b|\bbasic authentication is disabled\b|\bSmtpClientAuthentication is disabled\b/i,
+    text: /\bApplication-specific password required\b|\bapp(?:lication)? password\b|\bPlease log ?in (?:via|with|through) your web browser\b|\bUsername and Password not accepted\b|\b(?:authentication|login|auth) (?:credentials )?(?:failed|unsuccessful|rejected|invalid)\b|\binvalid (?:login|credentials|user ?name or password)\b|\bbasic authentication is disabled\b|\bSmtpClientAuthentication is disabled\b|\bincorrect authentication data\b/i,
     details: ['7.8', '7.9', '7.12', '7.14'],
     codes: [534, 535, 454],
+    // RFC 4954 §6: 535 is the answer to AUTH whose credentials were refused, whatever words (or mojibake) follow
+    basicCodes: [535],
     // (a receiver's "authentication failed" about SPF, DKIM or DMARC is about the message, not the login)
     unless: /\b(?:SPF|DKIM|DMARC)\b|\bsender is unauthenticated\b/i,
     headline: 'The server refused the client’s login (SMTP AUTH)',
@@ -132,7 +147,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     rule: 'submission.auth-not-offered',
     details: ['7.4'],
     codes: [504],
-    text: /\bUnrecognized authentication type\b|\bauthentication (?:is )?not (?:enabled|available|supported|offered|allowed)\b|\bAUTH (?:command )?(?:is )?not (?:available|supported|enabled|allowed)\b|\bAUTH not available\b/i,
+    text: /\bUnrecognized authentication type\b|\bcommand "?AUTH"? not (?:recognized|implemented)\b|\bauthentication (?:is )?not (?:enabled|available|supported|offered|allowed)\b|\bAUTH (?:command )?(?:is )?not (?:available|supported|enabled|allowed)\b|\bAUTH not available\b/i,
     headline: 'The client tried to log in (SMTP AUTH) where the server offers no login',
     detail:
       "The server does not offer AUTH on this connection: an MX host (Microsoft 365 direct send, any server's port 25 for incoming mail), a relay that trusts clients by IP, or a server that offers AUTH only after STARTTLS. The credentials were never checked.",
@@ -225,8 +240,27 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // relaying refused in other words than the reason tables know ("553 Relaying disallowed as a@b")
     id: 'relay-refused',
     rule: 'smtp.relay-denied',
-    text: /\brelay(?:ing)? (?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,
+    text: /\brelay(?:ing)?\)? (?:is )?(?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,
     sources: ['RFC 5321 §3.6.2 (relaying)', 'RFC 3463 §3.8 (X.7.1)'],
+  },
+  {
+    // "Domain not found" for gmail.com, outlook.com, yahoo.com: a domain that always resolves. The refusing
+    // server's own resolver failed (a container without DNS, a broken local unbound or DNSSEC trust anchor,
+    // a firewall blocking port 53) and Postfix's reject_unknown_sender_domain answered 450 4.1.8 for it
+    id: 'own-dns-failing',
+    rule: 'mta.local-error',
+    wellKnownDomain: true,
+    beforeReceiver: true,
+    text: /\b(?:Sender|Recipient) address rejected: Domain not found\b|\bdomain (?:name )?(?:not found|does not exist|could not be resolved)\b|\bHost or domain name not found\b|\bunrout(?:e)?able (?:sender|address|domain)\b/i,
+    headline: "The refusing server could not find a domain that always resolves: that server's own DNS lookups are failing, not the domain",
+    detail:
+      'The domain named belongs to one of the largest mail providers and is always in DNS. A server that calls it unknown has no working resolver: a container or VM without DNS, a local resolver (unbound, bind) that fails — a broken DNSSEC trust anchor, no root hints — or a firewall blocking port 53. Every sender is refused the same way until it is fixed.',
+    fix: [
+      "On the refusing server: dig MX gmail.com (and dig MX gmail.com @127.0.0.1 if it runs its own resolver) must answer; if not, fix /etc/resolv.conf, the container's DNS settings or the local resolver's log errors.",
+      'Then let the refused senders retry (450 is temporary): their mail arrives once the lookups work.',
+    ],
+    verify: ['dig +short MX gmail.com   (on the refusing server: it must list gmail-smtp-in.l.google.com)'],
+    sources: ['https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain', 'RFC 3463 §3.2 (X.1.8)'],
   },
   {
     // the sending server's own DNS answer about the recipient domain, not a receiver's reply: Exchange
@@ -287,6 +321,22 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: ['RFC 5321 §3.8 (a server closing the connection)', 'https://www.postfix.org/DEBUG_README.html'],
   },
   {
+    // a text line longer than SMTP allows (RFC 5321 §4.5.3.1.6: 1000 octets with CRLF; §4.5.3.1.4 for a
+    // command line): OpenSMTPD "500 5.0.0: Line too long", Postfix's and Exim's "line too long" — the
+    // message as written, not the sender's reputation
+    id: 'line-too-long',
+    rule: 'smtp.not-compliant',
+    text: /\bline too long\b|\bline length exceeded\b|\b(?:text )?line (?:is )?longer than \d+\b|\bmaximum line length\b/i,
+    headline: 'The message has a line longer than SMTP allows (1000 characters with its line end)',
+    detail:
+      'RFC 5321 §4.5.3.1.6 limits a text line to 1000 octets including CRLF, and RFC 5322 §2.1.1 asks for 78. Programs that write HTML or base64 without line breaks go past it; a receiver that enforces the limit refuses the whole message.',
+    fix: [
+      'Make the program that writes the message break its lines: send HTML and long text as quoted-printable or base64 (which wrap at 76), or insert line breaks; most mail libraries do so when the content transfer encoding is set.',
+    ],
+    verify: ["awk 'length > 998' message.eml   (no line of the message may print)"],
+    sources: ['RFC 5321 §4.5.3.1.6 (text line 1000 octets)', 'RFC 5322 §2.1.1 (line length limits)'],
+  },
+  {
     // a lookup that failed for now (SERVFAIL, a timeout): retried; the domain's DNS or the sender's resolver
     id: 'dns-lookup-failed',
     rule: 'smtp.dns-lookup-failed',
@@ -320,6 +370,12 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   },
 ];
 
+/** Whether the first address the words name is at one of the big mail organisations' own domains. */
+function namesWellKnownDomain(text: string): boolean {
+  const d = /@([a-z0-9.-]{1,253}\.[a-z]{2,24})\b/i.exec(text)?.[1]?.toLowerCase();
+  return !!d && MAIL_ORGANISATIONS.some((o) => o.domains.includes(d));
+}
+
 /** The enhanced code's subject.detail ("5.7.10" → "7.10"). */
 function detailOf(enhanced: string | null): string | null {
   const m = /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(enhanced ?? '');
@@ -341,16 +397,28 @@ export interface RefusalFacts {
 /** The problem a refusal's words or code name, when one of the table's does. */
 export function findRefusalProblem(r: RefusalFacts): RefusalProblem | undefined {
   const detail = detailOf(r.enhanced);
-  return REFUSAL_PROBLEMS.find((p) => {
+  const found = REFUSAL_PROBLEMS.find((p) => {
     if (p.only === 'temporary' && r.hard) return false;
     if (p.only === 'permanent' && !r.hard) return false;
     if (p.stages && !p.stages.includes(r.stage)) return false;
     if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
     if (p.withoutCode && r.code !== null) return false;
+    if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;
     return !p.codes || p.codes.includes(r.code ?? 0);
   });
+  // the basic code names the problem when nothing else did (a 535 whose words are mojibake)
+  return (
+    found ??
+    REFUSAL_PROBLEMS.find(
+      (p) =>
+        r.code !== null &&
+        p.basicCodes?.includes(r.code) &&
+        !p.unless?.test(r.text) &&
+        (!p.reasons || !r.reason || p.reasons.includes(r.reason)),
+    )
+  );
 }

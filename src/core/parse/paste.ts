@@ -17,6 +17,12 @@ const LOG_START =
 const NOISE =
   /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]{0,200})?\]?[:\s]?[^$#\s]{0,200}\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
 
+/**
+ * The file name grep puts before each line it prints from several files (or with -H): "/var/log/mail.info:May  1 …",
+ * "mail.log.1:2024-…"; with -C, context lines carry "-" instead of ":". A path with a slash or a .log name.
+ */
+const GREP_PREFIX = /^(?:\/?(?:[\w.-]{1,80}\/){1,8}[\w.-]{1,80}|[\w.-]{1,80}\.log(?:\.\d{1,3})?)[:-](?=\S)/;
+
 /** An e-mail quote marker, one or more levels. */
 const QUOTE = /^(?:>\s?)+/;
 
@@ -59,6 +65,14 @@ export function preparePaste(input: string[]): PreparedPaste {
       unquoted += j - i;
     }
     i = j;
+  }
+  // grep's file-name prefix before log lines: taken off, as quote marks are
+  for (let i = 0; i < lines.length; i++) {
+    const g = GREP_PREFIX.exec(lines[i]);
+    if (g && LOG_START.test(lines[i].slice(g[0].length))) {
+      lines[i] = lines[i].slice(g[0].length);
+      unquoted++;
+    }
   }
   const starts: number[] = [];
   const isStart = lines.map((l, i) => {

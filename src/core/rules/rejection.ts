@@ -216,7 +216,7 @@ function adviceFor(
 ): { advice: RejectionAdvice; k: ReplyKnowledge | undefined; problem?: RefusalProblem } {
   const problem = findRefusalProblem(r);
   // (an entry whose own headline says what happened keeps its smtp.rejected: it is no vague catch-all)
-  if (k && ownEntry(k) && (k.rules[0] !== 'smtp.rejected' || k.headline) && problem?.rule !== k.rules[0]) {
+  if (k && ownEntry(k) && !problem?.beforeReceiver && (k.rules[0] !== 'smtp.rejected' || k.headline) && problem?.rule !== k.rules[0]) {
     const a = adviceForRule(k.rules[0]);
     if (a) return { advice: a, k };
   }

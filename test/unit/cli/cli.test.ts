@@ -179,6 +179,26 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
       await dns.close();
     }
   }, 60_000);
+  it('asks the resolver the root NS once as it starts, before the input is read, never in the query log; --summary asks nothing', async () => {
+    const caseDir = path.join(root, 'test/fixtures/cases/target-domain-spf-comma-no-dmarc');
+    const dns = await startDohServer({ zone: JSON.parse(readFileSync(path.join(caseDir, 'zone.json'), 'utf8')) });
+    try {
+      const r = await run(['--check', 'example.com', '--doh', dns.url, '--json']);
+      expect(r.code).toBe(0);
+      // the warm-up (src/cli/main.ts) goes out while the analysis modules load: first, and once
+      expect(dns.seen[0]).toMatchObject({ name: '', type: 'NS' });
+      expect(dns.seen.filter((q) => q.type === 'NS' && q.name === '')).toHaveLength(1);
+      const report = JSON.parse(r.stdout) as { dns: { name: string; type: string }[] };
+      expect(report.dns.length).toBeGreaterThan(0);
+      expect(report.dns.filter((q) => q.type === 'NS')).toEqual([]);
+      dns.seen.length = 0;
+      const s = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--summary', '--doh', dns.url]);
+      expect(s.code).toBe(0);
+      expect(dns.seen).toEqual([]);
+    } finally {
+      await dns.close();
+    }
+  }, 60_000);
   it('an IP and a file together: one JSON line each, the IP labelled by check; text that is no domain or IP exits 1', async () => {
     const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--check', '[203.0.113.45]', '--offline', '--json']);
     expect(r.code).toBe(0);

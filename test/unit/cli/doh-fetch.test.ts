@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { DohResolver } from '../../../src/net/doh';
 import { http2Fetch } from '../../../src/cli/doh-fetch';
+import { encodeQuery } from '../../../src/net/wire';
 import { downResolverUrl, startDohServer, throwawayCertificate, type DohServer, type Zone } from '../../support/doh-server';
 
 const dir = new URL('../../fixtures/cases/mdaemon-554/', import.meta.url);
@@ -38,6 +39,25 @@ describe('HTTP/2 to an https resolver', () => {
     expect(over2.dns.length).toBe(over1.dns.length);
     expect(over2.dns.every((q) => q.rcode !== 'NETWORK' && q.rcode !== 'TIMEOUT')).toBe(true);
     expect(over2.checklist.map((s) => `${s.rule}:${s.status}`)).toEqual(over1.checklist.map((s) => `${s.rule}:${s.status}`));
+  });
+
+  it('hands answers on one per turn of the event loop (a question an answer leads to is written before the next is read)', async () => {
+    const f = http2Fetch({ ca: ca() });
+    let turn = 0;
+    let spinning = true;
+    const spin = () => {
+      turn++;
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const asked = Array.from({ length: 8 }, (_, i) =>
+      f(`${h2.url}?dns=${encodeQuery(`q${i}.example.org`, 'A')}`, { headers: { accept: 'application/dns-message' } }).then(
+        (r) => (expect(r.status).toBe(200), turn),
+      ),
+    );
+    const turns = await Promise.all(asked);
+    spinning = false;
+    expect(new Set(turns).size).toBe(turns.length);
   });
 
   it('the size limit, a truncated answer and a timeout work over it', async () => {

@@ -407,3 +407,70 @@ describe('point 1: a notice that lists the attempts before its final refusal', (
     expect(got.r.rejections).toHaveLength(1);
   });
 });
+
+describe('point 2: the basic code names the problem when the words cannot (RFC 4954 535), and more words read', () => {
+  it.each([
+    // Exim's own words inside nodemailer's JSON
+    [
+      'Error: {"code":"EAUTH","response":"535 Incorrect authentication data","responseCode":535,"command":"AUTH PLAIN"}',
+      'smtp.login-failed',
+    ],
+    // a 535 whose words are escaped bytes of another charset (Python's repr of GBK)
+    [
+      "SMTPAuthenticationError: (535, 'Error: \\xc7\\xeb\\xca\\xb9\\xd3\\xc3\\xca\\xda\\xc8\\xa8\\xc2\\xeb\\xb5\\xc7\\xc2\\xbc')",
+      'smtp.login-failed',
+    ],
+    // Postfix without SASL answering AUTH
+    ['auth login\n500 Error: command "AUTH" not recognized', 'submission.auth-not-offered'],
+    [
+      '<a@example.one>: host example.one[192.0.2.3] said: 554 Refused.\n    Sending to remote addresses (relaying) is not allowed. (in reply to RCPT TO\n    command)',
+      'smtp.relay-denied',
+    ],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+
+  it('a 535 whose words are about SPF is no login failure', async () =>
+    expect((await read('535 5.7.1 SPF check failed for example.org')).step).not.toBe('smtp.login-failed'));
+});
+
+describe('point 4: a domain that always resolves called unknown is the refusing server’s own DNS', () => {
+  it.each([
+    ['450 4.1.8 <a@gmail.com>: Sender address rejected: Domain not found', 'mta.local-error'],
+    ['450 4.1.8 <a@outlook.com>: Sender address rejected: Domain not found', 'mta.local-error'],
+    // an unknown domain stays the sender's problem
+    ['450 4.1.8 <a@nonexistent-domain.example>: Sender address rejected: Domain not found', 'smtp.sender-invalid'],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+
+  it("hMailServer's loop guard is the server's own DNS answer, not a refusal", async () =>
+    expect(
+      (
+        await read(
+          'The following recipient(s) could not be reached:\n\na@example.net Error Type: SMTP Connection to recipients server failed. Error: Could not connect to 192.0.2.9 on port 25 since this would mean connecting to myself.',
+        )
+      ).step,
+    ).toBe('smtp.mail-loop'));
+});
+
+describe('point 1: more places a reply sits', () => {
+  it.each([
+    // a Ruby exception: "Net::…" is a class path, not a header field; the reply's last line was cut off
+    [
+      'Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted. Learn more at\n):\n  app/controllers/x.rb:32',
+      'smtp.login-failed',
+    ],
+    // after a spaced dash, in a client's own language
+    [
+      'Máximo de tentativas de conexão excedido - 535 5.7.139 Autenticação malsucedida, a solicitação não atendeu aos critérios.',
+      'smtp.login-failed',
+    ],
+    // grep's file-name prefix before Postfix lines
+    [
+      '/var/log/mail.log:Dec  1 10:00:00 mx postfix/smtpd[123]: NOQUEUE: reject: RCPT from mx.example.net[192.0.2.5]: 454 4.7.1 <list@example.org>: Relay access denied; from=<a@example.net> to=<list@example.org> proto=ESMTP helo=<mx.example.net>',
+      'smtp.relay-denied',
+    ],
+    // OpenSMTPD's own log of a line over the SMTP limit
+    ['Nov 25 11:47:09 mx smtpd[12057]: 2c9323b359d01a8a smtp event=bad-input result="500 5.0.0: Line too long"', 'smtp.not-compliant'],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+
+  it('a date range with a dash is no reply opener', async () =>
+    expect((await read('Maintenance 2026-12-01 - 550 guests expected')).r.rejections).toEqual([]));
+});

@@ -47,7 +47,7 @@ export const NO_RELAYING: ReasonTable = {
   phrases: [
     p(
       'norelaying.denied',
-      /\brelay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|(?<!or user )\bisn'?t in my list of allowed rcpthosts?\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
+      /\brelay(?:ing)?\)? (?:access )?(?:is )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|(?<!or user )\bisn'?t in my list of allowed rcpthosts?\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
       `RFC 5321 §3.6.2; ${POSTFIX} ("Relay access denied"); sendmail ("Relaying denied"); Exim ("relay not permitted"); MailEnable`,
     ),
     // sendmail's "Relaying denied" as Outlook's translated error boxes and Microsoft's localized help pages

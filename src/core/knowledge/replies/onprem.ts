@@ -10,6 +10,26 @@ const EXCHANGE_RELAY = 'https://learn.microsoft.com/exchange/mail-flow/connector
 
 export const ONPREM_REPLIES: ReplyKnowledge[] = [
   {
+    // Exchange's categorizer found the recipient address on a directory object (an AD user's proxyAddresses,
+    // a contact) that has no mailbox database: it treats the address as its own and defers it, even an
+    // outside address that a stale directory entry still lists (MicrosoftDocs/OfficeDocs-Exchange#2952)
+    id: 'exchange.no-mdb',
+    sender: 'Exchange Server',
+    text: /\bRecipient deferred because there is no Mdb\b/i,
+    reason: 'systemerror',
+    party: 'unknown',
+    headline:
+      "The organisation's own Exchange server holds the recipient address on a directory entry without a mailbox: its directory, not the recipient's server",
+    meaning:
+      'Exchange resolved the recipient to an object of its own directory (a user whose proxyAddresses list the address, a mail user or contact) that has no mailbox database, so it defers the message instead of sending it out. An outside address that a stale directory entry still lists never leaves the organisation.',
+    rules: ['mta.local-error'],
+    fix: [
+      'Find the directory object that holds the address (Get-Recipient -Identity <address>, or search proxyAddresses in Active Directory) and remove the address from it, or give the object a mailbox if it should have one; in a hybrid setup, fix it where the directory is synchronised from.',
+    ],
+    verify: ['Get-Recipient -Identity <the recipient address>   (must return nothing for an outside address)'],
+    sources: ['https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/2952 (420 4.2.0 Recipient deferred because there is no Mdb)'],
+  },
+  {
     id: 'exim.relay-not-permitted',
     sender: 'Exim',
     // the default configure's acl_check_rcpt: "deny message = relay not permitted"
@@ -130,48 +150,6 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     verify: ['Get-ExchangeDiagnosticInfo -Process EdgeTransport -Component ResourceThrottling   (every resource at Normal)'],
     transient: true,
     sources: ['https://learn.microsoft.com/exchange/mail-flow/back-pressure'],
-  },
-  {
-    // Exchange's own transport deferring a recipient it takes for its own but finds no mailbox database
-    // for: the address is in a directory object's proxyAddresses (or an accepted domain) while no mailbox
-    // holds it, so Exchange routes it to itself instead of the internet
-    id: 'exchange.no-mdb',
-    sender: 'Exchange Server (its own transport)',
-    text: /\bRecipient deferred because there is no Mdb\b/i,
-    reason: 'systemerror',
-    party: 'sender',
-    meaning:
-      "The sending organisation's own Exchange server deferred the recipient: it takes the address for one of its own (a directory object lists it in proxyAddresses, or its domain is an accepted domain) and found no mailbox database to deliver it to. No remote server was asked; the own directory or routing is wrong.",
-    rules: ['mta.local-error'],
-    fix: [
-      'Find the object that holds the address: Get-Recipient -ResultSize Unlimited | Where-Object {$_.EmailAddresses -match "<recipient address>"} (on premises; in Active Directory the proxyAddresses attribute). Remove the address from it if the recipient is external, or give the object a mailbox.',
-      'If the whole domain is external, take it off the accepted domains (Get-AcceptedDomain) or make it an internal relay domain with a send connector.',
-    ],
-    verify: ['Get-Recipient -Identity <recipient address>   (an external address must not resolve to a local object)'],
-    sources: [
-      'https://learn.microsoft.com/exchange/mail-flow/accepted-domains/accepted-domains',
-      'github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/2952 ("420 4.2.0 Recipient deferred because there is no Mdb": an external address in a local account\'s proxyAddresses)',
-    ],
-  },
-  {
-    // hMailServer's TCPConnection refuses to open a connection to an address and port it listens on itself
-    // (LocalIPAddresses::IsLocalPort), a guard against delivering to itself in a loop
-    id: 'hmailserver.connecting-to-myself',
-    sender: 'hMailServer (its own loop guard)',
-    text: /\bsince this would mean connecting to myself\b/i,
-    reason: 'systemerror',
-    party: 'sender',
-    meaning:
-      "The sending hMailServer refused to connect: the address it found for the recipient's mail server is one of its own, on a port it listens on. Its DNS (a local DNS server, a hosts-file entry, a split-horizon or wildcard record) or an SMTP route/smart host points the recipient domain back at itself. The recipient's server was never asked.",
-    rules: ['mta.local-error', 'smtp.mail-loop'],
-    fix: [
-      "On the hMailServer machine, resolve the recipient domain's MX as the server does (nslookup -type=MX <recipient domain>, then the host's address) and compare with the machine's own addresses: correct the DNS server hMailServer uses (Settings » Advanced » DNS servers), the hosts file or the local DNS zone that answers with your own address.",
-      'Check Settings » Protocols » SMTP » Routes and the SMTP relayer (smart host) setting: a route or relayer naming this server itself loops.',
-    ],
-    verify: ["nslookup -type=MX <recipient domain>   (the MX hosts' addresses must not be this server's)"],
-    sources: [
-      'github.com/hmailserver/hmailserver (TCPConnection.cpp: "Could not connect to %s on port %d since this would mean connecting to myself", LocalIPAddresses::IsLocalPort)',
-    ],
   },
   {
     // OpenDKIM's own errors loading a signing key (opendkim.c dkimf_add_signrequest / dkimf_securefile):

@@ -273,6 +273,24 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sources: ['https://www.postfix.org/faq.html#loop (Postfix FAQ: mail loops back to myself)'],
   },
   {
+    // hMailServer's own guard: the recipient domain's MX (as this server's DNS answers it) is an address of
+    // this very server, so it will not connect ("Could not connect to … since this would mean connecting to
+    // myself"): a local DNS answer (hosts file, split DNS, a wildcard record) or a wrong MX, no receiver refused
+    id: 'hmailserver.connecting-to-myself',
+    sender: 'hMailServer',
+    text: /since this would mean connecting to myself/i,
+    reason: 'systemerror',
+    party: 'unknown',
+    meaning:
+      "hMailServer looked up the recipient domain's mail server and got one of its own addresses, so it refused to connect to itself. Either the DNS it uses answers wrongly for that domain (a hosts-file entry, a local DNS zone or split DNS, a wildcard record of the sender's own domain), or the domain's MX really points at this server without hMailServer hosting the domain.",
+    rules: ['smtp.mail-loop'],
+    fix: [
+      "On the hMailServer machine, look up the recipient domain as hMailServer does (nslookup -type=MX <recipient domain>, then the A record of each MX host, with the DNS servers set in hMailServer's Settings » Advanced » TCP/IP or Windows's): the answer must not be this server's address. Remove the local override (hosts file, local zone, wildcard) that makes it so.",
+    ],
+    verify: ['nslookup -type=MX <recipient domain>   (on the hMailServer machine: the MX hosts must not resolve to its own IP)'],
+    sources: ['https://github.com/hmailserver/hmailserver/issues/367 (hMailServer 5.6.7 notice with these words)'],
+  },
+  {
     id: 'mail-loop.hop-count',
     // Exchange/Microsoft 365 "5.4.14 Hop count exceeded", sendmail/Exim "too many hops": a routing
     // loop between systems (RFC 3463 X.4.6 "Routing loop detected"; RFC 5321 §6.3)

@@ -41,6 +41,9 @@ function isHeaderSection(block: HeaderBlock): boolean {
     block.fields.length >= 2 &&
     block.malformed.length <= block.fields.length &&
     !block.fields.some((f) => /[<>@]/.test(f.name)) &&
+    // a program's class path ("Net::SMTPAuthenticationError (535-5.7.8 …", Perl's "Mail::Sender") is a
+    // name and a value that starts with the second colon: an exception's text, not a header field
+    !block.fields.some((f) => f.value.startsWith(':')) &&
     // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
     // Diagnostic-Code…) has the shape of a header section but is the notice's content
     !block.fields.every((f) => DSN_FIELD.test(f.name)) &&

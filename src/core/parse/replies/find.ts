@@ -134,7 +134,9 @@ function startsIn(line: string, paragraph: string): Start[] {
     const enhanced = m[3] ?? null;
     const more = m[2] === '-' || (!m[2] && after.startsWith('-'));
     const atStart = before.trim() === '';
-    const opened = OPENER_END.test(before) || OPENER_WORDS.test(before);
+    // (a spaced dash before a code and its enhanced code: "Máximo de tentativas … excedido - 535 5.7.139 …",
+    // a program's "Error - 550 5.1.1 …" — the enhanced code makes it a reply, not a range or a date)
+    const opened = OPENER_END.test(before) || OPENER_WORDS.test(before) || (!!enhanced && /\s[-–—]\s{1,4}$/.test(before));
     if (atStart || opened) {
       out.push({ col, code, more, enhanced, before, via: atStart ? 'line' : 'opener' });
       continue;
