@@ -50,12 +50,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // first smtp.rejected:fail, want smtp.sender-invalid; stage unknown, want mail
-  'ticketit-tencent-501-mail-from-must-be-same-as-authorization-user':
-    "Tencent's '501 mail from address must be same as authorization user' is not read as the sender-not-owned-by-login refusal (nor placed at MAIL FROM)",
-  // not recognised (kind unknown); reason none, want securityerror|networkerror|systemerror; first none, want smtp.tls-failed|smtp.connection-failed
-  'uptime-kuma-pm2-ssl3-wrong-version-number-secure-on-587':
-    "pm2 log lines prefixed '0|uptime-k | ' are not unwrapped, so the OpenSSL 'ssl3_get_record:wrong version number' (ESOCKET, CONN) error inside is not read",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",

@@ -73,7 +73,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"
     id: 'sender-not-owned',
     rule: 'smtp.sender-invalid',
-    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b/i,
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b/i,
     headline: 'The server refused the sender address: the account that logged in may not send as it',
     detail:
       'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
@@ -86,6 +86,27 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch',
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-60-in-exchange-online',
     ],
+  },
+  {
+    // OpenSSL's "wrong version number" (ssl3_get_record) on a client's connection: it started TLS at once on a
+    // port that speaks plain SMTP first and offers STARTTLS (587, 25) — or waited for STARTTLS on 465, which
+    // speaks TLS at once (RFC 8314 §3.3). The settings disagree on how TLS starts; no certificate is involved
+    id: 'tls-port-mismatch',
+    rule: 'smtp.tls-failed',
+    text: /\bwrong version number\b|\bssl3_get_record\b|\bSSL routines\b[^\n]{0,60}\bunknown protocol\b|\bGreeting never received\b/i,
+    headline:
+      'The client and the server disagree on how TLS starts: TLS at once (port 465) against a port that starts plain and offers STARTTLS (587 or 25), or the reverse',
+    detail:
+      'Port 465 speaks TLS from the first byte (implicit TLS, RFC 8314); ports 587 and 25 greet in plain text and switch with STARTTLS (RFC 3207). A client set to "SSL/TLS" or "secure: true" on 587 sends a TLS handshake the server reads as a bad command, and OpenSSL reports "wrong version number".',
+    fix: [
+      'On port 587 (or 25): turn off implicit TLS ("Secure"/"SSL" off, nodemailer secure: false) and let the client use STARTTLS (STARTTLS required, if the program offers it).',
+      'Or keep implicit TLS and use port 465.',
+    ],
+    verify: [
+      'openssl s_client -starttls smtp -connect <server>:587 </dev/null   (587: STARTTLS)',
+      'openssl s_client -connect <server>:465 </dev/null   (465: TLS at once)',
+    ],
+    sources: ['RFC 8314 §3.3 (implicit TLS on 465)', 'RFC 3207 (STARTTLS)', 'https://nodemailer.com/smtp/#tls-options'],
   },
   {
     // Postfix reject_sender_login_mismatch without a login: "Sender address rejected: not logged in"

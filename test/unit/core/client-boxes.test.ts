@@ -67,7 +67,9 @@ describe('notices in other languages, the sentence alone', () => {
     expect(
       (
         await read(
-          Array.from({ length: 20 }, () => 'Bonjour, voici les nouvelles de la semaine.').join('\n') + "\nL'adresse est introuvable.",
+          // (twenty lines of a letter, each its own: a line repeated is counted once, as a program's repeated error is)
+          Array.from({ length: 20 }, (_, i) => `Bonjour, voici les nouvelles de la semaine ${i + 1}.`).join('\n') +
+            "\nL'adresse est introuvable.",
         )
       ).kind,
     ).toBe('unknown'));

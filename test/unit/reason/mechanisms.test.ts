@@ -474,3 +474,21 @@ describe('point 1: more places a reply sits', () => {
   it('a date range with a dash is no reply opener', async () =>
     expect((await read('Maintenance 2026-12-01 - 550 guests expected')).r.rejections).toEqual([]));
 });
+
+describe("point 1: a program's own connection and TLS errors", () => {
+  it.each([
+    [
+      "Error: connect ETIMEDOUT 192.0.2.26:25\n    at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1083:14)\n  errno: 'ETIMEDOUT',\n  code: 'ETIMEDOUT',",
+      'smtp.connection-failed',
+    ],
+    ["Error: connect ECONNREFUSED 192.0.2.26:587\n  errno: 'ECONNREFUSED',", 'smtp.connection-failed'],
+    [
+      "[Error: 140492299540416:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332:\n] {\n  library: 'SSL routines',\n  reason: 'wrong version number',\n  code: 'ESOCKET',\n  command: 'CONN'\n}",
+      'smtp.tls-failed',
+    ],
+    [
+      'Swift_TransportException: Expected response code 250 but got code "501", with message "501 mail from address must be same as authorization user"',
+      'smtp.sender-invalid',
+    ],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+});

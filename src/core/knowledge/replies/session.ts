@@ -89,7 +89,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.timed-out',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b|\bconnect ETIMEDOUT \S{1,60}:(?:25|465|587|2525)\b/i,
+    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b|\bconnect ETIMEDOUT \S{1,60}:(?:25|465|587|2525)\b|\bETIMEDOUT\b[^\n]{0,60}:(?:25|465|587)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
@@ -109,6 +109,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
+    // (Node.js: "connect ECONNREFUSED 192.0.2.1:25")
     text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b|\bconnect ECONNREFUSED \S{1,60}:(?:25|465|587|2525)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',

@@ -42,7 +42,8 @@ const MAX_CHARS = 3000;
  * (Addresses and host names alone are no words: the engine masks addresses.)
  */
 export function knownWordsAlone(sample: string[]): boolean {
-  const lines = sample.filter((l) => l.trim());
+  // (a line repeated — a program that logs the same error twice, a pm2 log's copies — is counted once)
+  const lines = [...new Set(sample.map((l) => l.trim()).filter(Boolean))];
   if (!lines.length || lines.length > MAX_LINES) return false;
   const text = lines.map((l) => l.trim()).join(' ');
   if (text.length > MAX_CHARS) return false;
