@@ -17,21 +17,13 @@ const KNOWN_MISSES: Record<string, string> = {
   // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
   'dms-dnsblog-lookup-errors-google-public-dns':
     "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
-  // first dnsbl.listed:fail, want submission.port-25|smtp.auth-required
-  'dms-postscreen-blocks-own-user-submitting-on-port-25':
-    "the reader's own postscreen refusing the reader's own user (his mail to his own address, on port 25, before AUTH) is read as a sender listing; submission on port 25 is not recognised in an inbound postscreen log",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
   // not recognised (kind unknown); first none, want mta.local-error
-  'emailwiz-opendkim-keytable-wrong-path-service-not-available':
-    'an opendkim "can\'t load key" line (with a keytable entry) is not read at all: no reader knows milter/opendkim errors',
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
-  'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
-    "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
   // stage unknown, want connect
   'ionos-554-invalid-ptr-email-verifier-droplet':
     "stage only: a 554 banner in a verifier's 'SERVER:' transcript gets no stage (the step, PTR, is right)",
@@ -47,9 +39,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first ptr.missing:fail, want mta.local-error|smtp.dns-lookup-failed
   'mailcow-own-unbound-dnssec-broken-rejects-every-client-ptr':
     "the own resolver's failure (unbound 'failed to prime trust anchor') beside the own Postfix's 'cannot find your reverse hostname' is not read as a local DNS failure; the client's PTR is blamed",
-  // not recognised (kind unknown); first none, want mta.local-error
-  'mailcow-submission-451-opendkim-key-not-secure':
-    "a client's 'SMTP error: [451] 4.7.1 …' (code in brackets) and opendkim 'key data is not secure'/'error loading key' lines are not read",
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
@@ -63,8 +52,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
-  'modoboa-opendkim-key-world-readable-send-fails':
-    "opendkim 'key data is not secure' / 'error loading key' lines alone are not read (no milter-log reader)",
   // not recognised (kind unknown); first none, want smtp.dns-lookup-failed|mta.local-error
   'opensmtpd-datacentre-dns-refused-mx-invalid-domain-permfail':
     "OpenSMTPD smtp-out lines ('Failed to resolve MX for …: Invalid domain name', 'status=PermFail … stat=…') quoted with '> ' are not recognised (no OpenSMTPD log reader)",
