@@ -81,6 +81,7 @@ export function classify(r: RawRejection): Rejection {
     knowledge: k?.id ?? null,
     recipient: r.recipient ?? null,
     remote: r.remote ?? null,
+    ...(r.client ? { client: r.client } : {}),
     ...(r.originalRecipient && r.originalRecipient !== r.recipient ? { originalRecipient: r.originalRecipient } : {}),
   };
 }

@@ -12,6 +12,9 @@ const STATUS_ORDER: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2
 /** Areas in the order an administrator would look at them, for ties. */
 const AREA_ORDER = [
   'smtp',
+  // the refusal read as the organisation's own client submitting: after a refusal naming the client's own
+  // setting (its HELO), before what judges the client as a mail server (a listing, its reputation)
+  'submission',
   'reputation',
   'headers',
   'dnsbl',
@@ -44,7 +47,8 @@ function isProblem(s: Step): boolean {
  */
 function causeTier(s: Step, primary: Rejection | null): number {
   if (!primary || !isProblem(s)) return 2;
-  if (s.evidence.some((e) => e.line === primary.line && e.line > 0) && s.rule.startsWith('smtp.')) return 0;
+  // (a submission.* step is the refusal read again: the server judged its own user's client as a stranger)
+  if (s.evidence.some((e) => e.line === primary.line && e.line > 0) && /^(?:smtp|submission)\./.test(s.rule)) return 0;
   const k = primary.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === primary.knowledge) : undefined;
   if (k?.rules.some((p) => ruleMatches(p, s.rule))) return s.evidence.some((e) => e.line === primary.line) ? 0 : 1;
   if (explainersOf(primary.reason).has(s.rule)) return 1;

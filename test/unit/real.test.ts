@@ -17,18 +17,13 @@ const KNOWN_MISSES: Record<string, string> = {
   // first none, want smtp.receiver-dnsbl-error|dnsbl.inconclusive|mta.local-error|smtp.dns-lookup-failed
   'dms-dnsblog-lookup-errors-google-public-dns':
     "postfix/dnsblog 'lookup error for DNS query' warnings (the own server's DNSBL lookups failing) give no step",
-  // first dnsbl.listed:fail, want submission.port-25|smtp.auth-required
-  'dms-postscreen-blocks-own-user-submitting-on-port-25':
-    "the reader's own postscreen refusing the reader's own user (his mail to his own address, on port 25, before AUTH) is read as a sender listing; submission on port 25 is not recognised in an inbound postscreen log",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // not recognised (kind unknown); first none, want mta.local-error; kind unknown, want exim-log
-  'hestia-exim-defer-interface-expand-permission-denied-no-prefix':
-    "an Exim delivery line without date/id, with spaces around '=' ('R = dnslookup T = remote_smtp defer (-1): failed to expand …'), is not recognised; local transport errors have no step",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
@@ -47,6 +42,7 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',

@@ -38,7 +38,7 @@ const ID_ONLY = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})\s+(.*)$/;
  */
 const BARE_SHAPES: RegExp[] = [
   /^(?:<=|=>|->|\*\*|==)\s+\S+(?:\s+<[^<>\s]*>)?(?::\s|\s+(?:[RTHFPSUC]|id)=)/,
-  /^R=\S+\s+T=\S+/,
+  /^(?:[^\s@<>]+@[^\s@<>]+\s+)?R=\S+\s+T=\S+/,
   /^H=(?:\S+\s+)?(?:\([^()]*\)\s+)?\[[0-9a-fA-F:.]+\](?::\d+)?\s.*(?:\brejected\b|\bF=<|\bsender verify)/,
   // a log writes the whole reply on this one line (a bounce breaks it: "after end of data:" then the host and reply below)
   /^SMTP error from remote mail(?: server)? after\b.*[\s:.][245]\d\d[ -]/i,
@@ -47,7 +47,8 @@ const BARE_SHAPES: RegExp[] = [
 
 /** A line without Exim's time: its message id (if kept) and its text, when the text has an Exim shape. */
 function bareLine(raw: string): { id: string | null; rest: string } | null {
-  const t = raw.trim();
+  // a copy that spaced Exim's field letters out ("R = dnslookup T = remote_smtp") is put back together
+  const t = raw.trim().replace(/(^|\s)([RTHFPSUC]) = (?=\S)/g, '$1$2=');
   const m = ID_ONLY.exec(t);
   const rest = m ? m[2] : t;
   return BARE_SHAPES.some((re) => re.test(rest)) ? { id: m ? m[1] : null, rest } : null;
@@ -245,14 +246,18 @@ class EximReader {
    * words name, if any.
    */
   private failureTail(l: EximLine): boolean {
-    if (!l.bare || !/^(?:R=\S+\s+T=\S+|SMTP error from remote mail(?: server)? after\b)/i.test(l.rest)) return false;
+    const tail = /^(?:([^\s@<>]+@[^\s@<>]+)\s+)?(?:R=\S+\s+T=\S+|SMTP error from remote mail(?: server)? after\b)/i.exec(l.rest);
+    if (!l.bare || !tail) return false;
     const s = l.id ? this.session(l.id, null, l.no) : this.book.find(NO_ID, null, l.no, 'inbound');
     s.endLine = l.no;
     goesOut(s);
-    const rcpt = /\bRCPT TO:\s*<([^<>\s]*)>/i.exec(l.rest)?.[1] ?? '';
+    const rcpt = tail[1] ?? /\bRCPT TO:\s*<([^<>\s]*)>/i.exec(l.rest)?.[1] ?? '';
     if (rcpt && !s.rcptTo.some((r) => r.address === rcpt)) s.rcptTo.push({ address: rcpt, line: l.no });
     const code = replyIn(l.rest.replace(/^.*?\bT=\S+\s*/, '')).code;
-    this.notDelivered(s, l, code !== null && code < 500 ? '==' : '**', rcpt, l.rest);
+    // a transport's "defer (-1): …" is a deferral whatever it says (spec, "Log files": the == line)
+    const deferred = /\bT=\S+\s+defer\s*\(/.test(l.rest) || (code !== null && code < 500);
+    const words = tail[1] ? l.rest.slice(tail[1].length).trim() : l.rest;
+    this.notDelivered(s, l, deferred ? '==' : '**', rcpt, words);
     return true;
   }
 

@@ -17,6 +17,8 @@ export interface RawRejection {
   reason?: string;
   /** The log's own server refused a client here, where no session says so (Postfix cleanup's refusal without its queue id). */
   inbound?: boolean;
+  /** The mail client or application whose error reported the reply (it submitted the message): its knowledge id. */
+  client?: string;
   /**
    * The recipient as the sender gave it, when the reporting MTA's own alias expansion or
    * qualification changed it: Postfix "<root@host> (expanded from <root>)" and orig_to=,

@@ -31,6 +31,9 @@ const STRANGER_REASONS = new Set([
   'undefined',
 ]);
 
+/** Words that show the refused client had logged in (Postfix smtpd_sender_login_maps, "authenticated as"). */
+const LOGGED_IN = /\bnot owned by (?:user|login|auth)|\bauthenticated as\b|\bsasl_username=/i;
+
 const org = (d: string) => (getDomain(d) ?? d).toLowerCase();
 
 export interface OwnClient {
@@ -48,6 +51,9 @@ export function ownClientRefusal(ctx: RuleContext): OwnClient | null {
   if (!r || !s || s.direction !== 'inbound' || !STRANGER_REASONS.has(r.reason)) return null;
   if (!s.replies.some((x) => x.line === r.line) && !(r.line >= s.startLine && r.line <= s.endLine)) return null;
   if (!['connect', 'helo', 'mail', 'rcpt', 'unknown'].includes(r.stage)) return null;
+  // a refusal that names the client's login (Postfix reject_sender_login_mismatch: "not owned by user x")
+  // is of a client that DID log in: not a stranger on port 25
+  if (LOGGED_IN.test(r.text)) return null;
   const from = s.mailFrom?.address ? domainPart(s.mailFrom.address) : '';
   if (!from || !from.includes('.')) return null;
   const rcpts = s.rcptTo.map((x) => domainPart(x.address)).filter(Boolean);

@@ -134,6 +134,12 @@ export interface Rejection extends Located {
    * evidence in words, `line` where it stood.
    */
   forwarded?: { by: 'own' | 'service'; says: string; line: number };
+  /**
+   * The reply was reported by a mail client, library or application in its own error text (Python's
+   * SMTPRecipientsRefused, JavaMail, nodemailer…): the program that submitted the message. The value
+   * names the shape (knowledge/client-errors.ts).
+   */
+  client?: string;
 }
 
 /** One Received hop. DESIGN.md report `hops`. */

@@ -6,7 +6,19 @@
 import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
 import type { StepView, VerdictView } from './types';
-import { FORWARDER_WORDS, LOG_KINDS, OWN_SERVER_WORDS, PARTY_WORDS, STAGE_WORDS, kindWords, reasonWords } from './words';
+import {
+  APPLICATION_RECIPIENT_WORDS,
+  FORWARDER_WORDS,
+  LOG_KINDS,
+  MESSAGE_WORDS,
+  OWN_SENDING_SERVER_WORDS,
+  OWN_SERVER_WORDS,
+  PARTY_WORDS,
+  REFUSED_SENDER_WORDS,
+  STAGE_WORDS,
+  kindWords,
+  reasonWords,
+} from './words';
 
 /**
  * The refusal the ranking starts from: the first whose SMTP stage is known
@@ -85,15 +97,28 @@ function targetActor(first: StepView | null): string | null {
 /** The steps whose cause a forwarder's passing the mail on can be (RFC 7208 §1.1.1, RFC 7489 §10.4). */
 const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:rate-limited|content-rejected)$/;
 
-function whoActs(primary: Rejection | null, first: StepView | null): string | null {
+/** The steps about the refused message itself (RFC 5322 format, its headers, content, size). */
+const MESSAGE_STEPS = /^headers\.|^smtp\.(?:content-rejected|not-compliant|message-too-large)$/;
+
+function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[]): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
   // settings change (submission on 587 with a login), not the server
-  if (first?.rule.startsWith('submission.')) return PARTY_WORDS.sender;
+  // (the submission step may stand second, after a refusal naming the device's own HELO)
+  if (
+    first?.rule.startsWith('submission.') ||
+    steps.some((s) => s.rule === 'submission.port-25' && (s.status === 'fail' || s.status === 'warn'))
+  )
+    return PARTY_WORDS.sender;
+  // a client's envelope sender refused by the reader's own server: the address is the sender's to fix
+  if (primary?.inbound && first?.rule === 'smtp.sender-invalid') return REFUSED_SENDER_WORDS;
   if (primary?.inbound) return OWN_SERVER_WORDS;
   // an error inside the reader's own mail system (its configuration, a local service it relies on, a
   // delivery to a loopback or private address: LMTP, a content filter)
-  if (first?.rule === 'mta.local-error') return OWN_SERVER_WORDS;
+  // (while sending — no SMTP dialogue at all: no stage, no receiver named, no reply code, as an Exim
+  // transport that cannot expand its options — the reader is the sending side)
+  if (first?.rule === 'mta.local-error')
+    return primary && !primary.remote && primary.code === null && primary.stage === 'unknown' ? OWN_SENDING_SERVER_WORDS : OWN_SERVER_WORDS;
   if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;
   // a message a forwarder passed on, refused for what the sending side controls (its IP, HELO, envelope,
   // volume, the message as re-sent) or for the forwarding itself: the forwarder acts; a refusal about the
@@ -109,6 +134,10 @@ function whoActs(primary: Rejection | null, first: StepView | null): string | nu
   const forwardingBreaks = FORWARDING_BREAKS.test(first?.rule ?? '');
   if (((primary?.forwarded && (!own || forwardingBreaks)) || first?.rule.startsWith('forwarding.')) && !recipientsSide && !clientLogin)
     return FORWARDER_WORDS;
+  // an application's own error says a recipient it sent to does not exist: the address is in its data
+  if (primary?.client && first?.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
+  // the receiver refused the message itself (content, format, size): the sender changes what is sent
+  if (first && MESSAGE_STEPS.test(first.rule)) return MESSAGE_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;
@@ -156,7 +185,7 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
     tone,
     sentence,
     firstKey: first?.key ?? null,
-    who: recognised ? (target ? targetActor(first) : whoActs(primary, first)) : null,
+    who: recognised ? (target ? targetActor(first) : whoActs(primary, first, steps)) : null,
     counts,
     ip: recognised ? ipOf(r, primary) : null,
     domain: recognised ? domainOf(r) : null,

@@ -56,6 +56,31 @@ export const OWN_SERVER_WORDS = "Your server's administrator: your server refuse
 export const FORWARDER_WORDS =
   "The forwarder: whoever runs the alias, forwarding service or list that passed this mail on — the refused IP and HELO are the forwarder's, not the original sender's";
 
+/** Whose move it is when the reader's own server failed on its own configuration while SENDING (no receiver was asked). */
+export const OWN_SENDING_SERVER_WORDS =
+  "The sender's side: your own sending server's administrator — its configuration failed before any receiver was asked";
+
+/**
+ * Whose move it is when a receiver refused the message itself (its content, format or size): whoever
+ * writes or generates it changes what is sent — the receiver's policy is theirs to keep.
+ */
+export const MESSAGE_WORDS =
+  "The sender's side: whoever writes or generates the message (the application, list or person) — change what is sent";
+
+/**
+ * Whose move it is when the reader's own server refused a client's envelope sender (its domain not in
+ * DNS, an address its login may not use): the address is the sender's to fix — the server is right.
+ */
+export const REFUSED_SENDER_WORDS =
+  "The sender's side: your server refused the client's sender address (MAIL FROM) — the sender fixes its address or domain; tell them what the reply says";
+
+/**
+ * Whose move it is when the application that submitted the message reports that a recipient does not
+ * exist: the address came from its own data, which only its operator can correct.
+ */
+export const APPLICATION_RECIPIENT_WORDS =
+  "The sender's side: whoever runs the application that sent it — the recipient address in its data is wrong or gone";
+
 export const PARTY_WORDS: Record<Party, string> = {
   sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",

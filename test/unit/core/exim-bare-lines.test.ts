@@ -46,6 +46,11 @@ describe('Exim lines without their prefix', () => {
       'SMTP error from remote mail server after MAIL FROM:<a@host> ..... 550 unroutable sender address\n** a@host: unroutable address\nFrozen (delivery error message)',
       { kind: 'exim-log', code: 550, stage: 'mail', recipient: null, inbound: false },
     ],
+    [
+      "an address with its router and transport, the flag lost and the fields spaced out ('R = x')",
+      'b@example.net R = dnslookup T = remote_smtp defer (-1): failed to expand "interface" option for remote_smtp transport: failed to open /etc/exim4/ip: Permission denied (euid = 109 egid = 116)',
+      { kind: 'exim-log', code: null, stage: 'unknown', recipient: 'b@example.net', inbound: false },
+    ],
   ])('%s', (_name, text, want) => expect(read(text)).toEqual(want));
 
   it.each([
@@ -59,6 +64,28 @@ describe('Exim lines without their prefix', () => {
       'SMTP error from remote mail server after end of data:\nhost mx.example.net [198.51.100.4]: 550-5.7.26 This message does not pass authentication checks',
     ],
   ])('%s: not an Exim log', (_name, text) => expect(read(text).kind).not.toBe('exim-log'));
+
+  it.each([
+    [
+      'a transport option Exim cannot expand',
+      'b@example.net R=dnslookup T=remote_smtp defer (-1): failed to expand "interface" option for remote_smtp transport: lookup failed',
+    ],
+    [
+      'a file its transport may not open',
+      'b@example.net R=dnslookup T=remote_smtp defer (-1): failed to open /etc/exim4/ip: Permission denied (euid=109 egid=116)',
+    ],
+  ])("Exim's own configuration failing while sending is a local error: %s", async (_name, text) => {
+    const r = await analyze(text);
+    expect(r.rejections[0]?.knowledge).toBe('exim.local-transport-error');
+    expect(r.checklist.find((s) => s.status === 'fail' || s.status === 'warn')?.rule).toBe('mta.local-error');
+  });
+
+  it('a remote refusal of the same delivery is no local error', async () => {
+    const r = await analyze(
+      'b@example.net R=dnslookup T=remote_smtp: SMTP error from remote mail server after RCPT TO:<b@example.net>: 550 5.1.1 User unknown',
+    );
+    expect(r.rejections[0]?.knowledge).not.toBe('exim.local-transport-error');
+  });
 
   it("reads a poster's lowercased, elided Exim line as the refused sender", async () => {
     const r = await analyze('smtp error from remote mail after mail from:<a@host> ..... 550 unroutable sender address');

@@ -42,6 +42,19 @@ describe('preparePaste', () => {
     expect(preparePaste([PF, '  Subject: hello', PF]).lines[1]).toBe('  Subject: hello');
     expect(preparePaste([PF, 'P Received: from x by y', PF]).lines[1]).toBe('P Received: from x by y');
   });
+  it.each([
+    ['grep -H over one file', `/var/log/mail.info:${PF}`],
+    ['grep over rotated files', `mail.log.1:${PF}`],
+  ])("takes off grep's file-name prefix: %s", (_name, line) => {
+    expect(preparePaste([line, line]).lines).toEqual([PF, PF]);
+  });
+  it.each([
+    ['a header field', 'Received: from mx.example.net by mail.example.org'],
+    ['a URL', 'https://www.example.org/why-my-mail-bounces: read this'],
+    ['a word with a colon before a log line', `Log:${PF}`],
+  ])('keeps a line whose start is no file name before a log line: %s', (_name, line) => {
+    expect(preparePaste([line, PF]).lines[0]).not.toBe(PF);
+  });
   it('leaves a message or a transcript as it is', () => {
     const msg = ['From: a@example.com', 'To: b@example.org', '> quoted text', '', 'body'];
     expect(preparePaste(msg).lines).toBe(msg);

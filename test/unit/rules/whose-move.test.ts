@@ -40,6 +40,26 @@ describe('the organisation’s own device refused by its own server', () => {
     const r = await analyze(smtpdReject(NO_PTR, from, to, '[192.168.1.20]'));
     expect(step(r, 'submission.port-25')).toBeUndefined();
   });
+
+  it.each([
+    ['a blocklist listing of its (home) IP', LISTED, 'submission.port-25'],
+    ['a reverse-DNS check', NO_PTR, 'submission.port-25'],
+  ])('the submission step leads over the refusal it reads again: %s', async (_name, reply, rule) => {
+    const r = await analyze(smtpdReject(reply, 'me@example.com', 'me@example.com', '[192.168.1.20]'));
+    expect(firstProblem(r)?.rule).toBe(rule);
+  });
+
+  it('a client that logged in (the sender is not owned by its login) is no stranger on port 25', async () => {
+    const r = await analyze(
+      smtpdReject(
+        '553 5.7.1 <b@example.com>: Sender address rejected: not owned by user app@example.com',
+        'b@example.com',
+        'c@example.com',
+        'cloud',
+      ),
+    );
+    expect(step(r, 'submission.port-25')).toBeUndefined();
+  });
 });
 
 describe('the reader’s own server refused a stranger', () => {

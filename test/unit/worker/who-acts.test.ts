@@ -60,5 +60,40 @@ describe('who acts', () => {
       "Failed to forward message: Error: MAIL FROM failed: '550 Authentication is required for relay'",
       /^The sender's side/,
     ],
+    [
+      "a receiver's content policy refused the message (the sender changes what is sent)",
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 554-Transaction failed 554 Reject due to policy restrictions: message has no Date header (in reply to end of DATA command)',
+      /^The sender's side: whoever writes or generates the message/,
+    ],
+    [
+      'the same receiver refusing the sending IP (not the message)',
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)',
+      /^The sender's side: whoever runs the sending server/,
+    ],
+    [
+      "the reader's own Exim failing on its configuration while sending",
+      'b@example.net R=dnslookup T=remote_smtp defer (-1): failed to expand "interface" option for remote_smtp transport: failed to open /etc/exim4/ip: Permission denied (euid=109 egid=116)',
+      /^The sender's side: your own sending server's administrator/,
+    ],
+    [
+      "the reader's own Postfix failing on its configuration while receiving",
+      'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 451 4.3.5 Server configuration error; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x.example.net>',
+      /^Your server's administrator/,
+    ],
+    [
+      "your server refused a client's sender address (the sender fixes it)",
+      'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.9]: 450 4.1.8 <a@bounce.example.net>: Sender address rejected: Domain not found; from=<a@bounce.example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
+      /^The sender's side: your server refused the client's sender address/,
+    ],
+    [
+      "an application's own error: a recipient it sent to does not exist (its data is wrong)",
+      "SMTPRecipientsRefused: {'b@example.net': (550, b'5.1.1 <b@example.net>: Recipient address rejected: User unknown in local recipient table')}",
+      /^The sender's side: whoever runs the application/,
+    ],
+    [
+      'the same refusal in a delivery report to a person',
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 550 5.1.1 <b@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+      /^The recipient's side/,
+    ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
 });

@@ -75,6 +75,51 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Exim's own words when a router or transport cannot run on this server: an option it cannot
+    // expand ("failed to expand "interface" option for remote_smtp transport"), a file it may not
+    // open ("Permission denied (euid=109 egid=116)"): no remote host was asked, so no reply code
+    id: 'exim.local-transport-error',
+    sender: 'Exim (its own configuration)',
+    text: /\bfailed to expand\b[^:]{0,80}\b(?:option|condition|string)\b|\bPermission denied \(euid\s*=\s*\d+\s+egid\s*=\s*\d+\)/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "Exim failed on its own configuration before any remote server was asked: a router or transport option it could not expand (a lookup, a file the option reads), or a file its process (the euid/egid shown) may not open. The message waits in the queue and every delivery using that transport fails the same way until the server's configuration is fixed.",
+    rules: ['mta.local-error'],
+    fix: [
+      'On this server, read the option named in the error (exim -bP transport <name>, or the router) and the file it opens: make the file exist and readable by the Exim user (ls -l the path; chown/chmod so the euid/egid in the error can read it), or correct the expansion.',
+      'Then retry the queue (exim -qff) and watch the log: the same line must not come back.',
+    ],
+    verify: ['exim -bP transports   (the failing transport and its options)', "exim -bt <recipient>   (the routing, as Exim's own user)"],
+    sources: [
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-string_expansions.html (a forced or failed expansion in a transport option defers the delivery)',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html (the == line and its defer words)',
+    ],
+  },
+  {
+    // OpenDKIM's own log when it cannot use its signing key (opendkim.c: "can't load key from %s",
+    // "%s: key data is not secure: %s can be read or written by other users", "error loading key '%s'")
+    id: 'opendkim.key-error',
+    sender: 'OpenDKIM (its own configuration)',
+    text: /\b(?:can't load key from|key data is not secure|error loading key)\b/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The server's own DKIM milter (OpenDKIM) cannot use its signing key: the key file named in its KeyTable is missing, unreadable, or readable by other users (OpenDKIM refuses such a key unless RequireSafeKeys is off). Postfix then answers its clients 451 4.7.1 'Service unavailable - try again later' (milter_default_action = tempfail) or sends the mail unsigned. Nothing the client sent is at fault.",
+    rules: ['mta.local-error'],
+    fix: [
+      'Check the path in the KeyTable (or KeyFile) line against the file: ls -l <key file> — it must exist and be readable by the opendkim user only: chown opendkim:opendkim <key file>; chmod 600 <key file> (and the directory not writable by others).',
+      'Then restart OpenDKIM and send a test message: its log must no longer say "can\'t load key" or "key data is not secure".',
+    ],
+    verify: ['opendkim-testkey -d <domain> -s <selector> -vvv', 'ls -l <key file>   (owner opendkim, mode 600)'],
+    sources: [
+      'http://www.opendkim.org/opendkim.conf.5.html (KeyTable, KeyFile, RequireSafeKeys)',
+      'https://www.postfix.org/MILTER_README.html (milter_default_action)',
+    ],
+  },
+  {
     id: 'sendmail.relaying-denied-no-ptr',
     sender: 'sendmail',
     text: /Relaying denied\. IP name (?:lookup failed|possibly forged)/i,
@@ -150,33 +195,6 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     verify: ['Get-ExchangeDiagnosticInfo -Process EdgeTransport -Component ResourceThrottling   (every resource at Normal)'],
     transient: true,
     sources: ['https://learn.microsoft.com/exchange/mail-flow/back-pressure'],
-  },
-  {
-    // OpenDKIM's own errors loading a signing key (opendkim.c dkimf_add_signrequest / dkimf_securefile):
-    // the KeyTable names a file it cannot read ("can't load key from …"), or one other users can read
-    // ("key data is not secure", unless RequireSafeKeys false); the milter then answers the MTA with its
-    // On-InternalError action (default tempfail), which Postfix gives the client as 451 4.7.1
-    id: 'opendkim.key-error',
-    sender: "OpenDKIM (the own server's signing milter)",
-    text: /\bcan't load key from\b|\bkey data is not secure\b|\berror loading key\b/i,
-    codes: [0, 421, 451, 454],
-    reason: 'systemerror',
-    party: 'sender',
-    meaning:
-      "The own server's DKIM signer (OpenDKIM) could not load the private key its KeyTable names: the file is missing at that path, or its permissions let other users read it (OpenDKIM refuses such keys). It cannot sign, so it tells the mail server to defer the message (451 4.7.1 to the client). No receiver was involved.",
-    rules: ['mta.local-error', 'dkim.fail'],
-    fix: [
-      'Make the KeyTable point at the real key file (opendkim.conf KeyTable; each line: <selector>._domainkey.<domain> <domain>:<selector>:<path to the private key>).',
-      'Give the key to the opendkim user alone: chown opendkim:opendkim <key file>; chmod 600 <key file> (and the directory 700). Then restart opendkim.',
-    ],
-    verify: [
-      'opendkim-testkey -d <domain> -s <selector> -vvv   (key OK)',
-      'journalctl -u opendkim   (no "error loading key" after a test mail)',
-    ],
-    sources: [
-      'http://www.opendkim.org/opendkim.conf.5.html (KeyTable, RequireSafeKeys, On-InternalError)',
-      'https://www.postfix.org/MILTER_README.html (milter_default_action; a tempfail is 451 4.7.1)',
-    ],
   },
   {
     id: 'exchange.530-not-authenticated',

@@ -16,6 +16,24 @@ import { domainPart, normalizeIP } from '../../dns/names';
 const COMPANION =
   /^(?:policyd-spf|policy-spf|postfix-policyd-spf-perl|spf-engine|opendkim|opendmarc|postgrey|sqlgrey|milter-greylist|postfwd\d?|policyd-weight|amavis|amavisd(?:-new)?|spamd|spamc|rspamd|clamd|clamav-milter|dovecot|saslauthd|dkimpy-milter|fail2ban[\w.-]*|mailscanner|MailScanner)$/;
 
+/**
+ * A signing or verifying milter that failed on its own key (OpenDKIM's "can't load key from …",
+ * "key data is not secure: … can be read or written by other users", "error loading key"): Postfix
+ * then answers its client 451 4.7.1 (milter_default_action = tempfail) or passes the mail unsigned —
+ * the server's own configuration, not the client's. The words may come without their syslog prefix.
+ */
+export const MILTER_KEY_FAILURE = /\b(?:can't load key from|key data is not secure|error loading key)\b/i;
+
+/** An OpenDKIM key failure pasted without its syslog prefix (its queue id kept or not). */
+const BARE_MILTER_KEY_FAILURE = /^(?:[0-9A-F]{5,}: |\d+: )?(?:can't load key from \S|key data is not secure: \S|error loading key ')/i;
+
+/** The message of a milter key failure on this line, with or without its syslog prefix (program opendkim). */
+export function milterKeyFailure(raw: string, program: string | null, message: string | null): string | null {
+  if (program !== null && message !== null) return /opendkim|dkimpy/i.test(program) && MILTER_KEY_FAILURE.test(message) ? message : null;
+  const t = raw.trim();
+  return BARE_MILTER_KEY_FAILURE.test(t) ? t : null;
+}
+
 export function isCompanion(program: string): boolean {
   return COMPANION.test(program.split('/').pop() ?? program);
 }

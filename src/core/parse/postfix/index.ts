@@ -11,7 +11,7 @@ import { normalizeIP } from '../../dns/names';
 import { parsePostfixMessage, readPostfixLine } from './event';
 import type { PostfixEvent } from './types';
 import { readSyslogLine } from './line';
-import { companionFinding, isCompanion } from './companions';
+import { companionFinding, isCompanion, milterKeyFailure } from './companions';
 import { judgedIpIn, judgedIpInReply } from '../judged-ip';
 import { SessionBook } from '../session';
 import { findDnsbl } from '../../knowledge/dnsbl-registry';
@@ -35,6 +35,7 @@ export function looksLikePostfix(lines: string[]): number {
   let seen = 0;
   let hits = 0;
   let postfix = 0;
+  let failures = 0;
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
@@ -46,8 +47,13 @@ export function looksLikePostfix(lines: string[]): number {
     // mail.log neighbours (policyd-spf, opendkim, postgrey, amavis…) are part of a Postfix excerpt
     const other = readSyslogLine(l);
     if (other && isCompanion(other.program)) hits += 0.8;
+    // a milter failing on its own key is the server's own error even without a Postfix line beside it
+    if (milterKeyFailure(l, other?.program ?? null, other?.message ?? null)) {
+      if (!other) hits += 0.8;
+      failures++;
+    }
   }
-  return seen && postfix ? hits / seen : 0;
+  return seen && (postfix || failures) ? hits / seen : 0;
 }
 
 /** Postfix writes "unknown" for a client whose PTR is missing or not forward-confirmed. */
@@ -177,6 +183,23 @@ class PostfixReader {
   /** A mail.log neighbour (policyd-spf, opendkim, postgrey…): its finding goes to its message's or client's session. */
   private companion(raw: string, no: number): boolean {
     const other = readSyslogLine(raw);
+    const keyFailure = milterKeyFailure(raw, other?.program ?? null, other?.message ?? null);
+    if (keyFailure) {
+      // the server's own milter cannot load its key: the mail it handles is refused or passes unsigned
+      this.book.rejections.push({
+        code: null,
+        enhanced: null,
+        stage: 'unknown',
+        text: keyFailure.replace(/^(?:[0-9A-F]{5,}|\d+): /, ''),
+        ip: null,
+        line: no,
+        recipient: null,
+        remote: null,
+        inbound: true,
+        knowledgeId: 'opendkim.key-error',
+      });
+      return true;
+    }
     if (!other || !isCompanion(other.program)) return false;
     const f = companionFinding(other.program, other.message, no);
     if (f) {

@@ -57,6 +57,11 @@ export interface FoundReply {
   /** How it was found: 'line' (a reply line), 'opener' (after words that quote a reply), 'inline' (a cut-off first line), 'client' (an application's error), 'dsn' (DSN fields). */
   via: 'line' | 'opener' | 'inline' | 'client' | 'dsn';
   /**
+   * The mail client, library or application whose error text carries the reply (knowledge/client-errors.ts
+   * id: python.recipients-refused, javamail.…): the program that submitted the message reported it.
+   */
+  client?: string;
+  /**
    * Sure to be a reply: an enhanced code that agrees with the basic code, a
    * wrapper that names the code, or words that only quote replies. A bare
    * "500 Internal Server Error" at the start of a line is not sure.
@@ -526,9 +531,11 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   const context = contextAround(L, p, i, last);
   const beforeText = L.slice(Math.max(p.from, i - 12), i).join(' ') + ' ' + s.before;
   const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'), code);
+  const client = clientErrorStage(context)?.id;
   return {
     last,
     reply: {
+      ...(client ? { client } : {}),
       code,
       enhanced,
       text,

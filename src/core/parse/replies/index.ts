@@ -29,5 +29,6 @@ export function asRefusal(f: FoundReply): RawRejection | null {
     recipient: f.recipient,
     remote: f.remote,
     ...(f.action ? { action: f.action } : {}),
+    ...(f.client ? { client: f.client } : {}),
   };
 }
