@@ -219,6 +219,38 @@ export const CLIENT_ERROR_STAGES: ClientErrorShape[] = [
 ];
 
 /**
+ * Checks that name the codes a library expected without naming the command:
+ * they narrow the command it had sent to a few, and the reply's own words or
+ * code decide among them (parse/replies/find.ts stageOf). Swift Mailer and
+ * Symfony Mailer check HELO/EHLO, MAIL FROM and the end of data against 250
+ * alone, RCPT TO against 250/251/252 (CLIENT_ERROR_STAGES above), so a
+ * refusal under "Expected response code 250" never answered RCPT TO.
+ */
+export interface ClientErrorCandidates {
+  id: string;
+  words: RegExp;
+  stages: Stage[];
+  sources: string[];
+}
+
+export const CLIENT_ERROR_CANDIDATES: ClientErrorCandidates[] = [
+  {
+    id: 'swift.250',
+    words: /Expected response codes? "?250"?(?![/\d])/,
+    stages: ['helo', 'mail', 'end-of-data'],
+    sources: [
+      'https://github.com/swiftmailer/swiftmailer/blob/v6.3.0/lib/classes/Swift/Transport/AbstractSmtpTransport.php (doHeloCommand, doMailFromCommand: [250]; doRcptToCommand: [250, 251, 252])',
+      'https://github.com/symfony/mailer/blob/7.3/Transport/Smtp/SmtpTransport.php',
+    ],
+  },
+];
+
+/** The commands a library's check leaves possible for the reply it quotes, when it names its expected codes only. */
+export function clientErrorCandidates(text: string): Stage[] | undefined {
+  return CLIENT_ERROR_CANDIDATES.find((c) => c.words.test(text))?.stages;
+}
+
+/**
  * System.Net.Mail's SmtpException message for each status (the SR strings of
  * SmtpStatusCode): the library prints its own sentence, then "The server
  * response was: " and the server's text, often without the code.

@@ -79,3 +79,43 @@ export function stageOfCommand(name: string, arg = ''): Stage {
   if (n === 'BDAT' && /\bLAST\b/i.test(arg)) return 'end-of-data';
   return BY_NAME.get(n) ?? 'unknown';
 }
+
+/**
+ * Replies whose code alone says which command they can first answer. RFC 4954
+ * §6: 530 "Authentication required" SHOULD answer any command but AUTH, EHLO,
+ * HELO, NOOP, RSET and QUIT; RFC 3207 §4 gives 530 "Must issue a STARTTLS
+ * command first" to any command but NOOP, EHLO, STARTTLS and QUIT — the first
+ * command of the transaction that meets it is MAIL FROM. Read only when
+ * nothing else names the command.
+ */
+export const REPLY_CODE_STAGES: { code: number; stage: Stage; source: string }[] = [
+  {
+    code: 530,
+    stage: 'mail',
+    source: 'RFC 4954 §6 (530 5.7.0 Authentication required); RFC 3207 §4 (530 Must issue a STARTTLS command first)',
+  },
+];
+
+/** The stage a reply's code alone places it at, or 'unknown'. */
+export function stageOfReplyCode(code: number | null): Stage {
+  return REPLY_CODE_STAGES.find((r) => r.code === code)?.stage ?? 'unknown';
+}
+
+/**
+ * Reply words that leave two commands possible: Postfix's sender restrictions
+ * ("Sender address rejected") judge MAIL FROM but, with smtpd_delay_reject =
+ * yes (the default), are answered at RCPT TO. Decided only when another fact
+ * rules one out (a library that says which command it checked).
+ */
+export const REPLY_WORD_STAGES: { words: RegExp; stages: Stage[]; source: string }[] = [
+  {
+    words: /\bSender address rejected\b/i,
+    stages: ['mail', 'rcpt'],
+    source: 'https://www.postfix.org/postconf.5.html#smtpd_sender_restrictions, #smtpd_delay_reject',
+  },
+];
+
+/** The commands a reply's words leave possible, or undefined when they name none. */
+export function stagesNamedBy(text: string): Stage[] | undefined {
+  return REPLY_WORD_STAGES.find((r) => r.words.test(text))?.stages;
+}

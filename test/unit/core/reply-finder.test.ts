@@ -265,3 +265,22 @@ describe('a client library debug log is a transcript', () => {
     expect(ev.rejections.map((r) => [r.code, r.enhanced, r.stage])).toEqual([[553, '5.7.1', 'mail']]);
   });
 });
+
+describe('a client that gives the basic code in brackets before the enhanced one', () => {
+  it('"SMTP error: [451] 4.7.1 …" is the reply 451 4.7.1', () => {
+    const [f] = findReplies(['SMTP error: [451] 4.7.1 Service unavailable - try again later.']);
+    expect({ code: f.code, enhanced: f.enhanced, text: f.text }).toEqual({
+      code: 451,
+      enhanced: '4.7.1',
+      text: 'Service unavailable - try again later.',
+    });
+  });
+  it('a bracketed code whose class the enhanced code does not share is not taken', () => {
+    const found = findReplies(['SMTP error: [250] 4.7.1 Service unavailable - try again later.']);
+    expect(found.every((f) => f.code !== 250)).toBe(true);
+  });
+  it('a bracketed code without an enhanced code after it stays a code-only field', () => {
+    const found = findReplies(['#[dcs(27)]16/03/01 20:39:28 SMTPC: received error code. [550] (8000)  ERR:']);
+    expect(found.map((f) => [f.code, f.text])).toEqual([[550, '']]);
+  });
+});

@@ -39,6 +39,33 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Postfix's smtpd answers "451 4.7.1 Service unavailable - try again later" when a milter (OpenDKIM,
+    // OpenDMARC, rspamd, ClamAV, Plesk's psa-pc-remote) is unreachable or failed and milter_default_action
+    // is tempfail (the default), or when a milter tempfails without its own reply text (Plesk's greylisting
+    // filter does so on a first attempt): the refusing server's own filter, not a verdict on the client
+    id: 'postfix.milter-tempfail',
+    sender: 'Postfix (its milters)',
+    text: /^(?:[\s\S]{0,40}\b)?Service unavailable - try again later\b/i,
+    codes: [451],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The refusing Postfix deferred the message on one of its mail filters (milters: a DKIM signer such as OpenDKIM, OpenDMARC, rspamd, a virus scanner, Plesk's filters): the filter is down, cannot be reached or failed on its own error (OpenDKIM 'error loading key'), or it asked to try later (a greylisting milter's first answer). The client did nothing wrong.",
+    rules: ['mta.local-error', 'smtp.greylisted'],
+    fix: [
+      "On the refusing server, read the milters' own log lines logged at the same moment (journalctl -u opendkim -u opendmarc -u rspamd; /var/log/mail.log 'warning: milter …'): they name the filter and its error.",
+      'Start or repair that filter (its socket path/port must match smtpd_milters and non_smtpd_milters in main.cf), then postfix reload. A greylisting filter needs nothing: the retry passes.',
+      'If the server is not yours: tell its administrator; the queue retries the 451 by itself.',
+    ],
+    verify: ['postconf smtpd_milters non_smtpd_milters milter_default_action', "grep -i 'milter' /var/log/mail.log | tail"],
+    transient: true,
+    sources: [
+      'https://www.postfix.org/MILTER_README.html (milter_default_action: tempfail when a milter is unavailable or misconfigured)',
+      `${POSTCONF}#milter_default_action`,
+      'https://www.plesk.com/?p=214013 (Plesk: "milter-reject: DATA from …: 451 4.7.1 Service unavailable - try again later" from its greylisting milter)',
+    ],
+  },
+  {
     id: 'postfix.relay-access-denied',
     sender: 'Postfix',
     // reject_unauth_destination answers 554 (relay_domains_reject_code), the default

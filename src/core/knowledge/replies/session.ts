@@ -6,13 +6,19 @@
 // out", "lost connection with … while …", "Cannot start TLS"; Exim "defer
 // (110): Connection timed out", "defer (113): No route to host"; sendmail
 // "stat=Deferred: Connection refused by …"), so they are matched by their
-// words: none carries a receiver's SMTP reply code.
+// words: none carries a receiver's SMTP reply code. An application's own
+// socket error says the same with the errno's name: Node.js (libuv) prints
+// "connect ETIMEDOUT 192.0.2.1:25" (syscall, errno, address:port;
+// https://nodejs.org/api/errors.html#common-system-errors) — read only when
+// the port is an SMTP one (25, 465, 587, 2525), since another port is no mail.
 
 import type { ReplyKnowledge } from './types';
 
 const POSTFIX_DEBUG = 'https://www.postfix.org/DEBUG_README.html';
 const EXIM_ERRNO =
   'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html ("defer (errno)": 110 timed out, 111 refused, 113 no route)';
+const NODE_ERRNO =
+  'https://nodejs.org/api/errors.html#common-system-errors (ETIMEDOUT, ECONNREFUSED, EHOSTUNREACH; the message is "<syscall> <errno> <address>:<port>")';
 /**
  * The codes a connection failure comes with: none (the MTA's own words), or
  * the 4xx an MTA puts on it (Exchange 441/451, a DSN's 421). A 5xx reply in
@@ -83,7 +89,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.timed-out',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b|\bconnect ETIMEDOUT\b|\bETIMEDOUT\b[^\n]{0,60}:(?:25|465|587)\b/i,
+    text: /connect(?:ion)? to \S+(?: \S+)? (?:timed out)|Connection timed out|connection attempt timed out|timed out (?:while )?connecting|defer \(110\)|Operation timed out|Connection attempt failed|Timeout connecting|Winsock error(?: code)?:? 10060\b|\bconnect ETIMEDOUT \S{1,60}:(?:25|465|587|2525)\b|\bETIMEDOUT\b[^\n]{0,60}:(?:25|465|587)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
@@ -96,7 +102,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: CONNECT_VERIFY,
     transient: true,
-    sources: [POSTFIX_DEBUG, EXIM_ERRNO, ...PORT25_BLOCKS],
+    sources: [POSTFIX_DEBUG, EXIM_ERRNO, ...PORT25_BLOCKS, NODE_ERRNO],
   },
   {
     id: 'connection.refused',
@@ -104,7 +110,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
     // Windows servers (Exchange, MDaemon) say it with the Winsock code: 10061 WSAECONNREFUSED
     // (Node.js: "connect ECONNREFUSED 192.0.2.1:25")
-    text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b|\bconnect ECONNREFUSED\b/i,
+    text: /Connection refused|defer \(111\)|actively refused|Winsock error(?: code)?:? 10061\b|\bconnect ECONNREFUSED \S{1,60}:(?:25|465|587|2525)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'recipient',
@@ -117,13 +123,13 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: CONNECT_VERIFY,
     transient: true,
-    sources: [POSTFIX_DEBUG, EXIM_ERRNO],
+    sources: [POSTFIX_DEBUG, EXIM_ERRNO, NODE_ERRNO],
   },
   {
     id: 'connection.no-route',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable|\bconnect E(?:HOST|NET)UNREACH\b/i,
+    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable|\bconnect E(?:HOST|NET)UNREACH \S{1,60}:(?:25|465|587|2525)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
@@ -137,7 +143,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: CONNECT_VERIFY,
     transient: true,
-    sources: [POSTFIX_DEBUG, EXIM_ERRNO, 'github.com/hestiacp/hestiacp/issues/3381 (Exim: "defer (113): No route to host")'],
+    sources: [POSTFIX_DEBUG, EXIM_ERRNO, NODE_ERRNO, 'github.com/hestiacp/hestiacp/issues/3381 (Exim: "defer (113): No route to host")'],
   },
   {
     id: 'connection.lost',
@@ -231,7 +237,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'dns.temporary-failure',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, Exchange)',
-    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]{0,200}(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)/i,
+    text: /Host not found, try again|Temporary failure in name resolution|name server (?:failure|timeout)|DNS (?:query|lookup) (?:failed|timed out)[^.]{0,200}(?:temporar|try again|SERVFAIL)|\bSERVFAIL\b|host lookup did not complete|DNS query failed\. The error was: (?!SMTPSEND\.DNS\.NonExistentDomain)|\bFailed to resolve MX for \S{1,255}: (?!(?:Domain|Host) (?:does not exist|not found)|No MX)/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
@@ -244,7 +250,11 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['dig MX <recipient domain>', 'dig +trace MX <recipient domain>'],
     transient: true,
-    sources: ['https://www.postfix.org/DEBUG_README.html', 'RFC 5321 §5.1 (locating the target host)'],
+    sources: [
+      'https://www.postfix.org/DEBUG_README.html',
+      'RFC 5321 §5.1 (locating the target host)',
+      'github.com/OpenSMTPD/OpenSMTPD/issues/742 (OpenSMTPD "smtp-out: routing: Failed to resolve MX for …: Invalid domain name" while its resolver answered REFUSED)',
+    ],
   },
   {
     id: 'postfix.loops-back',

@@ -47,15 +47,22 @@ const STAGE_WORDS: [RegExp, string][] = [
   [
     // (Microsoft 365 answers MAIL FROM with 5.7.57 "Client not authenticated to send mail" and 5.7.60 "does not have permissions to send as this sender")
     // ("while sending mail." is a client's sentence, not the command: MAIL needs FROM, "command", a colon or the line's end)
-    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bmail from (?:address|command)\b/i,
+    // (Tencent's "501 mail from address must be same as authorization user" names the command)
     'MAIL',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'DATA'],
-  [/(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b/i, 'HELO'],
+  [
+    // Postfix's smtpd_helo_restrictions say "Helo command rejected" (answered at RCPT TO by default, smtpd_delay_reject:
+    // a log or bounce that says "in reply to RCPT" is read above)
+    /(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b|\bHelo command rejected\b/i,
+    'HELO',
+  ],
   [
     // Postfix "host x[ip] refused to talk to me: 554 …": the greeting was the refusal
-    // (qmail-remote: "Connected to 192.0.2.1 but greeting failed.")
-    /refused to talk to me|\bbut greeting failed\b|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused/i,
+    // (qmail-remote: "Connected to 192.0.2.1 but greeting failed."; RFC 5321 §4.2.3: 554 "No SMTP service here"
+    // is the connection-opening response)
+    /refused to talk to me|\bbut greeting failed\b|initial (?:server )?(?:greeting|connection|banner)|after connect|\bCONN(?:ECT)?\b|while connecting|on connection|SMTP greeting|connection refused|\bNo SMTP service\b/i,
     'CONNECT',
   ],
 ];

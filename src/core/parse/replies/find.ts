@@ -29,10 +29,10 @@
 
 import type { Stage } from '../../types';
 import { readableView, type TextView } from '../../text/view';
-import { clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
+import { clientErrorCandidates, clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
-import { stageOfCommand } from '../../knowledge/smtp-commands';
+import { stageOfCommand, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -103,6 +103,9 @@ const OPENER_END = /(?:[:;'"#([|]|<<<?|\.{3,}|[^\x00-\x7f])\s{0,4}$/u;
 /** Words that introduce a reply without a colon. */
 const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response)\s{0,4}$/i;
 
+/** After a bracketed basic code ("[451"): the closing bracket, then an enhanced code and words. */
+const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})(?![\d.])(?=\s+\p{L})`, 'u');
+
 interface Start {
   col: number;
   code: number | null;
@@ -119,6 +122,14 @@ function startsIn(line: string, paragraph: string): Start[] {
     const col = m.index;
     const before = line.slice(0, col);
     const after = line.slice(col + m[0].length);
+    // a client that brackets the basic code before the reply's enhanced code and words ("SMTP error: [451]
+    // 4.7.1 Service unavailable …"): the reply starts at the enhanced code, when both are of one class
+    const bracketed = before.endsWith('[') ? BRACKETED_REST.exec(after) : null;
+    if (bracketed && bracketed[2][0] === m[1][0]) {
+      const at = col + m[0].length + bracketed[1].length;
+      out.push({ col: at, code: Number(m[1]), more: false, enhanced: bracketed[2], before: line.slice(0, at), via: 'opener' });
+      continue;
+    }
     // a code must be followed by words (or end a line that continues); one followed by a quote or a
     // bracket is a field that names the code ("got code \"550\"", "[550]"), not the reply
     if (/^['")\]]/.test(after) || (!/^[ -]?\s{0,3}\S/.test(after) && after.trim() !== '')) continue;
@@ -519,7 +530,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   if (code !== null && enhanced !== null && !agree) code = null;
   const context = contextAround(L, p, i, last);
   const beforeText = L.slice(Math.max(p.from, i - 12), i).join(' ') + ' ' + s.before;
-  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'));
+  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'), code);
   const client = clientErrorStage(context)?.id;
   return {
     last,
@@ -604,7 +615,15 @@ const COMMAND_SENT = /(?:>>>?|\bSent:|\bC:|\bclient:)\s{0,3}(EHLO|HELO|MAIL FROM
 /** Postfix smtpd's own log of a refusal: "NOQUEUE: reject: RCPT from client[ip]: 550 …". */
 const SMTPD_REJECT = /\breject: (CONNECT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE|VRFY|ETRN) from\b/;
 
-function stageOf(inReply: string | undefined, s: Start, before: string, context: string, text: string, after: string): Stage {
+function stageOf(
+  inReply: string | undefined,
+  s: Start,
+  before: string,
+  context: string,
+  text: string,
+  after: string,
+  code: number | null,
+): Stage {
   if (inReply) return stageFromText(`in reply to ${inReply}`);
   const smtpd = SMTPD_REJECT.exec(s.before);
   if (smtpd) return stageOfCommand(smtpd[1]);
@@ -619,11 +638,26 @@ function stageOf(inReply: string | undefined, s: Start, before: string, context:
   // a transcript whose first command comes right after the reply: the reply was the greeting (RFC 5321 §3.1)
   const next = [...after.split('\n').slice(0, 3).join('\n').matchAll(COMMAND_SENT)][0];
   if (next && /^(?:EHLO|HELO)$/i.test(next[1]) && /(?:<<<?|\bGot:|\bS:|\bserver:)\s{0,3}$/i.test(s.before)) return 'connect';
+  // a transcript whose refusal comes right after "Connected", before any command: the greeting (RFC 5321 §3.1)
+  if (CONNECTED_THEN_REPLY.test(before)) return 'connect';
+  // a library that named only the codes it expected leaves a few commands possible; the words must fit them
+  const allowed = clientErrorCandidates(context);
+  const fits = (stage: Stage) => stage !== 'unknown' && (!allowed || allowed.includes(stage));
   const words = stageFromText(before);
-  if (words !== 'unknown') return words;
-  // the reply's own words ("MAIL FROM failed", "Recipient address rejected: … (RCPT)")
-  return stageFromText(text);
+  if (fits(words)) return words;
+  // the reply's own words ("MAIL FROM failed", "Recipient address rejected: … (RCPT)", "Helo command rejected")
+  const own = stageFromText(text);
+  if (fits(own)) return own;
+  // words that leave two commands (Postfix's delayed sender restrictions): the library's check picks one
+  const both = allowed ? stagesNamedBy(text)?.filter((st) => allowed.includes(st)) : undefined;
+  if (both?.length === 1) return both[0];
+  // last, its code alone (530: the first transaction command, MAIL)
+  const byCode = stageOfReplyCode(code);
+  return fits(byCode) ? byCode : 'unknown';
 }
+
+/** "Connected" as the last thing before the reply, but for a server marker ("INFO: Connected SERVER: 554 …"). */
+const CONNECTED_THEN_REPLY = /\bConnected(?: to \S{1,255})?[.!]{0,3}\s+(?:[A-Za-z]{1,10}:\s{0,3}|<<<?\s{0,3})?$/;
 
 /** Where pastes say which recipient a reply refused (each is a product's wording). */
 const RECIPIENT_SHAPES: RegExp[] = [
