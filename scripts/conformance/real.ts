@@ -60,6 +60,20 @@ export function listIncidents(root = REAL_ROOT): RealIncident[] {
     });
 }
 
+/**
+ * The held-out incidents whose misses have been read (scripts/conformance/holdout-read.txt):
+ * they still count in `real-unseen`, but only the others make the blind figure.
+ */
+export function readHoldouts(file = path.join(import.meta.dirname, 'holdout-read.txt')): Set<string> {
+  if (!existsSync(file)) return new Set();
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
+}
+
 /** Analyses one incident offline (every collected incident is offline: no thread told what DNS said). */
 export async function analyzeIncident(inc: RealIncident): Promise<Report> {
   const bytes = new Uint8Array(readFileSync(inc.inputPath));
@@ -174,6 +188,9 @@ export const realCorpus: Corpus = {
   async run(dir: string): Promise<CorpusScore> {
     const seen = tally();
     const unseen = tally();
+    // held-out incidents whose misses nobody has read yet (holdout-read.txt)
+    const blind = tally();
+    const read = readHoldouts();
     // whose move it is (issue 11 point 4): [right, judged], apart from the four figures above
     const party = { seen: [0, 0], unseen: [0, 0] };
     const misses: string[] = [];
@@ -191,6 +208,7 @@ export const realCorpus: Corpus = {
         s = { recognised: false, reason: false, first: false, checks: false, shape: false, misses: [`threw: ${String(e)}`] };
       }
       add(inc.held ? unseen : seen, s);
+      if (inc.held && !read.has(inc.slug)) add(blind, s);
       // held-out misses never leave this loop
       if (!inc.held && s.misses.length) misses.push(`${inc.slug}: ${s.misses.join('; ')}`);
     }
@@ -200,6 +218,7 @@ export const realCorpus: Corpus = {
       lines: [
         line('real', seen),
         line('real-unseen', unseen),
+        line('real-unseen-blind', blind),
         `real-party: ${party.seen[0]}/${party.seen[1]} who acts as the thread established (the verdict card's words)`,
         `real-unseen-party: ${party.unseen[0]}/${party.unseen[1]}`,
       ],
