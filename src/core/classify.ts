@@ -6,6 +6,7 @@ import type { Party, Rejection } from './types';
 import type { RawRejection } from './parse/parser';
 import type { ReplyKnowledge } from './knowledge/replies';
 import { decideReason, wordsOnly, type ReasonDecision } from './reason/engine';
+import { findRefusalProblem } from './knowledge/refusal-problems';
 
 export { wordsOnly };
 
@@ -65,6 +66,14 @@ export function reasonOf(r: RawRejection): Classification {
 export function classify(r: RawRejection): Rejection {
   const { reason, knowledge: k } = reasonOf(r);
   const cls = r.enhanced ? Number(r.enhanced[0]) : r.code !== null ? Math.floor(r.code / 100) : /^delayed/i.test(r.action ?? '') ? 4 : 5;
+  const hard = cls === 5 && !(k?.transient && (r.code === null || r.code < 500)) && !NOT_FAILURES.has(reason) && r.action !== 'deferred';
+  // a problem that names whose move it is (a recipient's own delivery restriction), when no receiver's own
+  // entry does: a reason's generic advice (knowledge/replies/generic.ts) only says whose move the reason
+  // usually is ("authentication required" is mostly the sender's, not when a group requires it)
+  const ownEntry = k && !k.id.startsWith('generic.');
+  const problemParty = ownEntry
+    ? undefined
+    : findRefusalProblem({ code: r.code, enhanced: r.enhanced, text: r.text, stage: r.stage, hard, reason })?.party;
   return {
     code: r.code,
     enhanced: r.enhanced,
@@ -76,8 +85,8 @@ export function classify(r: RawRejection): Rejection {
     // reports that refuse nothing (a complaint, an auto-reply) are never permanent failures
     // (a "transient" text in a 5xx reply is final all the same: Gmail's low-reputation words come
     // as 421 4.7.0 and as 550 5.7.1, and no queue retries a 550 — RFC 5321 §4.2.1)
-    hard: cls === 5 && !(k?.transient && (r.code === null || r.code < 500)) && !NOT_FAILURES.has(reason) && r.action !== 'deferred',
-    party: k?.party ?? partyOfReason(reason),
+    hard,
+    party: problemParty ?? k?.party ?? partyOfReason(reason),
     knowledge: k?.id ?? null,
     recipient: r.recipient ?? null,
     remote: r.remote ?? null,

@@ -19,7 +19,7 @@
 // problem, first match wins, each with its sources. Patterns are bounded and
 // linear in the text.
 
-import type { Stage } from '../types';
+import type { Party, Stage } from '../types';
 import { MAIL_ORGANISATIONS } from './mail-organisations';
 
 export interface RefusalProblem {
@@ -59,6 +59,11 @@ export interface RefusalProblem {
    * is that server's own name, not an address someone typed.
    */
   localName?: boolean;
+  /**
+   * Whose move it is, when the problem says so whatever the reason (a recipient's own delivery
+   * restriction is its owner's to open): the refusal's party unless a receiver's entry names one.
+   */
+  party?: Party;
   /** The step's headline and advice when the rule's general ones would mislead. */
   headline?: string;
   detail?: string;
@@ -225,8 +230,9 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // Google Groups' "only accepts messages from"): the recipient's owner acts, not the sender
     id: 'recipient-restricted',
     rule: 'smtp.rejected',
-    text: /\bSenderNotAuthenticatedFor\w+|\bRESOLVER\.RST\.(?:AuthRequired|NotAuthorized)\b|\b(?:group|list|recipient|mailbox)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:post|send) to (?:this|the) (?:group|list)\b/i,
-    details: ['7.133', '7.134', '7.135', '7.136'],
+    text: /\bSenderNotAuthenticatedFor\w+|\bRESOLVER\.RST\.(?:AuthRequired|NotAuthorized)\b|\b(?:group|list|recipient|mailbox)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:post|send) to (?:this|the) (?:group|list)\b|\b(?:do not|don'?t|may not) have (?:the )?permission to (?:post|send)(?: messages)? to (?:this|the) (?:group|list)\b|\bSender not in allowed-senders list\b/i,
+    details: ['7.124', '7.133', '7.134', '7.135', '7.136'],
+    party: 'recipient',
     headline: 'The recipient (a group, list or mailbox) accepts mail only from senders inside its organisation or on its allowed list',
     detail:
       "The recipient's own delivery restriction refused the sender; nothing about the sender's server, DNS or IP was judged. Only the recipient's owner or administrator can open it to this sender.",

@@ -91,7 +91,12 @@ export interface ReasonDecision {
 export function wordsOnly(text: string): string {
   // (?<!…): a bare address is tried only where a run of its characters starts — tried from every
   // character of a long run without "@", the pattern was quadratic
-  return text.replace(/<[^<>\s]*@[^<>\s]*>|(?<![\w.+=-])[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
+  // (typographic quotes, as a web page or a word processor shows a copied reply — "isn’t", “a@b” —
+  // are the plain ones the tables are written with)
+  return text
+    .replace(/<[^<>\s]*@[^<>\s]*>|(?<![\w.+=-])[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
 }
 
 const BEFORE_MAIL: Stage[] = ['connect', 'helo'];

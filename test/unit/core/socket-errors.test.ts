@@ -18,9 +18,10 @@ const NODE_ERROR = (errno: string, at: string) => [
 describe('Node.js connect errors to an SMTP port are failed connections', () => {
   it.each([
     ['ETIMEDOUT', '192.0.2.26:25', 'connection.timed-out'],
-    ['ETIMEDOUT', '192.0.2.26:587', 'connection.timed-out'],
+    // (to a submission port it is an application's own SMTP server: knowledge/replies/clients.ts)
+    ['ETIMEDOUT', '192.0.2.26:587', 'program.server-unreachable'],
     ['ECONNREFUSED', '192.0.2.26:25', 'connection.refused'],
-    ['EHOSTUNREACH', '192.0.2.26:465', 'connection.no-route'],
+    ['EHOSTUNREACH', '192.0.2.26:465', 'program.server-unreachable'],
     ['ENETUNREACH', '[2001:db8::1]:25', 'connection.no-route'],
   ])('connect %s %s → %s', (errno, at, id) => {
     const lines = NODE_ERROR(errno, at);

@@ -50,6 +50,14 @@ export const NO_RELAYING: ReasonTable = {
       /\brelay(?:ing)?\)? (?:access )?(?:is )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|(?<!or user )\bisn'?t in my list of allowed rcpthosts?\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
       `RFC 5321 §3.6.2; ${POSTFIX} ("Relay access denied"); sendmail ("Relaying denied"); Exim ("relay not permitted"); MailEnable`,
     ),
+    // the same refusal in a mail client's own words, without the server's reply: Apple Mail on iOS/macOS
+    // ("The recipient … was rejected by the server because it does not allow relaying"), and servers that
+    // say it as "relaying disallowed"
+    p(
+      'norelaying.client-words',
+      /\b(?:does not|doesn'?t|do not|don'?t|will not|won'?t) (?:allow|permit) relay(?:ing)?\b|\b(?:refused|refuses) to (?:allow|permit) relay(?:ing)?\b|\brelay(?:ing)? (?:is )?disallowed\b/i,
+      'https://support.tigertech.net/iphone-relaying (iOS Mail: "was rejected by the server because it does not allow relaying"); https://support.microsoft.com/office/65b494a4-0a15-433e-829f-e73651e0245e (relay-prohibited errors)',
+    ),
     // sendmail's "Relaying denied" as Outlook's translated error boxes and Microsoft's localized help pages
     // quote it (Spanish, Italian, Portuguese, French, German), and as localized servers word it
     p(
@@ -182,8 +190,8 @@ export const REJECTED: ReasonTable = {
     ),
     p(
       'rejected.sender-list',
-      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a member of this (?:mailing )?list\b|\bNOT MEMBER article\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b/i,
-      'Exim ("administrative prohibition"), MessageLabs, Exchange (SenderFilterConfig), McAfee, Mailman',
+      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a member of this (?:mailing )?list\b|\bNOT MEMBER article\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b|\b(?:group|list|mailbox|recipient)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\b(?:do not|don'?t|may not) have (?:the )?permission to (?:post|send)(?: messages)? to\b|\bnot in (?:the |its )?allowed[- ]senders list\b/i,
+      'Exim ("administrative prohibition"), MessageLabs, Exchange (SenderFilterConfig; a restricted group: "only accepts messages from people in its organization", 5.7.124 "not in the allowed-senders list"), McAfee, Mailman, Google Groups ("you may not have permission to post messages to the group")',
     ),
   ],
 };

@@ -15,7 +15,90 @@ const APPLE = 'https://support.apple.com/102578 (Apple Mail: if you cannot send 
 
 const PHPMAILER = 'https://github.com/PHPMailer/PHPMailer/blob/master/language/phpmailer.lang-en.php (PHPMailer messages)';
 
+/**
+ * How programs word a failed name lookup (getaddrinfo(3) and its wrappers): the host they looked up is
+ * the SMTP server their settings name, not a recipient domain (an MTA looks MX records up and says so in
+ * its own words: "Host or domain name not found", "Name service error").
+ */
+const LOOKUP_FAILED = [
+  // Node.js dns: "getaddrinfo ENOTFOUND <host>" / EAI_AGAIN (https://nodejs.org/api/dns.html#error-codes)
+  String.raw`\bgetaddrinfo (?:ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME)\b`,
+  // glibc gai_strerror (EAI_NONAME -2, EAI_AGAIN -3, EAI_NODATA -5) as Python's socket.gaierror prints it
+  String.raw`\bsocket\.gaierror\b|\[Errno -[235]\] (?:Name or service not known|Temporary failure in name resolution|No address associated with hostname)|\[Errno 1100[14]\] getaddrinfo failed|\bnodename nor servname provided\b`,
+  // PHP streams, Ruby's SocketError
+  String.raw`\bphp_network_getaddresses: getaddrinfo(?: for \S{1,253})? failed\b|\bgetaddrinfo: (?:Name or service not known|nodename nor servname|Temporary failure in name resolution)`,
+  // Jakarta/JavaMail: "Unknown SMTP host: <host>" with java.net.UnknownHostException
+  String.raw`\bUnknown SMTP host\b|\bjava\.net\.UnknownHostException\b`,
+  // .NET: SocketException 11001 "No such host is known"; Go net: "dial tcp: lookup <host>: no such host"
+  String.raw`\bNo such host is known\b|\bSocketException \(11001\)|\bdial tcp: lookup \S{1,253}(?: on \S{1,60})?: (?:no such host|server misbehaving|i\/o timeout)`,
+];
+
+/**
+ * How programs word a connection to their SMTP server that failed before any reply (the socket's errno
+ * in the library's words): the server their settings name did not answer on that port.
+ */
+const CONNECT_FAILED = [
+  // Python: ConnectionRefusedError / TimeoutError / OSError with the errno (Linux 111, 110, 113, 101; Windows 10061, 10060)
+  String.raw`\bConnectionRefusedError\b|\[Errno (?:111|110|113|101)\] (?:Connection refused|Connection timed out|No route to host|Network is unreachable)|\[WinError 1006[01]\]`,
+  // Node.js/nodemailer: "connect ECONNREFUSED" (bare, or with a submission port's address: port 25 is an
+  // application delivering to an MX itself, read as a sending server's connection in replies/session.ts),
+  // "Connection timeout" and "Greeting never received" (smtp-connection, code ETIMEDOUT, command 'CONN')
+  String.raw`\bconnect (?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)(?: \S{1,60}:(?:465|587|2525)\b|(?! ?\S{0,60}:\d))|\bGreeting never received\b|\bConnection timeout\b[\s\S]{0,400}?(?:smtp-connection|command: ?'CONN')`,
+  // PHPMailer's debug output, Jakarta Mail, .NET System.Net.Mail, Symfony Mailer / Swift Mailer
+  String.raw`\bSMTP ERROR: Failed to connect to server\b|\bCouldn'?t connect to host, port: \S{1,253}, \d{1,5}|\bMailConnectException\b|\bUnable to connect to the remote server\b|\bConnection could not be established with host\b`,
+  // Go net/smtp: "dial tcp <addr>: connect: connection refused", "… i/o timeout"
+  String.raw`\bdial tcp \S{1,260}: (?:connect: (?:connection refused|connection timed out|no route to host|network is unreachable)|i\/o timeout)`,
+];
+
+const PROGRAM_ERRORS = [
+  'https://nodejs.org/api/errors.html#common-system-errors',
+  'https://nodemailer.com/errors/ (ETIMEDOUT "Connection timeout", "Greeting never received", command CONN)',
+  'https://docs.python.org/3/library/socket.html#socket.gaierror',
+  'https://man7.org/linux/man-pages/man3/gai_strerror.3.html',
+  'https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/org/eclipse/angus/mail/util/mailconnectexception',
+  'https://learn.microsoft.com/dotnet/api/system.net.sockets.socketerror (11001 HostNotFound, 10061 ConnectionRefused, 10060 TimedOut)',
+  'https://pkg.go.dev/net#OpError',
+];
+
 export const CLIENT_REPLIES: ReplyKnowledge[] = [
+  {
+    // a program (an application's mail library) could not look up its SMTP server's host name
+    id: 'program.server-name-unresolved',
+    sender: 'an application (its mail library)',
+    text: new RegExp(LOOKUP_FAILED.join('|'), 'i'),
+    codes: [0],
+    reason: 'networkerror',
+    party: 'sender',
+    headline: "The application could not find its SMTP server's host name in DNS (no server was reached)",
+    meaning:
+      "The program's mail settings name an SMTP host that its resolver could not find: a misspelt or retired host name, an internal name the machine cannot resolve, or no working DNS where the program runs (a container or VM without a resolver, a firewall blocking port 53). No mail server judged anything.",
+    rules: ['smtp.dns-lookup-failed'],
+    fix: [
+      "Check the SMTP host setting against the provider's documented name (smtp.… is the outgoing server, not imap.… or the web site).",
+      "On the machine that runs the program (inside its container): getent hosts <SMTP host> must answer; if not, fix its DNS (/etc/resolv.conf, the container's dns setting).",
+    ],
+    verify: ['getent hosts <SMTP host>   (on the machine or container that runs the program)'],
+    sources: PROGRAM_ERRORS,
+  },
+  {
+    // a program could not open the connection to its SMTP server (refused, timed out, no route)
+    id: 'program.server-unreachable',
+    sender: 'an application (its mail library)',
+    text: new RegExp(CONNECT_FAILED.join('|'), 'i'),
+    codes: [0],
+    reason: 'networkerror',
+    party: 'sender',
+    headline: 'The application could not connect to its SMTP server (no SMTP reply at all)',
+    meaning:
+      "The program's TCP connection to the SMTP host and port of its settings was refused or got no answer: a wrong host (an IMAP or web host instead of the SMTP one) or port, a server not running, or a network that blocks the port (many hosting and cloud providers block outgoing 25, some also 465/587).",
+    rules: ['smtp.connection-failed'],
+    fix: [
+      "Check the host and port against the provider's submission settings (587 with STARTTLS, or 465 with implicit TLS); a local relay must listen where the program connects (its container's address, not 127.0.0.1 of another container).",
+      'From the machine that runs the program: nc -vz -w 10 <SMTP host> 587 — if it times out there and works elsewhere, the network or provider blocks the port.',
+    ],
+    verify: ['nc -vz -w 10 <SMTP host> 587   (from the machine or container that runs the program)'],
+    sources: PROGRAM_ERRORS,
+  },
   {
     // PHPMailer's own words when it cannot log in (its "authenticate" message), with no server reply shown
     id: 'phpmailer.could-not-authenticate',
@@ -93,6 +176,28 @@ export const CLIENT_REPLIES: ReplyKnowledge[] = [
     meaning: 'The outgoing server refused the message for its size (attachments grow by a third when sent).',
     rules: ['smtp.message-too-large'],
     sources: [APPLE],
+  },
+  {
+    // Apple Mail (iOS, macOS) says why when the server refused to relay: "The recipient “a@b” was rejected
+    // by the server because it does not allow relaying" (also for the sender address). The outgoing server
+    // relays only for logged-in clients (or its own networks): the sender's settings lack the login.
+    id: 'client.relaying-not-allowed',
+    sender: 'Apple Mail',
+    text: /(?:was rejected by the server|The server)[^\n]{0,120}?(?:does not|doesn'?t) allow relaying\b/i,
+    codes: [0],
+    stages: ['unknown', 'rcpt', 'mail'],
+    reason: 'norelaying',
+    party: 'sender',
+    headline: 'The outgoing server does not relay for this client: it did not log in',
+    meaning:
+      'The outgoing server relays mail to other domains only for clients that log in (SMTP AUTH) or for its own networks. The account sends without a login (Apple Mail shows user name and password of the outgoing server as "optional"), or to a server that is not its provider\'s.',
+    rules: ['smtp.relay-denied'],
+    fix: [
+      "In the account's outgoing mail server (SMTP) settings, enter the user name (the full address) and password, on port 587 with TLS; check the host name is the provider's outgoing server.",
+      "If the sender is a device or application of the server's own network, the relay's administrator can instead allow its address (Postfix mynetworks, Exchange receive connector).",
+    ],
+    verify: ['Send a test message to an address at another domain after the change.'],
+    sources: [APPLE, 'https://support.tigertech.net/iphone-relaying (iOS: "rejected by the server because it does not allow relaying")'],
   },
   {
     // Apple Mail: "The recipient “a@b” was rejected by the server." — the server answered RCPT TO with a refusal;

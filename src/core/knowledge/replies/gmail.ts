@@ -221,7 +221,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sender: 'Google Groups',
     text: /Google Groups|グループにメッセージを投稿する権限|don't have permission to post|group you tried to contact .{0,40}(?:may not exist|permission)/i,
     reason: 'rejected',
-    party: 'receiver-policy',
+    party: 'recipient',
     meaning: 'The Google Group does not exist, or the sender may not post to it.',
     rules: ['smtp.rejected'],
     sources: ['https://support.google.com/groups/answer/2464926 (Google Groups: message could not be delivered)'],

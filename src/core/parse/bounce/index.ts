@@ -44,6 +44,10 @@ function isHeaderSection(block: HeaderBlock): boolean {
     // a program's class path ("Net::SMTPAuthenticationError (535-5.7.8 …", Perl's "Mail::Sender") is a
     // name and a value that starts with the second colon: an exception's text, not a header field
     !block.fields.some((f) => f.value.startsWith(':')) &&
+    // …nor is an exception named by its class path ("MailKit.Net.Smtp.SmtpCommandException: Relay access
+    // denied", "System.Net.Mail.SmtpException: …", "jakarta.mail.MessagingException: …") with the
+    // properties a program prints under it ("StatusCode: MailboxUnavailable")
+    !block.fields.some((f) => EXCEPTION_CLASS.test(f.name)) &&
     // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
     // Diagnostic-Code…) has the shape of a header section but is the notice's content
     !block.fields.every((f) => DSN_FIELD.test(f.name)) &&
@@ -61,6 +65,9 @@ function isHeaderSection(block: HeaderBlock): boolean {
     )
   );
 }
+
+/** A program's exception class path: dotted names ending in …Exception or …Error. */
+const EXCEPTION_CLASS = /^\w+(?:\.\w+)+(?:Exception|Error)$/;
 
 /** Fields every message or its trace has (RFC 5322 §3.6, RFC 5321 §4.4), and the X- and List- families. */
 const MESSAGE_FIELD =
