@@ -14,6 +14,9 @@
 const LOG_START =
   /^(?:[\w.-]+\s+\|\s)?(?:<\d{1,3}>\d{0,2} ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2} \d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}|#(?:Software|Version|Log-type|Date|Fields):|postfix(?:-[\w.-]{1,40})?\/[\w./-]{1,80}(?:\[\d{1,10}\])?:\s|\[\d{9,11}\] [\w.-]{1,40}\[\d{1,10}:\d{1,4}\] \w+:\s)/;
 
+/** A server's reply line (RFC 5321 §4.2: a 4yz/5yz code, a space or a hyphen, then words). */
+const REPLY_LINE = /^[45]\d\d[ -][A-Za-z0-9]/;
+
 /** Lines around a pasted log that are not part of it: prompts, journalctl banners, elisions, code fences. */
 const NOISE =
   /^\s*(?:(?:\[?[\w.-]+@[\w.-]+(?:\s+[^\]$#]{0,200})?\]?[:\s]?[^$#\s]{0,200}\s?[$#]|\$|#|PS [^>]*>|C:\\[^>]*>)(?:\s+\S.*)?|-- (?:Logs begin|Journal begins|No entries|Boot|Reboot)\b.*|\.{3,}|…|\[\s*(?:\.\.\.|…|snip|cut)\s*\]|<\s*snip\s*>|-{2,}\s*snip\s*-{2,}|`{3}\w*)\s*$/i;
@@ -111,8 +114,10 @@ export function preparePaste(input: string[]): PreparedPaste {
     }
     last = -1;
     // prompts, banners, elisions anywhere; and the note before the first log line and after the last
-    // (header fields are kept: Exim's rejectlog copies the refused message's headers below its line)
-    if (NOISE.test(l) || ((i < first || i > lastStart) && !/^\s/.test(l) && !HEADER_LIKE.test(l))) {
+    // (header fields are kept: Exim's rejectlog copies the refused message's headers below its line; so is
+    // a server's reply line pasted beside the log — a telnet test's "554 … Connection refused from …" —
+    // which is evidence, and which the readers that know such lines read: parse/opensmtpd.ts)
+    if (NOISE.test(l) || ((i < first || i > lastStart) && !/^\s/.test(l) && !HEADER_LIKE.test(l) && !REPLY_LINE.test(l))) {
       lines[i] = '';
       noise++;
     }

@@ -8,6 +8,8 @@ import { bounceParser } from './bounce';
 import { postfixParser } from './postfix';
 import { eximParser } from './exim';
 import { sendmailParser } from './sendmail';
+import { qmailParser } from './qmail';
+import { opensmtpdParser } from './opensmtpd';
 import { exchangeParser } from './exchange';
 import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
@@ -85,6 +87,8 @@ const ALL: InputParser[] = [
   postfixParser,
   eximParser,
   sendmailParser,
+  qmailParser,
+  opensmtpdParser,
   exchangeParser,
   exchangePowershellParser,
   transcriptParser,

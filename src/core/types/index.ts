@@ -15,6 +15,9 @@ export type InputKind =
   | 'exim-log'
   | 'sendmail-log'
   | 'exchange-log'
+  // added within version 1 (DESIGN.md contract 3): qmail's and OpenSMTPD's logs
+  | 'qmail-log'
+  | 'opensmtpd-log'
   | 'smtp-transcript'
   | 'bounce'
   | 'headers'

@@ -21,6 +21,8 @@ export const KIND_WORDS: Record<InputKind, string> = {
   'exim-log': 'Exim log',
   'sendmail-log': 'Sendmail log',
   'exchange-log': 'Exchange log',
+  'qmail-log': 'qmail log',
+  'opensmtpd-log': 'OpenSMTPD log',
   'smtp-transcript': 'SMTP conversation',
   bounce: 'Bounce message',
   headers: 'Message headers',
@@ -31,7 +33,15 @@ export const KIND_WORDS: Record<InputKind, string> = {
 };
 
 /** The kinds that are a server's own log (the server that wrote it refused, or was refused). */
-export const LOG_KINDS = new Set<InputKind>(['mdaemon-log', 'postfix-log', 'exim-log', 'sendmail-log', 'exchange-log']);
+export const LOG_KINDS = new Set<InputKind>([
+  'mdaemon-log',
+  'postfix-log',
+  'exim-log',
+  'sendmail-log',
+  'exchange-log',
+  'qmail-log',
+  'opensmtpd-log',
+]);
 
 /** When in the SMTP dialogue the reply came (RFC 5321 §3.3). */
 export const STAGE_WORDS: Record<Stage, string> = {

@@ -87,7 +87,7 @@ describe('qmail-send log lines', () => {
       'connect',
       'reputation.blocked',
     ],
-  ])('%s', async (text, stage, step) => expect(await read(text)).toMatchObject({ kind: 'bounce', stage, step }));
+  ])('%s', async (text, stage, step) => expect(await read(text)).toMatchObject({ kind: 'qmail-log', stage, step }));
 
   it('an underscore outside a qmail delivery line is kept (the passing form)', async () => {
     const r = await analyze('550 5.1.1 <first_last@example.net>: Recipient address rejected: User unknown');

@@ -8,6 +8,10 @@ import type { ReplyKnowledge } from './types';
 
 const EXCHANGE_RELAY = 'https://learn.microsoft.com/exchange/mail-flow/connectors/allow-anonymous-relay';
 
+/** qmail's own failures (qmail-rspawn.c, qmail-lspawn.c, spawn.c, qmail-local.c, qmail-send.c report texts). */
+export const QMAIL_LOCAL_ERROR =
+  /\bUnable to run qmail-(?:remote|local)\b|\bqmail-(?:remote|local|getpw) (?:crashed|produced no output)\b|\bqmail-spawn (?:out of memory|unable to)\b|\bmessage has wrong owner\b|\bUnable to (?:chdir to maildir|open \S{0,200}\.qmail|switch to \S{1,200}: access denied)\b|\bUh-oh: \S|\bunable to append to bounce message\b|\balert: (?:cannot start|unable to)\b|\btrouble (?:opening|injecting|creating|writing|reading|marking)\b/i;
+
 export const ONPREM_REPLIES: ReplyKnowledge[] = [
   {
     // Exchange's categorizer found the recipient address on a directory object (an AD user's proxyAddresses,
@@ -95,6 +99,52 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     sources: [
       'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-string_expansions.html (a forced or failed expansion in a transport option defers the delivery)',
       'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html (the == line and its defer words)',
+    ],
+  },
+  {
+    // qmail's own words when it cannot run its own delivery programs or reach its queue and files: qmail-rspawn
+    // and qmail-lspawn ("Unable to run qmail-remote.", "qmail-remote crashed.", "qmail-remote produced no
+    // output."), spawn.c ("message has wrong owner"), qmail-local ("Unable to chdir to maildir", "Uh-oh: …"),
+    // qmail-send's alerts ("unable to append to bounce message", "cannot start"): no remote was asked
+    id: 'qmail.local-error',
+    sender: 'qmail (its own installation)',
+    text: QMAIL_LOCAL_ERROR,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      'qmail failed on its own installation before any remote server was asked: it could not run one of its delivery programs (qmail-remote, qmail-local: a missing or non-executable binary, wrong ownership or permissions after an upgrade or a copied queue), or it could not read or write its queue, a mailbox or a control file. Every delivery through that program fails the same way until the installation is fixed.',
+    rules: ['mta.local-error'],
+    fix: [
+      'Check the installation: ls -l /var/qmail/bin/qmail-remote /var/qmail/bin/qmail-local (present, executable, owned as installed); run /var/qmail/bin/qmail-remote by hand to see why it cannot start (a missing library, a TLS build without its certificate).',
+      'Check the queue and its owners (qmail-qstat; the queue-fix tool repairs ownership and modes of /var/qmail/queue), then restart qmail-send and watch the log for the same line.',
+    ],
+    verify: ['qmail-qstat   (the queue is readable)', 'tail -f the qmail-send log: the delivery must end in success'],
+    sources: [
+      'https://cr.yp.to/qmail/qmail-1.03.tar.gz (qmail-rspawn.c, qmail-lspawn.c, spawn.c, qmail-local.c, qmail-send.c: their report texts)',
+      'https://cr.yp.to/qmail/faq/install.html',
+    ],
+  },
+  {
+    // OpenSMTPD's local delivery agent failed (mda.c: the MDA command, LMTP or maildir delivery ended with
+    // "Error (exited with status 75)", "exited abnormally", "terminated by signal"): the own server's
+    // delivery program or its mailbox, not any sender
+    id: 'opensmtpd.mda-error',
+    sender: 'OpenSMTPD (its local delivery)',
+    text: /\bError \((?:exited with status \d{1,3}|exited abnormally|terminated by signal \d{1,3}|killed by signal \d{1,3})\)/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "OpenSMTPD accepted the message but its local delivery failed: the program the action delivers with (mda, an LMTP socket such as Dovecot's, a maildir) exited with an error — 75 (EX_TEMPFAIL) is retried, others bounce. Nothing outside the server judged the mail.",
+    rules: ['mta.local-error'],
+    fix: [
+      'Run the delivery program of the matching action by hand as the recipient\'s user (smtpd.conf: action … mda "…" or lmtp …) and read its error; check that the LMTP socket or the maildir exists and is writable by that user.',
+    ],
+    verify: ['smtpctl show queue   (the envelopes still waiting)', 'tail -f the mail log: the next \'mda delivery\' must say result="Ok"'],
+    sources: [
+      'https://man.openbsd.org/smtpd.conf.5 (action … mda, lmtp, maildir)',
+      'https://github.com/OpenSMTPD/OpenSMTPD (usr.sbin/smtpd/mda.c)',
     ],
   },
   {

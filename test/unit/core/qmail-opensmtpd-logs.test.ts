@@ -1,0 +1,212 @@
+// qmail's and OpenSMTPD's logs read as logs (parse/qmail.ts, parse/opensmtpd.ts): each line shape
+// their sources write (qmail-send.c, qmail-rspawn.c, rblsmtpd, chkuser; smtpd's smtp_session.c and
+// mta.c, the older smtp-in/smtp-out/relay lines, the mta trace), with or without the log's label,
+// read for the refusal it carries, its stage, whose server refused and the step that fixes it. The
+// near forms below each table must not be taken for these logs. Forms written from those programs'
+// sources and manuals, not from any collected incident.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { looksLikeQmail } from '../../../src/core/parse/qmail';
+import { looksLikeOpensmtpd } from '../../../src/core/parse/opensmtpd';
+
+const read = async (text: string) => {
+  const r = await analyze(text);
+  const rej = r.rejections[0];
+  return {
+    kind: r.inputs[0]?.kind,
+    reason: rej?.reason,
+    stage: rej?.stage,
+    recipient: rej?.recipient ?? null,
+    step: r.checklist.find((s) => s.status === 'fail' || s.status === 'warn')?.rule,
+  };
+};
+
+const TAI = '@400000005f1b2c3d0a1b2c3d ';
+
+describe('qmail logs', () => {
+  it.each([
+    [
+      'a remote refusal of the recipient, with the whole message around it',
+      [
+        `${TAI}new msg 524301`,
+        `${TAI}info msg 524301: bytes 2048 from <shop@example.com> qp 4411 uid 89`,
+        `${TAI}starting delivery 17: msg 524301 to remote ann@example.org`,
+        `${TAI}status: local 0/10 remote 1/20`,
+        `${TAI}delivery 17: failure: 192.0.2.27_does_not_like_recipient./Remote_host_said:_550_5.1.1_<ann@example.org>:_Recipient_address_rejected:_User_unknown/Giving_up_on_192.0.2.27./`,
+        `${TAI}end msg 524301`,
+      ],
+      { stage: 'rcpt', recipient: 'ann@example.org', step: 'smtp.recipient-unknown' },
+    ],
+    [
+      'qmail cannot run its own qmail-remote: the installation',
+      [`${TAI}starting delivery 3: msg 88 to remote bob@example.net`, `${TAI}delivery 3: deferral: Unable_to_run_qmail-remote./`],
+      { reason: 'systemerror', step: 'mta.local-error' },
+    ],
+    ['qmail-remote crashed', [`${TAI}delivery 4: deferral: qmail-remote_crashed./`], { step: 'mta.local-error' }],
+    [
+      'a message with the wrong owner in the queue',
+      [`${TAI}delivery 5: deferral: Sorry,_message_has_wrong_owner._(#4.3.5)/`],
+      { step: 'mta.local-error' },
+    ],
+    [
+      'qmail-send cannot write a bounce',
+      [`${TAI}alert: unable to append to bounce message; HELP! sleeping...`],
+      { step: 'mta.local-error' },
+    ],
+    [
+      'splogger through syslog: the greeting refused',
+      [
+        'Dec  1 10:00:00 mail qmail: 1701424800.123456 starting delivery 5: msg 77 to remote c@example.net',
+        'Dec  1 10:00:01 mail qmail: 1701424801.123456 delivery 5: deferral: Connected_to_203.0.113.5_but_greeting_failed./Remote_host_said:_554_5.7.1_Service_unavailable;_Client_host_[192.0.2.9]_blocked_using_zen.spamhaus.org/',
+      ],
+      { stage: 'connect', step: 'dnsbl.listed' },
+    ],
+    [
+      'tai64nlocal dates: no host answered',
+      ["2024-01-01 10:00:00.123456789 delivery 9: deferral: Sorry,_I_wasn't_able_to_establish_an_SMTP_connection._(#4.4.1)/"],
+      { step: 'smtp.connection-failed' },
+    ],
+    [
+      'the sender refused at MAIL FROM',
+      [
+        `${TAI}delivery 6: failure: Connected_to_192.0.2.27_but_sender_was_rejected./Remote_host_said:_553_5.1.8_Domain_of_sender_address_does_not_exist/`,
+      ],
+      { stage: 'mail' },
+    ],
+    [
+      'the HELO name refused',
+      [
+        `${TAI}delivery 7: deferral: Connected_to_192.0.2.27_but_my_name_was_rejected./Remote_host_said:_504_5.5.2_<localhost>:_Helo_command_rejected:_need_fully-qualified_hostname/`,
+      ],
+      { stage: 'helo' },
+    ],
+    [
+      'refused after the message',
+      [
+        `${TAI}delivery 8: deferral: 192.0.2.27_failed_after_I_sent_the_message./Remote_host_said:_451_4.7.1_Greylisted,_please_try_again_later/`,
+      ],
+      { stage: 'end-of-data', step: 'smtp.greylisted' },
+    ],
+    [
+      'a local mailbox that does not exist',
+      [`${TAI}delivery 2: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/`],
+      { step: 'smtp.recipient-unknown' },
+    ],
+    [
+      "the own server's rblsmtpd refused a client",
+      [`${TAI}rblsmtpd: 198.51.100.7 pid 4242: 451 http://www.spamhaus.org/query/bl?ip=198.51.100.7`],
+      { stage: 'connect', step: 'dnsbl.listed' },
+    ],
+    [
+      "chkuser refused a client's relaying",
+      [
+        'Dec  1 10:00:00 mail smtpd: 1701424800.123456 CHKUSER rejected relaying: from <x@example.com::> remote <helo.example:unknown:198.51.100.8> rcpt <y@example.org> : client not allowed to relay',
+      ],
+      { reason: 'norelaying', step: 'smtp.relay-denied' },
+    ],
+  ])('%s', async (_name, lines, want) => expect(await read(lines.join('\n'))).toMatchObject({ kind: 'qmail-log', ...want }));
+
+  it.each([
+    ['a success is no refusal', [`${TAI}delivery 1: success: 192.0.2.27_accepted_message./Remote_host_said:_250_ok_1700000000_qp_1/`]],
+  ])('%s', async (_name, lines) => {
+    const r = await analyze(lines.join('\n'));
+    expect(r.inputs[0].kind).toBe('qmail-log');
+    expect(r.rejections).toEqual([]);
+  });
+
+  it.each([
+    // daemontools' label on another service's log is not qmail's
+    ['@400000005f1b2c3d0a1b2c3d dovecot: imap-login: Login: user=<a@example.org>'],
+    // prose that mentions a delivery
+    ['The delivery of my message failed yesterday, what does this mean?'],
+  ])('not qmail: %s', (line) => expect(looksLikeQmail([line])).toBe(0));
+});
+
+const SYSLOG = 'Mar  8 20:48:47 relay smtpd[88171]: ';
+
+describe('OpenSMTPD logs', () => {
+  it.each([
+    [
+      'the own server refused a client at the greeting (an empty command: a filter)',
+      [
+        `${SYSLOG}88166f7f21c951f4 smtp connected address=198.51.100.7 host=<unknown>`,
+        `${SYSLOG}88166f7f21c951f4 smtp failed-command command="" result="550 no rDNS please fix"`,
+      ],
+      { stage: 'connect', step: 'smtp.ptr-required' },
+    ],
+    [
+      'the own server refused a recipient',
+      [
+        `${SYSLOG}b4a942c181a10c63 smtp failed-command command="RCPT TO:<info@example.org> " result="550 Invalid recipient: <info@example.org>"`,
+      ],
+      { stage: 'rcpt', recipient: 'info@example.org', step: 'smtp.recipient-unknown' },
+    ],
+    [
+      'a remote refused this server (mta delivery, PermFail)',
+      [
+        `${SYSLOG}2cd79d8bacbe2c12 mta delivery evpid=2cd79d8bacbe2c12aa from=<shop@example.com> to=<ann@example.net> rcpt=<-> source="192.0.2.9" relay="203.0.113.5 (mx.example.net)" delay=2s result="PermFail" stat="550 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org"`,
+      ],
+      { recipient: 'ann@example.net', step: 'dnsbl.listed' },
+    ],
+    [
+      'the local delivery agent failed',
+      [
+        `${SYSLOG}2cd79d8bacbe2c12 mda delivery evpid=2cd79d8bacbe2c12aa from=<a@example.com> to=<b@example.org> rcpt=<b@example.org> user=b delay=0s result="TempFail" stat="Error (exited with status 75)"`,
+      ],
+      { step: 'mta.local-error' },
+    ],
+    [
+      '6.0 "event=" lines: a line too long',
+      ['Nov 25 11:47:09 smtpd[12057]: 2c9323b359d01a8a smtp event=bad-input result="500 5.0.0: Line too long"'],
+      { step: 'smtp.not-compliant' },
+    ],
+    [
+      'the older smtp-in line',
+      [
+        'Jan  3 10:00:00 mx smtpd[1]: smtp-in: Failed command on session 4a5b6c7d8e9f0a1b: "RCPT TO:<x@example.org>" => 550 5.7.1 Relaying denied',
+      ],
+      { stage: 'rcpt', step: 'smtp.relay-denied' },
+    ],
+    [
+      'the older relay line: the remote refused the connection',
+      [
+        'Jan  3 10:00:00 mx smtpd[1]: relay: TempFail for 1a2b3c4d: session=4a5b6c7d8e9f0a1b, from=<a@example.com>, to=<b@example.net>, rcpt=<->, source=192.0.2.9, relay=203.0.113.5 (mx.example.net), delay=5m, stat=Connection refused',
+      ],
+      { stage: 'connect', step: 'smtp.connection-failed' },
+    ],
+    [
+      'the mta trace: a banner refusal, then the closed connection',
+      [
+        'smtp-out: Connected on session c3ad904c53f19f93',
+        'mta: 0xea6710: MTA_INIT -> MTA_BANNER',
+        'mta: 0xea6710: <<< 554-mx.example.net ESMTP Service not available',
+        'mta: 0xea6710: <<< 554 Client host [192.0.2.9] blocked using zen.spamhaus.org',
+        'mta: 0xea6710: MTA_BANNER -> MTA_EHLO',
+        'smtp-out: Error on session c3ad904c53f19f93: Connection closed unexpectedly',
+      ],
+      { stage: 'connect', step: 'dnsbl.listed' },
+    ],
+    [
+      'without the syslog prefix',
+      [
+        '2cd79d8bacbe2c12 mta delivery evpid=2cd79d8bacbe2c12aa from=<a@example.com> to=<b@example.net> rcpt=<-> source="192.0.2.9" relay="203.0.113.5 (mx.example.net)" delay=2s result="PermFail" stat="550 5.1.1 User unknown"',
+      ],
+      { step: 'smtp.recipient-unknown' },
+    ],
+  ])('%s', async (_name, lines, want) => expect(await read(lines.join('\n'))).toMatchObject({ kind: 'opensmtpd-log', ...want }));
+
+  it('a delivery that went through is no refusal', async () => {
+    const r = await analyze(
+      `${SYSLOG}2cd79d8bacbe2c12 mta delivery evpid=2cd79d8bacbe2c12aa from=<a@example.com> to=<b@example.net> rcpt=<-> source="192.0.2.9" relay="203.0.113.5 (mx.example.net)" delay=1s result="Ok" stat="250 2.0.0 Ok: queued"`,
+    );
+    expect(r.inputs[0].kind).toBe('opensmtpd-log');
+    expect(r.rejections).toEqual([]);
+  });
+
+  it.each([
+    // Postfix's smtpd is another program
+    ['Mar  8 20:48:47 mx postfix/smtpd[123]: connect from unknown[198.51.100.7]'],
+    // "info:"/"debug:" lines alone are anyone's
+    ['info: starting service', 'debug: loaded config'],
+  ])('not OpenSMTPD: %s', (...lines) => expect(looksLikeOpensmtpd(lines)).toBe(0));
+});
