@@ -17,6 +17,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
   'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
     "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
+  // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
+  'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
+    "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -49,6 +52,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
+  // first smtp.rejected:fail, want smtp.sender-invalid
+  'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
+    "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
