@@ -18,6 +18,7 @@ import type { InputParser, ParseResult, RawRejection } from './parser';
 import { SessionBook } from './session';
 import { normalizeIP } from '../dns/names';
 import { stageOfCommand } from '../knowledge/smtp-commands';
+import { stageFromText } from './bounce/diagnostic';
 
 /** syslog's prefix (the host may be missing) and a "debug: " level word. */
 const PREFIX =
@@ -51,8 +52,8 @@ export function looksLikeOpensmtpd(lines: string[]): number {
     const body = bodyOf(l);
     const shape = Object.entries(SHAPES).find(([, re]) => re.test(body))?.[0];
     if (shape) hits++;
-    // (a bare "info:"/"debug:" line is anyone's: at least one line must be OpenSMTPD's own)
-    if (shape && shape !== 'note') own++;
+    // (a bare "info:"/"debug:" line or a reply line is anyone's: at least one line must be OpenSMTPD's own)
+    if (shape && shape !== 'note' && shape !== 'pastedReply') own++;
   }
   return seen && own ? hits / seen : 0;
 }
@@ -178,11 +179,11 @@ class OpensmtpdReader {
     if ((m = SHAPES.legacyStatus.exec(body)))
       return this.status(this.session(m[3], no, m[1] === 'relay' ? 'outbound' : 'unknown'), commaFields(m[4]), m[2], no);
     if ((m = SHAPES.pastedReply.exec(body))) {
-      // a remote's reply pasted beside the log (a telnet test, a bounce's line): its refusal, at the greeting
-      // when nothing was sent before it
+      // a remote's reply pasted beside the log (a telnet test, a bounce's line): its refusal, at the stage its
+      // words name ("Connection refused from <ip>": the greeting)
       const r = reply(body);
       this.pastedRefusal = true;
-      this.refuse(null, { ...r, stage: 'unknown', line: no, action: r.code! < 500 ? 'deferred' : 'failed' });
+      this.refuse(null, { ...r, stage: stageFromText(r.text), line: no, action: r.code! < 500 ? 'deferred' : 'failed' });
       return true;
     }
     if ((m = SHAPES.routing.exec(body))) {
