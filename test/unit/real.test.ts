@@ -14,9 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
-  // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
-  'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
-    "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
   // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
   'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
     "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",

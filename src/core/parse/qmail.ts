@@ -38,6 +38,8 @@ const SHAPES = {
   delivery: /^delivery (\d+): (success|failure|deferral): (.*)$/,
   status: /^status: local \d+\/\d+ remote \d+\/\d+/,
   endMsg: /^(?:end|bounce) msg (\d+)/,
+  // qmail-send.c's own alerts ("alert: unable to append to bounce message; HELP! sleeping...")
+  alert: /^alert: (?:cannot start: |unable to (?:append to bounce message|switch to|reread)|oh no! )/,
   note: /^(?:triple bounce: discarding|double bounce|warning: |alert: |tcpserver: (?:status|pid|end|done|deny)\b|qmail-smtpd: )/,
   tcpOk: /^tcpserver: ok (\d+) \S* (\S*)/,
   rbl: /^rblsmtpd: ([0-9a-fA-F:.]+) pid (\d+): ([45]\d\d)[ -](.*)$/,
@@ -48,13 +50,17 @@ const SHAPES = {
 export function looksLikeQmail(lines: string[]): number {
   let seen = 0;
   let hits = 0;
+  let own = 0;
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
     const body = PREFIX.exec(l)?.[1] ?? '';
-    if (Object.values(SHAPES).some((re) => re.test(body))) hits++;
+    const shape = Object.entries(SHAPES).find(([, re]) => re.test(body))?.[0];
+    if (shape) hits++;
+    // (a bare "warning:"/"alert:" line is anyone's: at least one line must be qmail's own)
+    if (shape && shape !== 'note') own++;
   }
-  return seen ? hits / seen : 0;
+  return seen && own ? hits / seen : 0;
 }
 
 /** qmail-remote's own sentences about the command a refusal answered (qmail-remote.c). */

@@ -82,12 +82,13 @@ describe('a log whose timestamps look like header fields', () => {
       ),
     ).toMatchObject({ kind: 'bounce', step: 'smtp.content-rejected', stage: 'end-of-data' }));
 
+  // (the OpenSMTPD reader reads the trace: parse/opensmtpd.ts)
   it('an OpenSMTPD trace ("mta: 0x…: <<< 554-…") is read for its reply at the banner', async () =>
     expect(
       await first(
         'mta: 0xea6710: MTA_INIT -> MTA_BANNER\nmta: 0xea6710: <<< 554-mx.example.net Service not available\nmta: 0xea6710: <<< 554-No SMTP service\nmta: 0xea6710: <<< 554-Bad DNS PTR resource record.\nmta: 0xea6710: <<< 554 For explanation visit http://postmaster.example.net/rdns\nmta: 0xea6710: MTA_BANNER -> MTA_EHLO\nmta: 0xea6710: >>> EHLO client.example.org\nsmtp-out: Error on session c3ad904c53f19f93: Connection closed unexpectedly',
       ),
-    ).toMatchObject({ kind: 'bounce', code: 554, stage: 'connect', reason: 'requireptr' }));
+    ).toMatchObject({ kind: 'opensmtpd-log', code: 554, stage: 'connect', reason: 'requireptr' }));
 });
 
 describe('Postfix lines without their prefix or queue id', () => {

@@ -110,6 +110,8 @@ describe('a program that cannot find or reach its SMTP server', () => {
     ],
     ['System.Net.Sockets.SocketException (11001): No such host is known.'],
     ['dial tcp: lookup smtp.example.net: no such host'],
+    ['Error: queryA ENOTFOUND smtp.example.net'],
+    ['SocketError: Failed to open TCP connection to smtp.example.net:587 (getaddrinfo: Name or service not known)'],
   ])('name not found: %s', async (text) =>
     expect(await read(text)).toMatchObject({ kind: 'bounce', step: 'smtp.dns-lookup-failed', who: SENDER }),
   );
@@ -133,6 +135,9 @@ describe('a program that cannot find or reach its SMTP server', () => {
       'Connection could not be established with host smtp.example.net :stream_socket_client(): unable to connect to tcp://smtp.example.net:587 (Connection timed out)',
     ],
     ['dial tcp 192.0.2.10:587: connect: connection refused'],
+    ['Errno::ECONNREFUSED: Connection refused - connect(2) for "smtp.example.net" port 587'],
+    ['Net::OpenTimeout: execution expired'],
+    ['stream_socket_client(): unable to connect to ssl://smtp.example.net:465 (Connection refused)'],
   ])('no connection: %s', async (text) =>
     expect(await read(text)).toMatchObject({ kind: 'bounce', step: 'smtp.connection-failed', who: SENDER }),
   );

@@ -119,6 +119,8 @@ describe('qmail logs', () => {
     ['@400000005f1b2c3d0a1b2c3d dovecot: imap-login: Login: user=<a@example.org>'],
     // prose that mentions a delivery
     ['The delivery of my message failed yesterday, what does this mean?'],
+    // a bare "warning:" line is any program's (Postfix's dnsblog without its prefix)
+    ['warning: dnsblog_query: lookup error for DNS query 1.2.0.192.zen.spamhaus.org: Host or domain name not found'],
   ])('not qmail: %s', (line) => expect(looksLikeQmail([line])).toBe(0));
 });
 
@@ -209,4 +211,47 @@ describe('OpenSMTPD logs', () => {
     // "info:"/"debug:" lines alone are anyone's
     ['info: starting service', 'debug: loaded config'],
   ])('not OpenSMTPD: %s', (...lines) => expect(looksLikeOpensmtpd(lines)).toBe(0));
+});
+
+// An mbox "From " separator (RFC 4155, no colon) on top of a pasted notice names its envelope
+// sender: a daemon's makes the notice a bounce even when the paste has no From field.
+describe('an mbox separator line names who sent a pasted notice', () => {
+  const notice = (sender: string, subjectLabel: string) =>
+    [
+      `From ${sender}`,
+      'To: info@example.com',
+      `${subjectLabel}: Undelivered Mail Returned to Sender`,
+      '',
+      'This is the mail system at host mx.example.org.',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      'be delivered to one or more recipients.',
+      '',
+      'jo@example.net: host relay.example.net[192.0.2.2] said: 550 5.7.1 Client host',
+      '    rejected: cannot find your hostname, [198.51.100.1] (in reply to RCPT TO command)',
+    ].join('\n');
+
+  it.each([
+    ['MAILER-DAEMON@mx.example.org', 'Re'],
+    ['MAILER-DAEMON@mx.example.org Tue Dec  1 10:00:00 2026', 'Re'],
+  ])('From %s → a bounce, its refusal read', async (sender, label) => {
+    const r = await analyze(notice(sender, label));
+    expect(r.inputs[0].kind).toBe('bounce');
+    expect(r.rejections[0]).toMatchObject({ code: 550, stage: 'rcpt' });
+  });
+
+  it('a person’s mbox line and a message about a bounce stay a message', async () => {
+    const r = await analyze(
+      [
+        'From ann@example.com Tue Dec  1 10:00:00 2026',
+        'From: Ann <ann@example.com>',
+        'To: bob@example.net',
+        'Subject: lunch',
+        'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+        '',
+        'See you at noon.',
+      ].join('\n'),
+    );
+    expect(r.inputs[0].kind).toBe('message');
+  });
 });

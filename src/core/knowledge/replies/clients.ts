@@ -23,6 +23,8 @@ const PHPMAILER = 'https://github.com/PHPMailer/PHPMailer/blob/master/language/p
 const LOOKUP_FAILED = [
   // Node.js dns: "getaddrinfo ENOTFOUND <host>" / EAI_AGAIN (https://nodejs.org/api/dns.html#error-codes)
   String.raw`\bgetaddrinfo (?:ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME)\b`,
+  // …and its resolver's address queries, as nodemailer looks its host up ("queryA ENOTFOUND <host>")
+  String.raw`\bquery(?:A|Aaaa|AAAA) (?:ENOTFOUND|EAI_AGAIN|ESERVFAIL|ETIMEOUT|ECONNREFUSED|ENODATA)\b`,
   // glibc gai_strerror (EAI_NONAME -2, EAI_AGAIN -3, EAI_NODATA -5) as Python's socket.gaierror prints it
   String.raw`\bsocket\.gaierror\b|\[Errno -[235]\] (?:Name or service not known|Temporary failure in name resolution|No address associated with hostname)|\[Errno 1100[14]\] getaddrinfo failed|\bnodename nor servname provided\b`,
   // PHP streams, Ruby's SocketError
@@ -48,6 +50,8 @@ const CONNECT_FAILED = [
   String.raw`\bSMTP ERROR: Failed to connect to server\b|\bCouldn'?t connect to host, port: \S{1,253}, \d{1,5}|\bMailConnectException\b|\bUnable to connect to the remote server\b|\bConnection could not be established with host\b`,
   // Go net/smtp: "dial tcp <addr>: connect: connection refused", "… i/o timeout"
   String.raw`\bdial tcp \S{1,260}: (?:connect: (?:connection refused|connection timed out|no route to host|network is unreachable)|i\/o timeout)`,
+  // Ruby Net::SMTP (Errno::ECONNREFUSED "connect(2) for <host> port 587", Net::OpenTimeout); PHP's stream functions
+  String.raw`\bErrno::E(?:CONNREFUSED|HOSTUNREACH|NETUNREACH|TIMEDOUT)\b|\bNet::OpenTimeout\b|\b(?:stream_socket_client|fsockopen)\(\): unable to connect to\b`,
 ];
 
 const PROGRAM_ERRORS = [
@@ -58,6 +62,8 @@ const PROGRAM_ERRORS = [
   'https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/org/eclipse/angus/mail/util/mailconnectexception',
   'https://learn.microsoft.com/dotnet/api/system.net.sockets.socketerror (11001 HostNotFound, 10061 ConnectionRefused, 10060 TimedOut)',
   'https://pkg.go.dev/net#OpError',
+  'https://docs.ruby-lang.org/en/master/Net/SMTP.html (Errno::ECONNREFUSED, Net::OpenTimeout)',
+  'https://www.php.net/manual/function.stream-socket-client.php',
 ];
 
 export const CLIENT_REPLIES: ReplyKnowledge[] = [

@@ -74,12 +74,21 @@ export interface BounceSignals {
   score: number;
 }
 
-export function bounceSignals(headers: HeaderField[], bodySample: string): BounceSignals {
+/**
+ * The envelope sender of an mbox "From " separator line (RFC 4155: "From MAILER-DAEMON@host Tue …", no
+ * colon), as a mail client's "view source" or a forum paste keeps it on top of the header section.
+ */
+export function mboxSender(line: string | undefined): string | undefined {
+  return /^From ([^\s:]+)(?:\s.*)?$/.exec(line?.trim() ?? '')?.[1];
+}
+
+export function bounceSignals(headers: HeaderField[], bodySample: string, envelopeFrom?: string): BounceSignals {
   const ct = headers
     .filter((h) => /^content-type$/i.test(h.name))
     .map((h) => h.value)
     .join(' ');
-  const from = decodeEncodedWords(headerValue(headers, 'from') ?? '');
+  // (no From field: the mbox separator's envelope sender says who sent it, as Return-Path would)
+  const from = decodeEncodedWords(headerValue(headers, 'from') ?? envelopeFrom ?? '');
   const subject = decodeEncodedWords(headerValue(headers, 'subject') ?? '');
   const returnPath = headerValue(headers, 'return-path') ?? '';
   const autoSubmitted = (headerValue(headers, 'auto-submitted') ?? '').toLowerCase();

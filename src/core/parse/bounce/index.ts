@@ -12,7 +12,7 @@
 import type { InputParser, ParseContext, ParseResult, RawRejection } from '../parser';
 import { headerValue, readHeaderBlock, type HeaderBlock } from '../../mail/header-block';
 import { allParts, walkMime } from './mime';
-import { bounceSignals, fromDaemon, headerlessBounce } from './detect';
+import { bounceSignals, fromDaemon, headerlessBounce, mboxSender } from './detect';
 import { findOriginalStart, findTextRecipients, findHeaderSection } from './text';
 import { forwardedBounce } from './forward';
 import { serviceEvents } from './esp';
@@ -108,7 +108,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   }
   const human = text.slice(0, cut);
   const humanText = human.map((l) => l.text).join('\n');
-  const signals = bounceSignals(top, humanText);
+  const signals = bounceSignals(top, humanText, forwarded ? undefined : mboxSender(lines[start]));
   const returned = returnedMessage(lines, returnedAt(lines, parts.returned, text, cut), ctx.exactBytes);
   const message = returned?.message ?? null;
 
@@ -228,7 +228,7 @@ export const bounceParser: InputParser = {
     const block = readHeaderBlock(sample, 0);
     const headers = isHeaderSection(block) ? block.fields : [];
     const body = (headers.length ? sample.slice(block.end + 1) : sample).join('\n');
-    const s = bounceSignals(headers, body.slice(0, 60000));
+    const s = bounceSignals(headers, body.slice(0, 60000), headers.length ? mboxSender(sample[0]) : undefined);
     if (!headers.length && headerlessBounce(sample)) return 1;
     // a paste that is neither a log nor a message but quotes a server's reply (an application's error,
     // a client's error box, a lone DSN block): below every log reader and the message reader
