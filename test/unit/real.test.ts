@@ -30,6 +30,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (451 4.4.0 unknown), want hostunknown|networkerror|systemerror|mailererror; first smtp.recipient-unknown:warn, want mta.local-error|smtp.dns-lookup-failed
   'exchange-queue-451-4-4-0-dns-nonexistent-domain-external-dns-on-nic':
     "Exchange's own queue error '451 4.4.0 DNS query failed … SMTPSEND.DNS.NonExistentDomain' (the sending server's own lookup failing) is unknown text: the reason stays onhold and the words 'nonexistent domain' lead to an unknown-recipient step",
+  // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
+  'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
+    "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
+  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
+  'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
+    "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
@@ -45,6 +51,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
+  'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
+    "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
