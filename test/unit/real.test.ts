@@ -42,6 +42,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
+  // not recognised (kind unknown); first none, want smtp.greylisted; stage none, want rcpt
+  'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
+    "an Exim reject-log line with a MailCleaner stage prefix ('Incoming MTA stage:<TAB>date H=… F=<…> temporarily rejected RCPT <…>', no reply text) is not read as an Exim log; the own server's deferral at RCPT (its greylisting) is never seen",
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
