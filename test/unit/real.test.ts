@@ -30,9 +30,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (451 4.4.0 unknown), want hostunknown|networkerror|systemerror|mailererror; first smtp.recipient-unknown:warn, want mta.local-error|smtp.dns-lookup-failed
   'exchange-queue-451-4-4-0-dns-nonexistent-domain-external-dns-on-nic':
     "Exchange's own queue error '451 4.4.0 DNS query failed … SMTPSEND.DNS.NonExistentDomain' (the sending server's own lookup failing) is unknown text: the reason stays onhold and the words 'nonexistent domain' lead to an unknown-recipient step",
-  // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
+  // first smtp.relay-denied:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
-    "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
+    "step only (read as a nullmailer log now): Zoho's '553 Relaying disallowed as <sender>' is read as a relay refusal of the recipient, not as the login refusing that sender address",
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
     "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
@@ -48,9 +48,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
-  // not recognised (kind unknown); first none, want smtp.greylisted; stage none, want rcpt
+  // first smtp.rejected:warn, want smtp.greylisted
   'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
-    "an Exim reject-log line with a MailCleaner stage prefix ('Incoming MTA stage:<TAB>date H=… F=<…> temporarily rejected RCPT <…>', no reply text) is not read as an Exim log; the own server's deferral at RCPT (its greylisting) is never seen",
+    "step only (read as an Exim log at RCPT now): an own server's temporary refusal of RCPT logged without any words is not read as its greylisting",
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
@@ -63,25 +63,19 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
     "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
-  // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown
-  'opensmtpd-relay-permfail-gmail-5-1-1-last-line-only-relay-via-gmail-mx':
-    "an OpenSMTPD relay log line without syslog prefix ('relay: PermFail for <id>: … relay=<ip> (<host>), delay=…, stat=550 5.1.1 …') is not recognised; the stat= reply is never read",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // not recognised (kind unknown); reason none; first none, want smtp.content-rejected
+  // reason securityerror (554 5.7.1 unknown); first smtp.rejected:fail, want smtp.content-rejected
   'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
-    "an application's own delivery-log line ('[6.801s] host:25 --> 554 5.7.1 rejected by rspamd filter') is not recognised; the reply after '-->' is never read",
+    "reason and step only (the reply after '-->' is read now): 'rejected by rspamd filter' is not read as a content filter's verdict; 554 5.7.1 falls to the catch-all",
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
     "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
-  // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
-  'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
-    "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",

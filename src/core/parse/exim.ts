@@ -150,9 +150,12 @@ interface EximLine {
 /** The session key of a message's lines pasted without their id: such a paste is one message. */
 const NO_ID = '(no id)';
 
-/** "rejected RCPT <x>: …", "temporarily rejected MAIL <a>: …", "rejected after DATA: …", "rejected EHLO from [ip]: …". */
+/**
+ * "rejected RCPT <x>: …", "temporarily rejected MAIL <a>: …", "rejected after DATA: …", "rejected EHLO from [ip]: …";
+ * an ACL "deny"/"defer" without a message logs the line with nothing after the command.
+ */
 const REFUSED =
-  /\b(temporarily )?rejected (RCPT <([^<>]*)>|MAIL <([^<>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\][]*\])?|HELO(?: from \[[^\][]*\])?|connection|\([^()]*\))(?::\s*|\s+)(.*)$/;
+  /\b(temporarily )?rejected (RCPT <([^<>]*)>|MAIL <([^<>]*)>|after DATA|EHLO or HELO|EHLO(?: from \[[^\][]*\])?|HELO(?: from \[[^\][]*\])?|connection|\([^()]*\))(?::\s*|\s+|\s*$)(.*)$/;
 const VERIFY_FAIL = /\bsender verify (fail|defer) for <([^>]*)>:?\s*(.*)$/;
 /** A message's bookkeeping: its session ends here, nothing else is said. */
 const MESSAGE_BOOKKEEPING =

@@ -27,6 +27,13 @@ const NOISE =
  */
 const GREP_PREFIX = /^(?:\/?(?:[\w.-]{1,80}\/){1,8}[\w.-]{1,80}|[\w.-]{1,80}\.log(?:\.\d{1,3})?)[:-](?=\S)/;
 
+/**
+ * A label a web interface or a report puts before each log line it shows ("Incoming MTA stage:<TAB>2024-…",
+ * "Outgoing queue: …"): words with a space between them (so never a header field's name, RFC 5322
+ * §3.6.8), a colon, then the log line.
+ */
+const UI_LABEL = /^[A-Za-z][A-Za-z]{0,30}(?: [A-Za-z][\w.-]{0,30}){1,4}:[ \t]+(?=\S)/;
+
 /** An e-mail quote marker, one or more levels. */
 const QUOTE = /^(?:>\s?)+/;
 
@@ -70,9 +77,9 @@ export function preparePaste(input: string[]): PreparedPaste {
     }
     i = j;
   }
-  // grep's file-name prefix before log lines: taken off, as quote marks are
+  // grep's file-name prefix before log lines (and a web interface's label): taken off, as quote marks are
   for (let i = 0; i < lines.length; i++) {
-    const g = GREP_PREFIX.exec(lines[i]);
+    const g = GREP_PREFIX.exec(lines[i]) ?? UI_LABEL.exec(lines[i]);
     if (g && LOG_START.test(lines[i].slice(g[0].length))) {
       lines[i] = lines[i].slice(g[0].length);
       unquoted++;

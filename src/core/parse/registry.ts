@@ -10,6 +10,7 @@ import { eximParser } from './exim';
 import { sendmailParser } from './sendmail';
 import { qmailParser } from './qmail';
 import { opensmtpdParser } from './opensmtpd';
+import { nullmailerParser } from './nullmailer';
 import { exchangeParser } from './exchange';
 import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
@@ -89,6 +90,7 @@ const ALL: InputParser[] = [
   sendmailParser,
   qmailParser,
   opensmtpdParser,
+  nullmailerParser,
   exchangeParser,
   exchangePowershellParser,
   transcriptParser,

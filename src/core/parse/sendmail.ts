@@ -6,16 +6,21 @@
 //   milter=name, action=data, reject=550 5.7.1 text
 // "relay=host [ip] (may be forged)" is sendmail's own FCrDNS failure.
 
-import type { Session, Stage } from '../types';
+import type { LoggedCheck, Session, Stage } from '../types';
 import type { InputParser, ParseResult } from './parser';
 import { normalizeIP } from '../dns/names';
 import { SessionBook } from './session';
 import { isConnectFailure } from './smtp-dialogue';
 import { judgedIpInReply } from './judged-ip';
 import { stageOfCommand } from '../knowledge/smtp-commands';
+import { companionFinding, isCompanion } from './postfix/companions';
 
 const PREFIX =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:sendmail|sm-mta|sm-msp-queue|sm-mta-in|sm-mta-out)\[\d+\]:\s*(?:([0-9A-Za-z]{8,20}):\s*)?(.*)$/;
+
+/** Another program's syslog line (a milter beside sendmail): its name and message. */
+const COMPANION_LINE =
+  /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+([\w./-]+)(?:\[\d+\])?:\s*(.*)$/;
 
 export function looksLikeSendmail(lines: string[]): number {
   let seen = 0;
@@ -111,6 +116,7 @@ class SendmailReader {
 
   private readonly handlers: ((l: SendmailLine) => boolean)[] = [
     (l) => this.refusedByCheck(l),
+    (l) => this.milterReject(l),
     (l) => this.arrival(l),
     (l) => this.delivery(l),
     (l) => this.knownNote(l),
@@ -121,7 +127,7 @@ class SendmailReader {
       if (!raw.trim()) return;
       const m = PREFIX.exec(raw);
       if (!m) {
-        this.book.unknownLines++;
+        if (!this.companion(raw, i + 1)) this.book.unknownLines++;
         return;
       }
       const f = fields(m[2]);
@@ -173,6 +179,68 @@ class SendmailReader {
       line: l.no,
       recipient: stage === 'rcpt' ? (arg1 ? bare(arg1) : null) : null,
       remote: null,
+    });
+    return true;
+  }
+
+  /**
+   * A milter or policy program that logs beside sendmail (smf-spf's "SPF fail: ip=…, from=<…>"): what it
+   * concluded is a check the receiver made, kept with the session of the client it names.
+   */
+  private companion(raw: string, no: number): boolean {
+    const m = COMPANION_LINE.exec(raw);
+    if (!m || !isCompanion(m[1])) return false;
+    const f = companionFinding(m[1], m[2], no);
+    if (!f) return true;
+    const s = f.clientIp ? this.book.last('', (x) => x.clientIp === f.clientIp) : undefined;
+    // (before its client's session is known, it waits for it: parseSendmail gives what was never claimed to the log)
+    if (s) s.logged.push(f.check);
+    else this.pendingChecks.push({ ip: f.clientIp, check: f.check });
+    return true;
+  }
+
+  /** Checks logged before the session of their client was known: given to it when it shows up. */
+  readonly pendingChecks: { ip: string | null; check: LoggedCheck; claimed?: boolean }[] = [];
+
+  /**
+   * "Milter: from=<a>, reject=550 …" (sendmail's milter.c: the milter refused at MAIL FROM; "to=" at RCPT TO,
+   * "helo=", "connect", "data" at the end of the message): this server refused, for its milter.
+   */
+  private milterReject(l: SendmailLine): boolean {
+    const m = /^Milter:\s*(from|to|helo|connect|data|eoh|eom|body|header)\b(?:[=:]\s*(\S+?))?,.*?\breject=(.*)$/i.exec(l.rest);
+    if (!m) return false;
+    const s = this.session(l);
+    s.direction = 'inbound';
+    this.client(s, l);
+    const stage = stageOfMilterAction(m[1].toLowerCase() === 'from' ? 'mail' : m[1].toLowerCase() === 'to' ? 'rcpt' : m[1]);
+    const arg = m[2] ? bare(m[2]) : null;
+    if (stage === 'mail' && arg) s.mailFrom ??= { address: arg, line: l.no };
+    if (stage === 'rcpt' && arg) s.rcptTo.push({ address: arg, line: l.no });
+    for (const p of this.pendingChecks)
+      if (!p.claimed && (!p.ip || !s.clientIp || p.ip === s.clientIp)) {
+        s.logged.push(p.check);
+        p.claimed = true;
+      }
+    // the milter that judged this sender's domain just before refused it: its verdict is what was refused for
+    // (smf-spf logs "SPF fail: …, from=<a@b>" and then rejects that MAIL FROM)
+    const domain = arg?.split('@')[1]?.toLowerCase();
+    const judged = [...this.pendingChecks]
+      .reverse()
+      .find((p) => domain && p.check.subject.toLowerCase() === domain && /^(?:fail|softfail)$/.test(p.check.result));
+    if (judged) this.book.logged.push({ ...judged.check, refused: true, line: l.no });
+    const r = reply(m[3]);
+    const code = r.code ?? 550;
+    s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: l.no });
+    this.book.rejections.push({
+      code,
+      enhanced: r.enhanced,
+      stage,
+      text: r.text,
+      ip: s.clientIp,
+      line: l.no,
+      recipient: stage === 'rcpt' ? arg : null,
+      remote: null,
+      inbound: true,
     });
     return true;
   }
@@ -237,11 +305,13 @@ export function parseSendmail(lines: string[]): ParseResult {
   const reader = new SendmailReader();
   reader.read(lines);
   const { sessions, rejections, unknownLines } = reader.book;
+  const logged = [...reader.book.logged, ...reader.pendingChecks.filter((p) => !p.claimed).map((p) => p.check)];
   const kept = sessions.filter((s) => s.clientIp || s.serverIp || s.mailFrom || s.rcptTo.length || s.replies.length);
   return {
     kind: 'sendmail-log',
     sessions: kept,
     rejections,
+    logged,
     unknownLines,
     warnings: kept.length || rejections.length ? [] : ['No sendmail message or refusal was found in the log.'],
   };

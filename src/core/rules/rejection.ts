@@ -345,7 +345,10 @@ export function withReceiverWords(steps: Step[], ctx: RuleContext): Step[] {
     if (out.some((st) => st.evidence.some((e) => e.line === r.line && e.text.includes(r.text)))) continue;
     // the receiver's rules in its own order (5.7.26: dmarc.fail before spf.fail)
     const problem = (p: string) => out.findIndex((st) => (st.status === 'fail' || st.status === 'warn') && ruleMatches(p, st.rule));
-    const i = (k?.rules ?? AREA_OF[r.reason] ?? []).map(problem).find((x) => x >= 0) ?? -1;
+    // (without a receiver's entry: the areas of the checks the log states it refused for — a milter's SPF
+    // verdict logged beside its "Command rejected" — then the reason's own area)
+    const stated = ctx.evidence.logged.filter((l) => l.refused && l.line === r.line).map((l) => `${l.check}.*`);
+    const i = (k?.rules ?? [...stated, ...(AREA_OF[r.reason] ?? [])]).map(problem).find((x) => x >= 0) ?? -1;
     if (i < 0 || !k) {
       // no step found the problem (DNS could not be asked, or shows it mended): the refusal is
       // never left unsaid, it keeps its own step, as offline

@@ -18,6 +18,7 @@ export type InputKind =
   // added within version 1 (DESIGN.md contract 3): qmail's and OpenSMTPD's logs
   | 'qmail-log'
   | 'opensmtpd-log'
+  | 'nullmailer-log'
   | 'smtp-transcript'
   | 'bounce'
   | 'headers'

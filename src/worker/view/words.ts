@@ -23,6 +23,7 @@ export const KIND_WORDS: Record<InputKind, string> = {
   'exchange-log': 'Exchange log',
   'qmail-log': 'qmail log',
   'opensmtpd-log': 'OpenSMTPD log',
+  'nullmailer-log': 'nullmailer log',
   'smtp-transcript': 'SMTP conversation',
   bounce: 'Bounce message',
   headers: 'Message headers',
@@ -41,6 +42,7 @@ export const LOG_KINDS = new Set<InputKind>([
   'exchange-log',
   'qmail-log',
   'opensmtpd-log',
+  'nullmailer-log',
 ]);
 
 /** When in the SMTP dialogue the reply came (RFC 5321 §3.3). */

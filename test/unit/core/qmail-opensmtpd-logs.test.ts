@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { looksLikeQmail } from '../../../src/core/parse/qmail';
 import { looksLikeOpensmtpd } from '../../../src/core/parse/opensmtpd';
+import { looksLikeNullmailer } from '../../../src/core/parse/nullmailer';
+import { preparePaste } from '../../../src/core/parse/paste';
 
 const read = async (text: string) => {
   const r = await analyze(text);
@@ -254,4 +256,69 @@ describe('an mbox separator line names who sent a pasted notice', () => {
     );
     expect(r.inputs[0].kind).toBe('message');
   });
+});
+
+describe('nullmailer-send logs', () => {
+  const LOG = [
+    'Starting delivery: host: smtp.example.net protocol: smtp file: 1635188050.26893',
+    'From: <root@host.example.org> to: <admin@example.org>',
+    'Message-Id: <1635188050.541402.26892.nullmailer@host.example.org>',
+    'smtp: Failed: 550 5.7.1 <admin@example.org>: Relay access denied',
+    'Sending failed: Permanent error in sending the message',
+  ];
+  it.each([
+    ['bare, as journalctl -o cat shows it', LOG],
+    ['behind syslog prefixes', LOG.map((l) => `Oct 25 19:00:50 host nullmailer[26892]: ${l}`)],
+  ])('%s: the relay refused this server', async (_name, lines) =>
+    expect(await read(lines.join('\n'))).toMatchObject({ kind: 'nullmailer-log', reason: 'norelaying', recipient: 'admin@example.org' }),
+  );
+
+  it('a header section with From: and Message-Id: alone is not nullmailer', () =>
+    expect(looksLikeNullmailer(['From: <root@host.example.org> to: <admin@example.org>', 'Message-Id: <1@host.example.org>'])).toBe(0));
+});
+
+describe("programs' lines beside the logs", () => {
+  it("sendmail's milter refusal at MAIL FROM after smf-spf's SPF verdict: the SPF step leads", async () =>
+    expect(
+      await read(
+        [
+          'Nov  3 04:07:19 mx1 smf-spf[19861]: SPF fail: ip=198.51.100.4, fqdn=[198.51.100.4], helo=bulk.example, from=<x@mail.example.com>',
+          'Nov  3 04:07:19 mx1 sm-mta[23903]: vA347GJM023903: Milter: from=<x@mail.example.com>, reject=550 5.7.1 Command rejected',
+        ].join('\n'),
+      ),
+    ).toMatchObject({ kind: 'sendmail-log', stage: 'mail', step: 'spf.fail' }));
+
+  it('a milter refusal at RCPT TO without any verdict keeps its own step', async () =>
+    expect(
+      await read('Nov  3 04:07:19 mx1 sm-mta[23903]: vA347GJM023903: Milter: to=<y@example.org>, reject=550 5.7.1 Command rejected'),
+    ).toMatchObject({ kind: 'sendmail-log', stage: 'rcpt', recipient: 'y@example.org' }));
+
+  it('an Exim ACL refusal logged without a message is a refusal at its command', async () =>
+    expect(
+      await read('2024-12-25 15:43:28 H=mail.example.net [192.0.2.5] F=<a@example.net> temporarily rejected RCPT <b@example.org>'),
+    ).toMatchObject({ kind: 'exim-log', stage: 'rcpt', recipient: 'b@example.org' }));
+
+  it.each([
+    [
+      'Incoming MTA stage:\t2024-12-25 15:43:28 H=mail.example.net [192.0.2.5] F=<a@example.net> rejected RCPT <b@example.org>: Unrouteable address',
+      'exim-log',
+    ],
+  ])("a web interface's label before a log line is taken off: %s", async (line, kind) => expect((await read(line)).kind).toBe(kind));
+
+  it("a header field's name is no label (no space in it)", () =>
+    expect(
+      preparePaste(['X-Original-Date: 2024-12-25 15:43:28 +0100', '2024-12-25 15:43:28 1tQ4Ab-000123-4x <= a@example.net']).lines[0],
+    ).toBe('X-Original-Date: 2024-12-25 15:43:28 +0100'));
+
+  it.each([
+    ['[6.801s] mx.example.net:25 --> 554 5.7.1 rejected by content filter', 554],
+    ['S: <-- 550 5.1.1 <a@example.org>: Recipient address rejected: User unknown', 550],
+  ])("a delivery log's arrow before a reply: %s", async (line, code) => {
+    const r = await analyze(line);
+    expect(r.inputs[0].kind).toBe('bounce');
+    expect(r.rejections[0]?.code).toBe(code);
+  });
+
+  it('an arrow before a number in prose is no reply', async () =>
+    expect((await analyze('Upgraded the package from version 1.2 --> 554 files changed')).rejections).toEqual([]));
 });

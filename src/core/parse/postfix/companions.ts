@@ -7,6 +7,7 @@
 //   policyd-spf (pypolicyd-spf):  prepend Received-SPF: Fail (mailfrom) identity=mailfrom; client-ip=…; helo=…; envelope-from=…; receiver=…
 //                                 550 5.7.23 Message rejected due to: SPF fail - not authorized. Please see …?s=mfrom;id=a@b;ip=…
 //   opendkim:                     QID: DKIM verification successful | QID: bad signature data | QID: s=sel d=example.org SSL error:…
+//   smf-spf (sendmail milter):   SPF fail: ip=…, fqdn=…, helo=…, from=<a@b>
 //   opendmarc:                    QID: example.org fail | QID: example.org pass | QID: example.org none
 
 import type { LoggedCheck } from '../../types';
@@ -14,7 +15,7 @@ import { domainPart, normalizeIP } from '../../dns/names';
 
 /** Programs known to log beside Postfix (the name without path and instance). */
 const COMPANION =
-  /^(?:policyd-spf|policy-spf|postfix-policyd-spf-perl|spf-engine|opendkim|opendmarc|postgrey|sqlgrey|milter-greylist|postfwd\d?|policyd-weight|amavis|amavisd(?:-new)?|spamd|spamc|rspamd|clamd|clamav-milter|dovecot|saslauthd|dkimpy-milter|fail2ban[\w.-]*|mailscanner|MailScanner)$/;
+  /^(?:policyd-spf|policy-spf|postfix-policyd-spf-perl|spf-engine|opendkim|opendmarc|postgrey|sqlgrey|milter-greylist|postfwd\d?|policyd-weight|amavis|amavisd(?:-new)?|spamd|spamc|rspamd|clamd|clamav-milter|dovecot|saslauthd|dkimpy-milter|smf-spf|fail2ban[\w.-]*|mailscanner|MailScanner)$/;
 
 export function isCompanion(program: string): boolean {
   return COMPANION.test(program.split('/').pop() ?? program);
@@ -49,6 +50,21 @@ export function companionFinding(program: string, message: string, line: number)
         check: { check: 'spf', subject, result: received[1].toLowerCase(), detail: msg.trim(), line },
       };
     }
+    // smf-spf (a sendmail milter): "SPF fail: ip=192.0.2.1, fqdn=…, helo=…, from=<a@b>"
+    const smf = /^SPF (\w+): ip=([^,\s]+),.*?\bfrom=<([^>]*)>/i.exec(msg.trim());
+    if (smf && SPF_RESULT.test(smf[1]))
+      return {
+        queueId,
+        clientIp: normalizeIP(smf[2]) ?? smf[2],
+        check: {
+          check: 'spf',
+          subject: domainPart(smf[3]),
+          result: smf[1].toLowerCase(),
+          ip: normalizeIP(smf[2]) ?? smf[2],
+          detail: msg.trim(),
+          line,
+        },
+      };
     const refused = /SPF (\w+)\b.*?[?&;]s=(\w+);id=([^;\s]+);ip=([^;\s]+)/i.exec(msg);
     if (refused && SPF_RESULT.test(refused[1])) {
       return {

@@ -96,10 +96,11 @@ const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\s+[\p{L}\[<'
  * quotes one): a colon or semicolon (Postfix "said:", DSN "smtp;", Haraka
  * "rejected:", "Error:"), a quote (Exchange "returned '", "with message \"",
  * nodemailer "response: '"), "<<<"/"<<" and "Got:"/"S:" of transcripts,
- * Exchange 2010's "#", a bracket or parenthesis ("[550]", "(550, "), or a
- * letter of a language without spaces ("邮件投递失败550").
+ * Exchange 2010's "#", a bracket or parenthesis ("[550]", "(550, "), a
+ * transcript's or delivery log's arrow ("host:25 --> 554 …", "<-- 550", "=> 550"),
+ * or a letter of a language without spaces ("邮件投递失败550").
  */
-const OPENER_END = /(?:[:;'"#([|]|<<<?|\.{3,}|[^\x00-\x7f])\s{0,4}$/u;
+const OPENER_END = /(?:[:;'"#([|]|<<<?|--?>|<--?|=>|\.{3,}|[^\x00-\x7f])\s{0,4}$/u;
 /** Words that introduce a reply without a colon. */
 const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response)\s{0,4}$/i;
 
