@@ -227,10 +227,11 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   {
     // a recipient that accepts mail only from its own organisation or an allowed list (Exchange's
     // RequireSenderAuthenticationEnabled: RESOLVER.RST.AuthRequired, 5.7.133–5.7.136 SenderNotAuthenticatedFor…;
-    // Google Groups' "only accepts messages from"): the recipient's owner acts, not the sender
+    // Google Groups' "only accepts messages from"; a mailing list's members-only posting, Mailman "Post by
+    // non-member to a members-only list"): the recipient's owner acts, not the sender
     id: 'recipient-restricted',
     rule: 'smtp.rejected',
-    text: /\bSenderNotAuthenticatedFor\w+|\bRESOLVER\.RST\.(?:AuthRequired|NotAuthorized)\b|\b(?:group|list|recipient|mailbox)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:post|send) to (?:this|the) (?:group|list)\b|\b(?:do not|don'?t|may not) have (?:the )?permission to (?:post|send)(?: messages)? to (?:this|the) (?:group|list)\b|\bSender not in allowed-senders list\b/i,
+    text: /\bSenderNotAuthenticatedFor\w+|\bRESOLVER\.RST\.(?:AuthRequired|NotAuthorized)\b|\b(?:group|list|recipient|mailbox)\b[^\n]{0,60}\bonly accepts (?:messages|mail|e-?mail) from\b|\bnot (?:allowed|authori[sz]ed|permitted) to (?:post|send) to (?:this|the) (?:group|(?:mailing )?list)\b|\bonly (?:list )?members (?:may|can) (?:post|send)\b|\bnon-?member (?:posts?|submissions?)\b|\bmembers-only list\b|\b(?:do not|don'?t|may not) have (?:the )?permission to (?:post|send)(?: messages)? to (?:this|the) (?:group|list)\b|\bSender not in allowed-senders list\b/i,
     details: ['7.124', '7.133', '7.134', '7.135', '7.136'],
     party: 'recipient',
     headline: 'The recipient (a group, list or mailbox) accepts mail only from senders inside its organisation or on its allowed list',

@@ -7,7 +7,7 @@
 // "relay=host [ip] (may be forged)" is sendmail's own FCrDNS failure.
 
 import type { LoggedCheck, Session, Stage } from '../types';
-import type { InputParser, ParseResult } from './parser';
+import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
 import { SessionBook } from './session';
 import { isConnectFailure } from './smtp-dialogue';
@@ -167,6 +167,13 @@ class SendmailReader {
     if (stage === 'mail' && arg1) s.mailFrom ??= { address: bare(arg1), line: l.no };
     const rej = f.get('reject') ?? f.get('discard') ?? f.get('quarantine');
     if (!rej) return true;
+    // sendmail also logs the same refusal without the milter's name ("Milter: data, reject=…"): this line says more
+    const generic = f.has('milter') ? this.genericMilter.get(s) : undefined;
+    if (generic) {
+      this.book.rejections.splice(this.book.rejections.indexOf(generic), 1);
+      s.replies = s.replies.filter((x) => x.line !== generic.line);
+      this.genericMilter.delete(s);
+    }
     const r = reply(rej);
     const code = r.code ?? 550;
     s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: l.no });
@@ -231,7 +238,7 @@ class SendmailReader {
     const r = reply(m[3]);
     const code = r.code ?? 550;
     s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: l.no });
-    this.book.rejections.push({
+    const refusal: RawRejection = {
       code,
       enhanced: r.enhanced,
       stage,
@@ -241,9 +248,14 @@ class SendmailReader {
       recipient: stage === 'rcpt' ? arg : null,
       remote: null,
       inbound: true,
-    });
+    };
+    this.book.rejections.push(refusal);
+    this.genericMilter.set(s, refusal);
     return true;
   }
+
+  /** A session's refusal logged as "Milter: …, reject=" (no milter named), until a "milter=name, …" line for it says more. */
+  private readonly genericMilter = new Map<Session, RawRejection>();
 
   /** "from=<a>, size=…, relay=host [ip]": a message arrived (from a client when relay= has an IP). */
   private arrival(l: SendmailLine): boolean {

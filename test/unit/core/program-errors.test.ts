@@ -51,6 +51,10 @@ describe('a relay refused, in a client’s or an application’s words (no reply
     ['553 sorry, relaying denied from your location [203.0.113.7] (#5.7.1)'],
     ['553 relaying disallowed'],
     ['The server does not allow relaying'],
+    // Outlook's box in German quotes sendmail's words translated ("Relay verweigert")
+    [
+      'Die Nachricht konnte nicht gesendet werden, da einer der Empfänger vom Server nicht akzeptiert wurde. Serverantwort: "550 <jemand@example.org>... Relay verweigert", Anschluss: 25, Serverfehler: 550, Fehlernummer: 0x800CCC79.',
+    ],
   ])('%s', async (text) =>
     expect(await read(text)).toMatchObject({ kind: 'bounce', reason: 'norelaying', step: 'smtp.relay-denied', who: SENDER }),
   );
@@ -83,6 +87,8 @@ describe('a recipient that accepts mail only from its own organisation or allowe
       'The group staff only accepts messages from people in its organization or on its allowed senders list, and your email address isn’t on the list.',
     ],
     ['550 5.7.1 You do not have permission to post messages to this group'],
+    ['554 5.7.1 You are not allowed to post to this mailing list'],
+    ['550 5.7.1 <team@example.org>: Recipient address rejected: only members may post to this list'],
     [
       'We’re writing to let you know that the group you tried to contact (sales) may not exist, or you may not have permission to post messages to the group.',
     ],

@@ -293,6 +293,16 @@ describe("programs' lines beside the logs", () => {
       await read('Nov  3 04:07:19 mx1 sm-mta[23903]: vA347GJM023903: Milter: to=<y@example.org>, reject=550 5.7.1 Command rejected'),
     ).toMatchObject({ kind: 'sendmail-log', stage: 'rcpt', recipient: 'y@example.org' }));
 
+  it("sendmail's unnamed 'Milter: data, reject=' line is the same refusal as the named milter's line after it", async () => {
+    const r = await analyze(
+      [
+        'Mar  1 13:00:00 mail sendmail[4001]: 41LD00cc004001: Milter: data, reject=550 5.7.1 Command rejected',
+        'Mar  1 13:00:00 mail sendmail[4001]: 41LD00cc004001: milter=clamav-milter, action=data, reject=554 5.7.1 Virus found: Eicar-Test-Signature',
+      ].join('\n'),
+    );
+    expect(r.rejections.map((x) => [x.line, x.reason])).toEqual([[2, 'virusdetected']]);
+  });
+
   it('an Exim ACL refusal logged without a message is a refusal at its command', async () =>
     expect(
       await read('2024-12-25 15:43:28 H=mail.example.net [192.0.2.5] F=<a@example.net> temporarily rejected RCPT <b@example.org>'),

@@ -62,7 +62,7 @@ export const NO_RELAYING: ReasonTable = {
     // quote it (Spanish, Italian, Portuguese, French, German), and as localized servers word it
     p(
       'norelaying.denied-localized',
-      /\bretransmisi[oó]n denegada\b|\binoltro (?:negato|non consentito)\b|\bretransmiss[aã]o negada\b|\brelais (?:refus|interdit|non autoris)|\brelaying (?:verweigert|nicht erlaubt)\b|\bweiterleitung (?:verweigert|nicht erlaubt)\b/i,
+      /\bretransmisi[oó]n denegada\b|\binoltro (?:negato|non consentito)\b|\bretransmiss[aã]o negada\b|\brelais (?:refus|interdit|non autoris)|\brelay(?:ing)? (?:verweigert|nicht erlaubt|nicht gestattet|geweigerd|niet toegestaan)\b|\bweiterleitung (?:verweigert|nicht erlaubt)\b/i,
       'https://support.microsoft.com/es-es/office/mensajes-de-error-al-enviar-o-recibir-correo-electrónico-en-outlook (Outlook error 0x800CCC79, translated: "Retransmisión denegada", "Inoltro negato", "Retransmissão Negada")',
     ),
   ],
