@@ -175,6 +175,8 @@ describe("the sending server's own next-hop lookups", () => {
     [deferral('b@example.net', '5.4.4', 'bounced', 'Name service error for name=smtp.relay.example type=MX: Host not found')],
     // the MX of a domain that always resolves: the server's own resolver
     [deferral('b@gmail.com', '4.4.3', 'deferred', 'Name service error for name=gmail.com type=MX: Host not found, try again')],
+    // Exchange's own queue: its transport asked DNS servers that call an existing next hop nonexistent
+    ['451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain'],
   ])('the own server: %s', async (text) => expect((await read(text)).rule).toBe('mta.local-error'));
 
   it.each([
