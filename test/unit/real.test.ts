@@ -14,6 +14,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
+  // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
+  'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
+    "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
+  // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
+  'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
+    "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -21,6 +27,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
+  // reason onhold (451 4.4.0 unknown), want hostunknown|networkerror|systemerror|mailererror; first smtp.recipient-unknown:warn, want mta.local-error|smtp.dns-lookup-failed
+  'exchange-queue-451-4-4-0-dns-nonexistent-domain-external-dns-on-nic':
+    "Exchange's own queue error '451 4.4.0 DNS query failed … SMTPSEND.DNS.NonExistentDomain' (the sending server's own lookup failing) is unknown text: the reason stays onhold and the words 'nonexistent domain' lead to an unknown-recipient step",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
@@ -40,6 +49,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
+  'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
+    "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
+  // first smtp.rejected:fail, want smtp.sender-invalid
+  'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
+    "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
