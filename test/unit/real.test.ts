@@ -27,9 +27,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // reason onhold (451 4.4.0 unknown), want hostunknown|networkerror|systemerror|mailererror; first smtp.recipient-unknown:warn, want mta.local-error|smtp.dns-lookup-failed
-  'exchange-queue-451-4-4-0-dns-nonexistent-domain-external-dns-on-nic':
-    "Exchange's own queue error '451 4.4.0 DNS query failed … SMTPSEND.DNS.NonExistentDomain' (the sending server's own lookup failing) is unknown text: the reason stays onhold and the words 'nonexistent domain' lead to an unknown-recipient step",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",

@@ -79,7 +79,17 @@ describe('security gateways: the kind of refusal decides the step', () => {
       'mimecast.content-examination',
       '550 Message bounced due to Content Examination policy - https://community.mimecast.com/docs/DOC-1369#550',
     ],
-    // Proofpoint, Cisco, Trend Micro, Sophos, Symantec
+    [
+      'reputation.blocked',
+      'cloudmark.csi',
+      '550 csi.mimecast.org Poor Reputation Sender. - https://community.mimecast.com/docs/DOC-1369#550 [vH7Ns8biNg-p6EfZ0QaVMQ.us149]',
+    ],
+    // Proofpoint, Hornetsecurity, Cisco, Trend Micro, Sophos, Symantec
+    [
+      'reputation.blocked',
+      'hornetsecurity.ip-reputation',
+      '554 5.5.4 Your IP 192.0.2.10 address has a bad reputation. To unblock visit http://cloud-security.net/unblock?x=1',
+    ],
     [
       'reputation.blocked',
       'proofpoint.ipcheck',
@@ -112,6 +122,8 @@ describe('security gateways: the kind of refusal decides the step', () => {
   it.each([
     // "Spam" inside a product's name is no spam verdict: Gmail's content entry must not take FortiGuard's IP refusal
     ['fortiguard.ip-reputation', '554 5.7.1 This message has been blocked because it is from a FortiGuard - AntiSpam black IP address.'],
+    // Symantec's "(Mode: normal)" after a Spamhaus listing: the list is the finding, not a content verdict
+    ['dnsbl.spamhaus', '554 Denied [SHXBL] - Denied by Spamhaus XBL - See http://www.spamhaus.org/query/bl?ip=192.0.2.10 (Mode: normal)'],
     // Mimecast's words alone are common: without Mimecast they stay a sender refusal
     ['generic.sender-rejected', '421 Sender address blocked'],
   ])('near words: %s ← %s', async (knowledge, text) => expect((await read(text)).knowledge).toBe(knowledge));

@@ -1,7 +1,7 @@
 // Security gateways' own refusal texts: the filters organisations put in
-// front of their mail servers (Fortinet FortiMail/FortiGate, Mimecast,
-// Proofpoint, Cisco Secure Email, Trend Micro, Sophos, Broadcom/Symantec
-// Email Security.cloud). A gateway refuses for one of a few kinds, and the
+// front of their mail servers (Fortinet FortiMail/FortiGate, Mimecast with
+// Cloudmark CSI, Proofpoint, Hornetsecurity, Cisco Secure Email, Trend Micro,
+// Sophos, Broadcom/Symantec Email Security.cloud). A gateway refuses for one of a few kinds, and the
 // first step follows the kind, not the vendor:
 //
 //   - the sending IP is in the vendor's OWN reputation list (FortiGuard "black IP", Cisco SBRS,
@@ -187,6 +187,27 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Cloudmark Sender Intelligence (CSI), the reputation data Mimecast ("csi.mimecast.org Poor Reputation
+    // Sender") and many providers' gateways query: the IP's reputation at Cloudmark, reset at Cloudmark
+    id: 'cloudmark.csi',
+    sender: 'Cloudmark Sender Intelligence (queried by Mimecast and other gateways)',
+    text: /\bcsi\.(?:cloudmark\.com|mimecast\.org)\b|\bCloudmark (?:CSI|Sender Intelligence|Poor Reputation)\b|\bPoor Reputation Sender\b/i,
+    reason: 'badreputation',
+    party: 'sender',
+    headline: 'The receiver refused the sending IP for its poor reputation at Cloudmark Sender Intelligence (CSI)',
+    meaning:
+      "Cloudmark's CSI scores IPs by the spam it sees from them; Mimecast and many providers' gateways refuse an IP it rates poor. The reputation is Cloudmark's, reset at Cloudmark, not at the receiver.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look {ip} up and request a reset at https://csi.cloudmark.com/en/reset/, after stopping what sent spam from it (a compromised account, a form, a list with dead addresses).',
+    ],
+    verify: ['https://csi.cloudmark.com/en/reset/   (the lookup must show no poor reputation)'],
+    sources: [
+      'https://csi.cloudmark.com/en/reset/ (Cloudmark Sender Intelligence: lookup and reset request)',
+      'https://github.com/zone-eu/zone-mta/blob/master/config/bounces.txt ("550 csi.mimecast.org Poor Reputation Sender", "csi.cloudmark.com/reset-request")',
+    ],
+  },
+  {
     id: 'mimecast.reputation-block',
     sender: 'Mimecast',
     text: /mimecast.{0,60}(?:reputation|block)/i,
@@ -212,6 +233,24 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     sources: [
       'https://ipcheck.proofpoint.com/ (Proofpoint IP reputation lookup and delist request)',
       'https://www.proofpoint.com/us/postmaster',
+    ],
+  },
+
+  // ---- Hornetsecurity (formerly antispameurope; cloud-security.net) ----
+  {
+    id: 'hornetsecurity.ip-reputation',
+    sender: 'Hornetsecurity',
+    text: /\bcloud-security\.net\/unblock\b|\bhornetsecurity\b[^\n]{0,80}\b(?:reputation|block(?:ed|list)?|black ?list(?:ed)?)\b/i,
+    reason: 'badreputation',
+    party: 'sender',
+    headline: "The receiver's Hornetsecurity filter refused the sending IP for its bad reputation there",
+    meaning: 'Hornetsecurity keeps its own IP reputation and names its unblock page in the refusal; the message was not read.',
+    rules: ['reputation.blocked'],
+    fix: [
+      'Request the unblock at the cloud-security.net/unblock address the refusal names, after finding what hurt the IP (spam sent from it, a compromised account).',
+    ],
+    sources: [
+      'https://github.com/zone-eu/zone-mta/pull/186 (Hornetsecurity, formerly antispameurope, uses cloud-security.net: "554 5.5.4 Your IP … address has a bad reputation. To unblock visit http://cloud-security.net/unblock?…")',
     ],
   },
 
