@@ -27,12 +27,21 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
+  // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
+  'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
+    "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
+  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
+  'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
+    "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
+  // not recognised (kind unknown); first none, want smtp.greylisted; stage none, want rcpt
+  'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
+    "an Exim reject-log line with a MailCleaner stage prefix ('Incoming MTA stage:<TAB>date H=… F=<…> temporarily rejected RCPT <…>', no reply text) is not read as an Exim log; the own server's deferral at RCPT (its greylisting) is never seen",
   // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
   'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
     "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
@@ -42,6 +51,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
+  'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
+    "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
