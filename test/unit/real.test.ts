@@ -17,6 +17,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
   'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
     "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
+  // reason securityerror (550 5.7.1 end-of-data), want authfailure|…; first smtp.rejected:fail, want spf.fail|smtp.auth-failed|smtp.sender-invalid
+  'dada-mail-exim-bounce-mailchannels-bfd-sender-prohibited-by-spf-gmail-from':
+    "MailChannels' '550 5.7.1 [BFD] Sender prohibited by SPF' falls to the 5.7.1 catch-all; the words 'prohibited by SPF' are not read as the sender domain's SPF refusing the sending host",
   // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
   'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
     "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
@@ -33,9 +36,15 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
     "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
+  // first smtp.rejected:warn, want mta.local-error
+  'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
+    "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
+  // first smtp.rejected:fail, want smtp.sender-invalid
+  'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
+    "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
@@ -54,16 +63,25 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
     "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
+  // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown
+  'opensmtpd-relay-permfail-gmail-5-1-1-last-line-only-relay-via-gmail-mx':
+    "an OpenSMTPD relay log line without syslog prefix ('relay: PermFail for <id>: … relay=<ip> (<host>), delay=…, stat=550 5.1.1 …') is not recognised; the stat= reply is never read",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); reason none; first none, want smtp.content-rejected
+  'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
+    "an application's own delivery-log line ('[6.801s] host:25 --> 554 5.7.1 rejected by rspamd filter') is not recognised; the reply after '-->' is never read",
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
     "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
+  // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
+  'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
+    "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",
   // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
   'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
     "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
