@@ -21,9 +21,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'kerio-501-permission-denied-smtp-auth-differs-from-sender':
-    "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
@@ -40,9 +37,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
-  'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
-    "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
 };
 
 const incidents = listIncidents();
