@@ -40,8 +40,11 @@ export function http2Fetch(
     /** Certificates to trust besides the system's (tests: the fixture server's throwaway one). */
     ca?: string | Buffer;
   } = {},
-): typeof fetch & { preconnect: (url: string) => void } {
+): typeof fetch & { preconnect: (url: string) => void; close: () => void } {
   const fallback = o.fallback ?? ((...a) => fetch(...a));
+  // close(): the run is over; what is still asked (the warm-up, a question a
+  // slow resolver has not answered) is abandoned, so it cannot hold the process
+  const closing = new AbortController();
   const handOnInTurn = oneAnswerPerTurn();
   const origins = new Map<string, Origin>();
   /** Origins that answered ALPN without h2: plain fetch for them from then on. */
@@ -57,6 +60,8 @@ export function http2Fetch(
         resolve(alpn === 'h2');
       });
       session.once('error', reject);
+      // destroyed by close() before it was up
+      session.once('close', () => reject(new Error('session closed')));
     });
     ready.catch(() => undefined);
     const forget = () => {
@@ -77,8 +82,8 @@ export function http2Fetch(
     // Request, whose first use loads the whole of undici — ~15 ms of compiling in a cold CLI)
     const url = new URL(typeof input === 'string' || input instanceof URL ? String(input) : input.url);
     const method = init?.method ?? 'GET';
-    if (url.protocol !== 'https:' || method !== 'GET' || noH2.has(url.origin)) return fallback(input, init);
-    const signal = init?.signal ?? undefined;
+    const signal = init?.signal ? AbortSignal.any([init.signal, closing.signal]) : closing.signal;
+    if (url.protocol !== 'https:' || method !== 'GET' || noH2.has(url.origin)) return fallback(input, { ...init, signal });
     if (signal?.aborted) throw new DOMException('This operation was aborted', 'AbortError');
     const conn = sessionFor(url.origin);
     let h2: boolean;
@@ -90,7 +95,7 @@ export function http2Fetch(
     if (!h2) {
       noH2.add(url.origin);
       conn.session.close();
-      return fallback(input, init);
+      return fallback(input, { ...init, signal });
     }
     const headers: http2.OutgoingHttpHeaders = { [HTTP2_HEADER_PATH]: url.pathname + url.search };
     // (the engine passes a plain object; the global Headers would load undici, the cost this avoids)
@@ -142,7 +147,12 @@ export function http2Fetch(
       // not a URL: the first question will say so
     }
   };
-  return Object.assign(f as typeof fetch, { preconnect });
+  const close = () => {
+    closing.abort();
+    for (const { session } of origins.values()) session.destroy();
+    origins.clear();
+  };
+  return Object.assign(f as typeof fetch, { preconnect, close });
 }
 
 /**

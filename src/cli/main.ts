@@ -34,14 +34,21 @@ async function main(): Promise<number> {
     return args ? EXIT.usage : EXIT.analysed;
   }
   let resolver: Resolver = offlineResolver;
+  let doh: ReturnType<typeof cliResolver> | undefined;
   if (!args.offline) {
-    const doh = cliResolver(args.doh.length ? args.doh : DEFAULT_RESOLVERS);
+    doh = cliResolver(args.doh.length ? args.doh : DEFAULT_RESOLVERS);
     // a summary asks no DNS (a --session diagnosis does)
     if (!args.summary || args.session !== null) doh.warm();
     resolver = doh;
   }
-  const { run } = await import('./run');
-  return run(args, resolver);
+  try {
+    const { run } = await import('./run');
+    return await run(args, resolver);
+  } finally {
+    // the warm-up's answer is not waited for when the input needed no DNS
+    // (a file summarised automatically, one that could not be read)
+    doh?.close();
+  }
 }
 
 // The exit code is set and the process ends when its work is done: every

@@ -7,8 +7,9 @@
 import { DohResolver } from '../net/doh';
 import { http2Fetch } from './doh-fetch';
 
-export function cliResolver(endpoints: string[]): DohResolver {
+/** The resolver, and close(): abandon what is still asked once the run is over. */
+export function cliResolver(endpoints: string[]): DohResolver & { close: () => void } {
   const fetch = http2Fetch();
   if (endpoints[0]) fetch.preconnect(endpoints[0]);
-  return new DohResolver({ endpoints, connectionsPerEndpoint: Infinity, fetch });
+  return Object.assign(new DohResolver({ endpoints, connectionsPerEndpoint: Infinity, fetch }), { close: fetch.close });
 }

@@ -21,7 +21,7 @@ beforeAll(async () => {
     h2: true,
     junkBytes: 4 * 1048576,
   });
-  h1 = await startDohServer({ zone });
+  h1 = await startDohServer({ zone: { ...zone, faults: { 'hang.example': 'hang' } } });
 });
 afterAll(async () => {
   await Promise.all([h2.close(), h1.close()]);
@@ -84,5 +84,34 @@ describe('HTTP/2 to an https resolver', () => {
     const f = http2Fetch({ fallback: (...a) => (fellBack++, fetch(...a)) });
     expect((await new DohResolver({ endpoints: [h1.url], fetch: f }).resolve('example.org', 'TXT')).rcode).toBe('NOERROR');
     expect(fellBack).toBeGreaterThan(0);
+  });
+});
+
+describe('close()', () => {
+  it('abandons what is still asked, over HTTP/2 and the fallback, and refuses new questions', async () => {
+    const f = http2Fetch({ ca: ca() });
+    const asked = (url: string) =>
+      f(`${url}?dns=${encodeQuery('hang.example', 'TXT')}`, { headers: { accept: 'application/dns-message' } }).then(
+        () => 'answered',
+        (e: Error) => e.name,
+      );
+    const overH2 = asked(h2.url);
+    const overH1 = asked(h1.url);
+    // the HTTP/2 stream is open on the session before close()
+    await new Promise((r) => setTimeout(r, 100));
+    f.close();
+    expect(await overH2).toBe('AbortError');
+    expect(await overH1).toBe('AbortError');
+    expect(await asked(h2.url)).toBe('AbortError');
+  });
+
+  it('a session still connecting when closed ends the question instead of leaving it pending', async () => {
+    const f = http2Fetch({ ca: ca() });
+    const pending = f(`${h2.url}?dns=${encodeQuery('example.org', 'TXT')}`).then(
+      () => 'answered',
+      () => 'failed',
+    );
+    f.close();
+    expect(await pending).toBe('failed');
   });
 });
