@@ -30,9 +30,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // reason onhold (451 4.4.0 unknown), want hostunknown|networkerror|systemerror|mailererror; first smtp.recipient-unknown:warn, want mta.local-error|smtp.dns-lookup-failed
-  'exchange-queue-451-4-4-0-dns-nonexistent-domain-external-dns-on-nic':
-    "Exchange's own queue error '451 4.4.0 DNS query failed … SMTPSEND.DNS.NonExistentDomain' (the sending server's own lookup failing) is unknown text: the reason stays onhold and the words 'nonexistent domain' lead to an unknown-recipient step",
   // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
     "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",

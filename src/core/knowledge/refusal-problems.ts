@@ -64,6 +64,13 @@ export interface RefusalProblem {
    * is that server's own name, not an address someone typed.
    */
   localName?: boolean;
+  /**
+   * Only when the host the sending server failed to look up (Postfix "Name service error for name=<host>
+   * type=<type>") is not the recipient's domain nor under it, and the lookup was the sending server's own
+   * next hop: an MX lookup of such a name (a relayhost or transport written without [brackets] — the
+   * recipient domain's own MX lookup names the recipient domain), or an address lookup that failed for now.
+   */
+  ownNextHop?: boolean;
   /** The step's headline and advice when the rule's general ones would mislead. */
   headline?: string;
   detail?: string;
@@ -327,6 +334,33 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: ['RFC 5321 §5.1 (locating the target host)', 'RFC 3463 §3.2 (X.1.2, X.4.4)'],
   },
   {
+    // the sending server's lookup of its own next hop failed: Postfix "Host or domain name not found. Name
+    // service error for name=<relayhost> type=MX: Host not found" (a relayhost without [brackets] is looked up
+    // as MX first), or "type=A: Host not found, try again" (a relayhost only in /etc/hosts while
+    // smtp_host_lookup = dns, the default; or a resolver that fails every lookup). No receiver was asked, and the
+    // recipient's domain was not the name looked up: never an unknown recipient
+    id: 'own-next-hop-dns',
+    rule: 'mta.local-error',
+    ownNextHop: true,
+    beforeReceiver: true,
+    text: /\bName service error for name=/i,
+    headline:
+      "The sending server could not look up its own next hop: a host its settings name (relayhost, a transport), not the recipient's domain",
+    detail:
+      "Postfix looked up the host named in the error (type MX: a relayhost or transport next hop written without [brackets]; type A or AAAA: that host's address) and DNS gave no answer. The recipient domain was not the name asked. A relayhost that exists only in /etc/hosts is not found while smtp_host_lookup = dns (the default); a resolver that fails (a container without DNS, a local resolver down, a chroot without resolv.conf) fails every lookup.",
+    fix: [
+      'Check the next hop the server is set to use: postconf relayhost (and transport_maps). The host must exist in DNS; write it as [host]:587 to skip the MX lookup.',
+      'If the host is only in /etc/hosts, let Postfix read it: smtp_host_lookup = dns, native (or give the relayhost as [IP address]).',
+      "If every lookup fails, fix the server's resolver: dig A <the host in the error> on the server; Postfix's chroot uses /var/spool/postfix/etc/resolv.conf.",
+    ],
+    verify: ['postconf relayhost transport_maps smtp_host_lookup', 'dig +short A <the host named in the error>   (on the sending server)'],
+    sources: [
+      'https://www.postfix.org/postconf.5.html#relayhost',
+      'https://www.postfix.org/postconf.5.html#smtp_host_lookup',
+      'https://www.postfix.org/DEBUG_README.html',
+    ],
+  },
+  {
     // mail to a local name (cron's MAILTO, root, a daemon's user) that the server qualified with its own
     // host name or myorigin, and that name has no DNS: Postfix appends $myorigin (default $myhostname) to
     // a bare name (postconf(5) append_at_myorigin, myorigin) and delivers locally only when the result is
@@ -430,10 +464,25 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   },
 ];
 
-/** Whether the first address the words name is at one of the big mail organisations' own domains. */
+/** Whether the first address the words name (or the name a Postfix lookup failed for) is at one of the big mail organisations' own domains. */
 function namesWellKnownDomain(text: string): boolean {
-  const d = /@([a-z0-9.-]{1,253}\.[a-z]{2,24})\b/i.exec(text)?.[1]?.toLowerCase();
+  const d = (/@([a-z0-9.-]{1,253}\.[a-z]{2,24})\b/i.exec(text) ??
+    /\bName service error for name=([a-z0-9.-]{1,253}\.[a-z]{2,24})\.? type=/i.exec(text))?.[1]?.toLowerCase();
   return !!d && MAIL_ORGANISATIONS.some((o) => o.domains.includes(d));
+}
+
+/**
+ * Whether a Postfix name-service error is about the sending server's own next hop (see RefusalProblem.ownNextHop):
+ * the name looked up is not the recipient's domain nor under it, and either it was an MX lookup (the recipient
+ * domain's MX lookup names the recipient domain) or the lookup failed for now ("try again").
+ */
+function failedOwnNextHop(text: string, recipient: string | null | undefined): boolean {
+  const m = /\bName service error for name=([a-z0-9.-]{1,253}?)\.? type=(MX|A|AAAA)\b([^\n]{0,80})/i.exec(text);
+  const domain = recipient?.split('@')[1]?.toLowerCase();
+  if (!m || !domain) return false;
+  const name = m[1].toLowerCase();
+  if (name === domain || name.endsWith(`.${domain}`)) return false;
+  return m[2].toUpperCase() === 'MX' || /\btry again\b/i.test(m[3]);
 }
 
 /** The enhanced code's subject.detail ("5.7.10" → "7.10"). */
@@ -452,6 +501,8 @@ export interface RefusalFacts {
   reason?: string;
   /** The recipient as the sender gave it, when the reporting MTA changed it (see Rejection). */
   originalRecipient?: string;
+  /** The failed recipient, when known. */
+  recipient?: string | null;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
@@ -468,6 +519,7 @@ export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefi
     if (p.withoutCode && r.code !== null) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
+    if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient)) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;

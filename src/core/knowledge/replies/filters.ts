@@ -1,28 +1,13 @@
-// Texts of filtering services and hosting stacks: Comcast, Proofpoint,
-// Mimecast, cPanel/Exim, and greylisting (Postgrey and the like). Orange's
-// numbered codes are in receivers.ts.
+// Texts of filtering services and hosting stacks: MailChannels, Comcast,
+// cPanel/Exim, and greylisting (Postgrey and the like). Orange's numbered
+// codes are in receivers.ts; security gateways (Fortinet, Mimecast,
+// Proofpoint, Cisco, Trend Micro, Sophos, Symantec) in gateways.ts.
 
 import type { ReplyKnowledge } from './types';
 import { GREYLIST_WORDS } from '../greylisting';
 import { BLOCKLIST_WORD_SOURCES, PERSONAL_BLOCK_WORDS } from '../blocklist-words';
 
 export const FILTER_REPLIES: ReplyKnowledge[] = [
-  {
-    // FortiGuard AntiSpam (FortiMail, FortiGate) checks the client's IP against Fortinet's own reputation
-    // list as well as URLs and content: a refusal naming the IP is that reputation list, not a content verdict
-    id: 'fortiguard.ip-reputation',
-    sender: 'FortiMail / FortiGate (FortiGuard AntiSpam)',
-    text: /FortiGuard[\w -]{0,20}Anti-?Spam[^\n]{0,80}\bIP\b|\bIP\b[^\n]{0,80}FortiGuard/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning:
-      "The receiver's Fortinet filter refused the sending IP because FortiGuard's own IP reputation list has it (not a public DNSBL, and not the message's content).",
-    rules: ['reputation.blocked'],
-    fix: [
-      'Look the IP up and ask for delisting at https://www.fortiguard.com/antispam (FortiGuard AntiSpam lookup), after stopping whatever sent spam from it.',
-    ],
-    sources: ['https://www.fortiguard.com/antispam (FortiGuard AntiSpam IP lookup and delisting)'],
-  },
   {
     // MailChannels Outbound Filtering (the relay many hosting providers send their customers' mail through)
     // tags each 550 5.7.1 with the control that fired: [CS] its content scan found the message suspicious or
@@ -67,66 +52,6 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://postmaster.comcast.net/smtp-error-codes.php (Comcast: SMTP error codes)'],
   },
 
-  {
-    id: 'proofpoint.ipcheck',
-    sender: 'Proofpoint',
-    text: /ipcheck\.proofpoint\.com|proofpoint.{0,40}(?:block|reputation)/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning: "Proofpoint's reputation service blocks the sending IP (Proofpoint Dynamic Reputation).",
-    rules: ['reputation.blocked'],
-    fix: ['Check the IP and ask for removal at https://ipcheck.proofpoint.com/.'],
-    sources: ['https://ipcheck.proofpoint.com/ (Proofpoint IP reputation lookup and delist request)'],
-  },
-  {
-    id: 'mimecast.envelope-blocked',
-    sender: 'Mimecast',
-    text: /Envelope blocked - User Entry|Administrative prohibition - envelope blocked|envelope blocked/i,
-    reason: 'rejected',
-    party: 'receiver-policy',
-    meaning: "Mimecast's blocked-senders policy (the recipient's or the administrator's) names this sender.",
-    rules: ['reputation.blocked'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
-    ],
-  },
-  {
-    id: 'mimecast.anti-spoofing',
-    sender: 'Mimecast',
-    text: /Rejected by header based Anti-Spoofing policy|Anti-Spoofing policy/i,
-    reason: 'policyviolation',
-    party: 'receiver-policy',
-    meaning: "The From: domain is the recipient organisation's own, and Mimecast's anti-spoofing policy refuses it from an outside server.",
-    rules: ['spf.fail', 'dmarc.fail', 'smtp.content-rejected'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
-    ],
-  },
-  {
-    id: 'mimecast.security-policies',
-    sender: 'Mimecast',
-    text: /Email rejected due to security policies/i,
-    reason: 'virusdetected',
-    party: 'receiver-policy',
-    meaning:
-      "Mimecast found a signature in the message: a virus, or a spam score over its maximum threshold (Mimecast's own description of this refusal); the administrators of the recipient organisation can look it up in their Message Center.",
-    rules: ['smtp.content-rejected'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes: 554 "Email rejected due to security policies")',
-    ],
-  },
-  {
-    id: 'mimecast.reputation-block',
-    sender: 'Mimecast',
-    text: /mimecast.{0,60}(?:reputation|block)/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning: "Mimecast's reputation checks or a blocked-senders policy refused the sending IP.",
-    rules: ['reputation.blocked'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
-    ],
-  },
   {
     id: 'cpanel.max-emails-per-hour',
     sender: 'cPanel / Exim',

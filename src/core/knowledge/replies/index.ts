@@ -12,6 +12,8 @@ import { GMAIL_REPLIES } from './gmail';
 import { MICROSOFT_REPLIES } from './microsoft';
 import { YAHOO_REPLIES } from './yahoo';
 import { FILTER_REPLIES } from './filters';
+import { GATEWAY_REPLIES } from './gateways';
+import { CONTENT_FILTER_REPLIES } from './content-filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
@@ -38,6 +40,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...SERVICE_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
+  ...GATEWAY_REPLIES,
+  ...CONTENT_FILTER_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
