@@ -46,9 +46,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
     "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
   // first smtp.rejected:fail, want smtp.sender-invalid
-  'kerio-501-permission-denied-smtp-auth-differs-from-sender':
-    "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
-  // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
   // text "svemula-all-emp@xilinx.com" not in checklist
@@ -100,9 +97,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
   'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
     "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",
-  // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
-  'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
-    "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
 };
 
 const incidents = listIncidents();
