@@ -23,13 +23,16 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
+  'dotnet-remote-certificate-invalid-smtp-host-given-as-ip':
+    ".NET's 'The remote certificate is invalid according to the validation procedure.' (client-side TLS certificate validation failing, here because the host was given as an IP) is not a known client error",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // reason onhold (451 4.4.0 unknown), want hostunknown|networkerror|systemerror|mailererror; first smtp.recipient-unknown:warn, want mta.local-error|smtp.dns-lookup-failed
-  'exchange-queue-451-4-4-0-dns-nonexistent-domain-external-dns-on-nic':
-    "Exchange's own queue error '451 4.4.0 DNS query failed … SMTPSEND.DNS.NonExistentDomain' (the sending server's own lookup failing) is unknown text: the reason stays onhold and the words 'nonexistent domain' lead to an unknown-recipient step",
+  // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
+  'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
+    "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
   // first smtp.relay-denied:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
     "step only (read as a nullmailer log now): Zoho's '553 Relaying disallowed as <sender>' is read as a relay refusal of the recipient, not as the login refusing that sender address",
@@ -39,9 +42,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:warn, want mta.local-error
   'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
     "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'kerio-501-permission-denied-smtp-auth-differs-from-sender':
-    "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
@@ -63,10 +63,22 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
     "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
+  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
+  'n8n-ynh-postfix-localhost-not-in-cert-altnames-ssl-accept-lost':
+    "Node's 'Hostname/IP does not match certificate's altnames: Host: … is not in the cert's altnames' (a client-side TLS name mismatch) beside Postfix's 'SSL_accept error … lost connection after STARTTLS' gets a generic rejection step, not the TLS step",
+  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
+  'nodemailer-hostname-not-in-cert-altnames-mail-subdomain-vs-web-cert':
+    "Node's 'Hostname/IP does not match certificate's altnames' alone (no SMTP reply) is not a known client error",
+  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
+  'postal-smtp-relay-openssl-hostname-ip-does-not-match-certificate':
+    "Ruby's 'OpenSSL::SSL::SSLError (hostname \"<ip>\" does not match the server certificate)' gets a generic rejection step, not the TLS step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
+  'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
+    "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
   // reason securityerror (554 5.7.1 unknown); first smtp.rejected:fail, want smtp.content-rejected
   'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
     "reason and step only (the reply after '-->' is read now): 'rejected by rspamd filter' is not read as a content filter's verdict; 554 5.7.1 falls to the catch-all",
@@ -76,9 +88,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.sender-invalid
   'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
     "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
-  // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
-  'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
-    "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
 };
 
 const incidents = listIncidents();

@@ -21,6 +21,9 @@
 
 import type { Party, Stage } from '../types';
 import { MAIL_ORGANISATIONS } from './mail-organisations';
+import { plainQuotes } from '../text/punctuation';
+import { SENDING_QUOTA_WORDS } from './reasons/policy';
+import { GREYLIST_SOURCES, GREYLIST_WORDS } from './greylisting';
 
 export interface RefusalProblem {
   id: string;
@@ -46,13 +49,15 @@ export interface RefusalProblem {
   basicCodes?: number[];
   /** Only when the words came with no reply code (the sending MTA's or a client's own words about the connection). */
   withoutCode?: boolean;
-  /** Only for temporary (4xx) or permanent (5xx) refusals. */
-  only?: 'temporary' | 'permanent';
+  /** Only for temporary (4xx) or permanent (5xx) refusals; 'not-permanent': a 4xx, or words that came without a code. */
+  only?: 'temporary' | 'permanent' | 'not-permanent';
   /** Not when these words are there too (a mailbox quota is no sending quota). */
   unless?: RegExp;
   stages?: Stage[];
   /** Only when the refusal's reason is one of these (a broad entry gives way to a narrower reason: a size, a full mailbox). */
   reasons?: string[];
+  /** Not when the refusal's reason is one of these (a mailbox's "too many messages" is a full mailbox, not a rate). */
+  notReasons?: string[];
   /**
    * Only when the recipient was a bare local name ("root", "www-data") that the reporting server
    * qualified with its own domain (the refusal's originalRecipient has no "@"): what failed then
@@ -64,6 +69,13 @@ export interface RefusalProblem {
    * restriction is its owner's to open): the refusal's party unless a receiver's entry names one.
    */
   party?: Party;
+  /**
+   * Only when the host the sending server failed to look up (Postfix "Name service error for name=<host>
+   * type=<type>") is not the recipient's domain nor under it, and the lookup was the sending server's own
+   * next hop: an MX lookup of such a name (a relayhost or transport written without [brackets] — the
+   * recipient domain's own MX lookup names the recipient domain), or an address lookup that failed for now.
+   */
+  ownNextHop?: boolean;
   /** The step's headline and advice when the rule's general ones would mislead. */
   headline?: string;
   detail?: string;
@@ -71,6 +83,10 @@ export interface RefusalProblem {
   verify?: string[];
   sources: string[];
 }
+
+/** Rates and counts a receiver limits (beside SENDING_QUOTA_WORDS, the sender's own account quota). */
+const RATE_OR_QUOTA =
+  /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|messaging|outbound|recipient) (?:quota|limit|rate)s?\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b|\btoo much mail\b(?! data)|\b(?:too many|exceeded|limit)\b[^.;\n]{0,60}\bper (?:second|minute|hour|day)\b/i;
 
 export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   {
@@ -112,6 +128,31 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'openssl s_client -connect <server>:465 </dev/null   (465: TLS at once)',
     ],
     sources: ['RFC 8314 §3.3 (implicit TLS on 465)', 'RFC 3207 (STARTTLS)', 'https://nodemailer.com/smtp/#tls-options'],
+  },
+  {
+    // a refusal OF THE MAIL FROM COMMAND that says only that it is not permitted: sendmail-style
+    // "501 5.7.1 <a@b>... Permission denied" (Kerio Connect, sendmail's check_mail), "550 5.7.1 Sender not
+    // permitted": the server does not let this client (or its login) use that sender address. The words
+    // name neither the IP nor a list, so no reputation step applies (RFC 5321 §3.3: MAIL FROM names the sender)
+    id: 'sender-not-permitted',
+    rule: 'smtp.sender-invalid',
+    stages: ['mail'],
+    text: /\bpermission denied\b|\b(?:not|never) (?:permitted|authori[sz]ed|allowed)\b(?! to relay)|\baccess denied\b|\bno permission\b/i,
+    unless: /\b(?:IP|client|host|network|banned|black ?list\w*|block ?list\w*|listed|RBL|DNSBL|relay\w*|spam|SPF|DKIM|DMARC)\b/i,
+    headline:
+      'The server refused the sender address at MAIL FROM: this client, or the account it logged in with, may not send as that address',
+    detail:
+      'The refusal answers MAIL FROM and names no IP, list or content: the server does not allow this sender address for this connection — usually a submission server that lets each login send only as its own address (Kerio Connect, Postfix reject_sender_login_mismatch, Microsoft 365 Send As), or a client that did not log in at all.',
+    fix: [
+      'Send with the address of the account the program logs in with (set both the envelope sender and From: to it), and make sure the program logs in (SMTP AUTH) before MAIL FROM.',
+      "Or give the login the right to send as that address on the server (an alias of the account, Kerio's or Microsoft 365's Send As permission).",
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <login> --from <that address> --to <recipient>'],
+    sources: [
+      'RFC 5321 §3.3 (MAIL FROM names the sender)',
+      'RFC 3463 §3.8 (X.7.1 Delivery not authorized)',
+      'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch',
+    ],
   },
   {
     // Postfix reject_sender_login_mismatch without a login: "Sender address rejected: not logged in"
@@ -300,6 +341,33 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: ['RFC 5321 §5.1 (locating the target host)', 'RFC 3463 §3.2 (X.1.2, X.4.4)'],
   },
   {
+    // the sending server's lookup of its own next hop failed: Postfix "Host or domain name not found. Name
+    // service error for name=<relayhost> type=MX: Host not found" (a relayhost without [brackets] is looked up
+    // as MX first), or "type=A: Host not found, try again" (a relayhost only in /etc/hosts while
+    // smtp_host_lookup = dns, the default; or a resolver that fails every lookup). No receiver was asked, and the
+    // recipient's domain was not the name looked up: never an unknown recipient
+    id: 'own-next-hop-dns',
+    rule: 'mta.local-error',
+    ownNextHop: true,
+    beforeReceiver: true,
+    text: /\bName service error for name=/i,
+    headline:
+      "The sending server could not look up its own next hop: a host its settings name (relayhost, a transport), not the recipient's domain",
+    detail:
+      "Postfix looked up the host named in the error (type MX: a relayhost or transport next hop written without [brackets]; type A or AAAA: that host's address) and DNS gave no answer. The recipient domain was not the name asked. A relayhost that exists only in /etc/hosts is not found while smtp_host_lookup = dns (the default); a resolver that fails (a container without DNS, a local resolver down, a chroot without resolv.conf) fails every lookup.",
+    fix: [
+      'Check the next hop the server is set to use: postconf relayhost (and transport_maps). The host must exist in DNS; write it as [host]:587 to skip the MX lookup.',
+      'If the host is only in /etc/hosts, let Postfix read it: smtp_host_lookup = dns, native (or give the relayhost as [IP address]).',
+      "If every lookup fails, fix the server's resolver: dig A <the host in the error> on the server; Postfix's chroot uses /var/spool/postfix/etc/resolv.conf.",
+    ],
+    verify: ['postconf relayhost transport_maps smtp_host_lookup', 'dig +short A <the host named in the error>   (on the sending server)'],
+    sources: [
+      'https://www.postfix.org/postconf.5.html#relayhost',
+      'https://www.postfix.org/postconf.5.html#smtp_host_lookup',
+      'https://www.postfix.org/DEBUG_README.html',
+    ],
+  },
+  {
     // mail to a local name (cron's MAILTO, root, a daemon's user) that the server qualified with its own
     // host name or myorigin, and that name has no DNS: Postfix appends $myorigin (default $myhostname) to
     // a bare name (postconf(5) append_at_myorigin, myorigin) and delivers locally only when the result is
@@ -376,9 +444,10 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',
-    text: /\bgr[ea]y ?list(?:ed|ing)?\b|\bpostgrey\b/i,
-    only: 'temporary',
-    sources: ['https://postgrey.schweikert.ch/ (Postgrey)', 'RFC 6647 (greylisting)'],
+    text: GREYLIST_WORDS,
+    // (also without a code: an application's error that kept only the words)
+    only: 'not-permanent',
+    sources: GREYLIST_SOURCES,
   },
   {
     // quotas and rates of a sending account or IP: Google 550 5.4.5 "Daily user sending limit exceeded",
@@ -386,22 +455,41 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"
     id: 'rate-or-quota',
     rule: 'smtp.rate-limited',
-    text: /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|messaging|outbound|recipient) (?:quota|limit|rate)s?\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b/i,
+    text: new RegExp(`${SENDING_QUOTA_WORDS.source}|${RATE_OR_QUOTA.source}`, 'i'),
     details: ['4.5'],
-    unless: /\bmail ?box\b.{0,40}\b(?:full|quota|size|exceed)|\bover ?quota\b|\b(?:disk|storage) quota\b/i,
+    notReasons: ['mailboxfull', 'mesgtoobig', 'exceedlimit'],
+    // (a receiver's own disk or system full is X.4.5 too: "Insufficient system storage", "Mail system congestion")
+    unless:
+      /\bmail ?box\b.{0,40}\b(?:full|quota|size|exceed)|\bover ?quota\b|\b(?:disk|storage) quota\b|\b(?:insufficient|system) storage\b|\bcongest/i,
     sources: [
       'https://support.google.com/a/answer/3726730 (Google: 550 5.4.5, 4.2.1, 4.7.28)',
       'https://support.google.com/a/answer/166852 (Gmail sending limits)',
       'RFC 3463 §3.5 (X.4.5 Mail system congestion)',
       'https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas.html',
+      'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-in-exchange-online (5.2.2 submission quota)',
     ],
   },
 ];
 
-/** Whether the first address the words name is at one of the big mail organisations' own domains. */
+/** Whether the first address the words name (or the name a Postfix lookup failed for) is at one of the big mail organisations' own domains. */
 function namesWellKnownDomain(text: string): boolean {
-  const d = /@([a-z0-9.-]{1,253}\.[a-z]{2,24})\b/i.exec(text)?.[1]?.toLowerCase();
+  const d = (/@([a-z0-9.-]{1,253}\.[a-z]{2,24})\b/i.exec(text) ??
+    /\bName service error for name=([a-z0-9.-]{1,253}\.[a-z]{2,24})\.? type=/i.exec(text))?.[1]?.toLowerCase();
   return !!d && MAIL_ORGANISATIONS.some((o) => o.domains.includes(d));
+}
+
+/**
+ * Whether a Postfix name-service error is about the sending server's own next hop (see RefusalProblem.ownNextHop):
+ * the name looked up is not the recipient's domain nor under it, and either it was an MX lookup (the recipient
+ * domain's MX lookup names the recipient domain) or the lookup failed for now ("try again").
+ */
+function failedOwnNextHop(text: string, recipient: string | null | undefined): boolean {
+  const m = /\bName service error for name=([a-z0-9.-]{1,253}?)\.? type=(MX|A|AAAA)\b([^\n]{0,80})/i.exec(text);
+  const domain = recipient?.split('@')[1]?.toLowerCase();
+  if (!m || !domain) return false;
+  const name = m[1].toLowerCase();
+  if (name === domain || name.endsWith(`.${domain}`)) return false;
+  return m[2].toUpperCase() === 'MX' || /\btry again\b/i.test(m[3]);
 }
 
 /** The enhanced code's subject.detail ("5.7.10" → "7.10"). */
@@ -420,19 +508,25 @@ export interface RefusalFacts {
   reason?: string;
   /** The recipient as the sender gave it, when the reporting MTA changed it (see Rejection). */
   originalRecipient?: string;
+  /** The failed recipient, when known. */
+  recipient?: string | null;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
-export function findRefusalProblem(r: RefusalFacts): RefusalProblem | undefined {
+export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefined {
+  const r = { ...facts, text: plainQuotes(facts.text) };
   const detail = detailOf(r.enhanced);
   const found = REFUSAL_PROBLEMS.find((p) => {
     if (p.only === 'temporary' && r.hard) return false;
     if (p.only === 'permanent' && !r.hard) return false;
+    if (p.only === 'not-permanent' && ((r.code ?? 0) >= 500 || /^5\./.test(r.enhanced ?? ''))) return false;
     if (p.stages && !p.stages.includes(r.stage)) return false;
     if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
+    if (p.notReasons && r.reason && p.notReasons.includes(r.reason)) return false;
     if (p.withoutCode && r.code !== null) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
+    if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient)) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;

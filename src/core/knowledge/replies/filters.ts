@@ -1,26 +1,13 @@
-// Texts of filtering services and hosting stacks: Comcast, Proofpoint,
-// Mimecast, cPanel/Exim, and greylisting (Postgrey and the like). Orange's
-// numbered codes are in receivers.ts.
+// Texts of filtering services and hosting stacks: MailChannels, Comcast,
+// cPanel/Exim, and greylisting (Postgrey and the like). Orange's numbered
+// codes are in receivers.ts; security gateways (Fortinet, Mimecast,
+// Proofpoint, Cisco, Trend Micro, Sophos, Symantec) in gateways.ts.
 
 import type { ReplyKnowledge } from './types';
+import { GREYLIST_WORDS } from '../greylisting';
+import { BLOCKLIST_WORD_SOURCES, PERSONAL_BLOCK_WORDS } from '../blocklist-words';
 
 export const FILTER_REPLIES: ReplyKnowledge[] = [
-  {
-    // FortiGuard AntiSpam (FortiMail, FortiGate) checks the client's IP against Fortinet's own reputation
-    // list as well as URLs and content: a refusal naming the IP is that reputation list, not a content verdict
-    id: 'fortiguard.ip-reputation',
-    sender: 'FortiMail / FortiGate (FortiGuard AntiSpam)',
-    text: /FortiGuard[\w -]{0,20}Anti-?Spam[^\n]{0,80}\bIP\b|\bIP\b[^\n]{0,80}FortiGuard/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning:
-      "The receiver's Fortinet filter refused the sending IP because FortiGuard's own IP reputation list has it (not a public DNSBL, and not the message's content).",
-    rules: ['reputation.blocked'],
-    fix: [
-      'Look the IP up and ask for delisting at https://www.fortiguard.com/antispam (FortiGuard AntiSpam lookup), after stopping whatever sent spam from it.',
-    ],
-    sources: ['https://www.fortiguard.com/antispam (FortiGuard AntiSpam IP lookup and delisting)'],
-  },
   {
     // MailChannels Outbound Filtering (the relay many hosting providers send their customers' mail through)
     // tags each 550 5.7.1 with the control that fired: [CS] its content scan found the message suspicious or
@@ -65,66 +52,6 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://postmaster.comcast.net/smtp-error-codes.php (Comcast: SMTP error codes)'],
   },
 
-  {
-    id: 'proofpoint.ipcheck',
-    sender: 'Proofpoint',
-    text: /ipcheck\.proofpoint\.com|proofpoint.{0,40}(?:block|reputation)/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning: "Proofpoint's reputation service blocks the sending IP (Proofpoint Dynamic Reputation).",
-    rules: ['reputation.blocked'],
-    fix: ['Check the IP and ask for removal at https://ipcheck.proofpoint.com/.'],
-    sources: ['https://ipcheck.proofpoint.com/ (Proofpoint IP reputation lookup and delist request)'],
-  },
-  {
-    id: 'mimecast.envelope-blocked',
-    sender: 'Mimecast',
-    text: /Envelope blocked - User Entry|Administrative prohibition - envelope blocked|envelope blocked/i,
-    reason: 'rejected',
-    party: 'receiver-policy',
-    meaning: "Mimecast's blocked-senders policy (the recipient's or the administrator's) names this sender.",
-    rules: ['reputation.blocked'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
-    ],
-  },
-  {
-    id: 'mimecast.anti-spoofing',
-    sender: 'Mimecast',
-    text: /Rejected by header based Anti-Spoofing policy|Anti-Spoofing policy/i,
-    reason: 'policyviolation',
-    party: 'receiver-policy',
-    meaning: "The From: domain is the recipient organisation's own, and Mimecast's anti-spoofing policy refuses it from an outside server.",
-    rules: ['spf.fail', 'dmarc.fail', 'smtp.content-rejected'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
-    ],
-  },
-  {
-    id: 'mimecast.security-policies',
-    sender: 'Mimecast',
-    text: /Email rejected due to security policies/i,
-    reason: 'virusdetected',
-    party: 'receiver-policy',
-    meaning:
-      "Mimecast found a signature in the message: a virus, or a spam score over its maximum threshold (Mimecast's own description of this refusal); the administrators of the recipient organisation can look it up in their Message Center.",
-    rules: ['smtp.content-rejected'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes: 554 "Email rejected due to security policies")',
-    ],
-  },
-  {
-    id: 'mimecast.reputation-block',
-    sender: 'Mimecast',
-    text: /mimecast.{0,60}(?:reputation|block)/i,
-    reason: 'blocked',
-    party: 'sender',
-    meaning: "Mimecast's reputation checks or a blocked-senders policy refused the sending IP.",
-    rules: ['reputation.blocked'],
-    sources: [
-      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
-    ],
-  },
   {
     id: 'cpanel.max-emails-per-hour',
     sender: 'cPanel / Exim',
@@ -173,10 +100,36 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://docs.cpanel.net/knowledge-base/email/how-to-troubleshoot-email-delivery-issues/'],
   },
   {
+    // A block list of ADDRESSES kept by the recipient or its server (Outlook's and webmail's "Blocked
+    // senders", Exchange's sender filter, a per-user blacklist in SpamAssassin/cPanel/SmarterMail): the
+    // sender's address is refused, whatever IP sent it. Not a DNS blocklist: no public list has it, and
+    // no delisting helps (knowledge/blocklist-words.ts sorts the words: a listed IP, provider or domain
+    // is a listing; a blacklisted sender, user or address is this).
+    id: 'blocklist.personal',
+    sender: "the recipient's own block list (blocked senders)",
+    text: PERSONAL_BLOCK_WORDS,
+    reason: 'rejected',
+    // the sender is the one who acts: it asks the recipient by another channel, or sends from another
+    // address (the recipient refused it on purpose and is not the reader)
+    party: 'sender',
+    headline: "The recipient (or its server) blocks this sender's address: a personal or per-domain block list, not a DNS blocklist",
+    meaning:
+      "The refusal names the sender's address (or the sender) as blocked or blacklisted by the recipient: an entry in the recipient's blocked-senders list or the receiving server's list of refused senders. The sending IP's reputation and DNS play no part, and no public blocklist lists it.",
+    rules: ['smtp.rejected'],
+    fix: [
+      "Ask the recipient (by another channel) to remove your address or domain from their blocked senders, or their administrator from the server's sender block list.",
+      'Nothing on the sending server or in DNS changes this refusal.',
+    ],
+    sources: BLOCKLIST_WORD_SOURCES,
+  },
+  {
     id: 'greylisting',
     sender: 'Postgrey, rspamd, MailChannels and other greylisting filters',
-    text: /grey ?listed|gray ?listed|greylisting|graylisting|postgrey|greylist/i,
-    codes: [421, 450, 451, 452],
+    text: GREYLIST_WORDS,
+    // greylisting is a temporary refusal by definition (RFC 6647 §2.1): any 4xx (Stalwart answers 422
+    // 4.2.2), or the words alone where an application's error dropped the code (PHPMailer's "The
+    // following recipients failed: … Greylisted, see …")
+    codes: [0, 421, 422, 450, 451, 452, 454],
     reason: 'onhold',
     party: 'receiver-policy',
     meaning:

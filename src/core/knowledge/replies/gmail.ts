@@ -39,7 +39,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmail.5.7.26-unauthenticated',
     sender: 'Gmail',
-    text: /sender is unauthenticated|This mail is unauthenticated|Gmail requires all senders to authenticate|Unauthenticated email from \S+ is not accepted due to (?:the )?domain'?s|5\.7\.26\b/i,
+    text: /sender is unauthenticated|This mail is unauthenticated|Gmail requires all senders to authenticate|Unauthenticated email from \S+ is not accepted\b|5\.7\.26\b/i,
     reason: 'authfailure',
     party: 'sender',
     meaning:
@@ -126,7 +126,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmail.4.7.0-suspicious-content',
     sender: 'Gmail',
-    text: /likely unsolicited mail|suspicious due to the nature of the content|message has been blocked.{0,40}(?:spam|phishing)/i,
+    text: /likely unsolicited mail|suspicious due to the nature of the content|message has been blocked.{0,40}\b(?:spam|phishing)/i,
     reason: 'spamdetected',
     party: 'receiver-policy',
     meaning: "Gmail's filter judged the content or the links of the message as spam or phishing.",

@@ -5,12 +5,15 @@
 // knowledge/reasons. GENERIC_REPLIES (generic.ts) is the advice per reason.
 
 import type { Stage } from '../../types';
+import { plainQuotes } from '../../text/punctuation';
 import type { ReplyKnowledge } from './types';
 import { MDAEMON_REPLIES } from './mdaemon';
 import { GMAIL_REPLIES } from './gmail';
 import { MICROSOFT_REPLIES } from './microsoft';
 import { YAHOO_REPLIES } from './yahoo';
 import { FILTER_REPLIES } from './filters';
+import { GATEWAY_REPLIES } from './gateways';
+import { CONTENT_FILTER_REPLIES } from './content-filters';
 import { DNSBL_REPLIES } from './dnsbl';
 import { GENERIC_REPLIES } from './generic';
 import { POSTFIX_REPLIES } from './postfix';
@@ -37,6 +40,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...SERVICE_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
+  ...GATEWAY_REPLIES,
+  ...CONTENT_FILTER_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
@@ -51,7 +56,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
 export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [...RECEIVER_REPLIES, ...GENERIC_REPLIES];
 
 function applies(k: ReplyKnowledge, text: string, code: number | null, stage: Stage): boolean {
-  return k.text.test(text) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
+  return k.text.test(plainQuotes(text)) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
 }
 
 /** Only the receivers' own texts (not the generic words). */
@@ -65,5 +70,6 @@ export function knowledgeById(id: string | null | undefined): ReplyKnowledge | u
 
 /** Whether a reply is the receiver's own malfunction (its blocklist lookups refused…), not a finding about the sender. */
 export function isReceiverError(text: string): boolean {
-  return RECEIVER_REPLIES.some((k) => k.receiverError && k.text.test(text));
+  const plain = plainQuotes(text);
+  return RECEIVER_REPLIES.some((k) => k.receiverError && k.text.test(plain));
 }

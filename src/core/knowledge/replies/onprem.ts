@@ -34,6 +34,34 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     sources: ['https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/2952 (420 4.2.0 Recipient deferred because there is no Mdb)'],
   },
   {
+    // Exchange's own queue ("LastError" in the queue viewer, a delay notice): a temporary 451 4.4.0 because its
+    // transport's DNS lookup of the next hop said "nonexistent domain". For a domain that exists, the transport
+    // asks the wrong DNS servers: by default it uses the network adapter's, and a public DNS server listed
+    // there does not know the organisation's internal names (other Exchange servers, a smart host, split DNS).
+    // A recipient domain that really does not exist ends in a permanent 5.4.4 instead
+    id: 'exchange.dns-nonexistent-domain',
+    sender: 'Exchange Server (its own queue)',
+    text: /\bDNS query failed\. The error was: SMTPSEND\.DNS\.NonExistentDomain\b/i,
+    codes: [451, 0],
+    reason: 'networkerror',
+    party: 'sender',
+    headline:
+      "The organisation's own Exchange server could not resolve its next hop: its transport asks DNS servers that call the domain nonexistent",
+    meaning:
+      "Exchange keeps the message in its queue and retries (451 4.4.0): its transport service looked the next hop up and was told the domain does not exist. When the domain does exist (an internal Exchange server, a smart host, a partner domain), Exchange is asking the wrong DNS servers — by default those of the server's network adapter, where an external (public) DNS server listed beside the internal ones answers for internal names.",
+    rules: ['mta.local-error'],
+    fix: [
+      "On the Exchange server: list only the internal DNS servers (the domain controllers) on its network adapter, or set the transport's own DNS servers (Set-TransportService <server> -InternalDNSAdapterEnabled $false -InternalDNSServers <internal DNS IPs>; -ExternalDNS… for outside domains, used by a send connector with -UseExternalDNSServersEnabled $true).",
+      'Then restart the Microsoft Exchange Transport service and retry the queue (Retry-Queue <queue> -Resubmit $true).',
+    ],
+    verify: ['Resolve-DnsName -Type MX <the next hop domain>   (on the Exchange server)', 'Get-Queue | Format-List Identity,LastError'],
+    transient: true,
+    sources: [
+      'https://learn.microsoft.com/exchange/troubleshoot/mailflow/dns-query-failed (451 4.4.0 DNS query failed)',
+      'https://exchangemaster.wordpress.com/2014/04/15/bad-nic-settings-cause-internal-messages-to-queue-with-451-4-4-0-dns-query-failed-nonexistent-domain/',
+    ],
+  },
+  {
     id: 'exim.relay-not-permitted',
     sender: 'Exim',
     // the default configure's acl_check_rcpt: "deny message = relay not permitted"

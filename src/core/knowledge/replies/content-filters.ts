@@ -1,0 +1,116 @@
+// Content filters that run on a mail server itself (the receiver's, or the
+// reader's own): rspamd and Amavis (with SpamAssassin and ClamAV behind it).
+// Their refusals are about the message — spam score, a virus, a banned
+// attachment type, a malformed header — never about the sending IP's
+// reputation or DNS, so the first step is the content (or the format), and
+// the words name which. Each form is the filter's documented reply text.
+// (rspamd's greylisting, "Try again later", is in filters.ts.)
+
+import type { ReplyKnowledge } from './types';
+
+const AMAVIS_SRC = [
+  'https://www.ijs.si/software/amavisd/amavisd-new-docs.html (amavisd-new: D_REJECT / D_BOUNCE responses "Reject, id=… - SPAM|INFECTED|BANNED|BAD-HEADER")',
+  'https://www.ijs.si/software/amavisd/README.customize.txt',
+];
+
+/**
+ * Amavis' reply and log shapes: "554 5.7.0 Reject, id=12345-01 - SPAM", "Bounce, id=… - BAD HEADER", its log's
+ * "Blocked BANNED (…) {RejectedInbound}" (only with the "{", "(" or "," that follows in the log, so that
+ * "blocked spam" in a sentence is not read as Amavis).
+ */
+const amavis = (what: string) =>
+  new RegExp(String.raw`\b(?:Reject|Bounce),? id=[\w.-]{1,40} - (?:${what})\b|\bBlocked (?:${what})\b(?= ?[{(,])`, 'i');
+
+export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
+  {
+    // rspamd: a banned attachment type, by its own symbols (MIME_BAD_EXTENSION, MIME_BAD_ATTACHMENT), a
+    // multimap named for file extensions ("Matched map: FORBIDDEN_FILE_EXTENSION", NethServer/mailcow), or the
+    // usual wording of such a map's message
+    id: 'rspamd.forbidden-attachment',
+    sender: 'rspamd (attachment policy)',
+    text: /\bMatched map: \w*(?:EXTENSION|ATTACHMENT|FILE_?TYPE)\w*|\bMIME_BAD_(?:EXTENSION|ATTACHMENT)\b|\bforbidden (?:attachment|file)(?: name)?(?: extension| type)?\b|\b(?:attachment|file)(?: name)? (?:extension|type)s? (?:is |are )?(?:forbidden|not allowed|not permitted|blocked|banned)\b/i,
+    reason: 'policyviolation',
+    party: 'sender',
+    headline: "The receiver's filter refused an attachment of the message: its file type (extension) is on the receiver's forbidden list",
+    meaning:
+      'The filter (rspamd, by its symbol or a map of forbidden extensions) refused the message because of an attachment type — executables, scripts, macro documents, archives holding them. The sender, its IP and its DNS were not judged.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Send the file another way (a link to a share, or inside an archive type the receiver accepts), or ask the receiving administrator to allow that type for you.',
+      "If the refusing filter is your own (your rspamd): the extension is in its bad-extension list (local.d/mime_types.conf bad_extensions) or a multimap of forbidden extensions; change the list or the map's action if the type should pass.",
+    ],
+    sources: [
+      'https://rspamd.com/doc/modules/mime_types.html (MIME_BAD_EXTENSION, MIME_BAD_ATTACHMENT, bad_extensions)',
+      'https://rspamd.com/doc/modules/multimap.html (maps with a reject action and message)',
+      'https://github.com/NethServer/dev/issues/5811 ("554 5.7.1 Matched map: FORBIDDEN_FILE_EXTENSION")',
+    ],
+  },
+  {
+    // rspamd's reject action answers "554 5.7.1 Spam message rejected" (its default reject message, through the
+    // milter or the proxy); a score over the reject threshold
+    id: 'rspamd.spam-rejected',
+    sender: 'rspamd (reject action)',
+    text: /\bSpam message rejected\b/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      "rspamd scored the message over its reject threshold (15 by default): the sum of its symbols — content, links, headers, the sender's authentication and the lists it found the IP or links in.",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      "The receiving administrator's rspamd history (web interface, or rspamc) shows the symbols that added up; fix those that point at the sender (missing DKIM, a listed link, a missing Message-ID or Date) and resend.",
+      'If the refusing rspamd is your own, look the message up in its history by the queue id before changing scores or adding a whitelist.',
+    ],
+    sources: ['https://rspamd.com/doc/configuration/metrics.html (actions: reject)', 'https://rspamd.com/doc/faq.html'],
+  },
+  {
+    id: 'amavis.banned',
+    sender: 'Amavis',
+    text: amavis('BANNED'),
+    reason: 'policyviolation',
+    party: 'sender',
+    headline: "The receiver's Amavis refused the message for a banned attachment (its name, type or an archive holding it)",
+    meaning:
+      'Amavis found a part whose file name, MIME type or content type is on its banned list ($banned_filename_re): an executable, a script, a double extension, often inside an archive.',
+    rules: ['smtp.content-rejected'],
+    fix: ['Send the file another way (a link, or a type the receiver allows), or ask the receiving administrator to allow it.'],
+    sources: AMAVIS_SRC,
+  },
+  {
+    id: 'amavis.infected',
+    sender: 'Amavis (with ClamAV or another virus scanner)',
+    text: amavis('INFECTED|VIRUS'),
+    reason: 'virusdetected',
+    party: 'sender',
+    meaning: "Amavis' virus scanner (usually ClamAV) found a signature in the message: the name after INFECTED is the signature.",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Scan the file and the computer or site that sent it; send a clean copy. A signature on a harmless file is a false positive to report to the scanner (ClamAV: https://www.clamav.net/reports/fp).',
+    ],
+    sources: AMAVIS_SRC,
+  },
+  {
+    id: 'amavis.spam',
+    sender: 'Amavis (with SpamAssassin)',
+    text: amavis('SPAM(?:MY)?'),
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      "Amavis' SpamAssassin score for the message was over the receiver's kill level ($sa_kill_level_deflt) with a reject or bounce destiny.",
+    rules: ['smtp.content-rejected'],
+    sources: AMAVIS_SRC,
+  },
+  {
+    // "BAD-HEADER" (older "BAD HEADER"): a header that breaks RFC 5322 — 8-bit characters, a missing Date, a
+    // duplicate or malformed field. The message's format, fixed by the program that writes it
+    id: 'amavis.bad-header',
+    sender: 'Amavis',
+    text: amavis('BAD[-_ ]HEADER'),
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    headline: "The receiver's Amavis refused the message's header: it breaks RFC 5322 (8-bit characters, a missing or malformed field)",
+    meaning:
+      'Amavis checks the header section and refuses (with a reject or bounce destiny for bad headers) one with unencoded 8-bit characters, a missing Date or From, a duplicate field or a malformed address.',
+    rules: ['smtp.not-compliant'],
+    sources: AMAVIS_SRC,
+  },
+];

@@ -1,0 +1,378 @@
+// Security gateways' own refusal texts: the filters organisations put in
+// front of their mail servers (Fortinet FortiMail/FortiGate, Mimecast with
+// Cloudmark CSI, Proofpoint, Hornetsecurity, Cisco Secure Email, Trend Micro,
+// Sophos, Broadcom/Symantec Email Security.cloud). A gateway refuses for one of a few kinds, and the
+// first step follows the kind, not the vendor:
+//
+//   - the sending IP is in the vendor's OWN reputation list (FortiGuard "black IP", Cisco SBRS,
+//     Proofpoint's ipcheck, Trend Micro ERS, Sophos XGEMAIL_0004): reputation.blocked — the sender
+//     asks that vendor to delist, after finding what hurt the IP; no public DNSBL is involved;
+//   - the message's content (a URL the vendor rates as spam, a content policy, a macro): smtp.content-rejected;
+//   - the sender's authentication (SPF, DMARC, an anti-spoofing policy): the auth steps (smtp.auth-failed offline);
+//   - a block list kept by the recipient organisation itself (Mimecast Blocked Senders, Sophos admin
+//     or user block list): only the recipient's side can lift it.
+//
+// Every pattern needs the vendor's own words (its product name, its code or its documented sentence),
+// so that another server's similar words are not read as this vendor's. Each entry cites the vendor's
+// documentation, or the thread its text was read from.
+
+import type { ReplyKnowledge } from './types';
+
+const MIMECAST_SRC = [
+  'https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Mimecast: SMTP error codes)',
+  'https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes',
+];
+const SOPHOS_SRC = [
+  'https://docs.sophos.com/central/customer/help/en-us/ManageYourProducts/EmailSecurity/SMTPErrorCodes/index.html (Sophos Email: SMTP error codes XGEMAIL_0001–0015)',
+];
+const TREND_SRC = [
+  'https://success.trendmicro.com/solution/1097055-frequently-asked-questions-faqs-about-messages-blocked-by-email-reputation-services-ers',
+  'https://success.trendmicro.com/solution/1056643-valid-emails-are-blocked-by-the-email-reputation-feature-of-worry-free-business-security-wfbs',
+  'https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes',
+];
+
+/** The recipient organisation's own block list: nothing the sender changes in DNS or on its server lifts it. */
+const RECIPIENT_BLOCK_FIX = [
+  "Ask the recipient by other means (phone, another address) to have their mail administrator remove your address, domain or IP from the gateway's block list (or the recipient from their personal blocked senders).",
+  'Nothing in your DNS, IP or message changes it: the block is a setting of the recipient organisation.',
+];
+
+export const GATEWAY_REPLIES: ReplyKnowledge[] = [
+  // ---- Fortinet (FortiMail, FortiGate with FortiGuard AntiSpam) ----
+  {
+    // FortiGuard AntiSpam checks the client's IP against Fortinet's own IP reputation database ("black IP"),
+    // and URLs and checksums against its signature database: only the IP wording is a reputation block
+    id: 'fortiguard.ip-reputation',
+    sender: 'FortiMail / FortiGate (FortiGuard AntiSpam)',
+    text: /FortiGuard[\w -]{0,20}Anti-?Spam[^\n]{0,40}\bblack ?IP\b|\bblack ip\b[^\n]{0,80}FortiGuard|FortiGuard[^\n]{0,60}\bIP (?:reputation|address check)\b|\bIP reputation\b[^\n]{0,40}FortiGuard|FortiGuard[\w -]{0,20}Anti-?Spam[- ]IP\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "The receiver's Fortinet filter refused the sending IP: FortiGuard's own IP reputation list has it",
+    meaning:
+      "The receiver's FortiMail or FortiGate looked the connecting IP up in FortiGuard's IP reputation database (Fortinet's own list, not a public DNSBL) and found it listed as a spam source. The message's content was not the reason.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look {ip} up at https://www.fortiguard.com/antispam and request its removal there (FortiGuard AntiSpam delisting), after finding and stopping what sent spam from it.',
+      'If {ip} is a shared address of your provider, ask the provider to request the delisting.',
+    ],
+    verify: ['https://www.fortiguard.com/antispam   (the IP must show as not listed)'],
+    sources: [
+      'https://docs.fortinet.com/document/fortigate/6.0.0/handbook/854605 (FortiGuard Anti-Spam: sender IP reputation database, signature database)',
+      'https://www.fortiguard.com/antispam (FortiGuard AntiSpam IP lookup and delisting)',
+      'https://www.linuxmaster.jp/linux_blog/2020/05/fortiguard.html ("554 5.7.1 This message has been blocked because it is from a FortiGuard - AntiSpam black IP address")',
+    ],
+  },
+  {
+    // FortiMail's content verdicts name the URL or the category that matched: "The email message was detected
+    // as spam. FortiGuard AntiSpam(SPAM URL: …)", "FortiGuard WebFilter(<url> (<category>))", "… contains
+    // FortiGuard - AntiSpam blocking URL(s)". The IP in "This email from IP x has been rejected" only says
+    // who sent it
+    id: 'fortiguard.content',
+    sender: 'FortiMail / FortiGate (FortiGuard AntiSpam, WebFilter)',
+    text: /FortiGuard[\w -]{0,20}(?:Anti-?Spam|Web ?Filter)\s*\((?!\s*(?:black ?)?IP\b)|FortiGuard[\w -]{0,20}Anti-?Spam blocking URL|FortiGuard[^\n]{0,40}\b(?:spam|phishing) URL|detected as spam\.?\s*FortiGuard/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    headline:
+      "The receiver's Fortinet filter refused the message for its content: a link (URL) or signature FortiGuard rates as spam, phishing or malicious",
+    meaning:
+      'FortiGuard rated something inside the message — usually a link, sometimes a whole-message checksum — as spam, phishing or malware. The sending IP was not the reason: the same message without that link goes through.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Find the URL the refusal names (or every link of the message) and look it up at https://www.fortiguard.com/webfilter; if it is rated wrongly, request a review there.',
+      'Send without the link (or with a link to a domain in good standing) meanwhile.',
+    ],
+    sources: [
+      'https://community.fortinet.com/t5/FortiMail/Troubleshooting-Tip-Email-is-reject-with-the-error-message-This/ta-p/410082 (FortiMail: "detected as spam. FortiGuard AntiSpam(SPAM URL…)")',
+      'https://community.fortinet.com/fortimail-26/troubleshooting-tip-email-is-rejected-with-the-error-message-this-email-from-ip-xxx-xxx-xxx-xxx-has-been-rejected-the-email-message-was-detected-as-spam-fortiguard-antispam-or-fortiguard-webfilter-213791',
+    ],
+  },
+
+  // ---- Mimecast (its published SMTP error codes) ----
+  {
+    id: 'mimecast.envelope-blocked',
+    sender: 'Mimecast',
+    // administrative and personal blocked-senders policies, by envelope or header From
+    text: /\bAdministrative prohibition - envelope blocked\b|\bEnvelope blocked - User (?:Domain )?Entry\b|\bRejected by header[- ]based (?:Manually )?Blocked Senders\b|\bEnvelope rejected - Block policy for Envelope From\b|\bBlock policy for (?:Header|Envelope) From\b|\bPolicy level block list in force\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: "The recipient organisation's Mimecast blocked-senders policy names this sender",
+    meaning:
+      "A Blocked Senders policy of the recipient organisation (set by its administrator, or a recipient's own Managed Senders entry) refuses this sender's address or domain. It is the recipient side's choice, not a reputation or DNS finding.",
+    rules: ['reputation.blocked'],
+    fix: RECIPIENT_BLOCK_FIX,
+    sources: MIMECAST_SRC,
+  },
+  {
+    id: 'mimecast.sender-address-blocked',
+    sender: 'Mimecast',
+    // "421 Sender address blocked": Mimecast's words for an IP a Blocked Senders policy names; the words are
+    // common, so only with Mimecast's own link or name beside them
+    text: /\bSender address blocked\b[^\n]{0,160}\bmimecast\b|\bmimecast\b[^\n]{0,160}\bSender address blocked\b/i,
+    reason: 'blocked',
+    party: 'recipient',
+    headline: "The recipient organisation's Mimecast policy blocks the sending IP",
+    meaning: 'Mimecast documents this reply for a sending IP that a Blocked Senders policy of the recipient organisation names.',
+    rules: ['reputation.blocked'],
+    fix: RECIPIENT_BLOCK_FIX,
+    sources: MIMECAST_SRC,
+  },
+  {
+    id: 'mimecast.ip-temporarily-blacklisted',
+    sender: 'Mimecast',
+    text: /\bIP temporarily blacklisted\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: 'Mimecast put the sending IP on its block list for a while: too many invalid connections or recipients from it',
+    meaning:
+      "Mimecast blocks an IP for a few minutes after too many invalid connections from it (unknown recipients, too many concurrent connections). It is Mimecast's own short block, not a public DNSBL.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Let the queue retry later; meanwhile find what made the invalid connections (a list with dead addresses, many parallel connections) and stop it.',
+    ],
+    transient: true,
+    sources: MIMECAST_SRC,
+  },
+  {
+    // an anti-spoofing policy refuses mail from outside whose From: (or envelope) names the recipient
+    // organisation's own domain: a service sending as that domain without being authorised by its SPF/DKIM,
+    // or a message forwarded back in. The sender's authentication is what to fix (or an exception)
+    id: 'mimecast.anti-spoofing',
+    sender: 'Mimecast',
+    text: /\bRejected by header[- ]based Anti-Spoofing policy\b|\bAnti-Spoofing policy\b/i,
+    // (sisimai's reason for it is policyviolation: the policy refused it; the step is the authentication to fix)
+    reason: 'policyviolation',
+    party: 'sender',
+    headline:
+      "Mimecast refused the message as spoofed: it names the recipient organisation's own domain as sender, but came from a server that domain does not authorise",
+    meaning:
+      "Mimecast's Anti-Spoofing policy refuses inbound mail whose sender (From: or envelope) is one of the recipient organisation's own domains when it arrives from outside. Typical causes: a web site, CRM or mailing service sending as that domain without being in its SPF record or signing with its DKIM key, or a message forwarded back into the organisation.",
+    rules: ['smtp.auth-failed', 'spf.fail', 'dmarc.fail'],
+    fix: [
+      "If a service sends as the organisation's domain: add the service to that domain's SPF record and have it sign with the domain's DKIM key (the steps below check the domain).",
+      "Then ask the organisation's Mimecast administrator for an Anti-Spoofing policy exception (take no action) for that service's IP or sending address; mail sent from outside as the own domain stays refused without it.",
+      'If the message was forwarded into the organisation, the forwarder must rewrite the envelope sender (SRS) or the administrator must except the forwarding server.',
+    ],
+    sources: [
+      ...MIMECAST_SRC,
+      'https://www.suped.com/knowledge/email-deliverability/troubleshooting/why-are-emails-bouncing-with-mimecast-anti-spoofing-policy-and-how-to-fix',
+    ],
+  },
+  {
+    id: 'mimecast.content-examination',
+    sender: 'Mimecast',
+    text: /\bMessage bounced due to Content Examination policy\b/i,
+    reason: 'policyviolation',
+    party: 'sender',
+    headline:
+      "The recipient organisation's Mimecast content policy refused the message: words, an attachment or its type matched a Content Examination rule",
+    meaning:
+      'A Content Examination policy of the recipient organisation matched something in the message (words, an attachment type, a file). The sending server and its DNS were not judged.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Send it without the part that matched (the attachment, a type of file, the words); or ask the recipient to have their Mimecast administrator add a Content Examination Bypass for you.',
+    ],
+    sources: MIMECAST_SRC,
+  },
+  {
+    id: 'mimecast.security-policies',
+    sender: 'Mimecast',
+    text: /Email rejected due to security policies/i,
+    reason: 'virusdetected',
+    party: 'receiver-policy',
+    meaning:
+      "Mimecast found a signature in the message: a virus, or a spam score over its maximum threshold (Mimecast's own description of this refusal); the administrators of the recipient organisation can look it up in their Message Center.",
+    rules: ['smtp.content-rejected'],
+    sources: [
+      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes: 554 "Email rejected due to security policies")',
+    ],
+  },
+  {
+    // Cloudmark Sender Intelligence (CSI), the reputation data Mimecast ("csi.mimecast.org Poor Reputation
+    // Sender") and many providers' gateways query: the IP's reputation at Cloudmark, reset at Cloudmark
+    id: 'cloudmark.csi',
+    sender: 'Cloudmark Sender Intelligence (queried by Mimecast and other gateways)',
+    text: /\bcsi\.(?:cloudmark\.com|mimecast\.org)\b|\bCloudmark (?:CSI|Sender Intelligence|Poor Reputation)\b|\bPoor Reputation Sender\b/i,
+    reason: 'badreputation',
+    party: 'sender',
+    headline: 'The receiver refused the sending IP for its poor reputation at Cloudmark Sender Intelligence (CSI)',
+    meaning:
+      "Cloudmark's CSI scores IPs by the spam it sees from them; Mimecast and many providers' gateways refuse an IP it rates poor. The reputation is Cloudmark's, reset at Cloudmark, not at the receiver.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look {ip} up and request a reset at https://csi.cloudmark.com/en/reset/, after stopping what sent spam from it (a compromised account, a form, a list with dead addresses).',
+    ],
+    verify: ['https://csi.cloudmark.com/en/reset/   (the lookup must show no poor reputation)'],
+    sources: [
+      'https://csi.cloudmark.com/en/reset/ (Cloudmark Sender Intelligence: lookup and reset request)',
+      'https://github.com/zone-eu/zone-mta/blob/master/config/bounces.txt ("550 csi.mimecast.org Poor Reputation Sender", "csi.cloudmark.com/reset-request")',
+    ],
+  },
+  {
+    id: 'mimecast.reputation-block',
+    sender: 'Mimecast',
+    text: /mimecast.{0,60}(?:reputation|block)/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: "Mimecast's reputation checks or a blocked-senders policy refused the sending IP.",
+    rules: ['reputation.blocked'],
+    sources: [
+      'https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes (Mimecast SMTP error codes)',
+    ],
+  },
+
+  // ---- Proofpoint ----
+  {
+    id: 'proofpoint.ipcheck',
+    sender: 'Proofpoint',
+    text: /ipcheck\.proofpoint\.com|proofpoint.{0,40}(?:block|reputation)/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning: "Proofpoint's reputation service blocks the sending IP (Proofpoint Dynamic Reputation).",
+    rules: ['reputation.blocked'],
+    fix: ['Check the IP and ask for removal at https://ipcheck.proofpoint.com/.'],
+    sources: [
+      'https://ipcheck.proofpoint.com/ (Proofpoint IP reputation lookup and delist request)',
+      'https://www.proofpoint.com/us/postmaster',
+    ],
+  },
+
+  // ---- Hornetsecurity (formerly antispameurope; cloud-security.net) ----
+  {
+    id: 'hornetsecurity.ip-reputation',
+    sender: 'Hornetsecurity',
+    text: /\bcloud-security\.net\/unblock\b|\bhornetsecurity\b[^\n]{0,80}\b(?:reputation|block(?:ed|list)?|black ?list(?:ed)?)\b/i,
+    reason: 'badreputation',
+    party: 'sender',
+    headline: "The receiver's Hornetsecurity filter refused the sending IP for its bad reputation there",
+    meaning: 'Hornetsecurity keeps its own IP reputation and names its unblock page in the refusal; the message was not read.',
+    rules: ['reputation.blocked'],
+    fix: [
+      'Request the unblock at the cloud-security.net/unblock address the refusal names, after finding what hurt the IP (spam sent from it, a compromised account).',
+    ],
+    sources: [
+      'https://github.com/zone-eu/zone-mta/pull/186 (Hornetsecurity, formerly antispameurope, uses cloud-security.net: "554 5.5.4 Your IP … address has a bad reputation. To unblock visit http://cloud-security.net/unblock?…")',
+    ],
+  },
+
+  // ---- Cisco Secure Email (IronPort ESA) ----
+  {
+    // the ESA's default reject text for a HAT BLOCKED sender group (SenderBase/Talos reputation score, SBRS)
+    id: 'cisco.sbrs',
+    sender: 'Cisco Secure Email (IronPort)',
+    // (Exim and other servers copy the sentence after their own DNSBL hit — "… is in an RBL: Your access …
+    // poor reputation": then the list named is the finding, not Cisco's score)
+    text: /(?<!\b(?:RBL|DNSBL|listed|blocked using)\b[^\n]{0,160})\bsending MTA'?s poor reputation\b|\bSenderBase Reputation Score\b|\brejected by sender[- ]based reputation\b|\bSBRS\b[^\n]{0,40}\b(?:reject|block|poor|score)/i,
+    reason: 'badreputation',
+    party: 'sender',
+    headline: "The receiver's Cisco gateway refused the sending IP for its poor Talos (SenderBase) reputation score",
+    meaning:
+      "Cisco's Email Security Appliance scores every connecting IP with Talos' SenderBase Reputation Score and refuses the connection when the score is in the receiver's BLOCKED range. It is Cisco's own reputation data, not a public DNSBL; the message was not read.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look {ip} up at https://talosintelligence.com/reputation_center and open a reputation ticket there if its score is Poor, after finding what sent spam from it (a compromised account, a form, an open relay).',
+      "Check the IP's reverse DNS: Talos scores IPs without a matching PTR worse.",
+    ],
+    verify: ['https://talosintelligence.com/reputation_center   (Email reputation: Neutral or Good)'],
+    sources: [
+      'https://cisco.com/c/en/us/support/docs/security/email-security-appliance/200436-Identify-and-allow-poor-SenderBase-Reput.html',
+    ],
+  },
+  {
+    // the ESA's default SPF reject text (AsyncOS "Reject text: #5.7.1 SPF unauthorized mail is prohibited.")
+    id: 'cisco.spf-prohibited',
+    sender: 'Cisco Secure Email (IronPort)',
+    text: /\bSPF unauthori[sz]ed mail is prohibited\b/i,
+    reason: 'authfailure',
+    party: 'sender',
+    meaning: "The receiver's Cisco gateway checked SPF for the sender domain and the sending IP is not authorised by it.",
+    rules: ['spf.fail'],
+    sources: [
+      'https://manualsbrain.com/it/manuals/1649627/?page=293 (Cisco IronPort AsyncOS 7.1 Advanced Configuration Guide: SPF reject text)',
+    ],
+  },
+
+  // ---- Trend Micro (Email Reputation Services, Hosted Email Security, IMSVA) ----
+  {
+    id: 'trendmicro.ers',
+    sender: 'Trend Micro Email Reputation Services (ERS)',
+    text: /\bTrend Micro (?:Email Reputation|RBL\+|ERS\b|Dynamic User List|QIL\b|DUL\b)|\bblocked by the recipient OR by Trend Micro\b|\bERS-(?:QIL|DUL|RBL)\b|\bmail-abuse\.com\/cgi-bin\/lookup|\bdenial of connection \(\d{3}\) for (?:RBL\+|Zombie) matches \(ERS\)/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "The receiver's Trend Micro filter refused the sending IP: Trend Micro's Email Reputation Services list it",
+    meaning:
+      "Trend Micro's ERS keeps its own lists of IPs: RBL+ (spam sources), QIL (IPs sending a sudden burst of spam), and DUL (addresses that look dynamic: no static-looking reverse DNS). The receiver refused the connecting IP because one of them has it; the message was not read.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look {ip} up at https://ers.trendmicro.com/ and request its removal there, after stopping whatever sent spam from it.',
+      "If it is on the Dynamic User List, the IP's owner must give it a static-looking reverse DNS name (mail.<your domain>, not one with the IP's digits or 'dynamic') or state in WHOIS that the range is static; or send through the provider's relay.",
+    ],
+    verify: ['https://ers.trendmicro.com/   (the IP must show as not listed)'],
+    sources: TREND_SRC,
+  },
+
+  // ---- Sophos Email (Central) ----
+  {
+    id: 'sophos.reputation',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_000[45]\b/,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "The receiver's Sophos Email refused the sender: its IP failed an RBL test, or its domain a DBL test",
+    meaning:
+      'Sophos Email documents XGEMAIL_0004 as the sender IP failing an RBL test and XGEMAIL_0005 as the sender domain failing a domain blocklist (DBL) test.',
+    rules: ['dnsbl.listed', 'reputation.blocked'],
+    sources: SOPHOS_SRC,
+  },
+  {
+    id: 'sophos.auth',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_000[123]\b/,
+    reason: 'authfailure',
+    party: 'sender',
+    meaning:
+      'Sophos Email documents XGEMAIL_0001 (no valid DKIM signature), XGEMAIL_0002 (SPF check failed) and XGEMAIL_0003 (DMARC check failed).',
+    rules: ['dmarc.fail', 'spf.fail', 'dkim.fail'],
+    sources: SOPHOS_SRC,
+  },
+  {
+    id: 'sophos.block-list',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_000[89]\b/,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: "The recipient organisation's Sophos Email block list names this sender (its domain, IP or address)",
+    meaning: 'Sophos Email documents XGEMAIL_0008 (in the admin block list) and XGEMAIL_0009 (in the user block list).',
+    rules: ['reputation.blocked'],
+    fix: RECIPIENT_BLOCK_FIX,
+    sources: SOPHOS_SRC,
+  },
+  {
+    id: 'sophos.rate',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_001[45]\b|\bMail flood detected\b/,
+    reason: 'speeding',
+    party: 'sender',
+    meaning:
+      "Sophos Email limits the mail one sender may send to a recipient (XGEMAIL_0014, XGEMAIL_0015) and refuses a sender's outbound burst as a mail flood (5.7.28).",
+    rules: ['smtp.rate-limited'],
+    transient: true,
+    sources: [
+      ...SOPHOS_SRC,
+      'https://community.sophos.com/sophos-email/f/recommended-reads/136256/sophos-email-outbound-emails-bounced-with-554-5-7-28-mail-flood-detected',
+    ],
+  },
+
+  // ---- Broadcom / Symantec Email Security.cloud and Messaging Gateway ----
+  {
+    // Broadcom lists these replies as "the recipient server finds something suspicious in the message content"
+    id: 'symantec.content',
+    sender: 'Broadcom / Symantec Email Security',
+    text: /\bDenied \(Mode: \w+\)|\bMS-Office file containing VBA macros\b|\bMessage rejected as spam by Content Filtering\b/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      "The receiver's content filter (Symantec Messaging Gateway / Email Security.cloud, whose wording this is) judged the message: spam signatures, a macro document, a content rule.",
+    rules: ['smtp.content-rejected'],
+    sources: ['https://knowledge.broadcom.com/external/article/162445/outbound-mail-returned-by-mailerdaemonme.html'],
+  },
+];
