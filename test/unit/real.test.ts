@@ -23,9 +23,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
-  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
-  'dotnet-remote-certificate-invalid-smtp-host-given-as-ip':
-    ".NET's 'The remote certificate is invalid according to the validation procedure.' (client-side TLS certificate validation failing, here because the host was given as an IP) is not a known client error",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
@@ -63,15 +60,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
     "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
-  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
-  'n8n-ynh-postfix-localhost-not-in-cert-altnames-ssl-accept-lost':
-    "Node's 'Hostname/IP does not match certificate's altnames: Host: … is not in the cert's altnames' (a client-side TLS name mismatch) beside Postfix's 'SSL_accept error … lost connection after STARTTLS' gets a generic rejection step, not the TLS step",
-  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
-  'nodemailer-hostname-not-in-cert-altnames-mail-subdomain-vs-web-cert':
-    "Node's 'Hostname/IP does not match certificate's altnames' alone (no SMTP reply) is not a known client error",
-  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
-  'postal-smtp-relay-openssl-hostname-ip-does-not-match-certificate':
-    "Ruby's 'OpenSSL::SSL::SSLError (hostname \"<ip>\" does not match the server certificate)' gets a generic rejection step, not the TLS step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':

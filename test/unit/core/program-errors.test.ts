@@ -149,8 +149,28 @@ describe('a program that cannot find or reach its SMTP server', () => {
   );
 
   it.each([
+    [
+      "Error: Hostname/IP does not match certificate's altnames: Host: localhost. is not in the cert's altnames: DNS:mail.example.org\n  code: 'ERR_TLS_CERT_ALTNAME_INVALID',\n  command: 'CONN'",
+    ],
+    ['OpenSSL::SSL::SSLError (hostname "192.0.2.10" does not match the server certificate)'],
+    [
+      "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'smtp.example.net'. (_ssl.c:1129)",
+    ],
+    ['javax.net.ssl.SSLHandshakeException: No subject alternative DNS name matching smtp.example.net found.'],
+    ['x509: certificate is valid for mail.example.org, not smtp.example.net'],
+    ["Error: self-signed certificate\n  code: 'DEPTH_ZERO_SELF_SIGNED_CERT',\n  command: 'CONN'"],
+    [
+      'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch',
+    ],
+  ])('certificate refused: %s', async (text) =>
+    expect(await read(text)).toMatchObject({ kind: 'bounce', step: 'smtp.tls-failed', who: SENDER }),
+  );
+
+  it.each([
     // another program's port is no mail
     ['Error: connect ECONNREFUSED 127.0.0.1:6379', { kind: 'unknown' }],
+    // a sentence about certificates is no error
+    ['How do I renew the certificate of my mail server before it expires?', { kind: 'unknown' }],
     // an MTA's own lookup of the recipient domain is not the program's server
     [
       'Dec  1 10:00:00 mx postfix/smtp[123]: 4F2A31C0: to=<a@example.invalid>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.invalid type=A: Host not found)',

@@ -54,6 +54,23 @@ const CONNECT_FAILED = [
   String.raw`\bErrno::E(?:CONNREFUSED|HOSTUNREACH|NETUNREACH|TIMEDOUT)\b|\bNet::OpenTimeout\b|\b(?:stream_socket_client|fsockopen)\(\): unable to connect to\b`,
 ];
 
+/**
+ * How programs word a TLS certificate of their SMTP server that they would not accept: the name they
+ * connected to is not on it, it is self-signed or expired (the library's own check, before any SMTP reply).
+ */
+const CERTIFICATE_REFUSED = [
+  // Node.js tls.checkServerIdentity: "Hostname/IP does not match certificate's altnames: Host: <h>. is not in
+  // the cert's altnames: DNS:…" (ERR_TLS_CERT_ALTNAME_INVALID); "self-signed certificate", "certificate has expired"
+  String.raw`\bHostname\/IP does not match certificate'?s altnames\b|\bERR_TLS_CERT_ALTNAME_INVALID\b|\bis not in the cert'?s (?:altnames|list)\b|\bDEPTH_ZERO_SELF_SIGNED_CERT\b|\bSELF_SIGNED_CERT_IN_CHAIN\b|\bCERT_HAS_EXPIRED\b|\bUNABLE_TO_VERIFY_LEAF_SIGNATURE\b|(?:^|\n)\s*Error: (?:self[- ]signed certificate(?: in certificate chain)?|certificate has expired|unable to verify the first certificate)\b`,
+  // Python ssl: "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for '<h>'"
+  String.raw`\bSSLCertVerificationError\b|\bHostname mismatch, certificate is not valid for\b`,
+  // Ruby OpenSSL: 'hostname "<h>" does not match the server certificate'; Java JSSE: "No subject alternative
+  // (DNS )?names? matching … found"; Go crypto/x509: "x509: certificate is valid for …, not <h>"
+  String.raw`\bhostname "?[^"\s]{1,253}"? does not match the server certificate\b|\bNo subject alternative (?:DNS )?names? matching\b|\bx509: certificate (?:is valid for|is not valid for|signed by unknown authority|has expired)\b`,
+  // .NET SslPolicyErrors, PHP OpenSSL streams
+  String.raw`\bRemoteCertificateNameMismatch\b|\bThe remote certificate is invalid according to the validation procedure\b|\bPeer certificate CN=\S{1,260} did not match expected CN=`,
+];
+
 const PROGRAM_ERRORS = [
   'https://nodejs.org/api/errors.html#common-system-errors',
   'https://nodemailer.com/errors/ (ETIMEDOUT "Connection timeout", "Greeting never received", command CONN)',
@@ -85,6 +102,33 @@ export const CLIENT_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['getent hosts <SMTP host>   (on the machine or container that runs the program)'],
     sources: PROGRAM_ERRORS,
+  },
+  {
+    // a program would not accept its SMTP server's TLS certificate (its name, self-signed, expired)
+    id: 'program.server-certificate-refused',
+    sender: 'an application (its mail library)',
+    text: new RegExp(CERTIFICATE_REFUSED.join('|'), 'i'),
+    codes: [0],
+    reason: 'securityerror',
+    party: 'sender',
+    headline:
+      "The application would not accept its SMTP server's TLS certificate (the name it connects to is not on it, or it is self-signed or expired)",
+    meaning:
+      "The program's TLS library checked the SMTP server's certificate and refused it before any mail was sent: most often the host setting is a name the certificate does not carry (an IP address, localhost, the web site's name, an internal alias), or the server presents a self-signed or expired certificate.",
+    rules: ['smtp.tls-failed'],
+    fix: [
+      "Set the SMTP host to a name the certificate carries (the provider's documented smtp.… name, not an IP address or localhost); a relay in the same network can be reached by that name through an /etc/hosts entry.",
+      'If you run the server: install a certificate valid for the name clients use (and renew an expired one). Turning certificate checks off in the program hides the problem and exposes the login.',
+    ],
+    verify: [
+      'openssl s_client -starttls smtp -connect <SMTP host>:587 -servername <SMTP host> -verify_hostname <SMTP host>   (Verify return code: 0 (ok))',
+    ],
+    sources: [
+      'https://nodejs.org/api/tls.html#tlscheckserveridentityhostname-cert (ERR_TLS_CERT_ALTNAME_INVALID)',
+      'https://docs.python.org/3/library/ssl.html#ssl.SSLCertVerificationError',
+      'https://pkg.go.dev/crypto/x509#HostnameError',
+      'https://learn.microsoft.com/dotnet/api/system.net.security.sslpolicyerrors',
+    ],
   },
   {
     // a program could not open the connection to its SMTP server (refused, timed out, no route)
