@@ -64,9 +64,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
-  'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
-    "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
   // reason securityerror (554 5.7.1 unknown); first smtp.rejected:fail, want smtp.content-rejected
   'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
     "reason and step only (the reply after '-->' is read now): 'rejected by rspamd filter' is not read as a content filter's verdict; 554 5.7.1 falls to the catch-all",

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { buildView } from '../../../src/worker/view/build';
+import { isStackFrame } from '../../../src/core/text/stack-frames';
 
 const read = async (text: string) => {
   const r = await analyze(text);
@@ -177,4 +178,32 @@ describe('a program that cannot find or reach its SMTP server', () => {
       { kind: 'postfix-log', who: RECIPIENT },
     ],
   ])('near form: %s', async (text, want) => expect(await read(text)).toMatchObject(want));
+});
+
+// The frames of a stack trace under an application's error name code, not the refusal (text/stack-frames.ts).
+describe('stack frames under an error', () => {
+  it.each([
+    ['\tat com.sun.mail.smtp.SMTPTransport.rcptTo(SMTPTransport.java:1294)', true],
+    ['   at System.Net.Mail.SmtpClient.Send(MailMessage message)', true],
+    ['    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)', true],
+    ["  postmark (1.0.0) lib/postmark/http_client.rb:68:in `handle_response'", true],
+    ['  File "/usr/lib/python3.10/smtplib.py", line 255, in __init__', true],
+    ['#0 /var/www/vendor/phpmailer/src/PHPMailer.php(1560): PHPMailer->smtpSend()', true],
+    ['Caused by: com.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 User unknown', false],
+    ["smtplib.SMTPRecipientsRefused: {'a@example.org': (550, b'5.1.1 User unknown')}", false],
+    ['Please look at the message (2.5.4) attached', false],
+  ])('%s → %s', (line, frame) => expect(isStackFrame(line)).toBe(frame));
+
+  it("a library's version in a frame ('mail (2.5.4)') is no status code", async () => {
+    const r = await analyze(
+      [
+        'Postmark::InvalidMessageError (Sender signature not defined for From address.):',
+        "  postmark (1.0.0) lib/postmark/http_client.rb:68:in `handle_response'",
+        "  mail (2.5.4) lib/mail/message.rb:2129:in `do_delivery'",
+        "  mail (2.5.4) lib/mail/message.rb:232:in `block in deliver'",
+      ].join('\n'),
+    );
+    expect(r.rejections[0]).toMatchObject({ enhanced: null, reason: 'rejected' });
+    expect(r.checklist.find((s) => s.status === 'fail')?.rule).toBe('smtp.sender-invalid');
+  });
 });

@@ -46,7 +46,7 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
   {
     id: 'postmark.sender-signature',
     sender: 'Postmark',
-    text: /is not a (?:confirmed )?Sender Signature on your account|no confirmed Sender Signature/i,
+    text: /is not a (?:confirmed )?Sender Signature on your account|no confirmed Sender Signature|Sender signature not defined for From address/i,
     reason: 'rejected',
     party: 'sender',
     headline: HEADLINE,

@@ -27,6 +27,7 @@ import { knownRefusalWords, knownWordsAlone } from './known-words';
 import { addressesIn } from '../../mail/address';
 import { DSN_ONLY_FIELD } from '../../knowledge/header-fields';
 import { readMessageAt } from '../message';
+import { isStackFrame } from '../../text/stack-frames';
 import type { BodyLine } from './mime';
 import type { LoggedCheck } from '../../types';
 
@@ -153,7 +154,11 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   if (!rejections.length && !parts.arf.length && !service) {
     // a bounce that carries the log of the failed session (MDaemon): read the log
     rejections = transcriptRefusals(human);
-    if (!rejections.length) rejections = wordRefusals({ human, textRecipients, failed, exclude, fallbackLine: start + 1 });
+    // (a program's error pasted with its stack trace: the frames name code — "mail (2.5.4) lib/mail/message.rb" —
+    // not the refusal, so its words are read without them; the reply finder still sees them, as a frame
+    // such as "SMTPTransport.rcptTo" names the command)
+    const words = top.length ? human : human.filter((l) => !isStackFrame(l.text));
+    if (!rejections.length) rejections = wordRefusals({ human: words, textRecipients, failed, exclude, fallbackLine: start + 1 });
     // a paste without headers (an application's error, a reply copied from a client's error box, a
     // lone DSN block, several replies pasted together), or a notice whose words gave no code: each
     // reply, wherever it sits (parse/replies/)

@@ -18,6 +18,7 @@ import { findReceiverKnowledge } from '../../knowledge/replies';
 import { readRecordedChecks } from '../../knowledge/recorded-checks';
 import { findRefusalProblem } from '../../knowledge/refusal-problems';
 import { decideReason } from '../../reason/engine';
+import { isStackFrame } from '../../text/stack-frames';
 
 const BY_WORDS = new Set(['receiver', 'words']);
 
@@ -43,7 +44,8 @@ const MAX_CHARS = 3000;
  */
 export function knownWordsAlone(sample: string[]): boolean {
   // (a line repeated — a program that logs the same error twice, a pm2 log's copies — is counted once)
-  const lines = [...new Set(sample.map((l) => l.trim()).filter(Boolean))];
+  // (the frames of a stack trace under an application's error are no words of it)
+  const lines = [...new Set(sample.map((l) => l.trim()).filter((l) => l && !isStackFrame(l)))];
   if (!lines.length || lines.length > MAX_LINES) return false;
   const text = lines.map((l) => l.trim()).join(' ');
   if (text.length > MAX_CHARS) return false;
