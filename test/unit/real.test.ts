@@ -17,9 +17,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
   'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
     "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
-  // reason securityerror (550 5.7.1 end-of-data), want authfailure|…; first smtp.rejected:fail, want spf.fail|smtp.auth-failed|smtp.sender-invalid
-  'dada-mail-exim-bounce-mailchannels-bfd-sender-prohibited-by-spf-gmail-from':
-    "MailChannels' '550 5.7.1 [BFD] Sender prohibited by SPF' falls to the 5.7.1 catch-all; the words 'prohibited by SPF' are not read as the sender domain's SPF refusing the sending host",
   // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
   'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
     "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
@@ -36,9 +33,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
   'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
     "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
-  // first smtp.rejected:warn, want mta.local-error
-  'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
-    "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",

@@ -84,6 +84,14 @@ describe('security gateways: the kind of refusal decides the step', () => {
       'cloudmark.csi',
       '550 csi.mimecast.org Poor Reputation Sender. - https://community.mimecast.com/docs/DOC-1369#550 [vH7Ns8biNg-p6EfZ0QaVMQ.us149]',
     ],
+    // MailChannels (the hosting provider's outbound relay, and inbound filtering)
+    ['smtp.auth-failed', 'mailchannels.spf', postfixBounce('550 5.7.1 [BFD] Sender prohibited by SPF')],
+    [
+      'smtp.content-rejected',
+      'mailchannels.inbound-attachment',
+      '550 5.7.1 [IB_FEB] Your message could not be delivered because it contained an attachment type that is not allowed',
+    ],
+    ['reputation.blocked', 'mailchannels.inbound-blocked', '550 [S10] Blocked'],
     // Proofpoint, Hornetsecurity, Cisco, Trend Micro, Sophos, Symantec
     [
       'reputation.blocked',
@@ -160,6 +168,8 @@ describe('content filters on a mail server: rspamd, Amavis', () => {
     ],
     ['smtp.content-rejected', 'amavis.infected', '554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Test-Signature'],
     ['smtp.content-rejected', 'amavis.spam', '554 5.7.0 Reject, id=12345-01 - SPAM'],
+    // a milter that crashed on the refusing server: that server's own error, never the sender's
+    ['mta.local-error', 'pymilter.untrapped-exception', 'Error 451 4.3.0 pymilter: untrapped exception in pythonfilter'],
     ['smtp.not-compliant', 'amavis.bad-header', '554 5.6.0 Reject, id=12345-01 - BAD-HEADER: Improper use of 8-bit data in message header'],
   ])('%s (%s) ← %s', async (rule, knowledge, text) => expect(await read(text)).toMatchObject({ rule, knowledge }));
 
