@@ -143,6 +143,11 @@ describe('security gateways: the kind of refusal decides the step', () => {
     expect(r.knowledge).not.toBe('cisco.sbrs');
   });
 
+  it.each([['550 5.7.1 Rejected due to IP reputation'], ['554 IP address 198.51.100.5 rejected [IP reputation fail]']])(
+    "a gateway's own IP reputation words name the reputation block: %s",
+    async (text) => expect((await read(text)).rule).toBe('reputation.blocked'),
+  );
+
   it('an IP named beside a FortiGuard URL verdict is not an IP reputation block', async () => {
     const r = await read(
       '550 5.7.1 This email from IP 192.0.2.10 has been rejected. The email message was detected as spam. FortiGuard AntiSpam(SPAM URL:https://example.com/x)',
@@ -155,6 +160,8 @@ describe('content filters on a mail server: rspamd, Amavis', () => {
   it.each([
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', '554 5.7.1 Matched map: FORBIDDEN_FILE_EXTENSION'],
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', postfixBounce('554 5.7.1 Forbidden attachment name extension')],
+    ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message contains a banned file type (.exe)'],
+    ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message rejected: attachment type not allowed'],
     ['smtp.content-rejected', 'rspamd.spam-rejected', '554 5.7.1 Spam message rejected'],
     [
       'smtp.content-rejected',

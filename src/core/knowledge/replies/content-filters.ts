@@ -29,7 +29,7 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
     // usual wording of such a map's message
     id: 'rspamd.forbidden-attachment',
     sender: 'rspamd (attachment policy)',
-    text: /\bMatched map: \w*(?:EXTENSION|ATTACHMENT|FILE_?TYPE)\w*|\bMIME_BAD_(?:EXTENSION|ATTACHMENT)\b|\bforbidden (?:attachment|file)(?: name)?(?: extension| type)?\b|\b(?:attachment|file)(?: name)? (?:extension|type)s? (?:is |are )?(?:forbidden|not allowed|not permitted|blocked|banned)\b/i,
+    text: /\bMatched map: \w*(?:EXTENSION|ATTACHMENT|FILE_?TYPE)\w*|\bMIME_BAD_(?:EXTENSION|ATTACHMENT)\b|\b(?:forbidden|banned|prohibited|disallowed|blocked|dangerous) (?:attachment|file)(?: name)?(?: extension| type)?s?\b|\b(?:attachment|file)(?: name)? (?:extension|type)s? (?:that |which )?(?:is |are )?(?:forbidden|not allowed|not permitted|blocked|banned)\b/i,
     reason: 'policyviolation',
     party: 'sender',
     headline: "The receiver's filter refused an attachment of the message: its file type (extension) is on the receiver's forbidden list",
