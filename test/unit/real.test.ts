@@ -30,9 +30,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
     "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
-  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
-  'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
-    "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'kerio-501-permission-denied-smtp-auth-differs-from-sender':
     "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
@@ -54,9 +51,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
-  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
-  'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
-    "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
   // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown
   'opensmtpd-relay-permfail-gmail-5-1-1-last-line-only-relay-via-gmail-mx':
     "an OpenSMTPD relay log line without syslog prefix ('relay: PermFail for <id>: … relay=<ip> (<host>), delay=…, stat=550 5.1.1 …') is not recognised; the stat= reply is never read",
@@ -64,9 +58,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // not recognised (kind unknown); reason none; first none, want smtp.content-rejected
-  'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
-    "an application's own delivery-log line ('[6.801s] host:25 --> 554 5.7.1 rejected by rspamd filter') is not recognised; the reply after '-->' is never read",
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",

@@ -163,6 +163,7 @@ describe('content filters on a mail server: rspamd, Amavis', () => {
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message contains a banned file type (.exe)'],
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message rejected: attachment type not allowed'],
     ['smtp.content-rejected', 'rspamd.spam-rejected', '554 5.7.1 Spam message rejected'],
+    ['smtp.content-rejected', 'rspamd.spam-rejected', postfixBounce('554 5.7.1 rejected by rspamd filter')],
     [
       'smtp.content-rejected',
       'rspamd.spam-rejected',

@@ -51,7 +51,8 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
     // milter or the proxy); a score over the reject threshold
     id: 'rspamd.spam-rejected',
     sender: 'rspamd (reject action)',
-    text: /\bSpam message rejected\b/i,
+    // (and its name in a receiver's own wording: Proton's "554 5.7.1 rejected by rspamd filter")
+    text: /\bSpam message rejected\b|\b(?:rejected|blocked|refused) by (?:the )?rspamd\b/i,
     reason: 'spamdetected',
     party: 'sender',
     meaning:
