@@ -23,16 +23,19 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
+  'dotnet-remote-certificate-invalid-smtp-host-given-as-ip':
+    ".NET's 'The remote certificate is invalid according to the validation procedure.' (client-side TLS certificate validation failing, here because the host was given as an IP) is not a known client error",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
+  // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
+  'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
+    "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
   // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
     "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'kerio-501-permission-denied-smtp-auth-differs-from-sender':
-    "'501 5.7.1 <user>... Permission denied' for a sender other than the AUTH user is not read as a sender/login mismatch",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
@@ -51,13 +54,25 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
+  'n8n-ynh-postfix-localhost-not-in-cert-altnames-ssl-accept-lost':
+    "Node's 'Hostname/IP does not match certificate's altnames: Host: … is not in the cert's altnames' (a client-side TLS name mismatch) beside Postfix's 'SSL_accept error … lost connection after STARTTLS' gets a generic rejection step, not the TLS step",
+  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
+  'nodemailer-hostname-not-in-cert-altnames-mail-subdomain-vs-web-cert':
+    "Node's 'Hostname/IP does not match certificate's altnames' alone (no SMTP reply) is not a known client error",
   // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown
   'opensmtpd-relay-permfail-gmail-5-1-1-last-line-only-relay-via-gmail-mx':
     "an OpenSMTPD relay log line without syslog prefix ('relay: PermFail for <id>: … relay=<ip> (<host>), delay=…, stat=550 5.1.1 …') is not recognised; the stat= reply is never read",
+  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
+  'postal-smtp-relay-openssl-hostname-ip-does-not-match-certificate':
+    "Ruby's 'OpenSSL::SSL::SSLError (hostname \"<ip>\" does not match the server certificate)' gets a generic rejection step, not the TLS step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
+  'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
+    "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
@@ -67,9 +82,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
   'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
     "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",
-  // reason onhold, want securityerror|...; first smtp.rejected:fail, want smtp.auth-required|...
-  'zh-netease-163-550-user-has-no-permission-smtp-not-enabled':
-    "NetEase's '550 User has no permission' (SMTP/client authorisation not enabled for the account) is unknown receiver text",
 };
 
 const incidents = listIncidents();

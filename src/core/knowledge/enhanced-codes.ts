@@ -105,7 +105,17 @@ export const ENHANCED_CODES: EnhancedCodeInfo[] = [
     weight: 'words',
     source: `${R3463}.3; https://libsisimai.org/en/reason/#filtered`,
   },
-  { code: 'X.2.2', meaning: 'Mailbox full', reason: 'mailboxfull', weight: 'decides', source: `${R3463}.3` },
+  {
+    code: 'X.2.2',
+    meaning: 'Mailbox full',
+    reason: 'mailboxfull',
+    weight: 'decides',
+    // Microsoft gives 5.2.2 to the sender's own submission quota too ("Submission quota exceeded",
+    // https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-in-exchange-online):
+    // words that name a sending quota or rate say more than the code
+    yieldsTo: ['speeding'],
+    source: `${R3463}.3`,
+  },
   { code: 'X.2.3', meaning: 'Message length exceeds administrative limit', reason: 'exceedlimit', weight: 'decides', source: `${R3463}.3` },
   { code: 'X.2.4', meaning: 'Mailing list expansion problem', reason: 'filtered', weight: 'words', source: `${R3463}.3` },
   // X.3.X Mail system status (RFC 3463 §3.4)

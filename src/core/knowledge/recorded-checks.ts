@@ -11,6 +11,8 @@
 // One entry per text, with its source. Groups in `text` name what the text
 // gives: `domain`, `ip`, and per-check results (`spf`, `dkim`, `dmarc`).
 
+import { plainQuotes } from '../text/punctuation';
+
 export type RecordedArea = 'spf' | 'dkim' | 'dmarc' | 'ptr';
 
 export interface RecordedCheckText {
@@ -80,9 +82,20 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
   {
     id: 'gmail.dmarc-policy',
     sender: 'Gmail',
-    text: new RegExp(String.raw`Unauthenticated email from ${DOMAIN} is not accepted due to (?:the )?domain'?s DMARC policy`, 'i'),
+    // (Gmail has no other sentence that starts so: a reply cut after "is not accepted" still says DMARC)
+    text: new RegExp(String.raw`Unauthenticated email from ${DOMAIN} is not accepted\b`, 'i'),
     claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
     sources: ['https://support.google.com/a/answer/2466580 (DMARC at Google, 5.7.26)'],
+  },
+  {
+    // Outlook.com/Hotmail's older DMARC refusal: "550 5.7.0 (COL0-MC6-F31) Unfortunately, messages from (192.0.2.1) on
+    // behalf of (example.org) could not be delivered due to domain owner policy restrictions" — the domain owner's
+    // policy is its DMARC record's p=reject
+    id: 'microsoft.domain-owner-policy',
+    sender: 'Microsoft (Outlook.com)',
+    text: new RegExp(String.raw`on behalf of \(?${DOMAIN}\)? could not be delivered due to domain owner policy restrictions`, 'i'),
+    claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
+    sources: ["https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject (receivers' DMARC p=reject bounces, Hotmail)"],
   },
   {
     id: 'microsoft.dmarc-reject',
@@ -301,7 +314,8 @@ function resultWord(w: string | undefined): string | null {
 }
 
 /** The checks a reply's words say the receiver made, with their results. */
-export function readRecordedChecks(text: string): RecordedCheck[] {
+export function readRecordedChecks(pasted: string): RecordedCheck[] {
+  const text = plainQuotes(pasted);
   const out: RecordedCheck[] = [];
   for (const k of RECORDED_CHECK_TEXTS) {
     const m = k.text.exec(text);
@@ -325,7 +339,8 @@ export function readRecordedChecks(text: string): RecordedCheck[] {
  * (Microsoft's 5.7.515 "sending domain example.org doesn't meet the required authentication level"
  * without its "Spf= … Dkim= … DMARC= …" tail): the domain it judged, for the live checks to be about.
  */
-export function domainNamedIn(text: string): string | null {
+export function domainNamedIn(pasted: string): string | null {
+  const text = plainQuotes(pasted);
   for (const k of RECORDED_CHECK_TEXTS) {
     if (k.claims.every((c) => c.check === 'ptr')) continue;
     const d = k.text.exec(text)?.groups?.domain;

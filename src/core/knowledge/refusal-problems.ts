@@ -21,6 +21,9 @@
 
 import type { Stage } from '../types';
 import { MAIL_ORGANISATIONS } from './mail-organisations';
+import { plainQuotes } from '../text/punctuation';
+import { SENDING_QUOTA_WORDS } from './reasons/policy';
+import { GREYLIST_SOURCES, GREYLIST_WORDS } from './greylisting';
 
 export interface RefusalProblem {
   id: string;
@@ -46,13 +49,15 @@ export interface RefusalProblem {
   basicCodes?: number[];
   /** Only when the words came with no reply code (the sending MTA's or a client's own words about the connection). */
   withoutCode?: boolean;
-  /** Only for temporary (4xx) or permanent (5xx) refusals. */
-  only?: 'temporary' | 'permanent';
+  /** Only for temporary (4xx) or permanent (5xx) refusals; 'not-permanent': a 4xx, or words that came without a code. */
+  only?: 'temporary' | 'permanent' | 'not-permanent';
   /** Not when these words are there too (a mailbox quota is no sending quota). */
   unless?: RegExp;
   stages?: Stage[];
   /** Only when the refusal's reason is one of these (a broad entry gives way to a narrower reason: a size, a full mailbox). */
   reasons?: string[];
+  /** Not when the refusal's reason is one of these (a mailbox's "too many messages" is a full mailbox, not a rate). */
+  notReasons?: string[];
   /**
    * Only when the recipient was a bare local name ("root", "www-data") that the reporting server
    * qualified with its own domain (the refusal's originalRecipient has no "@"): what failed then
@@ -73,6 +78,10 @@ export interface RefusalProblem {
   verify?: string[];
   sources: string[];
 }
+
+/** Rates and counts a receiver limits (beside SENDING_QUOTA_WORDS, the sender's own account quota). */
+const RATE_OR_QUOTA =
+  /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|messaging|outbound|recipient) (?:quota|limit|rate)s?\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b|\btoo much mail\b(?! data)|\b(?:too many|exceeded|limit)\b[^.;\n]{0,60}\bper (?:second|minute|hour|day)\b/i;
 
 export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   {
@@ -116,6 +125,31 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'openssl s_client -connect <server>:465 </dev/null   (465: TLS at once)',
     ],
     sources: ['RFC 8314 §3.3 (implicit TLS on 465)', 'RFC 3207 (STARTTLS)', 'https://nodemailer.com/smtp/#tls-options'],
+  },
+  {
+    // a refusal OF THE MAIL FROM COMMAND that says only that it is not permitted: sendmail-style
+    // "501 5.7.1 <a@b>... Permission denied" (Kerio Connect, sendmail's check_mail), "550 5.7.1 Sender not
+    // permitted": the server does not let this client (or its login) use that sender address. The words
+    // name neither the IP nor a list, so no reputation step applies (RFC 5321 §3.3: MAIL FROM names the sender)
+    id: 'sender-not-permitted',
+    rule: 'smtp.sender-invalid',
+    stages: ['mail'],
+    text: /\bpermission denied\b|\b(?:not|never) (?:permitted|authori[sz]ed|allowed)\b(?! to relay)|\baccess denied\b|\bno permission\b/i,
+    unless: /\b(?:IP|client|host|network|banned|black ?list\w*|block ?list\w*|listed|RBL|DNSBL|relay\w*|spam|SPF|DKIM|DMARC)\b/i,
+    headline:
+      'The server refused the sender address at MAIL FROM: this client, or the account it logged in with, may not send as that address',
+    detail:
+      'The refusal answers MAIL FROM and names no IP, list or content: the server does not allow this sender address for this connection — usually a submission server that lets each login send only as its own address (Kerio Connect, Postfix reject_sender_login_mismatch, Microsoft 365 Send As), or a client that did not log in at all.',
+    fix: [
+      'Send with the address of the account the program logs in with (set both the envelope sender and From: to it), and make sure the program logs in (SMTP AUTH) before MAIL FROM.',
+      "Or give the login the right to send as that address on the server (an alias of the account, Kerio's or Microsoft 365's Send As permission).",
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <login> --from <that address> --to <recipient>'],
+    sources: [
+      'RFC 5321 §3.3 (MAIL FROM names the sender)',
+      'RFC 3463 §3.8 (X.7.1 Delivery not authorized)',
+      'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch',
+    ],
   },
   {
     // Postfix reject_sender_login_mismatch without a login: "Sender address rejected: not logged in"
@@ -406,9 +440,10 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',
-    text: /\bgr[ea]y ?list(?:ed|ing)?\b|\bpostgrey\b/i,
-    only: 'temporary',
-    sources: ['https://postgrey.schweikert.ch/ (Postgrey)', 'RFC 6647 (greylisting)'],
+    text: GREYLIST_WORDS,
+    // (also without a code: an application's error that kept only the words)
+    only: 'not-permanent',
+    sources: GREYLIST_SOURCES,
   },
   {
     // quotas and rates of a sending account or IP: Google 550 5.4.5 "Daily user sending limit exceeded",
@@ -416,14 +451,18 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"
     id: 'rate-or-quota',
     rule: 'smtp.rate-limited',
-    text: /(?<!connection )\brate[ -]limit|\b(?:daily|hourly) (?:user )?sending (?:quota|limit)\b|\bsending (?:quota|limit|rate)\b.{0,30}\b(?:exceeded|reached|over)\b|\b(?:exceeded|reached|over) (?:the |your |its )?(?:daily |hourly )?(?:sending|submission|send|message|messages|messaging|outbound|recipient) (?:quota|limit|rate)s?\b|\bsubmission quota\b|\btoo many (?:messages|mails|e-?mails|recipients|connections|sessions)\b|\bmessage rate\b.{0,20}\bexceeded\b|\breceiving (?:mail|messages|email) at a rate\b|\bmaximum sending rate\b|\bthrottl(?:ed|ing)\b/i,
+    text: new RegExp(`${SENDING_QUOTA_WORDS.source}|${RATE_OR_QUOTA.source}`, 'i'),
     details: ['4.5'],
-    unless: /\bmail ?box\b.{0,40}\b(?:full|quota|size|exceed)|\bover ?quota\b|\b(?:disk|storage) quota\b/i,
+    notReasons: ['mailboxfull', 'mesgtoobig', 'exceedlimit'],
+    // (a receiver's own disk or system full is X.4.5 too: "Insufficient system storage", "Mail system congestion")
+    unless:
+      /\bmail ?box\b.{0,40}\b(?:full|quota|size|exceed)|\bover ?quota\b|\b(?:disk|storage) quota\b|\b(?:insufficient|system) storage\b|\bcongest/i,
     sources: [
       'https://support.google.com/a/answer/3726730 (Google: 550 5.4.5, 4.2.1, 4.7.28)',
       'https://support.google.com/a/answer/166852 (Gmail sending limits)',
       'RFC 3463 §3.5 (X.4.5 Mail system congestion)',
       'https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas.html',
+      'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-in-exchange-online (5.2.2 submission quota)',
     ],
   },
 ];
@@ -470,13 +509,16 @@ export interface RefusalFacts {
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
-export function findRefusalProblem(r: RefusalFacts): RefusalProblem | undefined {
+export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefined {
+  const r = { ...facts, text: plainQuotes(facts.text) };
   const detail = detailOf(r.enhanced);
   const found = REFUSAL_PROBLEMS.find((p) => {
     if (p.only === 'temporary' && r.hard) return false;
     if (p.only === 'permanent' && !r.hard) return false;
+    if (p.only === 'not-permanent' && ((r.code ?? 0) >= 500 || /^5\./.test(r.enhanced ?? ''))) return false;
     if (p.stages && !p.stages.includes(r.stage)) return false;
     if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
+    if (p.notReasons && r.reason && p.notReasons.includes(r.reason)) return false;
     if (p.withoutCode && r.code !== null) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;

@@ -113,6 +113,13 @@ export const REPLY_WORD_STAGES: { words: RegExp; stages: Stage[]; source: string
     stages: ['mail', 'rcpt'],
     source: 'https://www.postfix.org/postconf.5.html#smtpd_sender_restrictions, #smtpd_delay_reject',
   },
+  {
+    // sendmail's (and its imitators': Kerio, MDaemon) replies echo the command's address argument first,
+    // "<a@b>... Sender ok", "<a@b>... Permission denied": only MAIL FROM and RCPT TO take an address
+    words: /^\s*<[^<>\s]{1,254}>\.\.\.\s/,
+    stages: ['mail', 'rcpt'],
+    source: 'sendmail usrerr()/message() ("<addr>... text", e.g. "250 2.1.0 <a@b>... Sender ok"); RFC 5321 §4.1.1.2–4.1.1.3',
+  },
 ];
 
 /** The commands a reply's words leave possible, or undefined when they name none. */

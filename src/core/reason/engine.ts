@@ -36,6 +36,7 @@
 // so that results compare with it; the tables are Mailmedic's own.
 
 import type { Stage } from '../types';
+import { plainQuotes } from '../text/punctuation';
 import { knowledgeById, RECEIVER_REPLIES, type ReplyKnowledge } from '../knowledge/replies';
 import { readEnhancedCode, type CodeReading } from '../knowledge/enhanced-codes';
 import { replyCodeReason } from '../knowledge/reply-codes';
@@ -91,7 +92,7 @@ export interface ReasonDecision {
 export function wordsOnly(text: string): string {
   // (?<!…): a bare address is tried only where a run of its characters starts — tried from every
   // character of a long run without "@", the pattern was quadratic
-  return text.replace(/<[^<>\s]*@[^<>\s]*>|(?<![\w.+=-])[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
+  return plainQuotes(text).replace(/<[^<>\s]*@[^<>\s]*>|(?<![\w.+=-])[\w.+=-]+@[\w.-]+\.[a-z]{2,}/gi, '<address>');
 }
 
 const BEFORE_MAIL: Stage[] = ['connect', 'helo'];

@@ -78,6 +78,17 @@ export const POLICY_VIOLATION: ReasonTable = {
   ],
 };
 
+/**
+ * A quota of the SENDER's own account (or its relay): how many messages or recipients it may
+ * send per hour or day. Google answers it with 550 5.4.5 ("Daily user sending quota exceeded"),
+ * Microsoft with 5.2.2 ("Submission quota exceeded") or 5.1.90, SES and other relays in their own
+ * words. RFC 3463 gives X.2.2 to a full mailbox and X.4.5 to "mail system congestion", but these
+ * words name the sender's quota: they decide over the code (X.2.2 yields to them,
+ * knowledge/enhanced-codes.ts) and over a mailbox's quota words (mailboxfull yields too).
+ */
+export const SENDING_QUOTA_WORDS =
+  /\bsending (?:quota|limits?)\b|\b(?:submission|relay|outbound|outgoing|send|sending|recipients?) (?:rate |count )?(?:quota|limit)s? (?:has been |was |is )?(?:exceeded|reached)\b|\b(?:exceeded|reached|over|hit) (?:the |your |its |a |our )?(?:daily |hourly |maximum |max )?(?:number|amount|count) of (?:messages|e-?mails|mails|recipients)(?: (?:you|that) (?:can|may) send| (?:allowed|permitted) (?:per|in an?|each|every) (?:minute|hour|day))?\b|\b(?:messages|e-?mails|mails|recipients) (?:you (?:can|may|are allowed to) send|(?:allowed|permitted) to be sent)\b|\b(?:daily|hourly) (?:limit|quota) (?:for|of|on) (?:message |e-?mail )?(?:recipients|messages|e-?mails|sending)\b|\breached (?:your|the|its) (?:daily|hourly) (?:sending |message )?limit\b|\bsubmission ?quota\b|\bSubmissionQuotaExceeded\b/i;
+
 export const SPEEDING: ReasonTable = {
   reason: 'speeding',
   meaning: 'The receiver limits how fast this sender may send; later retries go through.',
@@ -85,9 +96,14 @@ export const SPEEDING: ReasonTable = {
   advice: 'generic.speeding',
   phrases: [
     p(
+      'speeding.sending-quota',
+      SENDING_QUOTA_WORDS,
+      'Google ("550 5.4.5 Daily user sending quota exceeded", https://support.google.com/a/answer/166852), Microsoft ("5.2.2 Submission quota exceeded", "5.1.90 … reached your daily limit for message recipients"), Amazon SES ("Sending quota exceeded"), cPanel/Exim and relays\' own sending limits',
+    ),
+    p(
       'speeding.rate',
-      /(?<!connection )\brate limit|\b(?:sending|receiving) (?:too fast|rate)\b|\btry again slower\b|\bthrottl|\bexceeded (?:the )?(?:message|sending|hourly|daily) (?:rate|limit|quota)\b|\bmax(?:imum)? (?:emails|messages) per (?:hour|day)\b|\bhourly (?:limit|rate)\b|\bdaily (?:sending |message )?(?:limit|quota)\b|\bat a rate that prevents\b|\bslow down\b|\bunusual rate\b/i,
-      'Gmail (4.2.1, 4.7.28 rate limits), cPanel/Exim ("max emails per hour"), Amazon SES ("Throttling failure"), Postfix anvil',
+      /(?<!connection )\brate[ -]?limit|\b(?:message|sending|send|mail) rate\b[^.;\n]{0,30}\bexceeded\b|\b(?:sending|receiving) (?:too fast|rate)\b|\btry again slower\b|\bthrottl|\bexceeded (?:the |your )?(?:message|sending|hourly|daily) (?:rate|limit|quota)\b|\bmax(?:imum)? (?:emails|messages) per (?:hour|day)\b|\bhourly (?:limit|rate)\b|\bdaily (?:sending |message )?(?:limit|quota)\b|\bat a rate that prevents\b|\bslow down\b|\bunusual rate\b|\btoo (?:much mail|many (?:messages|mails|e-?mails)) (?:from|sent|per|in|for)\b|\b(?:too many|exceeded|limit|quota)\b[^.;\n]{0,60}\bper (?:second|minute|hour|day|24 ?h(?:ours)?)\b|(?<!(?:size|length|storage|disk|mailbox|attachment|header|line|recipients?|connection|connection rate|session) )\blimit (?:has been |was )?(?:exceeded|reached)\b/i,
+      'Gmail (4.2.1, 4.7.28 rate limits), cPanel/Exim ("max emails per hour"), Amazon SES ("Throttling failure"), Postfix anvil, policy daemons ("too many messages from <ip> per hour")',
     ),
   ],
 };

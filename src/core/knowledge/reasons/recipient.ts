@@ -107,6 +107,8 @@ export const MAILBOX_FULL: ReasonTable = {
   meaning: "The recipient's mailbox has no room left (a quota or the disk).",
   definition: DEF('mailboxfull'),
   advice: 'generic.mailbox-full',
+  // a quota of the sender's own account ("Daily user sending quota exceeded") is no mailbox's quota
+  unlessPhraseIds: ['speeding.sending-quota'],
   phrases: [
     p(
       'mailboxfull.mailbox-full',

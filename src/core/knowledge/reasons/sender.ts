@@ -182,7 +182,7 @@ export const REJECTED: ReasonTable = {
     ),
     p(
       'rejected.sender-list',
-      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a member of this (?:mailing )?list\b|\bNOT MEMBER article\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b/i,
+      /(?<!recipient |sender ip |5\.1\.0 )\baddress rejected\b|\badministrative prohibition\b|\bdelivery not authori[sz]ed, message refused\b|\byour (?:envelope )?sender has been denied\b|(?<!\bIP )\b(?:e-?mail )?address (?:that )?(?:has been|is) blacklisted\b|\bthis server does not accept mail from\b|\b(?:not|never) accept mail from\b(?! (?:dynamic|hosts|your ip|ip))|\bisn'?t on the recipient'?s list of senders\b|\bon (?:the )?senderfilterconfig list\b|\bnot allowed to post to this mailing list\b|\bnot a member of this (?:mailing )?list\b|\bNOT MEMBER article\b|\bnot a registered gateway user\b|\bsender is spammer\b|\brecipient addresses rejected ?: access denied\b|\baccess denied \(in reply to mail from command\)|\bspam reporting address\b|\bnot owned by user\b/i,
       'Exim ("administrative prohibition"), MessageLabs, Exchange (SenderFilterConfig), McAfee, Mailman',
     ),
   ],

@@ -59,12 +59,15 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
     id: 'generic.dmarc-reject',
     generic: true,
     sender: 'many (Postfix with OpenDMARC, Exim, Proofpoint…)',
-    text: /DMARC (?:policy|verification|check)? ?(?:reject|fail)|rejected (?:by|due to|per) DMARC|failed DMARC/i,
+    text: /DMARC (?:policy|verification|check)? ?(?:reject|fail)|rejected (?:by|due to|per) DMARC|failed DMARC|\bdomain owner policy restrictions\b|\bdomain'?s DMARC policy\b|\bDMARC policy (?:of|for) \S+ (?:is|says) (?:reject|quarantine)\b/i,
     reason: 'authfailure',
     party: 'sender',
     meaning: "The receiver applied the From domain's DMARC policy: the message failed DMARC and the policy said reject.",
     rules: ['dmarc.fail', 'spf.fail', 'spf.softfail', 'dkim.fail', 'dkim.missing'],
-    sources: ['RFC 7489 §6.6.4 (policy enforcement), §7.3'],
+    sources: [
+      'RFC 7489 §6.6.4 (policy enforcement), §7.3',
+      'https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject (Comcast, Google, Hotmail, XS4ALL, Yahoo DMARC bounces)',
+    ],
   },
   {
     id: 'generic.spf-fail',

@@ -4,6 +4,8 @@
 // Proofpoint, Cisco, Trend Micro, Sophos, Symantec) in gateways.ts.
 
 import type { ReplyKnowledge } from './types';
+import { GREYLIST_WORDS } from '../greylisting';
+import { BLOCKLIST_WORD_SOURCES, PERSONAL_BLOCK_WORDS } from '../blocklist-words';
 
 export const FILTER_REPLIES: ReplyKnowledge[] = [
   {
@@ -98,10 +100,36 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://docs.cpanel.net/knowledge-base/email/how-to-troubleshoot-email-delivery-issues/'],
   },
   {
+    // A block list of ADDRESSES kept by the recipient or its server (Outlook's and webmail's "Blocked
+    // senders", Exchange's sender filter, a per-user blacklist in SpamAssassin/cPanel/SmarterMail): the
+    // sender's address is refused, whatever IP sent it. Not a DNS blocklist: no public list has it, and
+    // no delisting helps (knowledge/blocklist-words.ts sorts the words: a listed IP, provider or domain
+    // is a listing; a blacklisted sender, user or address is this).
+    id: 'blocklist.personal',
+    sender: "the recipient's own block list (blocked senders)",
+    text: PERSONAL_BLOCK_WORDS,
+    reason: 'rejected',
+    // the sender is the one who acts: it asks the recipient by another channel, or sends from another
+    // address (the recipient refused it on purpose and is not the reader)
+    party: 'sender',
+    headline: "The recipient (or its server) blocks this sender's address: a personal or per-domain block list, not a DNS blocklist",
+    meaning:
+      "The refusal names the sender's address (or the sender) as blocked or blacklisted by the recipient: an entry in the recipient's blocked-senders list or the receiving server's list of refused senders. The sending IP's reputation and DNS play no part, and no public blocklist lists it.",
+    rules: ['smtp.rejected'],
+    fix: [
+      "Ask the recipient (by another channel) to remove your address or domain from their blocked senders, or their administrator from the server's sender block list.",
+      'Nothing on the sending server or in DNS changes this refusal.',
+    ],
+    sources: BLOCKLIST_WORD_SOURCES,
+  },
+  {
     id: 'greylisting',
     sender: 'Postgrey, rspamd, MailChannels and other greylisting filters',
-    text: /grey ?listed|gray ?listed|greylisting|graylisting|postgrey|greylist/i,
-    codes: [421, 450, 451, 452],
+    text: GREYLIST_WORDS,
+    // greylisting is a temporary refusal by definition (RFC 6647 §2.1): any 4xx (Stalwart answers 422
+    // 4.2.2), or the words alone where an application's error dropped the code (PHPMailer's "The
+    // following recipients failed: … Greylisted, see …")
+    codes: [0, 421, 422, 450, 451, 452, 454],
     reason: 'onhold',
     party: 'receiver-policy',
     meaning:

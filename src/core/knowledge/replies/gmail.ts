@@ -39,7 +39,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmail.5.7.26-unauthenticated',
     sender: 'Gmail',
-    text: /sender is unauthenticated|This mail is unauthenticated|Gmail requires all senders to authenticate|Unauthenticated email from \S+ is not accepted due to (?:the )?domain'?s|5\.7\.26\b/i,
+    text: /sender is unauthenticated|This mail is unauthenticated|Gmail requires all senders to authenticate|Unauthenticated email from \S+ is not accepted\b|5\.7\.26\b/i,
     reason: 'authfailure',
     party: 'sender',
     meaning:

@@ -5,6 +5,7 @@
 // knowledge/reasons. GENERIC_REPLIES (generic.ts) is the advice per reason.
 
 import type { Stage } from '../../types';
+import { plainQuotes } from '../../text/punctuation';
 import type { ReplyKnowledge } from './types';
 import { MDAEMON_REPLIES } from './mdaemon';
 import { GMAIL_REPLIES } from './gmail';
@@ -55,7 +56,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
 export const REPLY_KNOWLEDGE: ReplyKnowledge[] = [...RECEIVER_REPLIES, ...GENERIC_REPLIES];
 
 function applies(k: ReplyKnowledge, text: string, code: number | null, stage: Stage): boolean {
-  return k.text.test(text) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
+  return k.text.test(plainQuotes(text)) && (!k.codes || k.codes.includes(code ?? 0)) && (!k.stages || k.stages.includes(stage));
 }
 
 /** Only the receivers' own texts (not the generic words). */
@@ -69,5 +70,6 @@ export function knowledgeById(id: string | null | undefined): ReplyKnowledge | u
 
 /** Whether a reply is the receiver's own malfunction (its blocklist lookups refused…), not a finding about the sender. */
 export function isReceiverError(text: string): boolean {
-  return RECEIVER_REPLIES.some((k) => k.receiverError && k.text.test(text));
+  const plain = plainQuotes(text);
+  return RECEIVER_REPLIES.some((k) => k.receiverError && k.text.test(plain));
 }

@@ -9,7 +9,32 @@ const TONLINE_BLOCK =
   'https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html (T-Online blocks IPs of unknown reputation)';
 const GMX = 'https://www.gmx.net/mail/senderguidelines (GMX / WEB.DE sender guidelines)';
 
+const NETEASE = 'http://help.163.com/09/1224/17/5RAJ4LMH00753VB8.html (NetEase mail: bounce and SMTP error codes)';
+
 export const ISP_REPLIES: ReplyKnowledge[] = [
+  {
+    // NetEase (163.com, 126.com, yeah.net) refuses an account whose SMTP service is off: "550 User has no
+    // permission" to AUTH or MAIL FROM. SMTP (and its client authorisation code, which replaces the
+    // password for clients) must be turned on in the webmail settings
+    id: 'netease.smtp-not-enabled',
+    sender: 'NetEase (163.com, 126.com, yeah.net)',
+    text: /\bUser has no permission\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: "The provider refused this account for SMTP: the account's SMTP service (and its client authorisation code) is not turned on",
+    meaning:
+      'NetEase answers "550 User has no permission" when the account that logs in (or sends) has not enabled SMTP in its webmail settings. The client must then log in with the client authorisation code, not the web password.',
+    rules: ['smtp.login-failed'],
+    fix: [
+      'In the webmail (Settings → POP3/SMTP/IMAP), turn on the SMTP service and create a client authorisation code (授权码).',
+      'Use that code as the SMTP password in the application, with the full address as the user name.',
+    ],
+    verify: ['swaks --server smtp.163.com --port 465 --tls-on-connect --auth-user <address> --from <address> --to <recipient>'],
+    sources: [
+      NETEASE,
+      "https://github.com/testerSunshine/12306/issues/62 (SMTPAuthenticationError(550, 'User has no permission'): enable SMTP)",
+    ],
+  },
   {
     id: 'tonline.bl',
     sender: 'T-Online (Deutsche Telekom)',

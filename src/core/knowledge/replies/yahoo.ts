@@ -60,9 +60,12 @@ export const YAHOO_REPLIES: ReplyKnowledge[] = [
     text: /Message not accepted for policy reasons/i,
     reason: 'policyviolation',
     party: 'receiver-policy',
-    meaning: 'Yahoo refused the message for policy reasons, often failing DMARC or authentication requirements for bulk senders.',
-    rules: ['dmarc.fail', 'dkim.missing', 'smtp.content-rejected'],
-    sources: [YAHOO],
+    // Yahoo's own page for it (SLN7253): "Yahoo was unable to verify that it came from a legitimate email
+    // sender … failed one or more of the … authentication checks" (DKIM, SPF, DMARC) — not a content verdict
+    meaning:
+      'Yahoo (and AOL) refused the message because it could not verify the sender: it failed DKIM, SPF or DMARC (a From: domain with DMARC p=reject sent from a server that is not its own is the usual case).',
+    rules: ['smtp.auth-failed', 'dmarc.fail', 'dkim.missing'],
+    sources: [YAHOO, 'https://help.yahoo.com/kb/SLN7253.html (Error "554 5.7.9: Message not accepted for policy reasons")'],
   },
   {
     id: 'yahoo.user-unknown',
