@@ -14,9 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
-  // reason securityerror (550 5.7.1 end-of-data), want authfailure|…; first smtp.rejected:fail, want spf.fail|smtp.auth-failed|smtp.sender-invalid
-  'dada-mail-exim-bounce-mailchannels-bfd-sender-prohibited-by-spf-gmail-from':
-    "MailChannels' '550 5.7.1 [BFD] Sender prohibited by SPF' falls to the 5.7.1 catch-all; the words 'prohibited by SPF' are not read as the sender domain's SPF refusing the sending host",
   // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
   'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
     "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
@@ -30,15 +27,15 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
-  // first smtp.relay-denied:fail, want smtp.sender-invalid
-  'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
-    "step only (read as a nullmailer log now): Zoho's '553 Relaying disallowed as <sender>' is read as a relay refusal of the recipient, not as the login refusing that sender address",
-  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
-  'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
-    "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
-  // first smtp.rejected:warn, want mta.local-error
-  'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
-    "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
+  // first smtp.rejected:warn, want smtp.greylisted
+  'exim-debug-mimecast-451-internal-resource-temporarily-unavailable-greylist':
+    "Exim debug output ('  308   SMTP<< 451 …' with pid prefixes): the reply text runs on into the following debug lines ('308 LOG: MAIN 308 H=…'), and Mimecast's '451 Internal resource temporarily unavailable' (its greylisting, per Mimecast's DOC-1369 link) is not known vendor text, so the refusal stays undecided (onhold)",
+  // reason none, want blocked|badreputation|rejected|speeding|toomanyconn; first none, want reputation.blocked|reputation.complaint|smtp.rate-limited; stage none, want mail
+  'exim-mainlog-yahoo-421-ts01-deferred-user-complaints-phpmailer':
+    "Exim mainlog line 'SMTP error from remote mail server after MAIL FROM:<…> SIZE=…: 421 4.7.0 [TS01] …' (no H= host part, no ==/** marker) is not read as a refusal, so Yahoo's TS01 complaints deferral is never seen",
+  // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
+  'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
+    "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
@@ -57,16 +54,13 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
-  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
-  'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
-    "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
+  // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
+  'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
+    "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // reason securityerror (554 5.7.1 unknown); first smtp.rejected:fail, want smtp.content-rejected
-  'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
-    "reason and step only (the reply after '-->' is read now): 'rejected by rspamd filter' is not read as a content filter's verdict; 554 5.7.1 falls to the catch-all",
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
