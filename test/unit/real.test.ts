@@ -20,10 +20,16 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
+  'dotnet-remote-certificate-invalid-smtp-host-given-as-ip':
+    ".NET's 'The remote certificate is invalid according to the validation procedure.' (client-side TLS certificate validation failing, here because the host was given as an IP) is not a known client error",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
+  // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
+  'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
+    "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
   // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
     "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
@@ -45,13 +51,25 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
+  'n8n-ynh-postfix-localhost-not-in-cert-altnames-ssl-accept-lost':
+    "Node's 'Hostname/IP does not match certificate's altnames: Host: … is not in the cert's altnames' (a client-side TLS name mismatch) beside Postfix's 'SSL_accept error … lost connection after STARTTLS' gets a generic rejection step, not the TLS step",
+  // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
+  'nodemailer-hostname-not-in-cert-altnames-mail-subdomain-vs-web-cert':
+    "Node's 'Hostname/IP does not match certificate's altnames' alone (no SMTP reply) is not a known client error",
   // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown
   'opensmtpd-relay-permfail-gmail-5-1-1-last-line-only-relay-via-gmail-mx':
     "an OpenSMTPD relay log line without syslog prefix ('relay: PermFail for <id>: … relay=<ip> (<host>), delay=…, stat=550 5.1.1 …') is not recognised; the stat= reply is never read",
+  // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
+  'postal-smtp-relay-openssl-hostname-ip-does-not-match-certificate':
+    "Ruby's 'OpenSSL::SSL::SSLError (hostname \"<ip>\" does not match the server certificate)' gets a generic rejection step, not the TLS step",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
+  'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
+    "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
   // not recognised (kind unknown); reason none; first none, want smtp.content-rejected
   'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
     "an application's own delivery-log line ('[6.801s] host:25 --> 554 5.7.1 rejected by rspamd filter') is not recognised; the reply after '-->' is never read",
