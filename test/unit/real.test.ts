@@ -30,9 +30,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
+  // first smtp.rejected:warn, want smtp.greylisted
+  'exim-debug-mimecast-451-internal-resource-temporarily-unavailable-greylist':
+    "Exim debug output ('  308   SMTP<< 451 …' with pid prefixes): the reply text runs on into the following debug lines ('308 LOG: MAIN 308 H=…'), and Mimecast's '451 Internal resource temporarily unavailable' (its greylisting, per Mimecast's DOC-1369 link) is not known vendor text, so the refusal stays undecided (onhold)",
+  // reason none, want blocked|badreputation|rejected|speeding|toomanyconn; first none, want reputation.blocked|reputation.complaint|smtp.rate-limited; stage none, want mail
+  'exim-mainlog-yahoo-421-ts01-deferred-user-complaints-phpmailer':
+    "Exim mainlog line 'SMTP error from remote mail server after MAIL FROM:<…> SIZE=…: 421 4.7.0 [TS01] …' (no H= host part, no ==/** marker) is not read as a refusal, so Yahoo's TS01 complaints deferral is never seen",
   // reason none; first headers.invalid-address:fail, want smtp.sender-invalid
   'fcron-nullmailer-zoho-553-relaying-disallowed-as-root-with-comment':
     "nullmailer's log ('smtp: Failed: 553 …', 'Sending failed: Permanent error') is not a known log shape: its 'From: <…>' line makes the paste a header block, so the 553 reply is never read",
+  // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
+  'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
+    "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
   // first smtp.rejected:warn, want mta.local-error
   'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
     "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
@@ -57,6 +66,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
   'nodemailer-hostname-not-in-cert-altnames-mail-subdomain-vs-web-cert':
     "Node's 'Hostname/IP does not match certificate's altnames' alone (no SMTP reply) is not a known client error",
+  // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
+  'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
+    "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
   // not recognised (kind unknown); reason none, want userunknown; first none, want smtp.recipient-unknown
   'opensmtpd-relay-permfail-gmail-5-1-1-last-line-only-relay-via-gmail-mx':
     "an OpenSMTPD relay log line without syslog prefix ('relay: PermFail for <id>: … relay=<ip> (<host>), delay=…, stat=550 5.1.1 …') is not recognised; the stat= reply is never read",
