@@ -42,9 +42,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
-  // first smtp.rejected:warn, want mta.local-error
-  'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
-    "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
@@ -82,9 +79,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
   'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
     "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
-  // not recognised (kind unknown); reason none; first none, want smtp.content-rejected
-  'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
-    "an application's own delivery-log line ('[6.801s] host:25 --> 554 5.7.1 rejected by rspamd filter') is not recognised; the reply after '-->' is never read",
   // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
   'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
     "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",

@@ -101,6 +101,8 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: [
       'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch',
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-60-in-exchange-online',
+      'https://www.zoho.com/mail/help/zoho-smtp.html (the From address must be the account\'s address or alias; Zoho answers "553 Relaying disallowed as <address>")',
+      'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html ("Relaying disallowed as <emailaddress>": the from address is not allowed)',
     ],
   },
   {
@@ -304,7 +306,8 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
-    // relaying refused in other words than the reason tables know ("553 Relaying disallowed as a@b")
+    // relaying refused in other words than the reason tables know ("553 Relaying not allowed"; Zoho's "Relaying
+    // disallowed as <address>" is the sender the login may not use: sender-not-owned above)
     id: 'relay-refused',
     rule: 'smtp.relay-denied',
     text: /\brelay(?:ing)?\)? (?:is )?(?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,
