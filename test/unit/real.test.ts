@@ -14,9 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
-  // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
-  'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
-    "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -45,9 +42,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:warn, want smtp.greylisted
   'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
     "step only (read as an Exim log at RCPT now): an own server's temporary refusal of RCPT logged without any words is not read as its greylisting",
-  // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
-  'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
-    "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
@@ -61,12 +55,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
-  'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
-    "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
-    "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
 };
 
 const incidents = listIncidents();
