@@ -27,9 +27,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:warn, want smtp.greylisted
   'exim-debug-mimecast-451-internal-resource-temporarily-unavailable-greylist':
     "Exim debug output ('  308   SMTP<< 451 …' with pid prefixes): the reply text runs on into the following debug lines ('308 LOG: MAIN 308 H=…'), and Mimecast's '451 Internal resource temporarily unavailable' (its greylisting, per Mimecast's DOC-1369 link) is not known vendor text, so the refusal stays undecided (onhold)",
-  // reason none, want blocked|badreputation|rejected|speeding|toomanyconn; first none, want reputation.blocked|reputation.complaint|smtp.rate-limited; stage none, want mail
-  'exim-mainlog-yahoo-421-ts01-deferred-user-complaints-phpmailer':
-    "Exim mainlog line 'SMTP error from remote mail server after MAIL FROM:<…> SIZE=…: 421 4.7.0 [TS01] …' (no H= host part, no ==/** marker) is not read as a refusal, so Yahoo's TS01 complaints deferral is never seen",
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",

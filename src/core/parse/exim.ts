@@ -204,11 +204,29 @@ class EximReader {
       const id = m ? (m[2] ?? null) : bare!.id;
       const rest = m ? m[3] : bare!.rest;
       const l: EximLine = { no: i + 1, id, rest, h: hostField(rest), bare: !m };
+      this.idOfLine.set(l.no, id);
       if (!this.handlers.some((handle) => handle(l))) this.book.unknownLines++;
     });
+    // the remote's refusal logged on its own line and again in the ==/** line of the same message: once
+    for (const [r, id] of this.standalone) {
+      const twin = this.book.rejections.some(
+        (x) => x !== r && !this.standalone.has(x) && x.code === r.code && x.line > r.line && this.sessionOfLine(x.line) === id,
+      );
+      if (!twin) continue;
+      this.book.rejections.splice(this.book.rejections.indexOf(r), 1);
+      for (const s of this.book.sessions) s.replies = s.replies.filter((x) => x.line !== r.line);
+    }
     const { rejections } = this.book;
     for (const w of this.retryWaits) if (!rejections.some((r) => r.recipient === w.recipient)) rejections.push(w);
     rejections.sort((a, b) => a.line - b.line);
+  }
+
+  /** Refusals read from a timed "<id> SMTP error from remote …" line, by the message id. */
+  private readonly standalone = new Map<RawRejection, string | null>();
+  /** The message id of each line read (for the twins above). */
+  private readonly idOfLine = new Map<number, string | null>();
+  private sessionOfLine(line: number): string | null | undefined {
+    return this.idOfLine.get(line);
   }
 
   /** A message's session by its id; an inbound connection's (no id) by its client IP. */
@@ -250,7 +268,9 @@ class EximReader {
    */
   private failureTail(l: EximLine): boolean {
     const tail = /^(?:([^\s@<>]+@[^\s@<>]+)\s+)?(?:R=\S+\s+T=\S+|SMTP error from remote mail(?: server)? after\b)/i.exec(l.rest);
-    if (!l.bare || !tail) return false;
+    // (with its time and id, Exim logs the remote's refusal on a line of its own too: "<id> SMTP error from remote
+    // mail server after MAIL FROM:<a> SIZE=…: 421 …", without the ==/** line's H= part)
+    if (!tail || (!l.bare && !/^SMTP error from remote mail/i.test(l.rest))) return false;
     const s = l.id ? this.session(l.id, null, l.no) : this.book.find(NO_ID, null, l.no, 'inbound');
     s.endLine = l.no;
     goesOut(s);
@@ -260,7 +280,9 @@ class EximReader {
     // a transport's "defer (-1): …" is a deferral whatever it says (spec, "Log files": the == line)
     const deferred = /\bT=\S+\s+defer\s*\(/.test(l.rest) || (code !== null && code < 500);
     const words = tail[1] ? l.rest.slice(tail[1].length).trim() : l.rest;
+    const before = this.book.rejections.length;
     this.notDelivered(s, l, deferred ? '==' : '**', rcpt, words);
+    if (!l.bare) for (const r of this.book.rejections.slice(before)) this.standalone.set(r, l.id);
     return true;
   }
 

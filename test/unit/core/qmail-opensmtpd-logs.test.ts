@@ -332,3 +332,25 @@ describe("programs' lines beside the logs", () => {
   it('an arrow before a number in prose is no reply', async () =>
     expect((await analyze('Upgraded the package from version 1.2 --> 554 files changed')).rejections).toEqual([]));
 });
+
+describe("replies in a program's fields and in Exim's own lines", () => {
+  it("a program's 'response=' field holds the reply; '(EHLO)' after it names the command", async () =>
+    expect(await read('response=421-4.7.0 Try again later, closing connection. (EHLO)')).toMatchObject({ kind: 'bounce', stage: 'helo' }));
+
+  it("a size field's number is no reply", async () =>
+    expect((await analyze('Message stored: size=550 bytes, 3 recipients')).rejections).toEqual([]));
+
+  it("Exim's timed 'SMTP error from remote mail server' line is the remote's refusal, counted once beside its == line", async () => {
+    const line =
+      'SMTP error from remote mail server after MAIL FROM:<a@example.com> SIZE=15763: 421 4.7.0 [TS01] Messages from 192.0.2.5 temporarily deferred due to user complaints';
+    const alone = await analyze(`2016-07-20 14:18:21 1bPxwi-0001xA-Te ${line}`);
+    expect(alone.rejections.map((r) => [r.code, r.stage])).toEqual([[421, 'mail']]);
+    const twins = await analyze(
+      [
+        `2016-07-20 14:18:21 1bPxwi-0001xA-Te ${line}`,
+        `2016-07-20 14:18:21 1bPxwi-0001xA-Te == b@example.net R=dnslookup T=remote_smtp defer (-44) H=mx.example.net [192.0.2.9]: ${line}`,
+      ].join('\n'),
+    );
+    expect(twins.rejections.map((r) => r.line)).toEqual([2]);
+  });
+});

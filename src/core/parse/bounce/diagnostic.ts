@@ -55,7 +55,8 @@ const STAGE_WORDS: [RegExp, string][] = [
   [
     // Postfix's smtpd_helo_restrictions say "Helo command rejected" (answered at RCPT TO by default, smtpd_delay_reject:
     // a log or bounce that says "in reply to RCPT" is read above)
-    /(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b|\bHelo command rejected\b/i,
+    // (a program that prints the command after the reply in parentheses: "… closing connection. (EHLO)")
+    /(?:in reply to|after|while sending|>>>)\s*(?:the )?(?:HELO|EHLO)\b|\bHelo command rejected\b|\((?:HELO|EHLO)\)\s*$/i,
     'HELO',
   ],
   [

@@ -87,7 +87,11 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
  * version, an address or a key=value (delay=450, 2024-…); followed by a space,
  * a hyphen, a quote or the end of the line.
  */
-const CODE = new RegExp(String.raw`(?<![\w.\/=@+-])([45][0-5]\d)(?:([ -])\s{0,3}(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`, 'g');
+// (after "=" only in a program's "response=" / "reply=" field: "size=550" is no reply)
+const CODE = new RegExp(
+  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?:([ -])\s{0,3}(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
+  'g',
+);
 /** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
 const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\s+[\p{L}\[<'"(]|$)`, 'gu');
 
@@ -97,10 +101,11 @@ const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\s+[\p{L}\[<'
  * "rejected:", "Error:"), a quote (Exchange "returned '", "with message \"",
  * nodemailer "response: '"), "<<<"/"<<" and "Got:"/"S:" of transcripts,
  * Exchange 2010's "#", a bracket or parenthesis ("[550]", "(550, "), a
- * transcript's or delivery log's arrow ("host:25 --> 554 …", "<-- 550", "=> 550"),
+ * transcript's or delivery log's arrow ("host:25 --> 554 …", "<-- 550", "=> 550"), a program's
+ * "response=" field (nodemailer's error object printed as key=value),
  * or a letter of a language without spaces ("邮件投递失败550").
  */
-const OPENER_END = /(?:[:;'"#([|]|<<<?|--?>|<--?|=>|\.{3,}|[^\x00-\x7f])\s{0,4}$/u;
+const OPENER_END = /(?:[:;'"#([|]|<<<?|--?>|<--?|=>|\b(?:response|reply|smtp_?response|last_?response)=|\.{3,}|[^\x00-\x7f])\s{0,4}$/iu;
 /** Words that introduce a reply without a colon. */
 const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response)\s{0,4}$/i;
 
