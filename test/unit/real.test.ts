@@ -17,9 +17,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
   'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
     "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
-  // reason securityerror (550 5.7.1 end-of-data), want authfailure|…; first smtp.rejected:fail, want spf.fail|smtp.auth-failed|smtp.sender-invalid
-  'dada-mail-exim-bounce-mailchannels-bfd-sender-prohibited-by-spf-gmail-from':
-    "MailChannels' '550 5.7.1 [BFD] Sender prohibited by SPF' falls to the 5.7.1 catch-all; the words 'prohibited by SPF' are not read as the sender domain's SPF refusing the sending host",
   // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
   'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
     "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
@@ -48,12 +45,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
-  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
-  'grav-swift-zoho-553-relaying-disallowed-as-form-submitter-sender':
-    "Zoho's '553 Relaying disallowed as <sender>' (the login may not send as that address) is read as a relay refusal of the recipient; the words 'disallowed as <address>' naming the sender are not used",
-  // first smtp.rejected:warn, want mta.local-error
-  'iobroker-email-451-4-3-0-pymilter-untrapped-exception-mail-server':
-    "'451 4.3.0 pymilter: untrapped exception in pythonfilter' (the server's own milter crashed) gets the generic rejection step; a milter/filter crash on the refusing server is not known as that server's local error",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
@@ -72,9 +63,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
-  // reason onhold (553 - unknown); first smtp.relay-denied:fail, want smtp.sender-invalid
-  'mattermost-zoho-553-relaying-disallowed-as-empty-sender-json-log':
-    "Zoho's '553 Relaying disallowed as @' (empty sender) is read as a relay refusal; same mechanism as the Grav/Zoho incident",
   // first smtp.rejected:fail, want smtp.tls-failed|smtp.connection-failed
   'n8n-ynh-postfix-localhost-not-in-cert-altnames-ssl-accept-lost':
     "Node's 'Hostname/IP does not match certificate's altnames: Host: … is not in the cert's altnames' (a client-side TLS name mismatch) beside Postfix's 'SSL_accept error … lost connection after STARTTLS' gets a generic rejection step, not the TLS step",
@@ -97,9 +85,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
   'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
     "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
-  // not recognised (kind unknown); reason none; first none, want smtp.content-rejected
-  'protonmail-554-5-7-1-rejected-by-rspamd-filter-account-mail':
-    "an application's own delivery-log line ('[6.801s] host:25 --> 554 5.7.1 rejected by rspamd filter') is not recognised; the reply after '-->' is never read",
   // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
   'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
     "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",

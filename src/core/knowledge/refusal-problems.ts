@@ -89,7 +89,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"
     id: 'sender-not-owned',
     rule: 'smtp.sender-invalid',
-    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b/i,
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b|\bRelaying disallowed as\b/i,
     headline: 'The server refused the sender address: the account that logged in may not send as it',
     detail:
       'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
@@ -101,6 +101,8 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: [
       'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch',
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-60-in-exchange-online',
+      'https://www.zoho.com/mail/help/zoho-smtp.html (the From address must be the account\'s address or alias; Zoho answers "553 Relaying disallowed as <address>")',
+      'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html ("Relaying disallowed as <emailaddress>": the from address is not allowed)',
     ],
   },
   {
@@ -299,7 +301,8 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
-    // relaying refused in other words than the reason tables know ("553 Relaying disallowed as a@b")
+    // relaying refused in other words than the reason tables know ("553 Relaying not allowed"; Zoho's "Relaying
+    // disallowed as <address>" is the sender the login may not use: sender-not-owned above)
     id: 'relay-refused',
     rule: 'smtp.relay-denied',
     text: /\brelay(?:ing)?\)? (?:is )?(?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,

@@ -84,6 +84,14 @@ describe('security gateways: the kind of refusal decides the step', () => {
       'cloudmark.csi',
       '550 csi.mimecast.org Poor Reputation Sender. - https://community.mimecast.com/docs/DOC-1369#550 [vH7Ns8biNg-p6EfZ0QaVMQ.us149]',
     ],
+    // MailChannels (the hosting provider's outbound relay, and inbound filtering)
+    ['smtp.auth-failed', 'mailchannels.spf', postfixBounce('550 5.7.1 [BFD] Sender prohibited by SPF')],
+    [
+      'smtp.content-rejected',
+      'mailchannels.inbound-attachment',
+      '550 5.7.1 [IB_FEB] Your message could not be delivered because it contained an attachment type that is not allowed',
+    ],
+    ['reputation.blocked', 'mailchannels.inbound-blocked', '550 [S10] Blocked'],
     // Proofpoint, Hornetsecurity, Cisco, Trend Micro, Sophos, Symantec
     [
       'reputation.blocked',
@@ -135,6 +143,11 @@ describe('security gateways: the kind of refusal decides the step', () => {
     expect(r.knowledge).not.toBe('cisco.sbrs');
   });
 
+  it.each([['550 5.7.1 Rejected due to IP reputation'], ['554 IP address 198.51.100.5 rejected [IP reputation fail]']])(
+    "a gateway's own IP reputation words name the reputation block: %s",
+    async (text) => expect((await read(text)).rule).toBe('reputation.blocked'),
+  );
+
   it('an IP named beside a FortiGuard URL verdict is not an IP reputation block', async () => {
     const r = await read(
       '550 5.7.1 This email from IP 192.0.2.10 has been rejected. The email message was detected as spam. FortiGuard AntiSpam(SPAM URL:https://example.com/x)',
@@ -147,7 +160,10 @@ describe('content filters on a mail server: rspamd, Amavis', () => {
   it.each([
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', '554 5.7.1 Matched map: FORBIDDEN_FILE_EXTENSION'],
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', postfixBounce('554 5.7.1 Forbidden attachment name extension')],
+    ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message contains a banned file type (.exe)'],
+    ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message rejected: attachment type not allowed'],
     ['smtp.content-rejected', 'rspamd.spam-rejected', '554 5.7.1 Spam message rejected'],
+    ['smtp.content-rejected', 'rspamd.spam-rejected', postfixBounce('554 5.7.1 rejected by rspamd filter')],
     [
       'smtp.content-rejected',
       'rspamd.spam-rejected',
@@ -160,6 +176,8 @@ describe('content filters on a mail server: rspamd, Amavis', () => {
     ],
     ['smtp.content-rejected', 'amavis.infected', '554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Test-Signature'],
     ['smtp.content-rejected', 'amavis.spam', '554 5.7.0 Reject, id=12345-01 - SPAM'],
+    // a milter that crashed on the refusing server: that server's own error, never the sender's
+    ['mta.local-error', 'pymilter.untrapped-exception', 'Error 451 4.3.0 pymilter: untrapped exception in pythonfilter'],
     ['smtp.not-compliant', 'amavis.bad-header', '554 5.6.0 Reject, id=12345-01 - BAD-HEADER: Improper use of 8-bit data in message header'],
   ])('%s (%s) ← %s', async (rule, knowledge, text) => expect(await read(text)).toMatchObject({ rule, knowledge }));
 

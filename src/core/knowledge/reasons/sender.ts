@@ -133,8 +133,8 @@ export const BAD_REPUTATION: ReasonTable = {
   phrases: [
     p(
       'badreputation.reputation',
-      /\b(?:low|poor|bad|negative|very low|none\/bad) (?:e-?mail |sender |IP |domain |IP\/domain )?reputation\b|\breputation (?:is too low|score|problems?|of the sending)\b|\bip\/domain reputation\b|\bsending MTA'?s poor reputation\b|\brate limited due to IP reputation\b|\bsender ?score\b/i,
-      'Gmail (421 4.7.0 "low reputation"), T-Online ("None/bad reputation"), Microsoft, Validity Sender Score',
+      /\b(?:low|poor|bad|negative|very low|none\/bad) (?:e-?mail |sender |IP |domain |IP\/domain )?reputation\b|\breputation (?:is too low|score|problems?|of the sending)\b|\bip\/domain reputation\b|\bsending MTA'?s poor reputation\b|\brate limited due to IP reputation\b|\bsender ?score\b|\b(?:due to|because of|based on) (?:(?:its|the|your|a|an|poor|bad|low|negative|sender|sending|IP|domain)\s){0,3}reputation\b|\bIP reputation (?:fail(?:ed|ure)?|check(?: failed)?|too low)\b/i,
+      'Gmail (421 4.7.0 "low reputation"), T-Online ("None/bad reputation"), Microsoft, Validity Sender Score; gateways\' "rejected due to IP reputation", "[IP reputation fail]" (sisimai issue 469)',
     ),
   ],
 };

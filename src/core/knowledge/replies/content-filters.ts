@@ -1,5 +1,6 @@
 // Content filters that run on a mail server itself (the receiver's, or the
-// reader's own): rspamd and Amavis (with SpamAssassin and ClamAV behind it).
+// reader's own): rspamd, Amavis (with SpamAssassin and ClamAV behind it) and
+// milters.
 // Their refusals are about the message — spam score, a virus, a banned
 // attachment type, a malformed header — never about the sending IP's
 // reputation or DNS, so the first step is the content (or the format), and
@@ -28,7 +29,7 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
     // usual wording of such a map's message
     id: 'rspamd.forbidden-attachment',
     sender: 'rspamd (attachment policy)',
-    text: /\bMatched map: \w*(?:EXTENSION|ATTACHMENT|FILE_?TYPE)\w*|\bMIME_BAD_(?:EXTENSION|ATTACHMENT)\b|\bforbidden (?:attachment|file)(?: name)?(?: extension| type)?\b|\b(?:attachment|file)(?: name)? (?:extension|type)s? (?:is |are )?(?:forbidden|not allowed|not permitted|blocked|banned)\b/i,
+    text: /\bMatched map: \w*(?:EXTENSION|ATTACHMENT|FILE_?TYPE)\w*|\bMIME_BAD_(?:EXTENSION|ATTACHMENT)\b|\b(?:forbidden|banned|prohibited|disallowed|blocked|dangerous) (?:attachment|file)(?: name)?(?: extension| type)?s?\b|\b(?:attachment|file)(?: name)? (?:extension|type)s? (?:that |which )?(?:is |are )?(?:forbidden|not allowed|not permitted|blocked|banned)\b/i,
     reason: 'policyviolation',
     party: 'sender',
     headline: "The receiver's filter refused an attachment of the message: its file type (extension) is on the receiver's forbidden list",
@@ -50,7 +51,8 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
     // milter or the proxy); a score over the reject threshold
     id: 'rspamd.spam-rejected',
     sender: 'rspamd (reject action)',
-    text: /\bSpam message rejected\b/i,
+    // (and its name in a receiver's own wording: Proton's "554 5.7.1 rejected by rspamd filter")
+    text: /\bSpam message rejected\b|\b(?:rejected|blocked|refused) by (?:the )?rspamd\b/i,
     reason: 'spamdetected',
     party: 'sender',
     meaning:
@@ -61,6 +63,27 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
       'If the refusing rspamd is your own, look the message up in its history by the queue id before changing scores or adding a whitelist.',
     ],
     sources: ['https://rspamd.com/doc/configuration/metrics.html (actions: reject)', 'https://rspamd.com/doc/faq.html'],
+  },
+  {
+    // pymilter's default exception policy: a Python milter that raises answers TEMPFAIL with "451 4.3.0 pymilter:
+    // untrapped exception in <milter name>". The refusing server's own filter crashed; nothing about the sender
+    // or the message was judged, and the sender's retries fail the same way until it is fixed
+    id: 'pymilter.untrapped-exception',
+    sender: 'a Python milter (pymilter) on the refusing server',
+    text: /\bpymilter: untrapped exception\b/i,
+    reason: 'systemerror',
+    party: 'unknown',
+    headline: "The refusing server's own mail filter (a Python milter) crashed on the message and deferred it",
+    meaning:
+      "A milter written with pymilter raised an exception it did not handle, and pymilter's default policy answers 451 4.3.0 (try again) for it. It is that server's own software failing: the sender's retries meet the same crash until its administrator fixes the milter (its log has the Python traceback).",
+    rules: ['mta.local-error'],
+    fix: [
+      "The refusing server's administrator: read the milter's log for the traceback (the name after 'untrapped exception in' is the milter), fix or update it, and restart it.",
+      'The sender: nothing to change; tell the receiving side, or wait for their fix (the queue retries a 451).',
+    ],
+    sources: [
+      'https://github.com/sdgathman/pymilter (pymilter.spec changelog 0.9.8: untrapped exceptions answer "451 4.3.0 pymilter: untrapped exception in <milter>")',
+    ],
   },
   {
     id: 'amavis.banned',

@@ -1,6 +1,6 @@
 // Security gateways' own refusal texts: the filters organisations put in
 // front of their mail servers (Fortinet FortiMail/FortiGate, Mimecast with
-// Cloudmark CSI, Proofpoint, Hornetsecurity, Cisco Secure Email, Trend Micro,
+// Cloudmark CSI, MailChannels, Proofpoint, Hornetsecurity, Cisco Secure Email, Trend Micro,
 // Sophos, Broadcom/Symantec Email Security.cloud). A gateway refuses for one of a few kinds, and the
 // first step follows the kind, not the vendor:
 //
@@ -220,7 +220,52 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     ],
   },
 
-  // ---- Proofpoint ----
+  // ---- MailChannels (outbound relay of hosting providers, and inbound filtering) ----
+  {
+    // outbound: the hosting provider's relay checks the sender domain's SPF for the relay itself ("[BFD] Sender
+    // prohibited by SPF": a form or list sending as a gmail.com or other domain that does not authorise the host);
+    // inbound: the recipient domain's filter refusing mail its sender domain's SPF fails
+    id: 'mailchannels.spf',
+    sender: 'MailChannels',
+    text: /\bSender prohibited by SPF\b|\bEmail has been rejected due to the domain's SPF policy\b/i,
+    reason: 'authfailure',
+    party: 'sender',
+    headline: "MailChannels refused the sender: the sender domain's SPF does not authorise the server that sent it",
+    meaning:
+      "MailChannels checks the SPF record of the envelope sender's domain. Mail sent as an address of a domain that does not list the sending host (a web form or mailing list on a shared host sending as a gmail.com or yahoo.com address, or as a domain whose SPF lacks the host's relay) is refused before any recipient sees it.",
+    rules: ['spf.fail'],
+    fix: [
+      "Send from an address of a domain you control and add the host's relay to its SPF record (for MailChannels: include:relay.mailchannels.net); never send as a gmail.com, yahoo.com or other mailbox provider's address from a web host — put that address in Reply-To instead.",
+    ],
+    sources: [
+      'https://docs.mailchannels.com/outbound/smtp-errors',
+      'https://docs.mailchannels.com/inbound/smtp-errors ("550 5.7.1 Email has been rejected due to the domain\'s SPF policy")',
+    ],
+  },
+  {
+    id: 'mailchannels.inbound-attachment',
+    sender: 'MailChannels Inbound Filtering',
+    text: /\[IB_FEB\]|\bcontained an attachment type that is not allowed\b/i,
+    reason: 'policyviolation',
+    party: 'sender',
+    meaning: "The recipient domain's MailChannels filter does not accept the message's attachment type.",
+    rules: ['smtp.content-rejected'],
+    sources: ['https://docs.mailchannels.com/inbound/smtp-errors ("[IB_FEB] … attachment type that is not allowed")'],
+  },
+  {
+    id: 'mailchannels.inbound-blocked',
+    sender: 'MailChannels Inbound Filtering',
+    text: /\[S10\] Blocked\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: 'MailChannels blocked the sending IP for the recipient domain',
+    meaning:
+      'MailChannels Inbound Filtering documents "[S10] Blocked" as the connecting IP being blocked by MailChannels; the sender asks MailChannels support to review the block.',
+    rules: ['reputation.blocked'],
+    sources: ['https://docs.mailchannels.com/inbound/smtp-errors ("550 [S10] Blocked")'],
+  },
+
+  // ---- Proofpoint ----  // ---- Proofpoint ----
   {
     id: 'proofpoint.ipcheck',
     sender: 'Proofpoint',

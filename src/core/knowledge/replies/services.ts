@@ -1,5 +1,5 @@
 // Sending services' own identity checks: an API or SMTP relay of a sending
-// service (Amazon SES, SendGrid, Postmark, Mailgun) refuses a message whose
+// service (Amazon SES, SendGrid, Postmark, Zoho, Mailgun) refuses a message whose
 // sender is not an identity verified on the account, before any receiver
 // sees it. Nothing in the sender's DNS or IP is judged; the fix is in the
 // service's console. Each text is the service's documented error.
@@ -54,6 +54,28 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.sender-invalid'],
     fix: ['Add and confirm the From address or its domain under Sender Signatures in Postmark, then send from it.'],
     sources: ['https://postmarkapp.com/developer/api/overview#error-codes (400: not a Sender Signature)'],
+  },
+  {
+    // Zoho Mail's and ZeptoMail's submission servers accept only the account's own addresses and aliases (or,
+    // for ZeptoMail, a verified domain) as sender: "553 Relaying disallowed as <address>" names the refused
+    // sender ("as @" when the program gave none). No recipient was judged
+    id: 'zoho.relaying-disallowed-as',
+    sender: 'Zoho Mail / ZeptoMail (submission)',
+    text: /\bRelaying disallowed as\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: 'Zoho refused the sender address: the account that logged in may not send as it',
+    meaning:
+      "Zoho's SMTP servers accept mail only from the address (or an alias) of the account that logged in; ZeptoMail only from its verified domains. The address after 'as' is the sender it refused — empty ('as @') when the program set none.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      "Set the sender (envelope and From:) to the Zoho account's own address or one of its aliases; put a visitor's address (a contact form) in Reply-To instead.",
+      "If the program sends with an empty or default sender (webmaster@localhost, root), set its 'from' address setting.",
+    ],
+    sources: [
+      'https://www.zoho.com/mail/help/zoho-smtp.html (the email address must match the address or aliases of the authenticated account)',
+      'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html ("Relaying disallowed as <emailaddress>")',
+    ],
   },
   {
     id: 'mailgun.sandbox',
