@@ -33,9 +33,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
-  // first smtp.rejected:warn, want smtp.greylisted
-  'exim-debug-mimecast-451-internal-resource-temporarily-unavailable-greylist':
-    "Exim debug output ('  308   SMTP<< 451 …' with pid prefixes): the reply text runs on into the following debug lines ('308 LOG: MAIN 308 H=…'), and Mimecast's '451 Internal resource temporarily unavailable' (its greylisting, per Mimecast's DOC-1369 link) is not known vendor text, so the refusal stays undecided (onhold)",
   // reason none, want blocked|badreputation|rejected|speeding|toomanyconn; first none, want reputation.blocked|reputation.complaint|smtp.rate-limited; stage none, want mail
   'exim-mainlog-yahoo-421-ts01-deferred-user-complaints-phpmailer':
     "Exim mainlog line 'SMTP error from remote mail server after MAIL FROM:<…> SIZE=…: 421 4.7.0 [TS01] …' (no H= host part, no ==/** marker) is not read as a refusal, so Yahoo's TS01 complaints deferral is never seen",

@@ -65,6 +65,14 @@ describe('security gateways: the kind of refusal decides the step', () => {
       '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421',
     ],
     [
+      'smtp.greylisted',
+      'mimecast.greylisting',
+      postfixBounce(
+        '451 Internal resource is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [Aj3QXapeMpqZYaeFwWhjzw.us32]',
+        'RCPT TO',
+      ),
+    ],
+    [
       'reputation.blocked',
       'mimecast.ip-temporarily-blacklisted',
       '451 IP temporarily blacklisted - https://community.mimecast.com/docs/DOC-1369#451',
