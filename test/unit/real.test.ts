@@ -17,9 +17,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want requireptr|blocked; first headers.missing-date:fail; kind message, want bounce; stage none, want rcpt
   'boa-quoted-postfix-bounce-550-cannot-find-your-hostname-webform':
     "a bounce quoted with '> ' that starts with a pseudo-header block ('From MAILER-DAEMON@…' without colon, 'To:', 'Re:') and has ``` fences inside is read as a message's headers, so its Postfix DSN body (the PTR refusal) is never read",
-  // reason mesgtoobig (552 - mail), want securityerror|rejected|norelaying|policyviolation; first smtp.message-too-large:fail, want smtp.sender-invalid
-  'django-cron-smtplib-552-from-must-equal-authenticated-user-webmaster-localhost':
-    "a 552 to MAIL FROM whose words say the sender must be the authenticated user ('the from address and the authenticated user must be the same email') is classified by its basic code as message too large; the sender-login words are not known",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -51,9 +48,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want smtp.greylisted; stage none, want rcpt
   'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
     "an Exim reject-log line with a MailCleaner stage prefix ('Incoming MTA stage:<TAB>date H=… F=<…> temporarily rejected RCPT <…>', no reply text) is not read as an Exim log; the own server's deferral at RCPT (its greylisting) is never seen",
-  // reason blocked (550 - rcpt), want authfailure|securityerror|rejected|policyviolation; first reputation.blocked:fail, want spf.fail
-  'mailu-alias-forward-freenet-550-not-allowed-to-send-mail-from':
-    "'<ip> is not allowed to send mail from <domain>' (freenet's SPF wording) is read as an IP reputation block, not as SPF failing for the forwarded sender's domain",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
@@ -82,12 +76,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want esp.identity-unverified|smtp.sender-invalid
   'postmark-rails-invalidmessageerror-sender-signature-not-defined-devise':
     "Postmark's API error 'Postmark::InvalidMessageError (Sender signature not defined for From address.)' is not a known sending-service identity refusal",
-  // reason securityerror (550 5.7.1 unknown), want blocked|rejected|policyviolation|filtered
-  'pt-spfbl-550-5-7-1-permanently-blocked-sender-blocked-by-recipient':
-    "reason only: SPFBL's '550 5.7.1 … you are permanently blocked on this server' falls to the 5.7.1 catch-all (securityerror); the words 'permanently blocked' are not read as a block",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'rose-python-smtplib-553-5-5-4-domain-name-required-bare-username-sender':
-    "sendmail's '553 5.5.4 … Domain name required for sender address <user>' (an unqualified envelope sender, in smtplib's SMTPSenderRefused) gets the generic rejection step, not the sender-address step",
   // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
   'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
     "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",

@@ -34,6 +34,11 @@ export interface RecordedCheckText {
 
 const DOMAIN = String.raw`(?<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,10}[A-Za-z]{2,24}|[A-Z0-9_]{1,63}(?:\.[A-Z0-9_]{1,63}){0,9})`;
 const IP = String.raw`(?<ip>[0-9A-Fa-f:.]{3,45})`;
+/**
+ * A value the person who pasted replaced before posting ("<Mailserver-ip-address>", "<sender-domain>",
+ * "[redacted]", "x.x.x.x", "***"): the words around it still say what was checked, the name is not given.
+ */
+const REDACTED = String.raw`(?:<[A-Za-z][\w .-]{0,40}>|\[(?:redacted|removed|hidden|snip)\]|(?:x{1,3}\.){3}x{1,3}|\*{3,})`;
 /** A domain named in running words (not in brackets): at least one dot, so that "policy of reject" names none. */
 const DOTTED = String.raw`(?<domain>[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62}\.){1,10}[A-Za-z]{2,24})(?![\w-])`;
 
@@ -193,11 +198,15 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     id: 'spf.ip-not-allowed',
     sender: 'many (Exim, gateways)',
     text: new RegExp(
-      String.raw`\b(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})\]? is not (?:allowed|authori[sz]ed|permitted) to send (?:mail |e-?mail |messages )?(?:from|for|on behalf of|as) <?(?:[^\s@<>]{1,64}@)?${DOTTED}`,
+      String.raw`(?:\b(?<ip>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})\]?|${REDACTED}) is not (?:allowed|authori[sz]ed|permitted) to\s+send (?:mail |e-?mail |messages )?(?:from|for|on behalf of|as) (?:<?(?:[^\s@<>]{1,64}@)?${DOTTED}|${REDACTED})`,
       'i',
     ),
     claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
-    sources: ['RFC 7208 §8.4 (fail: the IP is not authorized)', 'https://github.com/sisimai/p5-sisimai/issues/467 (authfailure texts)'],
+    sources: [
+      'RFC 7208 §8.4 (fail: the IP is not authorized)',
+      'https://github.com/sisimai/p5-sisimai/issues/467 (authfailure texts)',
+      'https://github.com/leonamp/SPFBL (its Exim ACL: "5.7.1 SPFBL $sender_host_address is not allowed to send mail from $sender_address" when the SPF check fails)',
+    ],
   },
   {
     id: 'spf.softfail-words',
@@ -210,9 +219,13 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // the names not given: "SPF check failed", "rejected due to SPF", Symantec "SPF (Sender Policy Framework) domain authentication fail"
     id: 'spf.failed-words',
     sender: 'many (policyd-spf, Exim, gateways)',
-    text: /\bSPF (?:check |validation |authentication )?(?:fail(?:ed|ure)?|hard ?fail)\b|\brejected (?:due to|by|because of) SPF\b|\bSPF\b.{0,40}\bauthentication fail/i,
+    text: /\bSPF (?:check |validation |authentication )?(?:fail(?:ed|ure)?|hard ?fail)\b|\b(?:rejected|refused|blocked|denied|prohibited) (?:due to|by|because of) SPF\b|\bSPF\b.{0,40}\bauthentication fail/i,
     claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
-    sources: ['RFC 7208 §8.4, §8.5', 'RFC 7372 §3.2 (X.7.23 SPF validation failed)'],
+    sources: [
+      'RFC 7208 §8.4, §8.5',
+      'RFC 7372 §3.2 (X.7.23 SPF validation failed)',
+      'https://docs.mailchannels.com/ ("550 5.7.1 [BFD] Sender prohibited by SPF")',
+    ],
   },
   {
     // Gmail 4.7.30 / 5.7.30 "DKIM authentication didn't pass"; milters' "DKIM signature verification failed"

@@ -89,7 +89,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"
     id: 'sender-not-owned',
     rule: 'smtp.sender-invalid',
-    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b|\bRelaying disallowed as\b/i,
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b/i,
     headline: 'The server refused the sender address: the account that logged in may not send as it',
     detail:
       'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
@@ -247,9 +247,14 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // RFC 3463 X.1.7 "Bad sender's mailbox address syntax"
     id: 'sender-address-syntax',
     rule: 'smtp.sender-invalid',
-    text: /\bMAIL FROM:? syntax error\b|\bBad sender address syntax\b|\bsender address (?:syntax|is (?:invalid|malformed))\b/i,
+    // (sendmail "553 5.5.4 <user>... Domain name required for sender address user": a bare user name as sender)
+    text: /\bMAIL FROM:? syntax error\b|\bBad sender address syntax\b|\bsender address (?:syntax|is (?:invalid|malformed))\b|\bdomain name required for sender address\b|\bsender address must contain a domain\b|\bfully qualified (?:e-?mail )?address required\b/i,
     details: ['1.7'],
-    sources: ['RFC 3463 §3.2 (X.1.7)', 'RFC 5321 §4.1.2 (address syntax)'],
+    sources: [
+      'RFC 3463 §3.2 (X.1.7)',
+      'RFC 5321 §4.1.2 (address syntax)',
+      'sendmail parseaddr ("553 5.5.4 … Domain name required for sender address")',
+    ],
   },
   {
     // a refusal of the message itself when no words name the sender, the IP, a list or authentication

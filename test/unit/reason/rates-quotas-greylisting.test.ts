@@ -245,6 +245,41 @@ describe('f. refusals of the sender named by their words', () => {
   });
 });
 
+describe('f. a sender the login may not use, an unqualified sender, SPF in other words', () => {
+  it.each([
+    // Zoho names the SENDER it will not relay as (the login's own addresses only), even an empty one
+    [
+      'Expected response code 250 but got code "553", with message "553 Relaying disallowed as visitor@example.net "',
+      'smtp.sender-invalid',
+    ],
+    ['SendMail: Failed to close connection to SMTP server, 553 Relaying disallowed as @', 'smtp.sender-invalid'],
+    [
+      "smtplib.SMTPSenderRefused: (552, b'the from address and the authenticated user must be the same', 'app@localhost')",
+      'smtp.sender-invalid',
+    ],
+    ['550 5.7.1 The From address must be the same as the authenticated user', 'smtp.sender-invalid'],
+    // a bare user name as the envelope sender (sendmail)
+    ["smtplib.SMTPSenderRefused: (553, '5.5.4 <ops>... Domain name required for sender address ops', 'ops')", 'smtp.sender-invalid'],
+    // SPF in a gateway's and SPFBL's words, with the names given or redacted by the person who pasted
+    ['550 5.7.1 [BFD] Sender prohibited by SPF', 'spf.fail'],
+    ['550 5.7.1 SPFBL 192.0.2.7 is not allowed to send mail from a@example.org. See http://spfbl.net/en/feedback', 'spf.fail'],
+    ['550-<server-ip> is not allowed to\n   send mail from <sender-domain>. (in reply to RCPT TO command)', 'spf.fail'],
+    // SPFBL's own block of a sender: the receiving side's list
+    ['550 5.7.1 SPFBL you are permanently blocked on this server.', 'smtp.rejected'],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+
+  it.each([
+    // relaying refused for the RECIPIENT stays a relay refusal
+    [
+      '<b@example.net>: host mx.example.net[192.0.2.5] said: 554 5.7.1 <b@example.net>: Relay access denied (in reply to RCPT TO command)',
+      'smtp.relay-denied',
+    ],
+    ['553 5.7.1 Relaying denied', 'smtp.relay-denied'],
+    // a block that names the IP (and no SPFBL) is the IP's
+    ['554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org', 'dnsbl.listed'],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+});
+
 describe("conformance: sisimai's merged reasons", () => {
   it('an expectation in sisimai 5.6 words (ratelimited, emailtoolarge) accepts the older reasons it merged', async () => {
     expect(SISIMAI_MERGED.ratelimited).toEqual(['speeding', 'toomanyconn']);

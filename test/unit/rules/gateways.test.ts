@@ -93,7 +93,8 @@ describe('security gateways: the kind of refusal decides the step', () => {
       '550 csi.mimecast.org Poor Reputation Sender. - https://community.mimecast.com/docs/DOC-1369#550 [vH7Ns8biNg-p6EfZ0QaVMQ.us149]',
     ],
     // MailChannels (the hosting provider's outbound relay, and inbound filtering)
-    ['smtp.auth-failed', 'mailchannels.spf', postfixBounce('550 5.7.1 [BFD] Sender prohibited by SPF')],
+    // (the receiver states SPF failed — knowledge/recorded-checks 'prohibited by SPF' — so the SPF step, not a generic one)
+    ['spf.fail', 'mailchannels.spf', postfixBounce('550 5.7.1 [BFD] Sender prohibited by SPF')],
     [
       'smtp.content-rejected',
       'mailchannels.inbound-attachment',

@@ -49,9 +49,11 @@ describe('refusal problems: the step follows the problem the words name', () => 
     ['smtp.rate-limited', '451 4.7.0 Too many messages from your account, try again later'],
     ['smtp.rate-limited', '450 4.7.1 You have exceeded your messaging limits'],
     // relaying refused in other words
+    ['smtp.relay-denied', '553 5.7.1 Relaying disallowed'],
+    // … but "disallowed AS <address>" names the sender the login may not use (Zoho), not a recipient to relay to
+    ['smtp.sender-invalid', '553 Relaying disallowed as a@example.org'],
     ['smtp.relay-denied', '553 5.7.1 Relaying not allowed for this recipient'],
     // Zoho's "Relaying disallowed as <address>": the login may not send as that address (zoho.com/mail/help/zoho-smtp.html)
-    ['smtp.sender-invalid', '553 Relaying disallowed as a@example.org'],
     ['smtp.sender-invalid', 'Expected response code 250 but got code "553", with message "553 Relaying disallowed as test@gmail.com "'],
     // the sending server's own DNS answers
     // (a recipient domain that does not exist ends in Exchange's permanent 5.4.4; its temporary 451 4.4.0 with the

@@ -73,7 +73,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
     id: 'generic.spf-fail',
     generic: true,
     sender: 'many (Postfix policyd-spf, Exim, MDaemon…)',
-    text: /SPF (?:check )?fail|rejected due to SPF|not (?:permitted|authorized|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|Sender Policy Framework|SPF (?:hard|soft)?fail/i,
+    text: /SPF (?:check )?fail|(?:rejected|refused|blocked|denied|prohibited) (?:due to|by) SPF|not (?:permitted|authorized|designated|allowed) (?:by SPF|to\s+send (?:mail )?(?:from|on behalf|as))|Sender Policy Framework|SPF (?:hard|soft)?fail/i,
     reason: 'authfailure',
     party: 'sender',
     meaning: "The receiver evaluated the envelope sender's SPF record and the sending IP is not authorised by it.",

@@ -123,6 +123,28 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: BLOCKLIST_WORD_SOURCES,
   },
   {
+    // SPFBL (a Brazilian SPF + DNSBL policy service run by receivers' Exim/Postfix): "5.7.1 SPFBL you are
+    // permanently blocked on this server" is the receiving server's own BLOCK of this sender (an entry its
+    // administrator or a recipient added), not a public listing; its other words ("SPFBL <ip> is not allowed
+    // to send mail from <sender>") are SPF's
+    id: 'spfbl.blocked',
+    sender: 'SPFBL (the receiving server’s SPF and block-list service)',
+    text: /\bSPFBL\b[^\n]{0,40}\byou are (?:permanently |temporarily )?blocked\b/i,
+    reason: 'blocked',
+    party: 'recipient',
+    headline: 'The receiving server (SPFBL) blocks this sender: an entry of its own block list, added by its administrator or a recipient',
+    meaning:
+      "SPFBL refuses senders on the receiving server's own block list. No public blocklist is involved; only the receiving side can remove the entry (the SPFBL maintainer's answer in the thread cited).",
+    rules: ['smtp.rejected'],
+    fix: [
+      "Ask the recipient or the receiving server's administrator (by another channel) to remove your sender or server from their SPFBL block list (spfbl block drop …).",
+    ],
+    sources: [
+      'https://github.com/leonamp/SPFBL (SPFBL: Exim/Postfix ACL messages "5.7.1 SPFBL …")',
+      'https://github.com/leonamp/SPFBL/issues/71',
+    ],
+  },
+  {
     id: 'greylisting',
     sender: 'Postgrey, rspamd, MailChannels and other greylisting filters',
     text: GREYLIST_WORDS,
