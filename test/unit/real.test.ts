@@ -20,6 +20,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // first reputation.blocked:fail, want mta.local-error|smtp.relay-denied|smtp.rejected|smtp.auth-required
+  'docker-postfix-client-restrictions-lack-sasl-client-host-rejected-access-denied':
+    "Postfix's bare 'Client host rejected: Access denied' (a client restriction ending in reject) is read as an IP-reputation block, though the paste says the client had logged in (SASL succeeded) — the relay's own restrictions lacking permit_sasl_authenticated",
   // not recognised (kind unknown); first none, want smtp.tls-failed|smtp.connection-failed
   'dotnet-remote-certificate-invalid-smtp-host-given-as-ip':
     ".NET's 'The remote certificate is invalid according to the validation procedure.' (client-side TLS certificate validation failing, here because the host was given as an IP) is not a known client error",
@@ -79,6 +82,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); reason none; first none, want spf.fail|smtp.auth-failed
   'sendmail-smf-spf-milter-reject-550-command-rejected-spf-fail-spam':
     "sendmail's 'sm-mta[pid]: <qid>: Milter: from=<…>, reject=550 5.7.1 Command rejected' with the smf-spf milter's 'SPF fail: ip=…' line is not recognised as a sendmail log (milter reject lines and the companion milter's log unknown)",
+  // reason onhold (550 - unknown), want rejected|blocked|securityerror|norelaying
+  'smtp2go-550-that-ip-address-is-not-allowed-to-send-gophish':
+    "SMTP2GO's '550 that IP address is not allowed to send' (the relay account's own allowed-IP restriction refusing the client) is not known text, so the refusal stays undecided (onhold); the first step and who acts still come out right",
+  // stage unknown, want mail
+  'zammad-notification-sender-fqdn-with-port-501-5-1-7-bad-sender-address-syntax':
+    "a quoted '501 5.1.7 Bad sender address syntax' in prose has no command context, and the stage is not inferred from the sender-address detail (X.1.7 / 'sender address' knowledge generic.sender-rejected), so it stays unknown instead of MAIL",
 };
 
 const incidents = listIncidents();

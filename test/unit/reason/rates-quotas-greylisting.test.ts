@@ -103,6 +103,9 @@ describe('c. greylisting wherever it is written', () => {
     ['450 4.7.1 Temporary rejection: please try again later (gray-listing)'],
     ['422 4.2.2 Greylisted, please try again in a few moments.'],
     ['451 You have been greylisted. Your mail system should try again later.'],
+    // Mimecast's greylisting in its own words (its SMTP error codes, 451)
+    ['451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [Xy1.us32]'],
+    ['451 This server employs greylisting as a means of reducing spam. Please resend e-mail shortly'],
     // an application's error that dropped the code (PHPMailer)
     [
       'SMTP Error: The following recipients failed: b@example.net: <b@example.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.net.html',

@@ -166,6 +166,31 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://postgrey.schweikert.ch/ (Postgrey)', 'https://www.greylisting.org/'],
   },
   {
+    // Mimecast's greylisting: "451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451"
+    // at RCPT TO for a sender/IP/recipient triplet it has not seen (its code table: "The sending mail server is
+    // subjected to Greylisting … retries the connection between one minute and 12 hours"; rarely a poor reputation)
+    id: 'mimecast.greylisting',
+    sender: 'Mimecast (greylisting)',
+    text: /\bInternal resource (?:is )?temporarily unavailable\b/i,
+    codes: [0, 421, 450, 451, 452],
+    reason: 'onhold',
+    // the sending side acts: its queue must keep retrying (or its IP's reputation improve)
+    party: 'sender',
+    meaning:
+      "Mimecast greylists a sender/IP/recipient triplet it has not seen before: it refuses the first attempts for about a minute and accepts a retry. A sender that changes its envelope sender per message (VERP, a list manager's bounce address) looks new each time and is held longer; a poor reputation of the sending IP can give the same answer.",
+    rules: ['smtp.greylisted'],
+    fix: [
+      'Nothing, if the sending server keeps retrying at its normal intervals: Mimecast accepts a retry after the greylisting delay (one minute up to 12 hours).',
+      "If it lasts: ask the recipient's Mimecast administrator to add the sending IP and domain to the greylisting bypass (Gateway → Policies → Greylisting), and keep the envelope sender stable per sender.",
+    ],
+    verify: ['Look for a later attempt to the same recipient that was accepted (250).'],
+    transient: true,
+    sources: [
+      'https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Mimecast SMTP error codes: 451 Internal resource temporarily unavailable)',
+      'https://dwlistore.dwli.org/knowledgebase/444/Emails-Not-Sending-to-Mimecast-Recipients-.html (ListManager: VERP senders and Mimecast greylisting)',
+    ],
+  },
+  {
     // rspamd's greylisting (and its "soft reject" action) answers with these words alone,
     // "451 4.7.1 Try again later" (mailcow, Mailu, docker-mailserver all run rspamd); a rate
     // limit or a block says more ("Too many connections, try again later")
