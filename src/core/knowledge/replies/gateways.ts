@@ -117,31 +117,6 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     sources: MIMECAST_SRC,
   },
   {
-    // Mimecast's greylisting: "451 Internal resource(s) (is) temporarily unavailable" for a sender/IP/recipient
-    // triplet it has not seen; its list also names a poor IP reputation as a cause of the same deferral. A
-    // sending server that retries gets through (after a minute up to hours); one that gives up loses the mail
-    id: 'mimecast.greylisting',
-    sender: 'Mimecast',
-    text: /\bInternal resources? (?:is |are )?temporarily unavailable\b/i,
-    codes: [450, 451, 421],
-    reason: 'onhold',
-    party: 'sender',
-    headline: 'Mimecast deferred the message (its greylisting): the sending server must retry',
-    meaning:
-      "Mimecast answers 451 'Internal resource temporarily unavailable' to a sender it has not seen before (greylisting: the first attempt of a new sender/IP/recipient triplet is deferred) and, by its own list, to an IP with a poor reputation. A server that retries at its normal intervals gets through; one that gives up or sends every attempt from another IP or envelope sender (list servers with per-message bounce addresses) never does.",
-    rules: ['smtp.greylisted'],
-    fix: [
-      'Let the queue retry: the message goes out once Mimecast has seen the triplet again (from one minute up to 12 hours).',
-      "If it never goes out: keep the envelope sender and the sending IP the same across retries (a per-message bounce address is a new triplet each time), and check the IP's reputation; the recipient's Mimecast administrator can add an Auto Allow or Permitted Senders policy.",
-    ],
-    verify: ['A later attempt of the same message accepted (250) in the sending log.'],
-    transient: true,
-    sources: [
-      ...MIMECAST_SRC,
-      'https://dwlistore.dwli.org/knowledgebase/444/Emails-Not-Sending-to-Mimecast-Recipients-.html (Mimecast greylisting and per-message bounce addresses)',
-    ],
-  },
-  {
     id: 'mimecast.ip-temporarily-blacklisted',
     sender: 'Mimecast',
     text: /\bIP temporarily blacklisted\b/i,
