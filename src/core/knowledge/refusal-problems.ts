@@ -157,6 +157,25 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
+    // an address "unknown" or a "mailbox unavailable" IN REPLY TO MAIL FROM: the only address that command
+    // gives is the sender's (RFC 5321 §3.3), so the words that mean an unknown recipient at RCPT TO here say
+    // the envelope sender does not exist on the server that checked it (a submission server's own domain, a
+    // receiver verifying senders: Postfix reject_unlisted_sender, Exim "verify = sender")
+    id: 'sender-unknown',
+    rule: 'smtp.sender-invalid',
+    stages: ['mail'],
+    text: /\b(?:user|mailbox|address|account|recipient) (?:is )?(?:unknown|unavailable|not found|does not exist|doesn'?t exist)\b|\bunknown (?:user|mailbox|address|sender)\b|\bno such (?:user|mailbox|address)\b|\bmailbox unavailable\b/i,
+    headline: 'The server does not know the sender address given in MAIL FROM',
+    detail:
+      'The refusal answers MAIL FROM, whose only address is the envelope sender (RFC 5321 §3.3): the server checked that address (its own domain on a submission server, or a sender verification) and found no such mailbox. The recipient was never asked about.',
+    fix: [
+      "Send with an existing address of the account the program logs in with (the envelope sender and From:), not a made-up or default one (noreply@localhost, a form visitor's address).",
+      'On your own server: create the address or an alias for it, or let the submission server accept it.',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <login> --from <that address> --to <recipient>'],
+    sources: ['RFC 5321 §3.3 (MAIL FROM names the sender)', 'https://www.postfix.org/postconf.5.html#reject_unlisted_sender'],
+  },
+  {
     // Postfix reject_sender_login_mismatch without a login: "Sender address rejected: not logged in"
     id: 'sender-not-logged-in',
     rule: 'smtp.auth-required',

@@ -216,7 +216,17 @@ function adviceFor(
 ): { advice: RejectionAdvice; k: ReplyKnowledge | undefined; problem?: RefusalProblem } {
   const problem = findRefusalProblem(r);
   // (an entry whose own headline says what happened keeps its smtp.rejected: it is no vague catch-all)
-  if (k && ownEntry(k) && !problem?.beforeReceiver && (k.rules[0] !== 'smtp.rejected' || k.headline) && problem?.rule !== k.rules[0]) {
+  // (an entry about the recipient's mailbox does not speak for a refusal of MAIL FROM: there it is the sender's, RFC 5321 §3.3)
+  const recipientSideAtMail =
+    r.stage === 'mail' && !!k && /^smtp\.(?:recipient|mailbox)/.test(k.rules[0]) && problem?.rule === 'smtp.sender-invalid';
+  if (
+    k &&
+    ownEntry(k) &&
+    !recipientSideAtMail &&
+    !problem?.beforeReceiver &&
+    (k.rules[0] !== 'smtp.rejected' || k.headline) &&
+    problem?.rule !== k.rules[0]
+  ) {
     const a = adviceForRule(k.rules[0]);
     if (a) return { advice: a, k };
   }

@@ -283,6 +283,18 @@ describe('f. a sender the login may not use, an unqualified sender, SPF in other
   ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
 });
 
+describe('f. words about a mailbox, in reply to MAIL FROM, are about the sender', () => {
+  it.each([
+    ['MAIL FROM:<a@example.org>\n550 5.1.1 <a@example.org>: User unknown', 'smtp.sender-invalid'],
+    ['MAIL FROM:<a@example.org>\n550 Requested action not taken: mailbox unavailable', 'smtp.sender-invalid'],
+    // a receiver's own "mailbox not found" entry speaks for its recipients, not for a refused MAIL FROM
+    ['MAIL FROM:<a@example.org>\n554 delivery error: dd Requested mail action aborted - mailbox not found', 'smtp.sender-invalid'],
+    // the same words at RCPT TO stay the recipient's
+    ['RCPT TO:<b@example.net>\n550 5.1.1 <b@example.net>: User unknown', 'smtp.recipient-unknown'],
+    ['RCPT TO:<b@example.net>\n550 Requested action not taken: mailbox unavailable', 'smtp.recipient-unknown'],
+  ])('%s → %s', async (text, step) => expect((await read(text)).step).toBe(step));
+});
+
 describe("conformance: sisimai's merged reasons", () => {
   it('an expectation in sisimai 5.6 words (ratelimited, emailtoolarge) accepts the older reasons it merged', async () => {
     expect(SISIMAI_MERGED.ratelimited).toEqual(['speeding', 'toomanyconn']);

@@ -65,6 +65,14 @@ describe('security gateways: the kind of refusal decides the step', () => {
       '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421',
     ],
     [
+      'smtp.greylisted',
+      'mimecast.greylisting',
+      postfixBounce(
+        '451 Internal resource is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [Aj3QXapeMpqZYaeFwWhjzw.us32]',
+        'RCPT TO',
+      ),
+    ],
+    [
       'reputation.blocked',
       'mimecast.ip-temporarily-blacklisted',
       '451 IP temporarily blacklisted - https://community.mimecast.com/docs/DOC-1369#451',
@@ -133,6 +141,11 @@ describe('security gateways: the kind of refusal decides the step', () => {
     ['fortiguard.ip-reputation', '554 5.7.1 This message has been blocked because it is from a FortiGuard - AntiSpam black IP address.'],
     // Symantec's "(Mode: normal)" after a Spamhaus listing: the list is the finding, not a content verdict
     ['dnsbl.spamhaus', '554 Denied [SHXBL] - Denied by Spamhaus XBL - See http://www.spamhaus.org/query/bl?ip=192.0.2.10 (Mode: normal)'],
+    // Barracuda's reputation list is BRBL; the vendor's name alone is no listing
+    [
+      'dnsbl.barracuda',
+      '554 Service unavailable; Client host [192.0.2.10] blocked using Barracuda Reputation; http://bbl.barracudacentral.com/q.cgi?ip=192.0.2.10',
+    ],
     // Mimecast's words alone are common: without Mimecast they stay a sender refusal
     ['generic.sender-rejected', '421 Sender address blocked'],
   ])('near words: %s ← %s', async (knowledge, text) => expect((await read(text)).knowledge).toBe(knowledge));
@@ -149,6 +162,9 @@ describe('security gateways: the kind of refusal decides the step', () => {
     async (text) => expect((await read(text)).rule).toBe('reputation.blocked'),
   );
 
+  it("Barracuda's name without its reputation list is no DNSBL listing", async () =>
+    expect((await read('550 5.7.1 Message content rejected by Barracuda Networks')).rule).not.toBe('dnsbl.listed'));
+
   it('an IP named beside a FortiGuard URL verdict is not an IP reputation block', async () => {
     const r = await read(
       '550 5.7.1 This email from IP 192.0.2.10 has been rejected. The email message was detected as spam. FortiGuard AntiSpam(SPAM URL:https://example.com/x)',
@@ -163,6 +179,8 @@ describe('content filters on a mail server: rspamd, Amavis', () => {
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', postfixBounce('554 5.7.1 Forbidden attachment name extension')],
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message contains a banned file type (.exe)'],
     ['smtp.content-rejected', 'rspamd.forbidden-attachment', '550 5.7.1 Message rejected: attachment type not allowed'],
+    ['smtp.content-rejected', 'filter.rejected-by-content-filter', '554 5.7.1 Rejected by content filter'],
+    ['smtp.content-rejected', 'filter.rejected-by-content-filter', '550 5.7.1 Message rejected by DSPAM'],
     ['smtp.content-rejected', 'rspamd.spam-rejected', '554 5.7.1 Spam message rejected'],
     ['smtp.content-rejected', 'rspamd.spam-rejected', postfixBounce('554 5.7.1 rejected by rspamd filter')],
     [

@@ -86,6 +86,22 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // a spam or content filter named as the refuser, in any server's words ("554 5.7.1 Rejected by content filter",
+    // DSPAM's "Message rejected by DSPAM"): the message was judged, not the sender's IP or DNS
+    id: 'filter.rejected-by-content-filter',
+    sender: 'a content or spam filter (DSPAM, a content filter)',
+    text: /\b(?:rejected|blocked|refused) by (?:the |a |our )?(?:content|spam|anti-?spam) ?filter(?:ing)?\b|\b(?:rejected|blocked|refused) by DSPAM\b/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      "The receiver's content or spam filter judged the message itself (its words, links, attachments or score); the sending IP and DNS were not the reason.",
+    rules: ['smtp.content-rejected'],
+    sources: [
+      "https://github.com/zone-eu/zone-mta/blob/master/config/bounces.txt (content filters' refusal texts classed as spam)",
+      'RFC 3463 §3.8 (X.7.1)',
+    ],
+  },
+  {
     id: 'amavis.banned',
     sender: 'Amavis',
     text: amavis('BANNED'),

@@ -65,7 +65,9 @@ export const DNSBL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'dnsbl.barracuda',
     sender: 'Barracuda appliances and receivers using BRBL',
-    text: /barracuda(?:central|networks)?|b\.barracudacentral\.org/i,
+    // the Barracuda Reputation Block List only: the name alone is the vendor's gateway, whose other refusals
+    // (content, a recipient's policy) are no listing
+    text: /\bBarracuda Reputation\b|\bbarracudacentral\.org\b|\bbarracudanetworks\.com\/reputation\b|\bBRBL\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning: 'The sending IP has a poor score in the Barracuda Reputation Block List (BRBL).',
