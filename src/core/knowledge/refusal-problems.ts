@@ -213,7 +213,8 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // RFC 4954 §6: 535 is the answer to AUTH whose credentials were refused, whatever words (or mojibake) follow
     basicCodes: [535],
     // (a receiver's "authentication failed" about SPF, DKIM or DMARC is about the message, not the login)
-    unless: /\b(?:SPF|DKIM|DMARC)\b|\bsender is unauthenticated\b/i,
+    // (nor is a sending service's "Authentication failed: Maximum credits exceeded": the account's quota, not its password)
+    unless: /\b(?:SPF|DKIM|DMARC)\b|\bsender is unauthenticated\b|\bcredits? (?:limit )?(?:exceeded|exhausted|reached)\b/i,
     headline: 'The server refused the client’s login (SMTP AUTH)',
     detail:
       'The client tried to log in and the server did not accept it: wrong user name or password, a password the provider no longer accepts for SMTP (Gmail, Yahoo and Outlook.com want an app password or OAuth when two-step verification is on), SMTP AUTH turned off for the mailbox, or a locked account. Nothing in DNS is involved.',

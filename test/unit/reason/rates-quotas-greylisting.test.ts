@@ -77,6 +77,8 @@ describe("b. the sender's own sending quota is never a full mailbox", () => {
     ["550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients"],
     ['554 5.7.1 You have exceeded the maximum number of messages you can send per day'],
     ['550 Your account has exceeded the daily sending limit'],
+    // a sending service's plan quota, even behind its "Authentication failed" (SendGrid): no password is wrong
+    ['Expected response code 235 but got code "451", with message "451 Authentication failed: Maximum credits exceeded "'],
   ])('%s → the sending limit', async (text) => {
     const got = await read(text);
     expect(got.reason).toBe('speeding');
@@ -91,6 +93,8 @@ describe("b. the sender's own sending quota is never a full mailbox", () => {
     ['552 5.2.2 User has too many messages on the server', 'mailboxfull', 'smtp.mailbox-full'],
     // the receiver's own storage (X.4.5, X.3.1) is no sending quota
     ['451 4.4.5 Insufficient system storage', 'systemfull', 'smtp.rejected'],
+    // a login refused is the login, whatever else the server says
+    ['535 5.7.8 Authentication failed: invalid credentials', 'securityerror', 'smtp.login-failed'],
   ])('%s → %s (%s)', async (text, reason, step) => {
     const got = await read(text);
     expect([got.reason, got.step]).toEqual([reason, step]);

@@ -87,7 +87,7 @@ export const POLICY_VIOLATION: ReasonTable = {
  * knowledge/enhanced-codes.ts) and over a mailbox's quota words (mailboxfull yields too).
  */
 export const SENDING_QUOTA_WORDS =
-  /\bsending (?:quota|limits?)\b|\b(?:submission|relay|outbound|outgoing|send|sending|recipients?) (?:rate |count )?(?:quota|limit)s? (?:has been |was |is )?(?:exceeded|reached)\b|\b(?:exceeded|reached|over|hit) (?:the |your |its |a |our )?(?:daily |hourly |maximum |max )?(?:number|amount|count) of (?:messages|e-?mails|mails|recipients)(?: (?:you|that) (?:can|may) send| (?:allowed|permitted) (?:per|in an?|each|every) (?:minute|hour|day))?\b|\b(?:messages|e-?mails|mails|recipients) (?:you (?:can|may|are allowed to) send|(?:allowed|permitted) to be sent)\b|\b(?:daily|hourly) (?:limit|quota) (?:for|of|on) (?:message |e-?mail )?(?:recipients|messages|e-?mails|sending)\b|\breached (?:your|the|its) (?:daily|hourly) (?:sending |message )?limit\b|\bsubmission ?quota\b|\bSubmissionQuotaExceeded\b/i;
+  /\bsending (?:quota|limits?)\b|\b(?:submission|relay|outbound|outgoing|send|sending|recipients?) (?:rate |count )?(?:quota|limit)s? (?:has been |was |is )?(?:exceeded|reached)\b|\b(?:exceeded|reached|over|hit) (?:the |your |its |a |our )?(?:daily |hourly |maximum |max )?(?:number|amount|count) of (?:messages|e-?mails|mails|recipients)(?: (?:you|that) (?:can|may) send| (?:allowed|permitted) (?:per|in an?|each|every) (?:minute|hour|day))?\b|\b(?:messages|e-?mails|mails|recipients) (?:you (?:can|may|are allowed to) send|(?:allowed|permitted) to be sent)\b|\b(?:daily|hourly) (?:limit|quota) (?:for|of|on) (?:message |e-?mail )?(?:recipients|messages|e-?mails|sending)\b|\breached (?:your|the|its) (?:daily|hourly) (?:sending |message )?limit\b|\bsubmission ?quota\b|\bSubmissionQuotaExceeded\b|\b(?:maximum )?credits? (?:limit )?(?:exceeded|exhausted|reached)\b|\bcredit limit\b/i;
 
 export const SPEEDING: ReasonTable = {
   reason: 'speeding',
@@ -98,7 +98,7 @@ export const SPEEDING: ReasonTable = {
     p(
       'speeding.sending-quota',
       SENDING_QUOTA_WORDS,
-      'Google ("550 5.4.5 Daily user sending quota exceeded", https://support.google.com/a/answer/166852), Microsoft ("5.2.2 Submission quota exceeded", "5.1.90 … reached your daily limit for message recipients"), Amazon SES ("Sending quota exceeded"), cPanel/Exim and relays\' own sending limits',
+      'Google ("550 5.4.5 Daily user sending quota exceeded", https://support.google.com/a/answer/166852), Microsoft ("5.2.2 Submission quota exceeded", "5.1.90 … reached your daily limit for message recipients"), Amazon SES ("Sending quota exceeded"), SendGrid ("451 Authentication failed: Maximum credits exceeded", https://github.com/mautic/mautic/issues/8721), cPanel/Exim and relays\' own sending limits',
     ),
     p(
       'speeding.rate',
