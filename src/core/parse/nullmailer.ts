@@ -10,7 +10,7 @@
 
 import type { Session } from '../types';
 import type { InputParser, ParseResult } from './parser';
-import { SessionBook } from './session';
+import { SessionBook, shareOfShapes } from './session';
 import { stageFromText } from './bounce/diagnostic';
 
 /** syslog's prefix with the program "nullmailer" or "nullmailer-send". */
@@ -28,19 +28,14 @@ const SHAPES = {
 
 /** How sure these lines are nullmailer-send's: its "Starting delivery: host: …" or "smtp: Failed: …" lines among them. */
 export function looksLikeNullmailer(lines: string[]): number {
-  let seen = 0;
-  let hits = 0;
-  let own = 0;
-  for (const l of lines) {
-    if (!l.trim()) continue;
-    if (++seen > 200) break;
-    const body = PREFIX.exec(l.trim())?.[1] ?? '';
-    const shape = Object.entries(SHAPES).find(([, re]) => re.test(body))?.[0];
-    if (shape) hits++;
-    // (a "From:"/"Message-Id:" line is a header's too: nullmailer's own lines must be there)
-    if (shape === 'start' || shape === 'result' || shape === 'outcome') own++;
-  }
-  return seen && own ? hits / seen : 0;
+  // (a "From:"/"Message-Id:" line is a header's too: nullmailer's own lines must be there)
+  const own = new Set(['start', 'result', 'outcome']);
+  return shareOfShapes(
+    lines,
+    SHAPES,
+    (l) => PREFIX.exec(l.trim())?.[1] ?? '',
+    (shape) => own.has(shape),
+  );
 }
 
 export function parseNullmailer(lines: string[]): ParseResult {

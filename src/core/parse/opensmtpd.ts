@@ -15,7 +15,7 @@
 
 import type { Session, Stage } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
-import { SessionBook } from './session';
+import { SessionBook, sessionsWithContent, shareOfShapes } from './session';
 import { normalizeIP } from '../dns/names';
 import { stageOfCommand } from '../knowledge/smtp-commands';
 import { stageFromText } from './bounce/diagnostic';
@@ -43,19 +43,8 @@ const SHAPES = {
 
 /** How sure these lines are OpenSMTPD's: the share of lines of one of its shapes. */
 export function looksLikeOpensmtpd(lines: string[]): number {
-  let seen = 0;
-  let hits = 0;
-  let own = 0;
-  for (const l of lines) {
-    if (!l.trim()) continue;
-    if (++seen > 200) break;
-    const body = bodyOf(l);
-    const shape = Object.entries(SHAPES).find(([, re]) => re.test(body))?.[0];
-    if (shape) hits++;
-    // (a bare "info:"/"debug:" line or a reply line is anyone's: at least one line must be OpenSMTPD's own)
-    if (shape && shape !== 'note' && shape !== 'pastedReply') own++;
-  }
-  return seen && own ? hits / seen : 0;
+  // (a bare "info:"/"debug:" line or a reply line is anyone's: at least one line must be OpenSMTPD's own)
+  return shareOfShapes(lines, SHAPES, bodyOf, (shape) => shape !== 'note' && shape !== 'pastedReply');
 }
 
 function bodyOf(raw: string): string {
@@ -325,7 +314,7 @@ export function parseOpensmtpd(lines: string[]): ParseResult {
   reader.read(lines);
   reader.finish();
   const { sessions, rejections, unknownLines } = reader.book;
-  const kept = sessions.filter((s) => s.clientIp || s.serverIp || s.mailFrom || s.rcptTo.length || s.replies.length);
+  const kept = sessionsWithContent(sessions);
   return {
     kind: 'opensmtpd-log',
     sessions: kept,

@@ -21,7 +21,7 @@
 
 import type { Session, Stage } from '../types';
 import type { InputParser, ParseResult } from './parser';
-import { SessionBook } from './session';
+import { SessionBook, sessionsWithContent, shareOfShapes } from './session';
 import { normalizeIP } from '../dns/names';
 import { stageOfCommand } from '../knowledge/smtp-commands';
 import { QMAIL_LOCAL_ERROR } from '../knowledge/replies/onprem';
@@ -48,19 +48,13 @@ const SHAPES = {
 
 /** How sure these lines are qmail's: the share of lines whose words after the label are one of qmail's. */
 export function looksLikeQmail(lines: string[]): number {
-  let seen = 0;
-  let hits = 0;
-  let own = 0;
-  for (const l of lines) {
-    if (!l.trim()) continue;
-    if (++seen > 200) break;
-    const body = PREFIX.exec(l)?.[1] ?? '';
-    const shape = Object.entries(SHAPES).find(([, re]) => re.test(body))?.[0];
-    if (shape) hits++;
-    // (a bare "warning:"/"alert:" line is anyone's: at least one line must be qmail's own)
-    if (shape && shape !== 'note') own++;
-  }
-  return seen && own ? hits / seen : 0;
+  // (a bare "warning:"/"alert:" line is anyone's: at least one line must be qmail's own)
+  return shareOfShapes(
+    lines,
+    SHAPES,
+    (l) => PREFIX.exec(l)?.[1] ?? '',
+    (shape) => shape !== 'note',
+  );
 }
 
 /** qmail-remote's own sentences about the command a refusal answered (qmail-remote.c). */
@@ -227,7 +221,7 @@ export function parseQmail(lines: string[]): ParseResult {
   const reader = new QmailReader();
   reader.read(lines);
   const { sessions, rejections, unknownLines } = reader.book;
-  const kept = sessions.filter((s) => s.clientIp || s.serverIp || s.mailFrom || s.rcptTo.length || s.replies.length);
+  const kept = sessionsWithContent(sessions);
   return {
     kind: 'qmail-log',
     sessions: kept,

@@ -9,7 +9,7 @@
 import type { LoggedCheck, Session, Stage } from '../types';
 import type { InputParser, ParseResult, RawRejection } from './parser';
 import { normalizeIP } from '../dns/names';
-import { SessionBook } from './session';
+import { SessionBook, sessionsWithContent } from './session';
 import { isConnectFailure } from './smtp-dialogue';
 import { judgedIpInReply } from './judged-ip';
 import { stageOfCommand } from '../knowledge/smtp-commands';
@@ -174,20 +174,19 @@ class SendmailReader {
       s.replies = s.replies.filter((x) => x.line !== generic.line);
       this.genericMilter.delete(s);
     }
-    const r = reply(rej);
-    const code = r.code ?? 550;
-    s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: l.no });
-    this.book.rejections.push({
-      code,
-      enhanced: r.enhanced,
-      stage,
-      text: r.text,
-      ip: s.clientIp,
-      line: l.no,
-      recipient: stage === 'rcpt' ? (arg1 ? bare(arg1) : null) : null,
-      remote: null,
-    });
+    this.refused(s, rej, stage, l.no, stage === 'rcpt' ? (arg1 ? bare(arg1) : null) : null);
     return true;
+  }
+
+  /** This server refused in the session: the reply it gave ("550 5.7.1 …"; 550 when the log kept no code), and the refusal. */
+  private refused(s: Session, said: string, stage: Stage, line: number, recipient: string | null, inbound?: true): RawRejection {
+    const r = reply(said);
+    const code = r.code ?? 550;
+    s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line });
+    const refusal: RawRejection = { code, enhanced: r.enhanced, stage, text: r.text, ip: s.clientIp, line, recipient, remote: null };
+    if (inbound) refusal.inbound = true;
+    this.book.rejections.push(refusal);
+    return refusal;
   }
 
   /**
@@ -235,22 +234,7 @@ class SendmailReader {
       .reverse()
       .find((p) => domain && p.check.subject.toLowerCase() === domain && /^(?:fail|softfail)$/.test(p.check.result));
     if (judged) this.book.logged.push({ ...judged.check, refused: true, line: l.no });
-    const r = reply(m[3]);
-    const code = r.code ?? 550;
-    s.replies.push({ code, enhanced: r.enhanced, text: r.text, stage, line: l.no });
-    const refusal: RawRejection = {
-      code,
-      enhanced: r.enhanced,
-      stage,
-      text: r.text,
-      ip: s.clientIp,
-      line: l.no,
-      recipient: stage === 'rcpt' ? arg : null,
-      remote: null,
-      inbound: true,
-    };
-    this.book.rejections.push(refusal);
-    this.genericMilter.set(s, refusal);
+    this.genericMilter.set(s, this.refused(s, m[3], stage, l.no, stage === 'rcpt' ? arg : null, true));
     return true;
   }
 
@@ -318,7 +302,7 @@ export function parseSendmail(lines: string[]): ParseResult {
   reader.read(lines);
   const { sessions, rejections, unknownLines } = reader.book;
   const logged = [...reader.book.logged, ...reader.pendingChecks.filter((p) => !p.claimed).map((p) => p.check)];
-  const kept = sessions.filter((s) => s.clientIp || s.serverIp || s.mailFrom || s.rcptTo.length || s.replies.length);
+  const kept = sessionsWithContent(sessions);
   return {
     kind: 'sendmail-log',
     sessions: kept,

@@ -83,3 +83,37 @@ export class SessionBook {
     this.byKey.delete(key);
   }
 }
+
+/** The sessions a log says anything about (an address, a command or a reply): a reader's empty openings are dropped. */
+export function sessionsWithContent(sessions: Session[]): Session[] {
+  return sessions.filter((s) => s.clientIp || s.serverIp || s.mailFrom || s.rcptTo.length || s.replies.length);
+}
+
+/**
+ * How sure a reader is that lines are its program's: the share of the first
+ * 200 non-empty lines whose body (`bodyOf`, the line without its log prefix)
+ * fits one of the reader's shapes — 0 unless at least one fits a shape only
+ * that program writes (`own`), since some shapes (a bare "info:" note, a reply
+ * line, a header) are anyone's.
+ */
+export function shareOfShapes<K extends string>(
+  lines: string[],
+  shapes: Record<K, RegExp>,
+  bodyOf: (line: string) => string,
+  own: (shape: K) => boolean,
+): number {
+  const entries = Object.entries(shapes) as [K, RegExp][];
+  let seen = 0;
+  let hits = 0;
+  let owned = 0;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    if (++seen > 200) break;
+    const body = bodyOf(l);
+    const shape = entries.find(([, re]) => re.test(body))?.[0];
+    if (shape === undefined) continue;
+    hits++;
+    if (own(shape)) owned++;
+  }
+  return seen && owned ? hits / seen : 0;
+}
