@@ -14,6 +14,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
+  // reason onhold (550 - end-of-data), want rejected|securityerror|policyviolation; first smtp.rejected:fail, want smtp.sender-invalid|spf.fail
+  'bigsdb-exim-550-unauthorised-envelope-sender-curator-address':
+    "a receiver's '550-Unauthorised Envelope Sender' (its own domain's addresses may only send via its approved services) is not known text: the envelope-sender words do not place the refusal on the sender address, so it stays undecided (onhold) with the generic step",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -27,6 +30,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
+  // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
+  'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
+    "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
