@@ -63,6 +63,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
+  // reason userunknown (553 - rcpt), want norelaying|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
+  'outlook-express-error-box-553-not-in-allowed-rcpthosts-pop-before-smtp':
+    "a mail client's error box whose 'Server response:' reply wraps onto the next line ('553 Sorry, that domain isn't in my list' / 'of allowed rcpthosts (#5.7.1)...') is read only up to the line end, so qmail's relay wording is lost and the bare 553 at RCPT is taken as an unknown recipient",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
