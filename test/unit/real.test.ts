@@ -26,6 +26,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason spamdetected (554 - unknown), want filtered|policyviolation|rejected; first smtp.content-rejected:fail, want smtp.rejected; who acts: wrong, want receiver
   'domino-554-message-rejected-for-policy-reasons-recipient-deny-list':
     "a bare '554 Message rejected for policy reasons.' (Lotus Domino's default text for its inbound intended-recipient deny list) is taken as a content/spam judgement (spamdetected, smtp.content-rejected): a receiver's generic local-policy refusal is not told apart from a content filter",
+  // first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required|smtp.sender-invalid
+  'epost-mail-server-550-5-7-1-dont-allow-unauthorized-relaying-external-from':
+    "E-Post Mail Server's '550 5.7.1 Sorry [account@domain] , I don't allow unauthorized relaying .' gets the generic refusal step: the 'don't allow unauthorized relaying' wording (with the 'I' and the space before the full stop) is not among the relay-denied wordings",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
@@ -45,6 +48,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; who acts: card names no one, want application
   'go-mailx-yandex-501-5-1-7-bad-address-mailbox-syntax-username-without-domain':
     "a lone '501 5.1.7 Bad address mailbox syntax.' (X.1.7 = the sender's address syntax, RFC 3463) is read as an unknown recipient by its 'mailbox' wording instead of a sender-syntax refusal",
+  // reason filtered (550 - unknown), want userunknown|rejected
+  'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
+    "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
+  // first reputation.blocked:fail, want smtp.auth-required|smtp.relay-denied
+  'ja-arena-554-5-7-1-client-host-rejected-access-denied-smtp-auth-off':
+    "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as an IP-reputation block, the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
   // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; stage unknown, want mail; who acts: card names no one, want application
   'keepalived-exchange-501-5-1-7-invalid-address-display-name-in-mail-from':
     "Exchange's SMTP receive protocol log (CSV: date,connector,session,seq,local,remote,direction,data) is not read as a session: the 'MAIL FROM:' line before the ',*,Tarpit … due to '501 5.1.7 Invalid address'' event is not used as its command, so the stage stays unknown, and the bare 'Invalid address' with X.1.7 (bad sender address syntax) is taken as an unknown user",
@@ -69,6 +78,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // reason notaccept (421 4.3.2 unknown), want blocked|badreputation|speeding|rejected; first smtp.rejected:warn, want reputation.blocked|smtp.rate-limited; who acts: wrong, want sender
+  'naver-421-4-3-2-your-ip-is-filtered-register-realip-bulk-mail':
+    "Naver's '421 4.3.2 Your IP(…) is filtered … You must register your IP to http://realip.naver.com' is classified by its X.3.2 status (system not accepting, notaccept) with the generic step: 'Your IP … is filtered' and the IP-registration link are not read as a block of the sending IP",
+  // not recognised (kind unknown); reason none, want userunknown|rejected|systemerror; stage none, want end-of-data|data
+  'net263-maillist-is-null-please-contact-admin-empty-list':
+    "a Postfix bounce fragment without reply code ('maillist abc.list@xyz.cn is null, please contact admin (in reply to end of DATA command)') is not recognised: the '(in reply to … command)' tail alone does not make a refusal, and the text carries no code",
   // not recognised (kind unknown), want a refusal; reason none, want requireptr|blocked|rejected; first none
   'nicru-451-please-try-another-server-sender-ptr-dynamic-name':
     "a lone reply line '451 Please try another server' (no enhanced status code, no known words) is not recognised as a refusal at all: no input kind takes a bare 4xx line",
@@ -100,6 +115,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (550 - unknown), want rejected|blocked|securityerror|norelaying
   'smtp2go-550-that-ip-address-is-not-allowed-to-send-gophish':
     "SMTP2GO's '550 that IP address is not allowed to send' (the relay account's own allowed-IP restriction refusing the client) is not known text, so the refusal stays undecided (onhold); the first step and who acts still come out right",
+  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected
+  'vdx-550-subject-contains-invalid-characters-unencoded-script-subject':
+    "a lone reply line '550 Subject contains invalid characters' (no enhanced status code) is not recognised as a refusal: no input kind takes a bare reply line whose words are unknown",
   // stage unknown, want mail
   'zammad-notification-sender-fqdn-with-port-501-5-1-7-bad-sender-address-syntax':
     "a quoted '501 5.1.7 Bad sender address syntax' in prose has no command context, and the stage is not inferred from the sender-address detail (X.1.7 / 'sender address' knowledge generic.sender-rejected), so it stays unknown instead of MAIL",
