@@ -93,6 +93,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
+  // not recognised (kind unknown); reason none, want mailboxfull|systemerror|systemfull; first none; who acts: wrong, want recipient
+  'onesystems-451-qq-trouble-in-home-directory-mailbox-quota':
+    "a lone reply line '451 qq trouble in home directory' (qmail's queue error; at this provider the recipient mailbox over quota) is not recognised as a refusal: no input kind takes a bare reply line without enhanced status code, and the qmail wording is not known",
   // reason userunknown (553 - rcpt), want norelaying|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
   'outlook-express-error-box-553-not-in-allowed-rcpthosts-pop-before-smtp':
     "a mail client's error box whose 'Server response:' reply wraps onto the next line ('553 Sorry, that domain isn't in my list' / 'of allowed rcpthosts (#5.7.1)...') is read only up to the line end, so qmail's relay wording is lost and the bare 553 at RCPT is taken as an unknown recipient",
@@ -115,6 +118,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (550 - unknown), want rejected|blocked|securityerror|norelaying
   'smtp2go-550-that-ip-address-is-not-allowed-to-send-gophish':
     "SMTP2GO's '550 that IP address is not allowed to send' (the relay account's own allowed-IP restriction refusing the client) is not known text, so the refusal stays undecided (onhold); the first step and who acts still come out right",
+  // not recognised (kind unknown); reason none, want mailererror|systemerror|userunknown|rejected; first none; who acts: wrong, want recipient
+  'umd-550-forward-file-cant-create-output-permission-denied':
+    "sendmail's '550 /…/.forward: line 1: … Can't create output: Permission denied', wrapped over three lines, is not recognised: the reply's continuation lines (without code) are not joined and sendmail's local-delivery wording is not known",
   // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected
   'vdx-550-subject-contains-invalid-characters-unencoded-script-subject':
     "a lone reply line '550 Subject contains invalid characters' (no enhanced status code) is not recognised as a refusal: no input kind takes a bare reply line whose words are unknown",
