@@ -55,9 +55,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (550 - unknown), want rejected|blocked|securityerror|norelaying
   'smtp2go-550-that-ip-address-is-not-allowed-to-send-gophish':
     "SMTP2GO's '550 that IP address is not allowed to send' (the relay account's own allowed-IP restriction refusing the client) is not known text, so the refusal stays undecided (onhold); the first step and who acts still come out right",
-  // stage unknown, want mail
-  'zammad-notification-sender-fqdn-with-port-501-5-1-7-bad-sender-address-syntax':
-    "a quoted '501 5.1.7 Bad sender address syntax' in prose has no command context, and the stage is not inferred from the sender-address detail (X.1.7 / 'sender address' knowledge generic.sender-rejected), so it stays unknown instead of MAIL",
 };
 
 const incidents = listIncidents();
