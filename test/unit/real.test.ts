@@ -17,9 +17,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
-  // first reputation.blocked:fail, want mta.local-error|smtp.relay-denied|smtp.rejected|smtp.auth-required
-  'docker-postfix-client-restrictions-lack-sasl-client-host-rejected-access-denied':
-    "Postfix's bare 'Client host rejected: Access denied' (a client restriction ending in reject) is read as an IP-reputation block, though the paste says the client had logged in (SASL succeeded) — the relay's own restrictions lacking permit_sasl_authenticated",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':

@@ -149,6 +149,38 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     sources: [`${POSTCONF}#reject_unknown_recipient_domain`],
   },
   {
+    // "Client host rejected: Access denied" is the text Postfix gives a client restriction that ends in
+    // a plain "reject" (smtpd_client_restrictions = permit_mynetworks, reject) or an access(5) table's
+    // REJECT without its own words (check_client_access): the server's own list of whom it serves said
+    // no. It names no blocklist, no reputation and no DNS check — those have their own words
+    // ("blocked using", "cannot find your hostname"). A relay that refuses its own logged-in users so
+    // lacks permit_sasl_authenticated before the reject.
+    id: 'postfix.client-access-denied',
+    sender: 'Postfix (its client restrictions)',
+    text: /\bClient host rejected: Access denied\b/i,
+    reason: 'blocked',
+    party: 'receiver-policy',
+    meaning:
+      "The refusing Postfix's own client restrictions refused this client: a plain 'reject' at the end of smtpd_client_restrictions (or of the restriction list that runs at that stage), or an access table entry REJECT for its address or name. It names no blocklist and no reputation check. When the client had logged in (SMTP AUTH), the list lacks permit_sasl_authenticated before that reject.",
+    headline: "The refusing server's own client restrictions refused this client ('Access denied'): no blocklist, a rule of that server",
+    rules: ['smtp.rejected', 'mta.local-error'],
+    fix: [
+      "On the refusing server: postconf smtpd_client_restrictions smtpd_relay_restrictions smtpd_recipient_restrictions — find the list that ends in 'reject' or the check_client_access table that holds REJECT for this client ({ip}).",
+      "For users who log in (mail clients, applications on port 587/465): put permit_sasl_authenticated before the reject, e.g. smtpd_client_restrictions = permit_mynetworks, permit_sasl_authenticated, reject (and the same in the submission service's -o overrides in master.cf); for a fixed host that cannot log in, add it to mynetworks. Then postfix reload.",
+      'If the server is not yours: its administrator refuses your client by its own rule — ask them to allow it, or send through the submission port with a login they gave you.',
+    ],
+    verify: [
+      "postconf -n | grep -E 'client_restrictions|relay_restrictions|mynetworks'",
+      "After postfix reload, the logged-in client's next attempt shows 'sasl_username=' and no 'Client host rejected: Access denied'.",
+    ],
+    sources: [
+      `${POSTCONF}#smtpd_client_restrictions`,
+      `${POSTCONF}#permit_sasl_authenticated`,
+      'https://www.postfix.org/access.5.html',
+      'https://www.postfix.org/SASL_README.html',
+    ],
+  },
+  {
     id: 'postfix.unknown-client',
     sender: 'Postfix',
     text: /Client host rejected: cannot find your (?:reverse )?hostname/i,

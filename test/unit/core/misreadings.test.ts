@@ -1,0 +1,72 @@
+// Misreadings of issue 11, each mended by its mechanism (knowledge with its source),
+// with the forms that must read the new way and the forms that must not.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { clientLoggedIn } from '../../../src/core/knowledge/own-server-logs';
+import { buildView } from '../../../src/worker/view/build';
+
+const read = async (text: string) => {
+  const r = await analyze(text);
+  const f = r.checklist.find((s) => s.status === 'fail' || s.status === 'warn');
+  return { first: f?.rule ?? null, reason: r.rejections[0]?.reason ?? null, who: buildView(r).verdict.who ?? '', report: r };
+};
+
+describe("Postfix's bare 'Client host rejected: Access denied' is the refusing server's own client restriction", () => {
+  it.each([
+    [
+      'a bounce line',
+      'host mx.d.example[192.0.2.9] said: 554 5.7.1 <unknown[198.51.100.7]>: Client host rejected: Access denied (in reply to RCPT TO command)',
+    ],
+    [
+      'an smtpd log line',
+      'Dec  3 10:00:01 mx postfix/smtpd[2211]: NOQUEUE: reject: RCPT from unknown[198.51.100.7]: 554 5.7.1 <unknown[198.51.100.7]>: Client host rejected: Access denied; from=<a@b.example> to=<c@d.example> proto=ESMTP helo=<pc>',
+    ],
+  ])('%s: the rule of that server, no reputation or blocklist step', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).toBe('smtp.rejected');
+    expect(r.report.rejections[0].knowledge).toBe('postfix.client-access-denied');
+    expect(r.report.checklist.some((s) => /^(?:reputation|dnsbl)\./.test(s.rule) && s.status === 'fail')).toBe(false);
+  });
+
+  it.each([
+    [
+      'a blocklist names itself',
+      'host mx.d.example[192.0.2.9] said: 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)',
+      'dnsbl.listed',
+    ],
+    [
+      'a missing PTR names itself',
+      'host mx.d.example[192.0.2.9] said: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [198.51.100.7] (in reply to RCPT TO command)',
+      'ptr.missing',
+    ],
+  ])('%s: not this entry', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0].knowledge).not.toBe('postfix.client-access-denied');
+  });
+
+  it('a paste that shows the client logged in to the refusing server: your server acts', async () => {
+    const r = await read(
+      "My users log in fine (SASL authentication succeeded) but sending fails with 'Client host rejected: Access denied' from my relay.",
+    );
+    expect(r.report.rejections[0].inbound).toBe(true);
+    expect(r.who).toMatch(/^Your server's administrator/);
+  });
+
+  it.each([
+    [
+      'Postfix smtpd login line',
+      'Dec 3 10:00:00 relay postfix/smtpd[12]: 4F2A1: client=pc[198.51.100.7], sasl_method=PLAIN, sasl_username=joe',
+      true,
+    ],
+    [
+      'Exim reception with an authenticator',
+      '2024-01-01 10:00:00 1rAbCd-000123-AB <= joe@b.example H=(pc) [198.51.100.7] P=esmtpsa A=dovecot_plain:joe S=1234',
+      true,
+    ],
+    ["the poster's words", 'even when SASL authentication succeeded', true],
+    ["a client's own transcript of its login is the client's view", 'S: 235 2.7.0 Authentication successful', false],
+    ['a failed login', 'warning: unknown[198.51.100.7]: SASL LOGIN authentication failed: authentication failure', false],
+  ])('%s → logged in to this server: %s', (_n, text, yes) => {
+    expect(clientLoggedIn(text)).toBe(yes);
+  });
+});
