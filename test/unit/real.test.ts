@@ -39,9 +39,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
-  // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
-  'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
-    "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",

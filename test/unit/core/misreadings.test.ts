@@ -70,3 +70,33 @@ describe("Postfix's bare 'Client host rejected: Access denied' is the refusing s
     expect(clientLoggedIn(text)).toBe(yes);
   });
 });
+
+describe("Gmail's 'missing a valid address in From: header' is the From header's step", () => {
+  const GMAIL_FROM =
+    '550-5.7.1 [198.51.100.7 14] Messages missing a valid address in From:\n550 5.7.1 header, or having no From: header, are not accepted. a1si1 - gsmtp';
+  it.each([
+    [
+      'a bounce line',
+      'host gmail-smtp-in.l.google.com[192.0.2.27] said: 550-5.7.1 [198.51.100.7 14] Messages missing a valid address in From: header, or having no From: header, are not accepted. a1si1 - gsmtp (in reply to end of DATA command)',
+    ],
+    ['wrapped over the continuation lines', GMAIL_FROM],
+    ['escaped in a JSON log', `{"level":"error","msg":"Failed to send mail","error":"${GMAIL_FROM.replace(/\n/g, '\\n')}"}`],
+  ])('%s → headers.missing-from', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe('gmail.5.7.1-from-header');
+    expect(r.first).toBe('headers.missing-from');
+  });
+
+  it.each([
+    [
+      'Message-ID',
+      '550-5.7.1 [198.51.100.7] Messages missing a valid Message-ID header are not accepted. a1si1 - gsmtp',
+      'gmail.5.7.1-message-id',
+    ],
+    ['RFC 5322 in general', '550-5.7.1 [198.51.100.7] This message is not RFC 5322 compliant. a1si1 - gsmtp', 'gmail.5.7.1-message-id'],
+  ])('Gmail naming %s is not the From step', async (_n, text, id) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe(id);
+    expect(r.first).not.toBe('headers.missing-from');
+  });
+});

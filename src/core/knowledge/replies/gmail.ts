@@ -158,9 +158,23 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: [REF],
   },
   {
+    // Gmail names the From: header itself ("550-5.7.1 Messages missing a valid address in From: header, or
+    // having no From: header, are not accepted"): the step is that header's, not the general format one.
+    // (The words may be wrapped over the reply's continuation lines or escaped in a program's JSON log.)
+    id: 'gmail.5.7.1-from-header',
+    sender: 'Gmail',
+    text: /missing a valid address in From:\s{0,3}header|having no From:\s{0,3}header/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning:
+      "Gmail refused the message for its From: header: there was none, it was empty (From: <>, a display name alone), or its address is not a valid RFC 5322 mailbox (no domain, a bare word, unbalanced quotes or brackets). The program that writes the message sets it — often a sender or 'from address' setting left empty.",
+    rules: ['headers.missing-from', 'headers.invalid-address', 'smtp.not-compliant'],
+    sources: [REF, 'https://support.google.com/mail/?p=RfcMessageNonCompliant', 'RFC 5322 §3.6.2 (From: required), §3.4 (mailbox syntax)'],
+  },
+  {
     id: 'gmail.5.7.1-message-id',
     sender: 'Gmail',
-    text: /missing a valid Message-ID header|Messages missing a valid address in From: header|not RFC ?5322 compliant|RfcMessageNonCompliant|duplicate headers?/i,
+    text: /missing a valid Message-ID header|not RFC ?5322 compliant|RfcMessageNonCompliant|duplicate headers?/i,
     reason: 'notcompliantrfc',
     party: 'sender',
     meaning:
