@@ -46,9 +46,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // reason onhold (550 - unknown), want rejected|blocked|securityerror|norelaying
-  'smtp2go-550-that-ip-address-is-not-allowed-to-send-gophish':
-    "SMTP2GO's '550 that IP address is not allowed to send' (the relay account's own allowed-IP restriction refusing the client) is not known text, so the refusal stays undecided (onhold); the first step and who acts still come out right",
 };
 
 const incidents = listIncidents();

@@ -100,3 +100,30 @@ describe("Gmail's 'missing a valid address in From: header' is the From header's
     expect(r.first).not.toBe('headers.missing-from');
   });
 });
+
+describe("a sending service's allowed-IP list refusing the client", () => {
+  it.each([
+    ['SMTP2GO IP Allowlist', 'SMTP Error: data not accepted. 550 that IP address on this account is not allowed to send'],
+    ['SMTP2GO blocked IP Authentication', 'Error: 550 that IP address is not allowed to send'],
+    ["SMTP2GO's API", '{"data":{"error":"This request is coming from an IP address that isn\'t in the IP allow list"}}'],
+    ["Brevo's Authorized IPs", 'Mailer Error: 550 unauthorized: IP not authorized'],
+  ])('%s → the relay refused the client IP (knowledge service.ip-allowlist)', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe('service.ip-allowlist');
+    expect(r.first).toBe('smtp.relay-denied');
+  });
+
+  it.each([
+    [
+      'an SPF refusal',
+      '550 5.7.23 Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=a@b.example;ip=198.51.100.7;r=mx.d.example',
+    ],
+    [
+      'policyd-spf',
+      '550 5.7.1 <a@b.example>: Recipient address rejected: Message rejected due to: SPF fail - 198.51.100.7 is not allowed to send mail from b.example',
+    ],
+  ])('%s is not an allowed-IP list', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).not.toBe('service.ip-allowlist');
+  });
+});
