@@ -27,9 +27,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
-    "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',

@@ -127,3 +127,26 @@ describe("a sending service's allowed-IP list refusing the client", () => {
     expect(r.report.rejections[0]?.knowledge).not.toBe('service.ip-allowlist');
   });
 });
+
+describe('a second MAIL FROM in one transaction points at the refusal the program hid', () => {
+  it.each([
+    ['Postfix, bare', '503 5.5.1 Error: nested MAIL command'],
+    ["a Go program's error", 'smtp send failed: 503 5.5.1 Error: nested MAIL command'],
+    ['Dovecot submission', '503 5.5.0 MAIL already given'],
+    ['Exim', '503 sender already given'],
+    ['sendmail', '503 5.5.0 Sender already specified'],
+  ])('%s → MAIL, the sender step', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe('postfix.nested-mail');
+    expect(r.report.rejections[0]?.stage).toBe('mail');
+    expect(r.first).toBe('smtp.sender-invalid');
+  });
+
+  it.each([
+    ['a bad sequence of commands in general', '503 5.5.1 Error: need MAIL command'],
+    ['RCPT before MAIL', '503 5.5.1 Error: need RCPT command'],
+  ])('%s is not it', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge ?? null).not.toBe('postfix.nested-mail');
+  });
+});

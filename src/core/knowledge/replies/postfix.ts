@@ -181,6 +181,40 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // smtpd.c mail_cmd(): a MAIL FROM while a transaction is still open (a previous MAIL FROM accepted, no
+    // RSET since) is answered "503 5.5.1 Error: nested MAIL command". A client does that when its first
+    // attempt in the session failed later on and it starts over without RSET (RFC 5321 §4.1.1.5): with a
+    // submission server the failure it hides is most often the sender's — Postfix answers
+    // reject_sender_login_mismatch ("Sender address rejected: not owned by user") at RCPT TO, the program
+    // keeps the connection and sends MAIL FROM again. The 503 is the symptom; the first refusal is the cause.
+    id: 'postfix.nested-mail',
+    sender: 'the server (a second MAIL FROM in one transaction)',
+    // (the same answer of other servers: Dovecot submission "503 5.5.0 MAIL already given", Exim "503 sender
+    // already given", sendmail "503 5.5.0 Sender already specified")
+    text: /\bnested MAIL command\b|\bMAIL already given\b|\bsender already (?:given|specified)\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline:
+      'The program sent MAIL FROM again without ending the refused transaction: the refusal it hid, before this 503, is most often of its sender',
+    meaning:
+      "Postfix answers 'nested MAIL command' to a second MAIL FROM in a transaction that is still open: the client's first attempt in this session failed after MAIL FROM (at RCPT TO: most often 'Sender address rejected: not owned by user' when the From/sender is not the address of the SMTP login) and the program started over without RSET. Fix the first refusal; the 503 then goes away.",
+    rules: ['smtp.sender-invalid', 'smtp.rejected'],
+    fix: [
+      "Read the server's log for the same client just before the 503 (NOQUEUE: reject: RCPT from …): it names the first refusal.",
+      "If it says the sender is not owned by the login (or the program lets you set a From address different from the SMTP username): set the sending program's From/sender address to the SMTP login's own address or an alias it may use.",
+      'A client library that re-sends MAIL FROM without RSET after an error is faulty too: update it, or make it open a new connection after a failure.',
+    ],
+    verify: [
+      "postconf smtpd_sender_login_maps smtpd_sender_restrictions; a new test shows one MAIL FROM answered 250 and no 'nested MAIL command'.",
+    ],
+    sources: [
+      'Postfix smtpd.c mail_cmd() ("503 5.5.1 Error: nested MAIL command")',
+      'Dovecot lib-smtp smtp-server-cmd-mail.c ("503 5.5.0 MAIL already given"); Exim smtp_in.c ("503 sender already given"); sendmail srvrsmtp.c ("503 5.5.0 Sender already specified")',
+      'RFC 5321 §4.1.1.5 (RSET aborts the transaction), §4.1.4 (MAIL FROM starts a new transaction)',
+      `${POSTCONF}#reject_sender_login_mismatch`,
+    ],
+  },
+  {
     id: 'postfix.unknown-client',
     sender: 'Postfix',
     text: /Client host rejected: cannot find your (?:reverse )?hostname/i,
