@@ -117,6 +117,10 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   // delivery to a loopback or private address: LMTP, a content filter)
   // (while sending — no SMTP dialogue at all: no stage, no receiver named, no reply code, as an Exim
   // transport that cannot expand its options — the reader is the sending side)
+  // (a named remote server's own fault — Exchange back pressure at the recipient's server — is that server's side,
+  // as its knowledge entry says; the reader's own server only when nothing names another)
+  if (first?.rule === 'mta.local-error' && primary?.remote && !isNonPublicIP(primary.remote) && primary.party === 'recipient')
+    return PARTY_WORDS.recipient;
   if (first?.rule === 'mta.local-error')
     return primary && !primary.remote && primary.code === null && primary.stage === 'unknown' ? OWN_SENDING_SERVER_WORDS : OWN_SERVER_WORDS;
   if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;

@@ -150,3 +150,22 @@ describe('a second MAIL FROM in one transaction points at the refusal the progra
     expect(r.report.rejections[0]?.knowledge ?? null).not.toBe('postfix.nested-mail');
   });
 });
+
+describe("Exchange back pressure is the refusing server's own resources", () => {
+  it("a sender's bounce from a named remote Exchange: that server's fault, the recipient's side acts", async () => {
+    const r = await read('host mail.d.example[203.0.113.9] said: 452 4.3.1 Insufficient system resources (in reply to MAIL FROM command)');
+    expect(r.report.rejections[0]?.knowledge).toBe('exchange.back-pressure');
+    expect(r.first).toBe('mta.local-error');
+    expect(r.who).toMatch(/^The recipient's side/);
+  });
+  it("the answer quoted by the server's own admin, no remote named: your server acts", async () => {
+    const r = await read('Mail from outside to my Exchange gets: 452 4.3.1 Insufficient system resources');
+    expect(r.first).toBe('mta.local-error');
+    expect(r.who).toMatch(/^Your server's administrator/);
+  });
+  it('a mailbox that is full is not back pressure', async () => {
+    const r = await read('host mx.d.example[203.0.113.9] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command)');
+    expect(r.report.rejections[0]?.knowledge ?? null).not.toBe('exchange.back-pressure');
+    expect(r.first).not.toBe('mta.local-error');
+  });
+});
