@@ -169,3 +169,38 @@ describe("Exchange back pressure is the refusing server's own resources", () => 
     expect(r.first).not.toBe('mta.local-error');
   });
 });
+
+describe("Microsoft 365's own verdicts on the sending tenant (NDR reference 5.7.705, 5.7.708, 5.7.750)", () => {
+  it.each([
+    [
+      '5.7.705',
+      "Remote Server returned '550 5.7.705 Access denied, tenant has exceeded threshold. For more information please go to http://go.microsoft.com/fwlink/?LinkId=524931 AS(831)'",
+      'microsoft.5.7.708-traffic-not-accepted',
+    ],
+    [
+      '5.7.708',
+      "Remote Server returned '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(ABC)'",
+      'microsoft.5.7.708-traffic-not-accepted',
+    ],
+    [
+      '5.7.750',
+      "Remote Server returned '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.'",
+      'microsoft.5.7.750-unregistered-domain',
+    ],
+  ])("%s is the sending tenant's reputation", async (_n, text, id) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe(id);
+    expect(r.first).toBe('reputation.blocked');
+    expect(r.who).toMatch(/^The sender's side/);
+  });
+  it.each([
+    [
+      'a banned IP (5.7.606)',
+      '550 5.7.606 Access denied, banned sending IP [198.51.100.7]. To request removal from this list please visit https://sender.office.com/',
+    ],
+    ['a code that merely begins alike (5.7.7050 is none)', '550 5.7.1 Access denied'],
+  ])('%s is not the tenant verdict', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge ?? '').not.toMatch(/5\.7\.70|5\.7\.750/);
+  });
+});
