@@ -204,3 +204,57 @@ describe("Microsoft 365's own verdicts on the sending tenant (NDR reference 5.7.
     expect(r.report.rejections[0]?.knowledge ?? '').not.toMatch(/5\.7\.70|5\.7\.750/);
   });
 });
+
+describe("a 421 at HELO/EHLO, and Gmail's temporary problems, are no rate limit", () => {
+  it.each([
+    ["a program's one-line response", 'Error: response=421-4.7.0 Try again later, closing connection. (EHLO)'],
+    ['a transcript', 'C: EHLO localhost\nS: 421-4.7.0 Try again later, closing connection. (EHLO)\nS: 421 4.7.0  a1si1 - gsmtp'],
+  ])("Gmail's 'Try again later, closing connection' at EHLO: %s → the greeting was refused", async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe('gmail.4.7.0-helo-closing');
+    expect(r.first).toBe('smtp.helo-rejected');
+  });
+
+  it.each([
+    [
+      '4.3.0',
+      'host gmail-smtp-in.l.google.com[192.0.2.27] said: 421-4.3.0 Temporary System Problem.  Try again later (TS01). a1si1 - gsmtp (in reply to end of DATA command)',
+    ],
+    [
+      '4.7.0',
+      'host gmail-smtp-in.l.google.com[192.0.2.27] said: 421 4.7.0 Temporary System Problem. Try again later. a1si1 - gsmtp (in reply to RCPT TO command)',
+    ],
+  ])('Gmail %s Temporary System Problem → its own problem, retried', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).toBe('gmail.temporary-system-problem');
+    expect(r.first).not.toBe('smtp.rate-limited');
+  });
+
+  it('a wordless 421 at EHLO from any server is a refusal of the client, not a rate', async () => {
+    const r = await read('C: EHLO pc\nS: 421 4.7.0 mx.d.example closing connection');
+    expect(r.report.rejections[0]?.stage).toBe('helo');
+    expect(r.report.rejections[0]?.reason).toBe('blocked');
+    expect(r.first).not.toBe('smtp.rate-limited');
+  });
+
+  it.each([
+    [
+      'Gmail naming its rate',
+      'host gmail-smtp-in.l.google.com[192.0.2.27] said: 421-4.7.0 Our system has detected an unusual rate of unsolicited mail originating from your IP address. (in reply to end of DATA command)',
+      'gmail.4.7.0-helo-closing',
+    ],
+    [
+      'Gmail TLS for a RCPT domain',
+      'host aspmx.l.google.com[192.0.2.27] said: 421 4.7.0 TLS required for RCPT domain, closing connection. (in reply to RCPT TO command)',
+      'gmail.4.7.0-helo-closing',
+    ],
+  ])('%s is not the HELO refusal', async (_n, text, id) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge).not.toBe(id);
+  });
+
+  it('a wordless 421 at the greeting keeps its RFC 5321 reading (busy, too many connections)', async () => {
+    const r = await read('host mx.d.example[192.0.2.9] refused to talk to me: 421 4.7.0 mx.d.example Service not available');
+    expect(r.report.rejections[0]?.reason).toBe('toomanyconn');
+  });
+});
