@@ -27,9 +27,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
-  // first smtp.rejected:warn, want smtp.greylisted
-  'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
-    "step only (read as an Exim log at RCPT now): an own server's temporary refusal of RCPT logged without any words is not read as its greylisting",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",

@@ -77,6 +77,11 @@ export interface RefusalProblem {
    */
   ownNextHop?: boolean;
   /** The step's headline and advice when the rule's general ones would mislead. */
+  /**
+   * Only when the input's own server gave the refusal to a client (its own log: Rejection.inbound) —
+   * what a refusal without words means depends on whose server wrote it.
+   */
+  ownServer?: boolean;
   headline?: string;
   detail?: string;
   fix?: string[];
@@ -478,6 +483,32 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: GREYLIST_SOURCES,
   },
   {
+    // the reader's own server deferred a recipient and logged no words at all (Exim "temporarily rejected RCPT
+    // <a>" with nothing after it: an ACL "defer" without a message; a bare 450/451 at RCPT in an smtpd log):
+    // the ordinary wordless temporary refusal at RCPT TO is greylisting — a new (client, sender, recipient)
+    // triplet is deferred once and the retry passes (RFC 6647 §2, §2.1: greylisting answers RCPT with 4xx).
+    // Any other temporary refusal of the server's own logs names its cause (a failed lookup, a callout).
+    id: 'own-wordless-deferral',
+    rule: 'smtp.greylisted',
+    text: /^[\s.:;-]*$/,
+    stages: ['rcpt'],
+    only: 'temporary',
+    ownServer: true,
+    headline: 'Your server deferred this recipient without any words: most likely its own greylisting',
+    detail:
+      "Your server's log shows a temporary refusal at RCPT TO with no message: the ordinary such refusal is greylisting (a first attempt from a new client, sender and recipient is deferred; the client's retry after a few minutes is accepted). A client that retries gets through; one that does not (a web form, a device, a script without a queue) loses the mail.",
+    fix: [
+      'Look for a later attempt from the same client for the same recipient: accepted means greylisting worked as meant.',
+      'If the client never retries (your own application or device), exempt its address from greylisting (Exim greylistd/ACL: a host list before the defer; Postgrey: postgrey_whitelist_clients; rspamd: greylisting whitelisted_ip) or make it submit on port 587 with a login.',
+      "If it is not greylisting, give the ACL's defer a log_message so the log says why.",
+    ],
+    verify: ["The client's next attempt for this recipient is logged as accepted (Exim '<=' line, Postfix 'queued as')."],
+    sources: [
+      'RFC 6647 §2, §2.1 (greylisting: temporary refusal at RCPT TO)',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html (defer, log_message)',
+    ],
+  },
+  {
     // quotas and rates of a sending account or IP: Google 550 5.4.5 "Daily user sending limit exceeded",
     // 4.2.1 "receiving mail at a rate that prevents additional messages", SES "Maximum sending rate exceeded",
     // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"
@@ -538,6 +569,8 @@ export interface RefusalFacts {
   originalRecipient?: string;
   /** The failed recipient, when known. */
   recipient?: string | null;
+  /** The input's own server gave it to a client (Rejection.inbound). */
+  inbound?: boolean;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
@@ -552,6 +585,7 @@ export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefi
     if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
     if (p.notReasons && r.reason && p.notReasons.includes(r.reason)) return false;
     if (p.withoutCode && r.code !== null) return false;
+    if (p.ownServer && !r.inbound) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
     if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient)) return false;

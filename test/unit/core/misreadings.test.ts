@@ -258,3 +258,38 @@ describe("a 421 at HELO/EHLO, and Gmail's temporary problems, are no rate limit"
     expect(r.report.rejections[0]?.reason).toBe('toomanyconn');
   });
 });
+
+describe("the reader's own server deferring a recipient without words is its greylisting", () => {
+  it.each([
+    [
+      'Exim',
+      '2024-12-25 15:43:28 H=mail.b.example [198.51.100.7] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no F=<a@b.example> temporarily rejected RCPT <c@d.example>',
+    ],
+  ])('%s: a wordless defer at RCPT → smtp.greylisted', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.inbound).toBe(true);
+    expect(r.first).toBe('smtp.greylisted');
+    expect(r.who).toMatch(/^Your server's administrator/);
+  });
+
+  it.each([
+    [
+      'a defer that names its cause',
+      '2024-12-25 15:43:28 H=mail.b.example [198.51.100.7] F=<a@b.example> temporarily rejected RCPT <c@d.example>: host lookup did not complete',
+      'smtp.greylisted',
+    ],
+    [
+      'a permanent wordless refusal',
+      '2024-12-25 15:43:28 H=mail.b.example [198.51.100.7] F=<a@b.example> rejected RCPT <c@d.example>',
+      'smtp.greylisted',
+    ],
+    [
+      "a wordless 451 in someone else's reply (a sender's bounce) is not the reader's greylisting",
+      'host mx.d.example[192.0.2.9] said: 451 4.3.0 (in reply to RCPT TO command)',
+      'smtp.greylisted',
+    ],
+  ])('%s → not read as own greylisting', async (_n, text, rule) => {
+    const r = await read(text);
+    expect(r.first).not.toBe(rule);
+  });
+});
