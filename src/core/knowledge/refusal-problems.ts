@@ -542,10 +542,16 @@ function namesWellKnownDomain(text: string): boolean {
  * the name looked up is not the recipient's domain nor under it, and either it was an MX lookup (the recipient
  * domain's MX lookup names the recipient domain) or the lookup failed for now ("try again").
  */
-function failedOwnNextHop(text: string, recipient: string | null | undefined): boolean {
+function failedOwnNextHop(text: string, recipient: string | null | undefined, enhanced: string | null = null): boolean {
   const m = /\bName service error for name=([a-z0-9.-]{1,253}?)\.? type=(MX|A|AAAA)\b([^\n]{0,80})/i.exec(text);
   const domain = recipient?.split('@')[1]?.toLowerCase();
-  if (!m || !domain) return false;
+  if (!m) return false;
+  // Postfix gives its relayhost's (or fallback relay's) failed lookup the status 4.3.5 "System incorrectly
+  // configured" and logs "warning: relayhost configuration problem" (smtp_connect.c): a bracketed relayhost
+  // that does not exist ("[relay.example]" → type=A: Host not found) is then the sender's own setting, even
+  // without the recipient to compare with
+  if (/^[45]\.3\.5$/.test(enhanced ?? '')) return true;
+  if (!domain) return false;
   const name = m[1].toLowerCase();
   if (name === domain || name.endsWith(`.${domain}`)) return false;
   return m[2].toUpperCase() === 'MX' || /\btry again\b/i.test(m[3]);
@@ -588,7 +594,7 @@ export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefi
     if (p.ownServer && !r.inbound) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
-    if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient)) return false;
+    if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient, r.enhanced)) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;

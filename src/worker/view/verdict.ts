@@ -100,6 +100,11 @@ const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:r
 /** The steps about the refused message itself (RFC 5322 format, its headers, content, size). */
 const MESSAGE_STEPS = /^headers\.|^smtp\.(?:content-rejected|not-compliant|message-too-large)$/;
 
+/** The refusal names a connection to a loopback or private address (LMTP, a content filter): inside the own system. */
+function toOwnNetwork(text: string): boolean {
+  return [...text.matchAll(/\[([0-9a-fA-F:.]{2,39})\]/g)].some((m) => isIP(m[1]) && isNonPublicIP(m[1]));
+}
+
 function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[]): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
@@ -121,8 +126,17 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   // as its knowledge entry says; the reader's own server only when nothing names another)
   if (first?.rule === 'mta.local-error' && primary?.remote && !isNonPublicIP(primary.remote) && primary.party === 'recipient')
     return PARTY_WORDS.recipient;
+  // (no reply at all, no receiver named, not the input's own server answering a client: the sending server's own
+  // failure before any dialogue — an Exim transport's options, its next hop's DNS lookup "on connecting")
   if (first?.rule === 'mta.local-error')
-    return primary && !primary.remote && primary.code === null && primary.stage === 'unknown' ? OWN_SENDING_SERVER_WORDS : OWN_SERVER_WORDS;
+    return primary &&
+      !primary.remote &&
+      primary.code === null &&
+      !primary.inbound &&
+      !toOwnNetwork(primary.text) &&
+      (primary.stage === 'unknown' || primary.stage === 'connect')
+      ? OWN_SENDING_SERVER_WORDS
+      : OWN_SERVER_WORDS;
   if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;
   // a message a forwarder passed on, refused for what the sending side controls (its IP, HELO, envelope,
   // volume, the message as re-sent) or for the forwarding itself: the forwarder acts; a refusal about the
@@ -180,7 +194,12 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
         reply: [primary.code, primary.enhanced].filter(Boolean).join(' '),
         text: primary.text,
         line: primary.line,
-        refused: `${primary.hard ? 'Refused' : 'Deferred (temporary)'} ${STAGE_WORDS[primary.stage] ?? STAGE_WORDS.unknown}: ${reasonWords(primary.reason)}`,
+        refused: `${primary.hard ? 'Refused' : 'Deferred (temporary)'} ${STAGE_WORDS[primary.stage] ?? STAGE_WORDS.unknown}: ${
+          // a failed lookup of the sending server's own next hop (relayhost) is no verdict on the recipient's domain
+          first?.rule === 'mta.local-error' && primary.reason === 'hostunknown'
+            ? "a DNS lookup of the sending server's own next hop failed (not the recipient's domain)"
+            : reasonWords(primary.reason)
+        }`,
         reason: primary.reason,
       }
     : null;

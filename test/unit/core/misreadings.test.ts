@@ -293,3 +293,28 @@ describe("the reader's own server deferring a recipient without words is its gre
     expect(r.first).not.toBe(rule);
   });
 });
+
+describe("a relayhost that cannot be looked up is the sending server's own setting", () => {
+  const LOG = (dsn: string, status: string, name: string, type: string, tail = '') =>
+    `Dec  3 10:00:00 host postfix/smtp[123]: 4F2A1: to=<bob@d.example>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=${dsn}, status=${status} (Host or domain name not found. Name service error for name=${name} type=${type}: Host not found${tail})`;
+  it.each([
+    [
+      'a bracketed relayhost that does not exist (4.3.5, type=A)',
+      `Dec  3 10:00:00 host postfix/smtp[123]: warning: relayhost configuration problem\n${LOG('4.3.5', 'deferred', 'smtp.relay.example', 'A')}`,
+    ],
+    ['the same status line alone', LOG('4.3.5', 'deferred', 'smtp.relay.example', 'A')],
+    ["a relayhost's MX lookup", LOG('4.4.3', 'deferred', 'smtp.relay.example', 'MX', ', try again')],
+  ])('%s → mta.local-error, the sender acts, no word of the recipient domain', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).toBe('mta.local-error');
+    expect(r.who).toMatch(/^The sender's side: your own sending server/);
+    const v = buildView(r.report).verdict;
+    expect(`${v.sentence} ${v.said?.refused}`).not.toMatch(/recipient's domain does not exist/);
+  });
+
+  it("the recipient domain's own MX host that does not exist stays the recipient's", async () => {
+    const r = await read(LOG('5.4.4', 'bounced', 'mx.hoster.example', 'A'));
+    expect(r.first).toBe('smtp.recipient-unknown');
+    expect(r.who).toMatch(/^The recipient's side/);
+  });
+});
