@@ -33,9 +33,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
-  // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; stage unknown, want mail; who acts: card names no one, want application
-  'keepalived-exchange-501-5-1-7-invalid-address-display-name-in-mail-from':
-    "Exchange's SMTP receive protocol log (CSV: date,connector,session,seq,local,remote,direction,data) is not read as a session: the 'MAIL FROM:' line before the ',*,Tarpit … due to '501 5.1.7 Invalid address'' event is not used as its command, so the stage stays unknown, and the bare 'Invalid address' with X.1.7 (bad sender address syntax) is taken as an unknown user",
   // text "svemula-all-emp@xilinx.com" not in checklist
   'm365-5-7-133-git-send-email-to-internal-groups':
     'text only: the refused group address of the Exchange NDR is not quoted in the checklist',

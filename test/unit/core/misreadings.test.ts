@@ -318,3 +318,28 @@ describe("a relayhost that cannot be looked up is the sending server's own setti
     expect(r.who).toMatch(/^The recipient's side/);
   });
 });
+
+describe("a refusal quoted from the refusing server's own smtpd log is the reader's own server's", () => {
+  it.each([
+    [
+      'without its syslog prefix, redacted',
+      'NOQUEUE: reject: RCPT from [HOME_IP_ADDRESS]:61079: 550 5.7.1 Service unavailable; client [HOME_IP_ADDRESS] blocked using zen.spamhaus.org',
+    ],
+    [
+      'in backticks in a question',
+      'My server logs `NOQUEUE: reject: RCPT from unknown[198.51.100.7]: 554 5.7.1 <c@d.example>: Relay access denied` for my phone',
+    ],
+  ])('%s → your server refused this client', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.inbound).toBe(true);
+    expect(r.who).toMatch(/^Your server's administrator/);
+  });
+
+  it("a sender's bounce quoting the remote's reply is not the reader's server", async () => {
+    const r = await read(
+      'host mx.d.example[192.0.2.9] said: 550 5.7.1 Service unavailable; client [198.51.100.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)',
+    );
+    expect(r.report.rejections[0]?.inbound ?? false).toBe(false);
+    expect(r.who).not.toMatch(/^Your server's administrator/);
+  });
+});

@@ -69,6 +69,11 @@ export interface FoundReply {
   sure: boolean;
   /** A DSN's Action (RFC 3464 §2.3.3), when the paste has one for it. */
   action?: string;
+  /**
+   * Written by the refusing server itself: the reply follows its own log's refusal words (Postfix smtpd
+   * "NOQUEUE: reject: RCPT from client[ip]: 550 …"), so whoever pasted it runs that server.
+   */
+  inbound?: boolean;
 }
 
 // ---- the shapes of a paste ----
@@ -542,6 +547,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     last,
     reply: {
       ...(client ? { client } : {}),
+      ...(SMTPD_REJECT.test(s.before) ? { inbound: true } : {}),
       code,
       enhanced,
       text,
