@@ -2,6 +2,7 @@
 // with the forms that must read the new way and the forms that must not.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
+import { classify } from '../../../src/core/classify';
 import { clientLoggedIn } from '../../../src/core/knowledge/own-server-logs';
 import { buildView } from '../../../src/worker/view/build';
 
@@ -341,5 +342,24 @@ describe("a refusal quoted from the refusing server's own smtpd log is the reade
     );
     expect(r.report.rejections[0]?.inbound ?? false).toBe(false);
     expect(r.who).not.toMatch(/^Your server's administrator/);
+  });
+});
+
+describe("a refusal of MAIL FROM is never the recipient's to act on (RFC 5321 §3.3)", () => {
+  const raw = (text: string, stage: 'mail' | 'rcpt', code = 550, enhanced: string | null = '5.1.1') => ({
+    code,
+    enhanced,
+    stage,
+    text,
+    ip: null,
+    line: 1,
+  });
+  it.each([
+    ['Invalid address at MAIL', raw('Invalid address', 'mail', 501, '5.1.7'), 'sender'],
+    ['mailbox unavailable at MAIL', raw('Requested action not taken: mailbox unavailable', 'mail'), 'sender'],
+    ["the same words at RCPT stay the recipient's", raw('Requested action not taken: mailbox unavailable', 'rcpt'), 'recipient'],
+    ['Invalid address at RCPT', raw('Invalid address', 'rcpt'), 'recipient'],
+  ])('%s → %s', (_n, r, party) => {
+    expect(classify(r).party).toBe(party);
   });
 });
