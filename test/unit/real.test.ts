@@ -11,9 +11,6 @@ import { analyzeIncident, listIncidents, readHoldouts, scoreReport } from '../..
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // first smtp.ptr-required:warn, want mta.local-error
-  'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
-    "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
   // reason onhold (550 - end-of-data), want rejected|securityerror|policyviolation; first smtp.rejected:fail, want smtp.sender-invalid|spf.fail
   'bigsdb-exim-550-unauthorised-envelope-sender-curator-address':
     "a receiver's '550-Unauthorised Envelope Sender' (its own domain's addresses may only send via its approved services) is not known text: the envelope-sender words do not place the refusal on the sender address, so it stays undecided (onhold) with the generic step",

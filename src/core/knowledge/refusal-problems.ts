@@ -82,6 +82,8 @@ export interface RefusalProblem {
    * what a refusal without words means depends on whose server wrote it.
    */
   ownServer?: boolean;
+  /** Only when the client address it judged is a private or loopback one (RefusalFacts.privateClient). */
+  privateClient?: boolean;
   headline?: string;
   detail?: string;
   fix?: string[];
@@ -483,6 +485,35 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: GREYLIST_SOURCES,
   },
   {
+    // the reader's own server refused a client at a private or loopback address (RFC 1918, RFC 6890) for what
+    // only a public address can have — a reverse DNS name, a blocklist listing, a reputation: no private
+    // address has them, so every client gets the same refusal. The real clients' addresses are hidden by the
+    // server's own networking: Docker's userland proxy or a bridge's NAT (the gateway, 172.17-31.0.1), a load
+    // balancer or proxy in front of port 25 without the PROXY protocol. The fix is that networking, not DNS.
+    id: 'own-server-private-client',
+    rule: 'mta.local-error',
+    text: /[\s\S]/,
+    ownServer: true,
+    privateClient: true,
+    beforeReceiver: true,
+    reasons: ['requireptr', 'blocked', 'badreputation'],
+    headline:
+      "Your server judged a private address as the client: its own networking (a container's gateway, a proxy) hides the real clients' addresses",
+    detail:
+      "A private or loopback address has no public reverse DNS, no listing and no reputation, so every client that reaches the server through the same path gets this refusal. The address is the container bridge's gateway or the proxy in front of the server, not the sender's.",
+    fix: [
+      'Docker: let the mail container see the clients\' real addresses — publish port 25 in host mode (ports: mode: host), use network_mode: host, or disable the userland proxy ("userland-proxy": false in /etc/docker/daemon.json) so iptables keeps the source address.',
+      'A load balancer or proxy in front of port 25: pass the client address with the PROXY protocol (Postfix: postscreen_upstream_proxy_protocol = haproxy or smtpd_upstream_proxy_protocol = haproxy).',
+      'Do not add the gateway to mynetworks to silence it: every client on the internet would then be trusted to relay.',
+    ],
+    verify: ["The server's log names the real client address (connect from mail.example.net[203.0.113.5]), not the gateway."],
+    sources: [
+      'RFC 6890 (special-purpose address registries: private and loopback ranges)',
+      'https://docs.docker.com/engine/network/packet-filtering-firewalls/ (userland-proxy, published ports)',
+      'https://www.postfix.org/postconf.5.html#smtpd_upstream_proxy_protocol',
+    ],
+  },
+  {
     // the reader's own server deferred a recipient and logged no words at all (Exim "temporarily rejected RCPT
     // <a>" with nothing after it: an ACL "defer" without a message; a bare 450/451 at RCPT in an smtpd log):
     // the ordinary wordless temporary refusal at RCPT TO is greylisting — a new (client, sender, recipient)
@@ -577,6 +608,8 @@ export interface RefusalFacts {
   recipient?: string | null;
   /** The input's own server gave it to a client (Rejection.inbound). */
   inbound?: boolean;
+  /** The client address it judged is a private or loopback one (RFC 6890), as the caller found (dns/names). */
+  privateClient?: boolean;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
@@ -592,6 +625,7 @@ export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefi
     if (p.notReasons && r.reason && p.notReasons.includes(r.reason)) return false;
     if (p.withoutCode && r.code !== null) return false;
     if (p.ownServer && !r.inbound) return false;
+    if (p.privateClient && !r.privateClient) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
     if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient, r.enhanced)) return false;

@@ -214,7 +214,7 @@ function adviceFor(
   r: Rejection,
   k: ReplyKnowledge | undefined,
 ): { advice: RejectionAdvice; k: ReplyKnowledge | undefined; problem?: RefusalProblem } {
-  const problem = findRefusalProblem(r);
+  const problem = findRefusalProblem({ ...r, privateClient: !!r.ip && isIP(r.ip) && isNonPublicIP(r.ip) });
   // (an entry whose own headline says what happened keeps its smtp.rejected: it is no vague catch-all)
   // (an entry about the recipient's mailbox does not speak for a refusal of MAIL FROM: there it is the sender's, RFC 5321 §3.3)
   const recipientSideAtMail =

@@ -363,3 +363,22 @@ describe("a refusal of MAIL FROM is never the recipient's to act on (RFC 5321 §
     expect(classify(r).party).toBe(party);
   });
 });
+
+describe("the reader's own server refusing a private client address for its public identity", () => {
+  const SMTPD = (ip: string) =>
+    `Dec  3 10:00:01 mx postfix/smtpd[2211]: NOQUEUE: reject: RCPT from unknown[${ip}]: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [${ip}]; from=<a@b.example> to=<c@d.example> proto=ESMTP helo=<mail.b.example>`;
+  it.each([
+    ['a Docker bridge gateway', SMTPD('172.19.0.1')],
+    ['a proxy on the loopback', SMTPD('127.0.0.1')],
+    ['a private LAN address', SMTPD('10.0.0.5')],
+  ])('%s → its own networking hides the clients (mta.local-error)', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).toBe('mta.local-error');
+    expect(r.who).toMatch(/^Your server's administrator/);
+  });
+
+  it.each([['a public client without PTR', SMTPD('198.51.100.7')]])('%s stays the PTR step', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).not.toBe('mta.local-error');
+  });
+});
