@@ -105,7 +105,31 @@ function toOwnNetwork(text: string): boolean {
   return [...text.matchAll(/\[([0-9a-fA-F:.]{2,39})\]/g)].some((m) => isIP(m[1]) && isNonPublicIP(m[1]));
 }
 
-function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[]): string | null {
+/**
+ * The recipient domain's own mail server refused the connection or could not be routed to (RFC 5321 §5.1:
+ * the sending server connects to the hosts the recipient domain names): that server is the recipient
+ * side's to bring back. A timeout names no side (an outbound port 25 blocked by the sender's own provider
+ * times out to every receiver), so only a refusal or a missing route counts.
+ */
+function recipientServerUnreachable(primary: Rejection | null, all: Rejection[]): boolean {
+  const words = /\bconnection refused\b|\bno route to host\b|\bsocket error code 10061\b/i;
+  if (!primary?.recipient || !words.test(primary.text)) return false;
+  const domain = primary.recipient.split('@')[1]?.toLowerCase();
+  if (!domain) return false;
+  // (the final expiry often names no host; the attempts before it for the same recipient do: Exchange's
+  // "LastAttemptedServerName=…")
+  const same = [primary, ...all.filter((x) => x !== primary && x.recipient === primary.recipient && words.test(x.text))];
+  const names = same.flatMap((x) => [
+    x.remote ?? '',
+    ...[...x.text.matchAll(/[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/g)].map((m) => m[0]),
+  ]);
+  return names.some((n) => {
+    const h = n.toLowerCase().replace(/\.$/, '');
+    return !isIP(h) && (h === domain || h.endsWith(`.${domain}`));
+  });
+}
+
+function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[], all: Rejection[] = []): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
   // settings change (submission on 587 with a login), not the server
@@ -156,6 +180,12 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   if (primary?.client && first?.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
   // the receiver refused the message itself (content, format, size): the sender changes what is sent
   if (first && MESSAGE_STEPS.test(first.rule)) return MESSAGE_WORDS;
+  if (
+    first &&
+    (first.rule === 'smtp.connection-failed' || first.rule === 'smtp.delivery-expired') &&
+    recipientServerUnreachable(primary, all)
+  )
+    return PARTY_WORDS.recipient;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;
@@ -208,7 +238,11 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
     tone,
     sentence,
     firstKey: first?.key ?? null,
-    who: recognised ? (target ? targetActor(first) : whoActs(primary, first, steps)) : null,
+    who: recognised
+      ? target
+        ? targetActor(first)
+        : whoActs(primary, first, steps, Array.isArray(r.rejections) ? r.rejections : [])
+      : null,
     counts,
     ip: recognised ? ipOf(r, primary) : null,
     domain: recognised ? domainOf(r) : null,

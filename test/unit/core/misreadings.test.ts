@@ -382,3 +382,29 @@ describe("the reader's own server refusing a private client address for its publ
     expect(r.first).not.toBe('mta.local-error');
   });
 });
+
+describe("the recipient domain's own server refusing the connection: the recipient's side acts", () => {
+  it.each([
+    [
+      'Exim, no route to the MX',
+      '2024-05-01 10:00:00 1sAbCd-000123-AB == bob@d.example R=dnslookup T=remote_smtp defer (113): No route to host H=mail.d.example [203.0.113.9]',
+    ],
+    [
+      'Postfix, refused by the MX',
+      'Dec  3 10:00:00 host postfix/smtp[123]: 4F2A1: to=<bob@d.example>, relay=none, delay=300, delays=0/0/300/0, dsn=4.4.1, status=deferred (connect to mx.d.example[203.0.113.9]:25: Connection refused)',
+    ],
+  ])('%s', async (_n, text) => {
+    const r = await read(text);
+    expect(r.who).toMatch(/^The recipient's side/);
+  });
+
+  it.each([
+    [
+      "a timeout (the sender's own port 25 may be blocked)",
+      'Dec  3 10:00:00 host postfix/smtp[123]: 4F2A1: to=<bob@d.example>, relay=none, delay=300, delays=0/0/300/0, dsn=4.4.1, status=deferred (connect to mx.d.example[203.0.113.9]:25: Connection timed out)',
+    ],
+  ])('%s: not put on the recipient', async (_n, text) => {
+    const r = await read(text);
+    expect(r.who).not.toMatch(/^The recipient's side/);
+  });
+});
