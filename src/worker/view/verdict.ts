@@ -114,14 +114,34 @@ function toOwnNetwork(text: string): boolean {
 function recipientServerUnreachable(primary: Rejection | null, all: Rejection[]): boolean {
   const words = /\bconnection refused\b|\bno route to host\b|\bsocket error code 10061\b/i;
   if (!primary?.recipient || !words.test(primary.text)) return false;
-  const domain = primary.recipient.split('@')[1]?.toLowerCase();
+  return namesRecipientHost(primary, all, words);
+}
+
+/**
+ * The server that answered is a host of the recipient's own domain: the remote named by the report, or
+ * Exchange's "<host #5.x.x smtp; …>" wrapper. (A host named in the words is not enough: "not local host
+ * <domain>" names the domain the server refuses to relay to.)
+ */
+function answeredByRecipientHost(primary: Rejection): boolean {
+  const domain = primary.recipient?.split('@')[1]?.toLowerCase();
+  if (!domain) return false;
+  const names = [primary.remote ?? '', ...[...primary.text.matchAll(/<([A-Za-z0-9.-]{1,253}) #\d\.\d/g)].map((m) => m[1])];
+  return names.some((n) => {
+    const h = n.toLowerCase().replace(/\.$/, '');
+    return !!h && !isIP(h) && (h === domain || h.endsWith(`.${domain}`));
+  });
+}
+
+/** The refusal (or an attempt before it for the same recipient) names a host of the recipient's own domain (not inside an address). */
+function namesRecipientHost(primary: Rejection, all: Rejection[], words: RegExp): boolean {
+  const domain = primary.recipient?.split('@')[1]?.toLowerCase();
   if (!domain) return false;
   // (the final expiry often names no host; the attempts before it for the same recipient do: Exchange's
   // "LastAttemptedServerName=…")
   const same = [primary, ...all.filter((x) => x !== primary && x.recipient === primary.recipient && words.test(x.text))];
   const names = same.flatMap((x) => [
     x.remote ?? '',
-    ...[...x.text.matchAll(/[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/g)].map((m) => m[0]),
+    ...[...x.text.matchAll(/(?<![@A-Za-z0-9.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/g)].map((m) => m[0]),
   ]);
   return names.some((n) => {
     const h = n.toLowerCase().replace(/\.$/, '');
@@ -185,6 +205,11 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
     (first.rule === 'smtp.connection-failed' || first.rule === 'smtp.delivery-expired') &&
     recipientServerUnreachable(primary, all)
   )
+    return PARTY_WORDS.recipient;
+  // the recipient domain's own server refusing to relay for an address of its own domain (RFC 5321 §3.6.2: a
+  // server relays only for domains it does not serve): it no longer serves that address or domain — the
+  // address is retired or the server's domain list lost it; only the recipient's side can say which
+  if (first?.rule === 'smtp.relay-denied' && primary?.recipient && !primary.inbound && answeredByRecipientHost(primary))
     return PARTY_WORDS.recipient;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;

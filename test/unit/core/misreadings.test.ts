@@ -408,3 +408,34 @@ describe("the recipient domain's own server refusing the connection: the recipie
     expect(r.who).not.toMatch(/^The recipient's side/);
   });
 });
+
+describe("the recipient domain's own server refusing to relay for its own domain: the recipient's side acts", () => {
+  it.each([
+    [
+      'a Postfix bounce from the domain itself',
+      'host mail.d.example[203.0.113.9] said: 554 5.7.1 <bob@d.example>: Relay access denied (in reply to RCPT TO command)',
+    ],
+    [
+      "an Exchange NDR quoting the domain's server",
+      "Diagnostic information for administrators:\n\nGenerating server: smtp.sender.example\n\nbob@d.example\nmx1.d.example\nRemote Server returned '554 5.4.4 <mx1.d.example #5.4.4 smtp; 550 5.4.4 Unable to relay>'",
+    ],
+  ])('%s', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).toBe('smtp.relay-denied');
+    expect(r.who).toMatch(/^The recipient's side/);
+  });
+
+  it.each([
+    [
+      'a client refused by its own provider for an outside recipient',
+      'host smtp.provider.example[203.0.113.9] said: 554 5.7.1 <bob@d.example>: Relay access denied (in reply to RCPT TO command)',
+    ],
+    [
+      "words naming the recipient's domain as not local",
+      "Server Response: '550 not local host d.example, not a gateway', Port 25, Error Number: 0x800CCC79 The rejected e-mail address was 'bob@d.example'",
+    ],
+  ])('%s: not the recipient', async (_n, text) => {
+    const r = await read(text);
+    expect(r.who).not.toMatch(/^The recipient's side/);
+  });
+});
