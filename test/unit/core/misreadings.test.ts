@@ -439,3 +439,29 @@ describe("the recipient domain's own server refusing to relay for its own domain
     expect(r.who).not.toMatch(/^The recipient's side/);
   });
 });
+
+describe("receivers' wordings of known refusals (reason tables)", () => {
+  it.each([
+    ['FORPSI/Aruba: no DNS reverse', '554 cmg11.fe.forpsi.example bizsmtp 0bcW1i no DNS reverse for 198.51.100.7', 'requireptr'],
+    ["qmail's rcpthosts, its first words only", "Server response: 553 Sorry, that domain isn't in my list", 'norelaying'],
+    ["qmail's rcpthosts whole", "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 'norelaying'],
+    ["cPanel Exim's relay without authentication", '550-550 relay through this server without authentication.', 'norelaying'],
+    [
+      'a gateway refusing its own domain from outside',
+      'SMTP error from remote mail server after end of data:\n    550-Unauthorised Envelope Sender.\n    550 Please contact ICT.',
+      'rejected',
+    ],
+  ])('%s → %s', async (_n, text, reason) => {
+    const r = await read(text);
+    expect(r.reason).toBe(reason);
+  });
+
+  it.each([
+    ['a PTR that exists but is generic is not "no DNS reverse"', '550 5.7.1 Your DNS reverse name looks dynamic', 'requireptr'],
+    ['a list that names its own domain', "553 sorry, that user isn't in my list of allowed users", 'norelaying'],
+    ['an authorised sender', '250 2.1.0 Sender ok', 'rejected'],
+  ])('%s → not %s', async (_n, text, reason) => {
+    const r = await read(text);
+    expect(r.reason).not.toBe(reason);
+  });
+});
