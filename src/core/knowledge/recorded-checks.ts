@@ -284,6 +284,14 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7489 §6.6.4, §7.3'],
   },
   {
+    // Microsoft 4.7.26 over IPv6: "must pass either SPF or DKIM validation, this message is not signed"
+    id: 'microsoft.ipv6-not-signed',
+    sender: 'Microsoft 365',
+    text: /\bmust pass either SPF or DKIM validation, this message is not signed\b/i,
+    claims: [{ check: 'dkim', result: 'none' }],
+    sources: ['https://learn.microsoft.com/defender-office-365/support-for-anonymous-inbound-email-messages-over-ipv6'],
+  },
+  {
     // Gmail 5.7.25, and the same words from others: "The IP address sending this message does not have a PTR record setup"
     id: 'gmail.ptr-missing',
     sender: 'Gmail',
@@ -297,7 +305,7 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // Postfix reject_unknown_reverse_client_hostname "cannot find your reverse hostname"
     id: 'ptr.named-missing',
     sender: 'many (GMX, WEB.DE, freenet, ImprovMX, Postfix)',
-    text: /Bad DNS PTR resource record|No valid PTR record found|inconsistent or no DNS PTR record|cannot find your reverse hostname|no PTR record (?:found|for)|reverse DNS (?:lookup )?(?:failed|missing)|IP name lookup failed/i,
+    text: /Bad DNS PTR resource record|No valid PTR record found|\bmust have a reverse DNS record\b|inconsistent or no DNS PTR record|cannot find your reverse hostname|no PTR record (?:found|for)|reverse DNS (?:lookup )?(?:failed|missing)|IP name lookup failed/i,
     claims: [{ check: 'ptr', result: 'none' }],
     sources: [
       'https://postmaster.gmx.net/en/error-messages (rdns)',

@@ -147,7 +147,9 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     rule: 'smtp.sender-invalid',
     stages: ['mail'],
     text: /\bpermission denied\b|\b(?:not|never) (?:permitted|authori[sz]ed|allowed)\b(?! to relay)|\baccess denied\b|\bno permission\b/i,
-    unless: /\b(?:IP|client|host|network|banned|black ?list\w*|block ?list\w*|listed|RBL|DNSBL|relay\w*|spam|SPF|DKIM|DMARC)\b/i,
+    // (nor the sending address's reverse DNS: Microsoft's 5.7.25 "Access denied, the sending IPv6 address … must have a reverse DNS record")
+    unless:
+      /\b(?:IP|IPv[46]|client|host|network|banned|black ?list\w*|block ?list\w*|listed|RBL|DNSBL|relay\w*|spam|SPF|DKIM|DMARC|PTR|reverse DNS|rDNS)\b/i,
     headline:
       'The server refused the sender address at MAIL FROM: this client, or the account it logged in with, may not send as that address',
     detail:

@@ -23,7 +23,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmail.5.7.25-ptr',
     sender: 'Gmail',
-    text: /does(?: not|n't) have a PTR record|corresponding forward DNS entry does not point to the sending IP|PTR record's forward DNS entry doesn'?t match|does not match the IP address of the hostname specified in the pointer \(PTR\) record|5\.7\.25\b/i,
+    text: /does(?: not|n't) have a PTR record|corresponding forward DNS entry does not point to the sending IP|PTR record's forward DNS entry doesn'?t match|does not match the IP address of the hostname specified in the pointer \(PTR\) record|5\.7\.25\b(?!.{0,40}\bIPv6 address)/i,
     reason: 'requireptr',
     party: 'sender',
     meaning:
@@ -54,7 +54,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmail.5.7.26-unauthenticated',
     sender: 'Gmail',
-    text: /sender is unauthenticated|This mail is unauthenticated|Gmail requires all senders to authenticate|does not have authentication information|fails to pass authentication checks|5\.7\.26\b/i,
+    text: /sender is unauthenticated(?!\.?\s*Yahoo)|This mail is unauthenticated|Gmail requires all senders to authenticate|does not have authentication information|fails to pass authentication checks|5\.7\.26\b/i,
     reason: 'authfailure',
     party: 'sender',
     meaning:
