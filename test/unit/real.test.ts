@@ -24,9 +24,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
-  // text "svemula-all-emp@xilinx.com" not in checklist
-  'm365-5-7-133-git-send-email-to-internal-groups':
-    'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",

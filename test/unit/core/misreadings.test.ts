@@ -465,3 +465,27 @@ describe("receivers' wordings of known refusals (reason tables)", () => {
     expect(r.reason).not.toBe(reason);
   });
 });
+
+describe('one refusal repeated for several recipients names each of them in its step', () => {
+  const NDR = (rcpts: string[]) =>
+    'Delivery has failed to these recipients or groups:\n\nDiagnostic information for administrators:\nGenerating server: BYAPR02MB5606.namprd02.prod.outlook.com\n' +
+    rcpts
+      .map(
+        (a) =>
+          `${a}\nRemote Server returned '554 5.7.0 < #5.7.133 smtp;550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group>'`,
+      )
+      .join('\n');
+  it('two groups refused alike: one step, both named', async () => {
+    const r = await read(NDR(['group-a@d.example', 'group-b@d.example']));
+    const text = JSON.stringify(r.report.checklist.filter((s) => s.status === 'fail' || s.status === 'warn'));
+    expect(text).toContain('group-a@d.example');
+    expect(text).toContain('group-b@d.example');
+    expect(r.report.checklist.filter((s) => s.rule === r.first).length).toBe(1);
+  });
+  it('many alike: ten named, the rest counted', async () => {
+    const r = await read(NDR(Array.from({ length: 14 }, (_, i) => `g${i}@d.example`)));
+    const step = r.report.checklist.find((s) => s.rule === r.first)!;
+    expect(step.evidence.filter((e) => e.text.startsWith('The same refusal for g')).length).toBe(10);
+    expect(step.evidence.some((e) => e.text === 'The same refusal for more recipients (3)')).toBe(true);
+  });
+});
