@@ -14,6 +14,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // reason spamdetected (554 - unknown), want filtered|policyviolation|rejected; first smtp.content-rejected:fail, want smtp.rejected; who acts: wrong, want receiver
+  'domino-554-message-rejected-for-policy-reasons-recipient-deny-list':
+    "a bare '554 Message rejected for policy reasons.' (Lotus Domino's default text for its inbound intended-recipient deny list) is taken as a content/spam judgement (spamdetected, smtp.content-rejected): a receiver's generic local-policy refusal is not told apart from a content filter",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
@@ -24,15 +27,33 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
+  // reason authfailure (550 5.7.1 unknown), want policyviolation|securityerror|rejected; stage unknown, want end-of-data|data
+  'mailcow-sogo-vacation-reply-unsigned-gmail-550-5-7-1-dmarc':
+    "stage: a Postfix status line ending '(in reply to end of DATA command)).' (a full stop after the closing parenthesis) keeps the '(in reply to …)' inside the reply text, so the stage stays unknown. Reason: the expectation lists no authfailure (sisimai's reason for DMARC failures) — a gap in the expectation's vocabulary, not in the thread's reading; the first step (dmarc.fail) is right",
+  // reason blocked (550 - unknown), want securityerror|rejected|policyviolation; first reputation.blocked:fail, want smtp.rejected|smtp.auth-failed|smtp.rate-limited
+  'mailru-550-message-sending-for-this-account-is-disabled-password-reset':
+    "Mail.ru's '550 message sending for this account is disabled' (the sender's own account barred from sending after a suspected hijack) is read as the receiver blocking the sender (blocked, reputation.blocked): 'message sending for this account is disabled' is not known as the sender's own provider suspending the account, whose fix is a password reset",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
+  // not recognised (kind unknown), want a refusal; reason none, want requireptr|blocked|rejected; first none
+  'nicru-451-please-try-another-server-sender-ptr-dynamic-name':
+    "a lone reply line '451 Please try another server' (no enhanced status code, no known words) is not recognised as a refusal at all: no input kind takes a bare 4xx line",
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
+  // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
+  'phpmailer-436-mail-from-doesnt-conform-with-authentication':
+    "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
+  // reason userunknown (550 5.1.0 unknown), want policyviolation|speeding|ratelimited|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.rate-limited|smtp.rejected; who acts: wrong, want sender
+  'pl-forpsi-550-5-1-0-naruszenie-zasad-smtp-paused-after-mass-mail-to-qq-yahoo':
+    "'550 5.1.0 Naruszenie zasad <id>, zobacz https://support.forpsi.com/kb/a4071' (Polish 'policy violation' from the sender's own submission server) is classified by its X.1.0 status as an unknown recipient: the Polish words and the provider's abuse KB link are not read",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
+  // first smtp.rejected:fail, want smtp.sender-invalid|esp.identity-unverified
+  'postal-530-from-sender-name-not-valid-gmail-from-domain-not-in-server':
+    "Postal's '530 From/Sender name is not valid' (the From domain is not a domain of the credential's mail server) is not known text, so only the generic step is given",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':

@@ -284,6 +284,17 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7489 §6.6.4, §7.3'],
   },
   {
+    // iCloud Mail [HME1]: "blocked for failing both SPF and DKIM authentication checks"
+    id: 'icloud.spf-and-dkim',
+    sender: 'Apple iCloud Mail',
+    text: /\bfailing both SPF and DKIM\b/i,
+    claims: [
+      { check: 'spf', result: 'fail', identity: 'mailfrom' },
+      { check: 'dkim', result: 'fail' },
+    ],
+    sources: ['https://support.apple.com/en-us/102322 (Postmaster information for iCloud Mail)'],
+  },
+  {
     // Microsoft 4.7.26 over IPv6: "must pass either SPF or DKIM validation, this message is not signed"
     id: 'microsoft.ipv6-not-signed',
     sender: 'Microsoft 365',

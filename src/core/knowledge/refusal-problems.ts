@@ -561,6 +561,44 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-in-exchange-online (5.2.2 submission quota)',
     ],
   },
+  // the details alone, last: any problem the words name (an own server's lookup of a well-known domain) comes first
+  {
+    // RFC 3463 X.1.8 "Bad sender's system address": the sender address's domain does not resolve or takes no
+    // mail (no MX or A). Its reason (rejected) alone would point at the IP's reputation; the detail names the address
+    id: 'sender-system-address',
+    rule: 'smtp.sender-invalid',
+    details: ['1.8'],
+    headline: "The receiver could not use the sender address's domain (RFC 3463 X.1.8): it does not resolve, or takes no mail",
+    detail:
+      "X.1.8 says the envelope sender's domain is the problem: it has no MX or A record, does not exist, or its DNS failed when the receiver looked (a 4.1.8). The sending IP was not judged.",
+    fix: [
+      "Send from an address whose domain exists in public DNS with an MX (or A) record; a program sending as user@localhost or user@host.internal needs a real domain (Postfix: myorigin; the program's sender setting).",
+      "For a 4.1.8: check that the domain's name servers answer from outside (a broken or lame delegation).",
+    ],
+    verify: ['dig +short MX <the sender domain>   (and dig +short A when there is none)'],
+    sources: ["RFC 3463 §3.2 (X.1.8 Bad sender's system address)", 'RFC 5321 §5.1 (MX, then A)'],
+  },
+  {
+    // RFC 3463 X.4.6 "Routing loop detected" (Exchange 5.4.6 / 5.4.14 "Hop count exceeded"): whatever the words
+    id: 'routing-loop',
+    rule: 'smtp.mail-loop',
+    details: ['4.6'],
+    sources: ['RFC 3463 §3.5 (X.4.6 Routing loop detected)', 'RFC 5321 §6.3 (loop detection)'],
+  },
+  {
+    // RFC 5248 X.7.13 "User Account Disabled": given after a successful AUTH to a disabled account (lack of payment,
+    // abuse, a break-in attempt) — the sending account's, not the recipient's
+    id: 'account-disabled',
+    rule: 'smtp.login-failed',
+    details: ['7.13'],
+    headline: 'The account the client logged in with is disabled on the server (RFC 5248 X.7.13)',
+    detail:
+      "The submission server accepted the login but the account may not send: it was disabled (unpaid, abused, locked after a break-in attempt). Only the provider or the account's administrator can enable it again.",
+    fix: [
+      "Sign in to the provider's web interface or ask its support (or your administrator) why the account is disabled; after a suspected break-in, change the password before it is enabled again.",
+    ],
+    sources: ['RFC 5248 §2 (X.7.13 User Account Disabled)'],
+  },
 ];
 
 /** Whether the first address the words name (or the name a Postfix lookup failed for) is at one of the big mail organisations' own domains. */
