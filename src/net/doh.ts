@@ -21,6 +21,7 @@ import { Limiter } from './limiter';
 import { BROWSER_CONNECTIONS_PER_ORIGIN, SendLine, type Ticket } from './send-line';
 import { classifyFetchError, isBrowserOffline } from './failure';
 import { decodeAnswer, encodeQuery } from './wire';
+import { readCapped } from './read-capped';
 
 export interface DohOptions {
   /** DoH endpoint URLs, tried in order. */
@@ -335,26 +336,7 @@ async function readLimited(res: Response, limit: number): Promise<Uint8Array | n
     const all = new Uint8Array(await res.arrayBuffer());
     return all.length > limit ? null : all;
   }
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return readCapped(res.body, limit);
 }
 
 /** A caller that gives up does not cancel the shared request others may wait for. */

@@ -4,29 +4,7 @@
 // exhaust memory.
 
 import type { Compression } from '../core/share/permalink';
-
-async function readAll(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
+import { readCapped } from '../net/read-capped';
 
 function through(data: Uint8Array, t: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
   const blob = new Blob([data as BlobPart]);
@@ -56,7 +34,7 @@ async function inflateCapped(data: Uint8Array, maxBytes: number): Promise<Uint8A
   })();
   // a corrupt stream errors both sides: the reader reports it
   feeding.catch(() => {});
-  const out = await readAll(ds.readable, maxBytes);
+  const out = await readCapped(ds.readable, maxBytes);
   if (out === null) {
     stopped = true;
     await writer.abort().catch(() => {});
@@ -67,7 +45,7 @@ async function inflateCapped(data: Uint8Array, maxBytes: number): Promise<Uint8A
 
 export const platformCompression: Compression = {
   async compress(data) {
-    return (await readAll(through(data, new CompressionStream('deflate-raw')), Number.MAX_SAFE_INTEGER))!;
+    return (await readCapped(through(data, new CompressionStream('deflate-raw')), Number.MAX_SAFE_INTEGER))!;
   },
   async decompress(data, maxBytes) {
     try {

@@ -14,6 +14,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.ptr-required:warn, want mta.local-error
   'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
     "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
+  // reason onhold (550 - end-of-data), want rejected|securityerror|policyviolation; first smtp.rejected:fail, want smtp.sender-invalid|spf.fail
+  'bigsdb-exim-550-unauthorised-envelope-sender-curator-address':
+    "a receiver's '550-Unauthorised Envelope Sender' (its own domain's addresses may only send via its approved services) is not known text: the envelope-sender words do not place the refusal on the sender address, so it stays undecided (onhold) with the generic step",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -27,9 +30,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
+  // reason onhold (554 - unknown), want requireptr|blocked|rejected; first smtp.rejected:fail, want ptr.missing|smtp.ptr-required|ptr.mismatch
+  'forpsi-554-bizsmtp-no-dns-reverse-help-page':
+    "a receiver's 'no DNS reverse for <ip>' (FORPSI/Aruba bizsmtp) is not among the missing-PTR wordings, so the refusal stays undecided (onhold) with the generic step",
+  // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
+  'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
+    "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
+  // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; stage unknown, want mail; who acts: card names no one, want application
+  'keepalived-exchange-501-5-1-7-invalid-address-display-name-in-mail-from':
+    "Exchange's SMTP receive protocol log (CSV: date,connector,session,seq,local,remote,direction,data) is not read as a session: the 'MAIL FROM:' line before the ',*,Tarpit … due to '501 5.1.7 Invalid address'' event is not used as its command, so the stage stays unknown, and the bare 'Invalid address' with X.1.7 (bad sender address syntax) is taken as an unknown user",
   // first smtp.rejected:fail, want smtp.sender-invalid
   'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
     "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
@@ -45,9 +57,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // reason onhold (550 - unknown), want norelaying|securityerror|rejected; first smtp.rejected:fail, want smtp.auth-required|smtp.relay-denied
+  'nl-hoasted-550-relay-through-this-server-without-authentication-kb':
+    "the wording 'relay through this server without authentication' (a submission server refusing an unauthenticated client) is not among the relay/authentication-required wordings, so the refusal stays undecided (onhold) with the generic step",
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
+  // reason userunknown (553 - rcpt), want norelaying|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
+  'outlook-express-error-box-553-not-in-allowed-rcpthosts-pop-before-smtp':
+    "a mail client's error box whose 'Server response:' reply wraps onto the next line ('553 Sorry, that domain isn't in my list' / 'of allowed rcpthosts (#5.7.1)...') is read only up to the line end, so qmail's relay wording is lost and the bare 553 at RCPT is taken as an unknown recipient",
+  // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
+  'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
+    "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':

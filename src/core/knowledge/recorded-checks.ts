@@ -188,7 +188,8 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // Gmail 4.7.27 / 5.7.27: "Your email has been rate limited (blocked) because SPF authentication didn't pass for this message"
     id: 'spf.did-not-pass',
     sender: 'many (Gmail 4.7.27/5.7.27)',
-    text: /\bSPF authentication did(?: not|n't) pass\b|\bnot authenticated with SPF\b|\bdoes not pass SPF\b|\bSPF (?:check )?did(?: not|n't) pass\b/i,
+    // (Gmail 5.7.26 "… fails to pass SPF checks for an SPF record with a hard fail policy (-all)")
+    text: /\bSPF authentication did(?: not|n't) pass\b|\bnot authenticated with SPF\b|\bdoes not pass SPF\b|\bSPF (?:check )?did(?: not|n't) pass\b|\bfails? to pass SPF checks?\b/i,
     claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
     sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.27, 5.7.27)', 'RFC 7372 §3.2 (X.7.23)'],
   },
@@ -231,7 +232,8 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // Gmail 4.7.30 / 5.7.30 "DKIM authentication didn't pass"; milters' "DKIM signature verification failed"
     id: 'dkim.failed-words',
     sender: 'many (Gmail 4.7.30/5.7.30, milters)',
-    text: /\bDKIM authentication did(?: not|n't) pass\b|\bnot authenticated with DKIM\b|\bDKIM (?:check |verification |validation )?did(?: not|n't) pass\b|\bDKIM (?:signature )?(?:verification |validation |check )?fail(?:ed|ure)?\b|\bno valid DKIM signature\b/i,
+    // (Gmail 5.7.30 "This mail has been blocked because DKIM does not pass")
+    text: /\bDKIM authentication did(?: not|n't) pass\b|\bDKIM (?:does not|doesn't) pass\b|\bnot authenticated with DKIM\b|\bDKIM (?:check |verification |validation )?did(?: not|n't) pass\b|\bDKIM (?:signature )?(?:verification |validation |check )?fail(?:ed|ure)?\b|\bno valid DKIM signature\b/i,
     claims: [{ check: 'dkim', result: 'fail' }],
     sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.30, 5.7.30)', 'RFC 7372 §3.1 (X.7.20–X.7.22)'],
   },
@@ -246,7 +248,7 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // Gmail 4.7.32 / 5.7.32: "the From: header … isn't aligned with either the authenticated SPF or DKIM organizational domain"
     id: 'dmarc.not-aligned',
     sender: 'many (Gmail 4.7.32/5.7.32)',
-    text: /\bis(?: not|n't) aligned with (?:either )?the authenticated SPF or DKIM\b|\bnot aligned with (?:the )?(?:SPF|DKIM|authenticated) (?:or DKIM )?(?:organi[sz]ational )?domain/i,
+    text: /\bis(?: not|n't) aligned with (?:either )?the authenticated SPF or DKIM\b|\bFrom: header \(RFC ?5322\) in this message is(?: not|n't) aligned\b|\bnot aligned with (?:the )?(?:SPF|DKIM|authenticated) (?:or DKIM )?(?:organi[sz]ational )?domain/i,
     claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
     sources: ['https://support.google.com/a/answer/3726730 (Google: 4.7.32, 5.7.32)', 'RFC 7489 §3.1 (identifier alignment)'],
   },
@@ -282,10 +284,30 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7489 §6.6.4, §7.3'],
   },
   {
+    // iCloud Mail [HME1]: "blocked for failing both SPF and DKIM authentication checks"
+    id: 'icloud.spf-and-dkim',
+    sender: 'Apple iCloud Mail',
+    text: /\bfailing both SPF and DKIM\b/i,
+    claims: [
+      { check: 'spf', result: 'fail', identity: 'mailfrom' },
+      { check: 'dkim', result: 'fail' },
+    ],
+    sources: ['https://support.apple.com/en-us/102322 (Postmaster information for iCloud Mail)'],
+  },
+  {
+    // Microsoft 4.7.26 over IPv6: "must pass either SPF or DKIM validation, this message is not signed"
+    id: 'microsoft.ipv6-not-signed',
+    sender: 'Microsoft 365',
+    text: /\bmust pass either SPF or DKIM validation, this message is not signed\b/i,
+    claims: [{ check: 'dkim', result: 'none' }],
+    sources: ['https://learn.microsoft.com/defender-office-365/support-for-anonymous-inbound-email-messages-over-ipv6'],
+  },
+  {
     // Gmail 5.7.25, and the same words from others: "The IP address sending this message does not have a PTR record setup"
     id: 'gmail.ptr-missing',
     sender: 'Gmail',
-    text: /does not have a PTR record setup|IPs with missing PTR records/i,
+    // (4.7.23: "The sending IP address for this message doesn't have a PTR record, or …")
+    text: /does not have a PTR record setup|IPs with missing PTR records|sending IP address for this message doesn'?t have a PTR record/i,
     claims: [{ check: 'ptr', result: 'none' }],
     sources: ['https://support.google.com/mail/answer/81126#ip-practices (Gmail 5.7.25)'],
   },
@@ -294,7 +316,7 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // Postfix reject_unknown_reverse_client_hostname "cannot find your reverse hostname"
     id: 'ptr.named-missing',
     sender: 'many (GMX, WEB.DE, freenet, ImprovMX, Postfix)',
-    text: /Bad DNS PTR resource record|No valid PTR record found|inconsistent or no DNS PTR record|cannot find your reverse hostname|no PTR record (?:found|for)|reverse DNS (?:lookup )?(?:failed|missing)|IP name lookup failed/i,
+    text: /Bad DNS PTR resource record|No valid PTR record found|\bmust have a reverse DNS record\b|inconsistent or no DNS PTR record|cannot find your reverse hostname|no PTR record (?:found|for)|reverse DNS (?:lookup )?(?:failed|missing)|IP name lookup failed/i,
     claims: [{ check: 'ptr', result: 'none' }],
     sources: [
       'https://postmaster.gmx.net/en/error-messages (rdns)',

@@ -140,7 +140,9 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     rule: 'smtp.sender-invalid',
     stages: ['mail'],
     text: /\bpermission denied\b|\b(?:not|never) (?:permitted|authori[sz]ed|allowed)\b(?! to relay)|\baccess denied\b|\bno permission\b/i,
-    unless: /\b(?:IP|client|host|network|banned|black ?list\w*|block ?list\w*|listed|RBL|DNSBL|relay\w*|spam|SPF|DKIM|DMARC)\b/i,
+    // (nor the sending address's reverse DNS: Microsoft's 5.7.25 "Access denied, the sending IPv6 address … must have a reverse DNS record")
+    unless:
+      /\b(?:IP|IPv[46]|client|host|network|banned|black ?list\w*|block ?list\w*|listed|RBL|DNSBL|relay\w*|spam|SPF|DKIM|DMARC|PTR|reverse DNS|rDNS)\b/i,
     headline:
       'The server refused the sender address at MAIL FROM: this client, or the account it logged in with, may not send as that address',
     detail:
@@ -496,6 +498,44 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas.html',
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-in-exchange-online (5.2.2 submission quota)',
     ],
+  },
+  // the details alone, last: any problem the words name (an own server's lookup of a well-known domain) comes first
+  {
+    // RFC 3463 X.1.8 "Bad sender's system address": the sender address's domain does not resolve or takes no
+    // mail (no MX or A). Its reason (rejected) alone would point at the IP's reputation; the detail names the address
+    id: 'sender-system-address',
+    rule: 'smtp.sender-invalid',
+    details: ['1.8'],
+    headline: "The receiver could not use the sender address's domain (RFC 3463 X.1.8): it does not resolve, or takes no mail",
+    detail:
+      "X.1.8 says the envelope sender's domain is the problem: it has no MX or A record, does not exist, or its DNS failed when the receiver looked (a 4.1.8). The sending IP was not judged.",
+    fix: [
+      "Send from an address whose domain exists in public DNS with an MX (or A) record; a program sending as user@localhost or user@host.internal needs a real domain (Postfix: myorigin; the program's sender setting).",
+      "For a 4.1.8: check that the domain's name servers answer from outside (a broken or lame delegation).",
+    ],
+    verify: ['dig +short MX <the sender domain>   (and dig +short A when there is none)'],
+    sources: ["RFC 3463 §3.2 (X.1.8 Bad sender's system address)", 'RFC 5321 §5.1 (MX, then A)'],
+  },
+  {
+    // RFC 3463 X.4.6 "Routing loop detected" (Exchange 5.4.6 / 5.4.14 "Hop count exceeded"): whatever the words
+    id: 'routing-loop',
+    rule: 'smtp.mail-loop',
+    details: ['4.6'],
+    sources: ['RFC 3463 §3.5 (X.4.6 Routing loop detected)', 'RFC 5321 §6.3 (loop detection)'],
+  },
+  {
+    // RFC 5248 X.7.13 "User Account Disabled": given after a successful AUTH to a disabled account (lack of payment,
+    // abuse, a break-in attempt) — the sending account's, not the recipient's
+    id: 'account-disabled',
+    rule: 'smtp.login-failed',
+    details: ['7.13'],
+    headline: 'The account the client logged in with is disabled on the server (RFC 5248 X.7.13)',
+    detail:
+      "The submission server accepted the login but the account may not send: it was disabled (unpaid, abused, locked after a break-in attempt). Only the provider or the account's administrator can enable it again.",
+    fix: [
+      "Sign in to the provider's web interface or ask its support (or your administrator) why the account is disabled; after a suspected break-in, change the password before it is enabled again.",
+    ],
+    sources: ['RFC 5248 §2 (X.7.13 User Account Disabled)'],
   },
 ];
 

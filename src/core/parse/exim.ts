@@ -79,9 +79,12 @@ export function looksLikeExim(lines: string[]): number {
   return seen ? hits / seen : 0;
 }
 
-/** `H=host (helo) [ip]:port` → parts. Exim writes `(helo)` only when it differs from the host name. */
+/** `H=host (helo) [ip]:port`; Exim writes `(helo)` only when it differs from the host name. The large-log summary (summary/formats/exim.ts) reads the same field. */
+export const HOST_FIELD = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^()]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/;
+
+/** The H= field → host, HELO name and IP. */
 function hostField(rest: string): { host: string | null; helo: string | null; ip: string | null } | null {
-  const m = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^()]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/.exec(rest);
+  const m = HOST_FIELD.exec(rest);
   if (!m) return null;
   return { host: m[1] ?? null, helo: m[2] ?? m[1] ?? null, ip: m[3] ? (normalizeIP(m[3]) ?? m[3]) : null };
 }

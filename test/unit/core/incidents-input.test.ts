@@ -82,7 +82,7 @@ describe('receiver texts of real incidents', () => {
         'Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.',
       ),
       'badreputation',
-      'gmail.4.7.0-low-reputation',
+      'gmail.5.7.28-blocked',
       'sender',
       true,
     ],

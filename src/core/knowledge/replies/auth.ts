@@ -23,7 +23,7 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   {
     id: 'gmail.unauthenticated',
     sender: 'Gmail',
-    text: /sender is unauthenticated|5\.7\.26 .{0,300}?(?:authenticat|SPF|DKIM)|does not pass (?:SPF|DKIM)|5\.7\.27 /i,
+    text: /sender is unauthenticated(?!\.?\s*Yahoo)|5\.7\.26 .{0,300}?(?:authenticat|SPF|DKIM)|does not pass (?:SPF|DKIM)|5\.7\.27 /i,
     reason: 'authfailure',
     party: 'sender',
     meaning:

@@ -9,6 +9,11 @@ const TONLINE_BLOCK =
   'https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html (T-Online blocks IPs of unknown reputation)';
 const GMX = 'https://www.gmx.net/mail/senderguidelines (GMX / WEB.DE sender guidelines)';
 
+const WEBDE_ERRORS = 'https://postmaster.web.de/de/fehlermeldungen (WEB.DE postmaster: error messages)';
+const GMX_ERRORS = 'https://postmaster.gmx.net/en/error-messages (GMX postmaster: error messages)';
+const MAILRU = 'https://help.mail.ru/notspam-support (Mail.ru: messages rejected as spam)';
+const YANDEX = 'https://yandex.ru/support/mail/ (Yandex Mail help: delivery errors)';
+
 const NETEASE = 'http://help.163.com/09/1224/17/5RAJ4LMH00753VB8.html (NetEase mail: bounce and SMTP error codes)';
 
 export const ISP_REPLIES: ReplyKnowledge[] = [
@@ -121,11 +126,92 @@ export const ISP_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmx.blacklisted',
     sender: 'GMX / WEB.DE',
-    text: /IP address is black listed|senderguidelines\?c=bl/i,
+    text: /IP address is bl(?:ack|ock) ?listed|senderguidelines\?c=bl/i,
     reason: 'blocked',
     party: 'sender',
     meaning: 'GMX and WEB.DE have the sending IP on their block list (their own, fed by public blocklists).',
     rules: ['dnsbl.listed', 'reputation.blocked'],
     sources: [GMX],
+  },
+  {
+    // GMX / WEB.DE "421 Reject due to policy violations" (and 450): too many mails to addresses that do not exist
+    // (a poor delivery ratio), or a HELO that changes from session to session — the IP is held back for a while
+    id: 'gmx.policy-violations',
+    sender: 'GMX / WEB.DE',
+    text: /^\s*Reject due to policy violations\b/i,
+    codes: [421, 450, 451],
+    reason: 'badreputation',
+    party: 'sender',
+    meaning:
+      'GMX and WEB.DE hold mail from the IP back for a while: it sent to too many addresses that do not exist (stale lists, a compromised mailbox sending spam), or it says a different HELO name in every session.',
+    rules: ['reputation.blocked'],
+    fix: [
+      'Remove addresses that bounce from your lists and look for a mailbox or form sending spam through the server.',
+      'Use one fixed HELO name per IP (the name its PTR gives), then retry later.',
+    ],
+    transient: true,
+    sources: [WEBDE_ERRORS, GMX_ERRORS],
+  },
+  {
+    id: 'mailru.spam-rejected',
+    sender: 'Mail.ru',
+    text: /\bhelp\.mail\.ru\/notspam-support\b/i,
+    reason: 'spamdetected',
+    party: 'receiver-policy',
+    meaning: "Mail.ru's filter judged the message spam; the link in the reply opens a request to have it checked.",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'If the message is wanted mail, follow the link in the reply (it carries the error code and message ID) and ask Mail.ru to review it.',
+    ],
+    sources: [MAILRU],
+  },
+  {
+    id: 'mailru.user-not-found',
+    sender: 'Mail.ru',
+    text: /\bLocal mailbox \S+ is unavailable: user not found\b/i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'There is no such Mail.ru mailbox.',
+    rules: ['smtp.recipient-unknown'],
+    sources: ['https://help.mail.ru/mail/ (Mail.ru help: mail was not delivered)'],
+  },
+  {
+    // the SENDER's Mail.ru account may not send (suspected break-in or spam): nothing about the recipient
+    id: 'mailru.sending-disabled',
+    sender: 'Mail.ru',
+    text: /\bmessage sending for this account is disabled\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: 'The provider has stopped this account from sending (a suspected break-in or spam): the recipient is not the problem',
+    meaning:
+      "Mail.ru disabled sending for the account the message was sent from, usually after it suspected a stolen password or spam from it. The account's owner must confirm it and change the password.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Sign in to the Mail.ru web interface with the account, follow its steps to confirm ownership, change the password, and update it in the program that sends.',
+    ],
+    sources: ['https://help.mail.ru/mail/ (Mail.ru help: sending is blocked)'],
+  },
+  {
+    id: 'yandex.spam-rejected',
+    sender: 'Yandex Mail',
+    text: /\bMessage rejected under suspicion of SPAM\b/i,
+    reason: 'spamdetected',
+    party: 'receiver-policy',
+    meaning: "Yandex's filter refused the message as probable spam (its content or links, or the sender's reputation with Yandex users).",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Check the message for spam-like content and links, sign it with DKIM and make SPF pass; if it is wanted mail, use the link in the reply to ask Yandex to review it.',
+    ],
+    sources: [YANDEX],
+  },
+  {
+    id: 'yandex.no-such-user',
+    sender: 'Yandex Mail',
+    text: /^\s*No such user!?\s*$/i,
+    reason: 'userunknown',
+    party: 'recipient',
+    meaning: 'There is no such Yandex mailbox.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [YANDEX],
   },
 ];

@@ -25,7 +25,8 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
     id: 'microsoft.4.7.5xx-server-busy',
     sender: 'Microsoft 365',
-    text: /4\.7\.5\d\d\b.{0,40}(?:Server busy|try again later)|Server busy\. Please try again later from/i,
+    // (4.7.500–4.7.699 and 4.7.850–4.7.899 "Access denied, please try again later": sending held while Microsoft evaluates it)
+    text: /4\.7\.(?:5\d\d|8[5-9]\d)\b.{0,40}(?:Server busy|try again later)|Server busy\. Please try again later from|^\s*Access denied, please try again later\b/i,
     reason: 'toomanyconn',
     party: 'receiver-policy',
     meaning:
@@ -39,7 +40,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sender: 'Microsoft 365',
     // the mailbox's own submission refused once it is restricted: "554 5.2.0 STOREDRV.Submission.Exception:
     // OutboundSpamException; WASCL UserAction verdict is not None. Actual verdict is Suspend"
-    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|bad outbound sender|OutboundSpamException|MessageSubmissionBlockedException|WASCL UserAction verdict/i,
+    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|^\s*Banned sender\b|bad outbound sender|OutboundSpamException|MessageSubmissionBlockedException|WASCL UserAction verdict/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -59,7 +60,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sender: 'Microsoft 365',
     // (the other words of such restrictions — RESOLVER.RST.AuthRequired, 5.7.133–5.7.136 — are read as a problem
     // in knowledge/refusal-problems.ts: they say which step, not which reason)
-    text: /SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|5\.7\.12[0-9]\b/i,
+    text: /SenderNotAuthenticatedForGroup|Sender not in allowed-senders list|RESOLVER\.RST\.SenderNotAllowed|5\.7\.12[0-9]\b/i,
     reason: 'rejected',
     party: 'recipient',
     headline: 'The recipient (a group or mailbox) accepts mail only from senders inside its organisation or on its allowed list',
@@ -75,6 +76,197 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
       NDR,
       'https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-distribution-groups/manage-distribution-groups',
     ],
+  },
+  {
+    // 5.7.12, 5.7.133–5.7.136, RESOLVER.RST.NotAuthorized, "Delivery not authorized": the recipient (group, mailbox,
+    // public folder, mail user) takes mail only from authenticated senders of its own organisation or from a list.
+    // sisimai reads these as securityerror; the step is the recipient's restriction (refusal-problems.ts recipient-restricted)
+    id: 'microsoft.sender-not-authenticated-for',
+    sender: 'Microsoft 365',
+    text: /\bSenderNotAuthenticatedFor\w+|\bSender (?:was )?not authenticated (?:for (?:group|mailbox|public folder)|by organization)|RESOLVER\.RST\.(?:AuthRequired|NotAuthorized|SenderNotAuthenticated\w*)|\bDelivery not authorized, message refused\b/i,
+    reason: 'securityerror',
+    party: 'recipient',
+    headline: 'The recipient accepts mail only from senders inside its organisation (or from its allowed list)',
+    meaning:
+      "The recipient (a group, mailbox, public folder or mail user) is set to refuse senders from outside its organisation, or senders not on its list (RequireSenderAuthenticationEnabled, AcceptMessagesOnlyFrom), or a transport rule refused them. Only the recipient's administrator or the group's owner can change it.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'The sender: ask the recipient (the group owner or their administrator) to accept mail from your address; nothing on your side changes it.',
+      "The recipient's administrator: Set-DistributionGroup <group> -RequireSenderAuthenticationEnabled $false (Set-UnifiedGroup, Set-Mailbox or Set-MailPublicFolder for the other kinds), or add the sender to AcceptMessagesOnlyFrom.",
+    ],
+    verify: ['Get-DistributionGroup <group> | fl RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.banned-recipient',
+    sender: 'Microsoft 365',
+    text: /\bAccess denied, banned recipient\b/i,
+    reason: 'filtered',
+    party: 'recipient',
+    meaning:
+      'Exchange Online refuses mail to this recipient address (5.7.505): Microsoft considers it invalid or banned. Check the address.',
+    rules: ['smtp.recipient-unknown'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.rejected-by-recipient',
+    sender: 'Microsoft 365',
+    text: /\bAccess denied, rejected by recipient\b/i,
+    reason: 'filtered',
+    party: 'recipient',
+    headline: "The recipient's organisation blocked the sending IP in its own settings",
+    meaning: "The recipient's organisation has blocked the IP the message came from (5.7.507): its own decision, not a public blocklist.",
+    rules: ['smtp.rejected'],
+    fix: ['Contact the recipient (by another way) and ask their administrator to unblock your IP or domain.'],
+    sources: [NDR],
+  },
+  {
+    // 5.7.513 "… blocked by <domain> using Customer Block list (AS16012607)": the words look like a DNSBL refusal, but
+    // the list is the recipient tenant's own connection filter, not a public zone
+    id: 'microsoft.customer-block-list',
+    sender: 'Microsoft 365',
+    text: /\bblocked by \S+ using Customer Block list\b|\(AS16012607\)/i,
+    reason: 'blocked',
+    party: 'recipient',
+    headline: "The recipient's organisation put your sending IP on its own block list (not a public blocklist)",
+    meaning:
+      "The recipient domain added the sending IP to its custom block list in Exchange Online Protection (5.7.513). No public DNSBL is involved and Microsoft's delist portal does not apply.",
+    rules: ['smtp.rejected'],
+    fix: [
+      "Ask the recipient (by another way) to remove {ip} from their connection filter's IP Block list (Defender portal » Anti-spam policies » Connection filter policy).",
+    ],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.ipv6-limits',
+    sender: 'Microsoft 365',
+    text: /\bhas exceeded permitted limits within \S+ range\b|\bAccess denied, \[?[0-9a-f:]+\]? has exceeded permitted limits\b/i,
+    reason: 'toomanyconn',
+    party: 'receiver-policy',
+    meaning: 'The sending IPv6 range sent too many messages in too short a time (5.7.508); slow down, or send over IPv4.',
+    rules: ['smtp.rate-limited'],
+    transient: true,
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.no-ipv6',
+    sender: 'Microsoft 365',
+    text: /\bdoes not accept email over IPv6\b/i,
+    reason: 'networkerror',
+    party: 'receiver-policy',
+    headline: 'The recipient domain takes no mail over IPv6: send to it over IPv4',
+    meaning: 'The recipient domain does not accept mail over IPv6 (5.7.510); the same message over IPv4 is accepted.',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Send to this domain over IPv4 (Postfix: smtp_address_preference = ipv4, or a transport with inet_protocols = ipv4; Exim: dns_ipv4_lookup).',
+    ],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.rfc5322-from',
+    sender: 'Microsoft 365',
+    text: /\bmessage must be RFC ?5322 section 3\.6\.2 compliant\b/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning: 'The message has no valid From: address (RFC 5322 §3.6.2), which Exchange Online requires (5.7.512).',
+    rules: ['smtp.not-compliant', 'headers.missing-from', 'headers.invalid-address'],
+    fix: [
+      'Give every message a From: header with one valid address (Name <user@example.org>); check the application or script that builds it.',
+    ],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.tenant-block-list',
+    sender: 'Microsoft 365',
+    text: /\bblocked by your organization using Tenant Allow Block List\b/i,
+    reason: 'policyviolation',
+    party: 'sender',
+    headline: "Your own organisation's Tenant Allow/Block List blocks this recipient",
+    meaning:
+      'Someone in your Microsoft 365 organisation sent to an address or domain that your Tenant Allow/Block List blocks (5.7.703); the whole message is refused. Nobody outside decided it.',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Microsoft Defender portal » Policies & rules » Threat policies » Tenant Allow/Block Lists » Domains & addresses: remove the block entry if the recipient is wanted.',
+    ],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.recipient-receive-limit',
+    sender: 'Microsoft 365',
+    text: /\bRecipient'?s per hour message receive limit\b/i,
+    reason: 'speeding',
+    party: 'receiver-policy',
+    meaning:
+      'The recipient received more messages in an hour than Exchange Online allows (from this sender, 5.2.121, or from everyone, 5.2.122): usually an automated mailer flooding one mailbox.',
+    rules: ['smtp.rate-limited'],
+    fix: ['Send fewer messages per hour to this recipient (batch notifications), and retry later.'],
+    transient: true,
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.routing-loop',
+    sender: 'Microsoft 365',
+    text: /\bRouting loop detected\b/i,
+    reason: 'networkerror',
+    party: 'sender',
+    meaning:
+      'Exchange stopped a mail loop (5.4.6 on-premises, 5.4.14 Exchange Online): forwarding rules or connectors send the message back and forth.',
+    rules: ['smtp.mail-loop'],
+    fix: [
+      "Check both sides' forwarding (inbox rules, ForwardingSmtpAddress, transport rules) and the connectors and MX of the domain for a circle.",
+    ],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.bare-lf',
+    sender: 'Microsoft 365',
+    text: /\bBareLinefeedsAreIllegal\b|\bmessage contains bare linefeeds\b/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning:
+      'The message contains bare line feeds (LF without CR), which RFC 5321 forbids in DATA; Exchange refuses them (5.6.11) unless the receiver supports BDAT.',
+    rules: ['headers.bare-newline', 'smtp.not-compliant'],
+    fix: [
+      'Make the program or script that writes the message end every line with CRLF (PHP mail(), a custom SMTP client); Postfix: leave smtpd_forbid_bare_newline on and fix the client.',
+    ],
+    sources: [NDR, 'RFC 5321 §2.3.8'],
+  },
+  {
+    id: 'microsoft.tls-required-destination',
+    sender: 'Microsoft 365 (outbound)',
+    text: /\bstarttls-not-supported: Destination mail server must support TLS\b|\bcertificate-expired: Destination mail server'?s certificate is expired\b|\bcertificate-host-mismatch: Remote certificate MUST\b|\btlsa-invalid: The domain failed DANE validation\b/i,
+    reason: 'securityerror',
+    party: 'recipient',
+    headline: "The recipient's mail server fails the TLS its domain requires (DANE/MTA-STS): Exchange Online would not send in clear",
+    meaning:
+      "Exchange Online, sending, found the destination's TLS broken while the domain demands it (DNSSEC-signed with TLSA records, or MTA-STS): no STARTTLS, an expired certificate, a name mismatch or a TLSA mismatch (5.7.321–5.7.325). The recipient's administrator must fix the server or the records.",
+    rules: ['smtp.tls-failed'],
+    sources: [NDR],
+  },
+  {
+    id: 'microsoft.ipv6-ptr',
+    sender: 'Microsoft 365',
+    text: /\bthe sending IPv6 address \S+ must have a reverse DNS record\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning: 'Exchange Online takes mail over IPv6 only from addresses with a reverse DNS (PTR) record (5.7.25).',
+    rules: ['ptr.missing', 'ptr.mismatch'],
+    fix: [
+      'Give the sending IPv6 address a PTR record naming your mail server (and make that name resolve back), or send to Microsoft over IPv4.',
+    ],
+    sources: [NDR, 'https://learn.microsoft.com/defender-office-365/support-for-anonymous-inbound-email-messages-over-ipv6'],
+  },
+  {
+    id: 'microsoft.ipv6-unauthenticated',
+    sender: 'Microsoft 365',
+    text: /\bmessage sent over IPv6 \S+ must pass either SPF or DKIM validation\b/i,
+    reason: 'authfailure',
+    party: 'sender',
+    meaning:
+      'Exchange Online takes anonymous mail over IPv6 only when it passes SPF or DKIM (4.7.26); this message passed neither (often: not DKIM-signed).',
+    rules: ['spf.fail', 'dkim.missing'],
+    fix: ['Sign outgoing mail with DKIM, and list the IPv6 range in SPF (ip6:), or send to Microsoft over IPv4.'],
+    sources: [NDR, 'https://learn.microsoft.com/defender-office-365/support-for-anonymous-inbound-email-messages-over-ipv6'],
   },
   {
     id: 'microsoft.send-as-denied',
@@ -141,9 +333,27 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR, 'https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users', DELIST],
   },
   {
+    // Outlook.com's older refusal codes (Hotmail, Windows Live): SC-00x, DY-00x, OU-00x — each a block of the sending IP,
+    // DY-001/OU-001 because it looks dynamic (end-user range)
+    id: 'outlook.ou-dy',
+    sender: 'Outlook.com',
+    text: /\b(?:OU|DY)-00[12]\b/,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'Outlook.com refused the sending IP: DY-001/OU-001 because it looks like a dynamic (end-user) address, DY-002 because the machine looks compromised, OU-002 for its reputation or spam-like mail.',
+    rules: ['reputation.blocked', 'ptr.generic'],
+    fix: [
+      "A dynamic or residential IP: send through your provider's relay (smarthost) instead of delivering directly.",
+      'A server IP: give it a PTR naming your mail server, make sure nothing on it sends spam, then ask for delisting at https://sender.office.com.',
+    ],
+    sources: [OLC, DELIST],
+  },
+  {
     id: 'microsoft.s3150-block-list',
     sender: 'Outlook.com',
-    text: /\bS3(?:150|140|113|114)\b|part of their network is on our block list|messages from \S+ weren'?t sent/i,
+    // (not "some messages from … weren't sent", which opens the RP-00x rate limits)
+    text: /\bS3(?:150|140|113|114)\b|part of their network is on our block list|(?<!some )messages from \S+ weren'?t sent/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -250,7 +460,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     // "5.2.2 Submission quota exceeded" — a sending quota, not anybody's full mailbox
     id: 'microsoft.submission-quota',
     sender: 'Microsoft 365',
-    text: /submission quota|SubmissionQuotaExceeded|RecipientRateLimit|MessageRateLimit/i,
+    text: /submission quota|SubmissionQuotaExceeded|RecipientRateLimit|MessageRateLimit|reached your daily limit for message recipients/i,
     reason: 'speeding',
     party: 'sender',
     meaning:
@@ -284,5 +494,34 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     meaning: 'Exchange did not find the recipient address in its directory.',
     rules: ['smtp.recipient-unknown'],
     sources: [NDR],
+  },
+  {
+    id: 'outlook.sc-002-004',
+    sender: 'Outlook.com',
+    text: /\bSC-00[234]\b|\bhas exhibited namespace mining behavior\b|\bA block has been placed against your IP address\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'Outlook.com blocked the sending IP for what it sent: many mails to addresses that do not exist (SC-002, "namespace mining"), or complaints about its mail (SC-004). Microsoft\'s own block, not a public DNSBL.',
+    rules: ['reputation.blocked'],
+    fix: [
+      'Remove addresses that bounce from your lists and stop the source of complaints, then ask for delisting at https://sender.office.com.',
+    ],
+    sources: [OLC, DELIST],
+  },
+  {
+    id: 'outlook.rp-rate',
+    sender: 'Outlook.com',
+    text: /\bRP-00[123]\b|\bWe have limits for how many (?:messages can be sent|concurrent connections)/i,
+    reason: 'speeding',
+    party: 'receiver-policy',
+    meaning:
+      'Outlook.com limits how many messages per hour and day (RP-001, RP-002) or how many connections at once (RP-003) it takes from one IP; the queue retries and the rest goes out later.',
+    rules: ['smtp.rate-limited'],
+    fix: [
+      'Send to Outlook.com more slowly and with fewer parallel connections (Postfix: a transport for hotmail/outlook domains with a destination concurrency of 2 and a rate delay).',
+    ],
+    transient: true,
+    sources: [OLC],
   },
 ];

@@ -13,6 +13,8 @@ interface CodeRow {
   codes: string;
   reason: string;
   meaning: string;
+  /** The steps, when the reason's usual ones would mislead (a code that names a public blocklist). */
+  rules?: string[];
 }
 
 const RULES: Record<string, string[]> = {
@@ -69,7 +71,7 @@ function coded(
     reason: row.reason,
     party: PARTY[row.reason] ?? 'sender',
     meaning: row.meaning,
-    rules: RULES[row.reason] ?? ['smtp.rejected'],
+    rules: row.rules ?? RULES[row.reason] ?? ['smtp.rejected'],
     ...(hosts ? { hosts } : {}),
     ...(row.reason === 'toomanyconn' || row.reason === 'speeding' ? { transient: true } : {}),
     sources,
@@ -202,6 +204,47 @@ const COX = coded(
   ['https://www.cox.com/residential/support/cox-postmaster-email-administration.html (Cox postmaster: error codes)'],
 );
 
+/**
+ * Comcast (Xfinity) ends each refusal with a code of its postmaster table ("…smtp-error-codes.php#BL000001"):
+ * ES = dynamic/residential space, BL = a block list (the bits say which: Spamhaus ZEN, Cloudmark CSI,
+ * SenderScore; BL000000 Comcast's own), RL = rate limits. (Comcast moved its mailboxes to Yahoo in 2025;
+ * the codes remain in older logs and in Comcast business mail.)
+ */
+const COMCAST = coded(
+  'comcast',
+  'Comcast / Xfinity (comcast.net)',
+  (codes) => new RegExp(String.raw`\b(?:${codes})\b`),
+  [
+    {
+      codes: 'ES000001|ES000010',
+      reason: 'blocked',
+      meaning:
+        "Comcast takes no mail straight from dynamic or residential IP space (ES000001 its own, ES000010 others'); such an IP must send through its provider's mail server, or get a static-looking PTR.",
+    },
+    { codes: 'BL000000', reason: 'blocked', meaning: "Comcast's own block: the IP sent mail in patterns characteristic of spam." },
+    {
+      codes: 'BL000001|BL000011|BL000101|BL000111',
+      reason: 'blocked',
+      meaning: 'The sending IP is on the Spamhaus ZEN blocklist (alone or with Cloudmark CSI or SenderScore), which Comcast uses.',
+      rules: ['dnsbl.listed', 'reputation.blocked'],
+    },
+    {
+      codes: 'BL000010|BL000100|BL000110',
+      reason: 'badreputation',
+      meaning: 'The sending IP has a poor reputation on Cloudmark Sender Intelligence or the SenderScore blocklist, which Comcast uses.',
+    },
+    {
+      codes: 'RL000001|RL000010|RL000100',
+      reason: 'speeding',
+      meaning: 'The IP sent more mail or opened more connections than Comcast allows in its time window.',
+    },
+  ],
+  [
+    'http://postmaster.comcast.net/mail-error-codes.html (Comcast postmaster: mail delivery error codes)',
+    'https://www.xfinity.com/support/articles/email-errors (Xfinity: email error codes)',
+  ],
+);
+
 /** i.ua links each refusal to its error page: "https://mail.i.ua/err/N/". */
 const IUA = coded(
   'iua',
@@ -231,6 +274,7 @@ export const RECEIVER_CODE_REPLIES: ReplyKnowledge[] = [
   ...GODADDY,
   ...SPECTRUM,
   ...COX,
+  ...COMCAST,
   ...IUA,
   // Apple iCloud Mail's own texts (support.apple.com/en-us/102322)
   entry({

@@ -25,10 +25,11 @@ export const YAHOO_REPLIES: ReplyKnowledge[] = [
   {
     id: 'yahoo.tss09',
     sender: 'Yahoo',
-    text: /\[TSS09\]|will be permanently deferred; Retrying will NOT succeed/i,
+    text: /\[TSS?(?:09|11|03)\]|will be permanently deferred; Retrying will NOT succeed|\bAll messages from \S+ will be permanently deferred\b/i,
     reason: 'blocked',
     party: 'sender',
-    meaning: 'Yahoo has blocked the sending IP for good (TSS09); retrying does not help.',
+    meaning:
+      'Yahoo has blocked the sending IP for good (TSS09, TSS11, and the older TS03 deferrals that never end); retrying does not help.',
     rules: ['reputation.blocked'],
     fix: ['Stop the source of complaints, then contact Yahoo through the Sender Hub support form.'],
     sources: [YAHOO],
@@ -46,7 +47,7 @@ export const YAHOO_REPLIES: ReplyKnowledge[] = [
   {
     id: 'yahoo.bl21',
     sender: 'Yahoo',
-    text: /\[BL21\]|because the ip is in Spamhaus'?s? list/i,
+    text: /\[BL2[13]\]|because the ip is in Spamhaus'?s? list|\bnot accepted from IP addresses on Spamhaus\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning: 'Yahoo refuses the connection because the sending IP is listed by Spamhaus.',
@@ -80,11 +81,55 @@ export const YAHOO_REPLIES: ReplyKnowledge[] = [
   {
     id: 'yahoo.mailbox-disabled',
     sender: 'Yahoo',
-    text: /This mailbox is disabled \(554\.30\)/i,
+    text: /This mailbox is disabled \(554\.30\)|\bdelivery error: dd \S+ is no longer valid\b/i,
     reason: 'suspend',
     party: 'recipient',
     meaning: 'The Yahoo mailbox exists but is disabled.',
     rules: ['smtp.recipient-unknown'],
+    sources: [YAHOO],
+  },
+  {
+    // "451 Message temporarily deferred due to unresolvable RFC.5321 from domain": Yahoo checks that the MAIL FROM
+    // (and From:) domain exists with an SOA query; a made-up or unregistered subdomain fails it
+    id: 'yahoo.unresolvable-from-domain',
+    sender: 'Yahoo',
+    text: /\bunresolvable RFC\.?5321 (?:from )?domain\b|\bunresolvable RFC\.?5322 (?:from )?domain\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: "Yahoo could not resolve the sender's domain (MAIL FROM or From:): it must exist in DNS, with an SOA record",
+    meaning:
+      "Yahoo looks the envelope sender's (and the From:) domain up with an SOA query and defers (451) or refuses (554) mail when it does not resolve: an unregistered domain, a subdomain with only an A or MX record, or a DNS outage at the domain.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send from a domain that exists in public DNS; a subdomain used in MAIL FROM needs its own SOA (or to be a zone) besides its MX or A record.',
+    ],
+    verify: ['dig +short SOA <the MAIL FROM domain>   (an answer, not empty)'],
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.resources-unavailable',
+    sender: 'Yahoo',
+    text: /\[TSS07\]|\bResources temporarily unavailable\. Please try again later\b/i,
+    reason: 'toomanyconn',
+    party: 'receiver-policy',
+    meaning: "Yahoo's servers were busy and took no transaction at that moment; the queue retries and it usually passes soon.",
+    rules: ['smtp.rate-limited'],
+    transient: true,
+    sources: [YAHOO],
+  },
+  {
+    id: 'yahoo.open-relay-unknown-recipients',
+    sender: 'Yahoo',
+    text: /\bExcessive unknown recipients - possible Open Relay\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'The server sends Yahoo many messages to addresses that do not exist, which Yahoo takes for an open relay or proxy abused by spammers (VS1-IP, VS1-MF).',
+    rules: ['reputation.blocked'],
+    fix: [
+      'Check the server is no open relay (an outside test: swaks --to someone@gmail.com --server {ip} must be refused) and that no account or form sends spam through it.',
+      'Remove addresses that bounce from your lists.',
+    ],
     sources: [YAHOO],
   },
 ];

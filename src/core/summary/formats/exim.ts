@@ -11,15 +11,13 @@
 // Anything it does not know marks the group for the parser.
 
 import type { InputParser } from '../../parse/parser';
+import { HOST_FIELD } from '../../parse/exim';
 import { buildEvidence, MAX_REPLY_CHARS } from '../../evidence';
 import { ipOf } from './ip';
 import type { FastOutcome, FastRefusal, Group } from '../group';
 import type { Sink, StreamFormat } from '../format';
 import { Memo, classifyRemembered, mask, type Classified } from '../memo';
 import type { Direction } from '../types';
-
-/** `H=host (helo) [ip]:port` (parse/exim.ts hostField). */
-const HOST_FIELD = /\bH=(?:([^\s()[\]]+)\s*)?(?:\(([^)]*)\)\s*)?\[([0-9a-fA-F:.]+)\](?::\d+)?/;
 
 interface Session {
   direction: Direction;
