@@ -18,6 +18,7 @@ import { targetParser } from './target';
 import { preparePaste } from './paste';
 import { plainLine, unquotedWhole } from '../text/view';
 import { withoutForwardBlock } from '../text/forward-block';
+import { withoutSignature } from '../text/signature';
 
 /** The cleaned lines of one input, made once for every log reader's detection and parse. */
 const prepared = new WeakMap<string[], string[]>();
@@ -47,7 +48,9 @@ const unforwarded = new WeakMap<string[], [string[], string[]]>();
 function unforwardedLines(lines: string[], keepBlock: boolean): string[] {
   let u = unforwarded.get(lines);
   if (!u) {
-    u = [withoutForwardBlock(lines), withoutForwardBlock(lines, true)];
+    // (and without the poster's signature under it: text/signature.ts)
+    const unsigned = withoutSignature(lines);
+    u = [withoutForwardBlock(unsigned), withoutForwardBlock(unsigned, true)];
     unforwarded.set(lines, u);
   }
   return u[keepBlock ? 1 : 0];

@@ -135,15 +135,9 @@ const KNOWN_VARIANT_MISSES: Record<string, string> = {
   // first reputation.blocked:fail, want ptr.missing|ptr.mismatch|smtp.ptr-required
   'ionos-554-invalid-ptr-email-verifier-droplet tabs':
     "a multi-line 554 greeting whose prefix 'SERVER:' is followed by a tab: the continuation lines are not joined, so the reply is read from its first line ('Service not available') and the PTR words of the last line are lost",
-  // reason onhold (- 4.0.0 unknown), want requireptr|blocked; first smtp.rejected:warn, want ptr.missing|ptr.mismatch|smtp.ptr-required
-  'postfix-webde-bad-ptr-deferred wrap72':
-    "a Postfix status line soft-wrapped where a long token follows: the piece before the break is shorter than paste.ts's WRAP_MIN, so the continuation is not joined and the reply is cut at 'host'",
   // reason undefined (- - unknown), want authfailure|policyviolation|rejected|securityerror; first smtp.rejected:fail, want dmarc.fail|spf.fail|dkim.missing|smtp.auth-failed
   'maddy-own-server-dmarc-reject-spoofed-yahoo-from-json-log wrap72':
     "a JSON log record soft-wrapped inside its string: the broken string is no longer one JSON line, so the reply's fields are not read",
-  // kind bounce (was log)
-  'dms-own-rspamd-rejects-asciinema-login-mail-missing-message-id strip-syslog':
-    "Postfix lines without the syslog prefix that start with a queue id ('0437429007C5: milter-reject: …') are not recognised as a Postfix log; the bounce reader takes them",
 };
 
 const incidents = new Map(listIncidents().map((i) => [i.slug, i]));
