@@ -23,13 +23,13 @@ export function unwrapContainer(lines: string[]): Unwrapped | null {
   const lit = stringLiterals(lines);
   const view = readableView(lit.lines);
   if (!view.undone.some((u) => u === 'escapes' || u === 'html')) return null;
-  if (view.lines.length <= lines.length) return null;
+  if (view.lines.length <= lines.length && lit.lines.length <= lines.length) return null;
   return { lines: view.lines, origin: view.origin.map((o) => lit.origin[o - 1]) };
 }
 
 /**
  * A JSON string literal ("…", RFC 8259 §7) or a shell's ANSI-C string ($'…', bash) that holds an
- * escaped line break: the text the container wraps. Its quotes and what stands around it on the
+ * escaped line break, or is one long line with escapes: the text the container wraps. Its quotes and what stands around it on the
  * line (the record's other members, the command) are no part of the log's first and last lines.
  */
 const LITERAL = /"((?:[^"\\]|\\.){0,200000})"|\$'((?:[^'\\]|\\.){0,200000})'/g;
@@ -43,7 +43,8 @@ function stringLiterals(lines: string[]): Unwrapped {
     let split = false;
     for (const m of l.matchAll(LITERAL)) {
       const body = m[1] ?? m[2];
-      if (!/\\n/.test(body)) continue;
+      // (a line break escaped; or one long line with escapes — a log line quoted whole: "\u003c", "\"")
+      if (!/\\n/.test(body) && !(body.length >= 40 && /\\(?:u[0-9a-fA-F]{4}|")/.test(body))) continue;
       const before = l.slice(at, m.index);
       // (a blank line between the frame and the text: no reader takes the frame for a wrapped line's end)
       if (before.trim()) (out.push(before, ''), origin.push(i + 1, i + 1));

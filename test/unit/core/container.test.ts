@@ -17,6 +17,11 @@ describe('a log in a container', () => {
     ['a JSON log line', ['{"level":"error","msg":"delivery","log":' + json(LOG.join('\n')) + '}'], 1],
     ['a shell string', ["+ echo $'" + LOG.join('\\n') + "'"], 1],
     ['HTML on one line', ['<p>' + LOG.map(html).join('<br>') + '</p>'], 1],
+    [
+      'one log line quoted whole in a JSON record (no line break, only \\u003c escapes)',
+      ['{"ts":"2026-11-30T09:12:44Z","line":' + json(LOG[1]) + '}'],
+      1,
+    ],
     ['a note, then the JSON line', ['The worker logged this:', '{"err":' + json(LOG.join('\n')) + '}'], 2],
   ])('%s: read as the Postfix log, evidence on the paste’s line', async (_name, lines, at) => {
     const r = await analyze(lines.join('\n'), { now: () => new Date('2026-12-01T00:00:00Z') });
@@ -26,6 +31,8 @@ describe('a log in a container', () => {
 
   it('is not undone where the lines are the paste’s own', () => {
     expect(unwrapContainer(LOG)).toBeNull();
+    // a short string with an escaped quote is no container of a log
+    expect(unwrapContainer(['{"msg":"said \\"no\\""}'])).toBeNull();
     expect(unwrapContainer(["550 5.1.1 it\\'s one line"])).toBeNull();
   });
 
