@@ -23,6 +23,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first reputation.blocked:fail, want mta.local-error|smtp.relay-denied|smtp.rejected|smtp.auth-required
   'docker-postfix-client-restrictions-lack-sasl-client-host-rejected-access-denied':
     "Postfix's bare 'Client host rejected: Access denied' (a client restriction ending in reject) is read as an IP-reputation block, though the paste says the client had logged in (SASL succeeded) — the relay's own restrictions lacking permit_sasl_authenticated",
+  // reason spamdetected (554 - unknown), want filtered|policyviolation|rejected; first smtp.content-rejected:fail, want smtp.rejected; who acts: wrong, want receiver
+  'domino-554-message-rejected-for-policy-reasons-recipient-deny-list':
+    "a bare '554 Message rejected for policy reasons.' (Lotus Domino's default text for its inbound intended-recipient deny list) is taken as a content/spam judgement (spamdetected, smtp.content-rejected): a receiver's generic local-policy refusal is not told apart from a content filter",
   // not recognised (kind unknown); first none, want mta.local-error
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
@@ -39,6 +42,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
   'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
     "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
+  // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; who acts: card names no one, want application
+  'go-mailx-yandex-501-5-1-7-bad-address-mailbox-syntax-username-without-domain':
+    "a lone '501 5.1.7 Bad address mailbox syntax.' (X.1.7 = the sender's address syntax, RFC 3463) is read as an unknown recipient by its 'mailbox' wording instead of a sender-syntax refusal",
   // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; stage unknown, want mail; who acts: card names no one, want application
   'keepalived-exchange-501-5-1-7-invalid-address-display-name-in-mail-from':
     "Exchange's SMTP receive protocol log (CSV: date,connector,session,seq,local,remote,direction,data) is not read as a session: the 'MAIL FROM:' line before the ',*,Tarpit … due to '501 5.1.7 Invalid address'' event is not used as its command, so the stage stays unknown, and the bare 'Invalid address' with X.1.7 (bad sender address syntax) is taken as an unknown user",
@@ -51,12 +57,21 @@ const KNOWN_MISSES: Record<string, string> = {
   // first smtp.rejected:warn, want smtp.greylisted
   'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
     "step only (read as an Exim log at RCPT now): an own server's temporary refusal of RCPT logged without any words is not read as its greylisting",
+  // reason authfailure (550 5.7.1 unknown), want policyviolation|securityerror|rejected; stage unknown, want end-of-data|data
+  'mailcow-sogo-vacation-reply-unsigned-gmail-550-5-7-1-dmarc':
+    "stage: a Postfix status line ending '(in reply to end of DATA command)).' (a full stop after the closing parenthesis) keeps the '(in reply to …)' inside the reply text, so the stage stays unknown. Reason: the expectation lists no authfailure (sisimai's reason for DMARC failures) — a gap in the expectation's vocabulary, not in the thread's reading; the first step (dmarc.fail) is right",
+  // reason blocked (550 - unknown), want securityerror|rejected|policyviolation; first reputation.blocked:fail, want smtp.rejected|smtp.auth-failed|smtp.rate-limited
+  'mailru-550-message-sending-for-this-account-is-disabled-password-reset':
+    "Mail.ru's '550 message sending for this account is disabled' (the sender's own account barred from sending after a suspected hijack) is read as the receiver blocking the sender (blocked, reputation.blocked): 'message sending for this account is disabled' is not known as the sender's own provider suspending the account, whose fix is a password reset",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
   // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
   'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
     "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
+  // not recognised (kind unknown), want a refusal; reason none, want requireptr|blocked|rejected; first none
+  'nicru-451-please-try-another-server-sender-ptr-dynamic-name':
+    "a lone reply line '451 Please try another server' (no enhanced status code, no known words) is not recognised as a refusal at all: no input kind takes a bare 4xx line",
   // reason onhold (550 - unknown), want norelaying|securityerror|rejected; first smtp.rejected:fail, want smtp.auth-required|smtp.relay-denied
   'nl-hoasted-550-relay-through-this-server-without-authentication-kb':
     "the wording 'relay through this server without authentication' (a submission server refusing an unauthenticated client) is not among the relay/authentication-required wordings, so the refusal stays undecided (onhold) with the generic step",
@@ -66,9 +81,18 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason userunknown (553 - rcpt), want norelaying|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
   'outlook-express-error-box-553-not-in-allowed-rcpthosts-pop-before-smtp':
     "a mail client's error box whose 'Server response:' reply wraps onto the next line ('553 Sorry, that domain isn't in my list' / 'of allowed rcpthosts (#5.7.1)...') is read only up to the line end, so qmail's relay wording is lost and the bare 553 at RCPT is taken as an unknown recipient",
+  // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
+  'phpmailer-436-mail-from-doesnt-conform-with-authentication':
+    "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
+  // reason userunknown (550 5.1.0 unknown), want policyviolation|speeding|ratelimited|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.rate-limited|smtp.rejected; who acts: wrong, want sender
+  'pl-forpsi-550-5-1-0-naruszenie-zasad-smtp-paused-after-mass-mail-to-qq-yahoo':
+    "'550 5.1.0 Naruszenie zasad <id>, zobacz https://support.forpsi.com/kb/a4071' (Polish 'policy violation' from the sender's own submission server) is classified by its X.1.0 status as an unknown recipient: the Polish words and the provider's abuse KB link are not read",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
+  // first smtp.rejected:fail, want smtp.sender-invalid|esp.identity-unverified
+  'postal-530-from-sender-name-not-valid-gmail-from-domain-not-in-server':
+    "Postal's '530 From/Sender name is not valid' (the From domain is not a domain of the credential's mail server) is not known text, so only the generic step is given",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
