@@ -244,6 +244,37 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
+    // 4.7.5/5.7.5 and 4.4.8/5.4.8: Exchange Online, sending, applies the destination's MTA-STS policy (RFC 8461)
+    id: 'microsoft.mta-sts-failed',
+    sender: 'Microsoft 365 (outbound)',
+    text: /\bRemote certificate failed MTA-STS validation\b|\bMX hosts of \S+ failed MTA-STS validation\b/i,
+    reason: 'securityerror',
+    party: 'recipient',
+    headline: "The recipient domain's MTA-STS policy does not match its own mail servers: Exchange Online would not deliver",
+    meaning:
+      "The recipient domain publishes an MTA-STS policy (RFC 8461) in enforce mode, and its mail server does not meet it: the certificate does not chain to a trusted CA or does not name the host (4.7.5/5.7.5), or the MX host is not among the policy's mx: lines (4.4.8/5.4.8). The recipient's administrator must fix the certificate, the policy file or the MX.",
+    rules: ['smtp.tls-failed'],
+    fix: [
+      "Tell the recipient's administrator: their https://mta-sts.<domain>/.well-known/mta-sts.txt must list every MX host (mx: lines), and each MX must present a valid certificate for its name; until fixed, mode: testing stops the refusals.",
+    ],
+    sources: [NDR, 'RFC 8461 (MTA-STS)'],
+  },
+  {
+    id: 'microsoft.journaling-archive-disabled',
+    sender: 'Microsoft 365',
+    headline: "Your organisation's journal reports to Microsoft 365 are refused: its Journaling Archive is turned off",
+    text: /\bJournaling on-premises messages to Microsoft 365 or Office 365 not supported when Journaling Archive is disabled\b/i,
+    reason: 'policyviolation',
+    party: 'sender',
+    meaning:
+      'An on-premises journaling rule sends journal reports to Microsoft 365, but the organisation has not turned on Journaling Archive (5.3.190).',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Turn on Journaling Archive for the Microsoft 365 organisation, or point the on-premises journaling rule at another journal mailbox.',
+    ],
+    sources: [NDR],
+  },
+  {
     id: 'microsoft.ipv6-ptr',
     sender: 'Microsoft 365',
     text: /\bthe sending IPv6 address \S+ must have a reverse DNS record\b/i,

@@ -91,4 +91,38 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
     ],
     sources: ['https://help.mailgun.com/hc/en-us/articles/217531258-Authorized-Recipients'],
   },
+  {
+    // Zoho Mail blocks an account's outgoing mail after unusual sending or a suspicious login, with codes whose
+    // RFC 3463 details mean something else ("550 5.4.6" is no routing loop, "554 5.1.8" no sender domain)
+    id: 'zoho.outgoing-blocked',
+    sender: 'Zoho Mail',
+    text: /\bUnusual sending activity detected\b|\bEmail Outgoing Blocked\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "Zoho has blocked this account's outgoing mail (unusual sending activity or a suspicious login)",
+    meaning:
+      'Zoho Mail stopped the account (or the organisation) from sending: it saw unusual sending — a burst of mail, many recipients, a new account sending at once — or a login it did not trust. Nothing about the recipients was judged.',
+    rules: ['reputation.blocked'],
+    fix: [
+      "Sign in to Zoho Mail on the web: it shows the block and, when allowed, a way to unblock; otherwise the organisation's admin (Admin Console) or Zoho support must lift it.",
+      'Change the password and turn on two-factor authentication if a login may have been stolen; keep within the daily sending limits of the plan.',
+    ],
+    sources: [
+      'https://help.zoho.com/portal/en/community/topic/unable-to-send-message-reason-550-5-4-6-unusual-sending-activity-detected',
+      'https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017',
+    ],
+  },
+  {
+    id: 'zoho.rejected-by-destination',
+    sender: 'Zoho Mail',
+    text: /\bMail rejected by destination domain\b/i,
+    reason: 'filtered',
+    party: 'recipient',
+    headline: "The recipient domain's own mail filter at Zoho refused the message",
+    meaning:
+      "The receiving domain (hosted at Zoho) has a filter that refuses this sender or message (541 5.4.1; the detail is no delivery timeout here). Only that domain's administrator can change it.",
+    rules: ['smtp.rejected'],
+    fix: ['Ask the recipient (by another way) to have their administrator allow your address or domain in their Zoho Mail filters.'],
+    sources: ['https://smtp.codes/zoho (Zoho reply codes, 541 5.4.1)'],
+  },
 ];
