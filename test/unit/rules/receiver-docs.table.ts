@@ -263,13 +263,13 @@ export const GMAIL: DocTable = {
       not: '550 5.7.1 Messages with a valid Message-ID header are accepted only from known senders.',
     },
     {
-      id: 'gmail.5.7.1-message-id',
+      id: 'gmail.5.7.1-from-header',
       code: 550,
       enhanced: '5.7.1',
       text: 'Messages missing a valid address in the From: header, or having no From: header, are not accepted.',
       stage: 'end of DATA',
       reason: 'notcompliantrfc',
-      first: 'smtp.not-compliant',
+      first: 'headers.missing-from',
       not: '550 5.7.1 Messages with an address in the From: header of a blocked sender are not accepted.',
     },
     {

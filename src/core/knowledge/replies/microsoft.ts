@@ -347,9 +347,13 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: ['https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp', NDR],
   },
   {
+    // Microsoft's NDR reference: 5.7.705 "Access denied, tenant has exceeded threshold" and 5.7.708 "Access
+    // denied, traffic not accepted from this IP" — most of the tenant's traffic was judged suspicious and the
+    // tenant's sending was banned (a compromised account, a new tenant sending in bulk): the SENDING tenant's
+    // reputation, not a recipient or a DNS record
     id: 'microsoft.5.7.708-traffic-not-accepted',
     sender: 'Microsoft 365',
-    text: /5\.7\.708\b|traffic not accepted from this IP/i,
+    text: /5\.7\.70[58]\b|tenant has exceeded threshold|traffic not accepted from this IP/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -468,8 +472,16 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     text: /5\.7\.750\b|blocked from sending from unregistered domains/i,
     reason: 'blocked',
     party: 'sender',
-    meaning: 'The Microsoft 365 tenant tried to send from domains it has not added and verified.',
+    meaning:
+      'Microsoft 365 saw a suspicious amount of mail from domains that are not accepted (registered and verified) domains of the sending tenant, and blocked the tenant from sending such mail — often a connector relaying mail of other domains (a hosted application, a forwarding server), or a domain never added to the tenant.',
+    headline: 'Microsoft 365 blocked the sending tenant: it sends from domains it has not registered (5.7.750)',
     rules: ['reputation.blocked'],
+    fix: [
+      'In the Microsoft 365 admin center » Settings » Domains: add and verify every domain the tenant sends from (the sender domains of the refused mail), or stop sending them through this tenant.',
+      "If an inbound connector relays other organisations' mail through your tenant (a hosted application, a scanner service), send that mail another way or with your own verified domain as sender.",
+      'Then open a service request with Microsoft support to lift the block, if it stays after the domains are verified.',
+    ],
+    verify: ['Get-AcceptedDomain   (every sender domain listed); a test from each domain to an outside address is delivered'],
     sources: [NDR],
   },
   {
