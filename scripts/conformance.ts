@@ -15,6 +15,7 @@ import { authresCorpus } from './conformance/authres';
 import { bouncesCorpus } from './conformance/bounces';
 import { postfixLinesCorpus } from './conformance/postfix-lines';
 import { realCorpus } from './conformance/real';
+import { realVariantsCorpus } from './conformance/real-variants';
 
 const CORPORA: Corpus[] = [
   spfCorpus,
@@ -25,6 +26,7 @@ const CORPORA: Corpus[] = [
   bouncesCorpus,
   postfixLinesCorpus,
   realCorpus,
+  realVariantsCorpus,
 ];
 
 const root = path.resolve(process.env.MAILMEDIC_CORPORA ?? path.join(process.cwd(), '..', 'shared', 'corpora'));

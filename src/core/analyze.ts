@@ -6,6 +6,7 @@ import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from './opt
 import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
+import { isLogKind, parseUnwrapped, unwrapContainer } from './parse/container';
 import { buildEvidence } from './evidence';
 import { forwardedBy } from './parse/forwarding';
 import { findSubjects, focusSession, withSendingHostIp, withoutStandIns } from './subjects';
@@ -41,14 +42,23 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   }
   const lines = splitLines(text);
   if (!lines.some((l) => l.trim())) return emptyEvidence(lines.length, 'The input is empty.');
-  const { parser } = chooseParser(lines);
+  let { parser } = chooseParser(lines);
+  // a log inside one container (a JSON log line's string, a shell string, a page's HTML): read by its log reader
+  const unwrapped = parser && isLogKind(parser.kind) ? null : unwrapContainer(lines);
+  const inner = unwrapped ? chooseParser(unwrapped.lines).parser : null;
+  const readInner = !!inner && isLogKind(inner.kind);
+  if (readInner) parser = inner;
   if (!parser) {
     return emptyEvidence(
       lines.length,
       'The input was not recognised as a mail server log, a bounce, or message headers. Paste the SMTP log of the session, the bounce message, or the full headers.',
     );
   }
-  const evidence = buildEvidence(parser.parse(lines, text, { exactBytes: o.exactBytes }), lines.length, o.limits.maxReplyChars);
+  const parsed =
+    readInner && unwrapped
+      ? parseUnwrapped(parser, unwrapped, { exactBytes: false })
+      : parser.parse(lines, text, { exactBytes: o.exactBytes });
+  const evidence = buildEvidence(parsed, lines.length, o.limits.maxReplyChars);
   // a refusal of mail the reader's server passed on (an alias, a forwarding service): the receiver judged the forwarder
   evidence.rejections = evidence.rejections.map((r) => {
     if (r.inbound) return r;

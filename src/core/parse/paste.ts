@@ -6,6 +6,8 @@
 // output line is the input line of the same number (or empty), so that
 // evidence line numbers stay those of the user's paste.
 
+import { softWrapped } from '../text/wrap';
+
 /**
  * The start of a log line of the servers we read: a syslog, ISO, RFC 5424 or MDaemon timestamp, Exchange's
  * CSV, or a Postfix program whose syslog prefix the paste lost ("postfix/amavis/smtp: to=<…>, …").
@@ -39,9 +41,6 @@ const QUOTE = /^(?:>\s?)+/;
 
 /** A header field, bare or behind an Exim rejectlog flag ("P Received:", "Envelope-from:"). */
 const HEADER_LIKE = /^(?:[A-Z*] [\w-]+|[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):\s/;
-
-/** A mail client wraps at 72–78 columns: a shorter line ended where its text did. */
-const WRAP_MIN = 60;
 
 /** A message or a bounce: its first lines are header fields. */
 function startsWithHeaders(lines: string[]): boolean {
@@ -97,7 +96,14 @@ export function preparePaste(input: string[]): PreparedPaste {
   if (!starts.length || startsWithHeaders(lines)) return { lines: input, unquoted: 0, noise: 0, joined: 0 };
   const first = starts[0];
   const lastStart = starts[starts.length - 1];
-  const stretch = lines.slice(first, lastStart + 1).filter((l) => l.trim()).length;
+  // (a log line a mail client wrapped onto the next lines is one line: its continuations do not count)
+  let stretch = 0;
+  for (let i = first; i <= lastStart; i++) {
+    if (!lines[i].trim()) continue;
+    const continued =
+      !isStart[i] && i > 0 && lines[i - 1].trim() && /^\S/.test(lines[i]) && softWrapped(lines[i - 1].replace(QUOTE, ''), lines[i]);
+    if (!continued) stretch++;
+  }
   if (starts.length / stretch < 0.34) return { lines: input, unquoted: 0, noise: 0, joined: 0 };
   let last = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -113,7 +119,8 @@ export function preparePaste(input: string[]): PreparedPaste {
     // a wrapped continuation: after a long log line, not indented (header dumps and
     // folded fields are), and not itself shaped like a header field
     const prev = i > 0 ? input[i - 1].replace(QUOTE, '') : '';
-    if (last >= 0 && prev.length >= WRAP_MIN && /^\S/.test(l) && !NOISE.test(l) && !HEADER_LIKE.test(l)) {
+    // (a mail client wraps at 72–78 columns: text/wrap.ts)
+    if (last >= 0 && softWrapped(prev, l) && /^\S/.test(l) && !NOISE.test(l) && !HEADER_LIKE.test(l)) {
       lines[last] = lines[last].trimEnd() + ' ' + l.trim();
       lines[i] = '';
       joined++;

@@ -17,6 +17,8 @@ import { transcriptParser } from './transcript';
 import { targetParser } from './target';
 import { preparePaste } from './paste';
 import { plainLine, unquotedWhole } from '../text/view';
+import { withoutForwardBlock } from '../text/forward-block';
+import { withoutSignature } from '../text/signature';
 
 /** The cleaned lines of one input, made once for every log reader's detection and parse. */
 const prepared = new WeakMap<string[], string[]>();
@@ -38,6 +40,23 @@ function unquotedLines(lines: string[]): string[] | null {
 }
 
 /**
+ * A paste under a forwarded message's block (and the poster's line before it: text/forward-block.ts),
+ * without them, made once per input: the readers see what was forwarded. A bounce's reader keeps the
+ * block (parse/bounce/forward.ts takes it for the forwarded bounce's headers) and loses only the prose.
+ */
+const unforwarded = new WeakMap<string[], [string[], string[]]>();
+function unforwardedLines(lines: string[], keepBlock: boolean): string[] {
+  let u = unforwarded.get(lines);
+  if (!u) {
+    // (and without the poster's signature under it: text/signature.ts)
+    const unsigned = withoutSignature(lines);
+    u = [withoutForwardBlock(unsigned), withoutForwardBlock(unsigned, true)];
+    unforwarded.set(lines, u);
+  }
+  return u[keepBlock ? 1 : 0];
+}
+
+/**
  * Parsers never throw on bad input; should one fail by a bug, the input is
  * reported as not understood, with the reason, instead of breaking the page.
  */
@@ -47,7 +66,11 @@ function guarded(p: InputParser): InputParser {
   // that quotes it whole; a domain/IP to check is read as it is
   const isLog = !['message', 'bounce', 'smtp-transcript', 'domain', 'ip'].includes(p.kind);
   const isTarget = p.kind === 'domain' || p.kind === 'ip';
-  const prepare = (lines: string[]) => (isLog ? preparedLines(lines) : isTarget ? lines : (unquotedLines(lines) ?? lines));
+  const prepare = (lines: string[], keepBlock = false) => {
+    if (isTarget) return lines;
+    const u = unforwardedLines(lines, keepBlock);
+    return isLog ? preparedLines(u) : (unquotedLines(u) ?? u);
+  };
   return {
     kind: p.kind,
     detect(lines) {
@@ -60,7 +83,7 @@ function guarded(p: InputParser): InputParser {
     parse(raw, text, ctx): ParseResult {
       let lines = raw;
       try {
-        lines = ctx.clean ? raw : prepare(raw);
+        lines = ctx.clean ? raw : prepare(raw, p.kind === 'bounce');
         const r = p.parse(lines, text, ctx);
         // lines a log reader did not know are counted and said, never fatal
         if (r.unknownLines > 0 && p.kind !== 'message' && p.kind !== 'bounce' && p.kind !== 'domain') {

@@ -12,9 +12,13 @@ import type { HeaderField } from '../../types';
 import type { BodyLine } from './mime';
 import { headersSayBounce } from './detect';
 
-/** The separators mail clients write (English, German, French, Spanish, Italian, Dutch, Portuguese). */
+/**
+ * The separators mail clients write: dashes around a few words in any language ("-------- Forwarded
+ * Message --------", "-------- Пересылаемое сообщение --------", "----- 転送メッセージ -----"), a rule
+ * of underscores (Outlook), or the opener sentences of Apple Mail and others.
+ */
 const SEPARATOR =
-  /^\s*(?:-{2,}\s*(?:Forwarded message|Forwarded Message|Original Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message transféré|Message d'origine|Mensaje reenviado|Mensaje original|Messaggio inoltrato|Messaggio originale|Doorgestuurd bericht|Oorspronkelijk bericht|Mensagem encaminhada|Mensagem original)\s*-{2,}|_{10,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/i;
+  /^\s*(?:-{2,}\s*[\p{L}\p{M}'’ ]{3,60}?\s*-{2,}|_{10,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
 
 /** The field names of those blocks, in the same languages, mapped to the header they stand for. */
 const FIELD_NAMES: Record<string, string> = {
@@ -49,10 +53,25 @@ const FIELD_NAMES: Record<string, string> = {
   assunto: 'Subject',
 };
 
-const PSEUDO_FIELD = /^\s*([^\s:]{1,12})\s*:\s*(.*)$/;
+const PSEUDO_FIELD = /^\s*([^\s:：]{1,12})\s*[:：]\s*(.*)$/;
+
+/**
+ * A label in a language the table above does not know (От:/Тема:, 差出人:/件名:, Mittente:…) is
+ * read by its value's shape, as text/forward-block.ts recognises the block: the first value with
+ * a mail address is the sender, the next the recipient, a value with a time of day the date, and
+ * the first other value the subject. Only after a separator line, or for a label in a non-Latin
+ * script: on top of a paste, an ASCII label may be a real header section's field.
+ */
+const ADDRESS = /[^\s<>@"]+@[^\s<>@"]+\.[a-z]{2,}|<[^<>\s]+@[^<>\s]+>/i;
+const TIME_OF_DAY = /\b\d{1,2}[:.]\d{2}\b/;
+function fieldByShape(value: string, seen: Set<string>): string | undefined {
+  if (ADDRESS.test(value)) return seen.has('From') ? (seen.has('To') ? 'Cc' : 'To') : 'From';
+  if (TIME_OF_DAY.test(value) && !seen.has('Date')) return 'Date';
+  return seen.has('Subject') ? undefined : 'Subject';
+}
 
 /** The pseudo-header block that starts at `i` (blank lines and a client's empty lines skipped), or null. */
-function blockAt(text: BodyLine[], i: number): { fields: HeaderField[]; end: number } | null {
+function blockAt(text: BodyLine[], i: number, afterSeparator = false): { fields: HeaderField[]; end: number } | null {
   const fields: HeaderField[] = [];
   let k = i;
   while (k < text.length && text[k].text.trim() === '') k++;
@@ -60,7 +79,10 @@ function blockAt(text: BodyLine[], i: number): { fields: HeaderField[]; end: num
     const t = text[k].text;
     if (t.trim() === '') break;
     const m = PSEUDO_FIELD.exec(t);
-    const name = m ? FIELD_NAMES[m[1].toLowerCase()] : undefined;
+    const seen = new Set(fields.map((f) => f.name));
+    const name = m
+      ? (FIELD_NAMES[m[1].toLowerCase()] ?? (afterSeparator || /[^\x00-\x7f]/.test(m[1]) ? fieldByShape(m[2], seen) : undefined))
+      : undefined;
     if (!m || !name) {
       // Thunderbird puts the value on the next line when it is long; anything else ends the block
       if (fields.length && /^\s/.test(t)) {
@@ -92,7 +114,8 @@ export function forwardedBounce(text: BodyLine[]): ForwardedBounce | null {
   for (let i = 0, depth = 0; i < text.length && depth < 4; i++) {
     const top = !found && text.slice(0, i).every((l) => l.text.trim() === '');
     if (!SEPARATOR.test(text[i].text) && !top) continue;
-    const block = blockAt(text, SEPARATOR.test(text[i].text) ? i + 1 : i);
+    const sep = SEPARATOR.test(text[i].text);
+    const block = blockAt(text, sep ? i + 1 : i, sep);
     if (!block) continue;
     // the block's From is a daemon or its Subject a bounce's: a forwarded bounce
     if (!headersSayBounce(block.fields)) continue;

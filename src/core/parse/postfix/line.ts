@@ -85,19 +85,39 @@ const POSTFIX_DAEMONS =
  * milter-reject: END-OF-MESSAGE from …", the delivery agents' "QID:
  * to=<…>, relay=…, status=…"), with the daemon that writes each.
  */
+// (a queue id: the short hex form, or the long form of enable_long_queue_ids — base-52 digits with a
+// 'z' between the time and the inode part, postconf(5) enable_long_queue_ids)
+const QID = String.raw`(?:[0-9A-F]{5,}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-y]{6,}z[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{3,})`;
 const MESSAGE_SHAPES: { shape: RegExp; daemon: string }[] = [
+  // a delivery agent's own sentences about one queued message ("QID: host x[ip] said: …", "refused to talk to me")
+  {
+    shape: new RegExp(
+      String.raw`^${QID}: (?:host \S+\[[^\]]{1,60}\] (?:said|refused to talk to me): |lost connection with \S+\[[^\]]{1,60}\] )`,
+    ),
+    daemon: 'smtp',
+  },
+  // smtp's failed connection ("connect to mx.example[192.0.2.1]:25: Connection timed out")
+  { shape: /^connect to \S+\[[^\]]{1,60}\]:\d{1,5}: \w/, daemon: 'smtp' },
+  // smtpd's connection lines and its queue id's first line; cleanup's and qmgr's
+  { shape: /^(?:dis)?connect from \S+\[[^\]]{1,60}\](?: |$)/, daemon: 'smtpd' },
+  { shape: new RegExp(String.raw`^${QID}: client=\S+\[[^\]]{1,60}\]`), daemon: 'smtpd' },
+  { shape: new RegExp(String.raw`^${QID}: message-id=<?[^\s]{0,300}>?$`), daemon: 'cleanup' },
+  { shape: new RegExp(String.raw`^${QID}: (?:from=<[^>]{0,300}>, size=\d+, nrcpt=\d+|removed$)`), daemon: 'qmgr' },
   {
     shape:
       /^(?:(?:[0-9A-F]{5,}|NOQUEUE): )?(?:reject|defer|discard|hold|warn): (?:CONNECT|EHLO|HELO|MAIL|RCPT|DATA|END-OF-MESSAGE|VRFY|ETRN) from \S+: /,
     daemon: 'smtpd',
   },
   {
-    shape: /^(?:[0-9A-F]{5,}: )?milter-(?:reject|discard|hold): (?:CONNECT|EHLO|HELO|MAIL|RCPT|DATA|END-OF-MESSAGE) from \S+: /,
+    shape: new RegExp(
+      String.raw`^(?:${QID}: )?milter-(?:reject|discard|hold): (?:CONNECT|EHLO|HELO|MAIL|RCPT|DATA|END-OF-MESSAGE) from \S+: `,
+    ),
     daemon: 'cleanup',
   },
   {
-    shape:
-      /^(?:[0-9A-F]{5,}: )?to=<[^>]{0,300}>,(?: orig_to=<[^>]{0,300}>,)? relay=\S+, .{0,200}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b/,
+    shape: new RegExp(
+      String.raw`^(?:${QID}: )?to=<[^>]{0,300}>,(?: orig_to=<[^>]{0,300}>,)? relay=\S+, .{0,200}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b`,
+    ),
     daemon: 'smtp',
   },
 ];

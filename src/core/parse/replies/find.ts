@@ -33,6 +33,7 @@ import { clientErrorCandidates, clientErrorStage, DOTNET_STATUS_MESSAGES } from 
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
 import { stageOfCommand, stageOfDetail, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
+import { softWrapped } from '../../text/wrap';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -508,7 +509,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     const wrappedCode = /\b[45][0-5]\d\s*$/.test(L[j - 1]);
     if (!quoteOpen && !wrappedCode && other.some((o) => (o.col === t.search(/\S/) || o.via === 'opener') && !(indented && o.code === code)))
       break;
-    const wrapped = L[j - 1].length >= 60;
+    const wrapped = softWrapped(L[j - 1], L[j]);
     // after the last line of a multi-line reply ("550 5.7.1 …"), only an indented line continues it
     const ended = multi && !more;
     if (quoteOpen || more || indented || (wrapped && !ended)) {

@@ -1,0 +1,43 @@
+// A log inside one container — a JSON log line's string, a shell string, a page's HTML — is read
+// by its log reader, with the evidence on the paste's own line (src/core/parse/container.ts).
+
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+import { remapLines, unwrapContainer } from '../../../src/core/parse/container';
+
+const LOG = [
+  'Mar  4 10:16:09 mx1 postfix/smtp[2211]: A1B2C3D4E5: to=<a@example.org>, relay=mx.example.org[192.0.2.7]:25, delay=1, status=sent (250 ok)',
+  'Mar  4 10:16:10 mx1 postfix/smtp[2211]: B2C3D4E5F6: to=<b@example.org>, relay=mx.example.org[192.0.2.7]:25, status=bounced (host mx.example.org[192.0.2.7] said: 550 5.1.1 <b@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command))',
+];
+const json = (s: string) => JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+const html = (l: string) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+describe('a log in a container', () => {
+  it.each([
+    ['a JSON log line', ['{"level":"error","msg":"delivery","log":' + json(LOG.join('\n')) + '}'], 1],
+    ['a shell string', ["+ echo $'" + LOG.join('\\n') + "'"], 1],
+    ['HTML on one line', ['<p>' + LOG.map(html).join('<br>') + '</p>'], 1],
+    [
+      'one log line quoted whole in a JSON record (no line break, only \\u003c escapes)',
+      ['{"ts":"2026-11-30T09:12:44Z","line":' + json(LOG[1]) + '}'],
+      1,
+    ],
+    ['a note, then the JSON line', ['The worker logged this:', '{"err":' + json(LOG.join('\n')) + '}'], 2],
+  ])('%s: read as the Postfix log, evidence on the paste’s line', async (_name, lines, at) => {
+    const r = await analyze(lines.join('\n'), { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
+    expect(r.rejections[0]).toMatchObject({ code: 550, reason: 'userunknown', stage: 'rcpt', line: at });
+  });
+
+  it('is not undone where the lines are the paste’s own', () => {
+    expect(unwrapContainer(LOG)).toBeNull();
+    // a short string with an escaped quote is no container of a log
+    expect(unwrapContainer(['{"msg":"said \\"no\\""}'])).toBeNull();
+    expect(unwrapContainer(["550 5.1.1 it\\'s one line"])).toBeNull();
+  });
+
+  it('moves every line number back, 0 staying 0', () => {
+    const r = remapLines({ line: 3, s: [{ startLine: 2, endLine: 4, x: { line: 0 } }] }, [1, 1, 2, 2]);
+    expect(r).toEqual({ line: 2, s: [{ startLine: 1, endLine: 2, x: { line: 0 } }] });
+  });
+});
