@@ -120,7 +120,10 @@ export function preparePaste(input: string[]): PreparedPaste {
     // folded fields are), and not itself shaped like a header field
     const prev = i > 0 ? input[i - 1].replace(QUOTE, '') : '';
     // (a mail client wraps at 72–78 columns: text/wrap.ts)
-    if (last >= 0 && softWrapped(prev, l) && /^\S/.test(l) && !NOISE.test(l) && !HEADER_LIKE.test(l)) {
+    // (a line that ends with its program's tag, "postfix/smtpd[17756]:", has its message on the next line,
+    // whatever that looks like: "NOQUEUE: reject: …" is no header field there)
+    const tagOnly = /\]:\s*$/.test(prev);
+    if (last >= 0 && softWrapped(prev, l) && /^\S/.test(l) && !NOISE.test(l) && (tagOnly || !HEADER_LIKE.test(l))) {
       lines[last] = lines[last].trimEnd() + ' ' + l.trim();
       lines[i] = '';
       joined++;

@@ -50,6 +50,22 @@ describe('soft wrap', () => {
   });
 });
 
+describe('a log line wrapped right after its program tag', () => {
+  it('joins the message that starts with an upper-case word and a colon (NOQUEUE:)', async () => {
+    const r = await analyze(
+      [
+        'postfix-mailcow_1    | Feb  8 20:30:05 mail postfix/smtpd[17756]:',
+        'NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 450 4.7.1 Client host',
+        'rejected: cannot find your reverse hostname, [192.0.2.9];',
+        'from=<from@example.com> to=<to@example.pt> proto=ESMTP helo=<example.com>',
+      ].join('\n'),
+      { now: () => new Date('2026-12-01T00:00:00Z') },
+    );
+    expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
+    expect(r.rejections[0]).toMatchObject({ code: 450, reason: 'requireptr', line: 1 });
+  });
+});
+
 describe('signature', () => {
   const paste = ['Hi, my mail bounces:', '', 'x', 'y', 'Thanks,', 'Tom'];
   it.each([
