@@ -2,7 +2,7 @@
 // src/core/reason/engine.ts, from what the parser found), whether it is final
 // (hard), and whose move it is (party).
 
-import type { Party, Rejection } from './types';
+import type { Party, Rejection, Stage } from './types';
 import type { RawRejection } from './parse/parser';
 import type { ReplyKnowledge } from './knowledge/replies';
 import { decideReason, wordsOnly, type ReasonDecision } from './reason/engine';
@@ -63,6 +63,15 @@ export function reasonOf(r: RawRejection): Classification {
   return { reason: decision.reason, knowledge: decision.knowledge, decision };
 }
 
+/**
+ * A refusal of MAIL FROM is about the envelope sender (RFC 5321 §3.3, §4.1.1.2: no recipient has been
+ * named yet): words common to many servers that usually blame the recipient ("Invalid address", "mailbox
+ * unavailable" answering MAIL FROM) put it on the sender there. A receiver's own entry keeps its word.
+ */
+function partyAtStage(party: Party, stage: Stage, ownEntry: boolean): Party {
+  return stage === 'mail' && party === 'recipient' && !ownEntry ? 'sender' : party;
+}
+
 export function classify(r: RawRejection): Rejection {
   const { reason, knowledge: k } = reasonOf(r);
   const cls = r.enhanced ? Number(r.enhanced[0]) : r.code !== null ? Math.floor(r.code / 100) : /^delayed/i.test(r.action ?? '') ? 4 : 5;
@@ -86,7 +95,7 @@ export function classify(r: RawRejection): Rejection {
     // (a "transient" text in a 5xx reply is final all the same: Gmail's low-reputation words come
     // as 421 4.7.0 and as 550 5.7.1, and no queue retries a 550 — RFC 5321 §4.2.1)
     hard,
-    party: problemParty ?? k?.party ?? partyOfReason(reason),
+    party: partyAtStage(problemParty ?? k?.party ?? partyOfReason(reason), r.stage, !!ownEntry),
     knowledge: k?.id ?? null,
     recipient: r.recipient ?? null,
     remote: r.remote ?? null,

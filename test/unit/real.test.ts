@@ -11,18 +11,9 @@ import { analyzeIncident, listIncidents, readHoldouts, scoreReport } from '../..
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // first smtp.ptr-required:warn, want mta.local-error
-  'anonaddy-docker-gateway-ip-no-reverse-hostname-mynetworks':
-    "an inbound refusal of a private (Docker gateway) client address is not read as the own server's networking hiding the real clients",
-  // reason onhold (550 - end-of-data), want rejected|securityerror|policyviolation; first smtp.rejected:fail, want smtp.sender-invalid|spf.fail
-  'bigsdb-exim-550-unauthorised-envelope-sender-curator-address':
-    "a receiver's '550-Unauthorised Envelope Sender' (its own domain's addresses may only send via its approved services) is not known text: the envelope-sender words do not place the refusal on the sender address, so it stays undecided (onhold) with the generic step",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
-  // first reputation.blocked:fail, want mta.local-error|smtp.relay-denied|smtp.rejected|smtp.auth-required
-  'docker-postfix-client-restrictions-lack-sasl-client-host-rejected-access-denied':
-    "Postfix's bare 'Client host rejected: Access denied' (a client restriction ending in reject) is read as an IP-reputation block, though the paste says the client had logged in (SASL succeeded) — the relay's own restrictions lacking permit_sasl_authenticated",
   // reason spamdetected (554 - unknown), want filtered|policyviolation|rejected; first smtp.content-rejected:fail, want smtp.rejected; who acts: wrong, want receiver
   'domino-554-message-rejected-for-policy-reasons-recipient-deny-list':
     "a bare '554 Message rejected for policy reasons.' (Lotus Domino's default text for its inbound intended-recipient deny list) is taken as a content/spam judgement (spamdetected, smtp.content-rejected): a receiver's generic local-policy refusal is not told apart from a content filter",
@@ -30,33 +21,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
   'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
     "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
-  // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror; first smtp.rejected:warn, want mta.local-error
+  // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
-    "Exchange's '452 4.3.1 Insufficient system resources' (back pressure on the refusing server: its disk/memory) gets the generic rejection step instead of that server's own resource problem; the reason systemfull is sisimai-right but not in the expectation's list",
-  // reason onhold (554 - unknown), want requireptr|blocked|rejected; first smtp.rejected:fail, want ptr.missing|smtp.ptr-required|ptr.mismatch
-  'forpsi-554-bizsmtp-no-dns-reverse-help-page':
-    "a receiver's 'no DNS reverse for <ip>' (FORPSI/Aruba bizsmtp) is not among the missing-PTR wordings, so the refusal stays undecided (onhold) with the generic step",
+    "reason only: Exchange's '452 4.3.1 Insufficient system resources' is read as systemfull (RFC 3463 X.3.1 'Mail system full', sisimai's reading) — not in the expectation's list; the step (mta.local-error: the refusing server's own resources) and who acts are right",
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
-  // not recognised (kind unknown); first none, want helo.invalid|smtp.helo-rejected; stage none, want helo
-  'github-action-send-mail-gmail-421-4-7-0-try-again-later-ehlo-default-name':
-    "a program's one-line 'response=421-4.7.0 Try again later, closing connection. (EHLO)' (nodemailer-style response= with the continuation hyphen and the command in parentheses) is not recognised as a refusal: no parser",
-  // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; who acts: card names no one, want application
-  'go-mailx-yandex-501-5-1-7-bad-address-mailbox-syntax-username-without-domain':
-    "a lone '501 5.1.7 Bad address mailbox syntax.' (X.1.7 = the sender's address syntax, RFC 3463) is read as an unknown recipient by its 'mailbox' wording instead of a sender-syntax refusal",
-  // reason userunknown (501 5.1.7 unknown), want syntaxerror|rejected; stage unknown, want mail; who acts: card names no one, want application
-  'keepalived-exchange-501-5-1-7-invalid-address-display-name-in-mail-from':
-    "Exchange's SMTP receive protocol log (CSV: date,connector,session,seq,local,remote,direction,data) is not read as a session: the 'MAIL FROM:' line before the ',*,Tarpit … due to '501 5.1.7 Invalid address'' event is not used as its command, so the stage stays unknown, and the bare 'Invalid address' with X.1.7 (bad sender address syntax) is taken as an unknown user",
-  // first smtp.rejected:fail, want smtp.sender-invalid
-  'listmonk-503-5-5-1-nested-mail-command-from-not-smtp-username':
-    "Postfix's '503 5.5.1 Error: nested MAIL command' (a client repeating MAIL FROM after its first was refused) is not read as pointing at the refused sender",
-  // text "svemula-all-emp@xilinx.com" not in checklist
-  'm365-5-7-133-git-send-email-to-internal-groups':
-    'text only: the refused group address of the Exchange NDR is not quoted in the checklist',
-  // first smtp.rejected:warn, want smtp.greylisted
-  'mailcleaner-exim-temporarily-rejected-rcpt-own-greylisting':
-    "step only (read as an Exim log at RCPT now): an own server's temporary refusal of RCPT logged without any words is not read as its greylisting",
   // reason authfailure (550 5.7.1 unknown), want policyviolation|securityerror|rejected; stage unknown, want end-of-data|data
   'mailcow-sogo-vacation-reply-unsigned-gmail-550-5-7-1-dmarc':
     "stage: a Postfix status line ending '(in reply to end of DATA command)).' (a full stop after the closing parenthesis) keeps the '(in reply to …)' inside the reply text, so the stage stays unknown. Reason: the expectation lists no authfailure (sisimai's reason for DMARC failures) — a gap in the expectation's vocabulary, not in the thread's reading; the first step (dmarc.fail) is right",
@@ -66,21 +36,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
-  // first smtp.not-compliant:fail, want headers.missing-from|headers.invalid-address
-  'mattermost-gmail-5-7-1-missing-valid-from-empty-feedback-email-json':
-    "Gmail's 'Messages missing a valid address in From: header' (in a JSON-escaped log fragment, From shown as <\"\">) gets the generic not-compliant step, not the missing/invalid From step",
   // not recognised (kind unknown), want a refusal; reason none, want requireptr|blocked|rejected; first none
   'nicru-451-please-try-another-server-sender-ptr-dynamic-name':
     "a lone reply line '451 Please try another server' (no enhanced status code, no known words) is not recognised as a refusal at all: no input kind takes a bare 4xx line",
-  // reason onhold (550 - unknown), want norelaying|securityerror|rejected; first smtp.rejected:fail, want smtp.auth-required|smtp.relay-denied
-  'nl-hoasted-550-relay-through-this-server-without-authentication-kb':
-    "the wording 'relay through this server without authentication' (a submission server refusing an unauthenticated client) is not among the relay/authentication-required wordings, so the refusal stays undecided (onhold) with the generic step",
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
-  // reason userunknown (553 - rcpt), want norelaying|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
-  'outlook-express-error-box-553-not-in-allowed-rcpthosts-pop-before-smtp':
-    "a mail client's error box whose 'Server response:' reply wraps onto the next line ('553 Sorry, that domain isn't in my list' / 'of allowed rcpthosts (#5.7.1)...') is read only up to the line end, so qmail's relay wording is lost and the bare 553 at RCPT is taken as an unknown recipient",
   // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
   'phpmailer-436-mail-from-doesnt-conform-with-authentication':
     "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
@@ -97,12 +58,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // reason onhold (550 - unknown), want rejected|blocked|securityerror|norelaying
-  'smtp2go-550-that-ip-address-is-not-allowed-to-send-gophish':
-    "SMTP2GO's '550 that IP address is not allowed to send' (the relay account's own allowed-IP restriction refusing the client) is not known text, so the refusal stays undecided (onhold); the first step and who acts still come out right",
-  // stage unknown, want mail
-  'zammad-notification-sender-fqdn-with-port-501-5-1-7-bad-sender-address-syntax':
-    "a quoted '501 5.1.7 Bad sender address syntax' in prose has no command context, and the stage is not inferred from the sender-address detail (X.1.7 / 'sender address' knowledge generic.sender-rejected), so it stays unknown instead of MAIL",
 };
 
 const incidents = listIncidents();

@@ -61,3 +61,33 @@ export function ownServerLog(raw: string, program: string | null, message: strin
 
 /** Knowledge ids of a line saying the server's own resolver is down. */
 export const RESOLVER_DOWN: ReadonlySet<string> = new Set(OWN_SERVER_LOGS.filter((k) => k.resolverDown).map((k) => k.knowledgeId));
+
+/**
+ * What only the refusing server's own side writes when a client logged in to it: then a refusal in the
+ * same paste was that server's answer to its own authenticated user — its restrictions, not the client's
+ * reputation, decide (a Postfix relay whose smtpd_client_restrictions end in "reject" without
+ * permit_sasl_authenticated before it refuses every logged-in user "Client host rejected: Access denied").
+ * A client's own transcript ("235 2.7.0 Authentication successful") is not among them: it is the client's view.
+ */
+export const CLIENT_LOGGED_IN: readonly { words: RegExp; source: string }[] = [
+  {
+    // smtpd logs the login on the queue id's first line: "client=host[ip], sasl_method=PLAIN, sasl_username=u"
+    words: /\bsasl_method=\w{1,30}, sasl_username=\S/i,
+    source: 'Postfix smtpd(8) logging (smtpd.c: "client=%s, sasl_method=%s, sasl_username=%s"); https://www.postfix.org/SASL_README.html',
+  },
+  {
+    // Exim's reception line names the authenticator that accepted the client: "<= a@b H=… A=dovecot_plain:user"
+    words: /<= \S{1,254} .{0,300}\bA=\w{1,40}:\S/,
+    source: 'Exim spec ch. 52 (Log files: "A=" the authenticator name and id on the reception line)',
+  },
+  {
+    // the poster's own words about their server's log: "SASL authentication succeeded", "SASL login successful"
+    words: /\bSASL (?:\w{1,10} )?(?:authentication|auth|login) (?:had )?(?:succeeded|successful|succeeds|was successful|worked)\b/i,
+    source: 'https://www.postfix.org/SASL_README.html (the server side of SMTP AUTH)',
+  },
+];
+
+/** Whether the text shows a client logged in to the server whose log or words it is. */
+export function clientLoggedIn(text: string): boolean {
+  return CLIENT_LOGGED_IN.some((x) => x.words.test(text));
+}

@@ -77,6 +77,13 @@ export interface RefusalProblem {
    */
   ownNextHop?: boolean;
   /** The step's headline and advice when the rule's general ones would mislead. */
+  /**
+   * Only when the input's own server gave the refusal to a client (its own log: Rejection.inbound) —
+   * what a refusal without words means depends on whose server wrote it.
+   */
+  ownServer?: boolean;
+  /** Only when the client address it judged is a private or loopback one (RefusalFacts.privateClient). */
+  privateClient?: boolean;
   headline?: string;
   detail?: string;
   fix?: string[];
@@ -480,6 +487,61 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: GREYLIST_SOURCES,
   },
   {
+    // the reader's own server refused a client at a private or loopback address (RFC 1918, RFC 6890) for what
+    // only a public address can have — a reverse DNS name, a blocklist listing, a reputation: no private
+    // address has them, so every client gets the same refusal. The real clients' addresses are hidden by the
+    // server's own networking: Docker's userland proxy or a bridge's NAT (the gateway, 172.17-31.0.1), a load
+    // balancer or proxy in front of port 25 without the PROXY protocol. The fix is that networking, not DNS.
+    id: 'own-server-private-client',
+    rule: 'mta.local-error',
+    text: /[\s\S]/,
+    ownServer: true,
+    privateClient: true,
+    beforeReceiver: true,
+    reasons: ['requireptr', 'blocked', 'badreputation'],
+    headline:
+      "Your server judged a private address as the client: its own networking (a container's gateway, a proxy) hides the real clients' addresses",
+    detail:
+      "A private or loopback address has no public reverse DNS, no listing and no reputation, so every client that reaches the server through the same path gets this refusal. The address is the container bridge's gateway or the proxy in front of the server, not the sender's.",
+    fix: [
+      'Docker: let the mail container see the clients\' real addresses — publish port 25 in host mode (ports: mode: host), use network_mode: host, or disable the userland proxy ("userland-proxy": false in /etc/docker/daemon.json) so iptables keeps the source address.',
+      'A load balancer or proxy in front of port 25: pass the client address with the PROXY protocol (Postfix: postscreen_upstream_proxy_protocol = haproxy or smtpd_upstream_proxy_protocol = haproxy).',
+      'Do not add the gateway to mynetworks to silence it: every client on the internet would then be trusted to relay.',
+    ],
+    verify: ["The server's log names the real client address (connect from mail.example.net[203.0.113.5]), not the gateway."],
+    sources: [
+      'RFC 6890 (special-purpose address registries: private and loopback ranges)',
+      'https://docs.docker.com/engine/network/packet-filtering-firewalls/ (userland-proxy, published ports)',
+      'https://www.postfix.org/postconf.5.html#smtpd_upstream_proxy_protocol',
+    ],
+  },
+  {
+    // the reader's own server deferred a recipient and logged no words at all (Exim "temporarily rejected RCPT
+    // <a>" with nothing after it: an ACL "defer" without a message; a bare 450/451 at RCPT in an smtpd log):
+    // the ordinary wordless temporary refusal at RCPT TO is greylisting — a new (client, sender, recipient)
+    // triplet is deferred once and the retry passes (RFC 6647 §2, §2.1: greylisting answers RCPT with 4xx).
+    // Any other temporary refusal of the server's own logs names its cause (a failed lookup, a callout).
+    id: 'own-wordless-deferral',
+    rule: 'smtp.greylisted',
+    text: /^[\s.:;-]*$/,
+    stages: ['rcpt'],
+    only: 'temporary',
+    ownServer: true,
+    headline: 'Your server deferred this recipient without any words: most likely its own greylisting',
+    detail:
+      "Your server's log shows a temporary refusal at RCPT TO with no message: the ordinary such refusal is greylisting (a first attempt from a new client, sender and recipient is deferred; the client's retry after a few minutes is accepted). A client that retries gets through; one that does not (a web form, a device, a script without a queue) loses the mail.",
+    fix: [
+      'Look for a later attempt from the same client for the same recipient: accepted means greylisting worked as meant.',
+      'If the client never retries (your own application or device), exempt its address from greylisting (Exim greylistd/ACL: a host list before the defer; Postgrey: postgrey_whitelist_clients; rspamd: greylisting whitelisted_ip) or make it submit on port 587 with a login.',
+      "If it is not greylisting, give the ACL's defer a log_message so the log says why.",
+    ],
+    verify: ["The client's next attempt for this recipient is logged as accepted (Exim '<=' line, Postfix 'queued as')."],
+    sources: [
+      'RFC 6647 §2, §2.1 (greylisting: temporary refusal at RCPT TO)',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html (defer, log_message)',
+    ],
+  },
+  {
     // quotas and rates of a sending account or IP: Google 550 5.4.5 "Daily user sending limit exceeded",
     // 4.2.1 "receiving mail at a rate that prevents additional messages", SES "Maximum sending rate exceeded",
     // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"
@@ -551,10 +613,16 @@ function namesWellKnownDomain(text: string): boolean {
  * the name looked up is not the recipient's domain nor under it, and either it was an MX lookup (the recipient
  * domain's MX lookup names the recipient domain) or the lookup failed for now ("try again").
  */
-function failedOwnNextHop(text: string, recipient: string | null | undefined): boolean {
+function failedOwnNextHop(text: string, recipient: string | null | undefined, enhanced: string | null = null): boolean {
   const m = /\bName service error for name=([a-z0-9.-]{1,253}?)\.? type=(MX|A|AAAA)\b([^\n]{0,80})/i.exec(text);
   const domain = recipient?.split('@')[1]?.toLowerCase();
-  if (!m || !domain) return false;
+  if (!m) return false;
+  // Postfix gives its relayhost's (or fallback relay's) failed lookup the status 4.3.5 "System incorrectly
+  // configured" and logs "warning: relayhost configuration problem" (smtp_connect.c): a bracketed relayhost
+  // that does not exist ("[relay.example]" → type=A: Host not found) is then the sender's own setting, even
+  // without the recipient to compare with
+  if (/^[45]\.3\.5$/.test(enhanced ?? '')) return true;
+  if (!domain) return false;
   const name = m[1].toLowerCase();
   if (name === domain || name.endsWith(`.${domain}`)) return false;
   return m[2].toUpperCase() === 'MX' || /\btry again\b/i.test(m[3]);
@@ -578,6 +646,10 @@ export interface RefusalFacts {
   originalRecipient?: string;
   /** The failed recipient, when known. */
   recipient?: string | null;
+  /** The input's own server gave it to a client (Rejection.inbound). */
+  inbound?: boolean;
+  /** The client address it judged is a private or loopback one (RFC 6890), as the caller found (dns/names). */
+  privateClient?: boolean;
 }
 
 /** The problem a refusal's words or code name, when one of the table's does. */
@@ -592,9 +664,11 @@ export function findRefusalProblem(facts: RefusalFacts): RefusalProblem | undefi
     if (p.reasons && r.reason && !p.reasons.includes(r.reason)) return false;
     if (p.notReasons && r.reason && p.notReasons.includes(r.reason)) return false;
     if (p.withoutCode && r.code !== null) return false;
+    if (p.ownServer && !r.inbound) return false;
+    if (p.privateClient && !r.privateClient) return false;
     if (p.wellKnownDomain && !namesWellKnownDomain(r.text)) return false;
     if (p.localName && (!r.originalRecipient || r.originalRecipient.includes('@'))) return false;
-    if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient)) return false;
+    if (p.ownNextHop && !failedOwnNextHop(r.text, r.recipient, r.enhanced)) return false;
     if (p.unless?.test(r.text)) return false;
     if (p.text?.test(r.text)) return true;
     if (!detail || !p.details?.includes(detail)) return false;

@@ -32,6 +32,23 @@ export const REJECTION_ADVICE: RejectionAdvice[] = [
     sources: ['RFC 5322 §3.6 (required and single-occurrence fields)'],
   },
   {
+    // a receiver that names the From: header (Gmail 5.7.1 "Messages missing a valid address in From:
+    // header"): RFC 5322 §3.6 requires exactly one From: with at least one mailbox (§3.4 syntax)
+    rule: 'headers.missing-from',
+    reasons: [],
+    headline: 'The receiver refused the message for its From: header: missing, empty, or not a valid address',
+    detail:
+      'Every message needs exactly one From: header holding a full address, local-part@domain (RFC 5322 §3.6.2, §3.4). A program that builds the message from a setting (a "from address", a notification or feedback address) writes an empty From: <> or a bare name when that setting is empty or holds no domain.',
+    fix: [
+      "Set the sending program's sender (From) address to a full address of a domain you send for, e.g. notifications@<your domain>, and send again.",
+      "If a person's address is used as the sender, make sure it has a domain and no stray quotes or brackets.",
+    ],
+    verify: [
+      "Paste the refused message's headers (or drop the .eml) into Mailmedic: headers.missing-from and headers.invalid-address must pass.",
+    ],
+    sources: ['RFC 5322 §3.6.2 (originator fields: From: is required)', 'RFC 5322 §3.4 (address specification)'],
+  },
+  {
     rule: 'smtp.recipient-unknown',
     reasons: ['userunknown', 'hostunknown', 'hasmoved'],
     headline: 'The recipient address does not exist',

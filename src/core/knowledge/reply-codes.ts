@@ -17,8 +17,18 @@ export interface ReplyCodeInfo {
 const R5321 = 'RFC 5321 §4.2.2';
 
 export const REPLY_CODES: ReplyCodeInfo[] = [
-  // RFC 5321 §3.8: the server closes the channel; with no words saying why it is its load or a rate limit
-  { code: 421, meaning: 'Service not available, closing transmission channel', reason: 'toomanyconn', source: `${R5321}; §3.8` },
+  // RFC 5321 §3.8: the server closes the channel; with no words saying why it is its load or a rate limit —
+  // but not in answer to HELO/EHLO: a server that had accepted the connection and then closes it on the
+  // client's greeting refused that client (its name or address), as any refusal before MAIL FROM is read
+  // (sisimai: EHLO/HELO → blocked); Gmail's "421 4.7.0 Try again later, closing connection" is its refusal
+  // "at the HELO stage" (Google's SMTP error reference), no rate
+  {
+    code: 421,
+    meaning: 'Service not available, closing transmission channel',
+    reason: 'toomanyconn',
+    byStage: { helo: 'blocked' },
+    source: `${R5321}; §3.8; https://support.google.com/a/answer/3726730 (421 4.7.0 at the HELO stage)`,
+  },
   { code: 450, meaning: 'Requested mail action not taken: mailbox unavailable (busy, or blocked for policy)', source: R5321 },
   // used for greylisting, rate limits and every temporary failure: the number alone names no reason
   { code: 451, meaning: 'Requested action aborted: local error in processing', source: R5321 },

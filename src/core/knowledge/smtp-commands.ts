@@ -122,6 +122,48 @@ export const REPLY_WORD_STAGES: { words: RegExp; stages: Stage[]; source: string
   },
 ];
 
+/**
+ * Enhanced-code details whose RFC meaning names the envelope command they answer: the
+ * addressing subject (RFC 3463 §3.2) says whose address was bad — the destination mailbox or
+ * system is the argument of RCPT TO, the sender's mailbox or system that of MAIL FROM — and
+ * X.5.3 "Too many recipients" is the 452 answer to one RCPT TO too many (RFC 5321 §4.5.3.1.10).
+ * Read only when nothing else places a reply (no "in reply to", no log verb, no transcript):
+ * a quoted "501 5.1.7 Bad sender address syntax" was still MAIL FROM's answer. The words of
+ * servers that send no enhanced code are the same details (Postfix smtpd answers a malformed
+ * MAIL FROM with "501 5.1.7 Bad sender address syntax" and a malformed RCPT TO with
+ * "501 5.1.3 Bad recipient address syntax"). Words that leave two commands (REPLY_WORD_STAGES:
+ * Postfix's delayed sender restrictions) are never overruled by a detail.
+ */
+export const DETAIL_STAGES: { details: string[]; words?: RegExp; stage: Stage; source: string }[] = [
+  {
+    // (not X.1.2 "Bad destination system address" nor X.1.10 "null MX": the sending MTA writes them itself when
+    // its own DNS lookup of the recipient domain fails or finds a null MX, RFC 7505 §4.2 — no command was answered)
+    details: ['1.1', '1.3', '1.4', '1.6'],
+    words: /\bbad (?:recipient|destination)(?: mailbox)? address(?: syntax)?\b/i,
+    stage: 'rcpt',
+    source: 'RFC 3463 §3.2 (X.1.1, X.1.3, X.1.4, X.1.6: the destination mailbox); Postfix smtpd rcpt_cmd',
+  },
+  {
+    details: ['1.7', '1.8'],
+    words: /\bbad sender(?:'s)?(?: mailbox| system)? address(?: syntax)?\b/i,
+    stage: 'mail',
+    source: "RFC 3463 §3.2 (X.1.7 Bad sender's mailbox address syntax, X.1.8 Bad sender's system address); Postfix smtpd mail_cmd",
+  },
+  {
+    details: ['5.3'],
+    stage: 'rcpt',
+    source: 'RFC 3463 §3.6 (X.5.3 Too many recipients); RFC 5321 §4.5.3.1.10 (452 to the RCPT TO over the limit)',
+  },
+];
+
+/** The stage an enhanced code's detail, or the same detail in words, places a reply at, or 'unknown'. */
+export function stageOfDetail(enhanced: string | null | undefined, text = ''): Stage {
+  if (stagesNamedBy(text)) return 'unknown';
+  const detail = /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(enhanced ?? '')?.[1];
+  const row = (detail && DETAIL_STAGES.find((r) => r.details.includes(detail))) || DETAIL_STAGES.find((r) => r.words?.test(text));
+  return row?.stage ?? 'unknown';
+}
+
 /** The commands a reply's words leave possible, or undefined when they name none. */
 export function stagesNamedBy(text: string): Stage[] | undefined {
   return REPLY_WORD_STAGES.find((r) => r.words.test(text))?.stages;

@@ -214,7 +214,7 @@ function adviceFor(
   r: Rejection,
   k: ReplyKnowledge | undefined,
 ): { advice: RejectionAdvice; k: ReplyKnowledge | undefined; problem?: RefusalProblem } {
-  const problem = findRefusalProblem(r);
+  const problem = findRefusalProblem({ ...r, privateClient: !!r.ip && isIP(r.ip) && isNonPublicIP(r.ip) });
   // (an entry whose own headline says what happened keeps its smtp.rejected: it is no vague catch-all)
   // (an entry about the recipient's mailbox does not speak for a refusal of MAIL FROM: there it is the sender's, RFC 5321 §3.3)
   const recipientSideAtMail =
@@ -315,19 +315,41 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   };
 }
 
+/** How many further recipients of one repeated refusal its step names before it counts the rest. */
+const MAX_SAME_NAMED = 10;
+
 export const rejectionRule: Rule = {
   steps: [...new Set(REJECTION_ADVICE.map((a) => a.rule))].map((id) => ({ id, explains: EXPLAINS[id] })),
   reads: ['ptr', 'dnsbl', 'spf', 'dmarc'],
   sources: [],
   run(ctx) {
     const seen = new Set<string>();
+    const stepOf = new Map<string, number>();
     const steps: Step[] = [];
     for (const r of ctx.evidence.rejections) {
       if (explainedElsewhere(r, ctx)) continue;
       // the same refusal repeated (each recipient, each retry) is one step
       const key = `${r.reason}|${r.code}|${r.enhanced}|${r.text}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        // …but each refused recipient is named: the step says what the refusals share and keeps what differs
+        const at = stepOf.get(key);
+        const st = at === undefined ? undefined : steps[at];
+        if (st && r.recipient && !st.evidence.some((e) => e.text.includes(r.recipient!))) {
+          // (a large log refuses thousands alike: ten are named, the rest counted on one line)
+          const named = st.evidence.filter((e) => e.text.startsWith('The same refusal for ')).length;
+          if (named < MAX_SAME_NAMED) st.evidence.push({ text: `The same refusal for ${r.recipient}`, line: r.line });
+          else {
+            const more = st.evidence.find((e) => e.text.startsWith('The same refusal for more recipients'));
+            const n = more ? Number(/\((\d+)\)/.exec(more.text)?.[1] ?? 0) + 1 : 1;
+            const text = `The same refusal for more recipients (${n})`;
+            if (more) more.text = text;
+            else st.evidence.push({ text, line: r.line });
+          }
+        }
+        continue;
+      }
       seen.add(key);
+      stepOf.set(key, steps.length);
       steps.push(stepFor(r, ctx));
     }
     return steps;

@@ -100,7 +100,56 @@ const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:r
 /** The steps about the refused message itself (RFC 5322 format, its headers, content, size). */
 const MESSAGE_STEPS = /^headers\.|^smtp\.(?:content-rejected|not-compliant|message-too-large)$/;
 
-function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[]): string | null {
+/** The refusal names a connection to a loopback or private address (LMTP, a content filter): inside the own system. */
+function toOwnNetwork(text: string): boolean {
+  return [...text.matchAll(/\[([0-9a-fA-F:.]{2,39})\]/g)].some((m) => isIP(m[1]) && isNonPublicIP(m[1]));
+}
+
+/**
+ * The recipient domain's own mail server refused the connection or could not be routed to (RFC 5321 §5.1:
+ * the sending server connects to the hosts the recipient domain names): that server is the recipient
+ * side's to bring back. A timeout names no side (an outbound port 25 blocked by the sender's own provider
+ * times out to every receiver), so only a refusal or a missing route counts.
+ */
+function recipientServerUnreachable(primary: Rejection | null, all: Rejection[]): boolean {
+  const words = /\bconnection refused\b|\bno route to host\b|\bsocket error code 10061\b/i;
+  if (!primary?.recipient || !words.test(primary.text)) return false;
+  return namesRecipientHost(primary, all, words);
+}
+
+/**
+ * The server that answered is a host of the recipient's own domain: the remote named by the report, or
+ * Exchange's "<host #5.x.x smtp; …>" wrapper. (A host named in the words is not enough: "not local host
+ * <domain>" names the domain the server refuses to relay to.)
+ */
+function answeredByRecipientHost(primary: Rejection): boolean {
+  const domain = primary.recipient?.split('@')[1]?.toLowerCase();
+  if (!domain) return false;
+  const names = [primary.remote ?? '', ...[...primary.text.matchAll(/<([A-Za-z0-9.-]{1,253}) #\d\.\d/g)].map((m) => m[1])];
+  return names.some((n) => {
+    const h = n.toLowerCase().replace(/\.$/, '');
+    return !!h && !isIP(h) && (h === domain || h.endsWith(`.${domain}`));
+  });
+}
+
+/** The refusal (or an attempt before it for the same recipient) names a host of the recipient's own domain (not inside an address). */
+function namesRecipientHost(primary: Rejection, all: Rejection[], words: RegExp): boolean {
+  const domain = primary.recipient?.split('@')[1]?.toLowerCase();
+  if (!domain) return false;
+  // (the final expiry often names no host; the attempts before it for the same recipient do: Exchange's
+  // "LastAttemptedServerName=…")
+  const same = [primary, ...all.filter((x) => x !== primary && x.recipient === primary.recipient && words.test(x.text))];
+  const names = same.flatMap((x) => [
+    x.remote ?? '',
+    ...[...x.text.matchAll(/(?<![@A-Za-z0-9.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/g)].map((m) => m[0]),
+  ]);
+  return names.some((n) => {
+    const h = n.toLowerCase().replace(/\.$/, '');
+    return !isIP(h) && (h === domain || h.endsWith(`.${domain}`));
+  });
+}
+
+function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[], all: Rejection[] = []): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
   // settings change (submission on 587 with a login), not the server
@@ -117,8 +166,21 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   // delivery to a loopback or private address: LMTP, a content filter)
   // (while sending — no SMTP dialogue at all: no stage, no receiver named, no reply code, as an Exim
   // transport that cannot expand its options — the reader is the sending side)
+  // (a named remote server's own fault — Exchange back pressure at the recipient's server — is that server's side,
+  // as its knowledge entry says; the reader's own server only when nothing names another)
+  if (first?.rule === 'mta.local-error' && primary?.remote && !isNonPublicIP(primary.remote) && primary.party === 'recipient')
+    return PARTY_WORDS.recipient;
+  // (no reply at all, no receiver named, not the input's own server answering a client: the sending server's own
+  // failure before any dialogue — an Exim transport's options, its next hop's DNS lookup "on connecting")
   if (first?.rule === 'mta.local-error')
-    return primary && !primary.remote && primary.code === null && primary.stage === 'unknown' ? OWN_SENDING_SERVER_WORDS : OWN_SERVER_WORDS;
+    return primary &&
+      !primary.remote &&
+      primary.code === null &&
+      !primary.inbound &&
+      !toOwnNetwork(primary.text) &&
+      (primary.stage === 'unknown' || primary.stage === 'connect')
+      ? OWN_SENDING_SERVER_WORDS
+      : OWN_SERVER_WORDS;
   if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;
   // a message a forwarder passed on, refused for what the sending side controls (its IP, HELO, envelope,
   // volume, the message as re-sent) or for the forwarding itself: the forwarder acts; a refusal about the
@@ -138,6 +200,17 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   if (primary?.client && first?.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
   // the receiver refused the message itself (content, format, size): the sender changes what is sent
   if (first && MESSAGE_STEPS.test(first.rule)) return MESSAGE_WORDS;
+  if (
+    first &&
+    (first.rule === 'smtp.connection-failed' || first.rule === 'smtp.delivery-expired') &&
+    recipientServerUnreachable(primary, all)
+  )
+    return PARTY_WORDS.recipient;
+  // the recipient domain's own server refusing to relay for an address of its own domain (RFC 5321 §3.6.2: a
+  // server relays only for domains it does not serve): it no longer serves that address or domain — the
+  // address is retired or the server's domain list lost it; only the recipient's side can say which
+  if (first?.rule === 'smtp.relay-denied' && primary?.recipient && !primary.inbound && answeredByRecipientHost(primary))
+    return PARTY_WORDS.recipient;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;
@@ -176,7 +249,12 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
         reply: [primary.code, primary.enhanced].filter(Boolean).join(' '),
         text: primary.text,
         line: primary.line,
-        refused: `${primary.hard ? 'Refused' : 'Deferred (temporary)'} ${STAGE_WORDS[primary.stage] ?? STAGE_WORDS.unknown}: ${reasonWords(primary.reason)}`,
+        refused: `${primary.hard ? 'Refused' : 'Deferred (temporary)'} ${STAGE_WORDS[primary.stage] ?? STAGE_WORDS.unknown}: ${
+          // a failed lookup of the sending server's own next hop (relayhost) is no verdict on the recipient's domain
+          first?.rule === 'mta.local-error' && primary.reason === 'hostunknown'
+            ? "a DNS lookup of the sending server's own next hop failed (not the recipient's domain)"
+            : reasonWords(primary.reason)
+        }`,
         reason: primary.reason,
       }
     : null;
@@ -185,7 +263,11 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
     tone,
     sentence,
     firstKey: first?.key ?? null,
-    who: recognised ? (target ? targetActor(first) : whoActs(primary, first, steps)) : null,
+    who: recognised
+      ? target
+        ? targetActor(first)
+        : whoActs(primary, first, steps, Array.isArray(r.rejections) ? r.rejections : [])
+      : null,
     counts,
     ip: recognised ? ipOf(r, primary) : null,
     domain: recognised ? domainOf(r) : null,

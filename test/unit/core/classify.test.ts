@@ -114,7 +114,8 @@ const TABLE: [RawRejection, string, string, boolean][] = [
     true,
   ],
   [raw(535, '5.7.8', 'helo', 'Error: authentication failed'), 'securityerror', 'sender', true],
-  [raw(421, '4.7.0', 'helo', 'Try again later, closing connection. (EHLO)'), 'toomanyconn', 'receiver-policy', false],
+  // Gmail's refusal at the HELO stage (Google's SMTP error reference), not a rate: the client's greeting was refused
+  [raw(421, '4.7.0', 'helo', 'Try again later, closing connection. (EHLO)'), 'blocked', 'sender', false],
   [raw(451, '4.7.500', 'rcpt', 'Server busy. Please try again later from [192.0.2.1]. (S77714)'), 'toomanyconn', 'receiver-policy', false],
   [raw(550, '5.7.501', 'rcpt', 'Access denied, spam abuse detected'), 'blocked', 'sender', true],
   [raw(550, '5.1.1', 'rcpt', 'RESOLVER.ADR.RecipNotFound; not found'), 'userunknown', 'recipient', true],

@@ -44,7 +44,34 @@ describe('the stage of a reply from the words that name it', () => {
     ['bare 530 Authentication required → MAIL', '530 5.7.0 Authentication required', 'mail'],
     // Postfix answers its sender restrictions at RCPT TO by default (smtpd_delay_reject): alone, no stage
     ['bare Sender address rejected (MAIL or RCPT) → unknown', '554 5.7.1 <a@b.example>: Sender address rejected: Access denied', 'unknown'],
-    ['bare 550 mailbox unavailable names nothing → unknown', '550 5.1.1 Mailbox unavailable', 'unknown'],
+    // the enhanced detail names whose address was bad (RFC 3463 §3.2): the destination's is RCPT TO's argument,
+    // the sender's MAIL FROM's; read only when nothing else places the reply
+    ['bare 550 5.1.1 (bad destination mailbox) → RCPT', '550 5.1.1 Mailbox unavailable', 'rcpt'],
+    ['quoted 501 5.1.7 in prose (bad sender mailbox syntax) → MAIL', 'I get "501 5.1.7 Bad sender address syntax" when I test', 'mail'],
+    ['bare 553 5.1.8 (bad sender system) → MAIL', '553 5.1.8 Domain of sender address does not exist', 'mail'],
+    ['bare 452 4.5.3 too many recipients → RCPT', '452 4.5.3 Too many recipients', 'rcpt'],
+    // X.1.2 and X.1.10 are what the sending MTA writes after its own DNS lookup (no command answered)
+    ['bare 556 5.1.10 null MX → unknown (the sending MTA found it)', '556 5.1.10 Recipient address has null MX', 'unknown'],
+    [
+      "an NDR's 550 5.1.2 Host unknown → unknown (the sending MTA's lookup)",
+      "Remote Server returned '550 5.1.2 Host unknown (Name server: d.example: host not found)'",
+      'unknown',
+    ],
+    ["Postfix's words without an enhanced code: bad sender address syntax → MAIL", '501 Bad sender address syntax', 'mail'],
+    ["Postfix's words without an enhanced code: bad recipient address syntax → RCPT", '501 Bad recipient address syntax', 'rcpt'],
+    // details and words that name no command stay unplaced; words that leave two commands are not overruled
+    ['bare 5.7.1 names nothing → unknown', '550 5.7.1 Access denied', 'unknown'],
+    ['bare 5.1.0 (other address status) names no side → unknown', '550 5.1.0 Address rejected', 'unknown'],
+    [
+      'Postfix delayed sender restriction with X.1.8 stays MAIL or RCPT → unknown',
+      '450 4.1.8 <a@b.example>: Sender address rejected: Domain not found',
+      'unknown',
+    ],
+    [
+      'a command in the context wins over the detail',
+      'host mx.d.example[192.0.2.9] said: 550 5.1.1 <a@d.example>: unknown (in reply to end of DATA command)',
+      'end-of-data',
+    ],
     [
       'Postfix log says RCPT: the log wins over the HELO words',
       'NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 504 5.5.2 <pc>: Helo command rejected: need fully-qualified hostname; from=<a@b.example> to=<c@d.example>',

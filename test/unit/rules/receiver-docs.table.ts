@@ -263,13 +263,13 @@ export const GMAIL: DocTable = {
       not: '550 5.7.1 Messages with a valid Message-ID header are accepted only from known senders.',
     },
     {
-      id: 'gmail.5.7.1-message-id',
+      id: 'gmail.5.7.1-from-header',
       code: 550,
       enhanced: '5.7.1',
       text: 'Messages missing a valid address in the From: header, or having no From: header, are not accepted.',
       stage: 'end of DATA',
       reason: 'notcompliantrfc',
-      first: 'smtp.not-compliant',
+      first: 'headers.missing-from',
       not: '550 5.7.1 Messages with an address in the From: header of a blocked sender are not accepted.',
     },
     {
@@ -1457,6 +1457,49 @@ export const MICROSOFT: DocTable = {
       '454 4.7.0 TLS not available due to local problem',
       'starttls-not-supported: Destination mail server must support TLS to receive mail',
     ),
+    row(
+      'microsoft.mta-sts-failed',
+      451,
+      '4.7.5',
+      'Remote certificate failed MTA-STS validation. Reason: ValidationFailed',
+      'connect',
+      'securityerror',
+      'smtp.tls-failed',
+      '451 4.7.5 Remote certificate accepted',
+      'Remote certificate failed MTA-STS validation.',
+    ),
+    row(
+      'microsoft.mta-sts-failed',
+      550,
+      '5.4.8',
+      'MX hosts of example.com failed MTA-STS validation',
+      'connect',
+      'securityerror',
+      'smtp.tls-failed',
+      '550 5.4.8 MX hosts of example.com are unreachable',
+      'MX hosts of example.com failed MTA-STS validation',
+    ),
+    row(
+      'microsoft.journaling-archive-disabled',
+      550,
+      '5.3.190',
+      'Journaling on-premises messages to Microsoft 365 or Office 365 not supported when Journaling Archive is disabled',
+      'end of DATA',
+      'policyviolation',
+      'smtp.rejected',
+      '550 5.3.190 Journaling enabled',
+      'Journaling on-premises messages to Microsoft 365 or Office 365 not supported when Journaling Archive is disabled',
+    ),
+    row(
+      'generic.expired',
+      550,
+      '5.4.300',
+      'Message expired',
+      'end of DATA',
+      'expired',
+      'smtp.delivery-expired',
+      '550 5.4.300 Message accepted',
+    ),
   ],
 };
 
@@ -2186,3 +2229,54 @@ export const ICLOUD: DocTable = {
 };
 
 DOC_TABLES.push(ORANGE, ICLOUD);
+
+export const ZOHO: DocTable = {
+  receiver: 'Zoho Mail',
+  host: 'smtpout.mail.zoho.com',
+  rcpt: 'someone@example.org',
+  source: 'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html; Zoho community threads (cited in services.ts)',
+  rows: [
+    row(
+      'zoho.outgoing-blocked',
+      550,
+      '5.4.6',
+      'Unusual sending activity detected.',
+      'MAIL FROM',
+      'blocked',
+      'reputation.blocked',
+      '554 5.4.6 Routing loop detected',
+    ),
+    row(
+      'zoho.outgoing-blocked',
+      554,
+      '5.1.8',
+      'Email Outgoing Blocked.',
+      'MAIL FROM',
+      'blocked',
+      'reputation.blocked',
+      '554 5.1.8 Email domain not found',
+    ),
+    row(
+      'zoho.rejected-by-destination',
+      541,
+      '5.4.1',
+      'Mail rejected by destination domain',
+      'RCPT TO',
+      'filtered',
+      'smtp.rejected',
+      '541 5.4.1 Mail accepted by destination domain later',
+    ),
+    row(
+      'zoho.relaying-disallowed-as',
+      553,
+      null,
+      'Relaying disallowed as <no-reply@example.org>',
+      'MAIL FROM',
+      'rejected',
+      'smtp.sender-invalid',
+      '553 Relaying allowed for authenticated users',
+    ),
+  ],
+};
+
+DOC_TABLES.push(ZOHO);

@@ -191,10 +191,69 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: [REF],
   },
   {
+    // Google's SMTP error reference: "421 4.7.0 Try again later, closing connection. This usually indicates a
+    // Denial of Service (DoS) for the SMTP relay at the HELO stage." — Gmail closes the session on the
+    // client's greeting: a program greeting with a default or unqualified name (localhost, a container's id,
+    // a bare host name) from a cloud address, or opening many sessions at once. Not a rate limit on mail sent.
+    id: 'gmail.4.7.0-helo-closing',
+    sender: 'Gmail',
+    text: /^(?:4\.7\.0\s+)?Try again later, closing connection\b(?![^.]{0,40}\bRCPT\b)/i,
+    codes: [421],
+    stages: ['helo', 'connect', 'unknown'],
+    reason: 'blocked',
+    party: 'sender',
+    headline: "Gmail closed the session at the client's greeting (HELO/EHLO): its name or connection was refused, not a sending rate",
+    meaning:
+      "Gmail answers 421 4.7.0 'Try again later, closing connection' at the HELO stage: it would not go on with this client. Programs that greet with a default or non-qualified name (localhost, a container or runner id, a bare computer name) from a shared cloud address meet it; a client opening many sessions at once does too.",
+    rules: ['smtp.helo-rejected', 'helo.invalid'],
+    fix: [
+      "Set the client's HELO/EHLO name to a fully qualified name of the sending host that resolves (nodemailer: the 'name' option; PHPMailer: Hostname/Helo; Python smtplib: local_hostname; Postfix: smtp_helo_name), not localhost or a container id.",
+      "Better still for a program: submit through your mail provider's submission server (smtp.gmail.com:587 with an app password or OAuth, or your own relay) instead of delivering to Gmail's MX from a cloud runner.",
+    ],
+    verify: ["The client's log shows EHLO <its FQDN> answered 250 by Gmail, then the mail accepted."],
+    transient: true,
+    sources: [REF],
+  },
+  {
+    // Google's SMTP error reference: "421 4.3.0 Temporary System Problem. Try again later" and "421 4.7.0
+    // Temporary System Problem. Try again later.": a fault on Gmail's side; the queue's retry delivers
+    id: 'gmail.temporary-system-problem',
+    sender: 'Gmail',
+    text: /\bTemporary System Problem\.?\s{0,3}Try again later\b/i,
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    headline: "Gmail's own temporary system problem: the retry delivers it; not a rate limit nor a block",
+    meaning:
+      "Gmail deferred the message on a temporary problem of its own (Google's SMTP error reference: 'Temporary System Problem. Try again later'). Nothing about the sender was judged; a queue that retries delivers it, often within the hour.",
+    rules: ['smtp.rejected'],
+    fix: [
+      "Nothing on the sender's side if the mail is queued and retried; a program that does not retry should send through a server with a queue.",
+      'If it lasts for hours, look at the Google Workspace Status Dashboard for an incident.',
+    ],
+    verify: ['A later attempt of the same message is accepted (250).'],
+    transient: true,
+    sources: [REF, 'https://www.google.com/appsstatus/dashboard/'],
+  },
+  {
+    // Gmail names the From: header itself ("550-5.7.1 Messages missing a valid address in From: header, or
+    // having no From: header, are not accepted"): the step is that header's, not the general format one.
+    // (The words may be wrapped over the reply's continuation lines or escaped in a program's JSON log.)
+    id: 'gmail.5.7.1-from-header',
+    sender: 'Gmail',
+    text: /missing a valid address in (?:the )?From:?\s{0,3}header|having no From:?\s{0,3}header/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning:
+      "Gmail refused the message for its From: header: there was none, it was empty (From: <>, a display name alone), or its address is not a valid RFC 5322 mailbox (no domain, a bare word, unbalanced quotes or brackets). The program that writes the message sets it — often a sender or 'from address' setting left empty.",
+    rules: ['headers.missing-from', 'headers.invalid-address', 'smtp.not-compliant'],
+    sources: [REF, 'https://support.google.com/mail/?p=RfcMessageNonCompliant', 'RFC 5322 §3.6.2 (From: required), §3.4 (mailbox syntax)'],
+  },
+  {
     id: 'gmail.5.7.1-message-id',
     sender: 'Gmail',
-    // the whole family of Gmail's RFC 5322 refusals (SMTP error reference: 550 5.7.1 and 554 5.6.0)
-    text: /missing a valid Message-ID:? header|missing a valid address in (?:the )?From:? header|multiple addresses in From:? header are not accepted|not RFC ?5322 compliant|RfcMessageNonCompliant|duplicate headers?|Mail message is malformed\. Not accepted|Encoded-word syntax is not permitted in message header|contains a unicode character in a disallowed header/i,
+    // the whole family of Gmail's RFC 5322 refusals (SMTP error reference: 550 5.7.1 and 554 5.6.0), but the
+    // From: header's own 'missing a valid address' (gmail.5.7.1-from-header: that header's step)
+    text: /missing a valid Message-ID:? header|multiple addresses in From:? header are not accepted|not RFC ?5322 compliant|RfcMessageNonCompliant|duplicate headers?|Mail message is malformed\. Not accepted|Encoded-word syntax is not permitted in message header|contains a unicode character in a disallowed header/i,
     reason: 'notcompliantrfc',
     party: 'sender',
     meaning:

@@ -244,6 +244,37 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
+    // 4.7.5/5.7.5 and 4.4.8/5.4.8: Exchange Online, sending, applies the destination's MTA-STS policy (RFC 8461)
+    id: 'microsoft.mta-sts-failed',
+    sender: 'Microsoft 365 (outbound)',
+    text: /\bRemote certificate failed MTA-STS validation\b|\bMX hosts of \S+ failed MTA-STS validation\b/i,
+    reason: 'securityerror',
+    party: 'recipient',
+    headline: "The recipient domain's MTA-STS policy does not match its own mail servers: Exchange Online would not deliver",
+    meaning:
+      "The recipient domain publishes an MTA-STS policy (RFC 8461) in enforce mode, and its mail server does not meet it: the certificate does not chain to a trusted CA or does not name the host (4.7.5/5.7.5), or the MX host is not among the policy's mx: lines (4.4.8/5.4.8). The recipient's administrator must fix the certificate, the policy file or the MX.",
+    rules: ['smtp.tls-failed'],
+    fix: [
+      "Tell the recipient's administrator: their https://mta-sts.<domain>/.well-known/mta-sts.txt must list every MX host (mx: lines), and each MX must present a valid certificate for its name; until fixed, mode: testing stops the refusals.",
+    ],
+    sources: [NDR, 'RFC 8461 (MTA-STS)'],
+  },
+  {
+    id: 'microsoft.journaling-archive-disabled',
+    sender: 'Microsoft 365',
+    headline: "Your organisation's journal reports to Microsoft 365 are refused: its Journaling Archive is turned off",
+    text: /\bJournaling on-premises messages to Microsoft 365 or Office 365 not supported when Journaling Archive is disabled\b/i,
+    reason: 'policyviolation',
+    party: 'sender',
+    meaning:
+      'An on-premises journaling rule sends journal reports to Microsoft 365, but the organisation has not turned on Journaling Archive (5.3.190).',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Turn on Journaling Archive for the Microsoft 365 organisation, or point the on-premises journaling rule at another journal mailbox.',
+    ],
+    sources: [NDR],
+  },
+  {
     id: 'microsoft.ipv6-ptr',
     sender: 'Microsoft 365',
     text: /\bthe sending IPv6 address \S+ must have a reverse DNS record\b/i,
@@ -316,9 +347,13 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: ['https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp', NDR],
   },
   {
+    // Microsoft's NDR reference: 5.7.705 "Access denied, tenant has exceeded threshold" and 5.7.708 "Access
+    // denied, traffic not accepted from this IP" — most of the tenant's traffic was judged suspicious and the
+    // tenant's sending was banned (a compromised account, a new tenant sending in bulk): the SENDING tenant's
+    // reputation, not a recipient or a DNS record
     id: 'microsoft.5.7.708-traffic-not-accepted',
     sender: 'Microsoft 365',
-    text: /5\.7\.708\b|traffic not accepted from this IP/i,
+    text: /5\.7\.70[58]\b|tenant has exceeded threshold|traffic not accepted from this IP/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -437,8 +472,16 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     text: /5\.7\.750\b|blocked from sending from unregistered domains/i,
     reason: 'blocked',
     party: 'sender',
-    meaning: 'The Microsoft 365 tenant tried to send from domains it has not added and verified.',
+    meaning:
+      'Microsoft 365 saw a suspicious amount of mail from domains that are not accepted (registered and verified) domains of the sending tenant, and blocked the tenant from sending such mail — often a connector relaying mail of other domains (a hosted application, a forwarding server), or a domain never added to the tenant.',
+    headline: 'Microsoft 365 blocked the sending tenant: it sends from domains it has not registered (5.7.750)',
     rules: ['reputation.blocked'],
+    fix: [
+      'In the Microsoft 365 admin center » Settings » Domains: add and verify every domain the tenant sends from (the sender domains of the refused mail), or stop sending them through this tenant.',
+      "If an inbound connector relays other organisations' mail through your tenant (a hosted application, a scanner service), send that mail another way or with your own verified domain as sender.",
+      'Then open a service request with Microsoft support to lift the block, if it stays after the domains are verified.',
+    ],
+    verify: ['Get-AcceptedDomain   (every sender domain listed); a test from each domain to an outside address is delivered'],
     sources: [NDR],
   },
   {

@@ -312,7 +312,9 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     party: 'recipient',
     meaning:
       'The receiving Exchange server is in back pressure: its transport refuses new mail because a resource is short — most often free disk space on the drive of the queue database (mail.que), or memory. Nothing is wrong with the sender.',
-    rules: ['smtp.rejected'],
+    // the refusing server's own resources, not a verdict on the client: the step of a server's own fault
+    headline: 'The refusing Exchange server is short of its own resources (back pressure: disk space or memory), whoever the client is',
+    rules: ['mta.local-error', 'smtp.rejected'],
     fix: [
       'On the Exchange server: free disk space on the queue database drive (or move the queue: TransportService config QueueDatabasePath) and check which resource is short: Get-ExchangeDiagnosticInfo -Server <server> -Process EdgeTransport -Component ResourceThrottling.',
       'Senders only wait: their queues retry the 452 by themselves.',

@@ -149,6 +149,72 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     sources: [`${POSTCONF}#reject_unknown_recipient_domain`],
   },
   {
+    // "Client host rejected: Access denied" is the text Postfix gives a client restriction that ends in
+    // a plain "reject" (smtpd_client_restrictions = permit_mynetworks, reject) or an access(5) table's
+    // REJECT without its own words (check_client_access): the server's own list of whom it serves said
+    // no. It names no blocklist, no reputation and no DNS check — those have their own words
+    // ("blocked using", "cannot find your hostname"). A relay that refuses its own logged-in users so
+    // lacks permit_sasl_authenticated before the reject.
+    id: 'postfix.client-access-denied',
+    sender: 'Postfix (its client restrictions)',
+    text: /\bClient host rejected: Access denied\b/i,
+    reason: 'blocked',
+    party: 'receiver-policy',
+    meaning:
+      "The refusing Postfix's own client restrictions refused this client: a plain 'reject' at the end of smtpd_client_restrictions (or of the restriction list that runs at that stage), or an access table entry REJECT for its address or name. It names no blocklist and no reputation check. When the client had logged in (SMTP AUTH), the list lacks permit_sasl_authenticated before that reject.",
+    headline: "The refusing server's own client restrictions refused this client ('Access denied'): no blocklist, a rule of that server",
+    rules: ['smtp.rejected', 'mta.local-error'],
+    fix: [
+      "On the refusing server: postconf smtpd_client_restrictions smtpd_relay_restrictions smtpd_recipient_restrictions — find the list that ends in 'reject' or the check_client_access table that holds REJECT for this client ({ip}).",
+      "For users who log in (mail clients, applications on port 587/465): put permit_sasl_authenticated before the reject, e.g. smtpd_client_restrictions = permit_mynetworks, permit_sasl_authenticated, reject (and the same in the submission service's -o overrides in master.cf); for a fixed host that cannot log in, add it to mynetworks. Then postfix reload.",
+      'If the server is not yours: its administrator refuses your client by its own rule — ask them to allow it, or send through the submission port with a login they gave you.',
+    ],
+    verify: [
+      "postconf -n | grep -E 'client_restrictions|relay_restrictions|mynetworks'",
+      "After postfix reload, the logged-in client's next attempt shows 'sasl_username=' and no 'Client host rejected: Access denied'.",
+    ],
+    sources: [
+      `${POSTCONF}#smtpd_client_restrictions`,
+      `${POSTCONF}#permit_sasl_authenticated`,
+      'https://www.postfix.org/access.5.html',
+      'https://www.postfix.org/SASL_README.html',
+    ],
+  },
+  {
+    // smtpd.c mail_cmd(): a MAIL FROM while a transaction is still open (a previous MAIL FROM accepted, no
+    // RSET since) is answered "503 5.5.1 Error: nested MAIL command". A client does that when its first
+    // attempt in the session failed later on and it starts over without RSET (RFC 5321 §4.1.1.5): with a
+    // submission server the failure it hides is most often the sender's — Postfix answers
+    // reject_sender_login_mismatch ("Sender address rejected: not owned by user") at RCPT TO, the program
+    // keeps the connection and sends MAIL FROM again. The 503 is the symptom; the first refusal is the cause.
+    id: 'postfix.nested-mail',
+    sender: 'the server (a second MAIL FROM in one transaction)',
+    // (the same answer of other servers: Dovecot submission "503 5.5.0 MAIL already given", Exim "503 sender
+    // already given", sendmail "503 5.5.0 Sender already specified")
+    text: /\bnested MAIL command\b|\bMAIL already given\b|\bsender already (?:given|specified)\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline:
+      'The program sent MAIL FROM again without ending the refused transaction: the refusal it hid, before this 503, is most often of its sender',
+    meaning:
+      "Postfix answers 'nested MAIL command' to a second MAIL FROM in a transaction that is still open: the client's first attempt in this session failed after MAIL FROM (at RCPT TO: most often 'Sender address rejected: not owned by user' when the From/sender is not the address of the SMTP login) and the program started over without RSET. Fix the first refusal; the 503 then goes away.",
+    rules: ['smtp.sender-invalid', 'smtp.rejected'],
+    fix: [
+      "Read the server's log for the same client just before the 503 (NOQUEUE: reject: RCPT from …): it names the first refusal.",
+      "If it says the sender is not owned by the login (or the program lets you set a From address different from the SMTP username): set the sending program's From/sender address to the SMTP login's own address or an alias it may use.",
+      'A client library that re-sends MAIL FROM without RSET after an error is faulty too: update it, or make it open a new connection after a failure.',
+    ],
+    verify: [
+      "postconf smtpd_sender_login_maps smtpd_sender_restrictions; a new test shows one MAIL FROM answered 250 and no 'nested MAIL command'.",
+    ],
+    sources: [
+      'Postfix smtpd.c mail_cmd() ("503 5.5.1 Error: nested MAIL command")',
+      'Dovecot lib-smtp smtp-server-cmd-mail.c ("503 5.5.0 MAIL already given"); Exim smtp_in.c ("503 sender already given"); sendmail srvrsmtp.c ("503 5.5.0 Sender already specified")',
+      'RFC 5321 §4.1.1.5 (RSET aborts the transaction), §4.1.4 (MAIL FROM starts a new transaction)',
+      `${POSTCONF}#reject_sender_login_mismatch`,
+    ],
+  },
+  {
     id: 'postfix.unknown-client',
     sender: 'Postfix',
     text: /Client host rejected: cannot find your (?:reverse )?hostname/i,

@@ -10,6 +10,33 @@ const HEADLINE = 'The sending service refused the sender: it is not an identity 
 
 export const SERVICE_REPLIES: ReplyKnowledge[] = [
   {
+    // A sending service's own list of client addresses allowed to use the account (its SMTP or API keys):
+    // the relay refused the CLIENT's IP before any receiver was asked — no blocklist, no reputation.
+    // SMTP2GO: "550 that IP address on this account is not allowed to send" (IP Allowlist) and "550 that IP
+    // address is not allowed to send" (an IP Authentication entry set to blocked, or a closed account);
+    // Brevo: "unauthorized: IP not authorized" / "unauthorized: not verified" (Authorized IPs, shared by its
+    // API and SMTP keys).
+    id: 'service.ip-allowlist',
+    sender: 'SMTP2GO / Brevo (allowed-IP list)',
+    text: /\bthat IP address (?:on this account )?is not allowed to send\b|\bcoming from an IP address that isn't in the IP allow ?list\b|\bunauthori[sz]ed: (?:IP not authori[sz]ed|not verified)\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: "The sending service refused the client's IP: it is not on the account's allowed-IP list",
+    meaning:
+      "The relay or API of the sending service checks the address the program connects from against the account's own list of allowed (authorized) IPs, or against the status of an IP it authenticates by: this client's IP is not allowed (not added, blocked, or a new IP still waiting for the owner's confirmation). No receiver judged the mail and nothing in DNS is involved.",
+    rules: ['smtp.relay-denied', 'smtp.auth-required'],
+    fix: [
+      "Find the public IP the sending program connects from (a server's or office's outbound address, {ip} if the refusal names it) and add it to the account's allowed list: SMTP2GO Settings » Sending Options » IP Allowlist (or Sending » IP Authentication: set the IP's status to Allowed); Brevo Settings » Security » Authorized IPs (or click the link in its 'Validate your IP address' mail).",
+      'If the program runs where its IP changes (cloud functions, home connections), send with SMTP credentials of a user that has no IP restriction, or turn the allowlist off for that key.',
+    ],
+    verify: ["Send a test from the same host: the relay answers 250 and the service's activity log shows the message."],
+    sources: [
+      'https://support.smtp2go.com/hc/en-gb/articles/20032331851417 (IP Allowlist: "550 that IP address on this account is not allowed to send")',
+      "https://support.smtp2go.com/hc/en-gb/articles/360015283053 ('550 that IP address is not allowed to send')",
+      'https://help.brevo.com/hc/en-us/articles/5740111683858 (Authorize and block IP addresses for API and SMTP security)',
+    ],
+  },
+  {
     id: 'ses.identity-not-verified',
     sender: 'Amazon SES',
     text: /Email address is not verified\. The following identities failed the check|MessageRejected: Email address is not verified/i,
@@ -90,5 +117,39 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
       'Add and verify your own sending domain in Mailgun and send from it, or add the recipient under Authorized Recipients for tests.',
     ],
     sources: ['https://help.mailgun.com/hc/en-us/articles/217531258-Authorized-Recipients'],
+  },
+  {
+    // Zoho Mail blocks an account's outgoing mail after unusual sending or a suspicious login, with codes whose
+    // RFC 3463 details mean something else ("550 5.4.6" is no routing loop, "554 5.1.8" no sender domain)
+    id: 'zoho.outgoing-blocked',
+    sender: 'Zoho Mail',
+    text: /\bUnusual sending activity detected\b|\bEmail Outgoing Blocked\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "Zoho has blocked this account's outgoing mail (unusual sending activity or a suspicious login)",
+    meaning:
+      'Zoho Mail stopped the account (or the organisation) from sending: it saw unusual sending — a burst of mail, many recipients, a new account sending at once — or a login it did not trust. Nothing about the recipients was judged.',
+    rules: ['reputation.blocked'],
+    fix: [
+      "Sign in to Zoho Mail on the web: it shows the block and, when allowed, a way to unblock; otherwise the organisation's admin (Admin Console) or Zoho support must lift it.",
+      'Change the password and turn on two-factor authentication if a login may have been stolen; keep within the daily sending limits of the plan.',
+    ],
+    sources: [
+      'https://help.zoho.com/portal/en/community/topic/unable-to-send-message-reason-550-5-4-6-unusual-sending-activity-detected',
+      'https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017',
+    ],
+  },
+  {
+    id: 'zoho.rejected-by-destination',
+    sender: 'Zoho Mail',
+    text: /\bMail rejected by destination domain\b/i,
+    reason: 'filtered',
+    party: 'recipient',
+    headline: "The recipient domain's own mail filter at Zoho refused the message",
+    meaning:
+      "The receiving domain (hosted at Zoho) has a filter that refuses this sender or message (541 5.4.1; the detail is no delivery timeout here). Only that domain's administrator can change it.",
+    rules: ['smtp.rejected'],
+    fix: ['Ask the recipient (by another way) to have their administrator allow your address or domain in their Zoho Mail filters.'],
+    sources: ['https://smtp.codes/zoho (Zoho reply codes, 541 5.4.1)'],
   },
 ];

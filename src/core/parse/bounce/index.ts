@@ -22,6 +22,7 @@ import { dsnRefusals, feedbackRefusals, readReceipts } from './reports';
 import { earlierAttempts, wordRefusals } from './words';
 import { returnedAt, returnedMessage } from './returned';
 import { asRefusal, findRepliesIn } from '../replies';
+import { clientLoggedIn } from '../../knowledge/own-server-logs';
 import { fromFoundReplies } from './found';
 import { knownRefusalWords, knownWordsAlone } from './known-words';
 import { addressesIn } from '../../mail/address';
@@ -170,6 +171,10 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
       rejections = fromFoundReplies(found, rejections, textRecipients);
     }
     rejections.push(...earlierAttempts(human, rejections));
+    // a paste without headers that shows the refusing server's own record of the client's login
+    // (its smtpd's "sasl_username=", the poster's "SASL authentication succeeded"): the refusals
+    // are that server's answers to its own user — the reader runs the refusing server
+    if (!top.length && clientLoggedIn(human.map((l) => l.text).join('\n'))) rejections = rejections.map((r) => ({ ...r, inbound: true }));
   }
   // a bounce forwarded as an attachment (a user passing on the NDR they got):
   // when this one's own words say nothing definite, read the attached one

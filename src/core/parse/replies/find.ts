@@ -32,7 +32,7 @@ import { readableView, type TextView } from '../../text/view';
 import { clientErrorCandidates, clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
-import { stageOfCommand, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
+import { stageOfCommand, stageOfDetail, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
 import { softWrapped } from '../../text/wrap';
 
 export interface FoundReply {
@@ -70,6 +70,11 @@ export interface FoundReply {
   sure: boolean;
   /** A DSN's Action (RFC 3464 §2.3.3), when the paste has one for it. */
   action?: string;
+  /**
+   * Written by the refusing server itself: the reply follows its own log's refusal words (Postfix smtpd
+   * "NOQUEUE: reject: RCPT from client[ip]: 550 …"), so whoever pasted it runs that server.
+   */
+  inbound?: boolean;
 }
 
 // ---- the shapes of a paste ----
@@ -537,12 +542,13 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   if (code !== null && enhanced !== null && !agree) code = null;
   const context = contextAround(L, p, i, last);
   const beforeText = L.slice(Math.max(p.from, i - 12), i).join(' ') + ' ' + s.before;
-  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'), code);
+  const stage = stageOf(inReply?.[1], s, beforeText, context, text, L.slice(last + 1, last + 8).join('\n'), code, enhanced);
   const client = clientErrorStage(context)?.id;
   return {
     last,
     reply: {
       ...(client ? { client } : {}),
+      ...(SMTPD_REJECT.test(s.before) ? { inbound: true } : {}),
       code,
       enhanced,
       text,
@@ -630,6 +636,7 @@ function stageOf(
   text: string,
   after: string,
   code: number | null,
+  enhanced: string | null,
 ): Stage {
   if (inReply) return stageFromText(`in reply to ${inReply}`);
   const smtpd = SMTPD_REJECT.exec(s.before);
@@ -658,6 +665,9 @@ function stageOf(
   // words that leave two commands (Postfix's delayed sender restrictions): the library's check picks one
   const both = allowed ? stagesNamedBy(text)?.filter((st) => allowed.includes(st)) : undefined;
   if (both?.length === 1) return both[0];
+  // an enhanced detail (or its words) naming whose address was bad: X.1.7 the sender's (MAIL), X.1.1 the recipient's (RCPT)
+  const byDetail = stageOfDetail(enhanced, text);
+  if (fits(byDetail)) return byDetail;
   // last, its code alone (530: the first transaction command, MAIL)
   const byCode = stageOfReplyCode(code);
   return fits(byCode) ? byCode : 'unknown';

@@ -30,5 +30,6 @@ export function asRefusal(f: FoundReply): RawRejection | null {
     remote: f.remote,
     ...(f.action ? { action: f.action } : {}),
     ...(f.client ? { client: f.client } : {}),
+    ...(f.inbound ? { inbound: true } : {}),
   };
 }
