@@ -22,8 +22,8 @@ export interface Unwrapped {
 export function unwrapContainer(lines: string[]): Unwrapped | null {
   const lit = stringLiterals(lines);
   const view = readableView(lit.lines);
-  if (!view.undone.some((u) => u === 'escapes' || u === 'html')) return null;
-  if (view.lines.length <= lines.length && lit.lines.length <= lines.length) return null;
+  // (the caller reads the result only when a log reader takes it: a container undone is worth a try)
+  if (!view.undone.some((u) => u === 'escapes' || u === 'html') && lit.lines.length <= lines.length) return null;
   return { lines: view.lines, origin: view.origin.map((o) => lit.origin[o - 1]) };
 }
 
@@ -44,7 +44,9 @@ function stringLiterals(lines: string[]): Unwrapped {
     for (const m of l.matchAll(LITERAL)) {
       const body = m[1] ?? m[2];
       // (a line break escaped; or one long line with escapes — a log line quoted whole: "\u003c", "\"")
-      if (!/\\n/.test(body) && !(body.length >= 40 && /\\(?:u[0-9a-fA-F]{4}|")/.test(body))) continue;
+      // a shell's $'…' or a string that is most of its line is a container however few escapes it holds
+      const whole = m[2] !== undefined || body.length >= 0.8 * l.trim().length;
+      if (!/\\n/.test(body) && !(body.length >= 40 && (whole || /\\(?:u[0-9a-fA-F]{4}|")/.test(body)))) continue;
       const before = l.slice(at, m.index);
       // (a blank line between the frame and the text: no reader takes the frame for a wrapped line's end)
       if (before.trim()) (out.push(before, ''), origin.push(i + 1, i + 1));

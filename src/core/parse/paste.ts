@@ -16,6 +16,15 @@ import { softWrapped } from '../text/wrap';
 const LOG_START =
   /^(?:[\w.-]+\s+\|\s)?(?:<\d{1,3}>\d{0,2} ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2} \d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}|#(?:Software|Version|Log-type|Date|Fields):|postfix(?:-[\w.-]{1,40})?\/[\w./-]{1,80}(?:\[\d{1,10}\])?:\s|\[\d{9,11}\] [\w.-]{1,40}\[\d{1,10}:\d{1,4}\] \w+:\s)/;
 
+/**
+ * A log line's start: LOG_START, also behind the blank or two a reply's quoting leaves (">  postfix/…").
+ * (Not a Postfix message alone, "connect to x[ip]:25: …": a notice quotes those too, and its note
+ * around them is no log's.)
+ */
+function isLogStart(l: string): boolean {
+  return LOG_START.test(l.replace(/^[ \t]{1,2}(?=\S)/, ''));
+}
+
 /** A server's reply line (RFC 5321 §4.2: a 4yz/5yz code, a space or a hyphen, then words). */
 const REPLY_LINE = /^[45]\d\d[ -][A-Za-z0-9]/;
 
@@ -70,7 +79,7 @@ export function preparePaste(input: string[]): PreparedPaste {
     }
     let j = i;
     while (j < lines.length && QUOTE.test(lines[j])) j++;
-    if (lines.slice(i, j).some((l) => LOG_START.test(l.replace(QUOTE, '')))) {
+    if (lines.slice(i, j).some((l) => isLogStart(l.replace(QUOTE, '')))) {
       for (let k = i; k < j; k++) lines[k] = lines[k].replace(QUOTE, '');
       unquoted += j - i;
     }
@@ -86,7 +95,7 @@ export function preparePaste(input: string[]): PreparedPaste {
   }
   const starts: number[] = [];
   const isStart = lines.map((l, i) => {
-    const yes = LOG_START.test(l);
+    const yes = isLogStart(l);
     if (yes) starts.push(i);
     return yes;
   });
@@ -120,7 +129,10 @@ export function preparePaste(input: string[]): PreparedPaste {
     // folded fields are), and not itself shaped like a header field
     const prev = i > 0 ? input[i - 1].replace(QUOTE, '') : '';
     // (a mail client wraps at 72–78 columns: text/wrap.ts)
-    if (last >= 0 && softWrapped(prev, l) && /^\S/.test(l) && !NOISE.test(l) && !HEADER_LIKE.test(l)) {
+    // (a line that ends with its program's tag, "postfix/smtpd[17756]:", has its message on the next line,
+    // whatever that looks like: "NOQUEUE: reject: …" is no header field there)
+    const tagOnly = /\]:\s*$/.test(prev);
+    if (last >= 0 && softWrapped(prev, l) && /^\S/.test(l) && !NOISE.test(l) && (tagOnly || !HEADER_LIKE.test(l))) {
       lines[last] = lines[last].trimEnd() + ' ' + l.trim();
       lines[i] = '';
       joined++;

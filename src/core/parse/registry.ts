@@ -26,7 +26,9 @@ function preparedLines(lines: string[]): string[] {
   let p = prepared.get(lines);
   if (!p) {
     // (a forum's Markdown around log lines — "**…**", a line in backticks — is no part of the log)
-    p = preparePaste(lines.map(plainLine)).lines;
+    // (and a tab is a space: a copy out of a terminal, a table or a mail client turns runs of spaces into tabs,
+    // while the logs we read separate their fields with spaces — MDaemon, Postfix, Exim, sendmail, qmail)
+    p = preparePaste(lines.map((l) => plainLine(l.includes('\t') ? l.replace(/\t/g, ' ') : l))).lines;
     prepared.set(lines, p);
   }
   return p;

@@ -16,6 +16,8 @@ describe('a log in a container', () => {
   it.each([
     ['a JSON log line', ['{"level":"error","msg":"delivery","log":' + json(LOG.join('\n')) + '}'], 1],
     ['a shell string', ["+ echo $'" + LOG.join('\\n') + "'"], 1],
+    ['a shell string without escapes', ["+ echo $'" + LOG[1] + "'"], 1],
+    ['one log line in a page’s HTML', ['<div><p>' + html(LOG[1]) + '</p></div>'], 1],
     ['HTML on one line', ['<p>' + LOG.map(html).join('<br>') + '</p>'], 1],
     [
       'one log line quoted whole in a JSON record (no line break, only \\u003c escapes)',
@@ -31,9 +33,12 @@ describe('a log in a container', () => {
 
   it('is not undone where the lines are the paste’s own', () => {
     expect(unwrapContainer(LOG)).toBeNull();
-    // a short string with an escaped quote is no container of a log
-    expect(unwrapContainer(['{"msg":"said \\"no\\""}'])).toBeNull();
-    expect(unwrapContainer(["550 5.1.1 it\\'s one line"])).toBeNull();
+  });
+
+  it('a JSON line whose string holds no log stays what it was', async () => {
+    const r = await analyze('{"level":"error","msg":"send failed: 550 5.1.1 \\"a@b.example\\" user unknown"}');
+    expect(r.inputs.map((i) => i.kind)).not.toContain('postfix-log');
+    expect(r.rejections[0]).toMatchObject({ code: 550, reason: 'userunknown' });
   });
 
   it('moves every line number back, 0 staying 0', () => {

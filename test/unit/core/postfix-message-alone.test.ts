@@ -38,4 +38,31 @@ describe('a Postfix message alone', () => {
     expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
     expect(r.rejections[0]).toMatchObject({ code: 554, reason: 'norelaying', stage: 'rcpt', line: 2 });
   });
+
+  it.each([
+    [
+      'a Docker prefix and a date with tabs',
+      'postfix-mailcow_1\t| Feb\t8 20:30:05 mail postfix/smtpd[17756]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.9]; from=<b@example.org> to=<a@example.net> proto=ESMTP helo=<example.org>',
+      'postfix-log',
+      450,
+    ],
+    [
+      'OpenSMTPD debug lines with a tab after the tag',
+      [
+        'mta:\t0xea6710: MTA_INIT -> MTA_BANNER',
+        'mta:\t0xea6710: <<< 554-gmx.example (mx008) ESMTP Service not available',
+        'mta:\t0xea6710: <<< 554-No SMTP service',
+        'mta:\t0xea6710: <<< 554-Bad DNS PTR resource record.',
+        'mta:\t0xea6710: <<< 554 For explanation visit http://postmaster.gmx.example/en/error-messages?ip=192.0.2.41&c=rdns',
+        'mta:\t0xea6710: MTA_BANNER -> MTA_EHLO',
+        'debug: mta: 0xea6710: disconnected in state MTA_EHLO',
+      ].join('\n'),
+      'opensmtpd-log',
+      554,
+    ],
+  ])('a log with %s is read by its reader', async (_n, text, kind, code) => {
+    const r = await analyze(text, { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.inputs.map((i) => i.kind)).toEqual([kind]);
+    expect(r.rejections[0]).toMatchObject({ code });
+  });
 });

@@ -50,6 +50,44 @@ describe('soft wrap', () => {
   });
 });
 
+describe('a log line wrapped right after its program tag', () => {
+  it('joins the message that starts with an upper-case word and a colon (NOQUEUE:)', async () => {
+    const r = await analyze(
+      [
+        'postfix-mailcow_1    | Feb  8 20:30:05 mail postfix/smtpd[17756]:',
+        'NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 450 4.7.1 Client host',
+        'rejected: cannot find your reverse hostname, [192.0.2.9];',
+        'from=<from@example.com> to=<to@example.pt> proto=ESMTP helo=<example.com>',
+      ].join('\n'),
+      { now: () => new Date('2026-12-01T00:00:00Z') },
+    );
+    expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
+    expect(r.rejections[0]).toMatchObject({ code: 450, reason: 'requireptr', line: 1 });
+  });
+});
+
+describe('a log quoted with "> " and its own indent, between the poster’s words', () => {
+  it('drops the words around it for the log readers', async () => {
+    const r = await analyze(
+      [
+        'Hi, my mail bounces with this and I have no idea why. Any help appreciated!',
+        '',
+        '>  postfix/smtpd[10031]: connect from mail.example.org[192.0.2.62]',
+        '>  postfix/smtpd[10031]: NOQUEUE: reject: RCPT from mail.example.org[192.0.2.62]: 504 5.5.2 <mail>: Helo command rejected: need fully-qualified hostname; from=<forum@example.org> to=<a@example.net> proto=ESMTP helo=<mail>',
+        '>  postfix/smtpd[10031]: disconnect from mail.example.org[192.0.2.62] ehlo=1 mail=1 rcpt=0/1 data=0/1 rset=1 quit=1 commands=4/6',
+        '',
+        'Thanks in advance,',
+        'Tom',
+        'Becker & Sons, Musterstadt, Germany',
+        'Tel. +49 30 1234567',
+      ].join('\n'),
+      { now: () => new Date('2026-12-01T00:00:00Z') },
+    );
+    expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
+    expect(r.rejections[0]).toMatchObject({ code: 504, stage: 'rcpt' });
+  });
+});
+
 describe('signature', () => {
   const paste = ['Hi, my mail bounces:', '', 'x', 'y', 'Thanks,', 'Tom'];
   it.each([
