@@ -57,9 +57,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
-  // not recognised (kind unknown); reason none, want mailboxfull|systemerror|systemfull; first none; who acts: wrong, want recipient
-  'onesystems-451-qq-trouble-in-home-directory-mailbox-quota':
-    "a lone reply line '451 qq trouble in home directory' (qmail's queue error; at this provider the recipient mailbox over quota) is not recognised as a refusal: no input kind takes a bare reply line without enhanced status code, and the qmail wording is not known",
   // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
   'phpmailer-436-mail-from-doesnt-conform-with-authentication':
     "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",

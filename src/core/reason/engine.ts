@@ -45,6 +45,7 @@ import {
   NO_ANSWER,
   REFUSED_CONNECTION,
   REASON_TABLES,
+  SENDER_NAMED,
   RETRY_REASONS,
   VACATION_WORDS,
   WEAK_ORDER,
@@ -446,10 +447,18 @@ class Decider {
 
 /** The stage rule for every layer: MAIL FROM names only the sender (RFC 5321 §3.3). */
 function afterStage(d: ReasonDecision, r: ReasonInput): ReasonDecision {
-  if (r.stage !== 'mail' || d.layer === 'stated') return d;
-  if (RECIPIENT_SIDE.has(d.reason)) return { ...d, reason: 'rejected' };
+  // (a reply that names the sender address as what it refused is about the sender at any command: Postfix's
+  // sender restrictions answered at RCPT TO)
+  const namesSender = r.stage !== 'mail' && SENDER_NAMED.text.test(r.text);
+  if ((r.stage !== 'mail' && !namesSender) || d.layer === 'stated') return d;
+  if (RECIPIENT_SIDE.has(d.reason)) {
+    // there, the common words' advice about a recipient's mailbox speaks of the sender's address instead
+    const common = namesSender && (!d.knowledge || d.knowledge.id.startsWith('generic.'));
+    return { ...d, reason: 'rejected', ...(common ? { knowledge: knowledgeById(REASON_TABLES.rejected?.advice) } : {}) };
+  }
   // a catch-all security code (X.7.1 "delivery not authorized") in reply to MAIL FROM: the sender was refused
-  if (d.reason === 'securityerror' && (d.layer === 'catch-all' || d.layer === 'code')) return { ...d, reason: 'rejected' };
+  if (r.stage === 'mail' && d.reason === 'securityerror' && (d.layer === 'catch-all' || d.layer === 'code'))
+    return { ...d, reason: 'rejected' };
   return d;
 }
 

@@ -35,6 +35,7 @@ import { EXPIRED, NETWORK_ERROR } from './transport';
 
 export type { ReasonTable, ReasonPhrase } from './types';
 export { NO_ANSWER, REFUSED_CONNECTION, VACATION_WORDS } from './transport';
+export { SENDER_NAMED } from './sender';
 
 export const REASON_TABLES: Record<string, ReasonTable> = Object.fromEntries(
   [

@@ -173,6 +173,18 @@ export const CONTENT_ERROR: ReasonTable = {
   ],
 };
 
+/**
+ * Words that say the SENDER address was what a restriction judged, whatever command the reply answered:
+ * Postfix answers its sender restrictions at RCPT TO (smtpd_delay_reject=yes, the default) with
+ * "<addr>: Sender address rejected: <why>", so a recipient-side "why" (User unknown in … table,
+ * undeliverable address: … 550 5.1.1) is about the sender there, as at MAIL FROM (RFC 5321 §3.3).
+ */
+export const SENDER_NAMED = p(
+  'rejected.sender-named',
+  /\bSender address rejected:/i,
+  'https://www.postfix.org/postconf.5.html#smtpd_delay_reject; Postfix src/smtpd/smtpd_check.c ("Sender address rejected: …")',
+);
+
 export const REJECTED: ReasonTable = {
   reason: 'rejected',
   meaning: 'The receiver refused the envelope sender (its address or domain), not the recipient.',

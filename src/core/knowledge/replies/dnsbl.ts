@@ -15,11 +15,11 @@ export const DNSBL_REPLIES: ReplyKnowledge[] = [
     // command", "Reverse client host"… — a domain lookup before any content.
     id: 'dnsbl.rhsbl-envelope',
     sender: 'Postfix reject_rhsbl_* (and receivers copying its reply)',
-    text: /\b(?:Sender address|Helo command|Reverse client host|Recipient address) \[[^\][]*\] (?:blocked|rejected|listed) using\b|\b(?:Sender address|Helo command) rejected: (?:blocked|rejected|listed) using\b/i,
+    text: /\b(?:Sender address|Helo command|Reverse client host|Recipient address) \[[^\][]*\] (?:blocked|rejected|listed) using\b|\b(?:Unverified )?Client host \[(?![\d.]+\])[a-z0-9][\w.-]*\.[a-z][a-z0-9-]*\] (?:blocked|rejected|listed) using\b|\b(?:Sender address|Helo command) rejected: (?:blocked|rejected|listed) using\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
-      "A domain of the envelope (the sender address's domain, or the HELO name) is on a domain blocklist (RHSBL, such as Spamhaus DBL): the receiver refused before the message was sent, so neither the content nor the sending IP is what is listed.",
+      "A domain of the envelope (the sender address's domain, the HELO name, or the client's reverse DNS name — Postfix's reject_rhsbl_client, reject_rhsbl_reverse_client: 'Client host [name]', 'Unverified Client host [name]') is on a domain blocklist (RHSBL, such as Spamhaus DBL): the receiver refused before the message was sent, so neither the content nor the sending IP is what is listed.",
     rules: ['dnsbl.listed'],
     fix: [
       'Look the domain in the reply up at the list (Spamhaus DBL: https://check.spamhaus.org/) for the reason, fix it (compromised site or account, spam sent in its name), then request removal there.',
@@ -28,6 +28,7 @@ export const DNSBL_REPLIES: ReplyKnowledge[] = [
     sources: [
       'https://www.postfix.org/postconf.5.html#reject_rhsbl_sender',
       'https://www.postfix.org/postconf.5.html#default_rbl_reply',
+      'https://www.postfix.org/postconf.5.html#reject_rhsbl_reverse_client ("Unverified Client host [name] blocked using …")',
       'https://www.spamhaus.org/faqs/domain-blocklist/',
     ],
   },

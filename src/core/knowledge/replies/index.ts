@@ -25,6 +25,7 @@ import { AUTH_REPLY_KNOWLEDGE } from './auth';
 import { SERVICE_REPLIES } from './services';
 import { CLIENT_REPLIES } from './clients';
 import { LOCALIZED_REPLIES } from './localized';
+import { MTA_REPLIES } from './mtas';
 
 export type { ReplyKnowledge } from './types';
 
@@ -44,6 +45,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...CONTENT_FILTER_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
+  // the default texts of Exim, sendmail, qmail/chkuser and policyd-spf (mtas.ts)
+  ...MTA_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken
   // blocklist lookups): after the named receivers' texts, before the lists, whose
   // words ("blocked using …") a broken lookup's reply contains

@@ -225,4 +225,153 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     rules: ['ptr.missing', 'ptr.mismatch'],
     sources: [`${POSTCONF}#reject_unknown_client_hostname`, `${POSTCONF}#reject_unknown_reverse_client_hostname`],
   },
+  // ---- smtpd restrictions whose texts the big receivers' tables do not cover (Postfix smtpd_check.c; postconf(5)).
+  // smtpd_delay_reject=yes (the default) answers client, HELO and sender restrictions at RCPT TO, so the words —
+  // "Sender address rejected", "Recipient address rejected" — name which address the restriction judged, not the stage.
+  {
+    // reject_unlisted_sender (smtpd_reject_unlisted_sender): the SENDER's domain is one this Postfix hosts
+    // (mydestination, virtual_*_domains, relay_domains) and the address is not in that domain's recipient
+    // table. smtpd_check.c answers it with the unlisted-recipient words, prefixed "Sender address rejected"
+    id: 'postfix.unlisted-sender',
+    sender: 'Postfix (reject_unlisted_sender)',
+    text: /\bSender address rejected: (?:User unknown in (?:local recipient|virtual mailbox|virtual alias|relay recipient) table|unknown user)\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: "The receiving Postfix hosts the sender's domain and has no mailbox for the envelope sender (reject_unlisted_sender)",
+    meaning:
+      "The refusal is about the envelope SENDER (MAIL FROM), not the recipient: the receiving Postfix serves the sender's own domain and that sender address does not exist in its recipient tables (reject_unlisted_sender). Typical: a web application or device sending as noreply@ or a made-up address of the organisation's own domain through the organisation's own server.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Make the program send with an envelope sender that exists as a mailbox or alias on that server (or create the address, e.g. an alias of noreply@ to a real mailbox).',
+      'If you run that Postfix and the sender must stay as it is: let the sending host past the check (permit_mynetworks / permit_sasl_authenticated before reject_unlisted_sender), then postfix reload.',
+    ],
+    verify: [
+      'postmap -q <sender address> <the virtual_mailbox_maps / virtual_alias_maps table>   (must answer)',
+      'postconf smtpd_sender_restrictions smtpd_reject_unlisted_sender',
+    ],
+    sources: [
+      `${POSTCONF}#reject_unlisted_sender`,
+      `${POSTCONF}#smtpd_reject_unlisted_sender`,
+      'Postfix src/smtpd/smtpd_check.c (check_sender_rcpt_maps: "Sender address rejected: User unknown in … table")',
+    ],
+  },
+  {
+    // reject_unverified_sender: Postfix probes the sender address through verify(8) (a MAIL FROM:<> / RCPT TO:
+    // <sender> at the sender domain's MX). "undeliverable address: <why>" when the probe was refused (550 5.1.7 by
+    // default, unverified_sender_reject_code), "unverified address: <why>" while it is pending or failed for now (450)
+    id: 'postfix.unverified-sender',
+    sender: 'Postfix (reject_unverified_sender)',
+    text: /\bSender address rejected: (?:undeliverable|unverified) address\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: "The receiver tested the envelope sender's address at its own mail server, and that server did not confirm it",
+    meaning:
+      "The receiving Postfix checks that the envelope sender (MAIL FROM) can receive mail (reject_unverified_sender): it asked the sender domain's MX whether the address exists, with a null sender (MAIL FROM:<>). 'undeliverable address' — that MX refused the address (the text after it is the MX's reply); 'unverified address' — the probe has not finished or failed for now, and the message is retried. A program that sends as a made-up address (noreply@, a system user), or an MX that refuses the null sender, fails this check.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send with an envelope sender that is a real, deliverable mailbox or alias of your domain; your own MX must accept mail to it, also from the null sender <> (bounces and probes).',
+      "The words after 'undeliverable address:' are your MX's own reply to the probe: fix what it names (an unknown user, a blocked null sender, a relay refusal).",
+    ],
+    verify: ['swaks --server <your MX> --from "<>" --to <the envelope sender> --quit-after RCPT   (expect 250)'],
+    sources: [`${POSTCONF}#reject_unverified_sender`, 'https://www.postfix.org/ADDRESS_VERIFICATION_README.html'],
+  },
+  {
+    // reject_unverified_recipient answering 450 while its probe of the next hop is still running ("Address
+    // verification in progress") or failed for now (address_verify_poll_count, unverified_recipient_tempfail_action):
+    // the definite "undeliverable address: … said: 550 5.1.1 …" is the next hop's user-unknown and is read by its words
+    id: 'postfix.recipient-verification-pending',
+    sender: 'Postfix (reject_unverified_recipient)',
+    text: /\bRecipient address rejected: unverified address:/i,
+    codes: [0, 450, 451, 452],
+    reason: 'onhold',
+    party: 'recipient',
+    headline: 'The receiving gateway has not yet confirmed the recipient at its own next hop: a temporary answer, retried by itself',
+    meaning:
+      'The receiving Postfix (usually a filtering gateway in front of the mailbox server) checks every recipient at its next hop before it accepts (reject_unverified_recipient). It answers 450 while that probe is running ("Address verification in progress") or when the next hop did not answer; the sending queue retries and the mail passes once the probe succeeds. If it never passes, the gateway cannot reach its own mailbox server.',
+    rules: ['smtp.greylisted'],
+    transient: true,
+    fix: [
+      'Nothing for the sender while it lasts minutes: the queue retries the 450 by itself.',
+      "If it lasts: the recipient's administrator checks the gateway's route to the mailbox server (transport_maps, relayhost) and the words after 'unverified address:' (they say why the probe failed).",
+    ],
+    sources: [
+      `${POSTCONF}#reject_unverified_recipient`,
+      `${POSTCONF}#unverified_recipient_tempfail_action`,
+      'https://www.postfix.org/ADDRESS_VERIFICATION_README.html',
+    ],
+  },
+  {
+    // check_sender_access / check_recipient_access with a bare REJECT (access(5)): smtpd_check.c says "Access denied"
+    // after the address's own words. The receiving administrator listed that sender (or its domain) or that
+    // recipient: no DNS record of the sender explains it
+    id: 'postfix.sender-access-denied',
+    sender: 'Postfix (check_sender_access)',
+    // (not when a blocklist's words follow: a receiver's own text joining both, whose finding is the listing)
+    text: /\bSender address rejected: Access denied\b(?![\s\S]*\b(?:blocked|listed) using\b)/i,
+    reason: 'rejected',
+    party: 'receiver-policy',
+    headline:
+      "The receiving server's own access table refuses this sender address or its domain ('Access denied'): its administrator's rule",
+    meaning:
+      'A check_sender_access table of the receiving Postfix holds REJECT for the envelope sender, its domain or a parent domain (access(5)). It is a rule the receiving administrator wrote, not a test of DNS, SPF or reputation; only they can lift it.',
+    rules: ['smtp.sender-invalid', 'smtp.rejected'],
+    fix: [
+      "If the server is not yours: ask the recipient's administrator to remove your address or domain from their sender access table; meanwhile nothing on your side changes the answer.",
+      'If it is yours: postconf smtpd_sender_restrictions smtpd_recipient_restrictions, find the check_sender_access table, remove or change the entry (postmap <table>), postfix reload.',
+    ],
+    verify: ['postmap -q <sender address or domain> <the check_sender_access table>   (must not answer REJECT)'],
+    sources: ['https://www.postfix.org/access.5.html', `${POSTCONF}#check_sender_access`],
+  },
+  {
+    id: 'postfix.recipient-access-denied',
+    sender: 'Postfix (check_recipient_access)',
+    // (not Microsoft 365's directory-based edge blocking, "550 5.4.1 Recipient address rejected: Access denied.
+    // AS(201806281) […protection.outlook.com]": a recipient that does not exist there, microsoft.ts)
+    text: /^(?![\s\S]*(?:protection\.outlook\.com|\bAS\(\d+\)|\b5\.4\.1\b))[\s\S]*\bRecipient address rejected: Access denied\b/i,
+    // sisimai reads "Recipient address rejected" as userunknown; the step says it is the receiver's own rule
+    reason: 'userunknown',
+    party: 'recipient',
+    headline: "The receiving server's own access table refuses this recipient address ('Access denied'): its administrator's rule",
+    meaning:
+      "A check_recipient_access table of the receiving Postfix holds REJECT for this recipient or its domain (access(5)): an address that takes no mail from outside (an internal list, a retired or no-reply address), or a domain it refuses. The sender's server, DNS and reputation play no part.",
+    rules: ['smtp.recipient-unknown', 'smtp.rejected'],
+    fix: [
+      'Check the recipient address with its owner; they (or their administrator) must allow it to receive mail from outside, or give another address.',
+      'If the server is yours: find the check_recipient_access table (postconf smtpd_recipient_restrictions), change the entry, postmap it, postfix reload.',
+    ],
+    sources: ['https://www.postfix.org/access.5.html', `${POSTCONF}#check_recipient_access`],
+  },
+  {
+    // reject_multi_recipient_bounce: a message with the null sender (a bounce) addressed to more than one recipient
+    id: 'postfix.multi-recipient-bounce',
+    sender: 'Postfix (reject_multi_recipient_bounce)',
+    text: /\b(?:Data command|End-of-data) rejected: Multi-recipient bounce\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline:
+      'A message with the empty sender <> (how bounces are sent) to several recipients at once: the receiver takes such a bounce for one recipient only',
+    meaning:
+      'The receiving Postfix refuses a message with the null envelope sender (MAIL FROM:<>, as bounces and auto-replies are sent) that names more than one recipient (reject_multi_recipient_bounce): a real bounce goes to one address. The sending program sends its notifications with an empty sender to several people at once.',
+    rules: ['smtp.rejected'],
+    fix: ['Give the sending program a real envelope sender for its notifications, or send them one recipient per message.'],
+    sources: [`${POSTCONF}#reject_multi_recipient_bounce`],
+  },
+  {
+    // reject_unauth_pipelining: the client sent commands before the server's reply that allows them (before the
+    // greeting, or a batch without PIPELINING offered): ratware, or a broken device
+    id: 'postfix.unauth-pipelining',
+    sender: 'Postfix (reject_unauth_pipelining)',
+    text: /\bImproper use of SMTP command pipelining\b/i,
+    reason: 'syntaxerror',
+    party: 'sender',
+    headline:
+      'The sending program wrote SMTP commands before the receiver answered (reject_unauth_pipelining): a broken client or spam software',
+    meaning:
+      'The receiving Postfix saw the client send SMTP commands ahead of the replies that allow it (reject_unauth_pipelining): before the greeting, or several at once when pipelining was not offered. Spam software does this; so do some devices and scripts that write the whole dialogue at once.',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Make the sending program wait for each reply (a current mail library does); for a device, update its firmware or send through a relay. If the receiving server is yours and the device cannot change, exempt its address (permit_mynetworks before reject_unauth_pipelining).',
+    ],
+    sources: [`${POSTCONF}#reject_unauth_pipelining`],
+  },
 ];
