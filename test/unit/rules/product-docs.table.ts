@@ -501,4 +501,55 @@ export const QMAIL: DocTable = {
   ]),
 };
 
-export const PRODUCT_TABLES: DocTable[] = [POSTFIX, EXIM, SENDMAIL, QMAIL];
+export const OTHER_SERVERS: DocTable = {
+  receiver: 'Exchange content filter, hMailServer, Haraka, Domino',
+  host: 'mail.example.org',
+  rcpt: 'someone@example.org',
+  source:
+    'Microsoft KB 3024906; hMailServer SMTPConnection.cpp; Haraka connection.js; IBM Redbook SG24-6930 (Lotus Domino 6 spam Survival Guide)',
+  rows: rows([
+    [
+      'exchange.content-restrictions',
+      550,
+      '5.7.1',
+      'Message rejected due to content restrictions',
+      'end of DATA',
+      'spamdetected',
+      'smtp.content-rejected',
+      '550 5.7.1 Message rejected due to size restrictions',
+    ],
+    [
+      'hmailserver.delivery-not-allowed',
+      550,
+      null,
+      'Delivery is not allowed to this address.',
+      'RCPT TO',
+      'norelaying',
+      'smtp.relay-denied',
+      '550 Delivery to this address is delayed.',
+      'Delivery is not allowed to this address.',
+    ],
+    [
+      'haraka.cannot-deliver',
+      550,
+      null,
+      'I cannot deliver mail for <bob@example.com>',
+      'RCPT TO',
+      'norelaying',
+      'smtp.relay-denied',
+      '550 I cannot find the mailbox <bob@example.com>',
+    ],
+    [
+      'domino.relay-rejected',
+      554,
+      '5.7.1',
+      'Relay rejected for policy reasons.',
+      'RCPT TO',
+      'norelaying',
+      'smtp.relay-denied',
+      '554 5.7.1 Mail from rejected for policy reasons.',
+    ],
+  ]),
+};
+
+export const PRODUCT_TABLES: DocTable[] = [POSTFIX, EXIM, SENDMAIL, QMAIL, OTHER_SERVERS];

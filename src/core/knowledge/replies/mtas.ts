@@ -285,4 +285,85 @@ export const MTA_REPLIES: ReplyKnowledge[] = [
     transient: true,
     sources: ['https://launchpad.net/pypolicyd-spf (TempError_Defer, "SPF Temporary Error: …")', 'RFC 7208 §2.6.6 (temperror)'],
   },
+  // ---- other mail servers' own texts
+  {
+    // Exchange Server's content filter agent (Set-ContentFilterConfig -RejectionResponse, default "Message rejected
+    // due to content restrictions", answered when a message's SCL reaches SCLRejectThreshold); other filters in
+    // front of Exchange answer the same words. Microsoft KB 3024906: the recipient's anti-spam matched the message
+    id: 'exchange.content-restrictions',
+    sender: "Exchange Server's content filter (and anti-spam products in front of Exchange)",
+    text: /\bMessage rejected due to content restrictions\b/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    headline:
+      "The recipient's anti-spam filter judged this message's content as spam (often something in the signature: a link, a domain, a phone number)",
+    meaning:
+      "The recipient side's content filter (Exchange's content filter agent, whose default refusal these words are, or the anti-spam product in front of it) scored the message as spam and refused it. Microsoft's article on this text: the sender has usually landed on the anti-spam vendor's signature list, most often through something in the e-mail signature (a URL, a domain name, a telephone number). The sending server's IP and DNS are not what is judged.",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Send a test to the same recipient with the signature removed (and without links or attachments): if it passes, change the part of the signature that is listed.',
+      "Ask the recipient (or their administrator) to have their anti-spam vendor re-examine the message, or to allow your address: only the recipient's side can lift a content verdict.",
+    ],
+    sources: [
+      'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/550-5-7-1-message-rejected-content-restrictions ("550 5.7.1 Message rejected due to content restrictions", KB 3024906)',
+      'https://learn.microsoft.com/powershell/module/exchange/set-contentfilterconfig (RejectionResponse)',
+    ],
+  },
+  {
+    // hMailServer SMTPConnection.cpp ProtocolRCPT_: the IP range the client connects from does not allow this kind
+    // of delivery (IP range options "Allow deliveries from": local to external, external to external…)
+    id: 'hmailserver.delivery-not-allowed',
+    sender: 'hMailServer (IP range delivery options)',
+    text: /\bDelivery is not allowed to this address\b/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      'hMailServer refused the recipient because the IP range the client connects from does not allow this kind of delivery (its IP range settings: external to external — relaying — is off for the Internet range). A mail client or device sending out through it without logging in gets this; so does mail from outside to a domain the server does not host.',
+    rules: ['smtp.relay-denied'],
+    fix: [
+      'A mail client or device of this server: log in (SMTP authentication) with the mailbox user on port 587; for the IP range it connects from, keep "Require SMTP authentication" on for external-to-external delivery.',
+      'A fixed device that cannot log in: add an IP range for its address (Settings > Advanced > IP Ranges) that allows local/external to external deliveries, higher priority than the Internet range.',
+      'Mail from outside for a domain this server should host: add the domain (or its alias) in hMailServer.',
+    ],
+    sources: [
+      'hMailServer source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_ ("550 Delivery is not allowed to this address.")',
+      'https://www.hmailserver.com/documentation/latest/?page=reference_iprange',
+    ],
+  },
+  {
+    // Haraka connection.js: no rcpt hook accepted the recipient (rcpt_to.in_host_list, qmail-deliverable, …) and the
+    // client is not relaying (not logged in, not in relay.acl): "No plugin determined if relaying was allowed"
+    id: 'haraka.cannot-deliver',
+    sender: 'Haraka (no rcpt plugin accepted the recipient)',
+    text: /\bI cannot deliver mail for\b/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      "Haraka answers this when none of its recipient plugins accepted the address and the client may not relay: the recipient's domain is not one this server receives for (config/host_list, in_host_list), or the client sent out through it without logging in. For a domain it should host, the server's host_list lacks it.",
+    rules: ['smtp.relay-denied', 'smtp.recipient-unknown'],
+    fix: [
+      'A client sending out through this Haraka: authenticate (auth plugin, port 587) or list its address in relay.acl (relay plugin).',
+      'Mail from outside for a domain this server should receive: add the domain to config/host_list (rcpt_to.in_host_list) and restart Haraka.',
+    ],
+    sources: [
+      'Haraka connection.js rcpt_respond ("550 I cannot deliver mail for <rcpt>", logged "No plugin determined if relaying was allowed")',
+      'https://haraka.github.io/plugins/rcpt_to.in_host_list',
+    ],
+  },
+  {
+    // HCL (IBM/Lotus) Domino's SMTP listener: relay refused by its relay restrictions (Configuration document >
+    // Router/SMTP > Restrictions and Controls > SMTP Inbound Controls)
+    id: 'domino.relay-rejected',
+    sender: 'HCL Domino (SMTP inbound relay controls)',
+    text: /\bRelay rejected for policy reasons\b/i,
+    reason: 'norelaying',
+    party: 'sender',
+    meaning:
+      "Domino refused to relay: the recipient's domain is not one it serves, and the client is not allowed to relay through it (its 'Allow messages only from the following internet hosts to be sent to external internet domains' and authenticated-relay settings). Typical: an application or device sending to outside addresses through Domino without logging in.",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      "In the Domino server's Configuration document > Router/SMTP > Restrictions and Controls > SMTP Inbound Controls: allow relaying for the device's address (or for authenticated users), and let the client log in; then restart the router (tell router update config).",
+    ],
+    sources: ['https://help.hcltechsw.com/domino/ (SMTP inbound controls: relay restrictions; "554 Relay rejected for policy reasons")'],
+  },
 ];

@@ -333,13 +333,17 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     party: 'recipient',
     headline: "The receiving server's own access table refuses this recipient address ('Access denied'): its administrator's rule",
     meaning:
-      "A check_recipient_access table of the receiving Postfix holds REJECT for this recipient or its domain (access(5)): an address that takes no mail from outside (an internal list, a retired or no-reply address), or a domain it refuses. The sender's server, DNS and reputation play no part.",
+      "A check_recipient_access table of the receiving Postfix holds REJECT for this recipient or its domain (access(5)); filtering services built on Postfix answer the same words for an address missing from their directory (Trend Micro Hosted Email Security with Directory Management): an address that takes no mail from outside (an internal list, a retired or no-reply address), or a domain it refuses. The sender's server, DNS and reputation play no part.",
     rules: ['smtp.recipient-unknown', 'smtp.rejected'],
     fix: [
       'Check the recipient address with its owner; they (or their administrator) must allow it to receive mail from outside, or give another address.',
       'If the server is yours: find the check_recipient_access table (postconf smtpd_recipient_restrictions), change the entry, postmap it, postfix reload.',
     ],
-    sources: ['https://www.postfix.org/access.5.html', `${POSTCONF}#check_recipient_access`],
+    sources: [
+      'https://www.postfix.org/access.5.html',
+      `${POSTCONF}#check_recipient_access`,
+      'https://success.trendmicro.com/solution/1053962 (Trend Micro HES: "554 5.7.1 <addr>: Recipient address rejected: Access denied" for an address not in its directory)',
+    ],
   },
   {
     // reject_multi_recipient_bounce: a message with the null sender (a bounce) addressed to more than one recipient
