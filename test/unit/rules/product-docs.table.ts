@@ -456,6 +456,17 @@ export const QMAIL: DocTable = {
       'sorry, your envelope recipient is in my badrcptto list',
     ],
     [
+      'qmail.validrcptto',
+      553,
+      null,
+      'sorry, this recipient is not in my validrcptto list (#5.7.1)',
+      'RCPT TO',
+      'userunknown',
+      'smtp.recipient-unknown',
+      '553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)',
+      'sorry, this recipient is not in my validrcptto list',
+    ],
+    [
       'chkuser.sender-mx',
       511,
       null,
@@ -549,7 +560,58 @@ export const OTHER_SERVERS: DocTable = {
       'smtp.relay-denied',
       '554 5.7.1 Mail from rejected for policy reasons.',
     ],
+    [
+      'domino.mail-from-rejected',
+      554,
+      null,
+      'Mail from rejected for policy reasons.',
+      'MAIL FROM',
+      'rejected',
+      'smtp.sender-invalid',
+      '554 Relay rejected for policy reasons.',
+    ],
+    [
+      'domino.message-rejected-policy',
+      554,
+      null,
+      'Message rejected for policy reasons.',
+      'end of DATA',
+      'policyviolation',
+      'smtp.content-rejected',
+      '554 Mail from rejected for policy reasons.',
+    ],
   ]),
 };
 
-export const PRODUCT_TABLES: DocTable[] = [POSTFIX, EXIM, SENDMAIL, QMAIL, OTHER_SERVERS];
+export const GATEWAYS: DocTable = {
+  receiver: 'Barracuda Email Security Service',
+  host: 'd123456a.ess.barracudanetworks.com',
+  rcpt: 'someone@example.org',
+  source: 'https://campus.barracuda.com/product/essentials/; public samples cited in gateways.ts',
+  rows: rows([
+    [
+      'barracuda.recipients-blocked',
+      550,
+      null,
+      'permanent failure for one or more recipients (someone@example.org:blocked)',
+      'end of DATA',
+      'spamdetected',
+      'smtp.content-rejected',
+      '550 permanent failure for one or more recipients (someone@example.org:550 5.1.1 User unknown)',
+      'permanent failure for one or more recipients (someone@example.org:blocked)',
+    ],
+    [
+      'barracuda.recipients-blocked',
+      550,
+      null,
+      'permanent failure for one or more recipients (someone@example.org:quarantined)',
+      'end of DATA',
+      'spamdetected',
+      'smtp.content-rejected',
+      '550 permanent failure for one or more recipients (someone@example.org:deferred)',
+      'permanent failure for one or more recipients (someone@example.org:quarantined)',
+    ],
+  ]),
+};
+
+export const PRODUCT_TABLES: DocTable[] = [POSTFIX, EXIM, SENDMAIL, QMAIL, OTHER_SERVERS, GATEWAYS];

@@ -420,4 +420,28 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.content-rejected'],
     sources: ['https://knowledge.broadcom.com/external/article/162445/outbound-mail-returned-by-mailerdaemonme.html'],
   },
+  {
+    // Barracuda Email Security Service / Email Gateway Defense answers after DATA with one line for all refused
+    // recipients, each "address:state" — blocked (its policy or a score refused the message), quarantined (held
+    // for the recipient's administrator), deferred. The reason (Score, Intent, Sender policy, Barracuda Reputation,
+    // ATP, DMARC…) is shown only in the recipient's Barracuda Message Log
+    id: 'barracuda.recipients-blocked',
+    sender: 'Barracuda Email Security Service / Email Gateway Defense',
+    text: /\bpermanent failure for one or more recipients \([^()]*:\s*(?:blocked|quarantined)\b/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    headline:
+      "The recipient's Barracuda filter refused (or quarantined) the message; the reason is only in the recipient's Barracuda Message Log",
+    meaning:
+      "Barracuda's cloud filter took the message and then refused it for the listed recipients: 'blocked' — a policy or a score of that recipient's Barracuda account refused it (spam score, Intent analysis of links, a sender or content policy, SPF/DMARC, Barracuda's reputation of the sender); 'quarantined' — it is held in the recipient's quarantine, where their administrator can release it. The reply names no reason; the recipient's administrator sees it in the Barracuda Message Log for this message.",
+    rules: ['smtp.content-rejected', 'reputation.blocked'],
+    fix: [
+      "Ask the recipient's administrator to look the message up in their Barracuda Message Log (time, your sender address): it names the reason (Score, Intent, Sender Policy, Barracuda Reputation…) and lets them release it or allow your sender.",
+      'Meanwhile check what you can: SPF, DKIM and DMARC of the sender domain pass, the sending IP is not on the Barracuda Reputation list (https://www.barracudacentral.org/lookups), the links in the message point at reputable domains.',
+    ],
+    sources: [
+      'https://campus.barracuda.com/product/essentials/doc/169287426/email-cache-policies (Barracuda Email Security Service replies)',
+      'samples: https://pastebin.com/xU0eujsc ("550 permanent failure for one or more recipients (…:quarantined)" from ess.barracudanetworks.com)',
+    ],
+  },
 ];

@@ -366,4 +366,52 @@ export const MTA_REPLIES: ReplyKnowledge[] = [
     ],
     sources: ['https://help.hcltechsw.com/domino/ (SMTP inbound controls: relay restrictions; "554 Relay rejected for policy reasons")'],
   },
+  {
+    // Domino's inbound sender controls (Configuration Settings > Router/SMTP > Restrictions and Controls > SMTP
+    // Inbound Controls, "Deny messages from the following internet addresses/domains") refuse at MAIL FROM with 554
+    id: 'domino.mail-from-rejected',
+    sender: 'HCL Domino (SMTP inbound sender controls)',
+    text: /\bMail from rejected for policy reasons\b/i,
+    reason: 'rejected',
+    party: 'receiver-policy',
+    headline: "The recipient's Domino server refuses this sender address or domain by its own list (inbound sender controls)",
+    meaning:
+      'The receiving Domino server lists the envelope sender, or its domain, among the addresses it denies (inbound sender controls), or accepts only listed senders and this one is not among them. A rule its administrator wrote; no DNS record or reputation of the sender explains it.',
+    rules: ['smtp.sender-invalid', 'smtp.rejected'],
+    sources: [
+      'https://www.redbooks.ibm.com/abstracts/sg246930.html (Lotus Domino 6 spam Survival Guide, inbound sender controls: 554 "Mail from rejected for policy reasons")',
+    ],
+  },
+  {
+    // Domino's server mail rules with the action "don't deliver message" (and send an NDR): the words name no rule
+    id: 'domino.message-rejected-policy',
+    sender: 'HCL Domino (a server mail rule) and other filters',
+    text: /\bMessage rejected for policy reasons\b/i,
+    reason: 'policyviolation',
+    party: 'receiver-policy',
+    headline: "A rule of the recipient's mail server refused the message ('rejected for policy reasons' names no rule)",
+    meaning:
+      "On Domino these are the words of a server mail rule whose action is \"don't deliver message\": the recipient's administrator made a rule on the sender, the subject, an attachment or words of the message. The text does not say which condition matched; the rule is the recipient side's own. (Domino's inbound sender controls say 'Mail from rejected for policy reasons' instead, its relay controls 'Relay rejected for policy reasons'.)",
+    rules: ['smtp.content-rejected', 'smtp.rejected'],
+    fix: [
+      "Ask the recipient's administrator which rule refused the message (the time and sender are enough for their log); meanwhile try without attachments or links to see whether content triggers it.",
+    ],
+    sources: [
+      'https://www.redbooks.ibm.com/abstracts/sg246930.html (Lotus Domino 6 spam Survival Guide: a server mail rule that does not deliver answers "Message rejected for policy reasons")',
+    ],
+  },
+  {
+    // the validrcptto patch for qmail-smtpd (control/validrcptto.cdb: the addresses that exist)
+    id: 'qmail.validrcptto',
+    sender: 'qmail-smtpd (validrcptto patch)',
+    text: /\bthis recipient is not in my validrcptto list\b/i,
+    reason: 'userunknown',
+    party: 'sender',
+    meaning:
+      'The receiving qmail checks recipients against its list of addresses that exist (validrcptto.cdb) and this one is not there: the mailbox does not exist (or the list was not rebuilt after it was created).',
+    rules: ['smtp.recipient-unknown'],
+    sources: [
+      'qmail-smtpd validrcptto patch ("553 sorry, this recipient is not in my validrcptto list (#5.7.1)"); sample: https://pastebin.com/sRe9t6bn',
+    ],
+  },
 ];
