@@ -428,6 +428,9 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     id: 'barracuda.recipients-blocked',
     sender: 'Barracuda Email Security Service / Email Gateway Defense',
     text: /\bpermanent failure for one or more recipients \([^()]*:\s*(?:blocked|quarantined)\b/i,
+    // after DATA: the message was judged; in reply to RCPT TO the same words refuse the client or sender before any
+    // content (its reputation or a sender policy), which the blocked-IP reading keeps
+    stages: ['data', 'end-of-data', 'unknown'],
     reason: 'spamdetected',
     party: 'sender',
     headline:
