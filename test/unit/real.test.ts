@@ -30,6 +30,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
+  // stage unknown, want end-of-data|data
+  'haskellnet-gmail-restricted-smtp-550-5-7-1-ipv6-guidelines-user-error':
+    "stage only: the library's error quotes the whole message with escaped newlines ('\\n\\nHello world!'); undone, its blank line starts a new paragraph, so the words 'cannot execute command DATA' (HaskellNet's, which name the stage) lie outside the reply's context; reason, step and who acts are right",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",

@@ -98,7 +98,9 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
     !ctx.subjects.mailFromDomain &&
     !ctx.subjects.fromDomain &&
     !ctx.evidence.logged.some((l) => l.check === 'spf' && l.result !== 'pass') &&
-    namesArea(r.text, 'spf')
+    namesArea(r.text, 'spf') &&
+    // (a receiver's own documented reply keeps the steps its entry names)
+    (!r.knowledge || !!REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge)?.generic)
   )
     return true;
   // offline, the other checks say only "could not tell": the receiver's own words must keep their step

@@ -492,7 +492,10 @@ describe('one refusal repeated for several recipients names each of them in its 
 
 describe('a bare "Address rejected" names the address of the command it answers (RFC 5321 §4.1.1.3)', () => {
   it.each([
-    ['a Postfix bounce line, enhanced code', 'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to RCPT TO command)'],
+    [
+      'a Postfix bounce line, enhanced code',
+      'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to RCPT TO command)',
+    ],
     ['the "#" form of the enhanced code', 'host mx.d.example[192.0.2.9] said: 550 #5.1.0 Address rejected. (in reply to RCPT TO command)'],
     ['no enhanced code', 'host mx.d.example[192.0.2.9] said: 550 Address rejected (in reply to RCPT TO command)'],
     [
@@ -539,7 +542,10 @@ describe('an SPF refusal whose paste names no envelope domain is still the SPF s
   });
 
   it.each([
-    ['DMARC named, no SPF', 'host mx.d.example[192.0.2.9] said: 550 5.7.1 Unauthenticated email is not accepted due to domain\'s DMARC policy (in reply to end of DATA command)'],
+    [
+      'DMARC named, no SPF',
+      "host mx.d.example[192.0.2.9] said: 550 5.7.1 Unauthenticated email is not accepted due to domain's DMARC policy (in reply to end of DATA command)",
+    ],
   ])('%s: not the SPF step', async (_n, text) => {
     const r = await read(text);
     expect(r.first).not.toBe('spf.fail');
@@ -548,9 +554,15 @@ describe('an SPF refusal whose paste names no envelope domain is still the SPF s
 
 describe("a recipient's own block of the sender's address is no DNS blocklist", () => {
   it.each([
-    ['Interia', '550 5.7.1 Recipient doesn\'t want your mail'],
-    ['a Postfix bounce line', "host mx.d.example[192.0.2.9] said: 550 5.7.1 Recipient doesn't want your mail (in reply to RCPT TO command)"],
-    ['Mailtraq: an address in parentheses', 'The following recipient(s) could not be reached: Jane Doe on 8/25/2008 8:17 AM 554 blacklisted (jsmith@d.example)'],
+    ['Interia', "550 5.7.1 Recipient doesn't want your mail"],
+    [
+      'a Postfix bounce line',
+      "host mx.d.example[192.0.2.9] said: 550 5.7.1 Recipient doesn't want your mail (in reply to RCPT TO command)",
+    ],
+    [
+      'Mailtraq: an address in parentheses',
+      'The following recipient(s) could not be reached: Jane Doe on 8/25/2008 8:17 AM 554 blacklisted (jsmith@d.example)',
+    ],
   ])('%s: the personal block list', async (_n, text) => {
     const r = await read(text);
     expect(r.report.rejections[0].knowledge).toBe('blocklist.personal');
@@ -558,7 +570,10 @@ describe("a recipient's own block of the sender's address is no DNS blocklist", 
   });
 
   it.each([
-    ['an IP listed', 'host mx.d.example[192.0.2.9] said: 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)'],
+    [
+      'an IP listed',
+      'host mx.d.example[192.0.2.9] said: 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)',
+    ],
     ['an IP blacklisted in parentheses', '554 blacklisted (198.51.100.7)'],
   ])('%s: not the personal block list', async (_n, text) => {
     const r = await read(text);
@@ -580,7 +595,9 @@ describe('words that name a recipient domain without mail servers', () => {
   });
 
   it('an MX that answered and refused is not this', async () => {
-    const r = await read('host mx.d.example[192.0.2.9] said: 550 5.1.1 <a@d.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)');
+    const r = await read(
+      'host mx.d.example[192.0.2.9] said: 550 5.1.1 <a@d.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+    );
     expect(r.reason).toBe('userunknown');
   });
 });
@@ -603,4 +620,28 @@ describe("a server's idle timeout is a connection problem of the client, not a r
       expect(r.report.rejections[0]?.knowledge ?? null).not.toBe('connection.client-idle-timeout');
     },
   );
+});
+
+describe("HaskellNet's 'cannot execute command X, expected reply code 250, but received …' names the command answered", () => {
+  it.each([
+    [
+      'DATA',
+      'user error (cannot execute command DATA "From: <a@b.example>\\nSubject: x\\nHello", expected reply code 250, but received 554 5.7.1 Message rejected as spam)',
+      'end-of-data',
+    ],
+    [
+      'MAIL',
+      'user error (cannot execute command MAIL "<a@b.example>", expected reply code 250, but received 550 5.7.1 Sender rejected)',
+      'mail',
+    ],
+  ])('%s: its stage', async (_n, text, stage) => {
+    const r = await read(text);
+    expect(r.report.rejections[0].stage).toBe(stage);
+    expect(r.report.rejections[0].code).not.toBeNull();
+  });
+
+  it('a reply without the library words keeps its own stage', async () => {
+    const r = await read('expected reply code 250, but received 554 5.7.1 Message rejected as spam');
+    expect(r.report.rejections[0]?.stage ?? 'unknown').not.toBe('mail');
+  });
 });

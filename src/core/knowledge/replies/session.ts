@@ -184,13 +184,15 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     party: 'sender',
     headline: 'The server closed the session because the client sent nothing for too long (its idle timeout)',
     meaning:
-      'The server was waiting for the client\'s next command or data and gave up: the client held the connection open without sending. Nothing about the mail, its sender or the IP was judged. An application that waits between messages on one connection (its own rate limit, a slow step) or a network that stalls mid-session meets this.',
+      "The server was waiting for the client's next command or data and gave up: the client held the connection open without sending. Nothing about the mail, its sender or the IP was judged. An application that waits between messages on one connection (its own rate limit, a slow step) or a network that stalls mid-session meets this.",
     rules: ['smtp.connection-failed'],
     fix: [
-      'Open a new connection for each message or batch instead of keeping one idle (close it before any wait, reconnect after), or send the next command within the server\'s timeout.',
+      "Open a new connection for each message or batch instead of keeping one idle (close it before any wait, reconnect after), or send the next command within the server's timeout.",
       'If it happens mid-message, look at the network path (a stalled upload, an MTU problem).',
     ],
-    verify: ['Time the gap between commands in the client\'s SMTP debug log: a pause of minutes before MAIL FROM or DATA meets the server\'s idle timeout.'],
+    verify: [
+      "Time the gap between commands in the client's SMTP debug log: a pause of minutes before MAIL FROM or DATA meets the server's idle timeout.",
+    ],
     transient: true,
     sources: [
       'RFC 5321 §4.5.3.2.7 (server timeout)',
