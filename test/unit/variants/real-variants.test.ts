@@ -135,9 +135,6 @@ const KNOWN_VARIANT_MISSES: Record<string, string> = {
   // first reputation.blocked:fail, want ptr.missing|ptr.mismatch|smtp.ptr-required
   'ionos-554-invalid-ptr-email-verifier-droplet tabs':
     "a multi-line 554 greeting whose prefix 'SERVER:' is followed by a tab: the continuation lines are not joined, so the reply is read from its first line ('Service not available') and the PTR words of the last line are lost",
-  // reason undefined (- - unknown), want authfailure|policyviolation|rejected|securityerror; first smtp.rejected:fail, want dmarc.fail|spf.fail|dkim.missing|smtp.auth-failed
-  'maddy-own-server-dmarc-reject-spoofed-yahoo-from-json-log wrap72':
-    "a JSON log record soft-wrapped inside its string: the broken string is no longer one JSON line, so the reply's fields are not read",
 };
 
 const incidents = new Map(listIncidents().map((i) => [i.slug, i]));
