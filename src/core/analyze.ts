@@ -6,7 +6,7 @@ import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from './opt
 import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
-import { isLogKind, parseUnwrapped, unwrapContainer, type Unwrapped } from './parse/container';
+import { isLogKind, parseUnwrapped, remapLines, unwrapContainer, type Unwrapped } from './parse/container';
 import { unwrapSoftBreaks } from './text/wrap';
 import { buildEvidence } from './evidence';
 import { forwardedBy } from './parse/forwarding';
@@ -65,13 +65,12 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
       'The input was not recognised as a mail server log, a bounce, or message headers. Paste the SMTP log of the session, the bounce message, or the full headers.',
     );
   }
-  const parsed =
-    readInner && unwrapped
-      ? parseUnwrapped(parser, unwrapped, { exactBytes: false })
-      : base
-        ? parseUnwrapped(parser, base, { exactBytes: false })
-        : parser.parse(lines, text, { exactBytes: o.exactBytes });
-  const evidence = buildEvidence(parsed, lines.length, o.limits.maxReplyChars);
+  // (the evidence is built on the lines read, in their order — which refusal a later success corrected,
+  // which two are one — and only then moved to the paste's line numbers, where several may share one)
+  const read: Unwrapped | null = readInner && unwrapped ? unwrapped : base;
+  const parsed = read ? parseUnwrapped(parser, read, { exactBytes: false }) : parser.parse(lines, text, { exactBytes: o.exactBytes });
+  const built = buildEvidence(parsed, lines.length, o.limits.maxReplyChars);
+  const evidence = read ? remapLines(built, read.origin) : built;
   // a refusal of mail the reader's server passed on (an alias, a forwarding service): the receiver judged the forwarder
   evidence.rejections = evidence.rejections.map((r) => {
     if (r.inbound) return r;
