@@ -72,6 +72,15 @@ const OWN_RECORD =
 /** The first word of a line (what a client would have had to fit on the line before). */
 const firstWord = (l: string) => /^(\S*)/.exec(l)![1];
 
+/** A first word's shape: its digits (a hex number's digits and letters: "@4000…" stamps, queue ids) all alike. */
+const shape = (w: string) => (/^[^\w]*[0-9a-f]+[^\w]*$/i.test(w) && /\d/.test(w) ? w.replace(/[0-9a-f]/gi, '0') : w.replace(/\d/g, '0'));
+
+/** Two lines open alike: the same first word (of four characters or more), digits aside. */
+function sameOpening(a: string, b: string): boolean {
+  const wa = shape(firstWord(a));
+  return wa.length >= 4 && wa === shape(firstWord(b));
+}
+
 export interface Unwrapped {
   lines: string[];
   /** For each line, the 1-based input line it starts on. */
@@ -95,12 +104,19 @@ export function unwrapSoftBreaks(input: string[]): Unwrapped | null {
   const lines: string[] = input.slice(0, from);
   const origin: number[] = lines.map((_l, i) => i + 1);
   let joined = 0;
+  let record = '';
   for (let i = from; i < input.length; i++) {
     const prev = i > from ? input[i - 1].trimEnd() : '';
     const l = input[i];
     // (a line that ends with its program's tag, "postfix/smtpd[17756]:", has its message on the next one,
     // whatever that looks like: "NOQUEUE: reject: …" is no header field there)
-    const own = OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^\S/.test(l));
+    const own =
+      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^\S/.test(l))) ||
+      // a line that opens the way the record before it opened is the next record ("@4000…" qmail's
+      // TAI64N stamps, "R=dnslookup …" lines, a list of like sentences): digits may differ
+      sameOpening(record, l) ||
+      // a sentence that ends where the next begins: the writer's own line break, or one no word runs across
+      (/[.!?]$/.test(prev) && /^\p{Lu}/u.test(l));
     if (prev && l.trim() && !own && prev.length + 1 + firstWord(l).length > width) {
       lines[lines.length - 1] = lines[lines.length - 1].trimEnd() + ' ' + l.trim();
       joined++;
@@ -108,6 +124,7 @@ export function unwrapSoftBreaks(input: string[]): Unwrapped | null {
     }
     lines.push(l);
     origin.push(i + 1);
+    record = l;
   }
   return joined ? { lines, origin, joined } : null;
 }

@@ -78,6 +78,12 @@ describe('the breaks undone', () => {
     ['indented continuations', ['host mx.example.org[192.0.2.1] said: 550 5.1.1 <someone@example.org>: Recipient', '    address rejected: User unknown in virtual mailbox table (in reply to RCPT']],
     ['timestamped log lines', ['May 11 11:33:24 mail postfix/smtp[1050]: A23D128724C: to=<a@example.org>, relay=x', 'May 11 11:33:25 mail postfix/smtp[1050]: A23D128724C: removed']],
     ['short lines (nothing was wrapped)', ['Hi, my mail bounces.', 'Any idea why?', 'Thanks']],
+    [
+      "qmail's lines, each opening with its TAI64N stamp",
+      ['@400000005f1b2c3d0a1b2c3d starting delivery 3: msg 88 to remote bob@example.net', '@400000005f1b2c3d0a1b2c3e delivery 3: deferral: Unable_to_run_qmail-remote./'],
+    ],
+    ['lines that open alike (a list)', Array.from({ length: 4 }, (_v, i) => `Line ${i} of a long note about our mail server migration plans, for all`)],
+    ['sentences that end where the line ends', ['The server at the other end closed the connection before the greeting.', "Nothing was sent, so your message wasn't refused by its words at all."]],
   ])('not joined: %s', (_n, lines) => expect(unwrapSoftBreaks(lines)).toBeNull());
 });
 
