@@ -106,7 +106,9 @@ export function preparePaste(input: string[]): PreparedPaste {
   if (!starts.length) {
     // log lines whose prefix the paste lost (no timestamp marks where the log starts): the poster's
     // own paragraphs around them — the question before, the thanks and the name after — go
-    const p = withoutProseEdges(lines);
+    // (not a paste that opens with a header field: a message's or a notice's own body is no note)
+    const top = lines.find((l) => l.trim());
+    const p = top !== undefined && HEADER_LIKE.test(top) ? null : withoutProseEdges(lines);
     return p ? { lines: p.lines, unquoted, noise: p.noise, joined: 0 } : { lines: input, unquoted: 0, noise: 0, joined: 0 };
   }
   const first = starts[0];
