@@ -25,6 +25,7 @@ import { AUTH_REPLY_KNOWLEDGE } from './auth';
 import { SERVICE_REPLIES } from './services';
 import { CLIENT_REPLIES } from './clients';
 import { LOCALIZED_REPLIES } from './localized';
+import { REGIONAL_REPLIES } from './regional';
 
 export type { ReplyKnowledge } from './types';
 
@@ -37,6 +38,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
   ...RECEIVER_CODE_REPLIES,
+  ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,

@@ -1,0 +1,274 @@
+// Refusals of regional mailbox providers — Korea (Naver, Daum/Kakao), China
+// (NetEase 163/126/yeah, its enterprise mail), France (SFR, Free), the Czech
+// Republic (Seznam), Poland (Interia), Russia (Yandex's own table) and Apple
+// iCloud's bracketed codes — each text as the provider's page (or a page
+// quoting the provider's reply) gives it, with the reason that page names.
+// Codes are matched as the providers write them; the reason engine
+// (src/core/reason/engine.ts) takes these before the common words of each reason.
+
+import type { Party } from '../../types';
+import type { ReplyKnowledge } from './types';
+
+const RULES: Record<string, string[]> = {
+  blocked: ['reputation.blocked', 'dnsbl.listed'],
+  badreputation: ['reputation.blocked'],
+  toomanyconn: ['smtp.rate-limited'],
+  speeding: ['smtp.rate-limited'],
+  userunknown: ['smtp.recipient-unknown'],
+  mailboxfull: ['smtp.mailbox-full'],
+  suspend: ['smtp.recipient-unknown'],
+  filtered: ['smtp.rejected'],
+  spamdetected: ['smtp.content-rejected'],
+  virusdetected: ['smtp.content-rejected'],
+  policyviolation: ['smtp.content-rejected'],
+  rejected: ['smtp.sender-invalid'],
+  syntaxerror: ['smtp.rejected'],
+};
+const PARTY: Record<string, Party> = {
+  userunknown: 'recipient',
+  mailboxfull: 'recipient',
+  suspend: 'recipient',
+  filtered: 'recipient',
+  toomanyconn: 'receiver-policy',
+  speeding: 'receiver-policy',
+  spamdetected: 'receiver-policy',
+  virusdetected: 'receiver-policy',
+  policyviolation: 'receiver-policy',
+};
+
+type Entry = Omit<ReplyKnowledge, 'rules' | 'party'> & Partial<Pick<ReplyKnowledge, 'rules' | 'party'>>;
+function entry(e: Entry): ReplyKnowledge {
+  return {
+    rules: RULES[e.reason] ?? ['smtp.rejected'],
+    party: PARTY[e.reason] ?? 'sender',
+    ...(e.reason === 'toomanyconn' || e.reason === 'speeding' ? { transient: true } : {}),
+    ...e,
+  };
+}
+
+interface CodeRow {
+  codes: string;
+  reason: string;
+  meaning: string;
+  rules?: string[];
+}
+/** One entry per row of a provider's numbered table (the codes are alternatives of one pattern). */
+function coded(prefix: string, sender: string, pattern: (codes: string) => RegExp, rows: CodeRow[], sources: string[]): ReplyKnowledge[] {
+  return rows.map((row) =>
+    entry({
+      id: `${prefix}.${row.reason}-${row.codes.split('|')[0].replace(/[^A-Za-z0-9]/g, '').toLowerCase()}`,
+      sender,
+      text: pattern(row.codes),
+      reason: row.reason,
+      meaning: row.meaning,
+      ...(row.rules ? { rules: row.rules } : {}),
+      sources,
+    }),
+  );
+}
+
+const NETEASE_SRC = [
+  'http://help.163.com/09/1224/17/5RAJ4LMH00753VB8.html (NetEase mail: bounce and SMTP error codes)',
+  'https://biecuoliao.com/pa/MBRrwEM.html (NetEase bounce codes quoted with their meanings: HL:, MI:, RP:, DT:, WM:)',
+  'http://163ns.com.cn/mail/MailFAQ.htm (NetEase-based enterprise mail: the same HL: codes)',
+];
+
+/**
+ * NetEase (163.com, 126.com, yeah.net, qiye.163.com) ends each refusal with a class and a three-letter code:
+ * "421 HL:ICC", "451 DT:SPM", "450 MI:SFQ", "450 RP:DRC". HL = the connecting IP's behaviour, MI = the
+ * message count, RP = the recipients, DT = the content or a blocklist, WM = an allow list.
+ */
+const NETEASE = coded(
+  'netease',
+  'NetEase (163.com, 126.com, yeah.net, NetEase enterprise mail)',
+  (codes) => new RegExp(String.raw`\b(?:${codes})\b`),
+  [
+    {
+      codes: 'HL:REP|HL:MEP|HL:IHU|HL:IPB',
+      reason: 'blocked',
+      meaning:
+        'NetEase suspended the sending IP for its behaviour: many unknown recipients (REP), forged sender domains (MEP), a breach of its terms (IHU), or it is not on the allowed list (IPB). Check the server for spam or a compromised account, clean the recipient list, then retry later.',
+      rules: ['reputation.blocked'],
+    },
+    {
+      codes: 'HL:ICC|MI:DMC|RP:DRC',
+      reason: 'toomanyconn',
+      meaning:
+        'Too many connections at once from the IP (ICC), or too many messages (DMC) or recipients (DRC) in one connection: lower the concurrency and the messages per connection.',
+    },
+    {
+      codes: 'HL:IFC|HL:IFQ|MI:SFQ|RP:QRC',
+      reason: 'speeding',
+      meaning:
+        'The IP (IFC, IFQ) or the sender (SFQ: more than the limit in 15 minutes; QRC: too many recipients over time) sent too much in a short time: slow down and retry later.',
+    },
+    {
+      codes: 'DT:RBL',
+      reason: 'blocked',
+      meaning: 'The sending IP is on one or more DNS blocklists that NetEase consults.',
+      rules: ['dnsbl.listed', 'reputation.blocked'],
+    },
+    {
+      codes: 'DT:SPM',
+      reason: 'spamdetected',
+      meaning:
+        'NetEase took the message for spam (its content, or a sending environment that is not well configured); a 451 is a temporary refusal that a later retry may pass, after the content or the setup (PTR, SPF, DKIM) is fixed.',
+    },
+    {
+      codes: 'WM:BLI|WM:BLU',
+      reason: 'blocked',
+      meaning: 'The IP (BLI) or the sender (BLU) is not on the list NetEase allows to send to this domain.',
+      rules: ['reputation.blocked'],
+    },
+  ],
+  NETEASE_SRC,
+);
+
+/** SFR (sfr.fr, neuf.fr, club-internet.fr, numericable.fr…) names a two-hour IP block "SFR_IN_x0n": the last digits say why. */
+const SFR = coded(
+  'sfr',
+  'SFR (sfr.fr, neuf.fr, club-internet.fr, numericable.fr and the other SFR domains)',
+  (codes) => new RegExp(String.raw`\bSFR_IN_\d(?:${codes})\b`),
+  [
+    { codes: '01', reason: 'blocked', meaning: 'SFR blocks the IP for two hours: too many of its messages were taken for spam.', rules: ['reputation.blocked'] },
+    { codes: '02', reason: 'virusdetected', meaning: 'SFR blocks the IP for two hours: it sent messages carrying a virus or malware.', rules: ['smtp.content-rejected', 'reputation.blocked'] },
+    { codes: '03', reason: 'blocked', meaning: 'SFR blocks the IP for two hours: too many SMTP protocol errors.', rules: ['reputation.blocked'] },
+    {
+      codes: '04',
+      reason: 'blocked',
+      meaning: 'SFR blocks the IP for two hours: it sent to too many unknown SFR users (clean the recipient list).',
+      rules: ['reputation.blocked'],
+    },
+    { codes: '05', reason: 'speeding', meaning: 'SFR blocks the IP for two hours: it went over the volume SFR allows.' },
+  ],
+  [
+    'https://www.postmastery.com/all-about-isp-sfr-and-smtp-error-codes-sfr_in_xxx/ (SFR and its SFR_IN_xxx codes)',
+    'https://bentonow.com/smtp-errors/sfr (SFR_IN codes: 01 spam, 02 virus, 03 protocol errors, 04 unknown users, 05 volume; two-hour blocks)',
+  ],
+);
+
+const YANDEX_BOUNCES = 'https://yandex.com/support/mail/bounces/yandex.html (Yandex Mail: report on non-delivery to Yandex)';
+const ICLOUD = 'https://support.apple.com/en-us/102322 (Postmaster information for iCloud Mail)';
+
+export const REGIONAL_REPLIES: ReplyKnowledge[] = [
+  ...NETEASE,
+  ...SFR,
+  // Naver (and other Korean receivers built on the same server) refuse a filtered IP at the greeting and ask
+  // the sender to register it ("You must register your IP to http://realip.naver.com")
+  entry({
+    id: 'naver.ip-filtered',
+    sender: 'Naver (naver.com) and Korean receivers on the same mail server',
+    text: /\bYour IP\s?\(?[^)]{0,45}\)? is filtered and this connection will be closed\b|\brealip\.naver\.com\b/i,
+    reason: 'blocked',
+    meaning:
+      "The receiver's filter took the sending IP for a bulk or spam sender and closes every connection from it until the IP is registered (Naver: realip.naver.com).",
+    fix: [
+      'Register the sending IP {ip} with the receiver (Naver: http://realip.naver.com), as the reply asks.',
+      'Slow down bulk sending to the receiver, and check the server for spam or a compromised account.',
+    ],
+    sources: [
+      'https://puffinknight.tistory.com/102 (Korean providers\' bounce texts: "421 4.3.2 Your IP(…) is filtered … register your IP to http://realip.naver.com")',
+      'http://kbit.tistory.com/tag/reply%20error%20message (the same wording from another Korean server)',
+    ],
+  }),
+  entry({
+    id: 'daum.anti-spam-blocked',
+    sender: 'Daum / Kakao (hanmail.net, daum.net)',
+    text: /\bblocked automatically by anti-?spam system\b|\bDAS5\d\b[^\n]{0,80}\bblocked\b/i,
+    reason: 'blocked',
+    meaning: "Daum/Kakao's anti-spam system blocked the sending IP (often after spam sent from a stolen account on it).",
+    fix: [
+      'Find and stop what sent spam from {ip} (a compromised account), then ask Daum/Kakao to lift the block.',
+      'Check that {ip} is on no public blocklist.',
+    ],
+    sources: ['https://auctionpro.co.kr/?p=2544 (hanmail.net: "554 5.7.1 DAS51 …: Your mail is blocked automatically by anti-spam system. (E06)")'],
+  }),
+  // Seznam.cz: the address has no mail service ("szn" marks Seznam's own reply)
+  entry({
+    id: 'seznam.no-service',
+    sender: 'Seznam (seznam.cz, email.cz, post.cz)',
+    text: /\bszn; User hasn'?t got the service mapped\b|\bUser hasn'?t got the service mapped\b/i,
+    reason: 'userunknown',
+    meaning: 'Seznam has no mailbox for this address (no mail service is set up for the user): the address is wrong or no longer exists.',
+    sources: ['https://napoveda.seznam.cz/uzivatel-neexistuje (Seznam help: Uživatel neexistuje — "5.1.1 szn; User hasn\'t got the service mapped")'],
+  }),
+  // Interia (interia.pl): the recipient put the sender on its block list
+  entry({
+    id: 'interia.recipient-doesnt-want',
+    sender: 'Interia (interia.pl, poczta.fm)',
+    text: /\bRecipient doesn'?t want your mail\b/i,
+    reason: 'filtered',
+    meaning: 'The recipient has probably put your address on their list of blocked senders; only the recipient can change that.',
+    headline: 'The recipient has blocked your address',
+    rules: ['smtp.rejected'],
+    sources: ['https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 (Interia: "550 5.7.1 Recipient doesn\'t want your mail")'],
+  }),
+  // Yandex's own non-delivery table
+  entry({
+    id: 'yandex.policy-rejection-target',
+    sender: 'Yandex Mail',
+    text: /\bPolicy rejection on the target address\b/i,
+    reason: 'suspend',
+    meaning: "Yandex blocked the recipient's account (a breach of its user agreement); the recipient must unblock it, nothing on the sender's side changes it.",
+    sources: [YANDEX_BOUNCES],
+  }),
+  entry({
+    id: 'yandex.mailbox-size-exceeded',
+    sender: 'Yandex Mail',
+    text: /\bMailbox size (?:limit )?exceeded\b/i,
+    // the words are common (other servers write them too): weighed at their reason's place
+    generic: true,
+    reason: 'mailboxfull',
+    meaning: "The recipient's Yandex mailbox is full; the recipient must log in to the web mail to free space.",
+    sources: [YANDEX_BOUNCES],
+  }),
+  entry({
+    id: 'yandex.blocked-by-spam-statistics',
+    sender: 'Yandex Mail',
+    text: /\bBlocked by spam statistics\b/i,
+    reason: 'blocked',
+    meaning: 'Yandex blocks mail from this sender for a day because what came from it lately was spam.',
+    rules: ['reputation.blocked'],
+    sources: [YANDEX_BOUNCES],
+  }),
+  // Apple iCloud Mail: bracketed codes before "Message rejected due to local policy"
+  entry({
+    id: 'icloud.cs-local-policy',
+    sender: 'Apple iCloud Mail',
+    text: /\[CS0\d\] Message rejected due to local policy\b/i,
+    reason: 'policyviolation',
+    meaning:
+      "iCloud's filter refused the message under its local policy (CS01 and the like): the content, a link in it, or the sending IP's reputation. Check the message (links, headers such as Message-ID) and the IP's reputation, then ask iCloud's postmaster with the full reply.",
+    rules: ['smtp.content-rejected', 'reputation.blocked'],
+    sources: [
+      ICLOUD,
+      'https://smtp.codes/icloud ("550 5.7.1 [CS01] Message rejected due to local policy" — iCloud\'s filter policy)',
+      'https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-does-apples-cs02-error-mean-and-how-can-i-fix-it-on-a-shared-ip (CS02: the sending IP\'s reputation)',
+    ],
+  }),
+  entry({
+    id: 'icloud.hm-local-policy',
+    sender: 'Apple iCloud Mail',
+    text: /\[HM0\d\] Message rejected due to local policy\b/i,
+    reason: 'policyviolation',
+    meaning:
+      "iCloud refused the message under its local policy (HM07/HM08): its filters judged the message or its sender; no public blocklist is involved. Check authentication (SPF, DKIM, DMARC) and the content, then write to iCloud's postmaster with the reply.",
+    rules: ['smtp.content-rejected', 'reputation.blocked'],
+    sources: [
+      ICLOUD,
+      'https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-causes-apple-email-bounces-and-how-can-i-fix-them ("5.7.1 [HM08]" and "[CS02]": Apple\'s local policy)',
+    ],
+  }),
+  // Free (free.fr, aliceadsl.fr, libertysurf.fr): its replies point to its postmaster page, where an IP blocked on its
+  // own statistics is lifted automatically within 24 hours
+  entry({
+    id: 'free.ip-blocked-postmaster',
+    sender: 'Free (free.fr, aliceadsl.fr, libertysurf.fr)',
+    text: /\bpostmaster\.free\.fr\b/i,
+    reason: 'blocked',
+    meaning:
+      "Free blocks an IP on its own real-time statistics (spam or errors sent from it) for at most 24 hours; the block lifts on its own once the cause is gone. Its postmaster page tells whether the IP is listed.",
+    rules: ['reputation.blocked'],
+    sources: ['http://postmaster.free.fr/ (Free postmaster: blocked IPs, error messages)'],
+  }),
+];
