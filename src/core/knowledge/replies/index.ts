@@ -26,6 +26,7 @@ import { SERVICE_REPLIES } from './services';
 import { CLIENT_REPLIES } from './clients';
 import { LOCALIZED_REPLIES } from './localized';
 import { REGIONAL_REPLIES } from './regional';
+import { SUBMISSION_REPLIES } from './submission';
 
 export type { ReplyKnowledge } from './types';
 
@@ -40,6 +41,7 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...RECEIVER_CODE_REPLIES,
   ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,
+  ...SUBMISSION_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
   ...GATEWAY_REPLIES,
