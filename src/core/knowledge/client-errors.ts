@@ -79,6 +79,16 @@ export const CLIENT_ERROR_STAGES: ClientErrorShape[] = [
     stage: 'mail',
     sources: ['https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/org/eclipse/angus/mail/smtp/smtpsenderfailedexception'],
   },
+  // SMTPTransport.sendMessage wraps the refused recipients' replies in SendFailedException("Invalid Addresses")
+  // after RCPT TO; an application often prints only that and the nested reply
+  {
+    id: 'javamail.invalid-addresses',
+    words: /\bInvalid Addresses\b/,
+    stage: 'rcpt',
+    sources: [
+      'https://github.com/eclipse-ee4j/angus-mail/blob/master/providers/angus-mail/src/main/java/org/eclipse/angus/mail/smtp/SMTPTransport.java (rcptTo: throw new SendFailedException("Invalid Addresses", …))',
+    ],
+  },
   {
     id: 'javamail.auth-failed',
     words: /\bAuthenticationFailedException\b/,

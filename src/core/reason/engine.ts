@@ -99,8 +99,9 @@ const BEFORE_MAIL: Stage[] = ['connect', 'helo'];
 /** Reasons about the recipient's mailbox or domain: in reply to MAIL FROM they are about the sender. */
 const RECIPIENT_SIDE = new Set(['userunknown', 'filtered', 'hostunknown', 'undefined', 'onhold']);
 
-function matchPhrase(list: ReasonPhrase[] | undefined, text: string): ReasonPhrase | undefined {
-  return list?.find((p) => p.text.test(text));
+function matchPhrase(list: ReasonPhrase[] | undefined, text: string, stage: Stage): ReasonPhrase | undefined {
+  // a phrase bound to commands (ReasonPhrase.stages) means its reason only in their replies
+  return list?.find((p) => (!p.stages || p.stages.includes(stage)) && p.text.test(text));
 }
 
 /**
@@ -215,7 +216,7 @@ class Decider {
     if (!this.firstPassAllowed(t)) return undefined;
     if (t.unlessPhrasesOf?.some((o) => this.rawWords(o))) return undefined;
     if (t.unlessPhraseIds?.some((id) => this.phraseById(id)?.text.test(this.text))) return undefined;
-    const hit = matchPhrase(t.phrases, this.text);
+    const hit = matchPhrase(t.phrases, this.text, this.r.stage);
     if (!hit && !k) return undefined;
     const stage = this.r.stage;
     let meant = reason;
@@ -243,7 +244,7 @@ class Decider {
   /** Whether any table's words (or a common-words knowledge entry) match the text. */
   anyWords(): boolean {
     return (
-      Object.values(REASON_TABLES).some((t) => matchPhrase(t.phrases, this.text) ?? matchPhrase(t.weak, this.text)) ||
+      Object.values(REASON_TABLES).some((t) => matchPhrase(t.phrases, this.text, this.r.stage) ?? matchPhrase(t.weak, this.text, this.r.stage)) ||
       RECEIVER_REPLIES.some((k) => isGenericKnowledge(k) && appliesTo(k, this.text, this.r))
     );
   }
@@ -251,7 +252,7 @@ class Decider {
   /** Whether a reason's first-pass words match, whatever the stage (for a code's exceptions). */
   rawWords(reason: string): boolean {
     const t = REASON_TABLES[reason];
-    return !!(t && matchPhrase(t.phrases, this.text)) || !!this.genericKnowledge(reason);
+    return !!(t && matchPhrase(t.phrases, this.text, this.r.stage)) || !!this.genericKnowledge(reason);
   }
 
   /** The code's reason as a decision. */
@@ -260,7 +261,7 @@ class Decider {
     if (!c || c.reason === 'undefined') return undefined;
     const t = REASON_TABLES[c.reason];
     // the reason's own words, when they are there too, bring its advice
-    const words = t && (matchPhrase(t.phrases, this.text) ?? matchPhrase(t.weak, this.text));
+    const words = t && (matchPhrase(t.phrases, this.text, this.r.stage) ?? matchPhrase(t.weak, this.text, this.r.stage));
     return {
       reason: c.reason,
       layer,
@@ -290,7 +291,7 @@ class Decider {
   /** A weak-pass reason's words (its first-pass words at any stage, then its weak words). */
   weakWords(reason: string): ReasonPhrase | undefined {
     const t = REASON_TABLES[reason];
-    return t ? (matchPhrase(t.phrases, this.text) ?? matchPhrase(t.weak, this.text)) : undefined;
+    return t ? (matchPhrase(t.phrases, this.text, this.r.stage) ?? matchPhrase(t.weak, this.text, this.r.stage)) : undefined;
   }
 
   weakPass(): ReasonDecision | undefined {

@@ -489,3 +489,41 @@ describe('one refusal repeated for several recipients names each of them in its 
     expect(step.evidence.some((e) => e.text === 'The same refusal for more recipients (3)')).toBe(true);
   });
 });
+
+describe('a bare "Address rejected" names the address of the command it answers (RFC 5321 §4.1.1.3)', () => {
+  it.each([
+    ['a Postfix bounce line, enhanced code', 'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to RCPT TO command)'],
+    ['the "#" form of the enhanced code', 'host mx.d.example[192.0.2.9] said: 550 #5.1.0 Address rejected. (in reply to RCPT TO command)'],
+    ['no enhanced code', 'host mx.d.example[192.0.2.9] said: 550 Address rejected (in reply to RCPT TO command)'],
+    [
+      "JavaMail's SendFailedException for refused recipients",
+      'sendMail - Message Sending Failed: Invalid Addresses;\n  nested exception is:\njavax.mail.SendFailedException: 550 #5.1.0 Address rejected.',
+    ],
+  ])('%s: in reply to RCPT TO, the recipient', async (_n, text) => {
+    const r = await read(text);
+    expect(r.reason).toBe('userunknown');
+    expect(r.first).toBe('smtp.recipient-unknown');
+    expect(r.report.rejections[0].stage).toBe('rcpt');
+    if (/5\.1\.0/.test(text)) expect(r.report.rejections[0].enhanced).toBe('5.1.0');
+  });
+
+  it.each([
+    ['in reply to MAIL FROM', 'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to MAIL FROM command)', 'rejected'],
+    [
+      "a sender's address named",
+      'host mx.d.example[192.0.2.9] said: 553 5.1.8 <a@b.example>: Sender address rejected: Domain not found (in reply to RCPT TO command)',
+      'rejected',
+    ],
+  ])('%s: not the recipient', async (_n, text, reason) => {
+    const r = await read(text);
+    expect(r.reason).toBe(reason);
+    expect(r.first).not.toBe('smtp.recipient-unknown');
+  });
+
+  it("the '#' of an Exchange 2003 host field stays in the words", async () => {
+    const r = await read(
+      "Generating server: smtp.b.example\n\na@d.example\nmx.d.example\nRemote server returned '554 5.4.4 <mx.d.example #5.4.4 smtp; 550 5.4.4 Unable to relay>'\n",
+    );
+    expect(r.report.rejections[0]?.text ?? '').toMatch(/#5\.4\.4/);
+  });
+});

@@ -68,6 +68,15 @@ export const USER_UNKNOWN: ReasonTable = {
       'qmail ("sorry, your envelope recipient has been denied"), Microsoft, IBM Domino ("in name directory"), Postfix ("Recipient address rejected" at RCPT TO)',
     ),
     p(
+      'userunknown.address-rejected-at-rcpt',
+      // a reply that is only "Address rejected" (no "sender", no reason after it) names no side; in reply to
+      // RCPT TO the address it refuses is the recipient the client just gave (at MAIL FROM the sender's:
+      // rejected.sender-list decides there)
+      /^(?:the )?(?:e-?mail )?address rejected\b(?!\s*(?:by|due|because|for (?:policy|spam)))/i,
+      'RFC 5321 §4.1.1.3 (the reply to RCPT TO is about its forward-path); "550 #5.1.0 Address rejected." quoted as a non-existent recipient by hosting help pages',
+      ['rcpt'],
+    ),
+    p(
       'userunknown.exchange-resolver',
       /\bRESOLVER\.ADR\.Recip(?:ient)? ?NotFound\b|\brecipient not found by SMTP address lookup\b|\baddress not present in directory\b|\bemail address could not be found\b/i,
       EXCHANGE,

@@ -13,6 +13,12 @@ export interface ReasonPhrase {
   text: RegExp;
   /** Who writes these words: an RFC's text, an MTA's source, a receiver's published page. */
   source: string;
+  /**
+   * The commands whose replies these words are about, when they name no side themselves: a bare
+   * "Address rejected" refuses the address the client just gave — the recipient's in reply to RCPT TO
+   * (RFC 5321 §4.1.1.3), the sender's in reply to MAIL FROM. Unset: any stage.
+   */
+  stages?: Stage[];
 }
 
 export interface ReasonTable {
@@ -60,6 +66,6 @@ export interface ReasonTable {
   advice: string;
 }
 
-export function phrase(id: string, text: RegExp, source: string): ReasonPhrase {
-  return { id, text, source };
+export function phrase(id: string, text: RegExp, source: string, stages?: Stage[]): ReasonPhrase {
+  return stages ? { id, text, source, stages } : { id, text, source };
 }

@@ -94,8 +94,10 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
  * a hyphen, a quote or the end of the line.
  */
 // (after "=" only in a program's "response=" / "reply=" field: "size=550" is no reply)
+// (the enhanced code may carry a "#", as some servers print it after the basic code: "550 #5.1.0 Address
+// rejected." — the qmail/Exchange 2003 habit of marking RFC 3463 codes with "#", as in "(#5.1.1)")
 const CODE = new RegExp(
-  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?:([ -])\s{0,3}(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
+  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?:([ -])\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
   'g',
 );
 /** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
@@ -587,13 +589,16 @@ function stripCodes(text: string, code: number | null, enhanced: string | null, 
   let t = ` ${text} `;
   const e = enhanced ? enhanced.replace(/\./g, '\\.') : null;
   if (code !== null) {
-    t = t.replace(new RegExp(String.raw`\s${code}-(?:${e ?? ENH}\s)?`, 'g'), ' ');
-    t = t.replace(new RegExp(String.raw`\s${code} ${e ? `${e}\s` : `(?=${ENH}\s)`}`, 'g'), ' ');
+    t = t.replace(new RegExp(String.raw`\s${code}-(?:#?${e ?? ENH}\s)?`, 'g'), ' ');
+    t = t.replace(new RegExp(String.raw`\s${code} ${e ? `#?${e}\s` : `(?=#?${ENH}\s)`}`, 'g'), ' ');
     if (multi) t = t.replace(new RegExp(String.raw`\s${code}\s`, 'g'), ' ');
     // the head when the reply starts with the code ("550 5.7.1 …")
     t = t.replace(new RegExp(String.raw`^\s${code}\s`), ' ');
   }
   if (e) t = t.replace(new RegExp(String.raw`\s${e}(?=\s)`, 'g'), ' ');
+  // the "#" form right after the basic code ("550 #5.1.0 Address rejected."); elsewhere a "#x.y.z" is part of
+  // the words (Exchange 2003's "<host #5.4.4 smtp;550 …>" names its host before it)
+  if (e && code !== null) t = t.replace(new RegExp(String.raw`^\s#${e}(?=\s)`), ' ');
   return t.replace(/\s+/g, ' ').trim();
 }
 
