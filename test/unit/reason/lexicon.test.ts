@@ -1,7 +1,8 @@
 // The reason words of other languages (src/core/knowledge/reasons/lexicon.ts): each row is a sentence a
 // non-delivery notice or a receiver writes in that language, with the reason it names, the first step an
 // administrator should see and who acts. Each is read bare (the words alone, as copied out of a notice),
-// inside a notice in that language whose English reply line is missing, as a Postfix bounce line with a
+// inside a notice in that language whose English reply line is missing (alone, and with the returned
+// message's headers below it), as a Postfix bounce line with a
 // catch-all code (so the words, not the code, must decide), and in a DSN's Diagnostic-Code. `not` is a
 // sentence with some of the same words that names another thing: it must not be read as the row's reason.
 import { describe, expect, it } from 'vitest';
@@ -189,9 +190,22 @@ function forms(row: Row): [string, string][] {
     '--B1--',
     '',
   ].join('\n');
+  // the notice as a mail client shows it when copied whole: the returned message's headers below it
+  const returned = [
+    notice,
+    'Return-Path: <owner@example.org>',
+    'From: Owner <owner@example.org>',
+    `To: ${RCPT}`,
+    'Subject: Invoice',
+    'Date: Fri, 4 Dec 2026 10:00:00 +0100',
+    'Message-ID: <a1b2c3@example.org>',
+    '',
+    'Hello',
+  ].join('\n');
   return [
     ['bare', row.text],
     ['notice without its reply line', notice],
+    ['notice with the returned headers below', returned],
     ['Postfix log line, catch-all code', log],
     ['DSN, catch-all code', dsn],
   ];
