@@ -147,12 +147,52 @@ const SFR = coded(
   ],
 );
 
+const COREMAIL_SRC = [
+  'https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html (Sina mail / Coremail SMTP error replies with their meanings)',
+  'https://www.icoremail.vip/support/index.php?cate_id=84&page=5&start=0 (Coremail support: bounce texts)',
+];
+
+/**
+ * Coremail (the server of Sina, 263, 21cn and many Chinese enterprises) answers with short fixed texts: the
+ * receiver's checks of the connecting IP ("black ip", "remote ip check error": the IP does not belong to the
+ * MAIL FROM domain), of relaying ("host denies relay"), and of the message ("too many same size mails").
+ */
+const COREMAIL = coded(
+  'coremail',
+  'Coremail (Sina, 263, 21cn and Chinese enterprise mail)',
+  // the whole reply is the text: it ends there, or a bracket or a new sentence follows (a notice's words joined
+  // after it); case-sensitive, as Coremail writes them, so that "black ip list updated" is not "black ip"
+  (codes) => new RegExp(String.raw`^\s*(?:[45]\d\d[- ](?:[45]\.\d{1,3}\.\d{1,3} )?)?(?:${codes})\.?(?:\s*$|\s*\(|\s+(?=[A-Z]))`, 'm'),
+  [
+    { codes: 'black ip|IP is rejected|smtpport check error', reason: 'blocked', meaning: 'The receiver refuses the sending IP (its own block list, or it does not take the IP for a real mail server).', rules: ['reputation.blocked'] },
+    {
+      codes: 'remote ip check error',
+      reason: 'authfailure',
+      meaning: "The sending IP does not belong to the MAIL FROM domain by the receiver's check (its SPF-like test of the sender's domain).",
+      rules: ['spf.fail', 'spf.missing'],
+    },
+    { codes: 'host denies relay|relay check domain fail', reason: 'norelaying', meaning: 'The server is not a destination for this recipient and does not relay for this client.', rules: ['smtp.relay-denied'] },
+    {
+      codes: 'relay check local fail',
+      reason: 'securityerror',
+      meaning: "A sender address of the server's own domain must log in (SMTP AUTH) before sending.",
+      rules: ['smtp.auth-required'],
+    },
+    { codes: 'too many same size mails', reason: 'spamdetected', meaning: 'Many messages of the same size in a row: the receiver takes them for bulk spam.' },
+    { codes: 'attachment is too long', reason: 'mesgtoobig', meaning: 'An attachment is larger than the receiver accepts.', rules: ['smtp.message-too-large'] },
+    { codes: 'sender is unvalidated|mail address invalid|Black mail address|Fake sender', reason: 'rejected', meaning: 'The receiver refused the sender address (invalid, not matching the login, forged, or on its block list).' },
+    { codes: 'helohost error', reason: 'blocked', meaning: 'The HELO/EHLO name failed the receiver\'s check.', rules: ['smtp.helo-rejected', 'helo.invalid'] },
+  ],
+  COREMAIL_SRC,
+);
+
 const YANDEX_BOUNCES = 'https://yandex.com/support/mail/bounces/yandex.html (Yandex Mail: report on non-delivery to Yandex)';
 const ICLOUD = 'https://support.apple.com/en-us/102322 (Postmaster information for iCloud Mail)';
 
 export const REGIONAL_REPLIES: ReplyKnowledge[] = [
   ...NETEASE,
   ...SFR,
+  ...COREMAIL,
   // Naver (and other Korean receivers built on the same server) refuse a filtered IP at the greeting and ask
   // the sender to register it ("You must register your IP to http://realip.naver.com")
   entry({
