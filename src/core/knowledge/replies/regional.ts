@@ -186,6 +186,43 @@ const COREMAIL = coded(
   COREMAIL_SRC,
 );
 
+const EARTHLINK_SRC = [
+  'https://postmaster-earthlink.vadesecure.com/outbound_error_codes (EarthLink postmaster, run by Vade: ELNK_ codes)',
+  'https://support.earthlink.net/articles/email/email-blocked-by-earthlink.php (EarthLink: "550 IP … is blocked by EarthLink")',
+];
+
+/** EarthLink (run by Vade) ends each refusal with "ELNK_nnn"; older replies say "Dynamic/zombied/spam IPs blocked". */
+const EARTHLINK = [
+  ...coded(
+    'earthlink',
+    'EarthLink (earthlink.net, mindspring.com, peoplepc.com)',
+    (codes) => new RegExp(String.raw`\bELNK_(?:${codes})\b`),
+    [
+      {
+        codes: '101|102|134',
+        reason: 'blocked',
+        meaning: "The sending IP is on Vade's threat list (101) or EarthLink's own blocklist (102), or took part in SMTP AUTH attacks (134).",
+        rules: ['reputation.blocked', 'dnsbl.listed'],
+      },
+      { codes: '110|139', reason: 'toomanyconn', meaning: 'Too many connections at once from the sending IP; retry later with fewer.' },
+      { codes: '130', reason: 'badreputation', meaning: 'The sending server is a source of unacceptable messages: EarthLink rate-limits the IP for now.' },
+      { codes: '136', reason: 'speeding', meaning: 'Too much mail from the sending IP in a short time: EarthLink rate-limits it for now.' },
+      { codes: '201', reason: 'blocked', meaning: "The server's HELO/EHLO name is not acceptable to EarthLink.", rules: ['smtp.helo-rejected', 'helo.invalid'] },
+    ],
+    EARTHLINK_SRC,
+  ),
+  entry({
+    id: 'earthlink.ip-blocked',
+    sender: 'EarthLink (earthlink.net, mindspring.com, peoplepc.com)',
+    text: /\bDynamic\/zombied\/spam IPs blocked\b|\bis blocked by EarthLink\b|\bblockedbyearthlink@/i,
+    reason: 'blocked',
+    meaning:
+      'EarthLink blocks the sending IP: it is dynamic, listed as a spam source by the lists EarthLink uses, or drew complaints. Check the lists, then write to blockedbyearthlink@abuse.earthlink.net with "Blocked <IP>" as the subject.',
+    rules: ['reputation.blocked', 'dnsbl.listed', 'ptr.generic'],
+    sources: EARTHLINK_SRC,
+  }),
+];
+
 const YANDEX_BOUNCES = 'https://yandex.com/support/mail/bounces/yandex.html (Yandex Mail: report on non-delivery to Yandex)';
 const ICLOUD = 'https://support.apple.com/en-us/102322 (Postmaster information for iCloud Mail)';
 
@@ -193,6 +230,7 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
   ...NETEASE,
   ...SFR,
   ...COREMAIL,
+  ...EARTHLINK,
   // Naver (and other Korean receivers built on the same server) refuse a filtered IP at the greeting and ask
   // the sender to register it ("You must register your IP to http://realip.naver.com")
   entry({
