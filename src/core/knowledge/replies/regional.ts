@@ -309,6 +309,53 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     rules: ['reputation.blocked'],
     sources: [YANDEX_BOUNCES],
   }),
+  // 263 enterprise mail (China): a mailing-list address that has no members
+  entry({
+    id: 'net263.maillist-null',
+    sender: '263 enterprise mail (263.net and its hosted domains)',
+    text: /\bmaillist \S{1,255} is null\b/i,
+    reason: 'userunknown',
+    headline: 'The recipient address is a mailing list with no members',
+    meaning:
+      "The address is a mailing list of the recipient's organisation, but the list has no members, so 263's server refuses the message; the recipient domain's administrator must add members (or the sender writes to a person's address).",
+    sources: ['http://www.263gmail.js.cn/help/13/2.htm (263 企业邮箱: "maillist … is null, please contact admin")'],
+  }),
+  // FORPSI / konto.pl (Poland, Czech Republic): the provider's own submission server pauses a mailbox's SMTP
+  // after mass mail (most of it undeliverable, or to qq.com / yahoo.com) and links its knowledge base
+  entry({
+    id: 'forpsi.smtp-paused',
+    sender: 'FORPSI / konto.pl (smtp.forpsi.com)',
+    text: /\b(?:policy violation|naruszenie zasad|porušení (?:zásad|pravidel))\b[^\n]{0,80}\bsupport\.forpsi\.com\/kb\b/i,
+    reason: 'speeding',
+    party: 'sender',
+    transient: true,
+    headline: "The sender's own provider paused SMTP for this mailbox or IP after mass sending (its abuse protection), not a recipient's refusal",
+    meaning:
+      "FORPSI's submission server (smtp.forpsi.com) saw many messages from the mailbox or the public IP within the last hour, most of them undeliverable or to qq.com / yahoo.com, and switched SMTP off for 60 minutes (POP3, IMAP and webmail still work). Such volume usually means a stolen password or an infected client.",
+    rules: ['smtp.rate-limited'],
+    fix: [
+      'Find what sent the mail (a compromised password or client, a script), stop it and change the password.',
+      "Wait for the block to lift (60 minutes), or ask the provider's support to lift it earlier.",
+    ],
+    sources: [
+      'http://support.konto.pl/kb/a2813/blad-policy-violation-spam-do-qq_com-yahoo_com.aspx (konto.pl: "Naruszenie zasad" after mass mail to qq.com, yahoo.com)',
+      'https://support.konto.pl/kb/a2765/blad-policy-violation-e-maile-w-kolejce-z-adresu-ip.aspx (konto.pl: "550 5.1.0 … policy violation, see https://support.forpsi.com/kb/a4081")',
+    ],
+  }),
+  // RU-CENTER (nic.ru): a temporary refusal that asks the sender to try the domain's other MX hosts; persistent, it
+  // means the sending server's reverse DNS is missing, mismatched or looks dynamic
+  entry({
+    id: 'nicru.try-another-server',
+    sender: 'RU-CENTER (nic.ru hosted mail)',
+    text: /\bPlease try another server\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    transient: true,
+    meaning:
+      "RU-CENTER's receiving server turns the connection away for now: the sending server must try the domain's other MX hosts. If it keeps failing, the sending IP needs a PTR record that matches the server's A record and does not look like a dynamic address (dynamic, pool, dsl, ppp…).",
+    rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
+    sources: ['https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html (RU-CENTER: mail diagnostics and troubleshooting, "451 Please try another server")'],
+  }),
   // Apple iCloud Mail: bracketed codes before "Message rejected due to local policy"
   entry({
     id: 'icloud.cs-local-policy',
