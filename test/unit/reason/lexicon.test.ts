@@ -24,6 +24,7 @@ const FIRST: Record<LexiconReason, string> = {
   hostunknown: 'smtp.recipient-unknown',
   norelaying: 'smtp.relay-denied',
   spamdetected: 'smtp.content-rejected',
+  blocked: 'reputation.blocked',
 };
 const PARTY: Record<LexiconReason, string> = {
   userunknown: 'recipient',
@@ -33,6 +34,7 @@ const PARTY: Record<LexiconReason, string> = {
   hostunknown: 'recipient',
   norelaying: 'sender',
   spamdetected: 'receiver-policy',
+  blocked: 'sender',
 };
 /** The SMTP command the reason's refusal answers, and a catch-all code that names no reason of its own. */
 const STAGE: Record<LexiconReason, [string, string]> = {
@@ -43,6 +45,7 @@ const STAGE: Record<LexiconReason, [string, string]> = {
   norelaying: ['RCPT TO', '550 5.0.0'],
   mesgtoobig: ['end of DATA', '554 5.0.0'],
   spamdetected: ['end of DATA', '554 5.0.0'],
+  blocked: ['RCPT TO', '550 5.0.0'],
 };
 
 /** A notice's heading in each language (the text above the recipient in a localised notice); a wrapper only. */
@@ -152,6 +155,19 @@ const ROWS: Row[] = [
   { lang: 'ko', reason: 'mailboxfull', text: '받는 사람의 메일함이 가득 찼습니다.', not: '받는 사람의 메일함이 정리되었습니다.' },
   { lang: 'ko', reason: 'mesgtoobig', text: '메일 크기가 제한을 초과했습니다.', not: '메일 전송이 완료되었습니다.' },
   { lang: 'ko', reason: 'spamdetected', text: '스팸으로 분류되었습니다.', not: '받은 편지함으로 분류되었습니다.' },
+  // the sending IP blocked or on a block list, in each language
+  { lang: 'de', reason: 'blocked', text: 'Ihre IP-Adresse wurde gesperrt.', not: 'Ihre IP-Adresse wurde geändert.' },
+  { lang: 'de', reason: 'blocked', text: 'Der Server steht auf einer schwarzen Liste.', not: 'Der Server steht auf einer Warteliste.' },
+  { lang: 'fr', reason: 'blocked', text: 'Votre adresse IP est bloquée.', not: 'Votre adresse IP est autorisée.' },
+  { lang: 'es', reason: 'blocked', text: 'La dirección IP ha sido bloqueada.', not: 'La dirección IP ha sido registrada.' },
+  { lang: 'it', reason: 'blocked', text: "L'indirizzo IP è stato bloccato.", not: "L'indirizzo IP è stato registrato." },
+  { lang: 'pt', reason: 'blocked', text: 'O endereço IP foi bloqueado.', not: 'O endereço IP foi registrado.' },
+  { lang: 'nl', reason: 'blocked', text: 'Uw IP-adres is geblokkeerd.', not: 'Uw IP-adres is gewijzigd.' },
+  { lang: 'pl', reason: 'blocked', text: 'Twój adres IP jest zablokowany.', not: 'Twój adres IP jest nowy.' },
+  { lang: 'ru', reason: 'blocked', text: 'Ваш IP-адрес заблокирован.', not: 'Ваш IP-адрес изменён.' },
+  { lang: 'ja', reason: 'blocked', text: '送信元IPアドレスがブロックされています。', not: '送信元IPアドレスが変更されました。' },
+  { lang: 'zh', reason: 'blocked', text: '发信IP被禁止', not: '发信IP已更换' },
+  { lang: 'ko', reason: 'blocked', text: 'IP가 차단되었습니다', not: 'IP가 변경되었습니다' },
 ];
 
 const RCPT = 'someone@example.net';

@@ -28,7 +28,7 @@ export interface Language {
   words: Partial<Record<LexiconReason, RegExp>>;
 }
 
-export type LexiconReason = 'userunknown' | 'mailboxfull' | 'suspend' | 'mesgtoobig' | 'hostunknown' | 'norelaying' | 'spamdetected';
+export type LexiconReason = 'userunknown' | 'mailboxfull' | 'suspend' | 'mesgtoobig' | 'hostunknown' | 'norelaying' | 'spamdetected' | 'blocked';
 
 /** A word not inside a longer word (for letters \b does not know). */
 const L = String.raw`(?<!\p{L})`;
@@ -69,7 +69,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:postfach|mailbox|posteingang|speicherplatz)${R}\s+${gap(4)}(?:ist\s+)?(?:voll|[üu]berf[üu]llt|[üu]berlastet|ersch[öo]pft)${R}|${L}(?:postfach|speicher)(?:kontingent|gr[öo][ßs]e|quota|limit)\s+${gap(2)}(?:ist\s+)?(?:[üu]berschritten|ersch[öo]pft|erreicht)${R}|${L}(?:quota|kontingent)\s+(?:des\s+(?:postfachs|empf[äa]ngers)\s+)?(?:ist\s+)?[üu]berschritten${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:postfach|konto|benutzerkonto|e-?mail-?konto|mailbox|empf[äa]ngerpostfach)${R}\s+${gap(3)}(?:ist\s+|wurde\s+)?(?:deaktiviert|gesperrt|stillgelegt|inaktiv|vor[üu]bergehend\s+gesperrt)${R}`,
+        String.raw`${L}(?:postfach|konto|benutzerkonto|e-?mail-?konto|mailbox|empf[äa]ngerpostfach)${R}${NOT_IP}\s+${gap(3)}(?:ist\s+|wurde\s+)?(?:deaktiviert|gesperrt|stillgelegt|inaktiv|vor[üu]bergehend\s+gesperrt)${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}(?:nachricht|e-?mail|mail)${R}\s+${gap(4)}(?:ist\s+)?zu\s+gro[ßs]${R}|${L}(?:nachrichten|e-?mail|mail)?gr[öo][ßs]e\s+${gap(3)}(?:[üu]berschreitet|[üu]berschritten)|${L}gr[öo][ßs]enbeschr[äa]nkung${R}`,
@@ -83,6 +83,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:als|wegen)\s+spam\s+${gap(1)}(?:eingestuft|erkannt|abgelehnt|zur[üu]ckgewiesen|markiert|klassifiziert)|${L}spam-?verdacht${R}|${L}verdacht\s+auf\s+spam${R}`,
       ),
+      blocked: re(String.raw`${L}(?:IP-?Adresse|IP|Absender-?IP|Server)${R}\s+${gap(3)}(?:ist\s+|wurde\s+)?(?:gesperrt|blockiert)${R}|${L}(?:auf\s+(?:der|einer)\s+)?schwarze[nr]?\s+Liste${R}|${L}Blacklist\s+(?:gesetzt|eingetragen)${R}`),
     },
   },
   {
@@ -103,7 +104,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}bo[iî]te${R}\s+${gap(4)}(?:est\s+)?(?:pleine|saturée|remplie)${R}|${L}quota\s+${gap(3)}(?:est\s+)?(?:dépassé|atteint|excédé)${R}|${L}espace\s+de\s+stockage\s+${gap(2)}(?:est\s+)?(?:plein|saturé|insuffisant)${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:compte|bo[iî]te(?:\s+aux\s+lettres|\s+mail)?|adresse)${R}\s+${gap(3)}(?:est\s+|a\s+été\s+)?(?:désactivée?|suspendue?|bloquée?|inactive?|fermée?)${R}`,
+        String.raw`${L}(?:compte|bo[iî]te(?:\s+aux\s+lettres|\s+mail)?|adresse)${R}${NOT_IP}\s+${gap(3)}(?:est\s+|a\s+été\s+)?(?:désactivée?|suspendue?|bloquée?|inactive?|fermée?)${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}(?:message|courriel|e-?mail)${R}\s+${gap(3)}(?:est\s+)?trop\s+(?:volumineux|gros|grand|lourd)${R}|${L}taille\s+${gap(4)}(?:est\s+)?(?:dépassée|dépasse|excède|supérieure\s+à\s+la\s+limite)${R}|${L}taille\s+(?:limite|maximale)\s+(?:du\s+message\s+)?(?:atteinte|dépassée)${R}`,
@@ -115,6 +116,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:considéré|identifié|détecté|classé|reconnu|signalé)e?\s+comme\s+(?:un\s+|du\s+)?(?:spam|courrier\s+indésirable|pourriel)${R}|${L}suspicion\s+de\s+spam${R}`,
       ),
+      blocked: re(String.raw`${L}(?:adresse\s+IP|IP)${R}\s+${gap(3)}(?:est\s+|a\s+été\s+)?(?:bloquée?|bannie?|blacklistée?)${R}|${L}liste\s+noire${R}`),
     },
   },
   {
@@ -134,7 +136,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}buzón${R}\s+${gap(4)}(?:está\s+)?(?:llen[oa]|complet[oa]|saturad[oa])${R}|${L}cuota\s+${gap(3)}(?:excedida|superada|agotada)${R}|${L}(?:ha\s+)?(?:excedido|superado)\s+(?:su\s+|la\s+)?cuota${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:cuenta|buzón)${R}\s+${gap(3)}(?:está\s+|ha\s+sido\s+)?(?:deshabilitad[oa]|desactivad[oa]|suspendid[oa]|bloquead[oa]|inactiv[oa])${R}`,
+        String.raw`${L}(?:cuenta|buzón)${R}${NOT_IP}\s+${gap(3)}(?:está\s+|ha\s+sido\s+)?(?:deshabilitad[oa]|desactivad[oa]|suspendid[oa]|bloquead[oa]|inactiv[oa])${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}(?:mensaje|correo)${R}\s+${gap(3)}(?:es\s+)?demasiado\s+(?:grande|extenso|pesado)${R}|${L}tamaño\s+${gap(4)}(?:excedido|superado|excede|supera)${R}`,
@@ -148,6 +150,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:considerad|detectad|identificad|marcad|clasificad|catalogad)[oa]\s+como\s+(?:correo\s+no\s+deseado|spam|correo\s+basura)${R}|${L}sospecha\s+de\s+spam${R}`,
       ),
+      blocked: re(String.raw`${L}(?:dirección\s+IP|IP)${R}\s+${gap(3)}(?:está\s+|ha\s+sido\s+|fue\s+)?(?:bloquead[ao]|bloqueada|vetad[ao])${R}|${L}lista\s+negra${R}`),
     },
   },
   {
@@ -169,7 +172,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:casella|cassetta\s+postale)${R}\s+${gap(4)}(?:è\s+)?(?:piena|satura|esaurita)${R}|${L}quota\s+${gap(2)}(?:superata|esaurita|raggiunta)${R}|${L}spazio\s+${gap(2)}esaurito${R}|${L}over\s*quota${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:casella|account|utenza|cassetta\s+postale)${R}\s+${gap(3)}(?:è\s+|è\s+stata\s+|è\s+stato\s+)?(?:disattivat[oa]|sospes[oa]|disabilitat[oa]|bloccat[oa])${R}`,
+        String.raw`${L}(?:casella|account|utenza|cassetta\s+postale)${R}${NOT_IP}\s+${gap(3)}(?:è\s+|è\s+stata\s+|è\s+stato\s+)?(?:disattivat[oa]|sospes[oa]|disabilitat[oa]|bloccat[oa])${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}messaggio${R}\s+${gap(3)}(?:è\s+)?troppo\s+(?:grande|grosso|pesante|voluminoso)${R}|${L}dimension[ei]\s+${gap(4)}(?:superat[ae]|supera|eccede|eccedono)${R}`,
@@ -181,6 +184,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:considerat|identificat|riconosciut|classificat|rilevat)[oa]\s+come\s+(?:posta\s+indesiderata|spam)${R}|${L}sospetto\s+spam${R}`,
       ),
+      blocked: re(String.raw`${L}(?:indirizzo\s+IP|IP)${R}\s+${gap(3)}(?:è\s+|è\s+stato\s+)?(?:bloccat[oa]|bannat[oa])${R}|${L}lista\s+nera${R}|${L}blacklist\s+di\s+${gap(1)}`),
     },
   },
   {
@@ -200,7 +204,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}caixa(?:\s+(?:de\s+correio|postal|de\s+entrada))?${R}\s+${gap(4)}(?:está\s+)?(?:cheia|lotada|sem\s+espaço)${R}|${L}(?:cota|quota)\s+${gap(2)}(?:excedida|esgotada|ultrapassada)${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:conta|caixa(?:\s+postal|\s+de\s+correio)?)${R}\s+${gap(3)}(?:está\s+|foi\s+)?(?:desativad[oa]|suspens[oa]|bloquead[oa]|inativ[oa]|desabilitad[oa])${R}`,
+        String.raw`${L}(?:conta|caixa(?:\s+postal|\s+de\s+correio)?)${R}${NOT_IP}\s+${gap(3)}(?:está\s+|foi\s+)?(?:desativad[oa]|suspens[oa]|bloquead[oa]|inativ[oa]|desabilitad[oa])${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}mensagem${R}\s+${gap(3)}(?:é\s+)?(?:muito|demasiado)\s+grande${R}|${L}tamanho\s+${gap(4)}(?:excedido|excede|ultrapassa|ultrapassado)${R}`,
@@ -212,6 +216,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:considerad|identificad|detectad|classificad|marcad)[oa]\s+como\s+(?:spam|lixo\s+eletr[oô]nico|lixo\s+electr[oó]nico|correio\s+indesejado)${R}|${L}suspeita\s+de\s+spam${R}`,
       ),
+      blocked: re(String.raw`${L}(?:endereço\s+IP|IP)${R}\s+${gap(3)}(?:está\s+|foi\s+)?(?:bloquead[oa]|banid[oa])${R}|${L}lista\s+negra${R}`),
     },
   },
   {
@@ -226,7 +231,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:postvak|mailbox|brievenbus|postbus)${R}\s+${gap(4)}(?:is\s+)?(?:vol|overvol)${R}|${L}(?:quotum|quota|opslaglimiet)\s+${gap(2)}(?:is\s+)?(?:overschreden|bereikt)${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:account|postvak|mailbox)${R}\s+${gap(3)}(?:is\s+)?(?:uitgeschakeld|geblokkeerd|gedeactiveerd|inactief|opgeschort)${R}`,
+        String.raw`${L}(?:account|postvak|mailbox)${R}${NOT_IP}\s+${gap(3)}(?:is\s+)?(?:uitgeschakeld|geblokkeerd|gedeactiveerd|inactief|opgeschort)${R}`,
       ),
       mesgtoobig: re(String.raw`${L}(?:bericht|e-?mail)${R}\s+${gap(3)}(?:is\s+)?te\s+groot${R}|${L}berichtgrootte\s+${gap(3)}overschr\S*`),
       hostunknown: re(String.raw`${L}(?:het\s+)?domein${R}\s+${gap(3)}(?:bestaat\s+niet|is\s+onbekend|onbekend|niet\s+gevonden)${R}`),
@@ -234,6 +239,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:aangemerkt|herkend|beschouwd|geclassificeerd|gemarkeerd)\s+als\s+(?:spam|ongewenste\s+e-?mail)${R}|${L}vermoedelijk\s+spam${R}`,
       ),
+      blocked: re(String.raw`${L}(?:IP-?adres|IP)${R}\s+${gap(3)}(?:is\s+)?(?:geblokkeerd|op\s+de\s+zwarte\s+lijst)${R}|${L}zwarte\s+lijst${R}`),
     },
   },
   {
@@ -254,7 +260,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}skrzynk[aię]${R}\s+${gap(3)}(?:jest\s+)?(?:pełna|przepełniona|zapełniona)${R}|${L}(?:przepełniona|pełna)\s+skrzynka${R}|${L}przekroczon[oay]\s+(?:limit|quot[aęy]|pojemnoś\S*)|${L}brak\s+miejsca\s+w\s+skrzynce${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:konto|skrzynka)${R}\s+${gap(3)}(?:jest\s+|zostało\s+|została\s+)?(?:zablokowan[ea]|wyłączon[ea]|nieaktywn[ea]|zawieszon[ea]|dezaktywowan[ea])${R}`,
+        String.raw`${L}(?:konto|skrzynka)${R}${NOT_IP}\s+${gap(3)}(?:jest\s+|zostało\s+|została\s+)?(?:zablokowan[ea]|wyłączon[ea]|nieaktywn[ea]|zawieszon[ea]|dezaktywowan[ea])${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}wiadomoś[ćc]${R}\s+${gap(3)}(?:jest\s+)?(?:zbyt|za)\s+duża${R}|${L}przekroczon[oay]\s+(?:maksymaln[aąy]\s+)?(?:rozmiar|wielkoś\S*)`,
@@ -266,6 +272,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:uznan|rozpoznan|zakwalifikowan|oznaczon)[aoy]\s+${gap(1)}(?:jako|za)\s+spam${R}|${L}podejrzeni[ea]\s+spamu${R}`,
       ),
+      blocked: re(String.raw`${L}(?:adres\s+IP|IP)${R}\s+${gap(3)}(?:jest\s+|został\s+)?(?:zablokowany|zbanowany)${R}|${L}czarn(?:ej|a|ą)\s+list(?:ie|a|ę)${R}`),
     },
   },
   {
@@ -284,10 +291,11 @@ export const LANGUAGES: Language[] = [
       mailboxfull: re(
         String.raw`${L}schránka${R}\s+${gap(3)}(?:je\s+)?(?:plná|přeplněná|zaplněná)${R}|${L}(?:plná|přeplněná)\s+schránka${R}|${L}překročen[aá]\s+(?:kvóta|kapacita)${R}`,
       ),
-      suspend: re(String.raw`${L}(?:schránka|účet)${R}\s+${gap(3)}(?:je\s+|byla?\s+)?(?:zablokován[aá]?|deaktivován[aá]?|zrušen[aá]?)${R}`),
+      suspend: re(String.raw`${L}(?:schránka|účet)${R}${NOT_IP}\s+${gap(3)}(?:je\s+|byla?\s+)?(?:zablokován[aá]?|deaktivován[aá]?|zrušen[aá]?)${R}`),
       mesgtoobig: re(String.raw`${L}zpráva${R}\s+${gap(3)}(?:je\s+)?příliš\s+velká${R}|${L}překročen[aá]\s+(?:maximální\s+)?velikost${R}`),
       hostunknown: re(String.raw`${L}doména${R}\s+${gap(3)}neexistuje${R}`),
       spamdetected: re(String.raw`${L}(?:označen|vyhodnocen|rozpoznán)[aáo]?\s+jako\s+spam${R}|${L}podezření\s+na\s+spam${R}`),
+      blocked: re(String.raw`${L}(?:IP\s+adresa|IP)${R}\s+${gap(3)}(?:je\s+|byla\s+)?(?:zablokovaná|blokovaná)${R}|${L}(?:černé|černá)\s+listin[ěa]${R}`),
     },
   },
   {
@@ -309,7 +317,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:ящик|скриньк\S*)${R}\s+${gap(3)}(?:переполнен\S*|заполнен\S*|переповнен\S*)|${L}превышен[аоы]?\s+(?:квота|лимит|размер\s+(?:почтового\s+)?ящика)${R}|${L}(?:недостаточно|нет)\s+(?:свободного\s+)?места\s+в\s+(?:почтовом\s+)?ящике${R}`,
       ),
       suspend: re(
-        String.raw`${L}(?:ящик|аккаунт|учётн\S*\s+запис\S*|учетн\S*\s+запис\S*|скриньк\S*)${R}\s+${gap(3)}(?:заблокирован\S*|отключ[её]н\S*|неактивен|заморожен\S*|заблоковано)`,
+        String.raw`${L}(?:ящик|аккаунт|учётн\S*\s+запис\S*|учетн\S*\s+запис\S*|скриньк\S*)${R}${NOT_IP}\s+${gap(3)}(?:заблокирован\S*|отключ[её]н\S*|неактивен|заморожен\S*|заблоковано)`,
       ),
       mesgtoobig: re(
         String.raw`${L}(?:сообщени[ея]|письмо)${R}\s+${gap(3)}слишком\s+(?:больш\S*|велик\S*)|${L}(?:превышен|превышает)\s+${gap(2)}размер${R}|${L}размер\s+(?:письма|сообщения)\s+превыша\S*`,
@@ -319,6 +327,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:распознан|определен|определён|признан|классифицирован|отмечен)[оа]?\s+как\s+спам${R}|${L}подозрени[еюя]\s+на\s+спам${R}|${L}похоже\s+на\s+спам${R}`,
       ),
+      blocked: re(String.raw`${L}(?:IP-?адрес|IP)${R}\s+${gap(3)}(?:заблокирован\S*|заблоковано|в\s+ч[её]рном\s+списке)|${L}ч[её]рн(?:ом|ый|ого)\s+спис(?:ке|ок|ка)${R}`),
     },
   },
   {
@@ -345,6 +354,7 @@ export const LANGUAGES: Language[] = [
       hostunknown: re(String.raw`ドメイン(?:名)?(?:が|は)?(?:存在しません|見つかりません)|存在しないドメイン`),
       norelaying: re(String.raw`(?:中継|リレー)(?:を|は|が)?(?:拒否|禁止|許可されていません)`),
       spamdetected: re(String.raw`(?:迷惑メール|スパム)(?:と判定|として(?:判定|検出|拒否))`),
+      blocked: re(String.raw`(?:IPアドレス|送信元IP|IP)(?:が|は)?(?:ブロック|拒否|ブラックリスト)|ブラックリストに(?:登録|掲載)`),
     },
   },
   {
@@ -369,6 +379,7 @@ export const LANGUAGES: Language[] = [
       hostunknown: re(String.raw`(?:收件人)?域名(?:不存在|无法解析|無法解析)`),
       norelaying: re(String.raw`(?:不允许|不允許|拒绝|拒絕)(?:转发|轉發|中继|中繼)|中继被拒绝`),
       spamdetected: re(String.raw`(?:判定|识别|識別|认定|認定)为垃圾邮件|疑似垃圾邮件|垃圾邮件特征|(?:判定|識別)為垃圾郵件`),
+      blocked: re(String.raw`(?:IP|发信IP|發信IP)(?:地址)?(?:被|已被)?(?:封禁|封锁|封鎖|禁止|屏蔽|拒绝|拒絕)|黑名单|黑名單`),
     },
   },
   {
@@ -385,6 +396,7 @@ export const LANGUAGES: Language[] = [
       hostunknown: re(String.raw`도메인[^\n]{0,10}(?:존재하지\s?않|찾을\s?수\s?없)`),
       norelaying: re(String.raw`(?:릴레이|중계)[^\n]{0,6}(?:거부|허용되지)`),
       spamdetected: re(String.raw`스팸(?:으로)?\s?(?:분류|판단|간주|판정)`),
+      blocked: re(String.raw`IP[^\n]{0,10}(?:차단|블랙리스트)|블랙리스트에\s?(?:등록|포함)`),
     },
   },
 ];
