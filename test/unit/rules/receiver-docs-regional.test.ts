@@ -247,6 +247,26 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
     rows: [r('nicru.try-another-server', 451, null, 'Please try another server', 'connect', 'requireptr', 'smtp.ptr-required', 'sender', '451 Please try again later')],
   },
   {
+    receiver: 'KPN',
+    host: 'mail.kpnmail.nl',
+    rcpt: 'someone@kpnmail.nl',
+    source: 'https://blacklist.kpnmail.nl/Help/17',
+    rows: [
+      r(
+        'kpn.ip-blacklisted-logins',
+        554,
+        null,
+        'Your IP: 192.0.2.25 is blacklisted, please see http://blacklist.kpnmail.nl/Help/17',
+        'connect',
+        'securityerror',
+        'smtp.login-failed',
+        'sender',
+        '554 Your IP: 192.0.2.25 is blacklisted, please see http://www.spamhaus.org/query/ip/192.0.2.25',
+        'is blacklisted, please see http://blacklist.kpnmail.nl/Help/17',
+      ),
+    ],
+  },
+  {
     receiver: 'SFR',
     host: 'smtp-in.sfr.fr',
     rcpt: 'someone@sfr.fr',

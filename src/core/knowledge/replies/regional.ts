@@ -356,6 +356,19 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
     sources: ['https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html (RU-CENTER: mail diagnostics and troubleshooting, "451 Please try another server")'],
   }),
+  // KPN (kpnmail.nl): an IP blocked for an hour after too many wrong-password logins or too many mailbox sessions
+  entry({
+    id: 'kpn.ip-blacklisted-logins',
+    sender: 'KPN (kpnmail.nl, planet.nl, hetnet.nl)',
+    text: /\bis blacklisted, please see https?:\/\/blacklist\.kpnmail\.nl\/Help\/\d+/i,
+    reason: 'securityerror',
+    headline: "The provider blocked the client's IP for an hour after failed logins (a wrong password in a mail program)",
+    meaning:
+      'KPN blocks an IP for one hour when too many logins with a wrong password, or too many mailbox sessions in a short time, come from it; the block lifts by itself once the mail programs use the right settings.',
+    rules: ['smtp.login-failed', 'smtp.rejected'],
+    fix: ['Correct the password (and the server settings) in every mail program and device that uses the account from this connection, then wait an hour.'],
+    sources: ['https://blacklist.kpnmail.nl/Help/17 (KPN: "Your IP: <IP address> is blacklisted, please see http://blacklist.kpnmail.nl/Help/17")'],
+  }),
   // Apple iCloud Mail: bracketed codes before "Message rejected due to local policy"
   entry({
     id: 'icloud.cs-local-policy',
