@@ -5,10 +5,13 @@
 
 import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
+import { clientFaultOf } from '../../core/knowledge/who-acts';
+import { knowledgeById } from '../../core/knowledge/replies';
 import type { StepView, VerdictView } from './types';
 import {
   APPLICATION_RECIPIENT_WORDS,
   FORWARDER_WORDS,
+  GREYLISTED_WORDS,
   LOG_KINDS,
   MESSAGE_WORDS,
   OWN_SENDING_SERVER_WORDS,
@@ -16,6 +19,7 @@ import {
   PARTY_WORDS,
   REFUSED_SENDER_WORDS,
   STAGE_WORDS,
+  clientFaultWords,
   kindWords,
   reasonWords,
 } from './words';
@@ -161,7 +165,21 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
     return PARTY_WORDS.sender;
   // a client's envelope sender refused by the reader's own server: the address is the sender's to fix
   if (primary?.inbound && first?.rule === 'smtp.sender-invalid') return REFUSED_SENDER_WORDS;
+  // a client refused by the reader's own server for its own fault (its HELO, PTR, domain's SPF/DKIM/DMARC,
+  // message, an address it wrote to): the server is right, the sender fixes it — unless the client stands
+  // inside the reader's own network (a list server, a content filter: then the reader's own system is the
+  // client too)
+  if (primary?.inbound && first) {
+    const fault = clientFaultOf(first.rule, primary.text);
+    const ownNetwork = !!primary.ip && isIP(primary.ip) && isNonPublicIP(primary.ip);
+    if (fault && !ownNetwork) return clientFaultWords(fault.what);
+    // the organisation's own program inside its network (groupware, an application container) wrote to an
+    // address the server does not have: the address is in that program's data
+    if (ownNetwork && first.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
+  }
   if (primary?.inbound) return OWN_SERVER_WORDS;
+  // greylisting elsewhere (RFC 6647): the sending server's retry is the whole answer
+  if (first?.rule === 'smtp.greylisted') return GREYLISTED_WORDS;
   // an error inside the reader's own mail system (its configuration, a local service it relies on, a
   // delivery to a loopback or private address: LMTP, a content filter)
   // (while sending — no SMTP dialogue at all: no stage, no receiver named, no reply code, as an Exim
@@ -172,6 +190,10 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
     return PARTY_WORDS.recipient;
   // (no reply at all, no receiver named, not the input's own server answering a client: the sending server's own
   // failure before any dialogue — an Exim transport's options, its next hop's DNS lookup "on connecting")
+  // the sending server's own queue status (its DNS lookup of the next hop, its own directory: the knowledge
+  // entry says so), no receiver named
+  if (first?.rule === 'mta.local-error' && primary && !primary.remote && knowledgeById(primary.knowledge)?.ownQueue)
+    return OWN_SENDING_SERVER_WORDS;
   if (first?.rule === 'mta.local-error')
     return primary &&
       !primary.remote &&

@@ -93,6 +93,21 @@ export const REFUSED_SENDER_WORDS =
 export const APPLICATION_RECIPIENT_WORDS =
   "The sender's side: whoever runs the application that sent it — the recipient address in its data is wrong or gone";
 
+/**
+ * Whose move it is when the reader's own server refused a client for the client's own fault (its HELO,
+ * its IP's reverse DNS, its domain's SPF/DKIM/DMARC, its message, an address it wrote to): the server is
+ * right, the sender fixes it — the receiving administrator tells them (core/knowledge/who-acts.ts).
+ */
+export const clientFaultWords = (what: string) =>
+  `The sender's side: your server refused this client for ${what} — the sender fixes that; tell them what the reply says (or accept them by exception)`;
+
+/**
+ * Whose move it is when a receiver greylisted the mail (RFC 6647): a temporary refusal the sending
+ * server's own retry gets past — nothing to change unless the retries run out.
+ */
+export const GREYLISTED_WORDS =
+  "The sender's side: nothing to change — the receiver greylisted the first attempt and the sending server's retry gets it delivered";
+
 export const PARTY_WORDS: Record<Party, string> = {
   sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",

@@ -20,8 +20,8 @@ describe('who acts', () => {
       /^Your server's administrator/,
     ],
     [
-      "your server's own milter refused a message (cleanup, no queue id in the paste)",
-      'milter-reject: END-OF-MESSAGE from lists.example.org[192.0.2.9]: 5.7.1 Spam message rejected; from=<owner@example.org> to=<a@example.org> proto=ESMTP helo=<lists.example.org>',
+      "your server's own milter refused a message its own list server passed on (a client inside its network)",
+      'milter-reject: END-OF-MESSAGE from lists.example.org[10.0.0.9]: 5.7.1 Spam message rejected; from=<owner@example.org> to=<a@example.org> proto=ESMTP helo=<lists.example.org>',
       /^Your server's administrator/,
     ],
     [
@@ -94,6 +94,87 @@ describe('who acts', () => {
       'the same refusal in a delivery report to a person',
       '<b@example.net>: host mx.example.net[198.51.100.4] said: 550 5.1.1 <b@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
       /^The recipient's side/,
+    ],
+  ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
+});
+
+// The reader's own server refused an outside client for the client's own fault: the receiving
+// administrator's move is to tell the sender (never to "delist" or fix their own server); the same
+// rule's over-strict forms (a HELO that merely does not resolve, RFC 5321 §4.1.4; SPF none) and a
+// client inside the reader's own network stay with the reader's server.
+const smtpd = (reply: string, client = 'mail.example.net[198.51.100.9]', helo = 'mail.example.net') =>
+  `Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from ${client}: ${reply}; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<${helo}>`;
+const TELL = /^The sender's side: your server refused this client for .*tell them what the reply says/;
+
+describe('who acts when your own server refused a client', () => {
+  it.each([
+    ['a HELO that is not fully qualified', smtpd('504 5.5.2 <mail>: Helo command rejected: need fully-qualified hostname', undefined, 'mail'), TELL],
+    [
+      'a HELO that does not resolve (no ground to refuse: the receiver\'s own check)',
+      smtpd('450 4.7.1 <mail.example.net>: Helo command rejected: Host not found'),
+      /^Your server's administrator/,
+    ],
+    ["the client's IP without reverse DNS", smtpd('450 4.7.1 Client host rejected: cannot find your hostname, [198.51.100.9]', 'unknown[198.51.100.9]'), TELL],
+    [
+      "the client domain's SPF fail (its own milter's log)",
+      'Nov  3 04:07:19 mx smf-spf[19861]: SPF fail: ip=198.51.100.9, fqdn=[198.51.100.9], helo=mail.example.net, from=<a@example.net>\nNov  3 04:07:19 mx sm-mta[23903]: vA347GJM023903: Milter: from=<a@example.net>, reject=550 5.7.1 Command rejected',
+      TELL,
+    ],
+    [
+      "the same milter refusing a domain that has no SPF record (SPF none: the receiver's choice)",
+      'milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.23 SPF validation failed (SPF none: no SPF record for example.net); from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
+      /^Your server's administrator/,
+    ],
+    [
+      'a message with over-long lines (OpenSMTPD)',
+      'Nov 25 11:47:07 mx smtpd[12057]: 2c9323b359d01a8a smtp event=connected address=198.51.100.9 host=mail.example.net\nNov 25 11:47:09 mx smtpd[12057]: 2c9323b359d01a8a smtp event=bad-input result="500 5.0.0: Line too long"',
+      TELL,
+    ],
+    [
+      'an outside client writing to an address the server does not have',
+      smtpd('550 5.1.1 <x@example.org>: Recipient address rejected: User unknown in virtual mailbox table'),
+      TELL,
+    ],
+    [
+      "the organisation's own groupware inside its network writing to an address the server does not have",
+      smtpd('550 5.1.1 <room@example.org>: Recipient address rejected: User unknown in virtual mailbox table', 'sogo.internal[172.22.1.248]'),
+      /^The sender's side: whoever runs the application/,
+    ],
+    [
+      'a client listed on a blocklist your server queries (your server, not the sender, reads the list)',
+      smtpd('554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org'),
+      /^Your server's administrator/,
+    ],
+    ['your own greylisting', smtpd('450 4.2.0 <b@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html'), /^Your server's administrator/],
+  ])('%s', async (_name, text, words) => {
+    const w = await who(text);
+    expect(w).toMatch(words);
+    expect(w).not.toMatch(/delist|request removal/i);
+  });
+});
+
+describe('who acts: the sending side with nothing to change, its own queue, a loop downstream', () => {
+  it.each([
+    [
+      "a receiver's greylisting of your mail (the retry delivers it)",
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 450 4.2.0 <b@example.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.net.html (in reply to RCPT TO command)',
+      /^The sender's side: nothing to change/,
+    ],
+    [
+      "Exchange's own queue: its DNS lookup of the next hop failed",
+      '451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain',
+      /^The sender's side: your own sending server's administrator/,
+    ],
+    [
+      "Exchange's own directory holds the address without a mailbox",
+      '420 4.2.0 Recipient deferred because there is no Mdb',
+      /^The sender's side: your own sending server's administrator/,
+    ],
+    ["a message looping between forwarders after it left", '554 sendall: too many hops 19 (17 max)', /^The recipient's side/],
+    [
+      'Postfix "loops back to myself": the sending server\'s own routing, not a loop downstream',
+      'Dec 13 10:31:48 mx postfix/smtp[2875]: 3F2A1B: to=<b@example.net>, relay=none, delay=0.1, delays=0/0/0/0, dsn=5.4.6, status=bounced (mail for example.net loops back to myself)',
+      /^The sender's side: whoever runs the sending server/,
     ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
 });

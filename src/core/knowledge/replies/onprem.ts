@@ -18,6 +18,7 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     // a contact) that has no mailbox database: it treats the address as its own and defers it, even an
     // outside address that a stale directory entry still lists (MicrosoftDocs/OfficeDocs-Exchange#2952)
     id: 'exchange.no-mdb',
+    ownQueue: true,
     sender: 'Exchange Server',
     text: /\bRecipient deferred because there is no Mdb\b/i,
     reason: 'systemerror',
@@ -40,6 +41,7 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     // there does not know the organisation's internal names (other Exchange servers, a smart host, split DNS).
     // A recipient domain that really does not exist ends in a permanent 5.4.4 instead
     id: 'exchange.dns-nonexistent-domain',
+    ownQueue: true,
     sender: 'Exchange Server (its own queue)',
     text: /\bDNS query failed\. The error was: SMTPSEND\.DNS\.NonExistentDomain\b/i,
     codes: [451, 0],

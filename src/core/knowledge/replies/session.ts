@@ -300,19 +300,21 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'mail-loop.hop-count',
     // Exchange/Microsoft 365 "5.4.14 Hop count exceeded", sendmail/Exim "too many hops": a routing
-    // loop between systems (RFC 3463 X.4.6 "Routing loop detected"; RFC 5321 §6.3)
+    // loop between systems (RFC 3463 X.4.6 "Routing loop detected"; RFC 5321 §6.3): the message went
+    // round after it left the sender — forwarding that points back (two mailboxes or domains forwarding to
+    // each other, an MX and a relay handing it back and forth), which only the side that set it up can break
     sender: 'Exchange, sendmail, Exim',
     text: /mail forwarding loop|too many hops|Hop count exceeded/i,
     reason: 'networkerror',
-    party: 'unknown',
+    party: 'recipient',
     meaning:
-      "The server would deliver the message to itself: the domain's MX points at this server, but the server is not configured to accept mail for the domain locally (Postfix: not in mydestination, virtual_mailbox_domains or relay_domains with a transport), or two servers forward to each other.",
+      'The message passed through more servers than the limit allows (counted by its Received header fields), so a server stopped it: it is going round in a loop after it left the sender — two addresses or domains forwarding to each other, or two servers each handing the domain to the other.',
     rules: ['smtp.mail-loop'],
     fix: [
-      "If this server should receive mail for the domain, add it to the right class (Postfix: mydestination for local users, virtual_mailbox_domains for virtual mailboxes, relay_domains plus a transport for a backend server); if it should not, correct the domain's MX record.",
+      "Read the Received header fields of the returned message: the host names that repeat are the loop. Break it where it was set up: a forwarding rule or .forward that points back, an alias pointing to another alias that points back, or two servers that each route the domain to the other (an MX that relays to a host whose own route is that MX).",
     ],
-    verify: ['postconf mydestination virtual_mailbox_domains relay_domains', 'dig +short MX <recipient domain>'],
-    sources: ['https://www.postfix.org/faq.html#loop (Postfix FAQ: mail loops back to myself)'],
+    verify: ['Send one test message and read its Received header fields: no host may appear twice'],
+    sources: ['RFC 5321 §6.3 (loop detection by counting Received fields)', 'RFC 3463 X.4.6 (routing loop detected)'],
   },
   {
     id: 'smtp-auth.failed',

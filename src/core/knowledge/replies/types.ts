@@ -40,6 +40,11 @@ export interface ReplyKnowledge {
    */
   receiverError?: boolean;
   /**
+   * The text is the sending server's own queue status (its own DNS lookup of the next hop, its own
+   * directory), written before any receiver answered: the reader's own sending server is the one to fix.
+   */
+  ownQueue?: boolean;
+  /**
    * Words common to many servers rather than one receiver's own (a DNSBL refusal, an SPF
    * failure, a connection that timed out): the reason engine weighs them at their reason's
    * place in its order (src/core/reason/engine.ts), not ahead of the enhanced code.
