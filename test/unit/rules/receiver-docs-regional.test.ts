@@ -1,5 +1,5 @@
 // Regional receivers' documented replies (src/core/knowledge/replies/regional.ts): NetEase's coded table,
-// SFR's SFR_IN codes, Naver, Daum/Kakao, Seznam, Interia, Yandex's own table, iCloud's bracketed codes and
+// SFR's SFR_IN codes, Naver, Daum/Kakao, Seznam, Yandex's own table, iCloud's bracketed codes and
 // Free. Each text as the provider's page (or a page quoting its reply) gives it, read bare, cut short, in a
 // Postfix bounce line and folded into a DSN's Diagnostic-Code (forms() of receiver-docs.table.ts), with the
 // entry, the reason, the first step and who acts; and a similar text that must not be read as that entry.
@@ -353,25 +353,6 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
         'smtp.recipient-unknown',
         'recipient',
         "550 5.1.1 szn; User has got the service mapped",
-      ),
-    ],
-  },
-  {
-    receiver: 'Interia',
-    host: 'mx.poczta.interia.pl',
-    rcpt: 'someone@interia.pl',
-    source: 'https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600',
-    rows: [
-      r(
-        'interia.recipient-doesnt-want',
-        550,
-        '5.7.1',
-        "Recipient doesn't want your mail",
-        'RCPT TO',
-        'filtered',
-        'smtp.rejected',
-        'recipient',
-        "550 5.7.1 Recipient doesn't want attachments",
       ),
     ],
   },

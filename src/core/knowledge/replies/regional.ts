@@ -1,6 +1,6 @@
 // Refusals of regional mailbox providers — Korea (Naver, Daum/Kakao), China
 // (NetEase 163/126/yeah, its enterprise mail), France (SFR, Free), the Czech
-// Republic (Seznam), Poland (Interia), Russia (Yandex's own table) and Apple
+// Republic (Seznam), Russia (Yandex's own table) and Apple
 // iCloud's bracketed codes — each text as the provider's page (or a page
 // quoting the provider's reply) gives it, with the reason that page names.
 // Codes are matched as the providers write them; the reason engine
@@ -269,17 +269,6 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     reason: 'userunknown',
     meaning: 'Seznam has no mailbox for this address (no mail service is set up for the user): the address is wrong or no longer exists.',
     sources: ['https://napoveda.seznam.cz/uzivatel-neexistuje (Seznam help: Uživatel neexistuje — "5.1.1 szn; User hasn\'t got the service mapped")'],
-  }),
-  // Interia (interia.pl): the recipient put the sender on its block list
-  entry({
-    id: 'interia.recipient-doesnt-want',
-    sender: 'Interia (interia.pl, poczta.fm)',
-    text: /\bRecipient doesn'?t want your mail\b/i,
-    reason: 'filtered',
-    meaning: 'The recipient has probably put your address on their list of blocked senders; only the recipient can change that.',
-    headline: 'The recipient has blocked your address',
-    rules: ['smtp.rejected'],
-    sources: ['https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 (Interia: "550 5.7.1 Recipient doesn\'t want your mail")'],
   }),
   // Yandex's own non-delivery table
   entry({
