@@ -26,6 +26,8 @@ import { SERVICE_REPLIES } from './services';
 import { CLIENT_REPLIES } from './clients';
 import { LOCALIZED_REPLIES } from './localized';
 import { MTA_REPLIES } from './mtas';
+import { REGIONAL_REPLIES } from './regional';
+import { SUBMISSION_REPLIES } from './submission';
 
 export type { ReplyKnowledge } from './types';
 
@@ -38,7 +40,9 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
   ...RECEIVER_CODE_REPLIES,
+  ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,
+  ...SUBMISSION_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
   ...GATEWAY_REPLIES,
