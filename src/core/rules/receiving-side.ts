@@ -17,7 +17,20 @@ import { settingsList } from '../knowledge/mta-settings';
 import { knowledgeById } from '../knowledge/replies';
 
 /** Steps about the refused client and its domain: the sender's to fix. */
-const SENDER_SIDE = ['ptr.*', 'helo.invalid', 'dnsbl.listed', 'spf.*', 'dkim.*', 'dmarc.*', 'reputation.blocked', 'smtp.ptr-required'];
+// (the message's own format and size too: RFC 5322 / RFC 5321 §4.5.3.1 limits the sending program must keep)
+const SENDER_SIDE = [
+  'ptr.*',
+  'helo.invalid',
+  'dnsbl.listed',
+  'spf.*',
+  'dkim.*',
+  'dmarc.*',
+  'reputation.blocked',
+  'smtp.ptr-required',
+  'smtp.not-compliant',
+  'smtp.message-too-large',
+  'headers.*',
+];
 
 /** The refusal, when the input is the reader's own server refusing a stranger. */
 export function ownServerRefused(ctx: RuleContext) {
