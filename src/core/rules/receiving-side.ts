@@ -17,20 +17,7 @@ import { settingsList } from '../knowledge/mta-settings';
 import { knowledgeById } from '../knowledge/replies';
 
 /** Steps about the refused client and its domain: the sender's to fix. */
-// (the message's own format and size too: RFC 5322 / RFC 5321 §4.5.3.1 limits the sending program must keep)
-const SENDER_SIDE = [
-  'ptr.*',
-  'helo.invalid',
-  'dnsbl.listed',
-  'spf.*',
-  'dkim.*',
-  'dmarc.*',
-  'reputation.blocked',
-  'smtp.ptr-required',
-  'smtp.not-compliant',
-  'smtp.message-too-large',
-  'headers.*',
-];
+const SENDER_SIDE = ['ptr.*', 'helo.invalid', 'dnsbl.listed', 'spf.*', 'dkim.*', 'dmarc.*', 'reputation.blocked', 'smtp.ptr-required'];
 
 /** The refusal, when the input is the reader's own server refusing a stranger. */
 export function ownServerRefused(ctx: RuleContext) {

@@ -82,24 +82,6 @@ describe('the reader’s own server refused a stranger', () => {
   });
 });
 
-describe('the reader’s own server refused a stranger’s message (its format or size)', () => {
-  const LONG = (host: string) =>
-    `Nov 25 11:47:07 mx smtpd[12057]: 2c9323b359d01a8a smtp event=connected address=198.51.100.77 host=${host}\nNov 25 11:47:09 mx smtpd[12057]: 2c9323b359d01a8a smtp event=bad-input result="500 5.0.0: Line too long"`;
-  it('an over-long line refused by its own OpenSMTPD: the fixes are the sender’s, told by the receiving admin', async () => {
-    const s = step(await analyze(LONG('mail.sender.example')), 'smtp.not-compliant')!;
-    expect(s.status).toBe('fail');
-    expect(s.fix[0]).toMatch(/Nothing to change on your server if the refusal is wanted/);
-    expect(s.fix.slice(1, -1).every((f) => f.startsWith('(sender) '))).toBe(true);
-  });
-  it('the same reply refusing the reader’s own mail elsewhere keeps the fixes the reader’s', async () => {
-    const r = await analyze(
-      '<bob@example.net>: host mx.example.net[192.0.2.5] said: 500 5.0.0 Line too long (in reply to end of DATA command)',
-    );
-    const s = step(r, 'smtp.not-compliant')!;
-    expect(s.fix.some((f) => f.startsWith('(sender) ') || /Nothing to change on your server/.test(f))).toBe(false);
-  });
-});
-
 describe('the reader’s own server refused elsewhere', () => {
   it('a bounce of its mail keeps the fixes addressed to the reader', async () => {
     const r = await analyze(
