@@ -30,6 +30,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
+  // stage unknown, want end-of-data|data
+  'haskellnet-gmail-restricted-smtp-550-5-7-1-ipv6-guidelines-user-error':
+    "stage only: the library's error quotes the whole message with escaped newlines ('\\n\\nHello world!'); undone, its blank line starts a new paragraph, so the words 'cannot execute command DATA' (HaskellNet's, which name the stage) lie outside the reply's context; reason, step and who acts are right",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
@@ -42,6 +45,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason blocked (550 - unknown), want securityerror|rejected|policyviolation; first reputation.blocked:fail, want smtp.rejected|smtp.auth-failed|smtp.rate-limited
   'mailru-550-message-sending-for-this-account-is-disabled-password-reset':
     "Mail.ru's '550 message sending for this account is disabled' (the sender's own account barred from sending after a suspected hijack) is read as the receiver blocking the sender (blocked, reputation.blocked): 'message sending for this account is disabled' is not known as the sender's own provider suspending the account, whose fix is a password reset",
+  // first smtp.rejected:fail, want smtp.auth-required|mta.local-error|smtp.relay-denied; who acts: wrong, want receiver
+  'mailtraq-554-blacklisted-own-user-outside-lan-definition':
+    "Mailtraq's '554 blacklisted (user@domain)' from the organisation's own server (the user's machine is outside its LAN definition) is read as the address on a sender block list: nothing in the words says the server's own LAN/authentication setting refused its own user, so the step and who acts follow the personal-block reading",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
@@ -66,6 +72,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason userunknown (550 5.1.0 unknown), want policyviolation|speeding|ratelimited|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.rate-limited|smtp.rejected; who acts: wrong, want sender
   'pl-forpsi-550-5-1-0-naruszenie-zasad-smtp-paused-after-mass-mail-to-qq-yahoo':
     "'550 5.1.0 Naruszenie zasad <id>, zobacz https://support.forpsi.com/kb/a4071' (Polish 'policy violation' from the sender's own submission server) is classified by its X.1.0 status as an unknown recipient: the Polish words and the provider's abuse KB link are not read",
+  // first smtp.content-rejected:fail, want smtp.rate-limited
+  'pl-konto-5-1-0-policy-violation-sending-limits':
+    "a bare '5.1.0 <session id> policy violation' from the sender's own submission server (its sending limits) reads as a generic policy/content refusal: 'policy violation' alone does not name a rate limit, the same family as pl-forpsi-550-5-1-0-naruszenie-zasad-…",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
@@ -76,6 +85,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
+  // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
+  'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
+    "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
   // not recognised (kind unknown); reason none, want mailererror|systemerror|userunknown|rejected; first none; who acts: wrong, want recipient
   'umd-550-forward-file-cant-create-output-permission-denied':
     "sendmail's '550 /…/.forward: line 1: … Can't create output: Permission denied', wrapped over three lines, is not recognised: the reply's continuation lines (without code) are not joined and sendmail's local-delivery wording is not known",

@@ -95,6 +95,29 @@ export const CLIENT_ERROR_STAGES: ClientErrorShape[] = [
     stage: 'helo',
     sources: ['https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/jakarta/mail/authenticationfailedexception'],
   },
+  // HaskellNet (Haskell): sendCommand fails with "cannot execute command <Command>, expected reply code
+  // 250, but received <code> <text>", naming the command whose reply it quotes (its DATA carries the
+  // message, so the reply is the end of data's)
+  {
+    id: 'haskellnet.data',
+    words: /\bcannot execute command DATA\b/,
+    stage: 'end-of-data',
+    sources: [
+      'https://github.com/qnikst/HaskellNet/blob/master/src/Network/HaskellNet/SMTP.hs (sendCommand: "cannot execute command " ++ show cmd)',
+    ],
+  },
+  {
+    id: 'haskellnet.rcpt',
+    words: /\bcannot execute command RCPT\b/,
+    stage: 'rcpt',
+    sources: ['https://github.com/qnikst/HaskellNet/blob/master/src/Network/HaskellNet/SMTP.hs (sendCommand)'],
+  },
+  {
+    id: 'haskellnet.mail',
+    words: /\bcannot execute command MAIL\b/,
+    stage: 'mail',
+    sources: ['https://github.com/qnikst/HaskellNet/blob/master/src/Network/HaskellNet/SMTP.hs (sendCommand)'],
+  },
   // .NET System.Net.Mail: the command class that checked the response is in the stack trace
   {
     id: 'dotnet.recipient',

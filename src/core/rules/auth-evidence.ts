@@ -4,6 +4,7 @@
 import type { EvidenceItem } from '../types';
 import { AUTH_AREAS, isAuthRefusal, namesArea, type AuthArea } from '../auth/refusals';
 import type { RuleContext } from './rule';
+import { REPLY_KNOWLEDGE } from '../knowledge/replies';
 
 /** The refusals that concern `area`: those naming it, or auth refusals that name no mechanism. */
 export function refusalEvidence(ctx: RuleContext, area: AuthArea): EvidenceItem[] {
@@ -34,4 +35,18 @@ export function loggedEvidence(ctx: RuleContext, check: AuthArea): EvidenceItem[
       text: `The receiver logged ${check.toUpperCase()} ${l.result}${l.subject ? ` for ${l.subject}` : ''}${l.detail && l.detail !== `Result: ${l.result}` ? ` (${l.detail})` : ''}`,
       line: l.line,
     }));
+}
+
+/**
+ * The refusals that name `area` in common words only (no receiver's own entry, or a generic one such as
+ * "SPF check failed"): a receiver's documented reply keeps the steps its entry names, in its order.
+ */
+export function refusalsNamingInCommonWords(ctx: RuleContext, area: AuthArea): EvidenceItem[] {
+  const common = ctx.evidence.rejections.filter((r) => {
+    if (!isAuthRefusal(r) || !namesArea(r.text, area)) return false;
+    const k = r.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge) : undefined;
+    return !k || !!k.generic;
+  });
+  const lines = new Set(common.map((r) => r.line));
+  return refusalsNaming(ctx, area).filter((e) => lines.has(e.line));
 }

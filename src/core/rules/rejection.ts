@@ -11,6 +11,7 @@ import { recordedStillExplains } from './recorded';
 import { findDnsbl } from '../knowledge/dnsbl-registry';
 import { findRefusalProblem, type RefusalProblem } from '../knowledge/refusal-problems';
 import { isIP, isNonPublicIP } from '../dns/names';
+import { namesArea } from '../auth/refusals';
 
 /**
  * The refusal reasons each step of this rule explains when it is not the
@@ -89,6 +90,19 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
   // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
   // a refusal that names no list the checks know ("is in an RBL") keeps its own
   if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl?.results.some((x) => x.receiver.some((l) => l.line === r.line));
+  // an SPF refusal of a paste that names no envelope domain: rules/spf.ts states it as spf.fail from the
+  // refusal alone (no DNS to ask), so that step — not a general "SPF, DKIM or DMARC" one — carries it
+  if (
+    r.reason === 'authfailure' &&
+    !ctx.live.spf &&
+    !ctx.subjects.mailFromDomain &&
+    !ctx.subjects.fromDomain &&
+    !ctx.evidence.logged.some((l) => l.check === 'spf' && l.result !== 'pass') &&
+    namesArea(r.text, 'spf') &&
+    // (a receiver's own documented reply keeps the steps its entry names)
+    (!r.knowledge || !!REPLY_KNOWLEDGE.find((x) => x.id === r.knowledge)?.generic)
+  )
+    return true;
   // offline, the other checks say only "could not tell": the receiver's own words must keep their step
   if (!ctx.live.enabled) return false;
   if (r.reason === 'authfailure') return !!(ctx.subjects.mailFromDomain || ctx.subjects.fromDomain) && !!(ctx.live.spf || ctx.live.dmarc);

@@ -7,7 +7,7 @@
 
 import type { EvidenceItem, Step } from '../types';
 import { inconclusiveStep, type Rule, type RuleContext } from './rule';
-import { loggedEvidence, refusalEvidence, refusalsNaming } from './auth-evidence';
+import { loggedEvidence, refusalEvidence, refusalsNaming, refusalsNamingInCommonWords } from './auth-evidence';
 import { isSpfRecord, parseSpfRecord } from '../auth/spf/parse';
 import type { SpfCheck } from '../checks/spf';
 import type { SpfEvaluation } from '../auth/spf/types';
@@ -284,6 +284,25 @@ export const spfRules: Rule = {
     // a result the receiver recorded as a failure is stated by rules/recorded.ts
     if (!c && ctx.evidence.logged.some((l) => l.check === 'spf' && l.result !== 'pass')) return [];
     if (!c) {
+      // no envelope sender in the input, but the receiver's refusal names SPF ("[SPF] host … is not allowed
+      // to send mail from …"): the SPF step is where the fix lies, for whichever domain the envelope has
+      // (RFC 7208 §2.4: the MAIL FROM domain's record; RFC 7372 X.7.23) — not a step about DKIM or DMARC
+      const said = refusalsNamingInCommonWords(ctx, 'spf');
+      if (said.length)
+        return [
+          {
+            rule: 'spf.fail',
+            status: 'fail',
+            title:
+              "The receiver refused the message for SPF; the envelope sender's domain is not in the input, so its record could not be checked here",
+            evidence: [...said, ...loggedEvidence(ctx, 'spf')],
+            fix: [
+              "Add the sending server's public IP (or its provider's include:) to the SPF record of the envelope sender's domain (MAIL FROM), or send through a server that record already lists.",
+            ],
+            verify: ['dig +short TXT <envelope sender domain>'],
+            sources: SOURCES,
+          },
+        ];
       // no envelope sender in the input: what the receiver logged is all there is
       return loggedEvidence(ctx, 'spf').length
         ? [

@@ -492,7 +492,10 @@ describe('one refusal repeated for several recipients names each of them in its 
 
 describe('a bare "Address rejected" names the address of the command it answers (RFC 5321 §4.1.1.3)', () => {
   it.each([
-    ['a Postfix bounce line, enhanced code', 'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to RCPT TO command)'],
+    [
+      'a Postfix bounce line, enhanced code',
+      'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to RCPT TO command)',
+    ],
     ['the "#" form of the enhanced code', 'host mx.d.example[192.0.2.9] said: 550 #5.1.0 Address rejected. (in reply to RCPT TO command)'],
     ['no enhanced code', 'host mx.d.example[192.0.2.9] said: 550 Address rejected (in reply to RCPT TO command)'],
     [
@@ -525,5 +528,120 @@ describe('a bare "Address rejected" names the address of the command it answers 
       "Generating server: smtp.b.example\n\na@d.example\nmx.d.example\nRemote server returned '554 5.4.4 <mx.d.example #5.4.4 smtp; 550 5.4.4 Unable to relay>'\n",
     );
     expect(r.report.rejections[0]?.text ?? '').toMatch(/#5\.4\.4/);
+  });
+});
+
+describe('an SPF refusal whose paste names no envelope domain is still the SPF step (RFC 7208 §2.4)', () => {
+  it.each([
+    ['Interia, placeholders kept', '550 5.7.0 [SPF] host (host number) is not allowed to send mail from domain'],
+    ['a bounce line without addresses', 'host mx.d.example[192.0.2.9] said: 550 5.7.1 SPF check failed (in reply to end of DATA command)'],
+  ])('%s: spf.fail first', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).toBe('spf.fail');
+    expect(r.report.checklist.some((s) => s.rule === 'smtp.auth-failed')).toBe(false);
+  });
+
+  it.each([
+    [
+      'DMARC named, no SPF',
+      "host mx.d.example[192.0.2.9] said: 550 5.7.1 Unauthenticated email is not accepted due to domain's DMARC policy (in reply to end of DATA command)",
+    ],
+  ])('%s: not the SPF step', async (_n, text) => {
+    const r = await read(text);
+    expect(r.first).not.toBe('spf.fail');
+  });
+});
+
+describe("a recipient's own block of the sender's address is no DNS blocklist", () => {
+  it.each([
+    ['Interia', "550 5.7.1 Recipient doesn't want your mail"],
+    [
+      'a Postfix bounce line',
+      "host mx.d.example[192.0.2.9] said: 550 5.7.1 Recipient doesn't want your mail (in reply to RCPT TO command)",
+    ],
+    [
+      'Mailtraq: an address in parentheses',
+      'The following recipient(s) could not be reached: Jane Doe on 8/25/2008 8:17 AM 554 blacklisted (jsmith@d.example)',
+    ],
+  ])('%s: the personal block list', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0].knowledge).toBe('blocklist.personal');
+    expect(r.report.checklist.some((s) => s.rule === 'dnsbl.listed' && s.status === 'fail')).toBe(false);
+  });
+
+  it.each([
+    [
+      'an IP listed',
+      'host mx.d.example[192.0.2.9] said: 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)',
+    ],
+    ['an IP blacklisted in parentheses', '554 blacklisted (198.51.100.7)'],
+  ])('%s: not the personal block list', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0]?.knowledge ?? null).not.toBe('blocklist.personal');
+  });
+});
+
+describe('words that name a recipient domain without mail servers', () => {
+  it.each([
+    [
+      "SmarterMail's bounce",
+      "Could not deliver message to the following recipient(s):\nFailed Recipient: user@d.example\nReason: Failed to connect to the recipients mail server. No MX records were found for the 'd.example' domain.\n",
+    ],
+    ['the singular form', 'a@d.example: 554 5.4.4 No MX record found for d.example'],
+  ])('%s: the domain takes no mail (notaccept), no reputation step', async (_n, text) => {
+    const r = await read(text);
+    expect(r.reason).toBe('notaccept');
+    expect(r.report.checklist.some((s) => s.rule === 'reputation.blocked' && s.status === 'fail')).toBe(false);
+  });
+
+  it('an MX that answered and refused is not this', async () => {
+    const r = await read(
+      'host mx.d.example[192.0.2.9] said: 550 5.1.1 <a@d.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+    );
+    expect(r.reason).toBe('userunknown');
+  });
+});
+
+describe("a server's idle timeout is a connection problem of the client, not a refusal of the mail", () => {
+  it.each([
+    ['Amazon SES via smtplib', "SMTPSenderRefused(451, b'4.4.2 Timeout waiting for data from client.', 'app@d.example')"],
+    ['Postfix smtpd', '421 4.4.2 mx.d.example Error: timeout exceeded'],
+  ])('%s: the connection step', async (_n, text) => {
+    const r = await read(text);
+    expect(r.reason).toBe('networkerror');
+    expect(r.first).toBe('smtp.connection-failed');
+    expect(r.report.rejections[0].knowledge).toBe('connection.client-idle-timeout');
+  });
+
+  it.each([['a receiver that timed out waiting for its own lookup', '451 4.4.2 Timeout while checking the sender domain']])(
+    '%s: not this entry',
+    async (_n, text) => {
+      const r = await read(text);
+      expect(r.report.rejections[0]?.knowledge ?? null).not.toBe('connection.client-idle-timeout');
+    },
+  );
+});
+
+describe("HaskellNet's 'cannot execute command X, expected reply code 250, but received …' names the command answered", () => {
+  it.each([
+    [
+      'DATA',
+      'user error (cannot execute command DATA "From: <a@b.example>\\nSubject: x\\nHello", expected reply code 250, but received 554 5.7.1 Message rejected as spam)',
+      'end-of-data',
+    ],
+    [
+      'MAIL',
+      'user error (cannot execute command MAIL "<a@b.example>", expected reply code 250, but received 550 5.7.1 Sender rejected)',
+      'mail',
+    ],
+  ])('%s: its stage', async (_n, text, stage) => {
+    const r = await read(text);
+    expect(r.report.rejections[0].stage).toBe(stage);
+    expect(r.report.rejections[0].code).not.toBeNull();
+  });
+
+  it('a reply without the library words keeps its own stage', async () => {
+    const r = await read('expected reply code 250, but received 554 5.7.1 Message rejected as spam');
+    expect(r.report.rejections[0]?.stage ?? 'unknown').not.toBe('mail');
   });
 });

@@ -211,8 +211,8 @@ export const NOT_ACCEPT: ReasonTable = {
     ),
     p(
       'notaccept.no-mx',
-      /\bno MX (?:record )?(?:found|for)\b|\bcouldn'?t find a mail exchanger\b|\bno mail exchanger\b|\bindicated no SMTP service\b|\bno route for current request\b|\bsmtp protocol returned a permanent error\b|\b(?:doesn'?t|does not) receive (?:e-?)?mail\b/i,
-      `${QMAIL} (notqmail: "Sorry, I couldn't find a mail exchanger or IP address"); Yahoo ("no MX record found for domain="); sendmail`,
+      /\bno MX (?:records? )?(?:(?:was|were) )?(?:found|for)\b|\bcouldn'?t find a mail exchanger\b|\bno mail exchanger\b|\bindicated no SMTP service\b|\bno route for current request\b|\bsmtp protocol returned a permanent error\b|\b(?:doesn'?t|does not) receive (?:e-?)?mail\b/i,
+      `${QMAIL} (notqmail: "Sorry, I couldn't find a mail exchanger or IP address"); Yahoo ("no MX record found for domain="); sendmail; SmarterMail ("No MX records were found for the 'example.com' domain": http://support.rackteam.com/kb/a136/common-email-delivery-errors-you-may-receive.aspx)`,
     ),
     // Postfix before 3.1 had no word for a null MX ("MX 0 ."): it called the answer malformed
     p(

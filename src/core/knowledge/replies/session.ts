@@ -171,6 +171,36 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sources: [POSTFIX_DEBUG, 'https://www.postfix.org/postscreen.8.html (pre-greeting tests)'],
   },
   {
+    // the SERVER's idle timeout: the client kept the session open and sent nothing (RFC 5321 §4.5.3.2.7:
+    // a server should wait at least 5 minutes for the next command) — an application that pauses (its own
+    // rate limit, a slow job) between messages on one connection, or a stalled network. Amazon SES:
+    // "451 4.4.2 Timeout waiting for data from client."; Postfix smtpd: "421 4.4.2 <host> Error: timeout exceeded"
+    id: 'connection.client-idle-timeout',
+    generic: true,
+    sender: 'the submission or receiving server (Amazon SES, Postfix smtpd)',
+    text: /\btimeout waiting for (?:data|input|command) from (?:the )?client\b|\bError: timeout exceeded\b/i,
+    codes: [0, 421, 451],
+    reason: 'networkerror',
+    party: 'sender',
+    headline: 'The server closed the session because the client sent nothing for too long (its idle timeout)',
+    meaning:
+      "The server was waiting for the client's next command or data and gave up: the client held the connection open without sending. Nothing about the mail, its sender or the IP was judged. An application that waits between messages on one connection (its own rate limit, a slow step) or a network that stalls mid-session meets this.",
+    rules: ['smtp.connection-failed'],
+    fix: [
+      "Open a new connection for each message or batch instead of keeping one idle (close it before any wait, reconnect after), or send the next command within the server's timeout.",
+      'If it happens mid-message, look at the network path (a stalled upload, an MTU problem).',
+    ],
+    verify: [
+      "Time the gap between commands in the client's SMTP debug log: a pause of minutes before MAIL FROM or DATA meets the server's idle timeout.",
+    ],
+    transient: true,
+    sources: [
+      'RFC 5321 §4.5.3.2.7 (server timeout)',
+      'https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-smtp.html (451 4.4.2 Timeout waiting for data from client)',
+      'https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c ("Error: timeout exceeded")',
+    ],
+  },
+  {
     // Postfix smtp(8) "TLS is required, but was not offered by host …" (dsn 4.7.4); Exim
     // hosts_require_tls "a TLS session is required, but the server did not offer TLS support"
     id: 'tls.not-offered',

@@ -115,7 +115,8 @@ const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\s+[\p{L}\[<'
  */
 const OPENER_END = /(?:[:;'"#([|]|<<<?|--?>|<--?|=>|\b(?:response|reply|smtp_?response|last_?response)=|\.{3,}|[^\x00-\x7f])\s{0,4}$/iu;
 /** Words that introduce a reply without a colon. */
-const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response)\s{0,4}$/i;
+// ("but received": a library's "expected reply code 250, but received 550 …", HaskellNet's sendCommand)
+const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response|but received)\s{0,4}$/i;
 
 /** After a bracketed basic code ("[451"): the closing bracket, then an enhanced code and words. */
 const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})(?![\d.])(?=\s+\p{L})`, 'u');
