@@ -6,7 +6,8 @@ import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from './opt
 import type { DnsResponse, Resolver, RRType } from './dns/resolver';
 import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
-import { isLogKind, parseUnwrapped, unwrapContainer } from './parse/container';
+import { isLogKind, parseUnwrapped, remapLines, unwrapContainer, type Unwrapped } from './parse/container';
+import { unwrapSoftBreaks } from './text/wrap';
 import { buildEvidence } from './evidence';
 import { forwardedBy } from './parse/forwarding';
 import { findSubjects, focusSession, withSendingHostIp, withoutStandIns } from './subjects';
@@ -42,9 +43,19 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   }
   const lines = splitLines(text);
   if (!lines.some((l) => l.trim())) return emptyEvidence(lines.length, 'The input is empty.');
-  let { parser } = chooseParser(lines);
+  // a paste a mail client or a forum wrapped whole: read as the lines the mail system wrote (text/wrap.ts),
+  // unless the lines as pasted are read with more confidence
+  const asPasted = chooseParser(lines);
+  // (never a message: its body's lines are its own, and a dropped file's bytes are exact — DKIM's body hash)
+  const soft = o.exactBytes || asPasted.parser?.kind === 'message' ? null : unwrapSoftBreaks(lines);
+  const softChoice = soft ? chooseParser(soft.lines) : null;
+  const readSoft = !!softChoice?.parser && softChoice.parser.kind !== 'message' && softChoice.confidence >= asPasted.confidence;
+  const base: Unwrapped | null = readSoft ? { lines: soft!.lines, origin: soft!.origin } : null;
+  const baseLines = base ? base.lines : lines;
+  let parser = readSoft ? softChoice!.parser : asPasted.parser;
   // a log inside one container (a JSON log line's string, a shell string, a page's HTML): read by its log reader
-  const unwrapped = parser && isLogKind(parser.kind) ? null : unwrapContainer(lines);
+  const container = parser && isLogKind(parser.kind) ? null : unwrapContainer(baseLines);
+  const unwrapped = container && base ? { lines: container.lines, origin: container.origin.map((o) => base.origin[o - 1]) } : container;
   const inner = unwrapped ? chooseParser(unwrapped.lines).parser : null;
   const readInner = !!inner && isLogKind(inner.kind);
   if (readInner) parser = inner;
@@ -54,11 +65,12 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
       'The input was not recognised as a mail server log, a bounce, or message headers. Paste the SMTP log of the session, the bounce message, or the full headers.',
     );
   }
-  const parsed =
-    readInner && unwrapped
-      ? parseUnwrapped(parser, unwrapped, { exactBytes: false })
-      : parser.parse(lines, text, { exactBytes: o.exactBytes });
-  const evidence = buildEvidence(parsed, lines.length, o.limits.maxReplyChars);
+  // (the evidence is built on the lines read, in their order — which refusal a later success corrected,
+  // which two are one — and only then moved to the paste's line numbers, where several may share one)
+  const read: Unwrapped | null = readInner && unwrapped ? unwrapped : base;
+  const parsed = read ? parseUnwrapped(parser, read, { exactBytes: false }) : parser.parse(lines, text, { exactBytes: o.exactBytes });
+  const built = buildEvidence(parsed, lines.length, o.limits.maxReplyChars);
+  const evidence = read ? remapLines(built, read.origin) : built;
   // a refusal of mail the reader's server passed on (an alias, a forwarding service): the receiver judged the forwarder
   evidence.rejections = evidence.rejections.map((r) => {
     if (r.inbound) return r;

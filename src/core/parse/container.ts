@@ -34,29 +34,44 @@ export function unwrapContainer(lines: string[]): Unwrapped | null {
  */
 const LITERAL = /"((?:[^"\\]|\\.){0,200000})"|\$'((?:[^'\\]|\\.){0,200000})'/g;
 
-/** The lines with each such literal on a line of its own (still escaped), and each line's paste line. */
+/**
+ * A structured logger's record (RFC 8259 §4: a JSON object on one line): each of its string members
+ * long enough to hold a log line is a container, however few escapes it holds.
+ */
+function isJsonRecord(l: string): boolean {
+  const t = l.trim();
+  if (!/^\{".*\}$/.test(t)) return false;
+  try {
+    return typeof JSON.parse(t) === 'object';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The lines with each such literal on a line of its own (still escaped), and each line's paste line.
+ * What stands around a literal on its line (the record's other members, the command that printed it)
+ * is no line of the log: it is left out, a blank line in its place (so that it counts against no log
+ * reader's share of the lines, and no reader takes it for a wrapped line's end).
+ */
 function stringLiterals(lines: string[]): Unwrapped {
   const out: string[] = [];
   const origin: number[] = [];
   lines.forEach((l, i) => {
-    let at = 0;
     let split = false;
+    const record = isJsonRecord(l);
     for (const m of l.matchAll(LITERAL)) {
       const body = m[1] ?? m[2];
       // (a line break escaped; or one long line with escapes — a log line quoted whole: "\u003c", "\"")
-      // a shell's $'…' or a string that is most of its line is a container however few escapes it holds
-      const whole = m[2] !== undefined || body.length >= 0.8 * l.trim().length;
+      // a shell's $'…', a string that is most of its line or a JSON record's long member is a container however few escapes it holds
+      const whole = m[2] !== undefined || body.length >= 0.8 * l.trim().length || (record && /\s/.test(body));
       if (!/\\n/.test(body) && !(body.length >= 40 && (whole || /\\(?:u[0-9a-fA-F]{4}|")/.test(body)))) continue;
-      const before = l.slice(at, m.index);
-      // (a blank line between the frame and the text: no reader takes the frame for a wrapped line's end)
-      if (before.trim()) (out.push(before, ''), origin.push(i + 1, i + 1));
-      out.push(body, '');
+      out.push('', body);
       origin.push(i + 1, i + 1);
-      at = m.index + m[0].length;
       split = true;
     }
-    const rest = split ? l.slice(at) : l;
-    if (!split || rest.trim()) (out.push(rest), origin.push(i + 1));
+    if (split) (out.push(''), origin.push(i + 1));
+    else (out.push(l), origin.push(i + 1));
   });
   return { lines: out, origin };
 }
@@ -84,8 +99,10 @@ export function remapLines<T>(value: T, origin: number[]): T {
 /** A log reader's kind (what a container may hide that the bounce reader's reply finder reads without its lines). */
 export const isLogKind = (kind: string) => /-log$/.test(kind) || kind === 'smtp-transcript';
 
-/** Parses the unwrapped lines with the log reader chosen for them, line numbers back in the paste's. */
+/**
+ * Parses the unwrapped lines with the reader chosen for them; the line numbers stay the unwrapped
+ * lines' (the caller moves them to the paste's with remapLines once the evidence is built).
+ */
 export function parseUnwrapped(parser: InputParser, u: Unwrapped, ctx: { exactBytes: boolean }): ParseResult {
-  const r = parser.parse(u.lines, u.lines.join('\n'), ctx);
-  return remapLines(r, u.origin);
+  return parser.parse(u.lines, u.lines.join('\n'), ctx);
 }

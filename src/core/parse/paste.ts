@@ -102,7 +102,15 @@ export function preparePaste(input: string[]): PreparedPaste {
   // only a log is cleaned: a message or a bounce (a header block on top) keeps its lines as they
   // are, and so does text with a stray timestamped line among others (the stretch from the first
   // log line to the last must be mostly log lines; the note around it does not count)
-  if (!starts.length || startsWithHeaders(lines)) return { lines: input, unquoted: 0, noise: 0, joined: 0 };
+  if (startsWithHeaders(lines)) return { lines: input, unquoted: 0, noise: 0, joined: 0 };
+  if (!starts.length) {
+    // log lines whose prefix the paste lost (no timestamp marks where the log starts): the poster's
+    // own paragraphs around them — the question before, the thanks and the name after — go
+    // (not a paste that opens with a header field: a message's or a notice's own body is no note)
+    const top = lines.find((l) => l.trim());
+    const p = top !== undefined && HEADER_LIKE.test(top) ? null : withoutProseEdges(lines);
+    return p ? { lines: p.lines, unquoted, noise: p.noise, joined: 0 } : { lines: input, unquoted: 0, noise: 0, joined: 0 };
+  }
   const first = starts[0];
   const lastStart = starts[starts.length - 1];
   // (a log line a mail client wrapped onto the next lines is one line: its continuations do not count)
@@ -149,4 +157,41 @@ export function preparePaste(input: string[]): PreparedPaste {
     }
   }
   return { lines, unquoted, noise, joined };
+}
+
+/**
+ * A line of the poster's own words: letters and sentence punctuation, with none of what a log line,
+ * a reply or an address holds (brackets, "=", "@", paths, a reply code, an enhanced code, a time).
+ */
+function isProse(l: string): boolean {
+  const t = l.trim();
+  return /\p{L}{2}/u.test(t) && !/[<>=@[\]{}|\\/_#]|\b[245]\d\d\b|\d\.\d{1,3}\.\d|\d:\d\d/u.test(t) && !LOG_START.test(t) && !HEADER_LIKE.test(t);
+}
+
+/**
+ * The lines without the paragraphs of prose at their start and end (blanked, the count kept), when
+ * something else stands between them; null when there is none to take off.
+ */
+function withoutProseEdges(lines: string[]): { lines: string[]; noise: number } | null {
+  const paras: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1].trim()) j++;
+    paras.push([i, j]);
+    i = j;
+  }
+  const prose = ([a, b]: [number, number]) => lines.slice(a, b + 1).every(isProse);
+  let from = 0;
+  let to = paras.length - 1;
+  while (from <= to && prose(paras[from])) from++;
+  while (to >= from && prose(paras[to])) to--;
+  if (from > to || (from === 0 && to === paras.length - 1)) return null;
+  const out = lines.slice();
+  let noise = 0;
+  for (const [k, [a, b]] of paras.entries()) {
+    if (k >= from && k <= to) continue;
+    for (let i = a; i <= b; i++) (out[i] = ''), noise++;
+  }
+  return { lines: out, noise };
 }

@@ -106,6 +106,18 @@ export function unquotedWhole(lines: string[]): string[] | null {
   return quoted ? lines.map((l) => (QUOTE_MARKS.test(l) ? l.replace(QUOTE_MARKS, '') : l)) : null;
 }
 
+/** A line out of HTML or a string, without the quote marks and Markdown that were inside them. */
+function plainAgain(p: string, undone: Set<string>): string {
+  let t = p;
+  if (QUOTE_MARKS.test(t) && !TRANSCRIPT_MARK.test(t)) {
+    t = t.replace(QUOTE_MARKS, '');
+    undone.add('quotes');
+  }
+  const md = undoMarkdown(t);
+  if (md !== t) undone.add('markdown');
+  return md;
+}
+
 export function readableView(input: string[]): TextView {
   const joined = input.join('\n');
   const html = HTML_TAG.test(joined) || (HTML_ENTITY.test(joined) && /&(?:lt|gt);/i.test(joined));
@@ -160,7 +172,10 @@ export function readableView(input: string[]): TextView {
         out.push(...unescapeString(p).split('\n'));
       } else out.push(p);
     }
-    for (const p of out) push(p, n);
+    // a reply's quote marks and a post's Markdown that only show once the HTML or the string escapes are
+    // undone ("&gt; host … said:", "\n>     <a@b>: host") are taken off the same way
+    const unwrappedNow = out.length > 1 || out[0] !== t;
+    for (const p of out) push(unwrappedNow ? plainAgain(p, undone) : p, n);
   });
   const spaced = undoDoubleSpacing(lines, origin);
   if (spaced) undone.add('spacing');

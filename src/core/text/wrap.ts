@@ -20,3 +20,111 @@ export function softWrapped(line: string, next: string): boolean {
   const word = /^\s*(\S+)/.exec(next)?.[1] ?? '';
   return len + 1 + word.length > WRAP_WIDTH;
 }
+
+// ---- a paste wrapped whole ----
+//
+// A paste that went through a mail client or a forum as fixed lines was wrapped whole: every line
+// longer than the client's width broke at the last space before it, and the continuation carries
+// no mark (no indentation, no quote: the client does not know the text's structure). Its width
+// shows in the paste itself: no line that could have been broken is longer than it, and the
+// lines it broke end where the next line's first word would not have fitted. Undoing that gives
+// back the lines the mail system wrote, for every reader at once (a log line whose continuation
+// would be read as a line of its own, a reply whose words a break cut apart, a stack frame whose
+// "(file:line)" went to the next line).
+
+/** The widths clients and forums wrap at lie between these (RFC 5322 §2.1.1's 78, Thunderbird's 72, Outlook's 76, 64 and 100 of some web forms). */
+const NARROWEST_WRAP = 60;
+const WIDEST_WRAP = 100;
+
+/**
+ * The width a paste was wrapped at, or null when it shows none: the narrowest width between 60 and
+ * 100 that every line respects — a longer line holds no space where it could have been broken
+ * (a client keeps a word longer than the line whole) — and that some line reaches. When no line
+ * reaches it (every break came before a word longer than the line, as a stack frame's
+ * "(C:\…\smtp-connection.js:528:15)"), only the widest width is sure: 100.
+ */
+export function wrapWidth(lines: string[]): number | null {
+  for (let w = NARROWEST_WRAP; w <= WIDEST_WRAP; w++) {
+    let reached = false;
+    let fits = true;
+    for (const raw of lines) {
+      const l = raw.trimEnd();
+      if (l.length === w) reached = true;
+      if (l.length > w && l.lastIndexOf(' ', w) > 0) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) return reached ? w : WIDEST_WRAP;
+  }
+  return null;
+}
+
+/**
+ * A line that starts a record of its own, never a wrapped line's continuation: indented, a
+ * timestamp (syslog, ISO, a bracketed one), a header or DSN field ("Status: 5.1.1"), a reply
+ * line ("550-5.7.1 …", RFC 5321 §4.2) or an enhanced code opening one (smtplib), a quote mark, a
+ * list item, a code fence, a MIME boundary.
+ */
+const OWN_RECORD =
+  /^(?:\s|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s|[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s|>|[-*•]\s|\d{1,3}[.)]\s|`{3}|~{3}|--\S)/;
+
+/** The first word of a line (what a client would have had to fit on the line before). */
+const firstWord = (l: string) => /^(\S*)/.exec(l)![1];
+
+/** A first word's shape: its digits (a hex number's digits and letters: "@4000…" stamps, queue ids) all alike. */
+const shape = (w: string) => (/^[^\w]*[0-9a-f]+[^\w]*$/i.test(w) && /\d/.test(w) ? w.replace(/[0-9a-f]/gi, '0') : w.replace(/\d/g, '0'));
+
+/** Two lines open alike: the same first word (of four characters or more), digits aside. */
+function sameOpening(a: string, b: string): boolean {
+  const wa = shape(firstWord(a));
+  return wa.length >= 4 && wa === shape(firstWord(b));
+}
+
+export interface Unwrapped {
+  lines: string[];
+  /** For each line, the 1-based input line it starts on. */
+  origin: number[];
+  /** How many breaks were undone. */
+  joined: number;
+}
+
+/**
+ * The paste with a client's soft wraps undone (each broken line joined again, with one space), or
+ * null when it shows no width (wrapWidth) or no break to undo. A paste that opens with a header
+ * block keeps that block as it is (a message's folding is RFC 5322's, read by the message reader).
+ */
+export function unwrapSoftBreaks(input: string[]): Unwrapped | null {
+  const width = wrapWidth(input);
+  if (width === null) return null;
+  let from = 0;
+  if (input.slice(0, 3).filter((l) => /^[A-Za-z][\w-]*:\s/.test(l)).length === 3) {
+    while (from < input.length && input[from].trim()) from++;
+  }
+  const lines: string[] = input.slice(0, from);
+  const origin: number[] = lines.map((_l, i) => i + 1);
+  let joined = 0;
+  let record = '';
+  for (let i = from; i < input.length; i++) {
+    const prev = i > from ? input[i - 1].trimEnd() : '';
+    const l = input[i];
+    // (a line that ends with its program's tag, "postfix/smtpd[17756]:", has its message on the next one,
+    // whatever that looks like: "NOQUEUE: reject: …" is no header field there)
+    const own =
+      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^\S/.test(l))) ||
+      // a line that opens the way the record before it opened is the next record ("@4000…" qmail's
+      // TAI64N stamps, "R=dnslookup …" lines, a list of like sentences): digits may differ
+      sameOpening(record, l) ||
+      // a sentence that ends where the next begins: the writer's own line break, or one no word runs across
+      (/[.!?]$/.test(prev) && /^\p{Lu}/u.test(l));
+    if (prev && l.trim() && !own && prev.length + 1 + firstWord(l).length > width) {
+      lines[lines.length - 1] = lines[lines.length - 1].trimEnd() + ' ' + l.trim();
+      joined++;
+      continue;
+    }
+    lines.push(l);
+    origin.push(i + 1);
+    record = l;
+  }
+  return joined ? { lines, origin, joined } : null;
+}

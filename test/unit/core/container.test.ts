@@ -31,6 +31,41 @@ describe('a log in a container', () => {
     expect(r.rejections[0]).toMatchObject({ code: 550, reason: 'userunknown', stage: 'rcpt', line: at });
   });
 
+  // (the exim line has no timestamp: only its own shape says it is Exim's, and the record around it must not count against it)
+  const EXIM_BARE =
+    'R=dnslookup T=remote_smtp: SMTP error from remote mail server after RCPT TO:<a@example.de>: host mx.example.de [192.0.2.8]: 550 inconsistent or no DNS PTR record for 192.0.2.1';
+  const EXIM_DEFER =
+    'a@example.com R=dnslookup T=remote_smtp defer (-1): failed to expand “interface” option for remote_smtp transport: failed to open /etc/exim4/domains/example.com/ip: Permission denied';
+  it.each([
+    ['a JSON record whose member holds a bare Exim line (\\u003c escapes)', '{"level":"error","ts":"2026-11-30T09:12:44Z","msg":"sending mail failed","error":' + json(EXIM_BARE) + '}', 550],
+    ['a JSON record whose member holds it without any escape (a short frame no more)', '{"level":"error","ts":"2026-11-30T09:12:44Z","caller":"mailer/send.go:88","msg":"sending mail failed","error":' + JSON.stringify(EXIM_DEFER) + '}', null],
+  ])('%s: read as the Exim log', async (_n, line, code) => {
+    const r = await analyze(line, { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.inputs.map((i) => i.kind)).toEqual(['exim-log']);
+    expect(r.rejections[0]).toMatchObject({ code, line: 1 });
+  });
+
+  it('a line that is no JSON record keeps its short strings as they are', () => {
+    expect(unwrapContainer(['The worker said "' + EXIM_DEFER + '" and stopped there, twice, again and again and again, as it always does.'])).toBeNull();
+  });
+
+  it('a telnet session in a page’s HTML: the refusal a later command corrected is no refusal (order kept before lines are moved)', async () => {
+    const session = [
+      '220 mx.example.net ESMTP ready',
+      'HELO',
+      '250 mx.example.net Hello [192.0.2.1]',
+      'Mail',
+      '501 5.5.4 Unrecognized parameter',
+      'MAIL FROM: a@example.com',
+      '250 2.1.0 Sender OK',
+      'RCPT TO: b@example.net',
+      '550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus',
+    ];
+    const r = await analyze('<div><p>' + session.map(html).join('<br>') + '</p></div>', { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.rejections.map((x) => x.code)).toEqual([550]);
+    expect(r.rejections[0]).toMatchObject({ line: 1, stage: 'rcpt' });
+  });
+
   it('is not undone where the lines are the paste’s own', () => {
     expect(unwrapContainer(LOG)).toBeNull();
   });

@@ -129,15 +129,9 @@ const KNOWN_VARIANT_MISSES: Record<string, string> = {
   // first smtp.rejected:fail, want smtp.sender-invalid|smtp.not-compliant
   'zammad-notification-sender-fqdn-with-port-501-5-1-7-bad-sender-address-syntax shell':
     "a reply quoted in prose, inside a shell string: once the string is undone the refusal is read without the words that placed it on the sender (mechanism not pinned down yet; the original's own stage miss is in real.test.ts KNOWN_MISSES)",
-  // reason syntaxerror (501 5.5.4 mail), want blocked|badreputation; first smtp.rejected:fail, want dnsbl.listed
-  'm365-spamhaus-cloud-ip-smtp-transcript shell':
-    "a telnet transcript in a shell string is read as one transcript line: the first refusal (501 to a bare 'Mail') is taken for the diagnosis, the later Spamhaus 550 is not preferred",
   // first reputation.blocked:fail, want ptr.missing|ptr.mismatch|smtp.ptr-required
   'ionos-554-invalid-ptr-email-verifier-droplet tabs':
     "a multi-line 554 greeting whose prefix 'SERVER:' is followed by a tab: the continuation lines are not joined, so the reply is read from its first line ('Service not available') and the PTR words of the last line are lost",
-  // reason undefined (- - unknown), want authfailure|policyviolation|rejected|securityerror; first smtp.rejected:fail, want dmarc.fail|spf.fail|dkim.missing|smtp.auth-failed
-  'maddy-own-server-dmarc-reject-spoofed-yahoo-from-json-log wrap72':
-    "a JSON log record soft-wrapped inside its string: the broken string is no longer one JSON line, so the reply's fields are not read",
 };
 
 const incidents = new Map(listIncidents().map((i) => [i.slug, i]));

@@ -1,0 +1,107 @@
+// A paste wrapped whole by a mail client or a forum (issue 11 point 1, mechanism "unwrap not undone"):
+// src/core/text/wrap.ts finds the width the paste was wrapped at and joins the lines it broke, and
+// analyze() reads those lines (every reader at once), line numbers still the paste's.
+
+import { describe, expect, it } from 'vitest';
+import { unwrapSoftBreaks, wrapWidth } from '../../../src/core/text/wrap';
+import { analyze } from '../../../src/core/index';
+
+/** A client's soft wrap (what scripts/conformance/variants/transforms.ts rewrap does). */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let rest = line;
+    while (rest.length > width) {
+      const cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) break;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+const EXIM =
+  'R=dnslookup T=remote_smtp: SMTP error from remote mail server after RCPT TO:<a@example.de>: host mx.example.de [2001:db8::8:115]: 550-inconsistent or no DNS PTR record for 2001:db8:849::aa:ef7d (see RFC 1912 2.1)';
+const POSTFIX =
+  'NOQUEUE: reject: RCPT from unknown[192.168.0.227]: 504 5.5.2 <NPIF65E56>: Helo command rejected: need fully-qualified hostname; from=<scan@example.com> to=<scan@example.com> proto=ESMTP helo=<NPIF65E56>';
+const DOCKER =
+  'postfix-mailcow_1    | Feb  8 20:30:05 mail postfix/smtpd[17756]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 450 4.7.1 Client host rejected: cannot find your reverse hostname';
+const NODE = [
+  '{ Error: Invalid login: 535 Error: authentication failed',
+  '    at SMTPConnection._formatError (C:\\Users\\me\\app\\node_modules\\smtp-connection\\lib\\smtp-connection.js:528:15)',
+  '    at SMTPConnection._actionAUTHComplete (C:\\Users\\me\\app\\node_modules\\smtp-connection\\lib\\smtp-connection.js:1231:30)',
+  "  code: 'EAUTH',",
+  "  response: '535 Error: authentication failed',",
+  '  responseCode: 535,',
+  "  command: 'AUTH PLAIN' }",
+].join('\n');
+
+const longest = (lines: string[]) => lines.reduce((m, l) => Math.max(m, l.length), 0);
+
+describe('the width a paste was wrapped at', () => {
+  it.each([
+    ['a line wrapped at 72 (its longest line sets the width)', wrap(POSTFIX, 72), longest(wrap(POSTFIX, 72))],
+    ['the same at 78', wrap(POSTFIX, 78), longest(wrap(POSTFIX, 78))],
+    ['a word longer than the line kept whole does not count against it', ['a'.repeat(40) + ' ' + 'b'.repeat(31), 'c'.repeat(120)], 72],
+    ['breaks only before words longer than any line: only 100 is sure', wrap(NODE, 72), 100],
+  ])('%s', (_n, lines, width) => expect(wrapWidth(lines)).toBe(width));
+
+  it.each([
+    ['a line longer than 100 columns with spaces in it', [POSTFIX]],
+    ['lines of 150 columns (a log as written)', [POSTFIX + ' ' + POSTFIX.slice(0, 40)]],
+  ])('none: %s', (_n, lines) => expect(wrapWidth(lines)).toBeNull());
+});
+
+describe('the breaks undone', () => {
+  it.each([
+    ['an Exim line without its timestamp, wrapped at 72', wrap(EXIM, 72), [EXIM]],
+    ['a Postfix message without its prefix, wrapped at 64', wrap(POSTFIX, 64), [POSTFIX]],
+    ['a stack frame whose (file:line) went to the next line', wrap(NODE, 72), NODE.split('\n')],
+    [
+      "a line that ends with its program's tag: the message that looks like a field is its continuation",
+      wrap(DOCKER, 72),
+      [DOCKER],
+    ],
+  ])('%s', (_n, lines, want) => expect(unwrapSoftBreaks(lines)?.lines).toEqual(want));
+
+  it('keeps each line where the paste has it', () => {
+    const u = unwrapSoftBreaks(['intro', '', ...wrap(EXIM, 72), '', ...wrap(POSTFIX, 72)])!;
+    expect(u.origin).toEqual([1, 2, 3, 7, 8]);
+  });
+
+  // each of these lines is a record of its own, however full the line before it is
+  it.each([
+    ['a multi-line reply', ['550-5.7.1 [192.0.2.1] The IP you are using to send mail is not authorized', '550-5.7.1 to send email directly to our servers. Please use the SMTP relay at', '550 5.7.1 your service provider instead. Learn more at https://support.example']],
+    ['DSN fields', ['Diagnostic-Code: smtp; 550 5.1.1 <someone@example.org>: Recipient address', 'Status: 5.1.1', 'Action: failed']],
+    ['indented continuations', ['host mx.example.org[192.0.2.1] said: 550 5.1.1 <someone@example.org>: Recipient', '    address rejected: User unknown in virtual mailbox table (in reply to RCPT']],
+    ['timestamped log lines', ['May 11 11:33:24 mail postfix/smtp[1050]: A23D128724C: to=<a@example.org>, relay=x', 'May 11 11:33:25 mail postfix/smtp[1050]: A23D128724C: removed']],
+    ['short lines (nothing was wrapped)', ['Hi, my mail bounces.', 'Any idea why?', 'Thanks']],
+    [
+      "qmail's lines, each opening with its TAI64N stamp",
+      ['@400000005f1b2c3d0a1b2c3d starting delivery 3: msg 88 to remote bob@example.net', '@400000005f1b2c3d0a1b2c3e delivery 3: deferral: Unable_to_run_qmail-remote./'],
+    ],
+    ['lines that open alike (a list)', Array.from({ length: 4 }, (_v, i) => `Line ${i} of a long note about our mail server migration plans, for all`)],
+    ['sentences that end where the line ends', ['The server at the other end closed the connection before the greeting.', "Nothing was sent, so your message wasn't refused by its words at all."]],
+  ])('not joined: %s', (_n, lines) => expect(unwrapSoftBreaks(lines)).toBeNull());
+});
+
+describe('a wrapped paste is read as its lines were written', () => {
+  const now = () => new Date('2026-12-01T00:00:00Z');
+  it.each([
+    ['an Exim line without its timestamp (was read as a bounce)', wrap(EXIM, 72), 'exim-log', { code: 550, reason: 'requireptr', line: 1 }],
+    ['a Postfix message without its prefix (was not recognised)', wrap(POSTFIX, 72), 'postfix-log', { code: 504, line: 1 }],
+    ["nodemailer's error with its frames wrapped (the reply ran on into the frames)", wrap(NODE, 72), 'bounce', { code: 535, reason: 'securityerror' }],
+  ])('%s', async (_n, lines, kind, rejection) => {
+    const r = await analyze(lines.join('\n'), { now });
+    expect(r.inputs.map((i) => i.kind)).toEqual([kind]);
+    expect(r.rejections[0]).toMatchObject(rejection);
+  });
+
+  it('a refusal on a later line keeps its line number in the paste', async () => {
+    const lines = ['Hello, this comes back:', '', ...wrap(POSTFIX, 72)];
+    const r = await analyze(lines.join('\n'), { now });
+    expect(r.rejections[0]).toMatchObject({ code: 504, line: 3 });
+  });
+});
