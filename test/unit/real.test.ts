@@ -42,24 +42,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (550 5.7.1 unknown), want policyviolation|securityerror|rejected; stage unknown, want end-of-data|data
   'mailcow-sogo-vacation-reply-unsigned-gmail-550-5-7-1-dmarc':
     "stage: a Postfix status line ending '(in reply to end of DATA command)).' (a full stop after the closing parenthesis) keeps the '(in reply to …)' inside the reply text, so the stage stays unknown. Reason: the expectation lists no authfailure (sisimai's reason for DMARC failures) — a gap in the expectation's vocabulary, not in the thread's reading; the first step (dmarc.fail) is right",
-  // reason blocked (550 - unknown), want securityerror|rejected|policyviolation; first reputation.blocked:fail, want smtp.rejected|smtp.auth-failed|smtp.rate-limited
-  'mailru-550-message-sending-for-this-account-is-disabled-password-reset':
-    "Mail.ru's '550 message sending for this account is disabled' (the sender's own account barred from sending after a suspected hijack) is read as the receiver blocking the sender (blocked, reputation.blocked): 'message sending for this account is disabled' is not known as the sender's own provider suspending the account, whose fix is a password reset",
   // first smtp.rejected:fail, want smtp.auth-required|mta.local-error|smtp.relay-denied; who acts: wrong, want receiver
   'mailtraq-554-blacklisted-own-user-outside-lan-definition':
     "Mailtraq's '554 blacklisted (user@domain)' from the organisation's own server (the user's machine is outside its LAN definition) is read as the address on a sender block list: nothing in the words says the server's own LAN/authentication setting refused its own user, so the step and who acts follow the personal-block reading",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
-  // reason notaccept (421 4.3.2 unknown), want blocked|badreputation|speeding|rejected; first smtp.rejected:warn, want reputation.blocked|smtp.rate-limited; who acts: wrong, want sender
-  'naver-421-4-3-2-your-ip-is-filtered-register-realip-bulk-mail':
-    "Naver's '421 4.3.2 Your IP(…) is filtered … You must register your IP to http://realip.naver.com' is classified by its X.3.2 status (system not accepting, notaccept) with the generic step: 'Your IP … is filtered' and the IP-registration link are not read as a block of the sending IP",
-  // not recognised (kind unknown); reason none, want userunknown|rejected|systemerror; stage none, want end-of-data|data
-  'net263-maillist-is-null-please-contact-admin-empty-list':
-    "a Postfix bounce fragment without reply code ('maillist abc.list@xyz.cn is null, please contact admin (in reply to end of DATA command)') is not recognised: the '(in reply to … command)' tail alone does not make a refusal, and the text carries no code",
-  // not recognised (kind unknown), want a refusal; reason none, want requireptr|blocked|rejected; first none
-  'nicru-451-please-try-another-server-sender-ptr-dynamic-name':
-    "a lone reply line '451 Please try another server' (no enhanced status code, no known words) is not recognised as a refusal at all: no input kind takes a bare 4xx line",
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
@@ -69,9 +57,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
   'phpmailer-436-mail-from-doesnt-conform-with-authentication':
     "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
-  // reason userunknown (550 5.1.0 unknown), want policyviolation|speeding|ratelimited|securityerror|rejected; first smtp.recipient-unknown:fail, want smtp.rate-limited|smtp.rejected; who acts: wrong, want sender
-  'pl-forpsi-550-5-1-0-naruszenie-zasad-smtp-paused-after-mass-mail-to-qq-yahoo':
-    "'550 5.1.0 Naruszenie zasad <id>, zobacz https://support.forpsi.com/kb/a4071' (Polish 'policy violation' from the sender's own submission server) is classified by its X.1.0 status as an unknown recipient: the Polish words and the provider's abuse KB link are not read",
   // first smtp.content-rejected:fail, want smtp.rate-limited
   'pl-konto-5-1-0-policy-violation-sending-limits':
     "a bare '5.1.0 <session id> policy violation' from the sender's own submission server (its sending limits) reads as a generic policy/content refusal: 'policy violation' alone does not name a rate limit, the same family as pl-forpsi-550-5-1-0-naruszenie-zasad-…",

@@ -93,14 +93,63 @@ export interface Unwrapped {
  * The paste with a client's soft wraps undone (each broken line joined again, with one space), or
  * null when it shows no width (wrapWidth) or no break to undo. A paste that opens with a header
  * block keeps that block as it is (a message's folding is RFC 5322's, read by the message reader).
+ * A reply's quote that was wrapped again (a wrapped paste quoted, "> " added, and wrapped once more:
+ * "> a1" / "a2" / "> b1" / "b2") is undone twice: first the outer breaks, then, inside each run of
+ * lines behind the same quote marks, the breaks of the text they quote, at that text's own width.
  */
 export function unwrapSoftBreaks(input: string[]): Unwrapped | null {
-  const width = wrapWidth(input);
-  if (width === null) return null;
   let from = 0;
   if (input.slice(0, 3).filter((l) => /^[A-Za-z][\w-]*:\s/.test(l)).length === 3) {
     while (from < input.length && input[from].trim()) from++;
   }
+  const width = wrapWidth(input);
+  const outer = width === null ? null : joinBreaks(input, width, from);
+  const once = outer ?? { lines: input, origin: input.map((_l, i) => i + 1), joined: 0 };
+  const inner = joinQuoted(once.lines, from);
+  if (!inner) return outer?.joined ? outer : null;
+  return { lines: inner.lines, origin: inner.origin.map((o) => once.origin[o - 1]), joined: once.joined + inner.joined };
+}
+
+/** A reply's quote marks ("> ", "> > ", ">>"), as a client writes them before each quoted line. */
+const QUOTED = /^(?:> ?)+/;
+
+/** The breaks inside runs of lines behind the same quote marks, at the width of the quoted text. */
+function joinQuoted(input: string[], from: number): Unwrapped | null {
+  const marks = input.map((l, i) => (i >= from ? (QUOTED.exec(l)?.[0] ?? null) : null));
+  const texts = input.flatMap((l, i) => (marks[i] === null ? [] : [l.slice(marks[i]!.length)]));
+  if (texts.length < 2) return null;
+  const width = wrapWidth(texts);
+  if (width === null) return null;
+  const lines: string[] = [];
+  const origin: number[] = [];
+  let joined = 0;
+  for (let i = 0; i < input.length; ) {
+    const m = marks[i];
+    if (m === null) {
+      lines.push(input[i]);
+      origin.push(i + 1);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < input.length && marks[j] === m) j++;
+    const run = joinBreaks(
+      input.slice(i, j).map((l) => l.slice(m.length)),
+      width,
+      0,
+    );
+    run.lines.forEach((l, k) => {
+      lines.push(m + l);
+      origin.push(i + run.origin[k]);
+    });
+    joined += run.joined;
+    i = j;
+  }
+  return joined ? { lines, origin, joined } : null;
+}
+
+/** The breaks of lines wrapped at `width` joined (from line `from` on): see unwrapSoftBreaks. */
+function joinBreaks(input: string[], width: number, from: number): Unwrapped {
   const lines: string[] = input.slice(0, from);
   const origin: number[] = lines.map((_l, i) => i + 1);
   let joined = 0;
@@ -126,5 +175,5 @@ export function unwrapSoftBreaks(input: string[]): Unwrapped | null {
     origin.push(i + 1);
     record = l;
   }
-  return joined ? { lines, origin, joined } : null;
+  return { lines, origin, joined };
 }

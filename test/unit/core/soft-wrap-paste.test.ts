@@ -66,6 +66,16 @@ describe('the breaks undone', () => {
     ],
   ])('%s', (_n, lines, want) => expect(unwrapSoftBreaks(lines)?.lines).toEqual(want));
 
+  it('a wrapped paste quoted and wrapped again: both wraps undone, the quote marks kept', () => {
+    const twice = wrap(wrap(POSTFIX, 76).map((l) => '> ' + l).join('\n'), 72);
+    expect(twice.some((l) => !l.startsWith('>'))).toBe(true);
+    expect(unwrapSoftBreaks(twice)?.lines).toEqual(['> ' + POSTFIX]);
+  });
+
+  it('a quote whose lines are short is left as it is', () => {
+    expect(unwrapSoftBreaks(['> Hi,', '> the mail to Anna bounced.', '> Tom'])).toBeNull();
+  });
+
   it('keeps each line where the paste has it', () => {
     const u = unwrapSoftBreaks(['intro', '', ...wrap(EXIM, 72), '', ...wrap(POSTFIX, 72)])!;
     expect(u.origin).toEqual([1, 2, 3, 7, 8]);
@@ -93,6 +103,12 @@ describe('a wrapped paste is read as its lines were written', () => {
     ['an Exim line without its timestamp (was read as a bounce)', wrap(EXIM, 72), 'exim-log', { code: 550, reason: 'requireptr', line: 1 }],
     ['a Postfix message without its prefix (was not recognised)', wrap(POSTFIX, 72), 'postfix-log', { code: 504, line: 1 }],
     ["nodemailer's error with its frames wrapped (the reply ran on into the frames)", wrap(NODE, 72), 'bounce', { code: 535, reason: 'securityerror' }],
+    [
+      'a Postfix message wrapped, quoted in a reply and wrapped again',
+      wrap(wrap(POSTFIX, 76).map((l) => '> ' + l).join('\n'), 72),
+      'postfix-log',
+      { code: 504, line: 1 },
+    ],
   ])('%s', async (_n, lines, kind, rejection) => {
     const r = await analyze(lines.join('\n'), { now });
     expect(r.inputs.map((i) => i.kind)).toEqual([kind]);

@@ -32,8 +32,10 @@ import {
 } from './sender';
 import { POLICY_VIOLATION, SPAM_DETECTED, SPEEDING, TOO_MANY_CONN, VIRUS_DETECTED } from './policy';
 import { EXPIRED, NETWORK_ERROR } from './transport';
+import { lexiconPhrases } from './lexicon';
 
 export type { ReasonTable, ReasonPhrase } from './types';
+export { LANGUAGES, type Language } from './lexicon';
 export { NO_ANSWER, REFUSED_CONNECTION, VACATION_WORDS } from './transport';
 
 export const REASON_TABLES: Record<string, ReasonTable> = Object.fromEntries(
@@ -67,7 +69,10 @@ export const REASON_TABLES: Record<string, ReasonTable> = Object.fromEntries(
     TOO_MANY_CONN,
     NETWORK_ERROR,
     EXPIRED,
-  ].map((t) => [t.reason, t]),
+  ]
+    // the other languages' words for the same reasons (lexicon.ts), after the English ones
+    .map((t): ReasonTable => ({ ...t, phrases: [...t.phrases, ...lexiconPhrases(t.reason)] }))
+    .map((t) => [t.reason, t]),
 );
 
 /**

@@ -25,6 +25,8 @@ import { AUTH_REPLY_KNOWLEDGE } from './auth';
 import { SERVICE_REPLIES } from './services';
 import { CLIENT_REPLIES } from './clients';
 import { LOCALIZED_REPLIES } from './localized';
+import { REGIONAL_REPLIES } from './regional';
+import { SUBMISSION_REPLIES } from './submission';
 
 export type { ReplyKnowledge } from './types';
 
@@ -37,7 +39,9 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
   ...RECEIVER_CODE_REPLIES,
+  ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,
+  ...SUBMISSION_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
   ...GATEWAY_REPLIES,

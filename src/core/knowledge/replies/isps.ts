@@ -180,16 +180,20 @@ export const ISP_REPLIES: ReplyKnowledge[] = [
     id: 'mailru.sending-disabled',
     sender: 'Mail.ru',
     text: /\bmessage sending for this account is disabled\b/i,
-    reason: 'blocked',
+    // the ACCOUNT is stopped (a suspected break-in), not the IP: no blocklist or reputation step fits
+    reason: 'securityerror',
     party: 'sender',
     headline: 'The provider has stopped this account from sending (a suspected break-in or spam): the recipient is not the problem',
     meaning:
       "Mail.ru disabled sending for the account the message was sent from, usually after it suspected a stolen password or spam from it. The account's owner must confirm it and change the password.",
-    rules: ['reputation.blocked'],
+    rules: ['smtp.rejected'],
     fix: [
       'Sign in to the Mail.ru web interface with the account, follow its steps to confirm ownership, change the password, and update it in the program that sends.',
     ],
-    sources: ['https://help.mail.ru/mail/ (Mail.ru help: sending is blocked)'],
+    sources: [
+      'https://help.mail.ru/mail/ (Mail.ru help: sending is blocked)',
+      'https://mailout.ru/2015/09 ("550 message sending for this account is disabled": change or restore the password, confirm ownership after a suspected break-in)',
+    ],
   },
   {
     id: 'yandex.spam-rejected',

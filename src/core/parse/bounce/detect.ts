@@ -13,6 +13,7 @@ import { looksLikeSesNotification } from './ses';
 import { readEspEvents } from './esp';
 import { findHeaderStart } from '../message';
 import { findReceiverKnowledge } from '../../knowledge/replies';
+import { LANGUAGES } from '../../knowledge/reasons';
 
 // "report-type=…" after "multipart/report": the two looked for apart, since
 // /multipart\/report[\s\S]*report-type/ scans to the end from every "multipart/report"
@@ -196,11 +197,18 @@ function bareReply(body: string): boolean {
   );
 }
 
+function localizedReasonWords(line: string): boolean {
+  return line.length <= 300 && LANGUAGES.some((l) => Object.values(l.words).some((w) => w.test(line)));
+}
+
 function refusalWithAddress(body: string): boolean {
   const lines = body.split('\n', 300);
   // the client's commands at the start of lines: an SMTP dialogue (telnet, openssl s_client), not a notice
   if (lines.some((l) => /^(?:EHLO|HELO|MAIL FROM:|RCPT TO:|DATA\s*$|QUIT\s*$)/i.test(l))) return false;
   // Gmail's notice of a domain that does not exist quotes its DNS answer, not a reply
-  const refusal = lines.some((l) => replyInText(l) !== null || /^\s*DNS Error: /.test(l));
+  // a notice in another language may quote no reply at all, only its own sentence ("Das Postfach des
+  // Empfängers ist voll", "宛先のメールアドレスは存在しません"): the reason words of its language count
+  // (knowledge/reasons/lexicon.ts), on a line of a sentence's length
+  const refusal = lines.some((l) => replyInText(l) !== null || /^\s*DNS Error: /.test(l) || localizedReasonWords(l));
   return refusal && /(?<![^\s<>@,;:"()])[^\s<>@,;:"()]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/.test(body);
 }
