@@ -91,6 +91,8 @@ const PARTY_OF_WORDS: [RegExp, string[]][] = [
   [/^The sender's side/, ['sender', 'application']],
   [/^The recipient's side/, ['recipient']],
   [/^Your server's administrator/, ['receiver']],
+  // the receiving server's own fault when that server is not the reader's (expectations name it 'receiver' too)
+  [/^The receiving server's administrator/, ['receiver']],
   [/^The forwarder/, ['forwarder']],
 ];
 

@@ -10,6 +10,7 @@ import { knowledgeById } from '../../core/knowledge/replies';
 import type { StepView, VerdictView } from './types';
 import {
   APPLICATION_RECIPIENT_WORDS,
+  CLIENT_NOT_SERVED_WORDS,
   FORWARDER_WORDS,
   GREYLISTED_WORDS,
   LOG_KINDS,
@@ -17,6 +18,8 @@ import {
   OWN_SENDING_SERVER_WORDS,
   OWN_SERVER_WORDS,
   PARTY_WORDS,
+  RECEIVER_POLICY_WORDS,
+  RECEIVING_SERVER_WORDS,
   REFUSED_SENDER_WORDS,
   STAGE_WORDS,
   clientFaultWords,
@@ -178,6 +181,13 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
     if (ownNetwork && first.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
   }
   if (primary?.inbound) return OWN_SERVER_WORDS;
+  // the server that refused is at fault itself (its blocklist lookups, its storage: the knowledge entry says so,
+  // or the receiver's DNSBL error step): its administrator mends it, not the sender
+  if (primary && (first?.rule === 'smtp.receiver-dnsbl-error' || knowledgeById(primary.knowledge)?.receiverError))
+    return RECEIVING_SERVER_WORDS;
+  // the reader's client refused by the client rules of the server it sends through (Postfix's plain "Access
+  // denied"): logging in, or that server's allowing it, is the answer (knowledge/replies/postfix.ts)
+  if (primary?.knowledge === 'postfix.client-access-denied') return CLIENT_NOT_SERVED_WORDS;
   // greylisting elsewhere (RFC 6647): the sending server's retry is the whole answer
   if (first?.rule === 'smtp.greylisted') return GREYLISTED_WORDS;
   // an error inside the reader's own mail system (its configuration, a local service it relies on, a
@@ -233,6 +243,9 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   // address is retired or the server's domain list lost it; only the recipient's side can say which
   if (first?.rule === 'smtp.relay-denied' && primary?.recipient && !primary.inbound && answeredByRecipientHost(primary))
     return PARTY_WORDS.recipient;
+  // a receiver's own policy refused the reader's mail elsewhere: the policy is the receiver's to keep, the move
+  // the sender's (the verdict names who acts; "the receiver's policy" alone names nobody)
+  if (primary?.party === 'receiver-policy') return RECEIVER_POLICY_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;

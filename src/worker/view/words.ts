@@ -108,6 +108,30 @@ export const clientFaultWords = (what: string) =>
 export const GREYLISTED_WORDS =
   "The sender's side: nothing to change — the receiver greylisted the first attempt and the sending server's retry gets it delivered";
 
+/**
+ * Whose move it is when the server that refused is at fault itself (its blocklist lookups refused or
+ * answered with an error code, its own storage failed): nothing about the refused mail; that server's
+ * administrator mends it, and the reader tells them (RFC 5321 §4.2.5: after DATA the server is responsible).
+ */
+export const RECEIVING_SERVER_WORDS =
+  "The receiving server's administrator: the refusal is that server's own fault (its own lookups or storage), not your mail — tell them what the reply says";
+
+/**
+ * Whose move it is when the server the reader's client sends through refused it by its own client
+ * rules (Postfix "Client host rejected: Access denied": not in its networks, not logged in): the client
+ * logs in or is allowed by that server's administrator.
+ */
+export const CLIENT_NOT_SERVED_WORDS =
+  "The sender's side: the server you send through does not serve this client by its own rules — log in (SMTP AUTH, on port 587 or 465) or ask its administrator to allow it";
+
+/**
+ * Whose move it is when a receiver's own policy (its rate limits, its content scoring, a rule of its own)
+ * refused the reader's mail: the policy is the receiver's to keep (RFC 5321 §7.9: a receiver's refusal
+ * policy is its own), so the sender adapts what or how it sends — or asks that administrator for an exception.
+ */
+export const RECEIVER_POLICY_WORDS =
+  "The sender's side: the receiver's own policy refused it — change what or how you send (its reply says what), or ask the receiving server's administrator for an exception";
+
 export const PARTY_WORDS: Record<Party, string> = {
   sender: "The sender's side: whoever runs the sending server or domain",
   recipient: "The recipient's side: the recipient or their mail administrator",

@@ -178,3 +178,46 @@ describe('who acts: the sending side with nothing to change, its own queue, a lo
     ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
 });
+
+// The refusing server's own fault (its blocklist lookups answered with an error, its storage failed): that
+// server's administrator mends it, whoever reads it; the reader's client refused by the client rules of the
+// server it sends through logs in or asks to be allowed.
+describe('who acts: the refusing server at fault, or its client rules', () => {
+  it.each([
+    [
+      "a receiver's Spamhaus lookup through a public resolver (an error answer, not a listing)",
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.5 (in reply to RCPT TO command)',
+      /^The receiving server's administrator/,
+    ],
+    [
+      'the same receiver refusing a real listing of the sending IP',
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.7 (in reply to RCPT TO command)',
+      /^The sender's side: whoever runs the sending server/,
+    ],
+    [
+      'a receiving hMailServer that could not store what it accepted',
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 554 Your message was received but it could not be saved. Please retry later. (in reply to end of DATA command)',
+      /^The receiving server's administrator/,
+    ],
+    [
+      "the reader's client refused by its provider's client rules (Postfix 'Access denied')",
+      '554 5.7.1 <b@example.net>: Client host rejected: Access denied',
+      /^The sender's side: the server you send through does not serve this client/,
+    ],
+    [
+      "the same words in the reader's own Postfix log (its own rules refused a client)",
+      'Dec 13 10:31:48 mx postfix/smtpd[2875]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 554 5.7.1 <b@example.org>: Client host rejected: Access denied; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x.example.net>',
+      /^Your server's administrator/,
+    ],
+    [
+      "a receiver's own rate limit on the reader's mail (its policy to keep: the sender adapts)",
+      '<b@gmail.com>: host gmail-smtp-in.l.google.com[142.250.1.26] said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. (in reply to end of DATA command)',
+      /^The sender's side: the receiver's own policy refused it/,
+    ],
+  ])('%s', async (_name, text, words) => {
+    const w = await who(text);
+    expect(w).toMatch(words);
+    // the verdict names who acts: never the bare "receiver's policy"
+    expect(w).not.toMatch(/^The receiver's policy/);
+  });
+});
