@@ -45,7 +45,7 @@ export const CLIENT_FAULTS: ClientFault[] = [
   {
     // the message itself: its format (RFC 5322, RFC 5321 §4.5.3.1 line lengths), size or content
     rule: /^(?:headers\.|smtp\.(?:content-rejected|not-compliant|message-too-large)$)/,
-    what: 'the message it sent (its format, size or content)',
+    what: 'its message',
     sources: ['RFC 5322', 'RFC 5321 §4.5.3.1.6'],
   },
   {

@@ -98,8 +98,7 @@ export const APPLICATION_RECIPIENT_WORDS =
  * its IP's reverse DNS, its domain's SPF/DKIM/DMARC, its message, an address it wrote to): the server is
  * right, the sender fixes it — the receiving administrator tells them (core/knowledge/who-acts.ts).
  */
-export const clientFaultWords = (what: string) =>
-  `The sender's side: your server refused this client for ${what} — the sender fixes that; tell them what the reply says (or accept them by exception)`;
+export const clientFaultWords = (what: string) => `The sender's side: your server refused this client for ${what} — tell them`;
 
 /**
  * Whose move it is when a receiver greylisted the mail (RFC 6647): a temporary refusal the sending
