@@ -5,22 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { unwrapSoftBreaks, wrapWidth } from '../../../src/core/text/wrap';
 import { analyze } from '../../../src/core/index';
+import { rewrap } from '../../../scripts/conformance/variants/transforms';
 
-/** A client's soft wrap (what scripts/conformance/variants/transforms.ts rewrap does). */
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    let rest = line;
-    while (rest.length > width) {
-      const cut = rest.lastIndexOf(' ', width);
-      if (cut <= 0) break;
-      out.push(rest.slice(0, cut));
-      rest = rest.slice(cut + 1);
-    }
-    out.push(rest);
-  }
-  return out;
-}
+/** A client's soft wrap, as the metamorphic run makes it (scripts/conformance/variants/transforms.ts), as lines. */
+const wrap = (text: string, width: number): string[] => rewrap(text, width).split('\n');
 
 const EXIM =
   'R=dnslookup T=remote_smtp: SMTP error from remote mail server after RCPT TO:<a@example.de>: host mx.example.de [2001:db8::8:115]: 550-inconsistent or no DNS PTR record for 2001:db8:849::aa:ef7d (see RFC 1912 2.1)';
@@ -59,15 +47,16 @@ describe('the breaks undone', () => {
     ['an Exim line without its timestamp, wrapped at 72', wrap(EXIM, 72), [EXIM]],
     ['a Postfix message without its prefix, wrapped at 64', wrap(POSTFIX, 64), [POSTFIX]],
     ['a stack frame whose (file:line) went to the next line', wrap(NODE, 72), NODE.split('\n')],
-    [
-      "a line that ends with its program's tag: the message that looks like a field is its continuation",
-      wrap(DOCKER, 72),
-      [DOCKER],
-    ],
+    ["a line that ends with its program's tag: the message that looks like a field is its continuation", wrap(DOCKER, 72), [DOCKER]],
   ])('%s', (_n, lines, want) => expect(unwrapSoftBreaks(lines)?.lines).toEqual(want));
 
   it('a wrapped paste quoted and wrapped again: both wraps undone, the quote marks kept', () => {
-    const twice = wrap(wrap(POSTFIX, 76).map((l) => '> ' + l).join('\n'), 72);
+    const twice = wrap(
+      wrap(POSTFIX, 76)
+        .map((l) => '> ' + l)
+        .join('\n'),
+      72,
+    );
     expect(twice.some((l) => !l.startsWith('>'))).toBe(true);
     expect(unwrapSoftBreaks(twice)?.lines).toEqual(['> ' + POSTFIX]);
   });
@@ -83,17 +72,48 @@ describe('the breaks undone', () => {
 
   // each of these lines is a record of its own, however full the line before it is
   it.each([
-    ['a multi-line reply', ['550-5.7.1 [192.0.2.1] The IP you are using to send mail is not authorized', '550-5.7.1 to send email directly to our servers. Please use the SMTP relay at', '550 5.7.1 your service provider instead. Learn more at https://support.example']],
+    [
+      'a multi-line reply',
+      [
+        '550-5.7.1 [192.0.2.1] The IP you are using to send mail is not authorized',
+        '550-5.7.1 to send email directly to our servers. Please use the SMTP relay at',
+        '550 5.7.1 your service provider instead. Learn more at https://support.example',
+      ],
+    ],
     ['DSN fields', ['Diagnostic-Code: smtp; 550 5.1.1 <someone@example.org>: Recipient address', 'Status: 5.1.1', 'Action: failed']],
-    ['indented continuations', ['host mx.example.org[192.0.2.1] said: 550 5.1.1 <someone@example.org>: Recipient', '    address rejected: User unknown in virtual mailbox table (in reply to RCPT']],
-    ['timestamped log lines', ['May 11 11:33:24 mail postfix/smtp[1050]: A23D128724C: to=<a@example.org>, relay=x', 'May 11 11:33:25 mail postfix/smtp[1050]: A23D128724C: removed']],
+    [
+      'indented continuations',
+      [
+        'host mx.example.org[192.0.2.1] said: 550 5.1.1 <someone@example.org>: Recipient',
+        '    address rejected: User unknown in virtual mailbox table (in reply to RCPT',
+      ],
+    ],
+    [
+      'timestamped log lines',
+      [
+        'May 11 11:33:24 mail postfix/smtp[1050]: A23D128724C: to=<a@example.org>, relay=x',
+        'May 11 11:33:25 mail postfix/smtp[1050]: A23D128724C: removed',
+      ],
+    ],
     ['short lines (nothing was wrapped)', ['Hi, my mail bounces.', 'Any idea why?', 'Thanks']],
     [
       "qmail's lines, each opening with its TAI64N stamp",
-      ['@400000005f1b2c3d0a1b2c3d starting delivery 3: msg 88 to remote bob@example.net', '@400000005f1b2c3d0a1b2c3e delivery 3: deferral: Unable_to_run_qmail-remote./'],
+      [
+        '@400000005f1b2c3d0a1b2c3d starting delivery 3: msg 88 to remote bob@example.net',
+        '@400000005f1b2c3d0a1b2c3e delivery 3: deferral: Unable_to_run_qmail-remote./',
+      ],
     ],
-    ['lines that open alike (a list)', Array.from({ length: 4 }, (_v, i) => `Line ${i} of a long note about our mail server migration plans, for all`)],
-    ['sentences that end where the line ends', ['The server at the other end closed the connection before the greeting.', "Nothing was sent, so your message wasn't refused by its words at all."]],
+    [
+      'lines that open alike (a list)',
+      Array.from({ length: 4 }, (_v, i) => `Line ${i} of a long note about our mail server migration plans, for all`),
+    ],
+    [
+      'sentences that end where the line ends',
+      [
+        'The server at the other end closed the connection before the greeting.',
+        "Nothing was sent, so your message wasn't refused by its words at all.",
+      ],
+    ],
   ])('not joined: %s', (_n, lines) => expect(unwrapSoftBreaks(lines)).toBeNull());
 });
 
@@ -102,10 +122,20 @@ describe('a wrapped paste is read as its lines were written', () => {
   it.each([
     ['an Exim line without its timestamp (was read as a bounce)', wrap(EXIM, 72), 'exim-log', { code: 550, reason: 'requireptr', line: 1 }],
     ['a Postfix message without its prefix (was not recognised)', wrap(POSTFIX, 72), 'postfix-log', { code: 504, line: 1 }],
-    ["nodemailer's error with its frames wrapped (the reply ran on into the frames)", wrap(NODE, 72), 'bounce', { code: 535, reason: 'securityerror' }],
+    [
+      "nodemailer's error with its frames wrapped (the reply ran on into the frames)",
+      wrap(NODE, 72),
+      'bounce',
+      { code: 535, reason: 'securityerror' },
+    ],
     [
       'a Postfix message wrapped, quoted in a reply and wrapped again',
-      wrap(wrap(POSTFIX, 76).map((l) => '> ' + l).join('\n'), 72),
+      wrap(
+        wrap(POSTFIX, 76)
+          .map((l) => '> ' + l)
+          .join('\n'),
+        72,
+      ),
       'postfix-log',
       { code: 504, line: 1 },
     ],
