@@ -70,12 +70,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
-  // not recognised (kind unknown); reason none, want mailererror|systemerror|userunknown|rejected; first none; who acts: wrong, want recipient
-  'umd-550-forward-file-cant-create-output-permission-denied':
-    "sendmail's '550 /…/.forward: line 1: … Can't create output: Permission denied', wrapped over three lines, is not recognised: the reply's continuation lines (without code) are not joined and sendmail's local-delivery wording is not known",
-  // not recognised (kind unknown); reason none, want notcompliantrfc|contenterror|rejected
-  'vdx-550-subject-contains-invalid-characters-unencoded-script-subject':
-    "a lone reply line '550 Subject contains invalid characters' (no enhanced status code) is not recognised as a refusal: no input kind takes a bare reply line whose words are unknown",
 };
 
 const incidents = listIncidents();

@@ -93,6 +93,11 @@ export const REPLY_CODES: ReplyCodeInfo[] = [
 
 const BY_CODE = new Map(REPLY_CODES.map((c) => [c.code, c]));
 
+/** Whether a number is an SMTP reply code of the RFCs (a refusal's: 4xx, 5xx), not only of the reply shape. */
+export function isReplyCode(code: number): boolean {
+  return BY_CODE.has(code);
+}
+
 /** What a basic code names at a stage, with its entry, or undefined. */
 export function replyCodeReason(code: number | null, stage: Stage): { reason: string; info: ReplyCodeInfo } | undefined {
   const info = code === null ? undefined : BY_CODE.get(code);

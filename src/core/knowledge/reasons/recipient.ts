@@ -262,8 +262,8 @@ export const SYSTEM_ERROR: ReasonTable = {
     ),
     p(
       'systemerror.directory',
-      /\bcan'?t create (?:user )?output file\b|\bcould not load DRD\b|\b(?:unable to contact|unable to login into|timeout while performing search on|temporary failure in) LDAP\b|\bLDAP attribute\b|\bthere is no MDB\b|\bautomatic homedir creat\w+ (?:crashed|failed)|\btemporary error in automatic homedir\b|\b(?:temporary|permanent) error while executing qmail-forward\b|\bbad interpreter\b|\bunable to connect to \S{0,40} ?daemon\b/i,
-      'qmail-ldap (qmail-ldap-1.03 error texts), Exchange ("no MDB"), sendmail ("Can\'t create output"), RFC 3463 §3.5 (X.4.3 directory server failure)',
+      /\bcan'?t create (?:user )?output(?: file)?\b|\bcould not load DRD\b|\b(?:unable to contact|unable to login into|timeout while performing search on|temporary failure in) LDAP\b|\bLDAP attribute\b|\bthere is no MDB\b|\bautomatic homedir creat\w+ (?:crashed|failed)|\btemporary error in automatic homedir\b|\b(?:temporary|permanent) error while executing qmail-forward\b|\bbad interpreter\b|\bunable to connect to \S{0,40} ?daemon\b/i,
+      'qmail-ldap (qmail-ldap-1.03 error texts), Exchange ("no MDB"), sendmail ("Can\'t create output", also without "file": its mailfile() delivery through a .forward line, http://helpdesk.umd.edu/documents/3/3025/), RFC 3463 §3.5 (X.4.3 directory server failure)',
     ),
   ],
 };

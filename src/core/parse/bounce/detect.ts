@@ -14,6 +14,7 @@ import { readEspEvents } from './esp';
 import { findHeaderStart } from '../message';
 import { findReceiverKnowledge } from '../../knowledge/replies';
 import { LANGUAGES } from '../../knowledge/reasons';
+import { replyLineAlone, replyShaped } from './reply-line';
 
 // "report-type=…" after "multipart/report": the two looked for apart, since
 // /multipart\/report[\s\S]*report-type/ scans to the end from every "multipart/report"
@@ -190,11 +191,16 @@ function bareReply(body: string): boolean {
   // servers), a line or two whose words a receiver's knowledge entry knows: a
   // number and words alone ("500 Internal Server Error") are too often other text
   const plain = /^\s*([45]\d\d)[ -](\S.*)$/.exec(lines[0]);
-  return (
-    !!plain &&
-    lines.length <= 3 &&
-    findReceiverKnowledge(lines.map((l) => l.replace(/^\s*[45]\d\d[ -]/, '')).join(' '), Number(plain[1]), 'unknown') !== undefined
-  );
+  if (!plain) return false;
+  const code = Number(plain[1]);
+  // a multi-line reply (RFC 5321 §4.2.1): "550-…" lines, then "550 …" — the shape is the reply's own
+  const last = lines.findIndex((l, i) => i > 0 && new RegExp(`^\\s*${code} \\S`).test(l));
+  const words = (ls: string[]) => ls.map((l) => l.replace(/^\s*[45]\d\d[ -]\s?/, '')).join(' ').trim();
+  const context = lines.join('\n');
+  if (last > 0 && lines.slice(0, last).every((l) => new RegExp(`^\\s*${code}-`).test(l)) && replyLineAlone(code, words(lines.slice(0, last + 1)), context))
+    return true;
+  if (lines.length > 3 || !replyShaped(words(lines), context)) return false;
+  return findReceiverKnowledge(words(lines), code, 'unknown') !== undefined || replyLineAlone(code, words(lines), context);
 }
 
 function localizedReasonWords(line: string): boolean {

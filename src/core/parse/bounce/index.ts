@@ -25,6 +25,7 @@ import { asRefusal, findRepliesIn } from '../replies';
 import { clientLoggedIn } from '../../knowledge/own-server-logs';
 import { fromFoundReplies } from './found';
 import { knownRefusalWords, knownWordsAlone } from './known-words';
+import { replyLineAlone } from './reply-line';
 import { addressesIn } from '../../mail/address';
 import { DSN_ONLY_FIELD } from '../../knowledge/header-fields';
 import { readMessageAt } from '../message';
@@ -265,6 +266,10 @@ function fragmentScore(sample: string[]): number {
   // a reply whose words a table knows (a receiver's entry, a stated check, a problem, a reason's
   // words); in a long text, not a line that merely starts with a number
   if (found.some((f) => !(long && f.via === 'line') && knownRefusalWords(f.text, f.code, f.enhanced, f.stage))) return 0.35;
+  // a reply line of its own in a short paste, whose words no table knows but say a refusal (reply-line.ts:
+  // an SMTP code, not a count, not HTTP) — the same line a poster's greeting or a web page's markup surrounds
+  const context = sample.slice(0, 400).join('\n');
+  if (!long && found.some((f) => f.via === 'line' && f.code !== null && replyLineAlone(f.code, f.text, context))) return 0.35;
   // no code anywhere: a sentence of a notice, an application's error, a gateway's log cell
   return !found.length && knownWordsAlone(sample) ? 0.32 : 0;
 }

@@ -515,7 +515,10 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     const wrapped = softWrapped(L[j - 1], L[j]);
     // after the last line of a multi-line reply ("550 5.7.1 …"), only an indented line continues it
     const ended = multi && !more;
-    if (quoteOpen || more || indented || (wrapped && !ended)) {
+    // a line that ends on a colon announces what follows ("550 /home/u/.forward: line 1:" / "… Can't create
+    // output:" / "Permission denied", sendmail's reply as a help desk printed it): the reply's words go on
+    const announces = /\p{L}[^:]{0,200}:\s*$/u.test(L[j - 1]) && !/^\s*[>|]/.test(L[j - 1]);
+    if (quoteOpen || more || indented || ((wrapped || announces) && !ended)) {
       parts.push(trimmed);
       last = j;
       if (quoteOpen && openQuote && closesQuote(' ' + trimmed, openQuote)) quoteOpen = false;
