@@ -12,6 +12,7 @@ import { DialogueTracker, parseReplyLine } from './smtp-dialogue';
 import { readHeaderBlock } from '../mail/header-block';
 import { normalizeIP } from '../dns/names';
 import { emptySession } from './session';
+import { withoutDecoration } from '../text/decoration';
 
 // (MAIL and RCPT alone, or without the colon, are still those commands as a person typed them: "Mail" → 501)
 const VERBS =
@@ -19,7 +20,9 @@ const VERBS =
 /** swaks/openssl/RFC prefixes: which side said the line. */
 const PREFIX = /^\s*(<-|->|<~|~>|<\*\*|\*\*>|<\*|\*>|<<<|>>>|S:|C:|Got:|Sent:|Server:|Client:|<|>)(?:\s|$)\s?/;
 
-function strip(l: string): { side: 'server' | 'client' | null; text: string } {
+function strip(raw: string): { side: 'server' | 'client' | null; text: string } {
+  // a debug log's tree branches or a list's bullets before the line (nodemailer's "└──250 …": text/decoration.ts)
+  const l = withoutDecoration(raw);
   const m = PREFIX.exec(l);
   if (!m) return { side: null, text: l.trim() };
   const p = m[1];

@@ -24,10 +24,25 @@ export function submissionRefusal(ctx: RuleContext): Rejection | null {
   if (own) return own.refusal;
   const r = ctx.primary;
   if (!r || !SUBMISSION_REASONS.has(r.reason)) return null;
+  if (loginDeclined(r, ctx)) return r;
   // the server's own inbound log (not a bounce about our server, not our outbound delivery)
   if (ctx.focus?.direction !== 'inbound') return null;
   if (!ctx.focus.replies.some((x) => x.line === r.line) && !(r.line >= ctx.focus.startLine && r.line <= ctx.focus.endLine)) return null;
   return r;
+}
+
+/**
+ * The dialogue shows the server offering to log in — the AUTH keyword of its EHLO reply (RFC 4954 §3) —
+ * and the client refused for relaying without ever sending AUTH: a mail program submitting to a server
+ * that would relay for it once logged in (RFC 4954 §1; sendmail's "Relaying denied" page: authenticated
+ * clients relay). Whatever else the server's words name (sendmail's "IP name lookup failed": why its
+ * relay permission by host name could not match), logging in is the fix.
+ */
+function loginDeclined(r: Rejection, ctx: RuleContext): boolean {
+  const f = ctx.focus;
+  if (!f || r.reason !== 'norelaying' || !f.replies.some((x) => x.line === r.line)) return false;
+  const offered = f.replies.some((x) => x.code === 250 && x.stage === 'helo' && /(?:^|\s)AUTH[\s=]/.test(x.text));
+  return offered && !f.commands.some((c) => c.verb === 'AUTH' && c.line < r.line);
 }
 
 /**
@@ -41,7 +56,8 @@ export function notTheCauseForSubmission(steps: Step[], ctx: RuleContext, client
   // for the organisation's own device refused as a stranger (rules/own-client.ts) only a named HELO does
   // (the device's own setting, RFC 5321 §4.1.1.1): a PTR for a device is never the fix
   const rules = REPLY_KNOWLEDGE.find((k) => k.id === r.knowledge)?.rules ?? [];
-  const named = ownClientRefusal(ctx) ? rules.filter((p) => p.startsWith('helo.')) : rules;
+  // (and none when the server offered AUTH and the client did not log in: logging in is the fix)
+  const named = loginDeclined(r, ctx) ? [] : ownClientRefusal(ctx) ? rules.filter((p) => p.startsWith('helo.')) : rules;
   return steps.map((s) => {
     if (s.status !== 'fail' && s.status !== 'warn') return s;
     if (!clientAsServer.has(s.rule) || named.some((p) => p !== 'smtp.relay-denied' && ruleMatches(p, s.rule))) return s;

@@ -34,6 +34,7 @@ import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
 import { stageOfCommand, stageOfDetail, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
 import { softWrapped } from '../../text/wrap';
+import { ONLY_DECORATION, withoutDecoration } from '../../text/decoration';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -153,7 +154,9 @@ function startsIn(line: string, paragraph: string): Start[] {
     const code = Number(m[1]);
     const enhanced = m[3] ?? null;
     const more = m[2] === '-' || (!m[2] && after.startsWith('-'));
-    const atStart = before.trim() === '';
+    // (a tree's branch, a list's bullet or a logger's level tag before it is still the start of the line:
+    // nodemailer's "└──550 …", "• 550 …", "[ERROR] 550 …" — text/decoration.ts)
+    const atStart = before.trim() === '' || ONLY_DECORATION.test(before);
     // (a spaced dash before a code and its enhanced code: "Máximo de tentativas … excedido - 535 5.7.139 …",
     // a program's "Error - 550 5.1.1 …" — the enhanced code makes it a reply, not a range or a date)
     const opened = OPENER_END.test(before) || OPENER_WORDS.test(before) || (!!enhanced && /\s[-–—]\s{1,4}$/.test(before));
@@ -487,13 +490,15 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     let t = L[j];
     if (prefix && t.startsWith(prefix)) t = t.slice(prefix.length);
     const trimmed = t.trim();
-    const sameCode = code !== null && new RegExp(`^${code}[ -]`).test(trimmed);
-    const sameEnh = !!enhanced && trimmed.startsWith(enhanced + ' ');
+    // (the continuation lines of a reply behind the same tree branches or bullets as its first: "│ 550-…")
+    const bare = withoutDecoration(trimmed);
+    const sameCode = code !== null && new RegExp(`^${code}[ -]`).test(bare);
+    const sameEnh = !!enhanced && bare.startsWith(enhanced + ' ');
     if (sameCode || sameEnh) {
-      parts.push(trimmed);
+      parts.push(bare);
       last = j;
       if (sameCode) {
-        more = trimmed[3] === '-';
+        more = bare[3] === '-';
         multi ||= more;
       }
       continue;
