@@ -39,12 +39,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (550 5.1.0 unknown), want rejected|securityerror|policyviolation|blocked
   'forpsi-550-5-1-0-blocked-by-spf-help-page':
     "reason only: '550 5.1.0 … blocked by SPF' is authfailure (sisimai's reason for SPF failures), which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
-  // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
-  'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
-    "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
-  // stage unknown, want end-of-data|data
-  'haskellnet-gmail-restricted-smtp-550-5-7-1-ipv6-guidelines-user-error':
-    "stage only: the library's error quotes the whole message with escaped newlines ('\\n\\nHello world!'); undone, its blank line starts a new paragraph, so the words 'cannot execute command DATA' (HaskellNet's, which name the stage) lie outside the reply's context; reason, step and who acts are right",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
@@ -75,15 +69,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
-  // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
-  'phpmailer-436-mail-from-doesnt-conform-with-authentication':
-    "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
   // first smtp.content-rejected:fail, want smtp.rate-limited
   'pl-konto-5-1-0-policy-violation-sending-limits':
     "a bare '5.1.0 <session id> policy violation' from the sender's own submission server (its sending limits) reads as a generic policy/content refusal: 'policy violation' alone does not name a rate limit, the same family as pl-forpsi-550-5-1-0-naruszenie-zasad-…",
-  // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
-  'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
-    "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
   // first smtp.rejected:fail, want smtp.sender-invalid|esp.identity-unverified
   'postal-530-from-sender-name-not-valid-gmail-from-domain-not-in-server':
     "Postal's '530 From/Sender name is not valid' (the From domain is not a domain of the credential's mail server) is not known text, so only the generic step is given",

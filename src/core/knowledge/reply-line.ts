@@ -56,7 +56,7 @@ export const HTTP_CONTEXT = /\bHTTP\/\d(?:\.\d)?\b|^\s*(?:GET|POST|PUT|DELETE|HE
  * line pasted alone says one; a count or a headline that opens with a number does not.
  */
 export const REFUSAL_WORDS =
-  /\b(?:not (?:taken|allowed|permitted|accepted|available|found|exist|implemented|authori[sz]ed|valid|recogni[sz]ed|local)|unavailable|aborted|error|exceed(?:s|ed)?|insufficient|fail(?:s|ed|ure)?|syntax|bad|denied|rejected|refused|refuse|invalid|illegal|unknown|forbidden|blocked|disabled|prohibited|unable|cannot|can'?t|couldn'?t|no such|too (?:many|large|big|long)|full|quota|sorry|try again|temporar(?:y|ily)|must|required|unauthori[sz]ed|unrecogni[sz]ed|violat(?:ion|es|ed))\b/i;
+  /\b(?:not (?:taken|allowed|permitted|accepted|available|found|exist|implemented|authori[sz]ed|valid|recogni[sz]ed|local)|unavailable|aborted|error|exceed(?:s|ed)?|insufficient|fail(?:s|ed|ure)?|syntax|bad|denied|rejected|refused|refuse|invalid|illegal|unknown|forbidden|blocked|disabled|prohibited|unable|cannot|can'?t|couldn'?t|no such|too (?:many|large|big|long)|full|quota|sorry|try again|temporar(?:y|ily)|must|required|unauthori[sz]ed|unrecogni[sz]ed|violat(?:ion|es|ed)|(?:does ?n[o']?t|don'?t) (?:conform|match|comply|exist))\b/i;
 
 /**
  * A number that counts or measures what follows it ("500 errors today", "450 people", "500 ms", "550 MB"):

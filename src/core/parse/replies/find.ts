@@ -35,6 +35,7 @@ import { judgedIpIn } from '../judged-ip';
 import { stageOfCommand, stageOfDetail, stageOfReplyCode, stagesNamedBy } from '../../knowledge/smtp-commands';
 import { softWrapped } from '../../text/wrap';
 import { ONLY_DECORATION, withoutDecoration } from '../../text/decoration';
+import { REFUSAL_WORDS } from '../../knowledge/reply-line';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -202,11 +203,24 @@ interface Paragraph {
   to: number;
 }
 
-function paragraphs(lines: string[]): Paragraph[] {
+/**
+ * The paragraphs of the view: runs of lines between blank lines — but a blank line that an escaped string
+ * made inside one input line ("…Hello world!\", expected reply code 250, but received 550 …" after a quoted
+ * message's "\n\n", HaskellNet's error) is no break of the paste: the text on both sides is one line of it.
+ */
+function paragraphs(lines: string[], origin?: number[]): Paragraph[] {
   const out: Paragraph[] = [];
   let from = -1;
+  const inOneLine = (i: number) => {
+    if (!origin) return false;
+    let a = i - 1;
+    while (a >= 0 && !lines[a].trim()) a--;
+    let b = i + 1;
+    while (b < lines.length && !lines[b].trim()) b++;
+    return a >= 0 && b < lines.length && origin[a] === origin[i] && origin[b] === origin[i];
+  };
   lines.forEach((l, i) => {
-    if (l.trim()) {
+    if (l.trim() || (from >= 0 && inOneLine(i))) {
       if (from < 0) from = i;
     } else if (from >= 0) {
       out.push({ from, to: i - 1 });
@@ -233,7 +247,12 @@ export function findReplies(input: string[] | TextView): FoundReply[] {
     found.push(reply);
     used.add(index);
   }
-  for (const p of paragraphs(L)) {
+  // the code after the words ("Mailbox full (SMTP error 552)", "…, SMTP code: 436"): the line is read whole too
+  for (const { reply, index } of trailingCodeReplies(view, used)) {
+    found.push(reply);
+    used.add(index);
+  }
+  for (const p of paragraphs(L, view.origin)) {
     const paraText = L.slice(p.from, p.to + 1).join('\n');
     for (let i = p.from; i <= p.to; i++) {
       if (used.has(i)) continue;
@@ -424,6 +443,56 @@ function phpMailerReplies(view: TextView): { reply: FoundReply; index: number }[
   return out;
 }
 
+/**
+ * A reply whose code a program prints after its words, as a field of its own: PHPMailer's "<words>, SMTP
+ * code: 436" (a part of its "Detail: … SMTP code: …" line), "Mailbox full (SMTP error 552)", "… (code 436)",
+ * "…, error code: 550" (mail clients' and CMS plugins' error texts). The words before the marker, on the same
+ * line, are the reply's (from the last opener — "Detail:", "said:", "Error:" — when there is one).
+ */
+const TRAILING_CODE =
+  /^(.{6,1000}?)(?:,\s{0,3}|\s{0,3}[(\[]\s{0,2}|\s{1,3}[-–]\s{1,3}|\s{1,3})(?:SMTP (?:error|code|reply|status)(?: code)?|(?:error|reply|response|status|return) code|code)\s{0,2}[:=#]?\s{0,2}\(?([45][0-5]\d)\)?(?:\s{1,3}([245]\.\d{1,3}\.\d{1,3}))?\s{0,2}[)\].]?\s*$/i;
+const TRAILING_OPENER = /^.*?(?:\bDetail:|\bsaid:|\breturned:|\bError:|\bfailed:|\breason:)\s*/i;
+
+function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundReply; index: number }[] {
+  const out: { reply: FoundReply; index: number }[] = [];
+  view.lines.forEach((l, i) => {
+    if (used.has(i)) return;
+    const m = TRAILING_CODE.exec(l);
+    if (!m) return;
+    // a reply that starts the line with its code ("550 5.1.1 … (code 550)") is the line's own reply
+    if (new RegExp(`(?:^|[\\s:;'"(])${m[2]}[ -]`).test(m[1])) return;
+    let text = m[1].replace(TRAILING_OPENER, '').trim();
+    text = text.replace(/^['"]|['"][.,;]?$/g, '').trim();
+    // words are needed: two of letters ("SMTP code: 550" alone is a client's field, codeOnly reads it)
+    if ((text.match(/\p{L}{2,}/gu)?.length ?? 0) < 2) return;
+    // …that say a refusal (knowledge/reply-line.ts): "We had 3 tickets (code 450)" is no reply
+    if (!REFUSAL_WORDS.test(text)) return;
+    const code = Number(m[2]);
+    const enhanced = m[3] && m[3][0] === m[2][0] ? m[3] : null;
+    const ctx = view.lines.slice(Math.max(0, i - 6), i + 6).join('\n');
+    const own = stageFromText(text);
+    out.push({
+      index: i,
+      reply: {
+        code,
+        enhanced,
+        text,
+        line: view.origin[i] ?? i + 1,
+        endLine: view.origin[i] ?? i + 1,
+        column: 0,
+        stage: clientErrorStage(ctx)?.stage ?? (own !== 'unknown' ? own : stageOfDetail(enhanced, text)),
+        recipient: null,
+        remote: null,
+        ip: judgedIpIn(text),
+        via: 'client',
+        // the program names the code as one ("SMTP code:", "SMTP error")
+        sure: true,
+      },
+    });
+  });
+  return out;
+}
+
 /** A client that logs only the code ("SMTPC: received error code. [550]"): a reply without words. */
 function codeOnly(view: TextView): FoundReply[] {
   const out: FoundReply[] = [];
@@ -488,6 +557,10 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   let multi = more;
   for (let j = i + 1; j <= p.to && j - i <= 40; j++) {
     let t = L[j];
+    // the log's prefix again after the reply's last line ("PLESK_INFO: [ip] The IP you're using …" or
+    // "PLESK_INFO: 550 mail not accepted …" under "PLESK_INFO: 550 SC-001" and its words): the program's
+    // next record — only a "550-" line before it announced more (RFC 5321 §4.2.1)
+    if (prefix && /\S/.test(prefix) && t.startsWith(prefix) && !quoteOpen && !more) break;
     if (prefix && t.startsWith(prefix)) t = t.slice(prefix.length);
     const trimmed = t.trim();
     // (the continuation lines of a reply behind the same tree branches or bullets as its first: "│ 550-…")
@@ -523,7 +596,10 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     // a line that ends on a colon announces what follows ("550 /home/u/.forward: line 1:" / "… Can't create
     // output:" / "Permission denied", sendmail's reply as a help desk printed it): the reply's words go on
     const announces = /\p{L}[^:]{0,200}:\s*$/u.test(L[j - 1]) && !/^\s*[>|]/.test(L[j - 1]);
-    if (quoteOpen || more || indented || ((wrapped || announces) && !ended)) {
+    // a first line that holds only a label after its code ("PLESK_INFO: 550 SC-001", Plesk's bounce lines;
+    // "550 #5.7.1"): not a sentence, so its words are on the next line ("(SNT004-MC4F35) Unfortunately, …")
+    const labelOnly = j === i + 1 && parts.length === 1 && !/\p{L}{2,}[\s,;]+\p{L}{2,}/u.test(stripCodes(parts[0], code, enhanced, false));
+    if (quoteOpen || more || indented || ((wrapped || announces || labelOnly) && !ended)) {
       parts.push(trimmed);
       last = j;
       if (quoteOpen && openQuote && closesQuote(' ' + trimmed, openQuote)) quoteOpen = false;
