@@ -170,3 +170,35 @@ describe('a log forwarded in another language is read as the log', () => {
     expect(r.rejections[0]).toMatchObject({ reason: 'userunknown', stage: 'rcpt', line: lines.length });
   });
 });
+
+describe("a reply under a colleague's forward is read as the reply alone", () => {
+  // the block is about the colleague's own mail (no daemon, no bounce subject): not the notice's headers —
+  // the reply keeps the stage its own words give it (X.1.7: the sender's address, MAIL FROM)
+  const reply = '501 5.1.7 Bad address mailbox syntax.';
+  it.each([
+    [
+      'German Thunderbird',
+      ['Hallo, siehe unten:', '', '-------- Weitergeleitete Nachricht --------', 'Betreff: \tMail kommt nicht an', 'Datum: \tMon, 30 Nov 2026 09:14:02 +0100', 'Von: \tAnna <anna@example.de>', 'An: \tb@example.de'],
+    ],
+    [
+      'English Outlook without separator',
+      ['From: Anna <anna@example.com>', 'Sent: Monday, November 30, 2026 9:14 AM', 'To: b@example.com', 'Subject: mail does not go out'],
+    ],
+    [
+      'Outlook rule of underscores',
+      ['________________________________', 'From: Anna <anna@example.com>', 'Sent: Monday, November 30, 2026 9:14 AM', 'To: b@example.com', 'Subject: mail does not go out'],
+    ],
+  ])('%s', async (_name, block) => {
+    const r = await analyze([...block, '', reply].join('\n'), { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.rejections).toHaveLength(1);
+    expect(r.rejections[0]).toMatchObject({ code: 501, enhanced: '5.1.7', stage: 'mail', reason: 'rejected' });
+    // the block's addresses are nobody's failed recipient
+    expect(r.rejections[0].recipient ?? null).toBeNull();
+  });
+
+  it("a forwarded bounce's block (a daemon's From) still stands for the bounce's headers", async () => {
+    const lines = [...FORMS[0][1], ...BODY];
+    const r = await analyze(lines.join('\n'), { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.rejections[0]).toMatchObject({ reason: 'userunknown', stage: 'rcpt', recipient: 'a@example.org' });
+  });
+});

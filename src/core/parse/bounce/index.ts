@@ -15,6 +15,7 @@ import { allParts, walkMime } from './mime';
 import { bounceSignals, fromDaemon, headerlessBounce, mboxSender } from './detect';
 import { findOriginalStart, findTextRecipients, findHeaderSection } from './text';
 import { forwardedBounce } from './forward';
+import { forwardBlockOnTop } from '../../text/forward-block';
 import { serviceEvents } from './esp';
 import { transcriptRefusals } from './transcript';
 import { bouncePartsOf, noticeText } from './parts';
@@ -99,10 +100,16 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   // a bounce forwarded inline: its headers as the client wrote them, its words after them
   const forwarded = forwardedBounce(text);
   const outer = top;
+  // a colleague's forward whose block names no bounce (text/forward-block.ts: a client's separator, then
+  // "Betreff:/Datum:/Von:/An:" about the colleague's own mail): the block is no header section of the
+  // notice — what follows it is the paste, read as one without headers (its reply's stage from its own
+  // words, as when pasted alone); the block's addresses are still nobody's failed recipient
+  const onTop = !forwarded && top.length > 0 ? forwardBlockOnTop(lines.slice(start)) : null;
+  const colleague = !!onTop && (onTop.separator === 0 || onTop.fields === 0);
   if (forwarded) {
     top = forwarded.headers;
     text = text.slice(forwarded.start);
-  }
+  } else if (colleague) top = [];
   let cut = findOriginalStart(text);
   // no separator: a header section after the words is the copy of the message (MIME structure lost)
   if (cut === text.length) {
@@ -119,7 +126,7 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
   const failed = addressesIn(headerValue(top, 'x-failed-recipients'));
   const failedSet = new Set(failed.map((a) => a.toLowerCase()));
   const exclude = new Set<string>(
-    [top, ...(forwarded ? [outer] : [])]
+    [top, ...(forwarded || colleague ? [outer] : [])]
       .flatMap((h) => [
         ...addressesIn(headerValue(h, 'to')),
         ...addressesIn(headerValue(h, 'from')),
@@ -170,6 +177,18 @@ function parseBounceFrom(lines: string[], start: number, ctx: ParseContext, dept
         .map(asRefusal)
         .filter((r): r is RawRejection => r !== null);
       rejections = fromFoundReplies(found, rejections, textRecipients);
+    } else if (rejections.some((r) => r.stage === 'unknown' && (r.code !== null || r.enhanced))) {
+      // the notice's words read a reply without its stage; the reply finder reads the same reply's stage
+      // from its own words and codes (X.1.7: the sender's address, MAIL FROM; "in reply to …"), wherever
+      // the notice's headers came from (a forwarded bounce's block stands for them)
+      const found = findRepliesIn(human)
+        .map(asRefusal)
+        .filter((r): r is RawRejection => r !== null && r.stage !== 'unknown');
+      rejections = rejections.map((r) => {
+        if (r.stage !== 'unknown') return r;
+        const same = found.find((f) => f.code === r.code && (f.enhanced ?? null) === (r.enhanced ?? null));
+        return same ? { ...r, stage: same.stage } : r;
+      });
     }
     rejections.push(...earlierAttempts(human, rejections));
     // a paste without headers that shows the refusing server's own record of the client's login
