@@ -65,4 +65,29 @@ describe('a Postfix message alone', () => {
     expect(r.inputs.map((i) => i.kind)).toEqual([kind]);
     expect(r.rejections[0]).toMatchObject({ code });
   });
+
+  // a delivery agent's status record decides the paste is the log, however many neighbour lines lost their
+  // syslog prefix and program tag around it (parse/postfix/index.ts DELIVERY_STATUS)
+  it('a status record among a neighbour’s lines without prefix is read as the Postfix log', async () => {
+    const text = [
+      "lmtp(u@example.org)<1522><2E+aO4c4uV7yBQAAUIhAew>: sieve: msgid=<x@example.org>: failed to store into mailbox 'Junk': Quota exceeded (mailbox for user is full)",
+      '',
+      "lmtp(u@example.org)<1522><2E+aO4c4uV7yBQAAUIhAew>: sieve: msgid=<x@example.org>: failed to store into mailbox 'INBOX': Quota exceeded (mailbox for user is full)",
+      '',
+      'A23D128724C: to=<u@example.org>, relay=mail.example.org[/var/run/dovecot/lmtp], delay=0.01, delays=0.01/0/0/0, dsn=5.2.2, status=bounced (host mail.example.org[/var/run/dovecot/lmtp] said: 552 5.2.2 <u@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))',
+    ].join('\n');
+    const r = await analyze(text, { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
+    expect(r.rejections[0]).toMatchObject({ code: 552, reason: 'mailboxfull' });
+  });
+
+  it('the same words without the status record stay a notice', async () => {
+    const text = [
+      "lmtp(u@example.org)<1522><2E+aO4c4uV7yBQAAUIhAew>: sieve: msgid=<x@example.org>: failed to store into mailbox 'Junk': Quota exceeded (mailbox for user is full)",
+      '',
+      '<u@example.org>: host mail.example.org[/var/run/dovecot/lmtp] said: 552 5.2.2 <u@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command)',
+    ].join('\n');
+    const r = await analyze(text, { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.inputs.map((i) => i.kind)).toEqual(['bounce']);
+  });
 });

@@ -37,12 +37,15 @@ export function looksLikePostfix(lines: string[]): number {
   let hits = 0;
   let postfix = 0;
   let failures = 0;
+  let status = 0;
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
-    if (readPostfixLine(l)) {
+    const pf = readPostfixLine(l);
+    if (pf) {
       hits++;
       postfix++;
+      if (DELIVERY_STATUS.test(pf.message)) status++;
       continue;
     }
     // mail.log neighbours (policyd-spf, opendkim, postgrey, amavis…) are part of a Postfix excerpt
@@ -54,8 +57,16 @@ export function looksLikePostfix(lines: string[]): number {
       failures++;
     }
   }
-  return seen && (postfix || failures) ? hits / seen : 0;
+  if (!seen || !(postfix || failures)) return 0;
+  // a delivery agent's status record ("QID: to=<…>, relay=…, delays=…, dsn=…, status=bounced (…)") is the
+  // log's own, never a notice's words (a bounce quotes the reply, not the record): with one, the paste is
+  // Postfix's log however many other lines (a neighbour's lines that lost their syslog prefix and program
+  // tag, prose) surround it — above a headerless notice's words (parse/bounce/detect.ts, 0.6)
+  return Math.max(hits / seen, status ? 0.65 : 0);
 }
+
+/** The fields of a delivery agent's status record (postfix smtp(8)/lmtp(8)/local(8): to=, relay=, status=). */
+const DELIVERY_STATUS = /\bto=<[^>]{0,300}>,.{0,400}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b/;
 
 /** Postfix writes "unknown" for a client whose PTR is missing or not forward-confirmed. */
 function clientHostChecks(e: PostfixEvent, line: number): LoggedCheck[] {
