@@ -151,7 +151,10 @@ export function preparePaste(input: string[]): PreparedPaste {
     // (header fields are kept: Exim's rejectlog copies the refused message's headers below its line; so is
     // a server's reply line pasted beside the log — a telnet test's "554 … Connection refused from …" —
     // which is evidence, and which the readers that know such lines read: parse/opensmtpd.ts)
-    if (NOISE.test(l) || ((i < first || i > lastStart) && !/^\s/.test(l) && !HEADER_LIKE.test(l) && !REPLY_LINE.test(l))) {
+    // (before the first timestamped line, only the poster's sentences go: lines of a program's own trace
+    // without a timestamp — OpenSMTPD's "mta: 0x…: <<< 554-…" under "smtpd -T mta" — are the log too)
+    const note = i > lastStart || isProse(l) || !/^[a-z][\w-]{0,30}:\s/.test(l);
+    if (NOISE.test(l) || ((i < first || i > lastStart) && note && !/^\s/.test(l) && !HEADER_LIKE.test(l) && !REPLY_LINE.test(l))) {
       lines[i] = '';
       noise++;
     }

@@ -43,6 +43,30 @@ describe("the poster's paragraphs around log lines without timestamps", () => {
     expect(r.inputs.map((i) => i.kind)).toEqual([kind]);
     expect(r.rejections[0]).toMatchObject({ line: 3 });
   });
+
+  // a program's trace without timestamps before the timestamped log (OpenSMTPD "smtpd -T mta"): the log too,
+  // only the poster's sentence before it goes
+  const TRACE = [
+    'mta: 0xea6710: MTA_INIT -> MTA_BANNER',
+    'mta: 0xea6710: <<< 554-mx.example.net ESMTP Service not available',
+    'mta: 0xea6710: <<< 554-Bad DNS PTR resource record.',
+    'mta: 0xea6710: <<< 554 For explanation visit http://postmaster.example.net/en/error-messages?c=rdns',
+    'mta: 0xea6710: MTA_BANNER -> MTA_EHLO',
+    '',
+    'Apr 25 06:41:25 leki smtpd[29104]: smtp-out: Connected on session 69738a26af1c7fa5',
+    'Apr 25 06:41:25 leki smtpd[29104]: smtp-out: Error on session 69738a26af1c7fa5: Connection closed unexpectedly',
+  ];
+  it('a trace without timestamps before the log stays, the question before it goes', () => {
+    const lines = [ASK, '', ...TRACE];
+    const p = preparePaste(lines).lines;
+    expect(p[0]).toBe('');
+    expect(p.slice(2)).toEqual(TRACE);
+  });
+  it('the trace under a question is read with its refusal', async () => {
+    const r = await analyze([ASK, '', ...TRACE].join('\n'), { now });
+    expect(r.inputs.map((i) => i.kind)).toEqual(['opensmtpd-log']);
+    expect(r.rejections[0]).toMatchObject({ code: 554, reason: 'requireptr', line: 4 });
+  });
 });
 
 describe('quote marks inside a container', () => {
