@@ -126,9 +126,6 @@ const PAIRS: [string, string][] = [
 
 /** Pairs that still lose their diagnosis, with the mechanism that fails ("slug variant" → why). */
 const KNOWN_VARIANT_MISSES: Record<string, string> = {
-  // first smtp.rejected:fail, want smtp.sender-invalid|smtp.not-compliant
-  'zammad-notification-sender-fqdn-with-port-501-5-1-7-bad-sender-address-syntax shell':
-    "a reply quoted in prose, inside a shell string: once the string is undone the refusal is read without the words that placed it on the sender (mechanism not pinned down yet; the original's own stage miss is in real.test.ts KNOWN_MISSES)",
   // first reputation.blocked:fail, want ptr.missing|ptr.mismatch|smtp.ptr-required
   'ionos-554-invalid-ptr-email-verifier-droplet tabs':
     "a multi-line 554 greeting whose prefix 'SERVER:' is followed by a tab: the continuation lines are not joined, so the reply is read from its first line ('Service not available') and the PTR words of the last line are lost",
