@@ -128,8 +128,8 @@ export const NOT_COMPLIANT_RFC: ReasonTable = {
     ),
     p(
       'notcompliantrfc.header',
-      /\bduplicate (?:header|From|Subject|Date|Message-ID)\b|\b(?:multiple|more than one) (?:From|Subject|Date|Message-ID|To|Sender)(?: header)?s?\b|\bmultiple addresses in (?:From|Sender)\b|\b(?:missing|no|invalid|malformed) (?:a )?(?:valid )?(?:Date|From|Message-ID|header)s? (?:header|field)|\bheader (?:syntax|is malformed|too long)\b|\bbare (?:<?LF>?|linefeed)\b|\bmalformed (?:message|mime|header)\b|"?\b(?:Date|From|To|Message-ID|Subject)"? header (?:is )?(?:missing|invalid|malformed)\b|\bfollow RFC ?5322\b|\bBAD HEADER\b/i,
-      'RFC 5322 §3.6 (required and single-occurrence fields); RFC 5321 §2.3.8 (bare LF); Exchange, Gmail; amavisd-new ("BAD HEADER")',
+      /\bduplicate (?:header|From|Subject|Date|Message-ID)\b|\b(?:multiple|more than one) (?:From|Subject|Date|Message-ID|To|Sender)(?: header)?s?\b|\bmultiple addresses in (?:From|Sender)\b|\b(?:missing|no|invalid|malformed) (?:a )?(?:valid )?(?:Date|From|Message-ID|header)s? (?:header|field)|\bheader (?:syntax|is malformed|too long)\b|\bbare (?:<?LF>?|linefeed)\b|\bmalformed (?:message|mime|header)\b|"?\b(?:Date|From|To|Message-ID|Subject)"? header (?:is )?(?:missing|invalid|malformed)\b|\bfollow RFC ?5322\b|\bBAD HEADER\b|\b(?:Subject|From|To|Cc|Date|Sender|Reply-To|header)s? (?:field )?(?:contains?|has|with) (?:(?:invalid|illegal|unencoded|non-ASCII|8-?bit|forbidden) )+char(?:acter)?s\b/i,
+      'RFC 5322 §3.6 (required and single-occurrence fields); RFC 5321 §2.3.8 (bare LF); Exchange, Gmail; amavisd-new ("BAD HEADER"); RFC 5322 §2.2 / RFC 2047 (a field body is US-ASCII, other characters encoded): "550 Subject contains invalid characters" (VDX, https://www.vdx.nl/faq/email/email-overige/waarom-krijg-ik-de-melding-550-subject-contains-invalid-characters)',
     ),
   ],
 };
