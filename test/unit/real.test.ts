@@ -36,6 +36,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (550 5.1.0 unknown), want rejected|securityerror|policyviolation|blocked
   'forpsi-550-5-1-0-blocked-by-spf-help-page':
     "reason only: '550 5.1.0 … blocked by SPF' is authfailure (sisimai's reason for SPF failures), which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
+  // not recognised (kind unknown); reason none; first none
+  'godaddy-help-qmail-5-4-6-message-looping-delivered-to-line':
+    "qmail's bare line 'This message is looping: it already has my Delivered-To line. (#5.4.6)' — its status code after the text in '(#…)', no basic code — is taken by no input kind: a lone reply line whose code follows its words is not recognised (paste-format work: code after text)",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
@@ -60,6 +63,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
+  // reason filtered (550 - unknown), want userunknown|norelaying|securityerror; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
+  'outlook-ndr-550-no-such-user-here-unauthenticated-outbound-host-kb':
+    "the host's outgoing server answers an unauthenticated client's mail to the internet with '550 No such user here': the words (and cPanel's documented meaning of them) say the mailbox is unknown, and nothing in the paste says the client did not log in, so the step follows the words; the reason is 'filtered' because the Outlook notice's \"'a@b' on <date> 550\" line leaves the code at the line's end and the words on the next line",
   // first smtp.content-rejected:fail, want smtp.rate-limited
   'pl-konto-5-1-0-policy-violation-sending-limits':
     "a bare '5.1.0 <session id> policy violation' from the sender's own submission server (its sending limits) reads as a generic policy/content refusal: 'policy violation' alone does not name a rate limit, the same family as pl-forpsi-550-5-1-0-naruszenie-zasad-…",
