@@ -14,25 +14,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
-  // reason spamdetected (554 - unknown), want filtered|policyviolation|rejected; first smtp.content-rejected:fail, want smtp.rejected; who acts: wrong, want receiver
-  'domino-554-message-rejected-for-policy-reasons-recipient-deny-list':
-    "a bare '554 Message rejected for policy reasons.' (Lotus Domino's default text for its inbound intended-recipient deny list) is taken as a content/spam judgement (spamdetected, smtp.content-rejected): a receiver's generic local-policy refusal is not told apart from a content filter",
-  // first smtp.rejected:fail, want smtp.relay-denied|smtp.auth-required|smtp.sender-invalid
-  'epost-mail-server-550-5-7-1-dont-allow-unauthorized-relaying-external-from':
-    "E-Post Mail Server's '550 5.7.1 Sorry [account@domain] , I don't allow unauthorized relaying .' gets the generic refusal step: the 'don't allow unauthorized relaying' wording (with the 'I' and the space before the full stop) is not among the relay-denied wordings",
-  // not recognised (kind unknown); first none, want mta.local-error
-  // reason filtered (550 - unknown), want rejected|securityerror|policyviolation|norelaying; first smtp.recipient-unknown:fail, want smtp.sender-invalid
-  'es-mattermost-yahoo-550-mailbox-unavailable-feedback-email-from':
-    "Yahoo's '550 Request failed; Mailbox unavailable' is read as an unknown recipient; the app's own prefix 'Error ajuste \"Dirección Desde\"' (the From setting, Spanish) is not used to place it on the sender",
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "reason only: Exchange's '452 4.3.1 Insufficient system resources' is read as systemfull (RFC 3463 X.3.1 'Mail system full', sisimai's reading) — not in the expectation's list; the step (mta.local-error: the refusing server's own resources) and who acts are right",
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
-  // stage unknown, want end-of-data|data
-  'haskellnet-gmail-restricted-smtp-550-5-7-1-ipv6-guidelines-user-error':
-    "stage only: the library's error quotes the whole message with escaped newlines ('\\n\\nHello world!'); undone, its blank line starts a new paragraph, so the words 'cannot execute command DATA' (HaskellNet's, which name the stage) lie outside the reply's context; reason, step and who acts are right",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
@@ -54,15 +41,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
   'phpmailer-436-mail-from-doesnt-conform-with-authentication':
     "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
-  // first smtp.content-rejected:fail, want smtp.rate-limited
-  'pl-konto-5-1-0-policy-violation-sending-limits':
-    "a bare '5.1.0 <session id> policy violation' from the sender's own submission server (its sending limits) reads as a generic policy/content refusal: 'policy violation' alone does not name a rate limit, the same family as pl-forpsi-550-5-1-0-naruszenie-zasad-…",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
-  // first smtp.rejected:fail, want smtp.sender-invalid|esp.identity-unverified
-  'postal-530-from-sender-name-not-valid-gmail-from-domain-not-in-server':
-    "Postal's '530 From/Sender name is not valid' (the From domain is not a domain of the credential's mail server) is not known text, so only the generic step is given",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':

@@ -55,11 +55,12 @@ export const NO_RELAYING: ReasonTable = {
     ),
     // the same refusal in a mail client's own words, without the server's reply: Apple Mail on iOS/macOS
     // ("The recipient … was rejected by the server because it does not allow relaying"), and servers that
-    // say it as "relaying disallowed"
+    // say it as "relaying disallowed"; a qualifier between the verb and "relaying" names the same refusal
+    // (E-Post Mail Server: "I don't allow unauthorized relaying"; "third-party relay not permitted")
     p(
       'norelaying.client-words',
-      /\b(?:does not|doesn'?t|do not|don'?t|will not|won'?t) (?:allow|permit) relay(?:ing)?\b|\b(?:refused|refuses) to (?:allow|permit) relay(?:ing)?\b|\brelay(?:ing)? (?:is )?disallowed\b/i,
-      'https://support.tigertech.net/iphone-relaying (iOS Mail: "was rejected by the server because it does not allow relaying"); https://support.microsoft.com/office/65b494a4-0a15-433e-829f-e73651e0245e (relay-prohibited errors)',
+      /\b(?:does not|doesn'?t|do not|don'?t|will not|won'?t|cannot|can'?t) (?:allow|permit|accept) (?:(?:unauthori[sz]ed|unauthenticated|third[- ]party|open|anonymous|external|outbound|remote) )?relay(?:ing)?\b|\b(?:refused|refuses) to (?:allow|permit) relay(?:ing)?\b|\b(?:unauthori[sz]ed|unauthenticated|third[- ]party|anonymous) relay(?:ing)? (?:is )?(?:not (?:allowed|permitted)|denied|prohibited|refused|disallowed)\b|\brelay(?:ing)? (?:is )?disallowed\b/i,
+      'https://support.tigertech.net/iphone-relaying (iOS Mail: "was rejected by the server because it does not allow relaying"); https://support.microsoft.com/office/65b494a4-0a15-433e-829f-e73651e0245e (relay-prohibited errors); https://www.e-postinc.jp/faq/faq01-79.html (E-Post Mail Server: "550 5.7.1 Sorry [account@domain] , I don\'t allow unauthorized relaying .")',
     ),
     // sendmail's "Relaying denied" as Outlook's translated error boxes and Microsoft's localized help pages
     // quote it (Spanish, Italian, Portuguese, French, German), and as localized servers word it

@@ -7,6 +7,7 @@ import type { RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { joinMultiline } from '../smtp-dialogue';
 import { stageOfCommand } from '../../knowledge/smtp-commands';
+import { clientErrorStage } from '../../knowledge/client-errors';
 
 export interface DiagnosticInput {
   status: string | null;
@@ -161,6 +162,9 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
   text = text.replace(/(?<!\s)\s*\(in reply to [^()]{1,40} command\)\s*$/i, '');
   let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
   if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
+  // an application's own words around the reply name the command it was giving (Mattermost's "SendMail:
+  // Error setting From Address", in the UI's language), as the reply finder reads them (parse/replies/find.ts)
+  if (stage === 'unknown') stage = clientErrorStage([d.diagnostic ?? '', human].join(' '))?.stage ?? 'unknown';
   return {
     code,
     enhanced,
