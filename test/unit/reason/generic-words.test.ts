@@ -80,6 +80,26 @@ const ROWS: Row[] = [
     step: 'smtp.recipient-unknown',
     not: 'smtp.sender-invalid',
   },
+  // the sender the login may not use, in words that name the authentication; PHPMailer's "<words>, SMTP code: 436"
+  // read with its words even without its "SMTP server error: … Detail:" head
+  {
+    text: 'When different,"MAIL FROM" doesn\'t conform with authentication [@sm060104], SMTP code: 436',
+    step: 'smtp.sender-invalid',
+    not: 'smtp.rejected',
+  },
+  {
+    text: 'SMTP server error: MAIL FROM command failed Detail: Sender address does not match the authenticated user SMTP code: 553',
+    step: 'smtp.sender-invalid',
+    not: 'smtp.rejected',
+  },
+  {
+    text: "553 5.7.1 Sender address doesn't correspond to the login",
+    step: 'smtp.sender-invalid',
+    not: 'smtp.auth-required',
+    stage: 'MAIL FROM',
+  },
+  // …a login that failed is the login's, and a code with no words stays a bare code
+  { text: 'Authentication failed: invalid credentials, SMTP code: 535', step: 'smtp.login-failed', not: 'smtp.sender-invalid' },
   // FORPSI / konto.pl's submission limit: "policy violation" beside the server's session id, with or without its link
   { text: '5.1.0 piWs1j0010jifNx01iWsdh policy violation', step: 'smtp.rate-limited', not: 'smtp.content-rejected' },
   {

@@ -230,6 +230,14 @@ export const SECURITY_ERROR: ReasonTable = {
       /\bmust issue a STARTTLS\b|\b(?:TLS|STARTTLS|encryption) (?:is )?required\b|\brequires? (?:TLS|encryption)\b|\bTLS required but not supported\b|\bcertificate (?:verification )?(?:failed|error)\b|\bREQUIRETLS\b/i,
       'RFC 3207 §4 (530 "Must issue a STARTTLS command first"); RFC 8689 (REQUIRETLS); SendGrid',
     ),
+    // the sender address the login may not use, in the words of servers that name the authentication rather
+    // than the address's owner ('"MAIL FROM" doesn't conform with authentication', 'sender does not match
+    // the authenticated user'): a login policy (Postfix reject_sender_login_mismatch's kind)
+    p(
+      'securityerror.sender-login',
+      /(?:\bMAIL FROM"?|\bsender(?: address)?|\bfrom address|\benvelope sender)\W{0,3} (?:does not|doesn'?t|did not|do not) (?:conform|match|correspond|agree) (?:with|to) (?:the |your )?(?:authenticat\w*|login|logged[- ]in (?:user|account)|SMTP AUTH|auth(?:orized)? user)\b/i,
+      'https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch; https://github.com/PHPMailer/PHPMailer/issues/885 (a server\'s \'"MAIL FROM" doesn\'t conform with authentication\', SMTP code 436)',
+    ),
     p(
       'securityerror.ses',
       /\bnot subscribed to ses\b|\bnot authori[sz]ed to perform ses:|\bis a dead domain\b/i,
