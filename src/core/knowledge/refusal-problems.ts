@@ -101,7 +101,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"
     id: 'sender-not-owned',
     rule: 'smtp.sender-invalid',
-    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|(?:\bMAIL FROM"?|\bsender(?: address)?|\bfrom address)\W{0,3} (?:does not|doesn'?t|did not) (?:conform|correspond|agree) (?:with|to) (?:the )?(?:authenticat\w*|login)\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b/i,
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|(?:\bMAIL FROM"?|\bsender(?: address)?|\bfrom address)\W{0,3} (?:does not|doesn'?t|did not) (?:conform|correspond|agree) (?:with|to) (?:the )?(?:authenticat\w*|login)\b|\bmail from (?:address )?must (?:be (?:the )?same as|equal|match) (?:the )?(?:authori[sz](?:ation|ed)|authenticated|login|logged[- ]in) (?:user|account)\b/i,
     headline: 'The server refused the sender address: the account that logged in may not send as it',
     detail:
       'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
@@ -115,6 +115,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-60-in-exchange-online',
       'https://www.zoho.com/mail/help/zoho-smtp.html (the From address must be the account\'s address or alias; Zoho answers "553 Relaying disallowed as <address>")',
       'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html ("Relaying disallowed as <emailaddress>": the from address is not allowed)',
+      'https://github.com/jenkinsci/mailer-plugin/pull/23 ("553 Mail from must equal authorized user": the sender must be the login)',
     ],
   },
   {
@@ -265,7 +266,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // "501 5.5.2 RCPT TO syntax error", an application's address with a dot before the @ or a space in it
     id: 'recipient-address-syntax',
     rule: 'smtp.recipient-unknown',
-    text: /\bRCPT TO:? syntax error\b|\bBad recipient address syntax\b|\brecipient address (?:syntax|is (?:invalid|malformed))\b|\b(?:invalid|malformed) recipient address\b/i,
+    text: /\bRCPT TO:? syntax error\b|\bBad recipient address syntax\b|\brecipient address (?:syntax|is (?:invalid|malformed))\b|\b(?:invalid|malformed) recipient address\b|\brecipient address must contain a domain\b/i,
     details: ['1.3'],
     headline: 'The recipient address is malformed: the server could not read it as an address',
     detail:
@@ -275,7 +276,11 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'A program that writes "Name <a@b>" or quotes into RCPT TO must pass the bare address.',
     ],
     verify: ['Send a test message to the corrected address.'],
-    sources: ['RFC 3463 §3.2 (X.1.3)', 'RFC 5321 §4.1.2 (address syntax)'],
+    sources: [
+      'RFC 3463 §3.2 (X.1.3)',
+      'RFC 5321 §4.1.2 (address syntax)',
+      'https://github.com/openhab/openhab1-addons/issues/1316 (Exim: "501 <null>: recipient address must contain a domain" for an empty address)',
+    ],
   },
   {
     // the sender (envelope or From:) the server will not take from this account, in words that name it as

@@ -98,6 +98,22 @@ const ROWS: Row[] = [
     not: 'smtp.auth-required',
     stage: 'MAIL FROM',
   },
+  { text: '553 Mail from must equal authorized user', step: 'smtp.sender-invalid', not: 'reputation.blocked', stage: 'MAIL FROM' },
+  {
+    text: '550 5.7.1 Mail from address must match the authenticated user',
+    step: 'smtp.sender-invalid',
+    not: 'reputation.blocked',
+    stage: 'MAIL FROM',
+  },
+  // a recipient address without its domain is the address's fault, not a generic refusal
+  { text: '501 <null>: recipient address must contain a domain', step: 'smtp.recipient-unknown', not: 'smtp.rejected', stage: 'RCPT TO' },
+  // …a sender address without a domain is the sender's
+  {
+    text: '553 5.5.4 <root>... Domain name required for sender address root',
+    step: 'smtp.sender-invalid',
+    not: 'smtp.recipient-unknown',
+    stage: 'MAIL FROM',
+  },
   // …a login that failed is the login's, and a code with no words stays a bare code
   { text: 'Authentication failed: invalid credentials, SMTP code: 535', step: 'smtp.login-failed', not: 'smtp.sender-invalid' },
   // FORPSI / konto.pl's submission limit: "policy violation" beside the server's session id, with or without its link
