@@ -38,12 +38,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first reputation.blocked:fail, want smtp.auth-required|smtp.relay-denied
   'ja-arena-554-5-7-1-client-host-rejected-access-denied-smtp-auth-off':
     "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as an IP-reputation block, the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
-  // first smtp.rejected:fail, want smtp.recipient-unknown|smtp.not-compliant|headers.invalid-address
-  'jenkins-javamail-501-null-recipient-must-contain-domain':
-    "'501 <null>: recipient address must contain a domain' (a syntactically bad recipient, no enhanced code) gets the generic refusal step: the recipient-address-syntax wordings are not tied to the bad-recipient step",
-  // first reputation.blocked:fail, want smtp.sender-invalid
-  'jenkins-mailer-553-mail-from-must-equal-authorized-user-admin-address':
-    "'553 Mail from must equal authorized user' is not among the sender-must-be-the-login wordings (those know 'must be same as authorization user' and 'must equal the authenticated user'), so a bare 553 at MAIL is read as a block",
   // not recognised (kind unknown); reason none; first none
   'libero-help-relaying-not-allowed-550-relay-disabled':
     "a bare line 'RELAYING NOT ALLOWED (550 Relay Disabled)' (RFC 3463 status name, then the code in parentheses) is not taken by any input kind: a reply whose code follows its text is not recognised (paste-format work: bare reply lines)",
@@ -56,18 +50,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (550 5.7.1 unknown), want policyviolation|securityerror|rejected; stage unknown, want end-of-data|data
   'mailcow-sogo-vacation-reply-unsigned-gmail-550-5-7-1-dmarc':
     "stage: a Postfix status line ending '(in reply to end of DATA command)).' (a full stop after the closing parenthesis) keeps the '(in reply to …)' inside the reply text, so the stage stays unknown. Reason: the expectation lists no authfailure (sisimai's reason for DMARC failures) — a gap in the expectation's vocabulary, not in the thread's reading; the first step (dmarc.fail) is right",
-  // first smtp.rejected:fail, want smtp.auth-required|mta.local-error|smtp.relay-denied; who acts: wrong, want receiver
-  'mailtraq-554-blacklisted-own-user-outside-lan-definition':
-    "Mailtraq's '554 blacklisted (user@domain)' from the organisation's own server (the user's machine is outside its LAN definition) is read as the address on a sender block list: nothing in the words says the server's own LAN/authentication setting refused its own user, so the step and who acts follow the personal-block reading",
   // reason onhold (451 4.7.1 unknown), want blocked|rejected|undefined
   'mailu-rspamd-greylist-own-web-server-try-again':
     "reason only: greylisting (rspamd's bare 'Try again later' is known as such) is 'onhold' in Mailmedic, as Postgrey's is — sisimai has no greylisting reason and the thread's choice (blocked) is another reading; the step (smtp.greylisted) is right",
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
-  // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
-  'phpmailer-436-mail-from-doesnt-conform-with-authentication':
-    "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
