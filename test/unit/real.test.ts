@@ -44,9 +44,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); reason none; first none
   'libero-help-routing-server-failure-mistyped-recipient-domain':
     "a bare RFC 3463 status name ('ROUTING SERVER FAILURE', X.4.4) with no code is not taken by any input kind: bare reply lines are not recognised (paste-format work), and the RFC 3463 status names are not known as reason words",
-  // reason authfailure (550 5.7.1 unknown), want rejected|securityerror|policyviolation; first smtp.auth-failed:fail, want spf.fail|smtp.sender-invalid|spf.missing
+  // reason authfailure (550 5.7.1 unknown), want rejected|securityerror|policyviolation
   'mailchannels-550-5-7-1-sender-not-authorized-to-send-from-domain-kb':
-    "MailChannels' '550 5.7.1 This sender is not authorized to send from domain.com' is known as an SPF refusal (knowledge generic.spf-fail) but the step given is smtp.auth-failed: 'not authorized' is taken as an SMTP login failure before the SPF knowledge chooses the step. Reason authfailure is sisimai's for SPF, absent from the expectation's list",
+    "reason only: MailChannels' '550 5.7.1 This sender is not authorized to send from domain.com' is SPF's sentence without its name, read as authfailure (sisimai's reason for SPF failures), which the expectation does not list; the step (spf.fail) is right",
   // reason authfailure (550 5.7.1 unknown), want policyviolation|securityerror|rejected; stage unknown, want end-of-data|data
   'mailcow-sogo-vacation-reply-unsigned-gmail-550-5-7-1-dmarc':
     "stage: a Postfix status line ending '(in reply to end of DATA command)).' (a full stop after the closing parenthesis) keeps the '(in reply to …)' inside the reply text, so the stage stays unknown. Reason: the expectation lists no authfailure (sisimai's reason for DMARC failures) — a gap in the expectation's vocabulary, not in the thread's reading; the first step (dmarc.fail) is right",
@@ -63,9 +63,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // stage unknown, want mail
-  'protonmail-bridge-451-invalid-return-path-not-owned-by-user-nextcloud-from':
-    "stage only: Swift Mailer's 'Expected response code 250 but got code \"451\"' does not name the command, and the reply's words ('invalid return path: not owned by user') are not used to place it at MAIL FROM; reason, step and who acts are right",
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",

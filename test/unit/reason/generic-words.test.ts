@@ -26,6 +26,20 @@ const ROWS: Row[] = [
   { text: '554 5.7.1 We do not allow third-party relaying', step: 'smtp.relay-denied', not: 'smtp.rejected', stage: 'RCPT TO' },
   { text: '550 Unauthorized relaying is not allowed', step: 'smtp.relay-denied', not: 'smtp.rejected', stage: 'RCPT TO' },
   { text: "553 sorry, we don't permit open relaying", step: 'smtp.relay-denied', not: 'smtp.rejected', stage: 'RCPT TO' },
+  {
+    text: '550 relaying to <x@example.net> prohibited by administrator',
+    step: 'smtp.relay-denied',
+    not: 'smtp.rejected',
+    stage: 'RCPT TO',
+  },
+  { text: '550 Relay Disabled', step: 'smtp.relay-denied', not: 'smtp.rejected', stage: 'RCPT TO' },
+  // …a relay recipient table that does not know the address is an unknown recipient
+  {
+    text: '550 5.1.1 <x@example.net>: Recipient address rejected: User unknown in relay recipient table',
+    step: 'smtp.recipient-unknown',
+    not: 'smtp.relay-denied',
+    stage: 'RCPT TO',
+  },
   // …and without the relaying, no relay is named
   { text: "550 5.7.1 I don't allow unauthorized senders", step: 'smtp.rejected', not: 'smtp.relay-denied', stage: 'RCPT TO' },
   // a policy that names no condition: the generic refusal leads, no content filter is blamed
@@ -116,6 +130,16 @@ const ROWS: Row[] = [
   },
   // …a login that failed is the login's, and a code with no words stays a bare code
   { text: 'Authentication failed: invalid credentials, SMTP code: 535', step: 'smtp.login-failed', not: 'smtp.sender-invalid' },
+  // SPF's own sentence without its name ("not authorized to send from <domain>") is SPF's step, not a general one;
+  // "send as" is the login's
+  { text: '550 5.7.1 This sender is not authorized to send from example.org', step: 'spf.fail', not: 'smtp.auth-failed' },
+  { text: '553 5.7.1 You are not authorized to send as this sender', step: 'smtp.sender-invalid', not: 'spf.fail' },
+  // the return path is the envelope sender: a refusal of it answers MAIL FROM, whatever library reports it
+  {
+    text: 'Expected response code 250 but got code "451", with message "451 4.0.0 backend: invalid return path: not owned by user "',
+    step: 'smtp.sender-invalid',
+    not: 'smtp.recipient-unknown',
+  },
   // FORPSI / konto.pl's submission limit: "policy violation" beside the server's session id, with or without its link
   { text: '5.1.0 piWs1j0010jifNx01iWsdh policy violation', step: 'smtp.rate-limited', not: 'smtp.content-rejected' },
   {

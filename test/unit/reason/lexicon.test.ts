@@ -329,7 +329,7 @@ const ROWS: Row[] = [
   { lang: 'sv', reason: 'networkerror', text: 'Nätverksfel vid leveransen', not: 'Nätverket fungerar' },
   // Danish
   { lang: 'da', reason: 'userunknown', text: 'Modtageren findes ikke.', not: 'Domænet findes ikke.' },
-  { lang: 'da', reason: 'mailboxfull', text: 'Modtagerens postkassen er fuld.', not: 'Modtagerens postkassen er aktiv.' },
+  { lang: 'da', reason: 'mailboxfull', text: 'Modtagerens postkasse er fuld.', not: 'Modtagerens postkasse er aktiv.' },
   { lang: 'da', reason: 'mesgtoobig', text: 'Meddelelsen er for stor.', not: 'Meddelelsen er for gammel.' },
   { lang: 'da', reason: 'hostunknown', text: 'Domænet findes ikke.', not: 'Domænet svarer ikke.' },
   { lang: 'da', reason: 'spamdetected', text: 'Beskeden blev markeret som spam.', not: 'Beskeden blev markeret som læst.' },
@@ -342,7 +342,7 @@ const ROWS: Row[] = [
   { lang: 'da', reason: 'networkerror', text: 'Netværksfejl under leveringen', not: 'Netværket fungerer' },
   // Norwegian
   { lang: 'no', reason: 'userunknown', text: 'Mottakeren finnes ikke.', not: 'Domenet finnes ikke.' },
-  { lang: 'no', reason: 'mailboxfull', text: 'Mottakerens postboksen er full.', not: 'Mottakerens postboksen er aktiv.' },
+  { lang: 'no', reason: 'mailboxfull', text: 'Mottakerens postboks er full.', not: 'Mottakerens postboks er aktiv.' },
   { lang: 'no', reason: 'mesgtoobig', text: 'Meldingen er for stor.', not: 'Meldingen er for gammel.' },
   { lang: 'no', reason: 'hostunknown', text: 'Domenet finnes ikke.', not: 'Domenet svarer ikke.' },
   { lang: 'no', reason: 'spamdetected', text: 'Meldingen ble merket som spam.', not: 'Meldingen ble merket som lest.' },

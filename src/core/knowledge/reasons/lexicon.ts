@@ -563,7 +563,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${NOT_DOMAIN}${L}(?:brugeren|modtageren|e-?mailadressen|adressen|postkassen|kontoen)${R}${NOT_IP}\s+${gap(2)}(?:findes\s+ikke|blev\s+ikke\s+fundet|er\s+ukendt|eksisterer\s+ikke|er\s+ugyldig)${R}|${L}ukendt\s+(?:bruger|modtager|adresse)${R}`,
       ),
       mailboxfull: re(
-        String.raw`${L}(?:postkassen|indbakken)${R}\s+${gap(3)}(?:er\s+)?fuld${R}|${L}kvote(?:n)?\s+${gap(2)}(?:er\s+)?overskredet${R}`,
+        String.raw`${L}(?:postkassen?|indbakken?)${R}\s+${gap(3)}(?:er\s+)?fuld${R}|${L}kvote(?:n)?\s+${gap(2)}(?:er\s+)?overskredet${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}(?:meddelelsen|beskeden|mailen)${R}\s+${gap(2)}(?:er\s+)?for\s+stor${R}|${L}størrelsesgrænse(?:n)?\s+${gap(3)}(?:er\s+)?overskredet${R}`,
@@ -589,7 +589,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${NOT_DOMAIN}${L}(?:brukeren|mottakeren|e-?postadressen|adressen|postboksen|kontoen)${R}${NOT_IP}\s+${gap(2)}(?:finnes\s+ikke|ble\s+ikke\s+funnet|er\s+ukjent|eksisterer\s+ikke|er\s+ugyldig)${R}|${L}ukjent\s+(?:bruker|mottaker|adresse)${R}`,
       ),
       mailboxfull: re(
-        String.raw`${L}(?:postboksen|innboksen)${R}\s+${gap(3)}(?:er\s+)?full${R}|${L}kvote(?:n)?\s+${gap(2)}(?:er\s+)?overskredet${R}`,
+        String.raw`${L}(?:postboks(?:en)?|innboks(?:en)?)${R}\s+${gap(3)}(?:er\s+)?full${R}|${L}kvote(?:n)?\s+${gap(2)}(?:er\s+)?overskredet${R}`,
       ),
       mesgtoobig: re(
         String.raw`${L}meldingen${R}\s+${gap(2)}(?:er\s+)?for\s+stor${R}|${L}størrelsesgrense(?:n)?\s+${gap(3)}(?:er\s+)?overskredet${R}`,

@@ -48,10 +48,12 @@ const STAGE_WORDS: [RegExp, string][] = [
   [
     // (Microsoft 365 answers MAIL FROM with 5.7.57 "Client not authenticated to send mail" and 5.7.60 "does not have permissions to send as this sender")
     // ("while sending mail." is a client's sentence, not the command: MAIL needs FROM, "command", a colon or the line's end)
-    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bmail from (?:address|command)\b|\bnested MAIL command\b|\bMAIL already given\b|\bsender already (?:given|specified)\b/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bmail from (?:address|command)\b|\bnested MAIL command\b|\bMAIL already given\b|\bsender already (?:given|specified)\b|\b(?:invalid|bad|unauthori[sz]ed) return[- ]path\b/i,
     // (a second MAIL FROM in one transaction: Postfix "503 5.5.1 Error: nested MAIL command", Dovecot "MAIL already
     // given", Exim "sender already given", sendmail "Sender already specified")
     // (Tencent's "501 mail from address must be same as authorization user" names the command)
+    // (the return path is the envelope sender, RFC 5321 §4.4: Proton Mail Bridge's "451 invalid return path: not
+    // owned by user" refuses MAIL FROM)
     'MAIL',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'DATA'],
