@@ -103,7 +103,7 @@ export const LANGUAGES: Language[] = [
       ),
       // Exchange's and Exim's German notices: "konnte seit 2 Tagen nicht zugestellt werden", "Zustellung abgebrochen"
       expired: re(
-        String.raw`${L}(?:seit|innerhalb(?:\s+von)?|nach|in\s+den\s+letzten)\s+\d+\s+(?:Tag(?:en)?|Stunden?)\s+${gap(4)}nicht\s+(?:zugestellt|ausgeliefert|übermittelt)${R}|${L}Zustell(?:ung|versuche?)\s+${gap(3)}(?:abgebrochen|aufgegeben|eingestellt)${R}|${L}Zeitüberschreitung\s+(?:bei\s+der|für\s+die)\s+Zustellung${R}|${L}(?:Nachricht|Zustellzeit|Zustellfrist)\s+${gap(2)}(?:ist\s+)?abgelaufen${R}`,
+        String.raw`${L}(?:seit|innerhalb(?:\s+von)?|nach|in\s+den\s+letzten)\s+(?<!\d)\d{1,4}\s+(?:Tag(?:en)?|Stunden?)\s+${gap(4)}nicht\s+(?:zugestellt|ausgeliefert|übermittelt)${R}|${L}Zustell(?:ung|versuche?)\s+${gap(3)}(?:abgebrochen|aufgegeben|eingestellt)${R}|${L}Zeitüberschreitung\s+(?:bei\s+der|für\s+die)\s+Zustellung${R}|${L}(?:Nachricht|Zustellzeit|Zustellfrist)\s+${gap(2)}(?:ist\s+)?abgelaufen${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:Netzwerk|DNS|Namensauflösungs|Verbindungs)-?fehler${R}|${L}Namensauflösung\s+${gap(1)}fehlgeschlagen${R}|${L}Verbindung\s+(?:zum\s+|mit\s+dem\s+)?(?:Server|Host|Mailserver)\s+${gap(3)}(?:konnte\s+nicht\s+hergestellt\s+werden|fehlgeschlagen|nicht\s+möglich)${R}|${L}(?:Host|Server|Rechner)${R}\s+${gap(2)}(?:wurde\s+)?nicht\s+gefunden${R}`,
@@ -144,7 +144,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:adresse\s+IP|IP)${R}\s+${gap(3)}(?:est\s+|a\s+été\s+)?(?:bloquée?|bannie?|blacklistée?)${R}|${L}liste\s+noire${R}`,
       ),
       expired: re(
-        String.raw`${L}(?:n'a\s+pas\s+pu\s+être|n'a\s+pas\s+été)\s+(?:remise?|distribuée?|livrée?|délivrée?)\s+${gap(3)}(?:depuis|en|après|pendant|dans\s+les)\s+\d+\s+(?:jours?|heures?)${R}|${L}(?:délai|durée)\s+(?:de\s+)?(?:remise|distribution|livraison|mise\s+en\s+file)\s+${gap(2)}(?:a\s+)?(?:expiré|dépassé|écoulé)e?${R}|${L}(?:message|courriel)\s+${gap(2)}(?:a\s+)?expiré${R}`,
+        String.raw`${L}(?:n'a\s+pas\s+pu\s+être|n'a\s+pas\s+été)\s+(?:remise?|distribuée?|livrée?|délivrée?)\s+${gap(3)}(?:depuis|en|après|pendant|dans\s+les)\s+(?<!\d)\d{1,4}\s+(?:jours?|heures?)${R}|${L}(?:délai|durée)\s+(?:de\s+)?(?:remise|distribution|livraison|mise\s+en\s+file)\s+${gap(2)}(?:a\s+)?(?:expiré|dépassé|écoulé)e?${R}|${L}(?:message|courriel)\s+${gap(2)}(?:a\s+)?expiré${R}`,
       ),
       networkerror: re(
         String.raw`${L}erreur\s+(?:de\s+|du\s+)?(?:réseau|DNS|résolution)${R}|${L}(?:hôte|serveur)${R}\s+${gap(2)}(?:est\s+)?(?:introuvable|injoignable|non\s+trouvé)${R}|${L}impossible\s+de\s+(?:se\s+connecter|joindre|contacter)\s+(?:au|le)\s+serveur${R}`,
@@ -186,7 +186,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:dirección\s+IP|IP)${R}\s+${gap(3)}(?:está\s+|ha\s+sido\s+|fue\s+)?(?:bloquead[ao]|bloqueada|vetad[ao])${R}|${L}lista\s+negra${R}`,
       ),
       expired: re(
-        String.raw`${L}no\s+se\s+(?:pudo|ha\s+podido)\s+entregar\s+${gap(3)}(?:en|durante|tras|después\s+de)\s+\d+\s+(?:días|horas)${R}|${L}(?:tiempo|plazo)\s+de\s+entrega\s+${gap(2)}(?:expirado|agotado|excedido|vencido)${R}|${L}(?:mensaje|correo)\s+${gap(2)}(?:ha\s+)?(?:expirado|caducado)${R}`,
+        String.raw`${L}no\s+se\s+(?:pudo|ha\s+podido)\s+entregar\s+${gap(3)}(?:en|durante|tras|después\s+de)\s+(?<!\d)\d{1,4}\s+(?:días|horas)${R}|${L}(?:tiempo|plazo)\s+de\s+entrega\s+${gap(2)}(?:expirado|agotado|excedido|vencido)${R}|${L}(?:mensaje|correo)\s+${gap(2)}(?:ha\s+)?(?:expirado|caducado)${R}`,
       ),
       networkerror: re(
         String.raw`${L}error\s+(?:de\s+)?(?:red|DNS|resolución)${R}|${L}(?:host|servidor)${R}\s+${gap(2)}no\s+(?:se\s+)?(?:encontr\S*|(?:pudo\s+)?resolv\S*)|${L}no\s+se\s+(?:pudo|puede)\s+conectar\s+(?:con|al)\s+servidor${R}`,
@@ -228,7 +228,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:indirizzo\s+IP|IP)${R}\s+${gap(3)}(?:è\s+|è\s+stato\s+)?(?:bloccat[oa]|bannat[oa])${R}|${L}lista\s+nera${R}|${L}blacklist\s+di\s+${gap(1)}`,
       ),
       expired: re(
-        String.raw`${L}non\s+è\s+stato\s+possibile\s+recapitare\s+${gap(3)}(?:in|entro|dopo|per)\s+\d+\s+(?:giorni|ore)${R}|${L}(?:tempo|termine)\s+(?:di|per\s+il)\s+recapito\s+${gap(2)}(?:scaduto|superato|esaurito)${R}|${L}messaggio\s+${gap(2)}scaduto${R}`,
+        String.raw`${L}non\s+è\s+stato\s+possibile\s+recapitare\s+${gap(3)}(?:in|entro|dopo|per)\s+(?<!\d)\d{1,4}\s+(?:giorni|ore)${R}|${L}(?:tempo|termine)\s+(?:di|per\s+il)\s+recapito\s+${gap(2)}(?:scaduto|superato|esaurito)${R}|${L}messaggio\s+${gap(2)}scaduto${R}`,
       ),
       networkerror: re(
         String.raw`${L}errore\s+(?:di\s+)?(?:rete|DNS|risoluzione)${R}|${L}(?:host|server)${R}\s+${gap(2)}non\s+(?:trovato|raggiungibile)${R}|${L}impossibile\s+connettersi\s+al\s+server${R}`,
@@ -265,7 +265,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:endereço\s+IP|IP)${R}\s+${gap(3)}(?:está\s+|foi\s+)?(?:bloquead[oa]|banid[oa])${R}|${L}lista\s+negra${R}`,
       ),
       expired: re(
-        String.raw`${L}não\s+(?:foi\s+possível|pôde\s+ser)\s+(?:entregar|entregue)\s+${gap(3)}(?:em|durante|após|depois\s+de)\s+\d+\s+(?:dias|horas)${R}|${L}(?:tempo|prazo)\s+de\s+entrega\s+${gap(2)}(?:expirado|esgotado|excedido)${R}|${L}mensagem\s+${gap(2)}expirou${R}`,
+        String.raw`${L}não\s+(?:foi\s+possível|pôde\s+ser)\s+(?:entregar|entregue)\s+${gap(3)}(?:em|durante|após|depois\s+de)\s+(?<!\d)\d{1,4}\s+(?:dias|horas)${R}|${L}(?:tempo|prazo)\s+de\s+entrega\s+${gap(2)}(?:expirado|esgotado|excedido)${R}|${L}mensagem\s+${gap(2)}expirou${R}`,
       ),
       networkerror: re(
         String.raw`${L}erro\s+(?:de\s+)?(?:rede|DNS|resolução)${R}|${L}(?:host|servidor)${R}\s+${gap(2)}não\s+(?:foi\s+)?(?:encontrado|resolvido)${R}|${L}não\s+foi\s+possível\s+(?:se\s+)?conectar\s+ao\s+servidor${R}`,
@@ -296,7 +296,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:IP-?adres|IP)${R}\s+${gap(3)}(?:is\s+)?(?:geblokkeerd|op\s+de\s+zwarte\s+lijst)${R}|${L}zwarte\s+lijst${R}`,
       ),
       expired: re(
-        String.raw`${L}(?:kon|kan)\s+${gap(3)}(?:binnen|in|na)\s+\d+\s+(?:dagen|uur)\s+${gap(3)}niet\s+(?:worden\s+)?(?:bezorgd|afgeleverd)${R}|${L}(?:bezorg|aflever)(?:tijd|termijn)\s+${gap(2)}(?:is\s+)?(?:verlopen|overschreden)${R}|${L}bericht\s+${gap(2)}(?:is\s+)?verlopen${R}`,
+        String.raw`${L}(?:kon|kan)\s+${gap(3)}(?:binnen|in|na)\s+(?<!\d)\d{1,4}\s+(?:dagen|uur)\s+${gap(3)}niet\s+(?:worden\s+)?(?:bezorgd|afgeleverd)${R}|${L}(?:bezorg|aflever)(?:tijd|termijn)\s+${gap(2)}(?:is\s+)?(?:verlopen|overschreden)${R}|${L}bericht\s+${gap(2)}(?:is\s+)?verlopen${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:netwerk|DNS)-?fout${R}|${L}(?:host|server)${R}\s+${gap(2)}(?:is\s+)?niet\s+gevonden${R}|${L}kan\s+geen\s+verbinding\s+maken${R}`,
@@ -337,7 +337,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:adres\s+IP|IP)${R}\s+${gap(3)}(?:jest\s+|został\s+)?(?:zablokowany|zbanowany)${R}|${L}czarn(?:ej|a|ą)\s+list(?:ie|a|ę)${R}`,
       ),
       expired: re(
-        String.raw`${L}nie\s+(?:udało\s+się|można\s+było)\s+dostarczyć\s+${gap(3)}(?:w\s+ciągu|przez|po)\s+\d+\s+(?:dni|dnia|godzin)${R}|${L}(?:czas|termin)\s+dostarczenia\s+${gap(2)}(?:upłynął|minął|przekroczony)${R}|${L}wiadomość\s+${gap(2)}wygasła${R}`,
+        String.raw`${L}nie\s+(?:udało\s+się|można\s+było)\s+dostarczyć\s+${gap(3)}(?:w\s+ciągu|przez|po)\s+(?<!\d)\d{1,4}\s+(?:dni|dnia|godzin)${R}|${L}(?:czas|termin)\s+dostarczenia\s+${gap(2)}(?:upłynął|minął|przekroczony)${R}|${L}wiadomość\s+${gap(2)}wygasła${R}`,
       ),
       networkerror: re(
         String.raw`${L}błąd\s+(?:sieci|DNS|połączenia)${R}|${L}nie\s+znaleziono\s+(?:hosta|serwera)${R}|${L}nie\s+można\s+(?:nawiązać\s+połączenia|połączyć\s+się)\s+z\s+serwerem${R}`,
@@ -370,7 +370,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:IP\s+adresa|IP)${R}\s+${gap(3)}(?:je\s+|byla\s+)?(?:zablokovaná|blokovaná)${R}|${L}(?:černé|černá)\s+listin[ěa]${R}`,
       ),
       expired: re(
-        String.raw`${L}(?:nemohla|nelze|nepodařilo(?:\s+se)?)\s+${gap(2)}doručit\s+${gap(2)}(?:během|za|po)\s+\d+\s+(?:dnů|dní|dny|hodin)${R}|${L}(?:doba|lhůta)\s+(?:pro\s+)?doručení\s+${gap(2)}(?:vypršela|uplynula)${R}`,
+        String.raw`${L}(?:nemohla|nelze|nepodařilo(?:\s+se)?)\s+${gap(2)}doručit\s+${gap(2)}(?:během|za|po)\s+(?<!\d)\d{1,4}\s+(?:dnů|dní|dny|hodin)${R}|${L}(?:doba|lhůta)\s+(?:pro\s+)?doručení\s+${gap(2)}(?:vypršela|uplynula)${R}`,
       ),
       networkerror: re(String.raw`${L}chyba\s+(?:sítě|DNS|připojení)${R}|${L}(?:server|hostitel)${R}\s+${gap(2)}nebyl\s+nalezen${R}`),
     },
@@ -410,7 +410,7 @@ export const LANGUAGES: Language[] = [
         String.raw`${L}(?:IP-?адрес|IP)${R}\s+${gap(3)}(?:заблокирован\S*|заблоковано|в\s+ч[её]рном\s+списке)|${L}ч[её]рн(?:ом|ый|ого)\s+спис(?:ке|ок|ка)${R}`,
       ),
       expired: re(
-        String.raw`${L}не\s+(?:удалось|может\s+быть|было)\s+доставить\S*\s+${gap(3)}(?:в\s+течение|за|после)\s+\d+\s+(?:дн\S*|час\S*|суток)|${L}(?:срок|время)\s+доставки\s+${gap(2)}(?:истек\S*|истёк\S*|превышен\S*)|${L}(?:письмо|сообщение)\s+${gap(2)}(?:устарело|просрочено)`,
+        String.raw`${L}не\s+(?:удалось|может\s+быть|было)\s+доставить\S*\s+${gap(3)}(?:в\s+течение|за|после)\s+(?<!\d)\d{1,4}\s+(?:дн\S*|час\S*|суток)|${L}(?:срок|время)\s+доставки\s+${gap(2)}(?:истек\S*|истёк\S*|превышен\S*)|${L}(?:письмо|сообщение)\s+${gap(2)}(?:устарело|просрочено)`,
       ),
       networkerror: re(
         String.raw`${L}(?:сетев\S*\s+ошибк\S*|ошибк\S*\s+(?:сети|DNS|соединения))|${L}(?:хост|сервер)${R}\s+${gap(2)}не\s+(?:найден|доступен)\S*|${L}не\s+удалось\s+(?:подключиться|соединиться)\s+с\s+сервером${R}`,
@@ -441,7 +441,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(String.raw`(?:迷惑メール|スパム)(?:と判定|として(?:判定|検出|拒否))`),
       blocked: re(String.raw`(?:IPアドレス|送信元IP|IP)(?:が|は)?(?:ブロック|拒否|ブラックリスト)|ブラックリストに(?:登録|掲載)`),
       expired: re(
-        String.raw`\d+\s?(?:日|時間)(?:以上|間)?(?:経過|配信(?:でき|され)ませんでした)|配信(?:の)?(?:期限|有効期限)(?:が|を)?(?:切れ|超過|過ぎ)|(?:配信|送信)(?:を)?(?:断念|あきらめ)`,
+        String.raw`(?<!\d)\d{1,4}\s?(?:日|時間)(?:以上|間)?(?:経過|配信(?:でき|され)ませんでした)|配信(?:の)?(?:期限|有効期限)(?:が|を)?(?:切れ|超過|過ぎ)|(?:配信|送信)(?:を)?(?:断念|あきらめ)`,
       ),
       networkerror: re(
         String.raw`ネットワーク(?:の)?エラー|DNS(?:の)?エラー|(?:ホスト|サーバー?)(?:が|は)?見つかりません|(?:サーバー?|ホスト)に接続できません`,
@@ -476,7 +476,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(String.raw`(?:判定|识别|識別|认定|認定)为垃圾邮件|疑似垃圾邮件|垃圾邮件特征|(?:判定|識別)為垃圾郵件`),
       blocked: re(String.raw`(?:IP|发信IP|發信IP)(?:地址)?(?:被|已被)?(?:封禁|封锁|封鎖|禁止|屏蔽|拒绝|拒絕)|黑名单|黑名單`),
       expired: re(
-        String.raw`(?:\d+\s?(?:天|小时|小時)(?:内|內)?(?:无法|無法|未能)(?:投递|投遞|送达|送達))|(?:投递|投遞)(?:超时|超時|已过期|已過期)|邮件已过期|郵件已過期`,
+        String.raw`(?:(?<!\d)\d{1,4}\s?(?:天|小时|小時)(?:内|內)?(?:无法|無法|未能)(?:投递|投遞|送达|送達))|(?:投递|投遞)(?:超时|超時|已过期|已過期)|邮件已过期|郵件已過期`,
       ),
       networkerror: re(
         String.raw`网络错误|網路錯誤|網絡錯誤|DNS(?:解析)?(?:错误|錯誤|失败|失敗)|(?:找不到|无法解析|無法解析)(?:主机|主機|服务器|伺服器)|(?:无法|無法)连接(?:到)?(?:服务器|主机)`,
@@ -499,7 +499,7 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(String.raw`스팸(?:으로)?\s?(?:분류|판단|간주|판정)`),
       blocked: re(String.raw`IP[^\n]{0,10}(?:차단|블랙리스트)|블랙리스트에\s?(?:등록|포함)`),
       expired: re(
-        String.raw`\d+\s?(?:일|시간)[^\n]{0,10}(?:배달|전달|전송)(?:하지\s?못|되지\s?않|할\s?수\s?없)|(?:배달|전송)\s?(?:시간|기한)[^\n]{0,6}(?:만료|초과)`,
+        String.raw`(?<!\d)\d{1,4}\s?(?:일|시간)[^\n]{0,10}(?:배달|전달|전송)(?:하지\s?못|되지\s?않|할\s?수\s?없)|(?:배달|전송)\s?(?:시간|기한)[^\n]{0,6}(?:만료|초과)`,
       ),
       networkerror: re(String.raw`네트워크\s?오류|DNS\s?오류|(?:호스트|서버)를\s?찾을\s?수\s?없|서버에\s?연결할\s?수\s?없`),
     },
@@ -524,7 +524,9 @@ export const LANGUAGES: Language[] = [
       spamdetected: re(
         String.raw`${L}(?:spam|[iİ]stenmeyen\s+(?:e-?posta|ileti))\s+olarak\s+(?:algılandı|işaretlendi|değerlendirildi|sınıflandırıldı)${R}`,
       ),
-      expired: re(String.raw`${L}\d+\s+(?:gün|saat)\s+${gap(3)}teslim\s+edilemedi${R}|${L}teslim\s+süresi\s+${gap(1)}(?:doldu|aşıldı)${R}`),
+      expired: re(
+        String.raw`${L}(?<!\d)\d{1,4}\s+(?:gün|saat)\s+${gap(3)}teslim\s+edilemedi${R}|${L}teslim\s+süresi\s+${gap(1)}(?:doldu|aşıldı)${R}`,
+      ),
       networkerror: re(
         String.raw`${L}(?:ağ|DNS)\s+hatası${R}|${L}(?:sunucu|ana\s+bilgisayar)\s+bulunamadı${R}|${L}sunucuya\s+bağlanılamadı${R}`,
       ),
@@ -547,7 +549,7 @@ export const LANGUAGES: Language[] = [
       hostunknown: re(String.raw`${L}domänen${R}\s+${gap(2)}(?:finns\s+inte|hittades\s+inte|är\s+okänd)${R}|${L}okänd\s+domän${R}`),
       spamdetected: re(String.raw`${L}(?:klassat|klassificerat|markerat|identifierat|bedömt)s?\s+som\s+(?:skräppost|spam)${R}`),
       expired: re(
-        String.raw`${L}kunde\s+inte\s+levereras\s+${gap(2)}(?:inom|på|under)\s+\d+\s+(?:dagar|dygn|timmar)${R}|${L}tidsgräns(?:en)?\s+för\s+leverans(?:en)?\s+${gap(1)}(?:har\s+)?(?:överskridits|gått\s+ut)${R}`,
+        String.raw`${L}kunde\s+inte\s+levereras\s+${gap(2)}(?:inom|på|under)\s+(?<!\d)\d{1,4}\s+(?:dagar|dygn|timmar)${R}|${L}tidsgräns(?:en)?\s+för\s+leverans(?:en)?\s+${gap(1)}(?:har\s+)?(?:överskridits|gått\s+ut)${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:nätverks|DNS)-?fel${R}|${L}(?:värden|servern)\s+(?:hittades\s+inte|kunde\s+inte\s+hittas)${R}|${L}kunde\s+inte\s+ansluta\s+till\s+servern${R}`,
@@ -573,7 +575,7 @@ export const LANGUAGES: Language[] = [
       ),
       spamdetected: re(String.raw`${L}(?:klassificeret|markeret|betragtet|identificeret)\s+som\s+(?:spam|uønsket\s+post)${R}`),
       expired: re(
-        String.raw`${L}kunne\s+ikke\s+leveres\s+${gap(2)}(?:inden\s+for|i\s+løbet\s+af|på)\s+\d+\s+(?:dage|døgn|timer)${R}|${L}tidsfrist(?:en)?\s+for\s+levering\s+${gap(1)}(?:er\s+)?(?:overskredet|udløbet)${R}`,
+        String.raw`${L}kunne\s+ikke\s+leveres\s+${gap(2)}(?:inden\s+for|i\s+løbet\s+af|på)\s+(?<!\d)\d{1,4}\s+(?:dage|døgn|timer)${R}|${L}tidsfrist(?:en)?\s+for\s+levering\s+${gap(1)}(?:er\s+)?(?:overskredet|udløbet)${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:netværks|DNS)-?fejl${R}|${L}(?:værten|serveren)\s+(?:blev\s+ikke\s+fundet|kunne\s+ikke\s+findes)${R}|${L}kunne\s+ikke\s+oprette\s+forbindelse\s+til\s+serveren${R}`,
@@ -599,7 +601,7 @@ export const LANGUAGES: Language[] = [
       ),
       spamdetected: re(String.raw`${L}(?:klassifisert|merket|identifisert|vurdert)\s+som\s+(?:spam|søppelpost)${R}`),
       expired: re(
-        String.raw`${L}kunne\s+ikke\s+leveres\s+${gap(2)}(?:innen|i\s+løpet\s+av|på)\s+\d+\s+(?:dager|døgn|timer)${R}|${L}tidsfrist(?:en)?\s+for\s+levering\s+${gap(1)}(?:er\s+)?(?:overskredet|utløpt)${R}`,
+        String.raw`${L}kunne\s+ikke\s+leveres\s+${gap(2)}(?:innen|i\s+løpet\s+av|på)\s+(?<!\d)\d{1,4}\s+(?:dager|døgn|timer)${R}|${L}tidsfrist(?:en)?\s+for\s+levering\s+${gap(1)}(?:er\s+)?(?:overskredet|utløpt)${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:nettverks|DNS)-?feil${R}|${L}(?:verten|serveren)\s+(?:ble\s+ikke\s+funnet|kunne\s+ikke\s+finnes)${R}|${L}kunne\s+ikke\s+koble\s+til\s+serveren${R}`,
@@ -625,7 +627,7 @@ export const LANGUAGES: Language[] = [
       ),
       spamdetected: re(String.raw`${L}(?:tunnistettiin|luokiteltiin|merkittiin)\s+roskapostiksi${R}`),
       expired: re(
-        String.raw`${L}ei\s+voitu\s+toimittaa\s+${gap(1)}\d+\s+(?:päivän|tunnin)\s+(?:aikana|kuluessa)${R}|${L}toimitusaika\s+${gap(1)}(?:on\s+)?(?:umpeutunut|ylittynyt)${R}`,
+        String.raw`${L}ei\s+voitu\s+toimittaa\s+${gap(1)}(?<!\d)\d{1,4}\s+(?:päivän|tunnin)\s+(?:aikana|kuluessa)${R}|${L}toimitusaika\s+${gap(1)}(?:on\s+)?(?:umpeutunut|ylittynyt)${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:verkko|DNS)-?virhe${R}|${L}(?:isäntää|palvelinta)\s+ei\s+(?:löydy|löytynyt)${R}|${L}yhteyttä\s+palvelimeen\s+ei\s+voitu\s+muodostaa${R}`,
@@ -651,7 +653,7 @@ export const LANGUAGES: Language[] = [
       ),
       spamdetected: re(String.raw`${L}(?:levélszemétnek|spamnek|kéretlen\s+levélnek)\s+(?:minősült|minősítette|minősítettük|jelölte)${R}`),
       expired: re(
-        String.raw`${L}\d+\s+nap(?:ig|on\s+belül)?\s+${gap(2)}nem\s+sikerült\s+kézbesíteni${R}|${L}kézbesítési\s+idő\s+${gap(1)}(?:lejárt|túllépve)${R}`,
+        String.raw`${L}(?<!\d)\d{1,4}\s+nap(?:ig|on\s+belül)?\s+${gap(2)}nem\s+sikerült\s+kézbesíteni${R}|${L}kézbesítési\s+idő\s+${gap(1)}(?:lejárt|túllépve)${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:hálózati|DNS-?)\s*hiba${R}|${L}(?:gazdagép|kiszolgáló|szerver)\s+nem\s+található${R}|${L}nem\s+sikerült\s+(?:kapcsolódni|csatlakozni)\s+a\s+(?:kiszolgálóhoz|szerverhez)${R}`,
@@ -674,7 +676,7 @@ export const LANGUAGES: Language[] = [
       ),
       hostunknown: re(String.raw`${L}(?:τομέας|domain)${R}\s+${gap(2)}δεν\s+(?:υπάρχει|βρέθηκε)${R}|${L}άγνωστος\s+τομέας${R}`),
       spamdetected: re(String.raw`${L}(?:χαρακτηρίστηκε|αναγνωρίστηκε|επισημάνθηκε)\s+ως\s+(?:ανεπιθύμητο|spam)${R}`),
-      expired: re(String.raw`${L}δεν\s+ήταν\s+δυνατή\s+η\s+παράδοση\s+${gap(3)}(?:εντός|σε|για)\s+\d+\s+(?:ημ[εέ]ρ\S*|ώρ\S*)`),
+      expired: re(String.raw`${L}δεν\s+ήταν\s+δυνατή\s+η\s+παράδοση\s+${gap(3)}(?:εντός|σε|για)\s+(?<!\d)\d{1,4}\s+(?:ημ[εέ]ρ\S*|ώρ\S*)`),
       networkerror: re(
         String.raw`${L}σφάλμα\s+(?:δικτύου|DNS|σύνδεσης)${R}|${L}(?:ο\s+)?(?:κεντρικός\s+υπολογιστής|διακομιστής)\s+δεν\s+βρέθηκε${R}`,
       ),
@@ -695,7 +697,7 @@ export const LANGUAGES: Language[] = [
       hostunknown: re(String.raw`${L}domeniul${R}\s+${gap(2)}nu\s+(?:există|a\s+fost\s+găsit)${R}|${L}domeniu\s+necunoscut${R}`),
       spamdetected: re(String.raw`${L}(?:considerat|marcat|identificat|clasificat)\s+(?:ca|drept)\s+(?:spam|mesaj\s+nedorit)${R}`),
       expired: re(
-        String.raw`${L}nu\s+a\s+putut\s+fi\s+livrat\s+${gap(2)}(?:în|timp\s+de|după)\s+\d+\s+(?:zile|ore)${R}|${L}timpul\s+de\s+livrare\s+${gap(1)}(?:a\s+)?expirat${R}`,
+        String.raw`${L}nu\s+a\s+putut\s+fi\s+livrat\s+${gap(2)}(?:în|timp\s+de|după)\s+(?<!\d)\d{1,4}\s+(?:zile|ore)${R}|${L}timpul\s+de\s+livrare\s+${gap(1)}(?:a\s+)?expirat${R}`,
       ),
       networkerror: re(
         String.raw`${L}eroare\s+(?:de\s+)?(?:rețea|DNS|conexiune)${R}|${L}(?:gazda|serverul)\s+nu\s+a\s+fost\s+găsit[ăa]?${R}|${L}nu\s+s-a\s+putut\s+conecta\s+la\s+server${R}`,
@@ -714,7 +716,7 @@ export const LANGUAGES: Language[] = [
       mesgtoobig: re(String.raw`${L}(?:thư|email|tin\s+nhắn)\s+(?:quá\s+lớn)${R}|${L}kích\s+thước\s+${gap(2)}vượt\s+quá${R}`),
       hostunknown: re(String.raw`${L}tên\s+miền\s+(?:không\s+tồn\s+tại)${R}|${L}không\s+tìm\s+thấy\s+tên\s+miền${R}`),
       spamdetected: re(String.raw`${L}(?:đánh\s+dấu|xác\s+định|coi|phân\s+loại)\s+là\s+(?:thư\s+rác|spam)${R}`),
-      expired: re(String.raw`${L}không\s+thể\s+gửi\s+${gap(3)}(?:trong|sau)\s+\d+\s+(?:ngày|giờ)${R}`),
+      expired: re(String.raw`${L}không\s+thể\s+gửi\s+${gap(3)}(?:trong|sau)\s+(?<!\d)\d{1,4}\s+(?:ngày|giờ)${R}`),
       networkerror: re(
         String.raw`${L}lỗi\s+(?:mạng|DNS|kết\s+nối)${R}|${L}không\s+tìm\s+thấy\s+máy\s+chủ${R}|${L}không\s+thể\s+kết\s+nối\s+(?:với|đến|tới)\s+máy\s+chủ${R}`,
       ),
@@ -735,7 +737,7 @@ export const LANGUAGES: Language[] = [
       hostunknown: re(String.raw`${L}domain${R}\s+${gap(1)}tidak\s+(?:ada|ditemukan|dikenal|wujud)${R}`),
       spamdetected: re(String.raw`${L}(?:dianggap|ditandai|terdeteksi|diidentifikasi|dikenal\s+pasti)\s+sebagai\s+spam${R}`),
       expired: re(
-        String.raw`${L}tidak\s+dapat\s+(?:dikirim|disampaikan|dihantar)\s+${gap(2)}(?:dalam|selama|setelah)\s+\d+\s+(?:hari|jam)${R}`,
+        String.raw`${L}tidak\s+dapat\s+(?:dikirim|disampaikan|dihantar)\s+${gap(2)}(?:dalam|selama|setelah)\s+(?<!\d)\d{1,4}\s+(?:hari|jam)${R}`,
       ),
       networkerror: re(
         String.raw`${L}(?:kesalahan|ralat)\s+(?:jaringan|rangkaian|DNS)${R}|${L}(?:host|server|pelayan)\s+tidak\s+ditemukan${R}|${L}tidak\s+dapat\s+terhubung\s+ke\s+server${R}`,

@@ -423,10 +423,15 @@ function phpMailerReplies(view: TextView): { reply: FoundReply; index: number }[
 
 /** The server's words PHPMailer put before "SMTP code:" (after its "Detail:" or "Error:" when the head is there). */
 function phpMailerWords(before: string): string {
-  const tail = before.replace(/^.*\b(?:Detail|SMTP Error|Error):\s*/i, '');
-  const words = tail.replace(/[\s,;:-]+$/, '').trim();
+  // (bounded and linear: the last 2000 characters before the code, the head cut at its last label)
+  let tail = before.slice(-2000);
+  const label = [...tail.matchAll(/\b(?:Detail|SMTP Error|Error):\s?/gi)].pop();
+  if (label) tail = tail.slice(label.index + label[0].length);
+  let end = tail.length;
+  while (end > 0 && /[\s,;:-]/.test(tail[end - 1])) end--;
+  const words = tail.slice(0, end).trim();
   // (a word or two is a label, not a reply: "Error code", "Failed")
-  return /[a-z].*\s.*[a-z]/i.test(words) && words.length >= 12 ? words : '';
+  return words.length >= 12 && /[a-z]/i.test(words) && /\s/.test(words) ? words : '';
 }
 
 /** A client that logs only the code ("SMTPC: received error code. [550]"): a reply without words. */
