@@ -23,9 +23,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "reason only: Exchange's '452 4.3.1 Insufficient system resources' is read as systemfull (RFC 3463 X.3.1 'Mail system full', sisimai's reading) — not in the expectation's list; the step (mta.local-error: the refusing server's own resources) and who acts are right",
-  // first reputation.blocked:fail, want helo.invalid|smtp.helo-rejected
-  'exchange-ndr-550-helo-command-rejected-host-not-found-domain-owner-page':
-    "an Exchange NDR diagnostic '<host version smtp;550 version <host>:' whose text goes on to the next line ('Helo command rejected: Host not found>') is cut at the line end: the angle-bracketed diagnostic is not joined up to its closing '>', so only the bare 550 is classified",
   // reason authfailure (550 5.1.0 unknown), want rejected|securityerror|policyviolation|blocked
   'forpsi-550-5-1-0-blocked-by-spf-help-page':
     "reason only: '550 5.1.0 … blocked by SPF' is authfailure (sisimai's reason for SPF failures), which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
