@@ -36,9 +36,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'ja-arena-554-5-7-1-client-host-rejected-access-denied-smtp-auth-off':
     "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as an IP-reputation block, the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
   // not recognised (kind unknown); reason none; first none
-  'libero-help-relaying-not-allowed-550-relay-disabled':
-    "a bare line 'RELAYING NOT ALLOWED (550 Relay Disabled)' (RFC 3463 status name, then the code in parentheses) is not taken by any input kind: a reply whose code follows its text is not recognised (paste-format work: bare reply lines)",
-  // not recognised (kind unknown); reason none; first none
   'libero-help-routing-server-failure-mistyped-recipient-domain':
     "a bare RFC 3463 status name ('ROUTING SERVER FAILURE', X.4.4) with no code is not taken by any input kind: bare reply lines are not recognised (paste-format work), and the RFC 3463 status names are not known as reason words",
   // reason authfailure (550 5.7.1 unknown), want rejected|securityerror|policyviolation
