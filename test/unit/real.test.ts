@@ -29,6 +29,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
+  // not recognised (kind unknown); reason none; first none
+  'godaddy-help-qmail-5-4-6-message-looping-delivered-to-line':
+    "qmail's bare line 'This message is looping: it already has my Delivered-To line. (#5.4.6)' — its status code after the text in '(#…)', no basic code — is taken by no input kind: a lone reply line whose code follows its words is not recognised (paste-format work: code after text)",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
@@ -50,6 +53,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
+  // reason filtered (550 - unknown), want userunknown|norelaying|securityerror; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
+  'outlook-ndr-550-no-such-user-here-unauthenticated-outbound-host-kb':
+    "the host's outgoing server answers an unauthenticated client's mail to the internet with '550 No such user here': the words (and cPanel's documented meaning of them) say the mailbox is unknown, and nothing in the paste says the client did not log in, so the step follows the words; the reason is 'filtered' because the Outlook notice's \"'a@b' on <date> 550\" line leaves the code at the line's end and the words on the next line",
   // reason onhold (550 - end-of-data), want blocked|badreputation|rejected; first smtp.rejected:fail, want reputation.blocked|dnsbl.listed
   'plesk-kb-server-ip-blacklisted-plesk-info-bounce-lines':
     "a reply whose code line holds only a label ('PLESK_INFO: 550 SC-001') and whose text follows on the next, unindented line ('(SNT004-MC4F35) Unfortunately, messages from … block list (S3140).') is read as the bare text 'SC-001': the continuation is not joined, so the first refusal is undecided; the later Gmail/Proofpoint/Yahoo lines are read right",
