@@ -28,6 +28,7 @@ import { LOCALIZED_REPLIES } from './localized';
 import { MTA_REPLIES } from './mtas';
 import { REGIONAL_REPLIES } from './regional';
 import { SUBMISSION_REPLIES } from './submission';
+import { SERVER_REPLIES } from './servers';
 
 export type { ReplyKnowledge } from './types';
 
@@ -49,6 +50,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...CONTENT_FILTER_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
+  // postscreen's and Haraka's default texts (servers.ts)
+  ...SERVER_REPLIES,
   // the default texts of Exim, sendmail, qmail/chkuser and policyd-spf (mtas.ts)
   ...MTA_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken

@@ -1,0 +1,175 @@
+// Mail servers' own default refusal texts, read from their source or manual: Postfix's postscreen (the
+// zombie blocker in front of smtpd) and Haraka's bundled plugins. These words are the software's defaults,
+// so they come back from any site running it; each entry cites the file or page that writes them.
+//
+// Who acts follows the test that fired, not the product: a client that talked before its turn or sent
+// bare newlines must change its own SMTP client (sender); a postscreen "after-220" test that the client
+// passed still answers 4xx once and lets the retry in (the receiver's policy, like greylisting); a site's
+// own permanent access list can only be lifted by that site (recipient side).
+
+import type { ReplyKnowledge } from './types';
+
+const PSC = 'https://github.com/vdukhovni/postfix/blob/master/postfix/src/postscreen';
+const PSC_DOC = 'https://www.postfix.org/POSTSCREEN_README.html';
+const HARAKA = 'https://github.com/haraka/Haraka/blob/master/plugins';
+
+/** The receiving site's own list names the client: nothing but that site's administrator lifts it. */
+const SITE_LIST_FIX = [
+  "Ask the recipient's mail administrator by other means (phone, another address) to take {ip} off their server's own access list (postscreen_access_list), after telling them what the IP is.",
+  'Nothing in your DNS or on your server changes it: the list is a setting of the receiving server.',
+];
+
+export const SERVER_REPLIES: ReplyKnowledge[] = [
+  // ---- Postfix postscreen (postscreen_early.c, postscreen_smtpd.c, postscreen.c) ----
+  {
+    // pregreet, bare-newline, non-SMTP-command and command-pipelining tests: "550 5.5.1 Protocol error" when
+    // the action is enforce, "521 5.5.1 Protocol error" when it is drop. The whole reply is these two words
+    id: 'postscreen.protocol-error',
+    sender: 'Postfix postscreen',
+    text: /^\s*(?:5\.5\.1\s+)?Protocol error\.?\s*$/i,
+    codes: [0, 550, 521],
+    reason: 'syntaxerror',
+    party: 'sender',
+    headline:
+      "The receiver's postscreen caught the sending client breaking the SMTP protocol (talking before the greeting, pipelining unasked, or bare newlines)",
+    meaning:
+      'Postfix\'s postscreen answers "Protocol error" when the client failed one of its protocol tests: it sent before the server\'s greeting (pregreet), sent several commands without waiting although PIPELINING was not offered, sent a line ending in a bare newline, or sent a non-SMTP command. Real mail servers pass these tests; the usual culprits are an SMTP proxy or "mail scanning" firewall in the path, or a hand-written client.',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Send through a real mail server (Postfix, Exim, Exchange…) rather than a script or device that writes SMTP itself; such a server waits for the greeting and for each reply.',
+      'If a firewall or antivirus product inspects outgoing SMTP (Cisco "fixup smtp" / SMTP inspection, an antivirus mail shield), turn that inspection off for port 25: it delays or rewrites the dialogue.',
+      'If your own code writes SMTP, end every line with CRLF and wait for each reply before the next command.',
+    ],
+    sources: [`${PSC}/postscreen_early.c`, `${PSC}/postscreen_smtpd.c`, `${PSC_DOC}#pregreet`, `${PSC_DOC}#after_220`],
+  },
+  {
+    // the after-220 tests (pipelining, non-SMTP command, bare newline) can only be passed in one session and
+    // used in the next: postscreen answers "450 4.3.2 Service currently unavailable" to the RCPT of a client
+    // that passed them, and lets its retry through to smtpd — the same reply as for a client still in penalty
+    id: 'postscreen.retry-after-tests',
+    sender: 'Postfix postscreen',
+    text: /^\s*(?:4\.3\.2\s+)?Service currently unavailable\.?\s*$/i,
+    codes: [0, 450, 421],
+    reason: 'onhold',
+    party: 'receiver-policy',
+    headline: "The receiver's postscreen deferred the first attempt: a retry from the same IP gets through",
+    meaning:
+      'Postfix postscreen\'s "after 220 greeting" tests cannot hand a passing client on in the same session: it answers "450 4.3.2 Service currently unavailable" and allowlists the IP, so the next attempt from the same address is accepted. Like greylisting, a queue that retries delivers; a sender that retries from a different IP each time (large outbound farms) can be deferred for a long time.',
+    rules: ['smtp.greylisted'],
+    fix: [
+      'Nothing, if the sending server retries from the same IP: the message goes out on a later attempt.',
+      'If you run the receiving Postfix and large senders retry from changing IPs, allowlist their networks (postscreen_access_list, postscreen_dnsbl_allowlist_threshold) or turn off the after-220 tests (postscreen_pipelining_enable, postscreen_non_smtp_command_enable, postscreen_bare_newline_enable = no).',
+    ],
+    verify: ['Look for a later line in the log that delivers the same message (status=sent, 250).'],
+    transient: true,
+    sources: [`${PSC}/postscreen_smtpd.c`, `${PSC}/postscreen_tests.c`, `${PSC_DOC}#after_220`],
+  },
+  {
+    // postscreen_access_list (postscreen_blacklist_action = enforce): "550 5.3.2 Service currently unavailable"
+    id: 'postscreen.access-list',
+    sender: 'Postfix postscreen',
+    text: /^\s*(?:5\.3\.2\s+)?Service currently unavailable\.?\s*$/i,
+    codes: [550, 521],
+    reason: 'blocked',
+    party: 'recipient',
+    headline: "The receiving server's own access list refuses the sending IP (postscreen_access_list)",
+    meaning:
+      'Postfix postscreen answers "550 5.3.2 Service currently unavailable" when the client IP is on the permanent deny list of the receiving server (postscreen_access_list). No public blocklist is involved: the receiving site put the address there.',
+    rules: ['reputation.blocked'],
+    fix: SITE_LIST_FIX,
+    sources: [`${PSC}/postscreen.c`, 'https://www.postfix.org/postconf.5.html#postscreen_access_list'],
+  },
+  {
+    // no smtpd process free: "421 4.3.2 All server ports are busy"; out of file descriptors: "421 4.3.2 No system resources"
+    id: 'postscreen.ports-busy',
+    sender: 'Postfix postscreen',
+    text: /\bAll server ports are busy\b|^\s*(?:4\.3\.2\s+)?No system resources\.?\s*$/i,
+    reason: 'systemfull',
+    party: 'recipient',
+    headline: 'The receiving server is overloaded: all its SMTP server processes are busy',
+    meaning:
+      'Postfix postscreen answers "421 4.3.2 All server ports are busy" when every smtpd process of the receiving server is in use (its process limit), and "No system resources" when it cannot start one. It is the receiver\'s load, not a finding about the sender; a retry later normally succeeds.',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Nothing on your side: your server retries on its own.',
+      'If you run the receiving Postfix: raise the smtpd process limit (default_process_limit, or the maxproc column of the smtp line in master.cf) or find what holds the processes (slow milters, DNS).',
+    ],
+    transient: true,
+    sources: [`${PSC}/postscreen.c`, `${PSC}/postscreen_send.c`, 'https://www.postfix.org/STRESS_README.html'],
+  },
+
+  // ---- Haraka (plugins/helo.checks.js, connect.fcrdns.js, mail_from.is_resolvable.js, early_talker.js) ----
+  {
+    id: 'haraka.helo-checks',
+    sender: 'Haraka (helo.checks)',
+    text: /\bHELO must have a (?:dot|valid TLD)\b|\bInvalid address format in HELO\b|\bHELO is dynamic\b|\bHELO IP literal (?:does not match your IP|not in the same \/24 as your IP)\b|\bYou are not who you say you are\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "Haraka's helo.checks plugin refused the name the client gave in HELO/EHLO: a name without a dot, a bare IP instead of an [address literal], a name that contains the client's IP (dynamic), a name whose last label is no public suffix, an address literal of another IP, or a well-known company's name (\"You are not who you say you are\") from an IP whose reverse DNS is not that company's.",
+    rules: ['smtp.helo-rejected', 'helo.invalid'],
+    fix: [
+      "Make the sending server introduce itself with its own fully qualified DNS name (e.g. mail.example.org, not a bare host name, an IP, or a name with the IP in it) — on Postfix smtp_helo_name, on Exchange the send connector's FQDN — and give that name an A record pointing at the sending IP and a matching PTR.",
+    ],
+    verify: ['dig +short <HELO name> A   (must answer with the sending IP)'],
+    sources: [`${HARAKA}/helo.checks.js`, 'https://haraka.github.io/plugins/helo.checks'],
+  },
+  {
+    id: 'haraka.from-no-mx',
+    sender: 'Haraka (mail_from.is_resolvable)',
+    text: /\bNo MX for your FROM address\b|\bMX without A records\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'Haraka\'s mail_from.is_resolvable plugin checked the domain of the envelope sender (MAIL FROM): it has no MX record and no address ("No MX for your FROM address"), or its MX hosts have no A/AAAA records ("MX without A records"). Mail from an address that cannot receive replies is refused.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send with an envelope sender (Return-Path) in a domain that receives mail: give the domain an MX record whose host has an A record.',
+      'If a program sends as root@localhost or an internal host name, set a real sender address in it.',
+    ],
+    verify: ['dig +short MX <sender domain>   and   dig +short A <each MX host>'],
+    sources: [`${HARAKA}/mail_from.is_resolvable.js`],
+  },
+  {
+    id: 'haraka.from-resolver-error',
+    sender: 'Haraka (mail_from.is_resolvable)',
+    text: /\bTemp(?:orary|\.) resolver error \((?:timeout|E[A-Z]{3,20})\)/,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      "Haraka's mail_from.is_resolvable plugin could not look up the MX of the envelope sender's domain: the DNS query timed out or failed (SERVFAIL, REFUSED…). It defers the message; the fault is at the sender domain's name servers or at the receiver's resolver.",
+    rules: ['smtp.sender-invalid', 'smtp.dns-lookup-failed'],
+    fix: [
+      "Check that the sender domain's name servers answer for MX and A queries from everywhere (dig MX <domain> @each of its NS); fix a lame or unreachable name server.",
+      "If they answer, the receiver's resolver failed: the retry normally succeeds.",
+    ],
+    transient: true,
+    sources: [`${HARAKA}/mail_from.is_resolvable.js`],
+  },
+  {
+    id: 'haraka.early-talker',
+    sender: 'Haraka (early_talker)',
+    text: /\bYou talk too soon\b/i,
+    reason: 'syntaxerror',
+    party: 'sender',
+    headline: 'The receiver (Haraka) caught the sending client talking before its turn',
+    meaning:
+      "Haraka's early_talker plugin holds its replies for a moment and refuses a client that sends before it has answered — the behaviour of spam bots, and of SMTP proxies or scanning firewalls that do not wait for the server.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'Send through a real mail server that waits for each reply; turn off SMTP inspection of outgoing port 25 in a firewall or antivirus in the path.',
+    ],
+    sources: [`${HARAKA}/early_talker.js`],
+  },
+  {
+    id: 'haraka.fcrdns',
+    sender: 'Haraka (connect.fcrdns)',
+    text: /\bclient (?:\S+ )?\[[^\]]{2,45}\] (?:rejected; (?:no rDNS|invalid TLD in rDNS|generic rDNS)|rDNS lookup (?:timeout|error))|\bSorry, no FCrDNS match found\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      "Haraka's connect.fcrdns plugin requires forward-confirmed reverse DNS: the sending IP must have a PTR record, the PTR name must have a real TLD and resolve back to the IP, and (with reject.generic_rdns) must not be a generic name containing the IP. The refusal says which of these failed.",
+    rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
+    sources: [`${HARAKA}/connect.fcrdns.js`, 'https://haraka.github.io/plugins/connect.fcrdns'],
+  },
+];
