@@ -172,4 +172,177 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
     rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
     sources: [`${HARAKA}/connect.fcrdns.js`, 'https://haraka.github.io/plugins/connect.fcrdns'],
   },
+
+  // ---- iRedAPD (iRedMail's Postfix policy server: libs/__init__.py SMTP_ACTIONS) ----
+  // Postfix puts these behind "<address>: Sender address rejected:" or "Recipient address rejected:", by the
+  // restriction list that calls the policy service, not by whose address is at fault
+  {
+    id: 'iredapd.sender-login-mismatch',
+    sender: 'iRedMail (iRedAPD reject_sender_login_mismatch)',
+    text: /\bSender is not same as SMTP authenticate(?: username)?\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'Your own mail server (iRedMail) refused a sender address that is not the logged-in account',
+    meaning:
+      "iRedAPD's reject_sender_login_mismatch plugin refuses mail whose envelope sender (MAIL FROM) differs from the account the client logged in with (SMTP AUTH). A program or phone set to log in as one mailbox and send as another address gets this, as does a shared or alias address not granted to that login.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send as the address you log in with, or log in with the account of the address you send as.',
+      "If the login should be allowed to send as that address (an alias, a shared mailbox), add it to the iRedAPD settings that allow it (ALLOWED_LOGIN_MISMATCH_SENDERS, or the account's alias/sender-bcc permissions) on your iRedMail server.",
+    ],
+    sources: ['https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py', 'https://docs.iredmail.org/iredapd.html'],
+  },
+  {
+    id: 'iredapd.forged-sender',
+    sender: 'iRedMail (iRedAPD reject_sender_login_mismatch)',
+    text: /\bSMTP AUTH is required for users under this sender(?: domain)?\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'The receiving iRedMail server hosts the sender domain and requires a login to send as it',
+    meaning:
+      "iRedAPD refuses mail that arrives without SMTP AUTH but claims a sender address in a domain the server itself hosts: only logged-in users may send as those addresses. A web form, printer or application that talks to port 25 as an address of the server's own domain gets this.",
+    rules: ['smtp.auth-required'],
+    fix: [
+      'Make the program submit on port 587 with a login (SMTP AUTH) of an account of that domain, not unauthenticated on port 25.',
+      "If it is a trusted host of yours, add its IP to the server's mynetworks (Postfix) so that it counts as a relay client.",
+    ],
+    sources: ['https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py', 'https://docs.iredmail.org/iredapd.html'],
+  },
+  {
+    // amavisd_wblist: the recipient's, its domain's or the server's global black list; anchored, as
+    // "Blacklisted" alone is used for many things
+    id: 'iredapd.blacklisted',
+    sender: 'iRedMail (iRedAPD amavisd_wblist)',
+    text: /\b(?:Sender|Recipient|Client host) address rejected: Blacklisted\.?\s*$|^\s*(?:5\.7\.1\s+)?Blacklisted\.?\s*$/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: "The recipient's server has the sender on its own black list (iRedMail white/black list)",
+    meaning:
+      "iRedAPD answers \"Blacklisted\" when the sender's address, domain or IP is on a black list of the recipient, of the recipient's domain, or of the whole server (iRedMail's per-user and global white/black lists). No public blocklist is involved.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Ask the recipient by other means (phone, another address) to remove your address, domain or IP from their black list, or their mail administrator from the server-wide one.',
+      'Nothing in your DNS or on your server changes it: the list is a setting on the recipient side.',
+    ],
+    sources: ['https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py', 'https://docs.iredmail.org/manage.iredapd.html'],
+  },
+  {
+    id: 'iredapd.blacklisted-rdns',
+    sender: 'iRedMail (iRedAPD wblist_rdns)',
+    text: /\bBlacklisted reverse DNS name of server IP address\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      "iRedAPD's wblist_rdns plugin refuses clients whose reverse DNS (PTR) name matches a black-listed name pattern of the receiving server; its default list holds patterns of generic, dynamic and residential names. A sending IP with a PTR like 192-0-2-1.dyn.example.net is refused.",
+    rules: ['ptr.generic', 'ptr.missing', 'reputation.blocked'],
+    fix: [
+      "Give the sending IP a PTR record with the mail server's own name (mail.example.org), not the provider's generic one, or send through a relay that has one.",
+    ],
+    verify: ['dig +short -x {ip}   (a name of your own, resolving back to {ip})'],
+    sources: [
+      'https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py',
+      'https://github.com/iredmail/iRedAPD/blob/master/plugins/wblist_rdns.py',
+    ],
+  },
+  {
+    id: 'iredapd.message-size',
+    sender: 'iRedMail (iRedAPD throttle)',
+    text: /\bMessage size exceed \(maybe caused by big\b/i,
+    reason: 'mesgtoobig',
+    party: 'sender',
+    meaning:
+      "iRedAPD's throttle plugin refuses a message larger than the maximum size set for the sender or the recipient (its msg_size setting), before the message is sent (from the SIZE the client announced).",
+    rules: ['smtp.message-too-large'],
+    sources: ['https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py', 'https://docs.iredmail.org/iredapd.throttling.html'],
+  },
+  {
+    id: 'iredapd.low-sender-score',
+    sender: 'iRedMail (iRedAPD senderscore)',
+    text: /\bServer IP address has bad reputation\. FYI: https?:\/\/(?:www\.)?senderscore\.org\b/i,
+    reason: 'badreputation',
+    party: 'sender',
+    headline: "The receiver refused the sending IP for its Sender Score (Validity's IP reputation)",
+    meaning:
+      "iRedAPD's senderscore plugin looks the client IP up in Validity's Sender Score (score.senderscore.com) and refuses it below the server's threshold. The score follows the IP's sending history (complaints, spam traps, unknown users, volume).",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Look {ip} up at https://senderscore.org and find what lowered it (complaints, spam traps, bounces); fix that and the score recovers over weeks.',
+      'Meanwhile send through a relay with a better score, or ask the recipient to allowlist you.',
+    ],
+    sources: [
+      'https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py',
+      'https://github.com/iredmail/iRedAPD/blob/master/plugins/senderscore.py',
+    ],
+  },
+  {
+    id: 'iredapd.null-sender',
+    sender: 'iRedMail (iRedAPD reject_null_sender)',
+    text: /\bPolicy rejection due to null sender\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      "iRedAPD's reject_null_sender plugin refuses mail with an empty envelope sender (MAIL FROM:<>) from a client that logged in (SMTP AUTH): bounces never come from a logged-in user, so the server treats it as a stolen account sending spam.",
+    rules: ['smtp.sender-invalid'],
+    fix: ['Set a real envelope sender address in the program that logs in and sends (its "from" / Return-Path setting).'],
+    sources: [
+      'https://github.com/iredmail/iRedAPD/blob/master/libs/__init__.py',
+      'https://github.com/iredmail/iRedAPD/blob/master/plugins/reject_null_sender.py',
+    ],
+  },
+
+  // ---- policyd-weight (Postfix policy daemon: policyd-weight.conf defaults) ----
+  {
+    id: 'policyd-weight.spam-or-forged',
+    sender: 'policyd-weight',
+    text: /\bMail appeared to be SPAM or forged\. Ask your Mail\/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'policyd-weight scores the client on its HELO name (does it resolve, does it match the IP, does it look dial-up), its reverse DNS, the sender domain\'s MX and a few DNS blocklists, and refuses above its reject level. The reply\'s tail ("in <list>", "helo/hostname mismatch") names what scored.',
+    rules: ['dnsbl.listed', 'helo.invalid', 'ptr.missing', 'ptr.mismatch'],
+    fix: [
+      'Give the sending server a HELO name that is its own fully qualified name, resolving to its IP, with a matching PTR record for the IP; publish MX records for the sender domain.',
+      'Check the IP against the lists the reply names (Spamhaus, SpamCop, …) and have it delisted after stopping the cause.',
+    ],
+    sources: ['https://github.com/policyd-weight/policyd-weight/blob/master/policyd-weight.conf', 'https://www.policyd-weight.org/'],
+  },
+  {
+    id: 'policyd-weight.too-many-dnsbls',
+    sender: 'policyd-weight',
+    text: /\bYour MTA is listed in too many DNSBLs\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      'policyd-weight refuses a client IP listed on more DNS blocklists than its limit (MAXDNSBLHITS, default 2) or above its blocklist score, before any other check.',
+    rules: ['dnsbl.listed'],
+    sources: ['https://github.com/policyd-weight/policyd-weight/blob/master/policyd-weight.conf'],
+  },
+  {
+    id: 'policyd-weight.no-dns',
+    sender: 'policyd-weight',
+    text: /\bNo DNS entries for your MTA, HELO and Domain\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      'policyd-weight defers a client when neither the client IP (no PTR), nor its HELO name, nor the sender domain resolve in DNS: nothing identifies the sending server.',
+    rules: ['ptr.missing', 'helo.invalid'],
+    sources: ['https://github.com/policyd-weight/policyd-weight/blob/master/policyd-weight.conf'],
+  },
+
+  // ---- rspamd (ratelimit module) ----
+  {
+    id: 'rspamd.ratelimit',
+    sender: 'rspamd (ratelimit)',
+    text: /^\s*(?:\d\.\d{1,3}\.\d{1,3}\s+)?Ratelimit exceeded\b/i,
+    reason: 'speeding',
+    party: 'receiver-policy',
+    meaning:
+      "rspamd's ratelimit module soft-rejects (4xx) mail once a bucket it keeps — per recipient, per sending IP, per sender, per authenticated user — is over its burst and rate. Retrying later, or sending more slowly, gets through.",
+    rules: ['smtp.rate-limited'],
+    transient: true,
+    sources: [
+      'https://github.com/rspamd/rspamd/blob/master/src/plugins/lua/ratelimit.lua',
+      'https://rspamd.com/doc/modules/ratelimit.html',
+    ],
+  },
 ];
