@@ -29,6 +29,7 @@ import { MTA_REPLIES } from './mtas';
 import { REGIONAL_REPLIES } from './regional';
 import { SUBMISSION_REPLIES } from './submission';
 import { SERVER_REPLIES } from './servers';
+import { PROVIDER_REPLIES } from './providers';
 
 export type { ReplyKnowledge } from './types';
 
@@ -44,6 +45,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,
   ...SUBMISSION_REPLIES,
+  // sending services' and providers' own texts (providers.ts)
+  ...PROVIDER_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
   ...GATEWAY_REPLIES,

@@ -55,7 +55,9 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
     headline: "The receiver's postscreen deferred the first attempt: a retry from the same IP gets through",
     meaning:
       'Postfix postscreen\'s "after 220 greeting" tests cannot hand a passing client on in the same session: it answers "450 4.3.2 Service currently unavailable" and allowlists the IP, so the next attempt from the same address is accepted. Like greylisting, a queue that retries delivers; a sender that retries from a different IP each time (large outbound farms) can be deferred for a long time.',
-    rules: ['smtp.greylisted'],
+    // smtp.rejected, not smtp.greylisted: the same line in the receiving server's own log (its postscreen
+    // deferring a big sender that retries from ever new IPs) is the reader's own setting to change
+    rules: ['smtp.rejected', 'smtp.greylisted'],
     fix: [
       'Nothing, if the sending server retries from the same IP: the message goes out on a later attempt.',
       'If you run the receiving Postfix and large senders retry from changing IPs, allowlist their networks (postscreen_access_list, postscreen_dnsbl_allowlist_threshold) or turn off the after-220 tests (postscreen_pipelining_enable, postscreen_non_smtp_command_enable, postscreen_bare_newline_enable = no).',
@@ -344,5 +346,121 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
       'https://github.com/rspamd/rspamd/blob/master/src/plugins/lua/ratelimit.lua',
       'https://rspamd.com/doc/modules/ratelimit.html',
     ],
+  },
+
+  // ---- Stalwart (crates/smtp/src/inbound: ehlo.rs, mail.rs, rcpt.rs, data.rs) ----
+  {
+    // mail.rs: an authenticated client whose MAIL FROM is none of the account's addresses (auth_match_sender)
+    id: 'stalwart.not-allowed-from',
+    sender: 'Stalwart Mail Server (submission)',
+    text: /\bYou are not allowed to send from this address\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'Your own mail server (Stalwart) refused a sender address that is not one of the logged-in account',
+    meaning:
+      'Stalwart answers "501 5.5.4 You are not allowed to send from this address" to MAIL FROM when the client is logged in (SMTP AUTH) and the envelope sender is neither the account\'s address nor one of its aliases. It is no SPF finding: the login and the sender address do not belong together.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send as the address you log in with, or log in with the account that owns the address.',
+      "To let the account send as that address, add it to the account's e-mail addresses (an alias) in Stalwart, or turn off session.auth.must-match-sender for the listener.",
+    ],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/mail.rs'],
+  },
+  {
+    id: 'stalwart.must-authenticate',
+    sender: 'Stalwart Mail Server (submission)',
+    text: /^\s*(?:5\.5\.1\s+)?You must authenticate first\.?\s*$/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'Stalwart requires SMTP AUTH on this listener (session.auth.require) and the client sent MAIL FROM without logging in: the program is set to send without a user name and password, or to the wrong port.',
+    rules: ['smtp.auth-required'],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/mail.rs'],
+  },
+  {
+    id: 'stalwart.ehlo-first',
+    sender: 'Stalwart Mail Server',
+    text: /\bPolite people say EHLO first\b/i,
+    reason: 'syntaxerror',
+    party: 'sender',
+    headline: 'The receiver (Stalwart) refused MAIL FROM because the client never said EHLO',
+    meaning:
+      'Stalwart requires EHLO (or HELO) before MAIL FROM — always when it checks SPF — and the client skipped it: a hand-written SMTP client or script that starts with MAIL FROM.',
+    rules: ['smtp.rejected'],
+    fix: ['Make the program send "EHLO <its fully qualified host name>" first, or send through a mail library or server that does.'],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/mail.rs'],
+  },
+  {
+    id: 'stalwart.iprev',
+    sender: 'Stalwart Mail Server',
+    text: /\bReverse DNS validation failed\b|\bTemporary error validating reverse DNS\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      'Stalwart in strict iprev mode refuses MAIL FROM from an IP whose reverse DNS does not pass (RFC 8601 iprev: the PTR name must resolve back to the IP): "550 5.7.25 Reverse DNS validation failed", or "451 4.7.25 Temporary error validating reverse DNS" when the lookup itself failed.',
+    rules: ['ptr.missing', 'ptr.mismatch'],
+    sources: [
+      'https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/mail.rs',
+      'https://stalw.art/docs/mta/authentication/iprev',
+    ],
+  },
+  {
+    // mail.rs handle_spf: strict SPF with a TempError answers "451 4.7.24 Temporary SPF validation error."
+    id: 'stalwart.spf-temperror',
+    sender: 'Stalwart Mail Server',
+    text: /\bTemporary SPF validation error\b/i,
+    reason: 'networkerror',
+    party: 'sender',
+    meaning:
+      "Stalwart checks SPF strictly and its lookup of the sender domain's SPF record failed for now (a DNS time-out or SERVFAIL: RFC 7208 temperror). It defers; the retry succeeds once the domain's name servers answer.",
+    rules: ['smtp.dns-lookup-failed', 'spf.permerror'],
+    fix: [
+      'Check that every name server of the sender domain answers TXT queries for it from outside (dig TXT <domain> @<each NS>); fix or remove a server that times out.',
+    ],
+    transient: true,
+    sources: [
+      'https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/mail.rs',
+      'https://www.rfc-editor.org/rfc/rfc7208#section-2.6.6',
+    ],
+  },
+  {
+    id: 'stalwart.unable-to-verify',
+    sender: 'Stalwart Mail Server',
+    text: /\bUnable to verify address at this time\b/i,
+    reason: 'systemerror',
+    party: 'recipient',
+    headline: 'The receiving server (Stalwart) could not look the recipient up in its directory for now',
+    meaning:
+      'Stalwart answers "451 4.4.3 Unable to verify address at this time" when its own directory (LDAP, SQL, its internal store) failed while it checked whether the recipient exists. It is the receiver\'s fault and temporary; the sender\'s queue retries.',
+    rules: ['smtp.rejected'],
+    fix: ['Nothing on your side: your server retries. If it lasts, tell the recipient their mail server cannot reach its user directory.'],
+    transient: true,
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/rcpt.rs'],
+  },
+  {
+    id: 'stalwart.parse-failed',
+    sender: 'Stalwart Mail Server',
+    text: /^\s*(?:5\.7\.7\s+)?Failed to parse message\.?\s*$/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning:
+      'Stalwart could not parse the message it received (its headers are not RFC 5322: a broken header line, a header without a colon, bytes that end the header block early) and refused it after DATA.',
+    rules: ['smtp.not-compliant'],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/data.rs'],
+  },
+
+  // ---- spamass-milter (SpamAssassin milter for sendmail and Postfix) ----
+  {
+    // spamass-milter.cpp: "Set standard reject text … Blocked by SpamAssassin", code 5.7.1, when a message scores
+    // at or above its -r threshold
+    id: 'spamass-milter.blocked',
+    sender: 'spamass-milter (SpamAssassin)',
+    text: /\bBlocked by SpamAssassin\b/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    meaning:
+      "The receiver's spamass-milter passed the message to SpamAssassin and refused it after DATA because its score reached the reject threshold (the milter's -r option). The score adds up many tests: the content, the links, the sending IP on blocklists, missing or failing SPF/DKIM.",
+    rules: ['smtp.content-rejected'],
+    sources: ['https://github.com/andybalholm/spamass-milter/blob/master/spamass-milter.cpp'],
   },
 ];
