@@ -65,4 +65,49 @@ export const PROVIDER_REPLIES: ReplyKnowledge[] = [
       'https://netfabric.freshdesk.com/support/solutions/articles/6000236440-problemi-invio-posta-italiano- (Netfabric: MAX RCPT TO DAILY LIMIT, SENDER REJECTED)',
     ],
   },
+  {
+    // Cloudflare Email Routing's anti-spam (powered by Area 1): "554 <ip> found on one or more DNSBLs (abusixip).
+    // Refer to https://developers.cloudflare.com/email-routing/postmaster/#spam-and-abusive-traffic/"
+    id: 'cloudflare.email-routing-dnsbl',
+    sender: 'Cloudflare Email Routing',
+    text: /\bfound on one or more (?:DNSBLs|RBLs)\b|developers\.cloudflare\.com\/email-routing\/postmaster\/#spam-and-abusive-traffic/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "Cloudflare Email Routing (the forwarding service of the recipient's domain) refused the sending IP because a DNS blocklist it queries lists it; the name in parentheses is the list (abusixip: Abusix Mail Intelligence). The forwarding address's owner cannot lift it: the listing is the sending IP's.",
+    rules: ['dnsbl.listed', 'reputation.blocked'],
+    fix: [
+      'Look {ip} up at the list the reply names (for abusixip: https://lookup.abusix.com) and request removal after stopping what sent spam from it.',
+      'If {ip} is a shared address of your provider, send through another relay meanwhile and ask the provider to get it delisted.',
+    ],
+    sources: [
+      'https://developers.cloudflare.com/email-routing/postmaster/ (Cloudflare Email Routing: postmaster, spam and abusive traffic)',
+    ],
+  },
+  {
+    // SmarterMail: a client that did not log in may not relay; the hosting provider's page quotes the reply
+    id: 'smartermail.auth-required-for-relay',
+    sender: 'SmarterMail',
+    text: /\bAuthentication is required for relay\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'SmarterMail refuses to relay mail to another domain for a client that did not log in (SMTP AUTH): the mail program is set to send without a user name and password.',
+    rules: ['smtp.auth-required', 'smtp.relay-denied'],
+    sources: [
+      'https://www.aspnethosting.co.uk/knowledgebase.php?action=displayarticle&id=185 (a SmarterMail host: "550 Authentication is required for relay", "550 From domain must match authenticated domain")',
+    ],
+  },
+  {
+    id: 'smartermail.from-domain-mismatch',
+    sender: 'SmarterMail',
+    text: /\bFrom domain must match authenticated domain\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'Your own mail server refused a From domain other than the domain of the account you logged in with',
+    meaning:
+      'SmarterMail (with its "From address must match authenticated user" setting) refuses mail whose From domain is not the domain of the logged-in account: a program logging in as one domain\'s mailbox and sending as another domain\'s address.',
+    rules: ['smtp.sender-invalid'],
+    sources: ['https://www.aspnethosting.co.uk/knowledgebase.php?action=displayarticle&id=185'],
+  },
 ];

@@ -55,9 +55,16 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
     headline: "The receiver's postscreen deferred the first attempt: a retry from the same IP gets through",
     meaning:
       'Postfix postscreen\'s "after 220 greeting" tests cannot hand a passing client on in the same session: it answers "450 4.3.2 Service currently unavailable" and allowlists the IP, so the next attempt from the same address is accepted. Like greylisting, a queue that retries delivers; a sender that retries from a different IP each time (large outbound farms) can be deferred for a long time.',
-    // smtp.rejected, not smtp.greylisted: the same line in the receiving server's own log (its postscreen
-    // deferring a big sender that retries from ever new IPs) is the reader's own setting to change
-    rules: ['smtp.rejected', 'smtp.greylisted'],
+    rules: ['smtp.greylisted'],
+    // the same line in the reader's own postscreen log: its own setting to change when big senders retry from new IPs
+    ownServer: {
+      rules: ['mta.local-error'],
+      headline: 'Your own postscreen deferred this client: its after-220 tests answer 450 until the client retries from the same IP',
+      fix: [
+        "If the client is a large sender (Gmail, Microsoft, Amazon SES) that retries from ever new IPs, let it past postscreen: allowlist its networks in postscreen_access_list (cidr:/etc/postfix/postscreen_access.cidr with 'permit'), or lower the DNSBL weight that sent it to the deep tests (postscreen_dnsbl_threshold, postscreen_dnsbl_allowlist_threshold).",
+        'Or turn off the after-220 tests, which defer every new client once: postscreen_pipelining_enable = no, postscreen_non_smtp_command_enable = no, postscreen_bare_newline_enable = no; then postfix reload.',
+      ],
+    },
     fix: [
       'Nothing, if the sending server retries from the same IP: the message goes out on a later attempt.',
       'If you run the receiving Postfix and large senders retry from changing IPs, allowlist their networks (postscreen_access_list, postscreen_dnsbl_allowlist_threshold) or turn off the after-220 tests (postscreen_pipelining_enable, postscreen_non_smtp_command_enable, postscreen_bare_newline_enable = no).',
@@ -462,5 +469,176 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
       "The receiver's spamass-milter passed the message to SpamAssassin and refused it after DATA because its score reached the reject threshold (the milter's -r option). The score adds up many tests: the content, the links, the sending IP on blocklists, missing or failing SPF/DKIM.",
     rules: ['smtp.content-rejected'],
     sources: ['https://github.com/andybalholm/spamass-milter/blob/master/spamass-milter.cpp'],
+  },
+  {
+    // bounce.js: Haraka's checks of incoming bounces (MAIL FROM:<>), against backscatter from forged senders
+    id: 'haraka.bounce-checks',
+    sender: 'Haraka (bounce)',
+    text: /\bNo bounces accepted here\b|\bthis bounce message does not have 1 recipient\b|\bThat recipient does not accept bounces\b|\bInvalid bounce \(spoofed sender\)|\bbounce with non-empty Return-Path\b|\bbounce (?:without Message-ID in headers|with invalid Message-ID|Message-ID without valid domain)\b/i,
+    reason: 'rejected',
+    party: 'receiver-policy',
+    headline: 'The receiver (Haraka) refused a bounce (a delivery report with an empty sender) as backscatter',
+    meaning:
+      "Haraka's bounce plugin refuses non-delivery reports it judges not to answer its own mail: a bounce to several recipients, to an address that takes no bounces, with no Message-ID of a message it sent, or from an IP the recipient domain's SPF does not allow. These are the marks of backscatter — bounces to a forged sender address.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'If your server was bouncing mail that was never sent by that recipient (spam with a forged sender), nothing is lost: stop accepting such mail instead of bouncing it (reject during SMTP, do not accept then bounce).',
+      "If it is a real bounce of a message of theirs, send it to a single recipient with the original message's headers attached (the standard DSN format).",
+    ],
+    sources: ['https://github.com/haraka/Haraka/blob/master/plugins/bounce.js', 'https://haraka.github.io/plugins/bounce'],
+  },
+  {
+    // data.rfc5322_header_checks.js (now the headers plugin) and data.nomsgid.js
+    id: 'haraka.header-checks',
+    sender: 'Haraka (headers)',
+    text: /\bRequired header '[\w-]{2,30}' missing\b|\bMessage contains non-unique '[\w-]{2,30}' header\b|\bMails here must have a Message-Id header\b/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    meaning:
+      "Haraka's header checks enforce RFC 5322 section 3.6: a Date: and a From: header must be present, and Date, From, Sender, Reply-To, To, Cc, Bcc, Message-Id, In-Reply-To, References and Subject may each appear once only; some sites also require a Message-Id. The refusal names the header.",
+    rules: ['smtp.not-compliant'],
+    fix: [
+      'Fix the program that builds the message: give it exactly one Date: and one From: header (and a Message-ID:), and never add a second Subject:, To: or the like.',
+    ],
+    sources: [
+      'https://github.com/haraka/Haraka/blob/master/plugins/data.rfc5322_header_checks.js',
+      'https://github.com/haraka/Haraka/blob/master/plugins/data.nomsgid.js',
+    ],
+  },
+
+  // ---- hMailServer (hmailserver/source/Server/SMTP/SMTPConnection.cpp) ----
+  {
+    // _ProtocolRCPT: the IP range's "Require SMTP authentication" for local→local, local→external,
+    // external→local or external→external mail; a stranger's mail with a sender in one of the server's own
+    // domains ("local sender") meets the first two
+    id: 'hmailserver.auth-required',
+    sender: 'hMailServer',
+    text: /^\s*(?:5\.7\.\d\s+)?SMTP authentication is required\.?\s*$/i,
+    codes: [0, 530, 550],
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'hMailServer answers "530 SMTP authentication is required." when the client\'s IP range requires a login for this kind of mail and the client did not log in. Its IP range settings ask for one per direction (local to local, local to external, external to local, external to external): a mail program that forgot to log in, or mail from outside whose sender address is in one of the server\'s own domains.',
+    rules: ['smtp.auth-required'],
+    fix: [
+      "Have the mail program log in (SMTP AUTH) with the mailbox's user name and password, on the server's submission port.",
+      "If you run the hMailServer and the refused mail comes from outside with a sender in your own domain (a web form, a forwarding service, a device), add that client's IP as an IP range without the authentication requirement, or have it log in.",
+    ],
+    sources: [
+      'https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp',
+      'https://www.hmailserver.com/documentation/latest/?page=reference_ipranges',
+    ],
+  },
+  {
+    // _ProtocolRCPT: the greylisting refusal of hMailServer's anti-spam
+    id: 'hmailserver.greylisting',
+    sender: 'hMailServer (greylisting)',
+    text: /^\s*(?:4\.\d\.\d\s+)?Please try again later\.\s*$/i,
+    codes: [451],
+    reason: 'onhold',
+    party: 'receiver-policy',
+    meaning:
+      'hMailServer answers "451 Please try again later." at RCPT TO when its greylisting defers an unknown sender/IP/recipient triplet; a retry after the greylisting delay is accepted.',
+    rules: ['smtp.greylisted'],
+    transient: true,
+    sources: [
+      'https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp',
+      'https://www.hmailserver.com/documentation/latest/?page=reference_greylisting',
+    ],
+  },
+  {
+    id: 'hmailserver.sender-required',
+    sender: 'hMailServer',
+    text: /\bSender address must be specified\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'hMailServer refuses an empty envelope sender (MAIL FROM:<>) unless "Allow empty sender address" is on: a program that sends without a sender address, or a delivery report (bounce), which has an empty sender by the standard.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Set a real sender address (Return-Path) in the program that sends.',
+      'If the refused message is a bounce of yours, the receiving hMailServer refuses all bounces; nothing to change on your side.',
+    ],
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
+  },
+  {
+    // CheckIfValidSenderAddress at MAIL FROM: the same words elsewhere are said of a recipient, so only at MAIL FROM
+    id: 'hmailserver.sender-not-valid',
+    sender: 'hMailServer',
+    text: /^\s*The address is not valid\.?\s*$/i,
+    stages: ['mail'],
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'hMailServer answers "550 The address is not valid." to a MAIL FROM whose address is not a valid e-mail address (no domain, a bare name, bad characters): it is the sender address, not the recipient.',
+    rules: ['smtp.sender-invalid'],
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
+  },
+  {
+    id: 'hmailserver.recipient-not-valid',
+    sender: 'hMailServer',
+    text: /\bA valid address is required\b/i,
+    reason: 'userunknown',
+    party: 'sender',
+    meaning:
+      'hMailServer answers "550 A valid address is required." to a RCPT TO whose address is not a valid e-mail address: the recipient address was mistyped or malformed.',
+    rules: ['smtp.recipient-unknown'],
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
+  },
+  {
+    id: 'hmailserver.credentials-expired',
+    sender: 'hMailServer',
+    text: /\bLogin credentials no longer valid\. Please re-authenticate\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      "hMailServer checks the login again for each new message of a session; the account's password changed (or the account was disabled) since the client logged in.",
+    rules: ['smtp.login-failed'],
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
+  },
+  {
+    id: 'hmailserver.helo-first',
+    sender: 'hMailServer',
+    text: /\bUse HELO\/EHLO first\b/i,
+    reason: 'syntaxerror',
+    party: 'sender',
+    headline: 'The receiver (hMailServer) refused a command sent before HELO/EHLO',
+    meaning:
+      'hMailServer answers "502 Use HELO/EHLO first." to any command but STARTTLS sent before the client introduced itself: a hand-written client that skips EHLO.',
+    rules: ['smtp.rejected'],
+    fix: ['Make the program send "EHLO <its fully qualified host name>" first, or send through a mail library or server that does.'],
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
+  },
+  {
+    id: 'hmailserver.bare-lf',
+    sender: 'hMailServer',
+    text: /\bRejected - Message containing bare LF'?s\b/i,
+    reason: 'notcompliantrfc',
+    party: 'sender',
+    headline: 'The receiver (hMailServer) refused the message for its line endings: lines end in a bare LF instead of CRLF',
+    meaning:
+      'hMailServer refuses a message whose lines end in a bare line feed (LF) or a bare carriage return instead of CR LF (RFC 5321 §2.3.8), unless "Allow incorrectly formatted line endings" is on. The program that wrote the message used Unix line endings.',
+    rules: ['smtp.not-compliant'],
+    fix: [
+      'Make the program that builds the message end every line with CRLF (most mail libraries do; a script that writes SMTP itself often does not).',
+      'If you run the receiving hMailServer and must take such mail, turn on "Allow incorrectly formatted line endings" (Settings › Protocols › SMTP › RFC compliance).',
+    ],
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
+  },
+  {
+    id: 'hmailserver.no-data-saved',
+    sender: 'hMailServer',
+    text: /\bRejected - No data saved\b/i,
+    reason: 'systemerror',
+    party: 'recipient',
+    headline: 'The receiving server (hMailServer) could not store the message it received',
+    meaning:
+      'hMailServer answers "451 Rejected - No data saved." when the message file it wrote during DATA is missing afterwards — its data folder unwritable, full, or the file removed by an antivirus scanner. It is the receiving server\'s fault; the sender retries.',
+    rules: ['smtp.rejected'],
+    fix: [
+      'Nothing on your side: your server retries. If you run the receiving hMailServer, check its data directory (free space, permissions) and exclude it from on-access antivirus scanning.',
+    ],
+    transient: true,
+    sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
   },
 ];
