@@ -35,6 +35,10 @@ export type { ReplyKnowledge } from './types';
 
 /** Texts of named receivers and products: specific, so they win over the generic words. */
 export const RECEIVER_REPLIES: ReplyKnowledge[] = [
+  // mail server and filter software's own default texts (servers.ts: postscreen, Haraka, Stalwart, hMailServer,
+  // maddy…), each matched by its own words and never by a code alone: first, so that a receiver entry that
+  // also takes a bare RFC code (Gmail's 5.7.25, 5.7.27) does not claim them
+  ...SERVER_REPLIES,
   ...MDAEMON_REPLIES,
   ...POSTFIX_REPLIES,
   ...GMAIL_REPLIES,
@@ -53,8 +57,6 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...CONTENT_FILTER_REPLIES,
   ...FILTER_REPLIES,
   ...ONPREM_REPLIES,
-  // postscreen's and Haraka's default texts (servers.ts)
-  ...SERVER_REPLIES,
   // the default texts of Exim, sendmail, qmail/chkuser and policyd-spf (mtas.ts)
   ...MTA_REPLIES,
   // the session's own failures (no connection, TLS, login, HELO, a receiver's broken

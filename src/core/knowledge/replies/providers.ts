@@ -110,4 +110,24 @@ export const PROVIDER_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.sender-invalid'],
     sources: ['https://www.aspnethosting.co.uk/knowledgebase.php?action=displayarticle&id=185'],
   },
+  {
+    // Emailit's SMTP relay (smtp.emailit.com) counts the workspace's sends per second and per day, shared with its API
+    id: 'emailit.sending-limit',
+    sender: 'Emailit (SMTP relay)',
+    text: /\bMessages per second limit exceeded\b|\bDaily message limit exceeded\b/i,
+    reason: 'speeding',
+    party: 'sender',
+    headline: "Your sending service (Emailit) deferred the message: your workspace's sending limit is reached",
+    meaning:
+      "Emailit limits each workspace to a number of messages per second (2 for new workspaces) and per day (5,000, reset at midnight UTC), counted per recipient and shared by the API and SMTP. The refusal is your own sending service's limit on your account, not a receiver's: a queue that retries later sends it.",
+    rules: ['smtp.rate-limited'],
+    fix: [
+      'Pace the sending (fewer parallel connections, a delay between messages) or wait for the daily counter to reset at midnight UTC.',
+      'Ask Emailit for higher limits if the volume is expected.',
+    ],
+    transient: true,
+    sources: [
+      'https://emailit.com/docs/kb/429-rate-limit-exceeded/ (Emailit: 452 4.4.5 Messages per second limit exceeded, 452 4.5.3 Daily message limit exceeded)',
+    ],
+  },
 ];

@@ -641,4 +641,189 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
     transient: true,
     sources: ['https://github.com/hmailserver/hmailserver/blob/master/hmailserver/source/Server/SMTP/SMTPConnection.cpp'],
   },
+  {
+    // access.js deny_msg defaults: the receiving site's own black lists of client hosts, HELO names and senders
+    id: 'haraka.access-blacklist',
+    sender: 'Haraka (access)',
+    text: /\bYou are not allowed to connect\.?\s*$|\bThat HELO is not allowed to connect\b|\bThat sender cannot send mail here\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: "The receiving server's own black list (Haraka access plugin) names the sending host, HELO name or sender",
+    meaning:
+      'Haraka\'s access plugin refuses clients, HELO names and envelope senders listed in the receiving site\'s own black lists (connect.rdns_access.blacklist, helo.checks.regexps, mail_from.access.blacklist and their _regex forms): "You are not allowed to connect", "That HELO is not allowed to connect", "That sender cannot send mail here". No public blocklist is involved.',
+    rules: ['reputation.blocked'],
+    fix: [
+      "Ask the recipient's mail administrator by other means (phone, another address) to remove your host, HELO name or address from their Haraka access lists.",
+      'Nothing in your DNS or on your server changes it: the list is a setting of the receiving site.',
+    ],
+    sources: ['https://github.com/haraka/Haraka/blob/master/plugins/access.js', 'https://haraka.github.io/plugins/access'],
+  },
+  {
+    id: 'haraka.recipient-not-allowed',
+    sender: 'Haraka (access)',
+    text: /\bThat recipient is not allowed\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    meaning:
+      "Haraka's access plugin refuses a recipient address that the receiving site lists in its rcpt_to.access.blacklist: the address exists or not, the site does not take mail for it.",
+    rules: ['smtp.recipient-unknown'],
+    sources: ['https://github.com/haraka/Haraka/blob/master/plugins/access.js'],
+  },
+  {
+    // limit.js: DENYSOFTDISCONNECT "Too many concurrent connections", DENYSOFT "Too many recipients" (per connection,
+    // lower for clients with a bad history), DENYSOFTDISCONNECT "Too many errors", DENYDISCONNECT "Too many
+    // unrecognized commands"
+    id: 'haraka.limit',
+    sender: 'Haraka (limit)',
+    text: /^\s*(?:\d\.\d\.\d\s+)?Too many (?:concurrent connections|recipients|errors)\.?\s*$/i,
+    // Haraka's DENYSOFT is 450/451; a 452 "Too many recipients" is RFC 5321's own reply of any server
+    codes: [0, 421, 450, 451],
+    reason: 'toomanyconn',
+    party: 'receiver-policy',
+    meaning:
+      "Haraka's limit plugin defers a client over the receiving site's limits: concurrent connections from one IP, recipients in one session (fewer for clients with a bad karma history), or errors in one session. The sending server's queue sends the rest later, with fewer connections or recipients at a time.",
+    rules: ['smtp.rate-limited'],
+    transient: true,
+    sources: ['https://github.com/haraka/Haraka/blob/master/plugins/limit.js', 'https://haraka.github.io/plugins/limit'],
+  },
+  {
+    id: 'haraka.unrecognized-commands',
+    sender: 'Haraka (limit)',
+    text: /\bToo many unrecognized commands\b/i,
+    reason: 'syntaxerror',
+    party: 'sender',
+    headline: 'The receiver (Haraka) hung up on a client that sent too many commands it does not know',
+    meaning:
+      "Haraka's limit plugin disconnects a client after more unrecognized commands than its limit: a client that is not speaking SMTP (a web or POP3 client pointed at port 25, a scanner) or that mis-sends its commands.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'Check that the program talks SMTP to this port (not POP3/IMAP or TLS-on-connect to a STARTTLS port) and sends standard commands.',
+    ],
+    sources: ['https://github.com/haraka/Haraka/blob/master/plugins/limit.js'],
+  },
+  {
+    // auth.rs: the session's failed logins reached auth_errors_max
+    id: 'stalwart.too-many-auth-errors',
+    sender: 'Stalwart Mail Server (submission)',
+    text: /\bToo many authentication errors, disconnecting\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'Stalwart disconnects a client after too many failed logins in one session (auth errors max): the program keeps trying a wrong user name or password. Repeated failures also get the IP blocked for a while (fail2ban-like auto-ban).',
+    rules: ['smtp.login-failed'],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/auth.rs'],
+  },
+  {
+    id: 'stalwart.auth-token',
+    sender: 'Stalwart Mail Server (submission)',
+    text: /\bOAuth token expired\b|\bMissing TOTP token, try with 'secret\$totp_code'/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'Stalwart refused the login: the OAuth token the program sent has expired (it must refresh it), or the account has two-factor authentication and the password alone is not enough — append the current TOTP code to the password (secret$code) or use an app password.',
+    rules: ['smtp.login-failed'],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/auth.rs'],
+  },
+  {
+    id: 'stalwart.account-not-authorized',
+    sender: 'Stalwart Mail Server (submission)',
+    text: /\bYour account is not authorized to use this service\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'The login worked, but the account may not send mail through this server (Stalwart permission)',
+    meaning:
+      'Stalwart accepted the user name and password but the account lacks the permission to send e-mail (email-send): a role or account setting on the server, not a wrong password.',
+    rules: ['smtp.rejected'],
+    fix: [
+      "Have the mail server's administrator give the account the permission to send (in Stalwart: the account's roles or permissions, email-send).",
+    ],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/auth.rs'],
+  },
+  {
+    id: 'stalwart.tls-not-available',
+    sender: 'Stalwart Mail Server',
+    text: /^\s*(?:5\.7\.0\s+)?TLS not available\.?\s*$/i,
+    reason: 'securityerror',
+    party: 'sender',
+    meaning:
+      'Stalwart answers "502 5.7.0 TLS not available." to STARTTLS on a listener that has no TLS configured: the client asked for encryption on a port that does not offer it (a plain listener, or an implicit-TLS port reached without TLS).',
+    rules: ['smtp.tls-failed'],
+    fix: [
+      'Connect to the port that offers STARTTLS (587 or 25) or use implicit TLS on 465; if you run the server, give the listener a certificate and enable TLS on it.',
+    ],
+    sources: ['https://github.com/stalwartlabs/mail-server/blob/main/crates/smtp/src/inbound/session.rs'],
+  },
+
+  // ---- maddy (internal/check/dns/dns.go, internal/check/authorize_sender/authorize_sender.go) ----
+  {
+    id: 'maddy.rdns',
+    sender: 'maddy (require_matching_rdns)',
+    text: /\bNo PTR record found\b|\brDNS name does not match source hostname\b/i,
+    reason: 'requireptr',
+    party: 'sender',
+    meaning:
+      'maddy\'s require_matching_rdns check refuses a client whose IP has no PTR record ("No PTR record found") or whose PTR name is not the name it gave in EHLO ("rDNS name does not match source hostname"): the sending server\'s reverse DNS and its HELO name must be the same name.',
+    rules: ['ptr.missing', 'ptr.mismatch'],
+    fix: [
+      "Give the sending IP a PTR record with the server's name, and make the server say that same name in EHLO (Postfix smtp_helo_name, Exchange the send connector's FQDN).",
+    ],
+    verify: ['dig +short -x {ip}   (must equal the HELO name)'],
+    sources: ['https://github.com/foxcpp/maddy/blob/master/internal/check/dns/dns.go', 'https://maddy.email/reference/checks/misc/'],
+  },
+  {
+    id: 'maddy.ehlo',
+    sender: 'maddy (require_matching_ehlo)',
+    text: /\bIP in EHLO is not the same as the actual client IP\b|\bNo matching A\/AAA records found for the EHLO hostname\b|\bMalformed IP in EHLO\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    meaning:
+      "maddy's require_matching_ehlo check refuses a client whose EHLO name has no A/AAAA record pointing at the client's IP, or whose EHLO address literal is another IP.",
+    rules: ['smtp.helo-rejected', 'helo.invalid'],
+    fix: [
+      "Make the sending server's EHLO name resolve (A/AAAA) to its own sending IP, or send EHLO with its own IP as an address literal ([192.0.2.1]).",
+    ],
+    verify: ['dig +short <HELO name> A   (must list the sending IP)'],
+    sources: ['https://github.com/foxcpp/maddy/blob/master/internal/check/dns/dns.go'],
+  },
+  {
+    id: 'maddy.sender-mx',
+    sender: 'maddy (require_mx_record)',
+    text: /\bDomain in MAIL FROM (?:does not have any MX records|has null MX record)\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      "maddy's require_mx_record check refuses an envelope sender whose domain has no MX record, or a null MX (RFC 7505: the domain takes no mail): replies and bounces to that address could never be delivered.",
+    rules: ['smtp.sender-invalid'],
+    fix: ['Send with an envelope sender (Return-Path) in a domain that publishes MX records for a server that receives mail.'],
+    verify: ['dig +short MX <sender domain>'],
+    sources: ['https://github.com/foxcpp/maddy/blob/master/internal/check/dns/dns.go'],
+  },
+  {
+    id: 'maddy.unauthorized-sender',
+    sender: 'maddy (check.authorize_sender)',
+    text: /\bUnauthorized use of sender address\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'Your own mail server (maddy) refused a sender address the logged-in account may not use',
+    meaning:
+      "maddy's authorize_sender check refuses mail whose MAIL FROM (or From header) is not an address the logged-in user may send as (its user_to_email table): a program logging in as one account and sending as another address.",
+    rules: ['smtp.sender-invalid'],
+    sources: ['https://github.com/foxcpp/maddy/blob/master/internal/check/authorize_sender/authorize_sender.go'],
+  },
+  {
+    // RFC 7505 section 4.2: a server refusing a sender whose domain publishes the null MX ("MX 0 .")
+    id: 'rfc7505.sender-null-mx',
+    sender: 'receivers applying RFC 7505 (null MX)',
+    text: /\bSender address has null MX\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    meaning:
+      'The sender domain publishes a null MX ("MX 0 ."): by RFC 7505 it accepts no mail, so mail from its addresses cannot be answered or bounced, and receivers refuse it with 550 5.7.27.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send from a domain that receives mail, or replace the null MX of the sender domain with a real MX record if the domain should send mail.',
+    ],
+    verify: ['dig +short MX <sender domain>   (must not be "0 .")'],
+    sources: ['https://www.rfc-editor.org/rfc/rfc7505#section-4.2'],
+  },
 ];
