@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DohResolver } from '../../../src/net/doh';
 import { startDohServer, type DohServer } from '../../support/doh-server';
+import { until } from '../../support/until';
 
 let server: DohServer | null = null;
 afterEach(async () => {
@@ -11,6 +12,10 @@ afterEach(async () => {
   server = null;
 });
 
+// Waits for a question the test expects to arrive; a fixed sleep only where the
+// test checks that nothing arrives (a slow machine can then only let a defect
+// through, never fail a sound build).
+const arrived = (n: number) => until(() => (server?.seen.length ?? 0) >= n, `${n} question(s) at the server`);
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
 describe('DohResolver.warm', () => {
@@ -19,7 +24,7 @@ describe('DohResolver.warm', () => {
     let now = 0;
     const r = new DohResolver({ endpoints: [server.url], clock: () => now });
     r.warm();
-    await settle();
+    await arrived(1);
     expect(server.seen.map((q) => `${q.name || '.'} ${q.type}`)).toEqual(['. NS']);
     now += 10_000;
     r.warm();
@@ -30,6 +35,7 @@ describe('DohResolver.warm', () => {
     expect(server.seen.length).toBe(2);
     now += 30_000;
     r.warm();
+    await arrived(3);
     await settle();
     expect(server.seen.length).toBe(3);
   });
@@ -42,7 +48,7 @@ describe('DohResolver.warm', () => {
     expect(server.seen).toEqual([]);
     const r = new DohResolver({ endpoints: [server.url] });
     r.warm();
-    await settle();
+    await arrived(1);
     await r.resolve('.', 'NS');
     expect(server.seen.length).toBe(2); // the warm-up's answer was not cached
   });
