@@ -33,9 +33,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "reason only: Exchange's '452 4.3.1 Insufficient system resources' is read as systemfull (RFC 3463 X.3.1 'Mail system full', sisimai's reading) — not in the expectation's list; the step (mta.local-error: the refusing server's own resources) and who acts are right",
-  // first reputation.blocked:fail, want helo.invalid|smtp.helo-rejected
-  'exchange-ndr-550-helo-command-rejected-host-not-found-domain-owner-page':
-    "an Exchange NDR diagnostic '<host version smtp;550 version <host>:' whose text goes on to the next line ('Helo command rejected: Host not found>') is cut at the line end: the angle-bracketed diagnostic is not joined up to its closing '>', so only the bare 550 is classified",
   // reason authfailure (550 5.1.0 unknown), want rejected|securityerror|policyviolation|blocked
   'forpsi-550-5-1-0-blocked-by-spf-help-page':
     "reason only: '550 5.1.0 … blocked by SPF' is authfailure (sisimai's reason for SPF failures), which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
@@ -51,12 +48,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // first reputation.blocked:fail, want smtp.auth-required|smtp.relay-denied
   'ja-arena-554-5-7-1-client-host-rejected-access-denied-smtp-auth-off':
     "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as an IP-reputation block, the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
-  // first smtp.rejected:fail, want smtp.recipient-unknown|smtp.not-compliant|headers.invalid-address
-  'jenkins-javamail-501-null-recipient-must-contain-domain':
-    "'501 <null>: recipient address must contain a domain' (a syntactically bad recipient, no enhanced code) gets the generic refusal step: the recipient-address-syntax wordings are not tied to the bad-recipient step",
-  // first reputation.blocked:fail, want smtp.sender-invalid
-  'jenkins-mailer-553-mail-from-must-equal-authorized-user-admin-address':
-    "'553 Mail from must equal authorized user' is not among the sender-must-be-the-login wordings (those know 'must be same as authorization user' and 'must equal the authenticated user'), so a bare 553 at MAIL is read as a block",
   // not recognised (kind unknown); reason none; first none
   'libero-help-relaying-not-allowed-550-relay-disabled':
     "a bare line 'RELAYING NOT ALLOWED (550 Relay Disabled)' (RFC 3463 status name, then the code in parentheses) is not taken by any input kind: a reply whose code follows its text is not recognised (paste-format work: bare reply lines)",
@@ -94,9 +85,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
     'a mangled Postfix status line (parts of the prefix lost) is read as a bounce; the step is right',
-  // stage unknown, want mail
-  'protonmail-bridge-451-invalid-return-path-not-owned-by-user-nextcloud-from':
-    "stage only: Swift Mailer's 'Expected response code 250 but got code \"451\"' does not name the command, and the reply's words ('invalid return path: not owned by user') are not used to place it at MAIL FROM; reason, step and who acts are right",
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",

@@ -98,10 +98,13 @@ const RATE_OR_QUOTA =
 export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   {
     // Postfix reject_sender_login_mismatch (and its clones in mailcow, Yandex, Zoho…): "not owned by user",
-    // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"
+    // Microsoft 365 SendAsDenied 5.7.60, "sender address does not match the authenticated user"; the
+    // "<MAIL FROM / From / sender> must <equal / match / be same as> the <authorized / authenticated / login> user"
+    // family (Tencent "501 mail from address must be same as authorization user", NetEase "553 Mail from must
+    // equal authorized user")
     id: 'sender-not-owned',
     rule: 'smtp.sender-invalid',
-    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\bmail from (?:address )?must be (?:the )?same as (?:the )?authori[sz]ation user\b/i,
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\b(?:mail ?from|from|sender|envelope sender)(?: address)? must (?:equal|match|be (?:the )?same as) (?:the )?(?:authori[sz]ed|authenticated|authori[sz]ation|auth|login|logged[- ]in) (?:user|account)\b/i,
     headline: 'The server refused the sender address: the account that logged in may not send as it',
     detail:
       'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
@@ -115,6 +118,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-60-in-exchange-online',
       'https://www.zoho.com/mail/help/zoho-smtp.html (the From address must be the account\'s address or alias; Zoho answers "553 Relaying disallowed as <address>")',
       'https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html ("Relaying disallowed as <emailaddress>": the from address is not allowed)',
+      'https://github.com/jenkinsci/mailer-plugin/pull/23 ("553 Mail from must equal authorized user" when the admin address is not the SMTP login)',
     ],
   },
   {
@@ -262,10 +266,12 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
   },
   {
     // RFC 3463 X.1.3 "Bad destination mailbox address syntax": "501 5.1.3 Bad recipient address syntax",
-    // "501 5.5.2 RCPT TO syntax error", an application's address with a dot before the @ or a space in it
+    // "501 5.5.2 RCPT TO syntax error", an application's address with a dot before the @ or a space in it,
+    // Exim's "501 <x>: recipient address must contain a domain" (an unqualified RCPT TO, the twin of its
+    // "sender address must contain a domain")
     id: 'recipient-address-syntax',
     rule: 'smtp.recipient-unknown',
-    text: /\bRCPT TO:? syntax error\b|\bBad recipient address syntax\b|\brecipient address (?:syntax|is (?:invalid|malformed))\b|\b(?:invalid|malformed) recipient address\b/i,
+    text: /\bRCPT TO:? syntax error\b|\bBad recipient address syntax\b|\brecipient address (?:syntax|is (?:invalid|malformed))\b|\b(?:invalid|malformed) recipient address\b|\brecipient address must contain a domain\b/i,
     details: ['1.3'],
     headline: 'The recipient address is malformed: the server could not read it as an address',
     detail:
@@ -275,7 +281,11 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'A program that writes "Name <a@b>" or quotes into RCPT TO must pass the bare address.',
     ],
     verify: ['Send a test message to the corrected address.'],
-    sources: ['RFC 3463 §3.2 (X.1.3)', 'RFC 5321 §4.1.2 (address syntax)'],
+    sources: [
+      'RFC 3463 §3.2 (X.1.3)',
+      'RFC 5321 §4.1.2 (address syntax)',
+      'Exim smtp_in.c ("recipient address must contain a domain" for an unqualified RCPT TO the host may not qualify)',
+    ],
   },
   {
     // RFC 3463 X.1.7 "Bad sender's mailbox address syntax"

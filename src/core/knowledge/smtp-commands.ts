@@ -145,9 +145,12 @@ export const DETAIL_STAGES: { details: string[]; words?: RegExp; stage: Stage; s
   },
   {
     details: ['1.7', '1.8'],
-    words: /\bbad sender(?:'s)?(?: mailbox| system)? address(?: syntax)?\b/i,
+    // (the reverse-path is MAIL FROM's argument, RFC 5321 §4.1.1.2: Proton Bridge's "451 4.0.0 backend: invalid
+    // return path: not owned by user" answers MAIL FROM)
+    words: /\bbad sender(?:'s)?(?: mailbox| system)? address(?: syntax)?\b|\b(?:invalid|bad|illegal) (?:return|reverse)[- ]path\b/i,
     stage: 'mail',
-    source: "RFC 3463 §3.2 (X.1.7 Bad sender's mailbox address syntax, X.1.8 Bad sender's system address); Postfix smtpd mail_cmd",
+    source:
+      "RFC 3463 §3.2 (X.1.7 Bad sender's mailbox address syntax, X.1.8 Bad sender's system address); Postfix smtpd mail_cmd; RFC 5321 §4.1.1.2 (MAIL FROM:<reverse-path>)",
   },
   {
     details: ['5.3'],

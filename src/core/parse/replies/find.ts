@@ -462,6 +462,9 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     openQuote = tuple[2];
     first = first.slice(tuple[0].length);
   }
+  // Exchange 2003's diagnostic "<host #5.0.0 smtp;550 …>" (and its NDR templates' "<host version smtp;550 …>"):
+  // the reply runs to the ">" that balances the "<" opened before it, over as many lines as the notice wrapped it
+  const angle = !openQuote && !tuple && ANGLE_WRAPPER.test(s.before);
   // the codes at the head of the reply (the enhanced one after a tuple, or after "550 ")
   const head = new RegExp(String.raw`^(?:([45][0-5]\d)([ -])\s{0,3})?(?:(${ENH})(?![\d.]))?`).exec(first.trim());
   if (head?.[1] && !tuple) {
@@ -481,7 +484,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   }
   parts.push(first.trim());
   let last = i;
-  let quoteOpen = !!openQuote && !closesQuote(first, openQuote);
+  let quoteOpen = angle ? angleCut(first) < 0 : !!openQuote && !closesQuote(first, openQuote);
   let multi = more;
   for (let j = i + 1; j <= p.to && j - i <= 40; j++) {
     let t = L[j];
@@ -500,11 +503,14 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     }
     const indented = /^\s/.test(L[j]);
     // a quote that opens the next line closes the reply ("' in /path/Abstract.php:431")
-    if (quoteOpen && openQuote && trimmed.startsWith(openQuote)) break;
+    if (quoteOpen && openQuote && !angle && trimmed.startsWith(openQuote)) break;
     // the next recipient block of a notice ("  b2@x" under an Exim reply at four spaces) is no part of
     // the reply; a Postfix paragraph's indented "<a@b>: Recipient address rejected" continuation is
     const dedent = RECIPIENT_BLOCK.test(t) && indentOf(L[j]) <= indentOf(L[i]);
-    if (RECORD_START.test(t) || dedent) break;
+    // (inside an open "<… smtp;" wrapper the words go on to its ">": Postfix's "Helo command rejected: …" is no HELO
+    // command line; a wrapper never closed stops after a few lines)
+    const inAngle = angle && quoteOpen && j - i <= 6;
+    if ((RECORD_START.test(t) || dedent) && !inAngle) break;
     // a line of table rules or punctuation ("-- | -- | --") is no text
     if (!quoteOpen && !/\p{L}/u.test(trimmed)) break;
     // another reply starts, unless the paste wrapped this one's codes apart ("…: 550" / "5.7.0 Blocked")
@@ -518,7 +524,8 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
     if (quoteOpen || more || indented || (wrapped && !ended)) {
       parts.push(trimmed);
       last = j;
-      if (quoteOpen && openQuote && closesQuote(' ' + trimmed, openQuote)) quoteOpen = false;
+      if (quoteOpen && angle) quoteOpen = angleCut(parts.join(' ')) < 0;
+      else if (quoteOpen && openQuote && closesQuote(' ' + trimmed, openQuote)) quoteOpen = false;
       continue;
     }
     break;
@@ -526,6 +533,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   let text = parts.join(' ').replace(/\s+/g, ' ');
   // the wrapper's closing quote, "##", and what follows them
   if (openQuote) text = cutAtQuote(text, openQuote);
+  else if (angle && angleCut(text) >= 0) text = text.slice(0, angleCut(text));
   text = text.replace(/\s*##.*$/, '');
   const inReply = /\(in reply to ([^()]{1,40}?) command\)/i.exec(text);
   text = text.replace(/\s*\(in reply to [^()]{1,40} command\)\s*\)?.*$/i, '');
@@ -605,6 +613,19 @@ function stripCodes(text: string, code: number | null, enhanced: string | null, 
 
 function indentOf(s: string): number {
   return /^\s*/.exec(s)![0].replace(/\t/g, '    ').length;
+}
+
+/** The text before a reply that opens Exchange 2003's "<host #5.0.0 smtp;" wrapper (no ">" after its "<"). */
+const ANGLE_WRAPPER = /<[^<>]{0,255}\bsmtp;\s{0,3}$/i;
+
+/** Where the ">" closing a reply's "<…" wrapper is: the first ">" not balanced by a "<" of the reply's own words; -1 if none yet. */
+function angleCut(s: string): number {
+  let depth = 0;
+  for (let k = 0; k < s.length; k++) {
+    if (s[k] === '<') depth++;
+    else if (s[k] === '>' && --depth < 0) return k;
+  }
+  return -1;
 }
 
 function closesQuote(s: string, q: string): boolean {
