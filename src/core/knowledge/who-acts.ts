@@ -130,3 +130,13 @@ export function mistypedDomain(address: string | null | undefined): boolean {
     .split('.')
     .some((l) => l === '' || /^-|-$/.test(l));
 }
+
+/**
+ * The reader's own server refused a client's sender because the LOGIN it authenticated with does not own
+ * that address (Postfix reject_sender_login_mismatch: "Sender address rejected: not owned by user <login>").
+ * The client logged in, so it is one of the reader's own accounts, and which addresses a login may send as
+ * is the server's own map (smtpd_sender_login_maps): its administrator grants the address or has the user
+ * send as its own. (A program inside the reader's own network is that program's setting: the verdict's
+ * application words.)
+ */
+export const OWN_LOGIN_NOT_OWNER = /\bnot owned by (?:auth(?:enticated)? )?user\b/i;

@@ -5,7 +5,7 @@
 
 import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
-import { SPF_RESULT_STATED, clientFaultOf, mistypedDomain, receiverFaultOf } from '../../core/knowledge/who-acts';
+import { OWN_LOGIN_NOT_OWNER, SPF_RESULT_STATED, clientFaultOf, mistypedDomain, receiverFaultOf } from '../../core/knowledge/who-acts';
 import { knowledgeById } from '../../core/knowledge/replies';
 import type { StepView, VerdictView } from './types';
 import {
@@ -16,6 +16,7 @@ import {
   LOG_KINDS,
   MESSAGE_WORDS,
   OWN_SENDING_SERVER_WORDS,
+  OWN_LOGIN_WORDS,
   OWN_SERVER_WORDS,
   OWN_SPF_UNSTATED_WORDS,
   PARTY_WORDS,
@@ -183,7 +184,12 @@ function whoActs(
   )
     return PARTY_WORDS.sender;
   // a client's envelope sender refused by the reader's own server: the address is the sender's to fix
-  if (primary?.inbound && first?.rule === 'smtp.sender-invalid') return REFUSED_SENDER_WORDS;
+  if (primary?.inbound && first?.rule === 'smtp.sender-invalid') {
+    // …unless a login of the reader's own server sent as an address it does not own, from outside its network:
+    // the server's own sender-login map decides (knowledge/who-acts.ts OWN_LOGIN_NOT_OWNER)
+    const ownNetwork = !!primary.ip && isIP(primary.ip) && isNonPublicIP(primary.ip);
+    return OWN_LOGIN_NOT_OWNER.test(primary.text) && !ownNetwork ? OWN_LOGIN_WORDS : REFUSED_SENDER_WORDS;
+  }
   // a client refused by the reader's own server for its own fault (its HELO, PTR, domain's SPF/DKIM/DMARC,
   // message, an address it wrote to): the server is right, the sender fixes it — unless the client stands
   // inside the reader's own network (a list server, a content filter: then the reader's own system is the

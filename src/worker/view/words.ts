@@ -87,6 +87,13 @@ export const REFUSED_SENDER_WORDS =
   "The sender's side: your server refused the client's sender address (MAIL FROM) — the sender fixes its address or domain; tell them what the reply says";
 
 /**
+ * Whose move it is when the reader's own server refused a logged-in client's sender that its login does not
+ * own: which addresses a login may send as is the server's own setting (core/knowledge/who-acts.ts).
+ */
+export const OWN_LOGIN_WORDS =
+  "Your server's administrator: a login on your server sent as an address it does not own — allow that address for it, or have it send as its own";
+
+/**
  * Whose move it is when the application that submitted the message reports that a recipient does not
  * exist: the address came from its own data, which only its operator can correct.
  */

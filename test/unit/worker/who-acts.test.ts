@@ -284,6 +284,19 @@ describe('who acts: the evidence that decides the party', () => {
       'milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.23 SPF fail: 198.51.100.9 is not permitted to send for example.net; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
       TELL,
     ],
+    [
+      'a login of your own server sending as an address it does not own, from outside (your sender-login map decides)',
+      smtpd(
+        '553 5.7.1 <user1@example.org>: Sender address rejected: not owned by user user2@example.org',
+        'host.example.net[198.51.100.9]',
+      ),
+      /^Your server's administrator: a login on your server sent as an address it does not own/,
+    ],
+    [
+      'the same refusal of a program inside your own network (its setting: the sender it uses)',
+      smtpd('553 5.7.1 <user1@example.org>: Sender address rejected: not owned by user noreply@example.org', 'unknown[192.168.1.12]'),
+      /^The sender's side: your server refused the client's sender address/,
+    ],
   ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
 });
 
