@@ -39,6 +39,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason securityerror (554 5.7.1 end-of-data), want blocked|badreputation|spamdetected|rejected; first smtp.rejected:fail, want dnsbl.listed|reputation.blocked
   'fortiguard-554-5-7-1-black-ip-vps-postfix-appeal-form':
     "FortiGuard's 'blocked because it is from a FortiGuard - AntiSpam black IP address.(connection black ip …)' wrapped across lines ('black' / 'IP address') is not read as a vendor IP block list: the wrapped phrase does not match, so only the generic 5.7.1 step is given",
+  // not recognised (kind unknown); reason none; first none
+  'godaddy-help-qmail-5-4-6-message-looping-delivered-to-line':
+    "qmail's bare line 'This message is looping: it already has my Delivered-To line. (#5.4.6)' — its status code after the text in '(#…)', no basic code — is taken by no input kind: a lone reply line whose code follows its words is not recognised (paste-format work: code after text)",
   // stage unknown, want end-of-data|data
   'haskellnet-gmail-restricted-smtp-550-5-7-1-ipv6-guidelines-user-error':
     "stage only: the library's error quotes the whole message with escaped newlines ('\\n\\nHello world!'); undone, its blank line starts a new paragraph, so the words 'cannot execute command DATA' (HaskellNet's, which name the stage) lie outside the reply's context; reason, step and who acts are right",
@@ -69,6 +72,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none, want norelaying|securityerror|rejected; first none, want smtp.auth-required|smtp.relay-denied; stage none, want rcpt
   'nodemailer-sendmail-550-5-7-1-relaying-denied-ip-name-lookup-failed':
     "nodemailer's old debug transcript ('SERVER 1:' / 'CLIENT 1:' headings, replies under '└──' tree prefixes) is taken as a transcript but the prefixed lines are not read as replies, so sendmail's '550 5.7.1 … Relaying denied. IP name lookup failed' is never found",
+  // reason filtered (550 - unknown), want userunknown|norelaying|securityerror; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
+  'outlook-ndr-550-no-such-user-here-unauthenticated-outbound-host-kb':
+    "the host's outgoing server answers an unauthenticated client's mail to the internet with '550 No such user here': the words (and cPanel's documented meaning of them) say the mailbox is unknown, and nothing in the paste says the client did not log in, so the step follows the words; the reason is 'filtered' because the Outlook notice's \"'a@b' on <date> 550\" line leaves the code at the line's end and the words on the next line",
   // reason undefined (436 - unknown), want rejected|securityerror|policyviolation; first smtp.rejected:warn, want smtp.sender-invalid
   'phpmailer-436-mail-from-doesnt-conform-with-authentication':
     "PHPMailer's sentence form '\"MAIL FROM\" doesn't conform with authentication [@…], SMTP code: 436' — the code follows the reply text after 'SMTP code:' — is read as a bare 436 with empty text; the sender-not-the-login wording is not bound to its code",

@@ -67,8 +67,8 @@ export const POLICY_VIOLATION: ReasonTable = {
     ),
     p(
       'policyviolation.attachment',
-      /\billegal attachment\b|\b(?:attachment|file)(?: type)? (?:not allowed|is not permitted|blocked|prohibited)\b|\bprohibited (?:attachment|file|content)\b|\bnot accept messages containing images\b|\bnot accepting mail with attachments\b|\bheader (?:error|are not accepted)\b|\bmessages with multiple addresses\b/i,
-      'Gmail ("an illegal attachment on your message"), AOL, Exchange transport rules',
+      /\billegal attachment\b|\b(?:attachment|file)(?: type)? (?:not allowed|is not permitted|blocked|prohibited)\b|\breview our (?:message content and )?attachment (?:content )?guidelines\b|\bprohibited (?:attachment|file|content)\b|\bnot accept messages containing images\b|\bnot accepting mail with attachments\b|\bheader (?:error|are not accepted)\b|\bmessages with multiple addresses\b/i,
+      'Gmail ("an illegal attachment on your message", "… to review our attachment guidelines", https://support.google.com/mail/answer/6590), AOL, Exchange transport rules',
     ),
     p(
       'policyviolation.list',
