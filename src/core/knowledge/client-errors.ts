@@ -208,6 +208,19 @@ export const CLIENT_ERROR_STAGES: ClientErrorShape[] = [
     stage: 'helo',
     sources: ['https://github.com/symfony/mailer/blob/7.3/Transport/Smtp/Auth/LoginAuthenticator.php'],
   },
+  // Mattermost's SendMail wraps the reply of each command in its own message: c.Mail → the error id
+  // utils.mail.send_mail.from_address.app_error, c.Rcpt → utils.mail.send_mail.to_address.app_error, shown in
+  // the UI's language (Spanish: 'Error ajuste "Dirección Desde"', the From address setting)
+  {
+    id: 'mattermost.mail',
+    // (the quotes as a JSON log or a web page writes them: \" and &quot;)
+    words: /\bSendMail: Error (?:setting|ajuste) (?:\\?"|&quot;|&#34;)?(?:From Address|Direcci[oó]n Desde)\b/i,
+    stage: 'mail',
+    sources: [
+      'https://github.com/mattermost/mattermost/blob/master/server/channels/utils/mail.go (c.Mail → utils.mail.send_mail.from_address.app_error)',
+      'https://github.com/mattermost/mattermost/issues/13652 (the Spanish UI: \'SendMail: Error ajuste "Dirección Desde", 550 Request failed; Mailbox unavailable\')',
+    ],
+  },
   // PHPMailer: "SMTP Error: The following recipients failed", "MAIL FROM command failed", "DATA END command failed"
   {
     id: 'phpmailer.rcpt',

@@ -104,7 +104,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // equal authorized user")
     id: 'sender-not-owned',
     rule: 'smtp.sender-invalid',
-    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\b(?:mail ?from|from|sender|envelope sender)(?: address)? must (?:equal|match|be (?:the )?same as) (?:the )?(?:authori[sz]ed|authenticated|authori[sz]ation|auth|login|logged[- ]in) (?:user|account)\b/i,
+    text: /\bnot owned by (?:auth(?:enticated)? )?user\b|\brelay(?:ing)? disallowed as\b|\bfrom (?:address|header)\b[^.\n]{0,40}\b(?:authenticated|authori[sz]ed|login|logged[- ]in) (?:user|account)\b[^.\n]{0,20}\bmust (?:be the same|match)\b|\bmust be the same as the (?:authenticated|login|logged[- ]in) (?:user|account)\b|\bdoes not have permissions? to send as\b|\bSendAsDenied\b|\bnot (?:allowed|authori[sz]ed|permitted) to send as\b|\bsender (?:address )?(?:does not match|mismatch(?:es)?)\b.{0,40}\b(?:login|logged|authenticat|account|user)|\b(?:login|authenticated user) (?:does not match|mismatch)\b.{0,40}\bsender\b|\bsender login mismatch\b|\b(?:mail ?from|from|sender|envelope sender)(?: address)? must (?:equal|match|be (?:the )?same as) (?:the )?(?:authori[sz]ed|authenticated|authori[sz]ation|auth|login|logged[- ]in) (?:user|account)\b|(?:\bMAIL FROM"?|\bsender(?: address)?|\bfrom address)\W{0,3} (?:does not|doesn'?t|did not) (?:conform|correspond|agree) (?:with|to) (?:the )?(?:authenticat\w*|login)\b/i,
     headline: 'The server refused the sender address: the account that logged in may not send as it',
     detail:
       'The client authenticated, then gave a MAIL FROM (or From:) address that this login does not own. Submission servers allow each account only its own addresses (Postfix smtpd_sender_login_maps with reject_sender_login_mismatch; Microsoft 365 Send As permission). DNS plays no part.',
@@ -285,6 +285,30 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
       'RFC 3463 §3.2 (X.1.3)',
       'RFC 5321 §4.1.2 (address syntax)',
       'Exim smtp_in.c ("recipient address must contain a domain" for an unqualified RCPT TO the host may not qualify)',
+      'https://github.com/openhab/openhab1-addons/issues/1316 (Exim: "501 <null>: recipient address must contain a domain" for an empty address)',
+    ],
+  },
+  {
+    // the sender (envelope or From:) the server will not take from this account, in words that name it as
+    // "not valid" rather than unknown: Postal's "530 From/Sender name is not valid" (the From domain is not a
+    // domain of the credential's mail server), "550 Sender address is not valid for your login"; the same
+    // sender-side refusal whatever basic code it comes with (Postal answers 530, which alone would mean
+    // "authentication required", RFC 4954 §6)
+    id: 'sender-not-valid',
+    rule: 'smtp.sender-invalid',
+    text: /\b(?:From\/Sender|From|Sender|envelope sender)(?: (?:address|name|domain))? (?:is )?(?:not valid|invalid|not allowed|not permitted)\b(?! (?:syntax|format))/i,
+    unless: /\b(?:IP|client|host|SPF|DKIM|DMARC|relay\w*|not logged in)\b/i,
+    headline: 'The server refused the sender address (envelope or From:) for this account: it is not one the account may send as',
+    detail:
+      "The words call the sender itself not valid here: the submission server (or the sending service) accepts only its own configured domains or the login's own addresses as sender. Not a reputation or DNS finding about the sending server.",
+    fix: [
+      "Send with an address of a domain the account or server is set up for (the login's own address, or a domain added to the server or sending service), both as envelope sender and From:.",
+      'Or add the domain to the account on the server or sending service (Postal: the mail server of the credential must have the From domain added and verified).',
+    ],
+    verify: ['swaks --server <server> --port 587 --tls --auth-user <login> --from <that address> --to <recipient>'],
+    sources: [
+      'https://github.com/postalserver/postal/issues/1346 (Postal: "530 From/Sender name is not valid" when the From domain is not a domain of the credential\'s mail server)',
+      'RFC 5321 §3.3 (MAIL FROM names the sender)',
     ],
   },
   {
@@ -339,7 +363,12 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // rule or the sender's authentication (SPF, DMARC) — the words do not say which, so no filter is blamed
     id: 'policy-unnamed',
     rule: 'smtp.rejected',
-    text: /\bhas a policy that prohibited the (?:mail|message|e-?mail)\b/i,
+    // (and the same vagueness in other servers' words: "554 Message rejected for policy reasons" — Domino's text for
+    // a server mail rule and for its inbound intended-recipient deny list alike — names a policy, not a condition:
+    // no content filter is blamed for it)
+    text: /\bhas a policy that prohibited the (?:mail|message|e-?mail)\b|\b(?:message|mail|e-?mail) (?:was |has been |is )?(?:rejected|refused|denied|blocked) (?:for|due to|because of) (?:local |site )?policy reasons\b/i,
+    // (words that do name the condition keep their own step: "… for policy reasons: spam content")
+    unless: /\b(?:spam\w*|virus\w*|malware|phish\w*|content|attachments?|SPF|DKIM|DMARC|rate|quota|relay\w*)\b/i,
     headline: "The receiving organisation's policy refused the mail, and its words do not say which policy",
     detail:
       "Exchange gives this sentence for a 5.7.1 refusal of its own: a delivery restriction on the recipient, a transport (mail flow) rule, or the sender's authentication failing (SPF, DKIM, DMARC). The receiving side's message trace names the rule; on the sending side, the authentication steps below are the usual cause.",
@@ -356,7 +385,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // disallowed as <address>" is the sender the login may not use: sender-not-owned above)
     id: 'relay-refused',
     rule: 'smtp.relay-denied',
-    text: /\brelay(?:ing)?\)? (?:is )?(?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b/i,
+    text: /\brelay(?:ing)?\)? (?:is )?(?:disallowed|not allowed|not permitted|prohibited|refused)\b|\bnot permitted to relay\b|\bunable to relay\b|\b(?:do not|don'?t|does not|doesn'?t|will not|won'?t) (?:allow|permit) (?:(?:unauthori[sz]ed|unauthenticated|third[- ]party|open|anonymous|external) )?relay(?:ing)?\b/i,
     sources: ['RFC 5321 §3.6.2 (relaying)', 'RFC 3463 §3.8 (X.7.1)'],
   },
   {

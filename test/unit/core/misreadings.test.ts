@@ -559,13 +559,24 @@ describe("a recipient's own block of the sender's address is no DNS blocklist", 
       'a Postfix bounce line',
       "host mx.d.example[192.0.2.9] said: 550 5.7.1 Recipient doesn't want your mail (in reply to RCPT TO command)",
     ],
-    [
-      'Mailtraq: an address in parentheses',
-      'The following recipient(s) could not be reached: Jane Doe on 8/25/2008 8:17 AM 554 blacklisted (jsmith@d.example)',
-    ],
   ])('%s: the personal block list', async (_n, text) => {
     const r = await read(text);
     expect(r.report.rejections[0].knowledge).toBe('blocklist.personal');
+    expect(r.report.checklist.some((s) => s.rule === 'dnsbl.listed' && s.status === 'fail')).toBe(false);
+  });
+
+  // Mailtraq's "554 blacklisted (address)" is its own server refusing to relay for a client outside its LAN
+  // (its knowledge base, http://info.mailtraq.com/859/): neither the recipient's block list nor a DNSBL
+  it.each([
+    [
+      'an Outlook report',
+      'The following recipient(s) could not be reached: Jane Doe on 8/25/2008 8:17 AM 554 blacklisted (jsmith@d.example)',
+    ],
+    ['the reply alone', '554 blacklisted (jsmith@d.example)'],
+  ])('Mailtraq, %s: its own relay setting, not a block list', async (_n, text) => {
+    const r = await read(text);
+    expect(r.report.rejections[0].knowledge).toBe('mailtraq.blacklisted-outside-lan');
+    expect(r.first).toBe('smtp.auth-required');
     expect(r.report.checklist.some((s) => s.rule === 'dnsbl.listed' && s.status === 'fail')).toBe(false);
   });
 

@@ -577,7 +577,8 @@ export const OTHER_SERVERS: DocTable = {
       'Message rejected for policy reasons.',
       'end of DATA',
       'policyviolation',
-      'smtp.content-rejected',
+      // (a server mail rule or the intended-recipient deny list: the words name no condition, the generic step leads)
+      'smtp.rejected',
       '554 Mail from rejected for policy reasons.',
     ],
   ]),

@@ -55,11 +55,14 @@ export const NO_RELAYING: ReasonTable = {
     ),
     // the same refusal in a mail client's own words, without the server's reply: Apple Mail on iOS/macOS
     // ("The recipient … was rejected by the server because it does not allow relaying"), and servers that
-    // say it as "relaying disallowed"
+    // say it as "relaying disallowed"; a qualifier between the verb and "relaying" names the same refusal
+    // (E-Post Mail Server: "I don't allow unauthorized relaying"; "third-party relay not permitted"); and the words
+    // that name whom the relay was for between "relaying" and its verdict (Exim 3: "relaying to <address>
+    // prohibited by administrator")
     p(
       'norelaying.client-words',
-      /\b(?:does not|doesn'?t|do not|don'?t|will not|won'?t) (?:allow|permit) relay(?:ing)?\b|\b(?:refused|refuses) to (?:allow|permit) relay(?:ing)?\b|\brelay(?:ing)? (?:is )?disallowed\b/i,
-      'https://support.tigertech.net/iphone-relaying (iOS Mail: "was rejected by the server because it does not allow relaying"); https://support.microsoft.com/office/65b494a4-0a15-433e-829f-e73651e0245e (relay-prohibited errors)',
+      /\b(?:does not|doesn'?t|do not|don'?t|will not|won'?t|cannot|can'?t) (?:allow|permit|accept) (?:(?:unauthori[sz]ed|unauthenticated|third[- ]party|open|anonymous|external|outbound|remote) )?relay(?:ing)?\b|\b(?:refused|refuses) to (?:allow|permit) relay(?:ing)?\b|\b(?:unauthori[sz]ed|unauthenticated|third[- ]party|anonymous) relay(?:ing)? (?:is )?(?:not (?:allowed|permitted)|denied|prohibited|refused|disallowed)\b|\brelay(?:ing)? (?:is )?(?:disallowed|disabled)\b|\brelay(?:ing)? (?:to|for|from) (?:<address>|\S{1,255}) (?:is )?(?:prohibited|denied|not (?:allowed|permitted)|refused)\b/i,
+      'https://support.tigertech.net/iphone-relaying (iOS Mail: "was rejected by the server because it does not allow relaying"); https://support.microsoft.com/office/65b494a4-0a15-433e-829f-e73651e0245e (relay-prohibited errors); https://www.e-postinc.jp/faq/faq01-79.html (E-Post Mail Server: "550 5.7.1 Sorry [account@domain] , I don\'t allow unauthorized relaying .")',
     ),
     // sendmail's "Relaying denied" as Outlook's translated error boxes and Microsoft's localized help pages
     // quote it (Spanish, Italian, Portuguese, French, German), and as localized servers word it
@@ -221,13 +224,21 @@ export const SECURITY_ERROR: ReasonTable = {
   weak: [
     p(
       'securityerror.auth',
-      /\bauthentication (?:is )?required\b|\b(?:SMTP |SASL )?authentication (?:failed|failure|unsuccessful)\b|\bauthentication credentials invalid\b|\bunauthenticated senders? (?:are )?not allowed\b|\bmust authenticate\b|\bnot authenticated\b|\b(?:invalid|bad) (?:login|credentials|password)\b|\byou don'?t authenticate\b|\bauthentification (?:invalide|requise)\b|\bauthentication turned on in your e-?mail client\b|\bturn on (?:SMTP )?authentication\b|\bnot authori[sz]ed to send mail, authentication is required\b|\bverification failure\b/i,
+      /\bauthentication (?:is )?required\b|\b(?:SMTP |SASL )?authentication (?:failed|failure|unsuccessful)\b|\bauthentication credentials invalid\b|\bunauthenticated senders? (?:are )?not allowed\b|\bmust authenticate\b|\bnot authenticated\b|\b(?:invalid|bad) (?:login|credentials|password)\b|\byou don'?t authenticate\b|\bauthentification (?:invalide|requise)\b|\bauthentication turned on in your e-?mail client\b|\bturn on (?:SMTP )?authentication\b|\bnot authori[sz]ed to send mail, authentication is required\b|\bverification failure\b|\bSMTP AUTH(?:entication)? (?:is )?required\b/i,
       'RFC 4954 §6 (530, 535); RFC 5248 (X.7.8); Postfix ("SASL authentication failed"); Orange ("authentification requise")',
     ),
     p(
       'securityerror.tls',
       /\bmust issue a STARTTLS\b|\b(?:TLS|STARTTLS|encryption) (?:is )?required\b|\brequires? (?:TLS|encryption)\b|\bTLS required but not supported\b|\bcertificate (?:verification )?(?:failed|error)\b|\bREQUIRETLS\b/i,
       'RFC 3207 §4 (530 "Must issue a STARTTLS command first"); RFC 8689 (REQUIRETLS); SendGrid',
+    ),
+    // the sender address the login may not use, in the words of servers that name the authentication rather
+    // than the address's owner ('"MAIL FROM" doesn't conform with authentication', 'sender does not match
+    // the authenticated user'): a login policy (Postfix reject_sender_login_mismatch's kind)
+    p(
+      'securityerror.sender-login',
+      /(?:\bMAIL FROM"?|\bsender(?: address)?|\bfrom address|\benvelope sender)\W{0,3} (?:does not|doesn'?t|did not|do not) (?:conform|match|correspond|agree) (?:with|to) (?:the |your )?(?:authenticat\w*|login|logged[- ]in (?:user|account)|SMTP AUTH|auth(?:orized)? user)\b/i,
+      "https://www.postfix.org/postconf.5.html#reject_sender_login_mismatch; https://github.com/PHPMailer/PHPMailer/issues/885 (a server's '\"MAIL FROM\" doesn't conform with authentication', SMTP code 436)",
     ),
     p(
       'securityerror.ses',

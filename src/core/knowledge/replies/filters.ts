@@ -100,6 +100,29 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://docs.cpanel.net/knowledge-base/email/how-to-troubleshoot-email-delivery-issues/'],
   },
   {
+    // Mailtraq's own reply "554 blacklisted (user@domain)": the word alone, the address in parentheses. Its
+    // knowledge base says what it means: the organisation's own Mailtraq refused its own user, whose machine is
+    // outside the LAN defined in its options and who did not authenticate — a relay refused by the server's own
+    // setting, not a block list of the recipient nor a DNSBL (a "blacklisted" word read by its product)
+    id: 'mailtraq.blacklisted-outside-lan',
+    sender: 'Mailtraq (the organisation’s own mail server)',
+    text: /\bblack ?listed \((?:<address>|<?[^\s()<>@]{1,64}@[^\s()<>]{1,255}>?)\)/i,
+    reason: 'norelaying',
+    party: 'sender',
+    headline:
+      "The own Mailtraq server refused its own user: the sending machine is outside the LAN defined in Mailtraq's options and did not log in",
+    meaning:
+      "Mailtraq answers '554 blacklisted (<address>)' to a client that is not inside its defined LAN and has not authenticated: it will not relay that client's mail. No block list of the recipient and no DNSBL is involved.",
+    rules: ['smtp.auth-required', 'smtp.relay-denied'],
+    fix: [
+      "Mailtraq's administrator: add the client's network to the LAN definition in Mailtraq's options, if the machine belongs inside it.",
+      "Users outside the LAN: submit on port 587 with SMTP authentication (the mail program's outgoing server settings).",
+    ],
+    sources: [
+      'http://info.mailtraq.com/859/ (Mailtraq KB06082101: messages returned marked "Blacklisted": the user\'s machine is outside the LAN definition)',
+    ],
+  },
+  {
     // A block list of ADDRESSES kept by the recipient or its server (Outlook's and webmail's "Blocked
     // senders", Exchange's sender filter, a per-user blacklist in SpamAssassin/cPanel/SmarterMail): the
     // sender's address is refused, whatever IP sent it. Not a DNS blocklist: no public list has it, and

@@ -391,13 +391,16 @@ export const MTA_REPLIES: ReplyKnowledge[] = [
     party: 'receiver-policy',
     headline: "A rule of the recipient's mail server refused the message ('rejected for policy reasons' names no rule)",
     meaning:
-      "On Domino these are the words of a server mail rule whose action is \"don't deliver message\": the recipient's administrator made a rule on the sender, the subject, an attachment or words of the message. The text does not say which condition matched; the rule is the recipient side's own. (Domino's inbound sender controls say 'Mail from rejected for policy reasons' instead, its relay controls 'Relay rejected for policy reasons'.)",
-    rules: ['smtp.content-rejected', 'smtp.rejected'],
+      "On Domino these are the words of a server mail rule whose action is \"don't deliver message\": the recipient's administrator made a rule on the sender, the subject, an attachment or words of the message. The text does not say which condition matched; the rule is the recipient side's own. (Domino's inbound sender controls say 'Mail from rejected for policy reasons' instead, its relay controls 'Relay rejected for policy reasons'; its inbound intended-recipient controls, a recipient in a denied group, answer the same 'Message rejected for policy reasons'.)",
+    // the words name no condition: the generic refusal leads, the content step follows (a vague "policy"
+    // never outranks what a reply does not say; the same words answer the intended-recipient deny list)
+    rules: ['smtp.rejected', 'smtp.content-rejected'],
     fix: [
       "Ask the recipient's administrator which rule refused the message (the time and sender are enough for their log); meanwhile try without attachments or links to see whether content triggers it.",
     ],
     sources: [
       'https://www.redbooks.ibm.com/abstracts/sg246930.html (Lotus Domino 6 spam Survival Guide: a server mail rule that does not deliver answers "Message rejected for policy reasons")',
+      'http://www-01.ibm.com/support/docview.wss?uid=swg21212690 (IBM technote: "554 Message rejected for policy reason" when the recipient is in a group of the inbound intended-recipient deny list)',
     ],
   },
   {

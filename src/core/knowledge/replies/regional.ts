@@ -314,7 +314,9 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
   entry({
     id: 'forpsi.smtp-paused',
     sender: 'FORPSI / konto.pl (smtp.forpsi.com)',
-    text: /\b(?:policy violation|naruszenie zasad|porušení (?:zásad|pravidel))\b[^\n]{0,80}\bsupport\.forpsi\.com\/kb\b/i,
+    // (its link, or — when a client or a help page quotes the reply without it — the server's session id beside
+    // the words: six letters or digits, four digits, twelve more, as in every reply the provider's pages quote)
+    text: /\b(?:policy violation|naruszenie zasad|porušení (?:zásad|pravidel))\b[^\n]{0,80}\bsupport\.forpsi\.com\/kb\b|\b[A-Za-z0-9]{6}\d{4}[A-Za-z0-9]{12}\b,? (?:policy violation|naruszenie zasad|porušení (?:zásad|pravidel))\b|\b(?:policy violation|naruszenie zasad|porušení (?:zásad|pravidel)) [A-Za-z0-9]{6}\d{4}[A-Za-z0-9]{12}\b/i,
     reason: 'speeding',
     party: 'sender',
     transient: true,
@@ -329,6 +331,7 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     sources: [
       'http://support.konto.pl/kb/a2813/blad-policy-violation-spam-do-qq_com-yahoo_com.aspx (konto.pl: "Naruszenie zasad" after mass mail to qq.com, yahoo.com)',
       'https://support.konto.pl/kb/a2765/blad-policy-violation-e-maile-w-kolejce-z-adresu-ip.aspx (konto.pl: "550 5.1.0 … policy violation, see https://support.forpsi.com/kb/a4081")',
+      'https://support.konto.pl/kb/a2164/blad-5_1_0.aspx (konto.pl: "5.1.0 <session id> policy violation" after the sending limits were exceeded)',
     ],
   }),
   // RU-CENTER (nic.ru): a temporary refusal that asks the sender to try the domain's other MX hosts; persistent, it

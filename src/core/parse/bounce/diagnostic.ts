@@ -7,6 +7,7 @@ import type { RawRejection } from '../parser';
 import { normalizeIP } from '../../dns/names';
 import { joinMultiline } from '../smtp-dialogue';
 import { stageOfCommand } from '../../knowledge/smtp-commands';
+import { clientErrorStage } from '../../knowledge/client-errors';
 
 export interface DiagnosticInput {
   status: string | null;
@@ -47,10 +48,12 @@ const STAGE_WORDS: [RegExp, string][] = [
   [
     // (Microsoft 365 answers MAIL FROM with 5.7.57 "Client not authenticated to send mail" and 5.7.60 "does not have permissions to send as this sender")
     // ("while sending mail." is a client's sentence, not the command: MAIL needs FROM, "command", a colon or the line's end)
-    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bmail from (?:address|command)\b|\bnested MAIL command\b|\bMAIL already given\b|\bsender already (?:given|specified)\b/i,
+    /(?:in reply to|after|for|while sending|most progress was|>>>)\s*(?:the )?MAIL(?: FROM\b|\s+command\b|\s*$|(?=\s*[:<]))|sender was rejected|MAIL FROM:?\s*<[^>]*>(?:\s+SIZE=\d+)?\s*:|\bMAIL FROM:? syntax error\b|\bnot authenticated to send (?:anonymous )?mail\b|\bdoes not have permissions? to send as this sender\b|\bmail from (?:address|command)\b|\bnested MAIL command\b|\bMAIL already given\b|\bsender already (?:given|specified)\b|\b(?:invalid|bad|unauthori[sz]ed) return[- ]path\b/i,
     // (a second MAIL FROM in one transaction: Postfix "503 5.5.1 Error: nested MAIL command", Dovecot "MAIL already
     // given", Exim "sender already given", sendmail "Sender already specified")
     // (Tencent's "501 mail from address must be same as authorization user" names the command)
+    // (the return path is the envelope sender, RFC 5321 §4.4: Proton Mail Bridge's "451 invalid return path: not
+    // owned by user" refuses MAIL FROM)
     'MAIL',
   ],
   [/(?:in reply to|after|while sending|>>>)\s*(?:the )?DATA\b|\bDATA command\b/i, 'DATA'],
@@ -161,6 +164,9 @@ export function readDiagnostic(d: DiagnosticInput): Omit<RawRejection, 'line' | 
   text = text.replace(/(?<!\s)\s*\(in reply to [^()]{1,40} command\)\s*$/i, '');
   let stage = stageFromText([d.diagnostic ?? '', human].join(' '));
   if (stage === 'unknown' && d.context) stage = stageFromText(d.context);
+  // an application's own words around the reply name the command it was giving (Mattermost's "SendMail:
+  // Error setting From Address", in the UI's language), as the reply finder reads them (parse/replies/find.ts)
+  if (stage === 'unknown') stage = clientErrorStage([d.diagnostic ?? '', human].join(' '))?.stage ?? 'unknown';
   return {
     code,
     enhanced,

@@ -421,20 +421,37 @@ function phpMailerReplies(view: TextView): { reply: FoundReply; index: number }[
   return out;
 }
 
+/** The server's words PHPMailer put before "SMTP code:" (after its "Detail:" or "Error:" when the head is there). */
+function phpMailerWords(before: string): string {
+  // (bounded and linear: the last 2000 characters before the code, the head cut at its last label)
+  let tail = before.slice(-2000);
+  const label = [...tail.matchAll(/\b(?:Detail|SMTP Error|Error):\s?/gi)].pop();
+  if (label) tail = tail.slice(label.index + label[0].length);
+  let end = tail.length;
+  while (end > 0 && /[\s,;:-]/.test(tail[end - 1])) end--;
+  const words = tail.slice(0, end).trim();
+  // (a word or two is a label, not a reply: "Error code", "Failed")
+  return words.length >= 12 && /[a-z]/i.test(words) && /\s/.test(words) ? words : '';
+}
+
 /** A client that logs only the code ("SMTPC: received error code. [550]"): a reply without words. */
 function codeOnly(view: TextView): FoundReply[] {
   const out: FoundReply[] = [];
   view.lines.forEach((l, i) => {
     const m = NAMED_CODE.exec(l);
     if (!m) return;
+    // PHPMailer's "<the server's words>, SMTP code: 436" when the paste kept its error without the "SMTP server
+    // error: … command failed Detail:" head (PHPMAILER above): the words before the code are the reply's text
+    const words = /^SMTP code/i.test(m[0]) ? phpMailerWords(l.slice(0, m.index)) : '';
+    const named = words ? stageFromText(words) : 'unknown';
     out.push({
       code: Number(m[1]),
-      enhanced: null,
-      text: '',
+      enhanced: /\bAdditional SMTP info: ([245]\.\d{1,3}\.\d{1,3})\b/.exec(l.slice(m.index))?.[1] ?? null,
+      text: words,
       line: view.origin[i] ?? i + 1,
       endLine: view.origin[i] ?? i + 1,
       column: m.index,
-      stage: clientErrorStage(l)?.stage ?? 'unknown',
+      stage: named !== 'unknown' ? named : (clientErrorStage(l)?.stage ?? 'unknown'),
       recipient: null,
       remote: null,
       ip: null,
