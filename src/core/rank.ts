@@ -66,7 +66,9 @@ function causeTier(s: Step, primary: Rejection | null): number {
   // (a submission.* step is the refusal read again: the server judged its own user's client as a stranger)
   if (s.evidence.some((e) => e.line === primary.line && e.line > 0) && /^(?:smtp|submission)\./.test(s.rule)) return 0;
   const k = primary.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === primary.knowledge) : undefined;
-  if (k?.rules.some((p) => ruleMatches(p, s.rule))) return s.evidence.some((e) => e.line === primary.line) ? 0 : 1;
+  // (an entry's ownServer rules are its step when the reader's own server refused: the same standing as its rules)
+  if ([...(k?.rules ?? []), ...(k?.ownServer?.rules ?? [])].some((p) => ruleMatches(p, s.rule)))
+    return s.evidence.some((e) => e.line === primary.line) ? 0 : 1;
   if (explainersOf(primary.reason).has(s.rule)) return 1;
   return 2;
 }

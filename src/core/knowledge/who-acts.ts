@@ -63,3 +63,80 @@ export function clientFaultOf(rule: string, text: string): ClientFault | null {
   if (!f || (f.unless && f.unless.test(text))) return null;
   return f;
 }
+
+/**
+ * A refusal of the reader's mail elsewhere whose own words show the REFUSING server's check at fault: it
+ * refused what a standard allows, or it misroutes mail for a domain it serves. Whoever runs that server
+ * mends it; the reader tells them. `rule` is the first problem step's rule, `words` the reply's words that
+ * show it, `what` the fault in the verdict's words. Not for the paste's own server log (`notOwnLog`): there
+ * the reader runs that server, and the own-server words say so.
+ */
+export interface ReceiverFault {
+  rule: RegExp;
+  words: RegExp;
+  what: string;
+  notOwnLog?: boolean;
+  sources: string[];
+}
+
+export const RECEIVER_FAULTS: ReceiverFault[] = [
+  {
+    // an address literal ("[192.0.2.1]") is a valid EHLO argument for a client (RFC 5321 §4.1.1.1: "EHLO" SP
+    // ( Domain / address-literal ); §4.1.3), and a client's IP is no name at all: a server calling it "not a
+    // fully qualified domain name" applies a name check to an address (Forward Email's inbound check refused
+    // Gmail's unnamed IPs so and was fixed on its side: github.com/forwardemail/free-email-forwarding/issues/175)
+    rule: /^(?:helo\.|smtp\.helo-rejected$|ptr\.|smtp\.ptr-required$)/,
+    words: /\[(?:\d{1,3}\.){3}\d{1,3}\]\s*(?:is\s+)?not\s+a\s+fully[\s-]qualified/i,
+    what: 'its check called an IP address not a fully qualified name, which RFC 5321 allows',
+    sources: ['RFC 5321 §4.1.1.1', 'RFC 5321 §4.1.3'],
+  },
+  {
+    // Postfix's "mail for <domain> loops back to myself": the host found itself as the best MX of the domain
+    // but does not take the domain as its own (mydestination, its virtual domains, a "backup MX" setting), so
+    // the receiving domain's server is misconfigured; in the reader's own sending log it is the reader's server
+    rule: /^smtp\.mail-loop$/,
+    words: /\bloops back to myself\b/i,
+    what: "it is the domain's MX but does not take the domain's mail as its own (it loops back to itself)",
+    notOwnLog: true,
+    sources: ['https://www.postfix.org/postconf.5.html#mydestination', 'https://www.postfix.org/faq.html'],
+  },
+];
+
+/** The refusing server's own fault its words show, by the first step's rule and the reply's words; null when none. */
+export function receiverFaultOf(rule: string, text: string, ownLog: boolean): ReceiverFault | null {
+  return RECEIVER_FAULTS.find((f) => f.rule.test(rule) && f.words.test(text) && !(f.notOwnLog && ownLog)) ?? null;
+}
+
+/**
+ * An SPF refusal by the reader's own server that names the result it refused: "fail" (the domain's own
+ * record excludes the client: RFC 7208 §8.4) or the record's "-all". Without it the words ("SPF validation
+ * failed" — RFC 7372 §3.2's X.7.23 is a failure "according to the policies of the receiving server") may
+ * be a "none" or "softfail" the server's own policy refuses (RFC 7208 §8.1, §8.5): the paste cannot show
+ * which, and the verdict says both.
+ */
+export const SPF_RESULT_STATED =
+  /\bSPF\b[^.;\n]{0,40}\b(?:hard\s?)?fail\b|-all\b|\bnot (?:permitted|authori[sz]ed|allowed) to send\b|\bdoes not designate\b/i;
+
+/**
+ * A recipient address whose domain cannot be a host name (RFC 1123 §2.1 with RFC 952: letters, digits and
+ * hyphens, no label starting or ending with a hyphen; RFC 5321 §4.1.2 Domain): mistyped, so no server can
+ * have it — the writer corrects it. (A domain without a dot is left alone: pastes redact as "user@domain".)
+ */
+export function mistypedDomain(address: string | null | undefined): boolean {
+  const domain = address?.split('@')[1];
+  if (!domain || !domain.includes('.') || /[<>*\s]/.test(domain)) return false;
+  return domain
+    .replace(/\.$/, '')
+    .split('.')
+    .some((l) => l === '' || /^-|-$/.test(l));
+}
+
+/**
+ * The reader's own server refused a client's sender because the LOGIN it authenticated with does not own
+ * that address (Postfix reject_sender_login_mismatch: "Sender address rejected: not owned by user <login>").
+ * The client logged in, so it is one of the reader's own accounts, and which addresses a login may send as
+ * is the server's own map (smtpd_sender_login_maps): its administrator grants the address or has the user
+ * send as its own. (A program inside the reader's own network is that program's setting: the verdict's
+ * application words.)
+ */
+export const OWN_LOGIN_NOT_OWNER = /\bnot owned by (?:auth(?:enticated)? )?user\b/i;

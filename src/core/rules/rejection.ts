@@ -12,6 +12,7 @@ import { findDnsbl } from '../knowledge/dnsbl-registry';
 import { findRefusalProblem, type RefusalProblem } from '../knowledge/refusal-problems';
 import { isIP, isNonPublicIP } from '../dns/names';
 import { namesArea } from '../auth/refusals';
+import { ownServerRefused } from './receiving-side';
 
 /**
  * The refusal reasons each step of this rule explains when it is not the
@@ -274,8 +275,14 @@ function stepFor(r: Rejection, ctx: RuleContext): Step {
   // (a "user unknown" after DATA is classed filtered, but is still about the address)
   // (the catch-all smtp.rejected of a vague entry gives way to the reason's own advice: "expired")
   const chosen = adviceFor(r, known);
-  const k = chosen.k;
-  const named = chosen.advice;
+  // the entry's words in the reader's own server's log, refusing a client: its step for that server's administrator
+  const own = chosen.k?.ownServer && ownServerRefused(ctx)?.refusal.line === r.line ? chosen.k.ownServer : undefined;
+  const ownAdvice = own && adviceForRule(own.rules[0]);
+  const k =
+    own && chosen.k
+      ? { ...chosen.k, rules: own.rules, headline: own.headline ?? chosen.k.headline, fix: own.fix ?? chosen.k.fix }
+      : chosen.k;
+  const named = ownAdvice || chosen.advice;
   // a connection that failed to a loopback or private address is inside the reader's own system
   // (LMTP to Dovecot, a content filter on 127.0.0.1:10024, a container's network): no receiver
   // was reached, and the fix is that system's own configuration (a port, a service not running)

@@ -5,7 +5,7 @@
 
 import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
-import { clientFaultOf } from '../../core/knowledge/who-acts';
+import { OWN_LOGIN_NOT_OWNER, SPF_RESULT_STATED, clientFaultOf, mistypedDomain, receiverFaultOf } from '../../core/knowledge/who-acts';
 import { knowledgeById } from '../../core/knowledge/replies';
 import type { StepView, VerdictView } from './types';
 import {
@@ -16,14 +16,19 @@ import {
   LOG_KINDS,
   MESSAGE_WORDS,
   OWN_SENDING_SERVER_WORDS,
+  OWN_LOGIN_WORDS,
   OWN_SERVER_WORDS,
+  OWN_SPF_UNSTATED_WORDS,
   PARTY_WORDS,
+  RECIPIENT_UNKNOWN_WORDS,
+  RECIPIENT_MISTYPED_WORDS,
   RECEIVER_POLICY_WORDS,
   RECEIVING_SERVER_WORDS,
   REFUSED_SENDER_WORDS,
   STAGE_WORDS,
   clientFaultWords,
   kindWords,
+  receiverFaultWords,
   reasonWords,
 } from './words';
 
@@ -156,7 +161,19 @@ function namesRecipientHost(primary: Rejection, all: Rejection[], words: RegExp)
   });
 }
 
-function whoActs(primary: Rejection | null, first: StepView | null, steps: StepView[], all: Rejection[] = []): string | null {
+/** The first step is an SPF refusal whose words (the reply's or the paste's evidence lines) do not name the result it refused. */
+function spfResultUnstated(primary: Rejection, first: StepView): boolean {
+  if (!first.rule.startsWith('spf.')) return false;
+  return ![primary.text, ...first.evidence.map((e) => e.text)].some((t) => SPF_RESULT_STATED.test(t));
+}
+
+function whoActs(
+  primary: Rejection | null,
+  first: StepView | null,
+  steps: StepView[],
+  all: Rejection[] = [],
+  ownLog = false,
+): string | null {
   // the input's own server refused a client: the reader is the receiving side, whatever the reason
   // the organisation's own device or application refused by its own server as a stranger: the device's
   // settings change (submission on 587 with a login), not the server
@@ -167,7 +184,12 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   )
     return PARTY_WORDS.sender;
   // a client's envelope sender refused by the reader's own server: the address is the sender's to fix
-  if (primary?.inbound && first?.rule === 'smtp.sender-invalid') return REFUSED_SENDER_WORDS;
+  if (primary?.inbound && first?.rule === 'smtp.sender-invalid') {
+    // …unless a login of the reader's own server sent as an address it does not own, from outside its network:
+    // the server's own sender-login map decides (knowledge/who-acts.ts OWN_LOGIN_NOT_OWNER)
+    const ownNetwork = !!primary.ip && isIP(primary.ip) && isNonPublicIP(primary.ip);
+    return OWN_LOGIN_NOT_OWNER.test(primary.text) && !ownNetwork ? OWN_LOGIN_WORDS : REFUSED_SENDER_WORDS;
+  }
   // a client refused by the reader's own server for its own fault (its HELO, PTR, domain's SPF/DKIM/DMARC,
   // message, an address it wrote to): the server is right, the sender fixes it — unless the client stands
   // inside the reader's own network (a list server, a content filter: then the reader's own system is the
@@ -175,12 +197,19 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   if (primary?.inbound && first) {
     const fault = clientFaultOf(first.rule, primary.text);
     const ownNetwork = !!primary.ip && isIP(primary.ip) && isNonPublicIP(primary.ip);
+    // an SPF refusal that does not say the result was "fail": a "none" refused by the server's own policy
+    // looks the same (knowledge/who-acts.ts SPF_RESULT_STATED) — the words give both readings
+    if (fault && !ownNetwork && spfResultUnstated(primary, first)) return OWN_SPF_UNSTATED_WORDS;
     if (fault && !ownNetwork) return clientFaultWords(fault.what);
     // the organisation's own program inside its network (groupware, an application container) wrote to an
     // address the server does not have: the address is in that program's data
     if (ownNetwork && first.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
   }
   if (primary?.inbound) return OWN_SERVER_WORDS;
+  // the refusing server's own check at fault, as its words show (it refused what a standard allows, or it
+  // loops mail for a domain it is the MX of): that server's administrator mends it
+  const receiverFault = primary && first ? receiverFaultOf(first.rule, primary.text, ownLog) : null;
+  if (receiverFault) return receiverFaultWords(receiverFault.what);
   // the server that refused is at fault itself (its blocklist lookups, its storage: the knowledge entry says so,
   // or the receiver's DNSBL error step): its administrator mends it, not the sender
   if (primary && (first?.rule === 'smtp.receiver-dnsbl-error' || knowledgeById(primary.knowledge)?.receiverError))
@@ -230,6 +259,14 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
     return FORWARDER_WORDS;
   // an application's own error says a recipient it sent to does not exist: the address is in its data
   if (primary?.client && first?.rule === 'smtp.recipient-unknown') return APPLICATION_RECIPIENT_WORDS;
+  // a recipient address whose domain cannot be a host name: mistyped, whoever reports it (RFC 1123 §2.1)
+  if (
+    primary &&
+    !primary.inbound &&
+    mistypedDomain(primary.recipient) &&
+    (first?.rule.startsWith('smtp.recipient') || first?.rule === 'smtp.dns-lookup-failed')
+  )
+    return RECIPIENT_MISTYPED_WORDS;
   // the receiver refused the message itself (content, format, size): the sender changes what is sent
   if (first && MESSAGE_STEPS.test(first.rule)) return MESSAGE_WORDS;
   if (
@@ -246,11 +283,21 @@ function whoActs(primary: Rejection | null, first: StepView | null, steps: StepV
   // a receiver's own policy refused the reader's mail elsewhere: the policy is the receiver's to keep, the move
   // the sender's (the verdict names who acts; "the receiver's policy" alone names nobody)
   if (primary?.party === 'receiver-policy') return RECEIVER_POLICY_WORDS;
+  // a recipient the receiving server does not have: whether it should exist is more than the paste shows
+  // (a retired or mistyped address is the writer's to correct, a mailbox that should be there the recipient
+  // side's to restore) — the recipient's side first, as the threads most often found, and the other reading
+  if (primary?.party === 'recipient' && first?.rule === 'smtp.recipient-unknown') return RECIPIENT_UNKNOWN_WORDS;
   if (primary && primary.party !== 'unknown') return PARTY_WORDS[primary.party];
   if (!first) return null;
   if (first.rule.startsWith('smtp.recipient') || first.rule === 'smtp.mailbox-full') return PARTY_WORDS.recipient;
   // the live checks and the header rules are about the sending side's DNS and message
   return PARTY_WORDS.sender;
+}
+
+/** The paste is a server's own log (the reader runs the server that wrote it). */
+function ownLogOf(r: Report): boolean {
+  const kind = r.inputs?.[0]?.kind;
+  return !!kind && LOG_KINDS.has(kind);
 }
 
 function count(steps: StepView[]): VerdictView['counts'] {
@@ -301,7 +348,7 @@ export function verdictOf(r: Report, steps: StepView[]): VerdictView {
     who: recognised
       ? target
         ? targetActor(first)
-        : whoActs(primary, first, steps, Array.isArray(r.rejections) ? r.rejections : [])
+        : whoActs(primary, first, steps, Array.isArray(r.rejections) ? r.rejections : [], ownLogOf(r))
       : null,
     counts,
     ip: recognised ? ipOf(r, primary) : null,

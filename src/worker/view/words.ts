@@ -87,6 +87,13 @@ export const REFUSED_SENDER_WORDS =
   "The sender's side: your server refused the client's sender address (MAIL FROM) — the sender fixes its address or domain; tell them what the reply says";
 
 /**
+ * Whose move it is when the reader's own server refused a logged-in client's sender that its login does not
+ * own: which addresses a login may send as is the server's own setting (core/knowledge/who-acts.ts).
+ */
+export const OWN_LOGIN_WORDS =
+  "Your server's administrator: a login on your server sent as an address it does not own — allow that address for it, or have it send as its own";
+
+/**
  * Whose move it is when the application that submitted the message reports that a recipient does not
  * exist: the address came from its own data, which only its operator can correct.
  */
@@ -99,6 +106,30 @@ export const APPLICATION_RECIPIENT_WORDS =
  * right, the sender fixes it — the receiving administrator tells them (core/knowledge/who-acts.ts).
  */
 export const clientFaultWords = (what: string) => `The sender's side: your server refused this client for ${what} — tell them`;
+
+/**
+ * Whose move it is when the reader's own server refused a client on SPF without saying the result was
+ * "fail": a "none" (no record) refused by the server's own policy reads the same (RFC 7208 §8.1; RFC 7372
+ * X.7.23 is a failure by the receiving server's policies) — both readings, the reader's own first.
+ */
+export const OWN_SPF_UNSTATED_WORDS =
+  "Your server's administrator: your server refused this client on SPF — if its domain has no SPF record, that is your policy; if SPF failed, tell them";
+
+/**
+ * Whose move it is when a receiving server says the recipient does not exist and the paste cannot show
+ * whether the address should: the recipient's side restores it if so; otherwise the sender corrects it.
+ */
+export const RECIPIENT_UNKNOWN_WORDS =
+  "The recipient's side: if the address should exist, their administrator restores it; if not, the sender corrects it";
+
+/** Whose move it is when the recipient address's domain cannot be a host name: it is mistyped. */
+export const RECIPIENT_MISTYPED_WORDS = "The sender's side: the recipient address is mistyped (its domain cannot exist) — correct it";
+
+/**
+ * Whose move it is when the refusing server's own check is at fault, as its words show
+ * (core/knowledge/who-acts.ts RECEIVER_FAULTS): its administrator mends it; the reader tells them.
+ */
+export const receiverFaultWords = (what: string) => `The receiving server's administrator: ${what} — tell them`;
 
 /**
  * Whose move it is when a receiver greylisted the mail (RFC 6647): a temporary refusal the sending

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import { buildView } from '../../../src/worker/view/build';
+import { mistypedDomain } from '../../../src/core/knowledge/who-acts';
 
 const who = async (text: string) => buildView(await analyze(text)).verdict.who ?? '';
 
@@ -108,13 +109,21 @@ const TELL = /^The sender's side: your server refused this client for .* — tel
 
 describe('who acts when your own server refused a client', () => {
   it.each([
-    ['a HELO that is not fully qualified', smtpd('504 5.5.2 <mail>: Helo command rejected: need fully-qualified hostname', undefined, 'mail'), TELL],
     [
-      'a HELO that does not resolve (no ground to refuse: the receiver\'s own check)',
+      'a HELO that is not fully qualified',
+      smtpd('504 5.5.2 <mail>: Helo command rejected: need fully-qualified hostname', undefined, 'mail'),
+      TELL,
+    ],
+    [
+      "a HELO that does not resolve (no ground to refuse: the receiver's own check)",
       smtpd('450 4.7.1 <mail.example.net>: Helo command rejected: Host not found'),
       /^Your server's administrator/,
     ],
-    ["the client's IP without reverse DNS", smtpd('450 4.7.1 Client host rejected: cannot find your hostname, [198.51.100.9]', 'unknown[198.51.100.9]'), TELL],
+    [
+      "the client's IP without reverse DNS",
+      smtpd('450 4.7.1 Client host rejected: cannot find your hostname, [198.51.100.9]', 'unknown[198.51.100.9]'),
+      TELL,
+    ],
     [
       "the client domain's SPF fail (its own milter's log)",
       'Nov  3 04:07:19 mx smf-spf[19861]: SPF fail: ip=198.51.100.9, fqdn=[198.51.100.9], helo=mail.example.net, from=<a@example.net>\nNov  3 04:07:19 mx sm-mta[23903]: vA347GJM023903: Milter: from=<a@example.net>, reject=550 5.7.1 Command rejected',
@@ -137,7 +146,10 @@ describe('who acts when your own server refused a client', () => {
     ],
     [
       "the organisation's own groupware inside its network writing to an address the server does not have",
-      smtpd('550 5.1.1 <room@example.org>: Recipient address rejected: User unknown in virtual mailbox table', 'sogo.internal[172.22.1.248]'),
+      smtpd(
+        '550 5.1.1 <room@example.org>: Recipient address rejected: User unknown in virtual mailbox table',
+        'sogo.internal[172.22.1.248]',
+      ),
       /^The sender's side: whoever runs the application/,
     ],
     [
@@ -145,7 +157,11 @@ describe('who acts when your own server refused a client', () => {
       smtpd('554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org'),
       /^Your server's administrator/,
     ],
-    ['your own greylisting', smtpd('450 4.2.0 <b@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html'), /^Your server's administrator/],
+    [
+      'your own greylisting',
+      smtpd('450 4.2.0 <b@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html'),
+      /^Your server's administrator/,
+    ],
   ])('%s', async (_name, text, words) => {
     const w = await who(text);
     expect(w).toMatch(words);
@@ -170,7 +186,7 @@ describe('who acts: the sending side with nothing to change, its own queue, a lo
       '420 4.2.0 Recipient deferred because there is no Mdb',
       /^The sender's side: your own sending server's administrator/,
     ],
-    ["a message looping between forwarders after it left", '554 sendall: too many hops 19 (17 max)', /^The recipient's side/],
+    ['a message looping between forwarders after it left', '554 sendall: too many hops 19 (17 max)', /^The recipient's side/],
     [
       'Postfix "loops back to myself": the sending server\'s own routing, not a loop downstream',
       'Dec 13 10:31:48 mx postfix/smtp[2875]: 3F2A1B: to=<b@example.net>, relay=none, delay=0.1, delays=0/0/0/0, dsn=5.4.6, status=bounced (mail for example.net loops back to myself)',
@@ -220,4 +236,83 @@ describe('who acts: the refusing server at fault, or its client rules', () => {
     // the verdict names who acts: never the bare "receiver's policy"
     expect(w).not.toMatch(/^The receiver's policy/);
   });
+});
+
+// Who acts as the evidence in the paste decides it (core/knowledge/who-acts.ts): which side wrote the paste
+// (the reader's own server's log, a bounce passed to a person), what the refusing server's own words show
+// about its check, and whether an SPF refusal names the result it refused. Each family has its passing and
+// its failing form: the same words where the evidence differs.
+describe('who acts: the evidence that decides the party', () => {
+  it.each([
+    [
+      "a receiver calling the client's IP address 'not a fully qualified domain name' (its check is wrong: RFC 5321 allows address literals)",
+      '550 [192.0.2.41] is not a fully qualified domain name ("FQDN")',
+      /^The receiving server's administrator: its check called an IP address/,
+    ],
+    [
+      'the same receiver refusing a bare HELO name (the client is wrong)',
+      '504 5.5.2 <mail>: Helo command rejected: need fully-qualified hostname',
+      /^The sender's side/,
+    ],
+    [
+      'a bounce from the domain\'s own MX that "loops back to myself" (that server misroutes its own domain)',
+      'Reporting-MTA: dns; mail.example.org\n\nFinal-Recipient: rfc822; admin@example.org\nAction: failed\nStatus: 5.4.6\nDiagnostic-Code: X-Postfix; mail for example.org loops back to myself',
+      /^The receiving server's administrator: it is the domain's MX/,
+    ],
+    [
+      "the same words in the reader's own sending log (the reader runs that server)",
+      'Dec 13 10:31:48 mx postfix/smtp[2875]: 3F2A1B: to=<b@example.net>, relay=none, delay=0.1, delays=0/0/0/0, dsn=5.4.6, status=bounced (mail for example.net loops back to myself)',
+      /^The sender's side: whoever runs the sending server/,
+    ],
+    [
+      'a recipient the receiving server does not have (whether it should exist is more than the paste shows: both readings, the recipient first)',
+      '<nobody@example.net>: host mx.example.net[198.51.100.4] said: 550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)',
+      /^The recipient's side: if the address should exist, .*; if not, the sender corrects it$/,
+    ],
+    [
+      'a recipient whose domain cannot be a host name (a label ending in a hyphen): mistyped',
+      '<b@example-.net>: host mx.example.net[198.51.100.4] said: 550 5.1.1 <b@example-.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+      /^The sender's side: the recipient address is mistyped/,
+    ],
+    [
+      "your own milter's SPF refusal that does not name the result (a 'none' refused by your policy reads the same)",
+      'milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.23 SPF validation failed.; from=<a@bounce.example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
+      /^Your server's administrator: your server refused this client on SPF — if its domain has no SPF record/,
+    ],
+    [
+      "the same refusal naming the result fail (the client's own record excludes it)",
+      'milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.23 SPF fail: 198.51.100.9 is not permitted to send for example.net; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
+      TELL,
+    ],
+    [
+      'a login of your own server sending as an address it does not own, from outside (your sender-login map decides)',
+      smtpd(
+        '553 5.7.1 <user1@example.org>: Sender address rejected: not owned by user user2@example.org',
+        'host.example.net[198.51.100.9]',
+      ),
+      /^Your server's administrator: a login on your server sent as an address it does not own/,
+    ],
+    [
+      'the same refusal of a program inside your own network (its setting: the sender it uses)',
+      smtpd('553 5.7.1 <user1@example.org>: Sender address rejected: not owned by user noreply@example.org', 'unknown[192.168.1.12]'),
+      /^The sender's side: your server refused the client's sender address/,
+    ],
+  ])('%s', async (_name, text, words) => expect(await who(text)).toMatch(words));
+});
+
+describe('mistypedDomain: a recipient domain that cannot be a host name', () => {
+  it.each([
+    // (underscores, brackets and other characters are how pastes redact a domain: not taken for a typo)
+    ['user@example_domain.com', false],
+    ['user@[domain].com', false],
+    ['user@exa..mple.com', true],
+    ['user@example-.com', true],
+    ['user@-example.com', true],
+    ['user@example.com', false],
+    ['user@münchen.de', false],
+    ['user@domain', false],
+    ['user@<domain>', false],
+    ['user@xxx.xxx', false],
+    [null, false],
+  ])('%s → %s', (address, mistyped) => expect(mistypedDomain(address)).toBe(mistyped));
 });

@@ -28,11 +28,17 @@ import { LOCALIZED_REPLIES } from './localized';
 import { MTA_REPLIES } from './mtas';
 import { REGIONAL_REPLIES } from './regional';
 import { SUBMISSION_REPLIES } from './submission';
+import { SERVER_REPLIES } from './servers';
+import { PROVIDER_REPLIES } from './providers';
 
 export type { ReplyKnowledge } from './types';
 
 /** Texts of named receivers and products: specific, so they win over the generic words. */
 export const RECEIVER_REPLIES: ReplyKnowledge[] = [
+  // mail server and filter software's own default texts (servers.ts: postscreen, Haraka, Stalwart, hMailServer,
+  // maddy…), each matched by its own words and never by a code alone: first, so that a receiver entry that
+  // also takes a bare RFC code (Gmail's 5.7.25, 5.7.27) does not claim them
+  ...SERVER_REPLIES,
   ...MDAEMON_REPLIES,
   ...POSTFIX_REPLIES,
   ...GMAIL_REPLIES,
@@ -43,6 +49,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,
   ...SUBMISSION_REPLIES,
+  // sending services' and providers' own texts (providers.ts)
+  ...PROVIDER_REPLIES,
   ...CLIENT_REPLIES,
   ...LOCALIZED_REPLIES,
   ...GATEWAY_REPLIES,

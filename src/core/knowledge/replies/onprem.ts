@@ -338,14 +338,16 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     receiverError: true,
     meaning:
       'The receiving hMailServer took the whole message but could not store it: its own database refused it (damaged tables, a database that is locked, full or unreachable). Nothing is wrong with the message or the sender.',
-    headline: "The receiving hMailServer could not store the message it accepted: its own database failed, whoever the sender is",
+    headline: 'The receiving hMailServer could not store the message it accepted: its own database failed, whoever the sender is',
     rules: ['mta.local-error', 'smtp.rejected'],
     fix: [
       "On the receiving hMailServer: read its error log (hMailServer's Logs folder, ERROR_*.log) for the database error at that time, repair or free the database (MySQL/MSSQL: check and repair the tables; the built-in MSSQL CE: its size limit), then restart the hMailServer service.",
       'Senders only wait or resend: nothing on their side changes it.',
     ],
     verify: ['A test message to the same recipient is accepted (250 at the end of DATA) and appears in the mailbox'],
-    sources: ['https://github.com/hmailserver/hmailserver (hMailServer/Source/Server/SMTP/SMTPConnection.cpp: "554 Your message was received but it could not be saved. Please retry later.")'],
+    sources: [
+      'https://github.com/hmailserver/hmailserver (hMailServer/Source/Server/SMTP/SMTPConnection.cpp: "554 Your message was received but it could not be saved. Please retry later.")',
+    ],
   },
   {
     id: 'exchange.530-not-authenticated',

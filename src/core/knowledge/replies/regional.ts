@@ -56,7 +56,10 @@ interface CodeRow {
 function coded(prefix: string, sender: string, pattern: (codes: string) => RegExp, rows: CodeRow[], sources: string[]): ReplyKnowledge[] {
   return rows.map((row) =>
     entry({
-      id: `${prefix}.${row.reason}-${row.codes.split('|')[0].replace(/[^A-Za-z0-9]/g, '').toLowerCase()}`,
+      id: `${prefix}.${row.reason}-${row.codes
+        .split('|')[0]
+        .replace(/[^A-Za-z0-9]/g, '')
+        .toLowerCase()}`,
       sender,
       text: pattern(row.codes),
       reason: row.reason,
@@ -130,9 +133,24 @@ const SFR = coded(
   'SFR (sfr.fr, neuf.fr, club-internet.fr, numericable.fr and the other SFR domains)',
   (codes) => new RegExp(String.raw`\bSFR_IN_\d(?:${codes})\b`),
   [
-    { codes: '01', reason: 'blocked', meaning: 'SFR blocks the IP for two hours: too many of its messages were taken for spam.', rules: ['reputation.blocked'] },
-    { codes: '02', reason: 'virusdetected', meaning: 'SFR blocks the IP for two hours: it sent messages carrying a virus or malware.', rules: ['smtp.content-rejected', 'reputation.blocked'] },
-    { codes: '03', reason: 'blocked', meaning: 'SFR blocks the IP for two hours: too many SMTP protocol errors.', rules: ['reputation.blocked'] },
+    {
+      codes: '01',
+      reason: 'blocked',
+      meaning: 'SFR blocks the IP for two hours: too many of its messages were taken for spam.',
+      rules: ['reputation.blocked'],
+    },
+    {
+      codes: '02',
+      reason: 'virusdetected',
+      meaning: 'SFR blocks the IP for two hours: it sent messages carrying a virus or malware.',
+      rules: ['smtp.content-rejected', 'reputation.blocked'],
+    },
+    {
+      codes: '03',
+      reason: 'blocked',
+      meaning: 'SFR blocks the IP for two hours: too many SMTP protocol errors.',
+      rules: ['reputation.blocked'],
+    },
     {
       codes: '04',
       reason: 'blocked',
@@ -164,24 +182,52 @@ const COREMAIL = coded(
   // after it); case-sensitive, as Coremail writes them, so that "black ip list updated" is not "black ip"
   (codes) => new RegExp(String.raw`^\s*(?:[45]\d\d[- ](?:[45]\.\d{1,3}\.\d{1,3} )?)?(?:${codes})\.?(?:\s*$|\s*\(|\s+(?=[A-Z]))`, 'm'),
   [
-    { codes: 'black ip|IP is rejected|smtpport check error', reason: 'blocked', meaning: 'The receiver refuses the sending IP (its own block list, or it does not take the IP for a real mail server).', rules: ['reputation.blocked'] },
+    {
+      codes: 'black ip|IP is rejected|smtpport check error',
+      reason: 'blocked',
+      meaning: 'The receiver refuses the sending IP (its own block list, or it does not take the IP for a real mail server).',
+      rules: ['reputation.blocked'],
+    },
     {
       codes: 'remote ip check error',
       reason: 'authfailure',
       meaning: "The sending IP does not belong to the MAIL FROM domain by the receiver's check (its SPF-like test of the sender's domain).",
       rules: ['spf.fail', 'spf.missing'],
     },
-    { codes: 'host denies relay|relay check domain fail', reason: 'norelaying', meaning: 'The server is not a destination for this recipient and does not relay for this client.', rules: ['smtp.relay-denied'] },
+    {
+      codes: 'host denies relay|relay check domain fail',
+      reason: 'norelaying',
+      meaning: 'The server is not a destination for this recipient and does not relay for this client.',
+      rules: ['smtp.relay-denied'],
+    },
     {
       codes: 'relay check local fail',
       reason: 'securityerror',
       meaning: "A sender address of the server's own domain must log in (SMTP AUTH) before sending.",
       rules: ['smtp.auth-required'],
     },
-    { codes: 'too many same size mails', reason: 'spamdetected', meaning: 'Many messages of the same size in a row: the receiver takes them for bulk spam.' },
-    { codes: 'attachment is too long', reason: 'mesgtoobig', meaning: 'An attachment is larger than the receiver accepts.', rules: ['smtp.message-too-large'] },
-    { codes: 'sender is unvalidated|mail address invalid|Black mail address|Fake sender', reason: 'rejected', meaning: 'The receiver refused the sender address (invalid, not matching the login, forged, or on its block list).' },
-    { codes: 'helohost error', reason: 'blocked', meaning: 'The HELO/EHLO name failed the receiver\'s check.', rules: ['smtp.helo-rejected', 'helo.invalid'] },
+    {
+      codes: 'too many same size mails',
+      reason: 'spamdetected',
+      meaning: 'Many messages of the same size in a row: the receiver takes them for bulk spam.',
+    },
+    {
+      codes: 'attachment is too long',
+      reason: 'mesgtoobig',
+      meaning: 'An attachment is larger than the receiver accepts.',
+      rules: ['smtp.message-too-large'],
+    },
+    {
+      codes: 'sender is unvalidated|mail address invalid|Black mail address|Fake sender',
+      reason: 'rejected',
+      meaning: 'The receiver refused the sender address (invalid, not matching the login, forged, or on its block list).',
+    },
+    {
+      codes: 'helohost error',
+      reason: 'blocked',
+      meaning: "The HELO/EHLO name failed the receiver's check.",
+      rules: ['smtp.helo-rejected', 'helo.invalid'],
+    },
   ],
   COREMAIL_SRC,
 );
@@ -201,13 +247,23 @@ const EARTHLINK = [
       {
         codes: '101|102|134',
         reason: 'blocked',
-        meaning: "The sending IP is on Vade's threat list (101) or EarthLink's own blocklist (102), or took part in SMTP AUTH attacks (134).",
+        meaning:
+          "The sending IP is on Vade's threat list (101) or EarthLink's own blocklist (102), or took part in SMTP AUTH attacks (134).",
         rules: ['reputation.blocked', 'dnsbl.listed'],
       },
       { codes: '110|139', reason: 'toomanyconn', meaning: 'Too many connections at once from the sending IP; retry later with fewer.' },
-      { codes: '130', reason: 'badreputation', meaning: 'The sending server is a source of unacceptable messages: EarthLink rate-limits the IP for now.' },
+      {
+        codes: '130',
+        reason: 'badreputation',
+        meaning: 'The sending server is a source of unacceptable messages: EarthLink rate-limits the IP for now.',
+      },
       { codes: '136', reason: 'speeding', meaning: 'Too much mail from the sending IP in a short time: EarthLink rate-limits it for now.' },
-      { codes: '201', reason: 'blocked', meaning: "The server's HELO/EHLO name is not acceptable to EarthLink.", rules: ['smtp.helo-rejected', 'helo.invalid'] },
+      {
+        codes: '201',
+        reason: 'blocked',
+        meaning: "The server's HELO/EHLO name is not acceptable to EarthLink.",
+        rules: ['smtp.helo-rejected', 'helo.invalid'],
+      },
     ],
     EARTHLINK_SRC,
   ),
@@ -259,7 +315,9 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
       'Find and stop what sent spam from {ip} (a compromised account), then ask Daum/Kakao to lift the block.',
       'Check that {ip} is on no public blocklist.',
     ],
-    sources: ['https://auctionpro.co.kr/?p=2544 (hanmail.net: "554 5.7.1 DAS51 …: Your mail is blocked automatically by anti-spam system. (E06)")'],
+    sources: [
+      'https://auctionpro.co.kr/?p=2544 (hanmail.net: "554 5.7.1 DAS51 …: Your mail is blocked automatically by anti-spam system. (E06)")',
+    ],
   }),
   // Seznam.cz: the address has no mail service ("szn" marks Seznam's own reply)
   entry({
@@ -268,7 +326,9 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     text: /\bszn; User hasn'?t got the service mapped\b|\bUser hasn'?t got the service mapped\b/i,
     reason: 'userunknown',
     meaning: 'Seznam has no mailbox for this address (no mail service is set up for the user): the address is wrong or no longer exists.',
-    sources: ['https://napoveda.seznam.cz/uzivatel-neexistuje (Seznam help: Uživatel neexistuje — "5.1.1 szn; User hasn\'t got the service mapped")'],
+    sources: [
+      'https://napoveda.seznam.cz/uzivatel-neexistuje (Seznam help: Uživatel neexistuje — "5.1.1 szn; User hasn\'t got the service mapped")',
+    ],
   }),
   // Yandex's own non-delivery table
   entry({
@@ -276,7 +336,8 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     sender: 'Yandex Mail',
     text: /\bPolicy rejection on the target address\b/i,
     reason: 'suspend',
-    meaning: "Yandex blocked the recipient's account (a breach of its user agreement); the recipient must unblock it, nothing on the sender's side changes it.",
+    meaning:
+      "Yandex blocked the recipient's account (a breach of its user agreement); the recipient must unblock it, nothing on the sender's side changes it.",
     sources: [YANDEX_BOUNCES],
   }),
   entry({
@@ -320,7 +381,8 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     reason: 'speeding',
     party: 'sender',
     transient: true,
-    headline: "The sender's own provider paused SMTP for this mailbox or IP after mass sending (its abuse protection), not a recipient's refusal",
+    headline:
+      "The sender's own provider paused SMTP for this mailbox or IP after mass sending (its abuse protection), not a recipient's refusal",
     meaning:
       "FORPSI's submission server (smtp.forpsi.com) saw many messages from the mailbox or the public IP within the last hour, most of them undeliverable or to qq.com / yahoo.com, and switched SMTP off for 60 minutes (POP3, IMAP and webmail still work). Such volume usually means a stolen password or an infected client.",
     rules: ['smtp.rate-limited'],
@@ -346,7 +408,9 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     meaning:
       "RU-CENTER's receiving server turns the connection away for now: the sending server must try the domain's other MX hosts. If it keeps failing, the sending IP needs a PTR record that matches the server's A record and does not look like a dynamic address (dynamic, pool, dsl, ppp…).",
     rules: ['ptr.missing', 'ptr.mismatch', 'ptr.generic'],
-    sources: ['https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html (RU-CENTER: mail diagnostics and troubleshooting, "451 Please try another server")'],
+    sources: [
+      'https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html (RU-CENTER: mail diagnostics and troubleshooting, "451 Please try another server")',
+    ],
   }),
   // KPN (kpnmail.nl): an IP blocked for an hour after too many wrong-password logins or too many mailbox sessions
   entry({
@@ -358,8 +422,12 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     meaning:
       'KPN blocks an IP for one hour when too many logins with a wrong password, or too many mailbox sessions in a short time, come from it; the block lifts by itself once the mail programs use the right settings.',
     rules: ['smtp.login-failed', 'smtp.rejected'],
-    fix: ['Correct the password (and the server settings) in every mail program and device that uses the account from this connection, then wait an hour.'],
-    sources: ['https://blacklist.kpnmail.nl/Help/17 (KPN: "Your IP: <IP address> is blacklisted, please see http://blacklist.kpnmail.nl/Help/17")'],
+    fix: [
+      'Correct the password (and the server settings) in every mail program and device that uses the account from this connection, then wait an hour.',
+    ],
+    sources: [
+      'https://blacklist.kpnmail.nl/Help/17 (KPN: "Your IP: <IP address> is blacklisted, please see http://blacklist.kpnmail.nl/Help/17")',
+    ],
   }),
   // Apple iCloud Mail: bracketed codes before "Message rejected due to local policy"
   entry({
@@ -373,7 +441,7 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     sources: [
       ICLOUD,
       'https://smtp.codes/icloud ("550 5.7.1 [CS01] Message rejected due to local policy" — iCloud\'s filter policy)',
-      'https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-does-apples-cs02-error-mean-and-how-can-i-fix-it-on-a-shared-ip (CS02: the sending IP\'s reputation)',
+      "https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-does-apples-cs02-error-mean-and-how-can-i-fix-it-on-a-shared-ip (CS02: the sending IP's reputation)",
     ],
   }),
   entry({
@@ -397,7 +465,7 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
     text: /\bpostmaster\.free\.fr\b/i,
     reason: 'blocked',
     meaning:
-      "Free blocks an IP on its own real-time statistics (spam or errors sent from it) for at most 24 hours; the block lifts on its own once the cause is gone. Its postmaster page tells whether the IP is listed.",
+      'Free blocks an IP on its own real-time statistics (spam or errors sent from it) for at most 24 hours; the block lifts on its own once the cause is gone. Its postmaster page tells whether the IP is listed.',
     rules: ['reputation.blocked'],
     sources: ['http://postmaster.free.fr/ (Free postmaster: blocked IPs, error messages)'],
   }),

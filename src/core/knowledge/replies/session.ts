@@ -341,7 +341,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
       'The message passed through more servers than the limit allows (counted by its Received header fields), so a server stopped it: it is going round in a loop after it left the sender — two addresses or domains forwarding to each other, or two servers each handing the domain to the other.',
     rules: ['smtp.mail-loop'],
     fix: [
-      "Read the Received header fields of the returned message: the host names that repeat are the loop. Break it where it was set up: a forwarding rule or .forward that points back, an alias pointing to another alias that points back, or two servers that each route the domain to the other (an MX that relays to a host whose own route is that MX).",
+      'Read the Received header fields of the returned message: the host names that repeat are the loop. Break it where it was set up: a forwarding rule or .forward that points back, an alias pointing to another alias that points back, or two servers that each route the domain to the other (an MX that relays to a host whose own route is that MX).',
     ],
     verify: ['Send one test message and read its Received header fields: no host may appear twice'],
     sources: ['RFC 5321 §6.3 (loop detection by counting Received fields)', 'RFC 3463 X.4.6 (routing loop detected)'],

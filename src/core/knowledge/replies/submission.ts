@@ -8,7 +8,8 @@
 
 import type { ReplyKnowledge } from './types';
 
-const SES_QUOTAS = 'https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html (Amazon SES: errors related to the sending quotas)';
+const SES_QUOTAS =
+  'https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html (Amazon SES: errors related to the sending quotas)';
 const SENDGRID_SMTP =
   'https://sendgrid.com/docs/for-developers/sending-email/smtp-errors-and-troubleshooting/ (SendGrid: SMTP errors and troubleshooting)';
 const IDENTITY = 'The sending service refused the sender: it is not an identity verified on the account';
@@ -23,10 +24,10 @@ export const SUBMISSION_REPLIES: ReplyKnowledge[] = [
     transient: true,
     headline: "The sending service's account limit was reached (its sending rate or daily quota), not a receiver's",
     meaning:
-      'Amazon SES drops a message sent past the account\'s maximum sending rate (messages per second) or its daily quota (messages per 24 hours) and does not retry it. The limit is the account\'s own, in that region.',
+      "Amazon SES drops a message sent past the account's maximum sending rate (messages per second) or its daily quota (messages per 24 hours) and does not retry it. The limit is the account's own, in that region.",
     rules: ['smtp.rate-limited'],
     fix: [
-      'Send more slowly than the account\'s maximum rate (retry a refused message after a pause, up to 10 minutes), and spread large sends over the day.',
+      "Send more slowly than the account's maximum rate (retry a refused message after a pause, up to 10 minutes), and spread large sends over the day.",
       'If the account needs more, request a higher sending quota in the SES console (Service quotas) for that region.',
     ],
     verify: ['aws sesv2 get-account --region <region>   (SendQuota: Max24HourSend, MaxSendRate, SentLast24Hours)'],
@@ -58,9 +59,11 @@ export const SUBMISSION_REPLIES: ReplyKnowledge[] = [
     party: 'sender',
     headline: 'The sending service refused a client that did not log in',
     meaning:
-      "SendGrid's SMTP relay accepts mail only from a client that authenticated with the user name \"apikey\" and an API key as the password; this client sent MAIL FROM without logging in (or its login failed).",
+      'SendGrid\'s SMTP relay accepts mail only from a client that authenticated with the user name "apikey" and an API key as the password; this client sent MAIL FROM without logging in (or its login failed).',
     rules: ['smtp.auth-required'],
-    fix: ['Configure the program to log in to smtp.sendgrid.net (port 587 with STARTTLS) with the user name apikey and an API key that may send mail as the password.'],
+    fix: [
+      'Configure the program to log in to smtp.sendgrid.net (port 587 with STARTTLS) with the user name apikey and an API key that may send mail as the password.',
+    ],
     verify: ['swaks --server smtp.sendgrid.net:587 --tls --auth-user apikey --auth-password <API key> --from <address> --to <recipient>'],
     sources: [SENDGRID_SMTP, 'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api'],
   },
@@ -71,9 +74,12 @@ export const SUBMISSION_REPLIES: ReplyKnowledge[] = [
     reason: 'rejected',
     party: 'sender',
     headline: IDENTITY,
-    meaning: 'SendGrid refuses a From: address that does not match a verified Sender Identity of the account (a single verified sender or an authenticated domain).',
+    meaning:
+      'SendGrid refuses a From: address that does not match a verified Sender Identity of the account (a single verified sender or an authenticated domain).',
     rules: ['smtp.sender-invalid'],
-    fix: ['Verify the From: address (Single Sender Verification) or authenticate its whole domain in SendGrid (Settings » Sender Authentication), or send from an address that is already verified.'],
+    fix: [
+      'Verify the From: address (Single Sender Verification) or authenticate its whole domain in SendGrid (Settings » Sender Authentication), or send from an address that is already verified.',
+    ],
     sources: [SENDGRID_SMTP, 'https://twilio.com/docs/api/errors/60222 (The from address does not match a verified Sender Identity)'],
   },
   {
@@ -83,9 +89,10 @@ export const SUBMISSION_REPLIES: ReplyKnowledge[] = [
     reason: 'speeding',
     party: 'sender',
     headline: "The sending service's plan has no credits left for this period: nothing is sent until the plan allows it",
-    meaning: "The SendGrid account has used all the emails its plan allows in the period (a free plan's daily limit, or a paid plan's monthly credits).",
+    meaning:
+      "The SendGrid account has used all the emails its plan allows in the period (a free plan's daily limit, or a paid plan's monthly credits).",
     rules: ['smtp.rate-limited'],
-    fix: ['Wait for the plan\'s period to renew, or upgrade the plan in SendGrid (Settings » Account Details » Your Products).'],
+    fix: ["Wait for the plan's period to renew, or upgrade the plan in SendGrid (Settings » Account Details » Your Products)."],
     sources: ['https://pastebin.com/gjwkzPWn (SendGrid API answer 401 {"message":"Maximum credits exceeded"})', SENDGRID_SMTP],
   },
   {
@@ -95,9 +102,12 @@ export const SUBMISSION_REPLIES: ReplyKnowledge[] = [
     reason: 'rejected',
     party: 'sender',
     headline: IDENTITY,
-    meaning: 'Mailjet sends only from sender addresses (or domains) validated on the account; this From: address is not one of them (its error send-0008).',
+    meaning:
+      'Mailjet sends only from sender addresses (or domains) validated on the account; this From: address is not one of them (its error send-0008).',
     rules: ['smtp.sender-invalid'],
-    fix: ['Add and validate the sender address, or its whole domain, in Mailjet (Account settings » Sender addresses & domains), then send again.'],
+    fix: [
+      'Add and validate the sender address, or its whole domain, in Mailjet (Account settings » Sender addresses & domains), then send again.',
+    ],
     sources: [
       'https://gist.github.com/arnaudbreton/f09ac2dcb1316790a5336756556e5f72 (Mailjet Send API v3.1: send-0008 "… is not an authorized sender email address for your account.")',
       'https://dev.mailjet.com/email/reference/send-emails/ (Mailjet Send API: errors)',

@@ -55,5 +55,11 @@ export interface ReplyKnowledge {
    * applies when the remote host that answered is one of these, or is not known.
    */
   hosts?: RegExp;
+  /**
+   * The same words in the reader's own receiving server's log (it refused a client: rules/receiving-side.ts):
+   * the step for that server's administrator, when the text's usual step speaks to the sender instead
+   * (postscreen deferring big senders that retry from ever new IPs is the reader's own setting to change).
+   */
+  ownServer?: { rules: string[]; headline?: string; fix?: string[] };
   sources: string[];
 }
