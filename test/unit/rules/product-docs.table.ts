@@ -4,31 +4,7 @@
 // NOT be read as that entry (the same words of another product, a neighbouring restriction, the other address).
 // The reply texts are the products'; everything else is ours. Read by product-docs.test.ts in the forms of
 // receiver-docs.table.ts (bare, cut short, in a Postfix bounce line, in a DSN's Diagnostic-Code).
-import type { DocRow, DocStage, DocTable } from './receiver-docs.table';
-
-type Row = [
-  id: string,
-  code: number,
-  enhanced: string | null,
-  text: string,
-  stage: DocStage,
-  reason: string,
-  first: string,
-  not: string,
-  short?: string,
-];
-const rows = (list: Row[]): DocRow[] =>
-  list.map(([id, code, enhanced, text, stage, reason, first, not, short]) => ({
-    id,
-    code,
-    enhanced,
-    text,
-    stage,
-    reason,
-    first,
-    not,
-    ...(short ? { short } : {}),
-  }));
+import { rows, type DocTable } from './receiver-docs.table';
 
 export const POSTFIX: DocTable = {
   receiver: 'Postfix smtpd restrictions',

@@ -891,7 +891,8 @@ export function forms(table: DocTable, row: DocRow): [string, string][] {
   ];
 }
 
-type RowArgs = [
+/** One documented text as a tuple (the tables of product-docs and vendor-docs write their rows this way too). */
+export type RowArgs = [
   id: string,
   code: number,
   enhanced: string | null,
@@ -902,7 +903,7 @@ type RowArgs = [
   not: string,
   short?: string,
 ];
-const row = (...[id, code, enhanced, text, stage, reason, first, not, short]: RowArgs): DocRow => ({
+export const row = (...[id, code, enhanced, text, stage, reason, first, not, short]: RowArgs): DocRow => ({
   id,
   code,
   enhanced,
@@ -913,6 +914,9 @@ const row = (...[id, code, enhanced, text, stage, reason, first, not, short]: Ro
   not,
   ...(short ? { short } : {}),
 });
+
+/** A table's rows written as tuples. */
+export const rows = (list: RowArgs[]): DocRow[] => list.map((args) => row(...args));
 
 export const MICROSOFT: DocTable = {
   receiver: 'Microsoft 365 / Exchange Online',

@@ -4,31 +4,7 @@
 // step an administrator should see. `not` is a look-alike that must NOT be read as that entry (another code of
 // the same words, a neighbouring check, the same words in another sense). The reply texts are the vendors';
 // everything else is ours. Read by vendor-docs.test.ts in the forms of receiver-docs.table.ts.
-import type { DocRow, DocStage, DocTable } from './receiver-docs.table';
-
-type Row = [
-  id: string,
-  code: number,
-  enhanced: string | null,
-  text: string,
-  stage: DocStage,
-  reason: string,
-  first: string,
-  not: string,
-  short?: string,
-];
-const rows = (list: Row[]): DocRow[] =>
-  list.map(([id, code, enhanced, text, stage, reason, first, not, short]) => ({
-    id,
-    code,
-    enhanced,
-    text,
-    stage,
-    reason,
-    first,
-    not,
-    ...(short ? { short } : {}),
-  }));
+import { rows, type DocTable } from './receiver-docs.table';
 
 export const POSTSCREEN: DocTable = {
   receiver: 'Postfix postscreen',
