@@ -284,3 +284,32 @@ describe('a client that gives the basic code in brackets before the enhanced one
     expect(found.map((f) => [f.code, f.text])).toEqual([[550, '']]);
   });
 });
+
+describe("a webmail's error label that puts the server's code in parentheses or brackets (Roundcube's smtperror)", () => {
+  it.each([
+    ['SMTP Error (451): Temporary local problem - please try later', 451, /^Temporary local problem - please try later$/],
+    ['Error SMTP (451): (Temporary local problem - please try later).', 451, /Temporary local problem - please try later/],
+    ['Erro SMTP (550): Relay not permitted', 550, /^Relay not permitted$/],
+    ['[SMTP error: [451] Temporary local problem]', 451, /^Temporary local problem/],
+    ['Erro SMTP: [451] Temporary local problem - please try later', 451, /^Temporary local problem/],
+  ])('%s → %i', (paste, code, text) => {
+    const [f] = findReplies([paste]);
+    expect(f?.code).toBe(code);
+    expect(f?.text).toMatch(text);
+  });
+
+  it.each([
+    // a code in parentheses after other words is no label's: still a field that names the code
+    ['The server said (451): nothing more'],
+    // a bracketed code field of a client log stays code-only
+    ['SMTPC: received error code. [550] (8000)  ERR:'],
+  ])('%s → not read as a labelled reply', (paste) => {
+    const found = findReplies([paste]);
+    expect(found.some((f) => f.text.length > 0 && f.via === 'opener' && /nothing more|8000/.test(f.text))).toBe(false);
+  });
+
+  it("keeps Roundcube's recipient error read at its enhanced code", () => {
+    const [f] = findReplies(['SMTP Error (550): Failed to add recipient "a@b.example" (5.7.1 <a@b.example>: Relay access denied).']);
+    expect(f?.enhanced).toBe('5.7.1');
+  });
+});
