@@ -313,3 +313,18 @@ describe("a webmail's error label that puts the server's code in parentheses or 
     expect(f?.enhanced).toBe('5.7.1');
   });
 });
+
+describe("PHPMailer's error without its full head: the words before 'SMTP code:', the enhanced code after 'Additional SMTP info:'", () => {
+  it.each([
+    // the head cut by a redaction, the code and its extra on one line
+    [['SMTP Error: data not [redacted] server error: DATA END command failed Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info: 5.2.0'], 550, '5.2.0'],
+    // wrapped by a mail client between "info:" and its code
+    [['SMTP Error: data not accepted.SMTP server error: DATA END command failed', 'Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:', '5.2.0'], 550, '5.2.0'],
+    // the extra of another class is no enhanced code of this reply
+    [['Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:', '4.2.0'], 550, null],
+  ])('%j → %i %s', (paste, code, enhanced) => {
+    const f = findReplies(paste).find((x) => x.code === code);
+    expect(f?.text).toMatch(/Spam Rejected$/);
+    expect(f?.enhanced ?? null).toBe(enhanced);
+  });
+});

@@ -468,8 +468,10 @@ function phpMailerReplies(view: TextView): { reply: FoundReply; index: number }[
  * "…, error code: 550" (mail clients' and CMS plugins' error texts). The words before the marker, on the same
  * line, are the reply's (from the last opener — "Detail:", "said:", "Error:" — when there is one).
  */
+// (PHPMailer ends its error with the enhanced code as "SMTP code: 550 Additional SMTP info: 5.2.0": SMTP.php's
+// getError() fields smtp_code and smtp_code_ex)
 const TRAILING_CODE =
-  /^(.{6,1000}?)(?:,\s{0,3}|\s{0,3}[(\[]\s{0,2}|\s{1,3}[-–]\s{1,3}|\s{1,3})(?:SMTP (?:error|code|reply|status)(?: code)?|(?:error|reply|response|status|return) code|code)\s{0,2}[:=#]?\s{0,2}\(?([45][0-5]\d)\)?(?:\s{1,3}([245]\.\d{1,3}\.\d{1,3}))?\s{0,2}[)\].]?\s*$/i;
+  /^(.{6,1000}?)(?:,\s{0,3}|\s{0,3}[(\[]\s{0,2}|\s{1,3}[-–]\s{1,3}|\s{1,3})(?:SMTP (?:error|code|reply|status)(?: code)?|(?:error|reply|response|status|return) code|code)\s{0,2}[:=#]?\s{0,2}\(?([45][0-5]\d)\)?(?:\s{1,3}(?:Additional SMTP info:\s{0,2})?([245]\.\d{1,3}\.\d{1,3})|\s{1,3}Additional SMTP info:)?\s{0,2}[)\].]?\s*$/i;
 const TRAILING_OPENER = /^.*?(?:\bDetail:|\bsaid:|\breturned:|\bError:|\bfailed:|\breason:)\s*/i;
 
 function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundReply; index: number }[] {
@@ -487,7 +489,9 @@ function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundR
     // …that say a refusal (knowledge/reply-line.ts): "We had 3 tickets (code 450)" is no reply
     if (!REFUSAL_WORDS.test(text)) return;
     const code = Number(m[2]);
-    const enhanced = m[3] && m[3][0] === m[2][0] ? m[3] : null;
+    // (PHPMailer's "Additional SMTP info:" wrapped away from its enhanced code: the code opens the next line)
+    const ext = m[3] ?? (/Additional SMTP info:\s*$/i.test(l) ? /^\s*([245]\.\d{1,3}\.\d{1,3})\s*$/.exec(view.lines[i + 1] ?? '')?.[1] : undefined);
+    const enhanced = ext && ext[0] === m[2][0] ? ext : null;
     const ctx = view.lines.slice(Math.max(0, i - 6), i + 6).join('\n');
     const own = stageFromText(text);
     out.push({
