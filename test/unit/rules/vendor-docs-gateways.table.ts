@@ -124,6 +124,26 @@ export const TREND_MICRO: DocTable = {
       '550 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net',
     ],
     [
+      'trendmicro.ddei-sender-filtering',
+      421,
+      null,
+      'Block temporarily (Sender Filtering/Authentication)',
+      'MAIL FROM',
+      'blocked',
+      'smtp.auth-failed',
+      '421 Block temporarily (greylisting)',
+    ],
+    [
+      'trendmicro.ddei-sender-filtering',
+      521,
+      null,
+      'Block permanently (Sender Filtering/Authentication)',
+      'RCPT TO',
+      'blocked',
+      'smtp.auth-failed',
+      '521 Block permanently (Content Filtering)',
+    ],
+    [
       'trendmicro.imss-relay-domain',
       550,
       null,
@@ -136,4 +156,35 @@ export const TREND_MICRO: DocTable = {
   ]),
 };
 
-export const GATEWAY_DOC_TABLES: DocTable[] = [SOPHOS_EMAIL, MIMECAST, TREND_MICRO];
+export const RECEIVERS_MORE: DocTable = {
+  receiver: 'Fastmail (submission), FORPSI (mxavas.forpsi.com)',
+  host: 'mx.example.org',
+  rcpt: 'someone@example.org',
+  source:
+    'https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back; https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx',
+  rows: rows([
+    [
+      'fastmail.header-address-not-authorised',
+      551,
+      '5.7.1',
+      'Not authorised to send from this header address',
+      'end of DATA',
+      'rejected',
+      'smtp.sender-invalid',
+      '551 5.7.1 Not authorised to relay',
+      'Not authorised to send from this header',
+    ],
+    [
+      'forpsi.sender-blacklisted',
+      550,
+      '5.1.1',
+      '<owner@example.net> sender is blacklisted',
+      'RCPT TO',
+      'rejected',
+      'reputation.blocked',
+      '550 5.7.1 Client host [192.0.2.9] blacklisted: sender is blacklisted at zen.spamhaus.org',
+    ],
+  ]),
+};
+
+export const GATEWAY_DOC_TABLES: DocTable[] = [SOPHOS_EMAIL, MIMECAST, TREND_MICRO, RECEIVERS_MORE];

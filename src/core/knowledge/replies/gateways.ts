@@ -372,6 +372,28 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     sources: TREND_SRC,
   },
   {
+    // Deep Discovery Email Inspector answers a sender its Sender Filtering/Authentication refused with one text for
+    // all of its checks: directory harvest (DHA) and bounce attack protection, SMTP traffic throttling, SPF, DKIM,
+    // DMARC — 421 "Block temporarily", 521 "Block permanently"; the receiver's DDEI log names the check
+    id: 'trendmicro.ddei-sender-filtering',
+    sender: 'Trend Micro Deep Discovery Email Inspector',
+    text: /\bBlock (?:temporarily|permanently) \(Sender Filtering\/Authentication\)/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline:
+      "The recipient's Trend Micro gateway (DDEI) refused the sender in its Sender Filtering/Authentication checks: authentication (SPF, DKIM, DMARC), sending rate, or mail to many unknown addresses",
+    meaning:
+      'Trend Micro documents these replies of Deep Discovery Email Inspector for a sender refused by its Sender Filtering/Authentication settings: Directory Harvest Attack and bounce attack protection, SMTP traffic throttling, SPF, DKIM and DMARC. The reply does not say which; the receiver\'s administrator sees it in the DDEI logs.',
+    rules: ['smtp.auth-failed', 'smtp.rate-limited'],
+    fix: [
+      "Check the sender domain's SPF, DKIM and DMARC for the sending server (the steps below), slow the sending down if it sends many messages at once, and clean a list with many dead addresses.",
+      "If all of that is in order, ask the recipient's administrator which check refused you (the DDEI log) and to except your server.",
+    ],
+    sources: [
+      'https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes (DDEI: "421 Block temporarily (Sender Filtering/Authentication)", "521 Block permanently …")',
+    ],
+  },
+  {
     // InterScan Messaging Security (IMSS/IMSVA) refuses a recipient whose domain is not in its Relay Domains list
     // (SMTP Routing → Message Rule): the recipient organisation's gateway is not set up for that domain
     id: 'trendmicro.imss-relay-domain',

@@ -396,6 +396,28 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
       'https://support.konto.pl/kb/a2164/blad-5_1_0.aspx (konto.pl: "5.1.0 <session id> policy violation" after the sending limits were exceeded)',
     ],
   }),
+  // FORPSI / konto.pl inbound filter (mxavas.forpsi.com): "550 5.1.1 <sender> sender is blacklisted" is the
+  // RECIPIENT's own blacklist of its mailbox matching the sender, not a public DNSBL listing of the sending IP
+  // (the address in angle brackets is the sender the recipient's list names)
+  entry({
+    id: 'forpsi.sender-blacklisted',
+    sender: 'FORPSI / konto.pl (mxavas.forpsi.com)',
+    // (the reason engine reads the address as "<address>": src/core/reason/engine.ts wordsOnly)
+    text: /<(?:address|[^<>\s@]*@[^<>\s]+)>:?\s+sender is blacklisted\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: "The recipient's own blacklist names your address: the recipient (not a public blocklist) refuses your mail",
+    meaning:
+      "FORPSI documents \"550 5.1.1 <address> sender is blacklisted\" for a sender that matches an entry of the blacklist the recipient set for their own mailbox. No public DNSBL is involved and nothing about the sending server was judged.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Ask the recipient by other means (phone, another address) to remove your address or domain from their mailbox blacklist (FORPSI webmail, spam settings).',
+      'Nothing in your DNS, IP or message changes it.',
+    ],
+    sources: [
+      'https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx (konto.pl/FORPSI: the replies of mxavas.forpsi.com, "550 5.1.1 <xxx> sender is blacklisted")',
+    ],
+  }),
   // RU-CENTER (nic.ru): a temporary refusal that asks the sender to try the domain's other MX hosts; persistent, it
   // means the sending server's reverse DNS is missing, mismatched or looks dynamic
   entry({
