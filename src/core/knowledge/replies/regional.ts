@@ -418,6 +418,44 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
       'https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx (konto.pl/FORPSI: the replies of mxavas.forpsi.com, "550 5.1.1 <xxx> sender is blacklisted")',
     ],
   }),
+  // STRATO (Germany): its filter names what it refused in a code in brackets — B-URL (a link), B-TEXT, B-SCORE, B-EX
+  // (the text or the overall score), B-ATTACH (an attachment) — after "Refused by local policy. No SPAM please!"
+  entry({
+    id: 'strato.no-spam',
+    sender: 'STRATO',
+    text: /\bRefused by local policy\.? No SPAM please\b|\(B-(?:URL|TEXT|SCORE|EX|ATTACH)\)/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    headline: "STRATO's filter refused the message as spam; the code in brackets names what it judged (B-URL a link, B-TEXT/B-SCORE/B-EX the text, B-ATTACH an attachment)",
+    meaning:
+      'STRATO documents "Refused by local policy. No SPAM please!" with a code for the part that decided: B-URL a suspicious link, B-TEXT, B-SCORE or B-EX suspicious text, B-ATTACH an attachment it does not allow. The sending server and its DNS were not the reason.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Remove what the code names — the link (B-URL), the wording (B-TEXT, B-SCORE, B-EX), the attachment (B-ATTACH) — including the same content in your signature, and send again.',
+    ],
+    sources: [
+      'https://strato.de/faq/mail/fehlermeldungen-bei-e-mails (STRATO: "Refused by local policy. No SPAM please! (…)", B-URL, B-TEXT, B-SCORE, B-EX, B-ATTACH)',
+      'https://www.strato-hosting.co.uk/faq/product/why-are-my-emails-not-being-delivered',
+    ],
+  }),
+  entry({
+    // STRATO refuses an envelope sender at one of STRATO's own domains sent from elsewhere
+    id: 'strato.forbidden-envelope-from',
+    sender: 'STRATO',
+    text: /\bB-EFROM-STRATO\b|\bForbidden domain\b[^\n]{0,80}\bin Envelope-From\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: "STRATO refused the envelope sender (Return-Path): its domain belongs to STRATO and may not be used from this server",
+    meaning:
+      'STRATO documents "Forbidden domain \'…\' in Envelope-From (B-EFROM-STRATO)" for mail whose envelope sender is at a domain of STRATO itself, sent through a server not allowed to use it.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      "Set the envelope sender (Return-Path; the program's or server's bounce address) to an address of your own domain, not one of STRATO's domains.",
+    ],
+    sources: [
+      'https://www.strato-hosting.co.uk/faq/product/why-are-my-emails-not-being-delivered (STRATO: "550 Forbidden domain \'xxx\' in Envelope-From (B-EFROM-STRATO)")',
+    ],
+  }),
   // RU-CENTER (nic.ru): a temporary refusal that asks the sender to try the domain's other MX hosts; persistent, it
   // means the sending server's reverse DNS is missing, mismatched or looks dynamic
   entry({
