@@ -202,6 +202,37 @@ describe('point 1 (app errors) and knowledge: a submission limit that reuses "ma
   });
 });
 
+describe('rate limits in the words of own servers and other languages, not a full mailbox', () => {
+  it.each([
+    // HestiaCP's Exim template and Mailu's Postfix policy
+    ['2022-06-17 17:28:38 H=(mta) [203.0.113.69] F=<a@example.com> A=dovecot_login:b@example.com rejected RCPT <c@example.com>: Email account b@example.com is sending too many emails - rate overlimit = 83.6 / 1h', 'speeding', 'smtp.rate-limited'],
+    ['SASL login name rejected: You are sending too many emails too fast.', 'speeding', 'smtp.rate-limited'],
+    // an account's sending allowance in French, Spanish and German (Free: roundcube#5908)
+    ['"Quota d\'envoi de mails dépassé"', 'speeding', 'smtp.rate-limited'],
+    ['550 Cuota de envío excedida', 'speeding', 'smtp.rate-limited'],
+    ['550 Sendelimit erreicht, bitte später erneut versuchen', 'speeding', 'smtp.rate-limited'],
+    // a mailbox's storage quota stays one
+    ['550 Le quota de cette boîte est dépassé', 'mailboxfull', 'smtp.mailbox-full'],
+    ['552 Mailbox full: too many emails stored', 'mailboxfull', 'smtp.mailbox-full'],
+  ])('%s → %s, %s', async (text, reason, step) => {
+    const got = await read(text);
+    expect([got.reason, got.step]).toEqual([reason, step]);
+  });
+});
+
+describe("Exchange's stale cached recipient (ExRecipNotFound, IMCEAEX): the sender's Outlook, not the mailbox", () => {
+  it.each([
+    ['550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found', /^The sender's side/],
+    ["Remote Server returned '550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found'", /^The sender's side/],
+    // the plain "recipient not found" stays the recipient side's reading
+    ['550 5.1.1 RESOLVER.ADR.RecipNotFound; not found', /^The recipient's side/],
+  ])('%s → %s', async (text, who) => {
+    const got = await read(text);
+    expect(got.step).toBe('smtp.recipient-unknown');
+    expect(buildView(got.r).verdict.who).toMatch(who);
+  });
+});
+
 describe("spam filters' verdict words: cPanel's rspamd says rSPAM", () => {
   it.each([
     ['SMTP error from remote mail server after end of data:\n550 This message was classified as rSPAM', 'spamdetected'],

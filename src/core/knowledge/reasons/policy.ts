@@ -102,8 +102,16 @@ export const SPEEDING: ReasonTable = {
     ),
     p(
       'speeding.rate',
-      /(?<!connection )\brate[ -]?limit|\b(?:message|sending|send|mail) rate\b[^.;\n]{0,30}\bexceeded\b|\b(?:sending|receiving) (?:too fast|rate)\b|\btry again slower\b|\bthrottl|\bexceeded (?:the |your )?(?:message|sending|hourly|daily) (?:rate|limit|quota)\b|\bmax(?:imum)? (?:emails|messages) per (?:hour|day)\b|\bhourly (?:limit|rate)\b|\bdaily (?:sending |message )?(?:limit|quota)\b|\bat a rate that prevents\b|\bslow down\b|\bunusual rate\b|\btoo (?:much mail|many (?:messages|mails|e-?mails)) (?:from|sent|per|in|for)\b|\b(?:too many|exceeded|limit|quota)\b[^.;\n]{0,60}\bper (?:second|minute|hour|day|24 ?h(?:ours)?)\b|(?<!(?:size|length|storage|disk|mailbox|attachment|header|line|recipients?|connection|connection rate|session) )\blimit (?:has been |was )?(?:exceeded|reached)\b/i,
-      'Gmail (4.2.1, 4.7.28 rate limits), cPanel/Exim ("max emails per hour"), Amazon SES ("Throttling failure"), Postfix anvil, policy daemons ("too many messages from <ip> per hour")',
+      /(?<!connection )\brate[ -]?limit|\b(?:message|sending|send|mail) rate\b[^.;\n]{0,30}\bexceeded\b|\b(?:sending|receiving) (?:too fast|rate)\b|\btry again slower\b|\bthrottl|\bexceeded (?:the |your )?(?:message|sending|hourly|daily) (?:rate|limit|quota)\b|\bmax(?:imum)? (?:emails|messages) per (?:hour|day)\b|\bhourly (?:limit|rate)\b|\bdaily (?:sending |message )?(?:limit|quota)\b|\bat a rate that prevents\b|\bslow down\b|\bunusual rate\b|\b(?:is |are )?sending too many (?:messages|mails|e-?mails)\b|\brate over ?limit\b|\b(?:messages|mails|e-?mails) too fast\b|\btoo (?:much mail|many (?:messages|mails|e-?mails)) (?:from|sent|per|in|for)\b|\b(?:too many|exceeded|limit|quota)\b[^.;\n]{0,60}\bper (?:second|minute|hour|day|24 ?h(?:ours)?)\b|(?<!(?:size|length|storage|disk|mailbox|attachment|header|line|recipients?|connection|connection rate|session) )\blimit (?:has been |was )?(?:exceeded|reached)\b/i,
+      'Gmail (4.2.1, 4.7.28 rate limits), cPanel/Exim ("max emails per hour"), HestiaCP\'s Exim ("Email account … is sending too many emails - rate overlimit", hestiacp/hestiacp#2666), Mailu ("You are sending too many emails too fast", Mailu/Mailu#2416), Amazon SES ("Throttling failure"), Postfix anvil, policy daemons ("too many messages from <ip> per hour")',
+    ),
+    p(
+      'speeding.sending-quota-localized',
+      // the sending quota of the account in other languages: "quota d'envoi (de mails) dépassé" (Free), "cuota de envío
+      // excedida", "quota di invio superata", "cota/limite de envio excedida", "Sendelimit/Versandlimit erreicht" —
+      // an allowance of messages, not a mailbox's storage quota (the lexicon's "quota … dépassé" reads that)
+      /(?<!\p{L})(?:quota|limite|cuota|cota|l\u00edmite)\s+(?:d['\u2019]|de\s+|di\s+)(?:envoi|env\u00edo|envio|invio)(?!\p{L})|(?<!\p{L})(?:Sende|Versand)(?:limit|kontingent)(?!\p{L})/iu,
+      "Free (\"Quota d'envoi de mails dépassé\", roundcube/roundcubemail#5908: it lifted by itself the next day)",
     ),
   ],
 };

@@ -117,7 +117,7 @@ export const MAILBOX_FULL: ReasonTable = {
   definition: DEF('mailboxfull'),
   advice: 'generic.mailbox-full',
   // a quota of the sender's own account ("Daily user sending quota exceeded") is no mailbox's quota
-  unlessPhraseIds: ['speeding.sending-quota'],
+  unlessPhraseIds: ['speeding.sending-quota', 'speeding.sending-quota-localized'],
   phrases: [
     p(
       'mailboxfull.mailbox-full',

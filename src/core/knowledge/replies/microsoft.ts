@@ -529,9 +529,32 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
+    // Exchange's "ExRecipNotFound" and the IMCEAEX address form: the sender's Outlook used a cached internal
+    // (X.500 / legacyExchangeDN) address of the recipient — its auto-complete entry — which no longer resolves after
+    // the mailbox moved or was recreated; the recipient's mailbox itself may be fine (Microsoft: IMCEAEX NDR)
+    id: 'exchange.stale-cached-recipient',
+    sender: 'Exchange (NDR text)',
+    text: /RESOLVER\.ADR\.ExRecipNotFound|\bIMCEAEX-/i,
+    reason: 'userunknown',
+    party: 'sender',
+    headline:
+      "The sender's Outlook used a stale cached address for this recipient (its auto-complete entry), not necessarily a missing mailbox",
+    meaning:
+      "Exchange could not resolve the recipient because the address Outlook filled in was a cached internal one (an X.500 address, shown as IMCEAEX-… or ExRecipNotFound) that no longer exists, typically after a mailbox was moved, recreated or migrated. Retyping the address, or deleting the suggestion, sends it to the current mailbox.",
+    rules: ['smtp.recipient-unknown'],
+    fix: [
+      "In Outlook, delete the recipient's auto-complete suggestion (the X next to it in the To: list) and type the full address again.",
+      'If many people hit it after a migration, the administrator adds the old legacyExchangeDN as an X500 proxy address of the mailbox.',
+    ],
+    sources: [
+      'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/imceaex-ndr (IMCEAEX non-delivery report when you send email to an internal user)',
+      'https://hilfe.cloud4you.biz/hosted-exchange/fehlermeldungen-beim-versand-und-empfang-von-mails ("550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found": delete the suggested contact in Outlook)',
+    ],
+  },
+  {
     id: 'microsoft.ndr-name-not-recognized',
     sender: 'Exchange (NDR text)',
-    text: /RESOLVER\.ADR\.(?:Ex)?RecipNotFound|recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,
+    text: /RESOLVER\.ADR\.RecipNotFound|recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,
     reason: 'userunknown',
     party: 'recipient',
     meaning: 'Exchange did not find the recipient address in its directory.',
