@@ -20,12 +20,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (- - unknown), want blocked|rejected|policyviolation|undefined
   'plesk-qmail-greylist-black-pattern-rejects-microsoft-pool-hostname':
     "Plesk's qmail-queue-handlers log lines ('greylisting filter … list type: black, from: <host>, match string: …', 'REJECT during call 'grey' handler') have no parser: the paste is taken as a bounce without a reply, so no reason; the own filter's black-pattern refusal is not recognised as the receiving server's own policy",
-  // reason userunknown (553 - rcpt), want norelaying|securityerror|rejected; first smtp.recipient-unknown:fail
-  'pt-outlook-error-box-553-domain-not-in-rcpthosts-help-page':
-    "qmail's relay refusal ('553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)'), here localised by Outlook ('não consta na minha lista de rcpthosts autorizados'), is read by its 553 at RCPT as an unknown recipient: the rcpthosts wording family (qmail's control/rcpthosts) is not a relay-denied phrase",
-  // first reputation.blocked:fail, want smtp.auth-required|smtp.relay-denied
-  'pt-phpmailer-locaweb-client-host-rejected-envio-autenticado':
-    "'Client host rejected:' followed by an authentication-required explanation ('necessaria autenticacao … /This mail server requires authentication') is read as a client-host (reputation) block: the authentication-required wording does not win over Postfix's 'Client host rejected' prefix",
   // reason onhold (554 - unknown), want systemerror|undefined|networkerror|rejected; first smtp.rejected:fail
   'ru-synology-smtp-to-telegram-554-dns-lookup-timeout-own-relay':
     "a 554 whose text is the relay's own resolver failure ('dial tcp: lookup api.telegram.org on 192.168.1.1:53: … i/o timeout') is read as a receiver's refusal: reply texts that carry the replying system's own DNS/network error are not taken as a local failure of that system",
