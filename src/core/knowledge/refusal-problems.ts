@@ -582,6 +582,35 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     ],
   },
   {
+    // RFC 3463 X.5.3 "Too many recipients" (§3.6: "More recipients were specified for the message than could
+    // have been delivered by the protocol … should normally be used when the number of recipients exceeds
+    // a limit"): a count per MESSAGE (or per session), answered 452 to the RCPT TO over the limit (RFC 5321
+    // §4.5.3.1.10: "the client … must then send the message to the remaining recipients in another
+    // transaction"). No rate and no number of connections: the fix is fewer recipients per message. A
+    // recipients' count per hour or day is a quota (rate-or-quota, below).
+    id: 'too-many-recipients',
+    rule: 'smtp.rate-limited',
+    text: /\btoo many recipients\b|\b(?:maximum|max\.?) (?:number of )?recipients\b[^.;\n]{0,40}\b(?:exceeded|reached)\b|\brecipients? (?:limit|count) (?:per|for (?:a|one|this|each)) (?:message|mail|e-?mail|transaction|session)\b/i,
+    details: ['5.3'],
+    notReasons: ['mesgtoobig', 'mailboxfull'],
+    unless:
+      /\bper (?:second|minute|hour|day)\b|\b(?:daily|hourly)\b|\bin (?:the last|an?) (?:hour|day|minute)\b|\bover time\b|\brcpthosts\b/i,
+    headline: 'The receiver takes only so many recipients in one message: send to fewer recipients per message',
+    detail:
+      'RFC 3463 X.5.3 "Too many recipients" is a limit on one message (or one session), not a rate and not a number of connections: the receiver accepted the recipients up to its limit and refused the next RCPT TO with 452. RFC 5321 §4.5.3.1.10 asks the client to send the message to the remaining recipients in another transaction; a program that sends one message to a long To/Cc/Bcc list fails instead.',
+    fix: [
+      "Send to fewer recipients per message: split the list into batches below the receiver's limit (often 50 or 100), or send one message per recipient.",
+      'For a mail server relaying to that receiver: limit the recipients per delivery (Postfix: smtp_destination_recipient_limit or <transport>_destination_recipient_limit; Exim: max_rcpt on the smtp transport); Postfix and Exim then send the rest in further transactions by themselves.',
+    ],
+    verify: ['Send the same message to a batch below the limit: every RCPT TO is answered 250.'],
+    sources: [
+      'RFC 3463 §3.6 (X.5.3 Too many recipients)',
+      'RFC 5321 §4.5.3.1.10 (recipients buffer: 452 to the RCPT TO over the limit, the rest in another transaction)',
+      'https://www.postfix.org/postconf.5.html#smtp_destination_recipient_limit',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-the_smtp_transport.html (max_rcpt)',
+    ],
+  },
+  {
     // quotas and rates of a sending account or IP: Google 550 5.4.5 "Daily user sending limit exceeded",
     // 4.2.1 "receiving mail at a rate that prevents additional messages", SES "Maximum sending rate exceeded",
     // "Sending quota exceeded", Exchange 5.2.2 "submission quota exceeded" (RecipientRateLimit), "too many messages"

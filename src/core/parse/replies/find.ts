@@ -98,8 +98,9 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 // (after "=" only in a program's "response=" / "reply=" field: "size=550" is no reply)
 // (the enhanced code may carry a "#", as some servers print it after the basic code: "550 #5.1.0 Address
 // rejected." — the qmail/Exchange 2003 habit of marking RFC 3463 codes with "#", as in "(#5.1.1)")
+// (a number followed by a unit of size is a size, not a code: "550 MB limit exceeded", "552 KB", "450 bytes")
 const CODE = new RegExp(
-  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?:([ -])\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
+  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?!\s?(?:[kKMGT]i?B|[kKMG]?bytes?|octets|[kKMG]byte|(?:kilo|mega|giga)bytes?)\b)(?:([ -])\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
   'g',
 );
 /** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
