@@ -133,6 +133,23 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     sources: MIMECAST_SRC,
   },
   {
+    // Mimecast's code table: "Unable to process connection at this time" — the Mimecast server is under maximum
+    // load; the sending server's retries get through once it has resources again
+    id: 'mimecast.server-busy',
+    sender: 'Mimecast',
+    text: /\bUnable to process connection at this time\b/i,
+    codes: [0, 421, 450, 451, 452],
+    reason: 'systemfull',
+    party: 'recipient',
+    headline: "The recipient's Mimecast gateway is overloaded and deferred the connection; a retry gets through",
+    meaning:
+      "Mimecast documents this reply for its server being under maximum load: nothing about the sender or the message was judged, and the sending server's queue delivers on a later attempt.",
+    rules: ['smtp.rejected'],
+    fix: ['Nothing on your side: your server retries on its own. Only if it lasts for hours, tell the recipient by other means.'],
+    transient: true,
+    sources: MIMECAST_SRC,
+  },
+  {
     // an anti-spoofing policy refuses mail from outside whose From: (or envelope) names the recipient
     // organisation's own domain: a service sending as that domain without being authorised by its SPF/DKIM,
     // or a message forwarded back in. The sender's authentication is what to fix (or an exception)
@@ -340,7 +357,7 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
   {
     id: 'trendmicro.ers',
     sender: 'Trend Micro Email Reputation Services (ERS)',
-    text: /\bTrend Micro (?:Email Reputation|RBL\+|ERS\b|Dynamic User List|QIL\b|DUL\b)|\bblocked by the recipient OR by Trend Micro\b|\bERS-(?:QIL|DUL|RBL)\b|\bmail-abuse\.com\/cgi-bin\/lookup|\bdenial of connection \(\d{3}\) for (?:RBL\+|Zombie) matches \(ERS\)/i,
+    text: /\bTrend Micro (?:Email Reputation|RBL\+|ERS\b|Dynamic User List|QIL\b|DUL\b)|\bblocked by the recipient OR by Trend Micro\b|\bERS-(?:QIL|DUL|RBL)\b|\bmail-abuse\.com\/cgi-bin\/lookup|\brefused by rbl-plus\.mail-abuse\.(?:org|com)\b|\bmail-abuse\.(?:org|com)\/rbl\+?(?![\w.])|\bdenial of connection \(\d{3}\) for (?:RBL\+|Zombie) matches \(ERS\)/i,
     reason: 'blocked',
     party: 'sender',
     headline: "The receiver's Trend Micro filter refused the sending IP: Trend Micro's Email Reputation Services list it",
@@ -353,6 +370,26 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['https://ers.trendmicro.com/   (the IP must show as not listed)'],
     sources: TREND_SRC,
+  },
+  {
+    // InterScan Messaging Security (IMSS/IMSVA) refuses a recipient whose domain is not in its Relay Domains list
+    // (SMTP Routing → Message Rule): the recipient organisation's gateway is not set up for that domain
+    id: 'trendmicro.imss-relay-domain',
+    sender: 'Trend Micro InterScan Messaging Security',
+    text: /\bDomain of forward-path is not allowed\b/i,
+    reason: 'norelaying',
+    party: 'recipient',
+    headline: "The recipient's Trend Micro gateway (IMSS) does not accept mail for the recipient's domain: it is missing from its relay domains",
+    meaning:
+      "Trend Micro documents this reply of InterScan Messaging Security for a recipient whose domain is not in the gateway's Relay Domains list. The gateway the recipient's MX points at is not set up for that domain; nothing about the sender was judged.",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      "Tell the recipient by other means: their administrator must add the domain to the Relay Domains list of their IMSS (Administration → IMSS Configuration → SMTP Routing → Message Rule).",
+      'If this is your own IMSS refusing mail for one of your domains: add the domain there yourself.',
+    ],
+    sources: [
+      'https://success.trendmicro.com/dcx/s/solution/1106332 ("550 Domain of forward-path is not allowed" error message appears when sending mails in InterScan Messaging Security)',
+    ],
   },
 
   // ---- Sophos Email (Central) ----
@@ -389,6 +426,100 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     meaning: 'Sophos Email documents XGEMAIL_0008 (in the admin block list) and XGEMAIL_0009 (in the user block list).',
     rules: ['reputation.blocked'],
     fix: RECIPIENT_BLOCK_FIX,
+    sources: SOPHOS_SRC,
+  },
+  {
+    // XGEMAIL_0011 comes as "550 5.7.1 XGEMAIL_0011 Command rejected": the 5.7.1 and the words read as a policy
+    // refusal, but Sophos' table gives it as an address that does not exist in the protected domain
+    id: 'sophos.recipient-unknown',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_0011\b/,
+    reason: 'userunknown',
+    party: 'recipient',
+    headline: "The recipient's address does not exist: Sophos Email, in front of the recipient's domain, has no such mailbox",
+    meaning:
+      'Sophos Email documents XGEMAIL_0011 as the recipient\'s address not existing in the domain it protects (its list of mailboxes, synchronised from the organisation\'s directory). The reply\'s "5.7.1 Command rejected" is not a policy finding about the sender.',
+    rules: ['smtp.recipient-unknown'],
+    fix: [
+      'Check the recipient address for typos and ask the recipient by other means for the right one.',
+      "If the address is right, the recipient's administrator must add it (or its alias) to the mailboxes in Sophos Central (Email Protection → Mailboxes, or their directory synchronisation).",
+    ],
+    sources: SOPHOS_SRC,
+  },
+  {
+    // the recipient's domain sends its mail (MX) to Sophos Email, but is not (or no longer) a domain of any
+    // Sophos Email account: the recipient organisation's configuration, not the sender's
+    id: 'sophos.domain-not-protected',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_0010\b/,
+    reason: 'norelaying',
+    party: 'recipient',
+    headline: "The recipient's domain points its mail at Sophos Email, but Sophos does not protect (accept mail for) that domain",
+    meaning:
+      "Sophos Email documents XGEMAIL_0010 as the recipient's domain not being a Sophos Email protected domain: its MX records name Sophos' servers while no Sophos Email account has the domain set up (a new domain not yet added, or an account that ended with the MX left behind).",
+    rules: ['smtp.relay-denied'],
+    fix: [
+      "Tell the recipient by other means: their administrator must add and verify the domain in Sophos Central (Email Protection → Domains), or point the domain's MX records back at their own mail server.",
+      'Nothing on your side sends it through meanwhile.',
+    ],
+    sources: SOPHOS_SRC,
+  },
+  {
+    id: 'sophos.license-expired',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_0007\b/,
+    reason: 'systemerror',
+    party: 'recipient',
+    headline: "The recipient organisation's Sophos Email licence has expired: its filter refuses all mail for it",
+    meaning:
+      "Sophos Email documents XGEMAIL_0007 as a message refused because the recipient organisation's licence has expired. Nothing about the sender or the message was judged.",
+    rules: ['smtp.rejected'],
+    fix: [
+      'Tell the recipient by other means: their administrator must renew the Sophos Email licence, or point the domain\'s MX records away from Sophos.',
+    ],
+    sources: SOPHOS_SRC,
+  },
+  {
+    // the recipient's Sophos policy demands a TLS version ("Preferred TLS 1.3", "TLS 1.2") and the sending server
+    // did not use it (offered no STARTTLS at all, or an older version)
+    id: 'sophos.tls-version',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_0006\b/,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: "The recipient's Sophos Email requires TLS (a set version) from senders, and the sending server did not use it",
+    meaning:
+      "Sophos Email documents XGEMAIL_0006 as the TLS version of the connection not matching the version the recipient organisation's policy requires. A sending server that does not use STARTTLS at all, or only TLS 1.0/1.1, is refused.",
+    rules: ['smtp.tls-failed'],
+    fix: [
+      'Make the sending server use STARTTLS with TLS 1.2 or later when the receiver offers it (Postfix: smtp_tls_security_level = may and smtp_tls_protocols = >=TLSv1.2; Exchange: TLS 1.2 enabled in Schannel).',
+      "If the recipient's policy demands TLS 1.3 and the sending server cannot do it, ask the recipient's administrator to accept TLS 1.2 for your domain.",
+    ],
+    verify: ['openssl s_client -starttls smtp -connect {server}:25 -tls1_2 </dev/null   (the handshake must succeed)'],
+    sources: SOPHOS_SRC,
+  },
+  {
+    id: 'sophos.size',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_0012\b/,
+    reason: 'mesgtoobig',
+    party: 'sender',
+    meaning: "Sophos Email documents XGEMAIL_0012 as the message exceeding the size the recipient organisation allows.",
+    rules: ['smtp.message-too-large'],
+    fix: ['Send the attachments another way (a file-sharing link) or split them over several messages.'],
+    sources: SOPHOS_SRC,
+  },
+  {
+    id: 'sophos.large-message-recipients',
+    sender: 'Sophos Email',
+    text: /\bXGEMAIL_0013\b/,
+    reason: 'toomanyconn',
+    party: 'sender',
+    headline: 'Sophos Email refused a large message sent to too many recipients at once',
+    meaning:
+      'Sophos Email documents XGEMAIL_0013 as a large message exceeding the number of recipients allowed for a message of its size.',
+    rules: ['smtp.rate-limited'],
+    fix: ['Send the message to fewer recipients per copy (split the recipient list), or make it smaller (a link instead of the attachment).'],
     sources: SOPHOS_SRC,
   },
   {
