@@ -518,6 +518,23 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: ['RFC 5321 §5.1', 'RFC 3463 §3.5 (X.4.3 Directory server failure)'],
   },
   {
+    // RFC 3463 X.4.3 "Directory server failure" (RFC 1893: "Routing server failure"): "the network system was
+    // unable to forward the message, because a directory server was unavailable … The inability to connect
+    // to an Internet DNS server is one example": the lookup of where to deliver failed, permanent or not
+    id: 'directory-server-failure',
+    rule: 'smtp.dns-lookup-failed',
+    details: ['4.3'],
+    headline: 'The sending server could not look up where to deliver: the DNS lookup of the recipient domain failed',
+    detail:
+      'RFC 3463 X.4.3 "Directory server failure" (RFC 1893 called it "Routing server failure") means the mail system found no answer for where to send the message: the recipient domain does not resolve (mistyped, expired) or its name servers do not answer. No receiver judged the message.',
+    fix: [
+      'Check the recipient address for a typo in the domain, and whether the domain exists: dig MX <domain> and dig NS <domain>.',
+      "If the domain is right and exists, check the sending server's own resolver from that server (dig MX <domain> there).",
+    ],
+    verify: ['dig MX <recipient domain>   (an answer with the MX hosts, not NXDOMAIN or SERVFAIL)'],
+    sources: ['RFC 3463 §3.5 (X.4.3 Directory server failure)', 'RFC 1893 §3.5 (X.4.3 Routing server failure)'],
+  },
+  {
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',

@@ -1,12 +1,14 @@
-// The frame a web page puts around a paste, taken off line for line (the count of lines kept, so that
-// evidence line numbers stay the paste's own):
+// The frame a web page puts around a paste:
 //
 // - a code viewer's gutter of line numbers, copied with the text: a pastebin's, GitLab's and Gitea's
 //   views, a CI job's log page ("1 Dec  3 10:00:01 mx postfix/…", "2 …", or "1: …"). Every line
-//   carries the next number, counted by one; the mail system wrote none of them;
+//   carries the next number, counted by one; the mail system wrote none of them. Taken off line for
+//   line (the count of lines kept, so that evidence line numbers stay the paste's own);
 // - the fences of a Markdown code block (CommonMark §4.5: a line of three or more backticks or
 //   tildes, the opening one with an info string such as "text" or "console"), as GitHub issues and
-//   Stack Overflow posts hold logs and bounces: the fence lines become blank.
+//   Stack Overflow posts hold logs and bounces. The readers know them where they meet them (the
+//   readable view, the log readers' noise, a header section's end); blanking them before every
+//   reader cost more than it mended (a paste fenced whole read worse), so they stay.
 
 /** A gutter's number before a line: padded or not, then a space, a tab or ": " (or the line's end, for an empty line). */
 const NUMBERED = /^ {0,6}(\d{1,6})(:?)(?:[ \t]|$)/;
@@ -43,18 +45,7 @@ export function withoutLineNumbers(lines: string[]): { lines: string[]; sure: bo
 /** A code fence line: three or more backticks or tildes, an info string of one word or none. */
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+.#-]{0,30}\s*$/;
 
-/** The lines with the fences of their Markdown code blocks blank, or null when they have none (or one left open). */
-export function withoutCodeFences(lines: string[]): string[] | null {
-  const at = lines.flatMap((l, i) => (FENCE.test(l) ? [i] : []));
-  if (!at.length || at.length % 2) return null;
-  const out = lines.slice();
-  for (const i of at) out[i] = '';
-  return out;
-}
-
-/** The lines without a gutter or code fences (null when they have neither); `sure` as withoutLineNumbers says. */
-export function withoutPageFrame(lines: string[]): { lines: string[]; sure: boolean } | null {
-  const numbered = withoutLineNumbers(lines);
-  const fenced = withoutCodeFences(numbered?.lines ?? lines);
-  return fenced ? { lines: fenced, sure: numbered?.sure ?? true } : numbered;
+/** Whether a line is a Markdown code block's fence (CommonMark §4.5). */
+export function isCodeFence(line: string): boolean {
+  return FENCE.test(line);
 }

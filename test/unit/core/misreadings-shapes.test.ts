@@ -5,6 +5,7 @@ import { analyze } from '../../../src/core/index';
 import { findReceiverKnowledge } from '../../../src/core/knowledge/replies';
 import { findRefusalProblem } from '../../../src/core/knowledge/refusal-problems';
 import { findReplies } from '../../../src/core/parse/replies/find';
+import { detailNamedBy } from '../../../src/core/knowledge/enhanced-codes';
 import { parseTranscript } from '../../../src/core/parse/transcript';
 import { unescapedHtmlLines } from '../../../src/core/text/view';
 
@@ -127,5 +128,65 @@ describe("a page's HTML escapes are undone line for line before a log reader rea
     const helo = r.checklist.find((s) => s.rule === 'helo.invalid');
     expect(helo?.title).toMatch(/"pc"/);
     expect(JSON.stringify(r.checklist)).not.toMatch(/"&lt"/);
+  });
+});
+
+describe('a refusal in the shapes of notices and help pages: a status name, qmail\'s "(#x.y.z)", words alone', () => {
+  it.each([
+    ['ROUTING SERVER FAILURE', '4.3'],
+    ['Directory server failure.', '4.3'],
+    ['Mailbox full', '2.2'],
+    ['Bad destination mailbox address', '1.1'],
+    ['  Network congestion  ', '4.5'],
+    ['Mailbox full of letters', null],
+    ['The mailbox is full', null],
+    ['server failure', null],
+  ])('%j names detail %s', (text, detail) => expect(detailNamedBy(text)).toBe(detail));
+
+  it.each([
+    ['ROUTING SERVER FAILURE', '5.4.3', 'networkerror'],
+    ['Mailbox full', '5.2.2', 'mailboxfull'],
+    ['Bad destination mailbox address', '5.1.1', 'userunknown'],
+    ['Delivery temporarily suspended:\nMail system congestion', '4.4.5', 'systemfull'],
+  ])('a paste that is only a status name: %j → %s, %s', async (text, enhanced, reason) => {
+    const r = await analyze(text);
+    expect(r.rejections[0]).toMatchObject({ enhanced, reason });
+  });
+
+  it('a status name inside a long text is no refusal of its own', () => {
+    const prose = Array.from({ length: 20 }, (_v, i) => `Line ${i} of a long post about something else.`);
+    expect(findReplies([...prose, 'Mailbox full'])).toEqual([]);
+  });
+
+  it.each([
+    ['This message is looping: it already has my Delivered-To line. (#5.4.6)', '5.4.6', 'smtp.mail-loop'],
+    ['Sorry, no mailbox here by that name. (#5.1.1)', '5.1.1', 'smtp.recipient-unknown'],
+  ])("qmail's status after its words: %s", async (text, enhanced, rule) => {
+    const { r, step } = await first(text);
+    expect(r.rejections[0]).toMatchObject({ code: null, enhanced });
+    expect(step?.rule).toBe(rule);
+  });
+
+  it.each([
+    ['550 5.7.1 can not accept user (#5.7.1)', 550],
+    ['see issue (#5.1.1)', null],
+  ])('not a qmail status of its own: %s', (text, code) => {
+    const found = findReplies([text]);
+    if (code === null) expect(found).toEqual([]);
+    else expect(found[0]?.code).toBe(code);
+  });
+
+  it.each([
+    ['Forged sender domain from this server', 'rejected', 'smtp.sender-invalid'],
+    ['Sender address is forged', 'rejected', 'smtp.sender-invalid'],
+  ])('words alone that name a forged sender: %s', async (text, reason, rule) => {
+    const { r, step } = await first(text);
+    expect(r.rejections[0]?.reason).toBe(reason);
+    expect(step?.rule).toBe(rule);
+  });
+
+  it('words alone that name no refusal stay unread', async () => {
+    const r = await analyze('Forged in the fires of Mount Doom');
+    expect(r.rejections).toEqual([]);
   });
 });
