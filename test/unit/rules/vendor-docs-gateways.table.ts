@@ -124,6 +124,26 @@ export const TREND_MICRO: DocTable = {
       '550 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net',
     ],
     [
+      'trendmicro.ddei-sender-filtering',
+      421,
+      null,
+      'Block temporarily (Sender Filtering/Authentication)',
+      'MAIL FROM',
+      'blocked',
+      'smtp.auth-failed',
+      '421 Block temporarily (greylisting)',
+    ],
+    [
+      'trendmicro.ddei-sender-filtering',
+      521,
+      null,
+      'Block permanently (Sender Filtering/Authentication)',
+      'RCPT TO',
+      'blocked',
+      'smtp.auth-failed',
+      '521 Block permanently (Content Filtering)',
+    ],
+    [
       'trendmicro.imss-relay-domain',
       550,
       null,
@@ -136,4 +156,138 @@ export const TREND_MICRO: DocTable = {
   ]),
 };
 
-export const GATEWAY_DOC_TABLES: DocTable[] = [SOPHOS_EMAIL, MIMECAST, TREND_MICRO];
+export const RECEIVERS_MORE: DocTable = {
+  receiver: 'Fastmail (submission), FORPSI (mxavas.forpsi.com)',
+  host: 'mx.example.org',
+  rcpt: 'someone@example.org',
+  source:
+    'https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back; https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx',
+  rows: rows([
+    [
+      'fastmail.header-address-not-authorised',
+      551,
+      '5.7.1',
+      'Not authorised to send from this header address',
+      'end of DATA',
+      'rejected',
+      'smtp.sender-invalid',
+      '551 5.7.1 Not authorised to relay',
+      'Not authorised to send from this header',
+    ],
+    [
+      'forpsi.sender-blacklisted',
+      550,
+      '5.1.1',
+      '<owner@example.net> sender is blacklisted',
+      'RCPT TO',
+      'rejected',
+      'reputation.blocked',
+      '550 5.7.1 Client host [192.0.2.9] blacklisted: sender is blacklisted at zen.spamhaus.org',
+    ],
+  ]),
+};
+
+export const STRATO: DocTable = {
+  receiver: 'STRATO',
+  host: 'smtpin.rzone.de',
+  rcpt: 'someone@example.de',
+  source: 'https://strato.de/faq/mail/fehlermeldungen-bei-e-mails; https://www.strato-hosting.co.uk/faq/product/why-are-my-emails-not-being-delivered',
+  rows: rows([
+    [
+      'strato.no-spam',
+      550,
+      '5.7.1',
+      'Refused by local policy. No SPAM please! (B-URL)',
+      'end of DATA',
+      'spamdetected',
+      'smtp.content-rejected',
+      '550 5.7.1 Refused by local policy: no relaying',
+      'Refused by local policy. No SPAM please!',
+    ],
+    [
+      'strato.no-spam',
+      554,
+      '5.7.1',
+      'Refused by local policy. No SPAM please! (B-ATTACH)',
+      'end of DATA',
+      'spamdetected',
+      'smtp.content-rejected',
+      '554 5.7.1 Refused by local policy (B-EFROM-STRATO)',
+      'Refused by local policy. No SPAM please!',
+    ],
+    [
+      'strato.forbidden-envelope-from',
+      550,
+      null,
+      "Forbidden domain 'strato.de' in Envelope-From (B-EFROM-STRATO)",
+      'MAIL FROM',
+      'rejected',
+      'smtp.sender-invalid',
+      "550 Forbidden word 'casino' in Subject",
+    ],
+  ]),
+};
+
+export const FILTERS_LISTED: DocTable = {
+  receiver: "Recipients' filters (ClamAV heuristics; Proofpoint Essentials; replies Broadcom lists)",
+  host: 'mx.example.org',
+  rcpt: 'someone@example.org',
+  source:
+    'https://github.com/Cisco-Talos/clamav/blob/main/libclamav/phishcheck.c; https://www.spambrella.com/faq/email-delivery-error-codes/; https://knowledge.broadcom.com/external/article/169925/common-external-spam-filtering-error-cod.html',
+  rows: rows([
+    [
+      'clamav.heuristics',
+      550,
+      null,
+      'Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)',
+      'end of DATA',
+      'virusdetected',
+      'smtp.content-rejected',
+      '550 Message contained unsafe content (Heuristic scan timed out)',
+      'Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain',
+    ],
+    [
+      'clamav.heuristics',
+      554,
+      '5.7.1',
+      'Message rejected: Heuristics.Encrypted.Zip FOUND',
+      'end of DATA',
+      'virusdetected',
+      'smtp.content-rejected',
+      '554 5.7.1 Message rejected: Encrypted.Zip attachments are not scanned',
+    ],
+    [
+      'proofpoint-essentials.recipient-marked-invalid',
+      550,
+      '5.7.1',
+      '<someone@example.org>: Recipient address rejected: User email address is marked as invalid.',
+      'RCPT TO',
+      'userunknown',
+      'smtp.recipient-unknown',
+      '550 5.7.1 <someone@example.org>: Recipient address rejected: Sender email address is marked as spam.',
+      '<someone@example.org>: Recipient address rejected: User email address is marked as invalid',
+    ],
+    [
+      'filter.domain-blacklist',
+      551,
+      null,
+      "Sender is on domain's blacklist",
+      'RCPT TO',
+      'rejected',
+      'reputation.blocked',
+      "551 Sender's IP is on a DNS blacklist",
+    ],
+    [
+      'filter.banned-content',
+      554,
+      null,
+      'Rejected due to banned content',
+      'end of DATA',
+      'policyviolation',
+      'smtp.content-rejected',
+      '554 Rejected due to spam content',
+    ],
+  ]),
+};
+
+export const GATEWAY_DOC_TABLES: DocTable[] = [SOPHOS_EMAIL, MIMECAST, TREND_MICRO, RECEIVERS_MORE, FILTERS_LISTED, STRATO];

@@ -152,4 +152,33 @@ export const CONTENT_FILTER_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.not-compliant'],
     sources: AMAVIS_SRC,
   },
+  {
+    // ClamAV's heuristic detections carry names of their own, "Heuristics.<kind>.<detail>" (libclamav: phishcheck.c
+    // "Heuristics.Phishing.Email.SpoofedDomain", "Heuristics.Phishing.URL.Blocked"; scanners.c "Heuristics.Encrypted.*",
+    // "Heuristics.OLE2.ContainsMacros", "Heuristics.Broken.Executable", "Heuristics.Structured.*"), quoted by any
+    // filter that scans with it ("Message contained unsafe content (Heuristics.…)"). They are no virus signature:
+    // a trait of the message that the receiver's settings refuse (a link that shows one domain and leads to another,
+    // an encrypted archive it cannot scan, an Office macro), fixed in the message rather than on a cleaned computer.
+    // (Amavis' own "INFECTED (…)" replies are amavis.infected, above.)
+    id: 'clamav.heuristics',
+    sender: 'a receiver scanning with ClamAV',
+    text: /\bHeuristics\.(?:Phishing|Safebrowsing|Encrypted|OLE2|Broken|Structured|Limits|PDF|Macros?)\.[\w.-]+/,
+    reason: 'virusdetected',
+    party: 'sender',
+    headline:
+      "The receiver's ClamAV heuristics refused the message for a trait of its content (the name says which), not a virus signature",
+    meaning:
+      "ClamAV names heuristic detections \"Heuristics.<kind>\": Phishing.Email.SpoofedDomain — a link whose visible text is a web address of another domain than the one it leads to (a tracking or redirect link behind a shown URL); Phishing.URL — a link to a listed domain; Encrypted — a password-protected archive or PDF it cannot scan; OLE2.ContainsMacros — an Office document with macros; Broken.Executable, Structured (card or social security numbers), Limits (a file too big or deep to scan).",
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Phishing.Email.SpoofedDomain: do not show a web address as a link\'s text when the link goes elsewhere (a click-tracking or redirect domain of a mailing service): show words, or turn click tracking off for such links.',
+      'Encrypted: send the file unencrypted, or through a share link; OLE2.ContainsMacros: send the document without macros (.docx/.xlsx, or PDF).',
+      "Otherwise resend without the part the name points at, or ask the receiver's administrator to relax that heuristic for you.",
+    ],
+    sources: [
+      'https://github.com/Cisco-Talos/clamav/blob/main/libclamav/phishcheck.c (ClamAV: "Heuristics.Phishing.Email.SpoofedDomain", "Heuristics.Phishing.URL.Blocked")',
+      'https://docs.clamav.net/manual/Usage/Configuration.html (clamd.conf: PhishingScanURLs, AlertEncrypted, AlertOLE2Macros, AlertBrokenExecutables, StructuredDataDetection)',
+      'https://knowledge.broadcom.com/external/article/169925/common-external-spam-filtering-error-cod.html ("550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)")',
+    ],
+  },
 ];

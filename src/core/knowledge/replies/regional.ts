@@ -396,6 +396,66 @@ export const REGIONAL_REPLIES: ReplyKnowledge[] = [
       'https://support.konto.pl/kb/a2164/blad-5_1_0.aspx (konto.pl: "5.1.0 <session id> policy violation" after the sending limits were exceeded)',
     ],
   }),
+  // FORPSI / konto.pl inbound filter (mxavas.forpsi.com): "550 5.1.1 <sender> sender is blacklisted" is the
+  // RECIPIENT's own blacklist of its mailbox matching the sender, not a public DNSBL listing of the sending IP
+  // (the address in angle brackets is the sender the recipient's list names)
+  entry({
+    id: 'forpsi.sender-blacklisted',
+    sender: 'FORPSI / konto.pl (mxavas.forpsi.com)',
+    // (the reason engine reads the address as "<address>": src/core/reason/engine.ts wordsOnly)
+    text: /<(?:address|[^<>\s@]*@[^<>\s]+)>:?\s+sender is blacklisted\b/i,
+    reason: 'rejected',
+    party: 'recipient',
+    headline: "The recipient's own blacklist names your address: the recipient (not a public blocklist) refuses your mail",
+    meaning:
+      "FORPSI documents \"550 5.1.1 <address> sender is blacklisted\" for a sender that matches an entry of the blacklist the recipient set for their own mailbox. No public DNSBL is involved and nothing about the sending server was judged.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Ask the recipient by other means (phone, another address) to remove your address or domain from their mailbox blacklist (FORPSI webmail, spam settings).',
+      'Nothing in your DNS, IP or message changes it.',
+    ],
+    sources: [
+      'https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx (konto.pl/FORPSI: the replies of mxavas.forpsi.com, "550 5.1.1 <xxx> sender is blacklisted")',
+    ],
+  }),
+  // STRATO (Germany): its filter names what it refused in a code in brackets — B-URL (a link), B-TEXT, B-SCORE, B-EX
+  // (the text or the overall score), B-ATTACH (an attachment) — after "Refused by local policy. No SPAM please!"
+  entry({
+    id: 'strato.no-spam',
+    sender: 'STRATO',
+    text: /\bRefused by local policy\.? No SPAM please\b|\(B-(?:URL|TEXT|SCORE|EX|ATTACH)\)/i,
+    reason: 'spamdetected',
+    party: 'sender',
+    headline: "STRATO's filter refused the message as spam; the code in brackets names what it judged (B-URL a link, B-TEXT/B-SCORE/B-EX the text, B-ATTACH an attachment)",
+    meaning:
+      'STRATO documents "Refused by local policy. No SPAM please!" with a code for the part that decided: B-URL a suspicious link, B-TEXT, B-SCORE or B-EX suspicious text, B-ATTACH an attachment it does not allow. The sending server and its DNS were not the reason.',
+    rules: ['smtp.content-rejected'],
+    fix: [
+      'Remove what the code names — the link (B-URL), the wording (B-TEXT, B-SCORE, B-EX), the attachment (B-ATTACH) — including the same content in your signature, and send again.',
+    ],
+    sources: [
+      'https://strato.de/faq/mail/fehlermeldungen-bei-e-mails (STRATO: "Refused by local policy. No SPAM please! (…)", B-URL, B-TEXT, B-SCORE, B-EX, B-ATTACH)',
+      'https://www.strato-hosting.co.uk/faq/product/why-are-my-emails-not-being-delivered',
+    ],
+  }),
+  entry({
+    // STRATO refuses an envelope sender at one of STRATO's own domains sent from elsewhere
+    id: 'strato.forbidden-envelope-from',
+    sender: 'STRATO',
+    text: /\bB-EFROM-STRATO\b|\bForbidden domain\b[^\n]{0,80}\bin Envelope-From\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: "STRATO refused the envelope sender (Return-Path): its domain belongs to STRATO and may not be used from this server",
+    meaning:
+      'STRATO documents "Forbidden domain \'…\' in Envelope-From (B-EFROM-STRATO)" for mail whose envelope sender is at a domain of STRATO itself, sent through a server not allowed to use it.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      "Set the envelope sender (Return-Path; the program's or server's bounce address) to an address of your own domain, not one of STRATO's domains.",
+    ],
+    sources: [
+      'https://www.strato-hosting.co.uk/faq/product/why-are-my-emails-not-being-delivered (STRATO: "550 Forbidden domain \'xxx\' in Envelope-From (B-EFROM-STRATO)")',
+    ],
+  }),
   // RU-CENTER (nic.ru): a temporary refusal that asks the sender to try the domain's other MX hosts; persistent, it
   // means the sending server's reverse DNS is missing, mismatched or looks dynamic
   entry({

@@ -105,6 +105,27 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Fastmail's submission server refuses a message whose From: header is not one of the account's sending
+    // identities (its own addresses, aliases, or addresses of a domain set up in the account): the login worked,
+    // the header address is what it refuses — not an SPF/DKIM/DMARC verdict of a receiver
+    id: 'fastmail.header-address-not-authorised',
+    sender: 'Fastmail (submission)',
+    text: /\bNot authori[sz]ed to send from this header\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline: "Fastmail refused the From: address: it is not one of the sending identities of the account that logged in",
+    meaning:
+      "Fastmail documents \"551 5.7.1 Not authorised to send from this header address\" for a message whose From: header is an address the logged-in account may not send as. The password was accepted; no recipient's server saw the message.",
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      "Send with a From: address of the account: its own address, an alias, or an address at a domain added to the account (Settings → Domains); an outside address must be added as a sending identity first (Settings → Sending identities, which verifies it).",
+      "If a program or device sends for you, set its From address to one of those; put a visitor's address (a contact form) in Reply-To instead.",
+    ],
+    sources: [
+      'https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back (Fastmail: common bounce errors, "551 5.7.1 Not authorised to send from this header address")',
+    ],
+  },
+  {
     id: 'mailgun.sandbox',
     sender: 'Mailgun',
     text: /(?:Free accounts|Sandbox subdomains) are for test purposes only|not allowed to send: .{0,80}authorized recipients/i,
