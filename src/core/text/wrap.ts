@@ -55,9 +55,32 @@ export function wrapWidth(lines: string[]): number | null {
         break;
       }
     }
-    if (fits) return reached ? w : WIDEST_WRAP;
+    if (fits) return reached ? w : (widthOfBreaks(lines, w) ?? WIDEST_WRAP);
   }
   return null;
+}
+
+/** How far below its width a wrapped line may end (the next word did not fit: a word's length). */
+const NEAR_WIDTH = 12;
+
+/**
+ * The width the breaks show when no line reaches one exactly (a client at 64 columns whose lines end at 59
+ * before a long word): the widest width at which every line that ends near the limit (within NEAR_WIDTH of
+ * `atLeast`, the narrowest width every line respects) would still have had its next line's first word
+ * pushed down — the smallest such line's length, a space and that word, less one. Lines the next one
+ * cannot continue (a record of its own) and sentences that end where the next begins are no breaks.
+ * Null when no line ends near the limit or the breaks disagree with `atLeast`.
+ */
+function widthOfBreaks(lines: string[], atLeast: number): number | null {
+  let width = Infinity;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i].trimEnd();
+    const next = lines[i + 1];
+    if (l.length < atLeast - NEAR_WIDTH || !next.trim() || OWN_RECORD.test(next)) continue;
+    if (/[.!?]$/.test(l) && /^\p{Lu}/u.test(next)) continue;
+    width = Math.min(width, l.length + firstWord(next).length);
+  }
+  return Number.isFinite(width) && width >= atLeast && width <= WIDEST_WRAP ? width : null;
 }
 
 /**
@@ -123,7 +146,7 @@ function joinQuoted(input: string[], from: number): Unwrapped | null {
   const lines: string[] = [];
   const origin: number[] = [];
   let joined = 0;
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const m = marks[i];
     if (m === null) {
       lines.push(input[i]);
@@ -158,9 +181,10 @@ function joinBreaks(input: string[], width: number, from: number): Unwrapped {
     const prev = i > from ? input[i - 1].trimEnd() : '';
     const l = input[i];
     // (a line that ends with its program's tag, "postfix/smtpd[17756]:", has its message on the next one,
-    // whatever that looks like: "NOQUEUE: reject: …" is no header field there)
+    // whatever that looks like: "NOQUEUE: reject: …" is no header field there — unless the next one is
+    // quoted: a reply's quote marks are the client's, and joinQuoted reads the quoted lines)
     const own =
-      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^\S/.test(l))) ||
+      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^[^\s>]/.test(l))) ||
       // a line that opens the way the record before it opened is the next record ("@4000…" qmail's
       // TAI64N stamps, "R=dnslookup …" lines, a list of like sentences): digits may differ
       sameOpening(record, l) ||
