@@ -144,6 +144,17 @@ export const TREND_MICRO: DocTable = {
       '521 Block permanently (Content Filtering)',
     ],
     [
+      'trendmicro.ers-dynamic',
+      450,
+      null,
+      'Temporary denial of connection (450) for Zombie matches (ERS)',
+      'connect',
+      'blocked',
+      'reputation.blocked',
+      '550 Permanent denial of connection (550) for RBL+ matches (ERS)',
+      'Temporary denial of connection (450) for Zombie matches',
+    ],
+    [
       'trendmicro.imss-relay-domain',
       550,
       null,
@@ -157,11 +168,11 @@ export const TREND_MICRO: DocTable = {
 };
 
 export const RECEIVERS_MORE: DocTable = {
-  receiver: 'Fastmail (submission), FORPSI (mxavas.forpsi.com)',
+  receiver: 'Fastmail (submission), JetEmail (smarthost), FORPSI (mxavas.forpsi.com)',
   host: 'mx.example.org',
   rcpt: 'someone@example.org',
   source:
-    'https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back; https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx',
+    'https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back; https://support.jetemail.com/outbound/smtp-error-codes/535-IP-not-authorized; https://support.konto.pl/kb/a2871/ograniczenie-wiadomosci-przychodzacych-na-serwerze-pocztowym-mxavas_forpsi_com.aspx',
   rows: rows([
     [
       'fastmail.header-address-not-authorised',
@@ -173,6 +184,16 @@ export const RECEIVERS_MORE: DocTable = {
       'smtp.sender-invalid',
       '551 5.7.1 Not authorised to relay',
       'Not authorised to send from this header',
+    ],
+    [
+      'service.ip-allowlist',
+      535,
+      null,
+      'IP not authorized',
+      'AUTH',
+      'securityerror',
+      'smtp.relay-denied',
+      '535 5.7.8 Error: authentication failed: IP not authorized for user',
     ],
     [
       'forpsi.sender-blacklisted',

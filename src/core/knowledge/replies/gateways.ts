@@ -377,6 +377,29 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
 
   // ---- Trend Micro (Email Reputation Services, Hosted Email Security, IMSVA) ----
   {
+    // the Advanced level of ERS: an IP in the DYNAMIC reputation database (a server that sent a burst of spam lately,
+    // often a compromised account) is deferred with 450, not refused: the listing expires and the queue's retry passes
+    id: 'trendmicro.ers-dynamic',
+    sender: 'Trend Micro Email Reputation Services (ERS, dynamic reputation)',
+    text: /\bdenial of connection \(450\) for Zombie matches\b/i,
+    reason: 'blocked',
+    party: 'sender',
+    headline: "The receiver's Trend Micro filter deferred the sending IP: Trend Micro's dynamic reputation database lists it for now",
+    meaning:
+      "Trend Micro's ERS answers 450 (try again later) for an IP in its dynamic reputation database: one that sent a burst of spam lately, typically from a compromised account or form. The listing expires on its own; until then the receiver defers the mail, and a legitimate server's queue delivers it once the IP is no longer listed.",
+    rules: ['reputation.blocked'],
+    fix: [
+      'Find and stop what sent spam from {ip} (a compromised mailbox password, a web form, a script), so that the listing lapses; the queue retries on its own meanwhile.',
+      'Look {ip} up at https://ers.trendmicro.com/ to see the listing and its kind.',
+    ],
+    verify: ['https://ers.trendmicro.com/   (the IP must show as not listed)'],
+    transient: true,
+    sources: [
+      'https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes ("Temporary denial of connection (450) for Zombie matches (ERS)")',
+      'https://docs.trendmicro.com/en-us/enterprise/email-reputation-services-online-help/getting-started_001/configuring-email-re/configuring-your-mta.aspx (Advanced: 450 for the dynamic reputation database)',
+    ],
+  },
+  {
     id: 'trendmicro.ers',
     sender: 'Trend Micro Email Reputation Services (ERS)',
     text: /\bTrend Micro (?:Email Reputation|RBL\+|ERS\b|Dynamic User List|QIL\b|DUL\b)|\bblocked by the recipient OR by Trend Micro\b|\bERS-(?:QIL|DUL|RBL)\b|\bmail-abuse\.com\/cgi-bin\/lookup|\brefused by rbl-plus\.mail-abuse\.(?:org|com)\b|\bmail-abuse\.(?:org|com)\/rbl\+?(?![\w.])|\bdenial of connection \(\d{3}\) for (?:RBL\+|Zombie) matches \(ERS\)/i,

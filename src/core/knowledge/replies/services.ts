@@ -15,10 +15,12 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
     // SMTP2GO: "550 that IP address on this account is not allowed to send" (IP Allowlist) and "550 that IP
     // address is not allowed to send" (an IP Authentication entry set to blocked, or a closed account);
     // Brevo: "unauthorized: IP not authorized" / "unauthorized: not verified" (Authorized IPs, shared by its
-    // API and SMTP keys).
+    // API and SMTP keys); JetEmail's smarthost: "535 IP not authorized" (the login is right, the IP is not on the
+    // SMTP user's IP restriction list) — the bare words alone, so that another server's longer sentence with them is
+    // not read as an allow list.
     id: 'service.ip-allowlist',
-    sender: 'SMTP2GO / Brevo (allowed-IP list)',
-    text: /\bthat IP address (?:on this account )?is not allowed to send\b|\bcoming from an IP address that isn't in the IP allow ?list\b|\bunauthori[sz]ed: (?:IP not authori[sz]ed|not verified)\b/i,
+    sender: 'SMTP2GO / Brevo / JetEmail (allowed-IP list)',
+    text: /\bthat IP address (?:on this account )?is not allowed to send\b|\bcoming from an IP address that isn't in the IP allow ?list\b|\bunauthori[sz]ed: (?:IP not authori[sz]ed|not verified)\b|^\s*(?:5\.7\.\d{1,3}\s+)?IP not authori[sz]ed\.?\s*$/i,
     reason: 'securityerror',
     party: 'sender',
     headline: "The sending service refused the client's IP: it is not on the account's allowed-IP list",
@@ -26,7 +28,7 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
       "The relay or API of the sending service checks the address the program connects from against the account's own list of allowed (authorized) IPs, or against the status of an IP it authenticates by: this client's IP is not allowed (not added, blocked, or a new IP still waiting for the owner's confirmation). No receiver judged the mail and nothing in DNS is involved.",
     rules: ['smtp.relay-denied', 'smtp.auth-required'],
     fix: [
-      "Find the public IP the sending program connects from (a server's or office's outbound address, {ip} if the refusal names it) and add it to the account's allowed list: SMTP2GO Settings » Sending Options » IP Allowlist (or Sending » IP Authentication: set the IP's status to Allowed); Brevo Settings » Security » Authorized IPs (or click the link in its 'Validate your IP address' mail).",
+      "Find the public IP the sending program connects from (a server's or office's outbound address, {ip} if the refusal names it) and add it to the account's allowed list: SMTP2GO Settings » Sending Options » IP Allowlist (or Sending » IP Authentication: set the IP's status to Allowed); Brevo Settings » Security » Authorized IPs (or click the link in its 'Validate your IP address' mail); JetEmail Outbound » Smarthost » the SMTP user's IP restriction list.",
       'If the program runs where its IP changes (cloud functions, home connections), send with SMTP credentials of a user that has no IP restriction, or turn the allowlist off for that key.',
     ],
     verify: ["Send a test from the same host: the relay answers 250 and the service's activity log shows the message."],
@@ -34,6 +36,7 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
       'https://support.smtp2go.com/hc/en-gb/articles/20032331851417 (IP Allowlist: "550 that IP address on this account is not allowed to send")',
       "https://support.smtp2go.com/hc/en-gb/articles/360015283053 ('550 that IP address is not allowed to send')",
       'https://help.brevo.com/hc/en-us/articles/5740111683858 (Authorize and block IP addresses for API and SMTP security)',
+      'https://support.jetemail.com/outbound/smtp-error-codes/535-IP-not-authorized (JetEmail: "535 IP not authorized", the SMTP user\'s IP restriction)',
     ],
   },
   {
