@@ -41,7 +41,8 @@ const WIDEST_WRAP = 100;
  * 100 that every line respects — a longer line holds no space where it could have been broken
  * (a client keeps a word longer than the line whole) — and that some line reaches. When no line
  * reaches it (every break came before a word longer than the line, as a stack frame's
- * "(C:\…\smtp-connection.js:528:15)"), only the widest width is sure: 100.
+ * "(C:\…\smtp-connection.js:528:15)"), only the widest width is sure: 100 — unless the breaks show
+ * that narrowest width (breaksShowWidth: lines that end just short of it before a longer word).
  */
 export function wrapWidth(lines: string[]): number | null {
   for (let w = NARROWEST_WRAP; w <= WIDEST_WRAP; w++) {
@@ -55,7 +56,7 @@ export function wrapWidth(lines: string[]): number | null {
         break;
       }
     }
-    if (fits) return reached ? w : (widthOfBreaks(lines, w) ?? WIDEST_WRAP);
+    if (fits) return reached || breaksShowWidth(lines, w) ? w : WIDEST_WRAP;
   }
   return null;
 }
@@ -64,23 +65,24 @@ export function wrapWidth(lines: string[]): number | null {
 const NEAR_WIDTH = 12;
 
 /**
- * The width the breaks show when no line reaches one exactly (a client at 64 columns whose lines end at 59
- * before a long word): the widest width at which every line that ends near the limit (within NEAR_WIDTH of
- * `atLeast`, the narrowest width every line respects) would still have had its next line's first word
- * pushed down — the smallest such line's length, a space and that word, less one. Lines the next one
- * cannot continue (a record of its own) and sentences that end where the next begins are no breaks.
- * Null when no line ends near the limit or the breaks disagree with `atLeast`.
+ * Whether the breaks show a paste wrapped at `atLeast` (the narrowest width every line respects) when no
+ * line reaches it — a client at 64 columns whose lines end at 59 before a long word: some line ends near
+ * that limit (within NEAR_WIDTH) and its next line's first word would not have fitted on it, and no such
+ * line's length, a space and that word fit within `atLeast` (then it was no break, and the paste no
+ * wrap at that width). Lines the next one cannot continue (a record of its own) and sentences that end
+ * where the next begins are no breaks. The width is then the narrowest one the breaks allow: every
+ * width up to the smallest break is consistent, and the narrowest undoes the most breaks.
  */
-function widthOfBreaks(lines: string[], atLeast: number): number | null {
-  let width = Infinity;
+function breaksShowWidth(lines: string[], atLeast: number): boolean {
+  let smallest = Infinity;
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i].trimEnd();
     const next = lines[i + 1];
     if (l.length < atLeast - NEAR_WIDTH || !next.trim() || OWN_RECORD.test(next)) continue;
     if (/[.!?]$/.test(l) && /^\p{Lu}/u.test(next)) continue;
-    width = Math.min(width, l.length + firstWord(next).length);
+    smallest = Math.min(smallest, l.length + firstWord(next).length);
   }
-  return Number.isFinite(width) && width >= atLeast && width <= WIDEST_WRAP ? width : null;
+  return Number.isFinite(smallest) && smallest >= atLeast && smallest <= WIDEST_WRAP;
 }
 
 /**

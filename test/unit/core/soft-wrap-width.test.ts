@@ -1,4 +1,4 @@
-// The width of a paste wrapped whole when no line reaches it (text/wrap.ts widthOfBreaks): a client at 64
+// The width of a paste wrapped whole when no line reaches it (text/wrap.ts breaksShowWidth): a client at 64
 // columns whose lines end at 59 before a long word shows its width only in its breaks. And a reply's quote
 // marks are the client's: a line that ends with a program's tag is not joined to the next, quoted, line.
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ const SENDMAIL = [
 
 describe('a width shown only by the breaks', () => {
   it.each([
-    ['lines of 59 before words of 5 and 11: at most 64', SENDMAIL, 64],
+    ['lines of 59 before words of 5 and 11: the narrowest width they respect, 60', SENDMAIL, 60],
     ['no line near the limit: only 100 is sure', ['short line one', 'short line two'], 100],
     ['a sentence that ends where the next begins is no break', ['x'.repeat(50) + ' end.', 'Next sentence here'], 100],
     ['a record of its own is no break', ['x'.repeat(53) + ' tail', 'Status: 5.1.1'], 100],
