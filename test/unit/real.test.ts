@@ -41,6 +41,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want userunknown|norelaying|securityerror; first smtp.recipient-unknown:fail, want smtp.auth-required|smtp.relay-denied
   'outlook-ndr-550-no-such-user-here-unauthenticated-outbound-host-kb':
     "the host's outgoing server answers an unauthenticated client's mail to the internet with '550 No such user here': the words (and cPanel's documented meaning of them) say the mailbox is unknown, and nothing in the paste says the client did not log in, so the step follows the words; the reason is 'filtered' because the Outlook notice's \"'a@b' on <date> 550\" line leaves the code at the line's end and the words on the next line",
+  // first smtp.auth-failed:fail, want smtp.rejected|spf.fail|dmarc.fail
+  'mimecast-accredit-554-5-3-0-header-anti-spoofing-platform-sends-as-customer-domain':
+    "first step only: Mimecast's 'Rejected by header based Anti-Spoofing policy' leads with smtp.auth-failed (the receiver refused on the sender's authentication: SPF/DKIM/DMARC together), which the expectation (written before the run, when that step's id was not known to the collector) does not list; the anti-spoofing entry (knowledge/replies/gateways.ts) is right about the mechanism. Who acts: the recipient organisation's own policy refused a platform sending as its domain (the fix is its bypass), while the verdict says the sender's side — the 'internal domain from an external source' case of anti-spoofing is not told apart from plain spoofing",
   // not recognised (kind unknown); first none, want mta.local-error|dkim.fail
   // kind bounce, want postfix-log
   'postfix-deferred-greylisted-by-postgrey-mangled-log':
@@ -48,6 +51,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
+  // reason none; first none; stage none, want rcpt
+  'tutanota-helo-rejected-host-not-found-own-postfix-log':
+    'paste format: Postfix log lines whose line breaks were lost (three syslog lines run together on one line, "… hostname Jun 20 07:51:34 smtp2 postfix/smtpd[…]: connect from …") are not split at the embedded syslog prefixes, so the NOQUEUE reject inside is not read as a log line (parse/paste.ts keeps one output line per input line)',
 };
 
 const incidents = listIncidents();

@@ -135,16 +135,21 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7372 §3.2 (X.7.23 SPF validation failed)'],
   },
   {
-    // a gateway that names the policy it refused by: Proofpoint "Email rejected per SPF policy", MailChannels
-    // "Email has been rejected due to the domain's SPF policy", "… due to example.org's SPF policy"
+    // a gateway that names the policy it refused by: Proofpoint "Email rejected per SPF policy", Proofpoint
+    // Essentials "Message rejected per sender's SPF policy", MailChannels "Email has been rejected due to the
+    // domain's SPF policy", "… due to example.org's SPF policy" — the policy is the sender domain's, however named
     id: 'gateway.rejected-per-spf-policy',
     sender: 'a mail gateway (Proofpoint, MailChannels)',
     text: new RegExp(
-      String.raw`\b(?:rejected|refused|blocked|denied) (?:per|due to|by|because of) (?:the )?(?:${DOTTED}'s |domain'?s )?SPF (?:policy|record)\b`,
+      String.raw`\b(?:rejected|refused|blocked|denied) (?:per|due to|by|because of) (?:the )?(?:${DOTTED}'s |(?:domain|sender)'?s )?SPF (?:policy|record)\b`,
       'i',
     ),
     claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
-    sources: ['https://docs.mailchannels.com/inbound/smtp-errors', 'RFC 7208 §8.4 (fail)'],
+    sources: [
+      'https://docs.mailchannels.com/inbound/smtp-errors',
+      'https://www.404andmore.com/proofpoint-essentials-fixing-the-550-5-7-1-spf-rejected-error/ (Proofpoint Essentials, "550 5.7.1 Message rejected per sender\'s SPF policy")',
+      'RFC 7208 §8.4 (fail)',
+    ],
   },
   {
     // pyspf, libspf2 and many receivers: "domain of a@example.org does not designate 203.0.113.5 as permitted sender"

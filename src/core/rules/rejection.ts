@@ -86,8 +86,10 @@ function checkedElsewhere(r: Rejection, ctx: RuleContext): boolean {
   const stated = ctx.evidence.logged.filter((l) => l.refused && l.line === r.line);
   if (stated.length) return stated.some((l) => recordedStillExplains(ctx, l));
   // a dead list the refusal names (relays.ordb.org, SORBS): the listing means nothing, dnsbl.defunct
-  // explains it — never "find what sent the spam, request removal"
-  if (namesDefunctList(r)) return true;
+  // explains it — never "find what sent the spam, request removal"; unless the refusal names a live
+  // list too (a host's page quoting "blocked using zen.spamhaus.org" and "… dnsbl.sorbs.net" together):
+  // that listing is a finding about the sender, and the refusal keeps its step
+  if (namesDefunctList(r) && !namesLiveList(r)) return true;
   // a list the refusal names gets its dnsbl.listed step even offline (what the receiver found);
   // a refusal that names no list the checks know ("is in an RBL") keeps its own
   if (isDnsblText(r)) return !!ctx.subjects.ip && !!ctx.live.dnsbl?.results.some((x) => x.receiver.some((l) => l.line === r.line));
@@ -121,8 +123,19 @@ function ptrProblemFound(ctx: RuleContext): boolean {
 }
 
 /** Whether a refusal names a blocklist that no longer exists (knowledge/dnsbl: status defunct). */
+/** The domain-like names of a refusal's text (candidate DNSBL zones). */
+const zonesIn = (r: Rejection): string[] => r.text.match(/\b(?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}\b/gi) ?? [];
+
 function namesDefunctList(r: Rejection): boolean {
-  return (r.text.match(/\b(?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}\b/gi) ?? []).some((z) => findDnsbl(z)?.status === 'defunct');
+  return zonesIn(r).some((z) => findDnsbl(z)?.status === 'defunct');
+}
+
+/** Whether the refusal names a blocklist that is still in service (knowledge/dnsbl-registry.ts). */
+function namesLiveList(r: Rejection): boolean {
+  return zonesIn(r).some((z) => {
+    const entry = findDnsbl(z);
+    return !!entry && entry.status !== 'defunct';
+  });
 }
 
 function isDnsblText(r: Rejection): boolean {

@@ -284,3 +284,47 @@ describe('a client that gives the basic code in brackets before the enhanced one
     expect(found.map((f) => [f.code, f.text])).toEqual([[550, '']]);
   });
 });
+
+describe("a webmail's error label that puts the server's code in parentheses or brackets (Roundcube's smtperror)", () => {
+  it.each([
+    ['SMTP Error (451): Temporary local problem - please try later', 451, /^Temporary local problem - please try later$/],
+    ['Error SMTP (451): (Temporary local problem - please try later).', 451, /Temporary local problem - please try later/],
+    ['Erro SMTP (550): Relay not permitted', 550, /^Relay not permitted$/],
+    ['[SMTP error: [451] Temporary local problem]', 451, /^Temporary local problem/],
+    ['Erro SMTP: [451] Temporary local problem - please try later', 451, /^Temporary local problem/],
+  ])('%s → %i', (paste, code, text) => {
+    const [f] = findReplies([paste]);
+    expect(f?.code).toBe(code);
+    expect(f?.text).toMatch(text);
+  });
+
+  it.each([
+    // a code in parentheses after other words is no label's: still a field that names the code
+    ['The server said (451): nothing more'],
+    // a bracketed code field of a client log stays code-only
+    ['SMTPC: received error code. [550] (8000)  ERR:'],
+  ])('%s → not read as a labelled reply', (paste) => {
+    const found = findReplies([paste]);
+    expect(found.some((f) => f.text.length > 0 && f.via === 'opener' && /nothing more|8000/.test(f.text))).toBe(false);
+  });
+
+  it("keeps Roundcube's recipient error read at its enhanced code", () => {
+    const [f] = findReplies(['SMTP Error (550): Failed to add recipient "a@b.example" (5.7.1 <a@b.example>: Relay access denied).']);
+    expect(f?.enhanced).toBe('5.7.1');
+  });
+});
+
+describe("PHPMailer's error without its full head: the words before 'SMTP code:', the enhanced code after 'Additional SMTP info:'", () => {
+  it.each([
+    // the head cut by a redaction, the code and its extra on one line
+    [['SMTP Error: data not [redacted] server error: DATA END command failed Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info: 5.2.0'], 550, '5.2.0'],
+    // wrapped by a mail client between "info:" and its code
+    [['SMTP Error: data not accepted.SMTP server error: DATA END command failed', 'Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:', '5.2.0'], 550, '5.2.0'],
+    // the extra of another class is no enhanced code of this reply
+    [['Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:', '4.2.0'], 550, null],
+  ])('%j → %i %s', (paste, code, enhanced) => {
+    const f = findReplies(paste).find((x) => x.code === code);
+    expect(f?.text).toMatch(/Spam Rejected$/);
+    expect(f?.enhanced ?? null).toBe(enhanced);
+  });
+});

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/index';
 import type { Report } from '../../../src/core/types';
+import { buildView } from '../../../src/worker/view/build';
 
 const NOW = { now: () => new Date('2026-12-01T00:00:00Z') };
 
@@ -182,10 +183,63 @@ describe('point 1 (app errors) and knowledge: a submission limit that reuses "ma
     ],
     // a plain unknown mailbox stays one
     ['550 Requested action not taken: mailbox unavailable', 'smtp.recipient-unknown'],
+    // United Internet's sender-domain DNS check behind the same prefix: the envelope sender's domain, not a mailbox
+    [
+      'The Diagnostic-Code says: smtp; 550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record.',
+      'smtp.sender-invalid',
+    ],
+    [
+      'status=bounced (host smtp.ionos.de[213.165.67.113] said: 550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record (in reply to MAIL FROM command))',
+      'smtp.sender-invalid',
+    ],
+    ['[Error: Mail command failed] response: 550 invalid DNS MX or A/AAAA resource record', 'smtp.sender-invalid'],
+    // an MX record named in other words is no such refusal
+    ['550 Requested action not taken: mailbox unavailable (valid DNS MX record found)', 'smtp.recipient-unknown'],
   ])('%s → %s', async (text, step) => {
     const got = await read(text);
     if (step.startsWith('not ')) expect(got.step).not.toBe(step.slice(4));
     else expect(got.step).toBe(step);
+  });
+});
+
+describe("spam filters' verdict words: cPanel's rspamd says rSPAM", () => {
+  it.each([
+    ['SMTP error from remote mail server after end of data:\n550 This message was classified as rSPAM', 'spamdetected'],
+    ['SMTP error from remote mail server after end of data:\n550 This message was classified as SPAM and may not be delivered', 'spamdetected'],
+    // no spam verdict in other words with the same start
+    ['SMTP error from remote mail server after end of data:\n550 This message was classified as HAM', 'not spamdetected'],
+  ])('%s → %s', async (text, reason) => {
+    const got = await read(text);
+    if (reason.startsWith('not ')) expect(got.reason).not.toBe(reason.slice(4));
+    else expect([got.reason, got.step]).toEqual([reason, 'smtp.content-rejected']);
+  });
+});
+
+describe("Gmail's DNS notices: a domain that does not exist, and one that publishes no mail host", () => {
+  const noHost = [
+    "Diagnostic-Code: smtp; DNS Error: 1965958 DNS type 'mx' lookup of example.in responded with code NOERROR",
+    " 1965958 DNS type 'mx' lookup of example.in had no relevant answers.",
+    " 1965958 DNS type 'a' lookup of example.in had no relevant answers.",
+  ].join('\n');
+  it.each([
+    [noHost, 'smtp.dns-lookup-failed', 'hostunknown'],
+    ["DNS Error: DNS type 'mx' lookup of example.in had no relevant answers", 'smtp.dns-lookup-failed', 'hostunknown'],
+    // wrapped by a mail client in the middle of its words
+    [
+      "Diagnostic-Code: smtp; DNS Error: 1965958 DNS type 'mx' lookup of example.in responded with code\n NOERROR 1965958 DNS type 'mx'\n lookup of example.in had no relevant answers.",
+      'smtp.dns-lookup-failed',
+      'hostunknown',
+    ],
+    // the domain does not exist at all: the existing NXDOMAIN reading, not this one
+    ["DNS Error: DNS type 'mx' lookup of example.in responded with code NXDOMAIN", 'smtp.recipient-unknown', 'hostunknown'],
+  ])('%s → %s (%s)', async (text, step, reason) => {
+    const got = await read(text);
+    expect([got.step, got.reason]).toEqual([step, reason]);
+  });
+
+  it('the recipient side acts when the domain publishes no mail host', async () => {
+    const got = await read(noHost);
+    expect(buildView(got.r).verdict.who).toMatch(/^The recipient's side/);
   });
 });
 
@@ -284,10 +338,23 @@ describe("point 5: a receiver's authentication words become that check's step, w
     ['550 5.7.1 Email rejected per SPF policy - Proofpoint', null],
     ["550 5.7.1 Email has been rejected due to the domain's SPF policy", null],
     ["550 5.7.1 Email rejected due to example.org's SPF policy", 'example.org'],
+    // Proofpoint Essentials names it the sender's policy, with its own code after the words
+    ["550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514", null],
+    ['550 5.7.1 Message rejected per senders SPF policy', null],
   ])('%s → spf.fail, recorded by the receiver', async (text, domain) => {
     const got = await read(text);
     expect([got.reason, got.step]).toEqual(['authfailure', 'spf.fail']);
     if (domain) expect(copyable(got.r)).toContain(`dig +short TXT ${domain}`);
+  });
+
+  it.each([
+    // a policy named without SPF is no SPF finding
+    ["550 5.7.1 Message rejected per sender's content policy"],
+    ['550 5.7.1 Message rejected per recipient policy'],
+  ])('%s → no spf step', async (text) => {
+    const got = await read(text);
+    expect(got.step).not.toMatch(/^spf\./);
+    expect(got.reason).not.toBe('authfailure');
   });
 
   it("Microsoft's 5.7.515 without the per-check results: the domain it names is the one checked, and no bulk step says all is met", async () => {
@@ -319,6 +386,24 @@ describe('point 6: blocklists — a dead list is called dead, a logged listing i
     const got = await read(text);
     expect(got.step).toBe('dnsbl.defunct');
     expect(copyable(got.r)).not.toMatch(/request (?:its )?removal|delist/i);
+  });
+
+  it.each([
+    // a host's page quoting a live list and a dead one together, the IP a placeholder: the live listing leads
+    [
+      [
+        '554 5.7.1 Service unavailable; Client host [<IP Adresse>] blocked using zen.spamhaus.org',
+        '554 5.7.1 Service unavailable; Client host [<IP Adresse>] blocked using dnsbl.sorbs.net',
+      ].join('\n'),
+      ['dnsbl.listed', 'dnsbl.defunct'],
+    ],
+    ['554 5.7.1 Client host [<IP>] blocked using b.barracudacentral.org and relays.ordb.org', ['dnsbl.listed', 'dnsbl.defunct']],
+    // a dead list alone still leads with its own step
+    ['554 5.7.1 Service unavailable; Client host [<IP Adresse>] blocked using dnsbl.sorbs.net', ['dnsbl.defunct']],
+  ])('%s → steps in order %j', async (text, steps) => {
+    const got = await read(text);
+    const problems = got.r.checklist.filter((x) => x.status === 'fail' || x.status === 'warn').map((x) => x.rule);
+    expect(problems.filter((x) => x.startsWith('dnsbl.'))).toEqual(steps);
   });
 
   it('a listing the receiver named, DNS not asked: dnsbl.listed fails, and the live check is said to be inconclusive', async () => {

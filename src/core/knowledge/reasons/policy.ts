@@ -19,8 +19,8 @@ export const SPAM_DETECTED: ReasonTable = {
   phrases: [
     p(
       'spamdetected.spam',
-      /(?<![\w.-])spam(?![\w-]|\.\w)|\bspamm(?:y|ing)\b|\bspam-like\b|\b(?:considered|classified|identified|detected|marked|tagged|scored|rejected|refused) as (?:spam|junk|bulk|unsolicited)|\bunsolicited (?:bulk |commercial )?(?:e-?mail|mail|message)|\bappears to be unsolicited\b|\b(?:UBE|UCE)\b|\bjunk ?mail\b|\bbulk (?:e-?mail|mail|advertising)\b/i,
-      'SpamAssassin, Amavis ("Message content rejected, UBE"), Exim ACL texts, Gmail, mail.ru, QQ, SendGrid',
+      /(?<![\w.-])spam(?![\w-]|\.\w)|\bspamm(?:y|ing)\b|\bspam-like\b|\b(?:considered|classified|identified|detected|marked|tagged|scored|rejected|refused) as r?(?:spam|junk|bulk|unsolicited)|\bunsolicited (?:bulk |commercial )?(?:e-?mail|mail|message)|\bappears to be unsolicited\b|\b(?:UBE|UCE)\b|\bjunk ?mail\b|\bbulk (?:e-?mail|mail|advertising)\b/i,
+      'SpamAssassin, Amavis ("Message content rejected, UBE"), Exim ACL texts (cPanel\'s rspamd verdict "This message was classified as rSPAM", PHPMailer#2212), Gmail, mail.ru, QQ, SendGrid',
     ),
     p(
       'spamdetected.filter',

@@ -82,7 +82,7 @@ export const AUTH_FAILURE: ReasonTable = {
   phrases: [
     p(
       'authfailure.spf',
-      /\bSPF\b.{0,30}\b(?:fail|check|reject|not pass|did not|softfail|permerror|temperror|hard ?fail)|\b(?:fail|failed|failing|not pass)\w* (?:the )?SPF\b|\bsender policy framework\b|\bdoes not designate\b|\b(?:rejected|refused|blocked|denied) (?:per|due to|by|because of) (?:the )?(?:[\w.-]{1,80}'s )?SPF (?:policy|record)\b|\bbad SPF records?\b|\bnot (?:permitted|authori[sz]ed|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|\bper it'?s spf record\b|\bspf\.pobox\.com\b/i,
+      /\bSPF\b.{0,30}\b(?:fail|check|reject|not pass|did not|softfail|permerror|temperror|hard ?fail)|\b(?:fail|failed|failing|not pass)\w* (?:the )?SPF\b|\bsender policy framework\b|\bdoes not designate\b|\b(?:rejected|refused|blocked|denied) (?:per|due to|by|because of) (?:the )?(?:[\w.-]{1,80}'?s )?SPF (?:policy|record)\b|\bbad SPF records?\b|\bnot (?:permitted|authori[sz]ed|designated) (?:by SPF|to send (?:mail )?(?:from|on behalf|as))|\bper it'?s spf record\b|\bspf\.pobox\.com\b/i,
       'RFC 7208 §8.4 (fail texts of pyspf, libspf2, policyd-spf); RFC 7372 §3.2 (X.7.23); Proofpoint ("Email rejected per SPF policy"), MailChannels ("rejected due to the domain\'s SPF policy")',
     ),
     p(

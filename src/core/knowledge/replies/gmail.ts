@@ -21,6 +21,27 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: ['https://support.google.com/mail/answer/6596 (Gmail: fix bounced or rejected emails, BadRcptDomain)'],
   },
   {
+    // the same notice when the domain exists but publishes nothing to deliver to: every lookup (MX, then AAAA and A,
+    // RFC 5321 §5.1's fallback) answered NOERROR with no records — PHPMailer#1500: the domain owner added the MX record
+    id: 'gmail.dns-no-mail-host',
+    sender: 'Gmail',
+    // (any run of blanks between the words: a mail client wraps the notice at 72–78 columns)
+    text: /DNS Error:\s+(?:\d+\s+)?DNS\s+type\s+'?mx'?\s+lookup\s+of\s+\S+\s+(?:responded\s+with\s+code\s+NOERROR\s+(?:\d+\s+)?DNS\s+type\s+'?mx'?\s+lookup\s+of\s+\S+\s+)?had\s+no\s+relevant\s+answers/i,
+    reason: 'hostunknown',
+    party: 'recipient',
+    headline: "The recipient's domain publishes no mail host: its MX, A and AAAA lookups return no records",
+    meaning:
+      "Gmail could not deliver because the recipient's domain exists but has no MX record and no A/AAAA record to fall back to (RFC 5321 §5.1): nothing in DNS says where its mail goes. The domain's owner must publish an MX record.",
+    rules: ['smtp.dns-lookup-failed'],
+    fix: ["The recipient domain's owner publishes an MX record naming its mail server (and that server's A/AAAA record)."],
+    verify: ['dig +short MX <recipient domain>', 'dig +short A <recipient domain>'],
+    sources: [
+      'https://support.google.com/mail/answer/6596 (Gmail: fix bounced or rejected emails)',
+      'https://github.com/PHPMailer/PHPMailer/issues/1500 ("DNS type \'mx\' lookup … had no relevant answers": fixed by adding the MX record)',
+      'RFC 5321 §5.1 (MX records, then the A/AAAA fallback)',
+    ],
+  },
+  {
     id: 'gmail.5.7.25-ptr',
     sender: 'Gmail',
     text: /does(?: not|n't) have a PTR record|corresponding forward DNS entry does not point to the sending IP|PTR record's forward DNS entry doesn'?t match|does not match the IP address of the hostname specified in the pointer \(PTR\) record|5\.7\.25\b(?!.{0,40}\bIPv6 address)/i,

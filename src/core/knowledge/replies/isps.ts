@@ -124,6 +124,32 @@ export const ISP_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // United Internet's Nemesis servers (GMX, WEB.DE, IONOS/1&1, mail.com) check the domain of the envelope sender
+    // and refuse it when the domain has no usable MX or A/AAAA record, behind their generic "mailbox unavailable"
+    // prefix: monit@OPNsense.localdomain refused at MAIL FROM by smtp.ionos.de (opnsense/core#3238), a freshly set-up
+    // domain refused by web.de until its records were right (LukeSmithxyz/emailwiz#82) — the recipient is not meant
+    id: 'gmx.sender-domain-dns',
+    sender: 'GMX / WEB.DE / IONOS',
+    text: /\binvalid DNS MX or A\/AAAA resource record\b/i,
+    reason: 'rejected',
+    party: 'sender',
+    headline:
+      "The server refused the envelope sender's domain: it has no valid MX or A/AAAA record (the recipient's mailbox is not the problem)",
+    meaning:
+      'GMX, WEB.DE and IONOS refuse mail whose envelope sender (MAIL FROM) domain has no MX record and no A/AAAA record, or records that are not valid, such as an internal name like host.localdomain; the words "mailbox unavailable" before it are their generic prefix.',
+    rules: ['smtp.sender-invalid'],
+    fix: [
+      'Send with a MAIL FROM address at a real domain that has an MX record (or at least an A/AAAA record), not an internal host name.',
+      'For a new domain, publish its MX and A records and wait until they resolve everywhere.',
+    ],
+    verify: ['dig +short MX <sender domain>', 'dig +short A <sender domain>'],
+    sources: [
+      'https://github.com/opnsense/core/issues/3238 (smtp.ionos.de refuses MAIL FROM monit@OPNsense.localdomain: "550 invalid DNS MX or A/AAAA resource record (in reply to MAIL FROM command)")',
+      'https://github.com/LukeSmithxyz/emailwiz/issues/82 (web.de refuses a new sender domain until its DNS records are set and propagated)',
+      'RFC 5321 §5.1 (a domain receives mail through its MX records, or its A/AAAA records when it has none)',
+    ],
+  },
+  {
     id: 'gmx.blacklisted',
     sender: 'GMX / WEB.DE',
     text: /IP address is bl(?:ack|ock) ?listed|senderguidelines\?c=bl/i,

@@ -122,6 +122,16 @@ const OPENER_END = /(?:[:;'"#([|]|<<<?|--?>|<--?|=>|\b(?:response|reply|smtp_?re
 // ("but received": a library's "expected reply code 250, but received 550 …", HaskellNet's sendCommand)
 const OPENER_WORDS = /\b(?:said|returned|response was|reason|error|answered|replied|rejected|Got|Response|but received)\s{0,4}$/i;
 
+/**
+ * A webmail's error label that puts the server's basic code in parentheses or brackets before its words:
+ * Roundcube's "SMTP Error ($code): $msg" and its translations ("Error SMTP (451): …", "Erro SMTP (451): …",
+ * "SMTP-Fehler (451): …"), and the bracketed form "SMTP error: [451] Temporary local problem".
+ */
+const WEBMAIL_CODE_LABEL =
+  /\b(?:SMTP[ -]?(?:Error|Fehler|Erreur|Errore|Fout|Chyba|B\u0142\u0105d)|(?:Error|Erro|Erreur|Errore|Fehler|Fout) (?:de |del )?SMTP)\s?:?\s?[([]$/i;
+/** After the label's code: its closing parenthesis or bracket (and a colon), then the server's words. */
+const WEBMAIL_CODE_REST = /^[)\]]\s?:?\s{0,3}(?=\S)/;
+
 /** After a bracketed basic code ("[451"): the closing bracket, then an enhanced code and words. */
 const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})(?![\d.])(?=\s+\p{L})`, 'u');
 
@@ -147,6 +157,15 @@ function startsIn(line: string, paragraph: string): Start[] {
     if (bracketed && bracketed[2][0] === m[1][0]) {
       const at = col + m[0].length + bracketed[1].length;
       out.push({ col: at, code: Number(m[1]), more: false, enhanced: bracketed[2], before: line.slice(0, at), via: 'opener' });
+      continue;
+    }
+    // a webmail's label with the code in parentheses ("SMTP Error (451): Temporary local problem …"): the
+    // server's words follow the label — unless an enhanced code follows too ("Failed to add recipient … (5.7.1 …)"),
+    // where the reply starts at that code as before
+    const labelled = WEBMAIL_CODE_LABEL.test(before) ? WEBMAIL_CODE_REST.exec(after) : null;
+    if (labelled && !new RegExp(ENH).test(after)) {
+      const at = col + m[0].length + labelled[0].length;
+      out.push({ col: at, code: Number(m[1]), more: false, enhanced: null, before: line.slice(0, at), via: 'opener' });
       continue;
     }
     // a code must be followed by words (or end a line that continues); one followed by a quote or a
@@ -452,8 +471,10 @@ function phpMailerReplies(view: TextView): { reply: FoundReply; index: number }[
  * "…, error code: 550" (mail clients' and CMS plugins' error texts). The words before the marker, on the same
  * line, are the reply's (from the last opener — "Detail:", "said:", "Error:" — when there is one).
  */
+// (PHPMailer ends its error with the enhanced code as "SMTP code: 550 Additional SMTP info: 5.2.0": SMTP.php's
+// getError() fields smtp_code and smtp_code_ex)
 const TRAILING_CODE =
-  /^(.{6,1000}?)(?:,\s{0,3}|\s{0,3}[(\[]\s{0,2}|\s{1,3}[-–]\s{1,3}|\s{1,3})(?:SMTP (?:error|code|reply|status)(?: code)?|(?:error|reply|response|status|return) code|code)\s{0,2}[:=#]?\s{0,2}\(?([45][0-5]\d)\)?(?:\s{1,3}([245]\.\d{1,3}\.\d{1,3}))?\s{0,2}[)\].]?\s*$/i;
+  /^(.{6,1000}?)(?:,\s{0,3}|\s{0,3}[(\[]\s{0,2}|\s{1,3}[-–]\s{1,3}|\s{1,3})(?:SMTP (?:error|code|reply|status)(?: code)?|(?:error|reply|response|status|return) code|code)\s{0,2}[:=#]?\s{0,2}\(?([45][0-5]\d)\)?(?:\s{1,3}(?:Additional SMTP info:\s{0,2})?([245]\.\d{1,3}\.\d{1,3})|\s{1,3}Additional SMTP info:)?\s{0,2}[)\].]?\s*$/i;
 const TRAILING_OPENER = /^.*?(?:\bDetail:|\bsaid:|\breturned:|\bError:|\bfailed:|\breason:)\s*/i;
 
 function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundReply; index: number }[] {
@@ -475,7 +496,9 @@ function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundR
     // …that say a refusal (knowledge/reply-line.ts): "We had 3 tickets (code 450)" is no reply
     if (!REFUSAL_WORDS.test(text)) return;
     const code = Number(m[2]);
-    const enhanced = m[3] && m[3][0] === m[2][0] ? m[3] : null;
+    // (PHPMailer's "Additional SMTP info:" wrapped away from its enhanced code: the code opens the next line)
+    const ext = m[3] ?? (/Additional SMTP info:\s*$/i.test(l) ? /^\s*([245]\.\d{1,3}\.\d{1,3})\s*$/.exec(view.lines[i + 1] ?? '')?.[1] : undefined);
+    const enhanced = ext && ext[0] === m[2][0] ? ext : null;
     const ctx = view.lines.slice(Math.max(0, i - 6), i + 6).join('\n');
     const own = stageFromText(text);
     out.push({
