@@ -446,6 +446,21 @@ describe("receivers' wordings of known refusals (reason tables)", () => {
     ["qmail's rcpthosts, its first words only", "Server response: 553 Sorry, that domain isn't in my list", 'norelaying'],
     ["qmail's rcpthosts whole", "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 'norelaying'],
     ["cPanel Exim's relay without authentication", '550-550 relay through this server without authentication.', 'norelaying'],
+    // a localised client box translates qmail's sentence but keeps its control file's name
+    [
+      "qmail's rcpthosts in Outlook's Portuguese box",
+      "Resposta do Servidor: '553 este domínio não consta na minha lista de rcpthosts autorizados (#5.7.1)', Porta: 25, Erro do Servidor: 553, Número do Erro: 0x800CCC79.",
+      'norelaying',
+    ],
+    ["qmail's rcpthosts in French", "553 désolé, ce domaine n'est pas dans ma liste des rcpthosts autorisés (#5.7.1)", 'norelaying'],
+    // a server saying it requires authentication decides over Postfix's generic client-block prefix
+    [
+      'a provider\'s access map explaining a missing SMTP login after "Client host rejected"',
+      'SMTP Error: The following recipients failed: bob@d.example: Client host rejected: Para envio de mensagens e necessaria autenticacao. /This mail server requires authentication',
+      'securityerror',
+    ],
+    ['the same words alone, in English', '554 5.7.1 <bob@d.example>: Client host rejected: This server requires SMTP authentication', 'securityerror'],
+    ['the same words alone, in Portuguese', '550 Autenticação é necessária para enviar mensagens', 'securityerror'],
     [
       'a gateway refusing its own domain from outside',
       'SMTP error from remote mail server after end of data:\n    550-Unauthorised Envelope Sender.\n    550 Please contact ICT.',
@@ -459,6 +474,11 @@ describe("receivers' wordings of known refusals (reason tables)", () => {
   it.each([
     ['a PTR that exists but is generic is not "no DNS reverse"', '550 5.7.1 Your DNS reverse name looks dynamic', 'requireptr'],
     ['a list that names its own domain', "553 sorry, that user isn't in my list of allowed users", 'norelaying'],
+    // a list in another language that is not qmail's rcpthosts
+    ['a Portuguese list of blocked senders', '550 o remetente consta na lista de bloqueio do destinatário', 'norelaying'],
+    // "Client host rejected" with words about the client itself stays a block of the client
+    ['a client block without authentication words', '554 5.7.1 <unknown[198.51.100.7]>: Client host rejected: Access denied', 'securityerror'],
+    ['a sender domain that requires its senders to authenticate (DMARC/SPF wording)', '550 5.7.26 This domain requires all senders to authenticate', 'securityerror'],
     ['an authorised sender', '250 2.1.0 Sender ok', 'rejected'],
   ])('%s → not %s', async (_n, text, reason) => {
     const r = await read(text);

@@ -102,6 +102,9 @@ export const DECISIVE_ORDER = [
   'spamdetected',
   'speeding',
   'toomanyconn',
+  // a server that says it requires authentication (securityerror's first-pass words) names the refusal even
+  // when its MTA's generic client-block prefix ("Client host rejected:") comes first
+  'securityerror',
   'blocked',
 ] as const;
 

@@ -65,11 +65,14 @@ export const NO_RELAYING: ReasonTable = {
       'https://support.tigertech.net/iphone-relaying (iOS Mail: "was rejected by the server because it does not allow relaying"); https://support.microsoft.com/office/65b494a4-0a15-433e-829f-e73651e0245e (relay-prohibited errors); https://www.e-postinc.jp/faq/faq01-79.html (E-Post Mail Server: "550 5.7.1 Sorry [account@domain] , I don\'t allow unauthorized relaying .")',
     ),
     // sendmail's "Relaying denied" as Outlook's translated error boxes and Microsoft's localized help pages
-    // quote it (Spanish, Italian, Portuguese, French, German), and as localized servers word it
+    // quote it (Spanish, Italian, Portuguese, French, German), and as localized servers word it; qmail's
+    // relay refusal translated the same way keeps the name of its control file ("553 este domínio não consta na
+    // minha lista de rcpthosts autorizados", Microsoft's Portuguese help page): a list of rcpthosts named in
+    // another language is that refusal (the English sentence keeps its own phrase above)
     p(
       'norelaying.denied-localized',
-      /\bretransmisi[oó]n denegada\b|\binoltro (?:negato|non consentito)\b|\bretransmiss[aã]o negada\b|\brelais (?:refus|interdit|non autoris)|\brelay(?:ing)? (?:verweigert|nicht erlaubt|nicht gestattet|geweigerd|niet toegestaan)\b|\bweiterleitung (?:verweigert|nicht erlaubt)\b/i,
-      'https://support.microsoft.com/es-es/office/mensajes-de-error-al-enviar-o-recibir-correo-electrónico-en-outlook (Outlook error 0x800CCC79, translated: "Retransmisión denegada", "Inoltro negato", "Retransmissão Negada")',
+      /(?<!\p{L})(?:lista|liste|elenco|lijst|списк[еа])(?!\p{L})[^.\n]{0,40}\brcpthosts\b|\bretransmisi[oó]n denegada\b|\binoltro (?:negato|non consentito)\b|\bretransmiss[aã]o negada\b|\brelais (?:refus|interdit|non autoris)|\brelay(?:ing)? (?:verweigert|nicht erlaubt|nicht gestattet|geweigerd|niet toegestaan)\b|\bweiterleitung (?:verweigert|nicht erlaubt)\b/iu,
+      'https://support.microsoft.com/es-es/office/mensajes-de-error-al-enviar-o-recibir-correo-electrónico-en-outlook (Outlook error 0x800CCC79, translated: "Retransmisión denegada", "Inoltro negato", "Retransmissão Negada"); http://office.microsoft.com/pt-br/outlook-help/recebo-um-erro-550-553-ou-de-retransmissao-proibida-ao-enviar-emails-HA010080002.aspx (qmail rcpthosts, translated)',
     ),
   ],
 };
@@ -220,7 +223,18 @@ export const SECURITY_ERROR: ReasonTable = {
     'The server required authentication or encryption the client did not provide, or found the credentials or the certificate wrong.',
   definition: DEF('securityerror'),
   advice: 'generic.security-error',
-  phrases: [],
+  phrases: [
+    // a server that says it requires authentication names the whole refusal, whatever generic prefix its MTA put
+    // in front: Postfix prints "Client host rejected:" before the text of any check_client_access map, and a
+    // hosting provider's map text that explains a missing SMTP login ("Client host rejected: … This mail server
+    // requires authentication", Locaweb, in Portuguese and English) is not a judgment of the client's IP, so these
+    // words decide before the broad client-block words (BLOCKED comes after this table)
+    p(
+      'securityerror.auth-required',
+      /\b(?:server|relay|service|host) requires? (?:SMTP |smtp-?)?auth(?:entication)?\b|\brequires? SMTP auth(?:entication)?\b|(?<!\p{L})(?:[eé] )?necess[aá]ria (?:a )?autentica[cç][aã]o(?!\p{L})|(?<!\p{L})autentica[cç][aã]o (?:[eé] )?(?:necess[aá]ria|obrigat[oó]ria)(?!\p{L})|(?<!\p{L})requiere autenticaci[oó]n(?!\p{L})/iu,
+      'Postfix access(5) ("Client host rejected:" before a map\'s text); https://wiki.locaweb.com/pt-br/Email_Locaweb_-_Envio_Autenticado (Locaweb: "Para envio de mensagens e necessaria autenticacao … /This mail server requires authentication"); RFC 4954 §6 (530 5.7.0 Authentication required)',
+    ),
+  ],
   weak: [
     p(
       'securityerror.auth',
