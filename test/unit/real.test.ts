@@ -20,9 +20,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason onhold (- - unknown), want blocked|rejected|policyviolation|undefined
   'plesk-qmail-greylist-black-pattern-rejects-microsoft-pool-hostname':
     "Plesk's qmail-queue-handlers log lines ('greylisting filter … list type: black, from: <host>, match string: …', 'REJECT during call 'grey' handler') have no parser: the paste is taken as a bounce without a reply, so no reason; the own filter's black-pattern refusal is not recognised as the receiving server's own policy",
-  // reason onhold (554 - unknown), want systemerror|undefined|networkerror|rejected; first smtp.rejected:fail
-  'ru-synology-smtp-to-telegram-554-dns-lookup-timeout-own-relay':
-    "a 554 whose text is the relay's own resolver failure ('dial tcp: lookup api.telegram.org on 192.168.1.1:53: … i/o timeout') is read as a receiver's refusal: reply texts that carry the replying system's own DNS/network error are not taken as a local failure of that system",
   // reason authfailure (- - unknown), want rejected|securityerror|policyviolation|blocked
   'c4-spf-ip-is-not-allowed-to-send-mail-from-domain-help-page':
     "reason only: an SPF refusal ('[SPF] 1.2.3.4 is not allowed to send mail from …') is authfailure — sisimai's reason for SPF/DKIM/DMARC failures — which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",

@@ -495,6 +495,19 @@ export const OTHER_SERVERS: DocTable = {
   source:
     'Microsoft KB 3024906; hMailServer SMTPConnection.cpp; Haraka connection.js; IBM Redbook SG24-6930 (Lotus Domino 6 spam Survival Guide)',
   rows: rows([
+    // a Go relay (smtp_to_telegram) whose own DNS lookup failed answers with Go's resolver error; a receiver's
+    // complaint about the client's name not resolving is not it
+    [
+      'relay.own-resolver-failure',
+      554,
+      null,
+      'Error: Post "https://api.example.net/send": dial tcp: lookup api.example.net on 192.168.1.1:53: read udp 172.17.0.5:42391->192.168.1.1:53: i/o timeout',
+      'end of DATA',
+      'systemerror',
+      'mta.local-error',
+      '450 4.7.1 Client host rejected: cannot find your hostname, lookup of 192.0.2.9 timed out',
+      'dial tcp: lookup api.example.net on 192.168.1.1:53: i/o timeout',
+    ],
     [
       'exchange.content-restrictions',
       550,

@@ -41,6 +41,30 @@ const CONNECT_VERIFY = [
 
 export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
+    // a relay written in Go that cannot do its own next step answers with the Go resolver's error text, the
+    // format of the net package's DNSError ("lookup <host> on <server>:53: <cause>", after "dial tcp: " when it
+    // was dialling): the replying system's own DNS failed — no judgment of the client or the message
+    id: 'relay.own-resolver-failure',
+    sender: 'relays written in Go (smtp_to_telegram, webhook and API bridges)',
+    text: /\bdial (?:tcp|udp): lookup \S{1,255} on \S{1,80}:53: (?:read udp \S{1,80}->\S{1,80}: )?(?:i\/o timeout|no such host|server misbehaving|connection refused)\b/i,
+    reason: 'systemerror',
+    party: 'recipient',
+    receiverError: true,
+    meaning:
+      "The server that answered could not resolve a name it needs for its own job (the API or next hop it hands the message to): its DNS resolver timed out or refused. The reply is that server's own failure, not a refusal of the sender or the message.",
+    rules: ['mta.local-error'],
+    transient: true,
+    fix: [
+      'On the server that answered (often your own relay container): make its resolver reachable — the DNS server it names (the "on <server>:53" part) must answer from inside the container or host (Docker: --dns, or the daemon\'s "dns" setting).',
+      'Then send the test again; nothing changes on the sending side.',
+    ],
+    verify: ['From inside that server or container: nslookup <the host named after "lookup"> <the DNS server named after "on">'],
+    sources: [
+      'Go net package, DNSError.Error() ("lookup " + Name + " on " + Server + ": " + Err) and OpError ("dial tcp: …")',
+      'github.com/KostyaEsmukov/smtp_to_telegram/issues/50 (554 Error: Post "https://api.telegram.org/…": dial tcp: lookup api.telegram.org on 192.168.1.1:53: read udp …: i/o timeout)',
+    ],
+  },
+  {
     // Spamhaus answers 127.255.255.252/254/255 to queries it refuses; an MTA that
     // does not filter return codes then "blocks" every client, naming the list.
     id: 'spamhaus.query-refused',
