@@ -8,6 +8,7 @@ import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { isLogKind, parseUnwrapped, remapLines, unwrapContainer, type Unwrapped } from './parse/container';
 import { unwrapSoftBreaks } from './text/wrap';
+import { withoutLineNumbers } from './text/gutter';
 import { buildEvidence } from './evidence';
 import { forwardedBy } from './parse/forwarding';
 import { findSubjects, focusSession, withSendingHostIp, withoutStandIns } from './subjects';
@@ -41,7 +42,14 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
       `The input is ${(text.length / 1048576).toFixed(1)} MB, over the limit of ${(o.limits.maxInputBytes / 1048576).toFixed(0)} MB; nothing was analysed. Cut it to the session or message in question.`,
     );
   }
-  const lines = splitLines(text);
+  // (a code viewer's line numbers around the paste are no part of what the mail system wrote: text/gutter.ts;
+  // never for a dropped file, whose bytes are exact)
+  // (one or two lines numbered from 1 may be the text's own: read without the numbers unless a reader is surer of the lines as pasted)
+  const frame = o.exactBytes ? null : withoutLineNumbers(splitLines(text));
+  const framed =
+    frame && (frame.sure || chooseParser(frame.lines).confidence >= chooseParser(splitLines(text)).confidence) ? frame.lines : null;
+  if (framed) text = framed.join('\n');
+  const lines = framed ?? splitLines(text);
   if (!lines.some((l) => l.trim())) return emptyEvidence(lines.length, 'The input is empty.');
   // a paste a mail client or a forum wrapped whole: read as the lines the mail system wrote (text/wrap.ts),
   // unless the lines as pasted are read with more confidence

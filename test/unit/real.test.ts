@@ -23,9 +23,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (- - unknown), want rejected|securityerror|policyviolation|blocked
   'c4-spf-ip-is-not-allowed-to-send-mail-from-domain-help-page':
     "reason only: an SPF refusal ('[SPF] 1.2.3.4 is not allowed to send mail from …') is authfailure — sisimai's reason for SPF/DKIM/DMARC failures — which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
-  // not recognised (kind unknown); reason none; first none
-  'cleanmail-bluewin-forged-sender-domain-from-this-server':
-    "a lone reply text without any code ('Forged sender domain from this server') is not taken by any input kind: bare reply lines whose words carry the whole refusal are not recognised (paste-format work: bare reply lines)",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
@@ -35,18 +32,12 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (550 5.1.0 unknown), want rejected|securityerror|policyviolation|blocked
   'forpsi-550-5-1-0-blocked-by-spf-help-page':
     "reason only: '550 5.1.0 … blocked by SPF' is authfailure (sisimai's reason for SPF failures), which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
-  // not recognised (kind unknown); reason none; first none
-  'godaddy-help-qmail-5-4-6-message-looping-delivered-to-line':
-    "qmail's bare line 'This message is looping: it already has my Delivered-To line. (#5.4.6)' — its status code after the text in '(#…)', no basic code — is taken by no input kind: a lone reply line whose code follows its words is not recognised (paste-format work: code after text)",
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
   // first reputation.blocked:fail, want smtp.auth-required|smtp.relay-denied
   'ja-arena-554-5-7-1-client-host-rejected-access-denied-smtp-auth-off':
     "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as an IP-reputation block, the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
-  // not recognised (kind unknown); reason none; first none
-  'libero-help-routing-server-failure-mistyped-recipient-domain':
-    "a bare RFC 3463 status name ('ROUTING SERVER FAILURE', X.4.4) with no code is not taken by any input kind: bare reply lines are not recognised (paste-format work), and the RFC 3463 status names are not known as reason words",
   // reason authfailure (550 5.7.1 unknown), want rejected|securityerror|policyviolation
   'mailchannels-550-5-7-1-sender-not-authorized-to-send-from-domain-kb':
     "reason only: MailChannels' '550 5.7.1 This sender is not authorized to send from domain.com' is SPF's sentence without its name, read as authfailure (sisimai's reason for SPF failures), which the expectation does not list; the step (spf.fail) is right",

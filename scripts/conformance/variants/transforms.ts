@@ -11,7 +11,12 @@
 // The forms follow what the programs that do it write (cited per function),
 // never one incident's wording.
 
+import { createHash } from 'node:crypto';
+
 export type Transform = (text: string) => string;
+
+/** A fixed choice among n forms for one text (a poster uses one form per paste; across pastes each form appears). */
+const pick = (text: string, n: number) => createHash('sha256').update(text).digest()[0] % n;
 
 const linesOf = (text: string) => text.replace(/\r\n?/g, '\n').split('\n');
 
@@ -271,6 +276,18 @@ export const FORWARD_LANGUAGES = {
       '宛先: \tsoumu@example.jp',
     ],
   },
+  // Outlook's plain-text forward: a line of 32 underscores over the original's From/Sent/To/Subject
+  // (Outlook for Windows and Outlook on the web in English)
+  outlook: {
+    prose: 'Hi, can you look at this? Every mail to this customer comes back like this:',
+    block: [
+      '________________________________',
+      'From: {FROM:com}',
+      'Sent: Monday, November 30, 2026 9:14 AM',
+      'To: Accounts <accounts@example.com>',
+      'Subject: {SUBJ:Undeliverable: Invoice 2026-114|Mail to customer not arriving}',
+    ],
+  },
 } as const;
 
 export type ForwardLanguage = keyof typeof FORWARD_LANGUAGES;
@@ -337,6 +354,59 @@ export function withProseAndSignature(text: string): string {
   ].join('\n');
 }
 
+/**
+ * A reply's quoting as a mail client that re-wraps what it quotes writes it: each line broken at
+ * 72 columns with its "> " mark counted (Thunderbird's and Outlook's plain-text replies, mutt's
+ * reformatting; RFC 3676 §4.5 for the mark), every piece quoted again.
+ */
+export function quoteWrapped(text: string, width = 72): string {
+  return quote(rewrap(text, width - 2), 1);
+}
+
+/**
+ * A Markdown code block as GitHub and Stack Overflow posts have it (CommonMark §4.5 fenced code
+ * blocks): the paste between two "```" lines, the opening one with a language tag or none
+ * ("```text", "```console", "```log", "```shell" are the tags people write for logs).
+ */
+export function codeFence(text: string): string {
+  const tag = ['', 'text', '', 'console', 'log', 'shell'][pick(text, 6)];
+  const lines = linesOf(text);
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  return ['```' + tag, ...lines, '```'].join('\n');
+}
+
+/**
+ * Straight quotes and dashes turned typographic, as a word processor's AutoFormat (Word, LibreOffice,
+ * Google Docs) and some forums (Discourse, WordPress's wptexturize) do: a double quote after a
+ * space or an opening bracket opens (“), else closes (”); a single quote likewise (‘ ’), an
+ * apostrophe between letters is ’; " -- " between words becomes an en dash (" – "), "--" inside a
+ * word an em dash.
+ */
+export function smartQuotes(text: string): string {
+  return linesOf(text)
+    .map((l) =>
+      l
+        .replace(/(^|[\s([{<])"/g, '$1\u201C')
+        .replace(/"/g, '\u201D')
+        .replace(/(^|[\s([{<])'/g, '$1\u2018')
+        .replace(/'/g, '\u2019')
+        .replace(/(?<=\S) -- (?=\S)/g, ' \u2013 ')
+        .replace(/(?<=\w)--(?=\w)/g, '\u2014'),
+    )
+    .join('\n');
+}
+
+/**
+ * The line numbers a web code viewer's gutter adds when its text is copied with them (a pastebin,
+ * GitLab's and Gitea's raw views, a CI log page): "1 ", "2 " or "1: " before each line, counted from 1.
+ */
+export function lineNumbers(text: string): string {
+  const lines = linesOf(text);
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  const colon = pick(text, 2) === 1;
+  return lines.map((l, i) => (colon ? `${i + 1}: ${l}` : `${i + 1} ${l}`)).join('\n');
+}
+
 export interface Variant {
   name: string;
   /** What it does, for the figure's line. */
@@ -349,6 +419,10 @@ export const VARIANTS: Variant[] = [
   { name: 'quote2', apply: (t) => quote(t, 2) },
   { name: 'wrap72', apply: (t) => rewrap(t, 72) },
   { name: 'wrap78', apply: (t) => rewrap(t, 78) },
+  { name: 'wrap64', apply: (t) => rewrap(t, 64) },
+  { name: 'wrap100', apply: (t) => rewrap(t, 100) },
+  { name: 'quote-wrap72', apply: (t) => quoteWrapped(t, 72) },
+  { name: 'code-fence', apply: (t) => codeFence(t) },
   { name: 'json-log', apply: (t) => inJsonLog(t) },
   { name: 'shell', apply: (t) => shellEscape(t) },
   { name: 'html', apply: (t) => htmlEscape(t) },
@@ -369,4 +443,6 @@ export const VARIANTS: Variant[] = [
   { name: 'tabs', apply: (t) => tabsForSpaces(t) },
   { name: 'trailing-ws', apply: (t) => trailingWhitespace(t) },
   { name: 'prose-signature', apply: (t) => withProseAndSignature(t) },
+  { name: 'smart-quotes', apply: (t) => smartQuotes(t) },
+  { name: 'line-numbers', apply: (t) => lineNumbers(t) },
 ];

@@ -7,6 +7,7 @@
 // (parse/replies/) reads them.
 
 import type { Stage } from '../types';
+import { plainQuotes } from '../text/punctuation';
 
 export interface ClientErrorShape {
   id: string;
@@ -330,8 +331,10 @@ export const DOTNET_SOURCE = 'https://learn.microsoft.com/dotnet/api/system.net.
  */
 export function clientErrorStage(text: string): ClientErrorShape | undefined {
   let best: { at: number; shape: ClientErrorShape } | undefined;
+  // (a program's quotes as it wrote them: a forum or a word processor turns them typographic, one for one)
+  const plain = plainQuotes(text);
   for (const c of CLIENT_ERROR_STAGES) {
-    const at = text.search(c.words);
+    const at = plain.search(c.words);
     if (at >= 0 && (!best || at < best.at)) best = { at, shape: c };
   }
   return best?.shape;

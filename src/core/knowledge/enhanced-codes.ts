@@ -146,7 +146,15 @@ export const ENHANCED_CODES: EnhancedCodeInfo[] = [
   // "No answer from host … useful only as a persistent transient error": the queue waited for it
   { code: 'X.4.1', meaning: 'No answer from host', reason: 'expired', weight: 'retry', source: `${R3463}.5` },
   { code: 'X.4.2', meaning: 'Bad connection', reason: 'networkerror', weight: 'retry', source: `${R3463}.5` },
-  { code: 'X.4.3', meaning: 'Directory server failure', reason: 'systemerror', weight: 'retry', source: `${R3463}.5` },
+  // "a directory server was unavailable … The inability to connect to an Internet DNS server is one example": a
+  // lookup that failed, sisimai's networkerror ("a DNS lookup or network error", https://libsisimai.org/en/reason/)
+  {
+    code: 'X.4.3',
+    meaning: 'Directory server failure',
+    reason: 'networkerror',
+    weight: 'retry',
+    source: `${R3463}.5; https://libsisimai.org/en/reason/#networkerror`,
+  },
   {
     code: 'X.4.4',
     meaning: 'Unable to route',
@@ -317,4 +325,34 @@ export function readEnhancedCode(enhanced: string | null | undefined): CodeReadi
     // a vendor detail the registry does not know is only its subject's catch-all
     weight: !exact ? 'retry' : transient ? (info.weight4 ?? info.weight) : info.weight,
   };
+}
+
+/**
+ * The names RFC 1893 (§3.5) gave two details before RFC 3463 renamed them: X.4.3 "Routing server
+ * failure" (now "Directory server failure") and X.4.5 "Network congestion" (now "Mail system
+ * congestion"). MTAs written to RFC 1893 still print the old names (sendmail's and Courier's tables).
+ */
+const RFC1893_NAMES: Record<string, string> = { 'X.4.3': 'Routing server failure', 'X.4.5': 'Network congestion' };
+
+const nameKey = (s: string) =>
+  s
+    .trim()
+    .replace(/[.!:;]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+
+let detailsByName: Map<string, string> | undefined;
+
+/**
+ * The detail ("4.3") whose RFC 3463 (or RFC 1893) name a text is, whole, else null: a notice or a help
+ * page that reports a failure by the standard's name alone, in words and without the code ("ROUTING
+ * SERVER FAILURE", "Mailbox full", "Bad destination mailbox address").
+ */
+export function detailNamedBy(text: string): string | null {
+  if (!detailsByName) {
+    detailsByName = new Map();
+    for (const e of ENHANCED_CODES) if (!detailsByName.has(nameKey(e.meaning))) detailsByName.set(nameKey(e.meaning), e.code.slice(2));
+    for (const [code, name] of Object.entries(RFC1893_NAMES)) detailsByName.set(nameKey(name), code.slice(2));
+  }
+  return detailsByName.get(nameKey(text)) ?? null;
 }

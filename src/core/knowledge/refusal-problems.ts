@@ -518,6 +518,23 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: ['RFC 5321 §5.1', 'RFC 3463 §3.5 (X.4.3 Directory server failure)'],
   },
   {
+    // RFC 3463 X.4.3 "Directory server failure" (RFC 1893: "Routing server failure"): "the network system was
+    // unable to forward the message, because a directory server was unavailable … The inability to connect
+    // to an Internet DNS server is one example": the lookup of where to deliver failed, permanent or not
+    id: 'directory-server-failure',
+    rule: 'smtp.dns-lookup-failed',
+    details: ['4.3'],
+    headline: 'The sending server could not look up where to deliver: the DNS lookup of the recipient domain failed',
+    detail:
+      'RFC 3463 X.4.3 "Directory server failure" (RFC 1893 called it "Routing server failure") means the mail system found no answer for where to send the message: the recipient domain does not resolve (mistyped, expired) or its name servers do not answer. No receiver judged the message.',
+    fix: [
+      'Check the recipient address for a typo in the domain, and whether the domain exists: dig MX <domain> and dig NS <domain>.',
+      "If the domain is right and exists, check the sending server's own resolver from that server (dig MX <domain> there).",
+    ],
+    verify: ['dig MX <recipient domain>   (an answer with the MX hosts, not NXDOMAIN or SERVFAIL)'],
+    sources: ['RFC 3463 §3.5 (X.4.3 Directory server failure)', 'RFC 1893 §3.5 (X.4.3 Routing server failure)'],
+  },
+  {
     // a temporary refusal of a triplet not seen before (Postgrey, rspamd, Exim greylistd…)
     id: 'greylisted',
     rule: 'smtp.greylisted',
@@ -579,6 +596,35 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     sources: [
       'RFC 6647 §2, §2.1 (greylisting: temporary refusal at RCPT TO)',
       'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html (defer, log_message)',
+    ],
+  },
+  {
+    // RFC 3463 X.5.3 "Too many recipients" (§3.6: "More recipients were specified for the message than could
+    // have been delivered by the protocol … should normally be used when the number of recipients exceeds
+    // a limit"): a count per MESSAGE (or per session), answered 452 to the RCPT TO over the limit (RFC 5321
+    // §4.5.3.1.10: "the client … must then send the message to the remaining recipients in another
+    // transaction"). No rate and no number of connections: the fix is fewer recipients per message. A
+    // recipients' count per hour or day is a quota (rate-or-quota, below).
+    id: 'too-many-recipients',
+    rule: 'smtp.rate-limited',
+    text: /\btoo many recipients\b|\b(?:maximum|max\.?) (?:number of )?recipients\b[^.;\n]{0,40}\b(?:exceeded|reached)\b|\brecipients? (?:limit|count) (?:per|for (?:a|one|this|each)) (?:message|mail|e-?mail|transaction|session)\b/i,
+    details: ['5.3'],
+    notReasons: ['mesgtoobig', 'mailboxfull'],
+    unless:
+      /\bper (?:second|minute|hour|day)\b|\b(?:daily|hourly)\b|\bin (?:the last|an?) (?:hour|day|minute)\b|\bover time\b|\brcpthosts\b/i,
+    headline: 'The receiver takes only so many recipients in one message: send to fewer recipients per message',
+    detail:
+      'RFC 3463 X.5.3 "Too many recipients" is a limit on one message (or one session), not a rate and not a number of connections: the receiver accepted the recipients up to its limit and refused the next RCPT TO with 452. RFC 5321 §4.5.3.1.10 asks the client to send the message to the remaining recipients in another transaction; a program that sends one message to a long To/Cc/Bcc list fails instead.',
+    fix: [
+      "Send to fewer recipients per message: split the list into batches below the receiver's limit (often 50 or 100), or send one message per recipient.",
+      'For a mail server relaying to that receiver: limit the recipients per delivery (Postfix: smtp_destination_recipient_limit or <transport>_destination_recipient_limit; Exim: max_rcpt on the smtp transport); Postfix and Exim then send the rest in further transactions by themselves.',
+    ],
+    verify: ['Send the same message to a batch below the limit: every RCPT TO is answered 250.'],
+    sources: [
+      'RFC 3463 §3.6 (X.5.3 Too many recipients)',
+      'RFC 5321 §4.5.3.1.10 (recipients buffer: 452 to the RCPT TO over the limit, the rest in another transaction)',
+      'https://www.postfix.org/postconf.5.html#smtp_destination_recipient_limit',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-the_smtp_transport.html (max_rcpt)',
     ],
   },
   {

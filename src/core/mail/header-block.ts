@@ -4,6 +4,7 @@
 
 import type { HeaderField } from '../types';
 import { serverFolds } from '../knowledge/server-fields';
+import { isCodeFence } from '../text/gutter';
 
 /** RFC 5322 §3.6.8: field-name = 1*ftext, printable US-ASCII except ":". */
 const FIELD = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)$/;
@@ -62,8 +63,9 @@ function readFields(lines: string[], start: number, lineBase: number, unindented
   let i = start;
   for (; i < lines.length; i++) {
     const l = lines[i];
-    // the header section ends at the first empty line (RFC 5322 §2.1)
-    if (l.trim() === '') break;
+    // the header section ends at the first empty line (RFC 5322 §2.1); in a post, at the fence of the
+    // Markdown code block that holds it (CommonMark §4.5: "```" is no field and no folded line)
+    if (l.trim() === '' || isCodeFence(l)) break;
     if (unindented && fields.length && !FIELD.test(l)) {
       const last = fields[fields.length - 1];
       last.raw += '\n' + l;

@@ -16,9 +16,10 @@ import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
 import { targetParser } from './target';
 import { preparePaste } from './paste';
-import { plainLine, unquotedWhole } from '../text/view';
+import { plainLine, unescapedHtmlLines, unquotedWhole } from '../text/view';
 import { withoutForwardBlock } from '../text/forward-block';
 import { withoutSignature } from '../text/signature';
+import { plainQuotes } from '../text/punctuation';
 
 /** The cleaned lines of one input, made once for every log reader's detection and parse. */
 const prepared = new WeakMap<string[], string[]>();
@@ -28,7 +29,10 @@ function preparedLines(lines: string[]): string[] {
     // (a forum's Markdown around log lines — "**…**", a line in backticks — is no part of the log)
     // (and a tab is a space: a copy out of a terminal, a table or a mail client turns runs of spaces into tabs,
     // while the logs we read separate their fields with spaces — MDaemon, Postfix, Exim, sendmail, qmail)
-    p = preparePaste(lines.map((l) => plainLine(l.includes('\t') ? l.replace(/\t/g, ' ') : l))).lines;
+    // (and a page's HTML escapes undone line for line — "helo=&lt;pc&gt;<br />": the fields the log wrote)
+    // (and a word processor's typographic quotes as the ASCII ones the log wrote, after the Markdown's backticks)
+    const unescaped = unescapedHtmlLines(lines) ?? lines;
+    p = preparePaste(unescaped.map((l) => plainQuotes(plainLine(l.includes('\t') ? l.replace(/\t/g, ' ') : l)))).lines;
     prepared.set(lines, p);
   }
   return p;

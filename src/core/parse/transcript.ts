@@ -15,8 +15,11 @@ import { emptySession } from './session';
 import { withoutDecoration } from '../text/decoration';
 
 // (MAIL and RCPT alone, or without the colon, are still those commands as a person typed them: "Mail" → 501)
+// (a verb with a colon after it is a field's name, not a command: RFC 5321 §4.1.1 puts a colon only after
+// MAIL FROM and RCPT TO. A program's error object printed under the dialogue — nodemailer's
+// "{ [RecipientError: …] name: 'RecipientError', data: '550 …' }", "auth: { user: … }" — has such fields)
 const VERBS =
-  /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b|MAIL FROM:|RCPT TO:|(?:MAIL|RCPT)\s*$|MAIL FROM\b|RCPT TO\b)/i;
+  /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b(?!\s*:)|MAIL FROM:|RCPT TO:|(?:MAIL|RCPT)\s*$|MAIL FROM\b|RCPT TO\b)/i;
 /** swaks/openssl/RFC prefixes: which side said the line. */
 const PREFIX = /^\s*(<-|->|<~|~>|<\*\*|\*\*>|<\*|\*>|<<<|>>>|S:|C:|Got:|Sent:|Server:|Client:|<|>)(?:\s|$)\s?/;
 

@@ -9,6 +9,8 @@
 //
 // The view never adds words: it only removes escapes, markup and quote marks.
 
+import { plainQuotes } from './punctuation';
+
 export interface TextView {
   /** The readable lines. */
   lines: string[];
@@ -106,6 +108,25 @@ export function unquotedWhole(lines: string[]): string[] | null {
   return quoted ? lines.map((l) => (QUOTE_MARKS.test(l) ? l.replace(QUOTE_MARKS, '') : l)) : null;
 }
 
+/**
+ * A paste whose lines each came out of a web page's source one for one ("…helo=&lt;pc&gt;<br />" on every
+ * line, as a forum's source or a page's "view source" has it): each line with its entities decoded and
+ * its tags taken off, the count unchanged, so that a log reader reads the fields the log wrote
+ * ("helo=<pc>", not "helo=&lt;pc&gt;"). Null when the paste is no HTML, or when a line holds a break
+ * inside it (several lines in one: readableView unfolds those, parse/container.ts).
+ */
+export function unescapedHtmlLines(lines: string[]): string[] | null {
+  const joined = lines.join('\n');
+  if (!(HTML_TAG.test(joined) || (HTML_ENTITY.test(joined) && /&(?:lt|gt);/i.test(joined)))) return null;
+  const out: string[] = [];
+  for (const l of lines) {
+    const cut = l.replace(/(?:\s*<(?:br|\/p|\/div|\/li)(?=[\s/>])[^<>]{0,400}>)+\s*$/i, '');
+    if (new RegExp(BREAK_TAG.source, 'i').test(cut)) return null;
+    out.push(decodeEntities(cut.replace(ANY_TAG, '')));
+  }
+  return out;
+}
+
 /** A line out of HTML or a string, without the quote marks and Markdown that were inside them. */
 function plainAgain(p: string, undone: Set<string>): string {
   let t = p;
@@ -175,7 +196,9 @@ export function readableView(input: string[]): TextView {
     // a reply's quote marks and a post's Markdown that only show once the HTML or the string escapes are
     // undone ("&gt; host … said:", "\n>     <a@b>: host") are taken off the same way
     const unwrappedNow = out.length > 1 || out[0] !== t;
-    for (const p of out) push(unwrappedNow ? plainAgain(p, undone) : p, n);
+    // (a word processor's or a forum's typographic quotes are no program's: "b’5.1.1 …’" is smtplib's b'5.1.1 …',
+    // "{‘a@b’: (550, …)}" its dict — text/punctuation.ts; last, as the Markdown's backticks are read before it folds them)
+    for (const p of out) push(plainQuotes(unwrappedNow ? plainAgain(p, undone) : p), n);
   });
   const spaced = undoDoubleSpacing(lines, origin);
   if (spaced) undone.add('spacing');

@@ -41,7 +41,8 @@ const WIDEST_WRAP = 100;
  * 100 that every line respects — a longer line holds no space where it could have been broken
  * (a client keeps a word longer than the line whole) — and that some line reaches. When no line
  * reaches it (every break came before a word longer than the line, as a stack frame's
- * "(C:\…\smtp-connection.js:528:15)"), only the widest width is sure: 100.
+ * "(C:\…\smtp-connection.js:528:15)"), only the widest width is sure: 100 — unless the breaks show
+ * that narrowest width (breaksShowWidth: lines that end just short of it before a longer word).
  */
 export function wrapWidth(lines: string[]): number | null {
   for (let w = NARROWEST_WRAP; w <= WIDEST_WRAP; w++) {
@@ -55,9 +56,33 @@ export function wrapWidth(lines: string[]): number | null {
         break;
       }
     }
-    if (fits) return reached ? w : WIDEST_WRAP;
+    if (fits) return reached || breaksShowWidth(lines, w) ? w : WIDEST_WRAP;
   }
   return null;
+}
+
+/** How far below its width a wrapped line may end (the next word did not fit: a word's length). */
+const NEAR_WIDTH = 12;
+
+/**
+ * Whether the breaks show a paste wrapped at `atLeast` (the narrowest width every line respects) when no
+ * line reaches it — a client at 64 columns whose lines end at 59 before a long word: some line ends near
+ * that limit (within NEAR_WIDTH) and its next line's first word would not have fitted on it, and no such
+ * line's length, a space and that word fit within `atLeast` (then it was no break, and the paste no
+ * wrap at that width). Lines the next one cannot continue (a record of its own) and sentences that end
+ * where the next begins are no breaks. The width is then the narrowest one the breaks allow: every
+ * width up to the smallest break is consistent, and the narrowest undoes the most breaks.
+ */
+function breaksShowWidth(lines: string[], atLeast: number): boolean {
+  let smallest = Infinity;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i].trimEnd();
+    const next = lines[i + 1];
+    if (l.length < atLeast - NEAR_WIDTH || !next.trim() || OWN_RECORD.test(next)) continue;
+    if (/[.!?]$/.test(l) && /^\p{Lu}/u.test(next)) continue;
+    smallest = Math.min(smallest, l.length + firstWord(next).length);
+  }
+  return Number.isFinite(smallest) && smallest >= atLeast && smallest <= WIDEST_WRAP;
 }
 
 /**
@@ -123,7 +148,7 @@ function joinQuoted(input: string[], from: number): Unwrapped | null {
   const lines: string[] = [];
   const origin: number[] = [];
   let joined = 0;
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const m = marks[i];
     if (m === null) {
       lines.push(input[i]);
@@ -158,9 +183,10 @@ function joinBreaks(input: string[], width: number, from: number): Unwrapped {
     const prev = i > from ? input[i - 1].trimEnd() : '';
     const l = input[i];
     // (a line that ends with its program's tag, "postfix/smtpd[17756]:", has its message on the next one,
-    // whatever that looks like: "NOQUEUE: reject: …" is no header field there)
+    // whatever that looks like: "NOQUEUE: reject: …" is no header field there — unless the next one is
+    // quoted: a reply's quote marks are the client's, and joinQuoted reads the quoted lines)
     const own =
-      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^\S/.test(l))) ||
+      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^[^\s>]/.test(l))) ||
       // a line that opens the way the record before it opened is the next record ("@4000…" qmail's
       // TAI64N stamps, "R=dnslookup …" lines, a list of like sentences): digits may differ
       sameOpening(record, l) ||

@@ -3,7 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  codeFence,
   crlf,
+  lineNumbers,
+  quoteWrapped,
+  smartQuotes,
   forwardedIn,
   htmlEscape,
   htmlEscapeLines,
@@ -122,5 +126,33 @@ describe('copy artefacts', () => {
   it('every variant is named once', () => {
     const names = VARIANTS.map((v) => v.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('web and word-processor forms', () => {
+  it('quotes and rewraps at 72 columns with the mark counted, every piece quoted', () => {
+    const out = quoteWrapped(LOG, 72).split('\n');
+    expect(out.length).toBeGreaterThan(3);
+    expect(out.every((l) => l.startsWith('> ') && l.length <= 72)).toBe(true);
+    expect(out.map((l) => l.slice(2)).join(' ')).toBe(LOG);
+  });
+  it('fences a paste with ``` lines, the opening one with a tag or none', () => {
+    const out = codeFence('550 x\nline 2\n\n').split('\n');
+    expect(out[0]).toMatch(/^```(?:|text|console|log|shell)$/);
+    expect(out.slice(1)).toEqual(['550 x', 'line 2', '```']);
+  });
+  it.each([
+    [`He said "no" -- it's 'x'`, 'He said \u201Cno\u201D \u2013 it\u2019s \u2018x\u2019'],
+    [`{'a@b': (550, b'5.1.1 x')}`, '{\u2018a@b\u2019: (550, b\u20195.1.1 x\u2019)}'],
+    ['swaks --server mx a--b', 'swaks --server mx a\u2014b'],
+    ['no quotes here', 'no quotes here'],
+  ])('smart quotes: %s', (text, out) => expect(smartQuotes(text)).toBe(out));
+  it('numbers every line from 1, as "1 " or "1: "', () => {
+    const out = lineNumbers('a\n\nb\n').split('\n');
+    expect(out.length).toBe(3);
+    expect([
+      ['1 a', '2 ', '3 b'],
+      ['1: a', '2: ', '3: b'],
+    ]).toContainEqual(out);
   });
 });

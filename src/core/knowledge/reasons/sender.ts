@@ -201,8 +201,8 @@ export const REJECTED: ReasonTable = {
   phrases: [
     p(
       'rejected.sender',
-      /(?<!unauthenticated )\bsender(?:'?s)? (?:e-?mail )?(?:address |domain )?(?:rejected|denied|refused|blocked|not (?:allowed|permitted|authori[sz]ed|pre-approved|accepted)|(?:is )?(?:blacklisted|invalid|a spammer|spammer|unknown|empty)|was rejected|verify failed|verification failed|is in my black ?list)|\bsender (?:domain|address) (?:must exist|does not exist|not found|is empty)|\bdomain of sender address\b|\b(?:bogus|invalid|bad) (?:mail from|sender)\b(?! ip)|\bunrout(?:e)?able sender\b|\bemetteur invalide\b/i,
-      `RFC 3463 §3.2 (X.1.7, X.1.8); ${POSTFIX} ("Sender address rejected"); Exim ("Sender verify failed"); qmail ("sender was rejected")`,
+      /(?<!unauthenticated )\bsender(?:'?s)? (?:e-?mail )?(?:address |domain )?(?:rejected|denied|refused|blocked|not (?:allowed|permitted|authori[sz]ed|pre-approved|accepted)|(?:is )?(?:blacklisted|invalid|a spammer|spammer|unknown|empty)|was rejected|verify failed|verification failed|is in my black ?list)|\bsender (?:domain|address) (?:must exist|does not exist|not found|is empty)|\bdomain of sender address\b|\b(?:bogus|invalid|bad) (?:mail from|sender)\b(?! ip)|\bunrout(?:e)?able sender\b|\bemetteur invalide\b|\bforged sender(?: (?:address|domain))?\b|\bsender (?:address |domain )?(?:is |was |looks )?forged\b/i,
+      `RFC 3463 §3.2 (X.1.7, X.1.8); ${POSTFIX} ("Sender address rejected"); Exim ("Sender verify failed"); qmail ("sender was rejected"); a sender the receiver judges forged, RFC 7208 §1 and §2.4 (a MAIL FROM domain used from a host it does not authorise: Cleanmail's "Forged sender domain from this server" for a bluewin.ch sender sent outside Bluewin's SPF, https://www.cleanmail.ch/stricter-rules-for-bluewin/)`,
     ),
     p(
       'rejected.envelope',

@@ -23,7 +23,9 @@ export const AUTH_REPLY_KNOWLEDGE: ReplyKnowledge[] = [
   {
     id: 'gmail.unauthenticated',
     sender: 'Gmail',
-    text: /sender is unauthenticated(?!\.?\s*Yahoo)|5\.7\.26 .{0,300}?(?:authenticat|SPF|DKIM)|does not pass (?:SPF|DKIM)|5\.7\.27 /i,
+    // (5.7.27 only with Gmail's own words about SPF: RFC 7505 §4.3 gives X.7.27 to a sender domain's null MX,
+    // which every other server answers with it — "550 5.7.27 Sender address has null MX")
+    text: /sender is unauthenticated(?!\.?\s*Yahoo)|5\.7\.26 .{0,300}?(?:authenticat|SPF|DKIM)|does not pass (?:SPF|DKIM)|5\.7\.27 .{0,300}?\bSPF (?:authentication )?(?:did ?n[o']t|does ?n[o']t|did not|does not) pass\b/i,
     reason: 'authfailure',
     party: 'sender',
     meaning:

@@ -48,9 +48,14 @@ export interface TextRecipient {
 const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
 /** An address in running text, tried only where a run of its characters starts (from every character of a long run it was quadratic). */
 const BARE_ADDR = new RegExp(String.raw`(?<![A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-])` + ADDR, 'g');
-/** A line that opens with an address: `<a@b>:`, `  a@b`, `a@b [User unknown]`, `<a@b>... User unknown`, `RCPT To:<a@b>`. */
+/**
+ * A line that opens with an address: `<a@b>:`, `  a@b`, `a@b [User unknown]`, `<a@b>... User unknown`, `RCPT To:<a@b>`,
+ * `'a@b' on 3/15/2010 6:23 AM` (Outlook 2003/2007's NDR puts each recipient in single quotes: the quote is
+ * no part of the address, though RFC 5322 atext allows an apostrophe in a local part — taken off only when
+ * a closing one follows the domain).
+ */
 const OPENS_WITH_ADDRESS = new RegExp(
-  String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?"?<?(${ADDR})>?"?(.*)$`,
+  String.raw`^\s*(?:(?:original|final)?[- ]?recipient(?:\s+address)?:?\s*|to:\s*|rcpt to:\s*)?(?:"[^"@]*"\s*)?(?:"|'(?=${ADDR}'))?<?(${ADDR})>?["']?(.*)$`,
   'i',
 );
 
@@ -155,12 +160,17 @@ export function findTextRecipients(lines: BodyLine[], exclude: Set<string>): Tex
 /** Postfix's "(expanded from <x>)" after a recipient (bounce(8): the address before alias/virtual expansion). */
 const EXPANDED_FROM = /^\s*\(expanded from <([^<>\s]{1,300})>\)/i;
 
+/** The date and time Outlook's NDR writes after a recipient ("on 3/15/2010 6:23 AM", "on 15.03.2010 06:23"). */
+const ON_DATE = /^\s*on\s+\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*/i;
+
 function appendText(r: TextRecipient, s: string, line: number): void {
   const from = EXPANDED_FROM.exec(s);
   if (from && !r.text) r.expandedFrom = from[1];
   const t = s
     .replace(NOISE, '')
     .replace(/^\s*(?:>|:|\.\.\.)\s*/, '')
+    // Outlook's "'a@b' on 3/15/2010 6:23 AM": when it was refused, no word of why
+    .replace(ON_DATE, '')
     .trim();
   if (!t) return;
   if (!r.text) r.textLine = line;

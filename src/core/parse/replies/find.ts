@@ -36,6 +36,7 @@ import { stageOfCommand, stageOfDetail, stageOfReplyCode, stagesNamedBy } from '
 import { softWrapped } from '../../text/wrap';
 import { ONLY_DECORATION, withoutDecoration } from '../../text/decoration';
 import { REFUSAL_WORDS } from '../../knowledge/reply-line';
+import { detailNamedBy } from '../../knowledge/enhanced-codes';
 
 export interface FoundReply {
   /** The basic code (RFC 5321), or null when the paste gives only the words or the enhanced code. */
@@ -98,8 +99,9 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 // (after "=" only in a program's "response=" / "reply=" field: "size=550" is no reply)
 // (the enhanced code may carry a "#", as some servers print it after the basic code: "550 #5.1.0 Address
 // rejected." — the qmail/Exchange 2003 habit of marking RFC 3463 codes with "#", as in "(#5.1.1)")
+// (a number followed by a unit of size is a size, not a code: "550 MB limit exceeded", "552 KB", "450 bytes")
 const CODE = new RegExp(
-  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?:([ -])\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
+  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?!\s?(?:[kKMGT]i?B|[kKMG]?bytes?|octets|[kKMG]byte|(?:kilo|mega|giga)bytes?)\b)(?:([ -])\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
   'g',
 );
 /** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
@@ -287,6 +289,7 @@ export function findReplies(input: string[] | TextView): FoundReply[] {
   found.push(...dotnetReplies(view, found));
   if (!found.length) found.push(...codeOnly(view));
   if (!found.length) found.push(...wordsOnly(view));
+  if (!found.length) found.push(...statusNameOnly(view));
   return dedupe(found);
 }
 
@@ -479,7 +482,11 @@ function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundR
   view.lines.forEach((l, i) => {
     if (used.has(i)) return;
     const m = TRAILING_CODE.exec(l);
-    if (!m) return;
+    if (!m) {
+      const q = qmailStatusReply(view, i);
+      if (q) out.push({ index: i, reply: q });
+      return;
+    }
     // a reply that starts the line with its code ("550 5.1.1 … (code 550)") is the line's own reply
     if (new RegExp(`(?:^|[\\s:;'"(])${m[2]}[ -]`).test(m[1])) return;
     let text = m[1].replace(TRAILING_OPENER, '').trim();
@@ -514,6 +521,79 @@ function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundR
     });
   });
   return out;
+}
+
+/**
+ * qmail's status after its words, in "(#…)": qmail writes no basic code in its own texts, only RFC 1893's
+ * status behind "#" at the end ("This message is looping: it already has my Delivered-To line. (#5.4.6)",
+ * "Sorry, no mailbox here by that name. (#5.1.1)"; qmail-send.c, qmail-local.c). A line that starts with a
+ * basic code ("550 can't accept user... (#5.7.1)") is a reply line of its own and read as one.
+ */
+// (qmail ends its sentence before the status: "… line. (#5.4.6)" — "see issue (#5.1.1)" is no reply)
+const QMAIL_STATUS = /^(.{6,1000}?[.!])\s{1,3}\(#([245]\.\d{1,3}\.\d{1,3})\)[.]?\s*$/;
+
+function qmailStatusReply(view: TextView, i: number): FoundReply | null {
+  const q = QMAIL_STATUS.exec(view.lines[i]);
+  if (!q) return null;
+  const text = q[1]
+    .replace(TRAILING_OPENER, '')
+    .replace(/^['"]|['"]$/g, '')
+    .trim();
+  if (/(?:^|[\s:;'"(])[45]\d\d[ -]/.test(q[1]) || (text.match(/\p{L}{2,}/gu)?.length ?? 0) < 2) return null;
+  const own = stageFromText(text);
+  return {
+    code: null,
+    enhanced: q[2],
+    text,
+    line: view.origin[i] ?? i + 1,
+    endLine: view.origin[i] ?? i + 1,
+    column: 0,
+    stage: own !== 'unknown' ? own : stageOfDetail(q[2], text),
+    recipient: null,
+    remote: null,
+    ip: judgedIpIn(text),
+    via: 'line',
+    // "(#x.y.z)" at a line's end is qmail's status and nothing else
+    sure: true,
+  };
+}
+
+/** Most text lines a paste may have for a line that is only a status name to be its refusal (a notice, a help page's line). */
+const STATUS_NAME_LINES = 15;
+
+/**
+ * A short paste with no reply but a line that is, whole, an RFC 3463 (or RFC 1893) status name ("ROUTING
+ * SERVER FAILURE", "Mailbox full"): a notice or a help page reporting the failure by the standard's name
+ * (knowledge/enhanced-codes.ts detailNamedBy). The name stands for its detail; a notice reports a final
+ * failure (class 5, RFC 3463 §3.1) unless its words say it is temporary.
+ */
+function statusNameOnly(view: TextView): FoundReply[] {
+  const text = view.lines.filter((l) => l.trim());
+  if (!text.length || text.length > STATUS_NAME_LINES) return [];
+  const cls = /\btemporar|\btry again\b|\bwill (?:be )?retr/i.test(text.join(' ')) ? 4 : 5;
+  for (let i = 0; i < view.lines.length; i++) {
+    const detail = detailNamedBy(view.lines[i]);
+    if (!detail) continue;
+    const enhanced = `${cls}.${detail}`;
+    const words = view.lines[i].trim();
+    return [
+      {
+        code: null,
+        enhanced,
+        text: words,
+        line: view.origin[i] ?? i + 1,
+        endLine: view.origin[i] ?? i + 1,
+        column: 0,
+        stage: stageOfDetail(enhanced, words),
+        recipient: null,
+        remote: null,
+        ip: null,
+        via: 'line',
+        sure: true,
+      },
+    ];
+  }
+  return [];
 }
 
 /** The server's words PHPMailer put before "SMTP code:" (after its "Detail:" or "Error:" when the head is there). */
