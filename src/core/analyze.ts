@@ -45,11 +45,12 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   // (a code viewer's line numbers around the paste are no part of what the mail system wrote: text/gutter.ts;
   // never for a dropped file, whose bytes are exact)
   // (one or two lines numbered from 1 may be the text's own: read without the numbers unless a reader is surer of the lines as pasted)
-  const frame = o.exactBytes ? null : withoutLineNumbers(splitLines(text));
-  const framed =
-    frame && (frame.sure || chooseParser(frame.lines).confidence >= chooseParser(splitLines(text)).confidence) ? frame.lines : null;
+  // (the lines as pasted are split once: the readers' caches are keyed by the array)
+  const pasted = splitLines(text);
+  const frame = o.exactBytes ? null : withoutLineNumbers(pasted);
+  const framed = frame && (frame.sure || chooseParser(frame.lines).confidence >= chooseParser(pasted).confidence) ? frame.lines : null;
   if (framed) text = framed.join('\n');
-  const lines = framed ?? splitLines(text);
+  const lines = framed ?? pasted;
   if (!lines.some((l) => l.trim())) return emptyEvidence(lines.length, 'The input is empty.');
   // a paste a mail client or a forum wrapped whole: read as the lines the mail system wrote (text/wrap.ts),
   // unless the lines as pasted are read with more confidence

@@ -122,10 +122,10 @@ function ptrProblemFound(ctx: RuleContext): boolean {
   return !!p && (p.outcome === 'none' || (p.outcome === 'found' && p.forward.some((f) => f.outcome === 'nomatch')));
 }
 
-/** Whether a refusal names a blocklist that no longer exists (knowledge/dnsbl: status defunct). */
 /** The domain-like names of a refusal's text (candidate DNSBL zones). */
 const zonesIn = (r: Rejection): string[] => r.text.match(/\b(?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}\b/gi) ?? [];
 
+/** Whether a refusal names a blocklist that no longer exists (knowledge/dnsbl: status defunct). */
 function namesDefunctList(r: Rejection): boolean {
   return zonesIn(r).some((z) => findDnsbl(z)?.status === 'defunct');
 }

@@ -108,6 +108,9 @@ export function unquotedWhole(lines: string[]): string[] | null {
   return quoted ? lines.map((l) => (QUOTE_MARKS.test(l) ? l.replace(QUOTE_MARKS, '') : l)) : null;
 }
 
+/** A break tag inside a line (BREAK_TAG without its global flag, for a plain test). */
+const BREAK_TAG_INSIDE = new RegExp(BREAK_TAG.source, 'i');
+
 /**
  * A paste whose lines each came out of a web page's source one for one ("…helo=&lt;pc&gt;<br />" on every
  * line, as a forum's source or a page's "view source" has it): each line with its entities decoded and
@@ -121,7 +124,7 @@ export function unescapedHtmlLines(lines: string[]): string[] | null {
   const out: string[] = [];
   for (const l of lines) {
     const cut = l.replace(/(?:\s*<(?:br|\/p|\/div|\/li)(?=[\s/>])[^<>]{0,400}>)+\s*$/i, '');
-    if (new RegExp(BREAK_TAG.source, 'i').test(cut)) return null;
+    if (BREAK_TAG_INSIDE.test(cut)) return null;
     out.push(decodeEntities(cut.replace(ANY_TAG, '')));
   }
   return out;

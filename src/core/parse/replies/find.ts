@@ -132,6 +132,9 @@ const WEBMAIL_CODE_LABEL =
 /** After the label's code: its closing parenthesis or bracket (and a colon), then the server's words. */
 const WEBMAIL_CODE_REST = /^[)\]]\s?:?\s{0,3}(?=\S)/;
 
+/** An enhanced code anywhere in a text (no global flag: a plain test). */
+const ENHANCED_ANYWHERE = new RegExp(ENH);
+
 /** After a bracketed basic code ("[451"): the closing bracket, then an enhanced code and words. */
 const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})(?![\d.])(?=\s+\p{L})`, 'u');
 
@@ -163,7 +166,7 @@ function startsIn(line: string, paragraph: string): Start[] {
     // server's words follow the label — unless an enhanced code follows too ("Failed to add recipient … (5.7.1 …)"),
     // where the reply starts at that code as before
     const labelled = WEBMAIL_CODE_LABEL.test(before) ? WEBMAIL_CODE_REST.exec(after) : null;
-    if (labelled && !new RegExp(ENH).test(after)) {
+    if (labelled && !ENHANCED_ANYWHERE.test(after)) {
       const at = col + m[0].length + labelled[0].length;
       out.push({ col: at, code: Number(m[1]), more: false, enhanced: null, before: line.slice(0, at), via: 'opener' });
       continue;
