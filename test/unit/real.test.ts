@@ -74,13 +74,13 @@ const KNOWN_MISSES: Record<string, string> = {
     "maddy's journal lines ('smtp: DATA error {\"reason\":\"external: open messages/…: permission denied\"}') have no reader: the paste is taken as a bounce, the IMAP 'authentication failed' line leads, and the own server's file-permission failure is not read as a local error",
   // first smtp.rejected:fail, want mta.local-error|smtp.dns-lookup-failed
   'maddy-own-spf-451-4-7-23-resolver-server-misbehaving-search-domain':
-    "maddy's JSON log ('smtp: DATA error {…\"smtp_code\":451,\"smtp_enchcode\":\"4.7.23\",\"reason\":\"lookup … on 127.0.0.53:53: server misbehaving\"}') has no reader: the structured code, stage and the own resolver's failure are not read",
+    'maddy\'s JSON log (\'smtp: DATA error {…"smtp_code":451,"smtp_enchcode":"4.7.23","reason":"lookup … on 127.0.0.53:53: server misbehaving"}\') has no reader: the structured code, stage and the own resolver\'s failure are not read',
   // not recognised (kind unknown); first none; stage none
   'maddy-port-25-submission-501-5-1-8-use-submission-outgoing':
-    "maddy's JSON log with tab-separated fields ('smtp: RCPT error\t{…\"smtp_code\":501,\"smtp_enchcode\":\"5.1.8\",\"smtp_msg\":\"Use Submission for outgoing SMTP\"}') is taken by no reader, and maddy's default 'Use Submission for outgoing SMTP' refusal is not known",
+    'maddy\'s JSON log with tab-separated fields (\'smtp: RCPT error\t{…"smtp_code":501,"smtp_enchcode":"5.1.8","smtp_msg":"Use Submission for outgoing SMTP"}\') is taken by no reader, and maddy\'s default \'Use Submission for outgoing SMTP\' refusal is not known',
   // reason undefined, first smtp.rejected:fail, want smtp.recipient-unknown|domain.mx|smtp.dns-lookup-failed
   'maddy-queue-556-5-1-10-null-mx-test-recipient':
-    "maddy's queue log ('queue: delivery attempt failed {…\"smtp_code\":556,\"smtp_enchcode\":\"5.1.10\",\"smtp_msg\":\"Domain does not accept email (null MX)\"}') has no reader: the code and words inside the JSON fields are not read",
+    'maddy\'s queue log (\'queue: delivery attempt failed {…"smtp_code":556,"smtp_enchcode":"5.1.10","smtp_msg":"Domain does not accept email (null MX)"}\') has no reader: the code and words inside the JSON fields are not read',
   // not recognised (kind unknown); first none, want esp.recipient-suppressed|smtp.recipient-unknown
   'postmark-api-406-inactive-recipient-suppressed':
     "a sending service's API refusal (Postmark's 'You tried to send to a recipient that has been marked as inactive … hard bounce or a spam complaint', error 406) is not recognised: sending services' API errors about suppressed recipients have no wording family",
