@@ -13,6 +13,8 @@ export interface ClientFault {
   rule: RegExp;
   what: string;
   unless?: RegExp;
+  /** Only replies whose words say so (the rule alone is the receiver's as often). */
+  only?: RegExp;
   sources: string[];
 }
 
@@ -49,6 +51,19 @@ export const CLIENT_FAULTS: ClientFault[] = [
     sources: ['RFC 5322', 'RFC 5321 §4.5.3.1.6'],
   },
   {
+    // the server's words tell the client to submit its mail — log in on the submission port (RFC 6409 §4.3: a
+    // submission server requires authentication; the MX port takes no users' outgoing mail): the client's
+    // settings change (maddy's "Use Submission for outgoing SMTP"); a bare "Relay access denied" or
+    // "Authentication required" stays the server's to judge (its own domains may be missing from its lists)
+    rule: /^smtp\.(?:auth-required|relay-denied)$/,
+    what: 'sending without logging in (its mail must be submitted on port 587 or 465 with a login)',
+    only: /\buse (?:the )?submission\b|\bsubmission port\b|\buse port 587\b/i,
+    sources: [
+      'RFC 6409 §4.3',
+      'https://github.com/foxcpp/maddy/blob/master/maddy.conf (reject 501 5.1.8 "Use Submission for outgoing SMTP")',
+    ],
+  },
+  {
     // the client wrote to an address the reader's server does not have (RFC 5321 §3.3: 550 at RCPT): the
     // writer corrects the address, unless it should exist
     rule: /^smtp\.recipient-unknown$/,
@@ -60,7 +75,7 @@ export const CLIENT_FAULTS: ClientFault[] = [
 /** The client fault an own server's refusal names, by its first step's rule and the reply's words; null when none. */
 export function clientFaultOf(rule: string, text: string): ClientFault | null {
   const f = CLIENT_FAULTS.find((c) => c.rule.test(rule));
-  if (!f || (f.unless && f.unless.test(text))) return null;
+  if (!f || (f.unless && f.unless.test(text)) || (f.only && !f.only.test(text))) return null;
   return f;
 }
 
@@ -130,6 +145,17 @@ export function mistypedDomain(address: string | null | undefined): boolean {
     .split('.')
     .some((l) => l === '' || /^-|-$/.test(l));
 }
+
+/**
+ * A refusal whose words say the recipient's domain does not exist or takes no mail at all: Postfix's
+ * reject_unknown_recipient_domain ("Recipient address rejected: Domain not found", postconf(5)), Amazon SES's
+ * 5.4.4 "Invalid domain", a null MX (RFC 7505 §4.2: "Domain does not accept email (null MX)", maddy), "no such
+ * domain". There is no recipient's side to restore anything: the address is wrong (mistyped, invented, or the
+ * domain gone), and whoever wrote it corrects it. (A DNS failure is not this: a lookup that failed says nothing
+ * about the domain's existence — "Host not found, try again" stays a network error.)
+ */
+export const RECIPIENT_DOMAIN_GONE =
+  /\bRecipient address rejected: Domain not found\b|\bInvalid (?:recipient )?domain\b(?! name)|\bnull MX\b|\bdomain does not accept (?:e-?)?mail\b|\bno such domain\b|\b(?:recipient )?domain (?:name )?does not exist\b/i;
 
 /**
  * The reader's own server refused a client's sender because the LOGIN it authenticated with does not own

@@ -11,6 +11,7 @@ import { sendmailParser } from './sendmail';
 import { qmailParser } from './qmail';
 import { opensmtpdParser } from './opensmtpd';
 import { nullmailerParser } from './nullmailer';
+import { maddyParser } from './maddy';
 import { exchangeParser } from './exchange';
 import { exchangePowershellParser } from './exchange-powershell';
 import { transcriptParser } from './transcript';
@@ -120,6 +121,7 @@ const ALL: InputParser[] = [
   qmailParser,
   opensmtpdParser,
   nullmailerParser,
+  maddyParser,
   exchangeParser,
   exchangePowershellParser,
   transcriptParser,

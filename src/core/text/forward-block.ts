@@ -26,6 +26,8 @@ const OPENER = /^\s*[\p{L}\p{M}' ]{6,60}[:：]\s*$/u;
 const FIELD = /^\s*([\p{L}\p{M}][\p{L}\p{M}.'’]{0,24}(?: [\p{L}\p{M}.'’]{1,24}){0,2})\s?[:：]\s*(.*)$/u;
 const ADDRESS = /[^\s<>@"]+@[^\s<>@"]+\.[a-z]{2,}|<[^<>\s]+@[^<>\s]+>/i;
 const DATE_OR_TIME = /\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年/;
+/** A JSON object's first field in a value: a structured log writes its fields so, a forward block never. */
+const STRUCTURED = /\{"[\w-]{1,40}"\s*:/;
 /** Names only a message's own header section has. */
 const OWN_HEADER =
   /^(?:received|return-path|message-id|mime-version|content-[\w-]+|x-[\w-]+|dkim-signature|authentication-results|delivered-to|reply-to|in-reply-to|references|arc-[\w-]+|received-spf|list-[\w-]+)$/i;
@@ -97,6 +99,9 @@ function fieldsAt(lines: string[], i: number): { end: number; foreign: boolean }
     }
     const label = m[1];
     if (OWN_HEADER.test(label) || /-/.test(label)) return null;
+    // a value holding a JSON object's fields is a structured log's line ("queue: delivery attempt failed
+    // {"msg_id":…}", maddy), not a mail client's From/Date/Subject
+    if (STRUCTURED.test(m[2])) return null;
     if (!SHARED.test(label)) foreign = true;
     if (ADDRESS.test(m[2])) address = true;
     if (DATE_OR_TIME.test(m[2])) date = true;

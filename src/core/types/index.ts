@@ -19,6 +19,8 @@ export type InputKind =
   | 'qmail-log'
   | 'opensmtpd-log'
   | 'nullmailer-log'
+  // and maddy's (the Go mail server's module lines with JSON fields: parse/maddy.ts)
+  | 'maddy-log'
   | 'smtp-transcript'
   | 'bounce'
   | 'headers'

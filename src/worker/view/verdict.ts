@@ -5,7 +5,14 @@
 
 import type { Rejection, Report } from '../../core/types';
 import { isIP, isNonPublicIP } from '../../core/dns/names';
-import { OWN_LOGIN_NOT_OWNER, SPF_RESULT_STATED, clientFaultOf, mistypedDomain, receiverFaultOf } from '../../core/knowledge/who-acts';
+import {
+  OWN_LOGIN_NOT_OWNER,
+  RECIPIENT_DOMAIN_GONE,
+  SPF_RESULT_STATED,
+  clientFaultOf,
+  mistypedDomain,
+  receiverFaultOf,
+} from '../../core/knowledge/who-acts';
 import { knowledgeById } from '../../core/knowledge/replies';
 import type { StepView, VerdictView } from './types';
 import {
@@ -22,6 +29,7 @@ import {
   PARTY_WORDS,
   RECIPIENT_UNKNOWN_WORDS,
   RECIPIENT_MISTYPED_WORDS,
+  RECIPIENT_DOMAIN_GONE_WORDS,
   RECEIVER_POLICY_WORDS,
   RECEIVING_SERVER_WORDS,
   REFUSED_SENDER_WORDS,
@@ -161,6 +169,12 @@ function namesRecipientHost(primary: Rejection, all: Rejection[], words: RegExp)
   });
 }
 
+/** The refusal is about the recipient's address, and its words say the recipient's domain does not exist or takes no mail. */
+function recipientDomainGone(primary: Rejection, first: StepView | null): boolean {
+  if (!first || !/^(?:smtp\.recipient-unknown|smtp\.dns-lookup-failed|domain\.mx)$/.test(first.rule)) return false;
+  return RECIPIENT_DOMAIN_GONE.test(primary.text);
+}
+
 /** The first step is an SPF refusal whose words (the reply's or the paste's evidence lines) do not name the result it refused. */
 function spfResultUnstated(primary: Rejection, first: StepView): boolean {
   if (!first.rule.startsWith('spf.')) return false;
@@ -242,6 +256,9 @@ function whoActs(
       (primary.stage === 'unknown' || primary.stage === 'connect')
       ? OWN_SENDING_SERVER_WORDS
       : OWN_SERVER_WORDS;
+  // the refusal says the recipient's domain does not exist or takes no mail (knowledge/who-acts.ts): no recipient's
+  // side can restore anything — whoever wrote the address corrects it (also when the own relay said it)
+  if (primary && !primary.inbound && primary.stage !== 'mail' && recipientDomainGone(primary, first)) return RECIPIENT_DOMAIN_GONE_WORDS;
   if (primary?.remote && isIP(primary.remote) && isNonPublicIP(primary.remote)) return OWN_SERVER_WORDS;
   // a message a forwarder passed on, refused for what the sending side controls (its IP, HELO, envelope,
   // volume, the message as re-sent) or for the forwarding itself: the forwarder acts; a refusal about the

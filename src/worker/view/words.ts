@@ -24,6 +24,7 @@ export const KIND_WORDS: Record<InputKind, string> = {
   'qmail-log': 'qmail log',
   'opensmtpd-log': 'OpenSMTPD log',
   'nullmailer-log': 'nullmailer log',
+  'maddy-log': 'maddy log',
   'smtp-transcript': 'SMTP conversation',
   bounce: 'Bounce message',
   headers: 'Message headers',
@@ -43,6 +44,7 @@ export const LOG_KINDS = new Set<InputKind>([
   'qmail-log',
   'opensmtpd-log',
   'nullmailer-log',
+  'maddy-log',
 ]);
 
 /** When in the SMTP dialogue the reply came (RFC 5321 §3.3). */
@@ -121,6 +123,10 @@ export const OWN_SPF_UNSTATED_WORDS =
  */
 export const RECIPIENT_UNKNOWN_WORDS =
   "The recipient's side: if the address should exist, their administrator restores it; if not, the sender corrects it";
+
+/** Whose move it is when the refusal says the recipient's domain does not exist or takes no mail (knowledge/who-acts.ts). */
+export const RECIPIENT_DOMAIN_GONE_WORDS =
+  "The sender's side: the recipient's domain does not exist or takes no mail — check the address and correct it";
 
 /** Whose move it is when the recipient address's domain cannot be a host name: it is mistyped. */
 export const RECIPIENT_MISTYPED_WORDS = "The sender's side: the recipient address is mistyped (its domain cannot exist) — correct it";

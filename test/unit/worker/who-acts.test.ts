@@ -275,6 +275,23 @@ describe('who acts: the evidence that decides the party', () => {
       /^The sender's side: the recipient address is mistyped/,
     ],
     [
+      // (Postfix reject_unknown_recipient_domain at the own relay: no recipient's side exists to restore anything)
+      'a recipient domain that does not exist, said by your own relay',
+      'Jun 25 16:47:32 relay postfix/smtp[27100]: EE63A80539: to=<a@nowhere-domain.example>, relay=10.42.201.205[10.42.201.205]:25, delay=0.13, delays=0.08/0/0.04/0, dsn=4.1.2, status=deferred (host 10.42.201.205[10.42.201.205] said: 450 4.1.2 <a@nowhere-domain.example>: Recipient address rejected: Domain not found (in reply to RCPT TO command))',
+      /^The sender's side: the recipient's domain does not exist or takes no mail/,
+    ],
+    [
+      'a recipient domain the receiver calls invalid (SES 5.4.4)',
+      '<b@gmail.ocm>: host mx.example.net[198.51.100.4] said: 550 5.4.4 Invalid domain (in reply to RCPT TO command)',
+      /^The sender's side: the recipient's domain does not exist or takes no mail/,
+    ],
+    [
+      // failing form: a lookup that failed says nothing about the domain's existence
+      'a recipient domain whose lookup failed for now (not a domain that does not exist)',
+      'Dec 13 10:31:48 mx postfix/smtp[2875]: 3F2A1B: to=<b@example.net>, relay=none, delay=1, delays=0/0/0.5/0.5, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again)',
+      /^The sender's side: whoever runs the sending server or domain/,
+    ],
+    [
       "your own milter's SPF refusal that does not name the result (a 'none' refused by your policy reads the same)",
       'milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.23 SPF validation failed.; from=<a@bounce.example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>',
       /^Your server's administrator: your server refused this client on SPF — if its domain has no SPF record/,

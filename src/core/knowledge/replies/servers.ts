@@ -811,6 +811,27 @@ export const SERVER_REPLIES: ReplyKnowledge[] = [
     sources: ['https://github.com/foxcpp/maddy/blob/master/internal/check/authorize_sender/authorize_sender.go'],
   },
   {
+    // maddy's shipped configuration (maddy.conf, the port-25 "smtp" endpoint: source $(local_domains) { reject 501
+    // 5.1.8 "Use Submission for outgoing SMTP" }): mail that claims one of the server's own domains as its sender on
+    // the MX port, where nobody logs in — the server's own users submit on 587/465 instead
+    id: 'maddy.use-submission',
+    sender: 'maddy (default configuration)',
+    text: /\bUse Submission for outgoing SMTP\b/i,
+    reason: 'securityerror',
+    party: 'sender',
+    headline: "The server's port 25 refused a sender address of its own domains: its users must submit (587/465, logged in)",
+    meaning:
+      "maddy refuses, on its port 25 (the MX listener), any message whose envelope sender is in one of the domains it serves: its own users' outgoing mail must come through the submission port (587 with STARTTLS or 465 with TLS) after logging in. A program or mail client of yours that sends to port 25 without a login gets this; a stranger forging your domain gets it too, rightly.",
+    rules: ['smtp.auth-required', 'smtp.relay-denied'],
+    fix: [
+      "Point the mail client or application at the server's submission port — 587 with STARTTLS or 465 with TLS — with SMTP authentication as a mailbox of the domain.",
+    ],
+    verify: ['swaks --server {server} --port 587 --tls --auth-user <mailbox> --from <mailbox> --to <outside address>'],
+    sources: [
+      'https://github.com/foxcpp/maddy/blob/master/maddy.conf (smtp tcp://0.0.0.0:25 … source $(local_domains) { reject 501 5.1.8 "Use Submission for outgoing SMTP" })',
+    ],
+  },
+  {
     // RFC 7505 section 4.2: a server refusing a sender whose domain publishes the null MX ("MX 0 .")
     id: 'rfc7505.sender-null-mx',
     sender: 'receivers applying RFC 7505 (null MX)',

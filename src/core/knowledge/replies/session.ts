@@ -43,10 +43,13 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     // a relay written in Go that cannot do its own next step answers with the Go resolver's error text, the
     // format of the net package's DNSError ("lookup <host> on <server>:53: <cause>", after "dial tcp: " when it
-    // was dialling): the replying system's own DNS failed — no judgment of the client or the message
+    // was dialling): the replying system's own DNS failed — no judgment of the client or the message. A Go mail
+    // server's own check quotes it the same way (maddy: "SPF authentication failed with a temporary error" with
+    // "lookup example.net on 127.0.0.53:53: server misbehaving"); "no such host" is said only after dialling,
+    // since alone it is a name that does not exist, not a resolver that failed
     id: 'relay.own-resolver-failure',
-    sender: 'relays written in Go (smtp_to_telegram, webhook and API bridges)',
-    text: /\bdial (?:tcp|udp): lookup \S{1,255} on \S{1,80}:53: (?:read udp \S{1,80}->\S{1,80}: )?(?:i\/o timeout|no such host|server misbehaving|connection refused)\b/i,
+    sender: 'mail servers and relays written in Go (maddy, smtp_to_telegram, webhook and API bridges)',
+    text: /\bdial (?:tcp|udp): lookup \S{1,255} on \S{1,80}:53: (?:read udp \S{1,80}->\S{1,80}: )?(?:i\/o timeout|no such host|server misbehaving|connection refused)\b|\blookup \S{1,255} on \S{1,80}:53: (?:read udp \S{1,80}->\S{1,80}: )?(?:i\/o timeout|server misbehaving|connection refused)\b/i,
     reason: 'systemerror',
     party: 'recipient',
     receiverError: true,
@@ -62,6 +65,35 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sources: [
       'Go net package, DNSError.Error() ("lookup " + Name + " on " + Server + ": " + Err) and OpError ("dial tcp: …")',
       'github.com/KostyaEsmukov/smtp_to_telegram/issues/50 (554 Error: Post "https://api.telegram.org/…": dial tcp: lookup api.telegram.org on 192.168.1.1:53: read udp …: i/o timeout)',
+      'github.com/foxcpp/maddy/issues/311 (maddy: 451 4.7.23 SPF authentication failed with a temporary error, reason "lookup example.net on 127.0.0.53:53: server misbehaving"; fixed in the server\'s resolv.conf)',
+    ],
+  },
+  {
+    // the answering server could not open its own files: the operating system's EACCES ("Permission denied"), as
+    // Go writes a path error ("open <path>: permission denied", os.PathError) and SQLite its SQLITE_CANTOPEN
+    // ("unable to open database file") — the server's own storage (its mail store, its database) refused it,
+    // no judgment of the client or the message
+    id: 'server.own-storage-denied',
+    sender: "mail servers writing the operating system's or SQLite's error (maddy, Go and SQLite-based servers)",
+    text: /\bopen \/?[\w.@+-]{1,200}(?:\/[\w.@+-]{1,200}){0,20}: permission denied\b|\bunable to open database file\b/i,
+    reason: 'systemerror',
+    party: 'recipient',
+    receiverError: true,
+    meaning:
+      "The server that answered could not open its own storage — a message file or its database — because the operating system refused it (permission denied): it runs as a user that does not own its data directory, or the files were created by another user (a restore, a run as root). The mail was not judged; the server cannot store anything until its files' ownership is fixed.",
+    rules: ['mta.local-error'],
+    transient: true,
+    fix: [
+      'On that server: give its data directory back to the user the service runs as (maddy: chown -R maddy:maddy /var/lib/maddy), and do not start it as another user; then restart it.',
+    ],
+    verify: [
+      'ls -l <the data directory named in the error>   (owned by the service user)',
+      'Send a test message: it is accepted and stored.',
+    ],
+    sources: [
+      'POSIX EACCES ("Permission denied"); https://pkg.go.dev/os#PathError ("open <path>: <err>")',
+      'https://www.sqlite.org/rescode.html#cantopen ("unable to open database file")',
+      'github.com/foxcpp/maddy/issues/486 (maddy: DATA error "external: open messages/…: permission denied")',
     ],
   },
   {
@@ -154,6 +186,30 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     verify: CONNECT_VERIFY,
     transient: true,
     sources: [POSTFIX_DEBUG, EXIM_ERRNO, NODE_ERRNO],
+  },
+  {
+    // Exchange's own code for a TCP connection it could not open, wrapped in its queue's Last Error: "451 4.4.0
+    // Primary target IP address responded with: "421 4.4.2 Unable to connect." Attempted failover to alternate
+    // host, but that did not succeed." The quoted 421 is no receiver's reply: no SMTP server answered at all
+    id: 'exchange.queue-unable-to-connect',
+    sender: 'Microsoft Exchange Server (a queue’s Last Error)',
+    text: /\b421[ .]4\.[24]\.[12][ .]{1,2}unable to connect\b|\bunable to connect\.?["\u201d]?\s{0,3}Attempted failover to alternate host, but that did not succeed\b/i,
+    reason: 'networkerror',
+    party: 'unknown',
+    headline: 'Exchange could not open a connection to any of the receiving hosts (no SMTP reply at all)',
+    meaning:
+      "Exchange's transport tried the destination's hosts on port 25 and none of the TCP connections opened; the quoted \"421 4.4.2 Unable to connect\" is Exchange's own code for that, not a receiver's reply. Nothing judged the mail. When every destination fails the same way, the block is on the Exchange side: a firewall or the server's own antivirus (mass-mailing protection that blocks outgoing port 25), or the provider's port-25 block.",
+    rules: ['smtp.connection-failed'],
+    fix: [
+      'From the Exchange server: Test-NetConnection <receiving MX> -Port 25 (or telnet <MX> 25). If no destination answers, find what blocks outgoing port 25 on the server or its network: an antivirus rule against mass-mailing worms (McAfee Access Protection "Prevent mass mailing worms from sending mail"), the Windows firewall, the perimeter firewall, or the provider.',
+      'If only one destination fails, check its MX records and whether its hosts accept connections.',
+    ],
+    verify: ['Test-NetConnection <receiving MX> -Port 25   (TcpTestSucceeded: True)', 'Get-Queue | Format-List Identity,Status,LastError'],
+    transient: true,
+    sources: [
+      'https://support.microsoft.com/kb/979175 (the queue Last Error "451 4.4.0 Primary target IP address responded with: … Attempted failover to alternate host, but that did not succeed")',
+      'http://nuangel.net/2013/01/exchange-error-attempted-to-failover/ ("421.4.4.2 unable to connect": the server\'s own antivirus blocked outgoing port 25)',
+    ],
   },
   {
     id: 'connection.no-route',
