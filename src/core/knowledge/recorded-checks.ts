@@ -127,6 +127,24 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     ],
   },
   {
+    // the SPF result itself named in the refusal — pyspf's exceptions as policyd-spf and others quote them
+    // ("SPF Permanent Error: Two or more type TXT spf records found.", "SPF Temporary Error: DNS Timeout"), maddy's
+    // check.spf ("SPF authentication failed with a temporary error"), and a
+    // receiver that states the result word ('SPF validation failed with result "permerror"', Forward Email): the
+    // named result, not the generic "failed" of the RFC 7372 words below it, is what the receiver found
+    // (RFC 7208 §2.6: permerror is a broken record, temperror a lookup that failed, neither a fail)
+    id: 'spf.result-named',
+    sender: 'many (pyspf and receivers that quote the SPF result)',
+    text: /\bSPF (?:validation|check) failed with result:? \\?"?(?<spf>permerror|temperror|softfail|neutral|none|fail)\b|\bSPF (?<spfe>Permanent|Temporary) Error\b|\bSPF authentication failed with a (?<spfe2>permanent|temporary) error\b/i,
+    claims: [{ check: 'spf', result: 'group', identity: 'mailfrom' }],
+    sources: [
+      'RFC 7208 §2.6 (the results), §4.5 (two records: permerror)',
+      'https://launchpad.net/pypolicyd-spf (pyspf: "SPF Permanent Error: …", "SPF Temporary Error: …")',
+      'https://github.com/forwardemail/forwardemail.net/issues/14 (Forward Email: 421 SPF validation failed with result "permerror" and explanation "SPF Permanent Error: Two or more type TXT spf records found.")',
+      'https://github.com/foxcpp/maddy/blob/master/internal/check/spf/spf.go ("SPF authentication failed with a temporary error" / "… permanent error")',
+    ],
+  },
+  {
     // RFC 7372 X.7.23 "SPF validation failed" (milters, Exchange), Microsoft's "Sender Policy Framework violation"
     id: 'rfc7372.spf-validation-failed',
     sender: 'many (RFC 7372 wording)',
@@ -353,6 +371,14 @@ function resultWord(w: string | undefined): string | null {
   return null;
 }
 
+/** "Permanent" / "Temporary" error words (the groups `spfe`, `spfe2`…) as the result words they are: permerror, temperror. */
+function namedResult(g: Record<string, string | undefined>, check: RecordedArea): string | undefined {
+  const w = Object.entries(g)
+    .find(([k, v]) => k.startsWith(`${check}e`) && v)?.[1]
+    ?.toLowerCase();
+  return w === 'permanent' ? 'permerror' : w === 'temporary' ? 'temperror' : undefined;
+}
+
 /** The checks a reply's words say the receiver made, with their results. */
 export function readRecordedChecks(pasted: string): RecordedCheck[] {
   const text = plainQuotes(pasted);
@@ -362,7 +388,7 @@ export function readRecordedChecks(pasted: string): RecordedCheck[] {
     if (!m || k.unless?.test(text)) continue;
     const g = m.groups ?? {};
     for (const c of k.claims) {
-      const result = c.result === 'group' ? resultWord(g[c.check]) : c.result;
+      const result = c.result === 'group' ? resultWord(g[c.check] ?? namedResult(g, c.check)) : c.result;
       if (!result) continue;
       const domain = c.check === 'ptr' ? null : (g.domain?.replace(/\.$/, '').toLowerCase() ?? null);
       if (out.some((o) => o.check === c.check)) continue;

@@ -65,6 +65,15 @@ describe("receivers' authentication texts", () => {
       ['dkim.fail'],
       [],
     ],
+    [
+      // (the result named in the words, not RFC 7372's generic "failed": a broken record, RFC 7208 §4.5)
+      'a receiver that names the SPF result permerror',
+      '421 SPF validation failed with result "permerror" and explanation "SPF Permanent Error: Two or more type TXT spf records found."',
+      ['spf.permerror'],
+      [],
+    ],
+    ["pyspf's PermError quoted alone", '550 5.7.1 SPF Permanent Error: Too many DNS lookups', ['spf.permerror'], []],
+    ['the RFC 7372 words without a result stay a fail', '550 5.7.23 SPF validation failed', ['spf.fail'], []],
   ])('%s', async (_, text, rules, names) => {
     const steps = await problems(text);
     expect(rules).toContain(steps[0]?.rule);
@@ -87,5 +96,16 @@ describe("receivers' authentication texts", () => {
     const found = readRecordedChecks(text);
     expect(found.map((c) => c.check)).toEqual(checks);
     expect(found.some((c) => c.domain === 'reject')).toBe(false);
+  });
+
+  it.each([
+    ['SPF validation failed with result "permerror"', 'permerror'],
+    ['SPF Permanent Error: Two or more type TXT spf records found.', 'permerror'],
+    ['SPF Temporary Error: DNS Timeout', 'temperror'],
+    ['SPF check failed with result: softfail', 'softfail'],
+    // failing form: the RFC 7372 words alone say fail
+    ['5.7.23 SPF validation failed', 'fail'],
+  ])('the SPF result the words name: %s', (text, result) => {
+    expect(readRecordedChecks(text).find((c) => c.check === 'spf')?.result).toBe(result);
   });
 });

@@ -86,6 +86,28 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
     sources: ['https://postmarkapp.com/developer/api/overview#error-codes (400: not a Sender Signature)'],
   },
   {
+    // Postmark's API refuses, before any SMTP, a recipient it has marked inactive (error 406): the address
+    // hard-bounced or its owner complained earlier, and Postmark suppresses it for the whole server; no
+    // receiving server was asked this time
+    id: 'postmark.inactive-recipient',
+    sender: 'Postmark (API error 406)',
+    text: /\bYou tried to send to (?:a )?recipient(?:\(s\))?(?: that (?:has|have))? been marked as inactive\b|\bwill not deliver to these inactive addresses\b|\bFound inactive addresses:/i,
+    reason: 'userunknown',
+    party: 'sender',
+    headline: 'The sending service refused this recipient: it bounced hard or complained before, and is suppressed',
+    meaning:
+      'Postmark keeps a list of inactive recipients per server: an address that hard-bounced, reported a message as spam, or was suppressed by hand. It refuses every later message to it (API error 406) without contacting the receiving server. The address is dead or unwilling; sending again changes nothing.',
+    rules: ['smtp.recipient-unknown'],
+    fix: [
+      'Remove the address from the list or form that produced it (test addresses such as test@test.com included).',
+      "If the address is valid again (a mailbox restored, a complaint withdrawn), reactivate it under the server's Suppressions (Activity » Suppressions) or with the bounce API, then send.",
+    ],
+    sources: [
+      'https://postmarkapp.com/developer/api/overview#error-codes (406: Inactive recipient)',
+      'https://postmarkapp.com/developer/api/bounce-api (reactivating a bounce)',
+    ],
+  },
+  {
     // Zoho Mail's and ZeptoMail's submission servers accept only the account's own addresses and aliases (or,
     // for ZeptoMail, a verified domain) as sender: "553 Relaying disallowed as <address>" names the refused
     // sender ("as @" when the program gave none). No recipient was judged
@@ -116,12 +138,12 @@ export const SERVICE_REPLIES: ReplyKnowledge[] = [
     text: /\bNot authori[sz]ed to send from this header\b/i,
     reason: 'rejected',
     party: 'sender',
-    headline: "Fastmail refused the From: address: it is not one of the sending identities of the account that logged in",
+    headline: 'Fastmail refused the From: address: it is not one of the sending identities of the account that logged in',
     meaning:
-      "Fastmail documents \"551 5.7.1 Not authorised to send from this header address\" for a message whose From: header is an address the logged-in account may not send as. The password was accepted; no recipient's server saw the message.",
+      'Fastmail documents "551 5.7.1 Not authorised to send from this header address" for a message whose From: header is an address the logged-in account may not send as. The password was accepted; no recipient\'s server saw the message.',
     rules: ['smtp.sender-invalid'],
     fix: [
-      "Send with a From: address of the account: its own address, an alias, or an address at a domain added to the account (Settings → Domains); an outside address must be added as a sending identity first (Settings → Sending identities, which verifies it).",
+      'Send with a From: address of the account: its own address, an alias, or an address at a domain added to the account (Settings → Domains); an outside address must be added as a sending identity first (Settings → Sending identities, which verifies it).',
       "If a program or device sends for you, set its From address to one of those; put a visitor's address (a contact form) in Reply-To instead.",
     ],
     sources: [

@@ -41,18 +41,24 @@ function parseJson(text: string): SesNotification | null {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end <= start) return null;
-  const body = text
-    .slice(start, end + 1)
-    .replace(/!\r?\n /g, '')
-    .replace(/\r?\n/g, '');
-  try {
-    const v = JSON.parse(body) as SesNotification;
-    // SNS wraps the SES event as a string in "Message"
-    if (typeof v.Message === 'string') return JSON.parse(v.Message) as SesNotification;
-    return v;
-  } catch {
-    return null;
+  const clean = (t: string) => t.replace(/!\r?\n /g, '').replace(/\r?\n/g, '');
+  const body = clean(text.slice(start, end + 1));
+  // a poster who pasted only the part that mattered leaves the outer object open: its first member
+  // ('"bounce": {' …) starts the paste and the object's closing brace ends it, the opening one cut off
+  const member = /(?:^|\n)[ \t]*"[A-Za-z]+"\s*:/.exec(text.slice(0, start + 1));
+  const from = member ? text.indexOf('"', member.index) : -1;
+  const candidates = [body, ...(from >= 0 ? [`{${clean(text.slice(from, end + 1))}`] : [])];
+  for (const c of candidates) {
+    try {
+      const v = JSON.parse(c) as SesNotification;
+      // SNS wraps the SES event as a string in "Message"
+      if (typeof v.Message === 'string') return JSON.parse(v.Message) as SesNotification;
+      return v;
+    } catch {
+      // the next reading
+    }
   }
+  return null;
 }
 
 /** One refusal per recipient of the notification; `line` is where the JSON starts. */
