@@ -214,7 +214,8 @@ export const POSTFIX: DocTable = {
       '<bob@example.org>: Recipient address rejected: SPF Permanent Error: Two or more type TXT spf records found.',
       'RCPT TO',
       'authfailure',
-      'smtp.auth-failed',
+      // (the SPF result the words name: a broken record — knowledge/recorded-checks.ts spf.result-named)
+      'spf.permerror',
       '550 5.7.1 <bob@example.org>: Recipient address rejected: Message rejected due to: SPF fail - not authorized.',
     ],
     [
