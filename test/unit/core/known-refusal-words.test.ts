@@ -37,6 +37,8 @@ describe('known refusal words in a short paste', () => {
     ],
     ['550 mail dropped, bare LF found', 'smtp.not-compliant'],
     ['554 Throttling failure: Maximum sending rate exceeded.', 'smtp.rate-limited'],
+    // QQ Mail's submission server judging a message's words (its users' logs: Python smtplib's tuple)
+    ["smtp failed: (550, b'The mail may contain inappropriate words or content.')", 'smtp.content-rejected'],
   ])('%s', async (text, first) => {
     const r = await read(text);
     expect(r.kind).toBe('bounce');
@@ -54,4 +56,24 @@ describe('known refusal words in a short paste', () => {
         "\nThe recipient's mailbox is full.",
     ],
   ])('not a refusal: %s', async (text) => expect((await read(text)).kind).toBe('unknown'));
+});
+
+describe("QQ Mail's words for a message it judges by its words", () => {
+  it.each([
+    [
+      'after DATA',
+      'host smtp.example[192.0.2.7] said: 550 The mail may contain inappropriate words or content. (in reply to end of DATA command)',
+      'spamdetected',
+    ],
+    // the same "may contain" about something that is not the message's words is no content verdict
+    [
+      'a look-alike about a mailbox',
+      'host smtp.example[192.0.2.7] said: 550 The mailbox may contain inappropriate folders (in reply to end of DATA command)',
+      undefined,
+    ],
+  ])('%s', async (_n, text, reason) => {
+    const r = await read(text);
+    if (reason) expect(r.reason).toBe(reason);
+    else expect(r.reason).not.toBe('spamdetected');
+  });
 });
