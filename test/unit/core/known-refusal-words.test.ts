@@ -37,6 +37,12 @@ describe('known refusal words in a short paste', () => {
     ],
     ['550 mail dropped, bare LF found', 'smtp.not-compliant'],
     ['554 Throttling failure: Maximum sending rate exceeded.', 'smtp.rate-limited'],
+    // Exchange Online's fixed NDR sentences for a recipient system that never took the connection (4.4.7), pasted
+    // without the technical block
+    [
+      "Your message couldn't be delivered. Despite repeated attempts to contact the recipient's email system it didn't respond.",
+      'smtp.connection-failed',
+    ],
     // QQ Mail's submission server judging a message's words (its users' logs: Python smtplib's tuple)
     ["smtp failed: (550, b'The mail may contain inappropriate words or content.')", 'smtp.content-rejected'],
   ])('%s', async (text, first) => {
@@ -48,6 +54,8 @@ describe('known refusal words in a short paste', () => {
   it.each([
     // prose about mail, with no refusal in it
     ['Hi, how do I set up SPF and DKIM for my domain? Thanks.'],
+    // the same words about a person, in a letter: no mail system is named
+    ['Despite repeated attempts to contact the landlord, he did not respond to our letters.'],
     // a number and words nobody knows
     ['500 people came to the meeting yesterday'],
     // a long document that mentions a refusal in passing is not a paste of one
