@@ -606,27 +606,6 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sources: [NDR],
   },
   {
-    // Exchange Online's NDR prose for a recipient system that never took the connection (its 4.4.7 "message
-    // expired" NDR, often pasted without the technical block): the queue retried and gave up
-    id: 'microsoft.ndr-recipient-system-not-responding',
-    sender: 'Exchange Online (NDR text)',
-    text: /\bDespite repeated attempts to contact the recipient'?s email system it didn'?t respond\b|\btheir email system isn'?t accepting connection requests from your email system\b/i,
-    reason: 'expired',
-    party: 'recipient',
-    headline: "Microsoft 365 could not reach the recipient's mail system and gave up (no SMTP reply at all)",
-    meaning:
-      "Exchange Online tried for the whole retry period to connect to the hosts the recipient domain's MX records name and none accepted the connection: the recipient's mail system (or the service its MX points at, a filter or forwarding service) is down, unreachable, or its MX records are wrong. Nothing about the message or the sender was judged.",
-    rules: ['smtp.delivery-expired', 'smtp.connection-failed'],
-    fix: [
-      "Tell the recipient (by another channel): their domain's MX hosts do not accept connections; their administrator checks the MX records and that those hosts answer on port 25.",
-    ],
-    verify: ['dig +short MX <recipient domain>', 'nc -vz -w 10 <each MX host> 25'],
-    sources: [
-      'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-4-4-7-in-exchange-online',
-      'https://go.microsoft.com/fwlink/?LinkId=389361 (the link the NDR gives)',
-    ],
-  },
-  {
     id: 'outlook.sc-002-004',
     sender: 'Outlook.com',
     text: /\bSC-00[234]\b|\bhas exhibited namespace mining behavior\b|\bA block has been placed against your IP address\b/i,
