@@ -58,7 +58,7 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   // (never a message: its body's lines are its own, and a dropped file's bytes are exact — DKIM's body hash)
   const soft = o.exactBytes || asPasted.parser?.kind === 'message' ? null : unwrapSoftBreaks(lines);
   const softChoice = soft ? chooseParser(soft.lines) : null;
-  const readSoft = !!softChoice?.parser && softChoice.parser.kind !== 'message' && softChoice.confidence >= asPasted.confidence;
+  const readSoft = !!softChoice?.parser && softChoice.parser.kind !== 'message' && preferUnwrapped(lines, asPasted, soft!.lines, softChoice, o.limits.maxReplyChars);
   const base: Unwrapped | null = readSoft ? { lines: soft!.lines, origin: soft!.origin } : null;
   const baseLines = base ? base.lines : lines;
   let parser = readSoft ? softChoice!.parser : asPasted.parser;
@@ -87,6 +87,36 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
     return f ? { ...r, forwarded: { by: f.by, says: f.says, line: f.line } } : r;
   });
   return evidence;
+}
+
+type Choice = ReturnType<typeof chooseParser>;
+
+/**
+ * How many refusals a reading of these lines finds with something said of them (a reply code, an enhanced
+ * code or the words): what it recognised of a failure. A refusal with none — a bounce reader's "something
+ * failed" over a notice whose reply it could not find — recognises nothing.
+ */
+function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number): number {
+  if (!choice.parser) return 0;
+  const e = buildEvidence(choice.parser.parse(lines, lines.join('\n'), { exactBytes: false }), lines.length, maxReplyChars);
+  return e.rejections.filter((r) => r.code !== null || r.enhanced !== null || r.text.trim()).length;
+}
+
+/**
+ * Whether a paste a client wrapped is read as its unwrapped lines (those the mail system wrote) rather
+ * than as pasted. A reader's confidence says how sure it is of the shape, not how much of the failure
+ * it recognised: a wrapped Exim debug trace looks like an SMTP transcript (its "SMTP<<" lines) whose
+ * reply a break cut apart, while its unwrapped lines are a bounce's refusal; a bare reply broken in two
+ * looks like a transcript's reply line and its next line. So the unwrapped reading is preferred when it
+ * finds a refusal, or when neither finds one and it is as sure; the lines as pasted win only when they
+ * alone show a refusal, or when neither does and they are read with more confidence.
+ */
+function preferUnwrapped(lines: string[], asPasted: Choice, softLines: string[], soft: Choice, maxReplyChars: number): boolean {
+  if (!asPasted.parser) return true;
+  if (soft.confidence >= asPasted.confidence && soft.parser?.kind === asPasted.parser.kind) return true;
+  if (refusalsFound(soft, softLines, maxReplyChars) > 0) return true;
+  if (refusalsFound(asPasted, lines, maxReplyChars) > 0) return false;
+  return soft.confidence >= asPasted.confidence;
 }
 
 /** LiveResults fields → the check group that fills them. */
