@@ -104,19 +104,19 @@ function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number): 
 
 /**
  * Whether a paste a client wrapped is read as its unwrapped lines (those the mail system wrote) rather
- * than as pasted. A reader's confidence says how sure it is of the shape, not how much of the failure
- * it recognised: a wrapped Exim debug trace looks like an SMTP transcript (its "SMTP<<" lines) whose
- * reply a break cut apart, while its unwrapped lines are a bounce's refusal; a bare reply broken in two
- * looks like a transcript's reply line and its next line. So the unwrapped reading is preferred when it
- * finds a refusal, or when neither finds one and it is as sure; the lines as pasted win only when they
- * alone show a refusal, or when neither does and they are read with more confidence.
+ * than as pasted. A reader's confidence says how sure it is of the shape, not whether it recognised the
+ * failure: a wrapped Exim debug trace looks like an SMTP transcript (its "SMTP<<" lines) whose reply a
+ * break cut apart, while its unwrapped lines are a bounce's refusal. So the reading that alone finds a
+ * refusal (with a code or words) is read; when both or neither do, the surer reader's, the unwrapped
+ * lines on a tie.
  */
 function preferUnwrapped(lines: string[], asPasted: Choice, softLines: string[], soft: Choice, maxReplyChars: number): boolean {
   if (!asPasted.parser) return true;
-  if (soft.confidence >= asPasted.confidence && soft.parser?.kind === asPasted.parser.kind) return true;
-  if (refusalsFound(soft, softLines, maxReplyChars) > 0) return true;
-  if (refusalsFound(asPasted, lines, maxReplyChars) > 0) return false;
-  return soft.confidence >= asPasted.confidence;
+  const sure = soft.confidence >= asPasted.confidence;
+  if (sure && soft.parser?.kind === asPasted.parser.kind) return true;
+  const softFinds = refusalsFound(soft, softLines, maxReplyChars) > 0;
+  const pastedFinds = refusalsFound(asPasted, lines, maxReplyChars) > 0;
+  return softFinds === pastedFinds ? sure : softFinds;
 }
 
 /** LiveResults fields → the check group that fills them. */
