@@ -92,6 +92,12 @@ describe('a field named like a command is no command: only MAIL FROM and RCPT TO
     [['data'], ['DATA']],
     [['AUTH LOGIN'], ['AUTH']],
     [['MAIL FROM:<a@b.example>'], ['MAIL']],
+    // a verb in lower case is a command only in the command's own shape (RFC 5321 §4.1.1)
+    [['ehlo pc.example'], ['EHLO']],
+    [['quit'], ['QUIT']],
+    [['help or to contact <postmaster@mx.example.de> for reset. (NOWL)'], []],
+    [['helo=<2.1.168.192.in-addr.arpa>'], []],
+    [['HELP'], ['HELP']],
   ])('%j → %j', (lines, verbs) => {
     expect(commands(['220 mx.example ESMTP', 'EHLO pc', '250 ok', ...lines]).slice(1)).toEqual(verbs);
   });
