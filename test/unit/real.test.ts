@@ -14,12 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // not recognised (kind unknown); reason none; first none
   'o365-ndr-recipient-system-did-not-respond-forwarding-service':
     "Exchange Online's NDR prose for a recipient system that never answered ('Despite repeated attempts to contact the recipient's email system it didn't respond' … 'isn't accepting connection requests'), pasted without its technical block, is not taken by any input kind: the Exchange NDR prose family for connection failures (4.4.7/4.4.1) has no recogniser",
-  // first mta.local-error:warn, want smtp.greylisted
-  'plesk-maillog-greylisting-milter-reject-451-mailman-delayed':
-    "a Postfix milter-reject line from localhost with 451 4.7.1 'Service unavailable - try again later' (Plesk's greylisting handler) is read as the own server's local error: Plesk's greylisting wording is not in the greylisting family, and a temporary milter refusal of a local client is taken as a local fault",
-  // reason onhold (- - unknown), want blocked|rejected|policyviolation|undefined
-  'plesk-qmail-greylist-black-pattern-rejects-microsoft-pool-hostname':
-    "Plesk's qmail-queue-handlers log lines ('greylisting filter … list type: black, from: <host>, match string: …', 'REJECT during call 'grey' handler') have no parser: the paste is taken as a bounce without a reply, so no reason; the own filter's black-pattern refusal is not recognised as the receiving server's own policy",
   // reason authfailure (- - unknown), want rejected|securityerror|policyviolation|blocked
   'c4-spf-ip-is-not-allowed-to-send-mail-from-domain-help-page':
     "reason only: an SPF refusal ('[SPF] 1.2.3.4 is not allowed to send mail from …') is authfailure — sisimai's reason for SPF/DKIM/DMARC failures — which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
