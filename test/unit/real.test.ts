@@ -11,9 +11,6 @@ import { analyzeIncident, listIncidents, readHoldouts, scoreReport } from '../..
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // not recognised (kind unknown); reason none; first none
-  'o365-ndr-recipient-system-did-not-respond-forwarding-service':
-    "Exchange Online's NDR prose for a recipient system that never answered ('Despite repeated attempts to contact the recipient's email system it didn't respond' … 'isn't accepting connection requests'), pasted without its technical block, is not taken by any input kind: the Exchange NDR prose family for connection failures (4.4.7/4.4.1) has no recogniser",
   // reason authfailure (- - unknown), want rejected|securityerror|policyviolation|blocked
   'c4-spf-ip-is-not-allowed-to-send-mail-from-domain-help-page':
     "reason only: an SPF refusal ('[SPF] 1.2.3.4 is not allowed to send mail from …') is authfailure — sisimai's reason for SPF/DKIM/DMARC failures — which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
