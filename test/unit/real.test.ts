@@ -51,9 +51,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
-  // reason none; first none; stage none, want rcpt
-  'tutanota-helo-rejected-host-not-found-own-postfix-log':
-    'paste format: Postfix log lines whose line breaks were lost (three syslog lines run together on one line, "… hostname Jun 20 07:51:34 smtp2 postfix/smtpd[…]: connect from …") are not split at the embedded syslog prefixes, so the NOQUEUE reject inside is not read as a log line (parse/paste.ts keeps one output line per input line)',
   // first reputation.blocked:warn, want smtp.connection-failed|mta.local-error
   'exchange-queue-451-4-4-0-421-4-4-2-unable-to-connect-antivirus-blocks-25':
     "Exchange's queue error '451 4.4.0 Primary target IP address responded with \"421 4.4.2 unable to connect.\" Attempted failover to alternate host…' is Exchange's own report that no connection could be made; the wrapper's quoted reply is not unwrapped and the words 'unable to connect' are not a connection-failure wording, so a 4xx at the connect stage is read as a block",
