@@ -43,6 +43,11 @@ describe('known refusal words in a short paste', () => {
       "Your message couldn't be delivered. Despite repeated attempts to contact the recipient's email system it didn't respond.",
       'smtp.connection-failed',
     ],
+    // … the same sentence as a web page escapes its apostrophes
+    [
+      'Your message couldn&#39;t be delivered. Despite repeated attempts to contact the recipient&#39;s email system it didn&#39;t respond.',
+      'smtp.connection-failed',
+    ],
     // QQ Mail's submission server judging a message's words (its users' logs: Python smtplib's tuple)
     ["smtp failed: (550, b'The mail may contain inappropriate words or content.')", 'smtp.content-rejected'],
   ])('%s', async (text, first) => {
