@@ -1,0 +1,61 @@
+// The sending MTA's OWN words about a delivery it could not make (issue 11, point 2: classification never gives
+// up early): no receiver's reply, only the MTA's status — Exim's retry database, its dnslookup router, sendmail's
+// MX-loop guard and EX_CONFIG status, sendmail's errno text for a refused connection. Each row is a log line or
+// DSN as the MTA writes it (its source named in the knowledge entry), the first step an administrator should
+// see, and a near-miss that must NOT get that step (the same MTA's neighbouring text, or the words with a
+// receiver's reply code).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/index';
+
+const firstProblem = async (text: string) => (await analyze(text)).checklist.find((s) => s.status === 'fail' || s.status === 'warn')?.rule;
+
+const EXIM = (s: string) => `2026-12-04 10:00:01 1vQx2a-000123-AB ${s}`;
+const SENDMAIL = (s: string) => `Dec  4 10:00:01 mx sm-mta[4711]: 4B1A0C0D012345: ${s}`;
+
+const rows: [name: string, text: string, first: string, nearMiss: string, notFirst: string][] = [
+  [
+    "Exim's retry database: no host of the domain is due (the cause is an earlier failure)",
+    EXIM("== bob@example.com R=dnslookup T=remote_smtp defer (-53): retry time not reached for any host for 'example.com'"),
+    'smtp.connection-failed',
+    // the long-failure variant is a queue that gave up: expired, not one more deferral
+    EXIM('** bob@example.com: retry time not reached for any host after a long failure period'),
+    'smtp.connection-failed',
+  ],
+  [
+    "Exim's dnslookup router: every MX of the domain names a host that does not resolve",
+    EXIM('** bob@example.com R=dnslookup: all relevant MX records point to non-existent hosts'),
+    'smtp.recipient-unknown',
+    EXIM('** bob@example.com R=dnslookup: all relevant MX records were checked'),
+    'smtp.recipient-unknown',
+  ],
+  [
+    "sendmail's EX_CONFIG status (its MX-loop guard, most often)",
+    SENDMAIL('to=<bob@example.com>, delay=00:00:00, mailer=esmtp, pri=30000, relay=example.com, dsn=5.3.5, stat=Local configuration error'),
+    'mta.local-error',
+    // a receiver that calls ITS configuration wrong in a reply is not the reader's own sendmail
+    SENDMAIL('to=<bob@example.com>, delay=00:00:01, mailer=esmtp, pri=30000, relay=mx.example.com. [192.0.2.7], dsn=5.0.0, stat=Service unavailable'),
+    'mta.local-error',
+  ],
+  [
+    "sendmail's mail-loop guard in a DSN",
+    '----- The following addresses had permanent fatal errors -----\n<bob@example.com>\n    (reason: 553 5.3.5 mail.example.com. config error: mail loops back to me (MX problem?))\n',
+    'smtp.mail-loop',
+    '----- The following addresses had permanent fatal errors -----\n<bob@example.com>\n    (reason: 553 5.3.5 mail.example.com. config error: please contact the postmaster)\n',
+    'smtp.mail-loop',
+  ],
+  [
+    "sendmail's errno text for a refused TCP connection: the connection's step, not the sender's reputation",
+    'This is a delivery status notification\n\nWarning: could not send message for past 4 hours\n\n   ----- Transcript of session follows -----\n<bob@example.com>... Deferred: Connection refused by mx.example.com.\n\nWill keep trying until message is 5 days old\n',
+    'smtp.connection-failed',
+    // an SMTP reply at connection that says it refuses the client is the receiver's judgment of the client
+    'This is a delivery status notification\n\n   ----- Transcript of session follows -----\n... while talking to mx.example.com.:\n<<< 554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org\n<bob@example.com>... 554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org\n',
+    'smtp.connection-failed',
+  ],
+];
+
+describe("the sending MTA's own status texts", () => {
+  it.each(rows)('%s', async (_, text, first, nearMiss, notFirst) => {
+    expect(await firstProblem(text)).toBe(first);
+    expect(await firstProblem(nearMiss)).not.toBe(notFirst);
+  });
+});
