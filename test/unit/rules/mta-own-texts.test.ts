@@ -11,6 +11,7 @@ const firstProblem = async (text: string) => (await analyze(text)).checklist.fin
 
 const EXIM = (s: string) => `2026-12-04 10:00:01 1vQx2a-000123-AB ${s}`;
 const SENDMAIL = (s: string) => `Dec  4 10:00:01 mx sm-mta[4711]: 4B1A0C0D012345: ${s}`;
+const POSTFIX = (s: string) => `Dec  4 10:00:01 mx ${s}`;
 
 const rows: [name: string, text: string, first: string, nearMiss: string, notFirst: string][] = [
   [
@@ -51,11 +52,48 @@ const rows: [name: string, text: string, first: string, nearMiss: string, notFir
     'This is a delivery status notification\n\n   ----- Transcript of session follows -----\n... while talking to mx.example.com.:\n<<< 554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org\n<bob@example.com>... 554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org\n',
     'smtp.connection-failed',
   ],
+  [
+    "Postfix pipe(8)/local(8): the delivery command failed (its output says why)",
+    POSTFIX('postfix/local[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.3.0, status=bounced (Command died with status 1: "/usr/bin/procmail". Command output: procmail: Couldn\'t create "/var/mail/bob")'),
+    'mta.local-error',
+    // the mailbox size limit is the mailbox's, not a broken command
+    POSTFIX('postfix/local[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/bob for user bob. error writing message: File too large)'),
+    'mta.local-error',
+  ],
+  [
+    "Postfix qmgr: the transport named for the domain does not run",
+    POSTFIX('postfix/error[123]: 4A1B2C3D4E: to=<bob@example.com>, relay=none, delay=0.1, delays=0/0/0/0, dsn=4.3.0, status=deferred (mail transport unavailable)'),
+    'mta.local-error',
+    POSTFIX('postfix/smtp[123]: 4A1B2C3D4E: to=<bob@example.com>, relay=mx.example.com[192.0.2.7]:25, delay=1, delays=0/0/0.5/0.5, dsn=4.7.1, status=deferred (host mx.example.com[192.0.2.7] said: 450 4.7.1 <bob@example.com>: Recipient address rejected: Greylisted (in reply to RCPT TO command))'),
+    'mta.local-error',
+  ],
+  [
+    "Dovecot's internal error over LMTP: the mailbox server's own fault, not a content filter",
+    POSTFIX('postfix/lmtp[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=mail.example.org[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0.1, dsn=4.2.0, status=deferred (host mail.example.org[private/dovecot-lmtp] said: 451 4.2.0 <bob@example.org> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))'),
+    'mta.local-error',
+    POSTFIX('postfix/lmtp[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=mail.example.org[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0.1, dsn=5.2.2, status=bounced (host mail.example.org[private/dovecot-lmtp] said: 552 5.2.2 <bob@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))'),
+    'mta.local-error',
+  ],
+  [
+    'sendmail refused a recipient at RCPT TO: its "<b>... User unknown" note is the only line that says so',
+    `${SENDMAIL('<bob@example.org>... User unknown')}\n${SENDMAIL('from=<alice@gmail.com>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA, relay=mail-ed1-f54.google.com [209.85.208.54]')}`,
+    'smtp.recipient-unknown',
+    // a progress note is no refusal
+    `${SENDMAIL('<bob@example.org>... Connecting to local...')}\n${SENDMAIL('from=<alice@gmail.com>, size=100, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail-ed1-f54.google.com [209.85.208.54]')}`,
+    'smtp.recipient-unknown',
+  ],
 ];
 
 describe("the sending MTA's own status texts", () => {
   it.each(rows)('%s', async (_, text, first, nearMiss, notFirst) => {
     expect(await firstProblem(text)).toBe(first);
     expect(await firstProblem(nearMiss)).not.toBe(notFirst);
+  });
+
+  it('a sendmail note beside its own delivery line is not a second refusal', async () => {
+    const report = await analyze(
+      `${SENDMAIL('to=<bob@example.com>, delay=00:00:02, xdelay=00:00:02, mailer=esmtp, pri=120000, relay=mx.example.com. [192.0.2.7], dsn=5.1.1, stat=User unknown')}\n${SENDMAIL('<bob@example.com>... User unknown')}`,
+    );
+    expect(report.rejections.map((r) => r.line)).toEqual([1]);
   });
 });
