@@ -16,6 +16,11 @@ for (const row of readFileSync(process.argv[2], 'utf8').split('\n')) {
   const good = !!f && want.split('|').includes(f.rule);
   n++;
   if (good) ok++;
-  console.log(`${good ? 'ok  ' : 'MISS'} ${report.inputs.map((i) => i.kind).join(",").padEnd(14)} ${f ? `${f.rule}:${f.status}` : 'none'}  want ${want}  | ${input.slice(0, 110).replace(/\n/g, '⏎')}`);
+  console.log(
+    `${good ? 'ok  ' : 'MISS'} ${report.inputs
+      .map((i) => i.kind)
+      .join(',')
+      .padEnd(14)} ${f ? `${f.rule}:${f.status}` : 'none'}  want ${want}  | ${input.slice(0, 110).replace(/\n/g, '⏎')}`,
+  );
 }
 console.log(`${ok}/${n}`);

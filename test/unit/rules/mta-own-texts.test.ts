@@ -34,7 +34,9 @@ const rows: [name: string, text: string, first: string, nearMiss: string, notFir
     SENDMAIL('to=<bob@example.com>, delay=00:00:00, mailer=esmtp, pri=30000, relay=example.com, dsn=5.3.5, stat=Local configuration error'),
     'mta.local-error',
     // a receiver that calls ITS configuration wrong in a reply is not the reader's own sendmail
-    SENDMAIL('to=<bob@example.com>, delay=00:00:01, mailer=esmtp, pri=30000, relay=mx.example.com. [192.0.2.7], dsn=5.0.0, stat=Service unavailable'),
+    SENDMAIL(
+      'to=<bob@example.com>, delay=00:00:01, mailer=esmtp, pri=30000, relay=mx.example.com. [192.0.2.7], dsn=5.0.0, stat=Service unavailable',
+    ),
     'mta.local-error',
   ],
   [
@@ -53,25 +55,37 @@ const rows: [name: string, text: string, first: string, nearMiss: string, notFir
     'smtp.connection-failed',
   ],
   [
-    "Postfix pipe(8)/local(8): the delivery command failed (its output says why)",
-    POSTFIX('postfix/local[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.3.0, status=bounced (Command died with status 1: "/usr/bin/procmail". Command output: procmail: Couldn\'t create "/var/mail/bob")'),
+    'Postfix pipe(8)/local(8): the delivery command failed (its output says why)',
+    POSTFIX(
+      'postfix/local[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.3.0, status=bounced (Command died with status 1: "/usr/bin/procmail". Command output: procmail: Couldn\'t create "/var/mail/bob")',
+    ),
     'mta.local-error',
     // the mailbox size limit is the mailbox's, not a broken command
-    POSTFIX('postfix/local[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/bob for user bob. error writing message: File too large)'),
+    POSTFIX(
+      'postfix/local[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/bob for user bob. error writing message: File too large)',
+    ),
     'mta.local-error',
   ],
   [
-    "Postfix qmgr: the transport named for the domain does not run",
-    POSTFIX('postfix/error[123]: 4A1B2C3D4E: to=<bob@example.com>, relay=none, delay=0.1, delays=0/0/0/0, dsn=4.3.0, status=deferred (mail transport unavailable)'),
+    'Postfix qmgr: the transport named for the domain does not run',
+    POSTFIX(
+      'postfix/error[123]: 4A1B2C3D4E: to=<bob@example.com>, relay=none, delay=0.1, delays=0/0/0/0, dsn=4.3.0, status=deferred (mail transport unavailable)',
+    ),
     'mta.local-error',
-    POSTFIX('postfix/smtp[123]: 4A1B2C3D4E: to=<bob@example.com>, relay=mx.example.com[192.0.2.7]:25, delay=1, delays=0/0/0.5/0.5, dsn=4.7.1, status=deferred (host mx.example.com[192.0.2.7] said: 450 4.7.1 <bob@example.com>: Recipient address rejected: Greylisted (in reply to RCPT TO command))'),
+    POSTFIX(
+      'postfix/smtp[123]: 4A1B2C3D4E: to=<bob@example.com>, relay=mx.example.com[192.0.2.7]:25, delay=1, delays=0/0/0.5/0.5, dsn=4.7.1, status=deferred (host mx.example.com[192.0.2.7] said: 450 4.7.1 <bob@example.com>: Recipient address rejected: Greylisted (in reply to RCPT TO command))',
+    ),
     'mta.local-error',
   ],
   [
     "Dovecot's internal error over LMTP: the mailbox server's own fault, not a content filter",
-    POSTFIX('postfix/lmtp[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=mail.example.org[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0.1, dsn=4.2.0, status=deferred (host mail.example.org[private/dovecot-lmtp] said: 451 4.2.0 <bob@example.org> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))'),
+    POSTFIX(
+      'postfix/lmtp[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=mail.example.org[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0.1, dsn=4.2.0, status=deferred (host mail.example.org[private/dovecot-lmtp] said: 451 4.2.0 <bob@example.org> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))',
+    ),
     'mta.local-error',
-    POSTFIX('postfix/lmtp[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=mail.example.org[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0.1, dsn=5.2.2, status=bounced (host mail.example.org[private/dovecot-lmtp] said: 552 5.2.2 <bob@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))'),
+    POSTFIX(
+      'postfix/lmtp[123]: 4A1B2C3D4E: to=<bob@example.org>, relay=mail.example.org[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0.1, dsn=5.2.2, status=bounced (host mail.example.org[private/dovecot-lmtp] said: 552 5.2.2 <bob@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))',
+    ),
     'mta.local-error',
   ],
   [
