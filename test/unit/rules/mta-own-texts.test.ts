@@ -96,6 +96,21 @@ const rows: [name: string, text: string, first: string, nearMiss: string, notFir
     `${SENDMAIL('<bob@example.org>... Connecting to local...')}\n${SENDMAIL('from=<alice@gmail.com>, size=100, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail-ed1-f54.google.com [209.85.208.54]')}`,
     'smtp.recipient-unknown',
   ],
+  [
+    "Exchange's own queue status: it could not connect (its '421 4.2.1 Unable to connect', no receiver's reply)",
+    'Delivery has failed to these recipients or groups:\n\nbob@example.com\n\nDiagnostic information for administrators:\n\nGenerating server: EX01.corp.example.net\n\nbob@example.com\nRemote Server returned \'550 4.4.7 QUEUE.Expired; message expired [Message=451 4.4.0 Primary target IP address responded with: "421 4.2.1 Unable to connect." Attempted failover to alternate host, but that did not succeed. Either there are no alternate hosts, or delivery failed to all alternate hosts. The last endpoint attempted was 192.0.2.7:25]\'',
+    'smtp.connection-failed',
+    // a receiver that does answer 421 with its own words judged the client
+    "Remote Server returned '421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints'",
+    'smtp.connection-failed',
+  ],
+  [
+    'Exchange servers of one organisation that cannot authenticate to each other',
+    '451 4.4.0 Primary target IP address responded with: "451 5.7.3 Cannot achieve Exchange Server authentication." Attempted failover to alternate host, but that did not succeed.',
+    'mta.local-error',
+    '451 4.4.0 Primary target IP address responded with: "451 4.7.1 Greylisted, please try again later." Attempted failover to alternate host, but that did not succeed.',
+    'mta.local-error',
+  ],
 ];
 
 describe("the sending MTA's own status texts", () => {

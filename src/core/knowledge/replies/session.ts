@@ -164,7 +164,8 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sender: 'Exim (its retry database)',
     text: /\bretry time not reached for any host\b(?! after a long failure period)/i,
     codes: NO_REPLY,
-    reason: 'networkerror',
+    // (sisimai's onhold: the words name no cause of their own)
+    reason: 'onhold',
     party: 'unknown',
     headline: "Exim did not try this time: every host of the recipient domain failed before, and none has reached its retry time",
     meaning:
