@@ -63,6 +63,30 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason none; first none; stage none, want rcpt
   'tutanota-helo-rejected-host-not-found-own-postfix-log':
     'paste format: Postfix log lines whose line breaks were lost (three syslog lines run together on one line, "… hostname Jun 20 07:51:34 smtp2 postfix/smtpd[…]: connect from …") are not split at the embedded syslog prefixes, so the NOQUEUE reject inside is not read as a log line (parse/paste.ts keeps one output line per input line)',
+  // first reputation.blocked:warn, want smtp.connection-failed|mta.local-error
+  'exchange-queue-451-4-4-0-421-4-4-2-unable-to-connect-antivirus-blocks-25':
+    "Exchange's queue error '451 4.4.0 Primary target IP address responded with \"421 4.4.2 unable to connect.\" Attempted failover to alternate host…' is Exchange's own report that no connection could be made; the wrapper's quoted reply is not unwrapped and the words 'unable to connect' are not a connection-failure wording, so a 4xx at the connect stage is read as a block",
+  // first spf.fail:fail, want spf.permerror|smtp.auth-failed
+  'forwardemail-421-spf-permerror-two-spf-records':
+    "a refusal that names the SPF result permerror ('SPF validation failed with result \"permerror\"', 'SPF Permanent Error: Two or more type TXT spf records found') leads with spf.fail: the refusal's SPF result word is not carried to the step, which is chosen as for any SPF refusal",
+  // first smtp.login-failed:fail, want mta.local-error
+  'maddy-own-data-error-open-messages-permission-denied':
+    "maddy's journal lines ('smtp: DATA error {\"reason\":\"external: open messages/…: permission denied\"}') have no reader: the paste is taken as a bounce, the IMAP 'authentication failed' line leads, and the own server's file-permission failure is not read as a local error",
+  // first smtp.rejected:fail, want mta.local-error|smtp.dns-lookup-failed
+  'maddy-own-spf-451-4-7-23-resolver-server-misbehaving-search-domain':
+    'maddy\'s JSON log (\'smtp: DATA error {…"smtp_code":451,"smtp_enchcode":"4.7.23","reason":"lookup … on 127.0.0.53:53: server misbehaving"}\') has no reader: the structured code, stage and the own resolver\'s failure are not read',
+  // not recognised (kind unknown); first none; stage none
+  'maddy-port-25-submission-501-5-1-8-use-submission-outgoing':
+    'maddy\'s JSON log with tab-separated fields (\'smtp: RCPT error\t{…"smtp_code":501,"smtp_enchcode":"5.1.8","smtp_msg":"Use Submission for outgoing SMTP"}\') is taken by no reader, and maddy\'s default \'Use Submission for outgoing SMTP\' refusal is not known',
+  // reason undefined, first smtp.rejected:fail, want smtp.recipient-unknown|domain.mx|smtp.dns-lookup-failed
+  'maddy-queue-556-5-1-10-null-mx-test-recipient':
+    'maddy\'s queue log (\'queue: delivery attempt failed {…"smtp_code":556,"smtp_enchcode":"5.1.10","smtp_msg":"Domain does not accept email (null MX)"}\') has no reader: the code and words inside the JSON fields are not read',
+  // not recognised (kind unknown); first none, want esp.recipient-suppressed|smtp.recipient-unknown
+  'postmark-api-406-inactive-recipient-suppressed':
+    "a sending service's API refusal (Postmark's 'You tried to send to a recipient that has been marked as inactive … hard bounce or a spam complaint', error 406) is not recognised: sending services' API errors about suppressed recipients have no wording family",
+  // reason none; first none, want smtp.recipient-unknown|domain.mx|smtp.dns-lookup-failed
+  'ses-bounce-json-550-5-4-4-invalid-domain-typo':
+    "Amazon SES's bounce notification JSON ('bouncedRecipients': [{ 'status': '5.4.4', 'diagnosticCode': 'smtp; 550 5.4.4 Invalid domain' }]) is taken as a bounce but its JSON fields are not read: no reader for sending services' event JSON",
 };
 
 const incidents = listIncidents();
