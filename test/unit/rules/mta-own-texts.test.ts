@@ -119,6 +119,11 @@ describe("the sending MTA's own status texts", () => {
     expect(await firstProblem(nearMiss)).not.toBe(notFirst);
   });
 
+  it("Postfix's reply to a HELO without a name is a HELO refusal; its reply to a MAIL FROM without an address is not", async () => {
+    expect(await firstProblem('501 5.5.2 Syntax: HELO hostname')).toBe('smtp.helo-rejected');
+    expect(await firstProblem('501 5.5.4 Syntax: MAIL FROM:<address>')).not.toBe('smtp.helo-rejected');
+  });
+
   it('a sendmail note beside its own delivery line is not a second refusal', async () => {
     const report = await analyze(
       `${SENDMAIL('to=<bob@example.com>, delay=00:00:02, xdelay=00:00:02, mailer=esmtp, pri=120000, relay=mx.example.com. [192.0.2.7], dsn=5.1.1, stat=User unknown')}\n${SENDMAIL('<bob@example.com>... User unknown')}`,

@@ -420,7 +420,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'helo.rejected',
     sender: 'Exim, sendmail, MDaemon, Exchange and others',
-    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must (?:be|contain|resolve)|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1/i,
+    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must (?:be|contain|resolve)|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1|^Syntax: (?:HELO|EHLO) hostname\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -431,6 +431,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['dig +short <HELO name> A', 'swaks --server {server} --ehlo <HELO name> --quit-after EHLO'],
     sources: [
+      'Postfix src/smtpd/smtpd.c ("501 Syntax: HELO hostname", "501 Syntax: EHLO hostname": a HELO/EHLO without a name)',
       'RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)',
       'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html (verify = helo, acl_smtp_helo)',
     ],
