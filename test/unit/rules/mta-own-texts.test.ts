@@ -111,6 +111,14 @@ const rows: [name: string, text: string, first: string, nearMiss: string, notFir
     '451 4.4.0 Primary target IP address responded with: "451 4.7.1 Greylisted, please try again later." Attempted failover to alternate host, but that did not succeed.',
     'mta.local-error',
   ],
+  [
+    "Gmail's own delay notice: it could not connect to the recipient's server (no reply code at all)",
+    'Delivery incomplete\n\nThere was a temporary problem delivering your message to bob@example.com. Gmail will retry for 47 more hours. You will be notified if the delivery fails permanently.\n\nThe response was:\nThe recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720 [mx.example.com. 192.0.2.7: timed out]\n',
+    'smtp.connection-failed',
+    // the same notice quoting the recipient server's refusal of the address is about the address
+    "Address not found\n\nYour message wasn't delivered to bob@example.com because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table\n",
+    'smtp.connection-failed',
+  ],
 ];
 
 describe("the sending MTA's own status texts", () => {

@@ -660,6 +660,28 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     sources: [REF],
   },
   {
+    // Gmail's own bounce (mailer-daemon@googlemail.com) when IT could not reach the recipient's server: "The
+    // recipient server did not accept our requests to connect. Learn more at
+    // https://support.google.com/mail/answer/7720 [<host> <ip>: <what happened>]" — timed out, refused, or the
+    // receiver's greeting ("421-4.3.2 Service shutting down"). The recipient domain's mail server is at fault.
+    id: 'gmail.recipient-server-unreachable',
+    sender: "Gmail (its bounce to a Gmail user)",
+    text: /\bThe recipient server did not accept our requests to connect\b/i,
+    reason: 'networkerror',
+    party: 'recipient',
+    headline: "Gmail could not connect to the recipient domain's mail server",
+    meaning:
+      "Gmail tried to deliver and the recipient domain's mail server did not take the connection: it timed out, refused it, or greeted with a refusal (the part in brackets names the host, its address and what happened). Nothing is wrong with the sender's message or address; the recipient's mail server or its MX record is. Gmail retries for up to two days before it gives up.",
+    rules: ['smtp.connection-failed'],
+    transient: true,
+    fix: [
+      "Tell the recipient (by another way) that their mail server does not accept connections: the host and address in brackets are the ones Gmail tried; their administrator checks that it runs, answers on port 25, and that the domain's MX records name it.",
+      'If the domain is yours: dig MX <domain> must name hosts that answer on port 25 from the internet (nc -vz <host> 25 from outside your network).',
+    ],
+    verify: ['dig +short MX <recipient domain>', 'nc -vz -w 10 <the host in brackets> 25   (from outside the recipient network)'],
+    sources: ['https://support.google.com/mail/answer/7720 (the page Gmail\'s bounce links: "Fix bounced or rejected emails")'],
+  },
+  {
     id: 'google.groups-no-permission',
     sender: 'Google Groups',
     text: /Google Groups|グループにメッセージを投稿する権限|don't have permission to post|group you tried to contact .{0,40}(?:may not exist|permission)/i,
