@@ -160,7 +160,7 @@ export const CLIENT_REPLIES: ReplyKnowledge[] = [
     codes: [0],
     reason: 'securityerror',
     party: 'sender',
-    headline: "The application wants to log in, but its SMTP server offered no login (no AUTH in its EHLO reply)",
+    headline: 'The application wants to log in, but its SMTP server offered no login (no AUTH in its EHLO reply)',
     meaning:
       "The program's library asked the server what it supports (EHLO) and found no AUTH, so it gave up before sending: the settings point at a server's port 25 for incoming mail (an MX, Microsoft 365 direct send), at a relay that trusts clients by IP, or the server offers AUTH only after STARTTLS and the program did not start TLS.",
     rules: ['submission.auth-not-offered'],
@@ -192,9 +192,12 @@ export const CLIENT_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.tls-failed'],
     fix: [
       'Match the TLS mode to the port: 465 with implicit TLS (SSL on connect; MailKit SecureSocketOptions.SslOnConnect, Java mail.smtp.ssl.enable), 587 (or 25) with STARTTLS (MailKit StartTls, Java mail.smtp.starttls.enable, .NET EnableSsl on 587).',
-      'If the mode matches, see what the server offers: an old runtime may lack TLS 1.2 (enable it), or the certificate is refused (the exception\'s inner error says so).',
+      "If the mode matches, see what the server offers: an old runtime may lack TLS 1.2 (enable it), or the certificate is refused (the exception's inner error says so).",
     ],
-    verify: ['openssl s_client -starttls smtp -connect <SMTP host>:587 -servername <SMTP host>   (587: STARTTLS)', 'openssl s_client -connect <SMTP host>:465 -servername <SMTP host>   (465: implicit TLS)'],
+    verify: [
+      'openssl s_client -starttls smtp -connect <SMTP host>:587 -servername <SMTP host>   (587: STARTTLS)',
+      'openssl s_client -connect <SMTP host>:465 -servername <SMTP host>   (465: implicit TLS)',
+    ],
     sources: [
       'https://github.com/jstedfast/MailKit/blob/master/FAQ.md (SslHandshakeException)',
       'https://learn.microsoft.com/dotnet/api/system.net.security.sslstream',

@@ -665,7 +665,7 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     // https://support.google.com/mail/answer/7720 [<host> <ip>: <what happened>]" — timed out, refused, or the
     // receiver's greeting ("421-4.3.2 Service shutting down"). The recipient domain's mail server is at fault.
     id: 'gmail.recipient-server-unreachable',
-    sender: "Gmail (its bounce to a Gmail user)",
+    sender: 'Gmail (its bounce to a Gmail user)',
     text: /\bThe recipient server did not accept our requests to connect\b/i,
     reason: 'networkerror',
     party: 'recipient',

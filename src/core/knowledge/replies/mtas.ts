@@ -147,7 +147,10 @@ export const MTA_REPLIES: ReplyKnowledge[] = [
       "Read the SYSERR line logged just before it for the same queue ID: an MX loop is fixed by adding the domain to /etc/mail/local-host-names (if this server receives its mail) or by correcting the domain's MX record; another cause names the mailer or map to fix in sendmail.mc.",
     ],
     verify: ["grep '<queue id>' /var/log/maillog", 'dig +short MX <recipient domain>'],
-    sources: ['sendmail include/sm/sysexits.h and src/sysexits.c (EX_CONFIG: "Local configuration error", 5.3.5)', 'RFC 3463 §3.4 (X.3.5 System incorrectly configured)'],
+    sources: [
+      'sendmail include/sm/sysexits.h and src/sysexits.c (EX_CONFIG: "Local configuration error", 5.3.5)',
+      'RFC 3463 §3.4 (X.3.5 System incorrectly configured)',
+    ],
   },
   {
     // sendmail srvrsmtp.c: MAIL/RCPT when the queue's file system is below MinFreeBlocks

@@ -167,7 +167,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     // (sisimai's onhold: the words name no cause of their own)
     reason: 'onhold',
     party: 'unknown',
-    headline: "Exim did not try this time: every host of the recipient domain failed before, and none has reached its retry time",
+    headline: 'Exim did not try this time: every host of the recipient domain failed before, and none has reached its retry time',
     meaning:
       "Exim keeps a retry database per host: after a failed attempt (a timeout, a refused connection, a 4xx reply) it waits before it tries that host again. 'Retry time not reached for any host' is no new failure but a reminder: the reason is in the earlier log lines of this message or host. The queue keeps trying until the retry rules give up.",
     rules: ['smtp.connection-failed'],
