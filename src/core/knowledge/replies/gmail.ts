@@ -667,7 +667,8 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     id: 'gmail.recipient-server-unreachable',
     sender: 'Gmail (its bounce to a Gmail user)',
     text: /\bThe recipient server did not accept our requests to connect\b/i,
-    reason: 'networkerror',
+    // (sisimai's expired, as for every notice of a host that never answered: knowledge/reasons/transport.ts NO_ANSWER)
+    reason: 'expired',
     party: 'recipient',
     headline: "Gmail could not connect to the recipient domain's mail server",
     meaning:
