@@ -143,7 +143,9 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     // "speeding". The 550 5.7.28 form ("… has been blocked") is the reputation block below.
     id: 'gmail.4.7.28-rate-limited',
     sender: 'Gmail',
-    text: /unusual rate of (?:unsolicited )?e?-?mail/i,
+    // (a reply cut at its first line's end, "421-4.7.28 [ip 15] Our system has detected an unusual rate of", is
+    // read for what it says: a wrapped paste or a log that kept one line of the multi-line reply)
+    text: /unusual rate of(?: (?:unsolicited )?e?-?mail|\s*$)/i,
     codes: [421, 450, 451, 452],
     reason: 'speeding',
     party: 'sender',
