@@ -11,9 +11,6 @@ import { analyzeIncident, listIncidents, readHoldouts, scoreReport } from '../..
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // not recognised (kind unknown); reason none; first none
-  'o365-ndr-recipient-system-did-not-respond-forwarding-service':
-    "Exchange Online's NDR prose for a recipient system that never answered ('Despite repeated attempts to contact the recipient's email system it didn't respond' … 'isn't accepting connection requests'), pasted without its technical block, is not taken by any input kind: the Exchange NDR prose family for connection failures (4.4.7/4.4.1) has no recogniser",
   // first mta.local-error:warn, want smtp.greylisted
   'plesk-maillog-greylisting-milter-reject-451-mailman-delayed':
     "a Postfix milter-reject line from localhost with 451 4.7.1 'Service unavailable - try again later' (Plesk's greylisting handler) is read as the own server's local error: Plesk's greylisting wording is not in the greylisting family, and a temporary milter refusal of a local client is taken as a local fault",

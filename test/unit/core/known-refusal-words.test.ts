@@ -37,6 +37,19 @@ describe('known refusal words in a short paste', () => {
     ],
     ['550 mail dropped, bare LF found', 'smtp.not-compliant'],
     ['554 Throttling failure: Maximum sending rate exceeded.', 'smtp.rate-limited'],
+    // Exchange Online's fixed NDR sentences for a recipient system that never took the connection (4.4.7), pasted
+    // without the technical block
+    [
+      "Your message couldn't be delivered. Despite repeated attempts to contact the recipient's email system it didn't respond.",
+      'smtp.connection-failed',
+    ],
+    // … the same sentence as a web page escapes its apostrophes
+    [
+      'Your message couldn&#39;t be delivered. Despite repeated attempts to contact the recipient&#39;s email system it didn&#39;t respond.',
+      'smtp.connection-failed',
+    ],
+    // QQ Mail's submission server judging a message's words (its users' logs: Python smtplib's tuple)
+    ["smtp failed: (550, b'The mail may contain inappropriate words or content.')", 'smtp.content-rejected'],
   ])('%s', async (text, first) => {
     const r = await read(text);
     expect(r.kind).toBe('bounce');
@@ -46,6 +59,8 @@ describe('known refusal words in a short paste', () => {
   it.each([
     // prose about mail, with no refusal in it
     ['Hi, how do I set up SPF and DKIM for my domain? Thanks.'],
+    // the same words about a person, in a letter: no mail system is named
+    ['Despite repeated attempts to contact the landlord, he did not respond to our letters.'],
     // a number and words nobody knows
     ['500 people came to the meeting yesterday'],
     // a long document that mentions a refusal in passing is not a paste of one
@@ -54,4 +69,24 @@ describe('known refusal words in a short paste', () => {
         "\nThe recipient's mailbox is full.",
     ],
   ])('not a refusal: %s', async (text) => expect((await read(text)).kind).toBe('unknown'));
+});
+
+describe("QQ Mail's words for a message it judges by its words", () => {
+  it.each([
+    [
+      'after DATA',
+      'host smtp.example[192.0.2.7] said: 550 The mail may contain inappropriate words or content. (in reply to end of DATA command)',
+      'spamdetected',
+    ],
+    // the same "may contain" about something that is not the message's words is no content verdict
+    [
+      'a look-alike about a mailbox',
+      'host smtp.example[192.0.2.7] said: 550 The mailbox may contain inappropriate folders (in reply to end of DATA command)',
+      undefined,
+    ],
+  ])('%s', async (_n, text, reason) => {
+    const r = await read(text);
+    if (reason) expect(r.reason).toBe(reason);
+    else expect(r.reason).not.toBe('spamdetected');
+  });
 });

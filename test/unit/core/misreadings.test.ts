@@ -531,6 +531,18 @@ describe('a bare "Address rejected" names the address of the command it answers 
   });
 
   it.each([
+    // where the command is not known, the bare words name no side: the enhanced code decides (RFC 3463 X.1.0 "Other
+    // address status" is no sender's; X.1.8 "Bad sender's system address" is)
+    ['a help page quoting the reply alone', '550: #5.1.0 Address rejected', 'userunknown', 'smtp.recipient-unknown'],
+    ['the same without the colon', '550 #5.1.0 Address rejected.', 'userunknown', 'smtp.recipient-unknown'],
+    ["the sender's detail", '553 5.1.8 Address rejected', 'rejected', 'smtp.sender-invalid'],
+  ])('%s: no command, the code names the side', async (_n, text, reason, first) => {
+    const r = await read(text);
+    expect(r.reason).toBe(reason);
+    expect(r.first).toBe(first);
+  });
+
+  it.each([
     ['in reply to MAIL FROM', 'host mx.d.example[192.0.2.9] said: 550 5.1.0 Address rejected. (in reply to MAIL FROM command)', 'rejected'],
     [
       "a sender's address named",

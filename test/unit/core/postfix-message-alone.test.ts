@@ -21,6 +21,31 @@ describe('a Postfix message alone', () => {
   ])('%s → %s', (line, daemon) => expect(readPostfixLine(line)?.daemon).toBe(daemon));
 
   it.each([
+    // a poster's redaction inside the brackets keeps its own ("host[[redacted]]"): still the host and its reply
+    [
+      'Feb  7 11:37:49 listes postfix/smtp[9617]: E78CA1816A5: host mx2.free.example[[redacted]] refused to talk to me: 421 Refused. Your reverse DNS entry does not resolve.',
+      'connect',
+      'requireptr',
+    ],
+    [
+      'A23D128724C: host mx.example.org[[IP removed]] said: 550 5.1.1 <a@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+      'rcpt',
+      'userunknown',
+    ],
+    // the same line with a plain IP: unchanged
+    [
+      'Feb  7 11:37:49 listes postfix/smtp[9617]: E78CA1816A5: host mx2.free.example[192.0.2.59] refused to talk to me: 421 Refused. Your reverse DNS entry does not resolve.',
+      'connect',
+      'requireptr',
+    ],
+  ])('a redacted IP in brackets: %s', async (line, stage, reason) => {
+    const r = await analyze(line);
+    expect(r.inputs[0]?.kind).toBe('postfix-log');
+    expect(r.rejections[0]?.stage).toBe(stage);
+    expect(r.rejections[0]?.reason).toBe(reason);
+  });
+
+  it.each([
     ['a sentence about connecting', 'connect to the server failed'],
     ['a word that is no queue id', 'Hello: host mx.example.org[192.0.2.7] said: 550 x'],
     ['a bounce’s own words', 'host mx.example.org[192.0.2.7] said: 550 5.1.1 unknown'],

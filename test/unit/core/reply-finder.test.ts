@@ -149,6 +149,13 @@ describe('findReplies: a reply wherever it sits', () => {
       '[error] 邮件投递失败550 5.7.25 [2001:db8::69] The IP address sending this message does not\n5.7.25 have a PTR record setup.',
       { code: 550, enhanced: '5.7.25', text: /^\[2001:db8::69\] The IP address sending this message does not have a PTR record setup\.$/ },
     ],
+    [
+      'a library that joins the code to the words with a colon (MailCore)',
+      '> 550: 5.7.1 Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+      { code: 550, enhanced: '5.7.1', text: /^Message rejected due to local policy\./ },
+    ],
+    ['a colon after the code, the "#" form of the enhanced code', '550: #5.1.0 Address rejected', { code: 550, enhanced: '5.1.0', text: /^Address rejected$/ }],
+    ['a colon after the code, no enhanced code', '550: not local sender over smtp', { code: 550, enhanced: null, text: /^not local sender over smtp$/ }],
   ];
   it.each(cases)('%s', (_name, paste, want) => {
     const found = findReplies(lines(paste));
@@ -159,6 +166,15 @@ describe('findReplies: a reply wherever it sits', () => {
     if (want.stage) expect(f.stage).toBe(want.stage);
     if (want.line) expect(f.line).toBe(want.line);
     if (want.recipient) expect(f.recipient).toBe(want.recipient);
+  });
+
+  it.each([
+    // a colon after the number only joins a code to its words at the start of a reply: a line number, a port or a
+    // time in prose stays no reply
+    ['Line 550: the loop never ends here'],
+    ['listening on 0.0.0.0:550: ok'],
+  ])('takes no reply from a number with a colon in prose: %s', (paste) => {
+    expect(findReplies(lines(paste)).filter((f) => f.code === 550)).toEqual([]);
   });
 
   it('reads several replies pasted together, each with its own IP', () => {

@@ -47,12 +47,12 @@ describe('security gateways: the kind of refusal decides the step', () => {
     ],
     // Mimecast's published codes
     [
-      'reputation.blocked',
+      'smtp.rejected',
       'mimecast.envelope-blocked',
       '550 Rejected by header based Blocked Senders - Block policy for Header From - https://community.mimecast.com/docs/DOC-1369#550',
     ],
     [
-      'reputation.blocked',
+      'smtp.rejected',
       'mimecast.envelope-blocked',
       postfixBounce(
         '550 Envelope rejected - Block policy for Envelope From address - https://community.mimecast.com/docs/DOC-1369#550',
@@ -60,7 +60,7 @@ describe('security gateways: the kind of refusal decides the step', () => {
       ),
     ],
     [
-      'reputation.blocked',
+      'smtp.rejected',
       'mimecast.sender-address-blocked',
       '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421',
     ],
@@ -124,7 +124,7 @@ describe('security gateways: the kind of refusal decides the step', () => {
       '550 5.7.1 Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service. Contact the recipient or his/her administrator using alternate means to resolve the issue.',
     ],
     ['reputation.blocked', 'trendmicro.ers', '450 4.7.1 <a@example.net>: Recipient address rejected: ERS-QIL'],
-    ['reputation.blocked', 'sophos.block-list', '550 5.7.1 Message rejected XGEMAIL_0008'],
+    ['smtp.rejected', 'sophos.block-list', '550 5.7.1 Message rejected XGEMAIL_0008'],
     ['smtp.rate-limited', 'sophos.rate', '554 5.7.28 Mail flood detected;'],
     ['smtp.content-rejected', 'symantec.content', '554 Denied (Mode: normal)'],
     ['smtp.content-rejected', 'symantec.content', '552 MS-Office file containing VBA macros found inside of the email'],

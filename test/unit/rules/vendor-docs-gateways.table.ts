@@ -295,7 +295,7 @@ export const FILTERS_LISTED: DocTable = {
       "Sender is on domain's blacklist",
       'RCPT TO',
       'rejected',
-      'reputation.blocked',
+      'smtp.rejected',
       "551 Sender's IP is on a DNS blacklist",
     ],
     [

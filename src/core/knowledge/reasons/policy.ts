@@ -27,6 +27,14 @@ export const SPAM_DETECTED: ReasonTable = {
       /\bmessage content rejected\b|\bcontent filter(?:ing)? (?:rejection|rejected)\b|\brejecting (?:banned |mail )?content\b|\bmail content denied\b|\bhigh probability\b|\bprobable spam\b|\bspamassassin\b|\bspam ?score\b|\bscored .{0,20} points\b|\brecurrent pattern detection\b|\bantispam\b|\banti-spam\b|\bblacklisted url\b|\buribl\b|\bsurbl\b|\bmessage looks like\b|\brejected because of unacceptable content\b|\bsender domain listed at\b|\bdrbl\b|\bhelp_spam_16\.htm\b|\breject, id=|\bspamprofiler\b|\bbulk\.advertising\b|\bblocked by our (?:spam )?filter\b|\bmail score \(/i,
       'Amavis, SpamAssassin, Proofpoint, Cyberoam, MailMarshal ("SpamProfiler"), Trustwave texts',
     ),
+    // a submission server's content filter that names the words of the message rather than "spam": QQ Mail's
+    // smtp.qq.com answers a notification whose body it judges unacceptable with "550 The mail may contain
+    // inappropriate words or content." (after DATA; the same server's "Mail content denied" is in the phrase above)
+    p(
+      'spamdetected.inappropriate-content',
+      /\bmay contain (?:inappropriate|prohibited|illegal) (?:words|content)\b/i,
+      'QQ Mail (smtp.qq.com) as its users log it: https://github.com/0xBitWild/MTeam-CLI/pull/12 (fixed by trimming the body), https://github.com/sansan0/TrendRadar/issues/373',
+    ),
   ],
   weak: [
     p(

@@ -31,7 +31,12 @@ const TREND_SRC = [
   'https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes',
 ];
 
-/** The recipient organisation's own block list: nothing the sender changes in DNS or on its server lifts it. */
+/**
+ * The recipient organisation's own block list: nothing the sender changes in DNS or on its server lifts it. Such an
+ * entry (an administrator's or a user's blocked-senders list) is the recipient side's choice, not a finding about the
+ * sender's IP or domain, so its entries lead with smtp.rejected ("the receiver refused you"), as Microsoft's customer
+ * block list and the personal block lists do (filters.ts), not with reputation.blocked, whose advice repairs a reputation.
+ */
 const RECIPIENT_BLOCK_FIX = [
   "Ask the recipient by other means (phone, another address) to have their mail administrator remove your address, domain or IP from the gateway's block list (or the recipient from their personal blocked senders).",
   'Nothing in your DNS, IP or message changes it: the block is a setting of the recipient organisation.',
@@ -98,7 +103,7 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     headline: "The recipient organisation's Mimecast blocked-senders policy names this sender",
     meaning:
       "A Blocked Senders policy of the recipient organisation (set by its administrator, or a recipient's own Managed Senders entry) refuses this sender's address or domain. It is the recipient side's choice, not a reputation or DNS finding.",
-    rules: ['reputation.blocked'],
+    rules: ['smtp.rejected'],
     fix: RECIPIENT_BLOCK_FIX,
     sources: MIMECAST_SRC,
   },
@@ -112,7 +117,7 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     party: 'recipient',
     headline: "The recipient organisation's Mimecast policy blocks the sending IP",
     meaning: 'Mimecast documents this reply for a sending IP that a Blocked Senders policy of the recipient organisation names.',
-    rules: ['reputation.blocked'],
+    rules: ['smtp.rejected'],
     fix: RECIPIENT_BLOCK_FIX,
     sources: MIMECAST_SRC,
   },
@@ -491,7 +496,7 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     party: 'recipient',
     headline: "The recipient organisation's Sophos Email block list names this sender (its domain, IP or address)",
     meaning: 'Sophos Email documents XGEMAIL_0008 (in the admin block list) and XGEMAIL_0009 (in the user block list).',
-    rules: ['reputation.blocked'],
+    rules: ['smtp.rejected'],
     fix: RECIPIENT_BLOCK_FIX,
     sources: SOPHOS_SRC,
   },
@@ -630,7 +635,7 @@ export const GATEWAY_REPLIES: ReplyKnowledge[] = [
     headline: "The recipient domain's own blacklist names your address or domain: the recipient side refuses you, not a public blocklist",
     meaning:
       "The receiving domain keeps its own list of refused senders and yours is on it. No public DNSBL is involved; nothing in your DNS or server changes it.",
-    rules: ['reputation.blocked'],
+    rules: ['smtp.rejected'],
     fix: RECIPIENT_BLOCK_FIX,
     sources: ['https://knowledge.broadcom.com/external/article/169925/common-external-spam-filtering-error-cod.html ("551 Sender is on domain\'s blacklist")'],
   },

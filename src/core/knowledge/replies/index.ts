@@ -30,6 +30,7 @@ import { REGIONAL_REPLIES } from './regional';
 import { SUBMISSION_REPLIES } from './submission';
 import { SERVER_REPLIES } from './servers';
 import { PROVIDER_REPLIES } from './providers';
+import { CARRIER_REPLIES } from './carriers';
 
 export type { ReplyKnowledge } from './types';
 
@@ -45,6 +46,8 @@ export const RECEIVER_REPLIES: ReplyKnowledge[] = [
   ...MICROSOFT_REPLIES,
   ...YAHOO_REPLIES,
   ...ISP_REPLIES,
+  // access providers' documented texts (AT&T's Mailblock pages, Swisscom Bluewin): carriers.ts
+  ...CARRIER_REPLIES,
   ...RECEIVER_CODE_REPLIES,
   ...REGIONAL_REPLIES,
   ...SERVICE_REPLIES,

@@ -552,6 +552,50 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Exchange Online's NDR for a message that expired in its queue because the recipient's servers never took
+    // the connection (4.4.7 after repeated 4.4.1/4.4.316 attempts): the user-facing sentences are fixed, and a
+    // paste often keeps only them, without the technical block under "Diagnostic information for administrators"
+    id: 'microsoft.ndr-recipient-system-not-responding',
+    sender: 'Exchange Online (NDR text)',
+    // (the apostrophes as a paste escapes them: "recipient\'s" in a shell string, "recipient&#39;s" in HTML)
+    text: /\bDespite repeated attempts to contact the recipient\S{1,6}s email system it didn\S{1,6}t respond\b|\btheir email system isn\S{1,6}t accepting connection requests from your email system\b/i,
+    reason: 'expired',
+    party: 'recipient',
+    headline: "The recipient's mail system never answered Exchange Online's connection attempts",
+    meaning:
+      "Exchange Online tried to connect to the recipient domain's mail servers for its whole retry period and none accepted the connection (down, unreachable, or refusing Microsoft's IPs); the message expired in the queue. Nothing in the sender's message or reputation is judged.",
+    rules: ['smtp.connection-failed', 'smtp.delivery-expired'],
+    fix: [
+      "Tell the recipient by other means: their mail admin must check that the domain's MX hosts are up and accept connections on port 25 from Exchange Online.",
+      "If the recipient domain is yours, check its MX records and that each host answers on port 25 (and that no firewall drops Microsoft's outbound IPs).",
+    ],
+    sources: [
+      'https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-4-4-7-in-exchange-online (Fix email delivery issues for error code 4.4.7 in Exchange Online)',
+      "https://github.com/forwardemail/free-email-forwarding/issues/142 (the NDR's text as a sender received it: \"Despite repeated attempts to contact the recipient's email system it didn't respond … isn't accepting connection requests from your email system\")",
+    ],
+  },
+  {
+    // Exchange's resolver names which size limit refused the message: the recipient's own (RecipSizeLimit, the
+    // mailbox's MaxReceiveSize), not the sender's server or the organisation's
+    id: 'exchange.recip-size-limit',
+    sender: 'Exchange (on-premises and Exchange Online)',
+    text: /\bRESOLVER\.RST\.RecipSizeLimit\b|\bmessage too large for this recipient\b/i,
+    reason: 'mesgtoobig',
+    party: 'sender',
+    headline: "The message is larger than the recipient's mailbox accepts",
+    meaning:
+      "Exchange refused the message because it exceeds the maximum receive size set on the recipient's mailbox (MaxReceiveSize). A smaller message goes through; only the recipient's administrator can raise the limit.",
+    rules: ['smtp.message-too-large'],
+    fix: [
+      'Send the attachment another way (a link to a shared file) or split it into smaller messages.',
+      "If the recipient needs large messages, their Exchange administrator raises the mailbox's MaxReceiveSize (Set-Mailbox -MaxReceiveSize).",
+    ],
+    sources: [
+      'https://mskb.pkisolutions.com/kb/960775 (Microsoft KB 960775, archived: the NDR "#550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient ##" when a message exceeds the size restrictions)',
+      'https://learn.microsoft.com/en-us/archive/blogs/exovoice/the-story-of-message-size-limits-and-remote-mailboxes (MaxReceiveSize: the maximum size of a message that can be sent to the mailbox; larger messages are rejected)',
+    ],
+  },
+  {
     id: 'microsoft.ndr-name-not-recognized',
     sender: 'Exchange (NDR text)',
     text: /RESOLVER\.ADR\.RecipNotFound|recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,

@@ -6,7 +6,8 @@ import { joinMultiline } from '../smtp-dialogue';
 import type { PostfixEvent } from './types';
 import { domainPart } from '../../dns/names';
 
-export const HOST_IP = String.raw`([^\s\[\]]+)\[([^\]]*)\](?::(\d+))?`;
+// (a poster's redaction inside the brackets keeps its own: "mx.example.org[[redacted]]", "host[[IP removed]]")
+export const HOST_IP = String.raw`([^\s\[\]]+)\[((?:\[[^\[\]]{0,40}\]|[^\[\]])*)\](?::(\d+))?`;
 
 /** `host[ip]:port` → parts. */
 export function hostIp(s: string): { host?: string; ip?: string; port?: number } | null {

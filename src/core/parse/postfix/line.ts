@@ -90,9 +90,10 @@ const POSTFIX_DAEMONS =
 const QID = String.raw`(?:[0-9A-F]{5,}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-y]{6,}z[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{3,})`;
 const MESSAGE_SHAPES: { shape: RegExp; daemon: string }[] = [
   // a delivery agent's own sentences about one queued message ("QID: host x[ip] said: …", "refused to talk to me")
+  // (a poster's redaction inside the brackets keeps its own: "host x[[redacted]] said: …", as fields.ts HOST_IP)
   {
     shape: new RegExp(
-      String.raw`^${QID}: (?:host \S+\[[^\]]{1,60}\] (?:said|refused to talk to me): |lost connection with \S+\[[^\]]{1,60}\] )`,
+      String.raw`^${QID}: (?:host \S+?\[(?:\[[^\[\]]{0,40}\]|[^\[\]]){1,60}\] (?:said|refused to talk to me): |lost connection with \S+?\[(?:\[[^\[\]]{0,40}\]|[^\[\]]){1,60}\] )`,
     ),
     daemon: 'smtp',
   },

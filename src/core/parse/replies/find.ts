@@ -100,8 +100,11 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 // (the enhanced code may carry a "#", as some servers print it after the basic code: "550 #5.1.0 Address
 // rejected." — the qmail/Exchange 2003 habit of marking RFC 3463 codes with "#", as in "(#5.1.1)")
 // (a number followed by a unit of size is a size, not a code: "550 MB limit exceeded", "552 KB", "450 bytes")
+// (a colon and a space after the code, as mail libraries print it when they join the code to the server's
+// words: MailCore's "550: 5.7.1 Message rejected due to local policy", a help page's "550: #5.1.0 Address
+// rejected" — the code is still the reply's, RFC 5321 §4.2; not after a colon of its own: "0.0.0.0:550: ok" is a port)
 const CODE = new RegExp(
-  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?!\s?(?:[kKMGT]i?B|[kKMG]?bytes?|octets|[kKMG]byte|(?:kilo|mega|giga)bytes?)\b)(?:([ -])\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]])`,
+  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?!\s?(?:[kKMGT]i?B|[kKMG]?bytes?|octets|[kKMG]byte|(?:kilo|mega|giga)bytes?)\b)(?:([ -]|(?<!:\d{3}):(?=\s))\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]]|(?<!:\d{3}):\s)`,
   'g',
 );
 /** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
@@ -808,8 +811,8 @@ function stripCodes(text: string, code: number | null, enhanced: string | null, 
     t = t.replace(new RegExp(String.raw`\s${code}-(?:#?${e ?? ENH}\s)?`, 'g'), ' ');
     t = t.replace(new RegExp(String.raw`\s${code} ${e ? `#?${e}\s` : `(?=#?${ENH}\s)`}`, 'g'), ' ');
     if (multi) t = t.replace(new RegExp(String.raw`\s${code}\s`, 'g'), ' ');
-    // the head when the reply starts with the code ("550 5.7.1 …")
-    t = t.replace(new RegExp(String.raw`^\s${code}\s`), ' ');
+    // the head when the reply starts with the code ("550 5.7.1 …", a library's "550: 5.7.1 …")
+    t = t.replace(new RegExp(String.raw`^\s${code}:?\s`), ' ');
   }
   if (e) t = t.replace(new RegExp(String.raw`\s${e}(?=\s)`, 'g'), ' ');
   // the "#" form right after the basic code ("550 #5.1.0 Address rejected."); elsewhere a "#x.y.z" is part of
