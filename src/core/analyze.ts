@@ -8,6 +8,7 @@ import { splitLines } from './text/lines';
 import { chooseParser } from './parse/registry';
 import { isLogKind, parseUnwrapped, remapLines, unwrapContainer, type Unwrapped } from './parse/container';
 import { unwrapSoftBreaks } from './text/wrap';
+import { splitRunTogether } from './text/run-together';
 import { withoutLineNumbers } from './text/gutter';
 import { buildEvidence } from './evidence';
 import { forwardedBy } from './parse/forwarding';
@@ -56,14 +57,16 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   // unless the lines as pasted are read with more confidence
   const asPasted = chooseParser(lines);
   // (never a message: its body's lines are its own, and a dropped file's bytes are exact — DKIM's body hash)
-  const soft = o.exactBytes || asPasted.parser?.kind === 'message' ? null : unwrapSoftBreaks(lines);
+  // (and log records whose line breaks the paste lost, several on one line: each on its own — text/run-together.ts)
+  const soft = o.exactBytes || asPasted.parser?.kind === 'message' ? null : recordLines(lines);
   const softChoice = soft ? chooseParser(soft.lines) : null;
-  const readSoft = !!softChoice?.parser && softChoice.parser.kind !== 'message' && softChoice.confidence >= asPasted.confidence;
+  const readSoft = !!softChoice?.parser && softChoice.parser.kind !== 'message' && preferUnwrapped(lines, asPasted, soft!.lines, softChoice, o.limits.maxReplyChars);
   const base: Unwrapped | null = readSoft ? { lines: soft!.lines, origin: soft!.origin } : null;
   const baseLines = base ? base.lines : lines;
   let parser = readSoft ? softChoice!.parser : asPasted.parser;
   // a log inside one container (a JSON log line's string, a shell string, a page's HTML): read by its log reader
-  const container = parser && isLogKind(parser.kind) ? null : unwrapContainer(baseLines);
+  // (whose records, once out of it, may still stand several on a line: text/run-together.ts)
+  const container = parser && isLogKind(parser.kind) ? null : withRecordsCut(unwrapContainer(baseLines));
   const unwrapped = container && base ? { lines: container.lines, origin: container.origin.map((o) => base.origin[o - 1]) } : container;
   const inner = unwrapped ? chooseParser(unwrapped.lines).parser : null;
   const readInner = !!inner && isLogKind(inner.kind);
@@ -87,6 +90,50 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
     return f ? { ...r, forwarded: { by: f.by, says: f.says, line: f.line } } : r;
   });
   return evidence;
+}
+
+/** The paste's lines as the mail system wrote them: a client's soft wraps undone, then records that ran together cut apart. */
+function recordLines(lines: string[]): Unwrapped | null {
+  const wrapped = unwrapSoftBreaks(lines);
+  const cut = splitRunTogether(wrapped?.lines ?? lines);
+  if (!cut) return wrapped;
+  return { lines: cut.lines, origin: wrapped ? cut.origin.map((o) => wrapped.origin[o - 1]) : cut.origin };
+}
+
+/** A container's lines with the records that ran together on one of them cut apart (origins kept the container's). */
+function withRecordsCut(u: Unwrapped | null): Unwrapped | null {
+  const cut = u && splitRunTogether(u.lines);
+  return cut ? { lines: cut.lines, origin: cut.origin.map((o) => u!.origin[o - 1]) } : u;
+}
+
+type Choice = ReturnType<typeof chooseParser>;
+
+/**
+ * How many refusals a reading of these lines finds with something said of them (a reply code, an enhanced
+ * code or the words): what it recognised of a failure. A refusal with none — a bounce reader's "something
+ * failed" over a notice whose reply it could not find — recognises nothing.
+ */
+function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number): number {
+  if (!choice.parser) return 0;
+  const e = buildEvidence(choice.parser.parse(lines, lines.join('\n'), { exactBytes: false }), lines.length, maxReplyChars);
+  return e.rejections.filter((r) => r.code !== null || r.enhanced !== null || r.text.trim()).length;
+}
+
+/**
+ * Whether a paste a client wrapped is read as its unwrapped lines (those the mail system wrote) rather
+ * than as pasted. A reader's confidence says how sure it is of the shape, not whether it recognised the
+ * failure: a wrapped Exim debug trace looks like an SMTP transcript (its "SMTP<<" lines) whose reply a
+ * break cut apart, while its unwrapped lines are a bounce's refusal. So the reading that alone finds a
+ * refusal (with a code or words) is read; when both or neither do, the surer reader's, the unwrapped
+ * lines on a tie.
+ */
+function preferUnwrapped(lines: string[], asPasted: Choice, softLines: string[], soft: Choice, maxReplyChars: number): boolean {
+  if (!asPasted.parser) return true;
+  const sure = soft.confidence >= asPasted.confidence;
+  if (sure && soft.parser?.kind === asPasted.parser.kind) return true;
+  const softFinds = refusalsFound(soft, softLines, maxReplyChars) > 0;
+  const pastedFinds = refusalsFound(asPasted, lines, maxReplyChars) > 0;
+  return softFinds === pastedFinds ? sure : softFinds;
 }
 
 /** LiveResults fields → the check group that fills them. */

@@ -11,12 +11,6 @@ import { analyzeIncident, listIncidents, readHoldouts, scoreReport } from '../..
 
 /** Seen incidents that still miss, each with why (the mechanism that fails, not the file). */
 const KNOWN_MISSES: Record<string, string> = {
-  // first mta.local-error:warn, want smtp.greylisted
-  'plesk-maillog-greylisting-milter-reject-451-mailman-delayed':
-    "a Postfix milter-reject line from localhost with 451 4.7.1 'Service unavailable - try again later' (Plesk's greylisting handler) is read as the own server's local error: Plesk's greylisting wording is not in the greylisting family, and a temporary milter refusal of a local client is taken as a local fault",
-  // reason onhold (- - unknown), want blocked|rejected|policyviolation|undefined
-  'plesk-qmail-greylist-black-pattern-rejects-microsoft-pool-hostname':
-    "Plesk's qmail-queue-handlers log lines ('greylisting filter … list type: black, from: <host>, match string: …', 'REJECT during call 'grey' handler') have no parser: the paste is taken as a bounce without a reply, so no reason; the own filter's black-pattern refusal is not recognised as the receiving server's own policy",
   // reason authfailure (- - unknown), want rejected|securityerror|policyviolation|blocked
   'c4-spf-ip-is-not-allowed-to-send-mail-from-domain-help-page':
     "reason only: an SPF refusal ('[SPF] 1.2.3.4 is not allowed to send mail from …') is authfailure — sisimai's reason for SPF/DKIM/DMARC failures — which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
@@ -57,9 +51,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
-  // reason none; first none; stage none, want rcpt
-  'tutanota-helo-rejected-host-not-found-own-postfix-log':
-    'paste format: Postfix log lines whose line breaks were lost (three syslog lines run together on one line, "… hostname Jun 20 07:51:34 smtp2 postfix/smtpd[…]: connect from …") are not split at the embedded syslog prefixes, so the NOQUEUE reject inside is not read as a log line (parse/paste.ts keeps one output line per input line)',
   // first reputation.blocked:warn, want smtp.connection-failed|mta.local-error
   'exchange-queue-451-4-4-0-421-4-4-2-unable-to-connect-antivirus-blocks-25':
     "Exchange's queue error '451 4.4.0 Primary target IP address responded with \"421 4.4.2 unable to connect.\" Attempted failover to alternate host…' is Exchange's own report that no connection could be made; the wrapper's quoted reply is not unwrapped and the words 'unable to connect' are not a connection-failure wording, so a 4xx at the connect stage is read as a block",

@@ -407,6 +407,18 @@ export function lineNumbers(text: string): string {
   return lines.map((l, i) => (colon ? `${i + 1}: ${l}` : `${i + 1} ${l}`)).join('\n');
 }
 
+/**
+ * The blank lines gone, as a copy out of a rendered page gives them when its blocks are <div>s or table rows
+ * (a webmail's message view, a ticket system's page): the HTML Standard's innerText puts one line break
+ * between block-level boxes and two only around a <p> ("required line break count"), so the paragraphs of a
+ * notice shown in such blocks come out without the blank lines between them.
+ */
+export function withoutBlankLines(text: string): string {
+  // (the text's own end stays: a paste's last line break is no blank line between blocks)
+  const lines = linesOf(text);
+  return lines.filter((l, i) => l.trim() || i === lines.length - 1).join('\n');
+}
+
 export interface Variant {
   name: string;
   /** What it does, for the figure's line. */
@@ -445,4 +457,5 @@ export const VARIANTS: Variant[] = [
   { name: 'prose-signature', apply: (t) => withProseAndSignature(t) },
   { name: 'smart-quotes', apply: (t) => smartQuotes(t) },
   { name: 'line-numbers', apply: (t) => lineNumbers(t) },
+  { name: 'no-blank-lines', apply: (t) => withoutBlankLines(t) },
 ];

@@ -39,7 +39,8 @@ const ID_ONLY = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})\s+(.*)$/;
 const BARE_SHAPES: RegExp[] = [
   /^(?:<=|=>|->|\*\*|==)\s+\S+(?:\s+<[^<>\s]*>)?(?::\s|\s+(?:[RTHFPSUC]|id)=)/,
   /^(?:[^\s@<>]+@[^\s@<>]+\s+)?R=\S+\s+T=\S+/,
-  /^H=(?:\S+\s+)?(?:\([^()]*\)\s+)?\[[0-9a-fA-F:.]+\](?::\d+)?\s.*(?:\brejected\b|\bF=<|\bsender verify)/,
+  // (the IP may be cut by the poster, "[]": a forum's or a poster's redaction keeps the brackets)
+  /^H=(?:\S+\s+)?(?:\([^()]*\)\s+)?\[[0-9a-fA-F:.]*\](?::\d+)?\s.*(?:\brejected\b|\bF=<|\bsender verify)/,
   // a log writes the whole reply on this one line (a bounce breaks it: "after end of data:" then the host and reply below)
   /^SMTP error from remote mail(?: server)? after\b.*[\s:.][245]\d\d[ -]/i,
   /^(?:Completed|Frozen \(delivery error message\)|Message is frozen)\b/i,

@@ -28,7 +28,7 @@ import { QMAIL_LOCAL_ERROR } from '../knowledge/replies/onprem';
 
 /** The label before a line: multilog's TAI64N, tai64nlocal's date, a syslog prefix with its program, splogger's epoch. */
 const PREFIX =
-  /^(?:@4000[0-9a-f]{20}\s+|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s+|(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:qmail(?:-[\w-]+)?|tcpserver|rblsmtpd|vpopmail|chkuser|smtpd)(?:\[\d+\])?:\s*)?(?:\d{9,10}\.\d{6}\s+)?(.*)$/;
+  /^(?:@4000[0-9a-f]{20}\s+|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s+|(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:qmail(?:-[\w-]+)?|tcpserver|rblsmtpd|vpopmail|chkuser|smtpd|greylisting filter)(?:\[\d+\])?:\s*)?(?:\d{9,10}\.\d{6}\s+)?(.*)$/;
 
 /** The lines qmail-send and the programs around qmail-smtpd write, by their words after the label. */
 const SHAPES = {
@@ -44,6 +44,13 @@ const SHAPES = {
   tcpOk: /^tcpserver: ok (\d+) \S* (\S*)/,
   rbl: /^rblsmtpd: ([0-9a-fA-F:.]+) pid (\d+): ([45]\d\d)[ -](.*)$/,
   chkuser: /^CHKUSER (accepted|rejected) (\w+): from <([^>]*)> remote <([^>]*)> rcpt <([^>]*)> : (.*)$/,
+  // Plesk's qmail runs its mail handlers (greylisting, SPF, antivirus) from qmail-queue once a message is in:
+  // "qmail-queue-handlers[pid]: to=a@b", "handlers_stderr: REJECT", "REJECT during call 'grey' handler"; its
+  // greylisting filter logs why ("list type: black, from: <host>, match string: dsl|pool|…", the host-name
+  // patterns of Plesk's grey_listing black list) — https://blogs.reliablepenguin.com/2012/03/16/plesk-10-greylist-problems
+  handlerVerdict: /^(REJECT|DEFER) during call '([\w-]{1,40})' handler\b/,
+  handlerNote:
+    /^(?:handlers_stderr: \w+|(?:PASS|SKIP|ACCEPT) during call '[\w-]{1,40}' handler|(?:to|from)=\S+\s*$|Starting greylisting filter|list type: (?:black|white), from: \S+, match string: )/,
 };
 
 /** How sure these lines are qmail's: the share of lines whose words after the label are one of qmail's. */
@@ -85,6 +92,10 @@ interface Delivery {
 class QmailReader {
   readonly book = new SessionBook('qmail-log');
   private readonly deliveries = new Map<string, Delivery>();
+  /** What Plesk's greylisting filter last said of a message (its list and pattern), for its handler's verdict. */
+  private filterSaid: string | null = null;
+  /** The recipient Plesk's qmail-queue-handlers last named ("to=a@b"). */
+  private handlerTo: string | null = null;
 
   read(lines: string[]): void {
     lines.forEach((raw, i) => {
@@ -120,6 +131,14 @@ class QmailReader {
     if ((m = SHAPES.delivery.exec(body))) return this.delivery(m[1], m[2], m[3], no);
     if ((m = SHAPES.rbl.exec(body))) return this.rbl(m, no);
     if ((m = SHAPES.chkuser.exec(body))) return this.chkuser(m, no);
+    if ((m = SHAPES.handlerVerdict.exec(body))) return this.handler(m, no);
+    if (SHAPES.handlerNote.test(body)) {
+      const why = /^list type: (black|white), from: \S+, match string: /.test(body) ? body : null;
+      const to = /^to=(\S+)\s*$/.exec(body)?.[1];
+      if (why) this.filterSaid = `greylisting filter: ${body}`;
+      if (to) this.handlerTo = to;
+      return true;
+    }
     if ((m = SHAPES.tcpOk.exec(body))) {
       // "REMOTEHOST:REMOTEIP:REMOTEINFO:REMOTEPORT" (tcpserver(1)); the host part may be empty
       const ip = normalizeIP(m[2].split(':')[1] ?? '');
@@ -189,6 +208,29 @@ class QmailReader {
     const code = Number(m[3]);
     s.replies.push({ code, enhanced: null, text: m[4], stage: 'connect', line: no });
     this.book.rejections.push({ code, enhanced: null, stage: 'connect', text: m[4], ip, line: no, remote: null, inbound: true });
+    return true;
+  }
+
+  /**
+   * Plesk's qmail-queue handler refused the message its own server was taking in: an inbound refusal at the
+   * message's end (qmail-queue runs once the data is in), in the filter's words when it said why.
+   */
+  private handler(m: RegExpExecArray, no: number): boolean {
+    const s = this.book.open(null, null, no, 'inbound');
+    if (this.handlerTo) s.rcptTo.push({ address: this.handlerTo, line: no });
+    this.book.rejections.push({
+      code: null,
+      enhanced: null,
+      stage: 'end-of-data',
+      text: this.filterSaid ? `${this.filterSaid}; ${m[0]}` : m[0],
+      ip: null,
+      line: no,
+      recipient: this.handlerTo ?? null,
+      remote: null,
+      inbound: true,
+      action: m[1] === 'DEFER' ? 'deferred' : 'failed',
+    });
+    this.filterSaid = null;
     return true;
   }
 

@@ -18,8 +18,20 @@ import { withoutDecoration } from '../text/decoration';
 // (a verb with a colon after it is a field's name, not a command: RFC 5321 §4.1.1 puts a colon only after
 // MAIL FROM and RCPT TO. A program's error object printed under the dialogue — nodemailer's
 // "{ [RecipientError: …] name: 'RecipientError', data: '550 …' }", "auth: { user: … }" — has such fields)
-const VERBS =
+const VERB_START =
   /^(?:(?:EHLO|HELO|LHLO|DATA|BDAT|QUIT|RSET|NOOP|VRFY|EXPN|STARTTLS|AUTH|HELP|XCLIENT)\b(?!\s*:)|MAIL FROM:|RCPT TO:|(?:MAIL|RCPT)\s*$|MAIL FROM\b|RCPT TO\b)/i;
+
+/**
+ * A command line as RFC 5321 §4.1.1 writes each command (the verb and its arguments' shape), for a verb a
+ * person typed in lower case ("ehlo me", "quit" in a telnet session). In lower case the verbs are also
+ * words and fields of other text: a reply's "help or to contact <postmaster@…>" broken onto its own line,
+ * Postfix's "helo=<…>" field: those are no commands.
+ */
+const TYPED_COMMAND =
+  /^(?:(?:EHLO|HELO|LHLO)(?:\s+\S+)?|DATA|QUIT|RSET|STARTTLS|(?:NOOP|HELP)(?:\s+\S+)?|(?:VRFY|EXPN|XCLIENT)\s+\S.*|AUTH\s+[\w-]+(?:\s+\S+)?|BDAT\s+\d+(?:\s+LAST)?|(?:MAIL|RCPT)\b.*)\s*$/i;
+
+/** A client's command: its verb in capitals as clients send it, or a typed one in the command's own shape. */
+const VERBS = { test: (text: string) => VERB_START.test(text) && (/^[A-Z]{4}/.test(text) || TYPED_COMMAND.test(text)) };
 /** swaks/openssl/RFC prefixes: which side said the line. */
 const PREFIX = /^\s*(<-|->|<~|~>|<\*\*|\*\*>|<\*|\*>|<<<|>>>|S:|C:|Got:|Sent:|Server:|Client:|<|>)(?:\s|$)\s?/;
 

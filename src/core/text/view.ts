@@ -63,6 +63,30 @@ function unescapeString(s: string): string {
   });
 }
 
+/**
+ * A string literal on a line: a JSON string ("…", RFC 8259 §7: a structured logger's "error":"…") or a
+ * shell's ANSI-C string ($'…', bash's printf %q and set -x), with a space in it.
+ */
+const STRING_LITERAL = /\$'((?:[^'\\]|\\.){3,4000})'|"((?:[^"\\]|\\.){3,4000})"/g;
+
+/**
+ * What a line holds whole: the line itself, and each string literal it quotes (STRING_LITERAL), unescaped.
+ * A text a program printed as one line — a status name ("ROUTING SERVER FAILURE"), qmail's sentence and
+ * its "(#5.4.6)" — is the whole of its string when an application logs it in a JSON record or a shell
+ * prints it quoted: the shapes read "a line, whole" read those strings too.
+ */
+export function wholeTexts(line: string): string[] {
+  const out = [line];
+  if (!line.includes('"') && !line.includes("$'")) return out;
+  for (const m of line.matchAll(STRING_LITERAL)) {
+    const body = m[1] ?? m[2];
+    if (!/\S\s+\S/.test(body)) continue;
+    const t = unescapeString(body);
+    if (!t.includes('\n')) out.push(t);
+  }
+  return out;
+}
+
 /** Markdown a forum adds: "[a@b](mailto:a@b)" → "a@b"; "**x**" → "x"; a line wrapped in single backticks; a code fence. */
 function undoMarkdown(s: string): string {
   let t = s.replace(/\[([^\][]{1,300})\]\(mailto:[^()\s]{1,300}\)/g, '$1');

@@ -78,7 +78,7 @@ function breaksShowWidth(lines: string[], atLeast: number): boolean {
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i].trimEnd();
     const next = lines[i + 1];
-    if (l.length < atLeast - NEAR_WIDTH || !next.trim() || OWN_RECORD.test(next)) continue;
+    if (l.length < atLeast - NEAR_WIDTH || !next.trim() || ownRecord(l, next)) continue;
     if (/[.!?]$/.test(l) && /^\p{Lu}/u.test(next)) continue;
     smallest = Math.min(smallest, l.length + firstWord(next).length);
   }
@@ -92,7 +92,27 @@ function breaksShowWidth(lines: string[], atLeast: number): boolean {
  * list item, a code fence, a MIME boundary.
  */
 const OWN_RECORD =
-  /^(?:\s|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s|[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s|>|[-*•]\s|\d{1,3}[.)]\s|`{3}|~{3}|--\S)/;
+  /^(?:\s|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}|[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s|>|[-*•]\s|\d{1,3}[.)]\s|`{3}|~{3}|--\S)/;
+
+/** A header or DSN field opening a line ("Status: 5.1.1", "Diagnostic-Code: smtp; …"). */
+const FIELD_START = /^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s/;
+
+/**
+ * Fields written inline, one after another behind commas ("…, Conta: 'Teste', Servidor: 'smtp…', Protocolo:
+ * SMTP, Resposta do Servidor: '553 …'"): Outlook's and Outlook Express's error boxes list the account, the
+ * server, the protocol and the server's response so, in every language. A header block or a DSN writes one
+ * field a line and never so.
+ */
+const INLINE_FIELDS = /, \p{Lu}[\p{L}-]*(?: \(?\p{L}[\p{L}()-]*){0,3}: \S/u;
+
+/**
+ * Whether a line opens a record of its own after `prev`: OWN_RECORD, or a field opening it — unless the line
+ * before lists its fields inline (INLINE_FIELDS): then a client's break inside that list put a field (a
+ * Spanish "Servidor: …") at the line start, and it continues the line before.
+ */
+function ownRecord(prev: string, l: string): boolean {
+  return OWN_RECORD.test(l) || (FIELD_START.test(l) && !INLINE_FIELDS.test(prev));
+}
 
 /** The first word of a line (what a client would have had to fit on the line before). */
 const firstWord = (l: string) => /^(\S*)/.exec(l)![1];
@@ -186,7 +206,7 @@ function joinBreaks(input: string[], width: number, from: number): Unwrapped {
     // whatever that looks like: "NOQUEUE: reject: …" is no header field there — unless the next one is
     // quoted: a reply's quote marks are the client's, and joinQuoted reads the quoted lines)
     const own =
-      (OWN_RECORD.test(l) && !(/\]:$/.test(prev) && /^[^\s>]/.test(l))) ||
+      (ownRecord(prev, l) && !(/\]:$/.test(prev) && /^[^\s>]/.test(l))) ||
       // a line that opens the way the record before it opened is the next record ("@4000…" qmail's
       // TAI64N stamps, "R=dnslookup …" lines, a list of like sentences): digits may differ
       sameOpening(record, l) ||

@@ -42,6 +42,11 @@ describe('Exim lines without their prefix', () => {
       { kind: 'exim-log', code: 550, stage: 'rcpt', recipient: 'b@example.net', inbound: true },
     ],
     [
+      "an inbound deferral opening on H=, the poster's cut IP left as '[]'",
+      'H=relay1.example.com (spam1.example.com) []:36752 I=[]:25 F=<a@example.org> temporarily rejected RCPT <b@example.net>: Could not complete sender verify callout',
+      { kind: 'exim-log', code: 451, stage: 'rcpt', recipient: 'b@example.net', inbound: true },
+    ],
+    [
       "Exim's SMTP error words alone, with a poster's elision before the code",
       'SMTP error from remote mail server after MAIL FROM:<a@host> ..... 550 unroutable sender address\n** a@host: unroutable address\nFrozen (delivery error message)',
       { kind: 'exim-log', code: 550, stage: 'mail', recipient: null, inbound: false },

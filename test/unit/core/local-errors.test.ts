@@ -76,6 +76,18 @@ describe("Postfix's answer when a milter failed: 451 4.7.1 Service unavailable -
       'systemerror',
     );
   });
+  // a milter that answered the connection and the envelope, then deferred without words: a decision (greylisting)
+  it.each([
+    ['connect', 'postfix.milter-tempfail', 'mta.local-error'],
+    ['unknown', 'postfix.milter-tempfail', 'mta.local-error'],
+    ['end-of-data', 'postfix.milter-tempfail', 'mta.local-error'],
+    ['rcpt', 'postfix.milter-tempfail-envelope', 'smtp.greylisted'],
+    ['data', 'postfix.milter-tempfail-envelope', 'smtp.greylisted'],
+  ] as const)('at %s: %s, %s first', (stage, id, rule) => {
+    const k = findReceiverKnowledge('Service unavailable - try again later', 451, stage);
+    expect(k?.id).toBe(id);
+    expect(k?.rules[0]).toBe(rule);
+  });
   it('a 421 "Service not available" (RFC 5321 closing) is not this', () => {
     expect(known('Service not available, closing transmission channel', 421)?.id).not.toBe('postfix.milter-tempfail');
   });

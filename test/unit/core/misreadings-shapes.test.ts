@@ -7,7 +7,7 @@ import { findRefusalProblem } from '../../../src/core/knowledge/refusal-problems
 import { findReplies } from '../../../src/core/parse/replies/find';
 import { detailNamedBy } from '../../../src/core/knowledge/enhanced-codes';
 import { parseTranscript } from '../../../src/core/parse/transcript';
-import { unescapedHtmlLines } from '../../../src/core/text/view';
+import { unescapedHtmlLines, wholeTexts } from '../../../src/core/text/view';
 
 const first = async (text: string) => {
   const r = await analyze(text);
@@ -92,6 +92,12 @@ describe('a field named like a command is no command: only MAIL FROM and RCPT TO
     [['data'], ['DATA']],
     [['AUTH LOGIN'], ['AUTH']],
     [['MAIL FROM:<a@b.example>'], ['MAIL']],
+    // a verb in lower case is a command only in the command's own shape (RFC 5321 §4.1.1)
+    [['ehlo pc.example'], ['EHLO']],
+    [['quit'], ['QUIT']],
+    [['help or to contact <postmaster@mx.example.de> for reset. (NOWL)'], []],
+    [['helo=<2.1.168.192.in-addr.arpa>'], []],
+    [['HELP'], ['HELP']],
   ])('%j → %j', (lines, verbs) => {
     expect(commands(['220 mx.example ESMTP', 'EHLO pc', '250 ok', ...lines]).slice(1)).toEqual(verbs);
   });
@@ -184,6 +190,28 @@ describe('a refusal in the shapes of notices and help pages: a status name, qmai
     expect(r.rejections[0]?.reason).toBe(reason);
     expect(step?.rule).toBe(rule);
   });
+
+  // the same shapes as the whole of a string an application logged or a shell printed (text/view.ts wholeTexts)
+  it.each([
+    ['{"level":"error","msg":"send failed","error":"ROUTING SERVER FAILURE"}', '5.4.3'],
+    ["+ echo $'ROUTING SERVER FAILURE'", '5.4.3'],
+    ['{"level":"error","error":"This message is looping: it already has my Delivered-To line. (#5.4.6)"}', '5.4.6'],
+    ["+ echo $'Sorry, no mailbox here by that name. (#5.1.1)'", '5.1.1'],
+  ])('inside a string, whole: %s → %s', async (text, enhanced) => {
+    const r = await analyze(text);
+    expect(r.rejections[0]).toMatchObject({ code: null, enhanced });
+  });
+
+  it.each([
+    ['a status name inside a longer string', '{"error":"the ROUTING SERVER FAILURE was logged twice"}'],
+    ["qmail's status inside a longer string", '{"error":"see issue (#5.1.1) for the log"}'],
+  ])('not whole in its string: %s', (_n, text) => expect(findReplies([text])).toEqual([]));
+
+  it.each([
+    ['a JSON record', '{"msg":"send failed","error":"Mailbox full"}', ['{"msg":"send failed","error":"Mailbox full"}', 'send failed', 'Mailbox full']],
+    ['a shell string, unescaped', "+ echo $'it\\'s full'", ["+ echo $'it\\'s full'", "it's full"]],
+    ['no string with a space', '{"a":"b"}', ['{"a":"b"}']],
+  ])('wholeTexts: %s', (_n, line, want) => expect(wholeTexts(line)).toEqual(want));
 
   it('words alone that name no refusal stay unread', async () => {
     const r = await analyze('Forged in the fires of Mount Doom');

@@ -106,6 +106,43 @@ describe('a Postfix message alone', () => {
     expect(r.rejections[0]).toMatchObject({ code: 552, reason: 'mailboxfull' });
   });
 
+  // smtpd's refusal record ("NOQUEUE: reject: … ; from=<…> to=<…> proto=…") is the log's own too, and a
+  // status record whose address holds a poster's placeholder ("to=<u@<cutout>>") still is one
+  it.each([
+    [
+      "smtpd's refusal record between a poster's question and asterisks",
+      [
+        'The app shares a file and gets an error.',
+        'Log postfix:',
+        '****',
+        'NOQUEUE: reject: RCPT from unknown[192.0.2.12]: 553 5.7.1 <a@example.org>: Sender address rejected: not owned by user app@example.org; from=<a@example.org> to=<b@example.org> proto=ESMTP helo=<cloud>',
+        '****',
+      ],
+      553,
+    ],
+    [
+      'a status record whose address a poster cut',
+      [
+        '```',
+        'B34D65FD96: to=<u@<cutout>>, relay=relay.example.net[192.0.2.18]:25, delay=0.36, delays=0.22/0.05/0.03/0.06, dsn=5.7.1, status=bounced (host relay.example.net[192.0.2.18] said: 554 5.7.1 <u@<cutout>>: Relay access denied (in reply to RCPT TO command))',
+        '```',
+      ],
+      554,
+    ],
+  ])('%s is read as the Postfix log', async (_n, lines, code) => {
+    const r = await analyze(lines.join('\n'), { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.inputs.map((i) => i.kind)).toEqual(['postfix-log']);
+    expect(r.rejections[0]).toMatchObject({ code });
+  });
+
+  it('the reply alone, without the record, stays a notice', async () => {
+    const r = await analyze(
+      ['The app shares a file and gets an error:', '553 5.7.1 <a@example.org>: Sender address rejected: not owned by user app@example.org'].join('\n'),
+      { now: () => new Date('2026-12-01T00:00:00Z') },
+    );
+    expect(r.inputs.map((i) => i.kind)).toEqual(['bounce']);
+  });
+
   it('the same words without the status record stay a notice', async () => {
     const text = [
       "lmtp(u@example.org)<1522><2E+aO4c4uV7yBQAAUIhAew>: sieve: msgid=<x@example.org>: failed to store into mailbox 'Junk': Quota exceeded (mailbox for user is full)",

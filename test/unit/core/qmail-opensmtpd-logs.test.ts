@@ -106,7 +106,29 @@ describe('qmail logs', () => {
       ],
       { reason: 'norelaying', step: 'smtp.relay-denied' },
     ],
+    [
+      "Plesk's qmail: its greylisting handler refuses a host its black list of name patterns matches",
+      [
+        'Mar  2 10:00:01 web1 qmail-queue-handlers[4101]: to=ann@example.org',
+        'Mar  2 10:00:01 web1 greylisting filter[4102]: Starting greylisting filter...',
+        'Mar  2 10:00:01 web1 greylisting filter[4102]: list type: black, from: out1.pool.example.net, match string: dsl|pool',
+        'Mar  2 10:00:01 web1 qmail-queue-handlers[4101]: handlers_stderr: REJECT',
+        "Mar  2 10:00:01 web1 qmail-queue-handlers[4101]: REJECT during call 'grey' handler",
+      ],
+      { reason: 'blocked', stage: 'end-of-data', recipient: 'ann@example.org', step: 'mta.local-error' },
+    ],
   ])('%s', async (_name, lines, want) => expect(await read(lines.join('\n'))).toMatchObject({ kind: 'qmail-log', ...want }));
+
+  it('a Plesk handler that passes the message is no refusal', async () => {
+    const r = await analyze(
+      [
+        'Mar  2 10:00:01 web1 qmail-queue-handlers[4101]: to=ann@example.org',
+        "Mar  2 10:00:01 web1 qmail-queue-handlers[4101]: PASS during call 'grey' handler",
+      ].join('\n'),
+    );
+    expect(r.inputs[0].kind).toBe('qmail-log');
+    expect(r.rejections).toEqual([]);
+  });
 
   it.each([
     ['a success is no refusal', [`${TAI}delivery 1: success: 192.0.2.27_accepted_message./Remote_host_said:_250_ok_1700000000_qp_1/`]],

@@ -48,6 +48,16 @@ describe('the breaks undone', () => {
     ['a Postfix message without its prefix, wrapped at 64', wrap(POSTFIX, 64), [POSTFIX]],
     ['a stack frame whose (file:line) went to the next line', wrap(NODE, 72), NODE.split('\n')],
     ["a line that ends with its program's tag: the message that looks like a field is its continuation", wrap(DOCKER, 72), [DOCKER]],
+    [
+      'an error box listing its fields inline: a field a break put at a line start continues the list',
+      [
+        "Assunto: 'Teste', Conta: 'Teste', Servidor: 'smtp.example.com.br', Protocolo: SMTP, Resposta do",
+        "Servidor: '553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)', Porta: 25",
+      ],
+      [
+        "Assunto: 'Teste', Conta: 'Teste', Servidor: 'smtp.example.com.br', Protocolo: SMTP, Resposta do Servidor: '553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)', Porta: 25",
+      ],
+    ],
   ])('%s', (_n, lines, want) => expect(unwrapSoftBreaks(lines)?.lines).toEqual(want));
 
   it('a wrapped paste quoted and wrapped again: both wraps undone, the quote marks kept', () => {
@@ -81,6 +91,10 @@ describe('the breaks undone', () => {
       ],
     ],
     ['DSN fields', ['Diagnostic-Code: smtp; 550 5.1.1 <someone@example.org>: Recipient address', 'Status: 5.1.1', 'Action: failed']],
+    [
+      'a field after a line that lists no fields inline (a header block)',
+      ['Subject: Undelivered Mail Returned to Sender, the second attempt of the day here', 'Date: Mon, 30 Nov 2026 09:14:02 +0100'],
+    ],
     [
       'indented continuations',
       [
@@ -149,5 +163,42 @@ describe('a wrapped paste is read as its lines were written', () => {
     const lines = ['Hello, this comes back:', '', ...wrap(POSTFIX, 72)];
     const r = await analyze(lines.join('\n'), { now });
     expect(r.rejections[0]).toMatchObject({ code: 504, line: 3 });
+  });
+});
+
+// The choice between the lines as pasted and their unwrapped reading (analyze.ts preferUnwrapped): by what
+// each reading recognised of the failure, not by which reader is surer of the shape.
+describe('a wrapped paste: the reading that recognises the refusal is the one read', () => {
+  const now = () => new Date('2026-12-01T00:00:00Z');
+  // an Exim debug trace (exim -d): its "SMTP<<" lines look like a transcript's; wrapped at 100, the
+  // reply's and the LOG line's ends go to lines of their own and the transcript reader finds no refusal
+  const EXIM_DEBUG = [
+    ' 308 T: remote_smtp for anna@example.org',
+    '  308 Connecting to us-smtp-inbound-1.examples.com [192.0.2.250]:25 ... connected',
+    '  308   SMTP<< 220 us-smtp-1.examples.com ESMTP; Thu, 01 Oct 2020 13:57:11 -0400',
+    '',
+    '...',
+    '',
+    '  308   SMTP<< 451 Internal resource temporarily unavailable - https://community.examples.com/docs/DOC-1369#451 [AB12CD]',
+    '  308 LOG: MAIN',
+    '  308   H=us-smtp-inbound-1.examples.com [192.0.2.250]: SMTP error from remote mail server after RCPT TO:<anna@example.org>: 451 Internal resource temporarily unavailable - https://community.examples.com/docs/DOC-1369#451 [AB12CD]',
+    '  308   SMTP>> QUIT',
+    '  308   SMTP(close)>>',
+  ].join('\n');
+  // a bare reply a client broke in two: as pasted, a transcript's reply line and a line after it
+  const BARE = '554 IP=<Ihre.IP.Adresse> - None/bad reputation. Ask your postmaster for help or to contact <postmaster@mx.example.de> for reset. (NOWL)';
+  // an Outlook error box (Portuguese): one line of "Campo: valor" pairs; wrapped at 64, a break puts
+  // "Servidor: '553 …'" at a line start (text/wrap.ts INLINE_FIELDS: it continues the list)
+  const BOX =
+    "A mensagem não pôde ser enviada porque um de seus destinatários foi recusado pelo servidor. O endereço de email recusado era 'ana@example.com.br'. Assunto: 'Teste', Conta: 'Teste', Servidor: 'smtp.example.com.br', Protocolo: SMTP, Resposta do Servidor: '553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)', Porta: 25, Secure Sockets Layer (SSL): Não, Erro do Servidor: 553, Número do Erro: 0x800CCC79.";
+  it.each([
+    ['an Exim debug trace wrapped at 100: its unwrapped lines show the 451', wrap(EXIM_DEBUG, 100), 'bounce', { code: 451, stage: 'rcpt' }],
+    ['a bare reply broken in two: read as the bare reply it was, not a transcript', wrap(BARE, 72), 'bounce', { code: 554 }],
+    ['the same reply unbroken', [BARE], 'bounce', { code: 554 }],
+    ['an error box wrapped at 64, a field at a line start: its unwrapped lines show the 553', wrap(BOX, 64), 'bounce', { code: 553 }],
+  ])('%s', async (_n, lines, kind, rejection) => {
+    const r = await analyze(lines.join('\n'), { now });
+    expect(r.inputs.map((i) => i.kind)).toEqual([kind]);
+    expect(r.rejections[0]).toMatchObject(rejection);
   });
 });

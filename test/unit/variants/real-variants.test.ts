@@ -150,6 +150,10 @@ const PAIRS: [string, string][] = [
   ['gmail-5-7-1-multiple-reply-to-mailing-list-custom-header', 'line-numbers'],
   ['azure-container-hostname-helo-host-not-found-bounce', 'line-numbers'],
   ['rackspace-450-4-1-8-sender-address-rejected-domain-not-found', 'line-numbers'],
+  ['jenkins-mailer-553-mail-from-must-equal-authorized-user-admin-address', 'no-blank-lines'],
+  ['cs-seznam-5-1-1-szn-user-hasnt-got-the-service-mapped', 'no-blank-lines'],
+  ['javamail-forwarder-550-not-allowed-to-use-foreign-sender-domain-facebookmail', 'no-blank-lines'],
+  ['dms-dovecot-lmtp-quota-exceeded-test', 'no-blank-lines'],
 ];
 
 /** Pairs that still lose their diagnosis, with the mechanism that fails ("slug variant" → why). */

@@ -21,6 +21,7 @@ import {
   tabsForSpaces,
   trailingWhitespace,
   withProseAndSignature,
+  withoutBlankLines,
   VARIANTS,
 } from '../../../scripts/conformance/variants/transforms';
 
@@ -155,4 +156,12 @@ describe('web and word-processor forms', () => {
       ['1: a', '2: ', '3: b'],
     ]).toContainEqual(out);
   });
+});
+
+describe('withoutBlankLines', () => {
+  it.each([
+    ['blank lines between blocks go', 'a\n\nb\n \nc', 'a\nb\nc'],
+    ["the paste's last line break stays", 'a\n\nb\n', 'a\nb\n'],
+    ['a text without blank lines is unchanged', 'a\nb', 'a\nb'],
+  ])('%s', (_n, text, out) => expect(withoutBlankLines(text)).toBe(out));
 });

@@ -168,6 +168,26 @@ export const FILTER_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Plesk's greylisting filter (its qmail-queue handler 'grey') refuses outright a client whose host name
+    // matches its black list of host-name patterns ("list type: black, from: <host>, match string:
+    // dsl|pool|broadband|hsd"): meant for dial-up and cable pools, it also matches big senders' outbound hosts
+    // ("…outboundpool.messaging.microsoft.com"). The reader's own server's setting, not the sender's.
+    id: 'plesk.greylist-black-pattern',
+    sender: 'Plesk (its greylisting filter)',
+    text: /\blist type: black, from: \S+, match string: /i,
+    codes: [0],
+    reason: 'blocked',
+    party: 'receiver-policy',
+    meaning:
+      "Plesk's own greylisting filter refused the message because the sending host's name matched one of the patterns of its black list (the match string): the list is a set of host-name patterns for dial-up and dynamic pools, and it also matches legitimate senders whose outbound host names contain such a word (Microsoft's '…outboundpool…'). No outside server judged the mail.",
+    rules: ['mta.local-error'],
+    fix: [
+      "On the Plesk server, list the greylisting black domain patterns and remove (or narrow) the one that matched: plesk bin grey_listing --info-server, then plesk bin grey_listing --update-server -blacklist del:'*pool*' (or add the sender's domain to the white list).",
+    ],
+    verify: ['Send again from the same sender: the mail log shows the grey handler passing it (no "REJECT during call \'grey\' handler").'],
+    sources: ['https://blogs.reliablepenguin.com/2012/03/16/plesk-10-greylist-problems (the log lines and the black pattern list)'],
+  },
+  {
     id: 'greylisting',
     sender: 'Postgrey, rspamd, MailChannels and other greylisting filters',
     text: GREYLIST_WORDS,

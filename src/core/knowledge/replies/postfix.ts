@@ -90,6 +90,35 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     sources: ['Dovecot src/lib-storage/mail-error.h (MAIL_ERRSTR_CRITICAL_MSG)', 'https://doc.dovecot.org/main/core/admin/logging.html'],
   },
   {
+    // the same words after the envelope (at RCPT or DATA): Postfix talks to its milters from the connection
+    // on, so one that is down or unreachable fails the session at CONNECT (MILTER_README: milter_default_action
+    // applies when "the Milter application is unavailable"); a milter that answered the connection and the
+    // envelope and then tempfails without words made a decision on that envelope — the ordinary such decision
+    // is greylisting (RFC 6647 §2: a new client/sender/recipient triplet deferred once; Plesk's greylisting
+    // milter answers so at DATA). The retry passes; nothing is broken.
+    id: 'postfix.milter-tempfail-envelope',
+    sender: 'Postfix (a milter that answered the envelope)',
+    text: /^(?:[\s\S]{0,40}\b)?Service unavailable - try again later\b/i,
+    codes: [451],
+    stages: ['rcpt', 'data'],
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    meaning:
+      "The refusing Postfix deferred the message on one of its mail filters (a milter) after the filter had answered the connection and seen the envelope: the filter is running and chose to defer this sender and recipient without saying why, as a greylisting milter does on a first attempt (Plesk's greylisting answers so at DATA). The retry after a few minutes passes; a client that never retries (an application without a queue) loses the mail.",
+    rules: ['smtp.greylisted', 'mta.local-error'],
+    fix: [
+      "A sending server with a queue needs nothing: its retry passes. For your own application or device that does not retry, exempt its address or domain from the greylisting (Plesk: Tools & Settings > Spam Filter / plesk bin grey_listing --update-server -whitelist add:<domain>; milter-greylist: a whitelist line).",
+      "If no greylisting runs there, read the milters' own log lines at the same moment (journalctl -u opendkim -u rspamd; 'warning: milter …' in /var/log/mail.log): they name the filter that deferred.",
+    ],
+    verify: ['The same message is accepted at the next attempt (a later "queued as" or status=sent for it).'],
+    transient: true,
+    sources: [
+      'https://www.postfix.org/MILTER_README.html (milters are contacted from the connection on; milter_default_action when a Milter application is unavailable)',
+      'RFC 6647 §2 (greylisting: a temporary refusal of a new triplet)',
+      'https://www.plesk.com/?p=214013 (Plesk: "milter-reject: DATA from …: 451 4.7.1 Service unavailable - try again later" from its greylisting milter)',
+    ],
+  },
+  {
     // Postfix's smtpd answers "451 4.7.1 Service unavailable - try again later" when a milter (OpenDKIM,
     // OpenDMARC, rspamd, ClamAV, Plesk's psa-pc-remote) is unreachable or failed and milter_default_action
     // is tempfail (the default), or when a milter tempfails without its own reply text (Plesk's greylisting

@@ -45,7 +45,7 @@ export function looksLikePostfix(lines: string[]): number {
     if (pf) {
       hits++;
       postfix++;
-      if (DELIVERY_STATUS.test(pf.message)) status++;
+      if (DELIVERY_STATUS.test(pf.message) || SMTPD_RECORD.test(pf.message)) status++;
       continue;
     }
     // mail.log neighbours (policyd-spf, opendkim, postgrey, amavis…) are part of a Postfix excerpt
@@ -65,8 +65,19 @@ export function looksLikePostfix(lines: string[]): number {
   return Math.max(hits / seen, status ? 0.65 : 0);
 }
 
-/** The fields of a delivery agent's status record (postfix smtp(8)/lmtp(8)/local(8): to=, relay=, status=). */
-const DELIVERY_STATUS = /\bto=<[^>]{0,300}>,.{0,400}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b/;
+/**
+ * The fields of a delivery agent's status record (postfix smtp(8)/lmtp(8)/local(8): to=, relay=, status=).
+ * (the address may hold a poster's placeholder in angle brackets: "to=<anna@<cutout>>")
+ */
+const DELIVERY_STATUS = /\bto=<(?:[^<>]|<[^<>]{1,40}>){0,300}>,.{0,400}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b/;
+
+/**
+ * smtpd's record of a refusal (smtpd_check.c: "QID|NOQUEUE: reject: RCPT from host[ip]: <reply>; from=<…>
+ * to=<…> proto=ESMTP helo=<…>", cleanup's "milter-reject" alike): the envelope fields after the reply are the
+ * log's own, as the status record's are; a notice quotes the reply, never them.
+ */
+const SMTPD_RECORD =
+  /^(?:[0-9A-Za-z]{5,20}|NOQUEUE): (?:reject|defer|discard|hold|milter-reject|milter-discard|milter-hold): [A-Z-]{4,16} from \S{1,300}\[[^\]]{0,60}\](?::\d{1,5})?: .{0,2000}?; from=<[^>]{0,300}> (?:to=<[^>]{0,300}> )?proto=\w+/;
 
 /** Postfix writes "unknown" for a client whose PTR is missing or not forward-confirmed. */
 function clientHostChecks(e: PostfixEvent, line: number): LoggedCheck[] {

@@ -117,7 +117,8 @@ const MESSAGE_SHAPES: { shape: RegExp; daemon: string }[] = [
   },
   {
     shape: new RegExp(
-      String.raw`^(?:${QID}: )?to=<[^>]{0,300}>,(?: orig_to=<[^>]{0,300}>,)? relay=\S+, .{0,200}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b`,
+      // (the address may hold a poster's placeholder in angle brackets: "to=<anna@<cutout>>")
+      String.raw`^(?:${QID}: )?to=<(?:[^<>]|<[^<>]{1,40}>){0,300}>,(?: orig_to=<[^>]{0,300}>,)? relay=\S+, .{0,200}\bstatus=(?:sent|deferred|bounced|expired|undeliverable)\b`,
     ),
     daemon: 'smtp',
   },

@@ -28,7 +28,7 @@
 // Markdown and quote marks undone) and gives input line numbers.
 
 import type { Stage } from '../../types';
-import { readableView, type TextView } from '../../text/view';
+import { readableView, wholeTexts, type TextView } from '../../text/view';
 import { clientErrorCandidates, clientErrorStage, DOTNET_STATUS_MESSAGES } from '../../knowledge/client-errors';
 import { remoteIn, stageFromText } from '../bounce/diagnostic';
 import { judgedIpIn } from '../judged-ip';
@@ -539,7 +539,10 @@ function trailingCodeReplies(view: TextView, used: Set<number>): { reply: FoundR
 const QMAIL_STATUS = /^(.{6,1000}?[.!])\s{1,3}\(#([245]\.\d{1,3}\.\d{1,3})\)[.]?\s*$/;
 
 function qmailStatusReply(view: TextView, i: number): FoundReply | null {
-  const q = QMAIL_STATUS.exec(view.lines[i]);
+  // (the line, or a string it quotes whole: an application's JSON record, a shell's $'…')
+  const q = wholeTexts(view.lines[i])
+    .map((t) => QMAIL_STATUS.exec(t))
+    .find((m) => m);
   if (!q) return null;
   const text = q[1]
     .replace(TRAILING_OPENER, '')
@@ -578,10 +581,12 @@ function statusNameOnly(view: TextView): FoundReply[] {
   if (!text.length || text.length > STATUS_NAME_LINES) return [];
   const cls = /\btemporar|\btry again\b|\bwill (?:be )?retr/i.test(text.join(' ')) ? 4 : 5;
   for (let i = 0; i < view.lines.length; i++) {
-    const detail = detailNamedBy(view.lines[i]);
-    if (!detail) continue;
+    // (the line, or a string it quotes whole: an application's JSON record, a shell's $'…')
+    const named = wholeTexts(view.lines[i]).find((t) => detailNamedBy(t));
+    const detail = named && detailNamedBy(named);
+    if (!named || !detail) continue;
     const enhanced = `${cls}.${detail}`;
-    const words = view.lines[i].trim();
+    const words = named.trim();
     return [
       {
         code: null,
