@@ -119,6 +119,7 @@ class SendmailReader {
     (l) => this.milterReject(l),
     (l) => this.arrival(l),
     (l) => this.delivery(l),
+    (l) => this.addressNote(l),
     (l) => this.knownNote(l),
   ];
 
@@ -289,6 +290,37 @@ class SendmailReader {
     return true;
   }
 
+  /**
+   * "<b@c>... User unknown": sendmail's usrerr() note about one address. When sendmail refused a recipient at RCPT
+   * TO (a local user it does not have, an access-map entry) this is the only line that says so — the message's
+   * "from=…, nrcpts=0" line follows — so the note is the refusal. The same words also accompany a delivery that
+   * has its own "to=…, stat=" line, which says more: those notes are dropped at the end (claimNotes).
+   */
+  private addressNote(l: SendmailLine): boolean {
+    const m = /^<([^<>\s]{1,320})>\.\.\.\s+(.{3,400})$/.exec(l.rest);
+    // (sendmail's progress words are no refusal: "Sent", "Connecting to …", the queue's "Deferred", "queued")
+    if (!m || /^(?:Sent|Connecting|Deferred|Queued|queued|Recipient ok|Sender ok|Closing connection)\b/.test(m[2])) return false;
+    this.notes.push({ session: this.session(l), address: m[1], text: m[2], line: l.no });
+    return true;
+  }
+
+  readonly notes: { session: Session; address: string; text: string; line: number }[] = [];
+
+  /** The address notes no delivery line or other refusal explains: sendmail refused those recipients at RCPT TO. */
+  claimNotes(): void {
+    for (const n of this.notes) {
+      const s = n.session;
+      const said = (r: { recipient?: string | null; line: number }) =>
+        r.recipient?.toLowerCase() === n.address.toLowerCase() && r.line >= s.startLine && r.line <= s.endLine;
+      if (this.book.rejections.some(said) || s.direction === 'outbound') continue;
+      s.direction = 'inbound';
+      if (!s.rcptTo.some((r) => r.address === n.address)) s.rcptTo.push({ address: n.address, line: n.line });
+      this.refused(s, n.text, 'rcpt', n.line, n.address, true);
+    }
+    // the refusals in the order of their lines, as the other readers give them
+    this.book.rejections.sort((a, b) => a.line - b.line);
+  }
+
   /** A line sendmail writes about a message that says nothing we use. */
   private knownNote(l: SendmailLine): boolean {
     if (!KNOWN_NOTE.test(l.rest)) return false;
@@ -300,6 +332,7 @@ class SendmailReader {
 export function parseSendmail(lines: string[]): ParseResult {
   const reader = new SendmailReader();
   reader.read(lines);
+  reader.claimNotes();
   const { sessions, rejections, unknownLines } = reader.book;
   const logged = [...reader.book.logged, ...reader.pendingChecks.filter((p) => !p.claimed).map((p) => p.check)];
   const kept = sessionsWithContent(sessions);

@@ -232,7 +232,9 @@ class Decider {
     const entry = hit?.id ?? k!.id;
     // words that mean another reason here bring that reason's advice when the input has it
     // (a temporary "Host not found, try again": the DNS failure's); a filter keeps the unknown user's
-    const advice = k ?? knowledgeById(t.advice);
+    // words that bring their own advice (ReasonPhrase.advice) give it when that entry applies to the text too
+    const own = hit?.advice ? knowledgeById(hit.advice) : undefined;
+    const advice = (own && appliesTo(own, this.text, this.r) ? own : undefined) ?? k ?? knowledgeById(t.advice);
     const knowledge = meant !== reason ? (this.genericKnowledge(meant) ?? advice) : advice;
     return { reason: meant, layer: 'words', entry, source: hit?.source ?? k!.sources[0], knowledge };
   }

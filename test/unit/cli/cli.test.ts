@@ -62,7 +62,7 @@ describe('the CLI writes all its output', () => {
   it('--summary --json of a large log, through a pipe: every byte, valid JSON (over 64 KiB)', async () => {
     const log = file('big.log', largeLogText(1_500_000, 'postfix', 3));
     const r = await run([log, '--summary', '--json', '--offline']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(64 * 1024);
     const j = JSON.parse(r.stdout) as { summary: { kind: string; refusals: number; sessions: unknown[] } };
     expect(j.summary.kind).toBe('postfix-log');
@@ -71,7 +71,7 @@ describe('the CLI writes all its output', () => {
   it('the JSON report of a whole analysis, through a pipe and into a file, complete', async () => {
     const log = file('medium.log', largeLogText(150_000, 'exim', 4));
     const piped = await run([log, '--json', '--offline']);
-    expect(piped.code).toBe(0);
+    expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stdout.length).toBeGreaterThan(64 * 1024);
     const report = JSON.parse(piped.stdout) as { rejections: unknown[] };
     expect(report.rejections.length).toBeGreaterThan(100);
@@ -79,7 +79,7 @@ describe('the CLI writes all its output', () => {
     const fd = openSync(out, 'w');
     const toFile = await run([log, '--json', '--offline'], fd);
     closeSync(fd);
-    expect(toFile.code).toBe(0);
+    expect(toFile.code, toFile.stderr).toBe(0);
     const same = (s: string) => s.replace(/"generated": "[^"]*"/, '');
     expect(same(readFileSync(out, 'utf8'))).toBe(same(piped.stdout));
   }, 120_000);
@@ -109,11 +109,11 @@ describe('a reader that leaves early, a disk that is full', () => {
       const r = await runHead([log, '--offline', ...mode], 1);
       expect(r.stdout.length, mode.join(' ')).toBe(1);
       expect(r.stderr, mode.join(' ')).not.toMatch(/EPIPE|Error|at /);
-      expect(r.code, mode.join(' ')).toBe(0);
+      expect(r.code, `${mode.join(' ')}: ${r.stderr}`).toBe(0);
     }
     // text that is no log: still 1 (nothing analysed), whoever reads
     const prose = await runHead([file('prose-head.txt', 'Dear team, nothing works.\n'), '--offline'], 1);
-    expect(prose.code).toBe(1);
+    expect(prose.code, prose.stderr).toBe(1);
   }, 180_000);
   it.runIf(existsSync('/dev/full'))(
     'output that cannot be written (a full disk): said on stderr, exit 3',
@@ -121,7 +121,7 @@ describe('a reader that leaves early, a disk that is full', () => {
       const fd = openSync('/dev/full', 'w');
       const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--offline', '--json'], fd);
       closeSync(fd);
-      expect(r.code).toBe(3);
+      expect(r.code, r.stderr).toBe(3);
       expect(r.stderr).toMatch(/cannot write the output: ENOSPC/);
     },
     CHILD_RUN_MS,
@@ -135,7 +135,7 @@ describe('a domain or an IP alone (npm run analyze -- domain.txt)', () => {
     try {
       const domain = file('domain.txt', 'example.com\n');
       const text = await run([domain, '--doh', dns.url]);
-      expect(text.code).toBe(0);
+      expect(text.code, text.stderr).toBe(0);
       expect(text.stdout).toMatch(/^Input: domain \(1 lines\)\nChecked: example\.com\n/);
       expect(text.stdout).toMatch(/\n1\. \[✗ FAIL\] The SPF record of example\.com has a syntax error {2}\(spf\.permerror\)/);
       expect(text.stdout).toContain('v=spf1 include:_spf.google.com include:sendgrid.net ~all');
@@ -150,7 +150,7 @@ describe('a domain or an IP alone (npm run analyze -- domain.txt)', () => {
   }, CHILD_RUN_MS);
   it('a file holding an IP, offline: kind "ip", every live step not checked', async () => {
     const r = await run([file('ip.txt', '[203.0.113.45]\n'), '--offline', '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { inputs: { kind: string }[]; target: unknown; checklist: { rule: string; status: string }[] };
     expect(report.inputs[0].kind).toBe('ip');
     expect(report.target).toEqual({ domain: null, ip: '203.0.113.45' });
@@ -165,7 +165,7 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
     const dns = await startDohServer({ zone: JSON.parse(readFileSync(path.join(caseDir, 'zone.json'), 'utf8')) });
     try {
       const r = await run(['--check', 'example.com', '--doh', dns.url, '--json']);
-      expect(r.code).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       const report = JSON.parse(r.stdout) as {
         check: string;
         file?: string;
@@ -187,7 +187,7 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
     const dns = await startDohServer({ zone: JSON.parse(readFileSync(path.join(caseDir, 'zone.json'), 'utf8')) });
     try {
       const r = await run(['--check', 'example.com', '--doh', dns.url, '--json']);
-      expect(r.code).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       // the warm-up (src/cli/main.ts) goes out while the analysis modules load: first, and once
       expect(dns.seen[0]).toMatchObject({ name: '', type: 'NS' });
       expect(dns.seen.filter((q) => q.type === 'NS' && q.name === '')).toHaveLength(1);
@@ -196,7 +196,7 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
       expect(report.dns.filter((q) => q.type === 'NS')).toEqual([]);
       dns.seen.length = 0;
       const s = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--summary', '--doh', dns.url]);
-      expect(s.code).toBe(0);
+      expect(s.code, s.stderr).toBe(0);
       expect(dns.seen).toEqual([]);
     } finally {
       await dns.close();
@@ -204,7 +204,7 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
   }, CHILD_RUN_MS);
   it('an IP and a file together: one JSON line each, the IP labelled by check; text that is no domain or IP exits 1', async () => {
     const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--check', '[203.0.113.45]', '--offline', '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout
       .trim()
       .split('\n')
@@ -212,13 +212,13 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
     expect(lines.map((l) => l.inputs[0].kind)).toEqual(['postfix-log', 'ip']);
     expect(lines[1].check).toBe('[203.0.113.45]');
     const bad = await run(['--check', 'not a domain at all', '--offline']);
-    expect(bad.code).toBe(1);
+    expect(bad.code, bad.stderr).toBe(1);
     expect(bad.stderr).toMatch(/not a domain or an IP address/);
     expect(bad.stdout).toBe('');
   }, CHILD_RUN_MS);
   it('a name that is no file but a domain: exit 3, and the error says --check', async () => {
     const r = await run(['example.com', '--offline']);
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/cannot read example\.com: .*--check example\.com/);
   }, CHILD_RUN_MS);
 });
@@ -226,7 +226,7 @@ describe('--check DOMAIN|IP (npm run analyze -- --check example.com)', () => {
 describe('exit codes', () => {
   it('0 when something was analysed', async () => {
     const r = await run([path.join(root, 'test/fixtures/logs/postfix-syslog.log'), '--offline']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/postfix/i);
   }, CHILD_RUN_MS);
   it('1 when nothing was analysed: text that is no log, bounce or message; an empty file', async () => {
@@ -239,7 +239,7 @@ describe('exit codes', () => {
     expect((await run(['x.log', '--session', '0'])).code).toBe(2);
     const one = path.join(root, 'test/fixtures/logs/postfix-syslog.log');
     const r = await run([one, '--session', '99', '--offline']);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/no session 99/);
   }, CHILD_RUN_MS);
   it('3 when a file cannot be read (missing, a folder); the largest code of several files', async () => {
@@ -253,7 +253,7 @@ describe('exit codes', () => {
       '--offline',
       '--json',
     ]);
-    expect(both.code).toBe(3);
+    expect(both.code, both.stderr).toBe(3);
     // the readable one is still reported, one JSON object per line
     expect(JSON.parse(both.stdout.trim().split('\n')[0])).toMatchObject({ file: expect.stringMatching(/postfix-syslog/) });
   }, CHILD_RUN_MS);
@@ -263,12 +263,12 @@ describe('sizes are checked before anything is read', () => {
   it(`over ${LARGE_LOG_BYTES / 1048576} MB the file is summarised as a stream, and stderr says so`, async () => {
     const log = file('five.log', largeLogText(LARGE_LOG_BYTES + 200_000, 'postfix', 5));
     const r = await run([log, '--offline']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/reading it as a stream and summarising it/);
     expect(r.stdout).toMatch(/^== .*five\.log\npostfix-log: /);
     // --session N diagnoses one refused session of it
     const one = await run([log, '--offline', '--session', '1', '--json']);
-    expect(one.code).toBe(0);
+    expect(one.code, one.stderr).toBe(0);
     expect(JSON.parse(one.stdout)).toMatchObject({ session: 1, inputs: [{ kind: 'postfix-log' }] });
     // the text report of the last session numbers its lines as in the file, inside the session's span
     const listed = JSON.parse((await run([log, '--offline', '--summary', '--json'])).stdout) as {
@@ -287,7 +287,7 @@ describe('sizes are checked before anything is read', () => {
     writeFileSync(p, '');
     truncateSync(p, MAX_WHOLE_BYTES + 1);
     const r = await run([p, '--whole', '--offline']);
-    expect(r.code).toBe(4);
+    expect(r.code, r.stderr).toBe(4);
     expect(r.stderr).toMatch(/over the 64 MB that are analysed whole/);
   }, CHILD_RUN_MS);
   it('a 600 MB file that is no log is streamed, not decoded whole: it says so and exits 1', async () => {
@@ -295,7 +295,7 @@ describe('sizes are checked before anything is read', () => {
     writeFileSync(p, '');
     truncateSync(p, 600 * 1048576);
     const r = await run([p, '--offline']);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/not recognised as a mail server log and is too large \(600 MB\) to analyse whole/);
   }, 180_000);
 });

@@ -192,8 +192,8 @@ export const HOST_UNKNOWN: ReasonTable = {
     ),
     p(
       'hostunknown.unroutable',
-      /\bhost \S{1,255} not found\b|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,8}\.? does not exist\b|\bunrout(?:e)?able address\b|\bmail domain mentioned in email address is unknown\b|\baccount or domain may not exist\b|\brecipient domain must exist\b|\bhost unreachable\b|\bcouldn'?t find any host\b/i,
-      `Exim ("Unrouteable address"); ${QMAIL} ("Sorry, I couldn't find any host named"); cPanel`,
+      /\bhost \S{1,255} not found\b|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,8}\.? does not exist\b|\bunrout(?:e)?able address\b|\bmail domain mentioned in email address is unknown\b|\baccount or domain may not exist\b|\brecipient domain must exist\b|\bhost unreachable\b|\bcouldn'?t find any host\b|\ball relevant MX records point to non-existent hosts\b/i,
+      `Exim ("Unrouteable address"; its dnslookup router's "all relevant MX records point to non-existent hosts"); ${QMAIL} ("Sorry, I couldn't find any host named"); cPanel`,
     ),
   ],
 };

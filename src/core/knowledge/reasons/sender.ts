@@ -305,8 +305,18 @@ export const BLOCKED: ReasonTable = {
       'DNSBL refusal texts of Postfix (reject_rbl_client), Exim (dnslists), sendmail (dnsbl feature); Spamhaus, SpamCop, Barracuda',
     ),
     p(
+      // sendmail's errno text for ECONNREFUSED (sendmail/err.c errstring: "Connection refused by <host>"): no SMTP
+      // reply was read, yet sisimai counts it as blocked (a receiver's firewall refusing a listed IP says the
+      // same); the step is the connection's (knowledge/replies/session.ts connection.refused), which says both
+      'blocked.connection-refused',
+      /\bconnection refused by (?!\[?(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|::1\b|localhost\b))/i,
+      'sendmail ("Deferred: Connection refused by <host>"), sendmail/err.c',
+      undefined,
+      'connection.refused',
+    ),
+    p(
       'blocked.connection',
-      /\bconnection refused by (?!\[?(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|::1\b|localhost\b))|\bconnection (?:was )?dropped\b(?! due to socket ?error)|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
+      /\bconnection (?:was )?dropped\b(?! due to socket ?error)|\bconnection reset by peer\b|\bnot allowed to connect\b|\bnot currently accepting mail from your ip\b|\besmtp not accepting connections\b|\bservice not available, closing transmission channel\b|\bafter initial connection\b|\bgo away\b|\bno access from mail server\b|\bserver access forbidden\b/i,
       // (not Exchange's "Connection dropped due to SocketError": it names a transport failure, knowledge/replies/session.ts;
       // not a refusal by a loopback or private address, RFC 6890/1918: no receiver's policy is there — the
       // sending system's own relay or local service did not listen)

@@ -19,6 +19,13 @@ export interface ReasonPhrase {
    * (RFC 5321 §4.1.1.3), the sender's in reply to MAIL FROM. Unset: any stage.
    */
   stages?: Stage[];
+  /**
+   * A knowledge entry (knowledge/replies) whose advice serves these words better than the reason's general
+   * advice, used when that entry also applies to the text (its codes, its words): sendmail's "Connection
+   * refused by <host>" keeps the reason sisimai gives it (blocked) but is a TCP-level refusal, so its step is
+   * the connection's, not the sender's reputation.
+   */
+  advice?: string;
 }
 
 export interface ReasonTable {
@@ -66,6 +73,6 @@ export interface ReasonTable {
   advice: string;
 }
 
-export function phrase(id: string, text: RegExp, source: string, stages?: Stage[]): ReasonPhrase {
-  return stages ? { id, text, source, stages } : { id, text, source };
+export function phrase(id: string, text: RegExp, source: string, stages?: Stage[], advice?: string): ReasonPhrase {
+  return { id, text, source, ...(stages ? { stages } : {}), ...(advice ? { advice } : {}) };
 }

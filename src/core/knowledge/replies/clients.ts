@@ -47,7 +47,7 @@ const CONNECT_FAILED = [
   // "Connection timeout" and "Greeting never received" (smtp-connection, code ETIMEDOUT, command 'CONN')
   String.raw`\bconnect (?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)(?: \S{1,60}:(?:465|587|2525)\b|(?! ?\S{0,60}:\d))|\bGreeting never received\b|\bConnection timeout\b[\s\S]{0,400}?(?:smtp-connection|command: ?'CONN')`,
   // PHPMailer's debug output, Jakarta Mail, .NET System.Net.Mail, Symfony Mailer / Swift Mailer
-  String.raw`\bSMTP ERROR: Failed to connect to server\b|\bCouldn'?t connect to host, port: \S{1,253}, \d{1,5}|\bMailConnectException\b|\bUnable to connect to the remote server\b|\bConnection could not be established with host\b`,
+  String.raw`\bSMTP ERROR: Failed to connect to server\b|\bCouldn'?t connect to host, port: \S{1,253}, \d{1,5}|\bCould not connect to SMTP host: \S{1,253}, port: \d{1,5}|\bMailConnectException\b|\bUnable to connect to the remote server\b|\bConnection could not be established with host\b`,
   // Go net/smtp: "dial tcp <addr>: connect: connection refused", "… i/o timeout"
   String.raw`\bdial tcp \S{1,260}: (?:connect: (?:connection refused|connection timed out|no route to host|network is unreachable)|i\/o timeout)`,
   // Ruby Net::SMTP (Errno::ECONNREFUSED "connect(2) for <host> port 587", Net::OpenTimeout); PHP's stream functions
@@ -148,6 +148,61 @@ export const CLIENT_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['nc -vz -w 10 <SMTP host> 587   (from the machine or container that runs the program)'],
     sources: PROGRAM_ERRORS,
+  },
+  {
+    // a program was told to log in, and the server's EHLO reply listed no AUTH: the library stops before sending
+    // anything (RFC 4954 §3: AUTH is offered in the EHLO reply). Python smtplib.login() raises SMTPNotSupportedError
+    // "SMTP AUTH extension not supported by server."; Go net/smtp's Client.Auth "smtp: server doesn't support
+    // AUTH"; MailKit's and System.Net.Mail's "The SMTP server does not support authentication."
+    id: 'program.auth-not-offered',
+    sender: 'an application (its mail library)',
+    text: /\bSMTP AUTH extension not supported by server\b|\bsmtp: server doesn'?t support AUTH\b|\bThe SMTP server does not support authentication\b/i,
+    codes: [0],
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'The application wants to log in, but its SMTP server offered no login (no AUTH in its EHLO reply)',
+    meaning:
+      "The program's library asked the server what it supports (EHLO) and found no AUTH, so it gave up before sending: the settings point at a server's port 25 for incoming mail (an MX, Microsoft 365 direct send), at a relay that trusts clients by IP, or the server offers AUTH only after STARTTLS and the program did not start TLS.",
+    rules: ['submission.auth-not-offered'],
+    fix: [
+      "To log in, use the provider's submission host and port (587 with STARTTLS, or 465 with implicit TLS) and turn TLS on in the program: most servers offer AUTH only on an encrypted connection.",
+      'To send without logging in (a relay that allows your IP, Microsoft 365 direct send to <tenant>.mail.protection.outlook.com), remove the login from the program.',
+    ],
+    verify: ['swaks --server <SMTP host> --port 587 --tls --quit-after EHLO   (the EHLO reply after STARTTLS must list 250-AUTH)'],
+    sources: [
+      'RFC 4954 §3 (the AUTH EHLO keyword)',
+      'https://docs.python.org/3/library/smtplib.html#smtplib.SMTP.login (SMTPNotSupportedError)',
+      'https://pkg.go.dev/net/smtp#Client.Auth',
+      'https://github.com/jstedfast/MailKit (SmtpClient.Authenticate: NotSupportedException "The SMTP server does not support authentication.")',
+    ],
+  },
+  {
+    // a program's TLS handshake with its SMTP server failed, before any SMTP reply: MailKit's SslHandshakeException
+    // ("An error occurred while attempting to establish an SSL or TLS connection."), .NET SslStream's "The handshake
+    // failed due to an unexpected packet format" (implicit TLS spoken to a STARTTLS port), Java's SSLHandshakeException
+    id: 'program.tls-handshake-failed',
+    sender: 'an application (its mail library)',
+    text: /\bSslHandshakeException\b|\bAn error occurred while attempting to establish an SSL or TLS connection\b|\bThe handshake failed due to an unexpected packet format\b|\bjavax\.net\.ssl\.SSLHandshakeException\b|\bUnrecognized SSL message, plaintext connection\?/i,
+    codes: [0],
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'The application could not set up TLS with its SMTP server (no SMTP reply at all)',
+    meaning:
+      "The program's TLS handshake with the SMTP server failed before any mail was sent. Most often the port and the TLS mode do not match: implicit TLS (SSL) spoken to port 587 or 25, which expect STARTTLS, or STARTTLS spoken to port 465, which expects TLS at once ('unexpected packet format', 'plaintext connection?'). Less often the two sides share no TLS version or cipher, or the certificate was refused.",
+    rules: ['smtp.tls-failed'],
+    fix: [
+      'Match the TLS mode to the port: 465 with implicit TLS (SSL on connect; MailKit SecureSocketOptions.SslOnConnect, Java mail.smtp.ssl.enable), 587 (or 25) with STARTTLS (MailKit StartTls, Java mail.smtp.starttls.enable, .NET EnableSsl on 587).',
+      "If the mode matches, see what the server offers: an old runtime may lack TLS 1.2 (enable it), or the certificate is refused (the exception's inner error says so).",
+    ],
+    verify: [
+      'openssl s_client -starttls smtp -connect <SMTP host>:587 -servername <SMTP host>   (587: STARTTLS)',
+      'openssl s_client -connect <SMTP host>:465 -servername <SMTP host>   (465: implicit TLS)',
+    ],
+    sources: [
+      'https://github.com/jstedfast/MailKit/blob/master/FAQ.md (SslHandshakeException)',
+      'https://learn.microsoft.com/dotnet/api/system.net.security.sslstream',
+      'https://docs.oracle.com/javase/8/docs/api/javax/net/ssl/SSLHandshakeException.html',
+    ],
   },
   {
     // PHPMailer's own words when it cannot log in (its "authenticate" message), with no server reply shown

@@ -143,7 +143,9 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     // "speeding". The 550 5.7.28 form ("… has been blocked") is the reputation block below.
     id: 'gmail.4.7.28-rate-limited',
     sender: 'Gmail',
-    text: /unusual rate of (?:unsolicited )?e?-?mail/i,
+    // (a reply cut at its first line's end, "421-4.7.28 [ip 15] Our system has detected an unusual rate of", is
+    // read for what it says: a wrapped paste or a log that kept one line of the multi-line reply)
+    text: /unusual rate of(?: (?:unsolicited )?e?-?mail|\s*$)/i,
     codes: [421, 450, 451, 452],
     reason: 'speeding',
     party: 'sender',
@@ -658,6 +660,29 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
     rules: ['smtp.connection-failed'],
     transient: true,
     sources: [REF],
+  },
+  {
+    // Gmail's own bounce (mailer-daemon@googlemail.com) when IT could not reach the recipient's server: "The
+    // recipient server did not accept our requests to connect. Learn more at
+    // https://support.google.com/mail/answer/7720 [<host> <ip>: <what happened>]" — timed out, refused, or the
+    // receiver's greeting ("421-4.3.2 Service shutting down"). The recipient domain's mail server is at fault.
+    id: 'gmail.recipient-server-unreachable',
+    sender: 'Gmail (its bounce to a Gmail user)',
+    text: /\bThe recipient server did not accept our requests to connect\b/i,
+    // (sisimai's expired, as for every notice of a host that never answered: knowledge/reasons/transport.ts NO_ANSWER)
+    reason: 'expired',
+    party: 'recipient',
+    headline: "Gmail could not connect to the recipient domain's mail server",
+    meaning:
+      "Gmail tried to deliver and the recipient domain's mail server did not take the connection: it timed out, refused it, or greeted with a refusal (the part in brackets names the host, its address and what happened). Nothing is wrong with the sender's message or address; the recipient's mail server or its MX record is. Gmail retries for up to two days before it gives up.",
+    rules: ['smtp.connection-failed'],
+    transient: true,
+    fix: [
+      "Tell the recipient (by another way) that their mail server does not accept connections: the host and address in brackets are the ones Gmail tried; their administrator checks that it runs, answers on port 25, and that the domain's MX records name it.",
+      'If the domain is yours: dig MX <domain> must name hosts that answer on port 25 from the internet (nc -vz <host> 25 from outside your network).',
+    ],
+    verify: ['dig +short MX <recipient domain>', 'nc -vz -w 10 <the host in brackets> 25   (from outside the recipient network)'],
+    sources: ['https://support.google.com/mail/answer/7720 (the page Gmail\'s bounce links: "Fix bounced or rejected emails")'],
   },
   {
     id: 'google.groups-no-permission',

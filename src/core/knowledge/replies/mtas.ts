@@ -108,6 +108,51 @@ export const MTA_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // sendmail finds itself at the head of the domain's MX list (domain.c getmxrr: the SYSERR "MX list for <domain>
+    // points back to <host>"; the delivery's "553 5.3.5 <host> config error: mail loops back to me (MX problem?)"):
+    // the MX points at this server, but the domain is not one of its own (class w, local-host-names)
+    id: 'sendmail.mail-loops-back',
+    sender: 'sendmail (MX list)',
+    text: /\bconfig error: mail loops back to me\b|\bMX list for \S{1,255} points back to\b/i,
+    reason: 'systemerror',
+    party: 'unknown',
+    meaning:
+      "The sending sendmail found itself as the best MX of the recipient domain, so it would deliver to itself: the domain's MX record points at this server, but sendmail does not take the domain as its own (it is not in class w, /etc/mail/local-host-names), or a mailertable or relay sends it back.",
+    rules: ['smtp.mail-loop'],
+    fix: [
+      "If this server should receive the domain's mail, add the domain to /etc/mail/local-host-names (class w) or to the virtusertable, and restart sendmail; if not, correct the domain's MX record (or the mailertable entry) so it names the real mail server.",
+    ],
+    verify: ['dig +short MX <recipient domain>', 'sendmail -bt -d0.4 < /dev/null   (lists the names sendmail takes as its own: class w)'],
+    sources: [
+      'sendmail src/domain.c (getmxrr: "MX list for %s points back to %s")',
+      'sendmail src/deliver.c ("553 5.3.5 %s config error: mail loops back to me (MX problem?)")',
+      'https://www.sendmail.org/~ca/email/doc8.12/op-sh-5.html (class w)',
+    ],
+  },
+  {
+    // sendmail's status for an EX_CONFIG exit (sysexits.h 78, "Local configuration error", DSN 5.3.5 "System
+    // incorrectly configured", RFC 3463 §3.4): the sending server's own setup stopped the delivery, most often the
+    // MX loop above; the SYSERR line before it in the log names the cause
+    id: 'sendmail.local-configuration-error',
+    sender: 'sendmail (EX_CONFIG)',
+    text: /^\s*(?:(?:Deferred|Service unavailable): )?Local configuration error\b/i,
+    codes: [0],
+    reason: 'systemerror',
+    party: 'unknown',
+    headline: "The sending sendmail stopped on its own configuration ('Local configuration error'), not on any receiver's reply",
+    meaning:
+      "sendmail ends a delivery with 'Local configuration error' when its own configuration makes the delivery impossible: most often the recipient domain's MX points back at this server (a SYSERR line 'MX list for … points back to …' or 'mail loops back to me' just before it), otherwise a mailer or a map it cannot use. No receiver was asked.",
+    rules: ['mta.local-error', 'smtp.mail-loop'],
+    fix: [
+      "Read the SYSERR line logged just before it for the same queue ID: an MX loop is fixed by adding the domain to /etc/mail/local-host-names (if this server receives its mail) or by correcting the domain's MX record; another cause names the mailer or map to fix in sendmail.mc.",
+    ],
+    verify: ["grep '<queue id>' /var/log/maillog", 'dig +short MX <recipient domain>'],
+    sources: [
+      'sendmail include/sm/sysexits.h and src/sysexits.c (EX_CONFIG: "Local configuration error", 5.3.5)',
+      'RFC 3463 §3.4 (X.3.5 System incorrectly configured)',
+    ],
+  },
+  {
     // sendmail srvrsmtp.c: MAIL/RCPT when the queue's file system is below MinFreeBlocks
     id: 'sendmail.insufficient-disk',
     sender: 'sendmail (MinFreeBlocks)',

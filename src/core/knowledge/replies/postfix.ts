@@ -39,6 +39,57 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Postfix's own delivery agents that could not hand the message on: pipe(8) and local(8) running a command
+    // (procmail, Dovecot's deliver/dovecot-lda, a script) that failed — src/global/pipe_command.c "Command died
+    // with status N", "Command output: …", pipe's "temporary failure." — and qmgr's "mail transport
+    // unavailable" for a master.cf transport that is missing or keeps crashing. No receiver was asked: the
+    // server's own setup stopped the delivery.
+    id: 'postfix.delivery-agent-failed',
+    sender: 'Postfix (pipe, local, qmgr)',
+    text: /\bCommand died with status \d+\b|\bCommand (?:time limit exceeded|output:)|\bmail transport unavailable\b|^\s*temporary failure\.\s/i,
+    codes: [0],
+    // (sisimai's mailererror: the mail delivery program failed)
+    reason: 'mailererror',
+    party: 'receiver-policy',
+    headline: "The server's own delivery step failed (a command or transport of its own), before any receiver was asked",
+    meaning:
+      "Postfix handed the message to one of its own delivery programs and that step failed: a command run by pipe(8) or local(8) — procmail, Dovecot's LDA, a script — exited with an error (its output follows 'Command output:'), or the transport named for the domain is missing from master.cf or keeps crashing ('mail transport unavailable'). The sender did nothing wrong; the server's administrator fixes the command or the transport, and the queue retries a temporary failure.",
+    rules: ['mta.local-error'],
+    fix: [
+      "Read what the command said (after 'Command output:') and the lines logged before it for the same queue ID: a permission denied names the file or directory to fix (the mailbox, the user's home, the LDA's log), a missing program the path to correct in master.cf or in mailbox_command.",
+      "'mail transport unavailable': the transport named in transport_maps, virtual_transport or mailbox_transport must exist in master.cf and start (postfix check; the 'warning:' or 'fatal:' lines name it); then postfix reload and postqueue -f.",
+    ],
+    verify: [
+      "grep '<queue id>' /var/log/mail.log",
+      'postfix check; postconf -M | grep -E "pipe|lmtp|virtual"',
+      'postqueue -f   (retries the deferred mail after the fix)',
+    ],
+    sources: [
+      'https://www.postfix.org/pipe.8.html',
+      'https://www.postfix.org/local.8.html',
+      'Postfix src/global/pipe_command.c ("Command died with status %d", "Command output: %s"); src/qmgr/qmgr_deliver.c ("mail transport unavailable")',
+    ],
+  },
+  {
+    // Dovecot's text for any internal failure it will not detail to a client (lib-storage mail-error.h
+    // MAIL_ERRSTR_CRITICAL_MSG), answered over LMTP, by the LDA and over IMAP: the mailbox server's own fault
+    id: 'dovecot.internal-error',
+    sender: 'Dovecot (LMTP, LDA)',
+    text: /\bInternal error occurred\. Refer to server log for more information\b/i,
+    reason: 'systemerror',
+    party: 'receiver-policy',
+    headline: 'The mailbox server (Dovecot) failed on its own error while storing the message',
+    meaning:
+      "Dovecot answers 'Internal error occurred. Refer to server log for more information.' for any failure of its own it does not tell a client about: a mail store it cannot write (permissions, a full disk, a broken index), a quota or Sieve plugin that failed, a user lookup that errored. The message is fine; the mailbox server's log at that time names the cause.",
+    rules: ['mta.local-error'],
+    fix: [
+      'On the mailbox server: doveadm log errors (or journalctl -u dovecot) at the time of the refusal names the failed file or plugin; fix its permissions, space or configuration, then postqueue -f to retry.',
+      'If the server is not yours: tell its administrator the time and the recipient; the fault is on their side.',
+    ],
+    verify: ['doveadm log errors', 'doveadm user <recipient>   (the user lookup works and names the right mail location)'],
+    sources: ['Dovecot src/lib-storage/mail-error.h (MAIL_ERRSTR_CRITICAL_MSG)', 'https://doc.dovecot.org/main/core/admin/logging.html'],
+  },
+  {
     // the same words after the envelope (at RCPT or DATA): Postfix talks to its milters from the connection
     // on, so one that is down or unreachable fails the session at CONNECT (MILTER_README: milter_default_action
     // applies when "the Milter application is unavailable"); a milter that answered the connection and the

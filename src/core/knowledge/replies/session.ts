@@ -177,7 +177,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     reason: 'networkerror',
     party: 'recipient',
     meaning:
-      'The receiving host answered the TCP connection with a reset: nothing listens on port 25 there. Its mail server is down, or the MX record points at a host that runs no mail server (a web server, an old address).',
+      "The receiving host answered the TCP connection with a reset: nothing listens on port 25 there. Its mail server is down, or the MX record points at a host that runs no mail server (a web server, an old address). Less often the receiver's firewall refuses the sending IP itself (a block before any SMTP): then other senders get through while this one does not.",
     rules: ['smtp.connection-failed'],
     fix: [
       "Check the recipient domain's MX records and that each host named there answers on port 25; if the domain is yours, start the mail server or correct the MX record.",
@@ -209,6 +209,33 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     sources: [
       'https://support.microsoft.com/kb/979175 (the queue Last Error "451 4.4.0 Primary target IP address responded with: … Attempted failover to alternate host, but that did not succeed")',
       'http://nuangel.net/2013/01/exchange-error-attempted-to-failover/ ("421.4.4.2 unable to connect": the server\'s own antivirus blocked outgoing port 25)',
+    ],
+  },
+  {
+    // Exim's deferral when it did not even try: every host of the domain failed before and none has reached its
+    // retry time (spec ch-retry_configuration, "retry time not reached for any host"). The cause is the earlier
+    // attempt's failure, in the message's earlier log lines; the long-failure variant is a queue that gave up
+    // (knowledge/reasons/transport.ts, expired).
+    id: 'exim.retry-time-not-reached',
+    sender: 'Exim (its retry database)',
+    text: /\bretry time not reached for any host\b(?! after a long failure period)/i,
+    codes: NO_REPLY,
+    // (sisimai's onhold: the words name no cause of their own)
+    reason: 'onhold',
+    party: 'unknown',
+    headline: 'Exim did not try this time: every host of the recipient domain failed before, and none has reached its retry time',
+    meaning:
+      "Exim keeps a retry database per host: after a failed attempt (a timeout, a refused connection, a 4xx reply) it waits before it tries that host again. 'Retry time not reached for any host' is no new failure but a reminder: the reason is in the earlier log lines of this message or host. The queue keeps trying until the retry rules give up.",
+    rules: ['smtp.connection-failed'],
+    transient: true,
+    fix: [
+      "Find the first failure: exigrep '<recipient domain>' /var/log/exim/mainlog (or exim -Mvl <message id>) shows the attempt that failed and its reason; fix that (port 25 blocked, the receiver's refusal, DNS).",
+      'To retry at once after the fix: exim -M <message id> (one message) or exim -qff (the whole queue); exinext <recipient domain> shows when Exim will try next.',
+    ],
+    verify: ['exinext <recipient domain>', ...CONNECT_VERIFY],
+    sources: [
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-retry_configuration.html',
+      'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-exim_utilities.html (exinext, exigrep)',
     ],
   },
   {
@@ -449,7 +476,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
   {
     id: 'helo.rejected',
     sender: 'Exim, sendmail, MDaemon, Exchange and others',
-    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must (?:be|contain|resolve)|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1/i,
+    text: /(?:invalid|bad|illegal|forged|bogus|unacceptable|malformed|unqualified) (?:HELO|EHLO)|(?:HELO|EHLO)(?:\/EHLO)? (?:name |hostname |command |argument |greeting )?(?:\S+ )?(?:rejected|refused|denied|is invalid|invalid|not (?:allowed|accepted|valid|resolvable|fully qualified|a FQDN)|must (?:be|contain|resolve)|should be|is (?:an IP|my|our|not))|HELO required|your (?:HELO|EHLO)|Helo name|(?:HELO|EHLO) (?:host|domain) (?:not found|does not exist|unknown)|fully qualified (?:host|domain) ?name|See RFC ?2821 4\.1\.1\.1|RFC ?5321 4\.1\.1\.1|^Syntax: (?:HELO|EHLO) hostname\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -460,6 +487,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: ['dig +short <HELO name> A', 'swaks --server {server} --ehlo <HELO name> --quit-after EHLO'],
     sources: [
+      'Postfix src/smtpd/smtpd.c ("501 Syntax: HELO hostname", "501 Syntax: EHLO hostname": a HELO/EHLO without a name)',
       'RFC 5321 §4.1.1.1 (EHLO takes the client’s fully qualified domain name)',
       'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html (verify = helo, acl_smtp_helo)',
     ],
