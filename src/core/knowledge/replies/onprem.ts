@@ -35,37 +35,6 @@ export const ONPREM_REPLIES: ReplyKnowledge[] = [
     sources: ['https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/2952 (420 4.2.0 Recipient deferred because there is no Mdb)'],
   },
   {
-    // Exchange's own queue status when it could not open a TCP connection to the next hop: it writes its OWN
-    // "421 4.2.1 Unable to connect." (or Winsock 10060/10061) inside "Primary target IP address responded with:
-    // …" / "Error encountered while communicating with primary target IP address: …" — no receiver said 421.
-    // The receiving host did not answer on port 25 (down, firewalled, or this network blocks outgoing 25).
-    id: 'exchange.unable-to-connect',
-    ownQueue: true,
-    sender: 'Exchange Server (its own queue)',
-    text: /\bprimary target IP address(?: responded with)?:? "?(?:421 4\.2\.1 Unable to connect\b|Failed to connect\. Winsock error code: 1006[01]\b)/i,
-    codes: [451, 441, 0],
-    reason: 'networkerror',
-    party: 'unknown',
-    headline:
-      "The organisation's Exchange server could not connect to the next hop (its own '421 4.2.1 Unable to connect', no receiver's reply)",
-    meaning:
-      "Exchange tried to open a connection to the receiving host on port 25 and got none (a timeout, Winsock 10060, or a refusal, 10061), then tried the other MX hosts with the same result; the '421 4.2.1 Unable to connect' inside is Exchange's own status, not a reply. The receiving host is down or firewalled, or the organisation's network (or its provider) blocks outgoing port 25, or a smart host in the send connector does not listen.",
-    rules: ['smtp.connection-failed'],
-    transient: true,
-    fix: [
-      'From the Exchange server: Test-NetConnection <the last endpoint attempted> -Port 25 — if it fails for every outside host, the firewall or the provider blocks outgoing 25 (route through a smart host on 587, or ask the provider to open it); if only this host fails, the receiver is down or refuses your IP at the firewall.',
-      "If the send connector uses a smart host, check its name, port and that it accepts this server's IP (Get-SendConnector | Format-List Name,SmartHosts,Port).",
-    ],
-    verify: [
-      'Test-NetConnection <receiving host> -Port 25   (TcpTestSucceeded : True)',
-      'Get-Queue | Format-List Identity,LastError,NextHopDomain',
-    ],
-    sources: [
-      'Exchange Server transport: the queue\'s LastError and the delay DSN ("451 4.4.0 Primary target IP address responded with: 421 4.2.1 Unable to connect.", "441 4.4.1 Error encountered while communicating with primary target IP address"); https://learn.microsoft.com/exchange/mail-flow/queues/queues (queue properties: LastError)',
-      'https://learn.microsoft.com/windows/win32/winsock/windows-sockets-error-codes-2 (10060 WSAETIMEDOUT, 10061 WSAECONNREFUSED)',
-    ],
-  },
-  {
     // Exchange servers that talk to each other (an Edge subscription, hybrid, two sites) authenticate as
     // Exchange servers (ExchangeServer auth over TLS, or the Exchange Server permission on the receive connector);
     // "451 5.7.3 Cannot achieve Exchange Server authentication" is that handshake failing — the organisation's

@@ -203,6 +203,7 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     fix: [
       'From the Exchange server: Test-NetConnection <receiving MX> -Port 25 (or telnet <MX> 25). If no destination answers, find what blocks outgoing port 25 on the server or its network: an antivirus rule against mass-mailing worms (McAfee Access Protection "Prevent mass mailing worms from sending mail"), the Windows firewall, the perimeter firewall, or the provider.',
       'If only one destination fails, check its MX records and whether its hosts accept connections.',
+      "If the send connector uses a smart host, check its name, port and that it accepts this server's IP (Get-SendConnector | Format-List Name,SmartHosts,Port).",
     ],
     verify: ['Test-NetConnection <receiving MX> -Port 25   (TcpTestSucceeded: True)', 'Get-Queue | Format-List Identity,Status,LastError'],
     transient: true,
