@@ -3,26 +3,9 @@
 // provider's reply) gives it, read bare, cut short, in a Postfix bounce line and folded into a DSN's
 // Diagnostic-Code (forms() of receiver-docs.table.ts), with the entry, the reason, the first step and who acts;
 // and a similar text that must not be read as that entry.
-import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/core/index';
-import { knowledgeById } from '../../../src/core/knowledge/replies';
-import { forms, type DocRow, type DocTable } from './receiver-docs.table';
+import { describePartyTables, partyRow as r, type PartyTable } from './receiver-docs-party';
 
-type Row = DocRow & { party: string };
-const r = (
-  id: string,
-  code: number,
-  enhanced: string | null,
-  text: string,
-  stage: DocRow['stage'],
-  reason: string,
-  first: string,
-  party: string,
-  not: string,
-  short?: string,
-): Row => ({ id, code, enhanced, text, stage, reason, first, party, not, ...(short ? { short } : {}) });
-
-const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
+const TABLES: PartyTable[] = [
   {
     receiver: 'AT&T (BellSouth, Worldnet)',
     host: 'al-ip4-mx-vip1.prodigy.net',
@@ -139,32 +122,4 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
   },
 ];
 
-async function read(text: string) {
-  const rep = await analyze(text);
-  const first = rep.checklist.find((s) => s.status === 'fail' || s.status === 'warn');
-  const j = rep.rejections[0];
-  return { knowledge: j?.knowledge ?? null, reason: j?.reason, first: first?.rule, party: j?.party };
-}
-
-for (const table of TABLES) {
-  describe(`${table.receiver}: documented replies (${table.source})`, () => {
-    const cases = table.rows.flatMap((row) =>
-      forms(table, row).map(
-        ([form, paste]) => [`${row.code} ${row.enhanced ?? ''} ${row.text.slice(0, 50)}… (${form})`, row, form, paste] as const,
-      ),
-    );
-    it.each(cases)('%s', async (_name, row, form, paste) => {
-      const got = await read(paste);
-      if (form !== 'cut short') expect(got.knowledge).toBe(row.id);
-      expect(got.reason).toBe(row.reason);
-      expect(got.first).toBe(row.first);
-      expect(got.party).toBe(row.party);
-    });
-    it.each(table.rows.map((row) => [row.not, row] as const))('not read as its entry: %s', async (not, row) => {
-      expect((await read(not)).knowledge).not.toBe(row.id);
-    });
-    it('every entry it names exists and cites a source', () => {
-      for (const row of table.rows) expect(knowledgeById(row.id)?.sources.length, row.id).toBeGreaterThan(0);
-    });
-  });
-}
+describePartyTables(TABLES);

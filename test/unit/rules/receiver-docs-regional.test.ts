@@ -3,26 +3,9 @@
 // Free. Each text as the provider's page (or a page quoting its reply) gives it, read bare, cut short, in a
 // Postfix bounce line and folded into a DSN's Diagnostic-Code (forms() of receiver-docs.table.ts), with the
 // entry, the reason, the first step and who acts; and a similar text that must not be read as that entry.
-import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/core/index';
-import { knowledgeById } from '../../../src/core/knowledge/replies';
-import { forms, type DocRow, type DocTable } from './receiver-docs.table';
+import { describePartyTables, partyRow as r, type PartyTable } from './receiver-docs-party';
 
-type Row = DocRow & { party: string };
-const r = (
-  id: string,
-  code: number,
-  enhanced: string | null,
-  text: string,
-  stage: DocRow['stage'],
-  reason: string,
-  first: string,
-  party: string,
-  not: string,
-  short?: string,
-): Row => ({ id, code, enhanced, text, stage, reason, first, party, not, ...(short ? { short } : {}) });
-
-const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
+const TABLES: PartyTable[] = [
   {
     receiver: 'NetEase (163.com, 126.com)',
     host: '163mx01.mxmail.netease.com',
@@ -97,7 +80,17 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
     rcpt: 'someone@sina.com',
     source: 'https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html',
     rows: [
-      r('coremail.blocked-blackip', 550, null, 'black ip', 'RCPT TO', 'blocked', 'reputation.blocked', 'sender', '550 black ip list updated, please retry'),
+      r(
+        'coremail.blocked-blackip',
+        550,
+        null,
+        'black ip',
+        'RCPT TO',
+        'blocked',
+        'reputation.blocked',
+        'sender',
+        '550 black ip list updated, please retry',
+      ),
       r(
         'coremail.authfailure-remoteipcheckerror',
         556,
@@ -109,7 +102,17 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
         'sender',
         '556 remote ip check passed',
       ),
-      r('coremail.norelaying-hostdeniesrelay', 553, null, 'host denies relay', 'RCPT TO', 'norelaying', 'smtp.relay-denied', 'sender', '553 host allows relay for you'),
+      r(
+        'coremail.norelaying-hostdeniesrelay',
+        553,
+        null,
+        'host denies relay',
+        'RCPT TO',
+        'norelaying',
+        'smtp.relay-denied',
+        'sender',
+        '553 host allows relay for you',
+      ),
       r(
         'coremail.securityerror-relaychecklocalfail',
         553,
@@ -132,7 +135,17 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
         'receiver-policy',
         '552 too many mails in the queue',
       ),
-      r('coremail.blocked-helohosterror', 555, null, 'helohost error', 'HELO', 'blocked', 'smtp.helo-rejected', 'sender', '555 helohost accepted'),
+      r(
+        'coremail.blocked-helohosterror',
+        555,
+        null,
+        'helohost error',
+        'HELO',
+        'blocked',
+        'smtp.helo-rejected',
+        'sender',
+        '555 helohost accepted',
+      ),
     ],
   },
   {
@@ -244,7 +257,19 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
     host: 'mx1.nic.ru',
     rcpt: 'someone@example.ru',
     source: 'https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html',
-    rows: [r('nicru.try-another-server', 451, null, 'Please try another server', 'connect', 'requireptr', 'smtp.ptr-required', 'sender', '451 Please try again later')],
+    rows: [
+      r(
+        'nicru.try-another-server',
+        451,
+        null,
+        'Please try another server',
+        'connect',
+        'requireptr',
+        'smtp.ptr-required',
+        'sender',
+        '451 Please try again later',
+      ),
+    ],
   },
   {
     receiver: 'KPN',
@@ -352,7 +377,7 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
         'userunknown',
         'smtp.recipient-unknown',
         'recipient',
-        "550 5.1.1 szn; User has got the service mapped",
+        '550 5.1.1 szn; User has got the service mapped',
       ),
     ],
   },
@@ -530,30 +555,4 @@ const TABLES: (Omit<DocTable, 'rows'> & { rows: Row[] })[] = [
   },
 ];
 
-async function read(text: string) {
-  const rep = await analyze(text);
-  const first = rep.checklist.find((s) => s.status === 'fail' || s.status === 'warn');
-  const j = rep.rejections[0];
-  return { knowledge: j?.knowledge ?? null, reason: j?.reason, first: first?.rule, party: j?.party };
-}
-
-for (const table of TABLES) {
-  describe(`${table.receiver}: documented replies (${table.source})`, () => {
-    const cases = table.rows.flatMap((row) =>
-      forms(table, row).map(([form, paste]) => [`${row.code} ${row.enhanced ?? ''} ${row.text.slice(0, 50)}… (${form})`, row, form, paste] as const),
-    );
-    it.each(cases)('%s', async (_name, row, form, paste) => {
-      const got = await read(paste);
-      if (form !== 'cut short') expect(got.knowledge).toBe(row.id);
-      expect(got.reason).toBe(row.reason);
-      expect(got.first).toBe(row.first);
-      expect(got.party).toBe(row.party);
-    });
-    it.each(table.rows.map((row) => [row.not, row] as const))('not read as its entry: %s', async (not, row) => {
-      expect((await read(not)).knowledge).not.toBe(row.id);
-    });
-    it('every entry it names exists and cites a source', () => {
-      for (const row of table.rows) expect(knowledgeById(row.id)?.sources.length, row.id).toBeGreaterThan(0);
-    });
-  });
-}
+describePartyTables(TABLES);
