@@ -171,8 +171,10 @@ function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number): 
 function preferUnwrapped(lines: string[], asPasted: Choice, softLines: string[], soft: Choice, maxReplyChars: number): boolean {
   if (!asPasted.parser) return true;
   const sure = soft.confidence >= asPasted.confidence;
-  if (sure && soft.parser?.kind === asPasted.parser.kind) return true;
   const softFinds = refusalsFound(soft, softLines, maxReplyChars) > 0;
+  // (the same reader on both: the unwrapped lines, unless joining lost the refusal the lines as pasted show —
+  // short records a client's width happened to join, nullmailer's "smtp: Failed: 553 …" behind a full line)
+  if (sure && soft.parser?.kind === asPasted.parser.kind) return softFinds || refusalsFound(asPasted, lines, maxReplyChars) === 0;
   const pastedFinds = refusalsFound(asPasted, lines, maxReplyChars) > 0;
   return softFinds === pastedFinds ? sure : softFinds;
 }
