@@ -76,6 +76,8 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   const readInner =
     !!inner &&
     (isLogKind(inner.kind) ||
+      // (no reader takes the paste as it stands: what the container holds is all there is to read)
+      !parser ||
       (folded(baseLines, unwrapped!.lines) && innerReadingSurer(readSoft ? softChoice! : asPasted, baseLines, innerChoice!)));
   if (readInner) parser = inner;
   if (!parser) {
@@ -100,13 +102,17 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
 }
 
 /**
- * Whether a container folded the text it holds into few lines of the paste (a JSON record or a shell
- * string on one line, a page's paragraph with <br>): its lines undone are at least twice as many. A
- * whole message whose parts hold some HTML or escapes is no such container: its own lines are its text.
+ * Whether a container holds the whole text: the paste is a line or two, or the container folded the text into few lines of the paste (a JSON record
+ * or a shell string on one line, a page's paragraph with <br>: its lines undone are at least twice as
+ * many), or it is a page's source line for line (most lines end with a <br> tag: a forum's post as HTML).
+ * A whole message whose parts hold some HTML or escapes is neither: its own lines are its text.
  */
 function folded(pasted: string[], undone: string[]): boolean {
-  const count = (ls: string[]) => ls.filter((l) => l.trim()).length;
-  return count(undone) >= 2 * count(pasted);
+  const text = (ls: string[]) => ls.filter((l) => l.trim());
+  // (a line or two that the container is: a shell's $'…' or a JSON string holding one reply)
+  if (text(pasted).length <= 2 || text(undone).length >= 2 * text(pasted).length) return true;
+  const lines = text(pasted);
+  return lines.length >= 2 && lines.filter((l) => /<br\s*\/?>\s*$/i.test(l)).length >= 0.8 * lines.length;
 }
 
 /**

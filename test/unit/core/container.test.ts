@@ -108,6 +108,37 @@ describe('a log in a container', () => {
     expect(r.checklist.find((s) => s.status === 'fail' || s.status === 'warn')?.rule).toBe('smtp.mailbox-full');
   });
 
+  it('a quoted DSN block as a page’s source line for line (a <br /> ending each): read out of it too', async () => {
+    const dsn = [
+      '> Reporting-MTA: dns; mail.example.org',
+      '>',
+      '>Final-Recipient: rfc822; admin@example.org',
+      '>Action: failed',
+      '>Status: 5.4.6',
+      '> Diagnostic-Code: X-Postfix; mail for example.org loops back to myself',
+    ];
+    const paste = dsn.map((l) => html(l) + '<br />').join('\n');
+    const r = await analyze(paste, { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.checklist.find((s) => s.status === 'fail' || s.status === 'warn')?.rule).toBe('smtp.mail-loop');
+  });
+
+  // a line no reader takes as it stands, whose container undone is an error a reader knows
+  it.each([
+    [
+      'a TLS error in a page’s HTML (&#39; for the apostrophe)',
+      '<p>Hostname/IP does not match certificate&#39;s altnames: Host: mail.example.org. is not in the cert&#39;s altnames: DNS:example.org, DNS:www.example.org</p>',
+      'smtp.tls-failed',
+    ],
+    [
+      "a sending quota quoted in a shell string (\\' for the apostrophe)",
+      `+ echo $'"Quota d\\'envoi de mails dépassé"'`,
+      'smtp.rate-limited',
+    ],
+  ])('%s: read out of its container', async (_n, paste, rule) => {
+    const r = await analyze(paste, { now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(r.checklist.find((s) => s.status === 'fail' || s.status === 'warn')?.rule).toBe(rule);
+  });
+
   it('the receiver’s Authentication-Results in a JSON record are read as headers: DMARC failed, not a refusal', async () => {
     const r = await analyze(record(AUTH_RESULTS), { now: () => new Date('2026-12-01T00:00:00Z') });
     expect(r.inputs.map((i) => i.kind)).toEqual(['headers']);
