@@ -115,6 +115,13 @@ function ownRecord(prev: string, l: string, next?: string): boolean {
 }
 
 /**
+ * The names of a message's common header fields (RFC 5322 §3.6, RFC 2045, RFC 8601, RFC 7208) and of a
+ * delivery status report's (RFC 3464 §2.2–2.3): a line that opens with one is a field wherever it stands.
+ */
+const MAIL_OR_DSN_FIELD =
+  /^(?:Received|From|To|Cc|Bcc|Subject|Date|Message-ID|Return-Path|Reply-To|Sender|MIME-Version|Content-Type|Content-Transfer-Encoding|DKIM-Signature|Authentication-Results|Received-SPF|In-Reply-To|References|X-Mailer|Delivered-To|Final-Recipient|Original-Recipient|Reporting-MTA|Received-From-MTA|Action|Status|Diagnostic-Code|Remote-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|X-Postfix-Queue-ID|X-Postfix-Sender):/i;
+
+/**
  * A "Word: …" line between two lines of prose, none of them a field: a header block or a DSN writes its
  * fields one after another, so a label alone there is a word a client's break put at the line start
  * (a wrapped application error's "…: Error: Can't send mail", "… is in an 550 / RBL: https://…"). Only
@@ -122,6 +129,8 @@ function ownRecord(prev: string, l: string, next?: string): boolean {
  */
 function loneLabel(prev: string, l: string, next: string | undefined): boolean {
   if (!prev.trim() || FIELD_START.test(prev) || /^\s/.test(prev)) return false;
+  // (a header's or a DSN's own field name stays a field: "Status: 5.1.1" under a notice's words)
+  if (MAIL_OR_DSN_FIELD.test(l)) return false;
   if (next !== undefined && (FIELD_START.test(next) || /^\s+\S/.test(next))) return false;
   // (a label that names a reply or a program's record, "Error: 550 …", stays a record: the reply finders read it so)
   return !/^[A-Za-z-]+:\s+[245]\d\d\b/.test(l);

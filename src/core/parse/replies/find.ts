@@ -819,7 +819,8 @@ function stripCodes(text: string, code: number | null, enhanced: string | null, 
   const e = enhanced ? enhanced.replace(/\./g, '\\.') : null;
   if (code !== null) {
     t = t.replace(new RegExp(String.raw`\s${code}-(?:#?${e ?? ENH}\.?\s)?`, 'g'), ' ');
-    t = t.replace(new RegExp(String.raw`\s${code} ${e ? `#?${e}\.?\s` : `(?=#?${ENH}\.?\s)`}`, 'g'), ' ');
+    // (the nested templates are String.raw too: a plain template would drop the backslashes)
+    t = t.replace(new RegExp(String.raw`\s${code} ${e ? String.raw`#?${e}\.?\s` : String.raw`(?=#?${ENH}\.?\s)`}`, 'g'), ' ');
     if (multi) t = t.replace(new RegExp(String.raw`\s${code}\s`, 'g'), ' ');
     // the head when the reply starts with the code ("550 5.7.1 …", a library's "550: 5.7.1 …")
     t = t.replace(new RegExp(String.raw`^\s${code}:?\s`), ' ');
