@@ -56,9 +56,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason filtered (550 - unknown), want userunknown|rejected
   'infosphere-550-cant-accept-user-5-7-1-mistyped-local-recipient':
     "reason only: \"550 can't accept user... (#5.7.1)\" (a submission server refusing a non-existent local recipient) is classified 'filtered' from the qmail-style (#5.7.1) policy status; the step (smtp.recipient-unknown) is right",
-  // first reputation.blocked:fail, want smtp.auth-required|smtp.relay-denied
+  // first smtp.rejected:fail, want smtp.auth-required|smtp.relay-denied
   'ja-arena-554-5-7-1-client-host-rejected-access-denied-smtp-auth-off':
-    "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as an IP-reputation block, the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
+    "Postfix's bare '554 5.7.1 <…>: Client host rejected: Access denied' from a provider's submission server (the client sent without SMTP AUTH) is read as a generic refusal (smtp.rejected), the same family as docker-postfix-client-restrictions-lack-sasl-…: a client restriction ending in reject is not read as 'authenticate first'",
   // reason authfailure (550 5.7.1 unknown), want rejected|securityerror|policyviolation
   'mailchannels-550-5-7-1-sender-not-authorized-to-send-from-domain-kb':
     "reason only: MailChannels' '550 5.7.1 This sender is not authorized to send from domain.com' is SPF's sentence without its name, read as authfailure (sisimai's reason for SPF failures), which the expectation does not list; the step (spf.fail) is right",

@@ -52,7 +52,8 @@ export interface ReplyKnowledge {
   generic?: boolean;
   /**
    * The receiver's host names, when its words mean something else elsewhere: the entry
-   * applies when the remote host that answered is one of these, or is not known.
+   * applies only when the remote host that answered, or the recipient's domain, is one of these
+   * (reason/engine.ts receivedBy) — a paste that names neither is read by the words' other tables.
    */
   hosts?: RegExp;
   /**
