@@ -2099,6 +2099,19 @@ export const COMCAST: DocTable = {
       '421 resimta-po-21v.sys.comcast.net comcast 192.0.2.25 Service restarting',
       'comcast 192.0.2.25 Too many sessions opened. Please see http://postmaster.comcast.net/smtp-error-codes.php#RL000001',
     ),
+    // the page's non-specific codes: "421 - [Reverse DNS failure : Try again later]" (the sending IP's PTR lookup
+    // failed; a temporary refusal) — read by the requireptr words of knowledge/reasons/sender.ts, no Comcast entry
+    row(
+      'generic.require-ptr',
+      421,
+      null,
+      'resimta-po-21v.sys.comcast.net comcast 192.0.2.25 Reverse DNS failure : Try again later',
+      'connect',
+      'requireptr',
+      'smtp.ptr-required',
+      '421 resimta-po-21v.sys.comcast.net comcast 192.0.2.25 DNS failure : Try again later',
+      'comcast 192.0.2.25 Reverse DNS failure : Try again later',
+    ),
   ],
 };
 

@@ -109,8 +109,8 @@ export const REQUIRE_PTR: ReasonTable = {
   phrases: [
     p(
       'requireptr.no-ptr',
-      /\b(?:no|missing|without|lacks?|have no|has no|invalid|bad) (?:a )?(?:valid )?(?:PTR|reverse DNS|rDNS|reverse hostname|DNS PTR|DNS reverse)\b|\bPTR record\b|\bptr-records\b|\breverse (?:DNS|hostname|lookup|dns lookup|address)\b.{0,20}\b(?:failed|missing|not found|does not match|mismatch|required|rejected|check)|\breverse DNS (?:for|of|entry|name)\b|\bfix (?:your )?reverse DNS\b/i,
-      'RFC 7372 §3.3 (X.7.25); Gmail ("does not have a PTR record setup"); T-Online, GMX ("Bad DNS PTR resource record"); FORPSI/Aruba bizsmtp ("no DNS reverse for <ip>")',
+      /\b(?:no|missing|without|lacks?|have no|has no|invalid|bad) (?:a )?(?:valid )?(?:PTR|reverse DNS|rDNS|reverse hostname|DNS PTR|DNS reverse)\b|\bPTR record\b|\bptr-records\b|\breverse (?:DNS|hostname|lookup|dns lookup|address)\b.{0,20}\b(?:fail(?:ed|ure)|missing|not found|does not match|mismatch|required|rejected|check)|\breverse DNS (?:for|of|entry|name)\b|\bfix (?:your )?reverse DNS\b/i,
+      'RFC 7372 §3.3 (X.7.25); Gmail ("does not have a PTR record setup"); T-Online, GMX ("Bad DNS PTR resource record"); FORPSI/Aruba bizsmtp ("no DNS reverse for <ip>"); Comcast ("421 … Reverse DNS failure : Try again later", http://postmaster.comcast.net/mail-error-codes.html)',
     ),
     p(
       'requireptr.hostname',
