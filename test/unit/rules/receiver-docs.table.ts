@@ -2033,6 +2033,19 @@ export const MAILRU_YANDEX: DocTable = {
       'smtp.recipient-unknown',
       '550 5.7.1 No such user here, try the other one later please',
     ),
+    // Yandex's table of its own bounces puts "No correct recipients" with the addresses that do not exist
+    // (https://yandex.com/support/mail/bounces/yandex.html): the userunknown words of knowledge/reasons/recipient.ts;
+    // after RCPT TO, as a reply to the message, the reason is sisimai's "filtered" (the recipient refused, not unknown)
+    row(
+      'generic.user-unknown',
+      554,
+      '5.5.1',
+      'Error: No correct recipients',
+      'end of DATA',
+      'filtered',
+      'smtp.recipient-unknown',
+      '554 5.5.1 Error: correct recipients only',
+    ),
   ],
 };
 
