@@ -19,7 +19,7 @@ const KNOWN_MISSES: Record<string, string> = {
     "Postfix's own SMTP-client SASL failure when no mechanism is usable ('offered no compatible authentication mechanisms for this type of connection security': its mechanism filter) is read as the relay refusing the login; the words say the sending MTA itself has nothing to log in with",
   // reason none; first none, want mta.local-error
   'docker-postfix-postmark-no-worthy-mechs-mechanism-filter-plugin-names':
-    'Postfix lines under an ISO timestamp followed by a padded severity word (INFO / WARNING, a container logger\'s format) are not read as Postfix lines, so nothing is found',
+    "Postfix lines under an ISO timestamp followed by a padded severity word (INFO / WARNING, a container logger's format) are not read as Postfix lines, so nothing is found",
   // unexpected reputation.blocked:fail|warn
   'dms-ec2-gmail-connection-timed-out-port-25-blocked':
     "Postfix's 'connect to …:25: Cannot assign requested address' (EADDRNOTAVAIL: the sending host has no source address of that family, an IPv6 attempt without IPv6) is read as a refusal at connect, hence a reputation step; it is the sending host's own network",
@@ -28,10 +28,10 @@ const KNOWN_MISSES: Record<string, string> = {
     "Postfix's 'SASL authentication failed; cannot authenticate to server …: no mechanism available' (the Cyrus SASL plug-ins are missing on the sending MTA) is read as the relay refusing the login",
   // reason undefined; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
   'grafana-gmail-535-5-7-8-badcredentials-app-password':
-    "Grafana's logfmt line 'EROR[…] Failed to send alert notification email logger=… error=\"535 5.7.8 …\"' is read as a bounce with no refusal: the SMTP reply inside the error=\"…\" value is not found",
+    'Grafana\'s logfmt line \'EROR[…] Failed to send alert notification email logger=… error="535 5.7.8 …"\' is read as a bounce with no refusal: the SMTP reply inside the error="…" value is not found',
   // reason undefined; first smtp.rejected:fail, want esp.identity-unverified|smtp.sender-invalid
   'grafana-ses-554-from-address-grafana-localhost-not-verified':
-    "Grafana's logfmt line 't=… lvl=eror … error=\"gomail: could not send email 1: 554 Message rejected: …\"' is read as a bounce with no refusal: the reply inside the error=\"…\" value is not found",
+    'Grafana\'s logfmt line \'t=… lvl=eror … error="gomail: could not send email 1: 554 Message rejected: …"\' is read as a bounce with no refusal: the reply inside the error="…" value is not found',
   // first smtp.login-failed:warn, want mta.local-error
   'mailinabox-sendinblue-relay-sasl-no-mechanism-available':
     "Postfix's 'SASL authentication failed; cannot authenticate to server …: no mechanism available' (missing SASL plug-ins on the sending MTA) is read as the relay refusing the login",
@@ -81,6 +81,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
+  // reason suspend (550 - unknown), want speeding|rejected|mailboxfull|userunknown|filtered
+  'zh-qq-550-mailbox-unavailable-or-access-denied-recipient-flooded':
+    "reason only: 'Mailbox unavailable or access denied' is in the suspend table (a recipient's mailbox that takes no mail: sisimai's reading of these words), while QQ Mail's own explanation (quoted by the page) is a recipient flooded with mail and refused for a while — the step (smtp.recipient-unknown) and who acts (the recipient's side) are right; only the reason's name differs, and no sample of the words from another receiver tells whether the suspend reading should go",
   // reason mesgtoobig (- - end-of-data), want mailboxfull; first smtp.message-too-large:fail, want smtp.mailbox-full
   'zh-263-mail-size-limit-exceeded-recipient-mailbox-over-quota':
     "263 enterprise mail answers a mailbox over quota with 'mail size limit exceeded' (its help page: 信箱超容), while 1&1/IONOS uses the same words for a message too large (sisimai's lhost-einsundeins-02); the paste names neither the 263 host nor the recipient's domain, so nothing tells the two receivers apart and the general reading (the message's size) stays",
