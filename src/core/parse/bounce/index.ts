@@ -64,8 +64,10 @@ function isHeaderSection(block: HeaderBlock): boolean {
     // holds a server's refusal
     !(
       !block.fields.some((f) => MESSAGE_FIELD.test(f.name)) &&
-      // (a log's "2021-09-17T17:39:17Z …" lines read as fields named "2021-09-17T17")
-      block.fields.some((f) => /(?:^\s*|<<<?\s*)[45]\d\d[ -]/.test(f.value) || /^\d/.test(f.name))
+      // (a log's "2021-09-17T17:39:17Z …" lines read as fields named "2021-09-17T17"; a logfmt line's
+      // "t=2017-01-16T15:53:03+0000 lvl=eror …" as one named "t=2017-01-16T15", log15's "EROR[06-01|01:20:52] …"
+      // as one named "EROR[06-01|01": no message field has a "=", "[" or "|")
+      block.fields.some((f) => /(?:^\s*|<<<?\s*)[45]\d\d[ -]/.test(f.value) || /^\d|[=[|]/.test(f.name))
     )
   );
 }
