@@ -173,3 +173,19 @@ describe("Exim's bare 'Completed' line", () => {
     expect((await report(text)).rejections[0]?.code).toBe(530);
   });
 });
+
+describe("a reply that only AUTH gets (RFC 4954 §6: 534, 535, 538) names the login, not a recipient", () => {
+  it.each([
+    ['535 Authentication failed: No such account.', 'securityerror'],
+    ['535 5.7.8 Error: authentication failed: user unknown', 'securityerror'],
+    ['534 5.7.9 Application-specific password required. No such user setting.', 'securityerror'],
+  ])('%s → %s', async (text, reason) => {
+    expect((await report(`Error: ${text}`)).rejections[0]?.reason).toBe(reason);
+  });
+  it.each([
+    ['550 5.1.1 <a@example.org>: Recipient address rejected: No such user', 'userunknown'],
+    ['RCPT TO:<a@example.org>\n550 No such account', 'userunknown'],
+  ])('near miss: %s → %s', async (text, reason) => {
+    expect((await report(text)).rejections[0]?.reason).toBe(reason);
+  });
+});
