@@ -62,7 +62,13 @@ export const REPLY_CODES: ReplyCodeInfo[] = [
   },
   { code: 534, meaning: 'Authentication mechanism is too weak', reason: 'securityerror', answersAuth: true, source: 'RFC 4954 §6' },
   { code: 535, meaning: 'Authentication credentials invalid', reason: 'securityerror', answersAuth: true, source: 'RFC 4954 §6' },
-  { code: 538, meaning: 'Encryption required for requested authentication mechanism', reason: 'securityerror', answersAuth: true, source: 'RFC 4954 §6' },
+  {
+    code: 538,
+    meaning: 'Encryption required for requested authentication mechanism',
+    reason: 'securityerror',
+    answersAuth: true,
+    source: 'RFC 4954 §6',
+  },
   // "mailbox unavailable (e.g., mailbox not found, no access, or command rejected for policy reasons)":
   // at RCPT TO the number alone does not say which; in reply to MAIL FROM it is the sender
   {

@@ -174,7 +174,7 @@ describe("Exim's bare 'Completed' line", () => {
   });
 });
 
-describe("a reply that only AUTH gets (RFC 4954 §6: 534, 535, 538) names the login, not a recipient", () => {
+describe('a reply that only AUTH gets (RFC 4954 §6: 534, 535, 538) names the login, not a recipient', () => {
   it.each([
     ['535 Authentication failed: No such account.', 'securityerror'],
     ['535 5.7.8 Error: authentication failed: user unknown', 'securityerror'],
