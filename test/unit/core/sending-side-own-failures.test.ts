@@ -189,3 +189,56 @@ describe('a reply that only AUTH gets (RFC 4954 §6: 534, 535, 538) names the lo
     expect((await report(text)).rejections[0]?.reason).toBe(reason);
   });
 });
+
+describe('the sendmail stand-ins (ssmtp, msmtp) and their own log lines', () => {
+  it.each([
+    ['sendmail: Cannot open smtp.example.net:587', 'program.server-unreachable'],
+    ['ssmtp: Cannot open mailhub:25', 'program.server-unreachable'],
+    ['msmtp: cannot connect to smtp.example.net, port 587: Connection timed out', 'program.server-unreachable'],
+  ])('%s → %s', (text, id) => {
+    expect(findReceiverKnowledge(text, null, 'unknown')?.id).toBe(id);
+  });
+  it('near miss: a file that cannot be opened is no connection', () => {
+    expect(findReceiverKnowledge('sendmail: Cannot open /etc/mail/sendmail.cf', null, 'unknown')?.id).not.toBe(
+      'program.server-unreachable',
+    );
+  });
+  it("lines that all carry the program's own name are its log, read for the server's reply", async () => {
+    const r = await report(
+      [
+        'msmtp: authentication failed (method PLAIN)',
+        'msmtp: server message: 535 5.7.8 Error: authentication failed: authentication failure',
+        'msmtp: could not send mail (account default from /etc/msmtprc)',
+      ].join('\n'),
+    );
+    expect(r.rejections[0]?.code).toBe(535);
+    expect(
+      await firstProblem(['msmtp: server message: 535 5.7.8 Error: authentication failed', 'msmtp: could not send mail'].join('\n')),
+    ).toBe('smtp.login-failed');
+  });
+  it("near miss: a message's header section keeps its repeated fields", async () => {
+    const r = await report(
+      ['Received: from a.example.org by b.example.net', 'Received: from c.example.org by a.example.org', '', 'body'].join('\n'),
+    );
+    expect(r.inputs[0]?.kind).not.toBe('bounce');
+  });
+});
+
+describe("sendmail's relay without a name is its address literal", () => {
+  it.each([
+    ['relay=[127.0.0.1] [127.0.0.1]', '127.0.0.1'],
+    ['relay=mx.example.org. [192.0.2.4]', 'mx.example.org'],
+  ])('%s → remote %s', async (relay, remote) => {
+    const r = await report(
+      `Mar  1 10:00:00 web sendmail[1234]: 42A1B2C3D4: to=<a@example.org>, delay=00:00:01, mailer=relay, pri=30345, ${relay}, dsn=4.0.0, stat=Deferred: Connection refused by ${relay.split(' ')[1]}`,
+    );
+    expect(r.rejections[0]?.remote).toBe(remote);
+  });
+  it("a local relay that refuses is the own server's, not the recipient's side", async () => {
+    expect(
+      await who(
+        'Mar  1 10:00:00 web sendmail[1234]: 42A1B2C3D4: to=<a@example.org>, delay=00:00:01, mailer=relay, pri=30345, relay=[127.0.0.1] [127.0.0.1], dsn=4.0.0, stat=Deferred: Connection refused by [127.0.0.1]',
+      ),
+    ).not.toMatch(/^The recipient's side/);
+  });
+});
