@@ -17,6 +17,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",
+  // first spf.fail:fail, want ptr.missing|ptr.mismatch|smtp.ptr-required
+  'es-posteio-gmail-550-5-7-1-no-authentication-floating-ip-ptr':
+    "Gmail's '550 5.7.1 … does not have authentication information or fails to pass authentication checks' names SPF/DKIM (Google's error reference), and the paste names no sending IP: the thread's cause (a DigitalOcean floating IP without a PTR) needs the IP and live DNS, which an offline reading of this paste cannot have",
   // reason systemfull (452 4.3.1 mail), want systemerror|mailboxfull|onhold|mailererror
   'exchange-2010-own-server-452-4-3-1-insufficient-system-resources-disk-full':
     "reason only: Exchange's '452 4.3.1 Insufficient system resources' is read as systemfull (RFC 3463 X.3.1 'Mail system full', sisimai's reading) — not in the expectation's list; the step (mta.local-error: the refusing server's own resources) and who acts are right",
@@ -51,6 +54,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
+  // reason mesgtoobig (- - end-of-data), want mailboxfull; first smtp.message-too-large:fail, want smtp.mailbox-full
+  'zh-263-mail-size-limit-exceeded-recipient-mailbox-over-quota':
+    "263 enterprise mail answers a mailbox over quota with 'mail size limit exceeded' (its help page: 信箱超容), while 1&1/IONOS uses the same words for a message too large (sisimai's lhost-einsundeins-02); the paste names neither the 263 host nor the recipient's domain, so nothing tells the two receivers apart and the general reading (the message's size) stays",
 };
 
 const incidents = listIncidents();

@@ -227,8 +227,19 @@ describe('who acts: the refusing server at fault, or its client rules', () => {
     ],
     [
       "a receiver's own rate limit on the reader's mail (its policy to keep: the sender adapts)",
-      '<b@gmail.com>: host gmail-smtp-in.l.google.com[142.250.1.26] said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. (in reply to end of DATA command)',
+      '<b@example.net>: host mx.example.net[198.51.100.4] said: 450 4.7.1 <b@example.net>: Recipient address rejected: too many messages from your host, slow down (in reply to RCPT TO command)',
       /^The sender's side: the receiver's own policy refused it/,
+    ],
+    [
+      // Google's per-user receiving limit counts the mail the account gets from every sender (support.google.com/a/answer/1366776)
+      "Gmail's limit on what one recipient receives (a flood or loop into that mailbox, not the reader's rate)",
+      '<b@gmail.com>: host gmail-smtp-in.l.google.com[142.250.1.26] said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. (in reply to end of DATA command)',
+      /^The recipient's side/,
+    ],
+    [
+      "Gmail's limit on what the reader's IP sends (near miss of the row above: the same rate words about the sender)",
+      '<b@gmail.com>: host gmail-smtp-in.l.google.com[142.250.1.26] said: 421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. (in reply to end of DATA command)',
+      /^The sender's side/,
     ],
   ])('%s', async (_name, text, words) => {
     const w = await who(text);

@@ -324,14 +324,19 @@ export const GMAIL_REPLIES: ReplyKnowledge[] = [
   {
     id: 'gmail.4.2.1-rate',
     sender: 'Gmail',
-    // "The user you are trying to contact is receiving mail too quickly" (the words between vary)
+    // "The user you are trying to contact is receiving mail too quickly" (the words between vary). The limit is the
+    // RECIPIENT's: Google's per-user receiving limits (support.google.com/a/answer/1366776) count all the mail an
+    // account receives, from every sender — a flood or a loop into that mailbox, not the reader's sending rate
+    // (zone-mta#110: "the recipient getting too many emails, not specifically from you"). The sender's server only
+    // retries; what stops it is on the recipient's side.
     text: /receiving (?:e-?)?mail at a rate that prevents additional messages|\bis receiving (?:e-?)?mail too quickly|rate that prevents additional messages from being delivered/i,
     reason: 'speeding',
-    party: 'receiver-policy',
-    meaning: 'The recipient is getting more mail than Gmail lets in per minute; it will be accepted on a later retry.',
+    party: 'recipient',
+    meaning:
+      'The recipient is getting more mail (from all senders) than Gmail lets into one account per minute; the message will be accepted on a later retry, and if it lasts, the recipient has a flood or a loop to stop.',
     rules: ['smtp.rate-limited'],
     transient: true,
-    sources: [REF],
+    sources: [REF, 'https://support.google.com/a/answer/1366776 (Google Workspace: Gmail receiving limits, per user)'],
   },
   {
     id: 'gmail.same-message-id',
