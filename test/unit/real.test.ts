@@ -54,6 +54,9 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason notaccept (- - connect), want hostunknown|networkerror|expired; who acts: wrong, want sender
   'smartermail-bounce-no-mx-records-found-mistyped-recipient-domain':
     "reason only (and who acts): SmarterMail's 'No MX records were found for the … domain' is read with the existing 'no MX record found' wording as notaccept (sisimai: the destination takes no mail), which the expectation does not list; the step (smtp.recipient-unknown) is right. Who acts: a recipient domain without MX is given to the recipient's side, while here it was the sender's typo",
+  // reason suspend (550 - unknown), want speeding|rejected|mailboxfull|userunknown|filtered
+  'zh-qq-550-mailbox-unavailable-or-access-denied-recipient-flooded':
+    "reason only: 'Mailbox unavailable or access denied' is in the suspend table (a recipient's mailbox that takes no mail: sisimai's reading of these words), while QQ Mail's own explanation (quoted by the page) is a recipient flooded with mail and refused for a while — the step (smtp.recipient-unknown) and who acts (the recipient's side) are right; only the reason's name differs, and no sample of the words from another receiver tells whether the suspend reading should go",
   // reason mesgtoobig (- - end-of-data), want mailboxfull; first smtp.message-too-large:fail, want smtp.mailbox-full
   'zh-263-mail-size-limit-exceeded-recipient-mailbox-over-quota':
     "263 enterprise mail answers a mailbox over quota with 'mail size limit exceeded' (its help page: 信箱超容), while 1&1/IONOS uses the same words for a message too large (sisimai's lhost-einsundeins-02); the paste names neither the 263 host nor the recipient's domain, so nothing tells the two receivers apart and the general reading (the message's size) stays",

@@ -237,6 +237,16 @@ describe('who acts: the refusing server at fault, or its client rules', () => {
       /^The recipient's side/,
     ],
     [
+      "QQ Mail's limit on what one recipient receives (the same kind of limit, QQ's words)",
+      '<b@qq.com>: host mx3.qq.com[198.51.100.8] said: 550 Frequency of receiving messages is limited (in reply to end of DATA command)',
+      /^The recipient's side/,
+    ],
+    [
+      "QQ Mail's limit on what the sending IP sends (near miss: a frequency limit on the sender)",
+      '<b@qq.com>: host mx3.qq.com[198.51.100.8] said: 550 Ip frequency limited (in reply to end of DATA command)',
+      /^The sender's side/,
+    ],
+    [
       "Gmail's limit on what the reader's IP sends (near miss of the row above: the same rate words about the sender)",
       '<b@gmail.com>: host gmail-smtp-in.l.google.com[142.250.1.26] said: 421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. (in reply to end of DATA command)',
       /^The sender's side/,

@@ -315,6 +315,9 @@ export const RECEIVER_CODE_REPLIES: ReplyKnowledge[] = [
     sender: 'Tencent QQ Mail',
     text: /\bfrequency of receiving messages is limited\b/i,
     reason: 'speeding',
+    // the limit is on what the RECIPIENT receives (from all senders), like Gmail's 4.2.1 (replies/gmail.ts): the
+    // recipient's side, not a policy on the reader's sending
+    party: 'recipient',
     meaning: 'The QQ recipient receives too much mail too fast; later retries go through.',
     sources: ['https://service.mail.qq.com/detail/122 (QQ Mail: SMTP error codes)'],
   }),
