@@ -60,7 +60,10 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   // (and log records whose line breaks the paste lost, several on one line: each on its own — text/run-together.ts)
   const soft = o.exactBytes || asPasted.parser?.kind === 'message' ? null : recordLines(lines);
   const softChoice = soft ? chooseParser(soft.lines) : null;
-  const readSoft = !!softChoice?.parser && softChoice.parser.kind !== 'message' && preferUnwrapped(lines, asPasted, soft!.lines, softChoice, o.limits.maxReplyChars);
+  const readSoft =
+    !!softChoice?.parser &&
+    softChoice.parser.kind !== 'message' &&
+    preferUnwrapped(lines, asPasted, soft!.lines, softChoice, o.limits.maxReplyChars);
   const base: Unwrapped | null = readSoft ? { lines: soft!.lines, origin: soft!.origin } : null;
   const baseLines = base ? base.lines : lines;
   let parser = readSoft ? softChoice!.parser : asPasted.parser;
@@ -68,8 +71,14 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
   // (whose records, once out of it, may still stand several on a line: text/run-together.ts)
   const container = parser && isLogKind(parser.kind) ? null : withRecordsCut(unwrapContainer(baseLines));
   const unwrapped = container && base ? { lines: container.lines, origin: container.origin.map((o) => base.origin[o - 1]) } : container;
-  const inner = unwrapped ? chooseParser(unwrapped.lines).parser : null;
-  const readInner = !!inner && isLogKind(inner.kind);
+  const innerChoice = unwrapped ? chooseParser(unwrapped.lines) : null;
+  const inner = innerChoice?.parser ?? null;
+  const readInner =
+    !!inner &&
+    (isLogKind(inner.kind) ||
+      // (no reader takes the paste as it stands: what the container holds is all there is to read)
+      !parser ||
+      (folded(baseLines, unwrapped!.lines) && innerReadingSurer(readSoft ? softChoice! : asPasted, baseLines, innerChoice!)));
   if (readInner) parser = inner;
   if (!parser) {
     return emptyEvidence(
@@ -90,6 +99,44 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
     return f ? { ...r, forwarded: { by: f.by, says: f.says, line: f.line } } : r;
   });
   return evidence;
+}
+
+/**
+ * Whether a container holds the whole text: the paste is a line or two, or the container folded the text into few lines of the paste (a JSON record
+ * or a shell string on one line, a page's paragraph with <br>: its lines undone are at least twice as
+ * many), or it is a page's source line for line (most lines end with a <br> tag: a forum's post as HTML).
+ * A whole message whose parts hold some HTML or escapes is neither: its own lines are its text.
+ */
+function folded(pasted: string[], undone: string[]): boolean {
+  const text = (ls: string[]) => ls.filter((l) => l.trim());
+  // (a line or two that the container is: a shell's $'…' or a JSON string holding one reply)
+  if (text(pasted).length <= 2 || text(undone).length >= 2 * text(pasted).length) return true;
+  const lines = text(pasted);
+  return lines.length >= 2 && lines.filter((l) => /<br\s*\/?>\s*$/i.test(l)).length >= 0.8 * lines.length;
+}
+
+/**
+ * Whether a bounce or a message's headers inside a container (a JSON log record's string, a shell string,
+ * a page's HTML) is read out of it rather than as pasted. The bounce reader finds replies inside escaped
+ * text too, but reads the container's own syntax with them (a JSON record's closing `"}` taken for the
+ * reply's last words, a record's other members for a notice's lines), so the same reader, or a message
+ * reader where only a bounce's words were found, is surer of the lines undone.
+ */
+function innerReadingSurer(outerChoice: Choice, outerLines: string[], innerChoice: Choice): boolean {
+  const inner = innerChoice.parser;
+  if (!inner || outerChoice.parser?.kind !== 'bounce') return false;
+  if (inner.kind === 'bounce') return innerChoice.confidence >= outerChoice.confidence;
+  if (inner.kind !== 'headers' && inner.kind !== 'message') return false;
+  // (a message's text inside an application's error, the reply outside it — "cannot execute command DATA
+  // "From: …\n…", expected reply code 250, but received 550 5.7.1 …" — is a refusal, read as pasted)
+  return innerChoice.confidence > outerChoice.confidence && !repliesWithCode(outerChoice, outerLines);
+}
+
+/** Whether a reading finds a refusal with a reply code or an enhanced status code. */
+function repliesWithCode(choice: Choice, lines: string[]): boolean {
+  if (!choice.parser) return false;
+  const parsed = choice.parser.parse(lines, lines.join('\n'), { exactBytes: false });
+  return (parsed.rejections ?? []).some((r) => r.code !== null || r.enhanced !== null);
 }
 
 /** The paste's lines as the mail system wrote them: a client's soft wraps undone, then records that ran together cut apart. */
@@ -130,8 +177,10 @@ function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number): 
 function preferUnwrapped(lines: string[], asPasted: Choice, softLines: string[], soft: Choice, maxReplyChars: number): boolean {
   if (!asPasted.parser) return true;
   const sure = soft.confidence >= asPasted.confidence;
-  if (sure && soft.parser?.kind === asPasted.parser.kind) return true;
   const softFinds = refusalsFound(soft, softLines, maxReplyChars) > 0;
+  // (the same reader on both: the unwrapped lines, unless joining lost the refusal the lines as pasted show —
+  // short records a client's width happened to join, nullmailer's "smtp: Failed: 553 …" behind a full line)
+  if (sure && soft.parser?.kind === asPasted.parser.kind) return softFinds || refusalsFound(asPasted, lines, maxReplyChars) === 0;
   const pastedFinds = refusalsFound(asPasted, lines, maxReplyChars) > 0;
   return softFinds === pastedFinds ? sure : softFinds;
 }

@@ -2,7 +2,7 @@
 // judged by the reason the receiver gave (its own words, its enhanced code,
 // the stage). Then the other problems, worst first; passes last.
 
-import type { Rejection, Status, Step } from './types';
+import type { EvidenceItem, Rejection, Status, Step } from './types';
 import { REPLY_KNOWLEDGE } from './knowledge/replies';
 import { explainersOf } from './rules';
 import { ruleMatches } from './rules/rule';
@@ -50,6 +50,23 @@ function areaRank(rule: string): number {
   return i < 0 ? AREA_ORDER.length : i;
 }
 
+/** Whitespace-folded, lower-case: how a refusal's text is compared with a step's evidence that quotes it. */
+const folded = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Whether a step's evidence item is this refusal's. The line says so, unless another refusal with other
+ * words stands on the same line: a container (a JSON log record's string, a shell string, a page's HTML)
+ * folds a whole log into one paste line, so every refusal in it has that line. Then the item must quote
+ * this refusal's words (a step's evidence opens with the reply it cites).
+ */
+function citesRefusal(e: EvidenceItem, r: Rejection, rejections: readonly Rejection[]): boolean {
+  if (e.line !== r.line) return false;
+  const own = folded(r.text);
+  const shared = rejections.some((o) => o !== r && o.line === r.line && folded(o.text) !== own);
+  if (!shared || !own) return true;
+  return folded(e.text).startsWith(own.slice(0, 60));
+}
+
 function isProblem(s: Step): boolean {
   return s.status === 'fail' || s.status === 'warn';
 }
@@ -61,14 +78,14 @@ function isProblem(s: Step): boolean {
  *    that reason: StepKind.explains);
  * 2: everything else.
  */
-function causeTier(s: Step, primary: Rejection | null): number {
+function causeTier(s: Step, primary: Rejection | null, rejections: readonly Rejection[]): number {
   if (!primary || !isProblem(s)) return 2;
+  const ofPrimary = (e: EvidenceItem) => citesRefusal(e, primary, rejections);
   // (a submission.* step is the refusal read again: the server judged its own user's client as a stranger)
-  if (s.evidence.some((e) => e.line === primary.line && e.line > 0) && /^(?:smtp|submission)\./.test(s.rule)) return 0;
+  if (s.evidence.some((e) => ofPrimary(e) && e.line > 0) && /^(?:smtp|submission)\./.test(s.rule)) return 0;
   const k = primary.knowledge ? REPLY_KNOWLEDGE.find((x) => x.id === primary.knowledge) : undefined;
   // (an entry's ownServer rules are its step when the reader's own server refused: the same standing as its rules)
-  if ([...(k?.rules ?? []), ...(k?.ownServer?.rules ?? [])].some((p) => ruleMatches(p, s.rule)))
-    return s.evidence.some((e) => e.line === primary.line) ? 0 : 1;
+  if ([...(k?.rules ?? []), ...(k?.ownServer?.rules ?? [])].some((p) => ruleMatches(p, s.rule))) return s.evidence.some(ofPrimary) ? 0 : 1;
   if (explainersOf(primary.reason).has(s.rule)) return 1;
   return 2;
 }
@@ -76,7 +93,7 @@ function causeTier(s: Step, primary: Rejection | null): number {
 export function rankSteps(steps: Step[], primary: Rejection | null, rejections: readonly Rejection[] = []): Step[] {
   const down = ownResolverDown(primary, rejections);
   const tier = (s: Step) =>
-    down && isProblem(s) && s.evidence.some((e) => e.line === down.line && e.line > 0) ? -1 : causeTier(s, primary);
+    down && isProblem(s) && s.evidence.some((e) => e.line === down.line && e.line > 0) ? -1 : causeTier(s, primary, rejections);
   return steps
     .map((s, i) => ({ s, i, tier: tier(s) }))
     .sort(

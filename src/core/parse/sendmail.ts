@@ -18,6 +18,23 @@ import { companionFinding, isCompanion } from './postfix/companions';
 const PREFIX =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+(?:sendmail|sm-mta|sm-msp-queue|sm-mta-in|sm-mta-out)\[\d+\]:\s*(?:([0-9A-Za-z]{8,20}):\s*)?(.*)$/;
 
+/**
+ * A sendmail record whose syslog prefix the paste lost ("vA347GJM023903: Milter: from=<…>, reject=550 …"):
+ * a queue id, then keys only sendmail writes (sendmail(8) LOGGING: stat=, mailer=, ruleset=, nrcpts=,
+ * msgid=, ctladdr=, xdelay=, pri=, the "Milter:" and "milter=" records). Postfix's records share the
+ * "QID: from=<…>, size=" shape but write status=, nrcpt=, message-id= and "reject:" instead.
+ */
+const BARE_RECORD =
+  /^\s*([0-9A-Za-z]{8,20}):\s*((?=.*\b(?:stat|mailer|ruleset|nrcpts|msgid|ctladdr|xdelay|pri)=)(?!.*\bstatus=).*|Milter:.*|milter=.*)$/;
+
+/** A sendmail line: its queue id and message, with its syslog prefix or (less sure) without. */
+function sendmailLine(l: string): { id: string | null; rest: string; bare: boolean } | null {
+  const m = PREFIX.exec(l);
+  if (m) return { id: m[1] ?? null, rest: m[2], bare: false };
+  const b = BARE_RECORD.exec(l);
+  return b ? { id: b[1], rest: b[2], bare: true } : null;
+}
+
 /** Another program's syslog line (a milter beside sendmail): its name and message. */
 const COMPANION_LINE =
   /^(?:<\d+>\d? ?)?(?:[A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+\S+\s+([\w./-]+)(?:\[\d+\])?:\s*(.*)$/;
@@ -28,7 +45,9 @@ export function looksLikeSendmail(lines: string[]): number {
   for (const l of lines) {
     if (!l.trim()) continue;
     if (++seen > 200) break;
-    if (PREFIX.test(l)) hits++;
+    const m = sendmailLine(l);
+    // (a record without its prefix is sendmail's by its keys alone: a little less sure than a syslog line)
+    if (m) hits += m.bare ? 0.8 : 1;
   }
   return seen ? hits / seen : 0;
 }
@@ -130,13 +149,13 @@ class SendmailReader {
   read(lines: string[]): void {
     lines.forEach((raw, i) => {
       if (!raw.trim()) return;
-      const m = PREFIX.exec(raw);
+      const m = sendmailLine(raw);
       if (!m) {
         if (!this.companion(raw, i + 1)) this.book.unknownLines++;
         return;
       }
-      const f = fields(m[2]);
-      const l: SendmailLine = { no: i + 1, id: m[1] ?? null, rest: m[2], f, relay: relayOf(f.get('relay')) };
+      const f = fields(m.rest);
+      const l: SendmailLine = { no: i + 1, id: m.id, rest: m.rest, f, relay: relayOf(f.get('relay')) };
       if (!this.handlers.some((handle) => handle(l))) this.book.unknownLines++;
     });
   }

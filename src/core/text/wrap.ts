@@ -110,8 +110,30 @@ const INLINE_FIELDS = /, \p{Lu}[\p{L}-]*(?: \(?\p{L}[\p{L}()-]*){0,3}: \S/u;
  * before lists its fields inline (INLINE_FIELDS): then a client's break inside that list put a field (a
  * Spanish "Servidor: …") at the line start, and it continues the line before.
  */
-function ownRecord(prev: string, l: string): boolean {
-  return OWN_RECORD.test(l) || (FIELD_START.test(l) && !INLINE_FIELDS.test(prev));
+function ownRecord(prev: string, l: string, next?: string): boolean {
+  return OWN_RECORD.test(l) || (FIELD_START.test(l) && !INLINE_FIELDS.test(prev) && !loneLabel(prev, l, next));
+}
+
+/**
+ * The names of a message's common header fields (RFC 5322 §3.6, RFC 2045, RFC 8601, RFC 7208) and of a
+ * delivery status report's (RFC 3464 §2.2–2.3): a line that opens with one is a field wherever it stands.
+ */
+const MAIL_OR_DSN_FIELD =
+  /^(?:Received|From|To|Cc|Bcc|Subject|Date|Message-ID|Return-Path|Reply-To|Sender|MIME-Version|Content-Type|Content-Transfer-Encoding|DKIM-Signature|Authentication-Results|Received-SPF|In-Reply-To|References|X-Mailer|Delivered-To|Final-Recipient|Original-Recipient|Reporting-MTA|Received-From-MTA|Action|Status|Diagnostic-Code|Remote-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|X-Postfix-Queue-ID|X-Postfix-Sender):/i;
+
+/**
+ * A "Word: …" line between two lines of prose, none of them a field: a header block or a DSN writes its
+ * fields one after another, so a label alone there is a word a client's break put at the line start
+ * (a wrapped application error's "…: Error: Can't send mail", "… is in an 550 / RBL: https://…"). Only
+ * where the paste also shows the break (the caller's width test: the line before was full).
+ */
+function loneLabel(prev: string, l: string, next: string | undefined): boolean {
+  if (!prev.trim() || FIELD_START.test(prev) || /^\s/.test(prev)) return false;
+  // (a header's or a DSN's own field name stays a field: "Status: 5.1.1" under a notice's words)
+  if (MAIL_OR_DSN_FIELD.test(l)) return false;
+  if (next !== undefined && (FIELD_START.test(next) || /^\s+\S/.test(next))) return false;
+  // (a label that names a reply or a program's record, "Error: 550 …", stays a record: the reply finders read it so)
+  return !/^[A-Za-z-]+:\s+[245]\d\d\b/.test(l);
 }
 
 /** The first word of a line (what a client would have had to fit on the line before). */
@@ -146,6 +168,10 @@ export function unwrapSoftBreaks(input: string[]): Unwrapped | null {
   let from = 0;
   if (input.slice(0, 3).filter((l) => /^[A-Za-z][\w-]*:\s/.test(l)).length === 3) {
     while (from < input.length && input[from].trim()) from++;
+    // (unless a line of the block is neither a field nor a fold (RFC 5322 §2.2.3: a fold starts with white
+    // space): no mail system writes that, a client's wrap does — a DSN block pasted at 72 columns, its
+    // Diagnostic-Code broken onto lines of their own; the block is then unwrapped like the rest)
+    if (input.slice(0, from).some((l) => !/^[A-Za-z][\w-]*:/.test(l) && !/^\s/.test(l))) from = 0;
   }
   const width = wrapWidth(input);
   const outer = width === null ? null : joinBreaks(input, width, from);
@@ -206,7 +232,7 @@ function joinBreaks(input: string[], width: number, from: number): Unwrapped {
     // whatever that looks like: "NOQUEUE: reject: …" is no header field there — unless the next one is
     // quoted: a reply's quote marks are the client's, and joinQuoted reads the quoted lines)
     const own =
-      (ownRecord(prev, l) && !(/\]:$/.test(prev) && /^[^\s>]/.test(l))) ||
+      (ownRecord(prev, l, input[i + 1]) && !(/\]:$/.test(prev) && /^[^\s>]/.test(l))) ||
       // a line that opens the way the record before it opened is the next record ("@4000…" qmail's
       // TAI64N stamps, "R=dnslookup …" lines, a list of like sentences): digits may differ
       sameOpening(record, l) ||

@@ -160,6 +160,29 @@ describe('what the receiver logged', () => {
     const ev = read('sendmail.log');
     expect(ev.logged.some((l) => l.check === 'fcrdns' && l.subject === '192.0.2.7' && l.result === 'fail')).toBe(true);
   });
+  // a paste that lost the syslog prefix keeps sendmail's records by their keys (stat=, mailer=, Milter:…);
+  // Postfix's records of the same shape (status=, nrcpt=) stay Postfix's
+  it.each([
+    [
+      'sendmail',
+      [
+        'vA347GJM023903: from=<a@example.org>, size=1200, class=0, nrcpts=1, msgid=<x@example.org>, proto=ESMTP, relay=mx.example.org [192.0.2.7]',
+        'vA347GJM023903: Milter: from=<a@example.org>, reject=550 5.7.1 Command rejected',
+      ],
+      'sendmail-log',
+    ],
+    [
+      'Postfix',
+      [
+        '16E1046B825C6: from=<a@example.org>, size=468, nrcpt=1 (queue active)',
+        '16E1046B825C6: to=<b@example.net>, relay=mx.example.net[192.0.2.8]:25, delay=0.2, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.8] said: 550 5.7.1 refused (in reply to end of DATA command))',
+      ],
+      'postfix-log',
+    ],
+  ])('%s records without their syslog prefix', (_n, lines, kind) => {
+    expect(readEvidence(lines.join('\n')).inputs[0].kind).toBe(kind);
+  });
+
   it('Exim: no host name found, and the DNSBL named in the refusal', () => {
     const ev = read('exim-mainlog.log');
     expect(ev.logged.map((l) => [l.check, l.result, l.line])).toEqual([

@@ -75,4 +75,26 @@ describe('detection', () => {
     const { parser } = chooseParser(lines);
     expect(parser?.kind ?? 'unknown').toBe(kind);
   });
+
+  // A bounce quoted under a header block whose daemon sender the poster redacted: the mail system's own
+  // notice template in the text is the second sign, so no header-only message reading wins
+  const redactedBounce = (opening: string) => [
+    '> From [redacted]@[redacted]',
+    '> To: info@example.com',
+    '> Re: Undelivered Mail Returned to Sender',
+    '> ',
+    `> ${opening}`,
+    '> ',
+    '> b@example.net: host mx.example.net[192.0.2.2]',
+    '>     said: 550 5.7.1 Client host rejected: cannot find your hostname, [192.0.2.1] (in reply to RCPT TO command)',
+  ];
+  it.each([
+    ['Postfix', 'This is the mail system at host [redacted].', 'bounce'],
+    ['qmail', 'Hi. This is the qmail-send program at [redacted].', 'bounce'],
+    ['Exim', 'This message was created automatically by mail delivery software.', 'bounce'],
+    // (a person's words about a bounce are no template: the header block stays the surer reading)
+    ['a person', 'I got this when I wrote to the list, can someone help?', 'message'],
+  ])('a quoted %s notice under a redacted sender', (_who, opening, kind) => {
+    expect(chooseParser(redactedBounce(opening)).parser?.kind).toBe(kind);
+  });
 });

@@ -154,8 +154,27 @@ describe('findReplies: a reply wherever it sits', () => {
       '> 550: 5.7.1 Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
       { code: 550, enhanced: '5.7.1', text: /^Message rejected due to local policy\./ },
     ],
-    ['a colon after the code, the "#" form of the enhanced code', '550: #5.1.0 Address rejected', { code: 550, enhanced: '5.1.0', text: /^Address rejected$/ }],
-    ['a colon after the code, no enhanced code', '550: not local sender over smtp', { code: 550, enhanced: null, text: /^not local sender over smtp$/ }],
+    [
+      'a colon after the code, the "#" form of the enhanced code',
+      '550: #5.1.0 Address rejected',
+      { code: 550, enhanced: '5.1.0', text: /^Address rejected$/ },
+    ],
+    [
+      'a colon after the code, no enhanced code',
+      '550: not local sender over smtp',
+      { code: 550, enhanced: null, text: /^not local sender over smtp$/ },
+    ],
+    // a sentence's full stop after the enhanced code (a university relay's "421 4.5.1. Connection Rate")
+    [
+      'a full stop after the enhanced code',
+      '421 4.5.1. Connection Rate - See https://[redacted]/email/',
+      { code: 421, enhanced: '4.5.1', text: /^Connection Rate - See/ },
+    ],
+    [
+      'a full stop after a lone enhanced code',
+      'The mail server responded : 4.5.1. Connection Rate',
+      { code: null, enhanced: '4.5.1', text: /^Connection Rate$/ },
+    ],
   ];
   it.each(cases)('%s', (_name, paste, want) => {
     const found = findReplies(lines(paste));
@@ -222,8 +241,14 @@ describe('findReplies: a reply wherever it sits', () => {
     ['an HTTP status', 'HTTP/1.1 503 Service Unavailable'],
     ['a code field', 'Server Error: 550, Error Number: 0x800CCC79'],
     ['a version number', 'Postfix 3.5.13 on Debian 5.10.0'],
+    // (a dot then a digit makes a longer number: no enhanced code, whatever follows)
+    ['a dotted number of four parts', 'Version 4.5.1.2 now available'],
   ])('finds no reply in %s', (_name, text) => {
     expect(findReplies(lines(text))).toEqual([]);
+  });
+
+  it('a dot and a digit after an enhanced-looking code: a longer number, not the enhanced code', () => {
+    expect(findReplies(lines('550 5.1.1.4 mailbox gone')).map((f) => f.enhanced)).not.toContain('5.1.1');
   });
 });
 
@@ -333,9 +358,23 @@ describe("a webmail's error label that puts the server's code in parentheses or 
 describe("PHPMailer's error without its full head: the words before 'SMTP code:', the enhanced code after 'Additional SMTP info:'", () => {
   it.each([
     // the head cut by a redaction, the code and its extra on one line
-    [['SMTP Error: data not [redacted] server error: DATA END command failed Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info: 5.2.0'], 550, '5.2.0'],
+    [
+      [
+        'SMTP Error: data not [redacted] server error: DATA END command failed Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info: 5.2.0',
+      ],
+      550,
+      '5.2.0',
+    ],
     // wrapped by a mail client between "info:" and its code
-    [['SMTP Error: data not accepted.SMTP server error: DATA END command failed', 'Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:', '5.2.0'], 550, '5.2.0'],
+    [
+      [
+        'SMTP Error: data not accepted.SMTP server error: DATA END command failed',
+        'Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:',
+        '5.2.0',
+      ],
+      550,
+      '5.2.0',
+    ],
     // the extra of another class is no enhanced code of this reply
     [['Detail: x1 Spam Rejected SMTP code: 550 Additional SMTP info:', '4.2.0'], 550, null],
   ])('%j → %i %s', (paste, code, enhanced) => {

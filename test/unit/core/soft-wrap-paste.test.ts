@@ -58,6 +58,36 @@ describe('the breaks undone', () => {
         "Assunto: 'Teste', Conta: 'Teste', Servidor: 'smtp.example.com.br', Protocolo: SMTP, Resposta do Servidor: '553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)', Porta: 25",
       ],
     ],
+    [
+      'a label a break put between two lines of prose ("Error:", "RBL:"): it continues the line before',
+      [
+        'Failed to send e-mail for job: jk94f2d8y0q: someone@example.com.tr:',
+        'Error: Can\'t send mail - all recipients were rejected: 550-"JunkMail',
+        'rejected - (localhost.localdomain) [192.0.2.1]:44964 is in an 550',
+        'RBL: https://www.spamhaus.org/query/ip/192.0.2.1"',
+      ],
+      [
+        'Failed to send e-mail for job: jk94f2d8y0q: someone@example.com.tr: Error: Can\'t send mail - all recipients were rejected: 550-"JunkMail rejected - (localhost.localdomain) [192.0.2.1]:44964 is in an 550 RBL: https://www.spamhaus.org/query/ip/192.0.2.1"',
+      ],
+    ],
+    [
+      'a DSN block whose Diagnostic-Code a client broke onto lines that are neither fields nor folds',
+      [
+        'Final-Recipient: rfc822; admin@example.co.in',
+        'Action: failed',
+        'Status: 4.0.0',
+        "Diagnostic-Code: smtp; DNS Error: 1965958 DNS type 'mx' lookup of",
+        'example.co.in responded with code NOERROR',
+        'Last-Attempt-Date: Wed, 18 Jul 2018 10:54:19 -0700 (PDT)',
+      ],
+      [
+        'Final-Recipient: rfc822; admin@example.co.in',
+        'Action: failed',
+        'Status: 4.0.0',
+        "Diagnostic-Code: smtp; DNS Error: 1965958 DNS type 'mx' lookup of example.co.in responded with code NOERROR",
+        'Last-Attempt-Date: Wed, 18 Jul 2018 10:54:19 -0700 (PDT)',
+      ],
+    ],
   ])('%s', (_n, lines, want) => expect(unwrapSoftBreaks(lines)?.lines).toEqual(want));
 
   it('a wrapped paste quoted and wrapped again: both wraps undone, the quote marks kept', () => {
@@ -82,6 +112,23 @@ describe('the breaks undone', () => {
 
   // each of these lines is a record of its own, however full the line before it is
   it.each([
+    [
+      "a header block whose lines are all fields or folds (RFC 5322 folding is the message reader's)",
+      [
+        'Final-Recipient: rfc822; admin@example.co.in',
+        'Action: failed',
+        "Diagnostic-Code: smtp; DNS Error: 1965958 DNS type 'mx' lookup of example.co.in had",
+        ' no relevant answers.',
+      ],
+    ],
+    [
+      'labels in a run after prose (a list of fields): each its own line',
+      [
+        'The server wrote these details about the last delivery attempt it made:',
+        'Error: 4.4.1 connection timed out while talking to the remote mail server',
+        'Server: mx.example.net',
+      ],
+    ],
     [
       'a multi-line reply',
       [
@@ -186,7 +233,8 @@ describe('a wrapped paste: the reading that recognises the refusal is the one re
     '  308   SMTP(close)>>',
   ].join('\n');
   // a bare reply a client broke in two: as pasted, a transcript's reply line and a line after it
-  const BARE = '554 IP=<Ihre.IP.Adresse> - None/bad reputation. Ask your postmaster for help or to contact <postmaster@mx.example.de> for reset. (NOWL)';
+  const BARE =
+    '554 IP=<Ihre.IP.Adresse> - None/bad reputation. Ask your postmaster for help or to contact <postmaster@mx.example.de> for reset. (NOWL)';
   // an Outlook error box (Portuguese): one line of "Campo: valor" pairs; wrapped at 64, a break puts
   // "Servidor: '553 …'" at a line start (text/wrap.ts INLINE_FIELDS: it continues the list)
   const BOX =
@@ -196,6 +244,21 @@ describe('a wrapped paste: the reading that recognises the refusal is the one re
     ['a bare reply broken in two: read as the bare reply it was, not a transcript', wrap(BARE, 72), 'bounce', { code: 554 }],
     ['the same reply unbroken', [BARE], 'bounce', { code: 554 }],
     ['an error box wrapped at 64, a field at a line start: its unwrapped lines show the 553', wrap(BOX, 64), 'bounce', { code: 553 }],
+    // nullmailer's short records, one of them full enough that a width would join the next to it: the lines
+    // as pasted keep the refusal the joined ones lose, so they are read (analyze.ts preferUnwrapped)
+    [
+      'nullmailer records a client wrapped at 72: the refusal on its own line is kept',
+      [
+        'Starting delivery: host: smtp.example.com protocol: smtp file:',
+        '1635188050.26893',
+        'From: <root@example.org (fcron)> to: <someone@example.net>',
+        'Message-Id: <1635188050.541402.26892.nullmailer@host.example.org>',
+        'smtp: Failed: 553 Relaying disallowed as root@example.org (fcron)',
+        'Sending failed: Permanent error in sending the message',
+      ],
+      'nullmailer-log',
+      { code: 553 },
+    ],
   ])('%s', async (_n, lines, kind, rejection) => {
     const r = await analyze(lines.join('\n'), { now });
     expect(r.inputs.map((i) => i.kind)).toEqual([kind]);

@@ -54,6 +54,8 @@ describe('a. rate and quota words win over a generic enhanced code', () => {
     ['450 4.7.1 Client host rejected: cannot find your hostname, try again later', 'requireptr', 'smtp.ptr-required'],
     // a connection-rate limit stays sisimai's toomanyconn, not speeding
     ['452 4.3.2 Connection rate limit exceeded.', 'toomanyconn', 'smtp.rate-limited'],
+    // "Connection Rate" alone, behind a full-stopped enhanced code that alone would say "invalid command" (X.5.1)
+    ['421 4.5.1. Connection Rate - See https://[redacted]/email/', 'toomanyconn', 'smtp.rate-limited'],
     // a size limit is the size, a mailbox's size limit a full mailbox
     ['552 5.3.4 Message size limit exceeded', 'mesgtoobig', 'smtp.message-too-large'],
     ['552 5.2.2 Mailbox size limit exceeded', 'mailboxfull', 'smtp.mailbox-full'],
@@ -63,6 +65,10 @@ describe('a. rate and quota words win over a generic enhanced code', () => {
     const got = await read(text);
     expect([got.reason, got.step]).toEqual([reason, step]);
   });
+});
+
+it('the words "connection" and "rate" apart are no connection rate', async () => {
+  expect((await read('550 5.7.1 Message rejected: high complaint rate for your connection')).reason).not.toBe('toomanyconn');
 });
 
 describe("b. the sender's own sending quota is never a full mailbox", () => {

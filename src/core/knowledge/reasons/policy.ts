@@ -119,7 +119,7 @@ export const SPEEDING: ReasonTable = {
       // excedida", "quota di invio superata", "cota/limite de envio excedida", "Sendelimit/Versandlimit erreicht" —
       // an allowance of messages, not a mailbox's storage quota (the lexicon's "quota … dépassé" reads that)
       /(?<!\p{L})(?:quota|limite|cuota|cota|l\u00edmite)\s+(?:d['\u2019]|de\s+|di\s+)(?:envoi|env\u00edo|envio|invio)(?!\p{L})|(?<!\p{L})(?:Sende|Versand)(?:limit|kontingent)(?!\p{L})/iu,
-      "Free (\"Quota d'envoi de mails dépassé\", roundcube/roundcubemail#5908: it lifted by itself the next day)",
+      'Free ("Quota d\'envoi de mails dépassé", roundcube/roundcubemail#5908: it lifted by itself the next day)',
     ),
   ],
 };
@@ -132,8 +132,8 @@ export const TOO_MANY_CONN: ReasonTable = {
   phrases: [
     p(
       'toomanyconn.connections',
-      /\btoo many (?:connections|concurrent|sessions|simultaneous|open connections|smtp sessions|errors|recipients)\b|\bconnection (?:rate )?limit\b|\bconcurrent (?:smtp )?connections\b|\bmaximum (?:number of )?connections\b|\bper-domain connection limit\b|\btrop de connexions\b|\bnumerous attempts to deliver\b|\bat maximum connection limit\b|\bfrequency limited\b|\bmax(?:imum)? messages? per connection\b/i,
-      'RFC 3463 §3.6 (X.5.3 "Too many recipients"); sendmail ("Too many SMTP sessions for this host"); Microsoft, free.fr, SendGrid',
+      /\btoo many (?:connections|concurrent|sessions|simultaneous|open connections|smtp sessions|errors|recipients)\b|\bconnection (?:rate )?limit\b|\bconnection rate\b|\bconcurrent (?:smtp )?connections\b|\bmaximum (?:number of )?connections\b|\bper-domain connection limit\b|\btrop de connexions\b|\bnumerous attempts to deliver\b|\bat maximum connection limit\b|\bfrequency limited\b|\bmax(?:imum)? messages? per connection\b/i,
+      'RFC 3463 §3.6 (X.5.3 "Too many recipients"); sendmail ("Too many SMTP sessions for this host"); Microsoft, free.fr, SendGrid; Ghent University\'s relay ("421 4.5.1. Connection Rate", https://helpdesk.ugent.be/email/faq.php)',
     ),
   ],
 };

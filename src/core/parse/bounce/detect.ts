@@ -57,6 +57,16 @@ export function headerlessBounce(lines: string[]): boolean {
 const NDR_INTRO =
   /Delivery has failed to these recipients|(?:could|can)(?:n't| ?not) be delivered|was(?:n't| not) delivered|Your message (?:couldn't|could not|wasn't|was not|did not|cannot)|This is the mail system at|I'm afraid I wasn't able to deliver|Delivery to the following recipients? (?:failed|has been delayed)|following addresses? had (?:permanent|delivery)|Mail delivery failed|failure notice|Undeliverable|Delivery Status Notification|created automatically by mail delivery software|The original message was received at|This is the qmail-send program|did not reach the following recipient|Delivery (?:has )?failed|\*\* Address not found \*\*|\*\* Message (?:not delivered|blocked) \*\*|PERMANENT fatal delivery errors/i;
 
+/**
+ * Lines only a mail system's notice template writes, never a person: Postfix's bounce template
+ * ("This is the mail system at host …", bounce(5)), qmail-send's ("Hi. This is the qmail-send program
+ * at …"), Exim's ("This message was created automatically by mail delivery software."), sendmail's
+ * section rules ("----- Transcript of session follows -----"), and RFC 3464's per-message field
+ * "Reporting-MTA: dns; …" at a line start.
+ */
+const MTA_TEMPLATE =
+  /This is the mail system at host\b|This is the qmail-send program at\b|This message was created automatically by mail delivery software|-{3,} ?(?:Transcript of session follows|The following addresses had permanent fatal errors) ?-{3,}|^[>\s]*Reporting-MTA:\s*dns\s*;/im;
+
 /** Whether headers are a daemon's (MAILER-DAEMON, postmaster, Mail Delivery System…): the bounce's own, not a forward's. */
 export function fromDaemon(headers: HeaderField[]): boolean {
   return DAEMON_FROM.test(decodeEncodedWords(headerValue(headers, 'from') ?? ''));
@@ -109,6 +119,9 @@ export function bounceSignals(headers: HeaderField[], bodySample: string, envelo
   if (headerValue(headers, 'x-failed-recipients')) hints += 2;
   const bodyHit = BOUNCE_BODY.test(bodySample);
   if (bodyHit) hints++;
+  // a mail system's own notice template in the text: a second sign beside the notice's words, as a
+  // daemon's From: is — the sign a paste keeps when the poster redacted who sent it
+  if (MTA_TEMPLATE.test(bodySample)) hints++;
   if (/^[ \t]*<?[^\s<>@]+@[^\s<>]+>?:?[ \t]*$/m.test(bodySample) && /\b[45]\d\d[ -][45]?\.?\d?/.test(bodySample)) hints += 0.5;
   // a mailing-list manager refusing a post (fml, Mailman, Majordomo): its robot address or list
   // headers, and words that say the sender may not post — an automatic refusal, like a daemon's
@@ -195,9 +208,17 @@ function bareReply(body: string): boolean {
   const code = Number(plain[1]);
   // a multi-line reply (RFC 5321 §4.2.1): "550-…" lines, then "550 …" — the shape is the reply's own
   const last = lines.findIndex((l, i) => i > 0 && new RegExp(`^\\s*${code} \\S`).test(l));
-  const words = (ls: string[]) => ls.map((l) => l.replace(/^\s*[45]\d\d[ -]\s?/, '')).join(' ').trim();
+  const words = (ls: string[]) =>
+    ls
+      .map((l) => l.replace(/^\s*[45]\d\d[ -]\s?/, ''))
+      .join(' ')
+      .trim();
   const context = lines.join('\n');
-  if (last > 0 && lines.slice(0, last).every((l) => new RegExp(`^\\s*${code}-`).test(l)) && replyLineAlone(code, words(lines.slice(0, last + 1)), context))
+  if (
+    last > 0 &&
+    lines.slice(0, last).every((l) => new RegExp(`^\\s*${code}-`).test(l)) &&
+    replyLineAlone(code, words(lines.slice(0, last + 1)), context)
+  )
     return true;
   if (lines.length > 3 || !replyShaped(words(lines), context)) return false;
   return findReceiverKnowledge(words(lines), code, 'unknown') !== undefined || replyLineAlone(code, words(lines), context);

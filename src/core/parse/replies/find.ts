@@ -95,6 +95,8 @@ const RECORD_START =
 const RECIPIENT_BLOCK = /^\s*<?[^\s<>@]{1,200}@[^\s<>]{1,200}>?\s*(?::|$)/;
 
 const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
+/** Where an enhanced code ends: no further digit, nor a dot and a digit (a longer number, a version, an address); a sentence's full stop may follow. */
+const ENH_END = String.raw`(?!\d|\.\d)`;
 
 /**
  * A basic code where a reply may start: not inside a word, a number, a
@@ -104,16 +106,18 @@ const ENH = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 // (after "=" only in a program's "response=" / "reply=" field: "size=550" is no reply)
 // (the enhanced code may carry a "#", as some servers print it after the basic code: "550 #5.1.0 Address
 // rejected." — the qmail/Exchange 2003 habit of marking RFC 3463 codes with "#", as in "(#5.1.1)")
+// (a sentence's full stop may close the enhanced code, as a university's relay prints it: "421 4.5.1. Connection
+// Rate - See …"; a dot and a digit would make it a longer number, a version or an address)
 // (a number followed by a unit of size is a size, not a code: "550 MB limit exceeded", "552 KB", "450 bytes")
 // (a colon and a space after the code, as mail libraries print it when they join the code to the server's
 // words: MailCore's "550: 5.7.1 Message rejected due to local policy", a help page's "550: #5.1.0 Address
 // rejected" — the code is still the reply's, RFC 5321 §4.2; not after a colon of its own: "0.0.0.0:550: ok" is a port)
 const CODE = new RegExp(
-  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?!\s?(?:[kKMGT]i?B|[kKMG]?bytes?|octets|[kKMG]byte|(?:kilo|mega|giga)bytes?)\b)(?:([ -]|(?<!:\d{3}):(?=\s))\s{0,3}#?(${ENH})(?![\d.]))?(?=[ -]|$|['",;)\]]|(?<!:\d{3}):\s)`,
+  String.raw`(?<![\w.\/@+-])(?<!(?<!\b(?:response|reply|smtp_?response|last_?response))=)([45][0-5]\d)(?!\s?(?:[kKMGT]i?B|[kKMG]?bytes?|octets|[kKMG]byte|(?:kilo|mega|giga)bytes?)\b)(?:([ -]|(?<!:\d{3}):(?=\s))\s{0,3}#?(${ENH})${ENH_END})?(?=[ -]|$|['",;)\]]|(?<!:\d{3}):\s)`,
   'g',
 );
 /** An enhanced code alone where a reply starts (smtplib's continuation lines, a client that drops the basic code). */
-const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\s+[\p{L}\[<'"(]|$)`, 'gu');
+const ENH_ONLY = new RegExp(String.raw`(?<![\w.\/=@:+-])(${ENH})(?=\.?\s+[\p{L}\[<'"(]|\.?$)`, 'gu');
 
 /**
  * The words before a code that make it a reply (each is how some product
@@ -144,7 +148,7 @@ const WEBMAIL_CODE_REST = /^[)\]]\s?:?\s{0,3}(?=\S)/;
 const ENHANCED_ANYWHERE = new RegExp(ENH);
 
 /** After a bracketed basic code ("[451"): the closing bracket, then an enhanced code and words. */
-const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})(?![\d.])(?=\s+\p{L})`, 'u');
+const BRACKETED_REST = new RegExp(String.raw`^(\]\s{1,3})(${ENH})${ENH_END}(?=\s+\p{L})`, 'u');
 
 interface Start {
   col: number;
@@ -356,7 +360,7 @@ function dsnReplies(view: TextView, used: Set<number>): FoundReply[] {
     const typed = /^([\w-]{1,20})\s*;\s*(.*)$/.exec(value);
     let text = (typed ? typed[2] : value).trim();
     const status = /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(field('Status')?.value ?? '')?.[1] ?? null;
-    const head = new RegExp(String.raw`^(?:([45][0-5]\d)[ -]\s{0,3})?(?:(${ENH})(?![\d.]))?`).exec(text);
+    const head = new RegExp(String.raw`^(?:([45][0-5]\d)[ -]\s{0,3})?(?:(${ENH})${ENH_END})?`).exec(text);
     const code = head?.[1] ? Number(head[1]) : null;
     let enhanced = head?.[3] ?? head?.[2] ?? null;
     const multi = code !== null && text.includes(`${code}-`);
@@ -675,7 +679,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   // the reply runs to the ">" that balances the "<" opened before it, over as many lines as the notice wrapped it
   const angle = !openQuote && !tuple && ANGLE_WRAPPER.test(s.before);
   // the codes at the head of the reply (the enhanced one after a tuple, or after "550 ")
-  const head = new RegExp(String.raw`^(?:([45][0-5]\d)([ -])\s{0,3})?(?:(${ENH})(?![\d.]))?`).exec(first.trim());
+  const head = new RegExp(String.raw`^(?:([45][0-5]\d)([ -])\s{0,3})?(?:(${ENH})${ENH_END})?`).exec(first.trim());
   if (head?.[1] && !tuple) {
     code = Number(head[1]);
     more = head[2] === '-';
@@ -759,7 +763,7 @@ function readFrom(view: TextView, p: Paragraph, i: number, s: Start): { reply: F
   const inReply = /\(in reply to ([^()]{1,40}?) command\)/i.exec(text);
   text = text.replace(/\s*\(in reply to [^()]{1,40} command\)\s*\)?.*$/i, '');
   // a reply that quotes another one ("550 Error for a@b of \"Invalid greeting. response=550 5.7.0 Blocked\""): its enhanced code
-  if (!enhanced && code !== null) enhanced = new RegExp(String.raw`\b${code}[ -](${ENH})(?![\d.])`).exec(text)?.[1] ?? null;
+  if (!enhanced && code !== null) enhanced = new RegExp(String.raw`\b${code}[ -](${ENH})${ENH_END}`).exec(text)?.[1] ?? null;
   text = stripCodes(text, code, enhanced, multi);
   // a reply quoted as a whole ("'Unauthenticated … policy'") loses its quotes
   text = text
@@ -819,13 +823,14 @@ function stripCodes(text: string, code: number | null, enhanced: string | null, 
   let t = ` ${text} `;
   const e = enhanced ? enhanced.replace(/\./g, '\\.') : null;
   if (code !== null) {
-    t = t.replace(new RegExp(String.raw`\s${code}-(?:#?${e ?? ENH}\s)?`, 'g'), ' ');
-    t = t.replace(new RegExp(String.raw`\s${code} ${e ? `#?${e}\s` : `(?=#?${ENH}\s)`}`, 'g'), ' ');
+    t = t.replace(new RegExp(String.raw`\s${code}-(?:#?${e ?? ENH}\.?\s)?`, 'g'), ' ');
+    // (the nested templates are String.raw too: a plain template would drop the backslashes)
+    t = t.replace(new RegExp(String.raw`\s${code} ${e ? String.raw`#?${e}\.?\s` : String.raw`(?=#?${ENH}\.?\s)`}`, 'g'), ' ');
     if (multi) t = t.replace(new RegExp(String.raw`\s${code}\s`, 'g'), ' ');
     // the head when the reply starts with the code ("550 5.7.1 …", a library's "550: 5.7.1 …")
     t = t.replace(new RegExp(String.raw`^\s${code}:?\s`), ' ');
   }
-  if (e) t = t.replace(new RegExp(String.raw`\s${e}(?=\s)`, 'g'), ' ');
+  if (e) t = t.replace(new RegExp(String.raw`\s${e}\.?(?=\s)`, 'g'), ' ');
   // the "#" form right after the basic code ("550 #5.1.0 Address rejected."); elsewhere a "#x.y.z" is part of
   // the words (Exchange 2003's "<host #5.4.4 smtp;550 …>" names its host before it)
   if (e && code !== null) t = t.replace(new RegExp(String.raw`^\s#${e}(?=\s)`), ' ');
