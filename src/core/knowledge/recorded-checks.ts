@@ -195,7 +195,8 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     // "Multiple authentication checks failed"). Kept after the entries that give each result and the names.
     id: 'unauthenticated.spf-and-dkim',
     sender: 'many (Gmail 5.7.26, Yahoo 5.7.9)',
-    text: /\b(?:sender|mail|message) is unauthenticated\b|\bdoes not have authentication information\b|\bfails? to pass authentication checks\b|\brequires all senders to authenticate with either SPF or DKIM\b/i,
+    // (Exchange Online's NDR says it of the recipient's provider: "… didn't pass the email authentication checks")
+    text: /\b(?:sender|mail|message) is unauthenticated\b|\bdoes not have authentication information\b|\bfails? to pass authentication checks\b|\bdid(?: not|n\S{1,6}t) pass (?:the )?(?:e-?mail )?authentication checks\b|\brequires all senders to authenticate with either SPF or DKIM\b/i,
     unless: /\bDMARC\b/i,
     claims: [
       { check: 'spf', result: 'fail', identity: 'mailfrom' },
@@ -240,10 +241,11 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7208 §8.5 (softfail)'],
   },
   {
-    // the names not given: "SPF check failed", "rejected due to SPF", Symantec "SPF (Sender Policy Framework) domain authentication fail"
+    // the names not given: "SPF check failed", "rejected due to SPF", Symantec "SPF (Sender Policy Framework) domain authentication fail",
+    // Cisco AsyncOS's default SPF reject text "#5.7.1 SPF unauthorized mail is prohibited."
     id: 'spf.failed-words',
     sender: 'many (policyd-spf, Exim, gateways)',
-    text: /\bSPF (?:check |validation |authentication )?(?:fail(?:ed|ure)?|hard ?fail)\b|\b(?:rejected|refused|blocked|denied|prohibited) (?:due to|by|because of) SPF\b|\bSPF\b.{0,40}\bauthentication fail/i,
+    text: /\bSPF (?:check |validation |authentication )?(?:fail(?:ed|ure)?|hard ?fail)\b|\b(?:rejected|refused|blocked|denied|prohibited) (?:due to|by|because of) SPF\b|\bSPF\b.{0,40}\bauthentication fail|\bSPF unauthori[sz]ed\b/i,
     claims: [{ check: 'spf', result: 'fail', identity: 'mailfrom' }],
     sources: [
       'RFC 7208 §8.4, §8.5',
@@ -299,10 +301,11 @@ export const RECORDED_CHECK_TEXTS: RecordedCheckText[] = [
     sources: ['RFC 7489 §6.6.4 (policy enforcement)', 'https://support.apple.com/102322 (iCloud: DMARC)'],
   },
   {
-    // the names not given: "rejected by DMARC", "DMARC policy reject", "failed DMARC", "DMARC verification failed"
+    // the names not given: "rejected by DMARC", "DMARC policy reject", "failed DMARC", "DMARC verification failed",
+    // Mail.ru "not accepted due to domain owner DMARC policy (RFC 7489)", Gmail "not accepted due to domain's DMARC policy"
     id: 'dmarc.failed-words',
     sender: 'many (OpenDMARC, Exim, gateways)',
-    text: /\bDMARC (?:policy |verification |check |validation )?(?:reject(?:ed|ion)?|fail(?:ed|ure)?)\b|\b(?:rejected|refused|blocked) (?:by|due to|per|because of) (?:the )?DMARC\b|\bfailed DMARC\b|\bDMARC policy of reject\b/i,
+    text: /\bDMARC (?:policy |verification |check |validation )?(?:reject(?:ed|ion)?|fail(?:ed|ure)?)\b|\b(?:rejected|refused|blocked|not accepted) (?:by|due to|per|because of) (?:the )?(?:domain(?:'s| owner(?:'s)?) )?DMARC\b|\bfailed DMARC\b|\bDMARC policy of reject\b/i,
     claims: [{ check: 'dmarc', result: 'fail', identity: 'from' }],
     sources: ['RFC 7489 §6.6.4, §7.3'],
   },

@@ -201,7 +201,7 @@ export const REFUSAL_PROBLEMS: RefusalProblem[] = [
     // X.7.11 Encryption required for requested authentication mechanism; receivers' "TLS required"
     id: 'tls-required',
     rule: 'smtp.tls-failed',
-    text: /\bmust issue a STARTTLS\b|\b(?:TLS|STARTTLS|SSL|encryption|an? encrypted connection|a secure connection) (?:is )?(?:required|needed|mandatory)\b|\brequires? (?:TLS|STARTTLS|encryption|an? (?:secure|encrypted) connection)\b/i,
+    text: /\bmust issue a STARTTLS\b|\b(?:TLS|STARTTLS|SSL|encryption|an? encrypted connection|a secure connection) (?:is )?(?:required|needed|mandatory)\b|\brequires? (?:TLS|STARTTLS|encryption|an? (?:secure|encrypted) connection)\b|\brequired to send (?:via|over|using|through) an? (?:encrypted|secure|TLS)(?: SMTP)? (?:session|connection)\b/i,
     details: ['7.10', '7.11'],
     unless: /\bTLS is required, but was not offered\b|\bserver did not offer TLS\b|\bnot (?:offered|advertised)\b/i,
     headline: 'The receiver requires an encrypted connection (STARTTLS), and the client sent without it',

@@ -59,11 +59,7 @@ describe('security gateways: the kind of refusal decides the step', () => {
         'RCPT TO',
       ),
     ],
-    [
-      'smtp.rejected',
-      'mimecast.sender-address-blocked',
-      '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421',
-    ],
+    ['smtp.rejected', 'mimecast.sender-address-blocked', '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421'],
     [
       'smtp.greylisted',
       'mimecast.greylisting',
@@ -117,7 +113,10 @@ describe('security gateways: the kind of refusal decides the step', () => {
       'cisco.sbrs',
       "554 Your access to this mail system has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.",
     ],
-    ['smtp.auth-failed', 'cisco.spf-prohibited', '550 #5.7.1 SPF unauthorized mail is prohibited.'],
+    // (AsyncOS's default SPF reject text states the receiver's SPF result — knowledge/recorded-checks spf.failed-words —
+    // so the SPF step, as for MailChannels's "prohibited by SPF")
+    ['spf.fail', 'cisco.spf-prohibited', '550 #5.7.1 SPF unauthorized mail is prohibited.'],
+    ['spf.fail', 'cisco.spf-prohibited', postfixBounce('550 5.7.1 SPF unauthorized mail is prohibited.')],
     [
       'reputation.blocked',
       'trendmicro.ers',

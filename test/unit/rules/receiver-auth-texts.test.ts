@@ -74,6 +74,22 @@ describe("receivers' authentication texts", () => {
     ],
     ["pyspf's PermError quoted alone", '550 5.7.1 SPF Permanent Error: Too many DNS lookups', ['spf.permerror'], []],
     ['the RFC 7372 words without a result stay a fail', '550 5.7.23 SPF validation failed', ['spf.fail'], []],
+    // Cisco AsyncOS's default SPF reject text (its Advanced Configuration Guide), as a gateway returns it
+    ['Cisco Secure Email: SPF unauthorized', '550 #5.7.1 SPF unauthorized mail is prohibited.', ['spf.fail'], []],
+    // Mail.ru's DMARC refusal (help.mail.ru/mail-help/postmaster/dmarc)
+    [
+      'Mail.ru: not accepted due to domain owner DMARC policy',
+      '550 5.7.1 This message was not accepted due to domain owner DMARC policy (RFC 7489) https://help.mail.ru/mail-help/postmaster/dmarc',
+      ['dmarc.fail'],
+      [],
+    ],
+    // Exchange Online's NDR sentence for the recipient provider's authentication refusal, pasted without the diagnostic
+    [
+      "Exchange Online NDR: didn't pass the email authentication checks",
+      "Your message to someone@example.org couldn't be delivered.\nThe recipient's email provider rejected your message because it didn't pass the email authentication checks.",
+      ['spf.fail', 'dkim.fail'],
+      [],
+    ],
   ])('%s', async (_, text, rules, names) => {
     const steps = await problems(text);
     expect(rules).toContain(steps[0]?.rule);
@@ -92,6 +108,14 @@ describe("receivers' authentication texts", () => {
     ['550 5.7.1 rejected: DMARC policy of reject', ['dmarc']],
     // words about a mailbox that happen to hold an SPF-like token are not an SPF result
     ['550 5.1.1 <spf@example.org>: Recipient address rejected: User unknown', []],
+    // Mail.ru's words name DMARC; the same sentence about an owner's policy without DMARC names no check
+    ['This message was not accepted due to domain owner DMARC policy (RFC 7489)', ['dmarc']],
+    ['This message was not accepted due to domain owner policy', []],
+    // an unauthorised sender or relay is no SPF result; only SPF's own word "SPF unauthorized" is
+    ['550 5.7.1 Unauthorized sender', []],
+    ['550 #5.7.1 SPF unauthorized mail is prohibited.', ['spf']],
+    // "passed the authentication checks" is no failure
+    ['Your message passed the email authentication checks', []],
   ])('passing form: %s', (text, checks) => {
     const found = readRecordedChecks(text);
     expect(found.map((c) => c.check)).toEqual(checks);

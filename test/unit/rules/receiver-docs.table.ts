@@ -2033,6 +2033,19 @@ export const MAILRU_YANDEX: DocTable = {
       'smtp.recipient-unknown',
       '550 5.7.1 No such user here, try the other one later please',
     ),
+    // Yandex's table of its own bounces puts "No correct recipients" with the addresses that do not exist
+    // (https://yandex.com/support/mail/bounces/yandex.html): the userunknown words of knowledge/reasons/recipient.ts;
+    // after RCPT TO, as a reply to the message, the reason is sisimai's "filtered" (the recipient refused, not unknown)
+    row(
+      'generic.user-unknown',
+      554,
+      '5.5.1',
+      'Error: No correct recipients',
+      'end of DATA',
+      'filtered',
+      'smtp.recipient-unknown',
+      '554 5.5.1 Error: correct recipients only',
+    ),
   ],
 };
 
@@ -2098,6 +2111,19 @@ export const COMCAST: DocTable = {
       'smtp.rate-limited',
       '421 resimta-po-21v.sys.comcast.net comcast 192.0.2.25 Service restarting',
       'comcast 192.0.2.25 Too many sessions opened. Please see http://postmaster.comcast.net/smtp-error-codes.php#RL000001',
+    ),
+    // the page's non-specific codes: "421 - [Reverse DNS failure : Try again later]" (the sending IP's PTR lookup
+    // failed; a temporary refusal) — read by the requireptr words of knowledge/reasons/sender.ts, no Comcast entry
+    row(
+      'generic.require-ptr',
+      421,
+      null,
+      'resimta-po-21v.sys.comcast.net comcast 192.0.2.25 Reverse DNS failure : Try again later',
+      'connect',
+      'requireptr',
+      'smtp.ptr-required',
+      '421 resimta-po-21v.sys.comcast.net comcast 192.0.2.25 DNS failure : Try again later',
+      'comcast 192.0.2.25 Reverse DNS failure : Try again later',
     ),
   ],
 };

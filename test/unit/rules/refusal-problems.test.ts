@@ -29,6 +29,10 @@ describe('refusal problems: the step follows the problem the words name', () => 
       '<a@example.net>: host mx.example.net[198.51.100.4] said: 550 5.7.1 TLS required by recipient (in reply to RCPT TO command)',
     ],
     ['smtp.tls-failed', '451 4.7.10 Encryption needed for this session'],
+    // VIPRE Email Security's rejection for a sender domain it must receive over TLS (its rejection reasons page)
+    ['smtp.tls-failed', '550 Your sender domain is required to send via an encrypted SMTP session'],
+    // … and for a recipient domain the gateway does not serve (the norelaying words, knowledge/reasons/sender.ts)
+    ['smtp.relay-denied', '550 Your domain is not configured to use this MX host.'],
     // login refused / app password
     [
       'smtp.login-failed',
@@ -85,6 +89,8 @@ describe('refusal problems: the step follows the problem the words name', () => 
     ['smtp.auth-required', '553 5.7.1 <a@example.org>: Sender address rejected: not logged in'],
     // the receiver's "authentication failed" about DMARC is about the message, not a login
     ['dmarc.fail', '550 5.7.1 Email rejected per DMARC policy for example.org: authentication failed'],
+    // a domain required to be sent by a list of hosts says nothing of encryption
+    ['smtp.rejected', '550 Your sender domain is required to send via its registered servers'],
     // TLS that the sending server's own policy wanted and the receiver did not offer: not the receiver's demand
     [
       'smtp.tls-failed',

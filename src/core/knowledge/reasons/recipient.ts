@@ -54,8 +54,8 @@ export const USER_UNKNOWN: ReasonTable = {
     ),
     p(
       'userunknown.no-mailbox',
-      /\bnot listed in (?:the )?(?:Domino Directory|public Name (?:&|and) Address Book|(?:\w+ )?directory|my list of valid)|\binvalid final delivery userid\b|\binvalid (?:\w+ ){0,2}userid\b|\bcheck if (?:the )?address is correct\b|\bno mail ?box (?:here|by that name|found|available)|\bno (?:mail ?box|account) by that name|\bno one at this address\b|\bno valid recipients\b|\bno mail box available for this user\b/i,
-      `${QMAIL} ("Sorry, no mailbox here by that name. (#5.1.1)")`,
+      /\bnot listed in (?:the )?(?:Domino Directory|public Name (?:&|and) Address Book|(?:\w+ )?directory|my list of valid)|\binvalid final delivery userid\b|\binvalid (?:\w+ ){0,2}userid\b|\bcheck if (?:the )?address is correct\b|\bno mail ?box (?:here|by that name|found|available)|\bno (?:mail ?box|account) by that name|\bno one at this address\b|\bno (?:valid|correct) recipients\b|\bno mail box available for this user\b/i,
+      `${QMAIL} ("Sorry, no mailbox here by that name. (#5.1.1)"); Yandex ("No correct recipients": the address does not exist, https://yandex.com/support/mail/bounces/yandex.html)`,
     ),
     p(
       'userunknown.qmail-rcptto',

@@ -47,11 +47,11 @@ export const NO_RELAYING: ReasonTable = {
   phrases: [
     p(
       'norelaying.denied',
-      /\brelay(?:ing)?\)? (?:access )?(?:is )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|(?<!or user )\bisn'?t in my list of allowed rcpthosts?\b|\bthat domain isn'?t in my list\b|\brelay through this server without (?:SMTP )?authentication\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
+      /\brelay(?:ing)?\)? (?:access )?(?:is )?(?:denied|not (?:permitted|allowed)|prohibited|refused)\b|\b(?:unable|not permitted|not allowed|not authori[sz]ed|cannot|can't) (?:to )?relay\b|\bwe do not relay\b|\bno relaying\b|\bnot an open relay\b|\bas a relay\b|\binsecure mail relay\b|\bnot a gateway\b|\bnot configured to relay\b|\bnot configured to use this MX host\b|\brelaying mail to \S{1,255} is not allowed\b|\bnot allowed to relay through\b|\bwe don'?t handle mail for\b|(?<!or user )\bisn'?t in my list of allowed rcpthosts?\b|\bthat domain isn'?t in my list\b|\brelay through this server without (?:SMTP )?authentication\b|\bnot local host\b|\bspecified domain is not allowed\b|\bsend to a non-local e-?mail address\b|\bnot our customer\b/i,
       // (qmail-smtpd: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", its first words kept
       // when a client's box wraps the rest away; cPanel's Exim: "is not permitted to relay through this server
       // without authentication")
-      `RFC 5321 §3.6.2; ${POSTFIX} ("Relay access denied"); sendmail ("Relaying denied"); Exim ("relay not permitted"); qmail-smtpd (rcpthosts); cPanel Exim ACL; MailEnable`,
+      `RFC 5321 §3.6.2; ${POSTFIX} ("Relay access denied"); sendmail ("Relaying denied"); Exim ("relay not permitted"); qmail-smtpd (rcpthosts); cPanel Exim ACL; MailEnable; VIPRE Email Security ("Your domain is not configured to use this MX host": the recipient domain is not on the gateway, https://vipre.freshdesk.com/support/solutions/articles/1000290396-email-rejection-reasons)`,
     ),
     // the same refusal in a mail client's own words, without the server's reply: Apple Mail on iOS/macOS
     // ("The recipient … was rejected by the server because it does not allow relaying"), and servers that
@@ -109,8 +109,8 @@ export const REQUIRE_PTR: ReasonTable = {
   phrases: [
     p(
       'requireptr.no-ptr',
-      /\b(?:no|missing|without|lacks?|have no|has no|invalid|bad) (?:a )?(?:valid )?(?:PTR|reverse DNS|rDNS|reverse hostname|DNS PTR|DNS reverse)\b|\bPTR record\b|\bptr-records\b|\breverse (?:DNS|hostname|lookup|dns lookup|address)\b.{0,20}\b(?:failed|missing|not found|does not match|mismatch|required|rejected|check)|\breverse DNS (?:for|of|entry|name)\b|\bfix (?:your )?reverse DNS\b/i,
-      'RFC 7372 §3.3 (X.7.25); Gmail ("does not have a PTR record setup"); T-Online, GMX ("Bad DNS PTR resource record"); FORPSI/Aruba bizsmtp ("no DNS reverse for <ip>")',
+      /\b(?:no|missing|without|lacks?|have no|has no|invalid|bad) (?:a )?(?:valid )?(?:PTR|reverse DNS|rDNS|reverse hostname|DNS PTR|DNS reverse)\b|\bPTR record\b|\bptr-records\b|\breverse (?:DNS|hostname|lookup|dns lookup|address)\b.{0,20}\b(?:fail(?:ed|ure)|missing|not found|does not match|mismatch|required|rejected|check)|\breverse DNS (?:for|of|entry|name)\b|\bfix (?:your )?reverse DNS\b/i,
+      'RFC 7372 §3.3 (X.7.25); Gmail ("does not have a PTR record setup"); T-Online, GMX ("Bad DNS PTR resource record"); FORPSI/Aruba bizsmtp ("no DNS reverse for <ip>"); Comcast ("421 … Reverse DNS failure : Try again later", http://postmaster.comcast.net/mail-error-codes.html)',
     ),
     p(
       'requireptr.hostname',

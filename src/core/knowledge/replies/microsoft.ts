@@ -40,7 +40,9 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     sender: 'Microsoft 365',
     // the mailbox's own submission refused once it is restricted: "554 5.2.0 STOREDRV.Submission.Exception:
     // OutboundSpamException; WASCL UserAction verdict is not None. Actual verdict is Suspend"
-    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|^\s*Banned sender\b|bad outbound sender|OutboundSpamException|MessageSubmissionBlockedException|WASCL UserAction verdict/i,
+    // (the NDR's user-facing sentence for it: "you weren't recognized as a valid sender. The most common reason for
+    // this is that your email address is suspected of sending spam")
+    text: /5\.7\.50[0-3]\b|5\.7\.511\b|Access denied, spam abuse detected|Access denied, banned sender|^\s*Banned sender\b|bad outbound sender|OutboundSpamException|MessageSubmissionBlockedException|WASCL UserAction verdict|\byou weren\S{1,6}t recognized as a valid sender\b/i,
     reason: 'blocked',
     party: 'sender',
     meaning:
@@ -83,7 +85,10 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     // sisimai reads these as securityerror; the step is the recipient's restriction (refusal-problems.ts recipient-restricted)
     id: 'microsoft.sender-not-authenticated-for',
     sender: 'Microsoft 365',
-    text: /\bSenderNotAuthenticatedFor\w+|\bSender (?:was )?not authenticated (?:for (?:group|mailbox|public folder)|by organization)|RESOLVER\.RST\.(?:AuthRequired|NotAuthorized|SenderNotAuthenticated\w*)|\bDelivery not authorized, message refused\b/i,
+    // (and the NDR's user-facing sentence for these restrictions, when the paste kept no diagnostic: "Your message
+    // can't be delivered because delivery to this address is restricted"; an allowed-senders list's 5.7.124 above
+    // still names its own entry)
+    text: /\bSenderNotAuthenticatedFor\w+|\bSender (?:was )?not authenticated (?:for (?:group|mailbox|public folder)|by organization)|RESOLVER\.RST\.(?:AuthRequired|NotAuthorized|SenderNotAuthenticated\w*)|\bDelivery not authorized, message refused\b|\bdelivery to this address is restricted\b/i,
     reason: 'securityerror',
     party: 'recipient',
     headline: 'The recipient accepts mail only from senders inside its organisation (or from its allowed list)',
@@ -540,7 +545,7 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     headline:
       "The sender's Outlook used a stale cached address for this recipient (its auto-complete entry), not necessarily a missing mailbox",
     meaning:
-      "Exchange could not resolve the recipient because the address Outlook filled in was a cached internal one (an X.500 address, shown as IMCEAEX-… or ExRecipNotFound) that no longer exists, typically after a mailbox was moved, recreated or migrated. Retyping the address, or deleting the suggestion, sends it to the current mailbox.",
+      'Exchange could not resolve the recipient because the address Outlook filled in was a cached internal one (an X.500 address, shown as IMCEAEX-… or ExRecipNotFound) that no longer exists, typically after a mailbox was moved, recreated or migrated. Retyping the address, or deleting the suggestion, sends it to the current mailbox.',
     rules: ['smtp.recipient-unknown'],
     fix: [
       "In Outlook, delete the recipient's auto-complete suggestion (the X next to it in the To: list) and type the full address again.",
@@ -558,7 +563,9 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
     id: 'microsoft.ndr-recipient-system-not-responding',
     sender: 'Exchange Online (NDR text)',
     // (the apostrophes as a paste escapes them: "recipient\'s" in a shell string, "recipient&#39;s" in HTML)
-    text: /\bDespite repeated attempts to contact the recipient\S{1,6}s email system it didn\S{1,6}t respond\b|\btheir email system isn\S{1,6}t accepting connection requests from your email system\b/i,
+    // (and the NDR's shorter forms of the same sentence: "the recipient's email system couldn't be reached",
+    // "The recipient's email system didn't respond")
+    text: /\bDespite repeated attempts to contact the recipient\S{1,6}s email system it didn\S{1,6}t respond\b|\btheir email system isn\S{1,6}t accepting connection requests from your email system\b|\bthe recipient\S{1,6}s email system (?:couldn\S{1,6}t be reached|didn\S{1,6}t respond)\b/i,
     reason: 'expired',
     party: 'recipient',
     headline: "The recipient's mail system never answered Exchange Online's connection attempts",
@@ -573,6 +580,21 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
       'https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-4-4-7-in-exchange-online (Fix email delivery issues for error code 4.4.7 in Exchange Online)',
       "https://github.com/forwardemail/free-email-forwarding/issues/142 (the NDR's text as a sender received it: \"Despite repeated attempts to contact the recipient's email system it didn't respond … isn't accepting connection requests from your email system\")",
     ],
+  },
+  {
+    // Exchange Online's NDR sentence when the recipient's provider refused the message for authentication: the
+    // user-facing words that stand above (or, in a paste, instead of) the remote server's own reply. Neither SPF
+    // nor DKIM (nor DMARC) passed at the recipient's side (RFC 7372 X.7.26 "Multiple authentication checks failed")
+    id: 'microsoft.ndr-failed-authentication',
+    sender: 'Exchange Online (NDR text)',
+    text: /\bdid(?: not|n\S{1,6}t) pass (?:the )?e-?mail authentication checks\b/i,
+    reason: 'authfailure',
+    party: 'sender',
+    headline: "The recipient's provider refused the message because it did not pass SPF, DKIM or DMARC",
+    meaning:
+      "Exchange Online's notice says the recipient's email provider refused the message for failing its authentication checks: the sending domain's SPF did not authorise the sending server, or no valid DKIM signature aligned with the From: domain, or DMARC failed with a reject policy. The sender's DNS and signing are to fix.",
+    rules: ['spf.fail', 'spf.softfail', 'spf.missing', 'dkim.missing', 'dkim.fail', 'dmarc.fail', 'dmarc.missing'],
+    sources: [NDR, 'RFC 7372 §3.3 (X.7.26 Multiple authentication checks failed)'],
   },
   {
     // Exchange's resolver names which size limit refused the message: the recipient's own (RecipSizeLimit, the
@@ -598,7 +620,8 @@ export const MICROSOFT_REPLIES: ReplyKnowledge[] = [
   {
     id: 'microsoft.ndr-name-not-recognized',
     sender: 'Exchange (NDR text)',
-    text: /RESOLVER\.ADR\.RecipNotFound|recipient name is not recognized|e-mail account does not exist at the organization|The e-mail address you entered couldn't be found|wasn't found at \S+\./i,
+    // (Exchange 2010's NDR wrote "e-mail", Exchange 2013 and later and Exchange Online write "email")
+    text: /RESOLVER\.ADR\.RecipNotFound|recipient name is not recognized|e-?mail account does not exist at the organization|The e-?mail address you entered couldn\S{1,6}t be found|wasn\S{1,6}t found at \S+\./i,
     reason: 'userunknown',
     party: 'recipient',
     meaning: 'Exchange did not find the recipient address in its directory.',

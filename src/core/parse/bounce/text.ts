@@ -177,9 +177,13 @@ function appendText(r: TextRecipient, s: string, line: number): void {
   r.text += (r.text ? ' ' : '') + t;
 }
 
-/** Words that carry a failure reason, as opposed to greetings and boilerplate. */
+/**
+ * Words that carry a failure reason, as opposed to greetings and boilerplate. The negations written as
+ * contractions count as their long forms do: Exchange Online's NDR says "someone wasn't found at example.org.",
+ * "couldn't be delivered", "delivery to this address is restricted".
+ */
 export function looksLikeDiagnostic(t: string): boolean {
-  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended|unrout(?:e)?able/i.test(
+  return /\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|error|fail|reject|refus|denied|unknown|invalid|not (?:found|exist|allowed|accept)|does not|quota|full|blocked|policy|spam|timed? ?out|expired|unable|cannot|could not|too (?:large|big|many)|pipe to|mailer|exceeded|not listed|expired|disabled|suspended|unrout(?:e)?able|\b(?:couldn|wasn|weren|didn|isn|can)[’']t\b|\brestricted\b/i.test(
     t,
   );
 }
