@@ -14,33 +14,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // reason authfailure (- - unknown), want rejected|securityerror|policyviolation|blocked
   'c4-spf-ip-is-not-allowed-to-send-mail-from-domain-help-page':
     "reason only: an SPF refusal ('[SPF] 1.2.3.4 is not allowed to send mail from …') is authfailure — sisimai's reason for SPF/DKIM/DMARC failures — which the expectation (written before the run) does not list: a gap in the expectation's vocabulary; the step (spf.fail) is right",
-  // first smtp.login-failed:fail, want mta.local-error
-  'ansible-postfix-relay-sasl-no-compatible-mechanisms-filter-plain':
-    "Postfix's own SMTP-client SASL failure when no mechanism is usable ('offered no compatible authentication mechanisms for this type of connection security': its mechanism filter) is read as the relay refusing the login; the words say the sending MTA itself has nothing to log in with",
-  // reason none; first none, want mta.local-error
-  'docker-postfix-postmark-no-worthy-mechs-mechanism-filter-plugin-names':
-    "Postfix lines under an ISO timestamp followed by a padded severity word (INFO / WARNING, a container logger's format) are not read as Postfix lines, so nothing is found",
-  // unexpected reputation.blocked:fail|warn
-  'dms-ec2-gmail-connection-timed-out-port-25-blocked':
-    "Postfix's 'connect to …:25: Cannot assign requested address' (EADDRNOTAVAIL: the sending host has no source address of that family, an IPv6 attempt without IPv6) is read as a refusal at connect, hence a reputation step; it is the sending host's own network",
-  // first smtp.login-failed:warn, want mta.local-error
-  'easyengine-postfix-relay-sasl-no-mechanism-available-libsasl2-modules':
-    "Postfix's 'SASL authentication failed; cannot authenticate to server …: no mechanism available' (the Cyrus SASL plug-ins are missing on the sending MTA) is read as the relay refusing the login",
-  // reason undefined; first smtp.rejected:fail, want smtp.login-failed|smtp.auth-failed
-  'grafana-gmail-535-5-7-8-badcredentials-app-password':
-    'Grafana\'s logfmt line \'EROR[…] Failed to send alert notification email logger=… error="535 5.7.8 …"\' is read as a bounce with no refusal: the SMTP reply inside the error="…" value is not found',
-  // reason undefined; first smtp.rejected:fail, want esp.identity-unverified|smtp.sender-invalid
-  'grafana-ses-554-from-address-grafana-localhost-not-verified':
-    'Grafana\'s logfmt line \'t=… lvl=eror … error="gomail: could not send email 1: 554 Message rejected: …"\' is read as a bounce with no refusal: the reply inside the error="…" value is not found',
-  // first smtp.login-failed:warn, want mta.local-error
-  'mailinabox-sendinblue-relay-sasl-no-mechanism-available':
-    "Postfix's 'SASL authentication failed; cannot authenticate to server …: no mechanism available' (missing SASL plug-ins on the sending MTA) is read as the relay refusing the login",
-  // reason none; first none, want smtp.auth-required|smtp.login-failed|smtp.auth-failed
-  'rails-mail-form-gmail-530-5-7-0-authentication-required':
-    "Rails' log form 'Net::SMTPAuthenticationError (530-5.7.0 Authentication Required. Learn more at\\n):' (exception class, then the reply in parentheses over two lines) is not read as an application's SMTP error",
-  // first smtp.login-failed:fail, want mta.local-error
-  'turnkey-confconsole-sendinblue-relay-no-worthy-mechs-libsasl2':
-    "Postfix's 'No worthy mechs found' / 'no mechanism available' (the sending MTA's own SASL plug-ins missing) is read as the relay refusing the login",
   // first dnsbl.listed:fail, want smtp.receiver-dnsbl-error|mta.local-error
   'dms-postscreen-zen-open-resolver-answer-rejects-all-inbound':
     "an inbound postscreen 'blocked using zen.spamhaus.org' by the reader's own server leads with the client's listing (advice for the sender); the own server's DNSBL answer handling is not considered",

@@ -40,3 +40,16 @@ export function organisationOf(domain: string): string {
   const d = domain.toLowerCase();
   return MAIL_ORGANISATIONS.find((o) => o.domains.includes(d))?.name ?? d;
 }
+
+/**
+ * A host name of one of these organisations' own mail systems (gmail-smtp-in.l.google.com,
+ * <tenant>.mail.protection.outlook.com, mta5.am0.yahoodns.net, mx01.mail.icloud.com). Their inbound hosts
+ * take mail for millions of domains and always listen on port 25 (each organisation's page above lists
+ * them): a TCP connection to one that is refused or cannot be routed says more about the sending network
+ * (its provider's or firewall's block on outgoing port 25) than about the receiver.
+ */
+export function isMailOrganisationHost(host: string | null | undefined): boolean {
+  const h = (host ?? '').toLowerCase().replace(/\.$/, '');
+  if (!h || !h.includes('.')) return false;
+  return MAIL_ORGANISATIONS.some((o) => o.domains.some((d) => h === d || h.endsWith(`.${d}`)));
+}

@@ -11,6 +11,11 @@ export interface ReplyCodeInfo {
   /** The reason the code names at any stage, or per stage. */
   reason?: string;
   byStage?: Partial<Record<Stage, string>>;
+  /**
+   * The code answers only the AUTH command (RFC 4954 §6: 534, 535, 538): words in it about an "account" or
+   * "user" that does not exist name the login that was tried, never a recipient.
+   */
+  answersAuth?: true;
   source: string;
 }
 
@@ -55,9 +60,15 @@ export const REPLY_CODES: ReplyCodeInfo[] = [
     reason: 'securityerror',
     source: 'RFC 4954 §6; RFC 3207 §4',
   },
-  { code: 534, meaning: 'Authentication mechanism is too weak', reason: 'securityerror', source: 'RFC 4954 §6' },
-  { code: 535, meaning: 'Authentication credentials invalid', reason: 'securityerror', source: 'RFC 4954 §6' },
-  { code: 538, meaning: 'Encryption required for requested authentication mechanism', reason: 'securityerror', source: 'RFC 4954 §6' },
+  { code: 534, meaning: 'Authentication mechanism is too weak', reason: 'securityerror', answersAuth: true, source: 'RFC 4954 §6' },
+  { code: 535, meaning: 'Authentication credentials invalid', reason: 'securityerror', answersAuth: true, source: 'RFC 4954 §6' },
+  {
+    code: 538,
+    meaning: 'Encryption required for requested authentication mechanism',
+    reason: 'securityerror',
+    answersAuth: true,
+    source: 'RFC 4954 §6',
+  },
   // "mailbox unavailable (e.g., mailbox not found, no access, or command rejected for policy reasons)":
   // at RCPT TO the number alone does not say which; in reply to MAIL FROM it is the sender
   {
@@ -115,4 +126,9 @@ export function replyCodeReason(code: number | null, stage: Stage): { reason: st
 export function refusesCommandSyntax(code: number, enhanced: string | null): boolean {
   if (code < 500 || code >= 600) return false;
   return [500, 501, 502, 504].includes(code) || /^5\.5\.[124]$/.test(enhanced ?? '');
+}
+
+/** The basic code answers only AUTH (RFC 4954 §6), whatever the input says of the stage. */
+export function answersAuth(code: number | null): boolean {
+  return code !== null && !!REPLY_CODES.find((c) => c.code === code)?.answersAuth;
 }

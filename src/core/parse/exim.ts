@@ -43,7 +43,9 @@ const BARE_SHAPES: RegExp[] = [
   /^H=(?:\S+\s+)?(?:\([^()]*\)\s+)?\[[0-9a-fA-F:.]*\](?::\d+)?\s.*(?:\brejected\b|\bF=<|\bsender verify)/,
   // a log writes the whole reply on this one line (a bounce breaks it: "after end of data:" then the host and reply below)
   /^SMTP error from remote mail(?: server)? after\b.*[\s:.][245]\d\d[ -]/i,
-  /^(?:Completed|Frozen \(delivery error message\)|Message is frozen)\b/i,
+  // (Exim's "Completed" stands alone, or with the overall queue time "QT=2s" of log_selector +queue_time_overall:
+  // Rails' "Completed 500 Internal Server Error in 892ms" is no Exim line)
+  /^(?:Completed(?=\s*$|\s+QT=)|Frozen \(delivery error message\)|Message is frozen)\b/i,
 ];
 
 /** A line without Exim's time: its message id (if kept) and its text, when the text has an Exim shape. */

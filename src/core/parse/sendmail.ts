@@ -100,7 +100,11 @@ function relayOf(v: string | undefined): { host: string | null; ip: string | nul
   if (!v) return null;
   const m = /^(?:(\S+?)\.?\s+)?\[(?:IPv6:)?([0-9a-fA-F:.]+)\](\s*\(may be forged\))?/.exec(v);
   if (!m) return { host: v.replace(/\.$/, ''), ip: null, forged: false };
-  return { host: m[1] ?? null, ip: normalizeIP(m[2]) ?? m[2], forged: !!m[3] };
+  // (a relay without a name is written as its address literal twice, "relay=[127.0.0.1] [127.0.0.1]" (RFC 5321
+  // §4.1.3): the name is then the address itself, not a host called "[127.0.0.1]")
+  const literal = m[1] ? /^\[(?:IPv6:)?([0-9a-fA-F:.]+)\]$/.exec(m[1]) : null;
+  const ip = normalizeIP(m[2]) ?? m[2];
+  return { host: literal ? (normalizeIP(literal[1]) ?? literal[1]) : (m[1] ?? null), ip, forged: !!m[3] };
 }
 
 function reply(s: string): { code: number | null; enhanced: string | null; text: string } {

@@ -39,7 +39,7 @@ import type { Stage } from '../types';
 import { plainQuotes } from '../text/punctuation';
 import { knowledgeById, RECEIVER_REPLIES, type ReplyKnowledge } from '../knowledge/replies';
 import { readEnhancedCode, type CodeReading } from '../knowledge/enhanced-codes';
-import { replyCodeReason } from '../knowledge/reply-codes';
+import { answersAuth, replyCodeReason } from '../knowledge/reply-codes';
 import {
   DECISIVE_ORDER,
   NO_ANSWER,
@@ -196,6 +196,9 @@ class Decider {
   private firstPassAllowed(t: ReasonTable): boolean {
     const stage = this.r.stage;
     if (this.isReply && t.notAt?.includes(stage)) return false;
+    // words bound to an envelope command (an unknown user at RCPT TO) mean nothing of the kind in a reply that
+    // only AUTH gets: "535 Authentication failed: No such account" is the login's account (RFC 4954 §6)
+    if (t.onlyAt && answersAuth(this.r.code)) return false;
     if (t.unlessCode && this.code && t.unlessCode.includes(this.code.info.code)) return false;
     if (t.onlyWhenCodeSilentExceptAt && !t.onlyWhenCodeSilentExceptAt.includes(stage)) {
       const c = this.code;

@@ -14,6 +14,7 @@ import {
   receiverFaultOf,
 } from '../../core/knowledge/who-acts';
 import { knowledgeById } from '../../core/knowledge/replies';
+import { isMailOrganisationHost } from '../../core/knowledge/mail-organisations';
 import type { StepView, VerdictView } from './types';
 import {
   APPLICATION_RECIPIENT_WORDS,
@@ -119,6 +120,11 @@ const FORWARDING_BREAKS = /^(?:spf|dkim|dmarc|arc|bulk|reputation)\.|^smtp\.(?:r
 
 /** The steps about the refused message itself (RFC 5322 format, its headers, content, size). */
 const MESSAGE_STEPS = /^headers\.|^smtp\.(?:content-rejected|not-compliant|message-too-large)$/;
+
+/** The host a failed connection was to: the remote the report names, or the one its words connect to ("connect to h[ip]:25: …"). */
+function connectedHost(primary: Rejection): string | null {
+  return primary.remote ?? /\bconnect(?:ion)? to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[/i.exec(primary.text)?.[1] ?? null;
+}
 
 /** The refusal names a connection to a loopback or private address (LMTP, a content filter): inside the own system. */
 function toOwnNetwork(text: string): boolean {
@@ -243,9 +249,10 @@ function whoActs(
     return PARTY_WORDS.recipient;
   // (no reply at all, no receiver named, not the input's own server answering a client: the sending server's own
   // failure before any dialogue — an Exim transport's options, its next hop's DNS lookup "on connecting")
-  // the sending server's own queue status (its DNS lookup of the next hop, its own directory: the knowledge
-  // entry says so), no receiver named
-  if (first?.rule === 'mta.local-error' && primary && !primary.remote && knowledgeById(primary.knowledge)?.ownQueue)
+  // the sending server's own queue status (its DNS lookup of the next hop, its own directory, its SMTP client
+  // that has no SASL mechanism for its relay: the knowledge entry says so) — also when the status names the
+  // next hop it could not use, which judged nothing; not when the log's own server answered a client
+  if (first?.rule === 'mta.local-error' && primary && !primary.inbound && knowledgeById(primary.knowledge)?.ownQueue)
     return OWN_SENDING_SERVER_WORDS;
   if (first?.rule === 'mta.local-error')
     return primary &&
@@ -286,6 +293,11 @@ function whoActs(
     return RECIPIENT_MISTYPED_WORDS;
   // the receiver refused the message itself (content, format, size): the sender changes what is sent
   if (first && MESSAGE_STEPS.test(first.rule)) return MESSAGE_WORDS;
+  // a connection that the MX of a big mailbox organisation (Gmail, Microsoft 365, Yahoo, iCloud) refused or
+  // could not be routed to: their inbound hosts always listen on port 25, so the block is on the sending side's
+  // network — its provider's or its own firewall's rule on outgoing port 25 (knowledge/mail-organisations.ts)
+  if (first?.rule === 'smtp.connection-failed' && primary && !primary.inbound && isMailOrganisationHost(connectedHost(primary)))
+    return PARTY_WORDS.sender;
   if (
     first &&
     (first.rule === 'smtp.connection-failed' || first.rule === 'smtp.delivery-expired') &&

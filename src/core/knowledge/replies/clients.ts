@@ -52,6 +52,9 @@ const CONNECT_FAILED = [
   String.raw`\bdial tcp \S{1,260}: (?:connect: (?:connection refused|connection timed out|no route to host|network is unreachable)|i\/o timeout)`,
   // Ruby Net::SMTP (Errno::ECONNREFUSED "connect(2) for <host> port 587", Net::OpenTimeout); PHP's stream functions
   String.raw`\bErrno::E(?:CONNREFUSED|HOSTUNREACH|NETUNREACH|TIMEDOUT)\b|\bNet::OpenTimeout\b|\b(?:stream_socket_client|fsockopen)\(\): unable to connect to\b`,
+  // the small sendmail stand-ins that hand a server's mail to one relay: ssmtp's die("Cannot open %s:%d") under
+  // the name it was called by ("sendmail: Cannot open mailhub:25"), msmtp's "cannot connect to %s, port %d: %s"
+  String.raw`\b(?:sendmail|ssmtp): Cannot open \S{1,253}:\d{1,5}\b|\bmsmtp: cannot connect to \S{1,253}, port \d{1,5}\b`,
 ];
 
 /**
@@ -81,6 +84,7 @@ const PROGRAM_ERRORS = [
   'https://pkg.go.dev/net#OpError',
   'https://docs.ruby-lang.org/en/master/Net/SMTP.html (Errno::ECONNREFUSED, Net::OpenTimeout)',
   'https://www.php.net/manual/function.stream-socket-client.php',
+  'ssmtp.c (die("Cannot open %s:%d", mailhost, port)); msmtp src/net.c ("cannot connect to %s, port %d: %s")',
 ];
 
 export const CLIENT_REPLIES: ReplyKnowledge[] = [

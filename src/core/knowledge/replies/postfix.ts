@@ -71,6 +71,41 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
     ],
   },
   {
+    // Postfix's SMTP CLIENT (relayhost with smtp_sasl_auth_enable) could not even try to log in: it has no
+    // SASL mechanism in common with what the relay offers. Its own texts (src/smtp/smtp_sasl_glue.c "SASL
+    // authentication failed; cannot authenticate to server %s: %s" with Cyrus SASL's "no mechanism available";
+    // src/smtp/smtp_sasl_proto.c "SASL authentication failed: server %s offered no compatible authentication
+    // mechanisms for this type of connection security"; Cyrus SASL's "No worthy mechs found"; "offered no
+    // supported AUTH mechanisms") say so before any password was sent: the Cyrus plug-ins (libsasl2-modules,
+    // cyrus-sasl-plain) are not installed, or smtp_sasl_mechanism_filter / smtp_sasl_security_options exclude
+    // every mechanism the relay offers. A relay that REFUSED the login answers "… said: 535 …" instead
+    // (postfix.relay-login-refused is not this: that is the relay's judgment).
+    id: 'postfix.sasl-no-mechanism',
+    ownQueue: true,
+    sender: 'Postfix (its SMTP client logging in to a relay)',
+    text: /\bcannot authenticate to server \S{1,300}: no mechanism available\b|\bSASL authentication failure: No worthy mechs found\b|\boffered no compatible authentication mechanisms for this type of connection security\b|\boffered no supported AUTH mechanisms\b/i,
+    codes: [0],
+    // (sisimai's securityerror: an authentication that did not happen; no receiver judged anything)
+    reason: 'securityerror',
+    party: 'sender',
+    headline: 'The sending Postfix has no SASL mechanism to log in to its relay with (its own SASL libraries or settings)',
+    meaning:
+      'Postfix relays through a server that requires a login, but it could not start one: none of the mechanisms the relay offers (PLAIN, LOGIN, CRAM-MD5…) is usable on the sending side. Either the Cyrus SASL plug-ins are not installed (Debian/Ubuntu libsasl2-modules, RHEL cyrus-sasl-plain), or smtp_sasl_mechanism_filter / smtp_sasl_security_options leave no mechanism the relay offers on this connection (noplaintext without TLS, a filter naming plug-ins instead of mechanisms). No password was checked and the relay judged nothing; the queue keeps deferring until the sending server is fixed.',
+    rules: ['mta.local-error'],
+    fix: [
+      'Install the SASL mechanism plug-ins on the sending server (Debian/Ubuntu: apt-get install libsasl2-modules; RHEL/Fedora: dnf install cyrus-sasl-plain cyrus-sasl-md5), then postfix reload.',
+      "Compare what the relay offers (openssl s_client -starttls smtp -connect {server}:587, then EHLO: the AUTH line) with smtp_sasl_mechanism_filter and smtp_sasl_security_options (postconf -n | grep sasl): the filter takes mechanism names (plain, login, cram-md5), and 'noplaintext' forbids PLAIN and LOGIN unless TLS is on (smtp_sasl_tls_security_options).",
+    ],
+    verify: ['postconf -n | grep -E "sasl|relayhost"', 'postqueue -f   (the deferred mail goes out: status=sent)'],
+    transient: true,
+    sources: [
+      'https://www.postfix.org/SASL_README.html#client_sasl (Postfix SMTP client SASL: mechanisms, smtp_sasl_mechanism_filter, smtp_sasl_security_options)',
+      'Postfix src/smtp/smtp_sasl_glue.c ("SASL authentication failed; cannot authenticate to server %s: %s"), src/smtp/smtp_sasl_proto.c ("offered no compatible authentication mechanisms for this type of connection security")',
+      'https://github.com/EasyEngine/dockerfiles/issues/106 and https://github.com/turnkeylinux/tracker/issues/1253 (no mechanism available / No worthy mechs found: libsasl2-modules missing)',
+      'https://github.com/Oefenweb/ansible-postfix/issues/45 (no compatible authentication mechanisms: smtp_sasl_mechanism_filter = plain)',
+    ],
+  },
+  {
     // Dovecot's text for any internal failure it will not detail to a client (lib-storage mail-error.h
     // MAIL_ERRSTR_CRITICAL_MSG), answered over LMTP, by the LDA and over IMAP: the mailbox server's own fault
     id: 'dovecot.internal-error',
@@ -107,7 +142,7 @@ export const POSTFIX_REPLIES: ReplyKnowledge[] = [
       "The refusing Postfix deferred the message on one of its mail filters (a milter) after the filter had answered the connection and seen the envelope: the filter is running and chose to defer this sender and recipient without saying why, as a greylisting milter does on a first attempt (Plesk's greylisting answers so at DATA). The retry after a few minutes passes; a client that never retries (an application without a queue) loses the mail.",
     rules: ['smtp.greylisted', 'mta.local-error'],
     fix: [
-      "A sending server with a queue needs nothing: its retry passes. For your own application or device that does not retry, exempt its address or domain from the greylisting (Plesk: Tools & Settings > Spam Filter / plesk bin grey_listing --update-server -whitelist add:<domain>; milter-greylist: a whitelist line).",
+      'A sending server with a queue needs nothing: its retry passes. For your own application or device that does not retry, exempt its address or domain from the greylisting (Plesk: Tools & Settings > Spam Filter / plesk bin grey_listing --update-server -whitelist add:<domain>; milter-greylist: a whitelist line).',
       "If no greylisting runs there, read the milters' own log lines at the same moment (journalctl -u opendkim -u rspamd; 'warning: milter …' in /var/log/mail.log): they name the filter that deferred.",
     ],
     verify: ['The same message is accepted at the next attempt (a later "queued as" or status=sent for it).'],

@@ -243,12 +243,15 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     id: 'connection.no-route',
     generic: true,
     sender: 'the sending server (Postfix, Exim, sendmail, MDaemon)',
-    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|Network unreachable|\bconnect E(?:HOST|NET)UNREACH \S{1,60}:(?:25|465|587|2525)\b/i,
+    // (and EADDRNOTAVAIL, glibc's "Cannot assign requested address", Exim's defer (99): the sending host has no
+    // source address of the destination's family — an IPv6 MX tried from a host or container without IPv6 —
+    // so the connect() fails locally before any packet leaves; github.com/docker-mailserver/docker-mailserver/issues/1668)
+    text: /No route to host|Network is unreachable|Host is unreachable|defer \(113\)|defer \(101\)|defer \(99\)|Network unreachable|\bconnect E(?:HOST|NET)UNREACH \S{1,60}:(?:25|465|587|2525)\b|:25: Cannot assign requested address\b|\bconnect EADDRNOTAVAIL \S{1,60}:(?:25|465|587|2525)\b/i,
     codes: NO_REPLY,
     reason: 'networkerror',
     party: 'unknown',
     meaning:
-      'The sending server has no network path to the receiving host: a firewall rejected the packets (often a REJECT rule for port 25), the address is not routed (a private or wrong address in the MX record), or IPv6 is configured without working IPv6 routing.',
+      "The sending server has no network path to the receiving host: a firewall rejected the packets (often a REJECT rule for port 25), the address is not routed (a private or wrong address in the MX record), or IPv6 is configured without working IPv6 routing ('Cannot assign requested address': the sending host or container has no IPv6 address at all to send from).",
     rules: ['smtp.connection-failed'],
     fix: [
       'Check the firewall of the sending server and of its network for rules on outgoing port 25.',
@@ -257,7 +260,13 @@ export const SESSION_REPLIES: ReplyKnowledge[] = [
     ],
     verify: CONNECT_VERIFY,
     transient: true,
-    sources: [POSTFIX_DEBUG, EXIM_ERRNO, NODE_ERRNO, 'github.com/hestiacp/hestiacp/issues/3381 (Exim: "defer (113): No route to host")'],
+    sources: [
+      POSTFIX_DEBUG,
+      EXIM_ERRNO,
+      NODE_ERRNO,
+      'github.com/hestiacp/hestiacp/issues/3381 (Exim: "defer (113): No route to host")',
+      'https://man7.org/linux/man-pages/man2/connect.2.html (EADDRNOTAVAIL, ENETUNREACH); https://man7.org/linux/man-pages/man3/errno.3.html',
+    ],
   },
   {
     id: 'connection.lost',

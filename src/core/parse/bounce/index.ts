@@ -52,6 +52,9 @@ function isHeaderSection(block: HeaderBlock): boolean {
     // denied", "System.Net.Mail.SmtpException: …", "jakarta.mail.MessagingException: …") with the
     // properties a program prints under it ("StatusCode: MailboxUnavailable")
     !block.fields.some((f) => EXCEPTION_CLASS.test(f.name)) &&
+    // …nor lines a program prefixes with its own name ("msmtp: authentication failed", "msmtp: server message:
+    // 535 …", "sendmail: Cannot open …"): one name on every line, and no field a message has
+    !(new Set(block.fields.map((f) => f.name.toLowerCase())).size === 1 && !MESSAGE_FIELD.test(block.fields[0].name)) &&
     // a DSN's per-recipient block pasted alone (RFC 3464 §2.3: Final-Recipient, Action, Status,
     // Diagnostic-Code…) has the shape of a header section but is the notice's content
     !block.fields.every((f) => DSN_FIELD.test(f.name)) &&
@@ -64,8 +67,10 @@ function isHeaderSection(block: HeaderBlock): boolean {
     // holds a server's refusal
     !(
       !block.fields.some((f) => MESSAGE_FIELD.test(f.name)) &&
-      // (a log's "2021-09-17T17:39:17Z …" lines read as fields named "2021-09-17T17")
-      block.fields.some((f) => /(?:^\s*|<<<?\s*)[45]\d\d[ -]/.test(f.value) || /^\d/.test(f.name))
+      // (a log's "2021-09-17T17:39:17Z …" lines read as fields named "2021-09-17T17"; a logfmt line's
+      // "t=2017-01-16T15:53:03+0000 lvl=eror …" as one named "t=2017-01-16T15", log15's "EROR[06-01|01:20:52] …"
+      // as one named "EROR[06-01|01": no message field has a "=", "[" or "|")
+      block.fields.some((f) => /(?:^\s*|<<<?\s*)[45]\d\d[ -]/.test(f.value) || /^\d|[=[|]/.test(f.name))
     )
   );
 }

@@ -148,6 +148,23 @@ function serverSaid(msg: string, e: PostfixEvent): boolean {
   return true;
 }
 
+/**
+ * smtp's own SASL client giving up before a login was tried (src/smtp/smtp_sasl_glue.c: "SASL authentication
+ * failed; cannot authenticate to server x[ip]: no mechanism available"): like a connection that failed, the
+ * session ends with no reply from the relay (a relay that refused the login is "… server x[ip] said: 535 …").
+ */
+function saslClientFailed(msg: string, e: PostfixEvent): boolean {
+  // (a poster's redaction of the host or the address keeps its brackets: "[redacted][192.0.2.1]", "host[[redacted]]")
+  const m = /^SASL authentication failed; cannot authenticate to server (\[[^\]\s]{1,40}\]|[^\s[\]]+)\[((?:\[[^[\]]{0,40}\]|[^[\]])*)\](?::\d+)?:\s*(.*)$/s.exec(msg);
+  if (!m) return false;
+  e.relayHost = m[1];
+  e.relayIp = m[2];
+  e.event = 'lost';
+  e.smtpStage = 'AUTH';
+  e.response = msg;
+  return true;
+}
+
 /** smtp's connection to a relay: failed, lost, timed out, or its TLS. */
 function relayConnection(msg: string, e: PostfixEvent): boolean {
   const m =
@@ -264,6 +281,7 @@ const MESSAGE_READERS: ((msg: string, e: PostfixEvent) => boolean)[] = [
   deliveryStatus,
   said,
   serverSaid,
+  saslClientFailed,
   relayConnection,
   smtpdConnection,
   smtpdLost,

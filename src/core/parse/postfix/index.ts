@@ -159,7 +159,12 @@ class PostfixReader {
       else if (pl.daemon === 'smtpd' || pl.daemon === 'postscreen') this.inbound(l);
       // (a cleanup refusal pasted without its queue id is still a refusal: "milter-reject: END-OF-MESSAGE from …")
       else if (pl.daemon === 'cleanup' && (e.queueId || e.action)) this.cleanup(l);
-      else if (queued(e)) this.queue(l, e.queueId);
+      else if (queued(e)) {
+        this.queue(l, e.queueId);
+        // (a queued message's connection failure — "QID: SASL authentication failed; cannot authenticate to
+        // server …" — stands for its delivery when no status line of that message is pasted)
+        if (e.event === 'lost' && e.relayHost && /^(?:smtp|lmtp)$/.test(pl.daemon)) this.connectFailures.push({ e, no });
+      }
       // a delivery status pasted without its queue id (the prefix lost): a delivery of its own
       else if (e.status !== undefined && e.to !== undefined) this.queue(l, `line ${no}`);
       // connection-level smtp lines without a queue id ("connect to x[ip]:25: Connection timed out") are shown
@@ -182,6 +187,8 @@ class PostfixReader {
     for (const { e, no } of this.connectFailures) {
       const text = e.message ?? '';
       if (this.book.rejections.some((r) => r.text.includes(e.response ?? text))) continue;
+      // a message whose own status line is pasted reports its delivery there
+      if (e.queueId && this.statusOf.has(e.queueId)) continue;
       const key = `${e.relayHost}|${e.response ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -341,7 +348,11 @@ class PostfixReader {
   }
 
   /** qmgr, smtp, lmtp, local, virtual, error, bounce: the message's life, and its delivery's outcome. */
+  /** Queue ids whose delivery status (status=…) the paste has. */
+  private readonly statusOf = new Set<string>();
+
   private queue({ daemon, e, no }: PostfixLine, qid: string): void {
+    if (e.status !== undefined) this.statusOf.add(qid);
     const known = this.book.get(`q ${qid}`);
     const delivering =
       /^(smtp|lmtp|local|virtual|pipe|error|retry|discard)$/.test(daemon) || e.status !== undefined || e.relayHost !== undefined;

@@ -82,9 +82,14 @@ export interface FoundReply {
 
 // ---- the shapes of a paste ----
 
-/** A line that opens a new record: a log line, a stack frame, a DSN field, a traceback. */
+/**
+ * A line that opens a new record: a log line, a stack frame, a DSN field, a traceback. (Also a Go program's
+ * structured line — logfmt's "t=2017-01-16T15:53:03+0000 lvl=eror …" / "logger=… t=…" (github.com/go-logfmt/logfmt,
+ * Grafana's log format) and log15's "EROR[06-01|01:20:52] …" (github.com/inconshreveable/log15, the level in four
+ * letters): the reply inside one line's error="…" value ends with that line.)
+ */
 const RECORD_START =
-  /^(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|RSET|STARTTLS|AUTH)\b|^\s{0,12}(?:(?:[\w$]+\.){2,}[\w$]*(?:Exception|Error)\b|nested exception is|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}\/\d{2}\/\d{2,4}[ T]\d{2}:\d{2}|[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}|\[[A-Z][a-z]{2} [A-Z][a-z]{2} \d|\[(?:info|error|warn|warning|debug|notice|protocol|crit|fatal)\]|#\[|at [\w.$<>`-]{2,200}\s?\(|File "|Caused by:|Traceback \(|(?:Final|Original)-Recipient:|Action:|Status:|Remote-MTA:|Reporting-MTA:|Arrival-Date:|Last-Attempt-Date:|X-Postfix-|Received-From-MTA:|Diagnostic-Code:|Content-Type:|(?:From|To|Subject|Date|Message-ID):\s)/i;
+  /^(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|RSET|STARTTLS|AUTH)\b|^\s{0,12}(?:(?:t|ts|time)=\"?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|logger=\S{1,80} t=\d{4}-|(?:EROR|WARN|INFO|DBUG|CRIT|TRCE)\[\d{2}-\d{2}\|\d{2}:\d{2}:\d{2}\]|(?:[\w$]+\.){2,}[\w$]*(?:Exception|Error)\b|nested exception is|\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}\/\d{2}\/\d{2,4}[ T]\d{2}:\d{2}|[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}|\[[A-Z][a-z]{2} [A-Z][a-z]{2} \d|\[(?:info|error|warn|warning|debug|notice|protocol|crit|fatal)\]|#\[|at [\w.$<>`-]{2,200}\s?\(|File "|Caused by:|Traceback \(|(?:Final|Original)-Recipient:|Action:|Status:|Remote-MTA:|Reporting-MTA:|Arrival-Date:|Last-Attempt-Date:|X-Postfix-|Received-From-MTA:|Diagnostic-Code:|Content-Type:|(?:From|To|Subject|Date|Message-ID):\s)/i;
 
 /** An address that opens a line on its own or before a colon: a bounce's next recipient block. */
 const RECIPIENT_BLOCK = /^\s*<?[^\s<>@]{1,200}@[^\s<>]{1,200}>?\s*(?::|$)/;
