@@ -78,7 +78,8 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
     (isLogKind(inner.kind) ||
       // (no reader takes the paste as it stands: what the container holds is all there is to read)
       !parser ||
-      (folded(baseLines, unwrapped!.lines) && innerReadingSurer(readSoft ? softChoice! : asPasted, baseLines, innerChoice!)));
+      (holdsWholeText(baseLines, unwrapped!.lines) &&
+        innerReadingSurer(readSoft ? softChoice! : asPasted, baseLines, innerChoice!, o.limits.maxReplyChars)));
   if (readInner) parser = inner;
   if (!parser) {
     return emptyEvidence(
@@ -102,17 +103,17 @@ export function readEvidence(text: string, options: AnalyzeOptions = {}): Eviden
 }
 
 /**
- * Whether a container holds the whole text: the paste is a line or two, or the container folded the text into few lines of the paste (a JSON record
- * or a shell string on one line, a page's paragraph with <br>: its lines undone are at least twice as
- * many), or it is a page's source line for line (most lines end with a <br> tag: a forum's post as HTML).
- * A whole message whose parts hold some HTML or escapes is neither: its own lines are its text.
+ * Whether a container holds the whole text: the paste is a line or two (a shell's $'…' or a JSON string
+ * holding one reply), the container folded the text into few lines of the paste (a JSON record or a shell
+ * string on one line, a page's paragraph with <br>: its lines undone are at least twice as many), or it is
+ * a page's source line for line (most lines end with a <br> tag: a forum's post as HTML). A whole message
+ * whose parts hold some HTML or escapes is none of these: its own lines are its text.
  */
-function folded(pasted: string[], undone: string[]): boolean {
+function holdsWholeText(pasted: string[], undone: string[]): boolean {
   const text = (ls: string[]) => ls.filter((l) => l.trim());
-  // (a line or two that the container is: a shell's $'…' or a JSON string holding one reply)
-  if (text(pasted).length <= 2 || text(undone).length >= 2 * text(pasted).length) return true;
   const lines = text(pasted);
-  return lines.length >= 2 && lines.filter((l) => /<br\s*\/?>\s*$/i.test(l)).length >= 0.8 * lines.length;
+  if (lines.length <= 2 || text(undone).length >= 2 * lines.length) return true;
+  return lines.filter((l) => /<br\s*\/?>\s*$/i.test(l)).length >= 0.8 * lines.length;
 }
 
 /**
@@ -122,21 +123,14 @@ function folded(pasted: string[], undone: string[]): boolean {
  * reply's last words, a record's other members for a notice's lines), so the same reader, or a message
  * reader where only a bounce's words were found, is surer of the lines undone.
  */
-function innerReadingSurer(outerChoice: Choice, outerLines: string[], innerChoice: Choice): boolean {
+function innerReadingSurer(outerChoice: Choice, outerLines: string[], innerChoice: Choice, maxReplyChars: number): boolean {
   const inner = innerChoice.parser;
   if (!inner || outerChoice.parser?.kind !== 'bounce') return false;
   if (inner.kind === 'bounce') return innerChoice.confidence >= outerChoice.confidence;
   if (inner.kind !== 'headers' && inner.kind !== 'message') return false;
   // (a message's text inside an application's error, the reply outside it — "cannot execute command DATA
   // "From: …\n…", expected reply code 250, but received 550 5.7.1 …" — is a refusal, read as pasted)
-  return innerChoice.confidence > outerChoice.confidence && !repliesWithCode(outerChoice, outerLines);
-}
-
-/** Whether a reading finds a refusal with a reply code or an enhanced status code. */
-function repliesWithCode(choice: Choice, lines: string[]): boolean {
-  if (!choice.parser) return false;
-  const parsed = choice.parser.parse(lines, lines.join('\n'), { exactBytes: false });
-  return (parsed.rejections ?? []).some((r) => r.code !== null || r.enhanced !== null);
+  return innerChoice.confidence > outerChoice.confidence && refusalsFound(outerChoice, outerLines, maxReplyChars, 'coded') === 0;
 }
 
 /** The paste's lines as the mail system wrote them: a client's soft wraps undone, then records that ran together cut apart. */
@@ -158,12 +152,13 @@ type Choice = ReturnType<typeof chooseParser>;
 /**
  * How many refusals a reading of these lines finds with something said of them (a reply code, an enhanced
  * code or the words): what it recognised of a failure. A refusal with none — a bounce reader's "something
- * failed" over a notice whose reply it could not find — recognises nothing.
+ * failed" over a notice whose reply it could not find — recognises nothing. `coded`: only those with a
+ * reply code or an enhanced code.
  */
-function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number): number {
+function refusalsFound(choice: Choice, lines: string[], maxReplyChars: number, count: 'said' | 'coded' = 'said'): number {
   if (!choice.parser) return 0;
   const e = buildEvidence(choice.parser.parse(lines, lines.join('\n'), { exactBytes: false }), lines.length, maxReplyChars);
-  return e.rejections.filter((r) => r.code !== null || r.enhanced !== null || r.text.trim()).length;
+  return e.rejections.filter((r) => r.code !== null || r.enhanced !== null || (count === 'said' && !!r.text.trim())).length;
 }
 
 /**

@@ -117,6 +117,8 @@ function ownRecord(prev: string, l: string, next?: string): boolean {
 /**
  * The names of a message's common header fields (RFC 5322 §3.6, RFC 2045, RFC 8601, RFC 7208) and of a
  * delivery status report's (RFC 3464 §2.2–2.3): a line that opens with one is a field wherever it stands.
+ * (Only the names a line can open with: text/ sits below knowledge/ and mail/, whose tables of these fields
+ * — knowledge/header-fields.ts, mail/header-block.ts — it cannot import.)
  */
 const MAIL_OR_DSN_FIELD =
   /^(?:Received|From|To|Cc|Bcc|Subject|Date|Message-ID|Return-Path|Reply-To|Sender|MIME-Version|Content-Type|Content-Transfer-Encoding|DKIM-Signature|Authentication-Results|Received-SPF|In-Reply-To|References|X-Mailer|Delivered-To|Final-Recipient|Original-Recipient|Reporting-MTA|Received-From-MTA|Action|Status|Diagnostic-Code|Remote-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|X-Postfix-Queue-ID|X-Postfix-Sender):/i;

@@ -347,10 +347,10 @@ class PostfixReader {
     });
   }
 
-  /** qmgr, smtp, lmtp, local, virtual, error, bounce: the message's life, and its delivery's outcome. */
   /** Queue ids whose delivery status (status=…) the paste has. */
   private readonly statusOf = new Set<string>();
 
+  /** qmgr, smtp, lmtp, local, virtual, error, bounce: the message's life, and its delivery's outcome. */
   private queue({ daemon, e, no }: PostfixLine, qid: string): void {
     if (e.status !== undefined) this.statusOf.add(qid);
     const known = this.book.get(`q ${qid}`);
